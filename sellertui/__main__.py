@@ -1,0 +1,3 @@
+from sellertui.cli import main
+
+raise SystemExit(main())

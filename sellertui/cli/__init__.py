@@ -1,0 +1,56 @@
+"""The command line: `sellertui` starts the app; subcommands script the same domain functions.
+
+argparse keeps start-up cheap and exits 2 with usage on an unknown flag.
+Each subcommand lives in its own module with a ``register(subparsers)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence
+
+from sellertui import __version__
+from sellertui.cli import admin, demo, tasks
+from sellertui.cli.common import fail
+
+COMMAND_MODULES = (admin, demo, tasks)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="use this data directory (default: $SELLERTUI_DATA_DIR, config, or the platform's data dir)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="sellertui",
+        description="A terminal cockpit for marketplace sellers. Without a command, starts the app.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"sellertui {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from sellertui.cli.run_app import run_app
+
+            return run_app(args)
+        return handler(args) or 0
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `sellertui task list | head`
+        sys.stderr.close()
+        return 0
+    except Exception as exc:  # noqa: BLE001 - every known error becomes one line
+        return fail(exc)

@@ -1,0 +1,79 @@
+"""`sellertui locate | summary | check | restore`: where things are and keeping the store healthy."""
+
+from __future__ import annotations
+
+import argparse
+
+from sellertui import paths
+from sellertui.cli.common import context, print_json
+
+
+def register(sub, common) -> None:
+    locate = sub.add_parser("locate", help="print where data and config live", parents=[common])
+    locate.add_argument("--json", action="store_true")
+    locate.set_defaults(handler=cmd_locate)
+
+    summary = sub.add_parser("summary", help="count the records in each collection", parents=[common])
+    summary.add_argument("--json", action="store_true")
+    summary.set_defaults(handler=cmd_summary)
+
+    check = sub.add_parser("check", help="read every store file and report any that is damaged", parents=[common])
+    check.set_defaults(handler=cmd_check)
+
+    restore = sub.add_parser(
+        "restore",
+        help="replace damaged store files with their newest readable backup (damaged files are kept)",
+        parents=[common],
+    )
+    restore.add_argument("--from", dest="day", metavar="YYYY-MM-DD", help="use this day's backup")
+    restore.set_defaults(handler=cmd_restore)
+
+
+def cmd_locate(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    where = {
+        "data": str(ctx.data_dir),
+        "store": str(ctx.data_dir / "store"),
+        "backups": str(ctx.data_dir / "backups"),
+        "config": str(paths.config_file()),
+    }
+    if args.json:
+        print_json(where)
+    else:
+        for key, value in where.items():
+            print(f"{key:<8} {value}")
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    counts = context(args).store().summary()
+    if args.json:
+        print_json(counts)
+    else:
+        for name, n in counts.items():
+            print(f"{name:<16} {n:>9,}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from sellertui.store.health import check
+
+    problems = check(context(args).data_dir)
+    if not problems:
+        print("store is healthy: every file reads")
+        return 0
+    for problem in problems:
+        print(problem)
+    return 1
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from sellertui.store.health import restore
+
+    restored = restore(context(args).data_dir, day=args.day)
+    if not restored:
+        print("nothing to restore: every store file reads")
+        return 0
+    for damaged, kept, source in restored:
+        print(f"restored {damaged} from {source} (the damaged file is kept as {kept.name})")
+    return 0

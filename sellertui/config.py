@@ -1,0 +1,132 @@
+"""Settings from config.toml: read with the stdlib, rewritten keeping the user's comments.
+
+The file is optional; every value has a default. Later areas add their
+thresholds as sections in ``SECTION_DEFAULTS`` (one place, so ``sellertui locate``
+and the settings screens can show the whole set).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sellertui import paths
+
+# Thresholds and rules, by area; the defaults come from GUIDE §3.
+SECTION_DEFAULTS: dict[str, dict[str, Any]] = {}
+
+TOP_DEFAULTS: dict[str, Any] = {
+    "shop_name": "My shop",
+    "user": "",
+    "home_currency": "USD",
+    "marketplace": "US",
+    "theme": "textual-dark",
+    "shared": False,
+    "data_dir": "",
+}
+
+
+class ConfigError(ValueError):
+    pass
+
+
+@dataclass
+class Settings:
+    path: Path
+    shop_name: str = "My shop"
+    user: str = ""
+    home_currency: str = "USD"
+    marketplace: str = "US"
+    theme: str = "textual-dark"
+    shared: bool = False
+    data_dir: str = ""
+    keymap: dict[str, str] = field(default_factory=dict)
+    sections: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def section(self, name: str) -> dict[str, Any]:
+        """A section's settings: the user's values over the defaults."""
+        return {**SECTION_DEFAULTS.get(name, {}), **self.sections.get(name, {})}
+
+    @property
+    def display_user(self) -> str:
+        if self.user:
+            return self.user
+        import getpass
+
+        try:
+            return getpass.getuser()
+        except Exception:
+            return "me"
+
+
+def _check(path: Path, key: str, value: Any, expected: type) -> Any:
+    if expected is bool and not isinstance(value, bool) or not isinstance(value, expected):
+        raise ConfigError(f"{path}: '{key}' must be {expected.__name__}, not {type(value).__name__} ({value!r})")
+    return value
+
+
+def load(path: Path | None = None) -> Settings:
+    path = path or paths.config_file()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings(path=path)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    settings = Settings(path=path)
+    for key, default in TOP_DEFAULTS.items():
+        if key in raw:
+            setattr(settings, key, _check(path, key, raw[key], type(default)))
+    if "keymap" in raw:
+        keymap = _check(path, "keymap", raw["keymap"], dict)
+        for binding_id, keys in keymap.items():
+            _check(path, f"keymap.{binding_id}", keys, str)
+        settings.keymap = dict(keymap)
+    for name, values in raw.items():
+        if name in TOP_DEFAULTS or name == "keymap":
+            continue
+        if not isinstance(values, dict):
+            raise ConfigError(f"{path}: unknown setting '{name}'")
+        defaults = SECTION_DEFAULTS.get(name, {})
+        for key, value in values.items():
+            if key in defaults and not isinstance(value, type(defaults[key])):
+                # ints are fine where floats are expected
+                if not (isinstance(defaults[key], float) and isinstance(value, int) and not isinstance(value, bool)):
+                    raise ConfigError(
+                        f"{path}: '{name}.{key}' must be {type(defaults[key]).__name__}, not {value!r}"
+                    )
+        settings.sections[name] = dict(values)
+    from sellertui.domain.markets import market
+
+    try:
+        market(settings.marketplace)
+    except ValueError as exc:
+        raise ConfigError(f"{path}: 'marketplace': {exc}") from None
+    if len(settings.home_currency) != 3 or not settings.home_currency.isalpha():
+        raise ConfigError(f"{path}: 'home_currency' must be a 3-letter ISO code like USD, not {settings.home_currency!r}")
+    return settings
+
+
+def save_value(path: Path, dotted_key: str, value: Any) -> None:
+    """Set one value in config.toml, keeping everything else (comments too)."""
+    import tomlkit
+
+    from sellertui.store.fsio import atomic_write
+
+    try:
+        document = tomlkit.parse(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        document = tomlkit.document()
+    *sections, key = dotted_key.split(".")
+    table = document
+    for name in sections:
+        if name not in table:
+            table[name] = tomlkit.table()
+        table = table[name]
+    table[key] = value
+    paths.ensure_dir(path.parent)
+    atomic_write(path, tomlkit.dumps(document).encode("utf-8"))

@@ -1,0 +1,95 @@
+"""The demo shop: a deterministic small brand ("Maple & Moss") for trying sellertui.
+
+``generate`` fills an empty store; the same seed and day give the same shop.
+``--size large`` is the benchmark shop: 100k order lines, 200k search-term rows,
+2k SKUs, 10k messages.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sellertui import clock
+from sellertui.demo.ads import build_search_terms
+from sellertui.demo.catalog import build_products, popularity
+from sellertui.demo.planning import build_expenses, build_promotions, build_purchase_orders, build_tasks, set_stock
+from sellertui.demo.sales import SalesBuilder, build_messages, build_returns
+from sellertui.domain.errors import UserError
+from sellertui.domain.tasks import new_task
+from sellertui.store import Store
+
+
+@dataclass(frozen=True)
+class Size:
+    skus: int
+    days: int
+    order_lines: int
+    messages: int
+    search_rows: int
+    return_rate: float = 0.02
+
+
+SIZES = {
+    "small": Size(skus=40, days=183, order_lines=5_000, messages=300, search_rows=8_000),
+    "large": Size(skus=2_000, days=730, order_lines=100_000, messages=10_000, search_rows=200_000),
+}
+SHOP_NAME = "Maple & Moss (demo)"
+
+
+def build(size: str = "small", seed: int = 7, founder: str = "me") -> dict[str, list[dict]]:
+    """Every collection's demo records, without touching a store."""
+    profile = SIZES[size]
+    rng = random.Random(seed)
+    now = clock.now()
+    today = now.date()
+    products = build_products(rng, profile.skus, today)
+    sales = SalesBuilder(rng, now, products, popularity(rng, products))
+    start = today - timedelta(days=profile.days - 1)
+    orders = sales.orders_for(int(profile.order_lines / 1.05), start, profile.days)
+    orders = orders[: profile.order_lines]
+    messages = build_messages(rng, now, orders, sales.buyers, profile.messages)
+    buyers = list(sales.buyers.values())
+    for i, buyer in enumerate(buyers[:40]):
+        if i % 7 == 0:
+            buyer["tags"] = ["repeat", "vip"]
+        elif i % 11 == 0:
+            buyer["tags"] = ["wholesale"]
+        elif i in (3, 17):
+            buyer["blacklisted"] = True
+            buyer["notes"] = "Opened an A-to-Z claim after the parcel was delivered; photos did not match."
+    set_stock(rng, products, orders, now)
+    return {
+        "products": products,
+        "orders": orders,
+        "buyers": buyers,
+        "messages": messages,
+        "returns": build_returns(rng, now, orders, profile.return_rate),
+        "search_terms": build_search_terms(rng, today, products, profile.search_rows),
+        "promotions": build_promotions(rng, today, products),
+        "purchase_orders": build_purchase_orders(rng, today, products),
+        "expenses": build_expenses(rng, today, months=max(6, profile.days // 30)),
+        "tasks": [new_task(**t) for t in build_tasks(today, founder, products)],
+    }
+
+
+def generate(store: Store, size: str = "small", seed: int = 7, founder: str | None = None) -> dict[str, int]:
+    """Fill an empty store with the demo shop; returns the count per collection."""
+    if size not in SIZES:
+        raise UserError(f"unknown demo size {size!r}; choose small or large")
+    if not store.is_empty():
+        raise UserError(f"{store.layout.root} already holds data; the demo shop only fills an empty store")
+    data = build(size, seed, founder or store.user)
+    with store.transaction(f"loaded the {size} demo shop") as tx:
+        for name, docs in data.items():
+            col = tx[name]
+            if col.spec.ids == "key":
+                col.upsert_many(docs)
+            elif col.spec.ids == "uid":
+                col.insert_many(docs)
+            else:
+                for doc in docs:
+                    col.insert(doc)
+    store.set_meta(demo=True, demo_shop=SHOP_NAME)
+    return {name: len(docs) for name, docs in data.items()}

@@ -1,0 +1,155 @@
+"""Demo stock levels, promotions, purchase orders, expenses and team tasks.
+
+Promotions (``promotions``): name, type (lightning_deal/best_deal/coupon/prime_exclusive/
+  percent_off/bogo), skus, start, end (dates), discount_pct, expected_units, budget_minor,
+  currency, status (idea/submitted/approved/running/ended/cancelled), event, marketplace, notes.
+Purchase orders (``purchase_orders``, ids 1, 2, ...): supplier, status (draft/ordered/shipped/
+  received), currency, ordered_on, expected_on, lines [{sku, qty, unit_cost_minor, received_qty}],
+  shipping_minor, notes.
+Expenses (``expenses``): date, category, description, amount_minor, currency, recurring (None or
+  "monthly"), until.
+Tasks (``tasks``): see ``sellertui.domain.tasks``.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from datetime import date, datetime, timedelta
+
+
+def thanksgiving(year: int) -> date:
+    first = date(year, 11, 1)
+    first_thursday = first + timedelta(days=(3 - first.weekday()) % 7)
+    return first_thursday + timedelta(weeks=3)
+
+
+def next_black_friday(today: date) -> date:
+    bf = thanksgiving(today.year) + timedelta(days=1)
+    return bf if bf + timedelta(days=4) >= today else thanksgiving(today.year + 1) + timedelta(days=1)
+
+
+def set_stock(rng: random.Random, products: list[dict], orders: list[dict], now: datetime) -> None:
+    """Give each SKU stock so that every inventory status shows up."""
+    today = now.date()
+    since = (today - timedelta(days=30)).isoformat()
+    sold = Counter()
+    for o in orders:
+        if o["purchase_date"][:10] >= since:
+            sold[o["sku"]] += o["quantity"]
+    scenarios = ["healthy", "healthy", "order_soon", "order_now", "healthy", "overstock", "out", "healthy", "order_now"]
+    for i, p in enumerate(products):
+        velocity = max(sold[p["sku"]] / 30, 0.05)
+        lead = sum(p["lead_time"].values())
+        scenario = scenarios[i % len(scenarios)]
+        cover = {
+            "out": 0,
+            "order_now": rng.uniform(0.3, 0.8) * lead,
+            "order_soon": lead + rng.uniform(3, p["safety_days"] - 1),
+            "healthy": lead + p["safety_days"] + rng.uniform(20, 60),
+            "overstock": rng.uniform(200, 320),
+        }[scenario]
+        on_hand = int(velocity * cover)
+        inbound = int(velocity * rng.uniform(10, 30)) if scenario == "order_soon" else 0
+        p["stock"] = {
+            "fba_available": on_hand,
+            "inbound_working": 0,
+            "inbound_shipped": inbound,
+            "inbound_receiving": 0,
+            "reserved": int(on_hand * 0.04),
+            "fbm": rng.choice([0, 0, 12, 30]),
+            "updated_at": now.isoformat(timespec="seconds"),
+        }
+        if p["category"] in ("Linens", "Drinkware"):
+            p["seasonal"] = {"11": 1.8, "12": 1.6}
+    # a cost change: the supplier raised the price of the best line this year
+    for p in products[:3]:
+        p["costs"].append({"from": (today - timedelta(days=45)).isoformat(),
+                           "landed_minor": int(p["costs"][0]["landed_minor"] * 1.08), "note": "supplier +8% (bamboo)"})
+
+
+def build_promotions(rng: random.Random, today: date, products: list[dict]) -> list[dict]:
+    bf = next_black_friday(today)
+    cyber_monday = bf + timedelta(days=3)
+    prime_day = date(today.year + (1 if today.month > 7 else 0), 7, 8)
+    sku = [p["sku"] for p in products]
+    d = lambda x: x.isoformat()  # noqa: E731
+
+    def promo(name, kind, skus, start, end, pct, units, status, event="", budget=0, notes=""):
+        return {"name": name, "type": kind, "skus": skus, "start": d(start), "end": d(end), "discount_pct": pct,
+                "expected_units": units, "budget_minor": budget, "currency": "USD", "status": status,
+                "event": event, "marketplace": "US", "notes": notes}
+
+    return [
+        promo("BF Lightning – Cutting Board L", "lightning_deal", [sku[2]], bf, bf, 25, 180, "approved", "Black Friday–Cyber Monday"),
+        promo("Cyber Monday Best Deal – Baking Mats", "best_deal", sku[5:7], cyber_monday - timedelta(days=2), cyber_monday + timedelta(days=4), 20, 400, "submitted", "Black Friday–Cyber Monday"),
+        promo("Holiday coupon – Cutting Boards", "coupon", sku[0:3], today - timedelta(days=5), today + timedelta(days=12), 10, 250, "running", budget=50000),
+        promo("Straws 15% off – shoulder season", "percent_off", sku[9:11], today - timedelta(days=60), today - timedelta(days=46), 15, 120, "ended"),
+        promo("Prime Day PED – Beeswax Wraps", "prime_exclusive", sku[16:18], prime_day, prime_day + timedelta(days=3), 20, 300, "idea", "Prime Day"),
+        promo("Buy 2 jars get 1 free", "bogo", sku[21:23], today - timedelta(days=20), today - timedelta(days=10), 33, 60, "cancelled", notes="stock too low"),
+        promo("New Year reset – Glass Jars deal", "best_deal", sku[21:23], date(bf.year + 1, 1, 5), date(bf.year + 1, 1, 11), 15, 150, "idea"),
+    ]
+
+
+def build_purchase_orders(rng: random.Random, today: date, products: list[dict]) -> list[dict]:
+    by_supplier: dict[str, list[dict]] = {}
+    for p in products:
+        by_supplier.setdefault(p["supplier"], []).append(p)
+    statuses = [("received", -70, -20), ("shipped", -40, 12), ("ordered", -12, 45), ("draft", 0, 65)]
+    orders = []
+    for (status, ordered, expected), (supplier, items) in zip(statuses, sorted(by_supplier.items())):
+        lines = []
+        for p in items[:3]:
+            qty = max(p["moq"], p["case_pack"] * rng.randint(10, 30))
+            qty -= qty % p["case_pack"]
+            unit = int(p["costs"][-1]["landed_minor"] * 0.8)
+            received = qty if status == "received" else 0
+            lines.append({"sku": p["sku"], "qty": qty, "unit_cost_minor": unit, "received_qty": received})
+        orders.append({
+            "supplier": supplier, "status": status, "currency": "USD",
+            "ordered_on": None if status == "draft" else (today + timedelta(days=ordered)).isoformat(),
+            "expected_on": (today + timedelta(days=expected)).isoformat(),
+            "lines": lines, "shipping_minor": rng.randint(400, 1400) * 100, "notes": "",
+        })
+    return orders
+
+
+def build_expenses(rng: random.Random, today: date, months: int) -> list[dict]:
+    start = date(today.year, today.month, 1)
+    for _ in range(months - 1):
+        start = (start - timedelta(days=1)).replace(day=1)
+    expenses = [
+        {"date": start.isoformat(), "category": "tools", "description": "Keyword research tool", "amount_minor": 9900, "recurring": "monthly"},
+        {"date": start.isoformat(), "category": "storage", "description": "3PL overflow storage", "amount_minor": 18000, "recurring": "monthly"},
+        {"date": start.isoformat(), "category": "draw", "description": "Founder's draw", "amount_minor": 150000, "recurring": "monthly"},
+    ]
+    month = start
+    while month <= today:
+        expenses.append({"date": (month + timedelta(days=rng.randint(2, 20))).isoformat(), "category": "freight",
+                         "description": "Sea freight + duties", "amount_minor": rng.randint(900, 2600) * 100, "recurring": None})
+        month = (month + timedelta(days=32)).replace(day=1)
+    expenses.append({"date": (today - timedelta(days=75)).isoformat(), "category": "design",
+                     "description": "Product photography – holiday set", "amount_minor": 60000, "recurring": None})
+    for e in expenses:
+        e.setdefault("currency", "USD")
+        e.setdefault("until", None)
+    return expenses
+
+
+def build_tasks(today: date, founder: str, products: list[dict]) -> list[dict]:
+    d = lambda n: (today + timedelta(days=n)).isoformat()  # noqa: E731
+    ben, chen = "ben", "chen"
+    return [
+        {"title": "Approve Black Friday deal prices", "owner": founder, "due": d(0), "role": "operations", "priority": "high"},
+        {"title": "Reply to the wholesale enquiry from the café", "owner": founder, "due": d(-1), "role": "operations"},
+        {"title": "Pick the 2027 product to sample", "owner": founder, "due": d(10), "role": "product"},
+        {"title": "Negate wasted search terms from the weekly report", "owner": ben, "due": d(1), "role": "operations", "status": "doing"},
+        {"title": "Ship the late FBM orders", "owner": ben, "due": d(-2), "role": "operations", "priority": "high"},
+        {"title": "Send inbound shipment for cutting boards to FBA", "owner": ben, "due": d(3), "role": "operations",
+         "links": {"sku": products[2]["sku"]}},
+        {"title": "Reconcile October settlement", "owner": chen, "due": d(2), "role": "back office"},
+        {"title": "Book freight for the glass jar PO", "owner": chen, "due": d(-3), "role": "back office", "status": "blocked",
+         "description": "Waiting for the supplier's packing list."},
+        {"title": "Pay the bamboo supplier deposit", "owner": chen, "due": d(-8), "role": "back office", "status": "done"},
+        {"title": "Write product notes for the new baking mats", "owner": "", "due": None, "role": "product"},
+    ]

@@ -1,0 +1,1 @@
+"""Developer tools: the benchmark and the screenshot generator (not used by the app)."""

@@ -1,0 +1,68 @@
+"""Run the benchmarks: `python -m sellertui.devtools.bench [--json] [--only NAME ...]`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from sellertui.devtools.bench import Result
+
+SUITES = ("store", "startup")
+BENCH_DIR = Path(".bench")
+
+
+def large_store(seed: int = 7) -> Path:
+    """The large demo shop, built once and reused (about 20 s to build)."""
+    target = BENCH_DIR / f"large-{seed}"
+    if not (target / "store" / "meta.json").exists():
+        from sellertui.demo import generate
+        from sellertui.store import open_store
+
+        print(f"building the large demo store in {target} (once)…", file=sys.stderr)
+        generate(open_store(target, user="bench"), size="large", seed=seed, founder="bench")
+    return target
+
+
+def fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "—"
+    if unit == "s":
+        return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
+    return f"{value:.0f} {unit}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="make bench", description=__doc__)
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--only", nargs="+", choices=SUITES, help="run only these suites")
+    args = parser.parse_args(argv)
+    os.environ.pop("SELLERTUI_NOW", None)
+    large = large_store()
+    work = BENCH_DIR / "work"
+    work.mkdir(parents=True, exist_ok=True)
+    results: list[Result] = []
+    started = time.perf_counter()
+    for name in args.only or SUITES:
+        module = __import__(f"sellertui.devtools.bench.{name}_suite", fromlist=["run"])
+        results.extend(module.run(large, work))
+    if args.json:
+        print(json.dumps([r.as_dict() for r in results], indent=2))
+    else:
+        width = max(len(r.name) for r in results)
+        print(f"{'benchmark':<{width}}  {'measured':>10}  {'baseline':>10}  {'ratio':>8}  {'target':<14} ok")
+        for r in results:
+            ratio = f"{r.ratio:.1f}×" if r.ratio is not None else "—"
+            ok = {True: "✓", False: "✗", None: ""}[r.ok]
+            print(f"{r.name:<{width}}  {fmt(r.value, r.unit):>10}  {fmt(r.baseline, r.unit):>10}  {ratio:>8}  {r.target:<14} {ok}")
+            if r.note:
+                print(f"{'':<{width}}    {r.note}")
+        print(f"({time.perf_counter() - started:.0f} s)")
+    return 0 if all(r.ok is not False for r in results) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

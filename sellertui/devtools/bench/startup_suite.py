@@ -1,0 +1,83 @@
+"""Issue 2: start-up to the Today tab vs a bare Textual app, and peak memory."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sellertui.devtools.bench import Result
+
+HELLO = """
+from textual.app import App
+from textual.widgets import Static
+
+class Hello(App):
+    def compose(self):
+        yield Static("hello")
+
+    def on_mount(self):
+        self.call_after_refresh(self.exit)
+
+Hello().run(headless=True, size=(120, 40))
+"""
+
+SELLERTUI = """
+import sys
+from sellertui.context import Context
+from sellertui.ui.app import SellerApp
+from sellertui.ui.areas import AREAS
+
+mode = sys.argv[2]
+
+class Bench(SellerApp):
+    visited = 0
+
+    def on_area_ready(self, event):
+        if mode == "today":
+            if event.area.slug() == "today":
+                self.exit()
+            return
+        # "all": open every tab in turn, wait for each to show its data, then quit
+        if event.area.slug() == AREAS[self.visited].slug():
+            self.visited += 1
+            if self.visited == len(AREAS):
+                self.exit()
+            else:
+                self.action_show_area(AREAS[self.visited].slug())
+
+Bench(Context.create(sys.argv[1]), watch_signals=False).run(headless=True, size=(120, 40))
+# VmHWM is this process's own peak (ru_maxrss would include the parent's pages at fork)
+print(next(l.split()[1] for l in open("/proc/self/status") if l.startswith("VmHWM")))
+"""
+
+
+def _run(script: str, *args: str, env: dict) -> tuple[float, float | None]:
+    """Wall time (s) of one process, and its peak RSS (MB) if it reports one."""
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", script, *args], env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"benchmark process failed: {proc.stderr[-2000:]}")
+    lines = proc.stdout.split()
+    return elapsed, int(lines[-1]) / 1024 if lines and lines[-1].isdigit() else None
+
+
+def run(large: Path, work: Path, repeat: int = 5) -> list[Result]:
+    env = {**os.environ, "SELLERTUI_CONFIG_DIR": tempfile.mkdtemp(prefix="bench-config-")}
+    hello, ours = [], []
+    for _ in range(repeat):  # interleaved: noise hits both alike
+        hello.append(_run(HELLO, env=env)[0])
+        ours.append(_run(SELLERTUI, str(large), "today", env=env)[0])
+    h, o = statistics.median(hello), statistics.median(ours)
+    _, peak = _run(SELLERTUI, str(large), "all", env=env)
+    return [
+        Result("start-up: app to Today ready (large store) vs bare Textual app to first paint", o, h, "s",
+               "≤ 4× slower", ratio=o / h, ok=o / h <= 4),
+        Result("memory: peak RSS, large store open, every tab visited", peak, None, "MB", "≤ 500 MB",
+               ok=peak <= 500),
+    ]

@@ -1,0 +1,20 @@
+"""Persistence. No Textual and no pandas here: every other layer builds on this."""
+
+from sellertui.store.core import FORMAT, Store, open_store
+from sellertui.store.errors import Conflict, CorruptFile, InvalidRecord, NewerStore, NotFound, StoreBusy, StoreError
+from sellertui.store.schema import COLLECTIONS, SINGLE
+
+__all__ = [
+    "COLLECTIONS",
+    "FORMAT",
+    "SINGLE",
+    "Conflict",
+    "CorruptFile",
+    "InvalidRecord",
+    "NewerStore",
+    "NotFound",
+    "Store",
+    "StoreBusy",
+    "StoreError",
+    "open_store",
+]

@@ -1,0 +1,401 @@
+"""The store: collections of JSON records in TinyDB files, safe for many writers.
+
+Layout: ``<data>/store/meta.json`` and one directory per collection holding one
+TinyDB file per partition. See ``docs`` in README ("Where data lives") and
+GUIDE §5 for why: one lock around each read-modify-write, reads that notice
+another process's rename, atomic durable replaces, and partitions so a write
+costs the size of one file, not of the store.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from sellertui import clock
+from sellertui.paths import ensure_dir
+from sellertui.store import backups
+from sellertui.store.errors import CorruptFile, NewerStore, StoreError
+from sellertui.store.fsio import (
+    Signature,
+    dumps,
+    fsync_dir,
+    loads,
+    read_snapshot,
+    signature,
+    write_temp,
+)
+from sellertui.store.layout import Layout
+from sellertui.store.locking import StoreLock
+from sellertui.store.schema import COLLECTIONS, CollectionSpec, spec as spec_of
+from sellertui.store.transaction import Transaction
+from sellertui.store.views import CollectionView
+
+FORMAT = 1  # the layout of files and folders; collections version their records
+RECENT_BIG_FILES = 4  # parsed partitions of uncached collections kept in memory
+
+
+@dataclass(slots=True)
+class _Loaded:
+    sig: Signature
+    docs: dict
+
+
+class Store:
+    def __init__(self, data_dir: Path, user: str = "", shared: bool = False, lock_timeout: float = 30.0) -> None:
+        self.layout = Layout(Path(data_dir))
+        self.user = user or _login_name()
+        self._cache: dict[Path, _Loaded] = {}
+        self._listing: dict[str, tuple[int, list[str]]] = {}
+        self._known: dict[Path, Signature | None] = {}
+        self._dirs_seen: dict[Path, int] | None = None
+        self._meta: dict = {}
+        self._meta_sig: Signature | None = None
+        self._mutex = threading.RLock()
+        self._recent: list[Path] = []
+        self._shared = shared
+        self.layout.data_dir.mkdir(parents=True, exist_ok=True)
+        existing = self.layout.meta.exists()
+        ensure_dir(self.layout.root, shared)
+        self._lock = StoreLock(self.layout.lock, shared, lock_timeout)
+        self._open(existing)
+
+    # -- opening, recovery, migrations --------------------------------------------
+    def _open(self, existing: bool) -> None:
+        with self._lock.shared():
+            needs_exclusive = not existing or self.layout.intent.exists() or not self.layout.meta.exists()
+            if not needs_exclusive:
+                self._read_meta()
+                needs_exclusive = bool(self._pending_migrations())
+        if needs_exclusive:
+            with self._lock.exclusive():
+                self._recover()
+                if not self.layout.meta.exists():
+                    self._write_meta(self._new_meta())
+                self._read_meta()
+                if self._pending_migrations():
+                    from sellertui.store.migrate import run_migrations
+
+                    run_migrations(self)
+        self._shared = self._shared or bool(self._meta.get("shared"))
+        self._lock._shared_files = self._shared
+
+    def _new_meta(self) -> dict:
+        return {
+            "format": FORMAT,
+            "created_at": clock.stamp(),
+            "shared": self._shared,
+            "schemas": {name: s.version for name, s in COLLECTIONS.items()},
+        }
+
+    def _read_meta(self) -> dict:
+        sig = signature(self.layout.meta)
+        if sig is not None and sig == self._meta_sig:
+            return self._meta
+        try:
+            payload, sig = read_snapshot(self.layout.meta)
+            meta = loads(payload)
+            if not isinstance(meta, dict) or "format" not in meta:
+                raise ValueError("not a sellertui store description")
+        except FileNotFoundError:
+            raise StoreError(f"{self.layout.meta}: missing; is {self.layout.data_dir} a sellertui data directory?")
+        except ValueError as exc:
+            good = backups.newest_good_copy(self.layout, self.layout.meta, None)
+            raise CorruptFile(self.layout.meta, str(exc), good) from None
+        if meta["format"] > FORMAT:
+            raise NewerStore(
+                f"{self.layout.root} was written by a newer sellertui (store format {meta['format']}, "
+                f"this one reads {FORMAT}); upgrade sellertui to open it"
+            )
+        for name, version in meta.get("schemas", {}).items():
+            known = COLLECTIONS.get(name)
+            if known is not None and version > known.version:
+                raise NewerStore(
+                    f"{self.layout.root}: collection '{name}' is at version {version}, this sellertui "
+                    f"knows up to {known.version}; upgrade sellertui to open it"
+                )
+        self._meta, self._meta_sig = meta, sig
+        return meta
+
+    def _write_meta(self, meta: dict) -> None:
+        sig = self.commit_files({self.layout.meta: dumps(meta)})[self.layout.meta]
+        self._meta, self._meta_sig = meta, sig
+        self._known[self.layout.meta] = sig
+
+    @property
+    def meta(self) -> dict:
+        with self._mutex:
+            return dict(self._read_meta())
+
+    def _pending_migrations(self) -> list[str]:
+        have = self._meta.get("schemas", {})
+        return [n for n, s in COLLECTIONS.items() if have.get(n, s.version) < s.version]
+
+    def set_meta(self, **values) -> None:
+        with self._mutex, self._lock.exclusive():
+            self._recover()
+            meta = {**self._read_meta(), **values}
+            self._write_meta(meta)
+
+    def _recover(self) -> None:
+        """Finish or undo a commit a crashed process left; needs the exclusive lock."""
+        intent = self.layout.intent
+        if intent.exists():
+            moves = None
+            try:
+                record = loads(intent.read_bytes())
+                if isinstance(record, dict) and record.get("complete") is True:
+                    moves = record["moves"]
+            except (OSError, ValueError, KeyError):
+                moves = None
+            dirs = set()
+            for tmp_rel, final_rel in moves or []:
+                tmp, final = self.layout.root / tmp_rel, self.layout.root / final_rel
+                if tmp.exists():
+                    os.replace(tmp, final)
+                dirs.add(final.parent)
+            for d in dirs:
+                fsync_dir(d)
+            intent.unlink()
+            fsync_dir(self.layout.root)
+            self._cache.clear()
+        for orphan in self.layout.temp_files():
+            orphan.unlink(missing_ok=True)
+
+    # -- reading --------------------------------------------------------------
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Hold the shared lock; first repair a commit a crashed writer left half done."""
+        with self._mutex:
+            if self._lock.held_exclusive:
+                yield
+                return
+            with self._lock.shared():
+                clean = not self.layout.intent.exists()
+                if clean:
+                    yield
+                    return
+            with self._lock.exclusive():
+                self._recover()
+            with self._lock.shared():
+                yield
+
+    def partitions(self, spec: CollectionSpec) -> list[str]:
+        directory = self.layout.collection_dir(spec.name)
+        try:
+            mtime = directory.stat().st_mtime_ns
+        except FileNotFoundError:
+            return []
+        cached = self._listing.get(spec.name)
+        if cached and cached[0] == mtime:
+            return cached[1]
+        names = sorted(
+            p.name[:-5] for p in os.scandir(directory) if p.name.endswith(".json") and not p.name.startswith(".")
+        )
+        self._listing[spec.name] = (mtime, names)
+        return names
+
+    def load(self, spec: CollectionSpec, partition: str) -> dict:
+        """The documents of one partition file, read fresh if it changed on disk."""
+        path = self.layout.partition_path(spec.name, partition)
+        with self.reading():
+            sig = signature(path)
+            if sig is None:
+                self._cache.pop(path, None)
+                return {}
+            cached = self._cache.get(path)
+            if cached is not None and cached.sig == sig:
+                return cached.docs
+            try:
+                payload, sig = read_snapshot(path)
+            except FileNotFoundError:
+                return {}
+            docs = self._parse(path, payload, spec.name)
+            self._cache[path] = _Loaded(sig, docs)
+            if not spec.cached:
+                self._evict(path)
+            return docs
+
+    def _evict(self, keep: Path) -> None:
+        """Big collections keep only their few most recently read files in memory."""
+        self._recent = [p for p in self._recent if p != keep] + [keep]
+        while len(self._recent) > RECENT_BIG_FILES:
+            self._cache.pop(self._recent.pop(0), None)
+
+    def _parse(self, path: Path, payload: bytes, table: str) -> dict:
+        try:
+            data = loads(payload)
+            if not isinstance(data, dict):
+                raise ValueError("top level is not a JSON object")
+            docs = data.get(table, {})
+            if not isinstance(docs, dict):
+                raise ValueError(f"table '{table}' is not a JSON object")
+            return docs
+        except ValueError as exc:
+            raise CorruptFile(path, str(exc), backups.newest_good_copy(self.layout, path, table)) from None
+
+    def docs(self, spec: CollectionSpec, partition: str) -> dict:
+        return self.load(spec, partition)
+
+    def collection(self, name: str) -> CollectionView:
+        return CollectionView(self, spec_of(name))
+
+    __getitem__ = collection
+
+    def summary(self) -> dict[str, int]:
+        """Number of records in each collection."""
+        return {name: self.collection(name).count() for name in COLLECTIONS}
+
+    def is_empty(self) -> bool:
+        """True when no collection holds a record (stats only; the activity log does not count)."""
+        for name, spec in COLLECTIONS.items():
+            if name == "activity":
+                continue
+            for part in self.partitions(spec):
+                path = self.layout.partition_path(name, part)
+                # an emptied partition is the file {"<name>":{}}
+                if (signature(path) or Signature(0, 0, 0)).size > len(name) + 6 and self.load(spec, part):
+                    return False
+        return True
+
+    # -- writing --------------------------------------------------------------
+    @contextmanager
+    def transaction(self, note: str = "", user: str | None = None, log: bool = True) -> Iterator[Transaction]:
+        """Everything staged inside the block is committed together, or nothing is."""
+        with self._mutex:
+            self._daily_backup()
+        with self._mutex, self._lock.exclusive():
+            self._recover()
+            self._read_meta()  # refuse to write a store that a newer sellertui migrated meanwhile
+            tx = Transaction(self, note, user, log)
+            yield tx
+            staged = tx.payloads()
+            if not staged:
+                return
+            payloads = {path: dumps({spec.name: docs}) for path, (spec, docs) in staged.items()}
+            sigs = self.commit_files(payloads)
+            for path, (spec, docs) in staged.items():
+                self._known[path] = sigs[path]
+                self._cache[path] = _Loaded(sigs[path], docs)
+                if not spec.cached:
+                    self._evict(path)
+
+    def _daily_backup(self) -> None:
+        """Before the day's first write: one stat on most days, a full copy on the first."""
+        day = clock.today().isoformat()
+        if (self.layout.backups / day).exists():
+            return
+        with self.reading():
+            backups.take_backup(self.layout, day, self._shared)
+
+    def commit_files(self, payloads: dict[Path, bytes]) -> dict[Path, Signature]:
+        """Durably replace several files as one change; needs the exclusive lock.
+
+        One file: temp + fsync + rename + directory fsync. Several: every temp
+        is fsync'd, then a commit record naming the renames is made durable, then
+        the renames happen; a crash before the record leaves the old files, a
+        crash after it is rolled forward by the next process (``_recover``).
+        """
+        assert self._lock.held_exclusive, "commit without the store lock"
+        temps: dict[Path, tuple[Path, Signature]] = {}
+        try:
+            for path, payload in payloads.items():
+                if not path.parent.is_dir():
+                    ensure_dir(path.parent, self._shared)
+                    fsync_dir(path.parent.parent)
+                temps[path] = write_temp(path, payload, self._shared)
+        except BaseException:
+            for tmp, _ in temps.values():
+                tmp.unlink(missing_ok=True)
+            raise
+        if len(temps) > 1:
+            try:
+                self._write_intent(temps)
+            except Exception:  # e.g. disk full: nothing was renamed, so nothing changed
+                self.layout.intent.unlink(missing_ok=True)
+                for tmp, _ in temps.values():
+                    tmp.unlink(missing_ok=True)
+                raise
+        for path, (tmp, _) in temps.items():
+            os.replace(tmp, path)
+        for directory in {p.parent for p in temps}:
+            fsync_dir(directory)
+        if len(temps) > 1:
+            self.layout.intent.unlink()
+        return {path: sig for path, (_, sig) in temps.items()}
+
+    def _write_intent(self, temps: dict[Path, tuple[Path, Signature]]) -> None:
+        root = self.layout.root
+        record = {
+            "moves": [[str(tmp.relative_to(root)), str(path.relative_to(root))] for path, (tmp, _) in temps.items()],
+            "complete": True,
+        }
+        fd = os.open(self.layout.intent, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            if self._shared:
+                os.fchmod(fd, 0o660)
+            os.write(fd, dumps(record))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        fsync_dir(root)
+
+    # -- watching for other processes ---------------------------------------------
+    def changes(self) -> set[str]:
+        """Collections another process changed since the last call (cheap: stats only).
+
+        The first call sets the baseline and reports nothing.
+        """
+        with self._mutex:
+            first = self._dirs_seen is None
+            seen = self._dirs_seen or {}
+            changed: set[str] = set()
+            dirs = [self.layout.root] + [self.layout.collection_dir(n) for n in COLLECTIONS]
+            for directory in dirs:
+                try:
+                    mtime = directory.stat().st_mtime_ns
+                except FileNotFoundError:
+                    continue
+                if seen.get(directory) == mtime:
+                    continue
+                seen[directory] = mtime
+                files = [self.layout.meta] if directory == self.layout.root else list(directory.glob("[!.]*.json"))
+                for path in files:
+                    sig = signature(path)
+                    if self._known.get(path, None) != sig:
+                        self._known[path] = sig
+                        if not first:
+                            changed.add("meta" if path == self.layout.meta else directory.name)
+            self._dirs_seen = seen
+            return changed
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Wait until no thread of this process is inside a store operation."""
+        if self._mutex.acquire(timeout=timeout):
+            self._mutex.release()
+            return True
+        return False
+
+    @property
+    def shared(self) -> bool:
+        return self._shared
+
+    def close(self) -> None:
+        self._lock.close()
+
+
+def _login_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no passwd entry, e.g. in a container
+        return "me"
+
+
+def open_store(data_dir: Path, user: str = "", shared: bool = False) -> Store:
+    return Store(data_dir, user=user, shared=shared)

@@ -1,0 +1,103 @@
+"""What the store holds: every collection, how it is split into files, its version.
+
+Big collections are partitioned (one file per month, or per hash bucket) so
+that changing one record rewrites one bounded file, whatever the store's size.
+Adding a collection or a migration is a change to this module only.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass, field
+from typing import Callable, Literal
+
+Migration = Callable[[dict], dict]
+Partitioner = Callable[[dict], str]
+
+SINGLE = "all"  # the partition name of an unpartitioned collection
+PARTITION_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+
+
+def by_month(field_name: str) -> Partitioner:
+    """Partition by the ``YYYY-MM`` of an ISO date/datetime field."""
+
+    def partition(doc: dict) -> str:
+        value = doc.get(field_name)
+        if isinstance(value, str) and len(value) >= 7 and value[4] == "-":
+            return value[:7]
+        return "undated"
+
+    partition.__doc__ = f"month of {field_name}"
+    return partition
+
+
+def by_day(field_name: str) -> Partitioner:
+    def partition(doc: dict) -> str:
+        value = doc.get(field_name)
+        if isinstance(value, str) and len(value) >= 10 and value[4] == "-":
+            return value[:10]
+        return "undated"
+
+    partition.__doc__ = f"day of {field_name}"
+    return partition
+
+
+def by_bucket(buckets: int) -> Partitioner:
+    """Partition by a stable hash of the id, for big collections with no date."""
+
+    def partition(doc: dict) -> str:
+        return f"b{zlib.crc32(str(doc['id']).encode()) % buckets:02d}"
+
+    partition.__doc__ = f"{buckets} hash buckets of the id"
+    return partition
+
+
+@dataclass(frozen=True)
+class CollectionSpec:
+    name: str
+    holds: str
+    ids: Literal["seq", "key", "uid"]  # seq: 1, 2, 3...; key: natural key given by the caller; uid: generated
+    partition: Partitioner | None = None
+    version: int = 1
+    # migrations[n] turns a record of version n into version n + 1
+    migrations: dict[int, Migration] = field(default_factory=dict)
+    # keep parsed files in memory between reads (small collections); big ones are
+    # read on demand and cached by the domain layer as frames
+    cached: bool = True
+
+    @property
+    def partitioned(self) -> bool:
+        return self.partition is not None
+
+    def partition_of(self, doc: dict) -> str:
+        name = self.partition(doc) if self.partition else SINGLE
+        if not PARTITION_NAME.match(name):
+            raise ValueError(f"{self.name}: bad partition name {name!r}")
+        return name
+
+
+def _spec(*specs: CollectionSpec) -> dict[str, CollectionSpec]:
+    return {s.name: s for s in specs}
+
+
+COLLECTIONS: dict[str, CollectionSpec] = _spec(
+    CollectionSpec("tasks", "team tasks with owner, deadline and status", "seq"),
+    CollectionSpec("products", "SKUs: listing, costs, stock and reorder settings", "key"),
+    CollectionSpec("orders", "order lines (FBA and FBM)", "key", by_month("purchase_date"), cached=False),
+    CollectionSpec("buyers", "buyers with tags, notes and blacklist", "key", by_bucket(16)),
+    CollectionSpec("messages", "buyer messages and replies", "uid", by_month("received_at"), cached=False),
+    CollectionSpec("returns", "return and refund cases", "key"),
+    CollectionSpec("search_terms", "Sponsored Products search-term rows", "key", by_month("date"), cached=False),
+    CollectionSpec("promotions", "deals, coupons and discounts", "uid"),
+    CollectionSpec("purchase_orders", "purchase orders to suppliers", "seq"),
+    CollectionSpec("expenses", "expenses outside Amazon", "uid"),
+    CollectionSpec("activity", "who changed what, when", "uid", by_day("at"), cached=False),
+)
+
+
+def spec(name: str) -> CollectionSpec:
+    try:
+        return COLLECTIONS[name]
+    except KeyError:
+        raise KeyError(f"unknown collection {name!r}; known: {', '.join(COLLECTIONS)}") from None

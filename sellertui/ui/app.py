@@ -1,0 +1,263 @@
+"""The application shell: header, seven tabs, footer, and the store's heartbeat.
+
+Slow work (opening and polling the store, loading the demo) runs in thread
+workers that never touch widgets; results come back through ``call_from_thread``
+and messages. Store errors from any worker end up in one place
+(``on_worker_state_changed``), which shows them instead of crashing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+import signal
+from typing import Iterable
+
+from textual import work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.lazy import Lazy
+from textual.screen import Screen
+from textual.widgets import Footer, TabbedContent, TabPane
+from textual.worker import Worker, WorkerState
+
+from sellertui import clock
+from sellertui.config import ConfigError
+from sellertui.context import Context
+from sellertui.domain.errors import UserError
+from sellertui.store import CorruptFile, StoreError
+from sellertui.ui.areas import AREAS, Area
+from sellertui.ui.header import ShopHeader, short_path
+from sellertui.ui.help_screen import HelpScreen, describe_bindings
+from sellertui.ui.messages import StoreChanged
+
+POLL_SECONDS = 1.0  # another process's change shows within ~2 s
+
+
+class SellerApp(App[None]):
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses may live elsewhere
+    TITLE = "sellertui"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("r", "refresh", "Refresh", id="app.refresh"),
+        Binding("left_square_bracket", "step_tab(-1)", "Prev tab", show=False, id="app.previous_tab"),
+        Binding("right_square_bracket", "step_tab(1)", "Next tab", show=False, id="app.next_tab"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+        *[
+            Binding(area.KEY, f"show_area('{area.slug()}')", area.TITLE, show=False, id=f"tab.{area.slug()}")
+            for area in AREAS
+        ],
+    ]
+
+    def __init__(self, ctx: Context, watch_signals: bool = True) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.watch_signals = watch_signals
+        self.store = None
+        self._clear_marker = None
+
+    # -- layout ----------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield ShopHeader()
+        with TabbedContent(id="tabs"):
+            for area in AREAS:
+                with TabPane(f"{area.KEY} {area.TITLE}", id=f"tab-{area.slug()}"):
+                    # Only the visible tab pays for mounting first (toolong's pattern).
+                    yield Lazy(area(self.ctx))
+        yield Footer()
+
+    def on_mount(self) -> None:
+        settings = self.ctx.settings
+        if settings.keymap:
+            self.set_keymap(settings.keymap)
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        header = self.query_one(ShopHeader)
+        header.shop = settings.shop_name
+        header.user = self.ctx.user
+        header.store_path = self.ctx.data_dir
+        if self.watch_signals and not self.is_headless:
+            self._watch_terminal()
+        self.open_store()
+
+    # -- the store -------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="store-open", exit_on_error=False)
+    def open_store(self) -> None:
+        store = self.ctx.store()
+        empty = store.is_empty()
+        meta = store.meta
+        store.changes()  # baseline for the poller
+        self.call_from_thread(self._store_ready, store, empty, meta)
+
+    def _store_ready(self, store, empty: bool, meta: dict) -> None:
+        self.store = store
+        self._show_shop_name(meta)
+        self.set_interval(POLL_SECONDS, self.poll_store, name="poll-store")
+        if empty:
+            from sellertui.ui.welcome import WelcomeScreen
+
+            self.push_screen(WelcomeScreen(short_path(self.ctx.data_dir, 60)), self._welcome_choice)
+
+    def _show_shop_name(self, meta: dict) -> None:
+        settings = self.ctx.settings
+        name = settings.shop_name
+        if meta.get("demo") and name == "My shop":
+            name = meta.get("demo_shop", name)
+        self.query_one(ShopHeader).shop = name
+
+    def _welcome_choice(self, choice: str | None) -> None:
+        if choice == "demo":
+            self.notify("Building the demo shop…", timeout=3)
+            self.load_demo()
+
+    @work(thread=True, exclusive=True, group="demo", exit_on_error=False)
+    def load_demo(self) -> None:
+        from sellertui.demo import generate
+
+        counts = generate(self.store, founder=self.ctx.user)
+        meta = self.store.meta
+        self.call_from_thread(self._demo_loaded, counts, meta)
+
+    def _demo_loaded(self, counts: dict[str, int], meta: dict) -> None:
+        self._show_shop_name(meta)
+        self.notify(f"Demo shop loaded: {counts['orders']:,} orders, {counts['products']} SKUs.")
+        self.broadcast_change(frozenset(counts) | {"meta"}, external=False)
+
+    def poll_store(self) -> None:
+        if self.store is not None:
+            self._poll()
+
+    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
+    def _poll(self) -> None:
+        changed = self.store.changes()
+        if changed:
+            who = self._last_writer()
+            self.call_from_thread(self._external_change, frozenset(changed), who)
+
+    def _last_writer(self) -> str:
+        entries = self.store["activity"].docs(clock.today().isoformat())
+        if not entries:
+            return "another process"
+        last = max(entries.values(), key=lambda e: (e.get("at", ""), e["id"]))  # ids are time-ordered
+        return last.get("user") or "another process"
+
+    def _external_change(self, collections: frozenset[str], who: str) -> None:
+        shown = sorted(c for c in collections if c not in ("activity", "meta")) or ["settings"]
+        header = self.query_one(ShopHeader)
+        header.outside_change = f"{who} changed {', '.join(shown)} at {clock.now():%H:%M}"
+        if self._clear_marker is not None:
+            self._clear_marker.stop()
+        self._clear_marker = self.set_timer(300, lambda: setattr(header, "outside_change", ""))
+        self.broadcast_change(collections, external=True)
+
+    def broadcast_change(self, collections: frozenset[str], external: bool) -> None:
+        if "meta" in collections and self.store is not None:
+            self._show_shop_name(self.store.meta)
+        for area in self.query(Area):
+            area.store_changed(collections)
+        self.post_message(StoreChanged(collections, external))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        if isinstance(error, CorruptFile):
+            self._show_problem(error)
+        elif isinstance(error, (StoreError, UserError, ConfigError, OSError)):
+            self.notify(str(error), title="Could not finish", severity="error", timeout=15)
+        else:  # a bug: say so plainly rather than lose it
+            self.log.error(event.worker.name, repr(error))
+            self.notify(f"{type(error).__name__}: {error}", title="Unexpected error", severity="error", timeout=30)
+
+    def _show_problem(self, error: CorruptFile) -> None:
+        from sellertui.ui.problem_screen import StoreProblemScreen
+
+        def choice(result: str | None) -> None:
+            if result == "restore":
+                self.restore_backup()
+            else:
+                self.exit(return_code=1, message=str(error))
+
+        self.push_screen(StoreProblemScreen(str(error), error.backup is not None), choice)
+
+    @work(thread=True, exclusive=True, group="store-open", exit_on_error=False)
+    def restore_backup(self) -> None:
+        from sellertui.store.health import restore
+
+        restored = restore(self.ctx.data_dir)
+        self.ctx.close()
+        self.call_from_thread(self.notify, f"Restored {len(restored)} file(s) from backup; damaged files kept aside.")
+        self.open_store()
+
+    # -- actions ---------------------------------------------------------------
+    def action_show_area(self, slug: str) -> None:
+        self.query_one(TabbedContent).active = f"tab-{slug}"
+
+    def action_step_tab(self, step: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        ids = [f"tab-{a.slug()}" for a in AREAS]
+        tabs.active = ids[(ids.index(tabs.active) + step) % len(ids)]
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(describe_bindings(self, self.screen)))
+
+    def action_refresh(self) -> None:
+        self.query_one(ShopHeader).outside_change = ""
+        for area in self.query(Area):
+            area.stale = True
+        self.broadcast_change(frozenset().union(*(a.WATCHES for a in AREAS)), external=False)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette lists every area's actions as "Area: action"."""
+        yield from super().get_system_commands(screen)
+        for area in AREAS:
+            slug = area.slug()
+            yield SystemCommand(f"Go: {area.TITLE}", f"Switch to the {area.TITLE} tab ({area.KEY})",
+                                lambda slug=slug: self.action_show_area(slug))
+            for binding in area.BINDINGS:
+                if isinstance(binding, Binding) and binding.description:
+                    yield SystemCommand(
+                        f"{area.TITLE}: {binding.description}",
+                        f"key {self.get_key_display(binding)}",
+                        lambda slug=slug, action=binding.action: self._run_area_action(slug, action),
+                    )
+        yield SystemCommand("App: help", "List every key of this screen (?)", self.action_help)
+        yield SystemCommand("App: refresh", "Reload everything from the store (r)", self.action_refresh)
+
+    def _run_area_action(self, slug: str, action: str) -> None:
+        self.action_show_area(slug)
+
+        async def run() -> None:
+            area = self.query_one(f"#area-{slug}", Area)
+            await self.run_action(action, area)
+
+        self.call_after_refresh(run)
+
+    # -- settings and terminal -----------------------------------------------------
+    def _remember_theme(self, theme) -> None:
+        if theme.name != self.ctx.settings.theme:
+            self.ctx.settings.theme = theme.name
+            self._save_setting("theme", theme.name)
+
+    @work(thread=True, group="settings", exit_on_error=False)
+    def _save_setting(self, key: str, value) -> None:
+        from sellertui import config
+
+        config.save_value(self.ctx.settings.path, key, value)
+
+    def _watch_terminal(self) -> None:
+        """End cleanly when the terminal goes away (SSH drop, closed tmux pane) or on SIGTERM."""
+        loop = asyncio.get_running_loop()
+        loop.add_signal_handler(signal.SIGHUP, self._terminal_gone)
+        loop.add_signal_handler(signal.SIGTERM, self.exit)
+
+    def _terminal_gone(self) -> None:
+        # There is no terminal left to restore, and Textual's shutdown blocks forever
+        # writing to it. Let a store commit in flight finish, then leave.
+        if self.ctx._store is not None:
+            self.ctx._store.wait_idle(timeout=10)
+        os._exit(0)

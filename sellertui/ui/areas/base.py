@@ -1,0 +1,61 @@
+"""What every tab's content has in common.
+
+An area knows which collections it shows (``WATCHES``); the app tells it when
+any of them changed, and it reloads if it is on screen or marks itself stale
+and reloads when next shown. Its BINDINGS (each with an id, so users can remap
+them) feed the footer, the help screen and the command palette.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.containers import Vertical
+from textual.message import Message
+
+from sellertui.context import Context
+
+
+class Area(Vertical):
+    TITLE: ClassVar[str] = ""
+    KEY: ClassVar[str] = ""
+    WATCHES: ClassVar[frozenset[str]] = frozenset()
+
+    DEFAULT_CSS = """
+    Area { height: 1fr; }
+    """
+
+    class Ready(Message):
+        """The area shows its data (posted after each load; benchmarks and tests wait for it)."""
+
+        def __init__(self, area: "Area") -> None:
+            self.area = area
+            super().__init__()
+
+    def __init__(self, ctx: Context, **kwargs) -> None:
+        super().__init__(id=f"area-{self.slug()}", **kwargs)
+        self.ctx = ctx
+        self.stale = True
+
+    @classmethod
+    def slug(cls) -> str:
+        return cls.TITLE.lower()
+
+    def on_show(self) -> None:
+        if self.stale:
+            self.stale = False
+            self.reload()
+
+    def store_changed(self, collections: frozenset[str]) -> None:
+        if collections & self.WATCHES or "meta" in collections:
+            self.stale = True
+            if self.display and self.is_on_screen:
+                self.stale = False
+                self.reload()
+
+    def reload(self) -> None:
+        """Read what this area shows from the store (subclasses do it in a worker, then ``mark_ready``)."""
+        self.mark_ready()
+
+    def mark_ready(self) -> None:
+        self.post_message(self.Ready(self))

@@ -1,0 +1,71 @@
+"""Test isolation: no test may touch the user's real data or config."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+FROZEN_NOW = "2026-11-22T09:00:00+00:00"
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point every directory sellertui could use at a throwaway folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("SELLERTUI_CONFIG_DIR", str(home / "config" / "sellertui"))
+    monkeypatch.setenv("SELLERTUI_DATA_DIR", str(home / "data" / "sellertui"))
+    monkeypatch.setenv("SELLERTUI_NOW", FROZEN_NOW)
+    monkeypatch.setenv("TZ", "UTC")
+    return home
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "shop"
+
+
+@pytest.fixture
+def store(data_dir: Path):
+    from sellertui.store import open_store
+
+    s = open_store(data_dir, user="ana")
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small demo shop built once per session (frozen clock); tests must copy it to change it."""
+    import shutil
+
+    previous = os.environ.get("SELLERTUI_NOW")
+    os.environ["SELLERTUI_NOW"] = FROZEN_NOW
+    try:
+        from sellertui.demo import generate
+        from sellertui.store import open_store
+
+        target = tmp_path_factory.mktemp("demo") / "shop"
+        store = open_store(target, user="ana")
+        generate(store, founder="ana")
+        store.close()
+    finally:
+        if previous is None:
+            os.environ.pop("SELLERTUI_NOW", None)
+        else:
+            os.environ["SELLERTUI_NOW"] = previous
+    shutil.rmtree(target / "backups", ignore_errors=True)
+    return target
+
+
+@pytest.fixture
+def demo_copy(demo_dir: Path, tmp_path: Path) -> Path:
+    import shutil
+
+    target = tmp_path / "demo"
+    shutil.copytree(demo_dir, target)
+    return target
