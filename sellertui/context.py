@@ -19,6 +19,7 @@ class Context:
     settings: config.Settings
     data_dir: Path
     _store: Store | None = field(default=None, repr=False)
+    _frames: object | None = field(default=None, repr=False)
 
     @classmethod
     def create(cls, data_dir: str | os.PathLike | None = None, config_file: Path | None = None) -> "Context":
@@ -37,7 +38,16 @@ class Context:
             self._store = Store(self.data_dir, user=self.user, shared=self.settings.shared)
         return self._store
 
+    def frames(self):
+        """The shared frame cache (imports pandas: call from workers, not at start-up)."""
+        if self._frames is None:
+            from sellertui.domain.frames import FrameCache
+
+            self._frames = FrameCache(self.store())
+        return self._frames
+
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
             self._store = None
+            self._frames = None

@@ -238,6 +238,10 @@ class Store:
         except ValueError as exc:
             raise CorruptFile(path, str(exc), backups.newest_good_copy(self.layout, path, table)) from None
 
+    def partition_signature(self, collection: str, partition: str) -> Signature | None:
+        """Identity of a partition file's current version (changes with every write)."""
+        return signature(self.layout.partition_path(collection, partition))
+
     def docs(self, spec: CollectionSpec, partition: str) -> dict:
         return self.load(spec, partition)
 

@@ -1,0 +1,47 @@
+"""`/` opens a one-line filter above a table; typing filters live; esc clears it."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Input
+
+
+class FilterBar(Input):
+    DEFAULT_CSS = """
+    FilterBar { display: none; height: 3; border: tall $accent; }
+    FilterBar.open { display: block; }
+    FilterBar.bad { border: tall $error; }
+    """
+    BINDINGS = [Binding("escape", "close", "Clear filter", id="filter.close")]
+
+    class Changed(Message):
+        def __init__(self, bar: "FilterBar", text: str) -> None:
+            self.bar = bar
+            self.text = text
+            super().__init__()
+
+    class Done(Message):
+        """Enter or esc: focus goes back to the table."""
+
+    def open(self) -> None:
+        self.add_class("open")
+        self.focus()
+
+    def action_close(self) -> None:
+        self.value = ""
+        self.remove_class("open", "bad")
+        self.post_message(self.Done())
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(self, event.value))
+
+    @on(Input.Submitted)
+    def _enter(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not self.value:
+            self.remove_class("open")
+        self.post_message(self.Done())

@@ -1,0 +1,91 @@
+"""Form field parsing, the filter language, the formula-safe CSV writer, the frame cache."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sellertui.domain import fields
+from sellertui.domain.csvsafe import csv_text, safe_cell
+from sellertui.domain.fields import FieldError
+from sellertui.domain.frames import FrameCache
+from sellertui.domain.query import QueryError, parse
+
+
+@pytest.mark.parametrize("text, expected", [("12", 12), (" 1,200 ", 1200), ("0", 0)])
+def test_integer(text, expected) -> None:
+    assert fields.integer(text) == expected
+
+
+@pytest.mark.parametrize("text, message", [("1.5", "whole number"), ("", "whole number"), ("-1", "at least 0")])
+def test_integer_errors(text, message) -> None:
+    with pytest.raises(FieldError, match=message):
+        fields.integer(text, low=0)
+
+
+def test_money_is_minor_units() -> None:
+    assert fields.money("$1,234.56", "USD") == 123456
+    assert fields.money("1234", "JPY") == 1234
+    with pytest.raises(FieldError, match="negative"):
+        fields.money("-3", "USD")
+    with pytest.raises(FieldError, match="amount in USD"):
+        fields.money("abc", "USD")
+
+
+def test_days_and_moments() -> None:  # the clock is frozen at 2026-11-22 09:00 UTC
+    assert fields.day("today") == date(2026, 11, 22)
+    assert fields.day("+3") == date(2026, 11, 25)
+    assert fields.day("2026-02-28") == date(2026, 2, 28)
+    with pytest.raises(FieldError):
+        fields.day("2026-02-30")
+    assert fields.moment("2026-11-21 14:30") == datetime(2026, 11, 21, 14, 30, tzinfo=timezone.utc)
+    with pytest.raises(FieldError, match="future"):
+        fields.moment("2026-12-01 10:00")
+
+
+@given(st.text())
+def test_field_parsers_raise_only_field_errors(value: str) -> None:
+    for parser in (fields.integer, fields.number, fields.day, fields.moment, lambda v: fields.money(v, "USD")):
+        try:
+            parser(value)
+        except FieldError:
+            pass
+
+
+def test_query_words_and_terms() -> None:
+    q = parse('fbm "maple board" status:Unshipped from:2026-11-01', {"status", "from"})
+    assert q.words == ["fbm", "maple board"]
+    assert q.terms == {"status": "Unshipped", "from": "2026-11-01"}
+    assert parse("113-1234567-7654321", {"status"}).words == ["113-1234567-7654321"]
+    with pytest.raises(QueryError, match="unknown filter 'colour:'"):
+        parse("colour:red", {"status"})
+
+
+@pytest.mark.parametrize("cell", ["=HYPERLINK(\"x\")", "+1", "-2+3", "@SUM(A1)", "\tx"])
+def test_formula_cells_are_neutralised(cell) -> None:
+    assert safe_cell(cell) == "'" + cell
+    assert safe_cell(-5) == -5 and safe_cell("plain") == "plain"
+    assert csv_text(["a"], [[cell]]).splitlines()[1].lstrip('"').startswith("'")
+
+
+def test_frame_cache_rebuilds_only_changed_partitions(store) -> None:
+    with store.transaction() as tx:
+        tx["orders"].upsert_many([{"id": f"o{i}", "purchase_date": f"2026-0{1 + i % 2}-01", "q": i} for i in range(4)])
+    builds: list[int] = []
+
+    def build(docs):
+        builds.append(len(docs))
+        return pd.DataFrame.from_records(docs, columns=["id", "q"])
+
+    cache = FrameCache(store)
+    assert len(cache.frame("orders", build)) == 4 and builds == [2, 2]
+    cache.frame("orders", build)
+    assert builds == [2, 2]  # nothing changed, nothing rebuilt
+    with store.transaction() as tx:
+        tx["orders"].update("o1", {"q": 10}, partition="2026-02")
+    frame = cache.frame("orders", build)
+    assert builds == [2, 2, 2] and frame.set_index("id").loc["o1", "q"] == 10

@@ -1,0 +1,96 @@
+"""The frame table: only visible rows are drawn; sort, marks, clicks; text shown literally."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from textual.app import App, ComposeResult
+
+from sellertui.ui.table import Column, FrameTable
+
+COLUMNS = [Column("name", "Name", 12), Column("qty", "Qty", 5, "right"), Column("when", "When", 10)]
+
+
+def frame(n: int = 5) -> pd.DataFrame:
+    return pd.DataFrame({"name": [f"item {i}" for i in range(n)], "qty": [(7 * i) % 5 for i in range(n)],
+                         "when": [f"2026-11-{10 + i:02d}" for i in range(n)]})
+
+
+class Harness(App):
+    def __init__(self, data: pd.DataFrame) -> None:
+        super().__init__()
+        self.data = data
+        self.selected: list[int | None] = []
+
+    def compose(self) -> ComposeResult:
+        yield FrameTable(COLUMNS, empty_text="No rows")
+
+    def on_mount(self) -> None:
+        table = self.query_one(FrameTable)
+        table.set_frame(self.data)
+        table.focus()
+
+    def on_frame_table_row_selected(self, event: FrameTable.RowSelected) -> None:
+        self.selected.append(event.position)
+
+
+def lines(app: App) -> list[str]:
+    table = app.query_one(FrameTable)
+    return [table.render_line(y).text for y in range(table.size.height)]
+
+
+async def test_sorting_marking_and_selecting() -> None:
+    app = Harness(frame())
+    async with app.run_test(size=(40, 10)) as pilot:
+        table = app.query_one(FrameTable)
+        await pilot.press("l", "o")  # sort by Qty ascending
+        assert list(table.frame["qty"].to_numpy()[table.order]) == sorted(table.frame["qty"])
+        assert "Qty ▲" in lines(app)[0]
+        await pilot.press("o")
+        assert list(table.frame["qty"].to_numpy()[table.order]) == sorted(table.frame["qty"], reverse=True)
+        await pilot.press("g", "space", "space")
+        assert len(table.marked) == 2 and table.selected_positions() == sorted(table.marked)
+        await pilot.press("enter")
+        assert app.selected == [table.current_position]
+
+
+async def test_filtering_keeps_the_cursor_on_its_row() -> None:
+    app = Harness(frame(20))
+    async with app.run_test(size=(40, 10)) as pilot:
+        table = app.query_one(FrameTable)
+        await pilot.press("j", "j", "j")
+        position = table.current_position
+        table.set_order(np.array([1, position, 15]))
+        assert table.current_position == position
+        table.set_order(np.array([], dtype=int))
+        assert table.current_position is None
+        await pilot.pause()
+        assert "No rows" in "\n".join(lines(app))
+
+
+async def test_user_text_is_literal() -> None:
+    data = pd.DataFrame({"name": ["[red]boom[/]", "\x1b[2Jwipe"], "qty": [1, 2], "when": ["", ""]})
+    app = Harness(data)
+    async with app.run_test(size=(40, 6)) as pilot:
+        await pilot.pause()
+        shown = "\n".join(lines(app))
+        assert "[red]boom[/]" in shown and "␛[2Jwipe" in shown and "\x1b" not in shown
+
+
+async def test_a_hundred_thousand_rows_draw_only_what_is_visible() -> None:
+    app = Harness(frame(100_000))
+    async with app.run_test(size=(40, 10)) as pilot:
+        table = app.query_one(FrameTable)
+        await pilot.press("G")
+        await pilot.pause()
+        assert table.cursor_row == 99_999 and len(table._row_cache) < 50
+
+
+async def test_clicking_a_header_sorts_and_a_row_moves_the_cursor() -> None:
+    app = Harness(frame())
+    async with app.run_test(size=(40, 10)) as pilot:
+        table = app.query_one(FrameTable)
+        await pilot.click(FrameTable, offset=(14, 0))  # the Qty header
+        assert table.sort_by == ("qty", False)
+        await pilot.click(FrameTable, offset=(2, 3))
+        assert table.cursor_row == 2
