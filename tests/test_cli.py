@@ -96,3 +96,15 @@ def test_console_script_and_module_entry_points(data_dir: Path) -> None:
     for argv in ([sys.executable, "-m", "sellertui"], [str(Path(sys.executable).parent / "sellertui")]):
         result = subprocess.run([*argv, "--version"], capture_output=True, text=True)
         assert result.returncode == 0 and __version__ in result.stdout
+
+
+def test_export_tasks_csv_and_json(capsys, data_dir: Path) -> None:
+    d = ["--data-dir", str(data_dir)]
+    run(capsys, "task", "add", "=HYPERLINK(\"http://x\")", *d)
+    run(capsys, "task", "add", "Second", *d)
+    run(capsys, "task", "done", "2", *d)
+    code, out, _ = run(capsys, "export", "tasks", *d)
+    assert code == 0 and out.splitlines()[0].startswith("id,title,owner")
+    assert "'=HYPERLINK" in out  # formula injection neutralised
+    _, out, _ = run(capsys, "export", "tasks", "--format", "json", "--status", "done", *d)
+    assert [t["title"] for t in json.loads(out)] == ["Second"]

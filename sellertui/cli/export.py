@@ -1,0 +1,44 @@
+"""`sellertui export WHAT --format csv|json [...]`: every area's records for spreadsheets and scripts.
+
+Areas register their exporters in ``sellertui.domain.exports``; this module
+writes what they return as formula-safe CSV or JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from sellertui.cli.common import context
+from sellertui.domain.csvsafe import csv_text
+from sellertui.domain.exports import all_exporters
+
+
+def register(sub, common) -> None:
+    exporters = all_exporters()
+    export = sub.add_parser("export", help="export records as CSV or JSON", parents=[common])
+    export.add_argument("what", choices=sorted(exporters), help="which records")
+    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument("--status", help="only records with this status")
+    export.add_argument("--since", metavar="YYYY-MM-DD", help="only records from this day on")
+    export.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
+    export.set_defaults(handler=cmd_export)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    header, rows = all_exporters()[args.what](context(args).store(), args)
+    if args.format == "json":
+        text = json.dumps([dict(zip(header, row)) for row in rows], indent=2, ensure_ascii=False, default=str) + "\n"
+    else:
+        text = csv_text(header, rows)
+    if args.output:
+        from pathlib import Path
+
+        from sellertui.store.fsio import atomic_write
+
+        atomic_write(Path(args.output), text.encode("utf-8"))
+        print(f"wrote {len(rows)} {args.what} to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
