@@ -43,7 +43,7 @@ class Context:
         if self._frames is None:
             from sellertui.domain.frames import FrameCache
 
-            self._frames = FrameCache(self.store())
+            self._frames = FrameCache.for_store(self.store())
         return self._frames
 
     def close(self) -> None:

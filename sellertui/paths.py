@@ -30,6 +30,19 @@ def config_file() -> Path:
     return config_dir() / "config.toml"
 
 
+CACHE_ENV = "SELLERTUI_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    """Per-user cache of derived data (safe to delete; rebuilt on demand)."""
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP, appauthor=False))
+
+
 def default_data_dir() -> Path:
     import platformdirs
 

@@ -19,6 +19,8 @@ def isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("SELLERTUI_CONFIG_DIR", str(home / "config" / "sellertui"))
     monkeypatch.setenv("SELLERTUI_DATA_DIR", str(home / "data" / "sellertui"))
+    monkeypatch.setenv("SELLERTUI_CACHE_DIR", str(home / "cache" / "sellertui"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("SELLERTUI_NOW", FROZEN_NOW)
     monkeypatch.setenv("TZ", "UTC")
     return home

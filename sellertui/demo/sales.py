@@ -297,3 +297,22 @@ def build_returns(rng: random.Random, now: datetime, orders: list[dict], rate: f
                 case["refunded_at"] = now.isoformat(timespec="seconds")
         returns.append(case)
     return returns
+
+
+NOTE_LINES = {
+    "BCB": ("Moso bamboo, harder than maple; juice groove holds 3.5 oz; reversible.",
+            "Dishwasher? No: hand wash, dry upright, oil monthly.\nKnife marks? Light marks are normal; sand lightly and oil."),
+    "SBM": ("Food-grade silicone, oven safe to 480°F; fits a standard half sheet (16.5 × 11.6 in).",
+            "Dishwasher safe: yes, top rack.\nCut on it? No: knives damage the fibreglass core."),
+    "GSJ": ("Borosilicate glass, airtight bamboo lids with silicone seal.", "Dishwasher: jars yes, lids no."),
+}
+
+
+def build_product_notes(products: list[dict]) -> list[dict]:
+    notes = []
+    for code, (points, answers) in NOTE_LINES.items():
+        for product in products:
+            if product["sku"].split("-")[1] == code:
+                notes.append({"id": product["sku"], "sku": product["sku"], "selling_points": points, "answers": answers})
+                break
+    return notes

@@ -49,3 +49,17 @@ def parse_day(value: str, name: str) -> str:
         return date.fromisoformat(value).isoformat()
     except ValueError:
         raise QueryError(f"{name}: wants a date like 2026-11-01, not {value!r}") from None
+
+
+def shape(text: str) -> tuple[frozenset[str], int]:
+    """The field names and the number of free words in ``text`` (any ``name:`` counts as a field).
+
+    Two texts of the same shape, one extending the other, can only narrow the
+    result: the filter bar uses this to search within the previous result.
+    """
+    try:
+        parts = shlex.split(text)
+    except ValueError:
+        parts = text.split()
+    names = frozenset(p.partition(":")[0].lower() for p in parts if ":" in p and not p.partition(":")[0].replace("-", "").isdigit())
+    return names, len(parts) - len(names)

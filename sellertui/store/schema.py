@@ -92,6 +92,8 @@ COLLECTIONS: dict[str, CollectionSpec] = _spec(
     CollectionSpec("promotions", "deals, coupons and discounts", "uid"),
     CollectionSpec("purchase_orders", "purchase orders to suppliers", "seq"),
     CollectionSpec("expenses", "expenses outside Amazon", "uid"),
+    CollectionSpec("reply_templates", "reply templates for buyer messages", "uid"),
+    CollectionSpec("product_notes", "selling points and answers per SKU", "key"),
     CollectionSpec("activity", "who changed what, when", "uid", by_day("at"), cached=False),
 )
 

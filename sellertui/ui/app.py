@@ -31,6 +31,7 @@ from sellertui.ui.areas import AREAS, Area
 from sellertui.ui.header import ShopHeader, short_path
 from sellertui.ui.help_screen import HelpScreen, describe_bindings
 from sellertui.ui.messages import StoreChanged
+from sellertui.ui.safe import plain
 
 POLL_SECONDS = 1.0  # another process's change shows within ~2 s
 
@@ -58,6 +59,11 @@ class SellerApp(App[None]):
         self.watch_signals = watch_signals
         self.store = None
         self._clear_marker = None
+
+    def notify(self, message: str, *, title: str = "", severity: str = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Notifications carry file names, buyer names, errors: always shown literally."""
+        super().notify(plain(message), title=plain(title), severity=severity, timeout=timeout, markup=False)
 
     # -- layout ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -162,6 +168,10 @@ class SellerApp(App[None]):
         self.post_message(StoreChanged(collections, external))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.worker_failed(event)
+
+    def worker_failed(self, event: Worker.StateChanged) -> None:
+        """The one place a failed worker is reported (widgets forward theirs: the message does not bubble)."""
         if event.state != WorkerState.ERROR:
             return
         error = event.worker.error
@@ -192,6 +202,14 @@ class SellerApp(App[None]):
         self.ctx.close()
         self.call_from_thread(self.notify, f"Restored {len(restored)} file(s) from backup; damaged files kept aside.")
         self.open_store()
+
+    # -- focus follows the tab ----------------------------------------------------
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.call_after_refresh(self._focus_area, event.pane.id.removeprefix("tab-"))
+
+    def _focus_area(self, slug: str) -> None:
+        for area in self.query(f"#area-{slug}"):
+            area.focus_main()
 
     # -- actions ---------------------------------------------------------------
     def action_show_area(self, slug: str) -> None:

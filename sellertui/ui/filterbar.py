@@ -16,7 +16,9 @@ class FilterBar(Input):
     """
     BINDINGS = [Binding("escape", "close", "Clear filter", id="filter.close")]
 
-    class Changed(Message):
+    class Typed(Message):
+        """The filter text changed (Input.Changed is kept for the Input itself)."""
+
         def __init__(self, bar: "FilterBar", text: str) -> None:
             self.bar = bar
             self.text = text
@@ -37,7 +39,7 @@ class FilterBar(Input):
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
         event.stop()
-        self.post_message(self.Changed(self, event.value))
+        self.post_message(self.Typed(self, event.value))
 
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:

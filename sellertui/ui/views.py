@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-import numpy as np
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -45,6 +44,15 @@ class View(Vertical):
     def reload(self) -> None:
         self.done_loading()
 
+    def on_worker_state_changed(self, event) -> None:
+        self.app.worker_failed(event)  # Worker.StateChanged does not bubble
+
+    def focus_main(self) -> None:
+        for widget in self.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return
+
     def done_loading(self) -> None:
         self.loaded = True
         self.area.view_ready(self)
@@ -61,20 +69,28 @@ class ViewArea(Area):
 
     def compose(self) -> ComposeResult:
         yield Static(id="view-bar")
-        with ContentSwitcher(initial=self.VIEWS[0].__name__.lower()):
-            for view in self.VIEWS:
-                yield view(self.ctx, id=view.__name__.lower())
+        # Only the first view is built now; the others when first opened (every widget
+        # on screen is restyled on each focus change, so fewer widgets = snappier keys).
+        first = self.VIEWS[0]
+        with ContentSwitcher(initial=first.__name__.lower()):
+            yield first(self.ctx, id=first.__name__.lower())
 
     def on_mount(self) -> None:
         self._draw_bar()
+
+    def focus_main(self) -> None:
+        self.current.focus_main()
 
     @property
     def current(self) -> View:
         switcher = self.query_one(ContentSwitcher)
         return self.query_one(f"#{switcher.current}", View)
 
-    def action_view(self, name: str) -> None:
+    async def action_view(self, name: str) -> None:
         switcher = self.query_one(ContentSwitcher)
+        if not switcher.query(f"#{name}"):
+            view = next(v for v in self.VIEWS if v.__name__.lower() == name)
+            await switcher.mount(view(self.ctx, id=name))
         switcher.current = name
         self._draw_bar()
         view = self.current
@@ -104,10 +120,21 @@ class ViewArea(Area):
 
 def view_bindings(views: tuple[type[View], ...]) -> list[Binding]:
     """Bindings that switch to each view (for a ViewArea's BINDINGS)."""
+    # show=False: the view bar above already names each view with its key, and every
+    # footer key costs a restyle whenever focus moves
     return [
-        Binding(v.KEY, f"view('{v.__name__.lower()}')", v.TITLE, id=f"view.{v.__name__.lower()}")
+        Binding(v.KEY, f"view('{v.__name__.lower()}')", v.TITLE, show=False, id=f"view.{v.__name__.lower()}")
         for v in views
     ]
+
+
+def _narrows(before: str, after: str) -> bool:
+    """``after`` (which extends ``before``) can only match fewer rows: same fields, no word turned into one."""
+    from sellertui.domain.query import shape
+
+    names_before, words_before = shape(before)
+    names_after, words_after = shape(after)
+    return names_before == names_after and words_after >= words_before
 
 
 class TableView(View):
@@ -123,6 +150,7 @@ class TableView(View):
     TableView .detail { border-left: tall $panel; padding: 0 1; height: 1fr; }
     """
     BINDINGS = [Binding("slash", "filter", "Filter", id="table.filter")]
+    _detail_timer = None
 
     def compose(self) -> ComposeResult:
         yield Static(classes="summary", id=f"{self.id}-summary")
@@ -170,8 +198,8 @@ class TableView(View):
     def action_filter(self) -> None:
         self.query_one(FilterBar).open()
 
-    @on(FilterBar.Changed)
-    def _filter_changed(self, event: FilterBar.Changed) -> None:
+    @on(FilterBar.Typed)
+    def _filter_changed(self, event: FilterBar.Typed) -> None:
         self._refilter()
 
     @on(FilterBar.Done)
@@ -179,13 +207,24 @@ class TableView(View):
         self._refilter()
         self.table.focus()
 
+    _last_filter: tuple[object, str, object] | None = None  # (frame, text, positions)
+
     def _refilter(self) -> None:
         bar = self.query_one(FilterBar)
         frame = self.table.frame
         if frame is None:
             return
+        text = bar.value
+        last = self._last_filter
         try:
-            positions = self.filter(frame, bar.value)
+            if (last is not None and last[0] is frame and last[2] is not None and last[1].strip()
+                    and text.startswith(last[1]) and _narrows(last[1], text)):
+                # Typing on can only narrow an AND of substring tests: search the last result only.
+                within = last[2]
+                found = self.filter(frame.iloc[within], text)
+                positions = within if found is None else within[found]
+            else:
+                positions = self.filter(frame, text)
             bar.remove_class("bad")
             bar.tooltip = None
         except QueryError as exc:
@@ -193,18 +232,40 @@ class TableView(View):
             bar.tooltip = str(exc)
             self.notify(str(exc), severity="warning", timeout=4)
             return
-        self.table.set_order(np.arange(len(frame)) if positions is None else positions)
+        self._last_filter = (frame, text, positions)
+        self.table.set_order(range(len(frame)) if positions is None else positions)
 
     def filter(self, frame, text: str):
-        """Positions of the rows matching ``text`` (None: all rows)."""
+        """Positions (in ``frame``) of the rows matching ``text``; None when nothing is filtered.
+
+        The filter must be an AND of tests that typing more can only narrow
+        (substrings, prefixes): ``_refilter`` relies on it to search within the
+        previous result while the user types.
+        """
         return None
+
+    @on(FrameTable.RowSelected)
+    def _selected(self, event: FrameTable.RowSelected) -> None:
+        """enter on a row: the view's ``action_open`` (details, the working...), if it has one."""
+        opener = getattr(self, "action_open", None)
+        if opener is not None and event.position is not None:
+            opener()
 
     # -- detail ----------------------------------------------------------------
     @on(FrameTable.RowHighlighted)
     def _highlighted(self, event: FrameTable.RowHighlighted) -> None:
-        if self.DETAIL_WIDTH:
-            body = self.query_one(f"#{self.id}-detail-body", Static)
-            body.update(self.detail(event.position) if event.position is not None else "")
+        if not self.DETAIL_WIDTH or not self.query_one(".detail").display:
+            return
+        # Wait for the cursor to rest: holding j, or typing a filter, must not load
+        # a detail for every row passed on the way.
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(0.12, lambda: self._show_detail(event.position))
+
+    def _show_detail(self, position: int | None) -> None:
+        self._detail_timer = None
+        body = self.query_one(f"#{self.id}-detail-body", Static)
+        body.update(self.detail(position) if position is not None and self.table.frame is not None else "")
 
     def detail(self, position: int):
         """A renderable describing the row at ``position`` (for the side panel)."""

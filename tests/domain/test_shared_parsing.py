@@ -89,3 +89,30 @@ def test_frame_cache_rebuilds_only_changed_partitions(store) -> None:
         tx["orders"].update("o1", {"q": 10}, partition="2026-02")
     frame = cache.frame("orders", build)
     assert builds == [2, 2, 2] and frame.set_index("id").loc["o1", "q"] == 10
+
+
+def test_frames_persist_on_disk_and_never_go_stale(store, tmp_path) -> None:
+    with store.transaction() as tx:
+        tx["orders"].upsert_many([{"id": f"o{i}", "purchase_date": "2026-01-01", "q": i} for i in range(3)])
+    builds: list[int] = []
+
+    def build(docs):
+        builds.append(len(docs))
+        return pd.DataFrame.from_records(docs, columns=["id", "q"])
+
+    FrameCache(store, tmp_path / "cache").frame("orders", build)
+    again = FrameCache(store, tmp_path / "cache").frame("orders", build)  # a new app: read from disk
+    assert builds == [3] and sorted(again["q"]) == [0, 1, 2]
+    with store.transaction() as tx:
+        tx["orders"].update("o0", {"q": 9}, partition="2026-01")
+    fresh = FrameCache(store, tmp_path / "cache").frame("orders", build)
+    assert builds == [3, 3] and sorted(fresh["q"]) == [1, 2, 9]
+    assert len(list((tmp_path / "cache").rglob("*.feather"))) == 1  # the old copy was removed
+
+
+def test_query_shape_tells_when_typing_only_narrows() -> None:
+    from sellertui.domain.query import shape
+
+    assert shape("status:unshipped maple") == (frozenset({"status"}), 1)
+    assert shape("status:unshipped channel")[0] != shape("status:unshipped channel:")[0]
+    assert shape("113-1234567-7654321") == (frozenset(), 1)

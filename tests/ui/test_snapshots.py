@@ -49,3 +49,18 @@ def test_welcome_screen(snap_compare, make_app) -> None:
         await settle(pilot, app)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
+
+
+@pytest.mark.parametrize("view", ["a", "s", "m", "f", "b"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_orders_views(snap_compare, make_app, shop_at_home: Path, view, size) -> None:
+    app = make_app(shop_at_home)
+
+    async def ready(pilot) -> None:
+        await settle(pilot, app)
+        await pilot.press("2")
+        await settle(pilot, app)
+        await pilot.press(view)
+        await settle(pilot, app)
+
+    assert snap_compare(app, terminal_size=size, run_before=ready)

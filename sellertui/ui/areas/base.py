@@ -53,6 +53,18 @@ class Area(Vertical):
                 self.stale = False
                 self.reload()
 
+    def on_worker_state_changed(self, event) -> None:
+        # Worker.StateChanged does not bubble: hand failures to the app's single handler.
+        self.app.worker_failed(event)
+
+    def focus_main(self) -> None:
+        """Put the keyboard where the area's work is (its table), so its keys work and show."""
+        for widget in self.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return
+        self.app.set_focus(None)  # nothing to type into here: no hidden widget keeps the keys
+
     def reload(self) -> None:
         """Read what this area shows from the store (subclasses do it in a worker, then ``mark_ready``)."""
         self.mark_ready()

@@ -1,0 +1,43 @@
+"""Buyers: tags, notes and a blacklist whose new orders get flagged."""
+
+from __future__ import annotations
+
+from sellertui.domain.errors import UserError
+
+
+def blacklisted_ids(store, frames=None) -> set[str]:
+    """Ids of blacklisted buyers (through the frame cache when given: 21k buyers parse in ~0.5 s)."""
+    if frames is None:
+        return {b["id"] for b in store["buyers"].rows() if b.get("blacklisted")}
+    listed = frames.frame("buyers", _blacklist_frame, version=1)
+    return set(listed["id"])
+
+
+def _blacklist_frame(docs: list[dict]):
+    import pandas as pd
+
+    return pd.DataFrame({"id": [d["id"] for d in docs if d.get("blacklisted")]}, dtype="object")
+
+
+def parse_tags(text: str) -> list[str]:
+    tags = []
+    for raw in text.replace(";", ",").split(","):
+        tag = " ".join(raw.split()).lower()
+        if tag and tag not in tags:
+            if len(tag) > 30:
+                raise UserError(f"tag {tag[:30]!r}… is longer than 30 characters")
+            tags.append(tag)
+    return tags
+
+
+def update_buyer(store, buyer: dict, **changes) -> dict:
+    allowed = {"tags", "notes", "blacklisted"}
+    if set(changes) - allowed:
+        raise UserError(f"unknown buyer field(s): {', '.join(sorted(set(changes) - allowed))}")
+    what = ", ".join(f"{k}" for k in changes)
+    with store.transaction(f"buyer {buyer.get('name') or buyer['id']}: {what}") as tx:
+        current = tx["buyers"].get(buyer["id"])
+        if current is None:  # a buyer known only from a message: create the record
+            return tx["buyers"].insert({"id": buyer["id"], "name": buyer.get("name", ""), "email": buyer.get("email", ""),
+                                        "tags": [], "notes": "", "blacklisted": False, **changes})
+        return tx["buyers"].update(buyer["id"], changes, expect_rev=buyer.get("_rev"))

@@ -1,0 +1,89 @@
+"""Returns and refunds.
+
+FBA returns are Amazon's to handle: they are shown, never moved. An FBM case
+moves requested → authorised → received → refunded → closed, and must be
+refunded within 2 business days of the item arriving back (GUIDE §3).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from sellertui import clock
+from sellertui.domain.errors import UserError
+
+FLOW = ("requested", "authorised", "received", "refunded", "closed")
+REASONS = ("DEFECTIVE", "NOT_AS_DESCRIBED", "ORDERED_WRONG_ITEM", "UNWANTED_ITEM", "DAMAGED_BY_CARRIER",
+           "MISSING_PARTS", "OTHER")
+REFUND_BUSINESS_DAYS = 2
+
+
+def add_business_days(day: date, n: int) -> date:
+    while n > 0:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            n -= 1
+    return day
+
+
+def refund_deadline(case: dict) -> date | None:
+    """The day by which an FBM return must be refunded (2 business days after receipt)."""
+    if case.get("channel") != "FBM" or not case.get("received_at") or case.get("status") not in ("received",):
+        return None
+    received = datetime.fromisoformat(case["received_at"])
+    local_day = received.astimezone(clock.now().tzinfo).date() if received.tzinfo else received.date()
+    return add_business_days(local_day, REFUND_BUSINESS_DAYS)
+
+
+def next_status(case: dict) -> str | None:
+    if case.get("channel") != "FBM":
+        return None
+    status = case.get("status")
+    return FLOW[FLOW.index(status) + 1] if status in FLOW[:-1] else None
+
+
+def new_case(order_line: dict, quantity: int, reason: str, note: str = "") -> dict:
+    if reason not in REASONS:
+        raise UserError(f"reason must be one of {', '.join(REASONS)}")
+    if not 1 <= quantity <= max(int(order_line.get("quantity") or 0), 1):
+        raise UserError(f"quantity must be between 1 and {order_line.get('quantity')} (what was ordered)")
+    stamp = clock.now()
+    return {
+        "id": f"{order_line['order_id']}/{order_line['sku']}/{stamp:%Y%m%d%H%M%S}",
+        "order_id": order_line["order_id"], "sku": order_line["sku"], "channel": order_line.get("channel", "FBM"),
+        "quantity": quantity, "reason": reason, "note": note,
+        "requested_at": stamp.isoformat(timespec="seconds"), "currency": order_line.get("currency", "USD"),
+        "buyer_id": order_line.get("buyer_id"), "status": "requested",
+        "refund_minor": None, "received_at": None, "refunded_at": None,
+    }
+
+
+def advance(store, case: dict, to: str, received_at: datetime | None = None, refund_minor: int | None = None,
+            refund_reason: str = "") -> dict:
+    """Move an FBM case one step along the flow, with what that step needs."""
+    if case.get("channel") != "FBM":
+        raise UserError("FBA returns are handled by Amazon; sellertui only shows them")
+    if to != next_status(case):
+        raise UserError(f"a {case.get('status')} case moves to {next_status(case) or 'nothing'}, not {to}")
+    changes: dict = {"status": to}
+    if to == "received":
+        moment = received_at or clock.now()
+        if moment > clock.now() + timedelta(minutes=5):
+            raise UserError("the item cannot arrive in the future")
+        changes["received_at"] = moment.isoformat(timespec="seconds")
+    elif to == "refunded":
+        if refund_minor is None or refund_minor <= 0:
+            raise UserError("a refund needs an amount above zero")
+        if not refund_reason.strip():
+            raise UserError("say why the refund is given")
+        changes.update(refund_minor=refund_minor, refund_reason=refund_reason.strip(),
+                       refunded_at=clock.stamp())
+    history = list(case.get("history") or []) + [{"at": clock.stamp(), "by": store.user, "what": f"→ {to}"}]
+    changes["history"] = history
+    with store.transaction(f"return {case['order_id']} {case.get('sku')}: {to}") as tx:
+        return tx["returns"].update(case["id"], changes, expect_rev=case.get("_rev"))
+
+
+def open_case(store, case: dict) -> dict:
+    with store.transaction(f"opened a return for order {case['order_id']}") as tx:
+        return tx["returns"].insert(case)

@@ -1,0 +1,87 @@
+"""Order lines as a frame for the Orders tab, and the filter over it.
+
+One row per order line (as the All Orders report has them). Timestamps are
+shown in the machine's local time; the filter's words match the order id,
+SKU, product, buyer, status and channel.
+pandas and numpy are imported inside the functions: the UI imports this module
+at start-up for its filter help, and start-up must not pay for pandas.
+"""
+
+from __future__ import annotations
+
+from sellertui import clock
+from sellertui.domain.query import QueryError, parse, parse_day
+
+FRAME_VERSION = 2
+FIELDS = ["id", "order_id", "purchase_date", "status", "channel", "sku", "product", "quantity", "currency",
+          "item_price_minor", "shipping_price_minor", "promo_discount_minor", "buyer_id", "buyer_name", "ship_by"]
+FILTERS = {"status", "channel", "sku", "buyer", "order", "from", "to", "flag"}
+FILTER_HELP = "words, or status: channel: sku: buyer: order: from:YYYY-MM-DD to: flag:blacklisted"
+
+
+def build_orders(docs: list[dict]):
+    """Order lines → frame (one partition at a time; cached by FrameCache)."""
+    import pandas as pd
+
+    frame = pd.DataFrame({name: [d.get(name) for d in docs] for name in FIELDS})
+    frame["tracking"] = [(d.get("shipment") or {}).get("tracking") for d in docs]
+    for money in ("item_price_minor", "shipping_price_minor", "promo_discount_minor", "quantity"):
+        frame[money] = pd.to_numeric(frame[money], errors="coerce").fillna(0).astype("int64")
+    frame["total_minor"] = frame["item_price_minor"] + frame["shipping_price_minor"] - frame["promo_discount_minor"]
+    searched = ("order_id", "sku", "product", "buyer_name", "status", "channel")
+    frame["haystack"] = [" ".join(str(d.get(k) or "") for k in searched).lower() for d in docs]
+    frame["when"] = local_times(frame["purchase_date"])
+    return frame
+
+
+def local_times(iso):
+    """ISO timestamps (UTC) → 'YYYY-MM-DD HH:MM' in the local zone."""
+    import pandas as pd
+
+    if not len(iso):
+        return iso.astype(str)
+    moments = pd.to_datetime(iso, utc=True, errors="coerce").dt.tz_convert(clock.now().tzinfo)
+    return moments.dt.strftime("%Y-%m-%d %H:%M")
+
+
+def orders_frame(cache, blacklisted: set[str], partitions: list[str] | None = None):
+    """Order lines (through the shared FrameCache), with local times and blacklist flags."""
+    # local times are baked into the cached frames: the zone is part of their name
+    zone = clock.now().strftime("%z")
+    frame = cache.frame("orders", build_orders, name=f"orders{zone}", partitions=partitions, version=FRAME_VERSION)
+    return frame.assign(flagged=frame["buyer_id"].isin(blacklisted) if blacklisted else False)
+
+
+def filter_orders(frame, text: str):
+    """Positions of the order lines matching the filter text (None: no filter)."""
+    import numpy as np
+
+    query = parse(text, FILTERS)
+    if query.empty:
+        return None
+    mask = np.ones(len(frame), dtype=bool)
+    for word in query.words:
+        mask &= frame["haystack"].str.contains(word, regex=False).to_numpy()
+    for name, value in query.terms.items():
+        value_l = value.lower()
+        if name in ("status", "channel"):
+            mask &= frame[name].fillna("").str.lower().str.startswith(value_l).to_numpy()
+        elif name == "sku":
+            mask &= frame["sku"].fillna("").str.lower().str.contains(value_l, regex=False).to_numpy()
+        elif name == "buyer":
+            mask &= frame["buyer_name"].fillna("").str.lower().str.contains(value_l, regex=False).to_numpy()
+        elif name == "order":
+            mask &= frame["order_id"].fillna("").str.startswith(value).to_numpy()
+        elif name == "from":
+            mask &= (frame["when"] >= parse_day(value, "from")).to_numpy()
+        elif name == "to":
+            mask &= (frame["when"].str[:10] <= parse_day(value, "to")).to_numpy()
+        elif name == "flag":
+            if value_l not in ("blacklisted", "yes"):
+                raise QueryError("flag: wants flag:blacklisted")
+            mask &= frame["flagged"].to_numpy(dtype=bool)
+    return np.flatnonzero(mask)
+
+
+def lines_of(frame, order_id: str):
+    return frame[frame["order_id"] == order_id]
