@@ -6,14 +6,14 @@ from datetime import date
 from typing import Any
 
 from sellertui import clock
+from sellertui.domain.errors import UserError
 from sellertui.store import Store
 
 STATUSES = ("todo", "doing", "blocked", "done")
 ROLES = ("product", "operations", "back office")
 PRIORITIES = ("high", "normal", "low")
-
-
-from sellertui.domain.errors import UserError
+LINKS = ("order", "sku", "promotion", "keyword")
+EDITABLE = ("title", "description", "owner", "role", "due", "status", "priority", "links")
 
 
 class TaskError(UserError):
@@ -29,12 +29,23 @@ def parse_due(text: str | None) -> str | None:
         raise TaskError(f"due date {text!r} is not a date like 2026-11-30") from None
 
 
-def new_task(title: str, owner: str = "", due: str | None = None, **fields: Any) -> dict:
-    title = " ".join(title.split())
+def clean_title(title: str) -> str:
+    title = " ".join(str(title).split())
     if not title:
         raise TaskError("a task needs a title")
     if len(title) > 200:
         raise TaskError("a task title is at most 200 characters")
+    return title
+
+
+def check_choice(name: str, value: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise TaskError(f"{name} must be one of {', '.join(a or 'none' for a in allowed)}")
+    return value
+
+
+def new_task(title: str, owner: str = "", due: str | None = None, **fields: Any) -> dict:
+    title = clean_title(title)
     task = {
         "title": title,
         "description": fields.pop("description", ""),
@@ -47,12 +58,10 @@ def new_task(title: str, owner: str = "", due: str | None = None, **fields: Any)
         "comments": fields.pop("comments", []),
         "created_at": fields.pop("created_at", None) or clock.stamp(),
     }
-    if task["status"] not in STATUSES:
-        raise TaskError(f"status must be one of {', '.join(STATUSES)}")
-    if task["role"] and task["role"] not in ROLES:
-        raise TaskError(f"role must be one of {', '.join(ROLES)}")
-    if task["priority"] not in PRIORITIES:
-        raise TaskError(f"priority must be one of {', '.join(PRIORITIES)}")
+    check_choice("status", task["status"], STATUSES)
+    check_choice("role", task["role"], ("", *ROLES))
+    check_choice("priority", task["priority"], PRIORITIES)
+    task["links"] = _clean_links(task["links"])
     if fields:
         raise TaskError(f"unknown task field(s): {', '.join(sorted(fields))}")
     return task
@@ -99,3 +108,76 @@ def set_status(store: Store, task_id: str, status: str, expect_rev: int | None =
 def is_overdue(task: dict, today: date | None = None) -> bool:
     today = today or clock.today()
     return task.get("status") != "done" and bool(task.get("due")) and task["due"] < today.isoformat()
+
+
+def _clean_links(links: dict | None) -> dict:
+    links = {k: str(v).strip() for k, v in (links or {}).items() if v and str(v).strip()}
+    unknown = set(links) - set(LINKS)
+    if unknown:
+        raise TaskError(f"a task links to {', '.join(LINKS)}, not {', '.join(sorted(unknown))}")
+    return links
+
+
+def edit_task(store: Store, task_id: str, changes: dict, expect_rev: int | None) -> dict:
+    """Save a form's changes; refuses (Conflict) if someone saved the task since ``expect_rev``."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise TaskError(f"unknown task field(s): {', '.join(sorted(unknown))}")
+    fields: dict[str, Any] = {}
+    if "title" in changes:
+        fields["title"] = clean_title(changes["title"])
+    if "owner" in changes:
+        fields["owner"] = str(changes["owner"] or "").strip()
+    if "due" in changes:
+        fields["due"] = parse_due(changes["due"])
+    for name, allowed in (("status", STATUSES), ("role", ("", *ROLES)), ("priority", PRIORITIES)):
+        if name in changes:
+            fields[name] = check_choice(name, changes[name], allowed)
+    if "description" in changes:
+        fields["description"] = str(changes["description"]).strip()
+    if "links" in changes:
+        fields["links"] = _clean_links(changes["links"])
+    if fields.get("status") == "done":
+        fields["done_at"] = clock.stamp()
+    with store.transaction(f"edited task {task_id}: {', '.join(sorted(fields))}") as tx:
+        return tx["tasks"].update(task_id, fields, expect_rev=expect_rev)
+
+
+def move_status(store: Store, task_id: str, step: int, expect_rev: int | None = None) -> dict:
+    """One step along todo → doing → blocked → done (``step`` +1 or −1)."""
+    task = store["tasks"].get(task_id)
+    if task is None:
+        raise TaskError(f"no task with id {task_id}")
+    index = STATUSES.index(task.get("status", "todo")) + step
+    if not 0 <= index < len(STATUSES):
+        raise TaskError(f"task {task_id} is already {task.get('status')}")
+    return set_status(store, task_id, STATUSES[index], expect_rev=expect_rev)
+
+
+def assign(store: Store, task_id: str, owner: str, expect_rev: int | None = None) -> dict:
+    owner = owner.strip()
+    with store.transaction(f"task {task_id} assigned to {owner or 'nobody'}") as tx:
+        return tx["tasks"].update(task_id, {"owner": owner}, expect_rev=expect_rev)
+
+
+def add_comment(store: Store, task_id: str, text: str) -> dict:
+    """Append to the task's thread. Not guarded by a revision: a comment adds, never undoes."""
+    text = text.strip()
+    if not text:
+        raise TaskError("the comment is empty")
+    if len(text) > 5000:
+        raise TaskError("a comment is at most 5000 characters")
+    with store.transaction(f"commented on task {task_id}") as tx:
+        task = tx["tasks"].get(task_id)
+        if task is None:
+            raise TaskError(f"no task with id {task_id}")
+        thread = list(task.get("comments") or []) + [{"at": clock.stamp(), "by": store.user, "text": text}]
+        return tx["tasks"].update(task_id, {"comments": thread})
+
+
+def team_members(store: Store, me: str) -> list[str]:
+    """Everyone who owns, created or changed a task, and the current user, sorted."""
+    names = {me}
+    for task in store["tasks"].rows():
+        names.update(n for n in (task.get("owner"), task.get("_by")) if n)
+    return sorted(names)

@@ -100,9 +100,11 @@ class FrameTable(ScrollView, can_focus=True):
     class RowSelected(RowHighlighted):
         pass
 
-    def __init__(self, columns: list[Column], empty_text: str = "Nothing here.", **kwargs) -> None:
+    def __init__(self, columns: list[Column], empty_text: str = "Nothing here.", show_header: bool = True,
+                 **kwargs) -> None:
         super().__init__(**kwargs)
         self.columns = columns
+        self._top = 1 if show_header else 0  # lines above the first row
         self.empty_text = empty_text
         self._frame = None
         self._values: dict[str, Any] = {}  # column key -> the frame's array, fetched when first drawn
@@ -139,7 +141,7 @@ class FrameTable(ScrollView, can_focus=True):
                 order = index[keep_rows[index]]
         self.order = order
         self._row_cache.clear()
-        self.virtual_size = Size(self._total_width(), len(order) + 1)
+        self.virtual_size = Size(self._total_width(), len(order) + self._top)
         row = 0
         if keep is not None and len(order):
             hits = np.flatnonzero(order == keep)
@@ -173,7 +175,11 @@ class FrameTable(ScrollView, can_focus=True):
         value = values[position]
         if value is None or type(value).__name__ in ("NAType", "NaTType"):
             return None
-        return value.item() if hasattr(value, "item") else value
+        if hasattr(value, "item"):
+            value = value.item()
+        if isinstance(value, float) and value != value:  # pandas' str dtype keeps missing text as NaN
+            return None
+        return value
 
     def selected_positions(self) -> list[int]:
         """Marked rows, or the row under the cursor when none is marked."""
@@ -243,8 +249,8 @@ class FrameTable(ScrollView, can_focus=True):
     def watch_cursor_row(self, old: int, new: int) -> None:
         if new < self.scroll_y:
             self.scroll_to(y=new, animate=False)
-        elif new >= self.scroll_y + self.size.height - 1:
-            self.scroll_to(y=new - self.size.height + 2, animate=False)
+        elif new >= self.scroll_y + self.size.height - self._top:
+            self.scroll_to(y=new - self.size.height + self._top + 1, animate=False)
         self.refresh()
         if old != new:
             self.post_message(self.RowHighlighted(self, self.current_position))
@@ -254,7 +260,7 @@ class FrameTable(ScrollView, can_focus=True):
 
     async def _on_click(self, event: events.Click) -> None:
         y = event.y
-        if y == 0:  # header: sort by the clicked column
+        if y == 0 and self._top:  # header: sort by the clicked column
             x = event.x + int(self.scroll_x)
             edge = 0
             for index, column in enumerate(self.columns):
@@ -264,7 +270,7 @@ class FrameTable(ScrollView, can_focus=True):
                     self.sort(index)
                     break
             return
-        row = int(self.scroll_y) + y - 1
+        row = int(self.scroll_y) + y - self._top
         if 0 <= row < len(self.order):
             if row == self.cursor_row and event.chain == 2:
                 self.action_select()
@@ -288,7 +294,10 @@ class FrameTable(ScrollView, can_focus=True):
         for column in self.columns:
             value = other(column.key)
             extra = (other,) if column.needs else ()
-            text = plain((column.fmt or _default_fmt)(value, *extra)) if value is not None or column.fmt else ""
+            if column.fmt is not None:
+                text = plain(column.fmt(value, *extra))
+            else:
+                text = plain(_default_fmt(value)) if value is not None else ""
             style = column.style(value, *extra) if column.style else None
             cells.append((text, style))
         if len(self._row_cache) > 500:
@@ -307,7 +316,7 @@ class FrameTable(ScrollView, can_focus=True):
         width = self.size.width
         scroll_x, scroll_y = int(self.scroll_x), int(self.scroll_y)
         base = self.rich_style
-        if y == 0:
+        if y == 0 and self._top:
             header = self.get_component_rich_style("frame-table--header")
             segments = []
             for index, column in enumerate(self.columns):
@@ -318,9 +327,9 @@ class FrameTable(ScrollView, can_focus=True):
                 segments.append(Segment(self._fit(label, column.width, column.align), style))
                 segments.append(Segment(" ", header))
             return Strip(segments).crop(scroll_x, scroll_x + width).extend_cell_length(width, header)
-        row = scroll_y + y - 1
+        row = scroll_y + y - self._top
         if not len(self.order):
-            if y == 2:
+            if y == self._top + 1:
                 return Strip([Segment(f"  {self.empty_text}", base + self.get_component_rich_style("frame-table--empty"))]).extend_cell_length(width, base)
             return Strip.blank(width, base)
         if row >= len(self.order):

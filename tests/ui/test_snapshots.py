@@ -64,3 +64,18 @@ def test_orders_views(snap_compare, make_app, shop_at_home: Path, view, size) ->
         await settle(pilot, app)
 
     assert snap_compare(app, terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("view", ["m", "w", "b", "v"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_team_views(snap_compare, make_app, shop_at_home: Path, view, size) -> None:
+    app = make_app(shop_at_home)
+
+    async def ready(pilot) -> None:
+        await settle(pilot, app)
+        await pilot.press("7")
+        await settle(pilot, app)
+        await pilot.press(view)
+        await settle(pilot, app)
+
+    assert snap_compare(app, terminal_size=size, run_before=ready)

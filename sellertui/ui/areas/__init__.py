@@ -5,9 +5,9 @@ from sellertui.ui.areas.base import Area
 from sellertui.ui.areas.inventory import InventoryArea
 from sellertui.ui.areas.profit import ProfitArea
 from sellertui.ui.areas.promotions import PromotionsArea
-from sellertui.ui.areas.team import TeamArea
 from sellertui.ui.areas.today import TodayArea
 from sellertui.ui.orders.area import OrdersArea
+from sellertui.ui.team.area import TeamArea
 
 AREAS: tuple[type[Area], ...] = (TodayArea, OrdersArea, AdsArea, PromotionsArea, InventoryArea, ProfitArea, TeamArea)
 
