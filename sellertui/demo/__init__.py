@@ -14,7 +14,14 @@ from datetime import timedelta
 from sellertui import clock
 from sellertui.demo.ads import build_search_terms
 from sellertui.demo.catalog import build_products, popularity
-from sellertui.demo.planning import build_expenses, build_promotions, build_purchase_orders, build_tasks, set_stock
+from sellertui.demo.planning import (
+    build_expenses,
+    build_promotions,
+    build_purchase_orders,
+    build_routines,
+    build_tasks,
+    set_stock,
+)
 from sellertui.demo.sales import SalesBuilder, build_messages, build_product_notes, build_returns
 from sellertui.domain.errors import UserError
 from sellertui.domain.tasks import new_task
@@ -72,6 +79,7 @@ def build(size: str = "small", seed: int = 7, founder: str = "me") -> dict[str, 
         "expenses": build_expenses(rng, today, months=max(6, profile.days // 30)),
         "tasks": [new_task(**t) for t in build_tasks(today, founder, products)],
         "product_notes": build_product_notes(products),
+        "recurring": build_routines(founder),
     }
 
 

@@ -153,3 +153,16 @@ def build_tasks(today: date, founder: str, products: list[dict]) -> list[dict]:
         {"title": "Pay the bamboo supplier deposit", "owner": chen, "due": d(-8), "role": "back office", "status": "done"},
         {"title": "Write product notes for the new baking mats", "owner": "", "due": None, "role": "product"},
     ]
+
+
+def build_routines(founder: str) -> list[dict]:
+    """The founder's routine: what the seeds say to do every day, week and month."""
+    from sellertui.domain.today.recurring import parse_rule
+
+    return [
+        {"title": "Read yesterday's business report", "rule": parse_rule("daily"), "area": "profit", "user": founder},
+        {"title": "Download the search term report", "rule": parse_rule("mon"), "area": "ads", "user": founder},
+        {"title": "Check competitors' prices and deals", "rule": parse_rule("mon,wed,fri"), "area": "promotions",
+         "user": founder},
+        {"title": "Reconcile last month's settlement", "rule": parse_rule("monthly 3"), "area": "profit", "user": founder},
+    ]

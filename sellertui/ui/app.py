@@ -102,6 +102,9 @@ class SellerApp(App[None]):
     def _store_ready(self, store, empty: bool, meta: dict) -> None:
         self.store = store
         self._show_shop_name(meta)
+        for area in self.query(Area):  # areas shown before the store was open load now
+            if area.stale:
+                area.store_changed(frozenset({"meta"}))
         self.set_interval(POLL_SECONDS, self.poll_store, name="poll-store")
         if empty:
             from sellertui.ui.welcome import WelcomeScreen

@@ -113,6 +113,13 @@ class ViewArea(Area):
             view.loaded = False
         self.current.reload()
 
+    async def reveal(self, view: str, column: str, value) -> None:
+        """Show ``view`` with the row whose ``column`` is ``value`` under the cursor (from Today)."""
+        await self.action_view(view)
+        target = self.current
+        if isinstance(target, TableView):
+            target.select_where(column, value)
+
     def view_ready(self, view: View) -> None:
         if view is self.current:
             self.mark_ready()
@@ -158,7 +165,9 @@ class TableView(View):
         with Horizontal():
             yield FrameTable(list(self.COLUMNS), empty_text=self.EMPTY, id=f"{self.id}-table")
             if self.DETAIL_WIDTH:
-                with VerticalScroll(classes="detail", id=f"{self.id}-detail") as panel:
+                # not focusable: Textual moves focus to the nearest focusable widget when a tab is
+                # hidden, and a focus landing in a hidden pane switches the tab back to it
+                with VerticalScroll(classes="detail", id=f"{self.id}-detail", can_focus=False) as panel:
                     panel.styles.width = self.DETAIL_WIDTH
                     yield Static(id=f"{self.id}-detail-body")
 
@@ -182,11 +191,36 @@ class TableView(View):
         """Build the frame to show (runs in a worker thread: no widgets here). Subclasses define it."""
         raise TypeError(f"{type(self).__name__} must define load()")
 
+    _pending_select: tuple[str, object] | None = None
+
     def _show(self, frame) -> None:
         self.table.set_frame(frame)
         self._refilter()
         self.show_summary(frame)
         self.done_loading()
+        if self._pending_select is not None:
+            self.select_where(*self._pending_select)
+
+    def select_where(self, column: str, value) -> None:
+        """Put the cursor on the row whose ``column`` is ``value`` (now, or once loaded)."""
+        frame = self.table.frame
+        if frame is None or not self.loaded:
+            self._pending_select = (column, value)
+            return
+        self._pending_select = None
+        hits = (frame[column] == value).to_numpy().nonzero()[0] if column in frame else []
+        if not len(hits):
+            self.notify("It is no longer in this list: done already?", timeout=3)
+            return
+        bar = self.query_one(FilterBar)
+        if bar.value:
+            bar.action_close()
+        self.table.set_order(range(len(frame)))
+        rows = (self.table.order == hits[0]).nonzero()[0]
+        if len(rows):
+            self.table.cursor_row = int(rows[0])
+        if self.table.is_on_screen:  # the user may have moved on while it loaded
+            self.table.focus()
 
     def show_summary(self, frame) -> None:
         """Override to put a line of totals above the table."""
@@ -208,6 +242,7 @@ class TableView(View):
         self.table.focus()
 
     _last_filter: tuple[object, str, object] | None = None  # (frame, text, positions)
+    _filter_error: str | None = None
 
     def _refilter(self) -> None:
         bar = self.query_one(FilterBar)
@@ -227,10 +262,13 @@ class TableView(View):
                 positions = self.filter(frame, text)
             bar.remove_class("bad")
             bar.tooltip = None
+            self._filter_error = None
         except QueryError as exc:
             bar.add_class("bad")
             bar.tooltip = str(exc)
-            self.notify(str(exc), severity="warning", timeout=4)
+            if str(exc) != self._filter_error:  # once per mistake, not once per keystroke
+                self._filter_error = str(exc)
+                self.notify(str(exc), severity="warning", timeout=4)
             return
         self._last_filter = (frame, text, positions)
         self.table.set_order(range(len(frame)) if positions is None else positions)

@@ -79,3 +79,13 @@ def test_team_views(snap_compare, make_app, shop_at_home: Path, view, size) -> N
         await settle(pilot, app)
 
     assert snap_compare(app, terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_today(snap_compare, make_app, shop_at_home: Path, size) -> None:
+    app = make_app(shop_at_home)
+
+    async def ready(pilot) -> None:
+        await settle(pilot, app)
+
+    assert snap_compare(app, terminal_size=size, run_before=ready)

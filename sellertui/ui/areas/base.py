@@ -42,11 +42,14 @@ class Area(Vertical):
         return cls.TITLE.lower()
 
     def on_show(self) -> None:
-        if self.stale:
+        # The app opens the store once (and shows any problem with it); until then, wait.
+        if self.stale and getattr(self.app, "store", None) is not None:
             self.stale = False
             self.reload()
 
     def store_changed(self, collections: frozenset[str]) -> None:
+        if getattr(self.app, "store", None) is None:
+            return
         if collections & self.WATCHES or "meta" in collections:
             self.stale = True
             if self.display and self.is_on_screen:

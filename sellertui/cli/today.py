@@ -1,0 +1,39 @@
+"""`sellertui today [--json] [--user NAME]`: the Today checklist, for a login message or a cron mail."""
+
+from __future__ import annotations
+
+import argparse
+
+from sellertui.cli.common import context, print_json
+
+
+def register(sub, common) -> None:
+    today = sub.add_parser("today", help="print today's checklist", parents=[common])
+    today.add_argument("--user", help="whose checklist (default: you)")
+    today.add_argument("--json", action="store_true")
+    today.set_defaults(handler=cmd_today)
+
+
+def cmd_today(args: argparse.Namespace) -> int:
+    from sellertui.domain.today.sections import checklist, progress
+
+    ctx = context(args)
+    user = args.user or ctx.user
+    sections = checklist(ctx.store(), user)
+    done, total = progress(sections)
+    if args.json:
+        print_json({"user": user, "done": done, "total": total,
+                    "sections": [{"name": s.name, "area": s.area, "total": s.total or len(s.items),
+                                  "items": [i.as_dict() for i in s.items if not i.snoozed]} for s in sections]})
+        return 0
+    print(f"Today for {user}: {done} of {total} done")
+    for section in sections:
+        listed = [i for i in section.items if not i.snoozed]
+        if not listed:
+            continue
+        more = (section.total or len(listed)) - len(section.items)
+        print(f"\n{section.name} ({len(section.open)} to do{f', {more} more' if more > 0 else ''})")
+        for item in listed:
+            mark = "x" if item.ticked else ("!" if item.late else " ")
+            print(f"  [{mark}] {item.title}" + (f"  — {item.detail}" if item.detail else ""))
+    return 0

@@ -1,0 +1,1 @@
+"""Today: everything that needs doing now, gathered from every area into one checklist."""

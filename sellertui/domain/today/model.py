@@ -1,0 +1,36 @@
+"""What a checklist item and a section are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Item:
+    key: str  # stable across reloads and days: "message:<id>", "task:<id>", ...
+    title: str
+    detail: str = ""
+    urgency: float = 0.0  # smaller = more urgent (e.g. seconds left)
+    area: str = ""  # the tab to jump to
+    view: str = ""  # the view inside that tab
+    column: str = ""  # which frame column identifies the row there
+    value: str = ""  # ... and its value
+    late: bool = False
+    mine: bool = True
+    ticked: bool = False
+    snoozed: bool = False
+
+    def as_dict(self) -> dict:
+        return {k: getattr(self, k) for k in ("key", "title", "detail", "area", "late", "ticked")}
+
+
+@dataclass
+class Section:
+    name: str
+    area: str
+    items: list[Item] = field(default_factory=list)
+    total: int | None = None  # when only the most urgent items are listed
+
+    @property
+    def open(self) -> list[Item]:
+        return [i for i in self.items if not i.ticked and not i.snoozed]
