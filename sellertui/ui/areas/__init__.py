@@ -2,12 +2,12 @@
 
 from sellertui.ui.areas.ads import AdsArea
 from sellertui.ui.areas.base import Area
-from sellertui.ui.areas.inventory import InventoryArea
 from sellertui.ui.areas.orders import OrdersArea
 from sellertui.ui.areas.profit import ProfitArea
 from sellertui.ui.areas.promotions import PromotionsArea
 from sellertui.ui.areas.team import TeamArea
 from sellertui.ui.areas.today import TodayArea
+from sellertui.ui.inventory.area import InventoryArea
 
 AREAS: tuple[type[Area], ...] = (TodayArea, OrdersArea, AdsArea, PromotionsArea, InventoryArea, ProfitArea, TeamArea)
 
