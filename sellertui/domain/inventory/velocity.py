@@ -37,14 +37,18 @@ HORIZON = max(WINDOWS)
 
 def sales_frame(docs: list[dict]) -> pd.DataFrame:
     """Order lines -> (sku, day, units): the frame cached per orders partition."""
-    frame = pd.DataFrame({
-        "sku": [d.get("sku") or "" for d in docs],
-        "day": [(d.get("purchase_date") or "")[:10] for d in docs],
-        "units": [d.get("quantity") or 0 for d in docs],
-    })
-    frame["day"] = pd.to_datetime(frame["day"], format="%Y-%m-%d", errors="coerce")
-    frame["units"] = pd.to_numeric(frame["units"], errors="coerce").fillna(0).astype("int64")
-    return frame.dropna(subset=["day"])
+    skus, days, units = [], [], []
+    for d in docs:
+        skus.append(d.get("sku") or "")
+        days.append((d.get("purchase_date") or "")[:10] or "NaT")
+        units.append(d.get("quantity") or 0)
+    try:  # numpy parses ISO days ~20x faster than pandas
+        parsed = np.array(days, dtype="datetime64[D]")
+    except ValueError:  # a malformed date somewhere: let pandas sort it out
+        parsed = pd.to_datetime(pd.Series(days), format="%Y-%m-%d", errors="coerce").to_numpy().astype("datetime64[D]")
+    frame = pd.DataFrame({"sku": skus, "day": parsed,
+                          "units": pd.to_numeric(pd.Series(units), errors="coerce").fillna(0).astype("int64")})
+    return frame[~np.isnat(parsed)].reset_index(drop=True)
 
 
 def recent_sales(frames, today: date) -> tuple[pd.DataFrame, date | None]:
