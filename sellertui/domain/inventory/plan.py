@@ -19,7 +19,7 @@ from sellertui.domain.inventory import formulas, velocity as velocity_mod
 from sellertui.domain.inventory.catalog import products_frame
 from sellertui.domain.inventory.aging import receipts_by_sku, stock_age
 from sellertui.domain.inventory.promos import planned_promotions, shortfalls
-from sellertui.domain.inventory.purchase_orders import on_order as open_lines
+from sellertui.domain.inventory.purchase_orders import drafted, on_order as open_lines
 from sellertui.domain.inventory.settings import WINDOWS, InventorySettings
 from sellertui.domain.inventory.stock import INBOUND
 
@@ -91,6 +91,8 @@ def compute(catalog: pd.DataFrame, records: dict[str, dict], purchase_orders: li
     out["on_order"] = on_order = np.array([sum(q for _, q, _ in due[s]) if s in due else 0 for s in skus], dtype=np.int64)
     out["on_order_pos"] = [", ".join(f"PO {po}: {q:,} due {d or '?'}" for po, q, d in due[s]) if s in due else ""
                            for s in skus]
+    drafts = drafted(purchase_orders)
+    out["draft_pos"] = [", ".join(f"PO {po}: {q:,}" for po, q in drafts[s]) if s in drafts else "" for s in skus]
     out["next_arrival"] = [min((d for _, _, d in due[s] if d), default="") if s in due else "" for s in skus]
     out["position"] = position = on_hand + on_order
     out["inbound_parts"] = [f"{a}/{b}/{c}" for a, b, c in

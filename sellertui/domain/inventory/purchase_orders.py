@@ -52,6 +52,16 @@ def on_order(purchase_orders: list[dict]) -> dict[str, list[tuple[str, int, str]
     return dict(found)
 
 
+def drafted(purchase_orders: list[dict]) -> dict[str, list[tuple[str, int]]]:
+    """{sku: [(PO id, units), ...]} over drafts: not on order yet, but about to be."""
+    found: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for po in purchase_orders:
+        if po.get("status") == "draft":
+            for line in po.get("lines") or []:
+                found[line["sku"]].append((str(po["id"]), int(line.get("qty") or 0)))
+    return dict(found)
+
+
 def totals(po: dict) -> dict[str, int]:
     lines = po.get("lines") or []
     return {

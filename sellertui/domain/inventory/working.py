@@ -220,6 +220,8 @@ def on_order(r: dict, product: dict, s: InventorySettings, today: date) -> Worki
         w.lines.append("Ordered and shipped purchase orders count, less what was already received; drafts do not.")
     else:
         w.lines.append("No ordered or shipped purchase order has units of this SKU still to deliver.")
+    if r["draft_pos"]:
+        w.lines.append(f"Drafted, not counted until ordered (m on the purchase order): {r['draft_pos']}.")
     return w
 
 
@@ -292,6 +294,8 @@ def card(r: dict, product: dict, s: InventorySettings, today: date) -> Working:
         ("Runs out", r["stockout"] or "never"), ("Reorder point", f"{r['rop']:,.0f}"),
         ("Suggested order", _u(r["order_qty"])), ("On order", r["on_order_pos"] or "nothing"),
     ]
+    if r["draft_pos"]:
+        w.rows.append(("Drafted", r["draft_pos"]))
     costs = sorted(product.get("costs") or [], key=lambda c: c.get("from", ""))
     if costs:
         w.lines.append("Landed cost over time (each applies from its date; past orders keep theirs):")

@@ -212,6 +212,8 @@ class SkusView(InventoryView):
         grid.add_row("Inbound", text(f"{int(r['inbound']):,} (w/s/r {r['inbound_parts']})"))
         grid.add_row("Own wh.", text(f"{int(r['fbm']):,}"))
         grid.add_row("On order", text(f"{int(r['on_order']):,}"))
+        if r["draft_pos"]:
+            grid.add_row("Drafted", text(r["draft_pos"]))
         grid.add_row("Reorder at", text(f"{r['rop']:,.0f}"))
         grid.add_row("Order", text(f"{int(r['order_qty']):,}"))
         if r["amz_qty"] == r["amz_qty"]:

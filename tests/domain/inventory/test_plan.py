@@ -117,6 +117,7 @@ def test_every_number_has_its_working(plan) -> None:
     assert "today 2026-11-22 + 40 whole days" in text["stockout"]
     assert "140 ≤ 148.0" in text["status"]
     assert "PO 1: 60 due 2027-01-20" in text["on_order"]
+    assert "Drafted, not counted until ordered (m on the purchase order): PO 2: 500." in text["on_order"]
     assert "BF deal" in text["warnings"]
     assert "available = FBA available 50 + own warehouse 10 = 60" in text["stock"]
     rows = dict(explain("velocity", a, product, plan.settings, TODAY).rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from sellertui import config
 from sellertui.domain.fields import FieldError
@@ -44,3 +45,19 @@ def test_settings_form_rules() -> None:
     assert "at least one weight" in check_section({**values, "weight_7": 0, "weight_30": 0, "weight_90": 0})["weight_7"]
     assert check_section({**values, "default_lead_days": 400})["default_lead_days"] == "between 1 and 365 days"
     assert check_section({**values, "weight_30": -1})["weight_30"] == "cannot be negative"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_inventory_form_parsers_raise_only_field_errors(value: str) -> None:
+    from sellertui.domain.inventory import products, purchase_orders, stock
+
+    parsers = (stock.parse_units, products.parse_days, products.parse_case_pack, products.parse_sku,
+               products.parse_asin, parse_factors,
+               lambda v: purchase_orders.parse_lines(v, {"A": {}}, "USD", {"A": 100}),
+               lambda v: purchase_orders.parse_lines(f"A {v}", {"A": {}}, "USD", {}))
+    for parser in parsers:
+        try:
+            parser(value)
+        except FieldError:
+            pass
