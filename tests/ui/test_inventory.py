@@ -345,3 +345,16 @@ async def test_number_keys_still_switch_tabs_from_the_table(make_app, demo_copy:
         await pilot.press("5")
         await settle(pilot, app)
         assert app.query_one(TabbedContent).active == "tab-inventory" and isinstance(app.focused, FrameTable)
+
+
+async def test_an_empty_store_says_how_to_fill_the_tab(make_app, data_dir: Path) -> None:
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("escape")  # start empty rather than with the demo shop
+        view = await open_inventory(pilot, app)
+        assert len(view.table.order) == 0 and "No SKUs yet" in view.table.empty_text
+        for key in ("w", "i", "e", "a", "b", "p", "e", "m", "v", "d", "enter", "s"):
+            await pilot.press(key)  # nothing to act on: no crash, no dialog
+            await settle(pilot, app)
+        assert not isinstance(app.screen, (FormScreen, InfoScreen))

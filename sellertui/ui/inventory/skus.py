@@ -288,6 +288,9 @@ class SkusView(InventoryView):
         from sellertui.domain.inventory.purchase_orders import draft_orders
 
         rows = [self.plan.row(p) for p in self.table.selected_positions()]
+        if not rows:
+            self.notify("No SKU here yet: add one (n).", severity="warning")
+            return
         lines = [{"sku": r["sku"], "supplier": r["supplier"], "qty": int(r["order_qty"]),
                   "unit_cost_minor": None if r["cost_minor"] != r["cost_minor"] else int(r["cost_minor"]),
                   "lead_days": int(r["lead"]) - int(r["receiving"])} for r in rows]
