@@ -18,6 +18,7 @@ from textual import on
 from textual.binding import Binding
 
 from sellertui import clock
+from sellertui.domain.inventory.formulas import STATUSES
 from sellertui.domain.query import QueryError, parse
 from sellertui.ui.dialogs import InfoScreen
 from sellertui.ui.inventory import forms
@@ -28,7 +29,6 @@ from sellertui.ui.table import Column, FrameTable
 STATUS_STYLE = {"out of stock": "bold red", "order now": "red", "order soon": "yellow", "healthy": "green",
                 "overstock": "magenta"}
 WARNING_KEYS = {"lead": "warn_lead", "fee": "warn_fee", "aged": "warn_aged", "promo": "warn_promo"}
-STATUS_WORDS = {"out": "out", "now": "now", "soon": "soon", "healthy": "healthy", "over": "over"}
 
 # the working shown for each column (enter / w on a cell); SKU, title and supplier open the SKU card
 TOPIC = {
@@ -142,7 +142,7 @@ class SkusView(InventoryView):
             value = value.lower()
             if name == "status":
                 wanted = value.replace("-", " ").replace("_", " ").removeprefix("order ")
-                codes = [c for c in STATUS_WORDS if c.startswith(wanted) or wanted.startswith(c)]
+                codes = [c for c, _, _ in STATUSES if c.startswith(wanted) or wanted.startswith(c)]
                 if not codes:
                     raise QueryError(f"status: one of out, now, soon, healthy, over (not {value!r})")
                 mask &= frame["status"].isin(codes).to_numpy()
