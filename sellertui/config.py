@@ -15,7 +15,22 @@ from typing import Any
 from sellertui import paths
 
 # Thresholds and rules, by area; the defaults come from GUIDE §3.
-SECTION_DEFAULTS: dict[str, dict[str, Any]] = {}
+SECTION_DEFAULTS: dict[str, dict[str, Any]] = {
+    "inventory": {
+        # velocity = weighted units per day in stock over the last 7/30/90 days
+        "weight_7": 0.5,
+        "weight_30": 0.3,
+        "weight_90": 0.2,
+        "order_soon_days": 14,  # order soon: cover < lead time + safety days + this
+        "overstock_days": 180,  # overstock: more days of cover than this
+        "low_inventory_days": 28,  # low-inventory-level fee: 30- and 90-day supply both under this
+        "aged_days": 181,  # aged-inventory surcharge from this age
+        "default_lead_days": 60,  # for SKUs without their own lead time (e.g. imported)
+        "default_safety_days": 14,
+        "default_hold_days": 60,
+        "seasonal_months": "",  # shop-wide factors, e.g. "11:1.8 12:1.6"
+    },
+}
 
 TOP_DEFAULTS: dict[str, Any] = {
     "shop_name": "My shop",

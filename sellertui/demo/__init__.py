@@ -14,6 +14,7 @@ from datetime import timedelta
 from sellertui import clock
 from sellertui.demo.ads import build_search_terms
 from sellertui.demo.catalog import build_products, popularity
+from sellertui.demo.inventory import add_inventory_story
 from sellertui.demo.planning import (
     build_expenses,
     build_promotions,
@@ -67,7 +68,7 @@ def build(size: str = "small", seed: int = 7, founder: str = "me") -> dict[str, 
             buyer["blacklisted"] = True
             buyer["notes"] = "Opened an A-to-Z claim after the parcel was delivered; photos did not match."
     set_stock(rng, products, orders, now)
-    return {
+    data = {
         "products": products,
         "orders": orders,
         "buyers": buyers,
@@ -81,6 +82,8 @@ def build(size: str = "small", seed: int = 7, founder: str = "me") -> dict[str, 
         "product_notes": build_product_notes(products),
         "recurring": build_routines(founder),
     }
+    add_inventory_story(data, now, founder)
+    return data
 
 
 def generate(store: Store, size: str = "small", seed: int = 7, founder: str | None = None) -> dict[str, int]:

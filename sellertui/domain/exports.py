@@ -18,6 +18,7 @@ EXPORTERS: dict[str, Exporter] = {}
 MODULES = [
     "sellertui.domain.tasks_export",
     "sellertui.domain.orders.exports",
+    "sellertui.domain.inventory.export",
 ]
 
 

@@ -58,7 +58,10 @@ def money(value: str, currency: str, allow_negative: bool = False) -> int:
         raise FieldError(f"an amount in {currency}, like 12.99")
     if amount < 0 and not allow_negative:
         raise FieldError("cannot be negative")
-    return to_minor(amount, currency)
+    try:
+        return to_minor(amount, currency)
+    except InvalidOperation:  # 1E100: too many digits to hold in minor units
+        raise FieldError(f"an amount in {currency}, like 12.99") from None
 
 
 def day(value: str) -> date:

@@ -51,15 +51,24 @@ def parse_day(value: str, name: str) -> str:
         raise QueryError(f"{name}: wants a date like 2026-11-01, not {value!r}") from None
 
 
-def shape(text: str) -> tuple[frozenset[str], int]:
-    """The field names and the number of free words in ``text`` (any ``name:`` counts as a field).
+def shape(text: str) -> tuple[dict[str, str], int]:
+    """The ``field:value`` terms and the number of free words in ``text`` (any ``name:`` counts).
 
-    Two texts of the same shape, one extending the other, can only narrow the
-    result: the filter bar uses this to search within the previous result.
+    If two texts have the same terms and one extends the other's words, it can
+    only match fewer rows (free words are substring tests): the filter bar then
+    searches within the previous result. A term's value may match exactly, so
+    typing inside a term always searches everything again.
     """
     try:
         parts = shlex.split(text)
     except ValueError:
         parts = text.split()
-    names = frozenset(p.partition(":")[0].lower() for p in parts if ":" in p and not p.partition(":")[0].replace("-", "").isdigit())
-    return names, len(parts) - len(names)
+    terms = {}
+    words = 0
+    for part in parts:
+        name, sep, value = part.partition(":")
+        if sep and name and not name.replace("-", "").isdigit():
+            terms[name.lower()] = value
+        else:
+            words += 1
+    return terms, words

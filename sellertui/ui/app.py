@@ -212,7 +212,8 @@ class SellerApp(App[None]):
 
     def _focus_area(self, slug: str) -> None:
         for area in self.query(f"#area-{slug}"):
-            area.focus_main()
+            if area.is_active:  # the user may already have moved to another tab
+                area.focus_main()
 
     # -- actions ---------------------------------------------------------------
     def action_show_area(self, slug: str) -> None:

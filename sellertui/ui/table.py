@@ -293,11 +293,11 @@ class FrameTable(ScrollView, can_focus=True):
         cells = []
         for column in self.columns:
             value = other(column.key)
+            if value is None:  # missing (None, NaN, NA): an empty cell, formatters never see it
+                cells.append(("", None))
+                continue
             extra = (other,) if column.needs else ()
-            if column.fmt is not None:
-                text = plain(column.fmt(value, *extra))
-            else:
-                text = plain(_default_fmt(value)) if value is not None else ""
+            text = plain(column.fmt(value, *extra) if column.fmt else _default_fmt(value))
             style = column.style(value, *extra) if column.style else None
             cells.append((text, style))
         if len(self._row_cache) > 500:

@@ -97,7 +97,8 @@ class ViewArea(Area):
         if not view.loaded or self.stale:
             self.stale = False
             view.reload()
-        view.focus_main()
+        if self.is_active:
+            view.focus_main()
 
     def _draw_bar(self) -> None:
         bar = Text(no_wrap=True, overflow="ellipsis")
@@ -136,12 +137,12 @@ def view_bindings(views: tuple[type[View], ...]) -> list[Binding]:
 
 
 def _narrows(before: str, after: str) -> bool:
-    """``after`` (which extends ``before``) can only match fewer rows: same fields, no word turned into one."""
+    """``after`` (which extends ``before``) can only match fewer rows: same terms, words only extended."""
     from sellertui.domain.query import shape
 
-    names_before, words_before = shape(before)
-    names_after, words_after = shape(after)
-    return names_before == names_after and words_after >= words_before
+    terms_before, words_before = shape(before)
+    terms_after, words_after = shape(after)
+    return terms_before == terms_after and words_after >= words_before
 
 
 class TableView(View):

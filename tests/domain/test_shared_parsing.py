@@ -113,6 +113,7 @@ def test_frames_persist_on_disk_and_never_go_stale(store, tmp_path) -> None:
 def test_query_shape_tells_when_typing_only_narrows() -> None:
     from sellertui.domain.query import shape
 
-    assert shape("status:unshipped maple") == (frozenset({"status"}), 1)
+    assert shape("status:unshipped maple") == ({"status": "unshipped"}, 1)
     assert shape("status:unshipped channel")[0] != shape("status:unshipped channel:")[0]
-    assert shape("113-1234567-7654321") == (frozenset(), 1)
+    assert shape("status:ord")[0] != shape("status:order_now")[0]  # exact terms are searched again
+    assert shape("113-1234567-7654321") == ({}, 1)

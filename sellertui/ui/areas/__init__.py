@@ -2,10 +2,10 @@
 
 from sellertui.ui.areas.ads import AdsArea
 from sellertui.ui.areas.base import Area
-from sellertui.ui.areas.inventory import InventoryArea
 from sellertui.ui.areas.profit import ProfitArea
 from sellertui.ui.areas.promotions import PromotionsArea
 from sellertui.ui.areas.today import TodayArea
+from sellertui.ui.inventory.area import InventoryArea
 from sellertui.ui.orders.area import OrdersArea
 from sellertui.ui.team.area import TeamArea
 

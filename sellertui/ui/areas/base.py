@@ -60,6 +60,14 @@ class Area(Vertical):
         # Worker.StateChanged does not bubble: hand failures to the app's single handler.
         self.app.worker_failed(event)
 
+    @property
+    def is_active(self) -> bool:
+        """Is this the tab on screen? (A focus landing in a hidden tab would switch back to it.)"""
+        from textual.widgets import TabbedContent
+
+        tabs = self.app.query(TabbedContent)
+        return bool(tabs) and tabs.first().active == f"tab-{self.slug()}"
+
     def focus_main(self) -> None:
         """Put the keyboard where the area's work is (its table), so its keys work and show."""
         for widget in self.query("*"):

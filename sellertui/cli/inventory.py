@@ -1,0 +1,41 @@
+"""`sellertui reorder [--json]`: what to order today, for cron or a morning mail."""
+
+from __future__ import annotations
+
+import argparse
+
+from sellertui import clock
+from sellertui.cli.common import context, print_json
+from sellertui.domain.money import fmt
+
+
+def register(sub, common) -> None:
+    reorder = sub.add_parser("reorder", help="what to order today: SKU, quantity, supplier and why",
+                             parents=[common])
+    reorder.add_argument("--json", action="store_true", help="print JSON (one object per SKU)")
+    reorder.set_defaults(handler=cmd_reorder)
+
+
+def cmd_reorder(args: argparse.Namespace) -> int:
+    from sellertui.domain.inventory.export import load_plan
+    from sellertui.domain.inventory.plan import reorder
+
+    ctx = context(args)
+    rows = reorder(load_plan(ctx.store(), ctx.settings))
+    if args.json:
+        print_json(rows)
+        return 0
+    today = clock.today().isoformat()
+    if not rows:
+        print(f"Nothing to order today ({today}).")
+        return 0
+    suppliers = sorted({r["supplier"] for r in rows})
+    print(f"To order today ({today}): {len(rows)} SKU(s) from {len(suppliers)} supplier(s)")
+    width = max(len(r["sku"]) for r in rows)
+    for supplier in suppliers:
+        picked = [r for r in rows if r["supplier"] == supplier]
+        total = sum((r["unit_cost_minor"] or 0) * r["qty"] for r in picked)
+        print(f"\n{supplier or '(no supplier)'}  ≈ {fmt(total, picked[0]['currency'])} at landed cost")
+        for r in picked:
+            print(f"  {r['sku']:<{width}}  {r['qty']:>7,}  {r['status']:<12}  {r['why']}")
+    return 0

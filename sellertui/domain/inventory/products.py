@@ -1,0 +1,149 @@
+"""Adding and editing SKUs: listing, supplier, lead time, order rules and effective-dated landed cost.
+
+Record shape: see ``sellertui.demo.catalog``. A changed landed cost is *added*
+from its date (``costs [{from, landed_minor, note}]``), never written over the
+old one, so past orders keep the cost that was in force when they sold
+(``sellertui.domain.economics.cost_on``); giving the same date as an existing
+entry corrects that entry.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from sellertui import clock
+from sellertui.domain.economics import cost_on
+from sellertui.domain.errors import UserError
+from sellertui.domain.fields import FieldError
+
+SKU_MAX = 40  # Amazon's limit for a seller SKU
+ASIN = re.compile(r"^[A-Z0-9]{10}$")
+MAX_LEAD_DAYS = 365
+LEAD_PARTS = ("production_days", "freight_days", "receiving_days")
+
+
+class ProductError(UserError):
+    pass
+
+
+def parse_sku(text: str) -> str:
+    sku = text.strip()
+    if not sku:
+        raise FieldError("required")
+    if len(sku) > SKU_MAX:
+        raise FieldError(f"at most {SKU_MAX} characters (Amazon's limit)")
+    if any(c.isspace() or ord(c) < 32 for c in sku):
+        raise FieldError("no spaces or control characters")
+    return sku
+
+
+def parse_asin(text: str) -> str:
+    asin = text.strip().upper()
+    if asin and not ASIN.match(asin):
+        raise FieldError("10 letters and digits, like B07XJ8C8F5 (or leave it blank)")
+    return asin
+
+
+def parse_case_pack(text: str) -> int:
+    try:
+        value = int(text.strip().replace(",", ""))
+    except ValueError:
+        raise FieldError("a whole number of units per carton, like 24") from None
+    if value <= 0:
+        raise FieldError("a case pack of 0 units cannot be ordered: at least 1 (1 = no cartons)")
+    if value > 100_000:
+        raise FieldError("at most 100,000 units per carton")
+    return value
+
+
+def parse_days(text: str, low: int = 0, high: int = MAX_LEAD_DAYS) -> int:
+    try:
+        value = int(text.strip() or "0")
+    except ValueError:
+        raise FieldError("a whole number of days, like 30") from None
+    if value < low:
+        raise FieldError("cannot be negative" if low == 0 else f"at least {low} day{'s' if low > 1 else ''}")
+    if value > high:
+        raise FieldError(f"at most {high} days")
+    return value
+
+
+def check_product(values: dict[str, Any]) -> dict[str, str]:
+    """Rules across fields: the lead time as a whole must be 1 to 365 days."""
+    lead = sum(values.get(part, 0) for part in LEAD_PARTS)
+    if lead <= 0:
+        return {"production_days": "the lead time (production + freight + receiving) cannot be 0 days"}
+    if lead > MAX_LEAD_DAYS:
+        return {"production_days": f"the lead time (production + freight + receiving) is {lead} days; "
+                                   f"at most {MAX_LEAD_DAYS}"}
+    return {}
+
+
+def with_cost(costs: list[dict], day: date, landed_minor: int, note: str = "") -> list[dict]:
+    """The cost history with a cost from ``day`` (replacing an entry of that same day), oldest first."""
+    when = day.isoformat()
+    kept = [dict(c) for c in costs or [] if c.get("from") != when]
+    kept.append({"from": when, "landed_minor": int(landed_minor), "note": note.strip()})
+    return sorted(kept, key=lambda c: c.get("from", ""))
+
+
+def _common(values: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "title": values["title"],
+        "asin": values.get("asin", ""),
+        "price_minor": values["price_minor"],
+        "supplier": values.get("supplier", ""),
+        "lead_time": {part: values[part] for part in LEAD_PARTS},
+        "safety_days": values["safety_days"],
+        "hold_days": values["hold_days"],
+        "moq": values["moq"],
+        "case_pack": values["case_pack"],
+        "seasonal": values.get("seasonal") or {},
+    }
+
+
+def new_product(values: dict[str, Any], currency: str, marketplace: str) -> dict:
+    errors = check_product(values)
+    if errors:
+        raise ProductError(next(iter(errors.values())))
+    record = {"id": values["sku"], "sku": values["sku"], "marketplace": marketplace, "currency": currency,
+              **_common(values), "costs": [], "stock": {}, "stock_history": [], "created_at": clock.stamp()}
+    if values.get("cost_minor") is not None:
+        record["costs"] = with_cost([], values.get("cost_from") or clock.today(), values["cost_minor"],
+                                    values.get("cost_note") or "first cost")
+    return record
+
+
+def product_changes(existing: dict, values: dict[str, Any]) -> dict:
+    """What an edit changes; a landed cost that differs from the one in force is added from its date."""
+    errors = check_product(values)
+    if errors:
+        raise ProductError(next(iter(errors.values())))
+    changes = {k: v for k, v in _common(values).items() if existing.get(k) != v}
+    cost = values.get("cost_minor")
+    day = values.get("cost_from") or clock.today()
+    if cost is not None and (cost != cost_on(existing, day) or not existing.get("costs")):
+        changes["costs"] = with_cost(existing.get("costs") or [], day, cost, values.get("cost_note") or "")
+    return changes
+
+
+def add_product(store, values: dict[str, Any], currency: str, marketplace: str) -> dict:
+    record = new_product(values, currency, marketplace)
+    with store.transaction(f"new SKU {record['sku']}") as tx:
+        if tx["products"].get(record["id"]) is not None:
+            raise ProductError(f"SKU {record['sku']} already exists: edit it instead")
+        return tx["products"].insert(record)
+
+
+def edit_product(store, sku: str, values: dict[str, Any], expect_rev: int | None) -> dict | None:
+    """Save an edit; None when nothing changed."""
+    with store.transaction(f"SKU {sku} edited") as tx:
+        existing = tx["products"].get(sku)
+        if existing is None:
+            raise ProductError(f"SKU {sku} no longer exists")
+        changes = product_changes(existing, values)
+        if not changes:
+            return None
+        return tx["products"].update(sku, changes, expect_rev=expect_rev)

@@ -1,0 +1,1 @@
+"""The Inventory tab: SKUs (stock, velocity, cover, what to order) and purchase orders."""

@@ -1,0 +1,66 @@
+"""The Inventory tab: two views (SKUs, purchase orders) and the thresholds.
+
+Each view's keys show in the footer while it is shown. The command palette
+lists the area's BINDINGS, so every view action is also declared here as a
+hidden binding that first switches to its view (``go``); in the other view the
+same key does the same, so nothing is out of reach.
+"""
+
+from __future__ import annotations
+
+from textual import work
+from textual.binding import Binding
+
+from sellertui.ui.inventory.purchase_orders import PurchaseOrdersView
+from sellertui.ui.inventory.skus import SkusView
+from sellertui.ui.views import View, ViewArea, view_bindings
+
+VIEWS = (SkusView, PurchaseOrdersView)
+
+
+def forwarding_bindings(views) -> list[Binding]:
+    """A hidden area binding for every view binding: the palette runs them from anywhere."""
+    found = []
+    for view in views:
+        for b in view.__dict__.get("BINDINGS", []):
+            found.append(Binding(b.key, f"go('{view.__name__.lower()}', '{b.action}')", b.description,
+                                 show=False, id=b.id))
+    return found
+
+
+class InventoryArea(ViewArea):
+    TITLE = "Inventory"
+    KEY = "5"
+    WATCHES = frozenset(["orders", "products", "promotions", "purchase_orders"])
+    VIEWS = VIEWS
+    BINDINGS = [
+        *view_bindings(VIEWS),
+        Binding("t", "thresholds", "Thresholds", id="inventory.thresholds"),
+        *forwarding_bindings(VIEWS),
+    ]
+
+    async def action_go(self, view: str, action: str) -> None:
+        if self.current.id != view:
+            await self.action_view(view)
+        self.query_one(f"#{view}", View).run_when_loaded(action)
+
+    def action_thresholds(self) -> None:
+        from sellertui.ui.inventory.forms import thresholds_form
+
+        def done(values: dict | None) -> None:
+            if values is not None:
+                self._save_thresholds(values)
+
+        self.app.push_screen(thresholds_form(self.ctx.settings), done)
+
+    @work(thread=True, group="inventory-settings", exit_on_error=False)
+    def _save_thresholds(self, values: dict) -> None:
+        from sellertui.ui.settings_screen import save_section
+
+        changed = save_section(self.ctx.settings, "inventory", values)
+        self.app.call_from_thread(self._thresholds_saved, changed)
+
+    def _thresholds_saved(self, changed: dict) -> None:
+        self.notify(f"Saved {len(changed)} threshold(s)" if changed else "No threshold changed", timeout=3)
+        if changed:
+            self.reload()

@@ -1,0 +1,48 @@
+"""`sellertui reorder` and `sellertui export inventory` on the demo shop."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from sellertui.store import open_store
+from tests.test_cli import run
+
+
+def test_reorder_lists_skus_with_quantity_supplier_and_why(capsys, demo_copy: Path) -> None:
+    code, out, _ = run(capsys, "reorder", "--data-dir", str(demo_copy))
+    assert code == 0 and out.startswith("To order today (2026-11-22):")
+    code, out, _ = run(capsys, "reorder", "--json", "--data-dir", str(demo_copy))
+    rows = json.loads(out)
+    assert code == 0 and rows
+    for r in rows:
+        assert r["qty"] > 0 and r["supplier"] and r["why"] and r["status"] in ("out of stock", "order now")
+    assert {r["status"] for r in rows} == {"out of stock", "order now"}
+    first = rows[0]
+    assert f"  {first['sku']}" in run(capsys, "reorder", "--data-dir", str(demo_copy))[1]
+
+
+def test_reorder_on_an_empty_store(capsys, data_dir: Path) -> None:
+    code, out, _ = run(capsys, "reorder", "--data-dir", str(data_dir))
+    assert code == 0 and out.strip() == "Nothing to order today (2026-11-22)."
+    assert json.loads(run(capsys, "reorder", "--json", "--data-dir", str(data_dir))[1]) == []
+
+
+def test_export_inventory_csv_and_json(capsys, demo_copy: Path) -> None:
+    store = open_store(demo_copy)
+    with store.transaction() as tx:  # a title that a spreadsheet would run as a formula
+        tx["products"].update("MM-BCB-SMALL", {"title": "=HYPERLINK(\"http://x\")"})
+    store.close()
+    code, out, _ = run(capsys, "export", "inventory", "--data-dir", str(demo_copy))
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == 40
+    assert {"sku", "status", "days_of_cover", "order_qty", "reorder_point", "warnings"} <= set(rows[0])
+    small = next(r for r in rows if r["sku"] == "MM-BCB-SMALL")
+    assert small["title"].startswith("'=HYPERLINK")
+    code, out, _ = run(capsys, "export", "inventory", "--format", "json", "--status", "out-of-stock",
+                       "--data-dir", str(demo_copy))
+    out_of_stock = json.loads(out)
+    assert out_of_stock and {r["status"] for r in out_of_stock} == {"out of stock"}
+    assert all(r["available"] == 0 and r["stockout_date"] == "2026-11-22" for r in out_of_stock)
