@@ -25,8 +25,14 @@ class FrameCache:
         self._parts: dict[tuple[str, str, str], tuple[Signature | None, pd.DataFrame]] = {}
         self._lock = threading.Lock()
 
-    def frame(self, collection: str, build: Builder, name: str = "", partitions: list[str] | None = None) -> pd.DataFrame:
-        """The whole collection (or some partitions) through ``build``; ``name`` tells builds apart."""
+    def frame(self, collection: str, build: Builder, name: str = "", partitions: list[str] | None = None,
+              keep_docs: bool = True) -> pd.DataFrame:
+        """The whole collection (or some partitions) through ``build``; ``name`` tells builds apart.
+
+        ``keep_docs=False`` drops each parsed partition from the store's memory once
+        its frame is built: for big collections read only as frames (search terms),
+        where the parsed documents would cost several times the frame.
+        """
         view = self.store[collection]
         parts = view.partitions() if partitions is None else [p for p in partitions if p in view.partitions()]
         frames = []
@@ -39,6 +45,9 @@ class FrameCache:
                     docs = view.docs(part)
                     cached = (sig, build(list(docs.values())))
                     self._parts[key] = cached
+                    if not keep_docs:
+                        del docs
+                        self.store.forget(collection, part)
                 frames.append(cached[1])
             for stale in [k for k in self._parts if k[0] == collection and k[2] not in parts and partitions is None]:
                 del self._parts[stale]

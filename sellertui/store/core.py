@@ -238,6 +238,13 @@ class Store:
         except ValueError as exc:
             raise CorruptFile(path, str(exc), backups.newest_good_copy(self.layout, path, table)) from None
 
+    def forget(self, collection: str, partition: str) -> None:
+        """Drop one parsed partition from memory; the next read parses the file again."""
+        path = self.layout.partition_path(collection, partition)
+        with self._mutex:
+            self._cache.pop(path, None)
+            self._recent = [p for p in self._recent if p != path]
+
     def partition_signature(self, collection: str, partition: str) -> Signature | None:
         """Identity of a partition file's current version (changes with every write)."""
         return signature(self.layout.partition_path(collection, partition))

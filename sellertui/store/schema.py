@@ -93,6 +93,8 @@ COLLECTIONS: dict[str, CollectionSpec] = _spec(
     CollectionSpec("purchase_orders", "purchase orders to suppliers", "seq"),
     CollectionSpec("expenses", "expenses outside Amazon", "uid"),
     CollectionSpec("activity", "who changed what, when", "uid", by_day("at"), cached=False),
+    CollectionSpec("ad_targets", "target ACoS overrides and campaign → SKU mappings", "key"),
+    CollectionSpec("ad_actions", "approved, rejected and exported ad proposals (the ads ledger)", "uid"),
 )
 
 
