@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from sellertui import clock
 from sellertui.demo.ads import build_search_terms
+from sellertui.demo.ads_ledger import build_ad_decisions, build_ad_targets
 from sellertui.demo.catalog import build_products, popularity
 from sellertui.demo.planning import build_expenses, build_promotions, build_purchase_orders, build_tasks, set_stock
 from sellertui.demo.sales import SalesBuilder, build_messages, build_returns
@@ -60,7 +61,7 @@ def build(size: str = "small", seed: int = 7, founder: str = "me") -> dict[str, 
             buyer["blacklisted"] = True
             buyer["notes"] = "Opened an A-to-Z claim after the parcel was delivered; photos did not match."
     set_stock(rng, products, orders, now)
-    return {
+    shop = {
         "products": products,
         "orders": orders,
         "buyers": buyers,
@@ -72,6 +73,9 @@ def build(size: str = "small", seed: int = 7, founder: str = "me") -> dict[str, 
         "expenses": build_expenses(rng, today, months=max(6, profile.days // 30)),
         "tasks": [new_task(**t) for t in build_tasks(today, founder, products)],
     }
+    shop["ad_targets"] = build_ad_targets()
+    shop["ad_actions"] = build_ad_decisions(shop["search_terms"], today, founder)
+    return shop
 
 
 def generate(store: Store, size: str = "small", seed: int = 7, founder: str | None = None) -> dict[str, int]:
