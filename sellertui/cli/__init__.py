@@ -11,10 +11,10 @@ import sys
 from typing import Sequence
 
 from sellertui import __version__
-from sellertui.cli import admin, demo, export, tasks
+from sellertui.cli import admin, ads, demo, export, tasks
 from sellertui.cli.common import fail
 
-COMMAND_MODULES = (admin, demo, tasks, export)
+COMMAND_MODULES = (admin, demo, tasks, export, ads)
 
 
 def build_parser() -> argparse.ArgumentParser:
