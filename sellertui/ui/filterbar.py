@@ -17,7 +17,9 @@ class FilterBar(Input):
     BINDINGS = [Binding("escape", "close", "Clear filter", id="filter.close")]
 
     class Changed(Message):
-        def __init__(self, bar: "FilterBar", text: str) -> None:
+        # This name shadows Input.Changed, so Input itself posts it on every edit,
+        # with a third argument (the validation result).
+        def __init__(self, bar: "FilterBar", text: str, validation_result=None) -> None:
             self.bar = bar
             self.text = text
             super().__init__()
@@ -33,11 +35,6 @@ class FilterBar(Input):
         self.value = ""
         self.remove_class("open", "bad")
         self.post_message(self.Done())
-
-    @on(Input.Changed)
-    def _typed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.post_message(self.Changed(self, event.value))
 
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:
