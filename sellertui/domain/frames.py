@@ -26,12 +26,13 @@ class FrameCache:
         self._lock = threading.Lock()
 
     def frame(self, collection: str, build: Builder, name: str = "", partitions: list[str] | None = None,
-              keep_docs: bool = True) -> pd.DataFrame:
+              chunk: int | None = None) -> pd.DataFrame:
         """The whole collection (or some partitions) through ``build``; ``name`` tells builds apart.
 
-        ``keep_docs=False`` drops each parsed partition from the store's memory once
-        its frame is built: for big collections read only as frames (search terms),
-        where the parsed documents would cost several times the frame.
+        ``chunk``: build each partition from slices of that many documents
+        (``Store.chunks``), concatenated, instead of parsing it whole and keeping
+        the documents: for big collections read only as frames (search terms),
+        where a whole parse would cost several times the frame.
         """
         view = self.store[collection]
         parts = view.partitions() if partitions is None else [p for p in partitions if p in view.partitions()]
@@ -42,12 +43,14 @@ class FrameCache:
                 sig = self.store.partition_signature(collection, part)
                 cached = self._parts.get(key)
                 if cached is None or cached[0] != sig:
-                    docs = view.docs(part)
-                    cached = (sig, build(list(docs.values())))
+                    if chunk:
+                        pieces = [build(docs) for docs in self.store.chunks(collection, part, chunk)]
+                        built = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else (
+                            pieces[0] if pieces else build([]))
+                    else:
+                        built = build(list(view.docs(part).values()))
+                    cached = (sig, built)
                     self._parts[key] = cached
-                    if not keep_docs:
-                        del docs
-                        self.store.forget(collection, part)
                 frames.append(cached[1])
             for stale in [k for k in self._parts if k[0] == collection and k[2] not in parts and partitions is None]:
                 del self._parts[stale]

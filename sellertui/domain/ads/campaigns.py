@@ -91,6 +91,7 @@ class Destinations:
             for sku in skus:
                 self._by_sku.setdefault(sku, set()).add(name)
         self._chosen: dict[tuple[str, bool], tuple[Place | None, str]] = {}
+        self._same: dict[tuple[str, str], bool] = {}
 
     def skus(self, campaign: str) -> frozenset[str]:
         if campaign not in self._skus:
@@ -99,8 +100,11 @@ class Destinations:
 
     def same_products(self, one: str, other: str) -> bool:
         """Whether two campaigns advertise some of the same SKUs (true when either is unknown)."""
-        a, b = self.skus(one), self.skus(other)
-        return not a or not b or bool(a & b)
+        key = (one, other)
+        if key not in self._same:
+            a, b = self.skus(one), self.skus(other)
+            self._same[key] = not a or not b or bool(a & b)
+        return self._same[key]
 
     def for_source(self, source: str, asin: bool) -> tuple[Place | None, str]:
         """Where a term harvested from ``source`` goes, and why there."""

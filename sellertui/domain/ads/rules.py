@@ -18,6 +18,7 @@ Every proposal carries its reason with the numbers.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -27,7 +28,9 @@ from sellertui.domain.ads.metrics import is_asin, pct
 from sellertui.domain.ads.proposal import Proposal
 from sellertui.domain.ads.settings import AdsRules
 from sellertui.domain.ads.targets import Target, TargetBook
-from sellertui.domain.money import fmt
+from sellertui.domain.money import fmt as money_fmt
+
+fmt = lru_cache(maxsize=8192)(money_fmt)  # thousands of reasons repeat the same few amounts
 
 
 def _targets(frame: pd.DataFrame, book: TargetBook) -> list[Target]:

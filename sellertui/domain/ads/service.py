@@ -28,6 +28,14 @@ KINDS_ORDER = {"negate": 0, "harvest": 1, "bid": 2}
 
 
 @dataclass
+class Aggregates:
+    terms: pd.DataFrame  # term × campaign × ad group × match type
+    keywords: pd.DataFrame  # keyword and product targets
+    rows: int  # search-term rows in the window
+    left_out: int  # rows reaching past the window's ends
+
+
+@dataclass
 class TermsView:
     window: Window
     terms: pd.DataFrame  # aggregated: term × campaign × ad group × match type
@@ -77,15 +85,15 @@ class AdsService:
         months = set(window.months()) | {(window.start.replace(day=1) - pd.Timedelta(days=1)).strftime("%Y-%m")}
         return tuple((m, self.store.partition_signature(self.data.COLLECTION, m)) for m in sorted(months))
 
-    def window_rows(self, window: Window) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, int]:
-        """(rows, term aggregate, keyword aggregate, rows left out) of a window, cached."""
+    def aggregates(self, window: Window) -> "Aggregates":
+        """The window's term and keyword aggregates, cached (the rows themselves are not kept)."""
         key = (window.start, window.end, self._signature(window))
         with self._lock:
             if key in self._terms:
                 self._terms.move_to_end(key)
                 return self._terms[key]
         rows, left_out = self.data.rows(window)
-        result = (rows, aggregate_terms(rows), aggregate_keywords(rows), left_out)
+        result = Aggregates(aggregate_terms(rows), aggregate_keywords(rows), len(rows), left_out)
         with self._lock:
             self._terms[key] = result
             while len(self._terms) > self.CACHE:
@@ -93,8 +101,8 @@ class AdsService:
         return result
 
     def terms(self, window: Window) -> TermsView:
-        rows, terms, _, left_out = self.window_rows(window)
-        return TermsView(window, terms, len(rows), left_out)
+        found = self.aggregates(window)
+        return TermsView(window, found.terms, found.rows, found.left_out)
 
     # -- targets and proposals -----------------------------------------------------------
     def book(self, window: Window) -> TargetBook:
@@ -106,17 +114,18 @@ class AdsService:
         """The Targets view's rows, and the campaigns of the window (for the harvest destinations)."""
         from sellertui.domain.ads.tables import targets_frame
 
-        _, terms, _, _ = self.window_rows(window)
-        campaigns = catalogue(terms)
+        campaigns = catalogue(self.aggregates(window).terms)
         return targets_frame(self.book(window), campaigns), campaigns
 
     def proposals(self, window: Window) -> ProposalSet:
-        rows, terms, keywords, _ = self.window_rows(window)
+        found = self.aggregates(window)
+        terms, keywords = found.terms, found.keywords
         records = decisions.load(self.store)
         book = self.book(window)
         campaigns = catalogue(terms)
         changes = decisions.bid_changes(records)
-        keywords = self._after_bid_changes(rows, keywords, changes)
+        if changes:
+            keywords = self._after_bid_changes(self.data.rows(window)[0], keywords, changes)
         where = window.as_dict()
         found = (rules.negate_proposals(terms, book, self.rules, where)
                  + rules.harvest_proposals(terms, book, self.rules, where, campaigns, decisions.harvested(records))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from sellertui.domain.money import to_minor
@@ -71,10 +72,15 @@ class AdsRules:
         )
 
     def floor_minor(self, currency: str) -> int:
-        return to_minor(Decimal(str(self.bid_floor)), currency)
+        return _minor(self.bid_floor, currency)
 
     def ceiling_minor(self, currency: str) -> int:
-        return to_minor(Decimal(str(self.bid_ceiling)), currency)
+        return _minor(self.bid_ceiling, currency)
+
+
+@lru_cache(maxsize=64)
+def _minor(amount: float, currency: str) -> int:
+    return to_minor(Decimal(str(amount)), currency)
 
 
 def check_section(values: dict[str, Any]) -> dict[str, str]:

@@ -60,9 +60,9 @@ def test_targets_list_campaigns_ad_groups_and_skus(service) -> None:
 
 def test_a_window_is_aggregated_once(service) -> None:
     window = service.default_window()
-    first = service.window_rows(window)
-    assert service.window_rows(window) is first
-    assert service.window_rows(window.step(-1)) is not first
+    first = service.aggregates(window)
+    assert service.aggregates(window) is first
+    assert service.aggregates(window.step(-1)) is not first
 
 
 def test_filters_compare_numbers_percents_and_money(service) -> None:
