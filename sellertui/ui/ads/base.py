@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from textual import on, work
 
-from sellertui.ui.table import FrameTable
+from sellertui.ui.table import Column, FrameTable
 from sellertui.ui.views import TableView
 
 
@@ -25,6 +25,16 @@ def percent(value: Any) -> str:
 
 def count(value: Any) -> str:
     return "" if value is None or value != value else f"{int(value):,}"
+
+
+def numbers() -> list[Column]:
+    """The columns of a decision's numbers (Proposals, Ledger); frames carry ``spend_text``."""
+    return [
+        Column("clicks", "Clicks", 6, "right", count),
+        Column("orders", "Ord", 3, "right", count),
+        Column("spend_text", "Spend", 8, "right", sort_key="spend_minor"),
+        Column("acos", "ACoS", 6, "right", percent),
+    ]
 
 
 class AdsView(TableView):

@@ -7,7 +7,7 @@ from textual import work
 from textual.binding import Binding
 
 from sellertui.domain.ads.filtering import Field
-from sellertui.ui.ads.base import AdsView, count, money_texts, percent
+from sellertui.ui.ads.base import AdsView, money_texts, numbers, percent
 from sellertui.ui.dialogs import InfoScreen
 from sellertui.ui.table import Column
 
@@ -25,10 +25,7 @@ class LedgerView(AdsView):
         Column("action", "Action", 14),
         Column("term", "Term", 20),
         Column("flag", "Since then", 30, style=lambda v: "bold yellow" if v else None),
-        Column("clicks", "Clicks", 6, "right", count),
-        Column("orders", "Ord", 3, "right", count),
-        Column("spend_text", "Spend", 8, "right", sort_key="spend_minor"),
-        Column("acos", "ACoS", 6, "right", percent),
+        *numbers(),
         Column("campaign", "Campaign", 22),
         Column("ad_group", "Ad group", 18),
         Column("change", "Change", 16),

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from sellertui.domain.ads.filtering import Field
-from sellertui.ui.ads.base import AdsView, count, money_texts, percent
+from sellertui.ui.ads.base import AdsView, money_texts, numbers
 from sellertui.ui.dialogs import InfoScreen
 from sellertui.ui.safe import plain, text
 from sellertui.ui.table import Column
@@ -29,10 +29,7 @@ class ProposalsView(AdsView):
         Column("mark", "", 1, style=lambda v: "bold green" if v == "✓" else None),
         Column("action", "Action", 15),
         Column("term", "Term", 21),
-        Column("clicks", "Clicks", 6, "right", count),
-        Column("orders", "Ord", 3, "right", count),
-        Column("spend_text", "Spend", 8, "right", sort_key="spend_minor"),
-        Column("acos", "ACoS", 6, "right", percent),
+        *numbers(),
         Column("change", "Change", 14),
         Column("campaign", "Campaign", 22),
         Column("ad_group", "Ad group", 18),
