@@ -45,3 +45,10 @@ def test_export_writes_the_approved_changes(capsys, demo_copy: Path, tmp_path: P
     assert load_workbook(tmp_path / "bulk.xlsx").active.max_row == 4
     code, _, err = run(capsys, "ads", "export", str(tmp_path / "bulk.txt"), "--data-dir", str(demo_copy))
     assert code == 1 and "must end in .xlsx or .csv" in err
+
+
+def test_the_ledger_exports_as_csv(capsys, demo_copy: Path) -> None:
+    code, out, _ = run(capsys, "export", "ads-ledger", "--status", "exported", "--data-dir", str(demo_copy))
+    lines = out.splitlines()
+    assert code == 0 and lines[0].startswith("decided_at,decided_by,status,kind,action,term")
+    assert len(lines) == 4 and all(",exported," in line for line in lines[1:])

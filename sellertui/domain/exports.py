@@ -17,6 +17,7 @@ EXPORTERS: dict[str, Exporter] = {}
 
 MODULES = [
     "sellertui.domain.tasks_export",
+    "sellertui.domain.ads.export",
 ]
 
 

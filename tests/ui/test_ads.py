@@ -228,3 +228,26 @@ async def test_search_terms_are_shown_literally(make_app, demo_copy: Path) -> No
         await filter_to(pilot, app, "boom")
         why = area.current.query_one("#proposals-why", Static).render()
         assert "'[red]boom[/] ␛[2J'" in str(why) and "\x1b" not in str(why)
+
+
+async def test_a_store_without_search_terms(make_app, data_dir: Path) -> None:
+    store = open_store(data_dir, user="ana")
+    with store.transaction("one product") as tx:
+        tx["products"].upsert_many([{"id": "MM-ABC-1", "sku": "MM-ABC-1", "price_minor": 2000, "currency": "USD",
+                                     "costs": [{"from": "2026-01-01", "landed_minor": 500}],
+                                     "fees": {"referral_pct": 15.0, "fba_fee_minor": 300}}])
+    store.close()
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        area = await open_ads(pilot, app)
+        assert area.window.end.isoformat() == "2026-11-22" and len(table(area).order) == 0
+        assert "No search-term rows in this window" in "\n".join(
+            table(area).render_line(y).text for y in range(4))
+        for key in ("p", "t", "L", "O"):
+            await pilot.press(key)
+            await settle(pilot, app)
+        money, _ = area.query(Chart)
+        assert not money.has_data and money.query_one(".chart-empty").display
+        await pilot.press("t")
+        await settle(pilot, app)
+        assert list(table(area).frame["name"]) == ["MM-ABC-1"]
