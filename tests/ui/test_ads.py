@@ -251,3 +251,26 @@ async def test_a_store_without_search_terms(make_app, data_dir: Path) -> None:
         await pilot.press("t")
         await settle(pilot, app)
         assert list(table(area).frame["name"]) == ["MM-ABC-1"]
+
+
+async def test_edit_a_harvest_destination_and_bid(make_app, demo_copy: Path) -> None:
+    from textual.widgets import Select
+
+    app = make_app(demo_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        area = await open_ads(pilot, app, "p")
+        await filter_to(pilot, app, "kind:harvest cutting board oil")
+        p = area.current.extra.proposals[table(area).current_position]
+        assert p.dest_campaign == "SP | Exact | BCB"
+        await pilot.press("e")
+        place = app.screen.query_one("#field-place", Select)
+        options = [label for label, _ in place._options]  # every exact-match ad group of the window
+        assert any("SP | Exact | SBM › Exact – SBM" in str(o) for o in options)
+        place.value = next(v for label, v in place._options if "SP | Exact | SBM ›" in str(label))
+        app.screen.query_one("#field-new_bid_minor", Input).value = "1.00"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+    (record,) = actions(demo_copy)
+    assert (record["status"], record["dest_campaign"], record["dest_ad_group"], record["new_bid_minor"]) == \
+        ("approved", "SP | Exact | SBM", "Exact – SBM", 100)
+    assert record["dest_campaign_id"] and record["dest_ad_group_id"]

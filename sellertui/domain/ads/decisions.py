@@ -73,6 +73,9 @@ def approve(store, proposals: list[Proposal], user: str | None = None) -> Outcom
                 other = live[p.key]
                 outcome.skipped.append(f"{_label(p)} was already {other['status']} by {other.get('decided_by', '?')}")
                 continue
+            if p.kind == "harvest" and not p.dest_campaign:
+                outcome.skipped.append(f"{_label(p)} needs a campaign to go to: choose one with e")
+                continue
             record = col.insert(record_of(p, "approved", tx.user))
             live[p.key] = record
             outcome.done.append(record)

@@ -15,8 +15,12 @@ def _amount(minor: int | None, currency: str) -> str:
     return "" if minor is None else fmt(minor, currency, symbol=False, grouping=False)
 
 
-def proposal_form(p, campaigns: dict, settings: dict) -> FormScreen | None:
-    """The form for one proposal (None when there is nothing to choose: an ASIN negation).
+class NoChoice(ValueError):
+    """There is nothing to choose in the form; the message says why."""
+
+
+def proposal_form(p, campaigns: dict, settings: dict) -> FormScreen:
+    """The form for one proposal (NoChoice when there is nothing to choose).
 
     Saving approves the proposal with the changes; the values are ready for
     ``decisions.save_edit``.
@@ -41,6 +45,9 @@ def proposal_form(p, campaigns: dict, settings: dict) -> FormScreen | None:
         return FormScreen(f"Bid for '{p.term}'", form_fields, check=bid_check, submit_label="Approve")
     if p.kind == "harvest":
         places = destinations(campaigns, p.is_asin)
+        if not places:
+            raise NoChoice("no manual " + ("product-targeting" if p.is_asin else "exact-match") +
+                           " campaign in this window's data to harvest into: create one in Amazon first")
         choices = [(place.label, str(i)) for i, place in enumerate(places)]
         current = next((str(i) for i, place in enumerate(places)
                         if (place.campaign, place.ad_group) == (p.dest_campaign, p.dest_ad_group)), "")
@@ -63,7 +70,7 @@ def proposal_form(p, campaigns: dict, settings: dict) -> FormScreen | None:
 
         return _Flattening(f"Harvest '{p.term}'", form_fields, check=harvest_check, submit_label="Approve")
     if p.is_asin:
-        return None
+        raise NoChoice("nothing to change: an ASIN is negated as a product in its own ad group; a approves it")
     form_fields = [
         Field("negate_level", "Negate in", value=p.negate_level, kind="choice",
               choices=[(f"this ad group ({p.ad_group})", "ad_group"), (f"the whole campaign ({p.campaign})", "campaign")]),

@@ -133,15 +133,15 @@ class ProposalsView(AdsView):
                                   "information")
 
     def action_edit(self) -> None:
-        from sellertui.ui.ads.forms import proposal_form
+        from sellertui.ui.ads.forms import NoChoice, proposal_form
 
         p = self.proposal(self.table.current_position)
         if p is None:
             return
-        form = proposal_form(p, self.extra.campaigns, self.app.ctx.settings.section("ads"))
-        if form is None:
-            self.notify("Nothing to change: an ASIN is negated as a product in its own ad group. a approves it.",
-                        timeout=5)
+        try:
+            form = proposal_form(p, self.extra.campaigns, self.app.ctx.settings.section("ads"))
+        except NoChoice as reason:
+            self.notify(str(reason).capitalize() + ".", timeout=5)
             return
         self.app.push_screen(form, lambda values: values and self._save_edit(p, values))
 

@@ -86,12 +86,12 @@ def test_rows_without_ids_are_held_back_and_named(store, tmp_path) -> None:
     assert only_held.path is None and not (tmp_path / "again.xlsx").exists()
 
 
-def test_a_harvest_without_a_destination_is_held_whole(store) -> None:
+def test_a_harvest_into_a_campaign_without_known_ids_is_held_whole(store) -> None:
     p = harvest_proposals(terms(row("bamboo board", clicks=10, orders=2, spend=1000, sales=4000)), book(),
                           AdsRules(), WINDOW, {})[0]
-    decisions.approve(store, [p])
+    decisions.save_edit(store, p, {"dest_campaign": "SP | Exact | New", "dest_ad_group": "Exact – New"})
     result = plan(decisions.load(store))
-    assert result.rows == [] and "no destination campaign ID" in result.held[0][1]
+    assert result.rows == [] and "no destination campaign ID or destination ad group ID" in result.held[0][1]
 
 
 def test_the_same_term_harvested_from_two_sources_is_created_once(store, tmp_path) -> None:

@@ -88,3 +88,15 @@ def test_exported_negations_are_settled_and_exported_bids_become_current(store) 
     records = decisions.load(store)
     assert decisions.apply([waste(), bid], records) == [bid]  # a new bid proposal may follow an exported one
     assert decisions.bid_changes(records) == {bid.key: ("2026-11-12", 88)}
+
+
+def test_a_harvest_needs_somewhere_to_go_before_approval(store) -> None:
+    from sellertui.domain.ads.rules import harvest_proposals
+
+    p = harvest_proposals(terms(row("bamboo board", clicks=10, orders=2, spend=1000, sales=4000)), book(), AdsRules(),
+                          WINDOW, {})[0]
+    outcome = decisions.approve(store, [p])
+    assert outcome.done == [] and "needs a campaign to go to: choose one with e" in outcome.skipped[0]
+    record = decisions.save_edit(store, p, {"dest_campaign": "SP | Exact | ABC", "dest_campaign_id": "333",
+                                            "dest_ad_group": "Exact – ABC", "dest_ad_group_id": "444"})
+    assert record["status"] == "approved" and record["dest_ad_group_id"] == "444"
