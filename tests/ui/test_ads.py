@@ -274,3 +274,26 @@ async def test_edit_a_harvest_destination_and_bid(make_app, demo_copy: Path) -> 
     assert (record["status"], record["dest_campaign"], record["dest_ad_group"], record["new_bid_minor"]) == \
         ("approved", "SP | Exact | SBM", "Exact – SBM", 100)
     assert record["dest_campaign_id"] and record["dest_ad_group_id"]
+
+
+async def test_the_default_window_follows_newly_imported_days(make_app, demo_copy: Path) -> None:
+    app = make_app(demo_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        area = await open_ads(pilot, app)
+        assert area.window.end.isoformat() == "2026-11-21"
+        teammate = open_store(demo_copy, user="ben")
+        with teammate.transaction("imported a search term report") as tx:
+            tx["search_terms"].upsert_many([{
+                "id": "new", "date": "2026-11-22", "end_date": "2026-11-22", "campaign": "SP | Auto | BCB",
+                "ad_group": "Auto – BCB", "match_type": "-", "targeting": "*", "term": "new term", "clicks": 1,
+                "impressions": 10, "spend_minor": 90, "currency": "USD"}])
+        teammate.close()
+        for _ in range(40):
+            await pilot.pause(0.1)
+            if area.window is not None and area.window.end.isoformat() == "2026-11-22" and area.current.loaded:
+                break
+        await settle(pilot, app)
+        assert area.window.end.isoformat() == "2026-11-22" and "new term" in set(table(area).frame["term"])
+        await pilot.press("shift+left")  # a window the user chose stays put
+        await settle(pilot, app)
+        assert area.chosen and area.window.end.isoformat() == "2026-10-23"

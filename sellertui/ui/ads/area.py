@@ -49,6 +49,7 @@ class AdsArea(ViewArea):
     def __init__(self, ctx, **kwargs) -> None:
         super().__init__(ctx, **kwargs)
         self.window = None  # the Window every view shows (None until the data says where it ends)
+        self.chosen = False  # the user picked the window; until then it follows the newest data
         self._service = None
         self._service_lock = threading.Lock()
         self._warmed = None
@@ -79,8 +80,13 @@ class AdsArea(ViewArea):
         """Parse the months the longest preset needs while the user reads, so w and shift+← are instant."""
         self.service().prefetch(window)
 
+    def store_changed(self, collections: frozenset[str]) -> None:
+        if "search_terms" in collections and not self.chosen:
+            self.window = None  # newly imported days: the default window ends on the new last day
+        super().store_changed(collections)
+
     def _set_window(self, window) -> None:
-        self.window = window
+        self.window, self.chosen = window, True
         self._draw_bar()
         self.reload()
 
@@ -187,9 +193,7 @@ class AdsArea(ViewArea):
             return
         if self._service is not None:
             self._service.set_rules(self.ctx.settings.section("ads"))
-        if "window_days" in changed and self.window is not None:
-            from sellertui.domain.ads.window import Window
-
-            self.window = Window.last(changed["window_days"], self.window.end)
+        if "window_days" in changed and self.window is not None and not self.chosen:
+            self.window = None  # the new default length, ending on the last day of data
         self.notify(f"Saved {', '.join(changed)}; the rules ran again.", timeout=4)
         self.reload()

@@ -44,23 +44,28 @@ class AdsView(TableView):
     WORDS: ClassVar[list[str]] = []  # columns free words search
     extra: Any = None  # what compute returned beside the frame
 
+    _request = 0
+
     def reload(self) -> None:
         area = self.area
         self._window, self._service = area.window, area.service
-        self._load()
+        self._request += 1
+        self._load(self._request)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _load(self) -> None:
+    def _load(self, request: int) -> None:
         service = self._service()
         window = self._window or service.default_window()
         frame, extra = self.compute(service, window)
-        self.app.call_from_thread(self._loaded, window, frame, extra)
+        self.app.call_from_thread(self._loaded, window, frame, extra, request)
 
     def compute(self, service, window) -> tuple[Any, Any]:
         """(frame, extra) to show; runs in a worker thread (no widgets here)."""
         raise TypeError(f"{type(self).__name__} must define compute()")
 
-    def _loaded(self, window, frame, extra) -> None:
+    def _loaded(self, window, frame, extra, request: int) -> None:
+        if request != self._request:  # a later load (another window) is on its way: a thread can't be stopped
+            return
         self.extra = extra
         self.area.window_shown(window)
         self._show(frame)

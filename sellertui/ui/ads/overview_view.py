@@ -63,12 +63,15 @@ class OverviewView(View):
     def on_resize(self) -> None:
         self.set_class(self.size.width >= WIDE, "wide")
 
+    _request = 0
+
     def reload(self) -> None:
         area = self.area
-        self._load(area.window, area.service)
+        self._request += 1
+        self._load(area.window, area.service, self._request)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _load(self, window, service_factory) -> None:
+    def _load(self, window, service_factory, request: int) -> None:
         service = service_factory()
         window = window or service.default_window()
         frame, weeks = service.overview(window)
@@ -76,12 +79,14 @@ class OverviewView(View):
         frame["spend_text"] = money_texts(frame, "spend_minor")
         frame["sales_text"] = money_texts(frame, "sales_minor")
         frame["total_text"] = money_texts(frame, "total_sales_minor")
-        self.app.call_from_thread(self._show, window, frame, weeks)
+        self.app.call_from_thread(self._show, window, frame, weeks, request)
 
-    def _show(self, window, frame, weeks) -> None:
+    def _show(self, window, frame, weeks, request: int) -> None:
         from sellertui.domain.ads.metrics import pct, ratio
         from sellertui.domain.money import SYMBOLS, exponent, fmt
 
+        if request != self._request:  # a later window's load is on its way
+            return
         self.area.window_shown(window)
         self.frame, self.weeks = frame, weeks
         currency = str(frame["currency"].iloc[0]) if len(frame) else "USD"
