@@ -209,7 +209,7 @@ async def test_palette_actions_lead_to_their_view(make_app, demo_copy: Path) -> 
         await settle(pilot, app)
         assert isinstance(area.current, ProposalsView) and actions(demo_copy) == []
         commands = {c.title for c in app.get_system_commands(app.screen)}
-        assert {"Ads: Approve", "Ads: Reject", "Ads: Undo", "Ads: Bulk file", "Ads: Window", "Ads: Ads settings",
+        assert {"Ads: Approve", "Ads: Reject", "Ads: Undo", "Ads: Export", "Ads: Window", "Ads: Settings",
                 "Ads: Proposals", "Ads: Weekly"} <= commands
 
 

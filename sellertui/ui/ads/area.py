@@ -26,6 +26,9 @@ from sellertui.ui.ads.terms_view import TermsView
 from sellertui.ui.views import ViewArea, view_bindings
 
 
+STEP = Binding.Group("Step", compact=True)  # shift+← shift+→ share one footer label
+
+
 class AdsArea(ViewArea):
     TITLE = "Ads"
     KEY = "3"
@@ -34,12 +37,12 @@ class AdsArea(ViewArea):
     # the bar names the views and their keys: the footer keeps its room for actions
     BINDINGS = [replace(b, show=False) for b in view_bindings(VIEWS)] + [
         Binding("w", "next_window", "Window", id="ads.window"),
+        Binding("shift+left", "step_window(-1)", "Earlier window", id="ads.earlier", group=STEP, key_display="⇧←"),
+        Binding("shift+right", "step_window(1)", "Later window", id="ads.later", group=STEP, key_display="⇧→"),
         Binding("W", "custom_window", "Custom window", show=False, id="ads.custom_window"),
-        Binding("shift+left", "step_window(-1)", "Earlier window", show=False, id="ads.earlier"),
-        Binding("shift+right", "step_window(1)", "Later window", show=False, id="ads.later"),
-        Binding("i", "explain", "Why (the working)", show=False, id="ads.explain"),
-        Binding("b", "export", "Bulk file", id="ads.export"),
-        Binding("S", "settings", "Ads settings", show=False, id="ads.settings"),
+        Binding("i", "explain", "Why", id="ads.explain"),
+        Binding("b", "export", "Export", id="ads.export"),
+        Binding("S", "settings", "Settings", id="ads.settings"),
         Binding("a", "approve", "Approve", show=False, id="ads.approve"),
         Binding("x", "reject", "Reject", show=False, id="ads.reject"),
         Binding("e", "edit", "Edit", show=False, id="ads.edit"),
