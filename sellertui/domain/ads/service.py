@@ -74,8 +74,17 @@ class AdsService:
 
     # -- windows -------------------------------------------------------------------
     def default_window(self, days: int | None = None) -> Window:
-        end = self.data.latest_day() or clock.today()
-        return Window.last(days or self.rules.window_days, end)
+        """``days`` (the setting by default) ending on the last day of data; widened to the newest
+        report's whole period when that report is a summary over more days (its rows count in a
+        window only whole, so a shorter window would show nothing of it)."""
+        latest = self.data.latest()
+        if latest is None:
+            return Window.last(days or self.rules.window_days, clock.today())
+        end, first = latest
+        window = Window.last(days or self.rules.window_days, end)
+        if first < window.start and (end - first).days < 731:
+            return Window.custom(first, end)
+        return window
 
     def prefetch(self, window: Window) -> None:
         """Parse the months the longest preset ending with ``window`` needs (a background warm-up)."""

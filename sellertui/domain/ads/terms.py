@@ -46,7 +46,8 @@ def build_frame(docs: list[dict]) -> pd.DataFrame:
         columns[name] = np.fromiter((d.get(name) or 0 for d in docs), dtype=np.int64, count=len(docs))
     columns["bid_minor"] = np.array([d.get("bid_minor") for d in docs], dtype=float)
     frame = pd.DataFrame(columns)
-    frame["end_date"] = frame["end_date"].where(frame["end_date"] != "", frame["date"])
+    frame["date"] = frame["date"].str.slice(0, 10)  # a datetime from some importer: its day
+    frame["end_date"] = frame["end_date"].str.slice(0, 10).where(frame["end_date"] != "", frame["date"])
     frame["attribution_days"] = frame["attribution_days"].where(frame["attribution_days"] > 0, 7)
     frame["currency"] = frame["currency"].where(frame["currency"] != "", "USD")
     return frame
@@ -146,13 +147,20 @@ class SearchTermData:
         self.loaded.add(month)
         return self.frames.frame(self.COLLECTION, build_frame, name="ads.terms", partitions=[month], chunk=5000)
 
-    def latest_day(self) -> date | None:
-        """The last day the imported rows cover (the newest non-empty month's latest end date)."""
+    def latest(self) -> tuple[date, date] | None:
+        """The last day the imported rows cover (the newest non-empty month's latest end date), and the
+        first day of the rows that end then (a summary report's start; the same day for daily rows)."""
         for month in reversed(self.months()):
             frame = self.partition(month)
             if len(frame):
-                return date.fromisoformat(str(frame["end_date"].max()))
+                last = str(frame["end_date"].max())
+                first = str(frame["date"][(frame["end_date"] == last).to_numpy(dtype=bool)].min())
+                return date.fromisoformat(last[:10]), date.fromisoformat(first[:10])
         return None
+
+    def latest_day(self) -> date | None:
+        found = self.latest()
+        return None if found is None else found[0]
 
     def rows(self, window: Window) -> tuple[pd.DataFrame, int]:
         """The window's rows, and how many rows reach past its ends (left out)."""

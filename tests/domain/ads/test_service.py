@@ -8,6 +8,7 @@ import pytest
 
 from sellertui.domain.ads.filtering import Field, positions
 from sellertui.domain.ads.service import AdsService
+from sellertui.domain.ads.window import Window
 from sellertui.domain.frames import FrameCache
 from sellertui.domain.query import QueryError
 from sellertui.store import open_store
@@ -84,3 +85,17 @@ def test_filters_compare_numbers_percents_and_money(service) -> None:
         positions(frame, "clicks:lots", fields, ["term"])
     with pytest.raises(QueryError):
         positions(frame, "bogus:1", fields, ["term"])
+
+
+def test_the_default_window_covers_a_summary_report(store) -> None:
+    from tests.domain.ads.helpers import row
+
+    with store.transaction("a 60-day summary report") as tx:
+        tx["search_terms"].upsert_many([
+            {**row("t", clicks=5, day="2026-09-23", end="2026-11-21"), "id": "a"},
+            {**row("u", clicks=5, day="2026-09-23T00:00:00+00:00", end="2026-11-21T00:00:00+00:00"), "id": "b"},
+        ])
+    service = AdsService(store, FrameCache(store), {})
+    window = service.default_window()
+    assert (window.start, window.end, window.preset) == (date(2026, 9, 23), date(2026, 11, 21), None)
+    assert service.terms(window).rows == 2 and service.terms(Window.last(30, window.end)).left_out == 2
