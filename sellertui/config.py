@@ -32,6 +32,24 @@ SECTION_DEFAULTS: dict[str, dict[str, Any]] = {
     },
 }
 
+# Ads (GUIDE §3): windows, targets and the thresholds of the negate, harvest and bid rules.
+SECTION_DEFAULTS["ads"] = {
+    "window_days": 30,  # the window the tab and `sellertui ads` start with (7, 14, 30, 60 or 90)
+    "margin_to_keep_pct": 10.0,  # target ACoS = break-even ACoS − this
+    "fallback_target_acos_pct": 25.0,  # when no product's break-even is known
+    "negate_min_clicks": 10,  # negate: no orders after max(this, factor × clicks per order) clicks
+    "negate_clicks_per_order_factor": 1.5,
+    "low_ctr_min_impressions": 1000,  # negate: this many impressions, no orders and CTR at or under…
+    "low_ctr_max_pct": 0.15,
+    "harvest_min_orders": 2,  # harvest: this many orders at or under the target ACoS
+    "bid_min_clicks": 10,  # bids change only on targets with this many clicks
+    "bid_max_step_pct": 25.0,  # a bid moves at most this much per step
+    "bid_min_change_pct": 5.0,  # smaller changes are not worth a proposal
+    "bid_floor": 0.20,  # in the shop's currency
+    "bid_ceiling": 5.00,
+    "overview_weeks": 12,
+}
+
 TOP_DEFAULTS: dict[str, Any] = {
     "shop_name": "My shop",
     "user": "",

@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from sellertui import clock
 from sellertui.demo.ads import build_search_terms
+from sellertui.demo.ads_ledger import build_ad_decisions, build_ad_targets
 from sellertui.demo.catalog import build_products, popularity
 from sellertui.demo.inventory import add_inventory_story
 from sellertui.demo.planning import (
@@ -82,6 +83,8 @@ def build(size: str = "small", seed: int = 7, founder: str = "me") -> dict[str, 
         "product_notes": build_product_notes(products),
         "recurring": build_routines(founder),
     }
+    data["ad_targets"] = build_ad_targets()
+    data["ad_actions"] = build_ad_decisions(data["search_terms"], today, founder)
     add_inventory_story(data, now, founder)
     return data
 

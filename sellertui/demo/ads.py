@@ -33,6 +33,9 @@ PROFILES = {
     "pricey": (150, 0.006, 0.06, 2.40),
     "waste": (120, 0.004, 0.0, 1.10),
     "blind": (2600, 0.0006, 0.0, 0.90),
+    # the showcase rows (see _showcase): seen but not clicked; a cheap exact keyword that sells
+    "unseen": (1400, 0.0002, 0.0, 0.95),
+    "bargain": (170, 0.008, 0.20, 0.55),
 }
 
 
@@ -98,6 +101,13 @@ def build_search_terms(rng: random.Random, today: date, products: list[dict], ta
         targets.extend(extra)
     active_share = 0.7
     days = max(14, min(730, int(target_rows / (len(targets) * active_share)) + 1))
+    rows = _daily_rows(rng, today, targets, days, target_rows, active_share)
+    rows.extend(_showcase(today, targets, days, active_share))
+    return rows
+
+
+def _daily_rows(rng: random.Random, today: date, targets: list[dict], days: int, target_rows: int,
+                active_share: float) -> list[dict]:
     rows: list[dict] = []
     for offset in range(days, 0, -1):
         day = today - timedelta(days=offset)
@@ -107,6 +117,36 @@ def build_search_terms(rng: random.Random, today: date, products: list[dict], ta
             rows.append(_row(rng, day, t))
             if len(rows) >= target_rows:
                 return rows
+    return rows
+
+
+def _showcase(today: date, targets: list[dict], days: int, active_share: float) -> list[dict]:
+    """A few more targets so the demo shows every kind of Ads proposal.
+
+    A term seen thousands of times but hardly clicked (negate for low CTR
+    alone), a competitor's ASIN that sells through the auto campaign (harvest
+    to product targeting), and a cheap exact keyword that sells well (bid up).
+    They draw from their own generator: the shop's generator, which the
+    promotions and purchase orders after this use, is left exactly as it was.
+    """
+    rng = random.Random(f"ads-showcase-{today.isoformat()}")
+    by_campaign = {t["campaign"]: t for t in targets}
+    extra = []
+    if "SP | Broad | BCB" in by_campaign:
+        extra.append({**by_campaign["SP | Broad | BCB"], "term": "bamboo serving tray", "profile": "unseen"})
+    if "SP | Auto | BCB" in by_campaign:
+        extra.append({**by_campaign["SP | Auto | BCB"], "targeting": "substitutes", "term": "b0cq7trm4x",
+                      "profile": "winner"})
+    if "SP | Exact | BCB" in by_campaign:
+        extra.append({**by_campaign["SP | Exact | BCB"], "targeting": "bamboo cutting board large",
+                      "term": "bamboo cutting board large", "keyword_id": _id(rng), "profile": "bargain",
+                      "bid_minor": 60})
+    rows = []
+    for offset in range(days, 0, -1):
+        day = today - timedelta(days=offset)
+        for t in extra:
+            if rng.random() <= active_share:
+                rows.append(_row(rng, day, t))
     return rows
 
 

@@ -19,6 +19,7 @@ MODULES = [
     "sellertui.domain.tasks_export",
     "sellertui.domain.orders.exports",
     "sellertui.domain.inventory.export",
+    "sellertui.domain.ads.export",
 ]
 
 

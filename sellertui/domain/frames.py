@@ -40,11 +40,15 @@ class FrameCache:
         return cls(store, paths.cache_dir() / "frames" / key)
 
     def frame(self, collection: str, build: Builder, name: str = "", partitions: list[str] | None = None,
-              version: int = 1) -> pd.DataFrame:
+              version: int = 1, chunk: int | None = None) -> pd.DataFrame:
         """The collection (or some partitions) through ``build``.
 
         ``name`` tells builders apart; bump ``version`` when a builder's output
         changes so frames cached on disk by older code are not reused.
+        ``chunk``: build each partition from slices of that many documents
+        (``Store.chunks``), concatenated, instead of parsing it whole and keeping
+        the documents: for big collections read only as frames (search terms),
+        where a whole parse would cost several times the frame.
         """
         view = self.store[collection]
         existing = view.partitions()
@@ -59,7 +63,12 @@ class FrameCache:
                 if cached is None or cached[0] != sig:
                     frame = self._read_disk(key, sig, version)
                     if frame is None:
-                        frame = build(list(view.docs(part).values()))
+                        if chunk:
+                            pieces = [build(docs) for docs in self.store.chunks(collection, part, chunk)]
+                            frame = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else (
+                                pieces[0] if pieces else build([]))
+                        else:
+                            frame = build(list(view.docs(part).values()))
                         self._write_disk(key, sig, version, frame)
                     cached = (sig, frame)
                     self._parts[key] = cached

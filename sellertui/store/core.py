@@ -24,6 +24,7 @@ from sellertui.store.fsio import (
     Signature,
     dumps,
     fsync_dir,
+    iter_doc_chunks,
     loads,
     read_snapshot,
     signature,
@@ -237,6 +238,21 @@ class Store:
             return docs
         except ValueError as exc:
             raise CorruptFile(path, str(exc), backups.newest_good_copy(self.layout, path, table)) from None
+
+    def chunks(self, collection: str, partition: str, size: int = 5000) -> Iterator[list[dict]]:
+        """The documents of one partition, ``size`` at a time, without keeping them (big partitions
+        read once into a frame: see ``fsio.iter_doc_chunks``)."""
+        spec = spec_of(collection)
+        path = self.layout.partition_path(collection, partition)
+        with self.reading():
+            try:
+                payload, _ = read_snapshot(path)
+            except FileNotFoundError:
+                return
+        try:
+            yield from iter_doc_chunks(payload, spec.name, size)
+        except ValueError as exc:
+            raise CorruptFile(path, str(exc), backups.newest_good_copy(self.layout, path, spec.name)) from None
 
     def partition_signature(self, collection: str, partition: str) -> Signature | None:
         """Identity of a partition file's current version (changes with every write)."""

@@ -98,6 +98,8 @@ COLLECTIONS: dict[str, CollectionSpec] = _spec(
     CollectionSpec("today_ticks", "what each user ticked and opened, per day", "key", by_month("day")),
     CollectionSpec("today_snoozes", "checklist items snoozed until a day", "key"),
     CollectionSpec("activity", "who changed what, when", "uid", by_day("at"), cached=False),
+    CollectionSpec("ad_targets", "target ACoS overrides and campaign → SKU mappings", "key"),
+    CollectionSpec("ad_actions", "approved, rejected and exported ad proposals (the ads ledger)", "uid"),
 )
 
 

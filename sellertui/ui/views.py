@@ -107,7 +107,12 @@ class ViewArea(Area):
             selected = view.__name__.lower() == current
             bar.append(f" {view.KEY} ", style="bold reverse" if selected else "bold")
             bar.append(f"{view.TITLE}  ", style="bold" if selected else "")
+        bar.append_text(self.bar_suffix())
         self.query_one("#view-bar", Static).update(bar)
+
+    def bar_suffix(self) -> Text:
+        """What the area adds after the view names (e.g. the period it shows)."""
+        return Text()
 
     def reload(self) -> None:
         for view in self.query(View):

@@ -1,6 +1,6 @@
 """The seven tabs, in order. Each area lives in its own module."""
 
-from sellertui.ui.areas.ads import AdsArea
+from sellertui.ui.ads.area import AdsArea
 from sellertui.ui.areas.base import Area
 from sellertui.ui.areas.profit import ProfitArea
 from sellertui.ui.areas.promotions import PromotionsArea

@@ -1,0 +1,66 @@
+"""`sellertui ads proposals [--json]` and `sellertui ads export PATH`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from sellertui.cli.common import context, print_json
+
+
+def register(sub, common) -> None:
+    ads = sub.add_parser("ads", help="search-term proposals and Amazon bulk files", parents=[common])
+    actions = ads.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    proposals = actions.add_parser("proposals", help="list negate, harvest and bid proposals with their reasons",
+                                   parents=[common])
+    proposals.add_argument("--days", type=int, metavar="N",
+                           help="window length in days, ending on the last day of data (default: [ads] window_days)")
+    proposals.add_argument("--kind", choices=("negate", "harvest", "bid"), help="only this kind")
+    proposals.add_argument("--json", action="store_true", help="print JSON (with the working of each number)")
+    proposals.set_defaults(handler=cmd_proposals)
+
+    export = actions.add_parser("export", help="write approved changes as a bulk-operations file (.xlsx or .csv)",
+                                parents=[common])
+    export.add_argument("path", metavar="PATH", help="where to write; the extension chooses XLSX or CSV")
+    export.set_defaults(handler=cmd_export)
+
+
+def _service(args: argparse.Namespace):
+    from sellertui.domain.ads.service import AdsService
+
+    ctx = context(args)
+    return AdsService(ctx.store(), ctx.frames(), ctx.settings.section("ads"), ctx.settings.home_currency)
+
+
+def cmd_proposals(args: argparse.Namespace) -> int:
+    from sellertui.domain.ads.metrics import pct
+    from sellertui.domain.errors import UserError
+    from sellertui.domain.money import fmt
+
+    if args.days is not None and not 1 <= args.days <= 730:
+        raise UserError("--days wants a number of days from 1 to 730")
+    service = _service(args)
+    window = service.default_window(args.days)
+    found = [p for p in service.proposals(window).proposals if args.kind in (None, p.kind)]
+    if args.json:
+        print_json({"window": window.as_dict(), "proposals": [p.as_dict() for p in found]})
+        return 0
+    print(f"{window.label}: {len(found)} proposal(s)")
+    for p in found:
+        m = lambda v: fmt(v, p.currency)  # noqa: E731
+        bid = f"  bid {m(p.current_bid_minor)} → {m(p.new_bid_minor)}" if p.kind == "bid" else ""
+        mark = "approved" if p.status == "approved" else "new"
+        print(f"[{mark}] {p.action}: '{p.term}' in {p.campaign} › {p.ad_group}  {p.clicks} clicks, "
+              f"{p.orders} orders, {m(p.spend_minor)} spend, ACoS {pct(p.acos) or '—'}{bid}")
+        print(f"    {p.reason}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from sellertui.domain.ads.bulk import export_approved
+
+    ctx = context(args)
+    result = export_approved(ctx.store(), args.path, ctx.user)
+    print(result.message(), file=sys.stderr)
+    return 1 if result.held else 0

@@ -1,0 +1,196 @@
+"""What the user decided about proposals: approvals, rejections, exports (collection ``ad_actions``).
+
+``ad_actions`` records (uid ids): the proposal as it was decided (its fields, numbers
+at the time, ``key`` and ``fingerprint``) plus status (approved → exported, or
+rejected), decided_at, decided_by, and exported_at, export_file once exported.
+
+- an approval waits for export; ``undo`` deletes it until then (exported changes
+  live in Amazon and are undone there);
+- a rejection hides the proposal while its fingerprint (its numbers) is the same;
+  undoing a rejection brings the proposal back;
+- an exported negation or harvest is never proposed again; an exported bid
+  becomes the keyword's current bid, and only later rows count for the next one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+from sellertui import clock
+from sellertui.domain.ads.proposal import Proposal, proposal_key
+from sellertui.domain.errors import UserError
+from sellertui.store.errors import Conflict
+
+COLLECTION = "ad_actions"
+TRANSIENT = ("status", "action_id", "action_rev", "rejected_before")
+
+
+class DecisionError(UserError):
+    pass
+
+
+@dataclass
+class Outcome:
+    done: list[dict] = field(default_factory=list)  # the records written
+    skipped: list[str] = field(default_factory=list)  # why some were not
+
+    def summary(self, verb: str) -> str:
+        text = f"{verb} {len(self.done)}"
+        if self.skipped:
+            text += f"; {len(self.skipped)} skipped: " + "; ".join(self.skipped[:3])
+            if len(self.skipped) > 3:
+                text += f" (+{len(self.skipped) - 3} more)"
+        return text
+
+
+def record_of(p: Proposal, status: str, user: str) -> dict:
+    data = {f.name: getattr(p, f.name) for f in fields(Proposal) if f.name not in TRANSIENT}
+    data.update(key=p.key, fingerprint=p.fingerprint, status=status, decided_at=clock.stamp(), decided_by=user)
+    return data
+
+
+def _label(p: Proposal) -> str:
+    return f"{p.kind} '{p.term}' in {p.ad_group}"
+
+
+def _live(records: dict) -> dict[str, dict]:
+    """Approved or exported records by key (what must not be approved twice)."""
+    return {r["key"]: r for r in records.values() if r.get("status") in ("approved", "exported")
+            and not (r.get("kind") == "bid" and r.get("status") == "exported")}
+
+
+def approve(store, proposals: list[Proposal], user: str | None = None) -> Outcome:
+    """Approve proposals (as they stand, edits included); a teammate's earlier approval wins."""
+    outcome = Outcome()
+    with store.transaction(f"approved {len(proposals)} ad proposal(s)") as tx:
+        col = tx[COLLECTION]
+        live = _live(col.docs())
+        for p in proposals:
+            if p.status == "approved":
+                outcome.skipped.append(f"{_label(p)} is already approved")
+                continue
+            if p.key in live:
+                other = live[p.key]
+                outcome.skipped.append(f"{_label(p)} was already {other['status']} by {other.get('decided_by', '?')}")
+                continue
+            if p.kind == "harvest" and not p.dest_campaign:
+                outcome.skipped.append(f"{_label(p)} needs a campaign to go to: choose one with e")
+                continue
+            record = col.insert(record_of(p, "approved", tx.user))
+            live[p.key] = record
+            outcome.done.append(record)
+    return outcome
+
+
+def save_edit(store, p: Proposal, changes: dict, user: str | None = None) -> dict:
+    """Approve one proposal with the user's changes (or change an approval not yet exported)."""
+    allowed = {"new_bid_minor", "dest_campaign", "dest_campaign_id", "dest_ad_group", "dest_ad_group_id",
+               "negate_level", "negate_match"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise DecisionError(f"cannot change {', '.join(sorted(unknown))} of a proposal")
+    with store.transaction(f"edited and approved {p.kind} '{p.term}'") as tx:
+        col = tx[COLLECTION]
+        if p.status == "approved" and p.action_id:
+            current = col.get(p.action_id)
+            if current is None or current.get("status") != "approved":
+                raise DecisionError(f"{_label(p)} was exported or undone meanwhile; reload (r)")
+            return col.update(p.action_id, {**changes, "decided_at": clock.stamp(), "decided_by": tx.user},
+                              expect_rev=p.action_rev)
+        live = _live(col.docs())
+        if p.key in live:
+            raise DecisionError(f"{_label(p)} was already {live[p.key]['status']} by {live[p.key].get('decided_by')}")
+        record = record_of(p, "approved", tx.user)
+        record.update(changes)
+        return col.insert(record)
+
+
+def reject(store, proposals: list[Proposal]) -> Outcome:
+    """Remember rejections with the numbers they were made on (an older rejection of the same key is replaced)."""
+    outcome = Outcome()
+    with store.transaction(f"rejected {len(proposals)} ad proposal(s)") as tx:
+        col = tx[COLLECTION]
+        for p in proposals:
+            if p.status == "approved":
+                outcome.skipped.append(f"{_label(p)} is approved: undo it first (u)")
+                continue
+            for old in [r for r in col.docs().values() if r.get("key") == p.key and r.get("status") == "rejected"]:
+                col.delete(old["id"])
+            outcome.done.append(col.insert(record_of(p, "rejected", tx.user)))
+    return outcome
+
+
+def undo(store, refs: list[tuple[str, int | None]]) -> Outcome:
+    """Take back approvals not yet exported, or forget rejections; ``refs`` are (record id, revision)."""
+    outcome = Outcome()
+    with store.transaction(f"undid {len(refs)} ad decision(s)") as tx:
+        col = tx[COLLECTION]
+        for record_id, rev in refs:
+            current = col.get(record_id)
+            if current is None:
+                outcome.skipped.append("one was already undone")
+                continue
+            label = f"{current.get('kind')} '{current.get('term')}'"
+            if current.get("status") == "exported":
+                outcome.skipped.append(f"{label} was exported on {current.get('exported_at', '')[:10]}: "
+                                       "change it back in Amazon")
+                continue
+            try:
+                col.delete(record_id, expect_rev=rev)
+            except Conflict:
+                outcome.skipped.append(f"{label} was changed by {current.get('_by', 'someone')} meanwhile")
+                continue
+            outcome.done.append(current)
+    return outcome
+
+
+def load(store) -> list[dict]:
+    return list(store[COLLECTION].docs().values())
+
+
+def apply(proposals: list[Proposal], records: list[dict]) -> list[Proposal]:
+    """Proposals as the decisions leave them: approved ones marked, settled or rejected ones hidden.
+
+    Approvals whose proposal no longer comes up (the numbers moved) are still
+    listed, from their record, so everything waiting for export is in one place.
+    """
+    approved = {r["key"]: r for r in records if r.get("status") == "approved"}
+    settled = {r["key"] for r in records if r.get("status") == "exported" and r.get("kind") != "bid"}
+    # a harvest also negates its source: no separate negation of the same term there
+    settled |= {proposal_key("negate", r.get("campaign", ""), r.get("ad_group", ""), r.get("match_type", ""),
+                             r.get("term", "")) for r in records
+                if r.get("kind") == "harvest" and r.get("status") in ("approved", "exported")}
+    rejected = {r["key"]: r for r in records if r.get("status") == "rejected"}
+    shown: list[Proposal] = []
+    for p in proposals:
+        if p.key in settled:
+            continue
+        if p.key in approved:
+            continue  # shown from its record below, with the user's edits
+        old = rejected.get(p.key)
+        if old is not None:
+            if old.get("fingerprint") == p.fingerprint:
+                continue
+            p.rejected_before = True
+        shown.append(p)
+    for record in sorted(approved.values(), key=lambda r: r.get("decided_at", "")):
+        p = Proposal.from_record(record)
+        p.status, p.action_id, p.action_rev = "approved", record["id"], record.get("_rev")
+        shown.append(p)
+    return shown
+
+
+def bid_changes(records: list[dict]) -> dict[str, tuple[str, int]]:
+    """Exported bid changes by keyword key: (the day it was exported, the bid it set), latest first wins."""
+    found: dict[str, tuple[str, int]] = {}
+    for r in sorted((r for r in records if r.get("kind") == "bid" and r.get("status") == "exported"),
+                    key=lambda r: r.get("exported_at") or ""):
+        if r.get("new_bid_minor") is not None:
+            found[r["key"]] = ((r.get("exported_at") or r.get("decided_at") or "")[:10], int(r["new_bid_minor"]))
+    return found
+
+
+def harvested(records: list[dict]) -> dict[str, str]:
+    """Terms (lower case) an approved or exported harvest added as keywords or product targets -> where."""
+    return {str(r.get("term", "")).strip().lower(): r.get("dest_campaign") or "a manual campaign"
+            for r in records if r.get("kind") == "harvest" and r.get("status") in ("approved", "exported")}

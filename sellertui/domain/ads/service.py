@@ -1,0 +1,185 @@
+"""What the Ads tab and `sellertui ads` ask for, computed the same way for both.
+
+``AdsService`` holds the search-term data of one store and caches the last few
+window aggregates (keyed by the window and the signatures of the files behind
+it), so changing a threshold or deciding a proposal re-runs only the rules.
+Safe to call from worker threads.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from sellertui import clock
+from sellertui.domain.ads import decisions, ledger, overview, rules
+from sellertui.domain.ads.campaigns import CampaignInfo, catalogue
+from sellertui.domain.ads.proposal import Proposal
+from sellertui.domain.ads.settings import AdsRules
+from sellertui.domain.ads.targets import COLLECTION as TARGETS, TargetBook
+from sellertui.domain.ads.terms import KEYWORD_KEY, SearchTermData, aggregate_keywords, aggregate_terms
+from sellertui.domain.ads.window import PRESETS, Window
+
+KINDS_ORDER = {"negate": 0, "harvest": 1, "bid": 2}
+
+
+@dataclass
+class Aggregates:
+    terms: pd.DataFrame  # term × campaign × ad group × match type
+    keywords: pd.DataFrame  # keyword and product targets
+    rows: int  # search-term rows in the window
+    left_out: int  # rows reaching past the window's ends
+
+
+@dataclass
+class TermsView:
+    window: Window
+    terms: pd.DataFrame  # aggregated: term × campaign × ad group × match type
+    rows: int  # search-term rows in the window
+    left_out: int  # rows reaching past the window's ends
+
+
+@dataclass
+class ProposalSet:
+    window: Window
+    proposals: list[Proposal]
+    records: list[dict]
+    campaigns: dict[str, CampaignInfo] = field(default_factory=dict)
+    book: TargetBook | None = None
+
+    def frame(self) -> pd.DataFrame:
+        from sellertui.domain.ads.tables import proposals_frame
+
+        return proposals_frame(self.proposals)
+
+
+class AdsService:
+    CACHE = 6
+
+    def __init__(self, store, frames, settings_section: dict, currency: str = "USD") -> None:
+        self.store = store
+        self.data = SearchTermData(frames)
+        self.frames = frames
+        self.rules = AdsRules.from_section(settings_section)
+        self.currency = currency
+        self._lock = threading.RLock()
+        self._terms: OrderedDict[tuple, tuple] = OrderedDict()
+
+    def set_rules(self, settings_section: dict) -> None:
+        self.rules = AdsRules.from_section(settings_section)
+
+    # -- windows -------------------------------------------------------------------
+    def default_window(self, days: int | None = None) -> Window:
+        """``days`` (the setting by default) ending on the last day of data; widened to the newest
+        report's whole period when that report is a summary over more days (its rows count in a
+        window only whole, so a shorter window would show nothing of it)."""
+        latest = self.data.latest()
+        if latest is None:
+            return Window.last(days or self.rules.window_days, clock.today())
+        end, first = latest
+        window = Window.last(days or self.rules.window_days, end)
+        if first < window.start and (end - first).days < 731:
+            return Window.custom(first, end)
+        return window
+
+    def prefetch(self, window: Window) -> None:
+        """Parse the months the longest preset ending with ``window`` needs (a background warm-up)."""
+        self.data.rows(Window.last(max(PRESETS), window.end))
+
+    def _signature(self, window: Window) -> tuple:
+        months = set(window.months()) | {(window.start.replace(day=1) - pd.Timedelta(days=1)).strftime("%Y-%m")}
+        return tuple((m, self.store.partition_signature(self.data.COLLECTION, m)) for m in sorted(months))
+
+    def aggregates(self, window: Window) -> "Aggregates":
+        """The window's term and keyword aggregates, cached (the rows themselves are not kept)."""
+        key = (window.start, window.end, self._signature(window))
+        with self._lock:
+            if key in self._terms:
+                self._terms.move_to_end(key)
+                return self._terms[key]
+        rows, left_out = self.data.rows(window)
+        result = Aggregates(aggregate_terms(rows), aggregate_keywords(rows), len(rows), left_out)
+        with self._lock:
+            self._terms[key] = result
+            while len(self._terms) > self.CACHE:
+                self._terms.popitem(last=False)
+        return result
+
+    def terms(self, window: Window) -> TermsView:
+        found = self.aggregates(window)
+        return TermsView(window, found.terms, found.rows, found.left_out)
+
+    # -- targets and proposals -----------------------------------------------------------
+    def book(self, window: Window) -> TargetBook:
+        products = self.store["products"].all()
+        records = list(self.store[TARGETS].docs().values())
+        return TargetBook(products, records, self.rules, window.end, self.currency)
+
+    def targets(self, window: Window) -> tuple[pd.DataFrame, dict[str, CampaignInfo]]:
+        """The Targets view's rows, and the campaigns of the window (for the harvest destinations)."""
+        from sellertui.domain.ads.tables import targets_frame
+
+        campaigns = catalogue(self.aggregates(window).terms)
+        return targets_frame(self.book(window), campaigns), campaigns
+
+    def proposals(self, window: Window) -> ProposalSet:
+        found = self.aggregates(window)
+        terms, keywords = found.terms, found.keywords
+        records = decisions.load(self.store)
+        book = self.book(window)
+        campaigns = catalogue(terms)
+        changes = decisions.bid_changes(records)
+        if changes:
+            keywords = self._after_bid_changes(self.data.rows(window)[0], keywords, changes)
+        where = window.as_dict()
+        found = (rules.negate_proposals(terms, book, self.rules, where)
+                 + rules.harvest_proposals(terms, book, self.rules, where, campaigns, decisions.harvested(records))
+                 + rules.bid_proposals(keywords, book, self.rules, where, changes))
+        shown = decisions.apply(found, records)
+        shown.sort(key=lambda p: (p.status != "approved", KINDS_ORDER.get(p.kind, 9), -p.spend_minor, p.term))
+        return ProposalSet(window, shown, records, campaigns, book)
+
+    @staticmethod
+    def _after_bid_changes(rows: pd.DataFrame, keywords: pd.DataFrame, changes: dict) -> pd.DataFrame:
+        """Keywords whose bid was changed count only the rows after the change."""
+        if not changes or not len(rows):
+            return keywords
+        table = []
+        for key, (day, _) in changes.items():
+            _, campaign, group, match, term = json.loads(key)
+            table.append((campaign, group, match, term, day))
+        changed = pd.DataFrame(table, columns=["campaign", "ad_group", "match_type", "target_lower", "since"])
+        lowered = rows.assign(target_lower=rows["targeting"].str.strip().str.lower())
+        hit = lowered.merge(changed, on=["campaign", "ad_group", "match_type", "target_lower"], how="inner")
+        if not len(hit):
+            return keywords
+        after = aggregate_keywords(hit[(hit["date"] > hit["since"]).to_numpy(dtype=bool)].drop(
+            columns=["target_lower", "since"]))
+        touched = hit.drop_duplicates(KEYWORD_KEY)[KEYWORD_KEY]
+        rest = keywords.merge(touched, on=KEYWORD_KEY, how="left", indicator=True)
+        rest = rest[(rest["_merge"] == "left_only").to_numpy(dtype=bool)].drop(columns="_merge")
+        return pd.concat([rest, after], ignore_index=True) if len(after) else rest.reset_index(drop=True)
+
+    # -- ledger and overview -----------------------------------------------------------
+    def ledger(self) -> pd.DataFrame:
+        records = decisions.load(self.store)
+        since = ledger.earliest_negation_day(records)
+        later = self.data.rows_since(since) if since else pd.DataFrame()
+        return ledger.ledger_frame(records, ledger.converted_later(records, later))
+
+    def overview(self, window: Window) -> tuple[pd.DataFrame, Window]:
+        weeks = overview.weeks_window(window.end, self.rules.overview_weeks)
+        rows, _ = self.data.rows(Window.custom(weeks.start, weeks.end))
+        sales = self.frames.frame("orders", overview.sales_frame, name="ads.sales_by_day", partitions=weeks.months())
+        currency = self.main_currency(rows)
+        return overview.weekly(rows, sales, weeks, currency), weeks
+
+    def main_currency(self, rows: pd.DataFrame) -> str:
+        if not len(rows):
+            return self.currency
+        return str(rows.groupby("currency")["spend_minor"].sum().idxmax())
+

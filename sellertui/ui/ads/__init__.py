@@ -1,0 +1,1 @@
+"""The Ads tab: search terms, proposals, targets, ledger and overview (``area.AdsArea``)."""

@@ -1,0 +1,51 @@
+"""The chart widget: round y ticks on exact rows, empty state, gaps, literal labels."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import Static
+
+from sellertui.ui.charts import Chart, Series, axis, nice_step
+
+
+@pytest.mark.parametrize("raw, step", [(0.3, 0.5), (1.0, 1.0), (1.2, 2.0), (2.2, 2.5), (7, 10), (430, 500)])
+def test_nice_steps(raw, step) -> None:
+    assert nice_step(raw) == step
+
+
+@pytest.mark.parametrize("top, rows, ticks, upper", [
+    (2000, 5, [0, 500, 1000, 1500, 2000], 2000),  # 4 row gaps: a tick on every row
+    (65, 12, [0, 25, 50, 75], 75 * 11 / 9),  # 3 ticks over 9 of the 11 row gaps: the tightest round top
+    (1, 2, [0, 1], 1),
+])
+def test_ticks_fall_on_rows(top, rows, ticks, upper) -> None:
+    found, high = axis(top, rows)
+    assert found == ticks and high == pytest.approx(upper)
+    # each tick lands on a whole row: (rows − 1) × tick / upper is an integer
+    assert all(abs((rows - 1) * t / high - round((rows - 1) * t / high)) < 1e-9 for t in found)
+
+
+class Harness(App):
+    def compose(self) -> ComposeResult:
+        yield Chart("Spend [b]by[/b] week", "line", fmt_value=lambda v: f"{v:.0f}", id="chart")
+
+
+async def test_a_chart_draws_fits_and_says_when_empty() -> None:
+    app = Harness()
+    async with app.run_test(size=(80, 12)) as pilot:
+        chart = app.query_one(Chart)
+        assert str(chart.query_one(".chart-empty", Static).render()) == "Nothing to chart yet."
+        chart.show(["11-02", "11-09", "[red]x"], [Series("spend", [3.0, None, 5.0]), Series("sales", [0, 0, 0])])
+        await pilot.pause()
+        await pilot.pause()
+        assert chart.has_data and not chart.query_one(".chart-empty").display
+        title = chart.query_one(".chart-title", Static).render()
+        assert str(title).startswith("Spend [b]by[/b] week") and "spend" in str(title)
+        plot = chart._plot.render()
+        assert "[red]x" in plot.plain and "\x1b" not in plot.plain
+        chart.show(["a"], [Series("spend", [None])])
+        await pilot.pause()
+        assert chart.query_one(".chart-empty").display and not chart._plot.display
+    with pytest.raises(ValueError):
+        Chart("x", "pie")
