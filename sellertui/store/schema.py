@@ -17,6 +17,8 @@ Partitioner = Callable[[dict], str]
 
 SINGLE = "all"  # the partition name of an unpartitioned collection
 PARTITION_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+BOOKKEEPING = ("_v", "_rev", "_at", "_by")  # fields the store adds to every record
+_GOOD_PARTITIONS: set[str] = set()  # names already checked (bulk writes ask per record)
 
 
 def by_month(field_name: str) -> Partitioner:
@@ -72,8 +74,11 @@ class CollectionSpec:
 
     def partition_of(self, doc: dict) -> str:
         name = self.partition(doc) if self.partition else SINGLE
-        if not PARTITION_NAME.match(name):
-            raise ValueError(f"{self.name}: bad partition name {name!r}")
+        if name not in _GOOD_PARTITIONS:
+            if not PARTITION_NAME.match(name):
+                raise ValueError(f"{self.name}: bad partition name {name!r}")
+            if len(_GOOD_PARTITIONS) < 10_000:
+                _GOOD_PARTITIONS.add(name)
         return name
 
 
@@ -93,6 +98,13 @@ COLLECTIONS: dict[str, CollectionSpec] = _spec(
     CollectionSpec("purchase_orders", "purchase orders to suppliers", "seq"),
     CollectionSpec("expenses", "expenses outside Amazon", "uid"),
     CollectionSpec("activity", "who changed what, when", "uid", by_day("at"), cached=False),
+    CollectionSpec("business_report", "Business Report rows by child item and period", "key",
+                   by_month("period_start"), cached=False),
+    CollectionSpec("settlements", "settlement report lines (fees, payouts)", "key", by_month("posted_date"),
+                   cached=False),
+    CollectionSpec("settlement_summaries", "one record per settlement: period, deposit, total", "key"),
+    CollectionSpec("transactions", "Date Range transaction report lines", "key", by_month("posted_date"),
+                   cached=False),
 )
 
 

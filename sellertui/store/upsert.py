@@ -1,0 +1,81 @@
+"""Deciding what an upsert does to each record: insert, update or leave alone.
+
+Pure functions over plain dicts, shared by a transaction's ``upsert_many``
+(which then stages the result) and by ``CollectionView.preview_upsert`` (which
+only counts, for dry runs and previews).
+
+A ``merge(old, incoming) -> fields`` hook lets a caller decide, per existing
+record, which incoming fields to apply (e.g. an import never moves a shipped
+order back to "Unshipped" and never overwrites a product's user-entered title).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from sellertui.store.errors import InvalidRecord
+from sellertui.store.schema import BOOKKEEPING
+
+if TYPE_CHECKING:
+    from sellertui.store.schema import CollectionSpec
+
+Merge = Callable[[dict, dict], dict]
+_MISSING = object()
+
+
+def same_content(existing: dict, incoming: dict) -> bool:
+    """True when every non-bookkeeping field of ``incoming`` equals the stored one."""
+    get = existing.get
+    for key, value in incoming.items():
+        if get(key, _MISSING) != value and key not in BOOKKEEPING:
+            return False
+    return True
+
+
+@dataclass
+class Plan:
+    """What an upsert into one partition changes: new records, changed records, the rest."""
+
+    inserts: dict[str, dict] = field(default_factory=dict)  # key -> incoming doc (not stamped)
+    updates: dict[str, tuple[dict, dict]] = field(default_factory=dict)  # key -> (old, merged new)
+    unchanged: int = 0
+
+
+def plan_upsert(existing: dict[str, dict], incoming: dict[str, dict], merge: Merge | None = None) -> Plan:
+    """Classify each incoming doc against the partition's stored docs."""
+    plan = Plan()
+    if not existing:  # a fresh partition: every record is new (the common case of a first import)
+        plan.inserts = incoming
+        return plan
+    inserts, updates = plan.inserts, plan.updates
+    for key, doc in incoming.items():
+        old = existing.get(key)
+        if old is None:
+            inserts[key] = doc
+            continue
+        if merge is not None:
+            doc = merge(old, doc)
+        if same_content(old, doc):
+            plan.unchanged += 1
+        else:
+            updates[key] = (old, {**old, **doc})
+    return plan
+
+
+def group_by_partition(spec: "CollectionSpec", docs: Iterable[dict]) -> dict[str, dict[str, dict]]:
+    """Docs by partition, then by key (a later doc with the same key wins)."""
+    if spec.ids != "key":
+        raise InvalidRecord(f"{spec.name}: upsert needs natural keys")
+    by_part: dict[str, dict[str, dict]] = {}
+    partition_of = spec.partition_of
+    for doc in docs:
+        key = doc.get("id")
+        if not isinstance(key, str) or not key:
+            raise InvalidRecord(f"{spec.name}: a record needs its key in 'id'")
+        part = partition_of(doc)
+        bucket = by_part.get(part)
+        if bucket is None:
+            bucket = by_part[part] = {}
+        bucket[key] = doc
+    return by_part
