@@ -1,0 +1,44 @@
+"""CSV files we write must not run as formulas when a spreadsheet opens them.
+
+A cell that starts with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return,
+which some spreadsheets skip before looking) is read by Excel, LibreOffice and
+Google Sheets as a formula: a product name or buyer message like
+``=HYPERLINK("http://evil", "click")`` would run. Every exported CSV goes through
+``safe_cell`` (or ``write_csv``), which puts a single quote in front of such
+cells, as OWASP recommends. Numbers we write ourselves (``-12.50``) are passed as
+``int``/``float``/``Decimal`` and stay numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from pathlib import Path
+from typing import Iterable
+
+DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """The value to write in a CSV cell: text that could run as a formula gets a leading ``'``."""
+    if value is None:
+        return ""
+    if isinstance(value, (bool, int, float, Decimal)):
+        return value
+    text = str(value)
+    if text.startswith(DANGEROUS_FIRST):
+        return "'" + text
+    return text
+
+
+def safe_row(row: Iterable[object]) -> list[object]:
+    return [safe_cell(v) for v in row]
+
+
+def write_csv(path: Path, header: Iterable[object], rows: Iterable[Iterable[object]]) -> None:
+    """Write a UTF-8 CSV (with a BOM, so Excel reads the accents right), every cell made safe."""
+    with open(path, "w", newline="", encoding="utf-8-sig") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(safe_row(header))
+        for row in rows:
+            writer.writerow(safe_row(row))

@@ -1,0 +1,145 @@
+"""A report's columns, parsed: what each kind builds its records from.
+
+Columns are parsed whole, once per distinct value (a column of 200k spend
+figures holds a few thousand distinct strings), which keeps big imports close
+to the speed of reading the file. A cell that cannot be read records a
+``Problem`` (file, line, column, value, reason) and marks its row bad; the
+kinds build records for every row and the bad ones are dropped at the end.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from sellertui.domain.money import exponent, to_minor
+from sellertui.importers import values
+from sellertui.importers.dates import parse_date, parse_datetime
+from sellertui.importers.errors import Problem
+from sellertui.importers.headers import REQUIRED, Col, HeaderMap
+from sellertui.importers.locale import Locale
+from sellertui.importers.period import Period
+from sellertui.importers.source import Table
+
+if TYPE_CHECKING:
+    from sellertui.importers.kinds.base import Kind
+
+
+class Frame:
+    def __init__(self, table: Table, kind: "Kind", headers: HeaderMap, locale: Locale,
+                 period: Period | None = None, modified: str = "") -> None:
+        self.table = table
+        self.kind = kind
+        self.headers = headers
+        self.locale = locale
+        self.period = period
+        self.modified = modified  # the file's modification time (ISO, UTC): when the report was saved
+        self.n = table.n
+        self.problems: list[Problem] = []
+        self.bad: set[int] = set()
+        self.notes: list[str] = []
+        self._parsed: dict[str, list] = {}
+        self._specs: dict[str, Col] = {c.field: c for c in kind.columns}
+
+    # -- raw cells and problems ----------------------------------------------------
+    def has(self, field: str) -> bool:
+        return field in self.headers.index
+
+    def raw(self, field: str) -> list:
+        index = self.headers.index.get(field)
+        return self.table.columns[index] if index is not None else [""] * self.n
+
+    def header(self, field: str) -> str:
+        """The column's header as the file writes it (or its usual name when absent)."""
+        return self.headers.written.get(field) or self._specs[field].names[0]
+
+    def problem(self, row: int, field: str | None, reason: str, value: object = None) -> None:
+        if value is None and field is not None and self.has(field):
+            value = self.raw(field)[row]
+        self.problems.append(Problem(self.table.name, self.table.lines[row], self.header(field) if field else None,
+                                     values.text(value) if value is not None else "", reason))
+        self.bad.add(row)
+
+    def file_problem(self, reason: str) -> None:
+        """A problem with the file as a whole (it makes every row bad)."""
+        self.problems.append(Problem(self.table.name, None, None, "", reason))
+        self.bad.update(range(self.n))
+
+    # -- parsed columns ------------------------------------------------------------
+    def parser(self, kind: str) -> Callable[[object], object]:
+        loc = self.locale
+        comma = loc.decimal_comma
+        parsers: dict[str, Callable[[object], object]] = {
+            "text": values.text,
+            "amount": lambda v: values.decimal_of(v, comma, loc.currency),
+            "int": lambda v: values.integer(v, comma),
+            "percent": lambda v: values.percent(v, comma),
+            "days": lambda v: values.days(v, comma),
+            "flag": values.flag,
+            "date": lambda v: parse_date(v, loc.day_first),
+            "datetime": lambda v: parse_datetime(v, loc.day_first, loc.tz),
+        }
+        return parsers[kind]
+
+    def col(self, field: str) -> list:
+        """The column's values, parsed (see ``Col``); an absent column gives its blank value."""
+        if field in self._parsed:
+            return self._parsed[field]
+        spec = self._specs[field]
+        if not self.has(field):
+            result = [None if spec.blank is REQUIRED else spec.blank] * self.n
+            self._parsed[field] = result
+            return result
+        raw = self.raw(field)
+        parse = self.parser(spec.parse)
+        textual = spec.parse == "text"
+        memo: dict[object, object] = {}
+        failed: dict[object, str] = {}
+        for value in set(raw):
+            blank = (value == "" or (isinstance(value, str) and not value.strip())) if textual else values.is_blank(value)
+            if blank:
+                if spec.blank is REQUIRED:
+                    failed[value] = "is empty, but this column needs a value"
+                    memo[value] = None
+                else:
+                    memo[value] = spec.blank
+                continue
+            try:
+                memo[value] = parse(value)
+            except values.Bad as exc:
+                failed[value] = exc.reason
+                memo[value] = None
+        if failed:
+            for i, value in enumerate(raw):
+                if value in failed:
+                    self.problem(i, field, failed[value], value)
+        result = list(map(memo.__getitem__, raw))
+        self._parsed[field] = result
+        return result
+
+    def money(self, field: str, currencies: list[str] | None = None) -> list[int | None]:
+        """An amount column in integer minor units of each row's currency."""
+        amounts = self.col(field)
+        if currencies is None or len({exponent(c) for c in set(currencies) if c}) <= 1:
+            currency = next((c for c in (currencies or ()) if c), self.locale.currency)
+            memo = {a: (None if a is None else to_minor(a, currency)) for a in set(amounts)}
+            return list(map(memo.__getitem__, amounts))
+        return [None if a is None else to_minor(a, c or self.locale.currency) for a, c in zip(amounts, currencies)]
+
+    def currencies(self, field: str = "currency") -> list[str]:
+        """Each row's currency: its own column where the report has one, else the file's."""
+        default = self.locale.currency
+        if not self.has(field):
+            return [default] * self.n
+        return [(c.upper() if c else default) for c in self.col(field)]
+
+    def good(self, records: Iterable[dict | None]) -> list[dict]:
+        """The records of rows without problems (``records`` is one entry per row, None to skip)."""
+        bad = self.bad
+        if not bad:
+            return [r for r in records if r is not None]
+        return [r for i, r in enumerate(records) if r is not None and i not in bad]
+
+    def good_values(self, field: str) -> list:
+        """A parsed column without the rows that have problems."""
+        column = self.col(field)
+        return [v for i, v in enumerate(column) if i not in self.bad] if self.bad else column

@@ -1,0 +1,44 @@
+"""The rows ``--skip-bad-rows`` sets aside, written beside the report as ``<file>.rejects.csv``.
+
+Each row of the rejects file is the original row, after its line number and
+the problems found in it, so the user can fix it and import the file again.
+Cells are made formula-safe (``sellertui.domain.csvsafe``): a report cell like
+``=HYPERLINK(…)`` must not run when the rejects file is opened in a spreadsheet.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sellertui.domain.csvsafe import write_csv
+from sellertui.importers.errors import FileProblem
+
+
+def path_for(report: Path) -> Path:
+    return report.with_name(report.name + ".rejects.csv")
+
+
+def write(report: Path, frame) -> Path:
+    """Write the bad rows of ``frame``; returns the rejects file's path."""
+    reasons: dict[int, list[str]] = {}
+    for problem in frame.problems:
+        if problem.line is not None:
+            column = f"{problem.column}: " if problem.column else ""
+            value = f"'{problem.value}' " if problem.value else ""
+            reasons.setdefault(problem.line, []).append(f"{column}{value}{problem.reason}")
+    table = frame.table
+    rows = []
+    for i in sorted(frame.bad):
+        line = table.lines[i]
+        rows.append([line, "; ".join(reasons.get(line, [])), *table.row(i)])
+    target = path_for(report)
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        write_csv(temp, ["line", "problem", *table.headers], rows)
+        os.replace(temp, target)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise FileProblem(table.name, f"the rows to set aside cannot be written to {target} "
+                                      f"({exc.strerror or exc}); nothing was imported") from None
+    return target

@@ -1,0 +1,286 @@
+"""Reading a report file into a table: the header row and one list of cells per column.
+
+Handles the framing GUIDE §2 lists: UTF-8 (with or without BOM), Windows-1252
+and Shift_JIS text; tab-, comma- or semicolon-separated; note lines before the
+header (the Date Range report's preamble); blank and trailing empty rows; and
+workbooks (XLSX/XLS, read with calamine, which ignores a wrong declared sheet
+dimension). Files that are none of these get one sentence saying so.
+
+Text is tokenised by pandas' C parser (dtype=object, no NA guessing): the
+fastest reader at hand, and exact about quoting. Each data row keeps the line
+number a user sees in an editor (text) or a spreadsheet (workbook).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from sellertui.importers.errors import FileProblem
+
+HEADER_SEARCH = 40  # a header must be within the first 40 lines (the longest preamble is ~7)
+CHUNK = 50_000  # rows per read step (progress is reported between steps)
+ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
+Recognise = Callable[[list], bool]
+Progress = Callable[[float], None]
+
+
+@dataclass
+class Table:
+    name: str  # the file name, as messages show it
+    headers: list[str]
+    columns: list[list]  # one list per header cell, all of the same length
+    lines: list[int]  # the line (text) or row (workbook) number of each data row
+    preamble: list[str] = field(default_factory=list)  # note lines above the header
+    sheet: str | None = None
+    encoding: str | None = None
+
+    @property
+    def n(self) -> int:
+        return len(self.lines)
+
+    def row(self, i: int) -> list:
+        return [column[i] for column in self.columns]
+
+    def keep(self, rows: list[int]) -> None:
+        """Keep only these data rows (blank rows are dropped this way)."""
+        self.columns = [[column[i] for i in rows] for column in self.columns]
+        self.lines = [self.lines[i] for i in rows]
+
+
+def read_table(path: Path, recognise: Recognise, expected: str, prefer_japanese: bool = False,
+               progress: Progress | None = None) -> Table:
+    """The report in ``path``; ``recognise(cells)`` says whether a row is a header we read."""
+    name = path.name
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise FileProblem(str(path), "is a folder, not a report file") from None
+    except FileNotFoundError:
+        raise FileProblem(str(path), "does not exist") from None
+    except OSError as exc:
+        raise FileProblem(str(path), f"cannot be read ({exc.strerror or exc})") from None
+    if not data.strip():
+        raise FileProblem(name, f"is empty; expected {expected}")
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
+        return _read_workbook(path, data, recognise, expected)
+    text, encoding = decode(name, data, prefer_japanese)
+    return _read_text(name, text, encoding, recognise, expected, progress)
+
+
+# -- text -------------------------------------------------------------------------
+def decode(name: str, data: bytes, prefer_japanese: bool = False) -> tuple[str, str]:
+    """Bytes -> text: a BOM decides, then UTF-8, then the likelier of Windows-1252 and Shift_JIS."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                          (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding), encoding + ("-sig" if encoding == "utf-8" else "")
+            except UnicodeDecodeError as exc:
+                raise FileProblem(name, f"says it is {encoding.upper()} but is not (bad byte at {exc.start})") from None
+    if b"\x00" in data[:8192]:
+        raise FileProblem(name, "is binary data, not a text report or an Excel workbook")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    candidates = ["cp932", "cp1252"] if prefer_japanese else ["cp1252", "cp932"]
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:262_144], cp_isolation=["cp1252", "cp932", "shift_jis"]).best()
+    if best is not None:
+        guess = "cp932" if best.encoding in ("cp932", "shift_jis") else best.encoding
+        candidates.insert(0, guess)
+    for encoding in dict.fromkeys(candidates):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise FileProblem(name, "is not text in UTF-8, Windows-1252 or Shift_JIS")
+
+
+def _delimiter(line: str) -> str:
+    counts = {sep: line.count(sep) for sep in ("\t", ",", ";")}
+    return max(counts, key=counts.get)
+
+
+def _split(line: str, sep: str) -> list[str]:
+    try:
+        return next(csv.reader([line], delimiter=sep), [])
+    except csv.Error:
+        return line.split(sep)
+
+
+def _find_header(lines: list[str], recognise: Recognise) -> tuple[int, str, list[str]] | None:
+    for number, line in enumerate(lines[:HEADER_SEARCH]):
+        if not line.strip():
+            continue
+        sep = _delimiter(line)
+        cells = _split(line, sep)
+        if recognise(cells):
+            return number, sep, cells
+    return None
+
+
+def _read_text(name: str, text: str, encoding: str, recognise: Recognise, expected: str,
+               progress: Progress | None) -> Table:
+    head = text[:65536].splitlines()
+    found = _find_header(head, recognise)
+    if found is None:
+        raise FileProblem(name, f"has no header row sellertui recognises; expected {expected}")
+    header_index, sep, headers = found
+    offset = 0
+    for _ in range(header_index + 1):  # the data starts after the header's line break
+        offset = _line_end(text, offset)
+    columns, count = _tokenise(name, text[offset:], sep, len(headers), header_index + 1, progress)
+    first_line = header_index + 2  # 1-based number of the first line after the header
+    lines = _line_numbers(columns, count, first_line, text, offset)
+    table = Table(name, [h.strip() for h in headers], columns, lines, [l.strip() for l in head[:header_index]],
+                  encoding=encoding)
+    _drop_blank_rows(table)
+    return table
+
+
+def _line_end(text: str, start: int) -> int:
+    """Index just past the line that begins at ``start`` (\\r\\n, \\n or \\r)."""
+    n = text.find("\n", start)
+    r = text.find("\r", start)
+    if n < 0 and r < 0:
+        return len(text)
+    if r >= 0 and (n < 0 or r < n):
+        return r + 2 if text.startswith("\r\n", r) else r + 1
+    return n + 1
+
+
+def _tokenise(name: str, body: str, sep: str, width: int, lines_before: int,
+              progress: Progress | None) -> tuple[list[list], int]:
+    import pandas as pd
+
+    quoting = csv.QUOTE_MINIMAL if sep != "\t" or body[:1] == '"' or '\t"' in body[:4096] else csv.QUOTE_NONE
+    columns: list[list] = [[] for _ in range(width)]
+    count = 0
+    if not body.strip():
+        return columns, 0
+    try:
+        reader = pd.read_csv(io.StringIO(body), sep=sep, header=None, names=range(width), dtype=object,
+                             na_filter=False, keep_default_na=False, skip_blank_lines=False, quoting=quoting,
+                             engine="c", chunksize=CHUNK, index_col=False)
+        for chunk in reader:
+            for i, column in enumerate(columns):
+                column.extend(chunk[i].tolist())
+            count += len(chunk)
+            if progress is not None:
+                progress(min(1.0, count / max(1, body.count("\n", 0, 4_000_000) or 1)))
+    except pd.errors.ParserError as exc:
+        raise FileProblem(name, _parser_message(str(exc), lines_before, width)) from None
+    except (ValueError, IndexError) as exc:
+        raise FileProblem(name, f"cannot be read as a table ({exc})") from None
+    return columns, count
+
+
+def _parser_message(message: str, lines_before: int, width: int) -> str:
+    import re
+
+    if m := re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message):
+        return (f"line {int(m[2]) + lines_before} has {m[3]} cells where the header has {width} "
+                "(is a cell missing its quotes, or is it another report pasted in?)")
+    if m := re.search(r"EOF inside string starting at row (\d+)", message):
+        return f"a quoted cell near line {int(m[1]) + lines_before + 1} never ends (the file may be cut short)"
+    return f"cannot be read as a table ({message.strip()})"
+
+
+def _line_numbers(columns: list[list], count: int, first_line: int, text: str, offset: int) -> list[int]:
+    """Editor line of each row; cells holding line breaks push the later rows down."""
+    breaks = text.count("\n", offset) + (0 if text.endswith("\n") else 1) if count else 0
+    if breaks <= count or '"' not in text:
+        return list(range(first_line, first_line + count))
+    extra = [0] * count
+    for column in columns:
+        for i, cell in enumerate(column):
+            if "\n" in cell:
+                extra[i] += cell.count("\n")
+    lines, line = [], first_line
+    for i in range(count):
+        lines.append(line)
+        line += 1 + extra[i]
+    return lines
+
+
+def _drop_blank_rows(table: Table) -> None:
+    first = table.columns[0] if table.columns else []
+    candidates = [i for i, cell in enumerate(first) if _empty(cell)]
+    blank = [i for i in candidates if all(_empty(column[i]) for column in table.columns)]
+    if blank:
+        drop = set(blank)
+        table.keep([i for i in range(table.n) if i not in drop])
+
+
+def _empty(cell: object) -> bool:
+    return cell is None or cell == "" or (isinstance(cell, str) and not cell.strip())
+
+
+# -- workbooks --------------------------------------------------------------------
+def _read_workbook(path: Path, data: bytes, recognise: Recognise, expected: str) -> Table:
+    from python_calamine import CalamineWorkbook
+
+    name = path.name
+    if data.startswith(b"PK"):
+        _check_zip(name, data)
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - calamine raises its own error types
+        if data.startswith(b"\xd0\xcf\x11\xe0"):
+            if ENCRYPTED_MARK in data:
+                raise FileProblem(name, "is a password-protected workbook; open it in Excel, remove the "
+                                        "password (File > Info > Protect Workbook), save and import it again") from None
+            raise FileProblem(name, "is an old-style Office file sellertui cannot read; save it as .xlsx or .csv") from None
+        raise FileProblem(name, f"is a damaged or incomplete Excel workbook ({_short(exc)})") from None
+    seen = []
+    for sheet_name in book.sheet_names:
+        try:
+            rows = book.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
+        except Exception as exc:  # noqa: BLE001
+            raise FileProblem(name, f"sheet '{sheet_name}' cannot be read ({_short(exc)}); the workbook may be damaged") from None
+        for index, row in enumerate(rows[:HEADER_SEARCH]):
+            if any(cell not in ("", None) for cell in row) and recognise(list(row)):
+                return _sheet_table(name, sheet_name, rows, index)
+        seen.append(sheet_name)
+    sheets = ", ".join(f"'{s}'" for s in seen) or "none"
+    raise FileProblem(name, f"has no sheet with a header row sellertui recognises (sheets: {sheets}); expected {expected}")
+
+
+def _check_zip(name: str, data: bytes) -> None:
+    try:
+        members = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, EOFError, ValueError):
+        raise FileProblem(name, "is a damaged or incomplete Excel workbook (the file seems cut short); "
+                                "download it again") from None
+    if "xl/workbook.xml" not in members and "xl/workbook.bin" not in members:
+        raise FileProblem(name, "is a zip archive, not an Excel workbook; unzip it and import the report inside")
+
+
+def _short(exc: Exception) -> str:
+    text = " ".join(str(exc).split())
+    return text[:120] or type(exc).__name__
+
+
+def _sheet_table(name: str, sheet: str, rows: list[list], header_index: int) -> Table:
+    headers = [("" if h is None else str(h)).strip() for h in rows[header_index]]
+    while headers and headers[-1] == "":
+        headers.pop()
+    width = len(headers)
+    data = rows[header_index + 1:]
+    end = len(data)
+    while end and not any(cell not in ("", None) for cell in data[end - 1][:width]):
+        end -= 1  # thousands of formatted-but-empty rows at the end
+    data = data[:end]
+    columns = [[row[i] if i < len(row) else "" for row in data] for i in range(width)]
+    first = header_index + 2
+    table = Table(name, headers, columns, list(range(first, first + len(data))), sheet=sheet)
+    _drop_blank_rows(table)
+    return table
