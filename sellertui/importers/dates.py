@@ -2,7 +2,7 @@
 
 ``2020-02-18T05:05:21+00:00``, ``2020-02-18 05:05:21 UTC``, ``Feb 1, 2020``,
 ``Dec 01, 2019``, ``08/12/2026`` (the marketplace decides day/month order unless
-a part above 12 settles it), ``14/05/2024 09:48:59 BST``, ``14.05.2024``,
+a part above 12 settles it; dotted dates are day-first), ``14/05/2024 09:48:59 BST``, ``14.05.2024``,
 ``31 Jan 2024 23:59:59 UTC``, ``Jan 5, 2026 11:03:05 AM PST``, ``20260105`` and
 Excel serial numbers (43862 = 2020-02-01), plus the ``date``/``datetime``
 objects a workbook reader returns.
@@ -71,8 +71,8 @@ def _calendar(text: str, day_first: bool) -> date:
     """The date part alone, in any of the written forms."""
     if m := _YMD.match(text):
         y, mo, d = int(m[1]), int(m[2]), int(m[3])
-    elif m := _XYZ.match(text):
-        d, mo = _day_and_month(int(m[1]), int(m[2]), day_first)
+    elif m := _XYZ.match(text):  # dotted dates (14.05.2024) are day-first everywhere
+        d, mo = _day_and_month(int(m[1]), int(m[2]), day_first or "." in text)
         y = _year(m[3])
     elif m := _MDY_NAME.match(text):
         mo, d, y = MONTHS.get(m[1].lower(), 0), int(m[2]), int(m[3])
@@ -186,3 +186,10 @@ def parse_period(text: str) -> tuple[str, str]:
     if end < start:
         raise Bad("ends before it starts")
     return start.isoformat(), end.isoformat()
+
+
+def local_date(moment: str | None, market_tz: str) -> str | None:
+    """The calendar day an ISO datetime falls on in the marketplace's zone (ship-by dates)."""
+    if not moment:
+        return None
+    return datetime.fromisoformat(moment).astimezone(market_zone(market_tz)).date().isoformat()

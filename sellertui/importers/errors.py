@@ -59,8 +59,10 @@ class FileProblem(ReportError):
 
 
 class RowProblems(ReportError):
-    def __init__(self, file: str, problems: list[Problem], bad_rows: int, total_rows: int) -> None:
+    def __init__(self, file: str, problems: list[Problem], bad_rows: int, total_rows: int,
+                 kind: str | None = None) -> None:
         self.file = file
+        self.kind = kind
         self.problems = problems
         self.bad_rows = bad_rows
         self.total_rows = total_rows

@@ -16,6 +16,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
 
+from sellertui.domain.errors import UserError
+from sellertui.domain.markets import market
 from sellertui.importers import rejects
 from sellertui.importers.errors import FileProblem, Problem, RowProblems
 from sellertui.importers.frame import Frame
@@ -142,6 +144,11 @@ def parse_report(path: Path, options: Options, progress: Progress | None = None)
     """Read, recognise and check one report; raises ``FileProblem`` for a file that is no report we read."""
     path = Path(path)
     hint = kind_named(options.kind) if options.kind else None
+    if options.market:
+        try:
+            market(options.market)
+        except ValueError as exc:
+            raise UserError(f"--market: {exc}") from None
 
     def recognise(cells: list) -> bool:
         if hint is not None:
@@ -196,7 +203,7 @@ def write_report(store, parsed: Parsed, options: Options, progress: Progress | N
     if whole_file:
         raise FileProblem(frame.table.name, whole_file[0].reason)
     if frame.problems and not options.skip_bad_rows:
-        raise RowProblems(frame.table.name, frame.problems, len(frame.bad), frame.n)
+        raise RowProblems(frame.table.name, frame.problems, len(frame.bad), frame.n, kind.name)
     result = Result(frame.table.name, kind.name, kind.label, frame.n, rejected=len(frame.bad), totals=parsed.totals,
                     notes=parsed.notes(), dry_run=options.dry_run, collection_main=kind.collection)
     written = None

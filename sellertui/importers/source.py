@@ -132,7 +132,10 @@ def _read_text(name: str, text: str, encoding: str, recognise: Recognise, expect
     head = text[:65536].splitlines()
     found = _find_header(head, recognise)
     if found is None:
-        raise FileProblem(name, f"has no header row sellertui recognises; expected {expected}")
+        first = next((line.strip() for line in head if line.strip()), "")
+        shown = first if len(first) <= 80 else first[:79] + "…"
+        raise FileProblem(name, f"has no header row sellertui recognises (its first line reads '{shown}'); "
+                                f"expected {expected}")
     header_index, sep, headers = found
     offset = 0
     for _ in range(header_index + 1):  # the data starts after the header's line break

@@ -24,6 +24,8 @@ _SIGN_CURRENCY = {"£": "GBP", "€": "EUR", "₹": "INR", "rs": "INR", "rs.": "
                   "zł": "PLN", "kr": "SEK", "r$": "BRL", "tl": "TRY"}
 _CURRENCY = re.compile(r"^(?P<pre>[A-Za-z]{3}\b|Rs\.?|[A-Za-z]{0,3}\$|[£€¥₹￥])?\s*(?P<num>.*?)\s*"
                        r"(?P<post>\b[A-Za-z]{3}|[£€¥₹￥]|kr|zł|TL)?$", re.IGNORECASE)
+CODES = frozenset({"USD", "CAD", "MXN", "BRL", "GBP", "EUR", "SEK", "PLN", "TRY", "AED", "SAR", "INR", "JPY", "AUD",
+                   "SGD", "CNY", "CHF", "NOK", "DKK", "EGP", "ZAR", "NZD", "HKD"})
 _NUMBER = re.compile(r"^[0-9.,]*[0-9][0-9.,]*$")
 
 
@@ -114,6 +116,8 @@ def decimal_of(value: object, decimal_comma: bool, currency: str | None = None) 
     body = match["num"].translate(SPACES)
     if body[:1] in "-\u2212":  # $-12.34
         negative, body = not negative, body[1:]
+    if len(sign) == 3 and sign.isalpha() and sign.upper() not in CODES:
+        raise Bad("is not an amount")
     named = _SIGN_CURRENCY.get(sign) or (sign.upper() if len(sign) == 3 and sign.isalpha() else None)
     if named and currency and named != currency and not (sign in ("¥", "￥") and currency == "CNY"):
         raise Bad(f"is in {named}, but this file's amounts are in {currency}")

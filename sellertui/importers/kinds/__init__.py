@@ -43,8 +43,7 @@ def expected(kind: Kind | None = None) -> str:
     if kind is not None:
         wanted = ", ".join(f"'{c.names[0]}'" for c in kind.columns if c.required)
         return f"{kind.label} (with the columns {wanted})"
-    labels = sorted({k.label.split(" ", 1)[1] for k in KINDS.values()})
-    return "one of the reports sellertui reads: " + "; ".join(labels)
+    return f"one of the reports sellertui reads ({', '.join(KINDS)})"
 
 
 __all__ = ["KINDS", "Kind", "Output", "detect", "expected", "kind_named"]

@@ -10,6 +10,7 @@ the user added (shipment, history, an edited address).
 
 from __future__ import annotations
 
+from sellertui.importers.dates import local_date
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.kinds.base import (Kind, Output, combine, keep_user_fields, main_currency, money_total,
                                             names, records)
@@ -134,7 +135,8 @@ class FbmOrders(Kind):
 
     def build(self, frame) -> Output:
         n = frame.n
-        ship_by = [(a or b or c or "")[:10] or None
+        tz = frame.locale.tz
+        ship_by = [local_date(a or b or c, tz)
                    for a, b, c in zip(frame.col("latest_ship"), frame.col("promise"), frame.col("delivery_start"))]
         emails = [e.strip() for e in frame.col("buyer_email")]
         extra = {"payments_date": frame.col("payments_date"), "ship_by": ship_by,
