@@ -11,10 +11,10 @@ import sys
 from typing import Sequence
 
 from sellertui import __version__
-from sellertui.cli import admin, demo, tasks
+from sellertui.cli import admin, demo, importing, tasks
 from sellertui.cli.common import fail
 
-COMMAND_MODULES = (admin, demo, tasks)
+COMMAND_MODULES = (admin, demo, importing, tasks)
 
 
 def build_parser() -> argparse.ArgumentParser:

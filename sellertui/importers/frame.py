@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from sellertui.domain.money import exponent, to_minor
-from sellertui.importers import values
+from sellertui.importers import fast, values
 from sellertui.importers.dates import parse_date, parse_datetime
 from sellertui.importers.errors import Problem
 from sellertui.importers.headers import REQUIRED, Col, HeaderMap
@@ -38,6 +38,7 @@ class Frame:
         self.bad: set[int] = set()
         self.notes: list[str] = []
         self._parsed: dict[str, list] = {}
+        self._seen: set[tuple[int, str | None]] = set()
         self._specs: dict[str, Col] = {c.field: c for c in kind.columns}
 
     # -- raw cells and problems ----------------------------------------------------
@@ -53,6 +54,9 @@ class Frame:
         return self.headers.written.get(field) or self._specs[field].names[0]
 
     def problem(self, row: int, field: str | None, reason: str, value: object = None) -> None:
+        if (row, field) in self._seen:  # a column parsed twice (as amount and as money) reports once
+            return
+        self._seen.add((row, field))
         if value is None and field is not None and self.has(field):
             value = self.raw(field)[row]
         self.problems.append(Problem(self.table.name, self.table.lines[row], self.header(field) if field else None,
@@ -85,18 +89,27 @@ class Frame:
         if field in self._parsed:
             return self._parsed[field]
         spec = self._specs[field]
+        blank = None if spec.blank is REQUIRED else spec.blank
         if not self.has(field):
-            result = [None if spec.blank is REQUIRED else spec.blank] * self.n
-            self._parsed[field] = result
-            return result
-        raw = self.raw(field)
-        parse = self.parser(spec.parse)
+            result = [blank] * self.n
+        else:
+            raw = self.raw(field)
+            quick = fast.PATHS.get(spec.parse)
+            result = quick(raw, blank, spec.blank is REQUIRED) if quick is not None else None
+            if result is None:
+                result = self._convert(field, raw, self.parser(spec.parse))
+        self._parsed[field] = result
+        return result
+
+    def _convert(self, field: str, raw: list, parse: Callable[[object], object]) -> list:
+        """Parse each distinct value once; bad ones become problems (and None)."""
+        spec = self._specs[field]
         textual = spec.parse == "text"
         memo: dict[object, object] = {}
         failed: dict[object, str] = {}
         for value in set(raw):
-            blank = (value == "" or (isinstance(value, str) and not value.strip())) if textual else values.is_blank(value)
-            if blank:
+            if value.__class__ is str and (not value or value.isspace() or (not textual and value.strip() in values.BLANKS)) \
+                    or value is None or (not textual and values.is_blank(value)):
                 if spec.blank is REQUIRED:
                     failed[value] = "is empty, but this column needs a value"
                     memo[value] = None
@@ -112,18 +125,22 @@ class Frame:
             for i, value in enumerate(raw):
                 if value in failed:
                     self.problem(i, field, failed[value], value)
-        result = list(map(memo.__getitem__, raw))
-        self._parsed[field] = result
-        return result
+        return list(map(memo.__getitem__, raw))
 
     def money(self, field: str, currencies: list[str] | None = None) -> list[int | None]:
         """An amount column in integer minor units of each row's currency."""
-        amounts = self.col(field)
-        if currencies is None or len({exponent(c) for c in set(currencies) if c}) <= 1:
-            currency = next((c for c in (currencies or ()) if c), self.locale.currency)
-            memo = {a: (None if a is None else to_minor(a, currency)) for a in set(amounts)}
-            return list(map(memo.__getitem__, amounts))
-        return [None if a is None else to_minor(a, c or self.locale.currency) for a, c in zip(amounts, currencies)]
+        spec = self._specs[field]
+        if not self.has(field):
+            return [None if spec.blank in (None, REQUIRED) else 0] * self.n
+        if currencies is not None and len({exponent(c) for c in set(currencies) if c}) > 1:
+            amounts = self.col(field)
+            return [None if a is None else to_minor(a, c or self.locale.currency) for a, c in zip(amounts, currencies)]
+        currency = next((c for c in (currencies or ()) if c), self.locale.currency)
+        key = f"{field}/{exponent(currency)}"
+        if key not in self._parsed:
+            amount = self.parser("amount")
+            self._parsed[key] = self._convert(field, self.raw(field), lambda v: to_minor(amount(v), currency))
+        return self._parsed[key]
 
     def currencies(self, field: str = "currency") -> list[str]:
         """Each row's currency: its own column where the report has one, else the file's."""

@@ -69,15 +69,40 @@ def read_table(path: Path, recognise: Recognise, expected: str, prefer_japanese:
         raise FileProblem(name, f"is empty; expected {expected}")
     if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
         return _read_workbook(path, data, recognise, expected)
-    text, encoding = decode(name, data, prefer_japanese)
-    return _read_text(name, text, encoding, recognise, expected, progress)
+    encoding, bom = sniff_encoding(name, data, prefer_japanese)
+    try:
+        return _read_text(name, data, bom, encoding, recognise, expected, progress)
+    except UnicodeDecodeError:  # the start looked like one encoding, a later line is another
+        _, encoding = decode(name, data, prefer_japanese)
+        return _read_text(name, data, 0 if encoding != "utf-8-sig" else 3, encoding.replace("-sig", ""),
+                          recognise, expected, progress)
 
 
 # -- text -------------------------------------------------------------------------
-def decode(name: str, data: bytes, prefer_japanese: bool = False) -> tuple[str, str]:
+BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+SNIFF = 262_144  # bytes looked at to choose an encoding (the whole file is checked as pandas reads it)
+
+
+def sniff_encoding(name: str, data: bytes, prefer_japanese: bool = False) -> tuple[str, int]:
+    """(encoding, BOM length) from the start of the file; ``decode`` is the careful whole-file way."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return encoding, len(bom)
+    head = data[:SNIFF]
+    if b"\x00" in head[:8192]:
+        raise FileProblem(name, "is binary data, not a text report or an Excel workbook")
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=len(head) == len(data))
+        return "utf-8", 0
+    except UnicodeDecodeError:
+        pass
+    _, encoding = decode(name, head if len(data) > SNIFF else data, prefer_japanese, final=len(head) == len(data))
+    return encoding, 0
+
+
+def decode(name: str, data: bytes, prefer_japanese: bool = False, final: bool = True) -> tuple[str, str]:
     """Bytes -> text: a BOM decides, then UTF-8, then the likelier of Windows-1252 and Shift_JIS."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                          (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 return data[len(bom):].decode(encoding), encoding + ("-sig" if encoding == "utf-8" else "")
@@ -98,7 +123,7 @@ def decode(name: str, data: bytes, prefer_japanese: bool = False) -> tuple[str, 
         candidates.insert(0, guess)
     for encoding in dict.fromkeys(candidates):
         try:
-            return data.decode(encoding), encoding
+            return codecs.getincrementaldecoder(encoding)().decode(data, final=final), encoding
         except UnicodeDecodeError:
             continue
     raise FileProblem(name, "is not text in UTF-8, Windows-1252 or Shift_JIS")
@@ -127,8 +152,10 @@ def _find_header(lines: list[str], recognise: Recognise) -> tuple[int, str, list
     return None
 
 
-def _read_text(name: str, text: str, encoding: str, recognise: Recognise, expected: str,
+def _read_text(name: str, data: bytes, bom: int, encoding: str, recognise: Recognise, expected: str,
                progress: Progress | None) -> Table:
+    final = len(data) - bom <= SNIFF
+    text = codecs.getincrementaldecoder(encoding)().decode(data[bom:bom + SNIFF], final=final)
     head = text[:65536].splitlines()
     found = _find_header(head, recognise)
     if found is None:
@@ -140,11 +167,12 @@ def _read_text(name: str, text: str, encoding: str, recognise: Recognise, expect
     offset = 0
     for _ in range(header_index + 1):  # the data starts after the header's line break
         offset = _line_end(text, offset)
-    columns, count = _tokenise(name, text[offset:], sep, len(headers), header_index + 1, progress)
+    start = bom + len(text[:offset].encode(encoding))
+    columns, count = _tokenise(name, data, start, encoding, sep, len(headers), header_index + 1, progress)
     first_line = header_index + 2  # 1-based number of the first line after the header
-    lines = _line_numbers(columns, count, first_line, text, offset)
+    lines = _line_numbers(columns, count, first_line, data, start)
     table = Table(name, [h.strip() for h in headers], columns, lines, [l.strip() for l in head[:header_index]],
-                  encoding=encoding)
+                  encoding=encoding + ("-sig" if bom and encoding == "utf-8" else ""))
     _drop_blank_rows(table)
     return table
 
@@ -160,27 +188,33 @@ def _line_end(text: str, start: int) -> int:
     return n + 1
 
 
-def _tokenise(name: str, body: str, sep: str, width: int, lines_before: int,
+def _tokenise(name: str, data: bytes, start: int, encoding: str, sep: str, width: int, lines_before: int,
               progress: Progress | None) -> tuple[list[list], int]:
+    """pandas' C parser over the bytes after the header, in chunks (progress between them)."""
     import pandas as pd
 
-    quoting = csv.QUOTE_MINIMAL if sep != "\t" or body[:1] == '"' or '\t"' in body[:4096] else csv.QUOTE_NONE
+    sniff = data[start:start + 4096]
+    quoted = sep != "\t" or sniff[:1] == b'"' or b'\t"' in sniff
     columns: list[list] = [[] for _ in range(width)]
     count = 0
-    if not body.strip():
+    if not data[start:].strip():
         return columns, 0
+    expected_rows = max(1, data.count(b"\n", start))
     try:
-        reader = pd.read_csv(io.StringIO(body), sep=sep, header=None, names=range(width), dtype=object,
-                             na_filter=False, keep_default_na=False, skip_blank_lines=False, quoting=quoting,
-                             engine="c", chunksize=CHUNK, index_col=False)
+        reader = pd.read_csv(io.BytesIO(data[start:]), sep=sep, header=None, names=range(width), dtype=object,
+                             na_filter=False, keep_default_na=False, skip_blank_lines=False, engine="c",
+                             quoting=csv.QUOTE_MINIMAL if quoted else csv.QUOTE_NONE, encoding=encoding,
+                             chunksize=CHUNK, index_col=False)
         for chunk in reader:
             for i, column in enumerate(columns):
                 column.extend(chunk[i].tolist())
             count += len(chunk)
             if progress is not None:
-                progress(min(1.0, count / max(1, body.count("\n", 0, 4_000_000) or 1)))
+                progress(min(1.0, count / expected_rows))
     except pd.errors.ParserError as exc:
         raise FileProblem(name, _parser_message(str(exc), lines_before, width)) from None
+    except UnicodeDecodeError:
+        raise
     except (ValueError, IndexError) as exc:
         raise FileProblem(name, f"cannot be read as a table ({exc})") from None
     return columns, count
@@ -197,10 +231,10 @@ def _parser_message(message: str, lines_before: int, width: int) -> str:
     return f"cannot be read as a table ({message.strip()})"
 
 
-def _line_numbers(columns: list[list], count: int, first_line: int, text: str, offset: int) -> list[int]:
+def _line_numbers(columns: list[list], count: int, first_line: int, data: bytes, start: int) -> list[int]:
     """Editor line of each row; cells holding line breaks push the later rows down."""
-    breaks = text.count("\n", offset) + (0 if text.endswith("\n") else 1) if count else 0
-    if breaks <= count or '"' not in text:
+    breaks = data.count(b"\n", start) + (0 if data.endswith(b"\n") else 1) if count else 0
+    if breaks <= count or b'"' not in data:
         return list(range(first_line, first_line + count))
     extra = [0] * count
     for column in columns:
@@ -216,7 +250,12 @@ def _line_numbers(columns: list[list], count: int, first_line: int, text: str, o
 
 def _drop_blank_rows(table: Table) -> None:
     first = table.columns[0] if table.columns else []
-    candidates = [i for i, cell in enumerate(first) if _empty(cell)]
+    try:
+        if "" not in first and not any(map(str.isspace, first)):
+            return  # every row has a first cell: none is blank
+    except TypeError:  # workbook cells: numbers, dates
+        pass
+    candidates = [i for i, cell in enumerate(first) if not cell or (cell.__class__ is str and cell.isspace())]
     blank = [i for i in candidates if all(_empty(column[i]) for column in table.columns)]
     if blank:
         drop = set(blank)

@@ -18,7 +18,7 @@ Partitioner = Callable[[dict], str]
 SINGLE = "all"  # the partition name of an unpartitioned collection
 PARTITION_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 BOOKKEEPING = ("_v", "_rev", "_at", "_by")  # fields the store adds to every record
-_GOOD_PARTITIONS: set[str] = set()  # names already checked (bulk writes ask per record)
+GOOD_PARTITIONS: set[str] = set()  # names already checked (bulk writes ask per record)
 
 
 def by_month(field_name: str) -> Partitioner:
@@ -31,6 +31,7 @@ def by_month(field_name: str) -> Partitioner:
         return "undated"
 
     partition.__doc__ = f"month of {field_name}"
+    partition.month_of = field_name  # lets bulk writes group without a call per record
     return partition
 
 
@@ -74,11 +75,11 @@ class CollectionSpec:
 
     def partition_of(self, doc: dict) -> str:
         name = self.partition(doc) if self.partition else SINGLE
-        if name not in _GOOD_PARTITIONS:
+        if name not in GOOD_PARTITIONS:
             if not PARTITION_NAME.match(name):
                 raise ValueError(f"{self.name}: bad partition name {name!r}")
-            if len(_GOOD_PARTITIONS) < 10_000:
-                _GOOD_PARTITIONS.add(name)
+            if len(GOOD_PARTITIONS) < 10_000:
+                GOOD_PARTITIONS.add(name)
         return name
 
 

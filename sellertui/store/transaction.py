@@ -201,19 +201,23 @@ class TxCollection(CollectionView):
         are stamped in place instead of copied: bulk imports).
         """
         result = {"inserted": 0, "updated": 0, "unchanged": 0}
-        stamp, spec = self.tx.stamp, self.spec
+        spec = self.spec
+        marks = {"_v": spec.version, "_rev": 1, "_at": self.tx.at, "_by": self.tx.user}
         for part, incoming in group_by_partition(spec, docs).items():
             plan = plan_upsert(self.docs(part), incoming, merge)
-            puts: dict[str, dict] = {}
-            for key, doc in plan.inserts.items():
-                puts[key] = stamp(doc if owned else dict(doc), spec, 1)
-            for key, (old, record) in plan.updates.items():
-                puts[key] = stamp(record, spec, old.get("_rev", 0) + 1)
             self.tx.count_many(self.name, "inserted", plan.inserts.keys())
             self.tx.count_many(self.name, "updated", plan.updates.keys())
             result["inserted"] += len(plan.inserts)
             result["updated"] += len(plan.updates)
             result["unchanged"] += plan.unchanged
+            if owned:  # stamp the caller's dicts in place: one C call each
+                puts = dict(plan.inserts)
+                for doc in puts.values():
+                    doc.update(marks)
+            else:
+                puts = {key: {**doc, **marks} for key, doc in plan.inserts.items()}
+            for key, (old, record) in plan.updates.items():
+                puts[key] = self.tx.stamp(record, spec, old.get("_rev", 0) + 1)
             if puts:
                 self._apply(part, puts)
         return result

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from sellertui.store.errors import InvalidRecord
-from sellertui.store.schema import BOOKKEEPING
+from sellertui.store.schema import BOOKKEEPING, GOOD_PARTITIONS
 
 if TYPE_CHECKING:
     from sellertui.store.schema import CollectionSpec
@@ -67,13 +67,20 @@ def group_by_partition(spec: "CollectionSpec", docs: Iterable[dict]) -> dict[str
     """Docs by partition, then by key (a later doc with the same key wins)."""
     if spec.ids != "key":
         raise InvalidRecord(f"{spec.name}: upsert needs natural keys")
+    docs = docs if isinstance(docs, list) else list(docs)
+    keys = [doc.get("id") for doc in docs]
+    if not all(key.__class__ is str and key for key in keys):
+        raise InvalidRecord(f"{spec.name}: a record needs its key in 'id'")
+    month_of = getattr(spec.partition, "month_of", None)
+    if month_of is not None:  # inline by_month: most bulk writes are month-partitioned
+        values = [doc.get(month_of) for doc in docs]
+        parts = [v[:7] if v.__class__ is str and len(v) >= 7 and v[4] == "-" else "undated" for v in values]
+        for part in set(parts) - GOOD_PARTITIONS:
+            spec.partition_of({month_of: part + "-01"})  # checks the name (raises on a bad one)
+    else:
+        parts = [spec.partition_of(doc) for doc in docs]
     by_part: dict[str, dict[str, dict]] = {}
-    partition_of = spec.partition_of
-    for doc in docs:
-        key = doc.get("id")
-        if not isinstance(key, str) or not key:
-            raise InvalidRecord(f"{spec.name}: a record needs its key in 'id'")
-        part = partition_of(doc)
+    for part, key, doc in zip(parts, keys, docs):
         bucket = by_part.get(part)
         if bucket is None:
             bucket = by_part[part] = {}

@@ -93,6 +93,8 @@ def records(columns: dict[str, list]) -> list[dict]:
 
 def combine(docs: list[dict], add: Sequence[str]) -> tuple[list[dict], int]:
     """Rows sharing a key become one record with the ``add`` fields summed; returns (docs, rows merged)."""
+    if len({doc["id"] for doc in docs}) == len(docs):
+        return docs, 0
     seen: dict[str, dict] = {}
     merged = 0
     for doc in docs:

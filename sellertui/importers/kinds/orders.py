@@ -87,15 +87,18 @@ class AllOrders(Kind):
     )
 
     def build(self, frame) -> Output:
-        channels = []
-        for i, raw in enumerate(frame.col("channel")):
-            channel = CHANNELS.get((raw or "").lower())
-            if raw and channel is None:
-                frame.problem(i, "channel", "is not a fulfilment channel (expected Amazon or Merchant)")
-            channels.append(channel)
+        raw_channels = frame.col("channel")
+        known = {raw: CHANNELS.get((raw or "").lower()) for raw in set(raw_channels)}
+        if any(raw and channel is None for raw, channel in known.items()):
+            for i, raw in enumerate(raw_channels):
+                if raw and known[raw] is None:
+                    frame.problem(i, "channel", "is not a fulfilment channel (expected Amazon or Merchant)")
+        statuses = frame.col("status")
+        status = {s: status_of(s) for s in set(statuses)}
         extra = {name: frame.col(name) for name in ("merchant_order_id", "last_updated", "asin", "item_status",
                                                       "promotion_ids")}
-        docs = order_lines(frame, [status_of(s) for s in frame.col("status")], channels, extra)
+        docs = order_lines(frame, list(map(status.__getitem__, statuses)), list(map(known.__getitem__, raw_channels)),
+                           extra)
         lines, merged = combine(frame.good(docs), ADDED)
         return Output({"orders": lines}, merged)
 
