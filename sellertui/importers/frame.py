@@ -24,6 +24,18 @@ if TYPE_CHECKING:
     from sellertui.importers.kinds.base import Kind
 
 
+PLACEHOLDERS = {"text": "", "int": 0, "percent": 0.0, "flag": False}
+
+
+class Missing(list):
+    """The values of a column the file does not have (its blank value on every row).
+
+    Records built from it still carry the field (so every record has the same
+    shape), but an import never overwrites a stored value with it: a report
+    from before a column existed must not erase what a newer one said.
+    """
+
+
 class Frame:
     def __init__(self, table: Table, kind: "Kind", headers: HeaderMap, locale: Locale,
                  period: Period | None = None, modified: str = "") -> None:
@@ -39,6 +51,7 @@ class Frame:
         self.notes: list[str] = []
         self._parsed: dict[str, list] = {}
         self._seen: set[tuple[int, str | None]] = set()
+        self.absent_keys: set[str] = set()  # record fields built from columns the file lacks
         self._specs: dict[str, Col] = {c.field: c for c in kind.columns}
 
     # -- raw cells and problems ----------------------------------------------------
@@ -91,7 +104,7 @@ class Frame:
         spec = self._specs[field]
         blank = None if spec.blank is REQUIRED else spec.blank
         if not self.has(field):
-            result = [blank] * self.n
+            result = Missing([blank] * self.n)
         else:
             raw = self.raw(field)
             quick = fast.PATHS.get(spec.parse)
@@ -105,6 +118,7 @@ class Frame:
         """Parse each distinct value once; bad ones become problems (and None)."""
         spec = self._specs[field]
         textual = spec.parse == "text"
+        placeholder = PLACEHOLDERS.get(spec.parse)  # what a bad cell holds until its row is dropped
         memo: dict[object, object] = {}
         failed: dict[object, str] = {}
         for value in set(raw):
@@ -112,7 +126,7 @@ class Frame:
                     or value is None or (not textual and values.is_blank(value)):
                 if spec.blank is REQUIRED:
                     failed[value] = "is empty, but this column needs a value"
-                    memo[value] = None
+                    memo[value] = placeholder
                 else:
                     memo[value] = spec.blank
                 continue
@@ -120,7 +134,7 @@ class Frame:
                 memo[value] = parse(value)
             except values.Bad as exc:
                 failed[value] = exc.reason
-                memo[value] = None
+                memo[value] = placeholder
         if failed:
             for i, value in enumerate(raw):
                 if value in failed:
@@ -131,7 +145,7 @@ class Frame:
         """An amount column in integer minor units of each row's currency."""
         spec = self._specs[field]
         if not self.has(field):
-            return [None if spec.blank in (None, REQUIRED) else 0] * self.n
+            return Missing([None if spec.blank in (None, REQUIRED) else 0] * self.n)
         if currencies is not None and len({exponent(c) for c in set(currencies) if c}) > 1:
             amounts = self.col(field)
             return [None if a is None else to_minor(a, c or self.locale.currency) for a, c in zip(amounts, currencies)]
@@ -148,6 +162,13 @@ class Frame:
         if not self.has(field):
             return [default] * self.n
         return [(c.upper() if c else default) for c in self.col(field)]
+
+    def records(self, columns: dict[str, list]) -> list[dict]:
+        """One record per row from the columns; remembers which fields came from absent columns."""
+        from sellertui.importers.kinds.base import records
+
+        self.absent_keys.update(key for key, column in columns.items() if isinstance(column, Missing))
+        return records(columns)
 
     def good(self, records: Iterable[dict | None]) -> list[dict]:
         """The records of rows without problems (``records`` is one entry per row, None to skip)."""

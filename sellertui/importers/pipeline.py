@@ -226,14 +226,28 @@ def write_report(store, parsed: Parsed, options: Options, progress: Progress | N
     return result
 
 
+def merge_for(parsed: Parsed, collection: str):
+    """The kind's merge, and: a field from a column this file lacks never overwrites a stored one."""
+    merge = parsed.kind.merge(collection)
+    absent = frozenset(parsed.frame.absent_keys)
+    if not absent:
+        return merge
+
+    def keep_stored(old: dict, new: dict) -> dict:
+        new = {k: v for k, v in new.items() if k not in absent or k not in old}
+        return merge(old, new) if merge is not None else new
+
+    return keep_stored
+
+
 def _store(store, parsed: Parsed, options: Options) -> dict[str, dict[str, int]]:
-    kind, records = parsed.kind, parsed.output.records
+    records = parsed.output.records
     if options.dry_run:
-        return {name: store[name].preview_upsert(docs, kind.merge(name)) for name, docs in records.items()}
+        return {name: store[name].preview_upsert(docs, merge_for(parsed, name)) for name, docs in records.items()}
     counts = {}
-    with store.transaction(f"imported {kind.label} from {parsed.path.name}") as tx:
+    with store.transaction(f"imported {parsed.kind.label} from {parsed.path.name}") as tx:
         for name, docs in records.items():
-            counts[name] = tx[name].upsert_many(docs, merge=kind.merge(name), owned=True)
+            counts[name] = tx[name].upsert_many(docs, merge=merge_for(parsed, name), owned=True)
     return counts
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -196,28 +197,51 @@ def _tokenise(name: str, data: bytes, start: int, encoding: str, sep: str, width
     sniff = data[start:start + 4096]
     quoted = sep != "\t" or sniff[:1] == b'"' or b'\t"' in sniff
     columns: list[list] = [[] for _ in range(width)]
-    count = 0
     if not data[start:].strip():
         return columns, 0
     expected_rows = max(1, data.count(b"\n", start))
+    quoting = csv.QUOTE_MINIMAL if quoted else csv.QUOTE_NONE
     try:
-        reader = pd.read_csv(io.BytesIO(data[start:]), sep=sep, header=None, names=range(width), dtype=object,
-                             na_filter=False, keep_default_na=False, skip_blank_lines=False, engine="c",
-                             quoting=csv.QUOTE_MINIMAL if quoted else csv.QUOTE_NONE, encoding=encoding,
-                             chunksize=CHUNK, index_col=False)
-        for chunk in reader:
-            for i, column in enumerate(columns):
-                column.extend(chunk[i].tolist())
-            count += len(chunk)
-            if progress is not None:
-                progress(min(1.0, count / expected_rows))
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", pd.errors.ParserWarning)
+            count = _chunks(pd, data, start, encoding, sep, quoting, columns, expected_rows, progress)
     except pd.errors.ParserError as exc:
         raise FileProblem(name, _parser_message(str(exc), lines_before, width)) from None
     except UnicodeDecodeError:
         raise
     except (ValueError, IndexError) as exc:
         raise FileProblem(name, f"cannot be read as a table ({exc})") from None
+    if any(issubclass(w.category, pd.errors.ParserWarning) for w in caught):
+        _check_long_rows(name, data[start:].decode(encoding, errors="replace"), sep, quoting, width, lines_before)
     return columns, count
+
+
+def _chunks(pd, data: bytes, start: int, encoding: str, sep: str, quoting: int, columns: list[list],
+            expected_rows: int, progress: Progress | None) -> int:
+    count = 0
+    reader = pd.read_csv(io.BytesIO(data[start:]), sep=sep, header=None, names=range(len(columns)), dtype=object,
+                         na_filter=False, keep_default_na=False, skip_blank_lines=False, engine="c",
+                         quoting=quoting, encoding=encoding, chunksize=CHUNK, index_col=False)
+    for chunk in reader:
+        for i, column in enumerate(columns):
+            column.extend(chunk[i].tolist())
+        count += len(chunk)
+        if progress is not None:
+            progress(min(1.0, count / expected_rows))
+    return count
+
+
+def _check_long_rows(name: str, body: str, sep: str, quoting: int, width: int, lines_before: int) -> None:
+    """pandas drops cells beyond the header's width (with a warning): find a row that loses data."""
+    reader = csv.reader(io.StringIO(body), delimiter=sep, quoting=quoting)
+    try:
+        for row in reader:
+            if len(row) > width and any(cell.strip() for cell in row[width:]):
+                raise FileProblem(name, f"line {reader.line_num + lines_before} has {len(row)} cells where the "
+                                        f"header has {width} (is a cell missing its quotes, or is it another "
+                                        "report pasted in?)")
+    except csv.Error as exc:
+        raise FileProblem(name, f"cannot be read as a table ({exc})") from None
 
 
 def _parser_message(message: str, lines_before: int, width: int) -> str:

@@ -145,3 +145,19 @@ def test_the_order_file_can_be_anywhere(store, tmp_path: Path) -> None:
     copy.parent.mkdir()
     shutil.copy(fixture("all-orders-uk-2025.txt"), copy)
     assert run_import(store, copy).inserted == 2
+
+
+def test_an_older_layout_does_not_erase_what_a_newer_one_said(store, tmp_path: Path) -> None:
+    run_import(store, fixture("all-orders-uk-2025.txt"))
+    key = "026-2222222-2222222/MM-TBC-WAFFLE"
+    assert store["orders"].get(key)["order_item_id"] == "22345678901234"
+    lines = fixture("all-orders-uk-2025.txt").read_text().splitlines()
+    header = lines[0].split("\t")
+    keep = [i for i, h in enumerate(header) if h not in ("order-item-id", "is-business-order", "purchase-order-number")]
+    older = tmp_path / "older-layout.txt"
+    older.write_text("\n".join("\t".join(line.split("\t")[i] for i in keep) for line in lines) + "\n")
+    result = run_import(store, older)
+    assert (result.updated, result.unchanged) == (0, 2)
+    line = store["orders"].get(key)
+    assert line["order_item_id"] == "22345678901234" and line["is_business"] is True
+    assert line["purchase_order_number"] == "PO-77"

@@ -143,3 +143,16 @@ def _workbook_bytes() -> bytes:
 def _ole(stream_name: bytes) -> bytes:
     """The start of an OLE2 compound file (what Excel writes for encrypted .xlsx and old .xls)."""
     return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + stream_name + bytes(1024)
+
+
+def test_a_first_row_longer_than_the_header_is_not_cut_silently(tmp_path: Path) -> None:
+    path = tmp_path / "inv.txt"
+    path.write_text("sku\tasin\tafn-fulfillable-quantity\tmfn-fulfillable-quantity\nA\tB\t1\t0\tlost?\nC\tD\t1\t0\n")
+    with pytest.raises(FileProblem, match=r"inv.txt: line 2 has 5 cells where the header has 4"):
+        read(path)
+
+
+def test_empty_cells_beyond_the_header_are_harmless(tmp_path: Path) -> None:
+    path = tmp_path / "inv.txt"
+    path.write_text("sku\tasin\tafn-fulfillable-quantity\tmfn-fulfillable-quantity\nA\tB\t1\t0\t\nC\tD\t1\t0\t\n")
+    assert read(path).columns[0] == ["A", "C"]

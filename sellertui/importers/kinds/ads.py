@@ -190,7 +190,7 @@ def search_term_records(frame, starts: list, ends: list, attribution: int, sourc
         "bid_minor": [None] * frame.n, "source": [source] * frame.n,
         **(extra or {}),
     }
-    docs, merged = combine(frame.good(records(columns)), METRICS)
+    docs, merged = combine(frame.good(frame.records(columns)), METRICS)
     return Output({"search_terms": docs}, merged)
 
 

@@ -70,7 +70,7 @@ class BusinessReport(Kind):
             "ordered_sales_b2b_minor": frame.money("ordered_sales_b2b"),
             "currency": [currency] * n, "marketplace": [frame.locale.market.code] * n,
         }
-        docs, merged = _combine(frame.good(records(columns)))
+        docs, merged = _combine(frame.good(frame.records(columns)))
         return Output({"business_report": docs}, merged)
 
     def totals(self, output: Output, frame) -> dict:

@@ -64,7 +64,7 @@ def products(frame, skus: list, stock: list[dict], extra: dict[str, list] | None
                "fnsku": frame.col("fnsku"), "price_minor": frame.money("price", currencies), "currency": currencies,
                "marketplace": [market_of_marketplace(c or "") or default for c in country], "stock": stock,
                **(extra or {})}
-    return frame.good(records(columns))
+    return frame.good(frame.records(columns))
 
 
 class FbaInventory(Kind):
@@ -84,7 +84,7 @@ class FbaInventory(Kind):
     )
 
     def build(self, frame) -> Output:
-        stock_cols = {f: frame.col(f) for f in STOCK}
+        stock_cols = {f: frame.col(f) for f in STOCK if frame.has(f)}  # a part the file lacks stays as stored
         stamp = [frame.modified] * frame.n
         stock = records({**stock_cols, "updated_at": stamp})
         return Output({"products": products(frame, frame.col("sku"), stock)})

@@ -195,7 +195,7 @@ def order_lines(frame, statuses: list, channels: list, extra: dict[str, list]) -
         **{name: frame.col(name) for name in TEXT},
         **extra,
     }
-    return records(columns)
+    return frame.records(columns)
 
 
 def order_totals(output: Output, frame) -> dict:

@@ -79,7 +79,7 @@ class FbaReturns(Kind):
             **{f: frame.col(f) for f in ("asin", "fnsku", "product", "fulfillment_center", "disposition",
                                          "license_plate", "customer_comments")},
         }
-        docs, merged = combine(frame.good(records(columns)), ("quantity",))
+        docs, merged = combine(frame.good(frame.records(columns)), ("quantity",))
         return Output({"returns": docs}, merged)
 
     def merge(self, collection: str):
@@ -142,7 +142,7 @@ class FbmReturns(Kind):
                                          "carrier", "tracking", "label_paid_by", "a_to_z", "is_prime", "asin",
                                          "product", "in_policy", "return_type", "resolution")},
         }
-        docs, merged = combine(frame.good(records(columns)), ("quantity",))
+        docs, merged = combine(frame.good(frame.records(columns)), ("quantity",))
         return Output({"returns": docs}, merged)
 
     def merge(self, collection: str):

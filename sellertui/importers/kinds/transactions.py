@@ -68,7 +68,7 @@ class DateRange(Kind):
             "currency": [currency] * n,
             "marketplace": [frame.locale.market.code] * n,
         }
-        docs = frame.good(records(columns))
+        docs = frame.good(frame.records(columns))
         keys = content_keys([(d["posted_date"] or "")[:7] for d in docs], (tuple(d.values()) for d in docs))
         statuses, releases = frame.good_values("status"), frame.good_values("release_date")
         for doc, key, status, release in zip(docs, keys, statuses, releases):
