@@ -174,7 +174,10 @@ def test_kill_9_mid_import_leaves_all_or_nothing(tmp_path: Path) -> None:
         store = open_store(data_dir)  # must open, finishing or undoing a half-done commit
         count = store["orders"].count()
         assert count in (0, 12_000), f"attempt {attempt}: {count} orders: a partial import"
-        assert not store.layout.intent.exists() and not store.layout.temp_files()
+        assert not store.layout.intent.exists()
+        with store.transaction("next write"):  # a killed writer's temp files go with the next write
+            pass
+        assert not store.layout.temp_files()
         outcomes["all" if count else "none"] += 1
         store.close()
     assert outcomes["none"] >= 1, outcomes  # not vacuous: some kills landed before the commit finished
