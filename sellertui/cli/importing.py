@@ -3,8 +3,9 @@
 Text output: one summary per file. ``--json``: one JSON object per line and
 file, ``{"file", "kind", "rows", "inserted", "updated", "unchanged", "rejected",
 "totals"}`` (a file that failed adds ``"error"`` and, for bad rows,
-``"problems"``). A progress bar goes to stderr when it is a terminal. Exit 1
-when any file failed (nothing of that file was written).
+``"problems"``; the error also goes to stderr). A progress bar goes to stderr
+when it is a terminal. Exit 1 when any file failed (nothing of that file was
+written).
 """
 
 from __future__ import annotations
@@ -87,8 +88,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                              "inserted": 0, "updated": 0, "unchanged": 0,
                              "rejected": getattr(exc, "bad_rows", 0), "totals": {}, "error": str(exc),
                              "problems": [p.as_dict() for p in problems]})
-            else:
-                print(f"sellertui: {exc}", file=sys.stderr)
+            print(f"sellertui: {exc}", file=sys.stderr)
             continue
         bar.clear()
         if args.json:

@@ -165,8 +165,10 @@ def parse_report(path: Path, options: Options, progress: Progress | None = None)
         headers = map_headers(table.headers, kind.columns)
         if headers.missing:
             wanted = ", ".join(f"'{c.names[0]}'" for c in headers.missing)
-            raise FileProblem(table.name, f"has no {wanted} column, which {kind.label} needs "
-                                          f"(it has: {', '.join(repr(h) for h in table.headers[:12])}…)")
+            noun = "column" if len(headers.missing) == 1 else "columns"
+            more = "…" if len(table.headers) > 12 else ""
+            raise FileProblem(table.name, f"has no {wanted} {noun}, which {kind.label} needs "
+                                          f"(it has {', '.join(repr(h) for h in table.headers[:12])}{more})")
         locale = _locale(table, kind, headers, options)
         period = None
         if kind.needs_period:
