@@ -87,13 +87,13 @@ def decide(option: str | None, settings_market: str, currencies: list, countries
             if currency is None or currency == chosen.currency:
                 return Locale(chosen, currency or chosen.currency, f"the file's {label} column")
     if currency and currency in CURRENCY_MARKET:
-        return Locale(MARKETS[CURRENCY_MARKET[currency]], currency, f"the file's currency ({currency})")
+        return Locale(MARKETS[CURRENCY_MARKET[currency]], currency, "the file's currency")
     sign_market = _sign_market(amounts[:SAMPLE])
     if sign_market:
         chosen = MARKETS[sign_market]
-        return Locale(chosen, chosen.currency, f"the currency sign in its amounts ({chosen.currency})")
+        return Locale(chosen, chosen.currency, "the currency sign in its amounts")
     chosen = market(settings_market)
-    return Locale(chosen, currency or chosen.currency, f"your settings (marketplace = {chosen.code})")
+    return Locale(chosen, currency or chosen.currency, "your settings")
 
 
 def _sign_market(values: list) -> str | None:

@@ -76,8 +76,11 @@ class Parsed:
         notes = [f"{self.locale.market.code} marketplace, {self.locale.currency} (from {self.locale.source})"]
         if self.period is not None:
             notes.append(f"period {self.period} (from {self.period.source})")
-        if self.output.merged:
-            notes.append(f"{self.output.merged:,} rows shared a key with an earlier row and were added to it")
+        merged = self.output.merged
+        if merged == 1:
+            notes.append("1 row shared its key with an earlier row and was added to it")
+        elif merged:
+            notes.append(f"{merged:,} rows shared their key with an earlier row and were added to it")
         return notes + self.frame.notes
 
 

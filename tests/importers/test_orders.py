@@ -36,7 +36,7 @@ def test_all_orders_us() -> None:
     assert lines["112-0000004-0000004/MM-BEW-STARTE"]["item_price_minor"] is None
     twice = lines["113-0000005-0000005/MM-HMS-5BLADE"]  # two order items of one SKU: added together
     assert twice["quantity"] == 2 and twice["item_price_minor"] == 1998 and twice["item_tax_minor"] == 140
-    assert "1 rows shared a key" in " ".join(parsed.notes())
+    assert "1 row shared its key with an earlier row" in " ".join(parsed.notes())
 
 
 @pytest.mark.parametrize("name, totals, market, check", [
