@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sellertui.devtools.bench import Result
 
-SUITES = ("store", "startup")
+SUITES = ("store", "startup", "import")
 BENCH_DIR = Path(".bench")
 
 

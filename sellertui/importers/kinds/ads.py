@@ -16,7 +16,7 @@ import re
 
 from sellertui.importers.dates import parse_date
 from sellertui.importers.headers import REQUIRED, col
-from sellertui.importers.kinds.base import Kind, Output, combine, main_currency, money_total, names, records
+from sellertui.importers.kinds.base import Kind, Output, combine, main_currency, money_total, names, total
 from sellertui.importers.locale import market_of_marketplace
 from sellertui.importers.values import Bad
 
@@ -172,7 +172,9 @@ def search_term_records(frame, starts: list, ends: list, attribution: int, sourc
     currencies = frame.currencies()
     campaigns, groups, terms = frame.col("campaign"), frame.col("ad_group"), frame.col("term")
     targeting = targeting if targeting is not None else frame.col("targeting")
-    match = [MATCH.get(m.lower(), m.upper()) for m in frame.col("match_type")]
+    raw_match = frame.col("match_type")
+    spelled = {m: MATCH.get(m.lower(), m.upper()) for m in set(raw_match)}
+    match = list(map(spelled.__getitem__, raw_match))
     orders = frame.col("orders")
     ids = ["|".join((s or "", c, g, t, m, term)) for s, c, g, t, m, term in
            zip(starts, campaigns, groups, targeting, match, terms)]
@@ -198,5 +200,4 @@ def search_term_totals(output: Output, frame) -> dict:
     docs = output.records["search_terms"]
     currency = main_currency(docs, frame.locale.currency)
     return {"spend": money_total(docs, "spend_minor", currency), "sales": money_total(docs, "sales_minor", currency),
-            "clicks": sum(d["clicks"] for d in docs), "impressions": sum(d["impressions"] for d in docs),
-            "orders": sum(d["orders"] for d in docs)}
+            "clicks": total(docs, "clicks"), "impressions": total(docs, "impressions"), "orders": total(docs, "orders")}

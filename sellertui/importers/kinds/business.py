@@ -11,7 +11,7 @@ added, the percentages recomputed from the sums.
 from __future__ import annotations
 
 from sellertui.importers.headers import REQUIRED, col
-from sellertui.importers.kinds.base import Kind, Output, main_currency, money_total, names, records
+from sellertui.importers.kinds.base import Kind, Output, main_currency, money_total, names, total
 
 COUNTS = ("sessions", "sessions_b2b", "sessions_mobile", "sessions_browser", "page_views", "page_views_b2b",
           "page_views_mobile", "page_views_browser", "units_ordered", "units_ordered_b2b", "total_order_items",
@@ -76,9 +76,8 @@ class BusinessReport(Kind):
     def totals(self, output: Output, frame) -> dict:
         docs = output.records["business_report"]
         currency = main_currency(docs, frame.locale.currency)
-        return {"units": sum(d["units_ordered"] for d in docs),
-                "sales": money_total(docs, "ordered_sales_minor", currency),
-                "sessions": sum(d["sessions"] for d in docs)}
+        return {"units": total(docs, "units_ordered"), "sales": money_total(docs, "ordered_sales_minor", currency),
+                "sessions": total(docs, "sessions")}
 
 
 def _combine(docs: list[dict]) -> tuple[list[dict], int]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from sellertui.importers.dates import local_date
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.kinds.base import (Kind, Output, combine, keep_user_fields, main_currency, money_total,
-                                            names, records)
+                                            names, total)
 from sellertui.importers.locale import market_of_marketplace
 
 CHANNELS = {"amazon": "FBA", "afn": "FBA", "fba": "FBA", "merchant": "FBM", "mfn": "FBM", "fbm": "FBM"}
@@ -201,5 +201,5 @@ def order_lines(frame, statuses: list, channels: list, extra: dict[str, list]) -
 def order_totals(output: Output, frame) -> dict:
     lines = output.records["orders"]
     currency = main_currency(lines, frame.locale.currency)
-    return {"lines": len(lines), "units": sum(d["quantity"] or 0 for d in lines),
+    return {"lines": len(lines), "units": total(lines, "quantity"),
             "item_price": money_total(lines, "item_price_minor", currency)}

@@ -12,7 +12,7 @@ moves a return back to an earlier step the user already passed.
 from __future__ import annotations
 
 from sellertui.importers.headers import REQUIRED, col
-from sellertui.importers.kinds.base import Kind, Output, combine, keep_user_fields, names, records
+from sellertui.importers.kinds.base import Kind, Output, combine, keep_user_fields, names, total
 
 STEPS = ("requested", "authorised", "received", "refunded", "closed")
 CLOSED = frozenset({"closed", "completed", "complete", "rejected", "denied", "cancelled", "canceled", "expired"})
@@ -154,4 +154,4 @@ class FbmReturns(Kind):
 
 def return_totals(output: Output) -> dict:
     docs = output.records["returns"]
-    return {"lines": len(docs), "units": sum(d["quantity"] or 0 for d in docs)}
+    return {"lines": len(docs), "units": total(docs, "quantity")}

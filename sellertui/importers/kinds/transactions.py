@@ -14,7 +14,7 @@ Released is updated, not added again.
 from __future__ import annotations
 
 from sellertui.importers.headers import REQUIRED, col
-from sellertui.importers.kinds.base import Kind, Output, content_keys, main_currency, money_total, names, records
+from sellertui.importers.kinds.base import Kind, Output, content_keys, main_currency, money_total, names
 
 MONEY = {  # field -> the header names (US, then UK spellings)
     "product_sales_minor": ("product sales",),
