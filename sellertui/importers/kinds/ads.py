@@ -45,11 +45,21 @@ def _metric_cols(spend: tuple, sales: tuple, orders: tuple, units: tuple) -> tup
     )
 
 
-class SearchTerms(Kind):
-    name = "search-terms"
-    label = "a Sponsored Products search term report"
+class SearchTermReport(Kind):
     family = "search_terms"
     collection = "search_terms"
+
+    def totals(self, output: Output, frame) -> dict:
+        docs = output.records["search_terms"]
+        currency = main_currency(docs, frame.locale.currency)
+        return {"spend": money_total(docs, "spend_minor", currency),
+                "sales": money_total(docs, "sales_minor", currency), "clicks": total(docs, "clicks"),
+                "impressions": total(docs, "impressions"), "orders": total(docs, "orders")}
+
+
+class SearchTerms(SearchTermReport):
+    name = "search-terms"
+    label = "a Sponsored Products search term report"
     signatures = (names("campaign name", "ad group name", "customer search term", "impressions", "clicks"),
                   names("campaign name", "ad group name", "search term", "impressions", "clicks", "total cost"))
     columns = (
@@ -112,8 +122,6 @@ class SearchTerms(Kind):
             ends.append(pair[1])
         return starts, ends
 
-    def totals(self, output: Output, frame) -> dict:
-        return search_term_totals(output, frame)
 
 
 def _range(text: str, day_first: bool) -> tuple[str, str] | str:
@@ -130,11 +138,9 @@ def _range(text: str, day_first: bool) -> tuple[str, str] | str:
         return "is not a date range like 'Nov 1, 2025 - Nov 30, 2025'"
 
 
-class BulkSearchTerms(Kind):
+class BulkSearchTerms(SearchTermReport):
     name = "bulk-search-terms"
     label = "a bulk file's SP Search Term Report tab"
-    family = "search_terms"
-    collection = "search_terms"
     needs_period = True
     signatures = (names("product", "campaign id", "ad group id", "customer search term", "keyword text"),)
     columns = (
@@ -163,8 +169,6 @@ class BulkSearchTerms(Kind):
         extra = {"bid_minor": frame.money("bid"), "target_id": frame.col("target_id")}
         return search_term_records(frame, starts, ends, 7, "bulk", targeting, extra)
 
-    def totals(self, output: Output, frame) -> dict:
-        return search_term_totals(output, frame)
 
 
 def search_term_records(frame, starts: list, ends: list, attribution: int, source: str,
@@ -195,9 +199,3 @@ def search_term_records(frame, starts: list, ends: list, attribution: int, sourc
     docs, merged = combine(frame.good(frame.records(columns)), METRICS)
     return Output({"search_terms": docs}, merged)
 
-
-def search_term_totals(output: Output, frame) -> dict:
-    docs = output.records["search_terms"]
-    currency = main_currency(docs, frame.locale.currency)
-    return {"spend": money_total(docs, "spend_minor", currency), "sales": money_total(docs, "sales_minor", currency),
-            "clicks": total(docs, "clicks"), "impressions": total(docs, "impressions"), "orders": total(docs, "orders")}

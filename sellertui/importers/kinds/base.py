@@ -11,7 +11,7 @@ import hashlib
 from operator import itemgetter
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from sellertui.domain.money import to_decimal
 from sellertui.importers.headers import Col, normalise
@@ -97,8 +97,12 @@ def records(columns: dict[str, list]) -> list[dict]:
     return [dict(zip(keys, row)) for row in zip(*columns.values())]
 
 
-def combine(docs: list[dict], add: Sequence[str]) -> tuple[list[dict], int]:
-    """Rows sharing a key become one record with the ``add`` fields summed; returns (docs, rows merged)."""
+def combine(docs: list[dict], add: Sequence[str], fold: Callable[[dict, dict], None] | None = None
+            ) -> tuple[list[dict], int]:
+    """Rows sharing a key become one record with the ``add`` fields summed; returns (docs, rows merged).
+
+    ``fold(first, later)``, if given, runs before the sums (to combine what cannot be added, like rates).
+    """
     if len(set(map(itemgetter("id"), docs))) == len(docs):
         return docs, 0
     seen: dict[str, dict] = {}
@@ -109,10 +113,12 @@ def combine(docs: list[dict], add: Sequence[str]) -> tuple[list[dict], int]:
             seen[doc["id"]] = doc
             continue
         merged += 1
+        if fold is not None:
+            fold(first, doc)
         for name in add:
             if doc.get(name) is not None:
                 first[name] = (first.get(name) or 0) + doc[name]
-    return (list(seen.values()) if merged else docs), merged
+    return list(seen.values()), merged
 
 
 def content_keys(prefixes: Sequence[str], contents: Iterable[tuple]) -> list[str]:

@@ -11,7 +11,7 @@ added, the percentages recomputed from the sums.
 from __future__ import annotations
 
 from sellertui.importers.headers import REQUIRED, col
-from sellertui.importers.kinds.base import Kind, Output, main_currency, money_total, names, total
+from sellertui.importers.kinds.base import Kind, Output, combine, main_currency, money_total, names, total
 
 COUNTS = ("sessions", "sessions_b2b", "sessions_mobile", "sessions_browser", "page_views", "page_views_b2b",
           "page_views_mobile", "page_views_browser", "units_ordered", "units_ordered_b2b", "total_order_items",
@@ -70,7 +70,7 @@ class BusinessReport(Kind):
             "ordered_sales_b2b_minor": frame.money("ordered_sales_b2b"),
             "currency": [currency] * n, "marketplace": [frame.locale.market.code] * n,
         }
-        docs, merged = _combine(frame.good(frame.records(columns)))
+        docs, merged = combine(frame.good(frame.records(columns)), (*COUNTS, *MONEY), _rates)
         return Output({"business_report": docs}, merged)
 
     def totals(self, output: Output, frame) -> dict:
@@ -80,22 +80,13 @@ class BusinessReport(Kind):
                 "sessions": total(docs, "sessions")}
 
 
-def _combine(docs: list[dict]) -> tuple[list[dict], int]:
-    by_id: dict[str, dict] = {}
-    merged = 0
-    for doc in docs:
-        first = by_id.get(doc["id"])
-        if first is None:
-            by_id[doc["id"]] = doc
-            continue
-        merged += 1
-        views = (first["page_views"] or 0, doc["page_views"] or 0)
-        if first["buy_box_pct"] is not None and doc["buy_box_pct"] is not None and sum(views):
-            first["buy_box_pct"] = round((first["buy_box_pct"] * views[0] + doc["buy_box_pct"] * views[1])
-                                         / sum(views), 2)
-        for name in (*COUNTS, *MONEY):
-            if doc[name] is not None:
-                first[name] = (first[name] or 0) + doc[name]
-        if first["unit_session_pct"] is not None and first["sessions"]:
-            first["unit_session_pct"] = round(first["units_ordered"] / first["sessions"] * 100, 2)
-    return (list(by_id.values()) if merged else docs), merged
+def _rates(first: dict, later: dict) -> None:
+    """Two rows of one child ASIN: the buy-box share weighted by page views, units per session recomputed."""
+    views = (first["page_views"] or 0, later["page_views"] or 0)
+    if first["buy_box_pct"] is not None and later["buy_box_pct"] is not None and sum(views):
+        first["buy_box_pct"] = round((first["buy_box_pct"] * views[0] + later["buy_box_pct"] * views[1])
+                                     / sum(views), 2)
+    sessions = (first["sessions"] or 0) + (later["sessions"] or 0)
+    if first["unit_session_pct"] is not None and sessions:
+        units = (first["units_ordered"] or 0) + (later["units_ordered"] or 0)
+        first["unit_session_pct"] = round(units / sessions * 100, 2)

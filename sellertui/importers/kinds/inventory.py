@@ -67,11 +67,24 @@ def products(frame, skus: list, stock: list[dict], extra: dict[str, list] | None
     return frame.good(frame.records(columns))
 
 
-class FbaInventory(Kind):
-    name = "fba-inventory"
-    label = "a Manage FBA Inventory report"
+class InventoryReport(Kind):
     family = "inventory"
     collection = "products"
+
+    def merge(self, collection: str):
+        return merge_product
+
+    def totals(self, output: Output, frame) -> dict:
+        docs = output.records["products"]
+        stock = [d["stock"] for d in docs]
+        return {"skus": len(docs), "available": sum(s.get("fba_available") or 0 for s in stock),
+                "inbound": sum((s.get("inbound_working") or 0) + (s.get("inbound_shipped") or 0)
+                               + (s.get("inbound_receiving") or 0) for s in stock)}
+
+
+class FbaInventory(InventoryReport):
+    name = "fba-inventory"
+    label = "a Manage FBA Inventory report"
     signatures = (names("sku", "asin", "afn-fulfillable-quantity", "mfn-fulfillable-quantity"),)
     columns = (
         col("sku", "sku", required=True, blank=REQUIRED),
@@ -89,18 +102,11 @@ class FbaInventory(Kind):
         stock = records({**stock_cols, "updated_at": stamp})
         return Output({"products": products(frame, frame.col("sku"), stock)})
 
-    def merge(self, collection: str):
-        return merge_product
-
-    def totals(self, output: Output, frame) -> dict:
-        return inventory_totals(output)
 
 
-class Restock(Kind):
+class Restock(InventoryReport):
     name = "restock"
     label = "a Restock Inventory report"
-    family = "inventory"
-    collection = "products"
     signatures = (names("merchant sku", "recommended replenishment qty", "available"),)
     columns = (
         col("sku", "merchant sku", required=True, blank=REQUIRED),
@@ -134,16 +140,4 @@ class Restock(Kind):
             "units_sold_30d")} | {"updated_at": stamp})
         return Output({"products": products(frame, frame.col("sku"), stock, {"amazon_restock": restock})})
 
-    def merge(self, collection: str):
-        return merge_product
 
-    def totals(self, output: Output, frame) -> dict:
-        return inventory_totals(output)
-
-
-def inventory_totals(output: Output) -> dict:
-    docs = output.records["products"]
-    stock = [d["stock"] for d in docs]
-    return {"skus": len(docs), "available": sum(s.get("fba_available") or 0 for s in stock),
-            "inbound": sum((s.get("inbound_working") or 0) + (s.get("inbound_shipped") or 0)
-                           + (s.get("inbound_receiving") or 0) for s in stock)}

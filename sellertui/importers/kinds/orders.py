@@ -66,11 +66,20 @@ def never_back(old: dict, new: dict) -> dict:
     return new
 
 
-class AllOrders(Kind):
-    name = "all-orders"
-    label = "an All Orders report"
+class OrderReport(Kind):
     family = "orders"
     collection = "orders"
+
+    def totals(self, output: Output, frame) -> dict:
+        lines = output.records["orders"]
+        currency = main_currency(lines, frame.locale.currency)
+        return {"lines": len(lines), "units": total(lines, "quantity"),
+                "item_price": money_total(lines, "item_price_minor", currency)}
+
+
+class AllOrders(OrderReport):
+    name = "all-orders"
+    label = "an All Orders report"
     signatures = (names("amazon-order-id", "purchase-date", "order-status", "fulfillment-channel", "sku"),)
     columns = (
         col("order_id", "amazon-order-id", required=True, blank=REQUIRED),
@@ -105,15 +114,11 @@ class AllOrders(Kind):
     def merge(self, collection: str):
         return never_back
 
-    def totals(self, output: Output, frame) -> dict:
-        return order_totals(output, frame)
 
 
-class FbmOrders(Kind):
+class FbmOrders(OrderReport):
     name = "fbm-orders"
     label = "an unshipped or new orders report (FBM)"
-    family = "orders"
-    collection = "orders"
     signatures = (names("order-id", "order-item-id", "purchase-date", "sku", "quantity-purchased"),
                   names("order-id", "order-item-id", "purchase-date", "sku", "quantity-to-ship"))
     columns = (
@@ -169,8 +174,6 @@ class FbmOrders(Kind):
         # a known line keeps its state: only new lines are Unshipped
         return keep_user_fields(("status", "history", "address", "shipment"))
 
-    def totals(self, output: Output, frame) -> dict:
-        return order_totals(output, frame)
 
 
 def order_lines(frame, statuses: list, channels: list, extra: dict[str, list]) -> list[dict]:
@@ -197,9 +200,3 @@ def order_lines(frame, statuses: list, channels: list, extra: dict[str, list]) -
     }
     return frame.records(columns)
 
-
-def order_totals(output: Output, frame) -> dict:
-    lines = output.records["orders"]
-    currency = main_currency(lines, frame.locale.currency)
-    return {"lines": len(lines), "units": total(lines, "quantity"),
-            "item_price": money_total(lines, "item_price_minor", currency)}

@@ -44,11 +44,18 @@ def never_back(old: dict, new: dict) -> dict:
     return new
 
 
-class FbaReturns(Kind):
-    name = "fba-returns"
-    label = "an FBA customer returns report"
+class ReturnReport(Kind):
     family = "returns"
     collection = "returns"
+
+    def totals(self, output: Output, frame) -> dict:
+        docs = output.records["returns"]
+        return {"lines": len(docs), "units": total(docs, "quantity")}
+
+
+class FbaReturns(ReturnReport):
+    name = "fba-returns"
+    label = "an FBA customer returns report"
     signatures = (names("return-date", "order-id", "sku", "license-plate-number"),
                   names("return-date", "order-id", "sku", "detailed-disposition"))
     columns = (
@@ -85,15 +92,11 @@ class FbaReturns(Kind):
     def merge(self, collection: str):
         return _keep_user
 
-    def totals(self, output: Output, frame) -> dict:
-        return return_totals(output)
 
 
-class FbmReturns(Kind):
+class FbmReturns(ReturnReport):
     name = "fbm-returns"
     label = "a seller-fulfilled returns report"
-    family = "returns"
-    collection = "returns"
     signatures = (names("order id", "return request date", "return request status", "merchant sku"),)
     columns = (
         col("order_id", "order id", required=True, blank=REQUIRED),
@@ -148,10 +151,4 @@ class FbmReturns(Kind):
     def merge(self, collection: str):
         return never_back
 
-    def totals(self, output: Output, frame) -> dict:
-        return return_totals(output)
 
-
-def return_totals(output: Output) -> dict:
-    docs = output.records["returns"]
-    return {"lines": len(docs), "units": total(docs, "quantity")}
