@@ -73,3 +73,25 @@ def int_column(raw: list, blank: object, required: bool) -> list | None:
 
 
 PATHS = {"text": text_column, "datetime": datetime_column, "int": int_column}
+
+
+_PLAIN_AMOUNT = re.compile(r"(-)?\$?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?")
+
+
+def plain_minor(value: object, scale: int) -> int | None:
+    """``"$1,234.56"``, ``"-12.5"``, ``"7"`` -> minor units at ``scale`` (100 for cents); None otherwise.
+
+    The common amount in dot-decimal flat files, converted with integer
+    arithmetic (exact); anything else is for ``values.decimal_of``.
+    """
+    if value.__class__ is not str:
+        return None
+    m = _PLAIN_AMOUNT.fullmatch(value)
+    if m is None:
+        return None
+    whole = int(m[2].replace(",", "")) * scale
+    if m[3]:
+        if scale < 10 ** len(m[3]):  # more decimals than the currency has: round the careful way
+            return None
+        whole += int(m[3]) * scale // 10 ** len(m[3])
+    return -whole if m[1] else whole

@@ -18,7 +18,7 @@ from sellertui.importers.errors import Problem
 from sellertui.importers.headers import REQUIRED, Col, HeaderMap
 from sellertui.importers.locale import Locale
 from sellertui.importers.period import Period
-from sellertui.importers.source import Table
+from sellertui.importers.table import Table
 
 if TYPE_CHECKING:
     from sellertui.importers.kinds.base import Kind
@@ -153,7 +153,14 @@ class Frame:
         key = f"{field}/{exponent(currency)}"
         if key not in self._parsed:
             amount = self.parser("amount")
-            self._parsed[key] = self._convert(field, self.raw(field), lambda v: to_minor(amount(v), currency))
+            scale = 10 ** exponent(currency)
+            plain = fast.plain_minor if not self.locale.decimal_comma else (lambda v, s: None)
+
+            def minor(value: object) -> int:
+                quick = plain(value, scale)
+                return quick if quick is not None else to_minor(amount(value), currency)
+
+            self._parsed[key] = self._convert(field, self.raw(field), minor)
         return self._parsed[key]
 
     def currencies(self, field: str = "currency") -> list[str]:

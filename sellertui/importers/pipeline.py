@@ -159,10 +159,14 @@ def parse_report(path: Path, options: Options, progress: Progress | None = None)
             return hint.score(headers) > 0 or hint.loosely_fits(headers)
         return detect(cells) is not None
 
+    def select(cells: list) -> list[int]:  # only the columns the kind reads become Python objects
+        kind = hint or detect(cells)
+        return list(map_headers(cells, kind.columns).index.values()) if kind else list(range(len(cells)))
+
     japanese = (options.market or options.default_market or "").upper() == "JP"
     report = (lambda f: progress("reading", 0.6 * f)) if progress else None
     with paused_gc():
-        table = read_table(path, recognise, expected(hint), japanese, report)
+        table = read_table(path, recognise, expected(hint), japanese, report, select)
         kind = hint or detect(table.headers)
         assert kind is not None  # read_table found a header row ``recognise`` accepted
         headers = map_headers(table.headers, kind.columns)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sellertui.domain.csvsafe import write_csv
 from sellertui.importers.errors import FileProblem
+from sellertui.importers.source import read_table
 
 
 def path_for(report: Path) -> Path:
@@ -28,10 +29,15 @@ def write(report: Path, frame) -> Path:
             value = f"'{problem.value}' " if problem.value else ""
             reasons.setdefault(problem.line, []).append(f"{column}{value}{problem.reason}")
     table = frame.table
+    if table.partial:  # the columns the import did not need were not read: read the whole rows now
+        whole = read_table(report, lambda cells: [str(c).strip() for c in cells] == table.headers, "the same report")
+        cells = dict(zip(whole.lines, map(whole.row, range(whole.n))))
+    else:
+        cells = {table.lines[i]: table.row(i) for i in frame.bad}
     rows = []
     for i in sorted(frame.bad):
         line = table.lines[i]
-        rows.append([line, "; ".join(reasons.get(line, [])), *table.row(i)])
+        rows.append([line, "; ".join(reasons.get(line, [])), *cells[line]])
     target = path_for(report)
     temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:

@@ -4,7 +4,8 @@ Handles the framing GUIDE §2 lists: UTF-8 (with or without BOM), Windows-1252
 and Shift_JIS text; tab-, comma- or semicolon-separated; note lines before the
 header (the Date Range report's preamble); blank and trailing empty rows; and
 workbooks (XLSX/XLS, read with calamine, which ignores a wrong declared sheet
-dimension). Files that are none of these get one sentence saying so.
+dimension: ``importers.workbook``). Files that are none of these get one
+sentence saying so.
 
 Text is tokenised by pandas' C parser (dtype=object, no NA guessing): the
 fastest reader at hand, and exact about quoting. Each data row keeps the line
@@ -17,46 +18,22 @@ import codecs
 import csv
 import io
 import warnings
-import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from sellertui.importers.errors import FileProblem
+from sellertui.importers.table import HEADER_SEARCH, Progress, Recognise, Select, Table, drop_blank_rows
+from sellertui.importers.workbook import read_workbook
 
-HEADER_SEARCH = 40  # a header must be within the first 40 lines (the longest preamble is ~7)
 CHUNK = 50_000  # rows per read step (progress is reported between steps)
-ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
-Recognise = Callable[[list], bool]
-Progress = Callable[[float], None]
-
-
-@dataclass
-class Table:
-    name: str  # the file name, as messages show it
-    headers: list[str]
-    columns: list[list]  # one list per header cell, all of the same length
-    lines: list[int]  # the line (text) or row (workbook) number of each data row
-    preamble: list[str] = field(default_factory=list)  # note lines above the header
-    sheet: str | None = None
-    encoding: str | None = None
-
-    @property
-    def n(self) -> int:
-        return len(self.lines)
-
-    def row(self, i: int) -> list:
-        return [column[i] for column in self.columns]
-
-    def keep(self, rows: list[int]) -> None:
-        """Keep only these data rows (blank rows are dropped this way)."""
-        self.columns = [[column[i] for i in rows] for column in self.columns]
-        self.lines = [self.lines[i] for i in rows]
 
 
 def read_table(path: Path, recognise: Recognise, expected: str, prefer_japanese: bool = False,
-               progress: Progress | None = None) -> Table:
-    """The report in ``path``; ``recognise(cells)`` says whether a row is a header we read."""
+               progress: Progress | None = None, select: Select | None = None) -> Table:
+    """The report in ``path``; ``recognise(cells)`` says whether a row is a header we read.
+
+    ``select(headers)`` names the columns wanted (a text file's other columns are
+    not turned into Python objects: faster); None reads every column.
+    """
     name = path.name
     try:
         data = path.read_bytes()
@@ -69,14 +46,14 @@ def read_table(path: Path, recognise: Recognise, expected: str, prefer_japanese:
     if not data.strip():
         raise FileProblem(name, f"is empty; expected {expected}")
     if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
-        return _read_workbook(path, data, recognise, expected)
+        return read_workbook(path, data, recognise, expected)
     encoding, bom = sniff_encoding(name, data, prefer_japanese)
     try:
-        return _read_text(name, data, bom, encoding, recognise, expected, progress)
+        return _read_text(name, data, bom, encoding, recognise, expected, progress, select)
     except UnicodeDecodeError:  # the start looked like one encoding, a later line is another
         _, encoding = decode(name, data, prefer_japanese)
         return _read_text(name, data, 0 if encoding != "utf-8-sig" else 3, encoding.replace("-sig", ""),
-                          recognise, expected, progress)
+                          recognise, expected, progress, select)
 
 
 # -- text -------------------------------------------------------------------------
@@ -154,7 +131,7 @@ def _find_header(lines: list[str], recognise: Recognise) -> tuple[int, str, list
 
 
 def _read_text(name: str, data: bytes, bom: int, encoding: str, recognise: Recognise, expected: str,
-               progress: Progress | None) -> Table:
+               progress: Progress | None, select: Select | None = None) -> Table:
     final = len(data) - bom <= SNIFF
     text = codecs.getincrementaldecoder(encoding)().decode(data[bom:bom + SNIFF], final=final)
     head = text[:65536].splitlines()
@@ -169,12 +146,16 @@ def _read_text(name: str, data: bytes, bom: int, encoding: str, recognise: Recog
     for _ in range(header_index + 1):  # the data starts after the header's line break
         offset = _line_end(text, offset)
     start = bom + len(text[:offset].encode(encoding))
-    columns, count = _tokenise(name, data, start, encoding, sep, len(headers), header_index + 1, progress)
+    wanted = sorted(set(select(headers))) if select is not None else None
+    columns, count = _tokenise(name, data, start, encoding, sep, len(headers), header_index + 1, progress, wanted)
     first_line = header_index + 2  # 1-based number of the first line after the header
     lines = _line_numbers(columns, count, first_line, data, start)
+    if lines is None:  # quoted line breaks, maybe in a column not read: count them in every column
+        columns, count = _tokenise(name, data, start, encoding, sep, len(headers), header_index + 1, None)
+        lines = _line_numbers(columns, count, first_line, data, start)
     table = Table(name, [h.strip() for h in headers], columns, lines, [l.strip() for l in head[:header_index]],
                   encoding=encoding + ("-sig" if bom and encoding == "utf-8" else ""))
-    _drop_blank_rows(table)
+    drop_blank_rows(table)
     return table
 
 
@@ -190,13 +171,13 @@ def _line_end(text: str, start: int) -> int:
 
 
 def _tokenise(name: str, data: bytes, start: int, encoding: str, sep: str, width: int, lines_before: int,
-              progress: Progress | None) -> tuple[list[list], int]:
+              progress: Progress | None, wanted: list[int] | None = None) -> tuple[list[list | None], int]:
     """pandas' C parser over the bytes after the header, in chunks (progress between them)."""
     import pandas as pd
 
     sniff = data[start:start + 4096]
     quoted = sep != "\t" or sniff[:1] == b'"' or b'\t"' in sniff
-    columns: list[list] = [[] for _ in range(width)]
+    columns: list[list | None] = [[] if wanted is None or i in wanted else None for i in range(width)]
     if not data[start:].strip():
         return columns, 0
     expected_rows = max(1, data.count(b"\n", start))
@@ -216,15 +197,17 @@ def _tokenise(name: str, data: bytes, start: int, encoding: str, sep: str, width
     return columns, count
 
 
-def _chunks(pd, data: bytes, start: int, encoding: str, sep: str, quoting: int, columns: list[list],
+def _chunks(pd, data: bytes, start: int, encoding: str, sep: str, quoting: int, columns: list[list | None],
             expected_rows: int, progress: Progress | None) -> int:
     count = 0
+    read = [i for i, column in enumerate(columns) if column is not None]
     reader = pd.read_csv(io.BytesIO(data[start:]), sep=sep, header=None, names=range(len(columns)), dtype=object,
                          na_filter=False, keep_default_na=False, skip_blank_lines=False, engine="c",
-                         quoting=quoting, encoding=encoding, chunksize=CHUNK, index_col=False)
+                         quoting=quoting, encoding=encoding, chunksize=CHUNK, index_col=False,
+                         usecols=read if len(read) < len(columns) else None)
     for chunk in reader:
-        for i, column in enumerate(columns):
-            column.extend(chunk[i].tolist())
+        for i in read:
+            columns[i].extend(chunk[i].tolist())
         count += len(chunk)
         if progress is not None:
             progress(min(1.0, count / expected_rows))
@@ -255,11 +238,14 @@ def _parser_message(message: str, lines_before: int, width: int) -> str:
     return f"cannot be read as a table ({message.strip()})"
 
 
-def _line_numbers(columns: list[list], count: int, first_line: int, data: bytes, start: int) -> list[int]:
-    """Editor line of each row; cells holding line breaks push the later rows down."""
+def _line_numbers(columns: list[list | None], count: int, first_line: int, data: bytes, start: int
+                  ) -> list[int] | None:
+    """Editor line of each row; cells holding line breaks push the later rows down (None: read every column)."""
     breaks = data.count(b"\n", start) + (0 if data.endswith(b"\n") else 1) if count else 0
     if breaks <= count or b'"' not in data:
         return list(range(first_line, first_line + count))
+    if any(column is None for column in columns):
+        return None
     extra = [0] * count
     for column in columns:
         for i, cell in enumerate(column):
@@ -270,83 +256,3 @@ def _line_numbers(columns: list[list], count: int, first_line: int, data: bytes,
         lines.append(line)
         line += 1 + extra[i]
     return lines
-
-
-def _drop_blank_rows(table: Table) -> None:
-    first = table.columns[0] if table.columns else []
-    try:
-        if "" not in first and not any(map(str.isspace, first)):
-            return  # every row has a first cell: none is blank
-    except TypeError:  # workbook cells: numbers, dates
-        pass
-    candidates = [i for i, cell in enumerate(first) if not cell or (cell.__class__ is str and cell.isspace())]
-    blank = [i for i in candidates if all(_empty(column[i]) for column in table.columns)]
-    if blank:
-        drop = set(blank)
-        table.keep([i for i in range(table.n) if i not in drop])
-
-
-def _empty(cell: object) -> bool:
-    return cell is None or cell == "" or (isinstance(cell, str) and not cell.strip())
-
-
-# -- workbooks --------------------------------------------------------------------
-def _read_workbook(path: Path, data: bytes, recognise: Recognise, expected: str) -> Table:
-    from python_calamine import CalamineWorkbook
-
-    name = path.name
-    if data.startswith(b"PK"):
-        _check_zip(name, data)
-    try:
-        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - calamine raises its own error types
-        if data.startswith(b"\xd0\xcf\x11\xe0"):
-            if ENCRYPTED_MARK in data:
-                raise FileProblem(name, "is a password-protected workbook; open it in Excel, remove the "
-                                        "password (File > Info > Protect Workbook), save and import it again") from None
-            raise FileProblem(name, "is an old-style Office file sellertui cannot read; save it as .xlsx or .csv") from None
-        raise FileProblem(name, f"is a damaged or incomplete Excel workbook ({_short(exc)})") from None
-    seen = []
-    for sheet_name in book.sheet_names:
-        try:
-            rows = book.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
-        except Exception as exc:  # noqa: BLE001
-            raise FileProblem(name, f"sheet '{sheet_name}' cannot be read ({_short(exc)}); the workbook may be damaged") from None
-        for index, row in enumerate(rows[:HEADER_SEARCH]):
-            if any(cell not in ("", None) for cell in row) and recognise(list(row)):
-                return _sheet_table(name, sheet_name, rows, index)
-        seen.append(sheet_name)
-    sheets = ", ".join(f"'{s}'" for s in seen) or "none"
-    raise FileProblem(name, f"has no sheet with a header row sellertui recognises (sheets: {sheets}); expected {expected}")
-
-
-def _check_zip(name: str, data: bytes) -> None:
-    try:
-        members = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, EOFError, ValueError):
-        raise FileProblem(name, "is a damaged or incomplete Excel workbook (the file seems cut short); "
-                                "download it again") from None
-    if "xl/workbook.xml" not in members and "xl/workbook.bin" not in members:
-        raise FileProblem(name, "is a zip archive, not an Excel workbook; unzip it and import the report inside")
-
-
-def _short(exc: Exception) -> str:
-    text = " ".join(str(exc).split())
-    return text[:120] or type(exc).__name__
-
-
-def _sheet_table(name: str, sheet: str, rows: list[list], header_index: int) -> Table:
-    headers = [("" if h is None else str(h)).strip() for h in rows[header_index]]
-    while headers and headers[-1] == "":
-        headers.pop()
-    width = len(headers)
-    data = rows[header_index + 1:]
-    end = len(data)
-    while end and not any(cell not in ("", None) for cell in data[end - 1][:width]):
-        end -= 1  # thousands of formatted-but-empty rows at the end
-    data = data[:end]
-    columns = [[row[i] if i < len(row) else "" for row in data] for i in range(width)]
-    first = header_index + 2
-    table = Table(name, headers, columns, list(range(first, first + len(data))), sheet=sheet)
-    _drop_blank_rows(table)
-    return table

@@ -27,6 +27,21 @@ class KeyedTable(Table):
     document_id_class = str
     default_query_cache_capacity = 0  # another process may change the file underneath
 
+    def _update_table(self, updater: Callable[[dict], None]) -> None:
+        """TinyDB's read-change-write, without its two per-document id conversions.
+
+        Ids are already strings, so the table is copied in one C call (the
+        committed documents are never mutated: an abandoned transaction leaves
+        the cache as it was) instead of rebuilt key by key: a 200k-record bulk
+        import spent 0.4 s there.
+        """
+        tables = self._storage.read() or {}
+        table = dict(tables.get(self.name) or {})
+        updater(table)
+        tables[self.name] = table
+        self._storage.write(tables)
+        self.clear_cache()
+
 
 class SnapshotStorage(Storage):
     """Presents one partition's documents to TinyDB; writes go to ``on_write``."""

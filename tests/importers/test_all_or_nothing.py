@@ -181,3 +181,14 @@ def test_kill_9_mid_import_leaves_all_or_nothing(tmp_path: Path) -> None:
         outcomes["all" if count else "none"] += 1
         store.close()
     assert outcomes["none"] >= 1, outcomes  # not vacuous: some kills landed before the commit finished
+
+
+def test_rejects_hold_whole_rows_even_columns_the_import_skips(store, tmp_path: Path) -> None:
+    path = _with_bad_quantities(tmp_path, 2)  # All Orders: 'url' and 'order-channel' are not read
+    result = run_import(store, path, skip_bad_rows=True)
+    assert (result.inserted, result.rejected) == (5, 2)
+    with open(tmp_path / "orders.txt.rejects.csv", newline="", encoding="utf-8-sig") as fh:
+        rows = list(csv.reader(fh))
+    source = [line.split("\t") for line in path.read_text().splitlines()]
+    assert rows[0] == ["line", "problem", *source[0]]
+    assert [r[2:] for r in rows[1:]] == source[1:3] and [r[0] for r in rows[1:]] == ["2", "3"]

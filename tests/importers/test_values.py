@@ -165,3 +165,14 @@ def test_any_cell_is_a_percentage_or_a_clear_no(cell) -> None:
         assert isinstance(percent(cell, False), float)
     except Bad:
         pass
+
+
+@given(st.one_of(written_amounts().map(lambda case: case[0]), st.text(alphabet="$-,.0123456789", max_size=12)),
+       st.sampled_from(["USD", "JPY", "KWD"]))
+def test_the_fast_amount_path_agrees_with_the_careful_one(cell, currency) -> None:
+    from sellertui.domain.money import exponent
+    from sellertui.importers.fast import plain_minor
+
+    quick = plain_minor(cell, 10 ** exponent(currency))
+    if quick is not None:
+        assert quick == to_minor(decimal_of(cell, False), currency)
