@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import warnings
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from sellertui.importers.table import HEADER_SEARCH, Progress, Recognise, Select
 from sellertui.importers.workbook import read_workbook
 
 CHUNK = 50_000  # rows per read step (progress is reported between steps)
+_SOMETHING = re.compile(rb"\S")
 
 
 def read_table(path: Path, recognise: Recognise, expected: str, prefer_japanese: bool = False,
@@ -178,7 +180,7 @@ def _tokenise(name: str, data: bytes, start: int, encoding: str, sep: str, width
     sniff = data[start:start + 4096]
     quoted = sep != "\t" or sniff[:1] == b'"' or b'\t"' in sniff
     columns: list[list | None] = [[] if wanted is None or i in wanted else None for i in range(width)]
-    if not data[start:].strip():
+    if _SOMETHING.search(data, start) is None:  # nothing after the header but white space
         return columns, 0
     expected_rows = max(1, data.count(b"\n", start))
     quoting = csv.QUOTE_MINIMAL if quoted else csv.QUOTE_NONE
@@ -201,7 +203,9 @@ def _chunks(pd, data: bytes, start: int, encoding: str, sep: str, quoting: int, 
             expected_rows: int, progress: Progress | None) -> int:
     count = 0
     read = [i for i, column in enumerate(columns) if column is not None]
-    reader = pd.read_csv(io.BytesIO(data[start:]), sep=sep, header=None, names=range(len(columns)), dtype=object,
+    body = io.BytesIO(data)  # shares the bytes: no 40 MB copy
+    body.seek(start)
+    reader = pd.read_csv(body, sep=sep, header=None, names=range(len(columns)), dtype=object,
                          na_filter=False, keep_default_na=False, skip_blank_lines=False, engine="c",
                          quoting=quoting, encoding=encoding, chunksize=CHUNK, index_col=False,
                          usecols=read if len(read) < len(columns) else None)
@@ -228,8 +232,6 @@ def _check_long_rows(name: str, body: str, sep: str, quoting: int, width: int, l
 
 
 def _parser_message(message: str, lines_before: int, width: int) -> str:
-    import re
-
     if m := re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message):
         return (f"line {int(m[2]) + lines_before} has {m[3]} cells where the header has {width} "
                 "(is a cell missing its quotes, or is it another report pasted in?)")
