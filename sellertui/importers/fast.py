@@ -18,6 +18,7 @@ SEP = "\x00"  # no text report holds a NUL (binary files are refused before this
 _DATETIME = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\+00:00",
                        re.ASCII)
 _INT = re.compile(r"-?\d{1,15}", re.ASCII)
+_GROUPED_INT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d{1,15})", re.ASCII)  # 1,234 (not where "," is decimal)
 
 
 def _distinct(raw: list, cell: re.Pattern, required: bool) -> set | None:
@@ -35,7 +36,7 @@ def _distinct(raw: list, cell: re.Pattern, required: bool) -> set | None:
     return values
 
 
-def text_column(raw: list, blank: object, required: bool) -> list | None:
+def text_column(raw: list, blank: object, required: bool, comma: bool = False) -> list | None:
     """Text cells trimmed (``str.strip`` mapped in C); "" becomes the blank value."""
     try:
         cells = list(map(str.strip, raw))
@@ -48,7 +49,7 @@ def text_column(raw: list, blank: object, required: bool) -> list | None:
     return [v if v else blank for v in cells] if "" in cells else cells
 
 
-def datetime_column(raw: list, blank: object, required: bool) -> list | None:
+def datetime_column(raw: list, blank: object, required: bool, comma: bool = False) -> list | None:
     """Canonical UTC datetimes as they are, once every distinct day is a real one."""
     values = _distinct(raw, _DATETIME, required)
     if values is None:
@@ -61,11 +62,12 @@ def datetime_column(raw: list, blank: object, required: bool) -> list | None:
     return [v if v else blank for v in raw] if "" in raw else list(raw)
 
 
-def int_column(raw: list, blank: object, required: bool) -> list | None:
-    values = _distinct(raw, _INT, required)
+def int_column(raw: list, blank: object, required: bool, comma: bool = False) -> list | None:
+    """Whole numbers (with "," grouping where the marketplace writes decimals with a dot)."""
+    values = _distinct(raw, _INT if comma else _GROUPED_INT, required)
     if values is None:
         return None
-    numbers = {v: int(v) for v in values}
+    numbers = {v: int(v.replace(",", "")) for v in values}
     numbers[""] = blank
     return list(map(numbers.__getitem__, raw))
 

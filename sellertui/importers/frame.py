@@ -108,7 +108,7 @@ class Frame:
         else:
             raw = self.raw(field)
             quick = fast.PATHS.get(spec.parse)
-            result = quick(raw, blank, spec.blank is REQUIRED) if quick is not None else None
+            result = quick(raw, blank, spec.blank is REQUIRED, self.locale.decimal_comma) if quick else None
             if result is None:
                 result = self._convert(field, raw, self.parser(spec.parse))
         self._parsed[field] = result
@@ -121,9 +121,14 @@ class Frame:
         placeholder = PLACEHOLDERS.get(spec.parse)  # what a bad cell holds until its row is dropped
         memo: dict[object, object] = {}
         failed: dict[object, str] = {}
+        blanks = values.BLANKS
         for value in set(raw):
-            if value.__class__ is str and (not value or value.isspace() or (not textual and value.strip() in values.BLANKS)) \
-                    or value is None or (not textual and values.is_blank(value)):
+            if value.__class__ is str:
+                stripped = value.strip()
+                blank = not stripped or (not textual and values.unguard(stripped) in blanks)
+            else:
+                blank = value is None or (not textual and values.is_blank(value))
+            if blank:
                 if spec.blank is REQUIRED:
                     failed[value] = "is empty, but this column needs a value"
                     memo[value] = placeholder
@@ -168,7 +173,9 @@ class Frame:
         default = self.locale.currency
         if not self.has(field):
             return [default] * self.n
-        return [(c.upper() if c else default) for c in self.col(field)]
+        column = self.col(field)
+        spelled = {c: (c.upper() if c else default) for c in set(column)}
+        return list(map(spelled.__getitem__, column))
 
     def records(self, columns: dict[str, list]) -> list[dict]:
         """One record per row from the columns; remembers which fields came from absent columns."""

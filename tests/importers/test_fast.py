@@ -15,11 +15,11 @@ moments = st.lists(st.sampled_from(["2026-01-05T18:22:11+00:00", "2026-02-30T00:
                    max_size=8)
 
 
-@given(cells, st.booleans())
-def test_int_column(raw, required) -> None:
-    quick = fast.int_column(raw, None, required)
+@given(cells, st.booleans(), st.booleans())
+def test_int_column(raw, required, comma) -> None:
+    quick = fast.int_column(raw, None, required, comma)
     if quick is not None:
-        assert quick == [None if v == "" else integer(v, False) for v in raw]
+        assert quick == [None if v == "" else integer(v, comma) for v in raw]
         assert not (required and "" in raw)
 
 
@@ -38,7 +38,8 @@ def test_text_column(raw, required) -> None:
 
 
 def test_what_the_fast_paths_leave_to_the_careful_ones() -> None:
-    assert fast.int_column(["1", "1,234"], None, False) is None
+    assert fast.int_column(["1", "1,234"], None, False, comma=True) is None  # 1,234 is 1.234 there
+    assert fast.int_column(["1", "1,234"], None, False) == [1, 1234]
     assert fast.int_column(["1", "٣"], None, False) is None  # non-ASCII digits
     assert fast.int_column(["1", ""], None, True) is None  # a required blank must be reported
     assert fast.datetime_column(["2026-02-30T00:00:00+00:00"], None, False) is None
