@@ -12,6 +12,7 @@ order back to "Unshipped" and never overwrites a product's user-entered title).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from sellertui.store.errors import InvalidRecord
@@ -68,18 +69,29 @@ def group_by_partition(spec: "CollectionSpec", docs: Iterable[dict]) -> dict[str
     if spec.ids != "key":
         raise InvalidRecord(f"{spec.name}: upsert needs natural keys")
     docs = docs if isinstance(docs, list) else list(docs)
-    keys = [doc.get("id") for doc in docs]
-    if not all(key.__class__ is str and key for key in keys):
+    try:
+        keys = list(map(itemgetter("id"), docs))
+    except KeyError:
+        keys = [None]
+    if set(map(type, keys)) - {str} or "" in keys:
         raise InvalidRecord(f"{spec.name}: a record needs its key in 'id'")
     month_of = getattr(spec.partition, "month_of", None)
+    parts = None
     if month_of is not None:  # inline by_month: most bulk writes are month-partitioned
-        values = [doc.get(month_of) for doc in docs]
-        parts = [v[:7] if v.__class__ is str and len(v) >= 7 and v[4] == "-" else "undated" for v in values]
-        for part in set(parts) - GOOD_PARTITIONS:
-            spec.partition_of({month_of: part + "-01"})  # checks the name (raises on a bad one)
-    else:
+        try:
+            months = list(map(itemgetter(month_of), docs))
+        except KeyError:
+            months = None
+        if months is not None and set(map(type, months)) == {str}:
+            parts = [v[:7] if len(v) >= 7 and v[4] == "-" else "undated" for v in months]
+            for part in set(parts) - GOOD_PARTITIONS:
+                spec.partition_of({month_of: part + "-01"})  # checks the name (raises on a bad one)
+    if parts is None:
         parts = [spec.partition_of(doc) for doc in docs]
     by_part: dict[str, dict[str, dict]] = {}
+    if len(set(parts)) == 1:
+        by_part[parts[0]] = dict(zip(keys, docs))
+        return by_part
     for part, key, doc in zip(parts, keys, docs):
         bucket = by_part.get(part)
         if bucket is None:
