@@ -131,3 +131,20 @@ def test_market_decides_the_decimal_mark(capsys, data_dir: Path, tmp_path: Path)
 def test_no_progress_bar_when_stderr_is_not_a_terminal(capsys, data_dir: Path) -> None:
     code, _, err = run(capsys, "import", str(fixture("all-orders-us.txt")), "--data-dir", str(data_dir))
     assert code == 0 and err == ""
+
+
+def test_a_progress_bar_on_a_terminal(monkeypatch, data_dir: Path) -> None:
+    import io
+    import sys
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    assert main(["import", str(fixture("all-orders-us.txt")), "--data-dir", str(data_dir)]) == 0
+    drawn = screen.getvalue()
+    assert "] 100% done" in drawn and "#" * 30 in drawn and "all-orders-us.txt" in drawn
+    assert drawn.endswith("\r")  # the bar is wiped before the summary is printed

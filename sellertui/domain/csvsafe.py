@@ -5,18 +5,22 @@ which some spreadsheets skip before looking) is read by Excel, LibreOffice and
 Google Sheets as a formula: a product name or buyer message like
 ``=HYPERLINK("http://evil", "click")`` would run. Every exported CSV goes through
 ``safe_cell`` (or ``write_csv``), which puts a single quote in front of such
-cells, as OWASP recommends. Numbers we write ourselves (``-12.50``) are passed as
-``int``/``float``/``Decimal`` and stay numbers.
+cells, as OWASP recommends. A plain number (``-12.50``, as an ``int``/``float``/
+``Decimal`` or as text) cannot be a formula and stays a number. The importers
+take the quote off again (``importers.values.unguard``), so a fixed rejects file
+imports as it was.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Iterable
 
 DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
 def safe_cell(value: object) -> object:
@@ -26,7 +30,7 @@ def safe_cell(value: object) -> object:
     if isinstance(value, (bool, int, float, Decimal)):
         return value
     text = str(value)
-    if text.startswith(DANGEROUS_FIRST):
+    if text.startswith(DANGEROUS_FIRST) and not _PLAIN_NUMBER.fullmatch(text):
         return "'" + text
     return text
 

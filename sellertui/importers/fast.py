@@ -44,7 +44,8 @@ def text_column(raw: list, blank: object, required: bool, comma: bool = False) -
         return None
     if required and "" in cells:
         return None
-    if '="' in SEP.join(cells):  # Excel guards: the careful path takes them off
+    joined = SEP.join(cells)
+    if '="' in joined or f"{SEP}'" in joined or joined[:1] == "'":  # guards (="…", '=…): the careful path
         return None
     return [v if v else blank for v in cells] if "" in cells else cells
 

@@ -38,9 +38,12 @@ class Bad(ValueError):
 
 
 def unguard(text: str) -> str:
-    """``="0123"`` (how newer Ads CSVs stop Excel eating leading zeros) -> ``0123``."""
+    """Take off spreadsheet guards: ``="0123"`` (newer Ads CSVs, so Excel keeps leading zeros) -> ``0123``;
+    ``'=SUM(…)`` (our own formula guard, ``domain.csvsafe``, in a rejects file) -> ``=SUM(…)``."""
     if text.startswith('="') and text.endswith('"') and len(text) >= 3:
         return text[2:-1]
+    if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@"):
+        return text[1:]
     return text
 
 
