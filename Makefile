@@ -26,7 +26,7 @@ run: $(APP)  ## start the app on your own store (an empty one offers the demo sh
 	$(BIN)/sellertui $(ARGS)
 
 test: $(DEV)  ## the whole test suite
-	$(BIN)/python -m pytest -n 2 $(ARGS)
+	$(BIN)/python -m pytest -n 2 --dist loadgroup $(ARGS)
 
 demo: $(APP)  ## try the demo shop in ./.demo without touching your own store
 	@test -f $(DEMO_DIR)/store/meta.json || $(BIN)/sellertui demo --data-dir $(DEMO_DIR)

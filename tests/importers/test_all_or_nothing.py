@@ -118,6 +118,7 @@ def mutated(draw) -> tuple[str, bytes]:
     return name, bytes(data)
 
 
+@pytest.mark.xdist_group("fsync-heavy")  # hundreds of small durable commits: not beside the timing tests
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated())
 def test_mutated_files_import_cleanly_or_not_at_all(case) -> None:
@@ -149,6 +150,7 @@ def _importer(data_dir: Path, report: Path) -> None:
     run_import(store, report)
 
 
+@pytest.mark.xdist_group("fsync-heavy")
 def test_kill_9_mid_import_leaves_all_or_nothing(tmp_path: Path) -> None:
     report = all_orders(tmp_path / "orders.txt", 12_000, seed=3)  # a year: 13 partitions + the activity log
     empty = tmp_path / "empty"

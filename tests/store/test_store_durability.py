@@ -20,6 +20,8 @@ import pytest
 from sellertui.store import open_store
 
 KILLS = 200
+# timing-sensitive: never beside the other fsync-heavy tests (make test runs with --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("fsync-heavy")
 
 
 def _writer(data_dir: Path, log: Path) -> None:
@@ -41,6 +43,25 @@ def _writer(data_dir: Path, log: Path) -> None:
         os.write(fd, f"commit {n}\n".encode())
 
 
+def _kill_window(data_dir: Path) -> float:
+    """How long after the fork to kill: 30 ms, or longer on a machine whose fsyncs are slow right now.
+
+    The writers must commit now and then for the test to mean anything; on a
+    loaded machine (other test workers, other processes) one transaction can
+    take 50-100 ms, and a fixed 30 ms window would kill nearly every child
+    before its first commit.
+    """
+    store = open_store(data_dir, user="timing")
+    started = time.perf_counter()
+    for n in range(3):
+        with store.transaction("timing") as tx:
+            tx["tasks"].insert({"title": "t", "n": n})
+            tx["orders"].upsert_many([{"id": f"{n}-a", "purchase_date": "2026-01-03", "n": n},
+                                      {"id": f"{n}-b", "purchase_date": "2026-07-03", "n": n}])
+    store.close()
+    return min(0.15, max(0.03, 2 * (time.perf_counter() - started) / 3))
+
+
 def _read_log(log: Path) -> tuple[set[int], set[int]]:
     begun, committed = set(), set()
     for line in log.read_text().splitlines():
@@ -56,6 +77,7 @@ def test_kill_9_at_random_points_never_loses_or_half_writes(tmp_path: Path) -> N
     log = tmp_path / "log"
     rng = random.Random(1234)
     killed_mid_write = 0
+    window = _kill_window(tmp_path / "timing")
     for attempt in range(KILLS):
         pid = os.fork()
         if pid == 0:  # child
@@ -63,7 +85,7 @@ def test_kill_9_at_random_points_never_loses_or_half_writes(tmp_path: Path) -> N
                 _writer(data_dir, log)
             finally:
                 os._exit(0)
-        time.sleep(rng.uniform(0.0, 0.03))
+        time.sleep(rng.uniform(0.0, window))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
 
