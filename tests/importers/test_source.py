@@ -66,10 +66,15 @@ def test_a_cell_with_line_breaks_pushes_the_later_rows_down(tmp_path: Path) -> N
     assert table.lines == [2, 5]
 
 
-def test_a_row_with_too_many_cells_names_its_line(tmp_path: Path) -> None:
+INVENTORY = "sku\tasin\tafn-fulfillable-quantity\tmfn-fulfillable-quantity\n"
+
+
+@pytest.mark.parametrize("rows, line", [("A\tB\t1\t0\nC\tD\t1\t0\t9\n", 3),
+                                        ("A\tB\t1\t0\tlost?\nC\tD\t1\t0\n", 2)])  # pandas alone cuts this one
+def test_a_row_with_too_many_cells_names_its_line(tmp_path: Path, rows: str, line: int) -> None:
     path = tmp_path / "inv.txt"
-    path.write_text("sku\tasin\tafn-fulfillable-quantity\tmfn-fulfillable-quantity\nA\tB\t1\t0\nC\tD\t1\t0\t9\n")
-    with pytest.raises(FileProblem, match=r"inv.txt: line 3 has 5 cells where the header has 4"):
+    path.write_text(INVENTORY + rows)
+    with pytest.raises(FileProblem, match=rf"inv.txt: line {line} has 5 cells where the header has 4"):
         read(path)
 
 
@@ -145,14 +150,7 @@ def _ole(stream_name: bytes) -> bytes:
     return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + stream_name + bytes(1024)
 
 
-def test_a_first_row_longer_than_the_header_is_not_cut_silently(tmp_path: Path) -> None:
-    path = tmp_path / "inv.txt"
-    path.write_text("sku\tasin\tafn-fulfillable-quantity\tmfn-fulfillable-quantity\nA\tB\t1\t0\tlost?\nC\tD\t1\t0\n")
-    with pytest.raises(FileProblem, match=r"inv.txt: line 2 has 5 cells where the header has 4"):
-        read(path)
-
-
 def test_empty_cells_beyond_the_header_are_harmless(tmp_path: Path) -> None:
     path = tmp_path / "inv.txt"
-    path.write_text("sku\tasin\tafn-fulfillable-quantity\tmfn-fulfillable-quantity\nA\tB\t1\t0\t\nC\tD\t1\t0\t\n")
+    path.write_text(INVENTORY + "A\tB\t1\t0\t\nC\tD\t1\t0\t\n")
     assert read(path).columns[0] == ["A", "C"]
