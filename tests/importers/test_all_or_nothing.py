@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from sellertui.devtools.reports import all_orders
+from sellertui.devtools.reports import all_orders, search_terms_xlsx
 from sellertui.domain.errors import UserError
 from sellertui.importers.errors import RowProblems
 from sellertui.store import open_store
@@ -90,13 +90,25 @@ def test_a_dry_run_with_bad_rows_writes_no_rejects_file(store, tmp_path: Path) -
 
 # -- mutated files: a correct import or a clear error, never a traceback, never a partial write ---------
 SOURCES = ["all-orders-us.txt", "settlement-v2-us.txt", "search-terms-us-summary.csv", "date-range-us.csv",
-           "BusinessReport-15-10-2025.csv", "fbm-returns-us.csv", "restock-us.csv"]
+           "BusinessReport-15-10-2025.csv", "fbm-returns-us.csv", "restock-us.csv", "search-terms.xlsx"]
+
+
+def _source(name: str) -> bytes:
+    if name.endswith(".xlsx"):  # a small workbook, made once
+        if name not in _WORKBOOKS:
+            with tempfile.TemporaryDirectory() as folder:
+                _WORKBOOKS[name] = search_terms_xlsx(Path(folder) / name, 40).read_bytes()
+        return _WORKBOOKS[name]
+    return fixture(name).read_bytes()
+
+
+_WORKBOOKS: dict[str, bytes] = {}
 
 
 @st.composite
 def mutated(draw) -> tuple[str, bytes]:
     name = draw(st.sampled_from(SOURCES))
-    data = bytearray(fixture(name).read_bytes())
+    data = bytearray(_source(name))
     for _ in range(draw(st.integers(1, 4))):
         how = draw(st.sampled_from(["flip", "cut", "drop-line", "double-line", "garbage-cell", "insert"]))
         at = draw(st.integers(0, max(0, len(data) - 1)))
