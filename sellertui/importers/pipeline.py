@@ -109,7 +109,7 @@ class Result:
 
     def summary_lines(self) -> list[str]:
         would = "would be " if self.dry_run else ""
-        head = (f"{self.file}: {self.label}, {self.rows:,} rows: {self.inserted:,} {would}new, "
+        head = (f"{self.file}: {self.label}, {rows(self.rows)}: {self.inserted:,} {would}new, "
                 f"{self.updated:,} {would}updated, {self.unchanged:,} unchanged")
         if self.rejected:
             head += f", {self.rejected:,} set aside"
@@ -125,6 +125,10 @@ class Result:
         if self.dry_run:
             lines.append("  dry run: nothing was written")
         return lines
+
+
+def rows(n: int) -> str:
+    return "1 row" if n == 1 else f"{n:,} rows"
 
 
 @contextmanager

@@ -27,6 +27,7 @@ from sellertui.importers.workbook import read_workbook
 
 CHUNK = 50_000  # rows per read step (progress is reported between steps)
 _SOMETHING = re.compile(rb"\S")
+_CONTENT = re.compile(rb"[^\x00\s]")
 
 
 def read_table(path: Path, recognise: Recognise, expected: str, prefer_japanese: bool = False,
@@ -45,7 +46,7 @@ def read_table(path: Path, recognise: Recognise, expected: str, prefer_japanese:
         raise FileProblem(str(path), "does not exist") from None
     except OSError as exc:
         raise FileProblem(str(path), f"cannot be read ({exc.strerror or exc})") from None
-    if not data.strip():
+    if _blank(data):
         raise FileProblem(name, f"is empty; expected {expected}")
     if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
         return read_workbook(path, data, recognise, expected)
@@ -56,6 +57,12 @@ def read_table(path: Path, recognise: Recognise, expected: str, prefer_japanese:
         _, encoding = decode(name, data, prefer_japanese)
         return _read_text(name, data, 0 if encoding != "utf-8-sig" else 3, encoding.replace("-sig", ""),
                           recognise, expected, progress, select)
+
+
+def _blank(data: bytes) -> bool:
+    """Nothing but white space (and a byte order mark): an empty file, found without copying it."""
+    start = next((len(bom) for bom, _ in BOMS if data.startswith(bom)), 0)
+    return _CONTENT.search(data, start) is None
 
 
 # -- text -------------------------------------------------------------------------

@@ -154,3 +154,10 @@ def test_empty_cells_beyond_the_header_are_harmless(tmp_path: Path) -> None:
     path = tmp_path / "inv.txt"
     path.write_text(INVENTORY + "A\tB\t1\t0\t\nC\tD\t1\t0\t\n")
     assert read(path).columns[0] == ["A", "C"]
+
+
+def test_a_file_holding_only_a_byte_order_mark_is_empty(tmp_path: Path) -> None:
+    path = tmp_path / "bom.csv"
+    path.write_bytes(b"\xef\xbb\xbf\r\n")
+    with pytest.raises(FileProblem, match="bom.csv: is empty"):
+        parse(path)

@@ -225,9 +225,10 @@ class ImportScreen(ModalScreen[frozenset | None]):
 def describe(parsed) -> Text:
     """The preview: what the file is, how many rows, the totals, and any problems, all shown literally."""
     from sellertui.importers.errors import listing
+    from sellertui.importers.pipeline import rows
 
     lines = Text()
-    lines.append_text(text(f"{parsed.path.name}: {parsed.kind.label}, {parsed.rows:,} rows", style="bold"))
+    lines.append_text(text(f"{parsed.path.name}: {parsed.kind.label}, {rows(parsed.rows)}", style="bold"))
     lines.append("\n")
     lines.append_text(text("totals: " + ", ".join(f"{k} {v}" for k, v in parsed.totals.items())))
     for note in parsed.notes():
