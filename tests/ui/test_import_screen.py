@@ -141,3 +141,29 @@ def test_path_completion(tmp_path: Path, monkeypatch) -> None:
     assert complete("~/Downloads/All") == "~/Downloads/All Orders.txt"  # reports first
     assert complete(f"{tmp_path}/Downloads/All n") == f"{tmp_path}/Downloads/All notes.pdf"
     assert complete("~/.hi") == "~/.hidden/" and complete("~/nothing") is None and complete("") is None
+
+
+async def test_closing_while_a_preview_is_read_is_harmless(make_app, demo_copy: Path, tmp_path: Path) -> None:
+    from sellertui.devtools.reports import all_orders
+
+    from textual.worker import Worker, WorkerState
+
+    big = all_orders(tmp_path / "orders.txt", 20_000)
+    app = make_app(demo_copy)
+    failed: list = []
+
+    def hook(message) -> None:
+        if isinstance(message, Worker.StateChanged) and message.state == WorkerState.ERROR:
+            failed.append(message.worker.error)
+
+    async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
+        await settle(pilot, app)
+        await pilot.press("i")
+        field = app.screen.query_one("#path", Input)
+        field.value = str(big)
+        field.focus()
+        await pilot.press("enter")
+        await pilot.press("escape")  # at once, while the worker reads
+        await settle(pilot, app)
+        assert not isinstance(app.screen, ImportScreen)
+    assert failed == []

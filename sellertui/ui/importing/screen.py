@@ -124,11 +124,15 @@ class ImportScreen(ModalScreen[frozenset | None]):
         self.app.call_from_thread(self._previewed, parsed)
 
     def _preview_failed(self, message: str) -> None:
+        if not self.is_attached:  # closed (esc) while the worker was reading
+            return
         self.state = "choose"
         self._hide_progress()
         self._show(Text.assemble(("Cannot import this file\n", "bold red"), text(message)))
 
     def _previewed(self, parsed) -> None:
+        if not self.is_attached:  # closed (esc) while the worker was reading
+            return
         self.state = "previewed"
         self.parsed = parsed
         self._hide_progress()
@@ -176,6 +180,8 @@ class ImportScreen(ModalScreen[frozenset | None]):
         self.app.call_from_thread(self._progressed, stage, fraction)
 
     def _progressed(self, stage: str, fraction: float) -> None:
+        if not self.is_attached:  # closed (esc) while the worker was reading
+            return
         bar = self.query_one("#progress", ProgressBar)
         bar.display = True
         bar.update(progress=round(fraction * 100))
