@@ -59,7 +59,7 @@ def _kill_window(data_dir: Path) -> float:
             tx["orders"].upsert_many([{"id": f"{n}-a", "purchase_date": "2026-01-03", "n": n},
                                       {"id": f"{n}-b", "purchase_date": "2026-07-03", "n": n}])
     store.close()
-    return min(0.15, max(0.03, 2 * (time.perf_counter() - started) / 3))
+    return min(0.25, max(0.03, 4 * (time.perf_counter() - started) / 3))
 
 
 def _read_log(log: Path) -> tuple[set[int], set[int]]:
