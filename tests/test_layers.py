@@ -14,13 +14,18 @@ def imported_after(statement: str) -> set[str]:
     return {line.split(".")[0] for line in out.split()}
 
 
-@pytest.mark.parametrize("module", ["sellertui.store", "sellertui.domain.tasks", "sellertui.demo", "sellertui.cli"])
+@pytest.mark.parametrize("module", ["sellertui.store", "sellertui.domain.tasks", "sellertui.demo", "sellertui.cli",
+                                    "sellertui.importers.pipeline", "sellertui.domain.csvsafe"])
 def test_core_modules_do_not_import_textual(module: str) -> None:
     assert "textual" not in imported_after(f"import {module}")
 
 
 def test_store_does_not_import_pandas() -> None:
     assert "pandas" not in imported_after("import sellertui.store")
+
+
+def test_the_command_line_does_not_import_pandas_until_it_imports() -> None:
+    assert "pandas" not in imported_after("import sellertui.cli, sellertui.importers")
 
 
 def test_starting_the_app_does_not_import_pandas() -> None:

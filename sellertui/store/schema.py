@@ -17,6 +17,8 @@ Partitioner = Callable[[dict], str]
 
 SINGLE = "all"  # the partition name of an unpartitioned collection
 PARTITION_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+BOOKKEEPING = ("_v", "_rev", "_at", "_by")  # fields the store adds to every record
+GOOD_PARTITIONS: set[str] = set()  # names already checked (bulk writes ask per record)
 
 
 def by_month(field_name: str) -> Partitioner:
@@ -29,6 +31,7 @@ def by_month(field_name: str) -> Partitioner:
         return "undated"
 
     partition.__doc__ = f"month of {field_name}"
+    partition.month_of = field_name  # lets bulk writes group without a call per record
     return partition
 
 
@@ -72,8 +75,11 @@ class CollectionSpec:
 
     def partition_of(self, doc: dict) -> str:
         name = self.partition(doc) if self.partition else SINGLE
-        if not PARTITION_NAME.match(name):
-            raise ValueError(f"{self.name}: bad partition name {name!r}")
+        if name not in GOOD_PARTITIONS:
+            if not PARTITION_NAME.match(name):
+                raise ValueError(f"{self.name}: bad partition name {name!r}")
+            if len(GOOD_PARTITIONS) < 10_000:
+                GOOD_PARTITIONS.add(name)
         return name
 
 
@@ -100,6 +106,13 @@ COLLECTIONS: dict[str, CollectionSpec] = _spec(
     CollectionSpec("activity", "who changed what, when", "uid", by_day("at"), cached=False),
     CollectionSpec("ad_targets", "target ACoS overrides and campaign → SKU mappings", "key"),
     CollectionSpec("ad_actions", "approved, rejected and exported ad proposals (the ads ledger)", "uid"),
+    CollectionSpec("business_report", "Business Report rows by child item and period", "key",
+                   by_month("period_start"), cached=False),
+    CollectionSpec("settlements", "settlement report lines (fees, payouts)", "key", by_month("posted_date"),
+                   cached=False),
+    CollectionSpec("settlement_summaries", "one record per settlement: period, deposit, total", "key"),
+    CollectionSpec("transactions", "Date Range transaction report lines", "key", by_month("posted_date"),
+                   cached=False),
 )
 
 

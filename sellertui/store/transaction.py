@@ -11,12 +11,14 @@ from __future__ import annotations
 import secrets
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from itertools import islice
+from typing import TYPE_CHECKING, Any, Collection, Iterable
 
 from sellertui import clock
 from sellertui.store.errors import Conflict, InvalidRecord, NotFound
 from sellertui.store.schema import SINGLE, CollectionSpec, spec as spec_of
-from sellertui.store.views import BOOKKEEPING, CollectionView, table_over
+from sellertui.store.upsert import Merge, group_by_partition, plan_upsert, same_content
+from sellertui.store.views import CollectionView, table_over
 
 if TYPE_CHECKING:
     from sellertui.store.core import Store
@@ -27,11 +29,7 @@ def new_uid() -> str:
     return f"{int(time.time() * 1000):011x}{secrets.token_hex(3)}"
 
 
-def same_content(existing: dict, incoming: dict) -> bool:
-    return all(existing.get(k, _MISSING) == v for k, v in incoming.items() if k not in BOOKKEEPING)
-
-
-_MISSING = object()
+__all__ = ["Transaction", "TxCollection", "new_uid", "same_content"]
 
 
 class Transaction:
@@ -71,10 +69,15 @@ class Transaction:
     collection = __getitem__
 
     def count(self, collection: str, action: str, record_id: str) -> None:
+        self.count_many(collection, action, (record_id,))
+
+    def count_many(self, collection: str, action: str, record_ids: Collection[str]) -> None:
+        """Count changed records for the activity log (which keeps the first 20 ids)."""
         entry = self._counts.setdefault(collection, {"inserted": 0, "updated": 0, "deleted": 0, "ids": []})
-        entry[action] += 1
-        if len(entry["ids"]) < 20:
-            entry["ids"].append(record_id)
+        entry[action] += len(record_ids)
+        room = 20 - len(entry["ids"])
+        if room > 0:
+            entry["ids"].extend(islice(record_ids, room))
 
     @property
     def changes(self) -> dict[str, dict[str, Any]]:
@@ -188,37 +191,33 @@ class TxCollection(CollectionView):
         self._apply(part, removes=[record_id])
         self.tx.count(self.name, "deleted", record_id)
 
-    def upsert_many(self, docs: Iterable[dict]) -> dict[str, int]:
+    def upsert_many(self, docs: Iterable[dict], merge: Merge | None = None, owned: bool = False) -> dict[str, int]:
         """Insert or merge records by their natural key, one table write per partition.
 
         A record whose given fields all equal the stored ones is left alone
         (not re-stamped), so re-importing a file reports it as unchanged.
+        ``merge(old, incoming)`` picks the fields to apply to an existing record.
+        With ``owned=True`` the caller hands its freshly built dicts over (they
+        are stamped in place instead of copied: bulk imports).
         """
-        if self.spec.ids != "key":
-            raise InvalidRecord(f"{self.name}: upsert needs natural keys")
-        by_part: dict[str, dict[str, dict]] = {}
-        for doc in docs:
-            key = doc.get("id")
-            if not isinstance(key, str) or not key:
-                raise InvalidRecord(f"{self.name}: a record needs its key in 'id'")
-            by_part.setdefault(self.spec.partition_of(doc), {})[key] = doc
         result = {"inserted": 0, "updated": 0, "unchanged": 0}
-        stamp, spec = self.tx.stamp, self.spec
-        for part, incoming in by_part.items():
-            existing = self.docs(part)
-            puts: dict[str, dict] = {}
-            for key, doc in incoming.items():
-                old = existing.get(key)
-                if old is None:
-                    puts[key] = stamp(dict(doc), spec, 1)
-                    self.tx.count(self.name, "inserted", key)
-                    result["inserted"] += 1
-                elif same_content(old, doc):
-                    result["unchanged"] += 1
-                else:
-                    puts[key] = stamp({**old, **doc}, spec, old.get("_rev", 0) + 1)
-                    self.tx.count(self.name, "updated", key)
-                    result["updated"] += 1
+        spec = self.spec
+        marks = {"_v": spec.version, "_rev": 1, "_at": self.tx.at, "_by": self.tx.user}
+        for part, incoming in group_by_partition(spec, docs).items():
+            plan = plan_upsert(self.docs(part), incoming, merge)
+            self.tx.count_many(self.name, "inserted", plan.inserts.keys())
+            self.tx.count_many(self.name, "updated", plan.updates.keys())
+            result["inserted"] += len(plan.inserts)
+            result["updated"] += len(plan.updates)
+            result["unchanged"] += plan.unchanged
+            if owned:  # stamp the caller's dicts in place: one C call each
+                puts = dict(plan.inserts)
+                for doc in puts.values():
+                    doc.update(marks)
+            else:
+                puts = {key: {**doc, **marks} for key, doc in plan.inserts.items()}
+            for key, (old, record) in plan.updates.items():
+                puts[key] = self.tx.stamp(record, spec, old.get("_rev", 0) + 1)
             if puts:
                 self._apply(part, puts)
         return result

@@ -7,17 +7,18 @@ string ids, never TinyDB's per-process counters) and ``find`` takes either a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Protocol
 
 from tinydb import Storage
 from tinydb.table import Table
 
-from sellertui.store.schema import SINGLE, CollectionSpec
+from sellertui.store.schema import BOOKKEEPING, SINGLE, CollectionSpec
+from sellertui.store.upsert import Merge, group_by_partition, plan_upsert
 
 if TYPE_CHECKING:
     from tinydb.queries import QueryLike
 
-BOOKKEEPING = ("_v", "_rev", "_at", "_by")
+__all__ = ["BOOKKEEPING", "CollectionView", "DocsSource", "KeyedTable", "table_over"]
 
 
 class KeyedTable(Table):
@@ -25,6 +26,21 @@ class KeyedTable(Table):
 
     document_id_class = str
     default_query_cache_capacity = 0  # another process may change the file underneath
+
+    def _update_table(self, updater: Callable[[dict], None]) -> None:
+        """TinyDB's read-change-write, without its two per-document id conversions.
+
+        Ids are already strings, so the table is copied in one C call (the
+        committed documents are never mutated: an abandoned transaction leaves
+        the cache as it was) instead of rebuilt key by key: a 200k-record bulk
+        import spent 0.4 s there.
+        """
+        tables = self._storage.read() or {}
+        table = dict(tables.get(self.name) or {})
+        updater(table)
+        tables[self.name] = table
+        self._storage.write(tables)
+        self.clear_cache()
 
 
 class SnapshotStorage(Storage):
@@ -108,3 +124,13 @@ class CollectionView:
         for part in self.partitions() if partitions is None else partitions:
             found.extend(table_over(self.name, self.docs(part)).search(cond))
         return found
+
+    def preview_upsert(self, docs: Iterable[dict], merge: Merge | None = None) -> dict[str, int]:
+        """What ``upsert_many`` would do, counted without writing (dry runs, previews)."""
+        result = {"inserted": 0, "updated": 0, "unchanged": 0}
+        for part, incoming in group_by_partition(self.spec, docs).items():
+            plan = plan_upsert(self.docs(part), incoming, merge)
+            result["inserted"] += len(plan.inserts)
+            result["updated"] += len(plan.updates)
+            result["unchanged"] += plan.unchanged
+        return result

@@ -44,6 +44,7 @@ class SellerApp(App[None]):
     BINDINGS = [
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("r", "refresh", "Refresh", id="app.refresh"),
+        Binding("i", "import_report", "Import", id="app.import"),
         Binding("left_square_bracket", "step_tab(-1)", "Prev tab", show=False, id="app.previous_tab"),
         Binding("right_square_bracket", "step_tab(1)", "Next tab", show=False, id="app.next_tab"),
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -122,6 +123,8 @@ class SellerApp(App[None]):
         if choice == "demo":
             self.notify("Building the demo shop…", timeout=3)
             self.load_demo()
+        elif choice == "import":
+            self.action_import_report()
 
     @work(thread=True, exclusive=True, group="demo", exit_on_error=False)
     def load_demo(self) -> None:
@@ -224,6 +227,12 @@ class SellerApp(App[None]):
         ids = [f"tab-{a.slug()}" for a in AREAS]
         tabs.active = ids[(ids.index(tabs.active) + step) % len(ids)]
 
+    def action_import_report(self) -> None:
+        from sellertui.ui.importing import ImportScreen
+
+        if not isinstance(self.screen, ImportScreen):
+            self.push_screen(ImportScreen())
+
     def action_help(self) -> None:
         self.push_screen(HelpScreen(describe_bindings(self, self.screen)))
 
@@ -249,6 +258,7 @@ class SellerApp(App[None]):
                     )
         yield SystemCommand("App: help", "List every key of this screen (?)", self.action_help)
         yield SystemCommand("App: refresh", "Reload everything from the store (r)", self.action_refresh)
+        yield SystemCommand("App: import a report", "Preview and import a report file (i)", self.action_import_report)
 
     def _run_area_action(self, slug: str, action: str) -> None:
         self.action_show_area(slug)

@@ -65,10 +65,10 @@ def test_query_words_and_terms() -> None:
         parse("colour:red", {"status"})
 
 
-@pytest.mark.parametrize("cell", ["=HYPERLINK(\"x\")", "+1", "-2+3", "@SUM(A1)", "\tx"])
+@pytest.mark.parametrize("cell", ["=HYPERLINK(\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx"])
 def test_formula_cells_are_neutralised(cell) -> None:
     assert safe_cell(cell) == "'" + cell
-    assert safe_cell(-5) == -5 and safe_cell("plain") == "plain"
+    assert safe_cell(-5) == -5 and safe_cell("plain") == "plain" and safe_cell("-12.50") == "-12.50"
     assert csv_text(["a"], [[cell]]).splitlines()[1].lstrip('"').startswith("'")
 
 

@@ -1,0 +1,103 @@
+"""`sellertui import PATH...`: import reports, each file in its own all-or-nothing transaction.
+
+Text output: one summary per file. ``--json``: one JSON object per line and
+file, ``{"file", "kind", "rows", "inserted", "updated", "unchanged", "rejected",
+"totals"}`` (a file that failed adds ``"error"`` and, for bad rows,
+``"problems"``; the error also goes to stderr). A progress bar goes to stderr
+when it is a terminal. Exit 1 when any file failed (nothing of that file was
+written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from sellertui.cli.common import context
+from sellertui.importers import KIND_NAMES
+
+
+def register(sub, common) -> None:
+    cmd = sub.add_parser("import", help="import reports from Seller Central and the Ads console", parents=[common],
+                         description="Import reports. The kind is recognised from the header row; each file is "
+                                     "imported whole or not at all.")
+    cmd.add_argument("paths", nargs="+", metavar="PATH", help="report files (.txt, .csv, .tsv, .xlsx)")
+    cmd.add_argument("--kind", choices=KIND_NAMES, help="read the files as this kind of report")
+    cmd.add_argument("--market", metavar="CODE", help="the marketplace (US, UK, DE, JP, IN, …): decides decimal "
+                                                       "commas, day/month order and the time zone")
+    cmd.add_argument("--period", metavar="START..END", help="the days a Business Report or bulk file covers "
+                                                             "(default: the dates in its file name)")
+    cmd.add_argument("--dry-run", action="store_true", help="read and check, show what would change, write nothing")
+    cmd.add_argument("--skip-bad-rows", action="store_true",
+                     help="import the good rows; write the bad ones to <file>.rejects.csv beside the file")
+    cmd.add_argument("--json", action="store_true", help="print one JSON object per file")
+    cmd.set_defaults(handler=cmd_import)
+
+
+class Bar:
+    """A one-line progress bar on stderr, only when stderr is a terminal."""
+
+    WIDTH = 30
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.on = sys.stderr.isatty()
+        self.shown = -1
+
+    def __call__(self, stage: str, fraction: float) -> None:
+        if not self.on:
+            return
+        percent = int(fraction * 100)
+        if percent == self.shown:
+            return
+        self.shown = percent
+        done = int(self.WIDTH * fraction)
+        sys.stderr.write(f"\r[{'#' * done}{'.' * (self.WIDTH - done)}] {percent:3d}% {stage:<9} {self.name[:40]}")
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.on and self.shown >= 0:
+            sys.stderr.write("\r" + " " * (self.WIDTH + 60) + "\r")
+            sys.stderr.flush()
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from sellertui.domain.errors import UserError
+    from sellertui.importers.errors import RowProblems
+    from sellertui.importers.pipeline import Options, import_report
+    from sellertui.store import StoreError
+
+    ctx = context(args)
+    options = Options(kind=args.kind, market=args.market, period=args.period, dry_run=args.dry_run,
+                      skip_bad_rows=args.skip_bad_rows, default_market=ctx.settings.marketplace)
+    store = ctx.store()
+    failed = 0
+    for raw in args.paths:
+        path = Path(raw)
+        bar = Bar(path.name)
+        try:
+            result = import_report(store, path, options, bar)
+        except (UserError, StoreError, OSError) as exc:
+            bar.clear()
+            failed += 1
+            problems = exc.problems if isinstance(exc, RowProblems) else []
+            if args.json:
+                _print_json({"file": path.name, "kind": getattr(exc, "kind", None) or args.kind, "rows": getattr(exc, "total_rows", 0),
+                             "inserted": 0, "updated": 0, "unchanged": 0,
+                             "rejected": getattr(exc, "bad_rows", 0), "totals": {}, "error": str(exc),
+                             "problems": [p.as_dict() for p in problems]})
+            print(f"sellertui: {exc}", file=sys.stderr)
+            continue
+        bar.clear()
+        if args.json:
+            _print_json(result.as_json())
+        else:
+            print("\n".join(result.summary_lines()))
+    return 1 if failed else 0
+
+
+def _print_json(data: dict) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.flush()

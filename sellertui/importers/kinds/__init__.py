@@ -1,0 +1,49 @@
+"""Every report kind sellertui reads, and telling them apart by their header row."""
+
+from __future__ import annotations
+
+from sellertui.importers.headers import header_set
+from sellertui.importers.kinds.ads import BulkSearchTerms, SearchTerms
+from sellertui.importers.kinds.base import Kind, Output
+from sellertui.importers.kinds.business import BusinessReport
+from sellertui.importers.kinds.inventory import FbaInventory, Restock
+from sellertui.importers.kinds.orders import AllOrders, FbmOrders
+from sellertui.importers.kinds.returns import FbaReturns, FbmReturns
+from sellertui.importers.kinds.settlement import Settlement
+from sellertui.importers.kinds.transactions import DateRange
+
+KINDS: dict[str, Kind] = {k.name: k for k in (
+    AllOrders(), FbmOrders(), SearchTerms(), BulkSearchTerms(), FbaInventory(), Restock(), BusinessReport(),
+    Settlement(), DateRange(), FbaReturns(), FbmReturns(),
+)}
+
+
+def kind_named(name: str) -> Kind:
+    from sellertui.domain.errors import UserError
+
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise UserError(f"unknown report kind {name!r}; sellertui reads: {', '.join(KINDS)}") from None
+
+
+def detect(cells: list) -> Kind | None:
+    """The kind whose signature the header row has (the best fit if several do), or None."""
+    headers = header_set(cells)
+    best, score = None, 0
+    for kind in KINDS.values():
+        s = kind.score(headers)
+        if s > score:
+            best, score = kind, s
+    return best
+
+
+def expected(kind: Kind | None = None) -> str:
+    """What we looked for, in words, for "not a report we read" messages."""
+    if kind is not None:
+        wanted = ", ".join(f"'{c.names[0]}'" for c in kind.columns if c.required)
+        return f"{kind.label} (with the columns {wanted})"
+    return f"one of the reports sellertui reads ({', '.join(KINDS)})"
+
+
+__all__ = ["KINDS", "Kind", "Output", "detect", "expected", "kind_named"]

@@ -1,0 +1,147 @@
+"""What every report kind declares, and the helpers they share.
+
+A kind names its columns (``Col``), the header sets that identify it, how its
+rows become records (``build``), how an import merges into records already in
+the store (``merge``), and the totals the summary and ``--json`` show.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from operator import itemgetter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+
+from sellertui.domain.money import to_decimal
+from sellertui.importers.headers import Col, normalise
+
+if TYPE_CHECKING:
+    from sellertui.importers.frame import Frame
+    from sellertui.store.upsert import Merge
+
+
+@dataclass
+class Output:
+    """The records one file yields, by collection (the kind's main collection first)."""
+
+    records: dict[str, list[dict]]
+    merged: int = 0  # rows added into an earlier row with the same key
+    summary: dict = field(default_factory=dict)  # kind-specific facts for totals (e.g. a settlement's total)
+
+
+class Kind:
+    name: str = ""
+    label: str = ""  # "an All Orders report"
+    family: str = ""  # decides the totals: orders, search_terms, inventory, business_report, ...
+    collection: str = ""
+    columns: tuple[Col, ...] = ()
+    signatures: tuple[frozenset[str], ...] = ()  # any one of these header sets identifies the kind
+    needs_period: bool = False  # the report has no dates: --period or the file name gives them
+
+    def column(self, name: str) -> Col:
+        return next(c for c in self.columns if c.field == name)
+
+    def score(self, headers: set[str]) -> int:
+        """How well a header row fits: 0 when no signature matches, else more known columns, more."""
+        if not any(sig <= headers for sig in self.signatures):
+            return 0
+        known = {n for c in self.columns for n in c.names}
+        return 100 + len(known & headers)
+
+    def loosely_fits(self, headers: set[str]) -> bool:
+        """With --kind: a header row naming at least half of the required columns is taken as the header."""
+        required = [c for c in self.columns if c.required]
+        found = sum(1 for c in required if set(c.names) & headers)
+        return bool(required) and found * 2 >= len(required)
+
+    def build(self, frame: "Frame") -> Output:
+        raise NotImplementedError
+
+    def merge(self, collection: str) -> "Merge | None":
+        """How an incoming record joins one already stored (None: incoming fields win)."""
+        return None
+
+    def totals(self, output: Output, frame: "Frame") -> dict:
+        raise NotImplementedError
+
+
+def names(*headers: str) -> frozenset[str]:
+    return frozenset(normalise(h) for h in headers)
+
+
+def money_text(minor: int, currency: str) -> str:
+    """Minor units -> the amount with two decimals, as --json shows money: ``"1179.16"``."""
+    return str(to_decimal(minor, currency).quantize(Decimal("0.01")))
+
+
+def total(docs: Iterable[dict], field_name: str) -> int:
+    """The sum of a field over records (None counts as 0), mapped in C."""
+    return sum(filter(None, map(itemgetter(field_name), docs)))
+
+
+def money_total(docs: Iterable[dict], field_name: str, currency: str) -> str:
+    return money_text(total(docs, field_name), currency)
+
+
+def main_currency(docs: Sequence[dict], default: str) -> str:
+    for doc in docs:
+        if doc.get("currency"):
+            return doc["currency"]
+    return default
+
+
+def records(columns: dict[str, list]) -> list[dict]:
+    """One dict per row from equally long columns (the fast way to build many records)."""
+    keys = list(columns)
+    return [dict(zip(keys, row)) for row in zip(*columns.values())]
+
+
+def combine(docs: list[dict], add: Sequence[str], fold: Callable[[dict, dict], None] | None = None
+            ) -> tuple[list[dict], int]:
+    """Rows sharing a key become one record with the ``add`` fields summed; returns (docs, rows merged).
+
+    ``fold(first, later)``, if given, runs before the sums (to combine what cannot be added, like rates).
+    """
+    if len(set(map(itemgetter("id"), docs))) == len(docs):
+        return docs, 0
+    seen: dict[str, dict] = {}
+    merged = 0
+    for doc in docs:
+        first = seen.get(doc["id"])
+        if first is None:
+            seen[doc["id"]] = doc
+            continue
+        merged += 1
+        if fold is not None:
+            fold(first, doc)
+        for name in add:
+            if doc.get(name) is not None:
+                first[name] = (first.get(name) or 0) + doc[name]
+    return list(seen.values()), merged
+
+
+def content_keys(prefixes: Sequence[str], contents: Iterable[tuple]) -> list[str]:
+    """Stable keys for rows with no id of their own: prefix | hash of the content | occurrence.
+
+    Two identical lines in one file are two records (occurrence 1 and 2); the
+    same lines in a re-imported or overlapping file get the same keys again.
+    """
+    seen: dict[str, int] = {}
+    keys = []
+    for prefix, content in zip(prefixes, contents):
+        digest = hashlib.blake2b(repr(content).encode(), digest_size=8).hexdigest()
+        base = f"{prefix}|{digest}"
+        seen[base] = seen.get(base, 0) + 1
+        keys.append(f"{base}|{seen[base]}")
+    return keys
+
+
+def keep_user_fields(protected: Iterable[str]) -> "Merge":
+    """A merge that never overwrites these fields of a stored record (the user's own)."""
+    protected = frozenset(protected)
+
+    def merge(old: dict, new: dict) -> dict:
+        return {k: v for k, v in new.items() if k not in protected or k not in old}
+
+    return merge

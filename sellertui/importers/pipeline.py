@@ -1,0 +1,269 @@
+"""Importing one report: read it, recognise it, parse it, and write it in one transaction.
+
+``parse_report`` touches no store: it is the preview (kind, rows, totals,
+problems) the app shows before anything is written. ``write_report`` refuses
+a file with bad rows unless ``skip_bad_rows`` (then the bad rows go to
+``<file>.rejects.csv`` beside it), and writes everything else in one store
+transaction: the import is all there or not there at all, whatever happens.
+"""
+
+from __future__ import annotations
+
+import gc
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterator
+
+from sellertui.domain.errors import UserError
+from sellertui.domain.markets import market
+from sellertui.importers import rejects
+from sellertui.importers.errors import FileProblem, Problem, RowProblems
+from sellertui.importers.frame import Frame
+from sellertui.importers.headers import header_set, map_headers
+from sellertui.importers.kinds import Kind, Output, detect, expected, kind_named
+from sellertui.importers.locale import Locale, decide
+from sellertui.importers.period import Period, resolve
+from sellertui.importers.source import read_table
+
+Progress = Callable[[str, float], None]  # (what is happening, overall fraction done 0..1)
+MARKETPLACE_FIELDS = ("sales_channel", "marketplace_name")
+
+
+@dataclass
+class Options:
+    kind: str | None = None
+    market: str | None = None
+    period: str | None = None
+    dry_run: bool = False
+    skip_bad_rows: bool = False
+    default_market: str = "US"  # the marketplace in the user's settings
+
+
+@dataclass
+class Parsed:
+    """A report read and checked, nothing written yet: what a preview shows."""
+
+    path: Path
+    kind: Kind
+    frame: Frame
+    output: Output
+    totals: dict
+
+    @property
+    def rows(self) -> int:
+        return self.frame.n
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.frame.problems
+
+    @property
+    def bad_rows(self) -> int:
+        return len(self.frame.bad)
+
+    @property
+    def locale(self) -> Locale:
+        return self.frame.locale
+
+    @property
+    def period(self) -> Period | None:
+        return self.frame.period
+
+    def notes(self) -> list[str]:
+        """What the user should know about how the file was read."""
+        notes = [f"{self.locale.market.code} marketplace, {self.locale.currency} (from {self.locale.source})"]
+        if self.period is not None:
+            notes.append(f"period {self.period} (from {self.period.source})")
+        merged = self.output.merged
+        if merged == 1:
+            notes.append("1 row shared its key with an earlier row and was added to it")
+        elif merged:
+            notes.append(f"{merged:,} rows shared their key with an earlier row and were added to it")
+        return notes + self.frame.notes
+
+
+@dataclass
+class Result:
+    file: str
+    kind: str
+    label: str
+    rows: int
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    totals: dict = field(default_factory=dict)
+    collections: dict[str, dict[str, int]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    rejects_file: str | None = None
+    dry_run: bool = False
+    collection_main: str = ""
+
+    def as_json(self) -> dict:
+        """The object ``sellertui import --json`` prints for this file."""
+        return {"file": self.file, "kind": self.kind, "rows": self.rows, "inserted": self.inserted,
+                "updated": self.updated, "unchanged": self.unchanged, "rejected": self.rejected,
+                "totals": self.totals}
+
+    def summary_lines(self) -> list[str]:
+        would = "would be " if self.dry_run else ""
+        head = (f"{self.file}: {self.label}, {rows(self.rows)}: {self.inserted:,} {would}new, "
+                f"{self.updated:,} {would}updated, {self.unchanged:,} unchanged")
+        if self.rejected:
+            head += f", {self.rejected:,} set aside"
+        lines = [head]
+        for name, counts in self.collections.items():
+            if name != self.collection_main:
+                lines.append(f"  {name}: {counts['inserted']:,} new, {counts['updated']:,} updated, "
+                             f"{counts['unchanged']:,} unchanged")
+        lines.append("  totals: " + ", ".join(f"{k} {v}" for k, v in self.totals.items()))
+        lines += [f"  {note}" for note in self.notes]
+        if self.rejects_file:
+            lines.append(f"  the rows set aside and why: {self.rejects_file}")
+        if self.dry_run:
+            lines.append("  dry run: nothing was written")
+        return lines
+
+
+def rows(n: int) -> str:
+    return "1 row" if n == 1 else f"{n:,} rows"
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Big imports allocate millions of small objects; the cyclic GC re-scanning them triples the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _modified(path: Path) -> str:
+    return datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
+
+
+def parse_report(path: Path, options: Options, progress: Progress | None = None) -> Parsed:
+    """Read, recognise and check one report; raises ``FileProblem`` for a file that is no report we read."""
+    path = Path(path)
+    hint = kind_named(options.kind) if options.kind else None
+    if options.market:
+        try:
+            market(options.market)
+        except ValueError as exc:
+            raise UserError(f"--market: {exc}") from None
+
+    def recognise(cells: list) -> bool:
+        if hint is not None:
+            headers = header_set(cells)
+            return hint.score(headers) > 0 or hint.loosely_fits(headers)
+        return detect(cells) is not None
+
+    def select(cells: list) -> list[int]:  # only the columns the kind reads become Python objects
+        kind = hint or detect(cells)
+        return list(map_headers(cells, kind.columns).index.values()) if kind else list(range(len(cells)))
+
+    japanese = (options.market or options.default_market or "").upper() == "JP"
+    report = (lambda f: progress("reading", 0.6 * f)) if progress else None
+    with paused_gc():
+        table = read_table(path, recognise, expected(hint), japanese, report, select)
+        kind = hint or detect(table.headers)
+        assert kind is not None  # read_table found a header row ``recognise`` accepted
+        headers = map_headers(table.headers, kind.columns)
+        if headers.missing:
+            wanted = ", ".join(f"'{c.names[0]}'" for c in headers.missing)
+            noun = "column" if len(headers.missing) == 1 else "columns"
+            more = "…" if len(table.headers) > 12 else ""
+            raise FileProblem(table.name, f"has no {wanted} {noun}, which {kind.label} needs "
+                                          f"(it has {', '.join(repr(h) for h in table.headers[:12])}{more})")
+        locale = _locale(table, kind, headers, options)
+        period = None
+        if kind.needs_period:
+            period = resolve(options.period, path.name, locale.day_first)
+            if period is None:
+                raise FileProblem(table.name, f"is {kind.label}, which has no dates, and its file name holds none: "
+                                              "say which days it covers with --period START..END "
+                                              "(e.g. --period 2026-01-01..2026-01-31)")
+        if progress:
+            progress("checking", 0.6)
+        frame = Frame(table, kind, headers, locale, period, _modified(path))
+        if options.period and not kind.needs_period:
+            frame.notes.append(f"--period ignored: {kind.label} carries its own dates")
+        output = kind.build(frame)
+        totals = kind.totals(output, frame)
+    return Parsed(path, kind, frame, output, totals)
+
+
+def _locale(table, kind: Kind, headers, options: Options) -> Locale:
+    def raw(field_name: str) -> list:
+        index = headers.index.get(field_name)
+        return table.columns[index] if index is not None else []
+
+    amounts = next((raw(c.field) for c in kind.columns if c.parse == "amount" and c.field in headers.index), [])
+    places = [v for f in MARKETPLACE_FIELDS for v in raw(f)]
+    return decide(options.market, options.default_market, raw("currency"), raw("country"), places, amounts,
+                  table.preamble)
+
+
+def write_report(store, parsed: Parsed, options: Options, progress: Progress | None = None) -> Result:
+    """Write a parsed report: all of it, or (``skip_bad_rows``) all its good rows; else nothing."""
+    frame, kind = parsed.frame, parsed.kind
+    whole_file = [p for p in frame.problems if p.line is None]
+    if whole_file:
+        raise FileProblem(frame.table.name, whole_file[0].reason)
+    if frame.problems and not options.skip_bad_rows:
+        raise RowProblems(frame.table.name, frame.problems, len(frame.bad), frame.n, kind.name)
+    result = Result(frame.table.name, kind.name, kind.label, frame.n, rejected=len(frame.bad), totals=parsed.totals,
+                    notes=parsed.notes(), dry_run=options.dry_run, collection_main=kind.collection)
+    written = None
+    if frame.bad and not options.dry_run:
+        written = rejects.write(parsed.path, frame)
+        result.rejects_file = str(written)
+    if progress:
+        progress("writing", 0.8)
+    try:
+        with paused_gc():
+            result.collections = _store(store, parsed, options)
+    except BaseException:
+        if written is not None:
+            written.unlink(missing_ok=True)
+        raise
+    main = result.collections.get(kind.collection, {"inserted": 0, "updated": 0, "unchanged": 0})
+    result.inserted, result.updated, result.unchanged = main["inserted"], main["updated"], main["unchanged"]
+    if progress:
+        progress("done", 1.0)
+    return result
+
+
+def merge_for(parsed: Parsed, collection: str):
+    """The kind's merge, and: a field from a column this file lacks never overwrites a stored one."""
+    merge = parsed.kind.merge(collection)
+    absent = frozenset(parsed.frame.absent_keys)
+    if not absent:
+        return merge
+
+    def keep_stored(old: dict, new: dict) -> dict:
+        new = {k: v for k, v in new.items() if k not in absent or k not in old}
+        return merge(old, new) if merge is not None else new
+
+    return keep_stored
+
+
+def _store(store, parsed: Parsed, options: Options) -> dict[str, dict[str, int]]:
+    records = parsed.output.records
+    if options.dry_run:
+        return {name: store[name].preview_upsert(docs, merge_for(parsed, name)) for name, docs in records.items()}
+    counts = {}
+    with store.transaction(f"imported {parsed.kind.label} from {parsed.path.name}") as tx:
+        for name, docs in records.items():
+            counts[name] = tx[name].upsert_many(docs, merge=merge_for(parsed, name), owned=True)
+    return counts
+
+
+def import_report(store, path: Path, options: Options, progress: Progress | None = None) -> Result:
+    """Parse and write one report (the CLI's and the app's one call)."""
+    return write_report(store, parse_report(path, options, progress), options, progress)

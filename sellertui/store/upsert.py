@@ -1,0 +1,100 @@
+"""Deciding what an upsert does to each record: insert, update or leave alone.
+
+Pure functions over plain dicts, shared by a transaction's ``upsert_many``
+(which then stages the result) and by ``CollectionView.preview_upsert`` (which
+only counts, for dry runs and previews).
+
+A ``merge(old, incoming) -> fields`` hook lets a caller decide, per existing
+record, which incoming fields to apply (e.g. an import never moves a shipped
+order back to "Unshipped" and never overwrites a product's user-entered title).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from sellertui.store.errors import InvalidRecord
+from sellertui.store.schema import BOOKKEEPING, GOOD_PARTITIONS
+
+if TYPE_CHECKING:
+    from sellertui.store.schema import CollectionSpec
+
+Merge = Callable[[dict, dict], dict]
+_MISSING = object()
+
+
+def same_content(existing: dict, incoming: dict) -> bool:
+    """True when every non-bookkeeping field of ``incoming`` equals the stored one."""
+    get = existing.get
+    for key, value in incoming.items():
+        if get(key, _MISSING) != value and key not in BOOKKEEPING:
+            return False
+    return True
+
+
+@dataclass
+class Plan:
+    """What an upsert into one partition changes: new records, changed records, the rest."""
+
+    inserts: dict[str, dict] = field(default_factory=dict)  # key -> incoming doc (not stamped)
+    updates: dict[str, tuple[dict, dict]] = field(default_factory=dict)  # key -> (old, merged new)
+    unchanged: int = 0
+
+
+def plan_upsert(existing: dict[str, dict], incoming: dict[str, dict], merge: Merge | None = None) -> Plan:
+    """Classify each incoming doc against the partition's stored docs."""
+    plan = Plan()
+    if not existing:  # a fresh partition: every record is new (the common case of a first import)
+        plan.inserts = incoming
+        return plan
+    inserts, updates = plan.inserts, plan.updates
+    for key, doc in incoming.items():
+        old = existing.get(key)
+        if old is None:
+            inserts[key] = doc
+            continue
+        if merge is not None:
+            doc = merge(old, doc)
+        if same_content(old, doc):
+            plan.unchanged += 1
+        else:
+            updates[key] = (old, {**old, **doc})
+    return plan
+
+
+def group_by_partition(spec: "CollectionSpec", docs: Iterable[dict]) -> dict[str, dict[str, dict]]:
+    """Docs by partition, then by key (a later doc with the same key wins)."""
+    if spec.ids != "key":
+        raise InvalidRecord(f"{spec.name}: upsert needs natural keys")
+    docs = docs if isinstance(docs, list) else list(docs)
+    try:
+        keys = list(map(itemgetter("id"), docs))
+    except KeyError:
+        keys = [None]
+    if set(map(type, keys)) - {str} or "" in keys:
+        raise InvalidRecord(f"{spec.name}: a record needs its key in 'id'")
+    month_of = getattr(spec.partition, "month_of", None)
+    parts = None
+    if month_of is not None:  # inline by_month: most bulk writes are month-partitioned
+        try:
+            months = list(map(itemgetter(month_of), docs))
+        except KeyError:
+            months = None
+        if months is not None and set(map(type, months)) == {str}:
+            parts = [v[:7] if len(v) >= 7 and v[4] == "-" else "undated" for v in months]
+            for part in set(parts) - GOOD_PARTITIONS:
+                spec.partition_of({month_of: part + "-01"})  # checks the name (raises on a bad one)
+    if parts is None:
+        parts = [spec.partition_of(doc) for doc in docs]
+    by_part: dict[str, dict[str, dict]] = {}
+    if len(set(parts)) == 1:
+        by_part[parts[0]] = dict(zip(keys, docs))
+        return by_part
+    for part, key, doc in zip(parts, keys, docs):
+        bucket = by_part.get(part)
+        if bucket is None:
+            bucket = by_part[part] = {}
+        bucket[key] = doc
+    return by_part
