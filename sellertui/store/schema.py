@@ -100,6 +100,7 @@ COLLECTIONS: dict[str, CollectionSpec] = _spec(
     CollectionSpec("expenses", "expenses outside Amazon", "uid"),
     CollectionSpec("reply_templates", "reply templates for buyer messages", "uid"),
     CollectionSpec("product_notes", "selling points and answers per SKU", "key"),
+    CollectionSpec("promo_fees", "promotion fee schedule: effective-dated, per type and marketplace", "uid"),
     CollectionSpec("recurring", "routine checklist items (daily, weekdays, monthly)", "uid"),
     CollectionSpec("today_ticks", "what each user ticked and opened, per day", "key", by_month("day")),
     CollectionSpec("today_snoozes", "checklist items snoozed until a day", "key"),

@@ -1,0 +1,1 @@
+"""Promotions: deals, coupons and discounts, their fees, deadlines and checks."""
