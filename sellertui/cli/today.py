@@ -19,7 +19,9 @@ def cmd_today(args: argparse.Namespace) -> int:
 
     ctx = context(args)
     user = args.user or ctx.user
-    sections = checklist(ctx.store(), user)
+    from sellertui.domain.today.sections import Sources
+
+    sections = checklist(ctx.store(), user, sources=Sources(ctx.store(), ctx.frames(), ctx.settings))
     done, total = progress(sections)
     if args.json:
         print_json({"user": user, "done": done, "total": total,

@@ -66,6 +66,17 @@ def test_sections_pick_and_order_items(store) -> None:
     assert [i.title for i in routine.items] == ["every day", "sundays"]
 
 
+def test_inventory_and_ads_sections(demo_copy) -> None:
+    from sellertui.store import open_store
+
+    sections = checklist(open_store(demo_copy), "ana", NOW)
+    reorder = _section(sections, "SKUs to reorder")
+    assert reorder.items and all(i.area == "inventory" and i.value for i in reorder.items)
+    assert [i.urgency for i in reorder.items] == sorted(i.urgency for i in reorder.items)  # soonest to run out first
+    (ads,) = _section(sections, "Ad proposals").items
+    assert ads.area == "ads" and ads.view == "proposalsview" and "negate" in ads.title
+
+
 def test_ticks_are_per_day_and_per_user(store) -> None:
     seed(store)
     item = _section(checklist(store, "ana", NOW), "Buyer messages").items[0]

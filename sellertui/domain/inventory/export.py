@@ -27,7 +27,7 @@ def load_plan(store, settings: config.Settings | None = None):
     from sellertui.domain.inventory.plan import build
 
     settings = settings or config.load()
-    return build(store, FrameCache(store), InventorySettings.from_section(settings.section("inventory")),
+    return build(store, FrameCache.for_store(store), InventorySettings.from_section(settings.section("inventory")),
                  clock.today())
 
 

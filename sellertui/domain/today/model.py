@@ -30,6 +30,7 @@ class Section:
     area: str
     items: list[Item] = field(default_factory=list)
     total: int | None = None  # when only the most urgent items are listed
+    order: int = 0  # position in the checklist
 
     @property
     def open(self) -> list[Item]:

@@ -1,13 +1,16 @@
 """The Today checklist's sections, each from its area's own rules, most urgent first.
 
-Each provider is ``(store, now, user) -> Section``. Areas register theirs in
-``PROVIDERS`` in the order the checklist shows them.
+Each provider is ``(sources, now, user) -> Section``; areas register theirs in
+``PROVIDERS`` in the order the checklist shows them. Providers marked slow
+(they compute a whole area's plan) are listed in ``SLOW``: the tab shows the
+quick sections first and fills these in when they are ready.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Callable
+from typing import Any, Callable
 
 from sellertui import clock
 from sellertui.domain.orders import messages as message_rules
@@ -17,8 +20,37 @@ from sellertui.domain.tasks import is_overdue
 from sellertui.domain.today import recurring
 from sellertui.domain.today.model import Item, Section
 
-Provider = Callable[[object, datetime, str], Section]
 SHOWN = 12  # items listed per section; the rest are counted
+
+
+@dataclass
+class Sources:
+    """What providers read: the store, the shared frame cache, the user's settings."""
+
+    store: Any
+    frames: Any = None
+    settings: Any = None
+
+    def frame_cache(self):
+        if self.frames is None:
+            from sellertui.domain.frames import FrameCache
+
+            self.frames = FrameCache.for_store(self.store)
+        return self.frames
+
+    def section(self, name: str) -> dict:
+        if self.settings is None:
+            from sellertui import config
+
+            self.settings = config.load()
+        return self.settings.section(name)
+
+    @property
+    def currency(self) -> str:
+        return self.settings.home_currency if self.settings is not None else "USD"
+
+
+Provider = Callable[[Sources, datetime, str], Section]
 
 
 def _cap(section: Section) -> Section:
@@ -28,7 +60,8 @@ def _cap(section: Section) -> Section:
     return section
 
 
-def messages_section(store, now: datetime, user: str) -> Section:
+def messages_section(sources: Sources, now: datetime, user: str) -> Section:
+    store = sources.store
     section = Section("Buyer messages to answer", "orders")
     month_ago = (now - timedelta(days=40)).date().isoformat()[:7]
     view = store["messages"]
@@ -43,7 +76,8 @@ def messages_section(store, now: datetime, user: str) -> Section:
     return _cap(section)
 
 
-def ship_section(store, now: datetime, user: str) -> Section:
+def ship_section(sources: Sources, now: datetime, user: str) -> Section:
+    store = sources.store
     section = Section("FBM orders to ship", "orders")
     today = now.date()
     orders: dict[str, dict] = {}
@@ -61,7 +95,8 @@ def ship_section(store, now: datetime, user: str) -> Section:
     return _cap(section)
 
 
-def refunds_section(store, now: datetime, user: str) -> Section:
+def refunds_section(sources: Sources, now: datetime, user: str) -> Section:
+    store = sources.store
     section = Section("Returns to refund", "orders")
     today = now.date()
     for case in store["returns"].rows():
@@ -76,7 +111,8 @@ def refunds_section(store, now: datetime, user: str) -> Section:
     return _cap(section)
 
 
-def tasks_section(store, now: datetime, user: str) -> Section:
+def tasks_section(sources: Sources, now: datetime, user: str) -> Section:
+    store = sources.store
     section = Section("Tasks due", "team")
     today = now.date().isoformat()
     for task in store["tasks"].rows():
@@ -91,7 +127,8 @@ def tasks_section(store, now: datetime, user: str) -> Section:
     return _cap(section)
 
 
-def recurring_section(store, now: datetime, user: str) -> Section:
+def recurring_section(sources: Sources, now: datetime, user: str) -> Section:
+    store = sources.store
     section = Section("Routine", "today")
     for entry in sorted(store["recurring"].rows(), key=lambda r: r.get("title", "")):
         if entry.get("user") not in (None, "", user) or not recurring.due_on(entry["rule"], now.date()):
@@ -102,15 +139,62 @@ def recurring_section(store, now: datetime, user: str) -> Section:
     return section
 
 
-PROVIDERS: list[Provider] = [messages_section, ship_section, refunds_section, tasks_section, recurring_section]
+def reorder_section(sources: Sources, now: datetime, user: str) -> Section:
+    """SKUs to reorder now (out of stock or at the reorder point), from the Inventory plan."""
+    from sellertui.domain.inventory.plan import build, reorder
+    from sellertui.domain.inventory.settings import InventorySettings
+
+    section = Section("SKUs to reorder now", "inventory")
+    plan = build(sources.store, sources.frame_cache(), InventorySettings.from_section(sources.section("inventory")),
+                 now.date())
+    for row in reorder(plan):
+        cover = row["days_of_cover"]
+        section.items.append(Item(
+            key=f"reorder:{row['sku']}", title=f"order {row['qty']:,} × {row['sku']} from {row['supplier'] or '?'}",
+            detail="out of stock" if row["status"].startswith("out") else f"runs out {(row['stockout_date'] or '')[5:]}",
+            urgency=cover or 0, area="inventory", view="skusview", column="sku", value=row["sku"],
+            late=row["status"].startswith("out")))
+    return _cap(section)
 
 
-def checklist(store, user: str, now: datetime | None = None) -> list[Section]:
-    """Every section for ``user`` now, with today's ticks and snoozes applied."""
+def ad_proposals_section(sources: Sources, now: datetime, user: str) -> Section:
+    """Ad proposals waiting for review: one item, since they are reviewed together."""
+    from sellertui.domain.ads.service import AdsService
+
+    section = Section("Ad proposals to review", "ads")
+    service = AdsService(sources.store, sources.frame_cache(), sources.section("ads"), sources.currency)
+    window = service.default_window()
+    waiting = [p for p in service.proposals(window).proposals if p.status == "new"]
+    if waiting:
+        kinds = {k: sum(1 for p in waiting if p.kind == k) for k in ("negate", "harvest", "bid")}
+        spend = sum(p.spend_minor or 0 for p in waiting if p.kind == "negate")
+        from sellertui.domain.money import fmt
+
+        section.items.append(Item(
+            key=f"ads:{window.end.isoformat()}",
+            title=f"review {len(waiting)} ad proposals: " + ", ".join(f"{n} {k}" for k, n in kinds.items() if n),
+            detail=f"{fmt(spend, sources.currency)} on terms to negate", area="ads", view="proposalsview"))
+    return section
+
+
+PROVIDERS: list[Provider] = [messages_section, ship_section, refunds_section, reorder_section, ad_proposals_section,
+                             tasks_section, recurring_section]
+SLOW = {reorder_section, ad_proposals_section}
+
+
+def checklist(store, user: str, now: datetime | None = None, sources: Sources | None = None,
+              which: str = "all") -> list[Section]:
+    """The sections for ``user`` now (``which``: all, quick or slow), with today's ticks and snoozes."""
     from sellertui.domain.today.ticks import state_for
 
     now = now or clock.now()
-    sections = [provider(store, now, user) for provider in PROVIDERS]
+    sources = sources or Sources(store)
+    chosen = [p for p in PROVIDERS if which == "all" or (p in SLOW) == (which == "slow")]
+    sections = []
+    for provider in chosen:
+        section = provider(sources, now, user)
+        section.order = PROVIDERS.index(provider)
+        sections.append(section)
     state = state_for(store, now.date(), user)
     snoozes = {d["item"]: d["until"] for d in store["today_snoozes"].rows() if d.get("user") == user}
     today = now.date().isoformat()
@@ -119,6 +203,11 @@ def checklist(store, user: str, now: datetime | None = None) -> list[Section]:
             item.ticked = bool(state.get(item.key, {}).get("ticked_at"))
             item.snoozed = snoozes.get(item.key, "") > today
     return sections
+
+
+def merged(*parts: list[Section]) -> list[Section]:
+    """Sections computed in several passes, back in the checklist's order."""
+    return sorted((s for part in parts for s in part), key=lambda s: s.order)
 
 
 def progress(sections: list[Section]) -> tuple[int, int]:

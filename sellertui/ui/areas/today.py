@@ -40,7 +40,7 @@ class TodayArea(Area):
     TITLE = "Today"
     KEY = "1"
     WATCHES = frozenset({"messages", "orders", "returns", "tasks", "recurring", "today_ticks", "today_snoozes",
-                         "products", "purchase_orders", "promotions", "search_terms", "ad_decisions"})
+                         "products", "purchase_orders", "promotions", "search_terms", "ad_actions", "ad_targets"})
     DEFAULT_CSS = """
     TodayArea #today-top { height: 1; padding: 0 1; background: $panel; }
     TodayArea #today-top ProgressBar { width: 1fr; }
@@ -81,14 +81,18 @@ class TodayArea(Area):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _load(self) -> None:
-        from sellertui.domain.today.sections import checklist
+        from sellertui.domain.today.sections import Sources, checklist, merged
 
         store = self.ctx.store()
-        sections = checklist(store, self.ctx.user)
+        sources = Sources(store, self.ctx.frames(), self.ctx.settings)
+        # the quick sections show at once; inventory's and ads' plans follow when computed
+        quick = checklist(store, self.ctx.user, sources=sources, which="quick")
         load = ticks.workload(store, self.ctx.user)
-        self.app.call_from_thread(self._show, sections, load)
+        self.app.call_from_thread(self._show, quick, load, True)
+        slow = checklist(store, self.ctx.user, sources=sources, which="slow")
+        self.app.call_from_thread(self._show, merged(quick, slow), load, False)
 
-    def _show(self, sections: list[Section], load: dict) -> None:
+    def _show(self, sections: list[Section], load: dict, partial: bool = False) -> None:
         from sellertui.domain.today.sections import progress
 
         checklist = self.query_one(Checklist)
@@ -107,7 +111,9 @@ class TodayArea(Area):
             for item in section.items:
                 self.items[item.key] = item
                 options.append(Option(self._line(item), id=item.key))
-        if not options:
+        if partial:
+            options.append(Option(Text("checking stock and ad proposals…", style="dim italic"), disabled=True))
+        elif not options:
             options.append(Option(Text("Nothing needs doing right now. Import reports (i) to keep it that way.",
                                        style="italic"), disabled=True))
         checklist.set_options(options)
@@ -119,7 +125,8 @@ class TodayArea(Area):
         self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
         self.query_one("#today-count", Static).update(Text(f"{done} of {total} done today", style="bold"))
         self._show_workload(load)
-        self.mark_ready()
+        if not partial:
+            self.mark_ready()
 
     @staticmethod
     def _line(item: Item) -> Text:
