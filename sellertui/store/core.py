@@ -297,12 +297,23 @@ class Store:
             if not staged:
                 return
             payloads = {path: dumps({spec.name: docs}) for path, (spec, docs) in staged.items()}
+            meta = None
+            if tx.seq_floor:  # a deleted top id: remember it, so the number is never handed out again
+                meta = dict(self._read_meta())
+                floors = dict(meta.get("seq_floor", {}))
+                for name, value in tx.seq_floor.items():
+                    floors[name] = max(value, floors.get(name, 0))
+                meta["seq_floor"] = floors
+                payloads[self.layout.meta] = dumps(meta)
             sigs = self.commit_files(payloads)
             for path, (spec, docs) in staged.items():
                 self._known[path] = sigs[path]
                 self._cache[path] = _Loaded(sigs[path], docs)
                 if not spec.cached:
                     self._evict(path)
+            if meta is not None:
+                self._meta, self._meta_sig = meta, sigs[self.layout.meta]
+                self._known[self.layout.meta] = sigs[self.layout.meta]
 
     def _daily_backup(self) -> None:
         """Before the day's first write: one stat on most days, a full copy on the first."""

@@ -43,6 +43,7 @@ class Transaction:
         self._staged: dict[Path, tuple[CollectionSpec, dict]] = {}
         self._counts: dict[str, dict[str, Any]] = {}
         self._views: dict[str, TxCollection] = {}
+        self.seq_floor: dict[str, int] = {}  # collection -> highest sequential id deleted here
 
     # -- a DocsSource over the store plus what this transaction staged --------
     def partitions(self, spec: CollectionSpec) -> list[str]:
@@ -133,7 +134,8 @@ class TxCollection(CollectionView):
         if self.spec.partitioned:
             raise InvalidRecord(f"{self.name}: sequential ids need an unpartitioned collection")
         ids = [int(k) for k in self.docs(SINGLE) if k.isdigit()]
-        return str(max(ids, default=0) + 1)
+        floor = max(self.tx.seq_floor.get(self.name, 0), self.tx.store.meta.get("seq_floor", {}).get(self.name, 0))
+        return str(max(ids + [floor], default=0) + 1)
 
     def _new_id(self, doc: dict) -> str:
         if self.spec.ids == "key":
@@ -190,6 +192,8 @@ class TxCollection(CollectionView):
             raise Conflict(self.name, record_id, expect_rev, current)
         self._apply(part, removes=[record_id])
         self.tx.count(self.name, "deleted", record_id)
+        if self.spec.ids == "seq" and record_id.isdigit():
+            self.tx.seq_floor[self.name] = max(self.tx.seq_floor.get(self.name, 0), int(record_id))
 
     def upsert_many(self, docs: Iterable[dict], merge: Merge | None = None, owned: bool = False) -> dict[str, int]:
         """Insert or merge records by their natural key, one table write per partition.

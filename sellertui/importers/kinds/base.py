@@ -8,6 +8,7 @@ the store (``merge``), and the totals the summary and ``--json`` show.
 from __future__ import annotations
 
 import hashlib
+from abc import ABC, abstractmethod
 from operator import itemgetter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -30,7 +31,9 @@ class Output:
     summary: dict = field(default_factory=dict)  # kind-specific facts for totals (e.g. a settlement's total)
 
 
-class Kind:
+class Kind(ABC):
+    """A report kind: how to recognise it, read its columns, build records and total them."""
+
     name: str = ""
     label: str = ""  # "an All Orders report"
     family: str = ""  # decides the totals: orders, search_terms, inventory, business_report, ...
@@ -55,15 +58,17 @@ class Kind:
         found = sum(1 for c in required if set(c.names) & headers)
         return bool(required) and found * 2 >= len(required)
 
+    @abstractmethod
     def build(self, frame: "Frame") -> Output:
-        raise NotImplementedError
+        """The records (per collection) the parsed rows become."""
 
     def merge(self, collection: str) -> "Merge | None":
         """How an incoming record joins one already stored (None: incoming fields win)."""
         return None
 
+    @abstractmethod
     def totals(self, output: Output, frame: "Frame") -> dict:
-        raise NotImplementedError
+        """The report's totals, as ``--json`` prints them."""
 
 
 def names(*headers: str) -> frozenset[str]:
