@@ -18,17 +18,15 @@ from typing import Iterator
 
 from sellertui import clock
 from sellertui.paths import ensure_dir
-from sellertui.store import backups
+from sellertui.store import backups, commit
 from sellertui.store.errors import CorruptFile, NewerStore, StoreError
 from sellertui.store.fsio import (
     Signature,
     dumps,
-    fsync_dir,
     iter_doc_chunks,
     loads,
     read_snapshot,
     signature,
-    write_temp,
 )
 from sellertui.store.layout import Layout
 from sellertui.store.locking import StoreLock
@@ -144,28 +142,8 @@ class Store:
 
     def _recover(self) -> None:
         """Finish or undo a commit a crashed process left; needs the exclusive lock."""
-        intent = self.layout.intent
-        if intent.exists():
-            moves = None
-            try:
-                record = loads(intent.read_bytes())
-                if isinstance(record, dict) and record.get("complete") is True:
-                    moves = record["moves"]
-            except (OSError, ValueError, KeyError):
-                moves = None
-            dirs = set()
-            for tmp_rel, final_rel in moves or []:
-                tmp, final = self.layout.root / tmp_rel, self.layout.root / final_rel
-                if tmp.exists():
-                    os.replace(tmp, final)
-                dirs.add(final.parent)
-            for d in dirs:
-                fsync_dir(d)
-            intent.unlink()
-            fsync_dir(self.layout.root)
+        if commit.roll_forward(self.layout):
             self._cache.clear()
-        for orphan in self.layout.temp_files():
-            orphan.unlink(missing_ok=True)
 
     # -- reading --------------------------------------------------------------
     @contextmanager
@@ -324,56 +302,9 @@ class Store:
             backups.take_backup(self.layout, day, self._shared)
 
     def commit_files(self, payloads: dict[Path, bytes]) -> dict[Path, Signature]:
-        """Durably replace several files as one change; needs the exclusive lock.
-
-        One file: temp + fsync + rename + directory fsync. Several: every temp
-        is fsync'd, then a commit record naming the renames is made durable, then
-        the renames happen; a crash before the record leaves the old files, a
-        crash after it is rolled forward by the next process (``_recover``).
-        """
+        """Durably replace several files as one change (see ``store.commit``); needs the exclusive lock."""
         assert self._lock.held_exclusive, "commit without the store lock"
-        temps: dict[Path, tuple[Path, Signature]] = {}
-        try:
-            for path, payload in payloads.items():
-                if not path.parent.is_dir():
-                    ensure_dir(path.parent, self._shared)
-                    fsync_dir(path.parent.parent)
-                temps[path] = write_temp(path, payload, self._shared)
-        except BaseException:
-            for tmp, _ in temps.values():
-                tmp.unlink(missing_ok=True)
-            raise
-        if len(temps) > 1:
-            try:
-                self._write_intent(temps)
-            except Exception:  # e.g. disk full: nothing was renamed, so nothing changed
-                self.layout.intent.unlink(missing_ok=True)
-                for tmp, _ in temps.values():
-                    tmp.unlink(missing_ok=True)
-                raise
-        for path, (tmp, _) in temps.items():
-            os.replace(tmp, path)
-        for directory in {p.parent for p in temps}:
-            fsync_dir(directory)
-        if len(temps) > 1:
-            self.layout.intent.unlink()
-        return {path: sig for path, (_, sig) in temps.items()}
-
-    def _write_intent(self, temps: dict[Path, tuple[Path, Signature]]) -> None:
-        root = self.layout.root
-        record = {
-            "moves": [[str(tmp.relative_to(root)), str(path.relative_to(root))] for path, (tmp, _) in temps.items()],
-            "complete": True,
-        }
-        fd = os.open(self.layout.intent, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            if self._shared:
-                os.fchmod(fd, 0o660)
-            os.write(fd, dumps(record))
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        fsync_dir(root)
+        return commit.commit(self.layout, payloads, self._shared)
 
     # -- watching for other processes ---------------------------------------------
     def changes(self) -> set[str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from sellertui.store import open_store
+from sellertui.store import commit, open_store
 
 KILLS = 200
 # timing-sensitive: never beside the other fsync-heavy tests (make test runs with --dist loadgroup)
@@ -176,15 +176,15 @@ def test_a_crash_inside_a_multi_file_commit_is_all_or_nothing(tmp_path: Path, st
         return real_replace(src, dst)
 
     if stage == "before-intent":
-        monkeypatch.setattr(store, "_write_intent", lambda temps: (_ for _ in ()).throw(Died()))
+        monkeypatch.setattr(commit, "write_intent", lambda *args: (_ for _ in ()).throw(Died()))
     elif stage == "after-intent":
-        original = store._write_intent
+        original = commit.write_intent
 
-        def write_then_die(temps):
-            original(temps)
+        def write_then_die(*args):
+            original(*args)
             raise Died()
 
-        monkeypatch.setattr(store, "_write_intent", write_then_die)
+        monkeypatch.setattr(commit, "write_intent", write_then_die)
     else:
         monkeypatch.setattr(os, "replace", dying_replace)
     with pytest.raises(Died):
