@@ -28,9 +28,9 @@ def test_the_command_line_does_not_import_pandas_until_it_imports() -> None:
     assert "pandas" not in imported_after("import sellertui.cli, sellertui.importers")
 
 
-def test_starting_the_app_does_not_import_pandas() -> None:
-    # pandas costs ~0.4 s at start-up: areas import it lazily, in workers.
-    assert "pandas" not in imported_after("import sellertui.ui.app")
+def test_starting_the_app_does_not_import_pandas_or_numpy() -> None:
+    # pandas costs ~0.4 s at start-up and numpy alone ~0.15 s: areas import them lazily, in workers.
+    assert {"pandas", "numpy"}.isdisjoint(imported_after("import sellertui.ui.app"))
 
 
 def test_importing_creates_no_folders(tmp_path, monkeypatch) -> None:

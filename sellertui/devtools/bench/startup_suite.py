@@ -74,10 +74,19 @@ def run(large: Path, work: Path, repeat: int = 5) -> list[Result]:
         hello.append(_run(HELLO, env=env)[0])
         ours.append(_run(SELLERTUI, str(large), "today", env=env)[0])
     h, o = statistics.median(hello), statistics.median(ours)
+    # cold: an empty cache dir, as on the first start after new reports were imported (frames and the
+    # slow Today sections are all computed from the store files)
+    cold = statistics.median(
+        _run(SELLERTUI, str(large), "today", env={**env, "SELLERTUI_CACHE_DIR": tempfile.mkdtemp(prefix="bench-")})[0]
+        for _ in range(3))
     _, peak = _run(SELLERTUI, str(large), "all", env=env)
     return [
         Result("start-up: app to Today ready (large store) vs bare Textual app to first paint", o, h, "s",
-               "≤ 4× slower", ratio=o / h, ok=o / h <= 4),
+               "≤ 4× slower", ratio=o / h, ok=o / h <= 4,
+               note="every section shown; unchanged slow sections (reorder, ads, promotions) come from the memo"),
+        Result("start-up, empty cache dir (every frame and section from the store files) vs the same", cold, h, "s",
+               "report", ratio=cold / h,
+               note="the worst case; the quick sections are usable first, this is when all are filled in"),
         Result("memory: peak RSS, large store open, every tab visited", peak, None, "MB", "≤ 500 MB",
                ok=peak <= 500),
     ]

@@ -20,16 +20,8 @@ from datetime import date, timedelta
 
 import numpy as np
 
-# (code, label, rank): rank orders the table from most to least urgent
-STATUSES = (
-    ("out", "out of stock", 0),
-    ("now", "order now", 1),
-    ("soon", "order soon", 2),
-    ("healthy", "healthy", 3),
-    ("over", "overstock", 4),
-)
-STATUS_LABEL = {code: label for code, label, _ in STATUSES}
-STATUS_RANK = {code: rank for code, _, rank in STATUSES}
+from sellertui.domain.inventory.statuses import STATUSES, STATUS_LABEL, STATUS_RANK  # noqa: F401 (re-exported)
+
 EPSILON = 1e-9  # 120.0000000001 units is 120: float noise must not add a case
 
 

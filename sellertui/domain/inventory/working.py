@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sellertui.domain.inventory.formulas import STATUS_LABEL
+from sellertui.domain.inventory.statuses import STATUS_LABEL
 from sellertui.domain.inventory.seasonal import month_name
 from sellertui.domain.inventory.settings import WINDOWS, InventorySettings
 from sellertui.domain.inventory.stock import FIELDS as STOCK_FIELDS, LABELS as STOCK_LABELS

@@ -17,7 +17,7 @@ from sellertui.domain.orders import messages as message_rules
 from sellertui.domain.orders import returns as return_rules
 from sellertui.domain.orders.shipping import recent_partitions, urgency
 from sellertui.domain.tasks import is_overdue
-from sellertui.domain.today import recurring
+from sellertui.domain.today import memo, recurring
 from sellertui.domain.today.model import Item, Section
 
 SHOWN = 12  # items listed per section; the rest are counted
@@ -30,12 +30,13 @@ class Sources:
     store: Any
     frames: Any = None
     settings: Any = None
+    make_frames: Any = None  # e.g. the app's shared cache, made only when a section needs it (pandas)
 
     def frame_cache(self):
         if self.frames is None:
             from sellertui.domain.frames import FrameCache
 
-            self.frames = FrameCache.for_store(self.store)
+            self.frames = self.make_frames() if self.make_frames else FrameCache.for_store(self.store)
         return self.frames
 
     def section(self, name: str) -> dict:
@@ -192,7 +193,7 @@ def checklist(store, user: str, now: datetime | None = None, sources: Sources | 
     chosen = [p for p in PROVIDERS if which == "all" or (p in SLOW) == (which == "slow")]
     sections = []
     for provider in chosen:
-        section = provider(sources, now, user)
+        section = memo.remembered(sources, provider, now, user)  # computed, or kept from before if unchanged
         section.order = PROVIDERS.index(provider)
         sections.append(section)
     state = state_for(store, now.date(), user)

@@ -84,7 +84,7 @@ class TodayArea(Area):
         from sellertui.domain.today.sections import Sources, checklist, merged
 
         store = self.ctx.store()
-        sources = Sources(store, self.ctx.frames(), self.ctx.settings)
+        sources = Sources(store, settings=self.ctx.settings, make_frames=self.ctx.frames)  # pandas only if needed
         # the quick sections show at once; inventory's and ads' plans follow when computed
         quick = checklist(store, self.ctx.user, sources=sources, which="quick")
         load = ticks.workload(store, self.ctx.user)

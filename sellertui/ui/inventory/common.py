@@ -8,14 +8,16 @@ or a refused input (``UserError``) is shown as "Not saved" with its sentence.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-import numpy as np
 from textual import work
 
 from sellertui.domain.errors import UserError
 from sellertui.store import StoreError
 from sellertui.ui.views import TableView
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 class InventoryView(TableView):
@@ -68,6 +70,8 @@ class InventoryView(TableView):
 
     def select_row(self, key: str, value) -> None:
         """Put the cursor on the (shown) row whose ``key`` column holds ``value``."""
+        import numpy as np
+
         if self.table.frame is None:
             return
         hits = np.flatnonzero(self.table.frame[key].to_numpy()[self.table.order] == value)
@@ -90,6 +94,8 @@ class InventoryView(TableView):
 
 def words_mask(frame, words: list[str]) -> np.ndarray:
     """Rows whose ``haystack`` column (lower-case text) contains every word."""
+    import numpy as np
+
     mask = np.ones(len(frame), dtype=bool)
     haystack = frame["haystack"].to_numpy()
     for word in words:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -114,6 +113,8 @@ class PurchaseOrdersView(InventoryView):
         self.summary(line)
 
     def filter(self, frame, query_text: str):
+        import numpy as np
+
         query = parse(query_text, {"status"})
         if query.empty:
             return None

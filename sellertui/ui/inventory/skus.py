@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from typing import TYPE_CHECKING
 
-import numpy as np
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -18,13 +18,16 @@ from textual import on
 from textual.binding import Binding
 
 from sellertui import clock
-from sellertui.domain.inventory.formulas import STATUSES
+from sellertui.domain.inventory.statuses import STATUSES
 from sellertui.domain.query import QueryError, parse
 from sellertui.ui.dialogs import InfoScreen
 from sellertui.ui.inventory import forms
 from sellertui.ui.inventory.common import InventoryView, words_mask
 from sellertui.ui.safe import plain, text
 from sellertui.ui.table import Column, FrameTable
+
+if TYPE_CHECKING:
+    import numpy as np
 
 STATUS_STYLE = {"out of stock": "bold red", "order now": "red", "order soon": "yellow", "healthy": "green",
                 "overstock": "magenta"}
@@ -134,6 +137,8 @@ class SkusView(InventoryView):
 
     # -- filtering ---------------------------------------------------------------
     def filter(self, frame, query_text: str):
+        import numpy as np
+
         query = parse(query_text, {"status", "supplier", "warn", "cover"})
         if query.empty:
             return None
@@ -322,6 +327,8 @@ def wrap_items(items: list[Text], width: int, gap: str = "  ") -> Text:
 
 def _compare(values: np.ndarray, text_value: str) -> np.ndarray:
     """``<30``, ``>180``, ``<=30``, or ``30`` (at most 30) on days of cover."""
+    import numpy as np
+
     op = text_value[:2] if text_value[:2] in ("<=", ">=") else text_value[:1] if text_value[:1] in "<>" else ""
     try:
         limit = float(text_value[len(op):])
