@@ -99,6 +99,8 @@ class ProfitService:
         role = hiring.next_role(plan)
         result = readiness.evaluate(monthly, current, role, cash, self.settings.section("profit"), flags,
                                     taken_off(ledger, plan, [m for m, _ in monthly]), self.home)
+        if not plan:
+            result.projection = "No roles in the hiring plan yet: n adds the first (an operator, usually)."
         return Hiring(plan, result, monthly, cash, workload(self.store, self.user or None))
 
 
