@@ -175,7 +175,10 @@ def build_ledger(sources: Sources, home: str, today: date) -> Ledger:
         refunded = set(keys[(actual["line"] == "refunds").to_numpy()])
         # a settled order's amounts count on the order's day, like those no settlement reports yet
         order_day = pd.Series(orders["day"].to_numpy(), index=order_keys.to_numpy())
-        redated = keys.map(order_day[~order_day.index.duplicated()]).to_numpy()
+        if len(order_day):
+            redated = keys.map(order_day[~order_day.index.duplicated()]).to_numpy().astype("datetime64[D]")
+        else:  # no orders imported: settlement lines keep their posted day
+            redated = np.full(len(actual), np.datetime64("NaT"), dtype="datetime64[D]")
         days = np.where(is_order & ~np.isnat(redated), redated, actual["day"].to_numpy()).astype("datetime64[D]")
         actual = actual.assign(day=days)
         only = _settlement_only(actual, set(order_keys), fees, costs)
