@@ -41,7 +41,7 @@ ORDER_AMOUNTS = {"sales": "orders", "referral": "orders + fee table", "fulfilmen
 
 @dataclass
 class Ledger:
-    daily: pd.DataFrame  # day, month, line, source, estimated, currency, amount_minor, home_minor (NaN: no rate)
+    daily: pd.DataFrame  # day, month, line, source, estimated, currency, amount_minor, home_minor (float, unrounded; NaN: no rate)
     orders: pd.DataFrame  # sold order lines with settled, sales, referral, fulfilment, cogs (NaN: no cost)
     actual: pd.DataFrame  # settlement and Date Range lines (order lines dated on the order's day)
     ads: pd.DataFrame  # search-term spend counted: day, campaign, marketplace, currency, spend_minor, rows
@@ -243,8 +243,10 @@ def daily(ledger: Ledger, rates: Rates) -> pd.DataFrame:
     for month, currency in set(zip(out["month"], out["currency"])):
         if currency != ledger.home:
             ledger.rates[(month, currency)] = rates.find(month, currency)
-    out["home_minor"] = ledger.to_home(out["amount_minor"].to_numpy(), out["month"].to_numpy(),
-                                       out["currency"].to_numpy())
+    # not rounded here: a foreign monthly expense spread over 31 days would gain a cent a day;
+    # sums are rounded once, where they are shown
+    out["home_minor"] = out["amount_minor"].to_numpy(dtype=float) * ledger.factors(out["month"].to_numpy(),
+                                                                                    out["currency"].to_numpy())
     return out
 
 

@@ -102,7 +102,7 @@ def statement(ledger, grain: str, flags: dict[str, list[Flag]]) -> Statement:
     values: dict[str, list[int]] = {}
     estimated: dict[str, list[bool]] = {}
     for key in (*KEYS, *PASS_THROUGH):
-        values[key] = [int(sums.get((key, p), 0)) for p in periods]
+        values[key] = [int(round(sums.get((key, p), 0))) for p in periods]
         estimated[key] = [bool(est.get((key, p))) for p in periods]
     values["net"] = [sum(values[k][i] for k in KEYS) for i in range(len(periods))]
     estimated["net"] = [any(estimated[k][i] for k in KEYS) for i in range(len(periods))]
@@ -133,7 +133,7 @@ def working(statement: Statement, index: int, ledger) -> tuple[list[tuple[str, s
         rows.append((LABELS[key], fmt(statement.values[key][index], home) + mark))
         if key in by_source.index.get_level_values(0):
             for source, total in by_source.loc[key].items():
-                rows.append((f"   from {source}", fmt(int(total), home)))
+                rows.append((f"   from {source}", fmt(int(round(total)), home)))
     rows.append(("= Net profit", fmt(statement.values["net"][index], home)))
     margin = statement.margin(index)
     rows.append(("Margin", "—" if margin is None else f"{margin:.1%} of sales"))

@@ -62,7 +62,7 @@ class Days:
         series = self.by_line.loc[key]
         days = series.index.to_numpy().astype("datetime64[D]")
         mask = (days >= np.datetime64(first)) & (days <= np.datetime64(last))
-        return int(series.to_numpy()[mask].sum())
+        return int(round(series.to_numpy()[mask].sum()))
 
     def sold(self, first: date, last: date) -> tuple[int, int]:
         mask = ((self.volume["day"] >= np.datetime64(first)) & (self.volume["day"] <= np.datetime64(last))).to_numpy()

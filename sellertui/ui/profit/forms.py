@@ -18,6 +18,9 @@ from sellertui.domain.profit.hiring import SUGGESTED
 from sellertui.ui.forms import Field, FormScreen
 
 
+ONCE = "once"  # a choice cannot hold "": the form's value for a one-off expense
+
+
 def _amount_text(minor: int | None, currency: str) -> str:
     return "" if minor is None else fmt(minor, currency, symbol=False, grouping=False)
 
@@ -50,8 +53,8 @@ def expense_form(expense: dict | None, home: str) -> FormScreen:
         Field("currency", "Currency", fx.parse_currency, value=currency),
         Field("amount", "Amount", _positive_amount, value=_amount_text(e.get("amount_minor"), currency),
               help="more than zero, in the currency above"),
-        Field("recurring", "Repeats", kind="choice", value=e.get("recurring") or "",
-              choices=[(label, key) for key, label in expense_rules.RECURRENCES.items()]),
+        Field("recurring", "Repeats", kind="choice", value=e.get("recurring") or ONCE,
+              choices=[(label, key or ONCE) for key, label in expense_rules.RECURRENCES.items()]),
         Field("until", "Until", _optional_day, value=e.get("until") or "",
               help="a monthly expense's last day (blank: still running)"),
     ], check=_expense_check)
@@ -71,6 +74,7 @@ def _positive_amount(text: str) -> Decimal:
 
 
 def _expense_check(values: dict) -> dict[str, str]:
+    values["recurring"] = None if values["recurring"] == ONCE else values["recurring"]
     errors = expense_rules.check(values)
     values["amount_minor"] = to_minor(values["amount"], values["currency"])
     if values["amount_minor"] <= 0:
