@@ -19,6 +19,7 @@ import pandas as pd
 
 from sellertui import clock
 from sellertui.domain.profit.lines import TRANSACTION_COLUMNS, classify, transaction_line
+from sellertui.domain.profit.watched import WATCHES
 
 VERSION = 1  # bump when a builder's output changes: frames cached on disk by older code are not reused
 
@@ -149,8 +150,6 @@ class Sources:
     signature: tuple = field(default=())  # the files read: a reload with the same one changes nothing
 
 
-WATCHES = frozenset({"orders", "settlements", "settlement_summaries", "transactions", "search_terms", "products",
-                     "returns", "expenses", "promotions", "promo_fees", "fx_rates"})
 
 
 def load(store, frames) -> Sources:

@@ -16,18 +16,18 @@ from textual import work
 from textual.binding import Binding
 
 from sellertui.domain.profit.periods import GRAINS, label, period_of, step
-from sellertui.domain.profit.sources import WATCHES
+from sellertui.domain.profit.watched import WATCHES
 from sellertui.ui.inventory.area import forwarding_bindings
 from sellertui.ui.profit.common import PROFIT_COLLECTIONS
 from sellertui.ui.profit.expenses_view import ExpensesView
 from sellertui.ui.profit.hiring_view import HiringView
-from sellertui.ui.profit.overview import OverviewView
+from sellertui.ui.profit.overview import ProfitOverview
 from sellertui.ui.profit.pnl_view import PnlView
 from sellertui.ui.profit.rates_view import RatesView
-from sellertui.ui.profit.skus_view import SkusView
+from sellertui.ui.profit.skus_view import SkuProfitView
 from sellertui.ui.views import View, ViewArea, view_bindings
 
-VIEWS = (OverviewView, PnlView, SkusView, ExpensesView, RatesView, HiringView)
+VIEWS = (ProfitOverview, PnlView, SkuProfitView, ExpensesView, RatesView, HiringView)
 STEP = Binding.Group("Period", compact=True)
 
 

@@ -25,13 +25,13 @@ def short_money(symbol: str):
     return fmt
 
 
-class OverviewView(ProfitView):
+class ProfitOverview(ProfitView):
     TITLE = "Overview"
     KEY = "v"
     EMPTY = "No sales yet: import orders or settlements (i)."
     DEFAULT_CSS = """
-    OverviewView FrameTable { height: 6; }
-    OverviewView Chart { height: 1fr; min-height: 8; }
+    ProfitOverview FrameTable { height: 6; }
+    ProfitOverview Chart { height: 1fr; min-height: 8; }
     """
     BINDINGS = [Binding("w", "working", "Working", id="profit.tile_working")]
 

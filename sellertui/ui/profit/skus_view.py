@@ -16,7 +16,7 @@ from sellertui.ui.profit.common import ProfitView, money_cell, percent_cell, sig
 from sellertui.ui.table import Column
 
 
-class SkusView(ProfitView):
+class SkuProfitView(ProfitView):
     TITLE = "Per SKU"
     KEY = "s"
     EMPTY = "Nothing sold in this period: shift+← goes to an earlier one."
