@@ -50,6 +50,16 @@ SECTION_DEFAULTS["ads"] = {
     "overview_weeks": 12,
 }
 
+# Profit and hiring readiness (GUIDE §3): when the shop can afford its next hire.
+SECTION_DEFAULTS["profit"] = {
+    "window_months": 3,  # ready when each of the last N complete months made the role's cost + buffer
+    "buffer_pct": 20.0,  # the margin of safety on top of the role's full monthly cost
+    "overhead_pct": 25.0,  # a new role's overhead on its salary (taxes, benefits, tools: 20–30%)
+    "reserve_months": 3,  # cash in reserve must cover this many months of the role's cost
+    "trend_months": 6,  # complete months the profit trend is fitted over
+    "horizon_months": 36,  # how far ahead the projection looks
+}
+
 TOP_DEFAULTS: dict[str, Any] = {
     "shop_name": "My shop",
     "user": "",

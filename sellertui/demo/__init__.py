@@ -24,6 +24,7 @@ from sellertui.demo.planning import (
     build_tasks,
     set_stock,
 )
+from sellertui.demo.profit import build_cash, build_fx_rates, build_roles
 from sellertui.demo.sales import SalesBuilder, build_messages, build_product_notes, build_returns
 from sellertui.domain.errors import UserError
 from sellertui.domain.tasks import new_task
@@ -83,6 +84,9 @@ def build(size: str = "small", seed: int = 7, founder: str = "me") -> dict[str, 
         "product_notes": build_product_notes(products),
         "recurring": build_routines(founder),
     }
+    data["hiring_roles"] = build_roles()
+    data["cash_reserve"] = build_cash(today)
+    data["fx_rates"] = build_fx_rates(today, max(6, profile.days // 30))
     data["ad_targets"] = build_ad_targets()
     data["ad_actions"] = build_ad_decisions(data["search_terms"], today, founder)
     add_inventory_story(data, now, founder)

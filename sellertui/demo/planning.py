@@ -114,6 +114,14 @@ def build_purchase_orders(rng: random.Random, today: date, products: list[dict])
     return orders
 
 
+# The demo's story (Profit tab): a shop climbing toward its first hire. Freight and one-offs by months
+# before this one, so that June loses money (launch photography and samples on top of freight), the
+# months since stay under the operator's hire line, and the trend reaches it in a few months.
+FREIGHT_PLAN = {5: 186000, 4: 390000, 3: 294000, 2: 140000, 1: 234000, 0: 190000}
+ONE_OFFS = {5: ("design", "Product photography + launch samples", 280000),
+            4: ("marketing", "Trade show stand (home and kitchen fair)", 140000)}
+
+
 def build_expenses(rng: random.Random, today: date, months: int) -> list[dict]:
     start = date(today.year, today.month, 1)
     for _ in range(months - 1):
@@ -122,14 +130,21 @@ def build_expenses(rng: random.Random, today: date, months: int) -> list[dict]:
         {"date": start.isoformat(), "category": "tools", "description": "Keyword research tool", "amount_minor": 9900, "recurring": "monthly"},
         {"date": start.isoformat(), "category": "storage", "description": "3PL overflow storage", "amount_minor": 18000, "recurring": "monthly"},
         {"date": start.isoformat(), "category": "draw", "description": "Founder's draw", "amount_minor": 150000, "recurring": "monthly"},
+        {"date": start.isoformat(), "category": "storage", "description": "Prep centre in Canada (paid in CAD)",
+         "amount_minor": 20000, "currency": "CAD", "recurring": "monthly"},
     ]
     month = start
     while month <= today:
-        expenses.append({"date": (month + timedelta(days=rng.randint(2, 20))).isoformat(), "category": "freight",
-                         "description": "Sea freight + duties", "amount_minor": rng.randint(900, 2600) * 100, "recurring": None})
+        back = (today.year - month.year) * 12 + today.month - month.month
+        day, amount = rng.randint(2, 20), rng.randint(900, 2600) * 100  # drawn for every month: the same shop
+        expenses.append({"date": (month + timedelta(days=day)).isoformat(), "category": "freight",
+                         "description": "Sea freight + duties", "amount_minor": FREIGHT_PLAN.get(back, amount),
+                         "recurring": None})
+        if back in ONE_OFFS:
+            category, description, minor = ONE_OFFS[back]
+            expenses.append({"date": (month + timedelta(days=12)).isoformat(), "category": category,
+                             "description": description, "amount_minor": minor, "recurring": None})
         month = (month + timedelta(days=32)).replace(day=1)
-    expenses.append({"date": (today - timedelta(days=75)).isoformat(), "category": "design",
-                     "description": "Product photography – holiday set", "amount_minor": 60000, "recurring": None})
     for e in expenses:
         e.setdefault("currency", "USD")
         e.setdefault("until", None)

@@ -114,6 +114,9 @@ COLLECTIONS: dict[str, CollectionSpec] = _spec(
     CollectionSpec("settlement_summaries", "one record per settlement: period, deposit, total", "key"),
     CollectionSpec("transactions", "Date Range transaction report lines", "key", by_month("posted_date"),
                    cached=False),
+    CollectionSpec("fx_rates", "monthly exchange rates to the home currency (id month|currency)", "key"),
+    CollectionSpec("hiring_roles", "the hiring plan: roles in order with salary, overhead and status", "uid"),
+    CollectionSpec("cash_reserve", "cash in reserve as the user entered it, by date", "uid"),
 )
 
 

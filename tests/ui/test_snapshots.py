@@ -89,3 +89,19 @@ def test_today(snap_compare, make_app, shop_at_home: Path, size) -> None:
         await settle(pilot, app)
 
     assert snap_compare(app, terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("view", ["v", "p", "s", "H"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_profit_views(snap_compare, make_app, shop_at_home: Path, view, size) -> None:
+    app = make_app(shop_at_home)
+
+    async def ready(pilot) -> None:
+        await settle(pilot, app)
+        await pilot.press("6")
+        await settle(pilot, app)
+        await pilot.press(view)
+        await settle(pilot, app)
+        await pilot.pause(0.3)  # the charts draw after layout
+
+    assert snap_compare(app, terminal_size=size, run_before=ready)

@@ -2,11 +2,11 @@
 
 from sellertui.ui.ads.area import AdsArea
 from sellertui.ui.areas.base import Area
-from sellertui.ui.areas.profit import ProfitArea
 from sellertui.ui.areas.promotions import PromotionsArea
 from sellertui.ui.areas.today import TodayArea
 from sellertui.ui.inventory.area import InventoryArea
 from sellertui.ui.orders.area import OrdersArea
+from sellertui.ui.profit.area import ProfitArea
 from sellertui.ui.team.area import TeamArea
 
 AREAS: tuple[type[Area], ...] = (TodayArea, OrdersArea, AdsArea, PromotionsArea, InventoryArea, ProfitArea, TeamArea)

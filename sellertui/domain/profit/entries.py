@@ -1,0 +1,141 @@
+"""The P&L's entries other than orders and settlements: refunds, promotion fees, expenses, ad spend.
+
+Every entry is one row of the ledger: day, line, signed amount in its own
+currency, marketplace, whether it is an estimate, where it comes from (source,
+collection and record id) and a short note. These builders make the entries
+that come from the small collections and from the search-term reports.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import numpy as np
+import pandas as pd
+
+from sellertui.domain.money import fmt
+from sellertui.domain.profit import expenses as expense_rules
+
+COLUMNS = ["day", "line", "amount_minor", "currency", "marketplace", "estimated", "source", "collection", "ref",
+           "sku", "note"]
+REFUNDED_FBM = ("refunded", "closed")
+FEE_STATUSES = ("approved", "running", "ended")  # a promotion that ran (or is running) costs its fee
+
+
+def frame(rows: list[tuple]) -> pd.DataFrame:
+    """Entries from tuples in ``COLUMNS`` order."""
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    out["day"] = np.array([np.datetime64(d, "D") for d in out["day"]], dtype="datetime64[D]")
+    out["amount_minor"] = out["amount_minor"].astype("int64")
+    out["estimated"] = out["estimated"].astype(bool)
+    return out
+
+
+def _day(value) -> date | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(str(value)).date() if "T" in str(value) else date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def refund_entries(returns: list[dict], refunded_keys: set[str], orders: pd.DataFrame) -> pd.DataFrame:
+    """Refunds of returns no settlement reports: the amount the user recorded, or (FBA) the order's price."""
+    wanted = {f"{r.get('order_id')}|{r.get('sku')}" for r in returns} - refunded_keys
+    prices: dict[str, tuple[int, int, str, str]] = {}
+    if wanted and len(orders):
+        keys = orders["order_id"] + "|" + orders["sku"]
+        hits = orders[keys.isin(wanted).to_numpy()]
+        for key, sales, qty, currency, market in zip(keys[keys.isin(wanted)], hits["sales_minor"], hits["qty"],
+                                                     hits["currency"], hits["marketplace"]):
+            prices.setdefault(key, (int(sales), int(qty), currency, market))
+    rows = []
+    for case in returns:
+        key = f"{case.get('order_id')}|{case.get('sku')}"
+        if key not in wanted:
+            continue
+        quantity = int(case.get("quantity") or 1)
+        if case.get("refund_minor"):
+            day = _day(case.get("refunded_at")) or _day(case.get("received_at")) or _day(case.get("requested_at"))
+            if day:
+                rows.append((day, "refunds", -int(case["refund_minor"]), case.get("currency") or "USD",
+                             case.get("marketplace") or "", False, "returns", "returns", case.get("id", ""),
+                             case.get("sku") or "", f"refund of {quantity} unit(s), as recorded"))
+        elif str(case.get("channel")).upper() == "FBA" and key in prices:
+            # Amazon refunds FBA buyers itself; the seller's record carries no amount
+            sales, qty, currency, market = prices[key]
+            day = _day(case.get("received_at")) or _day(case.get("requested_at"))
+            amount = round(sales * min(quantity, max(qty, 1)) / max(qty, 1))
+            if day and amount:
+                rows.append((day, "refunds", -amount, currency, market, True, "returns + order price", "returns",
+                             case.get("id", ""), case.get("sku") or "",
+                             f"FBA return of {quantity} unit(s) at the order's price"))
+    return frame(rows)
+
+
+def promotion_entries(promotions: list[dict], schedule: list[dict], orders: pd.DataFrame, covered,
+                      today: date) -> pd.DataFrame:
+    """Amazon's fee for each promotion that ran, from the fee schedule, where no settlement covers its start."""
+    from sellertui.domain.promotions.fees import TYPES, fee
+
+    rows = []
+    for promo in promotions:
+        kind, status = promo.get("type"), promo.get("status")
+        start, end = _day(promo.get("start")), _day(promo.get("end"))
+        if kind not in TYPES or status not in FEE_STATUSES or start is None or start > today:
+            continue
+        market = promo.get("marketplace") or "US"
+        if covered(start, market):
+            continue  # the settlement carries the actual fee
+        end = min(end or start, today)
+        skus = set(promo.get("skus") or [])
+        sales = units = 0
+        if skus and len(orders):
+            mask = (orders["sku"].isin(skus) & (orders["day"] >= np.datetime64(start))
+                    & (orders["day"] <= np.datetime64(end))).to_numpy()
+            sales, units = int(orders["sales_minor"].to_numpy()[mask].sum()), int(orders["qty"].to_numpy()[mask].sum())
+        days = (min(_day(promo.get("end")) or start, today) - start).days + 1
+        peak = bool(promo.get("peak", bool(promo.get("event"))))
+        result = fee(schedule, kind, market, start, max(days, 1), peak, sales, units)
+        if result.minor:
+            rows.append((start, "promo_fees", -int(result.minor), result.currency, market, True,
+                         "promotions + fee schedule", "promotions", promo.get("id", ""), ", ".join(sorted(skus)),
+                         f"{promo.get('name', '')}: " + " ".join(result.working)[:160]))
+    return frame(rows)
+
+
+def expense_entries(expenses: list[dict], first: date, last: date) -> pd.DataFrame:
+    """Each expense's share of every day from ``first`` to ``last``."""
+    rows = []
+    for expense in expenses:
+        note = f"{expense_rules.category_label(expense.get('category', ''))}: {expense.get('description', '')}"
+        if expense.get("recurring") == "monthly":
+            note += " (monthly)"
+        for day, minor in expense_rules.occurrences(expense, first, last):
+            rows.append((day, "expenses", -minor, expense.get("currency") or "USD", "", False, "expenses",
+                         "expenses", expense.get("id", ""), "", note))
+    return frame(rows)
+
+
+def counted_ads(ads: pd.DataFrame, settled_ads: pd.DataFrame) -> pd.DataFrame:
+    """The search-term spend that counts: not in months whose settlements charge ads there (never both)."""
+    if not len(ads) or not len(settled_ads):
+        return ads
+    month = ads["day"].to_numpy().astype("datetime64[M]")
+    place = np.where(ads["marketplace"].to_numpy() != "", ads["marketplace"].to_numpy(), ads["currency"].to_numpy())
+    charged_place = np.where(settled_ads["marketplace"].to_numpy() != "", settled_ads["marketplace"].to_numpy(),
+                             settled_ads["currency"].to_numpy())
+    charged = set(zip(settled_ads["day"].to_numpy().astype("datetime64[M]"), charged_place))
+    keep = np.array([(m, p) not in charged for m, p in zip(month, place)], dtype=bool)
+    return ads[keep].reset_index(drop=True)
+
+
+def settlement_cogs(lines: pd.DataFrame) -> pd.DataFrame:
+    """Cost of goods of order lines only a settlement knows (``unit_cost`` NaN: no landed cost, left out)."""
+    rows = []
+    for line in lines[~np.isnan(lines["unit_cost"].to_numpy())].itertuples(index=False):
+        rows.append((pd.Timestamp(line.day).date(), "cogs", -int(line.unit_cost) * int(line.qty), line.cost_currency,
+                     line.marketplace, False, "settlement + landed cost", "settlements", line.id, line.sku,
+                     f"{line.qty} × landed {fmt(int(line.unit_cost), line.cost_currency)} (order {line.order_id})"))
+    return frame(rows)

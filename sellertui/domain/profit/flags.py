@@ -1,0 +1,119 @@
+"""What a month's numbers lack: flags, so a gap is never read as a zero.
+
+``missing`` flags say a number is wrong (no orders imported, no ad data in a
+month that sold, no landed cost, no exchange rate); ``estimate`` flags say a
+number is an estimate (fees from the fee table); ``info`` says where a number
+came from when there was a choice.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from sellertui.domain.money import fmt
+from sellertui.domain.profit.ledger import month_of
+from sellertui.domain.profit.periods import between
+
+MISSING, ESTIMATE, INFO = "missing", "estimate", "info"
+GAP_DAYS = 7  # data starting this many days into a month (or stopping this early) leaves the month incomplete
+
+
+@dataclass(frozen=True)
+class Flag:
+    month: str
+    severity: str  # missing, estimate or info
+    code: str
+    text: str
+
+    def as_dict(self) -> dict:
+        return {"month": self.month, "severity": self.severity, "code": self.code, "text": self.text}
+
+
+def _by_month(days: np.ndarray) -> dict[str, tuple[date, date]]:
+    """First and last day with data in each month."""
+    if not len(days):
+        return {}
+    frame = pd.DataFrame({"day": days, "month": days.astype("datetime64[M]").astype(str)})
+    spans = frame.groupby("month")["day"].agg(["min", "max"])
+    return {m: (pd.Timestamp(a).date(), pd.Timestamp(b).date()) for m, a, b in spans.itertuples(name=None)}
+
+
+def _month_end(month: str) -> date:
+    year, number = int(month[:4]), int(month[5:7])
+    return date(year, number, calendar.monthrange(year, number)[1])
+
+
+def month_flags(ledger) -> dict[str, list[Flag]]:
+    """Every month from the first day of data to today, with its flags (most serious first)."""
+    if ledger.first is None:
+        return {}
+    today, home = ledger.today, ledger.home
+    months = between(ledger.first, today, "month")
+    found: dict[str, list[Flag]] = {m: [] for m in months}
+    days = ledger.daily[(ledger.daily["day"] <= np.datetime64(today)).to_numpy()]
+    sold = _by_month(ledger.volume["day"].to_numpy())
+    ads = days[(days["line"] == "ads").to_numpy()]
+    advertised = _by_month(ads["day"].to_numpy())
+    settled = set(days.loc[days["source"].isin(["settlement", "date range report"]).to_numpy(), "month"])
+    open_orders = ledger.orders[~ledger.orders["settled"].to_numpy(dtype=bool)]
+    estimated_lines = pd.Series(month_of(open_orders["day"])).value_counts().to_dict() if len(open_orders) else {}
+    order_months = sorted(sold)
+    current = today.strftime("%Y-%m")
+
+    def add(month: str, severity: str, code: str, text: str) -> None:
+        if month in found:
+            found[month].append(Flag(month, severity, code, text))
+
+    for month in months:
+        if month not in sold:
+            add(month, MISSING, "no_orders", "no orders imported: sales, fees and cost of goods unknown")
+        elif ledger.advertises and month not in advertised:
+            add(month, MISSING, "no_ads", "no ad report and no Cost of Advertising: ad spend unknown")
+    if order_months:
+        first_month, last_month = order_months[0], order_months[-1]
+        start = sold[first_month][0]
+        if start.day > GAP_DAYS:
+            add(first_month, MISSING, "partial_orders", f"orders only from {start:%b %-d}: the month is incomplete")
+        end = sold[last_month][1]
+        if last_month < current and (_month_end(last_month) - end).days >= GAP_DAYS:
+            add(last_month, MISSING, "partial_orders", f"orders only up to {end:%b %-d}: the month is incomplete")
+    if advertised:
+        first_ads = min(advertised)
+        start = advertised[first_ads][0]
+        if start.day > GAP_DAYS and first_ads in sold and sold[first_ads][0] < start:
+            add(first_ads, MISSING, "partial_ads", f"ad data only from {start:%b %-d}: earlier ad spend unknown")
+    if len(ledger.missing_cost):
+        missing = ledger.missing_cost.assign(month=ledger.missing_cost["day"].to_numpy().astype("datetime64[M]")
+                                             .astype(str))
+        for month, group in missing.groupby("month"):
+            skus = sorted(set(group["sku"]))
+            add(month, MISSING, "no_cost", f"no landed cost for {len(skus)} SKU(s) ({int(group['qty'].sum()):,} "
+                                           f"units: {', '.join(skus[:3])}{'…' if len(skus) > 3 else ''}): cost of "
+                                           "goods too low — add costs in Inventory")
+    for (month, currency), rate in sorted(ledger.rates.items()):
+        left = days[(days["month"] == month).to_numpy() & (days["currency"] == currency).to_numpy()]
+        if rate.rate is None:
+            amount = int(left["amount_minor"].abs().sum())
+            add(month, MISSING, "no_rate", f"no {currency}→{home} rate for {month}: {fmt(amount, currency)} of "
+                                           "amounts left out of the totals — add it in Rates")
+        elif rate.borrowed:
+            add(month, MISSING, "borrowed_rate", f"no {currency}→{home} rate for {month}: {rate.month}'s rate used")
+    for month in months:
+        count = estimated_lines.get(month, 0)
+        if month in sold and month not in settled:
+            add(month, ESTIMATE, "no_settlement", f"no settlement for this month: fees of {count:,} order line(s) "
+                                                 "estimated from the fee table; storage and subscription fees not in it")
+        elif count:
+            add(month, ESTIMATE, "estimated_fees", f"fees of {count:,} order line(s) estimated from the fee table "
+                                                  "(no settlement covers them yet)")
+        charged = ads[(ads["month"] == month).to_numpy() & (ads["source"] != "ad reports").to_numpy()]
+        if len(charged):
+            add(month, INFO, "ads_settled", "ad spend from settlements (Cost of Advertising); the ad reports' spend "
+                                            "is not counted too")
+    order = {MISSING: 0, ESTIMATE: 1, INFO: 2}
+    return {m: sorted(flags, key=lambda f: order[f.severity]) for m, flags in found.items()}

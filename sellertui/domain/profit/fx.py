@@ -1,0 +1,130 @@
+"""Monthly exchange rates the user enters, and converting money into the home currency.
+
+A rate says what one unit of a currency is worth in the home currency in a
+month (``fx_rates``: id ``2026-10|CAD``, month, currency, rate as decimal text,
+note). Amounts are converted with the rate of their own month; a month without
+one borrows the latest earlier month's rate and is flagged; with no earlier
+rate the amount stays out of the totals, flagged with how much was left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from sellertui.domain.errors import UserError
+from sellertui.domain.fields import FieldError
+from sellertui.domain.money import exponent
+
+COLLECTION = "fx_rates"
+
+
+def rate_id(month: str, currency: str) -> str:
+    return f"{month}|{currency.upper()}"
+
+
+def parse_rate(value: str) -> Decimal:
+    """A rate typed in a form: a positive decimal number like 0.7342."""
+    try:
+        rate = Decimal(value.strip().replace(",", ""))
+    except InvalidOperation:
+        raise FieldError("a number like 0.7342 (one unit of the currency in your home currency)") from None
+    if not rate.is_finite() or rate <= 0:
+        raise FieldError("a positive number like 0.7342")
+    if rate > Decimal(1_000_000):
+        raise FieldError("at most 1,000,000")
+    return rate
+
+
+def parse_month(value: str) -> str:
+    text = value.strip()
+    if len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit() and 1 <= int(text[5:]) <= 12:
+        return text
+    raise FieldError("a month like 2026-10")
+
+
+def parse_currency(value: str) -> str:
+    text = value.strip().upper()
+    if len(text) != 3 or not text.isalpha():
+        raise FieldError("a 3-letter ISO code like CAD")
+    return text
+
+
+def factor(rate: Decimal, currency: str, home: str) -> Decimal:
+    """Multiply minor units of ``currency`` by this to get minor units of ``home``."""
+    return rate * Decimal(10) ** (exponent(home) - exponent(currency))
+
+
+def convert(minor: int, currency: str, home: str, rate: Decimal) -> int:
+    if currency == home:
+        return minor
+    return int((Decimal(minor) * factor(rate, currency, home)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+@dataclass(frozen=True)
+class Found:
+    rate: Decimal | None  # None: no rate at all
+    month: str | None  # the month the rate is from
+    wanted: str  # the month it was asked for
+
+    @property
+    def borrowed(self) -> bool:
+        """The month has no rate of its own: an earlier month's was used."""
+        return self.rate is not None and self.month != self.wanted
+
+
+class Rates:
+    """The rates of a store, looked up by month and currency."""
+
+    def __init__(self, records: list[dict], home: str) -> None:
+        self.home = home.upper()
+        self.by_currency: dict[str, list[tuple[str, Decimal]]] = {}
+        for record in records:
+            try:
+                rate = Decimal(str(record["rate"]))
+            except (InvalidOperation, KeyError):
+                continue
+            self.by_currency.setdefault(str(record.get("currency", "")).upper(), []).append((record["month"], rate))
+        for entries in self.by_currency.values():
+            entries.sort()
+
+    def find(self, month: str, currency: str) -> Found:
+        currency = currency.upper()
+        if currency == self.home:
+            return Found(Decimal(1), month, month)
+        best = None
+        for entry_month, rate in self.by_currency.get(currency, []):
+            if entry_month <= month:
+                best = (entry_month, rate)
+        if best is None:
+            return Found(None, None, month)
+        return Found(best[1], best[0], month)
+
+
+def save_rate(store, month: str, currency: str, rate: Decimal, home: str, note: str = "",
+              expect_rev: int | None = None, replacing: str | None = None) -> dict:
+    """Add or change the rate of ``currency`` in ``month`` (``replacing``: the id being edited)."""
+    currency = currency.upper()
+    if currency == home.upper():
+        raise UserError(f"{currency} is your home currency: its rate is always 1")
+    new_id = rate_id(month, currency)
+    record = {"id": new_id, "month": month, "currency": currency, "rate": str(rate), "home": home.upper(),
+              "note": note}
+    with store.transaction(f"exchange rate {currency} {month}: {rate} {home}") as tx:
+        col = tx[COLLECTION]
+        if replacing and replacing != new_id:
+            if col.get(new_id) is not None:
+                raise UserError(f"there is already a {currency} rate for {month}: edit that one")
+            col.delete(replacing, expect_rev=expect_rev)
+            return col.insert(record)
+        current = col.get(new_id)
+        if current is None:
+            return col.insert(record)
+        if replacing is None:
+            raise UserError(f"there is already a {currency} rate for {month}: edit that one")
+        return col.update(new_id, record, expect_rev=expect_rev)
+
+
+def delete_rate(store, record_id: str, expect_rev: int | None = None) -> None:
+    with store.transaction(f"deleted the exchange rate {record_id}") as tx:
+        tx[COLLECTION].delete(record_id, expect_rev=expect_rev)

@@ -1,0 +1,104 @@
+"""The lines of the P&L, and which line each settlement or transaction amount belongs to.
+
+Amounts are signed as they move profit: sales are positive, costs negative
+(a fee credited back is a positive amount on a cost line). Net profit is the
+sum of every line. Taxes Amazon collects and remits, and transfers (card
+charges, reserves, deposits), pass through a settlement without being profit:
+they are kept apart so a settlement still adds up to its total.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Line:
+    key: str
+    label: str
+    short: str  # for narrow columns
+    amazon_fee: bool = False
+
+
+LINES: tuple[Line, ...] = (
+    Line("sales", "Sales", "Sales"),
+    Line("refunds", "Refunds", "Refunds"),
+    Line("referral", "Referral fees", "Referral", True),
+    Line("fulfilment", "Fulfilment (FBA) fees", "FBA fees", True),
+    Line("storage", "Storage fees", "Storage", True),
+    Line("subscription", "Subscription fee", "Subscr.", True),
+    Line("promo_fees", "Deal and coupon fees", "Deal fees", True),
+    Line("other_fees", "Other Amazon fees and credits", "Other fees", True),
+    Line("cogs", "Cost of goods (landed)", "COGS"),
+    Line("ads", "Ad spend", "Ads"),
+    Line("expenses", "Other expenses", "Expenses"),
+)
+BY_KEY = {line.key: line for line in LINES}
+KEYS = tuple(line.key for line in LINES)
+FEES = tuple(line.key for line in LINES if line.amazon_fee)
+# amounts that pass through a settlement without being profit
+PASS_THROUGH = {"tax": "Taxes collected and remitted by Amazon", "transfer": "Transfers (card charges, reserves)"}
+
+_TRANSFERS = ("successful charge", "payable to amazon", "micro deposit", "reserve", "transfer", "failed charge",
+              "disbursement", "charge to credit card", "payment retraction")
+_REFUND_TYPES = ("refund", "chargeback", "a-to-z", "guarantee claim")
+_SALE_PARTS = ("principal", "shipping", "giftwrap", "gift wrap", "goodwill", "restockingfee", "restocking fee")
+
+
+def classify(transaction_type: str, amount_type: str, description: str) -> str:
+    """The P&L line (or ``tax``/``transfer``) of one settlement amount."""
+    kind = (transaction_type or "").strip().lower()
+    atype = (amount_type or "").strip().lower()
+    what = (description or "").strip().lower()
+    words = f"{kind} {what}"
+    if any(t in kind for t in _TRANSFERS):
+        return "transfer"
+    if "advertising" in words:
+        return "ads"
+    if "tax" in what and "fee" not in what:
+        return "tax"  # Tax, ShippingTax, MarketplaceFacilitatorTax-Principal, LowValueGoodsTax...
+    if "subscription" in words:
+        return "subscription"
+    if "storage" in words:
+        return "storage"
+    if any(w in words for w in ("deal", "coupon", "lightning", "vine", "prime exclusive")):
+        return "promo_fees"
+    if atype == "promotion" or (atype in ("itemprice", "") and what in _SALE_PARTS):
+        return "refunds" if any(t in kind for t in _REFUND_TYPES) else "sales"
+    if "commission" in what or "closing" in what or "referral" in what:
+        return "referral"
+    if "fba" in words or "fulfil" in words or "fulfill" in words or "chargeback" in what or "pick" in what \
+            or "weight" in what or "inbound" in words or "placement" in words or "shippinghb" in what:
+        return "fulfilment"
+    return "other_fees"
+
+
+# Date Range report columns -> line; ``product sales`` and ``promotional rebates`` go to refunds on refund rows
+TRANSACTION_COLUMNS = {
+    "product_sales_minor": "sales",
+    "shipping_credits_minor": "sales",
+    "gift_wrap_credits_minor": "sales",
+    "promotional_rebates_minor": "sales",
+    "product_sales_tax_minor": "tax",
+    "shipping_credits_tax_minor": "tax",
+    "gift_wrap_credits_tax_minor": "tax",
+    "promotional_rebates_tax_minor": "tax",
+    "marketplace_withheld_tax_minor": "tax",
+    "regulatory_fee_tax_minor": "tax",
+    "selling_fees_minor": "referral",
+    "fba_fees_minor": "fulfilment",
+    "regulatory_fee_minor": "other_fees",
+    "other_transaction_fees_minor": "other_fees",
+}
+
+
+def transaction_line(column: str, transaction_type: str, description: str) -> str:
+    """The line of one money column of a Date Range report row."""
+    kind = (transaction_type or "").strip().lower()
+    if column == "other_minor" or (column == "other_transaction_fees_minor" and kind not in ("order", "refund")):
+        # non-order amounts: what they are is in the type and description
+        return classify(transaction_type, "", description)
+    line = TRANSACTION_COLUMNS.get(column, "other_fees")
+    if line == "sales" and any(t in kind for t in _REFUND_TYPES):
+        return "refunds"
+    return line

@@ -1,0 +1,29 @@
+"""The [profit] settings: labels for the form, and what makes a set of them sensible."""
+
+from __future__ import annotations
+
+LABELS = {
+    "window_months": "Months in a row",
+    "buffer_pct": "Buffer %",
+    "overhead_pct": "New role overhead %",
+    "reserve_months": "Reserve (months)",
+    "trend_months": "Trend over (months)",
+    "horizon_months": "Look ahead (months)",
+}
+
+
+def check_section(values: dict) -> dict[str, str]:
+    errors = {}
+    if not 1 <= values["window_months"] <= 24:
+        errors["window_months"] = "from 1 to 24 months"
+    if not 0 <= values["buffer_pct"] <= 500:
+        errors["buffer_pct"] = "from 0 to 500%"
+    if not 0 <= values["overhead_pct"] <= 200:
+        errors["overhead_pct"] = "from 0 to 200%"
+    if not 0 <= values["reserve_months"] <= 36:
+        errors["reserve_months"] = "from 0 to 36 months"
+    if not 2 <= values["trend_months"] <= 36:
+        errors["trend_months"] = "from 2 to 36 months (a line needs two points)"
+    if not 1 <= values["horizon_months"] <= 120:
+        errors["horizon_months"] = "from 1 to 120 months"
+    return errors

@@ -1,0 +1,187 @@
+"""What the P&L reads, as frames: order lines, settlement and Date Range lines, ad spend by day.
+
+The big collections come through the shared ``FrameCache`` one month file at
+a time, each through a lean builder (a few columns), so a reload after a
+teammate's change re-reads only the month that changed and a new session
+reads feather files instead of JSON. Days are local calendar days
+(``datetime64[D]``); the zone is part of each cached frame's name.
+Small collections (products, returns, expenses, promotions, rates, the hiring
+plan) are read whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import tzinfo
+
+import numpy as np
+import pandas as pd
+
+from sellertui import clock
+from sellertui.domain.profit.lines import TRANSACTION_COLUMNS, classify, transaction_line
+from sellertui.domain.profit.watched import WATCHES
+
+VERSION = 1  # bump when a builder's output changes: frames cached on disk by older code are not reused
+
+
+def local_days(stamps: list, zone: tzinfo) -> np.ndarray:
+    """ISO timestamps (or dates) -> local calendar days; NaT where unreadable."""
+    if not len(stamps):
+        return np.array([], dtype="datetime64[D]")
+    moments = pd.to_datetime(pd.Series(stamps, dtype=object), utc=True, errors="coerce", format="ISO8601")
+    local = moments.dt.tz_convert(zone).dt.tz_localize(None)
+    return local.to_numpy().astype("datetime64[D]")
+
+
+def _text(values: list) -> pd.Series:
+    return pd.Series(["" if v is None else str(v) for v in values], dtype=object)
+
+
+def _ints(values: list) -> np.ndarray:
+    return pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").fillna(0).astype("int64").to_numpy()
+
+
+def orders_frame(docs: list[dict], zone: tzinfo) -> pd.DataFrame:
+    """Order lines: id, order_id, sku, day, qty, sales_minor (item + shipping − promotion), currency..."""
+    get = lambda name: [d.get(name) for d in docs]  # noqa: E731
+    frame = pd.DataFrame({
+        "id": _text(get("id")), "order_id": _text(get("order_id")), "sku": _text(get("sku")),
+        "day": local_days(get("purchase_date"), zone), "qty": _ints(get("quantity")),
+        "sales_minor": _ints(get("item_price_minor")) + _ints(get("shipping_price_minor"))
+        - _ints(get("promo_discount_minor")),
+        "currency": _text(get("currency")), "marketplace": _text(get("marketplace")),
+        "channel": _text(get("channel")), "status": _text(get("status")),
+    })
+    frame["currency"] = frame["currency"].where(frame["currency"] != "", "USD")
+    return frame[~np.isnat(frame["day"].to_numpy())].reset_index(drop=True)
+
+
+def settlement_frame(docs: list[dict], zone: tzinfo) -> pd.DataFrame:
+    """Settlement lines with the P&L line each belongs to."""
+    memo: dict[tuple, str] = {}
+    lines = []
+    for d in docs:
+        key = (d.get("transaction_type") or "", d.get("amount_type") or "", d.get("amount_description") or "")
+        if key not in memo:
+            memo[key] = classify(*key)
+        lines.append(memo[key])
+    get = lambda name: [d.get(name) for d in docs]  # noqa: E731
+    frame = pd.DataFrame({
+        "id": _text(get("id")), "settlement_id": _text(get("settlement_id")),
+        "day": local_days(get("posted_date"), zone), "order_id": _text(get("order_id")), "sku": _text(get("sku")),
+        "kind": _text(get("transaction_type")), "description": _text(get("amount_description")),
+        "line": pd.Series(lines, dtype=object), "amount_minor": _ints(get("amount_minor")),
+        "qty": _ints(get("quantity")), "currency": _text(get("currency")), "marketplace": _text(get("marketplace")),
+    })
+    frame["source"] = "settlement"
+    return frame
+
+
+def transactions_frame(docs: list[dict], zone: tzinfo) -> pd.DataFrame:
+    """Date Range report rows, one row per money column that holds an amount (tax and transfers included)."""
+    rows = []
+    columns = (*TRANSACTION_COLUMNS, "other_minor")
+    for d in docs:
+        kind, what = d.get("type") or "", d.get("description") or ""
+        quantity = d.get("quantity") or 0
+        for column in columns:
+            amount = d.get(column)
+            if amount:
+                rows.append((d.get("id") or "", str(d.get("settlement_id") or ""), d.get("posted_date"),
+                             d.get("order_id") or "", d.get("sku") or "", kind, f"{column[:-6]}: {what}"[:80],
+                             transaction_line(column, kind, what), int(amount),
+                             quantity if column == "product_sales_minor" else 0,  # units count once
+                             d.get("currency") or "USD", d.get("marketplace") or ""))
+    names = ["id", "settlement_id", "day", "order_id", "sku", "kind", "description", "line", "amount_minor", "qty",
+             "currency", "marketplace"]
+    frame = pd.DataFrame(rows, columns=names)
+    frame["day"] = local_days(list(frame["day"]), zone)
+    for name in ("amount_minor", "qty"):
+        frame[name] = frame[name].astype("int64")
+    frame["source"] = "date range report"
+    return frame
+
+
+def ad_days_frame(docs: list[dict]) -> pd.DataFrame:
+    """Search-term spend by day, campaign, marketplace and currency (a row over several days is spread evenly)."""
+    days, campaigns, markets, currencies, spend, sales, count = [], [], [], [], [], [], []
+    for d in docs:
+        first = str(d.get("date") or "")[:10]
+        last = str(d.get("end_date") or "")[:10] or first
+        amount, ad_sales = int(d.get("spend_minor") or 0), int(d.get("sales_minor") or 0)
+        if not first:
+            continue
+        span = [first] if last <= first else [str(x) for x in np.arange(np.datetime64(first),
+                                                                      np.datetime64(last) + 1)]
+        share, left = divmod(amount, len(span))
+        sales_share, sales_left = divmod(ad_sales, len(span))
+        for i, day in enumerate(span):
+            days.append(day)
+            campaigns.append(d.get("campaign") or "")
+            markets.append(d.get("marketplace") or "")
+            currencies.append(d.get("currency") or "USD")
+            spend.append(share + (1 if i < left else 0))
+            sales.append(sales_share + (1 if i < sales_left else 0))
+            count.append(1)
+    frame = pd.DataFrame({"day": np.array(days, dtype="datetime64[D]"), "campaign": pd.Series(campaigns, dtype=object),
+                          "marketplace": pd.Series(markets, dtype=object),
+                          "currency": pd.Series(currencies, dtype=object),
+                          "spend_minor": np.array(spend, dtype="int64"), "sales_minor": np.array(sales, dtype="int64"),
+                          "rows": np.array(count, dtype="int64")})
+    keys = ["day", "campaign", "marketplace", "currency"]
+    return frame.groupby(keys, sort=False, observed=True).sum().reset_index()
+
+
+@dataclass
+class Sources:
+    """Everything the P&L is built from, read once per load."""
+
+    orders: pd.DataFrame
+    settlements: pd.DataFrame
+    transactions: pd.DataFrame
+    ads: pd.DataFrame
+    products: dict[str, dict]
+    returns: list[dict]
+    expenses: list[dict]
+    promotions: list[dict]
+    rates: list[dict]
+    summaries: list[dict]
+    promo_schedule: list[dict]
+    signature: tuple = field(default=())  # the files read: a reload with the same one changes nothing
+
+
+
+
+def load(store, frames) -> Sources:
+    from sellertui.domain.promotions.fees import schedule
+
+    zone = clock.now().tzinfo
+    tag = clock.now().strftime("%z")
+
+    def big(collection: str, build, name: str, chunk: int | None = None) -> pd.DataFrame:
+        return frames.frame(collection, build, name=f"profit.{name}{tag}", version=VERSION, chunk=chunk)
+
+    return Sources(
+        orders=big("orders", lambda docs: orders_frame(docs, zone), "orders"),
+        settlements=big("settlements", lambda docs: settlement_frame(docs, zone), "settlements"),
+        transactions=big("transactions", lambda docs: transactions_frame(docs, zone), "transactions"),
+        ads=big("search_terms", ad_days_frame, "ads", chunk=5000),
+        products=dict(store["products"].docs()),
+        returns=store["returns"].all(),
+        expenses=store["expenses"].all(),
+        promotions=store["promotions"].all(),
+        rates=store["fx_rates"].all(),
+        summaries=store["settlement_summaries"].all(),
+        promo_schedule=schedule(store),
+        signature=signature(store),
+    )
+
+
+def signature(store) -> tuple:
+    """The identity of every file the P&L reads (a load with the same signature gives the same P&L)."""
+    parts = []
+    for name in sorted(WATCHES):
+        view = store[name]
+        for part in view.partitions():
+            parts.append((name, part, store.partition_signature(name, part)))
+    return tuple(parts)

@@ -1,0 +1,115 @@
+"""The tiles: today, yesterday, month to date, this month (forecast) and last month, at a glance.
+
+Each tile adds up the ledger's days in its range: sales, orders, units, ad
+spend, net profit (with each day's share of the monthly expenses) and margin.
+The forecast runs this month's variable lines at the month-to-date rate
+(÷ the days elapsed, × the days in the month) and adds the whole month's
+expenses.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+import numpy as np
+import pandas as pd
+
+from sellertui.domain.profit.lines import KEYS
+
+
+@dataclass
+class Tile:
+    key: str
+    title: str
+    first: date
+    last: date
+    sales: int
+    orders: int
+    units: int
+    ads: int  # spend, positive
+    net: int
+    estimated: bool
+    forecast: bool = False
+    working: list[str] = field(default_factory=list)
+
+    @property
+    def margin(self) -> float | None:
+        return self.net / self.sales if self.sales > 0 else None
+
+    def as_dict(self) -> dict:
+        return {"tile": self.key, "title": self.title, "from": self.first.isoformat(), "to": self.last.isoformat(),
+                "sales_minor": self.sales, "orders": self.orders, "units": self.units, "ad_spend_minor": self.ads,
+                "net_minor": self.net, "margin": self.margin, "estimated": self.estimated, "forecast": self.forecast}
+
+
+class Days:
+    """The ledger summed by day (home currency), and sold lines by day."""
+
+    def __init__(self, ledger) -> None:
+        days = ledger.daily[ledger.daily["line"].isin(KEYS).to_numpy()]
+        self.by_line = days.groupby(["line", "day"])["home_minor"].sum()
+        self.estimated_days = set(days.loc[days["estimated"].to_numpy(dtype=bool), "day"].to_numpy()
+                                  .astype("datetime64[D]"))
+        volume = ledger.volume
+        self.volume = pd.DataFrame({"day": volume["day"].to_numpy().astype("datetime64[D]"),
+                                    "qty": volume["qty"].to_numpy(), "order": volume["order_id"].to_numpy()})
+
+    def line(self, key: str, first: date, last: date) -> int:
+        if key not in self.by_line.index.get_level_values(0):
+            return 0
+        series = self.by_line.loc[key]
+        days = series.index.to_numpy().astype("datetime64[D]")
+        mask = (days >= np.datetime64(first)) & (days <= np.datetime64(last))
+        return int(round(series.to_numpy()[mask].sum()))
+
+    def sold(self, first: date, last: date) -> tuple[int, int]:
+        mask = ((self.volume["day"] >= np.datetime64(first)) & (self.volume["day"] <= np.datetime64(last))).to_numpy()
+        picked = self.volume[mask]
+        return int(picked["order"].nunique()), int(picked["qty"].sum())
+
+    def tile(self, key: str, title: str, first: date, last: date) -> Tile:
+        orders, units = self.sold(first, last)
+        net = sum(self.line(k, first, last) for k in KEYS)
+        estimated = any(np.datetime64(first) <= d <= np.datetime64(last) for d in self.estimated_days)
+        return Tile(key, title, first, last, self.line("sales", first, last), orders, units,
+                    -self.line("ads", first, last), net, estimated)
+
+
+def tiles(ledger, now: datetime) -> list[Tile]:
+    today = now.date()
+    days = Days(ledger)
+    month_start = today.replace(day=1)
+    last_month_end = month_start - timedelta(days=1)
+    found = [
+        days.tile("today", "Today", today, today),
+        days.tile("yesterday", "Yesterday", today - timedelta(days=1), today - timedelta(days=1)),
+        days.tile("mtd", "Month to date", month_start, today),
+    ]
+    found.append(forecast(days, found[-1], now))
+    found.append(days.tile("last_month", "Last month", last_month_end.replace(day=1), last_month_end))
+    return found
+
+
+def forecast(days: Days, mtd: Tile, now: datetime) -> Tile:
+    """This month at the month-to-date run rate, with the whole month's expenses."""
+    today = now.date()
+    first = today.replace(day=1)
+    length = calendar.monthrange(today.year, today.month)[1]
+    last = first.replace(day=length)
+    midnight = datetime.combine(first, datetime.min.time(), tzinfo=now.tzinfo)
+    elapsed = max((now - midnight).total_seconds() / 86400, 1.0)
+    scale = length / elapsed
+    expenses_so_far = days.line("expenses", first, today)
+    expenses_month = days.line("expenses", first, last)
+    variable = mtd.net - expenses_so_far
+    net = round(variable * scale) + expenses_month
+    tile = Tile("forecast", "This month (forecast)", first, last, round(mtd.sales * scale), round(mtd.orders * scale),
+                round(mtd.units * scale), round(mtd.ads * scale), net, True, forecast=True)
+    tile.working = [
+        f"{elapsed:.1f} of {length} days elapsed: sales, orders, units, ad spend and every line but expenses × "
+        f"{length} ÷ {elapsed:.1f} = × {scale:.2f}",
+        "+ the whole month's expenses (monthly ones and one-offs dated this month)",
+    ]
+    return tile

@@ -1,0 +1,137 @@
+"""The P&L on hand-worked months: refunds, effective-dated costs, mixed currencies, estimated vs settled fees."""
+
+from __future__ import annotations
+
+from tests.domain.profit.conftest import MUG, order
+
+
+def month(statement, period: str) -> dict:
+    i = statement.periods.index(period)
+    return {k: statement.values[k][i] for k in statement.values} | {"units": statement.units[i],
+                                                                     "orders": statement.orders[i]}
+
+
+def test_a_month_by_hand(profit) -> None:
+    service = profit(
+        products=[{"id": "MUG", **MUG}],
+        orders=[order("A", "2026-10-10", 2, 2000), order("B", "2026-10-20", 1, 1000)],
+        returns=[{"id": "R1", "order_id": "A", "sku": "MUG", "quantity": 1, "refund_minor": 1000, "currency": "USD",
+                  "marketplace": "US", "refunded_at": "2026-10-25T10:00:00+00:00"}],
+        expenses=[{"date": "2026-10-05", "category": "tools", "description": "tool", "amount_minor": 500,
+                   "currency": "USD", "recurring": None}],
+        search_terms=[{"id": "T1", "date": "2026-10-12", "campaign": "SP", "spend_minor": 700, "currency": "USD",
+                       "marketplace": "US"}],
+    )
+    got = month(service.statement("month"), "2026-10")
+    # sales 2000 + 1000; referral 15%; FBA 300 × 3 units; landed cost 500 before Oct 15, 600 from it
+    assert got["sales"] == 3000
+    assert got["refunds"] == -1000
+    assert got["referral"] == -450
+    assert got["fulfilment"] == -900
+    assert got["cogs"] == -(2 * 500 + 1 * 600)
+    assert got["ads"] == -700
+    assert got["expenses"] == -500
+    assert got["net"] == 3000 - 1000 - 450 - 900 - 1600 - 700 - 500
+    assert (got["units"], got["orders"]) == (3, 2)
+    statement = service.statement("month")
+    i = statement.periods.index("2026-10")
+    assert statement.estimated["referral"][i] and not statement.estimated["cogs"][i]
+    assert statement.margin(i) == got["net"] / 3000
+
+
+def test_the_records_behind_a_figure_add_up_to_it(profit) -> None:
+    service = profit(products=[{"id": "MUG", **MUG}],
+                     orders=[order("A", "2026-10-10", 2, 2000), order("B", "2026-10-20", 1, 1000)])
+    records = service.records("2026-10", "month", "cogs")
+    assert sorted(records["ref"]) == ["A|MUG", "B|MUG"]
+    assert int(records["home_minor"].sum()) == -1600
+    net = service.records("2026-10", "month", "net")
+    assert int(net["home_minor"].sum()) == month(service.statement("month"), "2026-10")["net"]
+
+
+def test_foreign_money_is_converted_at_its_months_rate_and_a_missing_rate_is_flagged(profit) -> None:
+    service = profit(
+        products=[{"id": "MUG", **MUG, "fees": {"referral_pct": 10.0, "fba_fee_minor": 0}, "costs": []}],
+        orders=[order("A", "2026-09-10", 1, 2000, "CAD", "CA", channel="FBM"),
+                order("B", "2026-10-10", 1, 2000, "CAD", "CA", channel="FBM"),
+                order("C", "2026-10-11", 1, 1000, channel="FBM")],
+        fx_rates=[{"id": "2026-10|CAD", "month": "2026-10", "currency": "CAD", "rate": "0.75"}],
+    )
+    statement = service.statement("month")
+    october = month(statement, "2026-10")
+    assert october["sales"] == 1500 + 1000  # CAD 20.00 × 0.75 + USD 10.00
+    assert october["referral"] == -150 - 100
+    september = month(statement, "2026-09")
+    assert september["sales"] == 0  # no rate at all: left out of the totals, and flagged
+    codes = {f.code for f in statement.flags[statement.periods.index("2026-09")]}
+    assert "no_rate" in codes
+
+
+def test_a_borrowed_rate_is_used_and_flagged(profit) -> None:
+    service = profit(products=[{"id": "MUG", **MUG, "costs": []}],
+                     orders=[order("A", "2026-11-02", 1, 2000, "CAD", "CA", channel="FBM")],
+                     fx_rates=[{"id": "2026-10|CAD", "month": "2026-10", "currency": "CAD", "rate": "0.5"}])
+    statement = service.statement("month")
+    assert month(statement, "2026-11")["sales"] == 1000
+    assert "borrowed_rate" in {f.code for f in statement.flags[-1]}
+
+
+def test_a_settled_order_uses_the_settlements_fees_not_the_fee_table(profit) -> None:
+    lines = [
+        {"id": "s1", "settlement_id": "9", "posted_date": "2026-10-14T00:00:00+00:00", "transaction_type": "Order",
+         "order_id": "A", "sku": "MUG", "amount_type": "ItemPrice", "amount_description": "Principal",
+         "amount_minor": 2000, "quantity": 2, "currency": "USD", "marketplace": "US"},
+        {"id": "s2", "settlement_id": "9", "posted_date": "2026-10-14T00:00:00+00:00", "transaction_type": "Order",
+         "order_id": "A", "sku": "MUG", "amount_type": "ItemFees", "amount_description": "Commission",
+         "amount_minor": -333, "currency": "USD", "marketplace": "US"},
+        {"id": "s3", "settlement_id": "9", "posted_date": "2026-10-14T00:00:00+00:00", "transaction_type": "Order",
+         "order_id": "A", "sku": "MUG", "amount_type": "ItemFees", "amount_description": "FBAPerUnitFulfillmentFee",
+         "amount_minor": -640, "currency": "USD", "marketplace": "US"},
+        {"id": "s4", "settlement_id": "9", "posted_date": "2026-10-30T00:00:00+00:00",
+         "transaction_type": "Storage Fee", "amount_type": "other-transaction", "amount_description": "Storage Fee",
+         "amount_minor": -120, "currency": "USD", "marketplace": "US"},
+    ]
+    service = profit(products=[{"id": "MUG", **MUG}], settlements=lines,
+                     orders=[order("A", "2026-10-10", 2, 2000), order("B", "2026-10-20", 1, 1000)])
+    statement = service.statement("month")
+    got = month(statement, "2026-10")
+    assert got["sales"] == 2000 + 1000  # A from the settlement, B from its order
+    assert got["referral"] == -333 - 150  # A settled, B estimated (15% of 1000)
+    assert got["fulfilment"] == -640 - 300
+    assert got["storage"] == -120
+    assert got["cogs"] == -(2 * 500 + 600)
+    a_referral = service.records("2026-10", "month", "referral")
+    assert dict(zip(a_referral["ref"], a_referral["estimated"])) == {"s2": False, "B|MUG": True}
+
+
+def test_a_month_without_orders_is_flagged_not_zero(profit) -> None:
+    service = profit(products=[{"id": "MUG", **MUG}],
+                     orders=[order("A", "2026-08-10", 1, 1000), order("B", "2026-10-10", 1, 1000)])
+    statement = service.statement("month")
+    assert statement.missing(statement.periods.index("2026-09"))
+    assert "no_orders" in {f.code for f in statement.flags[statement.periods.index("2026-09")]}
+
+
+def test_a_monthly_expense_counts_its_share_of_each_period() -> None:
+    from datetime import date
+
+    from sellertui.domain.profit.expenses import occurrences
+
+    salary = {"date": "2026-09-16", "amount_minor": 3000, "recurring": "monthly", "until": "2026-10-31"}
+    days = list(occurrences(salary, date(2026, 9, 1), date(2026, 11, 30)))
+    assert sum(m for d, m in days if d.month == 9) == 1500  # half of September (15 of 30 days)
+    assert sum(m for d, m in days if d.month == 10) == 3000
+    assert not [d for d, _ in days if d.month == 11]
+
+
+def test_weeks_and_quarters_add_up_to_the_months(profit) -> None:
+    service = profit(products=[{"id": "MUG", **MUG}],
+                     orders=[order("A", "2026-07-10", 1, 1000), order("B", "2026-08-20", 2, 3000),
+                             order("C", "2026-09-30", 1, 500)])
+    months = service.statement("month")
+    quarter = service.statement("quarter")
+    weeks = service.statement("week")
+    q3 = quarter.periods.index("2026-Q3")
+    in_q3 = [i for i, p in enumerate(months.periods) if p in ("2026-07", "2026-08", "2026-09")]
+    assert quarter.values["net"][q3] == sum(months.values["net"][i] for i in in_q3)
+    assert sum(weeks.values["sales"]) == sum(months.values["sales"]) == 4500

@@ -1,0 +1,125 @@
+"""The Profit tab with Pilot: the expense form refuses bad input, the hiring plan, marking a role hired."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sellertui.ui.forms import FormScreen
+from tests.ui.conftest import settle
+
+
+async def open_view(pilot, app, key: str) -> None:
+    await settle(pilot, app)
+    await pilot.press("6")
+    await settle(pilot, app)
+    await pilot.press(key)
+    await settle(pilot, app)
+
+
+async def test_expense_form_refuses_bad_input_then_saves(make_app, demo_copy: Path) -> None:
+    app = make_app(demo_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_view(pilot, app, "x")
+        before = len(app.ctx.store()["expenses"].all())
+        await pilot.press("n")
+        await settle(pilot, app)
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#field-description").value = "Accountant"
+        form.query_one("#field-amount").value = "twelve"
+        form.query_one("#field-currency").value = "dollars"
+        form.query_one("#field-until").value = "2026-01-01"
+        form.action_submit()
+        await settle(pilot, app)
+        assert app.screen is form
+        assert set(form.errors) >= {"amount", "currency"}
+        form.query_one("#field-amount").value = "-5"
+        form.query_one("#field-currency").value = "USD"
+        form.action_submit()
+        await settle(pilot, app)
+        assert app.screen is form and "amount" in form.errors
+        form.query_one("#field-amount").value = "250"
+        form.action_submit()  # a one-off with an end date: refused
+        await settle(pilot, app)
+        assert app.screen is form and "until" in form.errors
+        form.query_one("#field-until").value = ""
+        form.action_submit()
+        await settle(pilot, app)
+        assert not isinstance(app.screen, FormScreen)
+        expenses = app.ctx.store()["expenses"].all()
+        assert len(expenses) == before + 1
+        added = next(e for e in expenses if e["description"] == "Accountant")
+        assert (added["amount_minor"], added["currency"], added["recurring"]) == (25000, "USD", None)
+
+
+async def test_hiring_plan_mark_hired_moves_the_gauge(make_app, demo_copy: Path) -> None:
+    from sellertui.ui.profit.hiring_view import HiringView
+
+    app = make_app(demo_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_view(pilot, app, "H")
+        view = app.query_one(HiringView)
+        assert view.hiring.readiness.role["title"] == "Operator"
+        assert not view.hiring.readiness.ready and view.hiring.readiness.projected == "2027-03"
+        # a new role goes to the end of the plan
+        await pilot.press("n")
+        await settle(pilot, app)
+        form = app.screen
+        form.query_one("#field-title").value = "Bookkeeper"
+        form.query_one("#field-salary_minor").value = "abc"
+        form.action_submit()
+        await settle(pilot, app)
+        assert app.screen is form and "salary_minor" in form.errors
+        form.query_one("#field-salary_minor").value = "800"
+        form.action_submit()
+        await settle(pilot, app)
+        plan = view.hiring.plan
+        assert [r["title"] for r in plan][-1] == "Bookkeeper" and plan[-1]["position"] == 6
+        assert plan[-1]["overhead_pct"] == 25.0
+        # mark the Operator hired
+        view.table.cursor_row = 0
+        await pilot.press("a")
+        await settle(pilot, app)
+        app.screen.query_one("#field-day").value = "2026-11-01"
+        app.screen.action_submit()
+        await settle(pilot, app)
+        operator = next(r for r in view.hiring.plan if r["title"] == "Operator")
+        assert operator["status"] == "hired" and operator["hired_on"] == "2026-11-01"
+        expense = app.ctx.store()["expenses"].get(operator["expense_id"])
+        assert expense["amount_minor"] == 250000 and expense["recurring"] == "monthly"
+        assert expense["category"] == "salaries"
+        assert view.hiring.readiness.role["title"] == "PPC specialist"
+        # the operator's cost is taken off every month of the window
+        assert all(v == net - 250000 for (_, v), (_, net) in zip(view.hiring.readiness.window,
+                                                                 view.hiring.monthly[-3:]))
+        # undo: planned again, the expense gone
+        await pilot.press("u")
+        await settle(pilot, app)
+        await pilot.press("y")
+        await settle(pilot, app)
+        assert app.ctx.store()["expenses"].get(operator["expense_id"]) is None
+        assert view.hiring.readiness.role["title"] == "Operator"
+
+
+async def test_enter_on_a_figure_lists_its_records(make_app, demo_copy: Path) -> None:
+    from sellertui.ui.profit.common import RecordsScreen
+    from sellertui.ui.profit.pnl_view import PnlView
+
+    app = make_app(demo_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_view(pilot, app, "p")
+        view = app.query_one(PnlView)
+        keys = list(view.table.frame["key"])
+        view.table.cursor_row = keys.index("expenses")
+        view.table.cursor_column = 2  # October (newest first: Nov, Oct, ...)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, RecordsScreen)
+        october = view.statement.periods.index("2026-10")
+        assert int(screen.frame["home_minor"].sum()) == view.statement.values["expenses"][october]
+        assert set(screen.frame["collection"]) == {"expenses"}
+        await pilot.press("escape")
+        await pilot.press("w")
+        await settle(pilot, app)
+        assert "P&L" in app.screen.info_title
