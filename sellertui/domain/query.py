@@ -72,3 +72,22 @@ def shape(text: str) -> tuple[dict[str, str], int]:
         else:
             words += 1
     return terms, words
+
+
+def words_mask(frame, words: list[str], column: str = "haystack"):
+    """A boolean array: the rows whose ``column`` (lower-case text) contains every word."""
+    import numpy as np
+
+    mask = np.ones(len(frame), dtype=bool)
+    haystack = frame[column].to_numpy()
+    for word in words:
+        mask &= np.array([word in h for h in haystack], dtype=bool)
+    return mask
+
+
+def words_positions(frame, text: str, column: str = "haystack"):
+    """Positions of the rows matching every word of ``text`` (None when there are no words: no filter)."""
+    import numpy as np
+
+    words = text.lower().split()
+    return np.flatnonzero(words_mask(frame, words, column)) if words else None

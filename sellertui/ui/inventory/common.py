@@ -8,16 +8,13 @@ or a refused input (``UserError``) is shown as "Not saved" with its sentence.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable
 
 from textual import work
 
 from sellertui.domain.errors import UserError
 from sellertui.store import StoreError
 from sellertui.ui.views import TableView
-
-if TYPE_CHECKING:
-    import numpy as np
 
 
 class InventoryView(TableView):
@@ -90,14 +87,3 @@ class InventoryView(TableView):
 
     def _fit_detail(self) -> None:
         self.query_one(f"#{self.id}-detail").display = self.app.size.width >= self.WIDE
-
-
-def words_mask(frame, words: list[str]) -> np.ndarray:
-    """Rows whose ``haystack`` column (lower-case text) contains every word."""
-    import numpy as np
-
-    mask = np.ones(len(frame), dtype=bool)
-    haystack = frame["haystack"].to_numpy()
-    for word in words:
-        mask &= np.array([word in h for h in haystack], dtype=bool)
-    return mask

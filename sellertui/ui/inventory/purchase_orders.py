@@ -11,10 +11,10 @@ from textual.binding import Binding
 from sellertui import clock
 from sellertui.domain.inventory import purchase_orders as rules
 from sellertui.domain.money import fmt
-from sellertui.domain.query import parse
+from sellertui.domain.query import parse, words_mask
 from sellertui.ui.dialogs import ConfirmScreen, InfoScreen
 from sellertui.ui.inventory import forms
-from sellertui.ui.inventory.common import InventoryView, words_mask
+from sellertui.ui.inventory.common import InventoryView
 from sellertui.ui.safe import text
 from sellertui.ui.table import Column, FrameTable
 

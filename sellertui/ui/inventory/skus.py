@@ -19,10 +19,10 @@ from textual.binding import Binding
 
 from sellertui import clock
 from sellertui.domain.inventory.statuses import STATUSES
-from sellertui.domain.query import QueryError, parse
+from sellertui.domain.query import QueryError, parse, words_mask
 from sellertui.ui.dialogs import InfoScreen
 from sellertui.ui.inventory import forms
-from sellertui.ui.inventory.common import InventoryView, words_mask
+from sellertui.ui.inventory.common import InventoryView
 from sellertui.ui.safe import plain, text
 from sellertui.ui.table import Column, FrameTable
 

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-import numpy as np
 from rich.text import Text
 from textual.binding import Binding
 
 from sellertui import clock
+from sellertui.domain.query import words_positions
 from sellertui.ui.dialogs import ConfirmScreen
 from sellertui.ui.profit.common import ProfitView
 from sellertui.ui.profit.forms import expense_form
@@ -82,11 +82,7 @@ class ExpensesView(ProfitView):
         self.summary(line)
 
     def filter(self, frame, text: str):
-        words = text.lower().split()
-        if not words:
-            return None
-        haystack = frame["haystack"].to_numpy()
-        return np.flatnonzero([all(w in h for w in words) for h in haystack])
+        return words_positions(frame, text)
 
     def chosen(self) -> dict | None:
         expense_id = self.current_value("id")

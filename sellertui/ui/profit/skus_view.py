@@ -6,11 +6,11 @@
 
 from __future__ import annotations
 
-import numpy as np
 from rich.text import Text
 from textual.binding import Binding
 
 from sellertui import clock
+from sellertui.domain.query import words_positions
 from sellertui.ui.dialogs import InfoScreen
 from sellertui.ui.profit.common import ProfitView, money_cell, percent_cell, signed_style
 from sellertui.ui.table import Column
@@ -69,14 +69,7 @@ class SkuProfitView(ProfitView):
         self.summary(line)
 
     def filter(self, frame, text: str):
-        words = text.lower().split()
-        if not words:
-            return None
-        haystack = frame["haystack"].to_numpy()
-        mask = np.ones(len(frame), dtype=bool)
-        for word in words:
-            mask &= np.array([word in h for h in haystack], dtype=bool)
-        return np.flatnonzero(mask)
+        return words_positions(frame, text)
 
     def action_open(self) -> None:
         self.action_working()
