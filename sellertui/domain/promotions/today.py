@@ -38,8 +38,8 @@ def promotions_section(sources, now: datetime, user: str) -> Section:
                 urgency = start_in
             section.items.append(Item(
                 key=f"promotion:{promo['id']}:{check.code}:{check.sku}", title=f"{name}: {check.summary}",
-                detail=detail, urgency=urgency, area="promotions", view="listview", column="id", value=promo["id"],
-                late=check.failed))
+                detail=detail, urgency=urgency, area="promotions", view="promotionlistview", column="id",
+                value=promo["id"], late=check.failed))
     for event in board.events:
         for field, what in (("deadline", "deal deadline"), ("inventory_by", "stock at FBA by")):
             when = event.get(field)

@@ -53,7 +53,7 @@ def test_the_today_provider_lists_deadlines_within_the_window_and_failed_checks(
     assert section.items == sorted(section.items, key=lambda i: i.urgency)
     # items lead to the promotion's row in the list view
     missed = next(i for i in section.items if "Spatula" in i.title)
-    assert (missed.area, missed.view, missed.column) == ("promotions", "listview", "id") and missed.late
+    assert (missed.area, missed.view, missed.column) == ("promotions", "promotionlistview", "id") and missed.late
     store.close()
 
 
