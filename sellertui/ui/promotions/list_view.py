@@ -27,7 +27,7 @@ def _checks_style(value: str) -> str | None:
 
 COLUMNS = [
     Column("name", "Promotion", 30),
-    Column("status", "Status", 9, style=STATUS_STYLE.get, sort_key="rank"),
+    Column("status", "Status", 10, style=STATUS_STYLE.get, sort_key="rank"),
     Column("type_label", "Type", 10, sort_key="type"),
     Column("start", "Start", 10),
     Column("days", "Days", 4, "right"),
