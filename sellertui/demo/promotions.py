@@ -4,8 +4,9 @@ Promotions (``promotions``): see ``sellertui.domain.promotions.records``. The
 demo has one in every status, one overlap (the Black Friday Lightning Deal and
 the running coupon share a baking mat), one below the margin floor (the Cyber
 Monday Best Deal: the peak fee per unit eats the tea towels' margin), one
-missed deadline (a Lightning Deal idea too close to its start) and one due
-within days. Ended
+missed deadline (a Lightning Deal idea too close to its start), one due
+within days and one whose stock will not cover it (the New Year coupon on an
+out-of-stock jar set). Ended
 and running ones get the extra orders they brought (with the promotion's
 discount and id on every line of their SKUs during their days), so Results
 shows a lift; these orders use their own random stream, so the rest of the
@@ -67,8 +68,8 @@ def build_promotions(today: date, products: list[dict]) -> list[dict]:
               prime_day["name"]),
         promo("Buy 2 jars get 1 free", "bogo", pick("MM-GSJ-SETOF4", "MM-GSJ-SETOF6"), today - timedelta(days=20),
               today - timedelta(days=10), 33, 60, "cancelled", notes="stock too low"),
-        promo("New Year reset – Glass Jars coupon", "coupon", pick("MM-GSJ-SETOF6"), new_year,
-              new_year + timedelta(days=13), 15, 30, "idea"),
+        promo("New Year reset – Glass Jars coupon", "coupon", pick("MM-GSJ-SETOF4", "MM-GSJ-SETOF6"), new_year,
+              new_year + timedelta(days=13), 15, 60, "idea", notes="the 4-jar set is out of stock: reorder first"),
         promo("Lightning Deal – Spatula Pair", "lightning_deal", pick("MM-WUT-SPATUL"), today + timedelta(days=10),
               today + timedelta(days=10), 20, 40, "idea", notes="found the slot late"),
         promo("Lightning Deal – Coffee Canister", "lightning_deal", pick("MM-CMK-WHITE"), today + timedelta(days=20),

@@ -21,7 +21,7 @@ def by_name(board, name: str) -> dict:
     return next(p for p in board.promotions if p["name"] == name)
 
 
-def test_the_demo_has_every_status_an_overlap_a_margin_failure_a_missed_deadline_and_events(demo_copy: Path) -> None:
+def test_the_demo_shows_every_status_each_failing_check_and_the_next_events(demo_copy: Path) -> None:
     store = open_store(demo_copy)
     board = board_mod.load(store, now=NOW)
     assert {p["status"] for p in board.promotions} == {"idea", "submitted", "approved", "running", "ended",
@@ -30,6 +30,7 @@ def test_the_demo_has_every_status_an_overlap_a_margin_failure_a_missed_deadline
     assert ("Holiday coupon – Baking Mats", "overlap") in failed
     assert ("Cyber Monday Best Deal – Tea Towels", "margin") in failed
     assert ("Lightning Deal – Spatula Pair", "deadline") in failed
+    assert ("New Year reset – Glass Jars coupon", "stock") in failed
     coming = [e["name"] for e in board.events if e["start"] >= "2026-11-22"][:3]
     assert coming == ["Thanksgiving", "Christmas", "New Year's Day"]
     assert any(e["name"] == "Prime Day" and e["start"] == "2027-07-13" and e["estimate"] for e in board.events)
