@@ -58,9 +58,21 @@ class Board:
         return self._memo("fee", promo, lambda: promotion_fee(promo, self.products, self.event_of(promo),
                                                               self.schedule))
 
+    def sharing(self, promo: dict) -> list[dict]:
+        """The other promotions with one of its SKUs (an index: overlap checks stay linear in promotions)."""
+        if "by_sku" not in self._cache:
+            index: dict[str, list[dict]] = {}
+            for p in self.promotions:
+                for sku in set(p.get("skus") or []):
+                    index.setdefault(sku, []).append(p)
+            self._cache["by_sku"] = index
+        found = {id(p): p for sku in promo.get("skus") or [] for p in self._cache["by_sku"].get(sku, [])}
+        return sorted((p for p in found.values() if p is not promo),
+                      key=lambda p: (p.get("start", ""), p.get("name", "")))  # the board's order
+
     def checks_of(self, promo: dict) -> list[Check]:
         return self._memo("checks", promo, lambda: check_rules.run(
-            promo, others=self.promotions, products=self.products, event=self.event_of(promo),
+            promo, others=self.sharing(promo), products=self.products, event=self.event_of(promo),
             fee=self.fee_of(promo), positions=self.positions, settings=self.settings, now=self.now))
 
     def results_of(self, promo: dict) -> Results | None:
