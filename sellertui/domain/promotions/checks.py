@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from sellertui.domain.economics import unit_economics
+from sellertui.domain.inventory.promos import arrivals_by
 from sellertui.domain.money import fmt
 from sellertui.domain.promotions import deadlines
 from sellertui.domain.promotions.fees import TYPES
@@ -57,7 +58,7 @@ class StockPosition:
     arrivals: tuple[tuple[str, int], ...] = ()  # open purchase-order lines: (expected on, units)
 
     def arriving_by(self, day: str) -> int:
-        return sum(units for expected, units in self.arrivals if expected and expected <= day)
+        return arrivals_by(list(self.arrivals), day)  # as Inventory's promotion warning counts them
 
 
 # -- deadline ---------------------------------------------------------------------------

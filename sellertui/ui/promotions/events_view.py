@@ -12,7 +12,8 @@ from textual.binding import Binding
 from sellertui.domain.promotions import deadlines, events as rules
 from sellertui.domain.query import parse
 from sellertui.ui.dialogs import ConfirmScreen, InfoScreen
-from sellertui.ui.inventory.common import InventoryView, words_mask
+from sellertui.ui.inventory.common import words_mask
+from sellertui.ui.promotions.board_view import BoardView
 from sellertui.ui.table import Column, FrameTable
 
 
@@ -60,10 +61,11 @@ def frame_of(board):
     return pd.concat([coming, past]).reset_index(drop=True)
 
 
-class EventsView(InventoryView):
+class EventsView(BoardView):
     TITLE = "Events"
     KEY = "v"
     COLUMNS = COLUMNS
+    frame_of = staticmethod(frame_of)
     EMPTY = "No events: n adds one (Prime Day, a holiday, a shop anniversary)."
     FILTER_HELP = "words · kind:event|holiday · year:2026 · market:US · peak:yes"
     BINDINGS = [
@@ -71,21 +73,6 @@ class EventsView(InventoryView):
         Binding("e", "edit_event", "Edit event", id="promotions.edit_event"),
         Binding("d", "delete_event", "Delete event", id="promotions.delete_event"),
     ]
-
-    def __init__(self, ctx, **kwargs) -> None:
-        super().__init__(ctx, **kwargs)
-        self.board = None
-
-    def load(self):
-        board = self.area.board()
-        return board, frame_of(board)
-
-    def _show(self, loaded) -> None:
-        current = self.current_value("id")
-        self.board, frame = loaded
-        super()._show(frame)
-        if current is not None:
-            self.select_row("id", current)
 
     def show_summary(self, frame) -> None:
         coming = frame[~frame["past"].astype(bool)]

@@ -12,7 +12,8 @@ from sellertui.domain.promotions import fee_table
 from sellertui.domain.promotions.fees import TYPES, pick
 from sellertui.domain.query import parse
 from sellertui.ui.dialogs import ConfirmScreen, InfoScreen
-from sellertui.ui.inventory.common import InventoryView, words_mask
+from sellertui.ui.inventory.common import words_mask
+from sellertui.ui.promotions.board_view import BoardView
 from sellertui.ui.promotions.list_view import SHORT_TYPE
 from sellertui.ui.table import Column, FrameTable
 
@@ -57,10 +58,11 @@ def frame_of(board):
     return frame.sort_values(["type", "marketplace", "from", "applies"], kind="stable").reset_index(drop=True)
 
 
-class FeesView(InventoryView):
+class FeesView(BoardView):
     TITLE = "Fees"
     KEY = "f"
     COLUMNS = COLUMNS
+    frame_of = staticmethod(frame_of)
     EMPTY = "No fee entries: n adds one."
     FILTER_HELP = "words · type:coupon · market:US · now:yes"
     BINDINGS = [
@@ -68,21 +70,6 @@ class FeesView(InventoryView):
         Binding("e", "edit_fee", "Edit fee entry", id="promotions.edit_fee"),
         Binding("d", "delete_fee", "Delete fee entry", id="promotions.delete_fee"),
     ]
-
-    def __init__(self, ctx, **kwargs) -> None:
-        super().__init__(ctx, **kwargs)
-        self.board = None
-
-    def load(self):
-        board = self.area.board()
-        return board, frame_of(board)
-
-    def _show(self, loaded) -> None:
-        current = self.current_value("id")
-        self.board, frame = loaded
-        super()._show(frame)
-        if current is not None:
-            self.select_row("id", current)
 
     def show_summary(self, frame) -> None:
         line = Text(f"{len(frame)} fee entries", style="bold")

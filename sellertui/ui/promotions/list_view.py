@@ -10,8 +10,9 @@ from sellertui.domain.money import fmt
 from sellertui.domain.promotions import checks as check_rules
 from sellertui.domain.promotions.pricing import days
 from sellertui.domain.query import parse
-from sellertui.ui.inventory.common import InventoryView, words_mask
+from sellertui.ui.inventory.common import words_mask
 from sellertui.ui.promotions.actions import PROMOTION_BINDINGS, PromotionKeys
+from sellertui.ui.promotions.board_view import BoardView
 from sellertui.ui.table import Column, FrameTable
 
 SHORT_TYPE = {"lightning_deal": "Lightning", "best_deal": "Best Deal", "coupon": "Coupon",
@@ -73,28 +74,14 @@ def frame_of(board):
     return pd.concat([live, done]).reset_index(drop=True)
 
 
-class PromotionListView(PromotionKeys, InventoryView):
+class PromotionListView(PromotionKeys, BoardView):
     TITLE = "List"
     KEY = "l"
     COLUMNS = COLUMNS
+    frame_of = staticmethod(frame_of)
     EMPTY = "No promotions yet: n plans one (deals, coupons, Prime Exclusive, % off, BOGO)."
     FILTER_HELP = "words · status:idea|live|… · type:coupon · sku:… · event:prime · check:fail|warn"
     BINDINGS = PROMOTION_BINDINGS
-
-    def __init__(self, ctx, **kwargs) -> None:
-        super().__init__(ctx, **kwargs)
-        self.board = None
-
-    def load(self):
-        board = self.area.board()
-        return board, frame_of(board)
-
-    def _show(self, loaded) -> None:
-        current = self.current_value("id")
-        self.board, frame = loaded
-        super()._show(frame)
-        if current is not None:
-            self.select_row("id", current)
 
     def show_summary(self, frame) -> None:
         line = Text()
