@@ -278,3 +278,38 @@ async def test_today_jumps_to_the_promotion(make_app, demo_copy: Path) -> None:
         view = app.query_one(PromotionsArea).current
         assert isinstance(view, PromotionListView)
         assert view.table.value("id") == key.split(":")[1]
+
+
+async def test_a_views_keys_stay_in_it_and_the_palette_reaches_them_from_anywhere(make_app, demo_copy: Path) -> None:
+    app = make_app(demo_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tab(pilot, app, "l")
+        await pilot.press("d")  # the events' delete key does nothing in the list
+        await settle(pilot, app)
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.query_one(PromotionsArea).current, PromotionListView)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Promotions: New event")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, FormScreen) and app.screen.form_title == "New event"
+        assert isinstance(app.query_one(PromotionsArea).current, EventsView)
+
+
+async def test_thresholds_are_settings_and_the_checks_run_again(make_app, demo_copy: Path) -> None:
+    app = make_app(demo_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await open_tab(pilot, app, "l")
+        towels = promotion(demo_copy, "Cyber Monday Best Deal – Tea Towels")["id"]
+        assert any(c.code == "margin" and c.failed for c in view.board.checks_of(view.board.by_id(towels)))
+        await pilot.press("S")
+        await pilot.pause()
+        assert await refused(pilot, app, "min_margin_pct", min_margin_pct="150") == "between -100 and 100"
+        await fill(pilot, app, min_margin_pct="5")
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        await settle(pilot, app)
+        view = app.query_one(PromotionListView)
+        assert not any(c.code == "margin" and c.failed for c in view.board.checks_of(view.board.by_id(towels)))
+    assert "min_margin_pct = 5" in app.ctx.settings.path.read_text()

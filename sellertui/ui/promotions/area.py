@@ -20,6 +20,7 @@ from textual.binding import Binding
 from sellertui import clock
 from sellertui.domain.errors import UserError
 from sellertui.store import StoreError
+from sellertui.ui.inventory.area import forwarding_bindings
 from sellertui.ui.promotions.calendar_view import CalendarView
 from sellertui.ui.promotions.events_view import EventsView
 from sellertui.ui.promotions.fees_view import FeesView
@@ -27,12 +28,6 @@ from sellertui.ui.promotions.list_view import PromotionListView
 from sellertui.ui.views import View, ViewArea, view_bindings
 
 VIEWS = (CalendarView, PromotionListView, EventsView, FeesView)
-
-
-def forwarding(views) -> list[Binding]:
-    """A hidden area binding for each view binding: the palette and ? run them from any view."""
-    return [Binding(b.key, f"go({view.__name__.lower()!r}, {b.action!r})", b.description, show=False, id=b.id)
-            for view in views for b in view.__dict__.get("BINDINGS", [])]
 
 
 class PromotionsArea(ViewArea):
@@ -44,11 +39,16 @@ class PromotionsArea(ViewArea):
         Binding("n", "new_promotion", "New", id="promotions.new"),
         Binding("S", "settings", "Settings", show=False, id="promotions.settings"),
         # hidden: the palette and ? reach each view's keys from anywhere (it switches to the view)
-        *forwarding((CalendarView, EventsView, FeesView)),
+        *forwarding_bindings((CalendarView, EventsView, FeesView)),
     ]
 
     def __init__(self, ctx, **kwargs) -> None:
         super().__init__(ctx, **kwargs)
+        # The forwarded view keys are for the palette (it lists this class's BINDINGS): typed in another view
+        # they would surprise (``d`` in the list must not offer to delete an event), so keys do not reach them.
+        self._bindings.key_to_bindings = {
+            key: kept for key, found in self._bindings.key_to_bindings.items()
+            if (kept := [b for b in found if not b.action.startswith("go(")])}
         self._board = None
         self._lock = threading.Lock()
         self._seeded = False
