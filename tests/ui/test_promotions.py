@@ -313,3 +313,25 @@ async def test_thresholds_are_settings_and_the_checks_run_again(make_app, demo_c
         view = app.query_one(PromotionListView)
         assert not any(c.code == "margin" and c.failed for c in view.board.checks_of(view.board.by_id(towels)))
     assert "min_margin_pct = 5" in app.ctx.settings.path.read_text()
+
+
+async def test_filters(make_app, demo_copy: Path) -> None:
+    from tests.ui.test_inventory import filter_to
+
+    app = make_app(demo_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_tab(pilot, app, "l")
+
+        def shown() -> set[str]:
+            return {view.table.frame["name"].iloc[i] for i in view.table.order}
+
+        await filter_to(pilot, app, "check:fail")
+        assert shown() == {"Holiday coupon – Baking Mats", "BF Lightning – Baking Mat",
+                           "Cyber Monday Best Deal – Tea Towels", "Lightning Deal – Spatula Pair",
+                           "New Year reset – Glass Jars coupon"}
+        await pilot.press("escape")
+        await filter_to(pilot, app, "status:ended")
+        assert shown() == {"Straws 15% off – shoulder season", "Prime Big Deal Days Lightning – Spice Rack"}
+        await pilot.press("escape")
+        await filter_to(pilot, app, "type:lightning sku:mm-wut")
+        assert shown() == {"Lightning Deal – Spatula Pair"}
