@@ -173,8 +173,12 @@ def on_day(events: list[dict], day: str) -> list[dict]:
     return [e for e in events if e.get("start", "") <= day <= e.get("end", "")]
 
 
+# a deal running during a deal event is one of its deals (peak fees, its deadline, its minimum discount)
+OVERLAP_JOINS = ("lightning_deal", "best_deal")
+
+
 def event_for(promo: dict, events: list[dict]) -> dict | None:
-    """The deal event a promotion runs in: the one it names, else a deal event its dates overlap."""
+    """The deal event a promotion runs in: the one it names, else (deals only) a deal event its dates overlap."""
     market = promo.get("marketplace") or "US"
     start, end = str(promo.get("start") or "")[:10], str(promo.get("end") or promo.get("start") or "")[:10]
     mine = [e for e in events if (e.get("marketplace") or "US") == market and not e.get("removed")]
@@ -188,6 +192,8 @@ def event_for(promo: dict, events: list[dict]) -> dict | None:
         near = [e for e in named if overlaps(e, start, end)] or [e for e in named if e["start"][:4] == start[:4]]
         if near:
             return near[0]
+    if promo.get("type") not in OVERLAP_JOINS:  # a coupon or discount joins an event only when it says so
+        return None
     return next((e for e in mine if e.get("kind") == "event" and overlaps(e, start, end)), None)
 
 

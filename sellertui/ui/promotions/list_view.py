@@ -29,11 +29,11 @@ def _checks_style(value: str) -> str | None:
 COLUMNS = [
     Column("name", "Promotion", 30),
     Column("status", "Status", 10, style=STATUS_STYLE.get, sort_key="rank"),
+    Column("checks", "Checks", 7, style=_checks_style, sort_key="fails"),
     Column("type_label", "Type", 10, sort_key="type"),
     Column("start", "Start", 10),
     Column("days", "Days", 4, "right"),
     Column("discount", "Off", 4, "right", lambda v: f"{v:g}%"),
-    Column("checks", "Checks", 6, style=_checks_style, sort_key="fails"),
     Column("fee", "Fee", 10, "right", sort_key="fee_minor"),
     Column("submit_by", "Submit by", 10),
     Column("lift", "Lift", 6, "right", lambda v: f"{v:+.0%}"),

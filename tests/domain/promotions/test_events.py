@@ -94,10 +94,11 @@ def test_a_promotion_runs_in_the_event_it_names_or_overlaps() -> None:
     named = {"name": "x", "start": "2026-12-01", "end": "2026-12-01", "event": "Black Friday–Cyber Monday",
              "marketplace": "US"}
     assert event_for(named, calendar)["id"] == "US-2026-bfcm"  # by name, the same year
-    overlapping = {"start": "2026-11-30", "end": "2026-12-02", "marketplace": "US"}
-    assert event_for(overlapping, calendar)["id"] == "US-2026-bfcm"
+    overlapping = {"type": "best_deal", "start": "2026-11-30", "end": "2026-12-02", "marketplace": "US"}
+    assert event_for(overlapping, calendar)["id"] == "US-2026-bfcm"  # a deal in the event's days is its deal
     assert event_for({**overlapping, "marketplace": "UK"}, calendar) is None
-    christmas = {"start": "2026-12-24", "end": "2026-12-26", "marketplace": "US"}
+    assert event_for({**overlapping, "type": "coupon"}, calendar) is None  # a coupon joins only when it says so
+    christmas = {"type": "best_deal", "start": "2026-12-24", "end": "2026-12-26", "marketplace": "US"}
     assert event_for(christmas, calendar) is None  # holidays are not deal events
 
 
