@@ -76,7 +76,8 @@ def promotion_form(promo: dict | None, catalogue: dict[str, dict], events: list[
         Field("status", "Status", value=p.get("status", "idea"), kind="choice",
               choices=[(s, s) for s in STATUSES]),
         Field("event", "Event", parse_event, current_event or NO_EVENT, kind="choice",
-              choices=_event_choices(events, today, current_event)),
+              choices=_event_choices(events, today, current_event),
+              help="its deadline, peak fees and minimum discount; a deal in an event's days is in it anyway"),
         Field("marketplace", "Marketplace", _marketplace, p.get("marketplace") or settings.marketplace),
         Field("notes", "Notes", lambda t: fields.text(t, max_length=2000), p.get("notes", ""), kind="multiline"),
     ]
