@@ -60,6 +60,23 @@ SECTION_DEFAULTS["profit"] = {
     "horizon_months": 36,  # how far ahead the projection looks
 }
 
+# Promotions (GUIDE §3): lead times, the margin floor, stock in place, event minimum discounts, results.
+SECTION_DEFAULTS["promotions"] = {
+    "deadline_warn_days": 14,  # a submission deadline this close is on Today
+    "event_lead_days": 42,  # event deals: submit at least 6 weeks ahead (when Amazon gave no deadline)
+    "event_lead_days_ideal": 70,  # ... ideally 10 weeks
+    "deal_lead_days": 14,  # ordinary deals: at least 2 weeks ahead
+    "deal_lead_days_ideal": 21,  # ... ideally 3 weeks
+    "min_margin_pct": 10.0,  # the discounted price must leave this margin after fees and landed cost
+    "fba_days_before": 7,  # deal stock must be at FBA this many days before the start
+    "min_discount_lightning_deal": 20.0,  # minimum discounts in marketplace events
+    "min_discount_best_deal": 15.0,
+    "min_discount_prime_exclusive": 15.0,
+    "min_discount_coupon": 5.0,
+    "baseline_days": 28,  # results: compared with the same SKUs over this many days before the start
+    "upcoming_days": 30,  # `sellertui promotions upcoming` looks this far ahead
+}
+
 TOP_DEFAULTS: dict[str, Any] = {
     "shop_name": "My shop",
     "user": "",

@@ -16,15 +16,9 @@ from sellertui.demo.ads import build_search_terms
 from sellertui.demo.ads_ledger import build_ad_decisions, build_ad_targets
 from sellertui.demo.catalog import build_products, popularity
 from sellertui.demo.inventory import add_inventory_story
-from sellertui.demo.planning import (
-    build_expenses,
-    build_promotions,
-    build_purchase_orders,
-    build_routines,
-    build_tasks,
-    set_stock,
-)
+from sellertui.demo.planning import build_expenses, build_purchase_orders, build_routines, build_tasks, set_stock
 from sellertui.demo.profit import build_cash, build_fx_rates, build_roles
+from sellertui.demo.promotions import add_promotion_sales, build_events, build_fee_table, build_promotions
 from sellertui.demo.sales import SalesBuilder, build_messages, build_product_notes, build_returns
 from sellertui.domain.errors import UserError
 from sellertui.domain.tasks import new_task
@@ -77,7 +71,9 @@ def build(size: str = "small", seed: int = 7, founder: str = "me") -> dict[str, 
         "messages": messages,
         "returns": build_returns(rng, now, orders, profile.return_rate),
         "search_terms": build_search_terms(rng, today, products, profile.search_rows),
-        "promotions": build_promotions(rng, today, products),
+        "promotions": build_promotions(today, products),
+        "events": build_events(today),
+        "promo_fees": build_fee_table(),
         "purchase_orders": build_purchase_orders(rng, today, products),
         "expenses": build_expenses(rng, today, months=max(6, profile.days // 30)),
         "tasks": [new_task(**t) for t in build_tasks(today, founder, products)],
@@ -90,6 +86,7 @@ def build(size: str = "small", seed: int = 7, founder: str = "me") -> dict[str, 
     data["ad_targets"] = build_ad_targets()
     data["ad_actions"] = build_ad_decisions(data["search_terms"], today, founder)
     add_inventory_story(data, now, founder)
+    add_promotion_sales(data["orders"], data["promotions"], products, now, seed)
     return data
 
 

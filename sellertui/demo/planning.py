@@ -1,8 +1,5 @@
-"""Demo stock levels, promotions, purchase orders, expenses and team tasks.
+"""Demo stock levels, purchase orders, expenses and team tasks (promotions: ``sellertui.demo.promotions``).
 
-Promotions (``promotions``): name, type (lightning_deal/best_deal/coupon/prime_exclusive/
-  percent_off/bogo), skus, start, end (dates), discount_pct, expected_units, budget_minor,
-  currency, status (idea/submitted/approved/running/ended/cancelled), event, marketplace, notes.
 Purchase orders (``purchase_orders``, ids 1, 2, ...): supplier, status (draft/ordered/shipped/
   received), currency, ordered_on, expected_on, lines [{sku, qty, unit_cost_minor, received_qty}],
   shipping_minor, notes.
@@ -16,17 +13,6 @@ from __future__ import annotations
 import random
 from collections import Counter
 from datetime import date, datetime, timedelta
-
-
-def thanksgiving(year: int) -> date:
-    first = date(year, 11, 1)
-    first_thursday = first + timedelta(days=(3 - first.weekday()) % 7)
-    return first_thursday + timedelta(weeks=3)
-
-
-def next_black_friday(today: date) -> date:
-    bf = thanksgiving(today.year) + timedelta(days=1)
-    return bf if bf + timedelta(days=4) >= today else thanksgiving(today.year + 1) + timedelta(days=1)
 
 
 def set_stock(rng: random.Random, products: list[dict], orders: list[dict], now: datetime) -> None:
@@ -66,29 +52,6 @@ def set_stock(rng: random.Random, products: list[dict], orders: list[dict], now:
     for p in products[:3]:
         p["costs"].append({"from": (today - timedelta(days=45)).isoformat(),
                            "landed_minor": int(p["costs"][0]["landed_minor"] * 1.08), "note": "supplier +8% (bamboo)"})
-
-
-def build_promotions(rng: random.Random, today: date, products: list[dict]) -> list[dict]:
-    bf = next_black_friday(today)
-    cyber_monday = bf + timedelta(days=3)
-    prime_day = date(today.year + (1 if today.month > 7 else 0), 7, 8)
-    sku = [p["sku"] for p in products]
-    d = lambda x: x.isoformat()  # noqa: E731
-
-    def promo(name, kind, skus, start, end, pct, units, status, event="", budget=0, notes=""):
-        return {"name": name, "type": kind, "skus": skus, "start": d(start), "end": d(end), "discount_pct": pct,
-                "expected_units": units, "budget_minor": budget, "currency": "USD", "status": status,
-                "event": event, "marketplace": "US", "notes": notes}
-
-    return [
-        promo("BF Lightning – Cutting Board L", "lightning_deal", [sku[2]], bf, bf, 25, 180, "approved", "Black Friday–Cyber Monday"),
-        promo("Cyber Monday Best Deal – Baking Mats", "best_deal", sku[5:7], cyber_monday - timedelta(days=2), cyber_monday + timedelta(days=4), 20, 400, "submitted", "Black Friday–Cyber Monday"),
-        promo("Holiday coupon – Cutting Boards", "coupon", sku[0:3], today - timedelta(days=5), today + timedelta(days=12), 10, 250, "running", budget=50000),
-        promo("Straws 15% off – shoulder season", "percent_off", sku[9:11], today - timedelta(days=60), today - timedelta(days=46), 15, 120, "ended"),
-        promo("Prime Day PED – Beeswax Wraps", "prime_exclusive", sku[16:18], prime_day, prime_day + timedelta(days=3), 20, 300, "idea", "Prime Day"),
-        promo("Buy 2 jars get 1 free", "bogo", sku[21:23], today - timedelta(days=20), today - timedelta(days=10), 33, 60, "cancelled", notes="stock too low"),
-        promo("New Year reset – Glass Jars deal", "best_deal", sku[21:23], date(bf.year + 1, 1, 5), date(bf.year + 1, 1, 11), 15, 150, "idea"),
-    ]
 
 
 def build_purchase_orders(rng: random.Random, today: date, products: list[dict]) -> list[dict]:

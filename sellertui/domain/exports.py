@@ -20,6 +20,7 @@ MODULES = [
     "sellertui.domain.orders.exports",
     "sellertui.domain.inventory.export",
     "sellertui.domain.ads.export",
+    "sellertui.domain.promotions.export",
 ]
 
 

@@ -101,6 +101,7 @@ COLLECTIONS: dict[str, CollectionSpec] = _spec(
     CollectionSpec("reply_templates", "reply templates for buyer messages", "uid"),
     CollectionSpec("product_notes", "selling points and answers per SKU", "key"),
     CollectionSpec("promo_fees", "promotion fee schedule: effective-dated, per type and marketplace", "uid"),
+    CollectionSpec("events", "marketplace events and holidays with deal deadlines and FBA cut-offs", "key"),
     CollectionSpec("recurring", "routine checklist items (daily, weekdays, monthly)", "uid"),
     CollectionSpec("today_ticks", "what each user ticked and opened, per day", "key", by_month("day")),
     CollectionSpec("today_snoozes", "checklist items snoozed until a day", "key"),

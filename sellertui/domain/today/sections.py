@@ -16,6 +16,7 @@ from sellertui import clock
 from sellertui.domain.orders import messages as message_rules
 from sellertui.domain.orders import returns as return_rules
 from sellertui.domain.orders.shipping import recent_partitions, urgency
+from sellertui.domain.promotions.today import promotions_section
 from sellertui.domain.tasks import is_overdue
 from sellertui.domain.today import memo, recurring
 from sellertui.domain.today.model import Item, Section
@@ -178,9 +179,9 @@ def ad_proposals_section(sources: Sources, now: datetime, user: str) -> Section:
     return section
 
 
-PROVIDERS: list[Provider] = [messages_section, ship_section, refunds_section, reorder_section, ad_proposals_section,
-                             tasks_section, recurring_section]
-SLOW = {reorder_section, ad_proposals_section}
+PROVIDERS: list[Provider] = [messages_section, ship_section, refunds_section, reorder_section, promotions_section,
+                             ad_proposals_section, tasks_section, recurring_section]
+SLOW = {reorder_section, promotions_section, ad_proposals_section}
 
 
 def checklist(store, user: str, now: datetime | None = None, sources: Sources | None = None,

@@ -2,7 +2,7 @@
 
 from sellertui.ui.ads.area import AdsArea
 from sellertui.ui.areas.base import Area
-from sellertui.ui.areas.promotions import PromotionsArea
+from sellertui.ui.promotions.area import PromotionsArea
 from sellertui.ui.areas.today import TodayArea
 from sellertui.ui.inventory.area import InventoryArea
 from sellertui.ui.orders.area import OrdersArea

@@ -1,0 +1,61 @@
+"""`sellertui promotions upcoming [--days N] [--json]`: deadlines, starts, events and failed checks ahead."""
+
+from __future__ import annotations
+
+import argparse
+
+from sellertui.cli.common import context, print_json
+
+
+def register(sub, common) -> None:
+    promotions = sub.add_parser("promotions", help="promotions: what is coming up", parents=[common])
+    commands = promotions.add_subparsers(dest="promotions_command", metavar="COMMAND", required=True)
+    upcoming = commands.add_parser("upcoming", help="deadlines, promotions starting, events and failed checks",
+                                   parents=[common])
+    upcoming.add_argument("--days", type=int, default=None, metavar="N",
+                          help="how far ahead (default: the upcoming_days setting, 30)")
+    upcoming.add_argument("--json", action="store_true", help="print JSON")
+    upcoming.set_defaults(handler=cmd_upcoming)
+
+
+def cmd_upcoming(args: argparse.Namespace) -> int:
+    from sellertui.domain.errors import UserError
+    from sellertui.domain.money import fmt
+    from sellertui.domain.promotions import deadlines
+    from sellertui.domain.promotions.board import load
+    from sellertui.domain.promotions.export import upcoming
+    from sellertui.domain.promotions.fees import TYPES
+
+    ctx = context(args)
+    board = load(ctx.store(), ctx.settings, results=False)
+    days = board.settings.upcoming_days if args.days is None else args.days
+    if not 0 <= days <= 3650:
+        raise UserError("--days: between 0 and 3650")
+    data = upcoming(board, days)
+    if args.json:
+        print_json(data)
+        return 0
+    print(f"Promotions from {data['from']} to {data['until']} ({days} days)")
+    if data["deadlines"]:
+        print("\nDeadlines")
+        for d in data["deadlines"]:
+            print(f"  {d['date']}  {deadlines.describe(d['days_left']):<16} {d['what']:<14} {d['name']}")
+    if data["starting"]:
+        print("\nStarting")
+        for p in data["starting"]:
+            failed = sum(c["level"] == "fail" for c in p["checks"])
+            print(f"  {p['start']}  {p['status']:<9} {TYPES.get(p['type'], p['type']):<24} {p['name']}  "
+                  f"{p['discount_pct']:g}% off · fee {fmt(p['fee_minor'], p['currency'])}"
+                  + (f" · {failed} check(s) failing" if failed else ""))
+    if data["events"]:
+        print("\nEvents")
+        for e in data["events"]:
+            extra = "".join([" (peak)" if e["peak"] else "", " (estimated dates)" if e["estimate"] else ""])
+            print(f"  {e['start']} to {e['end']}  {e['name']}{extra}")
+    if data["failing"]:
+        print("\nFailing checks")
+        for f in data["failing"]:
+            print(f"  {f['name']}: {f['summary']}")
+    if not any(data[k] for k in ("deadlines", "starting", "events", "failing")):
+        print("\nNothing coming up.")
+    return 0

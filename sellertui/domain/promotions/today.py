@@ -1,0 +1,56 @@
+"""The Today checklist's promotions section: deadlines within the warning window, and failed checks.
+
+Registered in ``sellertui.domain.today.sections.PROVIDERS``. Items jump to the
+promotion in the list view (or the event in the events view). pandas comes in
+with the board, inside the call: the checklist module stays light to import.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sellertui.domain.today.model import Item, Section
+
+SECTION = "Promotion deadlines and checks"
+
+
+def promotions_section(sources, now: datetime, user: str) -> Section:
+    from sellertui.domain.promotions import board as board_mod
+    from sellertui.domain.promotions import deadlines
+
+    section = Section(SECTION, "promotions")
+    sources.section("promotions")  # loads the user's settings when the caller gave none
+    board = board_mod.load(sources.store, settings=sources.settings, frames=sources.frame_cache(), now=now,
+                           results=False)
+    warn_days = board.settings.deadline_warn_days
+    for promo in board.promotions:
+        name = promo.get("name") or "a promotion"
+        start_in = (date.fromisoformat(promo["start"][:10]) - board.today).days
+        for check in board.checks_of(promo):
+            if check.level == "ok" or (check.level == "warn" and check.code != "deadline"):
+                continue
+            if check.code == "deadline":
+                left = deadlines.days_left(check.due, now, promo.get("marketplace") or "US")
+                detail = f"submit {deadlines.describe(left)}" if left >= 0 else "deadline missed"
+                urgency = left
+            else:
+                detail = f"{check.code} · starts {deadlines.describe(start_in)}" if start_in >= 0 else check.code
+                urgency = start_in
+            section.items.append(Item(
+                key=f"promotion:{promo['id']}:{check.code}:{check.sku}", title=f"{name}: {check.summary}",
+                detail=detail, urgency=urgency, area="promotions", view="promotionlistview", column="id",
+                value=promo["id"], late=check.failed))
+    for event in board.events:
+        for field, what in (("deadline", "deal deadline"), ("inventory_by", "stock at FBA by")):
+            when = event.get(field)
+            if not when:
+                continue
+            left = deadlines.days_left(date.fromisoformat(when[:10]), now, event.get("marketplace") or "US")
+            if 0 <= left <= warn_days:
+                section.items.append(Item(
+                    key=f"event:{event['id']}:{field}", title=f"{event['name']}: {what} {when[:10]}",
+                    detail=deadlines.describe(left), urgency=left + 0.5, area="promotions", view="eventsview",
+                    column="id", value=event["id"]))
+    from sellertui.domain.today.sections import _cap
+
+    return _cap(section)

@@ -1,0 +1,1 @@
+"""The Promotions tab: calendar, list, events and fee table (see ``area``)."""
