@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-import numpy as np
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
 
 from sellertui.domain.promotions import deadlines, events as rules
-from sellertui.domain.query import parse
+from sellertui.domain.query import parse, words_mask
 from sellertui.ui.dialogs import ConfirmScreen, InfoScreen
-from sellertui.ui.inventory.common import words_mask
 from sellertui.ui.promotions.board_view import BoardView
 from sellertui.ui.table import Column, FrameTable
 
@@ -99,7 +97,7 @@ class EventsView(BoardView):
             mask &= (frame["marketplace"].str.lower() == terms["market"]).to_numpy()
         if "peak" in terms:
             mask &= ((frame["peak_text"] != "") == (terms["peak"] in ("yes", "true", "1", "peak"))).to_numpy()
-        return np.flatnonzero(mask)
+        return mask.nonzero()[0]
 
     def event_at(self, position: int | None) -> dict | None:
         event_id = self.table.value("id", position) if self.table.frame is not None else None

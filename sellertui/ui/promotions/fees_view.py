@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
@@ -10,9 +9,8 @@ from textual.binding import Binding
 from sellertui.domain.money import fmt
 from sellertui.domain.promotions import fee_table
 from sellertui.domain.promotions.fees import TYPES, pick
-from sellertui.domain.query import parse
+from sellertui.domain.query import parse, words_mask
 from sellertui.ui.dialogs import ConfirmScreen, InfoScreen
-from sellertui.ui.inventory.common import words_mask
 from sellertui.ui.promotions.board_view import BoardView
 from sellertui.ui.promotions.list_view import SHORT_TYPE
 from sellertui.ui.table import Column, FrameTable
@@ -88,7 +86,7 @@ class FeesView(BoardView):
             mask &= (frame["marketplace"].str.lower() == terms["market"]).to_numpy()
         if "now" in terms:
             mask &= ((frame["in_force"] != "") == (terms["now"] in ("yes", "true", "1"))).to_numpy()
-        return np.flatnonzero(mask)
+        return mask.nonzero()[0]
 
     def entry_at(self, position: int | None) -> dict | None:
         entry_id = self.table.value("id", position) if self.table.frame is not None else None

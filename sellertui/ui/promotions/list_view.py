@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import numpy as np
 from rich.text import Text
 from textual import on
 
 from sellertui.domain.money import fmt
 from sellertui.domain.promotions import checks as check_rules
 from sellertui.domain.promotions.pricing import days
-from sellertui.domain.query import parse
-from sellertui.ui.inventory.common import words_mask
+from sellertui.domain.query import parse, words_mask
 from sellertui.ui.promotions.actions import PROMOTION_BINDINGS, PromotionKeys
 from sellertui.ui.promotions.board_view import BoardView
 from sellertui.ui.table import Column, FrameTable
@@ -115,7 +113,7 @@ class PromotionListView(PromotionKeys, BoardView):
             mask &= frame["event"].str.lower().str.contains(terms["event"], regex=False).to_numpy()
         if "check" in terms:
             mask &= frame["check_levels"].str.contains(terms["check"], regex=False).to_numpy()
-        return np.flatnonzero(mask)
+        return mask.nonzero()[0]
 
     def detail(self, position: int):
         from sellertui.ui.promotions.detail import panel
