@@ -88,7 +88,12 @@ class HiringView(ProfitView):
     HiringView #hiring-top FrameTable { width: 1fr; height: 8; }
     HiringView #hiring-gauge { width: 46; height: auto; max-height: 12; border-left: tall $panel; padding: 0 1; }
     HiringView Chart { height: 1fr; min-height: 7; }
+    HiringView.short #hiring-top { height: 1fr; max-height: 100%; }
+    HiringView.short #hiring-top FrameTable { height: 1fr; }
+    HiringView.short #hiring-gauge { height: 1fr; max-height: 100%; }
+    HiringView.short Chart { display: none; }
     """
+    SHORT = 30  # below this many rows the chart would be a sliver: the plan and the gauge get the room
     BINDINGS = [
         Binding("n", "new_role", "New role", id="profit.new_role"),
         Binding("e", "edit_role", "Edit", id="profit.edit_role"),
@@ -111,6 +116,10 @@ class HiringView(ProfitView):
                 yield Static(id="hiring-gauge-body")
         yield Chart("Monthly net profit (left after hires) against the hire line", "line", id="hiring-chart",
                     empty_text="No complete month yet.")
+
+    def on_resize(self, event) -> None:
+        event.prevent_default()
+        self.set_class(self.size.height < self.SHORT, "short")
 
     def load(self):
         import pandas as pd
