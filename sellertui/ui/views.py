@@ -141,6 +141,35 @@ def view_bindings(views: tuple[type[View], ...]) -> list[Binding]:
     ]
 
 
+def forwarding_bindings(views) -> list[Binding]:
+    """A hidden area binding for every view binding: the command palette runs them from any view."""
+    found = []
+    for view in views:
+        for b in view.__dict__.get("BINDINGS", []):
+            found.append(Binding(b.key, f"go('{view.__name__.lower()}', '{b.action}')", b.description,
+                                 show=False, id=b.id))
+    return found
+
+
+class ForwardingViewArea(ViewArea):
+    """A ViewArea whose views' actions are also its own (``forwarding_bindings``), for the palette.
+
+    Typed keys reach only the shown view: a forwarded key from another view would surprise
+    (``d`` in one view must not offer to delete a row of another).
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._bindings.key_to_bindings = {
+            key: kept for key, found in self._bindings.key_to_bindings.items()
+            if (kept := [b for b in found if not b.action.startswith("go(")])}
+
+    async def action_go(self, view: str, action: str) -> None:
+        if self.current.id != view:
+            await self.action_view(view)
+        self.query_one(f"#{view}", View).run_when_loaded(action)
+
+
 def _narrows(before: str, after: str) -> bool:
     """``after`` (which extends ``before``) can only match fewer rows: same terms, words only extended."""
     from sellertui.domain.query import shape

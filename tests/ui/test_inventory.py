@@ -357,3 +357,15 @@ async def test_an_empty_store_says_how_to_fill_the_tab(make_app, data_dir: Path)
             await pilot.press(key)  # nothing to act on: no crash, no dialog
             await settle(pilot, app)
         assert not isinstance(app.screen, (FormScreen, InfoScreen))
+
+
+async def test_a_purchase_order_key_typed_in_the_skus_view_does_nothing(make_app, demo_copy: Path) -> None:
+    from sellertui.ui.dialogs import ConfirmScreen
+
+    app = make_app(demo_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_inventory(pilot, app)
+        await pilot.press("d")  # the purchase orders' delete key: not reachable from the SKUs
+        await settle(pilot, app)
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.query_one(InventoryArea).current, SkusView)

@@ -13,22 +13,12 @@ from textual.binding import Binding
 
 from sellertui.ui.inventory.purchase_orders import PurchaseOrdersView
 from sellertui.ui.inventory.skus import SkusView
-from sellertui.ui.views import View, ViewArea, view_bindings
+from sellertui.ui.views import ForwardingViewArea, forwarding_bindings, view_bindings
 
 VIEWS = (SkusView, PurchaseOrdersView)
 
 
-def forwarding_bindings(views) -> list[Binding]:
-    """A hidden area binding for every view binding: the palette runs them from anywhere."""
-    found = []
-    for view in views:
-        for b in view.__dict__.get("BINDINGS", []):
-            found.append(Binding(b.key, f"go('{view.__name__.lower()}', '{b.action}')", b.description,
-                                 show=False, id=b.id))
-    return found
-
-
-class InventoryArea(ViewArea):
+class InventoryArea(ForwardingViewArea):
     TITLE = "Inventory"
     KEY = "5"
     WATCHES = frozenset(["orders", "products", "promotions", "purchase_orders"])
@@ -38,11 +28,6 @@ class InventoryArea(ViewArea):
         Binding("t", "thresholds", "Thresholds", id="inventory.thresholds"),
         *forwarding_bindings(VIEWS),
     ]
-
-    async def action_go(self, view: str, action: str) -> None:
-        if self.current.id != view:
-            await self.action_view(view)
-        self.query_one(f"#{view}", View).run_when_loaded(action)
 
     def action_thresholds(self) -> None:
         from sellertui.ui.inventory.forms import thresholds_form

@@ -17,7 +17,6 @@ from textual.binding import Binding
 
 from sellertui.domain.profit.periods import GRAINS, label, period_of, step
 from sellertui.domain.profit.watched import WATCHES
-from sellertui.ui.inventory.area import forwarding_bindings
 from sellertui.ui.profit.common import PROFIT_COLLECTIONS
 from sellertui.ui.profit.expenses_view import ExpensesView
 from sellertui.ui.profit.hiring_view import HiringView
@@ -25,13 +24,13 @@ from sellertui.ui.profit.overview import ProfitOverview
 from sellertui.ui.profit.pnl_view import PnlView
 from sellertui.ui.profit.rates_view import RatesView
 from sellertui.ui.profit.skus_view import SkuProfitView
-from sellertui.ui.views import View, ViewArea, view_bindings
+from sellertui.ui.views import ForwardingViewArea, forwarding_bindings, view_bindings
 
 VIEWS = (ProfitOverview, PnlView, SkuProfitView, ExpensesView, RatesView, HiringView)
 STEP = Binding.Group("Period", compact=True)
 
 
-class ProfitArea(ViewArea):
+class ProfitArea(ForwardingViewArea):
     TITLE = "Profit"
     KEY = "6"
     WATCHES = WATCHES | PROFIT_COLLECTIONS | {"today_ticks"}
@@ -63,11 +62,6 @@ class ProfitArea(ViewArea):
 
                 self._service = ProfitService(self.ctx.store(), self.ctx.frames(), self.ctx.settings, self.ctx.user)
             return self._service
-
-    async def action_go(self, view: str, action: str) -> None:
-        if self.current.id != view:
-            await self.action_view(view)
-        self.query_one(f"#{view}", View).run_when_loaded(action)
 
     # -- the period ------------------------------------------------------------------
     def bar_suffix(self) -> Text:

@@ -20,17 +20,16 @@ from textual.binding import Binding
 from sellertui import clock
 from sellertui.domain.errors import UserError
 from sellertui.store import StoreError
-from sellertui.ui.inventory.area import forwarding_bindings
 from sellertui.ui.promotions.calendar_view import CalendarView
 from sellertui.ui.promotions.events_view import EventsView
 from sellertui.ui.promotions.fees_view import FeesView
 from sellertui.ui.promotions.list_view import PromotionListView
-from sellertui.ui.views import View, ViewArea, view_bindings
+from sellertui.ui.views import ForwardingViewArea, forwarding_bindings, view_bindings
 
 VIEWS = (CalendarView, PromotionListView, EventsView, FeesView)
 
 
-class PromotionsArea(ViewArea):
+class PromotionsArea(ForwardingViewArea):
     TITLE = "Promotions"
     KEY = "4"
     WATCHES = frozenset({"products", "promotions", "events", "promo_fees", "orders", "purchase_orders"})
@@ -44,11 +43,6 @@ class PromotionsArea(ViewArea):
 
     def __init__(self, ctx, **kwargs) -> None:
         super().__init__(ctx, **kwargs)
-        # The forwarded view keys are for the palette (it lists this class's BINDINGS): typed in another view
-        # they would surprise (``d`` in the list must not offer to delete an event), so keys do not reach them.
-        self._bindings.key_to_bindings = {
-            key: kept for key, found in self._bindings.key_to_bindings.items()
-            if (kept := [b for b in found if not b.action.startswith("go(")])}
         self._board = None
         self._lock = threading.Lock()
         self._seeded = False
@@ -77,9 +71,7 @@ class PromotionsArea(ViewArea):
     async def action_go(self, view: str, action: str) -> None:
         if action.startswith("promotion(") and isinstance(self.current, (CalendarView, PromotionListView)):
             view = self.current.id  # the list's row, or the calendar's day: whichever is shown
-        if self.current.id != view:
-            await self.action_view(view)
-        self.query_one(f"#{view}", View).run_when_loaded(action)
+        await super().action_go(view, action)
 
     # -- saving ----------------------------------------------------------------------------
     def save(self, write, done, collections: frozenset[str] = frozenset({"promotions"})) -> None:
