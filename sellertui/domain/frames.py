@@ -26,10 +26,16 @@ Builder = Callable[[list[dict]], pd.DataFrame]
 
 
 class FrameCache:
+    # Callers keep the concatenated frame they asked for, so a partition kept here as well is a second
+    # copy. With a disk copy to fall back on, only the most recently used partitions stay in memory
+    # (re-reading a month's feather costs milliseconds); the rest are read again when next asked for.
+    MEMORY_BUDGET = 32 * 2**20
+
     def __init__(self, store: Store, disk: Path | None = None) -> None:
         self.store = store
         self.disk = disk
         self._parts: dict[tuple[str, str, str], tuple[Signature | None, pd.DataFrame]] = {}
+        self._sizes: dict[tuple[str, str, str], int] = {}  # insertion order = least recently used first
         self._lock = threading.Lock()
 
     @classmethod
@@ -72,14 +78,31 @@ class FrameCache:
                         self._write_disk(key, sig, version, frame)
                     cached = (sig, frame)
                     self._parts[key] = cached
+                self._sizes[key] = self._sizes.pop(key, None) or int(cached[1].memory_usage(deep=True).sum())
                 frames.append(cached[1])
             if partitions is None:
                 for stale in [k for k in self._parts if k[0] == collection and k[1] == label and k[2] not in parts]:
-                    del self._parts[stale]
+                    self._forget(stale)
+            self._trim()
         frames = [f for f in frames if len(f)]
         if not frames:
             return build([])
         return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+
+    def _forget(self, key: tuple[str, str, str]) -> None:
+        self._parts.pop(key, None)
+        self._sizes.pop(key, None)
+
+    def _trim(self) -> None:
+        """Drop the least recently used partitions past the budget (only when the disk holds them)."""
+        if self.disk is None:
+            return
+        total = sum(self._sizes.values())
+        for key in list(self._sizes):
+            if total <= self.MEMORY_BUDGET:
+                break
+            total -= self._sizes[key]
+            self._forget(key)
 
     # -- the on-disk copy ------------------------------------------------------
     def _path(self, key: tuple[str, str, str], sig: Signature, version: int) -> Path | None:

@@ -117,3 +117,34 @@ def test_query_shape_tells_when_typing_only_narrows() -> None:
     assert shape("status:unshipped channel")[0] != shape("status:unshipped channel:")[0]
     assert shape("status:ord")[0] != shape("status:order_now")[0]  # exact terms are searched again
     assert shape("113-1234567-7654321") == ({}, 1)
+
+
+def test_frame_cache_keeps_only_its_budget_in_memory_and_rereads_the_rest_from_disk(tmp_path) -> None:
+    from sellertui.domain.frames import FrameCache
+    from sellertui.store import open_store
+
+    store = open_store(tmp_path / "shop", user="ana")
+    with store.transaction() as tx:
+        tx["orders"].upsert_many([{"id": f"o{m}-{i}", "order_id": f"o{m}-{i}", "purchase_date": f"2026-{m:02d}-03",
+                                   "sku": "S" * 50} for m in range(1, 7) for i in range(200)])
+    built = []
+
+    def build(docs):
+        import pandas as pd
+
+        built.append(len(docs))
+        return pd.DataFrame({"sku": [d["sku"] for d in docs]})
+
+    cache = FrameCache(store, tmp_path / "cache")
+    first = cache.frame("orders", build, name="t")
+    assert len(first) == 1200 and len(built) == 6
+    one_part = sum(cache._sizes.values()) // len(cache._sizes)
+    cache.MEMORY_BUDGET = 2 * one_part  # room for two months
+    cache.frame("orders", build, name="t")
+    assert len(cache._parts) == 2  # the two most recently used
+    again = cache.frame("orders", build, name="t")
+    assert len(again) == 1200 and len(built) == 6  # the others came back from disk, not rebuilt
+    memory_only = FrameCache(store, None)
+    memory_only.MEMORY_BUDGET = 1
+    memory_only.frame("orders", build, name="t")
+    assert len(memory_only._parts) == 6  # without a disk copy nothing is dropped

@@ -218,9 +218,12 @@ def daily(ledger: Ledger, rates: Rates) -> pd.DataFrame:
             break
         picked = priced[~np.isnan(priced[line].to_numpy(dtype=float))] if line == "cogs" else priced
         currency = "cost_currency" if line == "cogs" else "currency"
-        parts.append(pd.DataFrame({"day": picked["day"].to_numpy(), "line": line, "source": source,
-                                   "estimated": line in ("referral", "fulfilment"),
-                                   "currency": picked[currency].to_numpy(), "amount": picked[line].to_numpy()}))
+        # summed by day and currency first: one row per order line and amount would be 100k rows each,
+        # and their concatenation the biggest allocation of the whole P&L
+        summed = pd.DataFrame({"day": picked["day"].to_numpy(), "currency": picked[currency].to_numpy(dtype=object),
+                               "amount": picked[line].to_numpy()}).groupby(["day", "currency"], sort=False)[
+            "amount"].sum().reset_index()
+        parts.append(summed.assign(line=line, source=source, estimated=line in ("referral", "fulfilment")))
     for frame, source, line in ((ledger.actual, None, None), (ledger.small, None, None),
                                 (ledger.ads, "ad reports", "ads")):
         if len(frame):
