@@ -27,7 +27,7 @@ from sellertui.config import ConfigError
 from sellertui.context import Context
 from sellertui.domain.errors import UserError
 from sellertui.store import CorruptFile, StoreError
-from sellertui.ui.areas import AREAS, Area
+from sellertui.ui.areas import AREAS, Area, PendingArea
 from sellertui.ui.header import ShopHeader, short_path
 from sellertui.ui.help_screen import HelpScreen, describe_bindings
 from sellertui.ui.messages import StoreChanged
@@ -60,6 +60,7 @@ class SellerApp(App[None]):
         self.watch_signals = watch_signals
         self.store = None
         self._clear_marker = None
+        self._mounting: dict[str, asyncio.Future] = {}
 
     def notify(self, message: str, *, title: str = "", severity: str = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -70,11 +71,31 @@ class SellerApp(App[None]):
     def compose(self) -> ComposeResult:
         yield ShopHeader()
         with TabbedContent(id="tabs"):
-            for area in AREAS:
+            for i, area in enumerate(AREAS):
                 with TabPane(f"{area.KEY} {area.TITLE}", id=f"tab-{area.slug()}"):
-                    # Only the visible tab pays for mounting first (toolong's pattern).
-                    yield Lazy(area(self.ctx))
+                    # The first tab mounts after the first paint (toolong's pattern); the others when
+                    # first shown (``area``): composing all seven would delay the morning's first screen.
+                    yield Lazy(area(self.ctx)) if i == 0 else PendingArea(area)
         yield Footer()
+
+    async def area(self, slug: str) -> Area | None:
+        """The area of tab ``slug``, mounted now if it had not been shown yet."""
+        if slug in self._mounting:  # another caller is mounting it (the tab switch, a jump, the palette)
+            return await asyncio.shield(self._mounting[slug])
+        for area in self.query(f"#area-{slug}").results(Area):
+            return area
+        for pending in self.query(PendingArea):
+            if pending.area_class.slug() == slug:
+                done = self._mounting[slug] = asyncio.get_running_loop().create_future()
+                area = pending.area_class(self.ctx)
+                try:
+                    await pending.parent.mount(area, after=pending)
+                    await pending.remove()
+                finally:
+                    del self._mounting[slug]
+                    done.set_result(area)
+                return area
+        return None
 
     def on_mount(self) -> None:
         settings = self.ctx.settings
@@ -210,8 +231,10 @@ class SellerApp(App[None]):
         self.open_store()
 
     # -- focus follows the tab ----------------------------------------------------
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        self.call_after_refresh(self._focus_area, event.pane.id.removeprefix("tab-"))
+    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        slug = event.pane.id.removeprefix("tab-")
+        await self.area(slug)
+        self.call_after_refresh(self._focus_area, slug)
 
     def _focus_area(self, slug: str) -> None:
         for area in self.query(f"#area-{slug}"):
@@ -264,7 +287,7 @@ class SellerApp(App[None]):
         self.action_show_area(slug)
 
         async def run() -> None:
-            area = self.query_one(f"#area-{slug}", Area)
+            area = await self.area(slug)
             await self.run_action(action, area)
 
         self.call_after_refresh(run)

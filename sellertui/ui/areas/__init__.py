@@ -1,7 +1,7 @@
 """The seven tabs, in order. Each area lives in its own module."""
 
 from sellertui.ui.ads.area import AdsArea
-from sellertui.ui.areas.base import Area
+from sellertui.ui.areas.base import Area, PendingArea
 from sellertui.ui.promotions.area import PromotionsArea
 from sellertui.ui.areas.today import TodayArea
 from sellertui.ui.inventory.area import InventoryArea
@@ -11,4 +11,4 @@ from sellertui.ui.team.area import TeamArea
 
 AREAS: tuple[type[Area], ...] = (TodayArea, OrdersArea, AdsArea, PromotionsArea, InventoryArea, ProfitArea, TeamArea)
 
-__all__ = ["AREAS", "Area"]
+__all__ = ["AREAS", "Area", "PendingArea"]

@@ -12,6 +12,7 @@ from typing import ClassVar
 
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import Widget
 
 from sellertui.context import Context
 
@@ -82,3 +83,13 @@ class Area(Vertical):
 
     def mark_ready(self) -> None:
         self.post_message(self.Ready(self))
+
+
+class PendingArea(Widget):
+    """Stands in a tab for its area until the tab is first shown (``SellerApp.area`` mounts it)."""
+
+    DEFAULT_CSS = "PendingArea { display: none; }"
+
+    def __init__(self, area_class: type[Area]) -> None:
+        super().__init__()
+        self.area_class = area_class

@@ -186,11 +186,11 @@ class TodayArea(Area):
         self.app.action_show_area(item.area)
         self.app.call_after_refresh(self._reveal, item)
 
-    def _reveal(self, item: Item) -> None:
-        for area in self.app.query(f"#area-{item.area}"):
-            reveal = getattr(area, "reveal", None)
-            if reveal is not None and item.view:
-                self.app.run_worker(reveal(item.view, item.column, item.value), exclusive=False)
+    async def _reveal(self, item: Item) -> None:
+        area = await self.app.area(item.area)
+        reveal = getattr(area, "reveal", None)
+        if reveal is not None and item.view:
+            self.app.run_worker(reveal(item.view, item.column, item.value), exclusive=False)
 
     def action_new_routine(self) -> None:
         from sellertui.domain import fields
