@@ -10,7 +10,8 @@ class BoardView(InventoryView):
 
     @staticmethod
     def frame_of(board):
-        raise NotImplementedError
+        """The frame this view shows, made from the board (each view defines it, like ``TableView.load``)."""
+        raise TypeError("a BoardView defines frame_of(board)")
 
     def __init__(self, ctx, **kwargs) -> None:
         super().__init__(ctx, **kwargs)
