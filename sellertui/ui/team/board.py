@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from sellertui.domain import tasks as rules
 from sellertui.ui.orders.common import row_dict
+from sellertui.ui.safe import text
 from sellertui.ui.table import Column, FrameTable
 from sellertui.ui.team.tasks import TaskActions, task_detail, task_frame
 from sellertui.ui.views import View
@@ -79,7 +80,7 @@ class BoardView(TaskActions, View):
         for status in rules.STATUSES:
             lane = frame[frame["status"] == status].reset_index(drop=True) if len(frame) else frame
             self.query_one(f"#column-{status}", BoardColumn).set_frame(lane)
-            self.query_one(f"#lane-{status}", Static).update(f"{status} ({len(lane)})")
+            self.query_one(f"#lane-{status}", Static).update(text(f"{status} ({len(lane)})"))
         self.done_loading()
 
     @on(BoardColumn.Neighbour)
