@@ -100,6 +100,8 @@ class FrameTable(ScrollView, can_focus=True):
     class RowSelected(RowHighlighted):
         pass
 
+    LOADING_TEXT = "Reading…"
+
     def __init__(self, columns: list[Column], empty_text: str = "Nothing here.", show_header: bool = True,
                  **kwargs) -> None:
         super().__init__(**kwargs)
@@ -330,7 +332,10 @@ class FrameTable(ScrollView, can_focus=True):
         row = scroll_y + y - self._top
         if not len(self.order):
             if y == self._top + 1:
-                return Strip([Segment(f"  {self.empty_text}", base + self.get_component_rich_style("frame-table--empty"))]).extend_cell_length(width, base)
+                # no frame yet: its worker is still reading (on a large store, seconds); "nothing here" would lie
+                message = self.empty_text if self._frame is not None else self.LOADING_TEXT
+                empty = base + self.get_component_rich_style("frame-table--empty")
+                return Strip([Segment(f"  {message}", empty)]).extend_cell_length(width, base)
             return Strip.blank(width, base)
         if row >= len(self.order):
             return Strip.blank(width, base)

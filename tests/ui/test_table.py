@@ -94,3 +94,16 @@ async def test_clicking_a_header_sorts_and_a_row_moves_the_cursor() -> None:
         assert table.sort_by == ("qty", False)
         await pilot.click(FrameTable, offset=(2, 3))
         assert table.cursor_row == 2
+
+
+async def test_a_table_says_it_is_reading_until_its_frame_arrives_then_what_is_empty() -> None:
+    class Waiting(App):
+        def compose(self) -> ComposeResult:
+            yield FrameTable(COLUMNS, empty_text="No rows")
+
+    app = Waiting()
+    async with app.run_test(size=(40, 6)) as pilot:
+        assert any("Reading…" in line for line in lines(app))
+        app.query_one(FrameTable).set_frame(frame(0))
+        await pilot.pause()
+        assert any("No rows" in line for line in lines(app)) and not any("Reading" in line for line in lines(app))
