@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -10,6 +12,21 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from sellertui.ui.safe import content, plain, text
+
+
+def fact_grid(rows, gap: int = 1) -> Table:
+    """(label, value) rows as a two-column grid, labels bold; both shown literally."""
+    grid = Table.grid(padding=(0, gap))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    for label, value in rows:
+        grid.add_row(text(label), text(value))
+    return grid
+
+
+def fact_panel(title: str, rows, lines=()) -> Group:
+    """A side panel: a bold title, the facts, then the non-empty lines below."""
+    return Group(text(title, "bold"), fact_grid(rows), Text(""), *[text(line) for line in lines if line])
 
 
 class InfoScreen(ModalScreen[None]):
@@ -41,11 +58,7 @@ class InfoScreen(ModalScreen[None]):
         return "\n".join(lines)
 
     def compose(self) -> ComposeResult:
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="bold", no_wrap=True)
-        grid.add_column()
-        for label, value in self.rows:
-            grid.add_row(text(label), text(value))
+        grid = fact_grid(self.rows, gap=2)
         with Vertical() as box:
             box.border_title = plain(self.info_title)
             box.border_subtitle = "esc close · y copy"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rich.console import Group
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
@@ -12,10 +10,9 @@ from sellertui import clock
 from sellertui.domain.inventory import purchase_orders as rules
 from sellertui.domain.money import fmt
 from sellertui.domain.query import parse, words_mask
-from sellertui.ui.dialogs import ConfirmScreen, InfoScreen
+from sellertui.ui.dialogs import ConfirmScreen, InfoScreen, fact_panel
 from sellertui.ui.inventory import forms
 from sellertui.ui.inventory.common import InventoryView
-from sellertui.ui.safe import text
 from sellertui.ui.table import Column, FrameTable
 
 STATE_STYLE = {"draft": "dim", "ordered": "cyan", "shipped": "blue", "received": "green", "cancelled": "dim strike"}
@@ -153,13 +150,7 @@ class PurchaseOrdersView(InventoryView):
         po = self.orders.get(str(self.table.value("id", position)))
         if po is None:
             return ""
-        rows, lines = self.describe(po)
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(style="bold", no_wrap=True)
-        grid.add_column()
-        for label, value in rows:
-            grid.add_row(label, text(value))
-        return Group(text(f"PO {po['id']}", "bold"), grid, Text(""), *[text(line) for line in lines])
+        return fact_panel(f"PO {po['id']}", *self.describe(po))
 
     @on(FrameTable.RowSelected)
     def _selected(self, event: FrameTable.RowSelected) -> None:

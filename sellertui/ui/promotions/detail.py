@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.console import Group
-from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 
@@ -11,7 +10,7 @@ from sellertui.domain.money import fmt
 from sellertui.domain.promotions import deadlines
 from sellertui.domain.promotions.fees import TYPES
 from sellertui.domain.promotions.pricing import days
-from sellertui.ui.dialogs import InfoScreen
+from sellertui.ui.dialogs import InfoScreen, fact_grid
 from sellertui.ui.safe import text
 
 MARK = {"fail": ("✗", "bold red"), "warn": ("!", "bold yellow"), "ok": ("✓", "green")}
@@ -67,12 +66,7 @@ def paragraphs(board, promo: dict) -> list[str]:
 
 def panel(board, promo: dict):
     """A short description for the side panel: facts, checks, fee, results."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column()
-    for label, value in rows(board, promo):
-        grid.add_row(label, text(value))
-    parts = [text(promo.get("name", ""), "bold"), grid]
+    parts = [text(promo.get("name", ""), "bold"), fact_grid(rows(board, promo))]
     checks = board.checks_of(promo)
     if checks:
         parts.append(Text("Checks", style="bold underline"))

@@ -10,7 +10,7 @@ from textual.binding import Binding
 
 from sellertui.domain.promotions import deadlines, events as rules
 from sellertui.domain.query import parse, words_mask
-from sellertui.ui.dialogs import ConfirmScreen, InfoScreen
+from sellertui.ui.dialogs import ConfirmScreen, InfoScreen, fact_panel
 from sellertui.ui.promotions.board_view import BoardView
 from sellertui.ui.table import Column, FrameTable
 
@@ -118,21 +118,10 @@ class EventsView(BoardView):
         return rows, lines
 
     def detail(self, position: int):
-        from rich.console import Group
-        from rich.table import Table
-
-        from sellertui.ui.safe import text
-
         e = self.event_at(position)
         if e is None:
             return ""
-        rows, lines = self.describe(e)
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(style="bold", no_wrap=True)
-        grid.add_column()
-        for label, value in rows:
-            grid.add_row(label, text(value))
-        return Group(text(e.get("name", ""), "bold"), grid, Text(""), *[text(line) for line in lines if line])
+        return fact_panel(e.get("name", ""), *self.describe(e))
 
     @on(FrameTable.RowSelected)
     def _selected(self, event: FrameTable.RowSelected) -> None:
