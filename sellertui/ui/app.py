@@ -88,12 +88,14 @@ class SellerApp(App[None]):
             if pending.area_class.slug() == slug:
                 done = self._mounting[slug] = asyncio.get_running_loop().create_future()
                 area = pending.area_class(self.ctx)
+                mounted = None  # if mounting fails, waiters get no area rather than a half-mounted one
                 try:
                     await pending.parent.mount(area, after=pending)
                     await pending.remove()
+                    mounted = area
                 finally:
                     del self._mounting[slug]
-                    done.set_result(area)
+                    done.set_result(mounted)
                 return area
         return None
 
