@@ -160,7 +160,7 @@ def load(path: Path | None = None) -> Settings:
                         f"{path}: '{name}.{key}' must be {type(defaults[key]).__name__}, not {value!r}"
                     )
         settings.sections[name] = dict(values)
-    from sellertui.domain.markets import market
+    from sellertui.core.markets import market
 
     try:
         market(settings.marketplace)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
-from sellertui.domain.csvsafe import safe_cell, write_csv
+from sellertui.core.csvsafe import safe_cell, write_csv
 from sellertui.importers.values import text as read_back
 
 

@@ -14,8 +14,8 @@ def imported_after(statement: str) -> set[str]:
     return {line.split(".")[0] for line in out.split()}
 
 
-@pytest.mark.parametrize("module", ["sellertui.store", "sellertui.domain.tasks", "sellertui.demo", "sellertui.cli",
-                                    "sellertui.importers.pipeline", "sellertui.domain.csvsafe"])
+@pytest.mark.parametrize("module", ["sellertui.store", "sellertui.domain.team.tasks", "sellertui.demo", "sellertui.cli",
+                                    "sellertui.importers.pipeline", "sellertui.core.csvsafe"])
 def test_core_modules_do_not_import_textual(module: str) -> None:
     assert "textual" not in imported_after(f"import {module}")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sellertui.ui.safe import plain, text
+from sellertui.ui.kit.safe import plain, text
 
 
 def test_escape_sequences_become_visible_symbols() -> None:

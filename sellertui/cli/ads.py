@@ -35,8 +35,8 @@ def _service(args: argparse.Namespace):
 
 def cmd_proposals(args: argparse.Namespace) -> int:
     from sellertui.domain.ads.metrics import pct
-    from sellertui.domain.errors import UserError
-    from sellertui.domain.money import fmt
+    from sellertui.core.errors import UserError
+    from sellertui.core.money import fmt
 
     if args.days is not None and not 1 <= args.days <= 730:
         raise UserError("--days wants a number of days from 1 to 730")

@@ -22,7 +22,7 @@ def print_json(data: Any) -> None:
 def fail(exc: BaseException) -> int:
     """Known problems print one sentence and exit 1; anything else is a bug: show it."""
     from sellertui.config import ConfigError
-    from sellertui.domain.errors import UserError
+    from sellertui.core.errors import UserError
     from sellertui.store import StoreError
 
     if isinstance(exc, (StoreError, ConfigError, UserError, OSError)):

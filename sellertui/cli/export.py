@@ -11,7 +11,7 @@ import json
 import sys
 
 from sellertui.cli.common import context
-from sellertui.domain.csvsafe import csv_text
+from sellertui.core.csvsafe import csv_text
 from sellertui.domain.exports import all_exporters
 
 

@@ -64,7 +64,7 @@ class Bar:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from sellertui.domain.errors import UserError
+    from sellertui.core.errors import UserError
     from sellertui.importers.errors import RowProblems
     from sellertui.importers.pipeline import Options, import_report
     from sellertui.store import StoreError

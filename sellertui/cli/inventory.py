@@ -6,7 +6,7 @@ import argparse
 
 from sellertui import clock
 from sellertui.cli.common import context, print_json
-from sellertui.domain.money import fmt
+from sellertui.core.money import fmt
 
 
 def register(sub, common) -> None:

@@ -11,7 +11,7 @@ import sys
 
 from sellertui import clock
 from sellertui.cli.common import context, print_json
-from sellertui.domain.money import fmt
+from sellertui.core.money import fmt
 
 
 def register(sub, common) -> None:
@@ -38,7 +38,7 @@ def _service(args):
 
 
 def _sku_period(text: str | None) -> tuple[str, str]:
-    from sellertui.domain.errors import UserError
+    from sellertui.core.errors import UserError
     from sellertui.domain.profit.periods import bounds, period_of, step
 
     if not text:
@@ -53,7 +53,7 @@ def _sku_period(text: str | None) -> tuple[str, str]:
 
 
 def _write_csv(records: list[dict]) -> None:
-    from sellertui.domain.csvsafe import csv_text
+    from sellertui.core.csvsafe import csv_text
 
     if not records:
         return

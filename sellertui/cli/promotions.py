@@ -19,8 +19,8 @@ def register(sub, common) -> None:
 
 
 def cmd_upcoming(args: argparse.Namespace) -> int:
-    from sellertui.domain.errors import UserError
-    from sellertui.domain.money import fmt
+    from sellertui.core.errors import UserError
+    from sellertui.core.money import fmt
     from sellertui.domain.promotions import deadlines
     from sellertui.domain.promotions.board import load
     from sellertui.domain.promotions.export import upcoming

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from sellertui.cli.common import context, print_json
-from sellertui.domain import tasks
+from sellertui.domain.team import tasks
 
 
 def register(sub, common) -> None:

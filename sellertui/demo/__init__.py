@@ -20,8 +20,8 @@ from sellertui.demo.planning import build_expenses, build_purchase_orders, build
 from sellertui.demo.profit import build_cash, build_fx_rates, build_roles
 from sellertui.demo.promotions import add_promotion_sales, build_events, build_fee_table, build_promotions
 from sellertui.demo.sales import SalesBuilder, build_messages, build_product_notes, build_returns
-from sellertui.domain.errors import UserError
-from sellertui.domain.tasks import new_task
+from sellertui.core.errors import UserError
+from sellertui.domain.team.tasks import new_task
 from sellertui.store import Store
 
 

@@ -5,7 +5,7 @@ Purchase orders (``purchase_orders``, ids 1, 2, ...): supplier, status (draft/or
   shipping_minor, notes.
 Expenses (``expenses``): date, category, description, amount_minor, currency, recurring (None or
   "monthly"), until.
-Tasks (``tasks``): see ``sellertui.domain.tasks``.
+Tasks (``tasks``): see ``sellertui.domain.team.tasks``.
 """
 
 from __future__ import annotations

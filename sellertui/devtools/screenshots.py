@@ -21,7 +21,7 @@ async def shoot(out: Path) -> list[Path]:
     from sellertui.demo import generate
     from sellertui.store import open_store
     from sellertui.ui.app import SellerApp
-    from sellertui.ui.areas import AREAS
+    from sellertui.ui.app import TABS
 
     shop = Path.home() / "shop"
     generate(open_store(shop, user="ana"), founder="ana")
@@ -29,7 +29,7 @@ async def shoot(out: Path) -> list[Path]:
     app = SellerApp(Context.create(shop), watch_signals=False)
     written = []
     async with app.run_test(size=SIZE) as pilot:
-        for number, area in enumerate(AREAS, start=1):
+        for number, area in enumerate(TABS, start=1):
             await pilot.press(area.KEY)
             await pilot.pause()
             await app.workers.wait_for_complete()

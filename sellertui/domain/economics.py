@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sellertui.domain.money import fmt
+from sellertui.core.money import fmt
 
 DEFAULT_REFERRAL_PCT = 15.0
 

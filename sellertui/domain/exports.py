@@ -16,7 +16,7 @@ Exporter = Callable[[Any, Any], tuple[list[str], list[list]]]
 EXPORTERS: dict[str, Exporter] = {}
 
 MODULES = [
-    "sellertui.domain.tasks_export",
+    "sellertui.domain.team.export",
     "sellertui.domain.orders.exports",
     "sellertui.domain.inventory.export",
     "sellertui.domain.ads.export",

@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
 from sellertui import clock
-from sellertui.domain.money import to_minor
+from sellertui.core.money import to_minor
 
 
 class FieldError(ValueError):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sellertui.domain.errors import UserError
+from sellertui.core.errors import UserError
 
 SHOWN = 20  # problems listed before "… and N more"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from sellertui.domain.money import exponent, to_minor
+from sellertui.core.money import exponent, to_minor
 from sellertui.importers import fast, values
 from sellertui.importers.dates import parse_date, parse_datetime
 from sellertui.importers.errors import Problem

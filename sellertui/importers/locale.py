@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
-from sellertui.domain.markets import MARKETS, Market, market
+from sellertui.core.markets import MARKETS, Market, market
 from sellertui.importers.values import text, unguard
 
 SAMPLE = 500  # rows looked at for hints

@@ -33,7 +33,7 @@ def from_option(text: str) -> Period:
     try:
         start, end = parse_period(text)
     except Bad as exc:
-        from sellertui.domain.errors import UserError
+        from sellertui.core.errors import UserError
 
         raise UserError(f"--period {text!r} {exc.reason}") from None
     return Period(start, end, "--period")

@@ -16,8 +16,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
 
-from sellertui.domain.errors import UserError
-from sellertui.domain.markets import market
+from sellertui.core.errors import UserError
+from sellertui.core.markets import market
 from sellertui.importers import rejects
 from sellertui.importers.errors import FileProblem, Problem, RowProblems
 from sellertui.importers.frame import Frame

@@ -2,7 +2,7 @@
 
 Each row of the rejects file is the original row, after its line number and
 the problems found in it, so the user can fix it and import the file again.
-Cells are made formula-safe (``sellertui.domain.csvsafe``): a report cell like
+Cells are made formula-safe (``sellertui.core.csvsafe``): a report cell like
 ``=HYPERLINK(…)`` must not run when the rejects file is opened in a spreadsheet.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sellertui.domain.csvsafe import write_csv
+from sellertui.core.csvsafe import write_csv
 from sellertui.importers.errors import FileProblem
 from sellertui.importers.source import read_table
 

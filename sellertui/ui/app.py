@@ -25,13 +25,23 @@ from textual.worker import Worker, WorkerState
 from sellertui import clock
 from sellertui.config import ConfigError
 from sellertui.context import Context
-from sellertui.domain.errors import UserError
+from sellertui.core.errors import UserError
 from sellertui.store import CorruptFile, StoreError
-from sellertui.ui.areas import AREAS, Area, PendingArea
-from sellertui.ui.header import ShopHeader, short_path
-from sellertui.ui.help_screen import HelpScreen, describe_bindings
-from sellertui.ui.messages import StoreChanged
-from sellertui.ui.safe import plain
+from sellertui.ui.kit.area import Area, PendingArea
+from sellertui.ui.tabs.ads.area import AdsArea
+from sellertui.ui.tabs.inventory.area import InventoryArea
+from sellertui.ui.tabs.orders.area import OrdersArea
+from sellertui.ui.tabs.profit.area import ProfitArea
+from sellertui.ui.tabs.promotions.area import PromotionsArea
+from sellertui.ui.tabs.team.area import TeamArea
+from sellertui.ui.tabs.today.area import TodayArea
+from sellertui.ui.shell.header import ShopHeader, short_path
+from sellertui.ui.shell.help_screen import HelpScreen, describe_bindings
+from sellertui.ui.kit.messages import StoreChanged
+from sellertui.ui.kit.safe import plain
+
+# The seven tabs, in order (keys 1-7). The app sits above them, so no tab needs this list.
+TABS: tuple[type[Area], ...] = (TodayArea, OrdersArea, AdsArea, PromotionsArea, InventoryArea, ProfitArea, TeamArea)
 
 POLL_SECONDS = 1.0  # another process's change shows within ~2 s
 
@@ -50,7 +60,7 @@ class SellerApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
         *[
             Binding(area.KEY, f"show_area('{area.slug()}')", area.TITLE, show=False, id=f"tab.{area.slug()}")
-            for area in AREAS
+            for area in TABS
         ],
     ]
 
@@ -71,7 +81,7 @@ class SellerApp(App[None]):
     def compose(self) -> ComposeResult:
         yield ShopHeader()
         with TabbedContent(id="tabs"):
-            for i, area in enumerate(AREAS):
+            for i, area in enumerate(TABS):
                 with TabPane(f"{area.KEY} {area.TITLE}", id=f"tab-{area.slug()}"):
                     # The first tab mounts after the first paint (toolong's pattern); the others when
                     # first shown (``area``): composing all seven would delay the morning's first screen.
@@ -131,7 +141,7 @@ class SellerApp(App[None]):
                 area.store_changed(frozenset({"meta"}))
         self.set_interval(POLL_SECONDS, self.poll_store, name="poll-store")
         if empty:
-            from sellertui.ui.welcome import WelcomeScreen
+            from sellertui.ui.shell.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen(short_path(self.ctx.data_dir, 60)), self._welcome_choice)
 
@@ -213,7 +223,7 @@ class SellerApp(App[None]):
             self.notify(f"{type(error).__name__}: {error}", title="Unexpected error", severity="error", timeout=30)
 
     def _show_problem(self, error: CorruptFile) -> None:
-        from sellertui.ui.problem_screen import StoreProblemScreen
+        from sellertui.ui.shell.problem_screen import StoreProblemScreen
 
         def choice(result: str | None) -> None:
             if result == "restore":
@@ -249,11 +259,11 @@ class SellerApp(App[None]):
 
     def action_step_tab(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)
-        ids = [f"tab-{a.slug()}" for a in AREAS]
+        ids = [f"tab-{a.slug()}" for a in TABS]
         tabs.active = ids[(ids.index(tabs.active) + step) % len(ids)]
 
     def action_import_report(self) -> None:
-        from sellertui.ui.importing import ImportScreen
+        from sellertui.ui.shell.importing import ImportScreen
 
         if not isinstance(self.screen, ImportScreen):
             self.push_screen(ImportScreen())
@@ -265,12 +275,12 @@ class SellerApp(App[None]):
         self.query_one(ShopHeader).outside_change = ""
         for area in self.query(Area):
             area.stale = True
-        self.broadcast_change(frozenset().union(*(a.WATCHES for a in AREAS)), external=False)
+        self.broadcast_change(frozenset().union(*(a.WATCHES for a in TABS)), external=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette lists every area's actions as "Area: action"."""
         yield from super().get_system_commands(screen)
-        for area in AREAS:
+        for area in TABS:
             slug = area.slug()
             yield SystemCommand(f"Go: {area.TITLE}", f"Switch to the {area.TITLE} tab ({area.KEY})",
                                 lambda slug=slug: self.action_show_area(slug))

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sellertui.domain import fields
-from sellertui.domain.csvsafe import csv_text, safe_cell
+from sellertui.core.csvsafe import csv_text, safe_cell
 from sellertui.domain.fields import FieldError
 from sellertui.domain.frames import FrameCache
 from sellertui.domain.query import QueryError, parse

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sellertui.domain import tasks
-from sellertui.domain.tasks import TaskError
+from sellertui.domain.team import tasks
+from sellertui.domain.team.tasks import TaskError
 from sellertui.store import Conflict
 
 

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from sellertui.devtools.reports import all_orders, search_terms_xlsx
-from sellertui.domain.errors import UserError
+from sellertui.core.errors import UserError
 from sellertui.importers.errors import RowProblems
 from sellertui.store import open_store
 from tests.importers.conftest import fixture, run_import, store_files

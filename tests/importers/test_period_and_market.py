@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from sellertui.domain.errors import UserError
+from sellertui.core.errors import UserError
 from sellertui.importers.locale import decide, market_of_marketplace
 from sellertui.importers.period import dates_in_name, resolve
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import example, given, strategies as st
 
-from sellertui.domain.money import to_minor
+from sellertui.core.money import to_minor
 from sellertui.importers.values import Bad, decimal_of, days, flag, integer, is_blank, percent, text, unguard
 
 
@@ -170,7 +170,7 @@ def test_any_cell_is_a_percentage_or_a_clear_no(cell) -> None:
 @given(st.one_of(written_amounts().map(lambda case: case[0]), st.text(alphabet="$-,.0123456789", max_size=12)),
        st.sampled_from(["USD", "JPY", "KWD"]))
 def test_the_fast_amount_path_agrees_with_the_careful_one(cell, currency) -> None:
-    from sellertui.domain.money import exponent
+    from sellertui.core.money import exponent
     from sellertui.importers.fast import plain_minor
 
     quick = plain_minor(cell, 10 ** exponent(currency))

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sellertui.domain.errors import UserError
+from sellertui.core.errors import UserError
 from sellertui.domain.orders import messages, returns, shipping, templates
 from sellertui.domain.orders.addresses import check_address
 

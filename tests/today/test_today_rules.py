@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from sellertui.domain.errors import UserError
+from sellertui.core.errors import UserError
 from sellertui.domain.today import recurring, ticks
 from sellertui.domain.today.sections import checklist, progress
 

@@ -8,12 +8,12 @@ from openpyxl import load_workbook
 from textual.widgets import Input, Static
 
 from sellertui.store import open_store
-from sellertui.ui.ads.area import AdsArea
-from sellertui.ui.ads.proposals_view import ProposalsView
-from sellertui.ui.charts import Chart
-from sellertui.ui.dialogs import InfoScreen
-from sellertui.ui.forms import FormScreen
-from sellertui.ui.table import FrameTable
+from sellertui.ui.tabs.ads.area import AdsArea
+from sellertui.ui.tabs.ads.proposals_view import ProposalsView
+from sellertui.ui.kit.charts import Chart
+from sellertui.ui.kit.dialogs import InfoScreen
+from sellertui.ui.kit.forms import FormScreen
+from sellertui.ui.kit.table import FrameTable
 from tests.ui.conftest import settle
 
 

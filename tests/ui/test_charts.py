@@ -6,7 +6,7 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
-from sellertui.ui.charts import Chart, Series, axis, nice_step
+from sellertui.ui.kit.charts import Chart, Series, axis, nice_step
 
 
 @pytest.mark.parametrize("raw, step", [(0.3, 0.5), (1.0, 1.0), (1.2, 2.0), (2.2, 2.5), (7, 10), (430, 500)])

@@ -8,10 +8,10 @@ from pathlib import Path
 from textual.widgets import Button, Input, Static
 
 from sellertui.store import open_store
-from sellertui.ui.importing import ImportScreen
-from sellertui.ui.importing.paths import complete
-from sellertui.ui.messages import StoreChanged
-from sellertui.ui.welcome import WelcomeScreen
+from sellertui.ui.shell.importing import ImportScreen
+from sellertui.ui.shell.importing.paths import complete
+from sellertui.ui.kit.messages import StoreChanged
+from sellertui.ui.shell.welcome import WelcomeScreen
 from tests.importers.conftest import fixture
 from tests.ui.conftest import settle
 

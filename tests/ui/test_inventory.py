@@ -10,13 +10,13 @@ from textual.widgets import Input, TextArea
 from sellertui import config
 from sellertui.domain.economics import cost_on
 from sellertui.store import open_store
-from sellertui.ui.dialogs import InfoScreen
-from sellertui.ui.filterbar import FilterBar
-from sellertui.ui.forms import FormScreen
-from sellertui.ui.inventory.area import InventoryArea
-from sellertui.ui.inventory.purchase_orders import PurchaseOrdersView
-from sellertui.ui.inventory.skus import SkusView
-from sellertui.ui.table import FrameTable
+from sellertui.ui.kit.dialogs import InfoScreen
+from sellertui.ui.kit.filterbar import FilterBar
+from sellertui.ui.kit.forms import FormScreen
+from sellertui.ui.tabs.inventory.area import InventoryArea
+from sellertui.ui.tabs.inventory.purchase_orders import PurchaseOrdersView
+from sellertui.ui.tabs.inventory.skus import SkusView
+from sellertui.ui.kit.table import FrameTable
 from tests.ui.conftest import settle
 
 
@@ -326,7 +326,7 @@ async def test_thresholds_are_settings(make_app, demo_copy: Path) -> None:
 def test_the_summary_wraps_between_items() -> None:
     from rich.text import Text
 
-    from sellertui.ui.inventory.skus import wrap_items
+    from sellertui.ui.tabs.inventory.skus import wrap_items
 
     wrapped = wrap_items([Text("40 SKUs"), Text("● 4 out of stock"), Text("● 10 order now")], 30)
     assert wrapped.plain == "40 SKUs  ● 4 out of stock\n● 10 order now"
@@ -360,7 +360,7 @@ async def test_an_empty_store_says_how_to_fill_the_tab(make_app, data_dir: Path)
 
 
 async def test_a_purchase_order_key_typed_in_the_skus_view_does_nothing(make_app, demo_copy: Path) -> None:
-    from sellertui.ui.dialogs import ConfirmScreen
+    from sellertui.ui.kit.dialogs import ConfirmScreen
 
     app = make_app(demo_copy)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -8,10 +8,10 @@ import pytest
 from textual.widgets import Input, Select, TextArea
 
 from sellertui.store import open_store
-from sellertui.ui.dialogs import InfoScreen
-from sellertui.ui.forms import FormScreen
-from sellertui.ui.orders.all_orders import DetailScreen
-from sellertui.ui.table import FrameTable
+from sellertui.ui.kit.dialogs import InfoScreen
+from sellertui.ui.kit.forms import FormScreen
+from sellertui.ui.tabs.orders.all_orders import DetailScreen
+from sellertui.ui.kit.table import FrameTable
 from tests.ui.conftest import settle
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sellertui.ui.forms import FormScreen
+from sellertui.ui.kit.forms import FormScreen
 from tests.ui.conftest import settle
 
 
@@ -53,7 +53,7 @@ async def test_expense_form_refuses_bad_input_then_saves(make_app, demo_copy: Pa
 
 
 async def test_hiring_plan_mark_hired_moves_the_gauge(make_app, demo_copy: Path) -> None:
-    from sellertui.ui.profit.hiring_view import HiringView
+    from sellertui.ui.tabs.profit.hiring_view import HiringView
 
     app = make_app(demo_copy)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -102,8 +102,8 @@ async def test_hiring_plan_mark_hired_moves_the_gauge(make_app, demo_copy: Path)
 
 
 async def test_enter_on_a_figure_lists_its_records(make_app, demo_copy: Path) -> None:
-    from sellertui.ui.profit.common import RecordsScreen
-    from sellertui.ui.profit.pnl_view import PnlView
+    from sellertui.ui.tabs.profit.common import RecordsScreen
+    from sellertui.ui.tabs.profit.pnl_view import PnlView
 
     app = make_app(demo_copy)
     async with app.run_test(size=(120, 40)) as pilot:

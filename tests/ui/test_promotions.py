@@ -8,16 +8,16 @@ from pathlib import Path
 from textual.widgets import Input, OptionList
 
 from sellertui.store import open_store
-from sellertui.ui.dialogs import ConfirmScreen, InfoScreen
-from sellertui.ui.forms import FormScreen
-from sellertui.ui.promotions.area import PromotionsArea
-from sellertui.ui.promotions.calendar_view import CalendarView
-from sellertui.ui.promotions.datepicker import DatePickerScreen
-from sellertui.ui.promotions.day_screen import DayScreen
-from sellertui.ui.promotions.events_view import EventsView
-from sellertui.ui.promotions.fees_view import FeesView
-from sellertui.ui.promotions.grid import MonthGrid
-from sellertui.ui.promotions.list_view import PromotionListView
+from sellertui.ui.kit.dialogs import ConfirmScreen, InfoScreen
+from sellertui.ui.kit.forms import FormScreen
+from sellertui.ui.tabs.promotions.area import PromotionsArea
+from sellertui.ui.tabs.promotions.calendar_view import CalendarView
+from sellertui.ui.tabs.promotions.datepicker import DatePickerScreen
+from sellertui.ui.tabs.promotions.day_screen import DayScreen
+from sellertui.ui.tabs.promotions.events_view import EventsView
+from sellertui.ui.tabs.promotions.fees_view import FeesView
+from sellertui.ui.tabs.promotions.grid import MonthGrid
+from sellertui.ui.tabs.promotions.list_view import PromotionListView
 from tests.ui.conftest import settle
 from tests.ui.test_inventory import fill, notes, refused
 

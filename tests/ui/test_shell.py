@@ -10,10 +10,10 @@ from textual.widgets import TabbedContent
 
 from sellertui import config, paths
 from sellertui.store import open_store
-from sellertui.ui.header import ShopHeader
-from sellertui.ui.help_screen import HelpScreen
-from sellertui.ui.problem_screen import StoreProblemScreen
-from sellertui.ui.welcome import WelcomeScreen
+from sellertui.ui.shell.header import ShopHeader
+from sellertui.ui.shell.help_screen import HelpScreen
+from sellertui.ui.shell.problem_screen import StoreProblemScreen
+from sellertui.ui.shell.welcome import WelcomeScreen
 from tests.ui.conftest import settle
 
 TAB_IDS = ["today", "orders", "ads", "promotions", "inventory", "profit", "team"]

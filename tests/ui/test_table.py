@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 from textual.app import App, ComposeResult
 
-from sellertui.ui.table import Column, FrameTable
+from sellertui.ui.kit.table import Column, FrameTable
 
 COLUMNS = [Column("name", "Name", 12), Column("qty", "Qty", 5, "right"), Column("when", "When", 10)]
 

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from sellertui.store import open_store
-from sellertui.ui.forms import FormScreen
-from sellertui.ui.team.board import BoardColumn
-from sellertui.ui.team.forms import ConflictScreen
+from sellertui.ui.kit.forms import FormScreen
+from sellertui.ui.tabs.team.board import BoardColumn
+from sellertui.ui.tabs.team.forms import ConflictScreen
 from tests.ui.conftest import settle
 from tests.ui.test_orders import fill, form_errors, submit
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from sellertui.cli import main
 from sellertui.store import open_store
-from sellertui.ui.areas.today import Checklist
-from sellertui.ui.dialogs import ConfirmScreen
+from sellertui.ui.tabs.today.area import Checklist
+from sellertui.ui.kit.dialogs import ConfirmScreen
 from tests.ui.conftest import settle
 from tests.ui.test_orders import fill, submit
 

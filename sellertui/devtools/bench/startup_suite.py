@@ -30,7 +30,7 @@ SELLERTUI = """
 import sys
 from sellertui.context import Context
 from sellertui.ui.app import SellerApp
-from sellertui.ui.areas import AREAS
+from sellertui.ui.app import TABS
 
 mode = sys.argv[2]
 
@@ -43,12 +43,12 @@ class Bench(SellerApp):
                 self.exit()
             return
         # "all": open every tab in turn, wait for each to show its data, then quit
-        if event.area.slug() == AREAS[self.visited].slug():
+        if event.area.slug() == TABS[self.visited].slug():
             self.visited += 1
-            if self.visited == len(AREAS):
+            if self.visited == len(TABS):
                 self.exit()
             else:
-                self.action_show_area(AREAS[self.visited].slug())
+                self.action_show_area(TABS[self.visited].slug())
 
 Bench(Context.create(sys.argv[1]), watch_signals=False).run(headless=True, size=(120, 40))
 # VmHWM is this process's own peak (ru_maxrss would include the parent's pages at fork)

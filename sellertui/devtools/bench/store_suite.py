@@ -9,7 +9,7 @@ import orjson
 
 from sellertui.devtools.bench import Result
 from sellertui.devtools.bench.timing import interleaved, median_time
-from sellertui.domain.tasks import add_task
+from sellertui.domain.team.tasks import add_task
 from sellertui.store import COLLECTIONS, open_store
 
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from sellertui import clock
 from sellertui.domain.ads.decisions import COLLECTION
 from sellertui.domain.ads.metrics import is_asin
-from sellertui.domain.errors import UserError
-from sellertui.domain.money import to_decimal
+from sellertui.core.errors import UserError
+from sellertui.core.money import to_decimal
 
 COLUMNS = ["Product", "Entity", "Operation", "Campaign ID", "Ad Group ID", "Keyword Text", "Match Type", "Bid",
            "State", "Product Targeting Expression", "Keyword ID"]
@@ -168,7 +168,7 @@ def write_xlsx(path: Path, rows: list[dict]) -> None:
 
 
 def write_csv(path: Path, rows: list[dict]) -> None:
-    from sellertui.domain.csvsafe import write_csv as write
+    from sellertui.core.csvsafe import write_csv as write
 
     write(Path(path), COLUMNS, ([f"{v:.2f}" if isinstance(v, Decimal) else v for v in (row[c] for c in COLUMNS)]
                                 for row in rows))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, fields
 
 from sellertui import clock
 from sellertui.domain.ads.proposal import Proposal, proposal_key
-from sellertui.domain.errors import UserError
+from sellertui.core.errors import UserError
 from sellertui.store.errors import Conflict
 
 COLLECTION = "ad_actions"

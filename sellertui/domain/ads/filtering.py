@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sellertui.domain.money import exponent
+from sellertui.core.money import exponent
 from sellertui.domain.query import QueryError, parse
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sellertui.domain.money import fmt
+from sellertui.core.money import fmt
 
 COLUMNS = ["id", "_rev", "decided_at", "decided_by", "status", "kind", "action", "term", "campaign", "ad_group",
            "match_type", "impressions", "clicks", "spend_minor", "sales_minor", "orders", "acos", "target_acos",

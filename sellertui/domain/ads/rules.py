@@ -28,7 +28,7 @@ from sellertui.domain.ads.metrics import is_asin, pct
 from sellertui.domain.ads.proposal import Proposal
 from sellertui.domain.ads.settings import AdsRules
 from sellertui.domain.ads.targets import Target, TargetBook
-from sellertui.domain.money import fmt as money_fmt
+from sellertui.core.money import fmt as money_fmt
 
 fmt = lru_cache(maxsize=8192)(money_fmt)  # thousands of reasons repeat the same few amounts
 

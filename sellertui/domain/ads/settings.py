@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from sellertui.domain.money import to_minor
+from sellertui.core.money import to_minor
 
 LABELS = {
     "window_days": "window (days)",

@@ -24,7 +24,7 @@ from datetime import date
 from sellertui.domain.ads.metrics import pct
 from sellertui.domain.ads.settings import AdsRules
 from sellertui.domain.economics import unit_economics
-from sellertui.domain.money import fmt
+from sellertui.core.money import fmt
 from sellertui.store.errors import Conflict
 
 COLLECTION = "ad_targets"

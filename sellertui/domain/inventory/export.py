@@ -11,7 +11,7 @@ import math
 from sellertui import clock, config
 from sellertui.domain.exports import exporter
 from sellertui.domain.inventory.settings import InventorySettings
-from sellertui.domain.money import to_decimal
+from sellertui.core.money import to_decimal
 
 COLUMNS = [
     "sku", "title", "asin", "supplier", "status", "fba_available", "inbound_working", "inbound_shipped",

@@ -15,7 +15,7 @@ from typing import Any
 
 from sellertui import clock
 from sellertui.domain.economics import cost_on
-from sellertui.domain.errors import UserError
+from sellertui.core.errors import UserError
 from sellertui.domain.fields import FieldError
 
 SKU_MAX = 40  # Amazon's limit for a seller SKU

@@ -17,10 +17,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from sellertui import clock
-from sellertui.domain.errors import UserError
+from sellertui.core.errors import UserError
 from sellertui.domain.fields import FieldError, integer, money
 from sellertui.domain.inventory.stock import add_units
-from sellertui.domain.money import fmt
+from sellertui.core.money import fmt
 
 STATUSES = ("draft", "ordered", "shipped", "received", "cancelled")
 OPEN = ("ordered", "shipped")

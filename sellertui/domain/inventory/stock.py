@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from sellertui import clock
-from sellertui.domain.errors import UserError
+from sellertui.core.errors import UserError
 from sellertui.domain.fields import FieldError
 
 # (field, label), in the order forms and tables show them

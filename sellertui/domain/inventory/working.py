@@ -16,7 +16,7 @@ from sellertui.domain.inventory.statuses import STATUS_LABEL
 from sellertui.domain.inventory.seasonal import month_name
 from sellertui.domain.inventory.settings import WINDOWS, InventorySettings
 from sellertui.domain.inventory.stock import FIELDS as STOCK_FIELDS, LABELS as STOCK_LABELS
-from sellertui.domain.money import fmt
+from sellertui.core.money import fmt
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from sellertui import clock
-from sellertui.domain.errors import UserError
+from sellertui.core.errors import UserError
 
 POSTAL = {
     "US": (r"\d{5}(-\d{4})?", "5 digits, or 5+4 like 98101-1234"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sellertui.domain.errors import UserError
+from sellertui.core.errors import UserError
 
 
 def blacklisted_ids(store, frames=None) -> set[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sellertui.domain.exports import exporter
-from sellertui.domain.money import to_decimal
+from sellertui.core.money import to_decimal
 
 ORDER_COLUMNS = ["order_id", "order_item_id", "purchase_date", "status", "channel", "marketplace", "sku", "asin",
                  "product", "quantity", "currency", "item_price", "item_tax", "shipping_price", "promo_discount",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sellertui import clock
-from sellertui.domain.errors import UserError
+from sellertui.core.errors import UserError
 
 DEADLINE = timedelta(hours=24)
 STATUSES = ("awaiting", "replied", "no_response_needed")

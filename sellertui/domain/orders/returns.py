@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from sellertui import clock
-from sellertui.domain.errors import UserError
+from sellertui.core.errors import UserError
 
 FLOW = ("requested", "authorised", "received", "refunded", "closed")
 REASONS = ("DEFECTIVE", "NOT_AS_DESCRIBED", "ORDERED_WRONG_ITEM", "UNWANTED_ITEM", "DAMAGED_BY_CARRIER",

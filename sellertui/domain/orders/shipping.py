@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sellertui import clock
-from sellertui.domain.errors import UserError
+from sellertui.core.errors import UserError
 
 # carrier → (Amazon carrier-code, tracking pattern, an example for the error message)
 CARRIERS: dict[str, tuple[str, str, str]] = {
@@ -131,7 +131,7 @@ def unconfirmed(store) -> list[dict]:
 
 def export_confirmation(store, path) -> int:
     """Write Amazon's shipping-confirmation file (tab-separated) and mark those lines confirmed."""
-    from sellertui.domain.csvsafe import write_csv
+    from sellertui.core.csvsafe import write_csv
 
     lines = unconfirmed(store)
     if not lines:

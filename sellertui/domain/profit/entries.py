@@ -13,7 +13,7 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
-from sellertui.domain.money import fmt
+from sellertui.core.money import fmt
 from sellertui.domain.profit import expenses as expense_rules
 
 COLUMNS = ["day", "line", "amount_minor", "currency", "marketplace", "estimated", "source", "collection", "ref",

@@ -14,7 +14,7 @@ import calendar
 from datetime import date, timedelta
 from typing import Iterator
 
-from sellertui.domain.errors import UserError
+from sellertui.core.errors import UserError
 
 COLLECTION = "expenses"
 CATEGORIES = {

@@ -15,7 +15,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from sellertui.domain.money import fmt
+from sellertui.core.money import fmt
 from sellertui.domain.profit.ledger import month_of
 from sellertui.domain.profit.periods import between
 

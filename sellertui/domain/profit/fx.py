@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from sellertui.domain.errors import UserError
+from sellertui.core.errors import UserError
 from sellertui.domain.fields import FieldError
-from sellertui.domain.money import exponent
+from sellertui.core.money import exponent
 
 COLLECTION = "fx_rates"
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from sellertui.domain.errors import UserError
-from sellertui.domain.money import fmt
+from sellertui.core.errors import UserError
+from sellertui.core.money import fmt
 
 ROLES = "hiring_roles"
 CASH = "cash_reserve"

@@ -15,7 +15,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from sellertui.domain.money import fmt
+from sellertui.core.money import fmt
 from sellertui.domain.profit.flags import Flag
 from sellertui.domain.profit.lines import BY_KEY, KEYS, PASS_THROUGH
 from sellertui.domain.profit.periods import between, bounds, check_grain, label, months_of, period_of

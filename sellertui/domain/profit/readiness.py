@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sellertui.domain.money import fmt
+from sellertui.core.money import fmt
 from sellertui.domain.profit.flags import Flag
 from sellertui.domain.profit.hiring import full_cost
 from sellertui.domain.profit.periods import label, step

@@ -13,7 +13,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from sellertui.domain.money import fmt
+from sellertui.core.money import fmt
 from sellertui.domain.profit.ledger import ORDER_AMOUNTS, Ledger, month_of
 from sellertui.domain.profit.lines import KEYS
 from sellertui.domain.profit.periods import bounds

@@ -130,7 +130,7 @@ def _finish(table: pd.DataFrame, products: dict[str, dict], estimated: set, no_c
 
 def working(row: dict, home: str, first: date, last: date) -> list[str]:
     """How a SKU's numbers came about (for the working screen)."""
-    from sellertui.domain.money import fmt
+    from sellertui.core.money import fmt
 
     m = lambda v: fmt(int(round(v)), home)  # noqa: E731
     units = int(row["units"])

@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 
 from sellertui.domain.economics import unit_economics
 from sellertui.domain.inventory.promos import arrivals_by
-from sellertui.domain.money import fmt
+from sellertui.core.money import fmt
 from sellertui.domain.promotions import deadlines
 from sellertui.domain.promotions.fees import TYPES
 from sellertui.domain.promotions.pricing import PromoFee, discounted, share

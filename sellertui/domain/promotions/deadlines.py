@@ -33,7 +33,7 @@ def _zone(name: str):
 
 def market_today(now: datetime, marketplace: str) -> date:
     """Today's date in the marketplace's time zone."""
-    from sellertui.domain.markets import market
+    from sellertui.core.markets import market
 
     try:
         zone = _zone(market(marketplace or "US").tz)

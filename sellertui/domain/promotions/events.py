@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from sellertui.domain.errors import UserError
+from sellertui.core.errors import UserError
 
 KINDS = {"event": "Deal event", "holiday": "Holiday"}
 FIRST_SEEDED_YEAR = 2025

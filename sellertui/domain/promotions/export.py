@@ -7,7 +7,7 @@ inside the functions: every CLI command loads this module to list the exporters.
 from __future__ import annotations
 
 from sellertui.domain.exports import exporter
-from sellertui.domain.money import to_decimal
+from sellertui.core.money import to_decimal
 
 COLUMNS = [
     "id", "name", "type", "status", "marketplace", "event", "start", "end", "days", "discount_pct", "skus",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sellertui.domain.errors import UserError
+from sellertui.core.errors import UserError
 from sellertui.domain.promotions.fees import TYPES
 
 PEAK_CHOICES = {"any": None, "peak": True, "off-peak": False}

@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sellertui.domain.errors import UserError
-from sellertui.domain.money import fmt
+from sellertui.core.errors import UserError
+from sellertui.core.money import fmt
 
 TYPES = {
     "lightning_deal": "Lightning Deal",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sellertui.domain.money import fmt
+from sellertui.core.money import fmt
 from sellertui.domain.promotions.fees import TYPES, Fee, fee as fee_of
 
 

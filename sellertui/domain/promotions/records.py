@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from sellertui import clock
-from sellertui.domain.errors import UserError
+from sellertui.core.errors import UserError
 from sellertui.domain.fields import FieldError
 from sellertui.domain.promotions.fees import TYPES
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sellertui.domain.economics import DEFAULT_REFERRAL_PCT, cost_on
-from sellertui.domain.money import fmt
+from sellertui.core.money import fmt
 from sellertui.domain.promotions.fees import Fee, fee as fee_of
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-from sellertui.domain.errors import UserError
+from sellertui.core.errors import UserError
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 

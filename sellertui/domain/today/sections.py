@@ -17,7 +17,7 @@ from sellertui.domain.orders import messages as message_rules
 from sellertui.domain.orders import returns as return_rules
 from sellertui.domain.orders.shipping import recent_partitions, urgency
 from sellertui.domain.promotions.today import promotions_section
-from sellertui.domain.tasks import is_overdue
+from sellertui.domain.team.tasks import is_overdue
 from sellertui.domain.today import memo, recurring
 from sellertui.domain.today.model import Item, Section
 
@@ -170,7 +170,7 @@ def ad_proposals_section(sources: Sources, now: datetime, user: str) -> Section:
     if waiting:
         kinds = {k: sum(1 for p in waiting if p.kind == k) for k in ("negate", "harvest", "bid")}
         spend = sum(p.spend_minor or 0 for p in waiting if p.kind == "negate")
-        from sellertui.domain.money import fmt
+        from sellertui.core.money import fmt
 
         section.items.append(Item(
             key=f"ads:{window.end.isoformat()}",

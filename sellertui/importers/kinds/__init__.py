@@ -19,7 +19,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
 
 
 def kind_named(name: str) -> Kind:
-    from sellertui.domain.errors import UserError
+    from sellertui.core.errors import UserError
 
     try:
         return KINDS[name]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
-from sellertui.domain.money import to_decimal
+from sellertui.core.money import to_decimal
 from sellertui.importers.headers import Col, normalise
 
 if TYPE_CHECKING:

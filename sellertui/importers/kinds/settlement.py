@@ -16,7 +16,7 @@ re-imports, and two identical lines stay two records.
 
 from __future__ import annotations
 
-from sellertui.domain.money import to_minor
+from sellertui.core.money import to_minor
 from sellertui.importers.headers import col
 from sellertui.importers.kinds.base import Kind, Output, content_keys, money_text, names
 from sellertui.importers.locale import market_of_marketplace

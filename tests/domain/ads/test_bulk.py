@@ -12,7 +12,7 @@ from sellertui.domain.ads.bulk import COLUMNS, SHEET, export_approved, plan
 from sellertui.domain.ads.campaigns import catalogue
 from sellertui.domain.ads.rules import bid_proposals, harvest_proposals, negate_proposals
 from sellertui.domain.ads.settings import AdsRules
-from sellertui.domain.errors import UserError
+from sellertui.core.errors import UserError
 from tests.domain.ads.helpers import WINDOW, book, exact, keywords, row, terms
 
 ROWS = [

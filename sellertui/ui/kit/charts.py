@@ -1,0 +1,143 @@
+"""A small chart of values over labelled periods (weeks, months): bars or lines.
+
+Drawn by textual-plotext, imported when a chart is first shown, never at
+start-up. The title line carries the legend (plotext draws its legend over the
+data, which at 80×24 hides half of it), the y axis shows a few values formatted
+by the caller ($1.2k, 25 %), and x labels thin out to fit the width. Labels and
+titles are shown literally. Works at 80×24: give it 6 rows or more.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from sellertui.ui.kit.safe import plain
+
+# RGB, so the plot and its legend (drawn by Rich) show the same colour whatever the theme
+COLORS = {
+    "blue": (80, 140, 230), "green": (90, 200, 90), "red": (230, 90, 90), "yellow": (230, 200, 60),
+    "cyan": (80, 200, 220), "magenta": (200, 110, 220),
+}
+ORDER = tuple(COLORS)
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: Sequence[float | None]  # one per label; None: no value (a gap)
+    color: str = ""  # a name of COLORS; by default the next one
+
+
+def nice_step(raw: float) -> float:
+    """The smallest of 1, 2, 2.5, 5 × a power of ten that is at least ``raw``."""
+    if raw <= 0 or not math.isfinite(raw):
+        return 1.0
+    magnitude = 10 ** math.floor(math.log10(raw))
+    return next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw * (1 - 1e-9))
+
+
+def axis(top: float, rows: int) -> tuple[list[float], float]:
+    """Round y ticks that fall exactly on text rows, and the top of the y range that puts them there.
+
+    Ticks go every ``span / k`` rows, k ≤ 5 dividing ``span`` (the rows from 0 to the
+    highest tick: all of them, or one or two fewer when that divides better), choosing
+    the lowest highest tick, then the most labels; so no label stands a fraction of
+    a row away from its value and the data fills the height.
+    """
+    spans = [span for span in (rows - 1, rows - 2, rows - 3) if span >= 1] or [1]
+    options = [(nice_step(top / k) * k, -k, -span, k, span) for span in spans for k in (5, 4, 3, 2, 1)
+               if span % k == 0]
+    highest, _, _, k, span = min(options)  # the tightest fit, then the most labels
+    step = highest / k
+    return [step * i for i in range(k + 1)], highest * max(rows - 1, 1) / span
+
+
+class Chart(Vertical):
+    DEFAULT_CSS = """
+    Chart { height: 1fr; min-height: 6; }
+    Chart > .chart-title { height: 1; padding: 0 1; }
+    Chart > .chart-empty { height: 1fr; color: $text-muted; text-style: italic; padding: 1 2; }
+    Chart > PlotextPlot { height: 1fr; }
+    """
+
+    def __init__(self, title: str, kind: str = "bar", fmt_value: Callable[[float], str] = lambda v: f"{v:g}",
+                 empty_text: str = "Nothing to chart yet.", **kwargs) -> None:
+        super().__init__(**kwargs)
+        if kind not in ("bar", "line"):
+            raise ValueError(f"chart kind is bar or line, not {kind!r}")
+        self.title, self.kind, self.fmt_value, self.empty_text = title, kind, fmt_value, empty_text
+        self.labels: list[str] = []
+        self.series: list[Series] = []
+        self._plot = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._title_line(), classes="chart-title")
+        yield Static(plain(self.empty_text), classes="chart-empty")
+
+    def _title_line(self) -> Text:
+        line = Text(plain(self.title), style="bold", no_wrap=True, overflow="ellipsis")
+        for series, rgb in zip(self.series, self._colors()):
+            line.append("  ━━ ", style="rgb({},{},{})".format(*rgb))
+            line.append(plain(series.name))
+        return line
+
+    def _colors(self) -> list[tuple[int, int, int]]:
+        return [COLORS.get(s.color) or COLORS[ORDER[i % len(ORDER)]] for i, s in enumerate(self.series)]
+
+    @property
+    def has_data(self) -> bool:
+        return any(v not in (None, 0) and not (isinstance(v, float) and math.isnan(v))
+                   for s in self.series for v in s.values)
+
+    def show(self, labels: Sequence[str], series: Sequence[Series]) -> None:
+        """Chart ``series`` (each with one value per label) and redraw."""
+        self.labels = [plain(label) for label in labels]
+        self.series = list(series)
+        self.query_one(".chart-title", Static).update(self._title_line())
+        empty = self.query_one(".chart-empty", Static)
+        empty.display = not self.has_data
+        if self.has_data and self._plot is None:
+            from textual_plotext import PlotextPlot
+
+            self._plot = PlotextPlot()
+            self.mount(self._plot)
+        if self._plot is not None:
+            self._plot.display = self.has_data
+            self.call_after_refresh(self._draw)  # once laid out: the x labels depend on the width
+
+    def on_resize(self) -> None:
+        if self._plot is not None and self.has_data:
+            self._draw()
+
+    def _draw(self) -> None:
+        plt = self._plot.plt
+        plt.clear_data()
+        plt.clear_figure()
+        xs = list(range(1, len(self.labels) + 1))
+        values = [[math.nan if v is None else float(v) for v in s.values] for s in self.series]
+        colors = self._colors()
+        if self.kind == "bar":
+            plt.multiple_bar(xs, [[0.0 if math.isnan(v) else v for v in vals] for vals in values], color=colors,
+                             width=0.8)
+        else:
+            for vals, color in zip(values, colors):
+                points = [(x, v) for x, v in zip(xs, vals) if not math.isnan(v)]
+                if points:
+                    plt.plot([p[0] for p in points], [p[1] for p in points], color=color, marker="braille")
+        top = max((v for vals in values for v in vals if not math.isnan(v)), default=0.0)
+        ticks, upper = axis(top, self._plot.size.height - 3)  # plotext: two frame lines and the x labels
+        plt.yticks(ticks, [self.fmt_value(t) for t in ticks])
+        plt.ylim(0, upper)
+        width = max(self.size.width, 20)
+        every = max(1, math.ceil(len(xs) * 7 / max(width - 8, 7)))
+        shown = xs[::-1][::every][::-1]  # always label the latest period
+        plt.xticks(shown, [self.labels[x - 1] for x in shown])
+        plt.xlim(0.5, len(xs) + 0.5)
+        self._plot.refresh()

@@ -1,0 +1,98 @@
+"""Small modal screens: an explanation to read, a question to confirm."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from sellertui.ui.kit.safe import content, plain, text
+
+
+def fact_grid(rows, gap: int = 1) -> Table:
+    """(label, value) rows as a two-column grid, labels bold; both shown literally."""
+    grid = Table.grid(padding=(0, gap))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    for label, value in rows:
+        grid.add_row(text(label), text(value))
+    return grid
+
+
+def fact_panel(title: str, rows, lines=()) -> Group:
+    """A side panel: a bold title, the facts, then the non-empty lines below."""
+    return Group(text(title, "bold"), fact_grid(rows), Text(""), *[text(line) for line in lines if line])
+
+
+class InfoScreen(ModalScreen[None]):
+    """Read-only details: rows of (label, value) and/or paragraphs. ``y`` copies them."""
+
+    DEFAULT_CSS = """
+    InfoScreen { align: center middle; }
+    InfoScreen > Vertical {
+        width: 90; max-width: 100%; height: auto; max-height: 90%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    InfoScreen VerticalScroll { height: auto; max-height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("escape,q,enter", "dismiss", "Close", id="info.close"),
+        Binding("y", "copy", "Copy", id="info.copy"),
+    ]
+
+    def __init__(self, title: str, rows: list[tuple[str, object]] = (), paragraphs: list[str] = ()) -> None:
+        super().__init__()
+        self.info_title = title
+        self.rows = list(rows)
+        self.paragraphs = list(paragraphs)
+
+    def as_text(self) -> str:
+        lines = [self.info_title]
+        lines += [f"{label}: {value}" for label, value in self.rows]
+        lines += self.paragraphs
+        return "\n".join(lines)
+
+    def compose(self) -> ComposeResult:
+        grid = fact_grid(self.rows, gap=2)
+        with Vertical() as box:
+            box.border_title = plain(self.info_title)
+            box.border_subtitle = "esc close · y copy"
+            with VerticalScroll():
+                if self.rows:
+                    yield Static(grid)
+                for paragraph in self.paragraphs:
+                    yield Static(content(paragraph), classes="paragraph")
+
+    def action_copy(self) -> None:
+        self.app.copy_to_clipboard(self.as_text())
+        self.notify("Copied (OSC 52: works over SSH; in tmux set set-clipboard on).", timeout=3)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    DEFAULT_CSS = """
+    ConfirmScreen { align: center middle; }
+    ConfirmScreen > Vertical {
+        width: 64; max-width: 100%; height: auto; border: round $warning; background: $surface; padding: 1 2;
+    }
+    """
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(content(self.question))
+            yield Static("y yes · n no", classes="hint")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

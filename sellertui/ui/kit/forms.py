@@ -1,0 +1,165 @@
+"""A modal form that validates as you type and saves nothing until everything is valid.
+
+Fields parse their text with a function that raises ``FieldError`` (see
+``sellertui.domain.fields``); a form-wide ``check`` sees the parsed values for
+rules across fields (an end before a start). ``esc`` leaves without a trace;
+``ctrl+s`` (or enter in a one-line field) submits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field as dc_field
+from typing import Any, Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from sellertui.domain.fields import FieldError
+from sellertui.ui.kit.safe import content, plain
+
+
+@dataclass
+class Field:
+    name: str
+    label: str
+    parse: Callable[[str], Any] = lambda text: text.strip()
+    value: str = ""  # the text shown at first
+    kind: str = "input"  # input, multiline, choice
+    choices: list[tuple[str, Any]] = dc_field(default_factory=list)  # (label, value) for kind="choice"
+    placeholder: str = ""
+    help: str = ""
+
+
+Check = Callable[[dict[str, Any]], dict[str, str]]
+
+
+class FormScreen(ModalScreen[dict | None]):
+    DEFAULT_CSS = """
+    FormScreen { align: center middle; }
+    FormScreen > Vertical {
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    FormScreen VerticalScroll { height: auto; max-height: 1fr; }
+    FormScreen .field { height: auto; margin-top: 1; }
+    FormScreen .field-label { width: 20; text-style: bold; }
+    FormScreen .field > Input, FormScreen .field > Select, FormScreen .field > TextArea { width: 1fr; }
+    FormScreen .field-help { color: $text-muted; padding-left: 20; }
+    FormScreen .field-error { color: $error; padding-left: 20; display: none; }
+    FormScreen .field-error.shown { display: block; }
+    FormScreen .form-error { color: $error; margin-top: 1; display: none; }
+    FormScreen .form-error.shown { display: block; }
+    FormScreen TextArea { height: 5; }
+    FormScreen .buttons { height: auto; margin: 1 0 0 0; }
+    FormScreen Button { margin-right: 1; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+s", "submit", "Save", id="form.submit", priority=True),
+    ]
+
+    def __init__(self, title: str, fields: list[Field], check: Check | None = None, submit_label: str = "Save") -> None:
+        super().__init__()
+        self.form_title = title
+        self.fields = fields
+        self.check = check
+        self.submit_label = submit_label
+        self.touched: set[str] = set()
+        self.errors: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = plain(self.form_title)
+            box.border_subtitle = "ctrl+s save · esc cancel"
+            with VerticalScroll():
+                for f in self.fields:
+                    with Horizontal(classes="field"):
+                        yield Label(content(f.label), classes="field-label")
+                        if f.kind == "multiline":
+                            yield TextArea(f.value, id=f"field-{f.name}", soft_wrap=True, show_line_numbers=False,
+                                           compact=True)
+                        elif f.kind == "choice":
+                            yield Select([(plain(label), value) for label, value in f.choices], id=f"field-{f.name}",
+                                         value=f.value if f.value != "" else Select.NULL,
+                                         allow_blank=f.value == "", compact=True)
+                        else:
+                            yield Input(f.value, placeholder=f.placeholder, id=f"field-{f.name}", compact=True)
+                    if f.help:
+                        yield Static(content(f.help), classes="field-help")
+                    yield Static("", id=f"error-{f.name}", classes="field-error")
+                yield Static("", id="form-error", classes="form-error")
+            with Horizontal(classes="buttons"):
+                yield Button(self.submit_label, id="submit", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    # -- reading and validating -------------------------------------------------
+    def raw(self, f: Field) -> str:
+        widget = self.query_one(f"#field-{f.name}")
+        if isinstance(widget, TextArea):
+            return widget.text
+        if isinstance(widget, Select):
+            return "" if widget.value is Select.NULL else widget.value
+        return widget.value
+
+    def parse_field(self, f: Field) -> Any:
+        raw = self.raw(f)
+        if f.kind == "choice":
+            if raw == "":
+                raise FieldError("choose one")
+            return f.parse(raw) if f.parse is not Field.parse else raw
+        return f.parse(raw)
+
+    def validate(self, names: set[str] | None = None) -> dict[str, Any] | None:
+        values: dict[str, Any] = {}
+        self.errors = {}
+        for f in self.fields:
+            try:
+                values[f.name] = self.parse_field(f)
+            except FieldError as exc:
+                self.errors[f.name] = str(exc)
+        if not self.errors and self.check is not None:
+            self.errors = self.check(values)
+        for f in self.fields:
+            shown = f.name in self.errors and (names is None or f.name in names)
+            error = self.query_one(f"#error-{f.name}", Static)
+            error.update(content(self.errors.get(f.name, "")) if shown else "")
+            error.set_class(shown, "shown")
+        form_error = self.query_one("#form-error", Static)
+        general = self.errors.get("", "")
+        form_error.update(content(general))
+        form_error.set_class(bool(general) and names is None, "shown")
+        return None if self.errors else values
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    def _changed(self, event) -> None:
+        name = (event.control.id or "").removeprefix("field-")
+        self.touched.add(name)
+        self.validate(self.touched)
+
+    @on(Input.Submitted)
+    def _enter(self) -> None:
+        self.action_submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "submit":
+            self.action_submit()
+        else:
+            self.action_cancel()
+
+    def action_submit(self) -> None:
+        values = self.validate()
+        if values is None:
+            first = next(f for f in self.fields if f.name in self.errors) if any(f.name in self.errors for f in self.fields) else None
+            if first is not None:
+                self.query_one(f"#field-{first.name}").focus()
+            return
+        self.dismiss(values)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

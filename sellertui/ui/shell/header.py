@@ -1,0 +1,53 @@
+"""The one-line header: shop, user, store path, and a marker for outside changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from sellertui.ui.kit.safe import plain
+
+
+def short_path(path: Path, width: int) -> str:
+    text = str(path)
+    home = str(Path.home())
+    if text.startswith(home + "/"):
+        text = "~" + text[len(home):]
+    if len(text) > width:
+        text = "…" + text[-(width - 1):]
+    return text
+
+
+class ShopHeader(Widget):
+    DEFAULT_CSS = """
+    ShopHeader {
+        height: 1;
+        background: $panel;
+        color: $foreground;
+        padding: 0 1;
+    }
+    """
+
+    shop = reactive("")
+    user = reactive("")
+    store_path: reactive[Path | None] = reactive(None)
+    outside_change = reactive("")  # e.g. "changed by another process at 09:14"
+
+    def render(self) -> Text:
+        # Text objects never interpret markup, so a shop called "[red]x" shows as typed.
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(plain(self.shop or "sellertui"), style="bold")
+        text.append("  ·  ")
+        text.append(plain(self.user))
+        marker = self.outside_change
+        room = self.size.width - len(text.plain) - (len(marker) + 5 if marker else 0) - 5
+        if self.store_path is not None and room > 12:
+            text.append("  ·  ")
+            text.append(plain(short_path(self.store_path, room)), style="dim")
+        if marker:
+            text.append("  ")
+            text.append(f" ⟳ {plain(marker)} ", style="reverse")
+        return text

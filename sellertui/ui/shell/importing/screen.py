@@ -1,0 +1,256 @@
+"""Import a report: path (with completion) -> preview -> import with progress -> summary.
+
+Nothing is written before the user has seen what the file is (kind, rows,
+totals, problems) and pressed Import. Parsing and writing run in a thread
+worker that never touches widgets: it hands results back with
+``call_from_thread``. Report text (file names, problems) is shown literally
+through ``sellertui.ui.kit.safe``. Keyboard first: enter previews, then imports,
+then closes; esc cancels (an import already writing finishes first: it is one
+transaction, all or nothing).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, ProgressBar, Static
+
+from sellertui.ui.shell.importing.paths import PathSuggester, resolve
+from sellertui.ui.kit.safe import text
+
+HELP = "enter: preview  ·  →: complete the path  ·  esc: cancel"
+
+
+class ImportScreen(ModalScreen[frozenset | None]):
+    """Dismisses with the collections the import changed, or None."""
+
+    DEFAULT_CSS = """
+    ImportScreen { align: center middle; }
+    ImportScreen > Vertical {
+        width: 96; max-width: 100%; height: auto; max-height: 100%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    ImportScreen .row { height: auto; }
+    ImportScreen Label { width: 8; padding: 1 0 0 0; }
+    ImportScreen #path { width: 1fr; }
+    ImportScreen #period { width: 28; }
+    ImportScreen #market { width: 10; }
+    ImportScreen #help { color: $text-muted; }
+    ImportScreen #progress { margin: 1 0 0 0; display: none; }
+    ImportScreen #details { height: auto; max-height: 14; margin-top: 1; }
+    ImportScreen #actions { height: auto; margin-top: 1; }
+    ImportScreen Button { margin-right: 1; }
+    ImportScreen #skip { display: none; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="import.cancel")]
+
+    def __init__(self, path: str = "") -> None:
+        super().__init__()
+        self.initial_path = path
+        self.parsed = None  # the previewed report, until imported
+        self.options = None
+        self.state = "choose"  # choose, previewing, previewed, importing, done
+        self.changed: frozenset = frozenset()  # the collections the import changed
+
+    def compose(self) -> ComposeResult:
+        settings = self.app.ctx.settings
+        with Vertical() as dialog:
+            dialog.border_title = "Import a report"
+            with Horizontal(classes="row"):
+                yield Label("File")
+                yield Input(self.initial_path, placeholder="~/Downloads/All Orders.txt", id="path",
+                            suggester=PathSuggester())
+            with Horizontal(classes="row"):
+                yield Label("Period")
+                yield Input(placeholder="from the file name", id="period")
+                yield Label("Market")
+                yield Input(placeholder=settings.marketplace, id="market")
+            yield Static(HELP, id="help")
+            yield ProgressBar(total=100, show_eta=False, id="progress")
+            with VerticalScroll(id="details"):
+                yield Static("", id="preview")
+            with Horizontal(id="actions"):
+                yield Button("Import  enter", id="import", variant="primary", disabled=True)
+                yield Button("Import, set bad rows aside", id="skip", disabled=True)
+                yield Button("Cancel  esc", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    # -- choosing and previewing ------------------------------------------------------
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.state in ("choose", "previewed"):
+            self.preview()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self.state == "previewed":  # the preview no longer shows what would be imported
+            self.state = "choose"
+            self.parsed = None
+            self._buttons(import_=False, skip=False)
+            self._show(Text(HELP))
+
+    def _read_options(self):
+        from sellertui.importers.pipeline import Options
+
+        period = self.query_one("#period", Input).value.strip() or None
+        market = self.query_one("#market", Input).value.strip() or None
+        return Options(market=market, period=period, default_market=self.app.ctx.settings.marketplace)
+
+    def preview(self) -> None:
+        value = self.query_one("#path", Input).value
+        if not value.strip():
+            self._show(Text("Type the path of a report first.", style="bold"))
+            return
+        self.state = "previewing"
+        self.options = self._read_options()
+        self._show(text(f"Reading {value.strip()}…"))
+        self._parse(resolve(value), self.options)
+
+    @work(thread=True, exclusive=True, group="import-preview", exit_on_error=False)
+    def _parse(self, path, options) -> None:
+        from sellertui.core.errors import UserError
+        from sellertui.importers.pipeline import parse_report
+
+        try:
+            parsed = parse_report(path, options, self._progress_from_thread)
+        except (UserError, OSError) as exc:
+            self.app.call_from_thread(self._preview_failed, str(exc))
+            return
+        self.app.call_from_thread(self._previewed, parsed)
+
+    def _preview_failed(self, message: str) -> None:
+        if not self.is_attached:  # closed (esc) while the worker was reading
+            return
+        self.state = "choose"
+        self._hide_progress()
+        self._show(Text.assemble(("Cannot import this file\n", "bold red"), text(message)))
+
+    def _previewed(self, parsed) -> None:
+        if not self.is_attached:  # closed (esc) while the worker was reading
+            return
+        self.state = "previewed"
+        self.parsed = parsed
+        self._hide_progress()
+        self._show(describe(parsed))
+        clean = not parsed.problems
+        fatal = any(p.line is None for p in parsed.problems)
+        self._buttons(import_=clean, skip=not clean and not fatal and parsed.bad_rows < parsed.rows)
+        if clean:
+            self.query_one("#import", Button).focus()
+
+    # -- importing ------------------------------------------------------------------------
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "cancel":
+            self.action_cancel()
+        elif event.button.id == "import" and self.state == "done":
+            self.dismiss(self.changed)
+        elif event.button.id in ("import", "skip") and self.state == "previewed":
+            self.start_import(skip=event.button.id == "skip")
+
+    def start_import(self, skip: bool) -> None:
+        self.state = "importing"
+        self.options.skip_bad_rows = skip
+        self._buttons(import_=False, skip=False)
+        self.query_one("#cancel", Button).disabled = True
+        self.query_one("#progress", ProgressBar).display = True
+        self._show(text(f"Importing {self.parsed.path.name}…"))
+        self._write(self.parsed, self.options)
+
+    @work(thread=True, exclusive=True, group="import-write", exit_on_error=False)
+    def _write(self, parsed, options) -> None:
+        from sellertui.core.errors import UserError
+        from sellertui.importers.pipeline import write_report
+        from sellertui.store import StoreError
+
+        store = self.app.store or self.app.ctx.store()
+        try:
+            result = write_report(store, parsed, options, self._progress_from_thread)
+        except (UserError, StoreError, OSError) as exc:
+            self.app.call_from_thread(self._import_failed, str(exc))
+            return
+        self.app.call_from_thread(self._imported, result)
+
+    def _progress_from_thread(self, stage: str, fraction: float) -> None:
+        self.app.call_from_thread(self._progressed, stage, fraction)
+
+    def _progressed(self, stage: str, fraction: float) -> None:
+        if not self.is_attached:  # closed (esc) while the worker was reading
+            return
+        bar = self.query_one("#progress", ProgressBar)
+        bar.display = True
+        bar.update(progress=round(fraction * 100))
+
+    def _hide_progress(self) -> None:
+        self.query_one("#progress", ProgressBar).display = False
+
+    def _import_failed(self, message: str) -> None:
+        self.state = "choose"
+        self.query_one("#cancel", Button).disabled = False
+        self._hide_progress()
+        self._show(Text.assemble(("Nothing was imported\n", "bold red"), text(message)))
+
+    def _imported(self, result) -> None:
+        self.state = "done"
+        self.changed = frozenset(name for name, counts in result.collections.items()
+                                 if counts["inserted"] or counts["updated"])
+        self._hide_progress()
+        self._show(Text.assemble(("Imported\n", "bold green"), text("\n".join(result.summary_lines()))))
+        done = self.query_one("#import", Button)
+        done.label = "Close  enter"
+        done.disabled = False
+        done.focus()
+        close = self.query_one("#cancel", Button)
+        close.label = "Close  esc"
+        close.disabled = False
+        if self.changed:
+            self.app.broadcast_change(self.changed, external=False)
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _show(self, renderable) -> None:
+        self.query_one("#preview", Static).update(renderable)
+
+    def _buttons(self, import_: bool, skip: bool) -> None:
+        self.query_one("#import", Button).disabled = not import_
+        button = self.query_one("#skip", Button)
+        button.disabled = not skip
+        button.display = skip
+
+    def action_cancel(self) -> None:
+        if self.state == "importing":
+            self.notify("The import is being written; it finishes in a moment (all or nothing).")
+            return
+        self.dismiss(self.changed if self.state == "done" else None)
+
+
+def describe(parsed) -> Text:
+    """The preview: what the file is, how many rows, the totals, and any problems, all shown literally."""
+    from sellertui.importers.errors import listing
+    from sellertui.importers.pipeline import rows
+
+    lines = Text()
+    lines.append_text(text(f"{parsed.path.name}: {parsed.kind.label}, {rows(parsed.rows)}", style="bold"))
+    lines.append("\n")
+    lines.append_text(text("totals: " + ", ".join(f"{k} {v}" for k, v in parsed.totals.items())))
+    for note in parsed.notes():
+        lines.append("\n")
+        lines.append_text(text(note, style="dim"))
+    if parsed.problems:
+        lines.append("\n\n")
+        lines.append_text(text(f"{parsed.bad_rows:,} of {parsed.rows:,} rows cannot be imported; nothing is "
+                               "written unless you set them aside:", style="bold red"))
+        for line in listing(parsed.problems):
+            lines.append("\n  ")
+            lines.append_text(text(line))
+    else:
+        lines.append("\n\n")
+        lines.append("Nothing is written yet: press enter to import.", style="bold")
+    return lines
+
+
+__all__ = ["ImportScreen", "describe"]

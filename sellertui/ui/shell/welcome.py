@@ -1,0 +1,58 @@
+"""Shown when the store is empty: offer the demo shop and the importers."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from sellertui.ui.kit.safe import content
+
+
+class WelcomeScreen(ModalScreen[str]):
+    """Dismisses with "demo", "import" or "empty"."""
+
+    DEFAULT_CSS = """
+    WelcomeScreen { align: center middle; }
+    WelcomeScreen > Vertical {
+        width: 74; max-width: 100%; height: auto;
+        border: round $accent; background: $surface; padding: 1 2;
+    }
+    WelcomeScreen .lead { text-style: bold; }
+    WelcomeScreen .body { margin-top: 1; color: $text-muted; }
+    WelcomeScreen Horizontal { height: auto; margin-top: 1; }
+    WelcomeScreen Button { margin-right: 1; }
+    """
+    BINDINGS = [
+        Binding("d", "choose('demo')", "Demo shop", id="welcome.demo"),
+        Binding("i", "choose('import')", "Import", id="welcome.import"),
+        Binding("escape", "choose('empty')", "Start empty", id="welcome.empty"),
+    ]
+
+    def __init__(self, store_path: str) -> None:
+        super().__init__()
+        self.store_path = store_path
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Welcome to sellertui", classes="lead")
+            yield Static(
+                content(
+                    f"Your store at {self.store_path} is empty. Look around the demo shop "
+                    "(a small home-and-kitchen brand with six months of orders, ads, deals and tasks), "
+                    "or import the reports you download from Seller Central and the Ads console."
+                ),
+                classes="body",
+            )
+            with Horizontal():
+                yield Button("Load the demo shop  d", id="demo", variant="primary")
+                yield Button("Import a report  i", id="import")
+                yield Button("Start empty  esc", id="empty")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id)
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice)

@@ -1,0 +1,198 @@
+"""The Ads tab: five views over one window of search-term data.
+
+The window (7/14/30/60/90 days or custom, ending on the last day of data) is
+the area's: ``w`` cycles the presets, ``W`` asks for dates, shift+←/→ step by
+the window's length, and every view follows. Work runs in thread workers
+through one ``AdsService`` (created in the first worker: it imports pandas),
+whose caches make a window change or a new threshold a re-aggregation, not a
+re-read. The view-specific keys (a, x, e, u) are bound here too, hidden, so
+the palette and ``?`` list them; here they switch to the view that does them.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+
+from rich.text import Text
+from textual import work
+from textual.binding import Binding
+
+from sellertui.ui.tabs.ads.ledger_view import LedgerView
+from sellertui.ui.tabs.ads.overview_view import OverviewView
+from sellertui.ui.tabs.ads.proposals_view import ProposalsView
+from sellertui.ui.tabs.ads.targets_view import TargetsView
+from sellertui.ui.tabs.ads.terms_view import TermsView
+from sellertui.ui.kit.views import ViewArea, view_bindings
+
+
+STEP = Binding.Group("Step", compact=True)  # shift+← shift+→ share one footer label
+
+
+class AdsArea(ViewArea):
+    TITLE = "Ads"
+    KEY = "3"
+    WATCHES = frozenset({"products", "search_terms", "ad_targets", "ad_actions", "orders"})
+    VIEWS = (TermsView, ProposalsView, TargetsView, LedgerView, OverviewView)
+    # the bar names the views and their keys: the footer keeps its room for actions
+    BINDINGS = [replace(b, show=False) for b in view_bindings(VIEWS)] + [
+        Binding("w", "next_window", "Window", id="ads.window"),
+        Binding("shift+left", "step_window(-1)", "Earlier window", id="ads.earlier", group=STEP, key_display="⇧←"),
+        Binding("shift+right", "step_window(1)", "Later window", id="ads.later", group=STEP, key_display="⇧→"),
+        Binding("W", "custom_window", "Custom window", show=False, id="ads.custom_window"),
+        Binding("i", "explain", "Why", id="ads.explain"),
+        Binding("b", "export", "Export", id="ads.export"),
+        Binding("S", "settings", "Settings", id="ads.settings"),
+        Binding("a", "approve", "Approve", show=False, id="ads.approve"),
+        Binding("x", "reject", "Reject", show=False, id="ads.reject"),
+        Binding("e", "edit", "Edit", show=False, id="ads.edit"),
+        Binding("u", "undo", "Undo", show=False, id="ads.undo"),
+    ]
+
+    def __init__(self, ctx, **kwargs) -> None:
+        super().__init__(ctx, **kwargs)
+        self.window = None  # the Window every view shows (None until the data says where it ends)
+        self.chosen = False  # the user picked the window; until then it follows the newest data
+        self._service = None
+        self._service_lock = threading.Lock()
+        self._warmed = None
+
+    def service(self):
+        """The area's AdsService (created on first use, in a worker: it imports pandas)."""
+        with self._service_lock:
+            if self._service is None:
+                from sellertui.domain.ads.service import AdsService
+
+                settings = self.ctx.settings
+                self._service = AdsService(self.ctx.store(), self.ctx.frames(), settings.section("ads"),
+                                           settings.home_currency)
+            return self._service
+
+    # -- the window ----------------------------------------------------------------
+    def window_shown(self, window) -> None:
+        """A view loaded ``window``: adopt it (the first load finds the last day of data) and warm up."""
+        if self.window is None:
+            self.window = window
+        self._draw_bar()
+        if self._warmed != window.end:
+            self._warmed = window.end
+            self._prefetch(window)
+
+    @work(thread=True, exclusive=True, group="ads-prefetch", exit_on_error=False)
+    def _prefetch(self, window) -> None:
+        """Parse the months the longest preset needs while the user reads, so w and shift+← are instant."""
+        self.service().prefetch(window)
+
+    def store_changed(self, collections: frozenset[str]) -> None:
+        if "search_terms" in collections and not self.chosen:
+            self.window = None  # newly imported days: the default window ends on the new last day
+        super().store_changed(collections)
+
+    def _set_window(self, window) -> None:
+        self.window, self.chosen = window, True
+        self._draw_bar()
+        self.reload()
+
+    def action_next_window(self) -> None:
+        if self.window is not None:
+            self._set_window(self.window.next_preset())
+
+    def action_step_window(self, step: int) -> None:
+        if self.window is not None:
+            self._set_window(self.window.step(step))
+
+    def action_custom_window(self) -> None:
+        from sellertui import clock
+        from sellertui.domain.ads.window import Window
+        from sellertui.ui.tabs.ads.forms import window_form
+
+        window = self.window or Window.last(30, clock.today())
+        self.app.push_screen(window_form(window.start, window.end),
+                             lambda v: v and self._set_window(Window.custom(v["start"], v["end"])))
+
+    def bar_suffix(self) -> Text:
+        if self.window is None:
+            return Text()
+        return Text.assemble(("│ ", "dim"), (self.window.short_label, "bold"))
+
+    # -- keys of one view, from anywhere (palette, ?) --------------------------------------
+    def _in_view(self, view_type, action: str, hint: str) -> None:
+        view = self.current
+        if isinstance(view, view_type) or hasattr(view, f"action_{action}"):
+            getattr(view, f"action_{action}")()
+            return
+        self.call_later(self.action_view, view_type.__name__.lower())  # views mount on first open: async
+        self.notify(hint, timeout=4)
+
+    def action_approve(self) -> None:
+        self._in_view(ProposalsView, "approve", "Proposals: pick rows (space marks several), then a approves.")
+
+    def action_reject(self) -> None:
+        self._in_view(ProposalsView, "reject", "Proposals: pick rows (space marks several), then x rejects.")
+
+    def action_edit(self) -> None:
+        self._in_view(ProposalsView, "edit", "e edits the proposal (here) or the target (t) under the cursor.")
+
+    def action_undo(self) -> None:
+        self._in_view(LedgerView, "undo", "Ledger: u undoes an approval not yet exported.")
+
+    def action_explain(self) -> None:
+        explain = getattr(self.current, "explain", None)
+        if explain is not None:
+            explain()
+
+    # -- export and settings ---------------------------------------------------------------
+    def action_export(self) -> None:
+        from sellertui.ui.tabs.ads.forms import export_form
+
+        self.app.push_screen(export_form(), lambda v: v and self._export(v["path"]))
+
+    @work(thread=True, group="ads-export", exit_on_error=False)
+    def _export(self, path: str) -> None:
+        from sellertui.domain.ads.bulk import export_approved
+
+        result = export_approved(self.ctx.store(), path, self.ctx.user)
+        self.app.call_from_thread(self._exported, result)
+
+    def _exported(self, result) -> None:
+        from sellertui.ui.kit.dialogs import InfoScreen
+
+        rows = [("File", str(result.path) if result.path else "not written"), ("Rows", str(result.rows)),
+                ("Changes exported", str(len(result.exported)))]
+        paragraphs = [f"Held back: {r.get('kind')} '{r.get('term')}' in {r.get('campaign')} › {r.get('ad_group')} — "
+                      f"{why}" for r, why in result.held]
+        if result.held:
+            paragraphs.append("Their ids are unknown, so Amazon would refuse those rows. Import the bulk file's "
+                              "Search Term Report tab (it carries the ids), then export again: they stay approved.")
+        if not result.path and not result.held:
+            paragraphs.append("No approved changes to export: approve proposals first (p, then a).")
+        self.app.push_screen(InfoScreen("Bulk file", rows, paragraphs))
+        if result.exported:
+            self.app.broadcast_change(frozenset({"ad_actions"}), external=False)
+
+    def action_settings(self) -> None:
+        from sellertui.domain.ads.settings import LABELS, check_section
+        from sellertui.ui.kit.settings_form import settings_form
+
+        self.app.push_screen(settings_form(self.ctx.settings, "ads", LABELS, check_section), self._settings_saved)
+
+    def _settings_saved(self, values: dict | None) -> None:
+        if values:
+            self._save_settings(values)
+
+    @work(thread=True, group="ads-settings", exit_on_error=False)
+    def _save_settings(self, values: dict) -> None:
+        from sellertui.ui.kit.settings_form import save_section
+
+        changed = save_section(self.ctx.settings, "ads", values)
+        self.app.call_from_thread(self._rules_changed, changed)
+
+    def _rules_changed(self, changed: dict) -> None:
+        if not changed:
+            return
+        if self._service is not None:
+            self._service.set_rules(self.ctx.settings.section("ads"))
+        if "window_days" in changed and self.window is not None and not self.chosen:
+            self.window = None  # the new default length, ending on the last day of data
+        self.notify(f"Saved {', '.join(changed)}; the rules ran again.", timeout=4)
+        self.reload()

@@ -1,0 +1,123 @@
+"""Overview: spend, ad sales, ACoS and TACoS by week, as charts (and a table when there is room)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static
+
+from sellertui.ui.tabs.ads.base import money_texts, percent
+from sellertui.ui.kit.charts import Chart, Series
+from sellertui.ui.kit.dialogs import InfoScreen
+from sellertui.ui.kit.table import Column, FrameTable
+from sellertui.ui.kit.views import View
+
+WIDE = 110  # from this width the weekly table sits beside the charts
+
+
+def _money_short(symbol: str):
+    def fmt(value: float) -> str:
+        for limit, suffix in ((1e6, "M"), (1e3, "k")):
+            if value >= limit:
+                return f"{symbol}{value / limit:.2g}{suffix}"
+        return f"{symbol}{value:.0f}"
+
+    return fmt
+
+
+class OverviewView(View):
+    TITLE = "Weekly"
+    KEY = "O"
+    DEFAULT_CSS = """
+    OverviewView > .summary { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
+    OverviewView > Horizontal { height: 1fr; }
+    OverviewView #overview-weeks { width: 58; display: none; border-left: tall $panel; }
+    OverviewView.wide #overview-weeks { display: block; }
+    """
+    COLUMNS = [
+        Column("label", "Week", 6),
+        Column("spend_text", "Spend", 9, "right"),
+        Column("sales_text", "Ad sales", 10, "right"),
+        Column("acos", "ACoS", 6, "right", percent),
+        Column("total_text", "All sales", 10, "right"),
+        Column("tacos", "TACoS", 6, "right", percent),
+    ]
+    weeks = None
+    frame = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="summary", id="overview-summary")
+        with Horizontal():
+            with Vertical():
+                yield Chart("Spend and ad sales by week", "line", id="overview-money",
+                            empty_text="No ad spend in these weeks.")
+                yield Chart("ACoS and TACoS by week", "line", fmt_value=lambda v: f"{v * 100:.0f}%",
+                            id="overview-ratios", empty_text="No ad sales in these weeks.")
+            yield FrameTable(self.COLUMNS, empty_text="No weeks.", id="overview-weeks")
+
+    def focus_main(self) -> None:
+        self.query_one("#overview-weeks", FrameTable).focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width >= WIDE, "wide")
+
+    _request = 0
+
+    def reload(self) -> None:
+        area = self.area
+        self._request += 1
+        self._load(area.window, area.service, self._request)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _load(self, window, service_factory, request: int) -> None:
+        service = service_factory()
+        window = window or service.default_window()
+        frame, weeks = service.overview(window)
+        frame["label"] = [w[5:] for w in frame["week"]]
+        frame["spend_text"] = money_texts(frame, "spend_minor")
+        frame["sales_text"] = money_texts(frame, "sales_minor")
+        frame["total_text"] = money_texts(frame, "total_sales_minor")
+        self.app.call_from_thread(self._show, window, frame, weeks, request)
+
+    def _show(self, window, frame, weeks, request: int) -> None:
+        from sellertui.domain.ads.metrics import pct, ratio
+        from sellertui.core.money import SYMBOLS, exponent, fmt
+
+        if request != self._request:  # a later window's load is on its way
+            return
+        self.area.window_shown(window)
+        self.frame, self.weeks = frame, weeks
+        currency = str(frame["currency"].iloc[0]) if len(frame) else "USD"
+        scale = 10 ** exponent(currency)
+        labels = [w[5:] for w in frame["week"]]
+        money = self.query_one("#overview-money", Chart)
+        money.fmt_value = _money_short(SYMBOLS.get(currency, ""))
+        money.show(labels, [Series("spend", [v / scale for v in frame["spend_minor"]], "red"),
+                            Series("ad sales", [v / scale for v in frame["sales_minor"]], "green")])
+        ratios = self.query_one("#overview-ratios", Chart)
+        ratios.show(labels, [Series("ACoS", [None if v != v else v for v in frame["acos"]], "yellow"),
+                             Series("TACoS", [None if v != v else v for v in frame["tacos"]], "cyan")])
+        self.query_one("#overview-weeks", FrameTable).set_frame(frame)
+        spend, sales, total = (int(frame[c].sum()) for c in ("spend_minor", "sales_minor", "total_sales_minor"))
+        line = Text(f"{weeks.days // 7} weeks · {weeks.start:%b %-d} – {weeks.end:%b %-d %Y}", style="bold")
+        line.append(f" · spend {fmt(spend, currency)} · ad sales {fmt(sales, currency)} · ACoS "
+                    f"{pct(ratio(spend, sales)) or '—'} · all sales {fmt(total, currency)} · TACoS "
+                    f"{pct(ratio(spend, total)) or '—'}")
+        left_out = int(frame["left_out"].iloc[0]) if len(frame) else 0
+        if left_out:
+            line.append(f"\n{left_out:,} rows span more than a week and are not charted", style="italic")
+        self.query_one("#overview-summary", Static).update(line)
+        self.done_loading()
+
+    def explain(self) -> None:
+        if self.frame is None:
+            return
+        rows = [(f"week of {w}", f"spend {s} · ad sales {a} · ACoS {percent(c) or '—'} · all sales {t} · "
+                                 f"TACoS {percent(x) or '—'}")
+                for w, s, a, c, t, x in zip(self.frame["week"], self.frame["spend_text"], self.frame["sales_text"],
+                                            self.frame["acos"], self.frame["total_text"], self.frame["tacos"])]
+        self.app.push_screen(InfoScreen("Ads by week", rows, [
+            "ACoS = ad spend / ad sales. TACoS = ad spend / all sales (every order line of the week, from Orders).",
+            "Weeks run Monday to Sunday; a search-term row counts in the week its whole date range falls in."]))

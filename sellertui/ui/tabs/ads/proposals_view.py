@@ -1,0 +1,169 @@
+"""Proposals: what the rules suggest, each with its reason; approve, edit, reject, undo."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+
+from sellertui.domain.ads.filtering import Field
+from sellertui.ui.tabs.ads.base import AdsView, money_texts, numbers
+from sellertui.ui.kit.dialogs import InfoScreen
+from sellertui.ui.kit.safe import plain, text
+from sellertui.ui.kit.table import Column
+
+STATUS = {"approved": "✓", "new": "•"}
+
+
+class ProposalsView(AdsView):
+    TITLE = "Proposals"
+    KEY = "p"
+    EMPTY = "No proposals for this window: nothing crosses a threshold (S shows them), or all are decided."
+    FILTER_HELP = "words, or kind:negate|harvest|bid status:approved rule:spend campaign: clicks:>=20 acos:>50"
+    DEFAULT_CSS = """
+    ProposalsView > #proposals-why { height: auto; max-height: 4; padding: 0 1; background: $panel; }
+    """
+    COLUMNS = [
+        Column("mark", "", 1, style=lambda v: "bold green" if v == "✓" else None),
+        Column("action", "Action", 15),
+        Column("term", "Term", 21),
+        *numbers(),
+        Column("change", "Change", 14),
+        Column("campaign", "Campaign", 22),
+        Column("ad_group", "Ad group", 18),
+        Column("rules", "Rules", 22),
+    ]
+    FIELDS = {
+        "kind": Field("kind"), "status": Field("status"), "rule": Field("rules"), "action": Field("action"),
+        "campaign": Field("campaign"), "group": Field("ad_group"), "term": Field("term"), "match": Field("match_type"),
+        "clicks": Field("clicks", "number"), "orders": Field("orders", "number"),
+        "spend": Field("spend_minor", "money"), "acos": Field("acos", "percent"),
+    }
+    WORDS = ["term", "campaign", "ad_group", "action"]
+    BINDINGS = [
+        Binding("a", "approve", "Approve", id="ads.approve"),
+        Binding("x", "reject", "Reject", id="ads.reject"),
+        Binding("e", "edit", "Edit", id="ads.edit"),
+        Binding("u", "undo", "Undo", id="ads.undo"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        yield Static(id="proposals-why")
+
+    def compute(self, service, window):
+        found = service.proposals(window)
+        frame = found.frame()
+        frame["mark"] = [STATUS[s] for s in frame["status"]]
+        frame["spend_text"] = money_texts(frame, "spend_minor")
+        frame["change"] = [_change(p) for p in found.proposals]
+        return frame, found
+
+    def show_summary(self, frame) -> None:
+        found = self.extra
+        kinds = {k: int((frame["kind"] == k).sum()) for k in ("negate", "harvest", "bid")}
+        waiting = int((frame["status"] == "approved").sum())
+        line = Text(f"{found.window.label}", style="bold", no_wrap=False)
+        line.append(f" · {len(frame)} proposals: {kinds['negate']} negate, {kinds['harvest']} harvest, "
+                    f"{kinds['bid']} bid · ")
+        line.append(f"{waiting} approved, waiting for export (b)", style="bold green" if waiting else "")
+        self.summary(line)
+
+    def on_frame_table_row_highlighted(self, event) -> None:
+        why = self.query_one("#proposals-why", Static)
+        p = self.proposal(event.position)
+        if p is None:
+            why.update("")
+            return
+        line = text(p.reason)
+        if p.status == "approved":
+            line = Text.assemble(("approved by ", "green"), (plain(p.action_id and self._by(p)), "green"),
+                                 (" · ", "green"), line)
+        elif p.rejected_before:
+            line = Text.assemble(("rejected before, at other numbers · ", "yellow"), line)
+        why.update(line)
+
+    def _by(self, p) -> str:
+        record = next((r for r in self.extra.records if r.get("id") == p.action_id), {})
+        return f"{record.get('decided_by', '?')} on {str(record.get('decided_at', ''))[:10]}"
+
+    def proposal(self, position: int | None):
+        if position is None or self.extra is None or position >= len(self.extra.proposals):
+            return None
+        return self.extra.proposals[position]
+
+    def chosen(self) -> list:
+        return [self.extra.proposals[i] for i in self.positions()] if self.extra else []
+
+    # -- decisions -------------------------------------------------------------------
+    def action_approve(self) -> None:
+        chosen = [p for p in self.chosen() if p.status != "approved"]
+        if not chosen:
+            self.notify("Nothing to approve here: pick proposals (space marks several).", timeout=4)
+            return
+        self._decide("approve", chosen)
+
+    def action_reject(self) -> None:
+        chosen = self.chosen()
+        if not chosen:
+            return
+        self._decide("reject", chosen)
+
+    def action_undo(self) -> None:
+        chosen = [p for p in self.chosen() if p.status == "approved"]
+        if not chosen:
+            self.notify("Only approvals not yet exported can be undone (✓ rows).", timeout=4)
+            return
+        self._decide("undo", chosen)
+
+    @work(thread=True, group="ads-decide", exit_on_error=False)
+    def _decide(self, what: str, chosen: list) -> None:
+        from sellertui.domain.ads import decisions
+
+        store = self.app.ctx.store()
+        if what == "approve":
+            outcome, verb = decisions.approve(store, chosen), "Approved"
+        elif what == "reject":
+            outcome, verb = decisions.reject(store, chosen), "Rejected (hidden until their numbers change)"
+        else:
+            outcome, verb = decisions.undo(store, [(p.action_id, p.action_rev) for p in chosen]), "Undid"
+        self.app.call_from_thread(self.done, outcome.summary(verb), severity="warning" if outcome.skipped else
+                                  "information")
+
+    def action_edit(self) -> None:
+        from sellertui.ui.tabs.ads.forms import NoChoice, proposal_form
+
+        p = self.proposal(self.table.current_position)
+        if p is None:
+            return
+        try:
+            form = proposal_form(p, self.extra.campaigns, self.app.ctx.settings.section("ads"))
+        except NoChoice as reason:
+            self.notify(str(reason).capitalize() + ".", timeout=5)
+            return
+        self.app.push_screen(form, lambda values: values and self._save_edit(p, values))
+
+    @work(thread=True, group="ads-decide", exit_on_error=False)
+    def _save_edit(self, p, values: dict) -> None:
+        from sellertui.domain.ads import decisions
+
+        record = decisions.save_edit(self.app.ctx.store(), p, values)
+        self.app.call_from_thread(self.done, f"Approved {record['kind']} '{record['term']}' with your changes")
+
+    def explain(self) -> None:
+        p = self.proposal(self.table.current_position)
+        if p is not None:
+            self.app.push_screen(InfoScreen(f"Why: {p.action} '{p.term}'", [], [p.reason, *p.working]))
+
+
+def _change(p) -> str:
+    from sellertui.core.money import fmt
+
+    if p.kind == "bid":
+        return f"{fmt(p.current_bid_minor, p.currency)}→{fmt(p.new_bid_minor, p.currency)}"
+    if p.kind == "harvest":
+        return f"→ {p.dest_campaign or '? (e)'}"
+    where = f"in {p.campaign}" if p.negate_level == "campaign" else f"in {p.ad_group}"
+    return f"{where}, phrase" if p.negate_match == "negativePhrase" else where

@@ -1,0 +1,80 @@
+"""Targets: target ACoS per campaign, ad group and SKU, each with its working; e sets one."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.binding import Binding
+from rich.text import Text
+
+from sellertui.domain.ads.filtering import Field
+from sellertui.ui.tabs.ads.base import AdsView, money_texts, percent
+from sellertui.ui.kit.dialogs import InfoScreen
+from sellertui.ui.kit.table import Column
+
+
+class TargetsView(AdsView):
+    TITLE = "Targets"
+    KEY = "t"
+    EMPTY = "No campaigns or products yet."
+    FILTER_HELP = "words, or kind:campaign|group|sku from:your target:<25 sku:"
+    COLUMNS = [
+        Column("name", "Campaign › ad group / SKU", 30),
+        Column("target_acos", "Target", 7, "right", percent,
+               style=lambda v: "bold red" if v == v and v <= 0 else None),
+        Column("break_even", "B/E", 6, "right", percent),
+        Column("per_order", "Per order", 9, "right", sort_key="cost_per_order_minor"),
+        Column("source", "From", 20, style=lambda v: "bold" if str(v).startswith("your") else None),
+        Column("skus", "SKUs", 28),
+        Column("harvest_to", "Harvest into", 28),
+    ]
+    FIELDS = {"kind": Field("kind"), "from": Field("source"), "sku": Field("skus"), "campaign": Field("campaign"),
+              "target": Field("target_acos", "percent"), "be": Field("break_even", "percent")}
+    WORDS = ["name", "campaign", "skus"]
+    BINDINGS = [Binding("e", "edit", "Edit target", id="ads.edit")]
+
+    def compute(self, service, window):
+        frame, campaigns = service.targets(window)
+        frame["per_order"] = money_texts(frame, "cost_per_order_minor")
+        return frame, campaigns
+
+    def show_summary(self, frame) -> None:
+        line = Text("Target ACoS = break-even ACoS − the margin to keep (S), unless you set one (e). ", style="")
+        line.append(f"{int((frame['kind'] == 'campaign').sum())} campaigns · "
+                    f"{int(frame['source'].str.startswith('your').sum())} set by you", style="bold")
+        self.summary(line)
+
+    def row(self) -> dict | None:
+        position = self.table.current_position
+        if position is None or self.table.frame is None:
+            return None
+        return self.table.frame.iloc[position].to_dict()
+
+    def explain(self) -> None:
+        row = self.row()
+        if row is not None:
+            title = f"Target of {row['kind']} {row['name'].strip(' ›')}"
+            self.app.push_screen(InfoScreen(title, [("Target ACoS", percent(row["target_acos"]) or "—"),
+                                                    ("From", row["source"])], list(row["working"])))
+
+    def action_edit(self) -> None:
+        from sellertui.domain.ads.campaigns import destinations
+        from sellertui.ui.tabs.ads.forms import target_form
+
+        row = self.row()
+        if row is None:
+            return
+        scope = {"campaign": "campaign", "ad group": "ad_group", "sku": "sku"}[row["kind"]]
+        record = row["record"] or {}
+        places = destinations(self.extra, asin=False) if scope == "campaign" else []
+        form = target_form({**row, "override": record.get("target_acos"), "skus": record.get("skus"),
+                            "harvest_to": record.get("harvest_to")}, places)
+        rev = record.get("_rev")
+        self.app.push_screen(form, lambda values: values is not None and self._save(scope, row, values, rev))
+
+    @work(thread=True, group="ads-target", exit_on_error=False)
+    def _save(self, scope: str, row: dict, values: dict, rev: int | None) -> None:
+        from sellertui.domain.ads.targets import save_override
+
+        save_override(self.app.ctx.store(), scope, row["campaign"], row["ad_group"], row["sku"], values, rev)
+        self.app.call_from_thread(self.done, f"Saved the target of {row['name'].strip(' ›')}",
+                                  frozenset({"ad_targets"}))

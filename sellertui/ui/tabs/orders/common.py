@@ -1,0 +1,103 @@
+"""Pieces the Orders views share: money cells, order details, product notes."""
+
+from __future__ import annotations
+
+import math
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from sellertui.core.money import fmt
+from sellertui.ui.kit.safe import plain, text
+
+STATUS_STYLE = {"Unshipped": "bold yellow", "Pending": "cyan", "Cancelled": "dim", "Shipping": "green"}
+
+
+def money_cell(currency_key: str = "currency"):
+    def cell(value, row) -> str:
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return ""
+        return fmt(int(value), row(currency_key) or "USD")
+
+    return cell
+
+
+def row_dict(frame, position: int) -> dict:
+    """One frame row as plain Python values (NaN → None, numpy scalars → int/float)."""
+    row = frame.iloc[position].to_dict()
+    out = {}
+    for key, value in row.items():
+        if hasattr(value, "item"):
+            value = value.item()
+        out[key] = None if isinstance(value, float) and value != value else value
+    return out
+
+
+def order_detail(lines: list[dict], note: dict | None = None, buyer: dict | None = None) -> Group:
+    """Everything about one order: items, money, shipping, history, and the product notes."""
+    first = lines[0]
+    ccy = first.get("currency") or "USD"
+    parts: list = []
+    head = Text()
+    head.append(plain(first["order_id"]), style="bold")
+    head.append(f"  {first.get('channel', '')} · {plain(first.get('status', ''))}")
+    if buyer and buyer.get("blacklisted"):
+        head.append("  ⚑ blacklisted buyer", style="bold red")
+    parts.append(head)
+    parts.append(text(f"placed {first.get('purchase_date', '')[:16].replace('T', ' ')} UTC · {first.get('sales_channel') or ''}", "dim"))
+
+    items = Table.grid(padding=(0, 1))
+    items.add_column()
+    items.add_column(justify="right")
+    items.add_column(justify="right")
+    total = 0
+    for line in lines:
+        price = line.get("item_price_minor")
+        items.add_row(text(f"{line.get('sku')}  {line.get('product', '')}"), text(f"×{line.get('quantity', 0)}"),
+                      text(fmt(price, ccy) if price is not None else "—"))
+        total += (price or 0) + (line.get("shipping_price_minor") or 0) - (line.get("promo_discount_minor") or 0)
+    parts += [Text("\nItems", style="bold underline"), items]
+    money = Table.grid(padding=(0, 1))
+    money.add_column()
+    money.add_column(justify="right")
+    for label, key in (("item tax", "item_tax_minor"), ("shipping", "shipping_price_minor"),
+                       ("promotion discount", "promo_discount_minor")):
+        amount = sum(l.get(key) or 0 for l in lines)
+        if amount:
+            money.add_row(label, fmt(-amount if "discount" in label else amount, ccy))
+    money.add_row(Text("total (excl. tax)", style="bold"), Text(fmt(total, ccy), style="bold"))
+    parts += [Text("\nMoney", style="bold underline"), money]
+
+    ship = Text()
+    address = first.get("address")
+    if address:
+        ship.append(plain(", ".join(str(address.get(k)) for k in ("name", "line1", "line2", "city", "state", "postal_code", "country") if address.get(k))))
+        ship.append("\n")
+    else:
+        ship.append(plain(", ".join(str(first.get(k)) for k in ("ship_city", "ship_state", "ship_postal_code", "ship_country") if first.get(k))) + "\n")
+    if first.get("ship_by"):
+        ship.append(f"ship by {first['ship_by']} · {plain(first.get('ship_service_level') or '')}\n")
+    shipment = first.get("shipment")
+    if shipment:
+        ship.append(plain(f"shipped {shipment.get('ship_date')} with {shipment.get('carrier')} · {shipment.get('tracking')}"))
+    parts += [Text("\nShipping", style="bold underline"), ship]
+
+    history = [h for line in lines[:1] for h in line.get("history") or []]
+    if history:
+        parts.append(Text("\nHistory", style="bold underline"))
+        for h in history:
+            parts.append(text(f"{h.get('at', '')[:16].replace('T', ' ')}  {h.get('by', '')}: {h.get('what', '')}"))
+    parts.extend(note_detail(note))
+    return Group(*parts)
+
+
+def note_detail(note: dict | None) -> list:
+    if not note:
+        return []
+    parts: list = [Text(f"\nProduct notes · {plain(note.get('sku'))}", style="bold underline")]
+    if note.get("selling_points"):
+        parts.append(text(note["selling_points"]))
+    if note.get("answers"):
+        parts.append(text(note["answers"], "italic"))
+    return parts

@@ -1,0 +1,130 @@
+"""The Orders tab's forms: ship, address, message, reply, return, refund, buyer, product notes."""
+
+from __future__ import annotations
+
+from sellertui.domain import fields
+from sellertui.domain.orders import returns
+from sellertui.domain.orders.addresses import FIELDS as ADDRESS_FIELDS, LABELS, check_address
+from sellertui.domain.orders.shipping import CARRIERS, check_tracking
+from sellertui.ui.kit.forms import Field, FormScreen
+
+
+def tracking_field(index: int) -> str:
+    """The form field of the index-th order's tracking number (ids cannot hold order ids' dashes and digits first)."""
+    return f"tracking_{index}"
+
+
+def ship_form(order_ids: list[str], default_method: str) -> FormScreen:
+    tracking = [Field(tracking_field(i), f"Tracking {oid[-7:]}", help=f"order {oid}") for i, oid in enumerate(order_ids)]
+
+    def check(values: dict) -> dict[str, str]:
+        problems = {}
+        seen: dict[str, str] = {}
+        for i, oid in enumerate(order_ids):
+            number = values[tracking_field(i)]
+            problem = check_tracking(values["carrier"], number)
+            if problem:
+                problems[tracking_field(i)] = problem
+            elif number.replace(" ", "").upper() in seen:
+                problems[tracking_field(i)] = f"same number as order {seen[number.replace(' ', '').upper()]}"
+            seen[number.replace(" ", "").upper()] = oid
+        return problems
+
+    return FormScreen(
+        f"Mark {len(order_ids)} order(s) shipped",
+        [
+            Field("carrier", "Carrier", kind="choice", choices=[(c, c) for c in CARRIERS], value="USPS"),
+            Field("ship_date", "Ship date", lambda t: fields.day(t).isoformat(), value="today"),
+            Field("method", "Ship method", lambda t: fields.text(t, required=True, max_length=60), value=default_method),
+            *tracking,
+        ],
+        check=check,
+        submit_label="Mark shipped",
+    )
+
+
+def address_form(order_id: str, address: dict) -> FormScreen:
+    form_fields = [
+        Field(name, LABELS[name], lambda t: t.strip(), value=str(address.get(name) or ""),
+              help="two-letter code: US, UK, CA, DE, FR, JP, CN…" if name == "country" else "")
+        for name in ADDRESS_FIELDS
+    ]
+    return FormScreen(f"Shipping address · order {order_id}", form_fields, check=check_address)
+
+
+def message_form() -> FormScreen:
+    return FormScreen(
+        "Log a buyer message",
+        [
+            Field("order_id", "Order id", lambda t: t.strip(), placeholder="111-1234567-1234567 (optional)"),
+            Field("buyer_name", "Buyer", lambda t: fields.text(t, max_length=120), placeholder="if there is no order"),
+            Field("received_at", "Received", fields.moment, value="now", help="2026-11-21 14:30, or now"),
+            Field("text", "Message", lambda t: fields.text(t, required=True, max_length=10_000), kind="multiline",
+                  help="paste the buyer's message"),
+        ],
+        check=lambda v: {} if v["order_id"] or v["buyer_name"] else {"buyer_name": "an order id or a buyer name"},
+    )
+
+
+def replied_form() -> FormScreen:
+    return FormScreen("Mark replied", [Field("replied_at", "Replied at", fields.moment, value="now")])
+
+
+def return_form(order_id: str, lines: list[dict]) -> FormScreen:
+    return FormScreen(
+        f"New return · order {order_id}",
+        [
+            Field("sku", "SKU", kind="choice", choices=[(l["sku"], l["sku"]) for l in lines],
+                  value=lines[0]["sku"] if len(lines) == 1 else ""),
+            Field("quantity", "Quantity", lambda t: fields.integer(t, low=1), value="1"),
+            Field("reason", "Reason", kind="choice", choices=[(r.replace("_", " ").lower(), r) for r in returns.REASONS]),
+            Field("note", "Note", lambda t: fields.text(t, max_length=500)),
+        ],
+    )
+
+
+def received_form() -> FormScreen:
+    return FormScreen("Item received back", [Field("received_at", "Received", fields.moment, value="now")])
+
+
+def refund_form(default_minor: int, currency: str) -> FormScreen:
+    return FormScreen(
+        "Refund",
+        [
+            Field("amount", f"Amount ({currency})", lambda t: fields.money(t, currency), value=f"{default_minor / 100:.2f}"),
+            Field("reason", "Reason", lambda t: fields.text(t, required=True, max_length=200)),
+        ],
+        check=lambda v: {"amount": "must be above zero"} if v["amount"] <= 0 else {},
+    )
+
+
+def order_id_form() -> FormScreen:
+    return FormScreen("New return", [Field("order_id", "Order id", lambda t: fields.text(t, required=True))])
+
+
+def tags_form(tags: list[str]) -> FormScreen:
+    return FormScreen("Buyer tags", [Field("tags", "Tags", lambda t: t, value=", ".join(tags),
+                                           help="comma-separated, e.g. repeat, vip, wholesale")])
+
+
+def buyer_notes_form(notes: str) -> FormScreen:
+    return FormScreen("Buyer notes", [Field("notes", "Notes", lambda t: fields.text(t, max_length=2000),
+                                            value=notes, kind="multiline")])
+
+
+def blacklist_form(name: str) -> FormScreen:
+    return FormScreen(f"Blacklist {name}", [Field("reason", "Why", lambda t: fields.text(t, required=True, max_length=500),
+                                                  help="kept in the buyer's notes")], submit_label="Blacklist")
+
+
+def product_note_form(sku: str, note: dict | None) -> FormScreen:
+    note = note or {}
+    return FormScreen(
+        f"Product notes · {sku}",
+        [
+            Field("selling_points", "Selling points", lambda t: fields.text(t, max_length=5000),
+                  value=note.get("selling_points", ""), kind="multiline"),
+            Field("answers", "Answers to FAQs", lambda t: fields.text(t, max_length=5000),
+                  value=note.get("answers", ""), kind="multiline"),
+        ],
+    )

@@ -1,0 +1,108 @@
+"""The Profit tab: tiles and charts, the P&L, per SKU, expenses, exchange rates and the hiring plan.
+
+The area holds the period the views show (a grain — month, week or quarter —
+and one period of it for the per-SKU view): ``m`` cycles the grain, shift+←/→
+step the period. Everything is computed by one ``ProfitService`` (created in
+the first worker: it imports pandas), which rebuilds its ledger only when a
+file behind it changed, so switching views or periods is cheap.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from rich.text import Text
+from textual import work
+from textual.binding import Binding
+
+from sellertui.domain.profit.periods import GRAINS, label, period_of, step
+from sellertui.domain.profit.watched import WATCHES
+from sellertui.ui.tabs.profit.common import PROFIT_COLLECTIONS
+from sellertui.ui.tabs.profit.expenses_view import ExpensesView
+from sellertui.ui.tabs.profit.hiring_view import HiringView
+from sellertui.ui.tabs.profit.overview import ProfitOverview
+from sellertui.ui.tabs.profit.pnl_view import PnlView
+from sellertui.ui.tabs.profit.rates_view import RatesView
+from sellertui.ui.tabs.profit.skus_view import SkuProfitView
+from sellertui.ui.kit.views import ForwardingViewArea, forwarding_bindings, view_bindings
+
+VIEWS = (ProfitOverview, PnlView, SkuProfitView, ExpensesView, RatesView, HiringView)
+STEP = Binding.Group("Period", compact=True)
+
+
+class ProfitArea(ForwardingViewArea):
+    TITLE = "Profit"
+    KEY = "6"
+    WATCHES = WATCHES | PROFIT_COLLECTIONS | {"today_ticks"}
+    VIEWS = VIEWS
+    BINDINGS = [
+        *view_bindings(VIEWS),
+        Binding("m", "next_grain", "Month/week/qtr", id="profit.grain"),
+        Binding("shift+left", "step_period(-1)", "Earlier", id="profit.earlier", group=STEP, key_display="⇧←"),
+        Binding("shift+right", "step_period(1)", "Later", id="profit.later", group=STEP, key_display="⇧→"),
+        Binding("S", "settings", "Settings", show=False, id="profit.settings"),
+        *forwarding_bindings(VIEWS),
+    ]
+
+    def __init__(self, ctx, **kwargs) -> None:
+        super().__init__(ctx, **kwargs)
+        from sellertui import clock
+
+        self.grain = "month"
+        # per SKU opens on the last complete month: the current one is still partial
+        self.period = step(period_of(clock.today(), "month"), "month", -1)
+        self._service = None
+        self._service_lock = threading.Lock()
+
+    def service(self):
+        """The area's ProfitService (created on first use, in a worker: it imports pandas)."""
+        with self._service_lock:
+            if self._service is None:
+                from sellertui.domain.profit.service import ProfitService
+
+                self._service = ProfitService(self.ctx.store(), self.ctx.frames(), self.ctx.settings, self.ctx.user)
+            return self._service
+
+    # -- the period ------------------------------------------------------------------
+    def bar_suffix(self) -> Text:
+        return Text.assemble(("│ by ", "dim"), (self.grain, "bold"), (" · SKUs: ", "dim"),
+                             (label(self.period, self.grain), "bold"))
+
+    def action_next_grain(self) -> None:
+        from sellertui import clock
+
+        self.grain = GRAINS[(GRAINS.index(self.grain) + 1) % len(GRAINS)]
+        self.period = step(period_of(clock.today(), self.grain), self.grain, -1)
+        self._draw_bar()
+        self.reload()
+
+    def action_step_period(self, count: int) -> None:
+        from sellertui import clock
+
+        later = step(self.period, self.grain, count)
+        if later > period_of(clock.today(), self.grain):
+            self.notify("That period has not started yet.", timeout=3)
+            return
+        self.period = later
+        self._draw_bar()
+        self.reload()
+
+    # -- settings --------------------------------------------------------------------
+    def action_settings(self) -> None:
+        from sellertui.domain.profit.settings import LABELS, check_section
+        from sellertui.ui.kit.settings_form import settings_form
+
+        self.app.push_screen(settings_form(self.ctx.settings, "profit", LABELS, check_section),
+                             lambda values: values and self._save_settings(values))
+
+    @work(thread=True, group="profit-settings", exit_on_error=False)
+    def _save_settings(self, values: dict) -> None:
+        from sellertui.ui.kit.settings_form import save_section
+
+        changed = save_section(self.ctx.settings, "profit", values)
+        self.app.call_from_thread(self._settings_saved, changed)
+
+    def _settings_saved(self, changed: dict) -> None:
+        self.notify(f"Saved {', '.join(changed)}." if changed else "Nothing changed.", timeout=3)
+        if changed:
+            self.reload()

@@ -1,0 +1,337 @@
+"""The hiring plan and the readiness gauge for the next role.
+
+Roles in the order the seller means to hire them, each with its full monthly
+cost; beside them the gauge: which conditions hold, the gap in money, the
+trend and the month it projects readiness for, and where the founder's time
+goes (the first thing to hand to a hire). Below, monthly net profit against
+the hire line. ``a`` marks the role under the cursor hired (its cost joins
+the expenses and the gauge moves on), ``u`` undoes it, ``c`` enters the cash
+reserve, ``K``/``J`` move a role earlier or later.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Static
+
+from sellertui.ui.kit.charts import Chart, Series
+from sellertui.ui.kit.dialogs import ConfirmScreen, InfoScreen
+from sellertui.ui.kit.filterbar import FilterBar
+from sellertui.ui.tabs.profit.common import ProfitView, money_cell
+from sellertui.ui.tabs.profit.forms import cash_form, hire_form, role_form
+from sellertui.ui.tabs.profit.overview import short_money
+from sellertui.ui.kit.safe import text
+from sellertui.ui.kit.table import Column, FrameTable
+
+COLLECTIONS = frozenset({"hiring_roles", "expenses"})
+AREA_NAMES = {"ads": "Ads (PPC)", "orders": "Orders and customer service", "inventory": "Inventory and reorders",
+              "promotions": "Promotions", "profit": "Bookkeeping (Profit)", "team": "Team", "today": "Today"}
+
+
+def _duration(seconds: float) -> str:
+    minutes = int(seconds // 60)
+    return f"{minutes // 60}h {minutes % 60:02d}m" if minutes >= 60 else f"{minutes}m"
+
+
+def gauge_text(result, workload: dict) -> Text:
+    """The readiness gauge as text: conditions, gaps, trend, projection, who to hand work to."""
+    from sellertui.core.money import fmt
+
+    out = Text()
+    role = result.role
+    if role is None:
+        out.append(result.projection)
+        return out
+    m = lambda v: fmt(int(round(v)), result.currency)  # noqa: E731
+    out.append("Next: ", style="dim")
+    out.append_text(text(role.get("title", ""), "bold"))
+    out.append(f" · {m(result.cost)}/mo · hire line {m(result.target)}\n")
+    filled = int(round(result.progress * 20))
+    out.append("█" * filled, style="green" if result.ready else "yellow")
+    out.append("░" * (20 - filled), style="dim")
+    out.append(" READY\n" if result.ready else f" {result.progress:.0%}\n", style="bold green" if result.ready else "")
+    for condition in result.conditions:
+        out.append("✓ " if condition.ok else "✗ ", style="green" if condition.ok else "red")
+        out.append(f"{condition.label}: ")
+        out.append(f"{condition.detail}\n", style="dim")
+    if result.profit_gap or result.cash_gap:
+        out.append("Gap: ", style="bold")
+        gaps = []
+        if result.profit_gap:
+            gaps.append(f"{m(result.profit_gap)} a month of profit")
+        if result.cash_gap:
+            gaps.append(f"{m(result.cash_gap)} of cash")
+        out.append(" · ".join(gaps) + "\n")
+    if result.trend is not None:
+        out.append("Trend: ", style="bold")
+        out.append(f"{'+' if result.trend.slope >= 0 else '−'}{m(abs(result.trend.slope))} a month "
+                   f"({len(result.trend.months)} months)\n")
+    out.append(result.projection + "\n", style="bold cyan" if result.projected else "")
+    if result.caveats:
+        out.append(f"⚠ {len(result.caveats)} month(s) of the window lack data (w)\n", style="yellow")
+    if workload:
+        area, spent = next(iter(workload.items()))
+        out.append("First to hand to a hire: ", style="bold")
+        out.append(f"{AREA_NAMES.get(area, area)} ({_duration(spent['seconds'])} over 30 days)\n")
+    return out
+
+
+class HiringView(ProfitView):
+    TITLE = "Hiring"
+    KEY = "H"
+    EMPTY = "No roles planned: n adds the first (an operator, usually)."
+    DEFAULT_CSS = """
+    HiringView #hiring-top { height: auto; max-height: 12; }
+    HiringView #hiring-top FrameTable { width: 1fr; height: 8; }
+    HiringView #hiring-gauge { width: 46; height: auto; max-height: 12; border-left: tall $panel; padding: 0 1; }
+    HiringView Chart { height: 1fr; min-height: 7; }
+    HiringView.short #hiring-top { height: 1fr; max-height: 100%; }
+    HiringView.short #hiring-top FrameTable { height: 1fr; }
+    HiringView.short #hiring-gauge { height: 1fr; max-height: 100%; }
+    HiringView.short Chart { display: none; }
+    """
+    SHORT = 30  # below this many rows the chart would be a sliver: the plan and the gauge get the room
+    BINDINGS = [
+        Binding("n", "new_role", "New role", id="profit.new_role"),
+        Binding("e", "edit_role", "Edit", id="profit.edit_role"),
+        Binding("a", "hire", "Mark hired", id="profit.hire"),
+        Binding("u", "undo_hire", "Undo hire", id="profit.undo_hire"),
+        Binding("c", "cash", "Cash reserve", id="profit.cash"),
+        Binding("w", "working", "Why", id="profit.readiness_working"),
+        Binding("d", "delete_role", "Delete", show=False, id="profit.delete_role"),
+        Binding("K", "move_role(-1)", "Earlier", show=False, id="profit.role_earlier"),
+        Binding("J", "move_role(1)", "Later", show=False, id="profit.role_later"),
+    ]
+    hiring = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="summary", id=f"{self.id}-summary")
+        yield FilterBar(placeholder="words in the role", id=f"{self.id}-filter")
+        with Horizontal(id="hiring-top"):
+            yield FrameTable([], empty_text=self.EMPTY, id=f"{self.id}-table")
+            with VerticalScroll(id="hiring-gauge", can_focus=False):
+                yield Static(id="hiring-gauge-body")
+        yield Chart("Monthly net profit (left after hires) against the hire line", "line", id="hiring-chart",
+                    empty_text="No complete month yet.")
+
+    def on_resize(self, event) -> None:
+        event.prevent_default()
+        self.set_class(self.size.height < self.SHORT, "short")
+
+    def load(self):
+        import pandas as pd
+
+        from sellertui.domain.profit.hiring import full_cost
+
+        hiring = self.service().hiring()
+        frame = pd.DataFrame([{"id": r["id"], "position": int(r.get("position") or 0), "title": r.get("title", ""),
+                               "salary": int(r.get("salary_minor") or 0),
+                               "overhead": f"{float(r.get('overhead_pct') or 0):g}%", "cost": full_cost(r),
+                               "status": (f"hired {r.get('hired_on')}" if r.get("status") == "hired" else
+                                          "next" if hiring.readiness.role is r else "planned")}
+                              for r in hiring.plan],
+                             columns=["id", "position", "title", "salary", "overhead", "cost", "status"])
+        return frame, hiring
+
+    def _show(self, loaded) -> None:
+        frame, self.hiring = loaded
+        home = self.hiring.readiness.currency
+        money = money_cell(home)
+        self.table.columns = [
+            Column("position", "#", 2, "right"),
+            Column("title", "Role", 14),
+            Column("cost", "Full cost", 10, "right", money),
+            Column("status", "Status", 15, style=lambda v: "green" if str(v).startswith("hired") else
+                   "bold" if v == "next" else None),
+            Column("salary", "Salary", 10, "right", money),
+            Column("overhead", "Overhead", 8, "right"),
+        ]
+        current = self.current_value("id")
+        super()._show(frame)
+        if current is not None:
+            self.select_row("id", current)
+        self.query_one("#hiring-gauge-body", Static).update(gauge_text(self.hiring.readiness, self.hiring.workload))
+        self._chart()
+
+    def _chart(self) -> None:
+        from sellertui.core.money import SYMBOLS, exponent
+        from sellertui.domain.profit.periods import label, step
+
+        result = self.hiring.readiness
+        scale = 10 ** exponent(result.currency)
+        months = [m for m, _ in self.hiring.monthly]
+        left = [v - result.taken_off.get(m, 0) for m, v in self.hiring.monthly]
+        future = []
+        if result.trend is not None and months:
+            end = result.projected or step(months[-1], "month", 3)
+            probe = step(months[-1], "month")
+            while probe <= end and len(future) < 24:
+                future.append(probe)
+                probe = step(probe, "month")
+        labels = [label(m, "month")[:3] + label(m, "month")[-2:] for m in months + future]
+        series = [Series("net profit", [v / scale for v in left] + [None] * len(future), "cyan")]
+        if result.trend is not None:
+            series.append(Series("trend", [result.trend.at(m) / scale if m in result.trend.months or m in future
+                                           else None for m in months + future], "yellow"))
+        if result.role is not None:
+            series.append(Series("hire line", [result.target / scale] * len(labels), "red"))
+        chart = self.query_one(Chart)
+        chart.fmt_value = short_money(SYMBOLS.get(result.currency, ""))
+        chart.show(labels, series)
+
+    def show_summary(self, frame) -> None:
+        result = self.hiring.readiness
+        if result.role is None:
+            self.summary(Text(result.projection, style="bold"))
+            return
+        line = Text()
+        line.append("READY to hire " if result.ready else "Not yet ready to hire ", style="bold green"
+                    if result.ready else "bold")
+        line.append_text(text(result.role.get("title", ""), "bold"))
+        line.append(" · " + result.projection)
+        self.summary(line)
+
+    # -- the working -------------------------------------------------------------------
+    def action_working(self) -> None:
+        from sellertui.core.money import fmt
+        from sellertui.domain.profit.hiring import describe_cost
+
+        if self.hiring is None:
+            return
+        result = self.hiring.readiness
+        if result.role is None:
+            self.app.push_screen(InfoScreen("Hiring readiness", [], [result.projection]))
+            return
+        m = lambda v: fmt(int(round(v)), result.currency)  # noqa: E731
+        settings = self.ctx.settings.section("profit")
+        rows = [("Role", result.role.get("title", "")), ("Full cost", describe_cost(result.role)),
+                ("Hire line", f"{m(result.cost)} + {settings['buffer_pct']:g}% buffer = {m(result.target)}")]
+        rows += [(("✓ " if c.ok else "✗ ") + c.label, c.detail) for c in result.conditions]
+        rows += [(f"  {month}", f"{m(value)} left" + (f" (after {m(result.taken_off[month])} of hired roles)"
+                                                      if result.taken_off.get(month) else ""))
+                 for month, value in result.window]
+        paragraphs = [f"Gap: {m(result.profit_gap)} a month of profit (the hire line less the weakest month), "
+                      f"{m(result.cash_gap)} of cash."]
+        if result.trend is not None:
+            paragraphs.append("Trend: least-squares line through " + ", ".join(
+                f"{mo} {m(v)}" for mo, v in zip(result.trend.months, result.trend.values))
+                + f" → {'+' if result.trend.slope >= 0 else '−'}{m(abs(result.trend.slope))} a month.")
+        paragraphs.append(result.projection)
+        paragraphs += [f"⚠ {c}" for c in result.caveats]
+        paragraphs.append("Ready when each of the last months made the hire line or more, none lost money, and the "
+                          "cash reserve covers the reserve months of the role's cost. Profit is the P&L's net profit "
+                          "less the full cost of roles already hired (also in months before they started). "
+                          "Thresholds: S (settings).")
+        self.app.push_screen(InfoScreen("Hiring readiness", rows, paragraphs))
+
+    # -- the plan ------------------------------------------------------------------------
+    def chosen(self) -> dict | None:
+        role_id = self.current_value("id")
+        if role_id is None or self.hiring is None:
+            return None
+        return next((r for r in self.hiring.plan if r["id"] == role_id), None)
+
+    def _home(self) -> str:
+        return self.ctx.settings.home_currency.upper()
+
+    def action_new_role(self) -> None:
+        from sellertui.domain.profit import hiring
+
+        plan = self.hiring.plan if self.hiring else []
+
+        def done(values: dict | None) -> None:
+            if values is not None:
+                self.save(lambda store: hiring.add_role(store, values, self._home()),
+                          lambda role: f"Added {role['title']} to the plan", COLLECTIONS)
+
+        overhead = float(self.ctx.settings.section("profit")["overhead_pct"])
+        self.app.push_screen(role_form(None, self._home(), overhead, len(plan)), done)
+
+    def action_edit_role(self) -> None:
+        from sellertui.domain.profit import hiring
+
+        role = self.chosen()
+        if role is None:
+            return
+        if role.get("status") == "hired":
+            self.notify("A hired role's cost is in the expenses: undo the hire (u) to change it.", timeout=4)
+            return
+
+        def done(values: dict | None) -> None:
+            if values is not None:
+                self.save(lambda store: hiring.edit_role(store, role["id"], values, self._home(), role.get("_rev")),
+                          lambda saved: f"Saved {saved['title']}", COLLECTIONS)
+
+        self.app.push_screen(role_form(role, self._home(), 25.0, 0), done)
+
+    def action_delete_role(self) -> None:
+        from sellertui.domain.profit import hiring
+
+        role = self.chosen()
+        if role is None:
+            return
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.save(lambda store: hiring.delete_role(store, role["id"], role.get("_rev")),
+                          "Removed the role", COLLECTIONS)
+
+        self.app.push_screen(ConfirmScreen(f"Remove {role.get('title', '')} from the plan?"), done)
+
+    def action_move_role(self, step: int) -> None:
+        from sellertui.domain.profit import hiring
+
+        role = self.chosen()
+        if role is not None:
+            self.save(lambda store: hiring.move_role(store, role["id"], step), "", COLLECTIONS)
+
+    def action_hire(self) -> None:
+        from sellertui.domain.profit import hiring
+
+        role = self.chosen()
+        if role is None:
+            return
+        if role.get("status") == "hired":
+            self.notify(f"Already hired since {role.get('hired_on')}.", timeout=3)
+            return
+
+        def done(values: dict | None) -> None:
+            if values is not None:
+                self.save(lambda store: hiring.mark_hired(store, role["id"], values["day"], role.get("_rev")),
+                          lambda saved: f"Hired: {saved['title']}. Its cost is in the expenses from "
+                                        f"{saved['hired_on']}; the gauge moves to the next role.", COLLECTIONS)
+
+        cost = hiring.describe_cost(role)
+        self.app.push_screen(hire_form(role.get("title", ""), cost), done)
+
+    def action_undo_hire(self) -> None:
+        from sellertui.domain.profit import hiring
+
+        role = self.chosen()
+        if role is None or role.get("status") != "hired":
+            self.notify("Put the cursor on a hired role to undo its hire.", timeout=3)
+            return
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.save(lambda store: hiring.undo_hire(store, role["id"], role.get("_rev")),
+                          f"{role.get('title', '')} is planned again; its salary expense is gone", COLLECTIONS)
+
+        self.app.push_screen(ConfirmScreen(f"Undo the hire of {role.get('title', '')}? Its salary expense is "
+                                           "deleted (to keep its history, give the expense an end date instead)."),
+                             done)
+
+    def action_cash(self) -> None:
+        from sellertui.domain.profit import hiring
+
+        cash = self.hiring.cash if self.hiring else None
+
+        def done(values: dict | None) -> None:
+            if values is not None:
+                self.save(lambda store: hiring.set_cash(store, values["amount_minor"], values["date"], self._home(), values["note"]),
+                          "Saved the cash reserve", frozenset({"cash_reserve"}))
+
+        self.app.push_screen(cash_form(cash, self._home()), done)

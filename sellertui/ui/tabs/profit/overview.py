@@ -1,0 +1,103 @@
+"""Overview: the tiles (today, yesterday, month to date, this month's forecast, last month) and the
+monthly chart of sales, ad spend and net profit. ``enter`` on a tile shows how it was added up."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+
+from sellertui.ui.kit.charts import Chart, Series
+from sellertui.ui.kit.dialogs import InfoScreen
+from sellertui.ui.tabs.profit.common import ProfitView, money_cell, percent_cell, signed_style
+from sellertui.ui.kit.table import Column, FrameTable
+
+
+def short_money(symbol: str):
+    def fmt(value: float) -> str:
+        sign = "-" if value < 0 else ""
+        value = abs(value)
+        for limit, suffix in ((1e6, "M"), (1e3, "k")):
+            if value >= limit:
+                return f"{sign}{symbol}{value / limit:.3g}{suffix}"
+        return f"{sign}{symbol}{value:.0f}"
+
+    return fmt
+
+
+class ProfitOverview(ProfitView):
+    TITLE = "Overview"
+    KEY = "v"
+    EMPTY = "No sales yet: import orders or settlements (i)."
+    DEFAULT_CSS = """
+    ProfitOverview FrameTable { height: 6; }
+    ProfitOverview Chart { height: 1fr; min-height: 8; }
+    """
+    BINDINGS = [Binding("w", "working", "Working", id="profit.tile_working")]
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        yield Chart("Sales, ad spend and net profit by month", "line", id="overview-chart",
+                    empty_text="No months to chart yet.")
+
+    def columns(self, home: str) -> list[Column]:
+        money = money_cell(home)
+        return [
+            Column("title", "", 23),
+            Column("sales", "Sales", 11, "right", money),
+            Column("orders", "Orders", 6, "right", lambda v: f"{int(v):,}"),
+            Column("units", "Units", 6, "right", lambda v: f"{int(v):,}"),
+            Column("ads", "Ad spend", 10, "right", money),
+            Column("net", "Net profit", 11, "right", money, signed_style),
+            Column("margin", "Margin", 7, "right", percent_cell),
+        ]
+
+    def load(self):
+        import pandas as pd
+
+        service = self.service()
+        tiles = service.tiles()
+        statement = service.statement("month")
+        frame = pd.DataFrame([{"title": ("~ " if t.estimated else "  ") + t.title, "sales": t.sales,
+                               "orders": t.orders, "units": t.units, "ads": t.ads, "net": t.net, "margin": t.margin}
+                              for t in tiles])
+        return frame, tiles, statement
+
+    def _show(self, loaded) -> None:
+        from sellertui.core.money import SYMBOLS, exponent
+
+        frame, self.tiles, statement = loaded
+        self.table.columns = self.columns(statement.home)
+        super()._show(frame)
+        scale = 10 ** exponent(statement.home)
+        values = statement.values
+        labels = [lab[:3] + lab[-2:] if len(statement.periods) > 6 else lab for lab in statement.labels]
+        chart = self.query_one(Chart)
+        chart.fmt_value = short_money(SYMBOLS.get(statement.home, ""))
+        chart.show(labels, [Series("sales", [v / scale for v in values["sales"]], "green"),
+                            Series("ad spend", [-v / scale for v in values["ads"]], "red"),
+                            Series("net profit", [v / scale for v in values["net"]], "cyan")])
+
+    def show_summary(self, frame) -> None:
+        self.summary(Text("enter/w: how a tile adds up · ~ fees estimated from the fee table", style="dim"))
+
+    def action_open(self) -> None:
+        self.action_working()
+
+    def action_working(self) -> None:
+        position = self.table.current_position
+        if position is None:
+            return
+        tile = self.tiles[position]
+        from sellertui.core.money import fmt
+
+        home = self.area.service().home
+        rows = [("From", f"{tile.first} to {tile.last}"), ("Sales", fmt(tile.sales, home)),
+                ("Orders · units", f"{tile.orders:,} · {tile.units:,}"), ("Ad spend", fmt(tile.ads, home)),
+                ("Net profit", fmt(tile.net, home)), ("Margin", percent_cell(tile.margin))]
+        paragraphs = list(tile.working) or [
+            "Net profit = sales + refunds + Amazon fees + cost of goods + ad spend + each day's share of the "
+            "expenses, for the days of the tile (the P&L's lines, p)."]
+        if tile.estimated:
+            paragraphs.append("~ Some fees are estimated from the fee table: no settlement covers these days yet.")
+        self.app.push_screen(InfoScreen(tile.title, rows, paragraphs))

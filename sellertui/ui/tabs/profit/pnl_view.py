@@ -1,0 +1,164 @@
+"""The P&L: one row per line (sales, refunds, each Amazon fee, cost of goods, ads, expenses, net profit,
+margin), one column per period, newest first. ``~`` marks a figure estimated in part (fees from the fee
+table), ``⚠`` a period with missing data. ``enter`` on a figure lists the records behind it; ``w`` shows
+the period's working and flags."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+
+from sellertui.domain.profit.lines import BY_KEY
+from sellertui.ui.kit.dialogs import InfoScreen
+from sellertui.ui.tabs.profit.common import ProfitView, RecordsScreen
+from sellertui.ui.kit.table import Column
+
+CELL = 12
+
+
+def _cell_style(value) -> str | None:
+    text = str(value or "")
+    if text.startswith("⚠"):
+        return "bold yellow"
+    return "red" if "-" in text[:3] else None
+
+
+def statement_frame(statement):
+    """Lines as rows, periods as columns (newest first): the text of every figure, and its key."""
+    import pandas as pd
+
+    from sellertui.core.money import fmt
+    from sellertui.domain.profit.pnl import LABELS, ROWS
+
+    order = list(range(len(statement.periods)))[::-1]
+    rows = []
+    for key in (*ROWS, "flags"):
+        row = {"key": key, "label": LABELS.get(key, "Flags")}
+        if key in ("net",):
+            row["label"] = "= " + row["label"]
+        values = statement.row(key) if key != "flags" else None
+        for column, index in enumerate(order):
+            if key == "flags":
+                missing = sum(f.severity == "missing" for f in statement.flags[index])
+                estimate = sum(f.severity == "estimate" for f in statement.flags[index])
+                cell = " ".join(p for p in (f"⚠{missing}" if missing else "", f"~{estimate}" if estimate else "") if p)
+            elif key == "margin":
+                cell = "—" if values[index] is None else f"{values[index] * 100:.1f}%"
+            elif key in ("units", "orders"):
+                cell = f"{values[index]:,}"
+            else:
+                mark = "~" if statement.estimated.get(key, [False] * len(order))[index] else ""
+                cell = mark + fmt(values[index], statement.home)
+            row[f"p{column}"] = cell
+        rows.append(row)
+    return pd.DataFrame(rows), order
+
+
+class PnlView(ProfitView):
+    TITLE = "P&L"
+    KEY = "p"
+    EMPTY = "No sales, settlements or expenses yet: import reports (i) or add expenses (x)."
+    BINDINGS = [
+        Binding("w", "working", "Working", id="profit.period_working"),
+    ]
+    statement = None
+    order: list[int] = []
+
+    def load(self):
+        statement = self.service().statement(self.area.grain)
+        frame, order = statement_frame(statement)
+        return frame, statement, order
+
+    def _show(self, loaded) -> None:
+        frame, self.statement, self.order = loaded
+        columns = [Column("label", "", 22, style=lambda v: "bold" if str(v).startswith("=") else None)]
+        for column, index in enumerate(self.order):
+            heading = self.statement.labels[index]
+            if self.statement.missing(index):
+                heading = "⚠" + heading
+            elif not self.statement.complete(index):
+                heading += "…"
+            columns.append(Column(f"p{column}", heading, CELL, "right", style=_cell_style))
+        self.table.columns = columns
+        super()._show(frame)
+        if self.table.cursor_column == 0 and len(columns) > 1:
+            self.table.cursor_column = 1
+
+    def show_summary(self, frame) -> None:
+        statement = self.statement
+        line = Text()
+        if not statement.periods:
+            self.summary(line)
+            return
+        line.append(f"By {statement.grain}, newest first, in {statement.home}", style="bold")
+        line.append(" · enter: records · w: working · ~ estimated", style="dim")
+        flagged = sum(statement.missing(i) for i in range(len(statement.periods)))
+        if flagged:
+            line.append(f"\n⚠ {flagged} period(s) with missing data: w shows what", style="yellow")
+        self.summary(line)
+
+    def _picked(self) -> tuple[int | None, str | None]:
+        """(period index, row key) under the cursor."""
+        if self.statement is None or not self.statement.periods:
+            return None, None
+        key = self.table.value("key")
+        column = max(self.table.cursor_column, 1) - 1
+        return self.order[min(column, len(self.order) - 1)], key
+
+    def action_open(self) -> None:
+        self.action_records()
+
+    def action_records(self) -> None:
+        index, key = self._picked()
+        if index is None:
+            return
+        if key == "flags":
+            self.action_working()
+            return
+        self._records(index, key)
+
+    def action_working(self) -> None:
+        index, _ = self._picked()
+        if index is None:
+            return
+        self._working(index)
+
+    def _records(self, index: int, key: str) -> None:
+        self.run_worker(lambda: self._fetch(index, key), thread=True, exclusive=True, group="profit-records",
+                        exit_on_error=False)
+
+    def _fetch(self, index: int, key: str) -> None:
+        statement = self.statement
+        period = statement.periods[index]
+        frame = self.service().records(period, statement.grain, key)
+        self.app.call_from_thread(self._records_ready, index, key, frame)
+
+    def _records_ready(self, index: int, key: str, frame) -> None:
+        from sellertui.core.money import fmt
+        from sellertui.domain.profit.pnl import LABELS
+
+        statement = self.statement
+        name = LABELS.get(key, key)
+        value = statement.row(key)[index]
+        shown = (f"{value:,}" if key in ("units", "orders") else "—" if value is None else
+                 f"{value * 100:.1f}%" if key == "margin" else fmt(value, statement.home))
+        head = f"{name}, {statement.labels[index]}: {shown} — {len(frame):,} record(s), biggest first."
+        if key in ("net", "margin"):
+            head += " Every line's records (net profit = their sum)."
+        line = BY_KEY.get(key)
+        if line is not None and statement.estimated[key][index]:
+            head += " ~ rows are estimated from the fee table or a promotion's schedule."
+        self.app.push_screen(RecordsScreen(f"Records: {name} · {statement.labels[index]}", head, frame,
+                                           statement.home))
+
+    def _working(self, index: int) -> None:
+        self.run_worker(lambda: self._fetch_working(index), thread=True, exclusive=True, group="profit-records",
+                        exit_on_error=False)
+
+    def _fetch_working(self, index: int) -> None:
+        from sellertui.domain.profit.pnl import working
+
+        ledger, _ = self.service().ledger()
+        rows, paragraphs = working(self.statement, index, ledger)
+        self.app.call_from_thread(self.app.push_screen,
+                                  InfoScreen(f"P&L {self.statement.labels[index]}", rows, paragraphs))

@@ -1,0 +1,86 @@
+"""Per SKU, for the area's period: units, sales, profit, profit per unit, margin, ROI, break-even ACoS.
+
+``enter`` (or ``w``) shows how a SKU's profit adds up; ``/`` filters by SKU or title. The shop's overheads
+(subscription, other fees, expenses) are not spread over SKUs: the summary says how much they are.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+
+from sellertui import clock
+from sellertui.domain.query import words_positions
+from sellertui.ui.kit.dialogs import InfoScreen
+from sellertui.ui.tabs.profit.common import ProfitView, money_cell, percent_cell, signed_style
+from sellertui.ui.kit.table import Column
+
+
+class SkuProfitView(ProfitView):
+    TITLE = "Per SKU"
+    KEY = "s"
+    EMPTY = "Nothing sold in this period: shift+← goes to an earlier one."
+    FILTER_HELP = "words in the SKU or title"
+    BINDINGS = [Binding("w", "working", "Working", id="profit.sku_working")]
+    unallocated: dict = {}
+    home = "USD"
+    span = None
+
+    def load(self):
+        from sellertui.domain.profit.periods import bounds
+
+        area = self.area
+        service = self.service()
+        table, unallocated = service.skus(area.period, area.grain)
+        first, last = bounds(area.period, area.grain)
+        table = table.assign(haystack=(table["sku"].astype(str) + " " + table["title"].astype(str)).str.lower(),
+                             flag=["⚠" if n else "~" if e else "" for n, e in zip(table["no_cost"], table["estimated"])])
+        return table, unallocated, service.home, (first, last)
+
+    def _show(self, loaded) -> None:
+        frame, self.unallocated, self.home, self.span = loaded
+        money = money_cell(self.home)
+        self.table.columns = [
+            Column("sku", "SKU", 16),
+            Column("flag", "", 1),
+            Column("units", "Units", 6, "right", lambda v: f"{int(v):,}"),
+            Column("sales", "Sales", 11, "right", money),
+            Column("profit", "Profit", 11, "right", money, signed_style),
+            Column("per_unit", "Per unit", 9, "right", money, signed_style),
+            Column("margin", "Margin", 7, "right", percent_cell, signed_style),
+            Column("roi", "ROI", 7, "right", percent_cell, signed_style),
+            Column("break_even_acos", "BE ACoS", 7, "right", percent_cell),
+            Column("ads", "Ads", 9, "right", money),
+            Column("title", "Title", 40),
+        ]
+        super()._show(frame)
+
+    def show_summary(self, frame) -> None:
+        from sellertui.core.money import fmt
+
+        first, last = self.span
+        line = Text(f"{first:%b %-d} – {last:%b %-d %Y}: {len(frame)} SKU(s)", style="bold")
+        if len(frame):
+            line.append(f" · profit {fmt(int(frame['profit'].sum()), self.home)} before overheads")
+        overheads = sum(self.unallocated.values())
+        if overheads:
+            line.append(f" · overheads {fmt(overheads, self.home)} not spread")
+        line.append("\n~ fees estimated · ⚠ no landed cost · enter: the working", style="dim")
+        self.summary(line)
+
+    def filter(self, frame, text: str):
+        return words_positions(frame, text)
+
+    def action_open(self) -> None:
+        self.action_working()
+
+    def action_working(self) -> None:
+        from sellertui.domain.profit.skus import working
+
+        position = self.table.current_position
+        if position is None:
+            return
+        row = self.table.frame.iloc[position].to_dict()
+        first, last = self.span
+        lines = working(row, self.home, first, min(last, clock.today()))
+        self.app.push_screen(InfoScreen(f"{row['sku']} · profit", [], lines))

@@ -1,0 +1,29 @@
+"""A table view of the Promotions area's board: the list, the events and the fee table are each one."""
+
+from __future__ import annotations
+
+from sellertui.ui.tabs.inventory.common import InventoryView
+
+
+class BoardView(InventoryView):
+    """Loads the area's board in the worker, makes its frame with ``frame_of``, keeps the cursor's row."""
+
+    @staticmethod
+    def frame_of(board):
+        """The frame this view shows, made from the board (each view defines it, like ``TableView.load``)."""
+        raise TypeError("a BoardView defines frame_of(board)")
+
+    def __init__(self, ctx, **kwargs) -> None:
+        super().__init__(ctx, **kwargs)
+        self.board = None
+
+    def load(self):
+        board = self.area.board()
+        return board, self.frame_of(board)
+
+    def _show(self, loaded) -> None:
+        current = self.current_value("id")  # a reload after a save keeps the row the user was on
+        self.board, frame = loaded
+        super()._show(frame)
+        if current is not None:
+            self.select_row("id", current)

@@ -1,0 +1,111 @@
+"""What is on one day: its promotions and events; a promotion's keys act on the highlighted one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from sellertui.domain.promotions import checks as check_rules
+from sellertui.domain.promotions.fees import TYPES
+from sellertui.ui.kit.safe import plain
+
+
+def promotion_line(board, promo: dict) -> Text:
+    line = Text(no_wrap=True, overflow="ellipsis")
+    summary = check_rules.summary(board.checks_of(promo))
+    line.append(f"{summary or ' ':<6}", style="bold red" if "✗" in summary else "yellow" if "!" in summary else "green")
+    line.append(plain(promo.get("name", "")), style="bold")
+    line.append(f"  {TYPES.get(promo.get('type'), '')} · {promo.get('status')} · "
+                f"{float(promo.get('discount_pct') or 0):g}% · {promo['start']} to {promo.get('end')}", style="dim")
+    return line
+
+
+def event_line(event: dict, day: str) -> Text:
+    line = Text(no_wrap=True, overflow="ellipsis")
+    kind = "peak event" if event.get("peak") else event.get("kind", "event")
+    line.append("      ")
+    line.append(plain(event.get("name", "")), style="italic")
+    line.append(f"  {kind} · {event['start']} to {event['end']}", style="dim")
+    if event.get("deadline") == day:
+        line.append("  ◆ deal deadline today", style="bold red")
+    if event.get("inventory_by") == day:
+        line.append("  ▲ stock at FBA by today", style="bold yellow")
+    return line
+
+
+class DayScreen(ModalScreen[tuple[str, str | None] | None]):
+    """Dismisses with (action, promotion id), ("new", None), or None."""
+
+    DEFAULT_CSS = """
+    DayScreen { align: center middle; }
+    DayScreen > Vertical {
+        width: 100; max-width: 100%; height: auto; max-height: 90%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    DayScreen OptionList { height: auto; max-height: 20; border: none; }
+    DayScreen .hint { color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("escape,q", "dismiss(None)", "Close", id="day.close"),
+        Binding("n", "new", "New promotion", id="day.new"),
+        Binding("e", "act('edit')", "Edit", id="day.edit"),
+        Binding("c", "act('duplicate')", "Duplicate", id="day.duplicate"),
+        Binding("x", "act('cancel')", "Cancel it", id="day.cancel"),
+        Binding("greater_than_sign", "act('advance')", "Next status", id="day.advance"),
+        Binding("w", "act('working')", "Working", id="day.working"),
+    ]
+
+    def __init__(self, board, day: date, title: str = "") -> None:
+        super().__init__()
+        self.board = board
+        self.day = day
+        self.heading = title
+
+    def compose(self) -> ComposeResult:
+        key = self.day.isoformat()
+        promotions, events = self.board.on_day(key)
+        due = [p for p in self.board.promotions if p.get("status") == "idea"
+               and self.board.deadline_of(p).due == self.day]
+        options: list[Option] = [Option(promotion_line(self.board, p), id=f"p:{p['id']}") for p in promotions]
+        options += [Option(Text.assemble(("◆ ", "bold red"), ("submit ", "bold"), plain(p.get("name", "")),
+                                         (" today (its deadline)", "dim")), id=f"p:{p['id']}") for p in due
+                    if p not in promotions]
+        options += [Option(event_line(e, key), id=f"e:{e['id']}", disabled=True) for e in events]
+        if not options:
+            options.append(Option(Text("Nothing on this day. n plans a promotion starting on it.", style="italic"),
+                                  disabled=True))
+        with Vertical() as box:
+            box.border_title = self.heading or f"{self.day:%A %d %B %Y}"
+            yield OptionList(*options, id="day-list")
+            yield Static("enter/w working · e edit · c duplicate · x cancel · > next status · n new · esc close",
+                         classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def _current(self) -> str | None:
+        option = self.query_one(OptionList).highlighted_option
+        if option is None or not option.id or not option.id.startswith("p:"):
+            return None
+        return option.id[2:]
+
+    def action_act(self, action: str) -> None:
+        promo_id = self._current()
+        if promo_id is not None:
+            self.dismiss((action, promo_id))
+
+    def action_new(self) -> None:
+        self.dismiss(("new", None))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_act("working")

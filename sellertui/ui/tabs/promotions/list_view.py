@@ -1,0 +1,140 @@
+"""The list view: every promotion with its dates, discount, fee, deadline, checks and lift."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+
+from sellertui.core.money import fmt
+from sellertui.domain.promotions import checks as check_rules
+from sellertui.domain.promotions.pricing import days
+from sellertui.domain.query import parse, words_mask
+from sellertui.ui.tabs.promotions.actions import PROMOTION_BINDINGS, PromotionKeys
+from sellertui.ui.tabs.promotions.board_view import BoardView
+from sellertui.ui.kit.table import Column, FrameTable
+
+SHORT_TYPE = {"lightning_deal": "Lightning", "best_deal": "Best Deal", "coupon": "Coupon",
+              "prime_exclusive": "Prime Excl", "percent_off": "% off", "bogo": "BOGO"}
+STATUS_STYLE = {"idea": "italic", "submitted": "cyan", "approved": "blue", "running": "bold green",
+                "ended": "dim", "cancelled": "dim strike"}
+RANK = {"running": 0, "approved": 1, "submitted": 2, "idea": 3, "ended": 4, "cancelled": 5}
+
+
+def _checks_style(value: str) -> str | None:
+    return "bold red" if "✗" in value else "yellow" if "!" in value else "green" if value else None
+
+
+COLUMNS = [
+    Column("name", "Promotion", 30),
+    Column("status", "Status", 10, style=STATUS_STYLE.get, sort_key="rank"),
+    Column("checks", "Checks", 7, style=_checks_style, sort_key="fails"),
+    Column("type_label", "Type", 10, sort_key="type"),
+    Column("start", "Start", 10),
+    Column("days", "Days", 4, "right"),
+    Column("discount", "Off", 4, "right", lambda v: f"{v:g}%"),
+    Column("fee", "Fee", 10, "right", sort_key="fee_minor"),
+    Column("submit_by", "Submit by", 10),
+    Column("lift", "Lift", 6, "right", lambda v: f"{v:+.0%}"),
+    Column("event", "Event", 22),
+    Column("skus_text", "SKUs", 40),
+]
+
+
+def frame_of(board):
+    import pandas as pd
+
+    rows = []
+    for p in board.promotions:
+        found = board.checks_of(p)
+        fee = board.fee_of(p)
+        result = board.results_of(p)
+        event = board.event_of(p)
+        due = board.deadline_of(p).due if p.get("status") == "idea" else None
+        rows.append({
+            "id": p["id"], "name": p.get("name", ""), "status": p.get("status", ""),
+            "rank": RANK.get(p.get("status"), 9), "type": p.get("type", ""),
+            "type_label": SHORT_TYPE.get(p.get("type"), p.get("type", "")), "start": p["start"][:10],
+            "end": (p.get("end") or p["start"])[:10], "days": days(p),
+            "discount": float(p.get("discount_pct") or 0), "checks": check_rules.summary(found),
+            "fails": -sum(c.failed for c in found), "fee_minor": fee.minor,
+            "fee": fmt(fee.minor, fee.fee.currency), "submit_by": due.isoformat() if due else "",
+            "lift": None if result is None or result.lift is None else float(result.lift),
+            "event": event["name"] if event else "", "skus_text": ", ".join(p.get("skus") or []),
+            "check_levels": " ".join(sorted({c.level for c in found})),
+            "haystack": " ".join([p.get("name", ""), p.get("notes", ""), p.get("type", ""),
+                                  event["name"] if event else "", *(p.get("skus") or [])]).lower(),
+        })
+    columns = ["id", "name", "status", "rank", "type", "type_label", "start", "end", "days", "discount", "checks",
+               "fails", "fee_minor", "fee", "submit_by", "lift", "event", "skus_text", "check_levels", "haystack"]
+    frame = pd.DataFrame(rows, columns=columns)
+    live = frame[frame["rank"] <= RANK["idea"]].sort_values(["start", "name"], kind="stable")
+    done = frame[frame["rank"] > RANK["idea"]].sort_values(["start", "name"], ascending=False, kind="stable")
+    return pd.concat([live, done]).reset_index(drop=True)
+
+
+class PromotionListView(PromotionKeys, BoardView):
+    TITLE = "List"
+    KEY = "l"
+    COLUMNS = COLUMNS
+    frame_of = staticmethod(frame_of)
+    EMPTY = "No promotions yet: n plans one (deals, coupons, Prime Exclusive, % off, BOGO)."
+    FILTER_HELP = "words · status:idea|live|… · type:coupon · sku:… · event:prime · check:fail|warn"
+    BINDINGS = PROMOTION_BINDINGS
+
+    def show_summary(self, frame) -> None:
+        line = Text()
+        line.append(f"{len(frame)} promotions", style="bold")
+        live = frame[frame["rank"] <= RANK["idea"]]
+        line.append(f" · {len(live)} planned or running")
+        failing = int((live["fails"] < 0).sum())
+        if failing:
+            line.append(f" · {failing} failing a check", style="bold red")
+        planned_fees = live["fee_minor"].dropna()
+        if len(planned_fees):
+            line.append(f" · fees ahead {fmt(int(planned_fees.sum()), self.ctx.settings.home_currency)}")
+        self.summary(line)
+
+    def filter(self, frame, query_text: str):
+        query = parse(query_text, {"status", "type", "sku", "event", "check"})
+        if query.empty:
+            return None
+        mask = words_mask(frame, query.words)
+        terms = {k: v.lower() for k, v in query.terms.items()}
+        if terms.get("status") == "live":
+            mask &= (frame["rank"] <= RANK["idea"]).to_numpy()
+        elif "status" in terms:
+            mask &= frame["status"].str.startswith(terms["status"]).to_numpy()
+        if "type" in terms:
+            mask &= (frame["type"].str.contains(terms["type"], regex=False)
+                     | frame["type_label"].str.lower().str.contains(terms["type"], regex=False)).to_numpy()
+        if "sku" in terms:
+            mask &= frame["skus_text"].str.lower().str.contains(terms["sku"], regex=False).to_numpy()
+        if "event" in terms:
+            mask &= frame["event"].str.lower().str.contains(terms["event"], regex=False).to_numpy()
+        if "check" in terms:
+            mask &= frame["check_levels"].str.contains(terms["check"], regex=False).to_numpy()
+        return mask.nonzero()[0]
+
+    def detail(self, position: int):
+        from sellertui.ui.tabs.promotions.detail import panel
+
+        promo = self.board.by_id(self.table.value("id", position)) if self.board else None
+        return panel(self.board, promo) if promo is not None else ""
+
+    def current_promotion(self) -> dict | None:
+        promo_id = self.current_value("id")
+        return None if promo_id is None or self.board is None else self.board.by_id(promo_id)
+
+    def pick_promotion(self, then) -> None:
+        promo = self.current_promotion()
+        if promo is None:
+            self.notify("No promotion here yet: n plans one.", timeout=3)
+            return
+        then(promo)
+
+    @on(FrameTable.RowSelected)
+    def _selected(self, event: FrameTable.RowSelected) -> None:
+        event.stop()
+        promo = self.current_promotion()
+        if promo is not None:
+            self.area.act("working", promo)

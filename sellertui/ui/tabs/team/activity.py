@@ -1,0 +1,91 @@
+"""Who changed what, when: every write to the store leaves one entry (GUIDE §1: one data board)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from rich.text import Text
+
+from sellertui import clock
+from sellertui.domain.query import parse
+from sellertui.ui.kit.table import Column
+from sellertui.ui.kit.views import TableView
+
+DAYS = 30
+
+
+def _changes(changes: dict) -> str:
+    parts = []
+    for collection, counts in (changes or {}).items():
+        done = [f"{counts[k]} {k}" for k in ("inserted", "updated", "deleted") if counts.get(k)]
+        parts.append(f"{collection}: {', '.join(done)}")
+    return "; ".join(parts)
+
+
+class ActivityView(TableView):
+    TITLE = "Activity"
+    KEY = "v"
+    EMPTY = "No changes in the last 30 days."
+    FILTER_HELP = "words, or user: what:"
+    COLUMNS = [
+        Column("when", "When", 16, sort_key="at"),
+        Column("user", "Who", 10),
+        Column("note", "What", 54),
+        Column("what", "Records", 40),
+    ]
+
+    def on_mount(self) -> None:
+        self.table.sort_by = ("at", True)
+
+    def load(self):
+        import pandas as pd
+
+        view = self.ctx.store()["activity"]
+        since = (clock.today() - timedelta(days=DAYS)).isoformat()
+        entries = list(view.rows([p for p in view.partitions() if p >= since]))
+        frame = pd.DataFrame({
+            "at": [e.get("at", "") for e in entries],
+            "user": [e.get("user", "") for e in entries],
+            "note": [e.get("note") or "" for e in entries],
+            "what": [_changes(e.get("changes")) for e in entries],
+            "ids": ["; ".join(f"{c}: {', '.join(v.get('ids', []))}" for c, v in (e.get("changes") or {}).items())
+                    for e in entries],
+        })
+        if len(frame):
+            moments = pd.to_datetime(frame["at"], utc=True, errors="coerce").dt.tz_convert(clock.now().tzinfo)
+            frame["when"] = moments.dt.strftime("%Y-%m-%d %H:%M")
+            frame["at"] = frame["at"] + "|" + pd.Series([e["id"] for e in entries])  # ids are time-ordered
+        else:
+            frame["when"] = []
+        return frame
+
+    def show_summary(self, frame) -> None:
+        people = frame["user"].nunique() if len(frame) else 0
+        self.summary(Text(f"{len(frame)} changes by {people} people in the last {DAYS} days"))
+
+    def filter(self, frame, text_: str):
+        import numpy as np
+
+        query = parse(text_, {"user", "what"})
+        if query.empty:
+            return None
+        mask = np.ones(len(frame), dtype=bool)
+        hay = (frame["user"] + " " + frame["note"] + " " + frame["what"]).str.lower()
+        for word in query.words:
+            mask &= hay.str.contains(word, regex=False).to_numpy()
+        if "user" in query.terms:
+            mask &= frame["user"].str.lower().str.startswith(query.terms["user"].lower()).to_numpy()
+        if "what" in query.terms:
+            mask &= frame["what"].str.lower().str.contains(query.terms["what"].lower(), regex=False).to_numpy()
+        return np.flatnonzero(mask)
+
+    def action_open(self) -> None:
+        position = self.table.current_position
+        if position is None:
+            return
+        from sellertui.ui.kit.dialogs import InfoScreen
+
+        value = lambda key: self.table.value(key, position)  # noqa: E731
+        self.app.push_screen(InfoScreen("Change", [("when", value("when")), ("who", value("user")),
+                                                   ("what", value("note")), ("records", value("what")),
+                                                   ("ids (first 20)", value("ids"))]))
