@@ -14,7 +14,7 @@ from typing import Any
 
 from sellertui import paths
 
-# Thresholds and rules, by area; the defaults come from GUIDE §3.
+# Thresholds and rules, by area: the trade's usual defaults, each one the user's to change.
 SECTION_DEFAULTS: dict[str, dict[str, Any]] = {
     "inventory": {
         # velocity = weighted units per day in stock over the last 7/30/90 days
@@ -32,7 +32,7 @@ SECTION_DEFAULTS: dict[str, dict[str, Any]] = {
     },
 }
 
-# Ads (GUIDE §3): windows, targets and the thresholds of the negate, harvest and bid rules.
+# Ads: windows, targets and the thresholds of the negate, harvest and bid rules.
 SECTION_DEFAULTS["ads"] = {
     "window_days": 30,  # the window the tab and `sellertui ads` start with (7, 14, 30, 60 or 90)
     "margin_to_keep_pct": 10.0,  # target ACoS = break-even ACoS − this
@@ -50,7 +50,7 @@ SECTION_DEFAULTS["ads"] = {
     "overview_weeks": 12,
 }
 
-# Profit and hiring readiness (GUIDE §3): when the shop can afford its next hire.
+# Profit and hiring readiness: when the shop can afford its next hire.
 SECTION_DEFAULTS["profit"] = {
     "window_months": 3,  # ready when each of the last N complete months made the role's cost + buffer
     "buffer_pct": 20.0,  # the margin of safety on top of the role's full monthly cost
@@ -60,7 +60,7 @@ SECTION_DEFAULTS["profit"] = {
     "horizon_months": 36,  # how far ahead the projection looks
 }
 
-# Promotions (GUIDE §3): lead times, the margin floor, stock in place, event minimum discounts, results.
+# Promotions: lead times, the margin floor, stock in place, event minimum discounts, results.
 SECTION_DEFAULTS["promotions"] = {
     "deadline_warn_days": 14,  # a submission deadline this close is on Today
     "event_lead_days": 42,  # event deals: submit at least 6 weeks ahead (when Amazon gave no deadline)

@@ -1,4 +1,4 @@
-"""What every entry point needs: the settings, the data directory, the store.
+"""What every entry point needs: the settings, the data directory, the shop.
 
 One factory for the CLI, the app and the tests (posting's pattern), so they all
 resolve paths and open the store the same way.
@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sellertui import config, paths
+from sellertui.domain.shop import Shop
 from sellertui.store import Store
 
 
@@ -18,8 +19,7 @@ from sellertui.store import Store
 class Context:
     settings: config.Settings
     data_dir: Path
-    _store: Store | None = field(default=None, repr=False)
-    _frames: object | None = field(default=None, repr=False)
+    _shop: Shop | None = field(default=None, repr=False)
 
     @classmethod
     def create(cls, data_dir: str | os.PathLike | None = None, config_file: Path | None = None) -> "Context":
@@ -30,24 +30,35 @@ class Context:
     def user(self) -> str:
         return self.settings.display_user
 
-    def store(self) -> Store:
-        if self._store is None:
+    def shop(self) -> Shop:
+        """The shop in the data directory, its store opened (and its folder made) on first use."""
+        if self._shop is None:
             if self.settings.shared:
                 os.umask(0o002)  # teammates in the group must be able to replace our files
             paths.ensure_dir(self.data_dir, self.settings.shared)
-            self._store = Store(self.data_dir, user=self.user, shared=self.settings.shared)
-        return self._store
+            store = Store(self.data_dir, user=self.user, shared=self.settings.shared)
+            self._shop = Shop(store, self.settings, self.user)
+        return self._shop
+
+    def store(self) -> Store:
+        """The store itself, for the commands that manage it (check, restore, demo, import)."""
+        return self.shop().store
 
     def frames(self):
-        """The shared frame cache (imports pandas: call from workers, not at start-up)."""
-        if self._frames is None:
-            from sellertui.domain.frames import FrameCache
+        return self.shop().frames()
 
-            self._frames = FrameCache.for_store(self.store())
-        return self._frames
+    def restore_backup(self) -> list:
+        """Put the newest good copy back in place of each damaged store file (the store is closed first)."""
+        from sellertui.store.health import restore
+
+        self.close()
+        return restore(self.data_dir)
+
+    @property
+    def opened(self) -> bool:
+        return self._shop is not None
 
     def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = None
-            self._frames = None
+        if self._shop is not None:
+            self._shop.close()
+            self._shop = None

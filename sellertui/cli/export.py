@@ -27,7 +27,7 @@ def register(sub, common) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    header, rows = all_exporters()[args.what](context(args).store(), args)
+    header, rows = all_exporters()[args.what](context(args).shop(), args)
     if args.format == "json":
         text = json.dumps([dict(zip(header, row)) for row in rows], indent=2, ensure_ascii=False, default=str) + "\n"
     else:

@@ -21,7 +21,7 @@ def cmd_reorder(args: argparse.Namespace) -> int:
     from sellertui.domain.inventory.plan import reorder
 
     ctx = context(args)
-    rows = reorder(load_plan(ctx.store(), ctx.settings))
+    rows = reorder(load_plan(ctx.shop()))
     if args.json:
         print_json(rows)
         return 0

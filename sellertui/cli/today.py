@@ -19,9 +19,7 @@ def cmd_today(args: argparse.Namespace) -> int:
 
     ctx = context(args)
     user = args.user or ctx.user
-    from sellertui.domain.today.sections import Sources
-
-    sections = checklist(ctx.store(), user, sources=Sources(ctx.store(), ctx.frames(), ctx.settings))
+    sections = checklist(ctx.shop(), user)
     done, total = progress(sections)
     if args.json:
         print_json({"user": user, "done": done, "total": total,

@@ -6,6 +6,8 @@ pictures only change when a screen does.
 
 from __future__ import annotations
 
+from sellertui.devtools.pilot import settle
+
 import asyncio
 import os
 import sys
@@ -31,8 +33,7 @@ async def shoot(out: Path) -> list[Path]:
     async with app.run_test(size=SIZE) as pilot:
         for number, area in enumerate(TABS, start=1):
             await pilot.press(area.KEY)
-            await pilot.pause()
-            await app.workers.wait_for_complete()
+            await settle(pilot, app)
             await pilot.pause(0.3)
             path = out / f"{number}-{area.slug()}.svg"
             app.save_screenshot(filename=path.name, path=str(out))

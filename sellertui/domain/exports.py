@@ -1,6 +1,6 @@
 """The registry behind `sellertui export WHAT`.
 
-Each area's exporter is a function ``(store, options) -> (header, rows)``
+Each area's exporter is a function ``(shop, options) -> (header, rows)``
 decorated with ``@exporter("name")`` in its own module; an area adds its module
 to ``MODULES``. Writing CSV (formula-safe) or JSON is the CLI's job, the same
 for all of them. Every CLI command loads these modules to list the choices, so

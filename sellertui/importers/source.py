@@ -1,6 +1,6 @@
 """Reading a report file into a table: the header row and one list of cells per column.
 
-Handles the framing GUIDE §2 lists: UTF-8 (with or without BOM), Windows-1252
+Handles the framing Amazon's downloads come in: UTF-8 (with or without BOM), Windows-1252
 and Shift_JIS text; tab-, comma- or semicolon-separated; note lines before the
 header (the Date Range report's preamble); blank and trailing empty rows; and
 workbooks (XLSX/XLS, read with calamine, which ignores a wrong declared sheet

@@ -1,8 +1,8 @@
 """The store: collections of JSON records in TinyDB files, safe for many writers.
 
 Layout: ``<data>/store/meta.json`` and one directory per collection holding one
-TinyDB file per partition. See ``docs`` in README ("Where data lives") and
-GUIDE §5 for why: one lock around each read-modify-write, reads that notice
+TinyDB file per partition (README, "Where data lives"). Stock TinyDB loses or
+corrupts data with several writers, so: one lock around each read-modify-write, reads that notice
 another process's rename, atomic durable replaces, and partitions so a write
 costs the size of one file, not of the store.
 """

@@ -1,8 +1,9 @@
 """One lock per store, across threads and processes.
 
 Every read-modify-write holds the exclusive lock from the read to the rename, so
-no writer can lose another's update (GUIDE §5: a lock inside ``write()`` alone is
-not enough). Loads take the shared lock so they never see half of a multi-file
+no writer can lose another's update (a lock inside ``write()`` alone is not
+enough: two writers both read the old file, and the second rename drops the
+first's change). Loads take the shared lock so they never see half of a multi-file
 commit. Inside one process a re-entrant thread lock serialises users of the one
 ``flock`` descriptor (``flock`` is per open file, not per thread).
 """

@@ -1,9 +1,10 @@
 """The application shell: header, seven tabs, footer, and the store's heartbeat.
 
 Slow work (opening and polling the store, loading the demo) runs in thread
-workers that never touch widgets; results come back through ``call_from_thread``
-and messages. Store errors from any worker end up in one place
-(``on_worker_state_changed``), which shows them instead of crashing.
+workers that never touch widgets; they post named messages (``StoreOpened``,
+``OutsideChange``, ``DemoLoaded``...) that the handlers below turn into screen
+changes. Failed workers from anywhere end up in one place (``worker_failed``),
+which shows them instead of crashing.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Iterable
 
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
+from textual.message import Message
 from textual.binding import Binding
 from textual.lazy import Lazy
 from textual.screen import Screen
@@ -26,7 +28,7 @@ from sellertui import clock
 from sellertui.config import ConfigError
 from sellertui.context import Context
 from sellertui.core.errors import UserError
-from sellertui.store import CorruptFile, StoreError
+from sellertui.store.errors import CorruptFile, StoreError
 from sellertui.ui.kit.area import Area, PendingArea
 from sellertui.ui.tabs.ads.area import AdsArea
 from sellertui.ui.tabs.inventory.area import InventoryArea
@@ -37,13 +39,42 @@ from sellertui.ui.tabs.team.area import TeamArea
 from sellertui.ui.tabs.today.area import TodayArea
 from sellertui.ui.shell.header import ShopHeader, short_path
 from sellertui.ui.shell.help_screen import HelpScreen, describe_bindings
-from sellertui.ui.kit.messages import StoreChanged
+from sellertui.ui.kit.messages import Saved, StoreChanged
 from sellertui.ui.kit.safe import plain
+from sellertui.ui.kit.saving import SAVE_GROUP
+from sellertui.ui.shell.palette import palette_commands
 
 # The seven tabs, in order (keys 1-7). The app sits above them, so no tab needs this list.
 TABS: tuple[type[Area], ...] = (TodayArea, OrdersArea, AdsArea, PromotionsArea, InventoryArea, ProfitArea, TeamArea)
 
 POLL_SECONDS = 1.0  # another process's change shows within ~2 s
+POLL_GROUP = "poll"  # the store poller's workers (tests wait for every other worker)
+
+
+class StoreOpened(Message):
+    def __init__(self, empty: bool, meta: dict) -> None:
+        self.empty, self.meta = empty, meta
+        super().__init__()
+
+
+class DemoLoaded(Message):
+    def __init__(self, counts: dict[str, int], meta: dict) -> None:
+        self.counts, self.meta = counts, meta
+        super().__init__()
+
+
+class OutsideChange(Message):
+    """Another process (a teammate, a cron import) changed ``collections``; ``who`` did it last."""
+
+    def __init__(self, collections: frozenset[str], who: str) -> None:
+        self.collections, self.who = collections, who
+        super().__init__()
+
+
+class BackupRestored(Message):
+    def __init__(self, files: int) -> None:
+        self.files = files
+        super().__init__()
 
 
 class SellerApp(App[None]):
@@ -68,7 +99,7 @@ class SellerApp(App[None]):
         super().__init__()
         self.ctx = ctx
         self.watch_signals = watch_signals
-        self.store = None
+        self.shop = None  # the open shop (set once its store is open)
         self._clear_marker = None
         self._mounting: dict[str, asyncio.Future] = {}
 
@@ -127,20 +158,20 @@ class SellerApp(App[None]):
     # -- the store -------------------------------------------------------------
     @work(thread=True, exclusive=True, group="store-open", exit_on_error=False)
     def open_store(self) -> None:
-        store = self.ctx.store()
-        empty = store.is_empty()
-        meta = store.meta
-        store.changes()  # baseline for the poller
-        self.call_from_thread(self._store_ready, store, empty, meta)
+        shop = self.ctx.shop()
+        empty = shop.is_empty()
+        meta = shop.meta
+        shop.changes()  # baseline for the poller
+        self.post_message(StoreOpened(empty, meta))
 
-    def _store_ready(self, store, empty: bool, meta: dict) -> None:
-        self.store = store
-        self._show_shop_name(meta)
+    def on_store_opened(self, message: StoreOpened) -> None:
+        self.shop = self.ctx.shop()
+        self._show_shop_name(message.meta)
         for area in self.query(Area):  # areas shown before the store was open load now
             if area.stale:
                 area.store_changed(frozenset({"meta"}))
         self.set_interval(POLL_SECONDS, self.poll_store, name="poll-store")
-        if empty:
+        if message.empty:
             from sellertui.ui.shell.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen(short_path(self.ctx.data_dir, 60)), self._welcome_choice)
@@ -163,45 +194,44 @@ class SellerApp(App[None]):
     def load_demo(self) -> None:
         from sellertui.demo import generate
 
-        counts = generate(self.store, founder=self.ctx.user)
-        meta = self.store.meta
-        self.call_from_thread(self._demo_loaded, counts, meta)
+        counts = generate(self.shop.store, founder=self.ctx.user)
+        self.post_message(DemoLoaded(counts, self.shop.meta))
 
-    def _demo_loaded(self, counts: dict[str, int], meta: dict) -> None:
-        self._show_shop_name(meta)
-        self.notify(f"Demo shop loaded: {counts['orders']:,} orders, {counts['products']} SKUs.")
-        self.broadcast_change(frozenset(counts) | {"meta"}, external=False)
+    def on_demo_loaded(self, message: DemoLoaded) -> None:
+        self._show_shop_name(message.meta)
+        self.notify(f"Demo shop loaded: {message.counts['orders']:,} orders, {message.counts['products']} SKUs.")
+        self.broadcast_change(frozenset(message.counts) | {"meta"}, external=False)
 
     def poll_store(self) -> None:
-        if self.store is not None:
+        if self.shop is not None:
             self._poll()
 
-    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
+    @work(thread=True, exclusive=True, group=POLL_GROUP, exit_on_error=False)
     def _poll(self) -> None:
-        changed = self.store.changes()
+        changed = self.shop.changes()
         if changed:
-            who = self._last_writer()
-            self.call_from_thread(self._external_change, frozenset(changed), who)
+            from sellertui.domain.team.activity import last_writer
 
-    def _last_writer(self) -> str:
-        entries = self.store["activity"].docs(clock.today().isoformat())
-        if not entries:
-            return "another process"
-        last = max(entries.values(), key=lambda e: (e.get("at", ""), e["id"]))  # ids are time-ordered
-        return last.get("user") or "another process"
+            self.post_message(OutsideChange(frozenset(changed), last_writer(self.shop.store, clock.today())))
 
-    def _external_change(self, collections: frozenset[str], who: str) -> None:
-        shown = sorted(c for c in collections if c not in ("activity", "meta")) or ["settings"]
+    def on_outside_change(self, message: OutsideChange) -> None:
+        shown = sorted(c for c in message.collections if c not in ("activity", "meta")) or ["settings"]
         header = self.query_one(ShopHeader)
-        header.outside_change = f"{who} changed {', '.join(shown)} at {clock.now():%H:%M}"
+        header.outside_change = f"{message.who} changed {', '.join(shown)} at {clock.now():%H:%M}"
         if self._clear_marker is not None:
             self._clear_marker.stop()
         self._clear_marker = self.set_timer(300, lambda: setattr(header, "outside_change", ""))
-        self.broadcast_change(collections, external=True)
+        self.broadcast_change(message.collections, external=True)
+
+    def on_saved(self, message: Saved) -> None:
+        """A tab saved something: say so, and refresh every tab that shows it."""
+        if message.note:
+            self.notify(message.note, timeout=4)
+        self.broadcast_change(message.collections, external=False)
 
     def broadcast_change(self, collections: frozenset[str], external: bool) -> None:
-        if "meta" in collections and self.store is not None:
-            self._show_shop_name(self.store.meta)
+        if "meta" in collections and self.shop is not None:
+            self._show_shop_name(self.shop.meta)
         for area in self.query(Area):
             area.store_changed(collections)
         self.post_message(StoreChanged(collections, external))
@@ -217,7 +247,8 @@ class SellerApp(App[None]):
         if isinstance(error, CorruptFile):
             self._show_problem(error)
         elif isinstance(error, (StoreError, UserError, ConfigError, OSError)):
-            self.notify(str(error), title="Could not finish", severity="error", timeout=15)
+            title = "Not saved" if event.worker.group == SAVE_GROUP else "Could not finish"
+            self.notify(str(error), title=title, severity="error", timeout=15)
         else:  # a bug: say so plainly rather than lose it
             self.log.error(event.worker.name, repr(error))
             self.notify(f"{type(error).__name__}: {error}", title="Unexpected error", severity="error", timeout=30)
@@ -235,11 +266,11 @@ class SellerApp(App[None]):
 
     @work(thread=True, exclusive=True, group="store-open", exit_on_error=False)
     def restore_backup(self) -> None:
-        from sellertui.store.health import restore
+        restored = self.ctx.restore_backup()
+        self.post_message(BackupRestored(len(restored)))
 
-        restored = restore(self.ctx.data_dir)
-        self.ctx.close()
-        self.call_from_thread(self.notify, f"Restored {len(restored)} file(s) from backup; damaged files kept aside.")
+    def on_backup_restored(self, message: BackupRestored) -> None:
+        self.notify(f"Restored {message.files} file(s) from backup; damaged files kept aside.")
         self.open_store()
 
     # -- focus follows the tab ----------------------------------------------------
@@ -278,29 +309,21 @@ class SellerApp(App[None]):
         self.broadcast_change(frozenset().union(*(a.WATCHES for a in TABS)), external=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The palette lists every area's actions as "Area: action"."""
+        """The palette lists every tab and every action of its views as "Area: action"."""
         yield from super().get_system_commands(screen)
-        for area in TABS:
-            slug = area.slug()
-            yield SystemCommand(f"Go: {area.TITLE}", f"Switch to the {area.TITLE} tab ({area.KEY})",
-                                lambda slug=slug: self.action_show_area(slug))
-            for binding in area.BINDINGS:
-                if isinstance(binding, Binding) and binding.description:
-                    yield SystemCommand(
-                        f"{area.TITLE}: {binding.description}",
-                        f"key {self.get_key_display(binding)}",
-                        lambda slug=slug, action=binding.action: self._run_area_action(slug, action),
-                    )
-        yield SystemCommand("App: help", "List every key of this screen (?)", self.action_help)
-        yield SystemCommand("App: refresh", "Reload everything from the store (r)", self.action_refresh)
-        yield SystemCommand("App: import a report", "Preview and import a report file (i)", self.action_import_report)
+        yield from palette_commands(self, TABS, self._run_area_action)
 
-    def _run_area_action(self, slug: str, action: str) -> None:
+    def _run_area_action(self, slug: str, view: str | None, action: str) -> None:
         self.action_show_area(slug)
 
         async def run() -> None:
             area = await self.area(slug)
-            await self.run_action(action, area)
+            if area is None:
+                return
+            if view is None:
+                await self.run_action(action, area)
+            else:
+                await area.action_go(view, action)
 
         self.call_after_refresh(run)
 
@@ -325,6 +348,6 @@ class SellerApp(App[None]):
     def _terminal_gone(self) -> None:
         # There is no terminal left to restore, and Textual's shutdown blocks forever
         # writing to it. Let a store commit in flight finish, then leave.
-        if self.ctx._store is not None:
-            self.ctx._store.wait_idle(timeout=10)
+        if self.shop is not None:
+            self.shop.wait_idle(timeout=10)
         os._exit(0)

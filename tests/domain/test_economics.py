@@ -1,4 +1,4 @@
-"""Unit economics: effective-dated cost, fees, break-even ACoS (GUIDE §3)."""
+"""Unit economics: effective-dated cost, fees, break-even ACoS."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Promotion fees by hand, across effective dates (GUIDE §3)."""
+"""Promotion fees by hand, across effective dates."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Dates and times in every form GUIDE §2 lists, to ISO 8601 (datetimes in UTC)."""
+"""Dates and times in every form Amazon's reports use, to ISO 8601 (datetimes in UTC)."""
 
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ from sellertui import clock
 from sellertui.domain.today import memo, sections, ticks
 from sellertui.domain.today.model import Item, Section
 from sellertui.store import open_store
+from tests.shops import shop_of
 
 
 @pytest.fixture
@@ -34,10 +35,10 @@ def counting(name: str = "reorder_section"):
 
 def test_second_call_is_served_from_the_memo_with_the_same_section(store):
     provider, calls = counting()
-    sources = sections.Sources(store)
+    sources = shop_of(store)
     now = clock.now()
     first = memo.remembered(sources, provider, now, "ana")
-    again = memo.remembered(sections.Sources(store), provider, now, "ana")
+    again = memo.remembered(shop_of(store), provider, now, "ana")
     assert len(calls) == 1
     assert again == first
     assert again.items[0].late is True and again.total == 7
@@ -46,10 +47,10 @@ def test_second_call_is_served_from_the_memo_with_the_same_section(store):
 def test_a_write_to_a_collection_it_reads_recomputes(store):
     provider, calls = counting()
     now = clock.now()
-    memo.remembered(sections.Sources(store), provider, now, "ana")
+    memo.remembered(shop_of(store), provider, now, "ana")
     with store.transaction("new PO") as tx:
         tx["purchase_orders"].insert({"sku": "X", "status": "draft", "lines": []})
-    section = memo.remembered(sections.Sources(store), provider, now, "ana")
+    section = memo.remembered(shop_of(store), provider, now, "ana")
     assert len(calls) == 2
     assert section.items[0].title == f"{len(store['purchase_orders'].all())} POs"
 
@@ -57,14 +58,14 @@ def test_a_write_to_a_collection_it_reads_recomputes(store):
 def test_ticks_tasks_and_another_user_or_day(store):
     provider, calls = counting()
     now = clock.now()
-    memo.remembered(sections.Sources(store), provider, now, "ana")
+    memo.remembered(shop_of(store), provider, now, "ana")
     ticks.toggle_tick(store, "ana", "task:x", "team", "a tick")  # collections it does not read
     with store.transaction("a task") as tx:
         tx["tasks"].insert({"title": "t"})
-    memo.remembered(sections.Sources(store), provider, now, "ana")
+    memo.remembered(shop_of(store), provider, now, "ana")
     assert len(calls) == 1
-    memo.remembered(sections.Sources(store), provider, now, "ben")
-    memo.remembered(sections.Sources(store), provider, now + timedelta(days=1), "ana")
+    memo.remembered(shop_of(store), provider, now, "ben")
+    memo.remembered(shop_of(store), provider, now + timedelta(days=1), "ana")
     assert len(calls) == 3
 
 
@@ -74,30 +75,30 @@ def test_a_changed_setting_recomputes(store):
     provider, calls = counting()
     now = clock.now()
     settings = config.load()
-    memo.remembered(sections.Sources(store, settings=settings), provider, now, "ana")
+    memo.remembered(shop_of(store, settings), provider, now, "ana")
     settings.sections["inventory"] = {**settings.section("inventory"), "order_soon_days": 30}
-    memo.remembered(sections.Sources(store, settings=settings), provider, now, "ana")
+    memo.remembered(shop_of(store, settings), provider, now, "ana")
     assert len(calls) == 2
 
 
 def test_a_damaged_memo_file_is_recomputed_and_replaced(store):
     provider, calls = counting()
     now = clock.now()
-    sources = sections.Sources(store)
+    sources = shop_of(store)
     memo.remembered(sources, provider, now, "ana")
     path = memo._path(sources)
     path.write_bytes(b"\x00{not json")
-    section = memo.remembered(sections.Sources(store), provider, now, "ana")
+    section = memo.remembered(shop_of(store), provider, now, "ana")
     assert len(calls) == 2 and section.items
-    memo.remembered(sections.Sources(store), provider, now, "ana")
+    memo.remembered(shop_of(store), provider, now, "ana")
     assert len(calls) == 2
 
 
 def test_providers_without_declared_reads_are_never_remembered(store):
     provider, calls = counting("some_new_section")
     now = clock.now()
-    memo.remembered(sections.Sources(store), provider, now, "ana")
-    memo.remembered(sections.Sources(store), provider, now, "ana")
+    memo.remembered(shop_of(store), provider, now, "ana")
+    memo.remembered(shop_of(store), provider, now, "ana")
     assert len(calls) == 2
 
 
@@ -107,9 +108,9 @@ def test_every_slow_provider_declares_what_it_reads():
 
 def test_checklist_from_the_memo_still_applies_todays_ticks(store):
     now = clock.now()
-    first = sections.checklist(store, "ana", now, which="slow")
+    first = sections.checklist(shop_of(store), "ana", now, which="slow")
     item = next(i for s in first for i in s.items)
     ticks.toggle_tick(store, "ana", item.key, item.area, item.title)
-    again = sections.checklist(store, "ana", now, which="slow")
+    again = sections.checklist(shop_of(store), "ana", now, which="slow")
     ticked = {i.key for s in again for i in s.items if i.ticked}
     assert item.key in ticked

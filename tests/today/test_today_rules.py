@@ -9,6 +9,7 @@ import pytest
 from sellertui.core.errors import UserError
 from sellertui.domain.today import recurring, ticks
 from sellertui.domain.today.sections import checklist, progress
+from tests.shops import shop_of
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=timezone.utc)  # Sunday
 
@@ -52,7 +53,7 @@ def seed(store) -> None:
 
 def test_sections_pick_and_order_items(store) -> None:
     seed(store)
-    sections = checklist(store, "ana", NOW)
+    sections = checklist(shop_of(store), "ana", NOW)
     messages = _section(sections, "Buyer messages")
     assert [i.title.split(":")[0] for i in messages.items] == ["B", "C", "A"]  # overdue, then least time left
     assert messages.items[0].late and messages.items[0].detail == "overdue 6h 00m"
@@ -69,7 +70,7 @@ def test_sections_pick_and_order_items(store) -> None:
 def test_inventory_and_ads_sections(demo_copy) -> None:
     from sellertui.store import open_store
 
-    sections = checklist(open_store(demo_copy), "ana", NOW)
+    sections = checklist(shop_of(open_store(demo_copy)), "ana", NOW)
     reorder = _section(sections, "SKUs to reorder")
     assert reorder.items and all(i.area == "inventory" and i.value for i in reorder.items)
     assert [i.urgency for i in reorder.items] == sorted(i.urgency for i in reorder.items)  # soonest to run out first
@@ -79,28 +80,28 @@ def test_inventory_and_ads_sections(demo_copy) -> None:
 
 def test_ticks_are_per_day_and_per_user(store) -> None:
     seed(store)
-    item = _section(checklist(store, "ana", NOW), "Buyer messages").items[0]
+    item = _section(checklist(shop_of(store), "ana", NOW), "Buyer messages").items[0]
     assert ticks.toggle_tick(store, "ana", item.key, item.area, item.title) is True
-    assert progress(checklist(store, "ana", NOW))[0] == 1
-    assert progress(checklist(store, "ben", NOW))[0] == 0  # ben has his own ticks
+    assert progress(checklist(shop_of(store), "ana", NOW))[0] == 1
+    assert progress(checklist(shop_of(store), "ben", NOW))[0] == 0  # ben has his own ticks
     tomorrow = NOW + timedelta(days=1)
-    assert progress(checklist(store, "ana", tomorrow))[0] == 0  # a new day, a fresh list
+    assert progress(checklist(shop_of(store), "ana", tomorrow))[0] == 0  # a new day, a fresh list
     assert ticks.toggle_tick(store, "ana", item.key, item.area, item.title) is False  # untick
 
 
 def test_snooze_hides_until_tomorrow(store, monkeypatch) -> None:
     seed(store)
-    item = _section(checklist(store, "ana", NOW), "Tasks").items[0]
+    item = _section(checklist(shop_of(store), "ana", NOW), "Tasks").items[0]
     until = ticks.snooze(store, "ana", item.key, item.title)
     assert until == "2026-11-23"
-    assert _section(checklist(store, "ana", NOW), "Tasks").items[0].snoozed
-    later = _section(checklist(store, "ana", NOW + timedelta(days=1)), "Tasks")
+    assert _section(checklist(shop_of(store), "ana", NOW), "Tasks").items[0].snoozed
+    later = _section(checklist(shop_of(store), "ana", NOW + timedelta(days=1)), "Tasks")
     assert not any(i.snoozed for i in later.items)
 
 
 def test_workload_counts_time_from_opening_to_ticking(store, monkeypatch) -> None:
     seed(store)
-    item = _section(checklist(store, "ana", NOW), "FBM orders").items[0]
+    item = _section(checklist(shop_of(store), "ana", NOW), "FBM orders").items[0]
     ticks.mark_opened(store, "ana", item.key, item.area, item.title)
     monkeypatch.setenv("SELLERTUI_NOW", "2026-11-22T09:25:00+00:00")
     ticks.toggle_tick(store, "ana", item.key, item.area, item.title)

@@ -8,6 +8,7 @@ import pytest
 
 from sellertui import paths
 from sellertui.context import Context
+from sellertui.devtools.pilot import settle  # noqa: F401  (the tests' way to wait)
 from sellertui.ui.app import SellerApp
 
 
@@ -25,10 +26,3 @@ def make_app():
         return SellerApp(Context.create(data_dir), watch_signals=False)
 
     return make
-
-
-async def settle(pilot, app) -> None:
-    """Let workers finish and the screen repaint."""
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()

@@ -102,7 +102,7 @@ async def test_hiring_plan_mark_hired_moves_the_gauge(make_app, demo_copy: Path)
 
 
 async def test_enter_on_a_figure_lists_its_records(make_app, demo_copy: Path) -> None:
-    from sellertui.ui.tabs.profit.common import RecordsScreen
+    from sellertui.ui.kit.records_screen import RecordsScreen
     from sellertui.ui.tabs.profit.pnl_view import PnlView
 
     app = make_app(demo_copy)

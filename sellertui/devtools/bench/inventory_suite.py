@@ -9,6 +9,8 @@ unchanged order months).
 
 from __future__ import annotations
 
+from sellertui.devtools.pilot import settle
+
 import os
 import statistics
 import subprocess
@@ -35,8 +37,7 @@ class Bench(SellerApp):
 async def main():
     app = Bench(Context.create(sys.argv[1]), watch_signals=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
+        await settle(pilot, app)
         start = time.perf_counter()
         await pilot.press("5")
         while not app.marks:

@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from sellertui.devtools.pilot import settle
+
 import asyncio
 import os
 import shutil
@@ -30,8 +32,7 @@ async def _orders_tab(store_dir: Path, cache: Path) -> tuple[float, float, objec
 
     app = SellerApp(Context.create(store_dir), watch_signals=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
+        await settle(pilot, app)
         import pandas  # noqa: F401  (both sides start with pandas imported)
 
         started = time.perf_counter()
@@ -103,7 +104,7 @@ async def _filter_latency(store_dir: Path, cache: Path) -> list[float]:
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             await pilot.press("2")
-            await app.workers.wait_for_complete()
+            await settle(pilot, app)
             await pilot.pause()
             for query in QUERIES:
                 await pilot.press("slash")

@@ -1,6 +1,6 @@
 """Approved changes as an Amazon Sponsored Products bulk-operations file (XLSX or CSV).
 
-Each row is filled as the bulk sheet requires (GUIDE §2): Product
+Each row is filled as Amazon's bulk sheet requires, or the upload fails: Product
 ``Sponsored Products``; Entity ``Negative Keyword`` (ad group: Campaign ID and
 Ad Group ID) or ``Campaign Negative Keyword`` (Campaign ID), ``Negative Product
 Targeting`` for ASINs, ``Keyword`` / ``Product Targeting`` for harvested terms;

@@ -11,7 +11,8 @@ COLUMNS = ["decided_at", "decided_by", "status", "kind", "action", "term", "camp
 
 
 @exporter("ads-ledger")
-def export_ledger(store, args) -> tuple[list[str], list[list]]:
+def export_ledger(shop, args) -> tuple[list[str], list[list]]:
+    store = shop.store
     from sellertui.domain.ads.decisions import load
 
     records = sorted(load(store), key=lambda r: (r.get("decided_at") or "", r.get("id", "")))

@@ -1,4 +1,4 @@
-"""The ratios of GUIDE §3 and the kinds of search term and source.
+"""The ad ratios (CTR, CPC, CVR, ACoS, ROAS, TACoS) and the kinds of search term and source.
 
 CTR = clicks / impressions, CPC = spend / clicks, CVR = orders / clicks,
 ACoS = spend / sales, ROAS = sales / spend. A ratio whose denominator is zero

@@ -1,4 +1,4 @@
-"""The proposal rules of GUIDE §3, on aggregated search terms and keywords.
+"""The proposal rules (negate, harvest, bid), on aggregated search terms and keywords.
 
 - negate: no orders and clicks ≥ max(min clicks, factor × clicks per order of the
   ad group, else of the account); or no orders and spend ≥ the target cost per

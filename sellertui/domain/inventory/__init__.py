@@ -1,4 +1,5 @@
-"""Inventory: what runs out when, and how much to order (GUIDE §3, Inventory).
+"""Inventory: what runs out when, and how much to order (velocity over in-stock days,
+cover, reorder point and quantity, stock-out date).
 
 Pure rules, no Textual. Modules that need pandas (``velocity``, ``plan``,
 ``export``) import it at the top and are themselves imported only inside

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from sellertui import clock, config
+from sellertui import clock
 from sellertui.domain.exports import exporter
 from sellertui.domain.inventory.settings import InventorySettings
 from sellertui.core.money import to_decimal
@@ -21,13 +21,11 @@ COLUMNS = [
 ]
 
 
-def load_plan(store, settings: config.Settings | None = None):
-    """The inventory plan of ``store`` today, with the user's thresholds."""
-    from sellertui.domain.frames import FrameCache
+def load_plan(shop):
+    """The shop's inventory plan today, with its thresholds."""
     from sellertui.domain.inventory.plan import build
 
-    settings = settings or config.load()
-    return build(store, FrameCache.for_store(store), InventorySettings.from_section(settings.section("inventory")),
+    return build(shop.store, shop.frames(), InventorySettings.from_section(shop.settings.section("inventory")),
                  clock.today())
 
 
@@ -52,8 +50,8 @@ def export_rows(plan) -> list[list]:
 
 
 @exporter("inventory")
-def export_inventory(store, args) -> tuple[list[str], list[list]]:
-    rows = export_rows(load_plan(store))
+def export_inventory(shop, args) -> tuple[list[str], list[list]]:
+    rows = export_rows(load_plan(shop))
     if getattr(args, "status", None):
         wanted = args.status.replace("-", " ").replace("_", " ").lower()
         rows = [r for r in rows if r[4] == wanted]

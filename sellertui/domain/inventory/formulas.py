@@ -1,4 +1,4 @@
-"""The reorder formulas of GUIDE §3, for one SKU or for arrays of them (numpy).
+"""The reorder formulas, for one SKU or for arrays of them (numpy).
 
 - days of cover = (available + inbound) / velocity
 - reorder point = velocity × (lead time + safety days)

@@ -1,6 +1,6 @@
 """The ``[inventory]`` section of config.toml as one typed object.
 
-Defaults live in ``sellertui.config.SECTION_DEFAULTS["inventory"]`` (GUIDE §3);
+Defaults live in ``sellertui.config.SECTION_DEFAULTS["inventory"]`` (the trade's usual values);
 every threshold the tab uses is one of these.
 """
 

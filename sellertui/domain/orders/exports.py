@@ -27,7 +27,8 @@ def _status(records, args):
 
 
 @exporter("orders")
-def export_orders(store, args) -> tuple[list[str], list[list]]:
+def export_orders(shop, args) -> tuple[list[str], list[list]]:
+    store = shop.store
     view = store["orders"]
     parts = [p for p in view.partitions() if not args.since or p >= args.since[:7]]  # months before --since are skipped
     lines = _status(_since(view.rows(parts), args, "purchase_date"), args)
@@ -43,7 +44,8 @@ def export_orders(store, args) -> tuple[list[str], list[list]]:
 
 
 @exporter("messages")
-def export_messages(store, args) -> tuple[list[str], list[list]]:
+def export_messages(shop, args) -> tuple[list[str], list[list]]:
+    store = shop.store
     from sellertui.domain.orders.messages import deadline
 
     found = _status(_since(store["messages"].rows(), args, "received_at"), args)
@@ -54,7 +56,8 @@ def export_messages(store, args) -> tuple[list[str], list[list]]:
 
 
 @exporter("returns")
-def export_returns(store, args) -> tuple[list[str], list[list]]:
+def export_returns(shop, args) -> tuple[list[str], list[list]]:
+    store = shop.store
     from sellertui.domain.orders.returns import refund_deadline
 
     found = _status(_since(store["returns"].rows(), args, "requested_at"), args)

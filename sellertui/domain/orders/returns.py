@@ -2,7 +2,8 @@
 
 FBA returns are Amazon's to handle: they are shown, never moved. An FBM case
 moves requested → authorised → received → refunded → closed, and must be
-refunded within 2 business days of the item arriving back (GUIDE §3).
+refunded within 2 business days of the item arriving back (Amazon's rule for
+seller-fulfilled returns).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Hiring readiness: can the shop afford its next role, and if not, when will it at the current trend?
 
-Ready when (GUIDE §3; every number a setting in ``[profit]``):
+Ready when (every number a setting in ``[profit]``):
 
 1. each of the last N complete months (default 3) made a net profit of at
    least the role's full monthly cost plus a buffer (default 20%) — the

@@ -2,7 +2,7 @@
 
 Per-unit profit = (sales + refunds + referral and fulfilment fees + its
 promotion fees + cost of goods + its share of storage + its share of ad
-spend) ÷ units (GUIDE §3: price − referral − fulfilment − COGS − storage share
+spend) ÷ units (per unit: price − referral − fulfilment − COGS − storage share
 − returns allowance − ad spend per unit). Storage is shared by units sold; a
 search-term campaign's spend goes to the SKUs it advertises (Ads' mapping:
 set by you, or guessed from the campaign name) by their sales, and spend no

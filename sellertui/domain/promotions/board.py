@@ -195,13 +195,12 @@ def load_positions(store, frames, inventory_section: dict, promotions: list[dict
     return positions
 
 
-def load(store, settings=None, frames=None, now: datetime | None = None, stock: bool = True,
+def load(store, settings, frames=None, now: datetime | None = None, stock: bool = True,
          results: bool = True) -> Board:
-    """The board of ``store`` now. ``settings``: a ``config.Settings`` (default: the user's config.toml)."""
-    from sellertui import clock, config
+    """The board of ``store`` now, under the shop's ``settings`` (a ``config.Settings``)."""
+    from sellertui import clock
     from sellertui.domain.frames import FrameCache
 
-    settings = settings or config.load()
     now = now or clock.now()
     today = deadlines.market_today(now, settings.marketplace)
     frames = frames or FrameCache.for_store(store)

@@ -1,4 +1,4 @@
-"""The checks a promotion must pass (GUIDE §3), each with its working.
+"""The checks a promotion must pass to be worth running, each with its working.
 
 - deadline: the submission deadline is near, or passed while still an idea;
 - overlap: another promotion discounts the same SKU on the same days;

@@ -8,7 +8,7 @@ Deals (Lightning, Best) are always submitted for approval; in a marketplace
 event, Prime Exclusive Discounts and coupons are too. Percentage-off and
 buy-one-get-one promotions go live within hours: no deadline. The deadline is
 the event's own deal deadline when it has one, else the start minus the lead
-time (GUIDE §3: event deals 6–10 weeks ahead, ordinary deals 2–3 weeks).
+time (Amazon asks for event deals 6–10 weeks ahead, ordinary deals 2–3 weeks).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ deadline, or None), inventory_by (the FBA inventory cut-off, or None),
 estimate (bool), note, source (``seed`` or ``user``), removed (a seeded event
 the user deleted: kept as a tombstone so seeding does not bring it back).
 
-The US calendar is seeded from GUIDE §3 for 2025 and derived for later years
+The US calendar is seeded with the dates Amazon announced for 2025 and derived for later years
 by the same pattern (marked as estimates until Amazon announces the dates).
 Seeding only adds ids that are missing, so the user's edits stay.
 """
@@ -77,7 +77,7 @@ def _holiday(year: int, slug: str, name: str, day: date, note: str = "") -> dict
     return _event(year, slug, name, day, day, False, None, None, False, note, kind="holiday")
 
 
-# GUIDE §3: what Amazon announced for 2025. Later years follow the same pattern, as estimates.
+# What Amazon announced for 2025. Later years follow the same pattern, as estimates.
 KNOWN_2025 = {
     "prime-day": "Jul 8–11 (deal deadline and FBA cut-off: 6 and 3 weeks ahead, estimated; check Seller Central)",
     "prime-big-deal-days": "Oct 7–8; deal deadline Sep 12 (FBA cut-off 3 weeks ahead, estimated)",

@@ -47,10 +47,10 @@ def promotion_row(board, p: dict) -> list:
 
 
 @exporter("promotions")
-def export_promotions(store, args) -> tuple[list[str], list[list]]:
+def export_promotions(shop, args) -> tuple[list[str], list[list]]:
     from sellertui.domain.promotions.board import load
 
-    board = load(store)
+    board = load(shop.store, shop.settings, shop.frames())
     promotions = board.promotions
     if getattr(args, "status", None):
         promotions = [p for p in promotions if p.get("status") == args.status]

@@ -1,6 +1,6 @@
 """What a promotion costs in Amazon fees: an effective-dated schedule per type and marketplace.
 
-Amazon changes these fees (GUIDE §3), so they are data, not constants: the
+Amazon changes these fees, so they are data, not constants: the
 schedule lives in the store (``promo_fees``), seeded with the US schedule below,
 and the user can edit it. A fee entry says from when it applies, whether it is
 for peak events (Prime Day, Prime Big Deal Days, Black Friday–Cyber Monday),
@@ -34,7 +34,7 @@ def _entry(kind: str, start: str, peak: bool | None, note: str, **parts) -> dict
             "per_redemption_minor": 0, **parts}
 
 
-# The 2025 US schedule, and what applied before it (GUIDE §3). Editable in the Promotions tab.
+# The 2025 US schedule as Amazon published it, and what applied before it. Editable in the Promotions tab.
 US_SCHEDULE: list[dict] = [
     _entry("lightning_deal", "2024-01-01", False, "before June 2025: flat fee per Lightning Deal", fixed_minor=15000),
     _entry("lightning_deal", "2024-01-01", True, "before June 2025: peak events", fixed_minor=50000),

@@ -20,7 +20,7 @@ STATUSES = ("idea", "submitted", "approved", "running", "ended", "cancelled")
 NEXT = {"idea": "submitted", "submitted": "approved", "approved": "running", "running": "ended"}
 PLANNED = ("idea", "submitted", "approved")
 LIVE = ("idea", "submitted", "approved", "running")  # statuses whose checks still matter
-# how long each type may run (GUIDE §3: Lightning Deals are a slot of hours, coupons 1–90 days)
+# how long each type may run (Lightning Deals are a slot of hours, coupons 1–90 days)
 MAX_DAYS = {"lightning_deal": 1, "best_deal": 14, "coupon": 90, "prime_exclusive": 31, "percent_off": 90,
             "bogo": 90}
 

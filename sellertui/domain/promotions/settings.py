@@ -1,6 +1,6 @@
 """The ``[promotions]`` section of config.toml as one typed object.
 
-Defaults live in ``sellertui.config.SECTION_DEFAULTS["promotions"]`` (GUIDE §3).
+Defaults live in ``sellertui.config.SECTION_DEFAULTS["promotions"]`` (the trade's usual values).
 Percentages are typed as percents (10.0 for 10 %), as people say them.
 """
 
@@ -59,16 +59,6 @@ class PromoSettings:
             baseline_days=int(v["baseline_days"]),
             upcoming_days=int(v["upcoming_days"]),
         )
-
-    @classmethod
-    def load(cls) -> "PromoSettings":
-        """From the user's config.toml (for callers without a context: Today's provider)."""
-        from sellertui import config
-
-        try:
-            return cls.from_section(config.load().section("promotions"))
-        except config.ConfigError:
-            return cls()  # a broken config file is reported where it is edited; the checks still run
 
 
 def check_section(values: dict[str, Any]) -> dict[str, str]:

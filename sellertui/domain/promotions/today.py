@@ -14,14 +14,12 @@ from sellertui.domain.today.model import Item, Section
 SECTION = "Promotion deadlines and checks"
 
 
-def promotions_section(sources, now: datetime, user: str) -> Section:
+def promotions_section(shop, now: datetime, user: str) -> Section:
     from sellertui.domain.promotions import board as board_mod
     from sellertui.domain.promotions import deadlines
 
     section = Section(SECTION, "promotions")
-    sources.section("promotions")  # loads the user's settings when the caller gave none
-    board = board_mod.load(sources.store, settings=sources.settings, frames=sources.frame_cache(), now=now,
-                           results=False)
+    board = board_mod.load(shop.store, shop.settings, frames=shop.frames(), now=now, results=False)
     warn_days = board.settings.deadline_warn_days
     for promo in board.promotions:
         name = promo.get("name") or "a promotion"
@@ -51,6 +49,4 @@ def promotions_section(sources, now: datetime, user: str) -> Section:
                     key=f"event:{event['id']}:{field}", title=f"{event['name']}: {what} {when[:10]}",
                     detail=deadlines.describe(left), urgency=left + 0.5, area="promotions", view="eventsview",
                     column="id", value=event["id"]))
-    from sellertui.domain.today.sections import _cap
-
-    return _cap(section)
+    return section.capped()

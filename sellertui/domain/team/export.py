@@ -9,7 +9,8 @@ TASK_COLUMNS = ["id", "title", "owner", "role", "status", "priority", "due", "cr
 
 
 @exporter("tasks")
-def export_tasks(store, args) -> tuple[list[str], list[list]]:
+def export_tasks(shop, args) -> tuple[list[str], list[list]]:
+    store = shop.store
     tasks = list_tasks(store, include_done=True)
     if args.status:
         tasks = [t for t in tasks if t.get("status") == args.status]

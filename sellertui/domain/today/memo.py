@@ -34,21 +34,20 @@ READS: dict[str, tuple[str, ...]] = {
 }
 
 
-def fingerprint(sources, provider_name: str, now: datetime, user: str) -> str | None:
+def fingerprint(shop, provider_name: str, now: datetime, user: str) -> str | None:
     """What the provider's result depends on, hashed; None when it cannot be remembered."""
     reads = READS.get(provider_name)
     if reads is None:
         return None
     from sellertui import __version__
 
-    store = sources.store
+    store = shop.store
     files = []
     for name in reads:
         view = store[name]
         files.append([name, [[p, _sig(store.partition_signature(name, p))] for p in view.partitions()]])
-    sources.section("today")  # loads the user's settings when the caller gave none
-    settings = sources.settings
-    config = None if settings is None else [settings.home_currency, settings.marketplace, settings.sections]
+    settings = shop.settings
+    config = [settings.home_currency, settings.marketplace, settings.sections]
     basis = [VERSION, __version__, provider_name, user, now.date().isoformat(), now.astimezone().date().isoformat(),
              config, files]
     return hashlib.sha1(json.dumps(basis, sort_keys=True, default=str).encode()).hexdigest()
@@ -58,10 +57,10 @@ def _sig(sig) -> list[int] | None:
     return None if sig is None else [sig.ino, sig.size, sig.mtime_ns]
 
 
-def _path(sources) -> Path:
+def _path(shop) -> Path:
     from sellertui import paths
 
-    key = hashlib.sha1(str(sources.store.layout.root.resolve()).encode()).hexdigest()[:12]
+    key = hashlib.sha1(str(shop.store.layout.root.resolve()).encode()).hexdigest()[:12]
     return paths.cache_dir() / "today" / f"{key}.json"
 
 
@@ -88,20 +87,20 @@ def _section(data: dict) -> Section:
     return Section(**data, items=items)
 
 
-def remembered(sources, provider: Callable, now: datetime, user: str) -> Section:
+def remembered(shop, provider: Callable, now: datetime, user: str) -> Section:
     """The provider's section: from the memo when its inputs are unchanged, else computed and kept."""
     name = provider.__name__
-    key = fingerprint(sources, name, now, user)
+    key = fingerprint(shop, name, now, user)
     if key is None:
-        return provider(sources, now, user)
-    path = _path(sources)
+        return provider(shop, now, user)
+    path = _path(shop)
     entry = _read(path).get(name)
     if isinstance(entry, dict) and entry.get("key") == key:
         try:
             return _section(dict(entry["section"]))
         except (KeyError, TypeError):
             pass
-    section = provider(sources, now, user)
+    section = provider(shop, now, user)
     memo = _read(path)  # re-read: another provider or process may have written meanwhile
     memo[name] = {"key": key, "section": asdict(section)}
     _write(path, memo)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+SHOWN = 12  # items listed per section; the rest are counted
+
 
 @dataclass
 class Item:
@@ -35,3 +37,10 @@ class Section:
     @property
     def open(self) -> list[Item]:
         return [i for i in self.items if not i.ticked and not i.snoozed]
+
+    def capped(self, shown: int = SHOWN) -> "Section":
+        """Most urgent first, only the first ``shown`` listed (the rest counted in ``total``)."""
+        self.items.sort(key=lambda i: i.urgency)
+        self.total = len(self.items)
+        self.items = self.items[:shown]
+        return self

@@ -48,3 +48,15 @@ def due_on(rule: dict, day: date) -> bool:
         last = calendar.monthrange(day.year, day.month)[1]
         return day.day == min(rule["monthday"], last)
     return False
+
+
+def add(store, user: str, values: dict) -> dict:
+    """A routine item of ``user``'s: ``title``, ``rule`` (from ``parse_rule``) and the ``area`` it belongs to."""
+    with store.transaction(f"routine: {values['title']}") as tx:
+        return tx["recurring"].insert({"title": values["title"], "rule": values["rule"], "area": values["area"],
+                                       "user": user})
+
+
+def delete(store, routine_id: str) -> None:
+    with store.transaction("deleted a routine item") as tx:
+        tx["recurring"].delete(routine_id)

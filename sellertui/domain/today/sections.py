@@ -1,6 +1,6 @@
 """The Today checklist's sections, each from its area's own rules, most urgent first.
 
-Each provider is ``(sources, now, user) -> Section``; areas register theirs in
+Each provider is ``(shop, now, user) -> Section``; areas register theirs in
 ``PROVIDERS`` in the order the checklist shows them. Providers marked slow
 (they compute a whole area's plan) are listed in ``SLOW``: the tab shows the
 quick sections first and fills these in when they are ready.
@@ -8,9 +8,8 @@ quick sections first and fills these in when they are ready.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, Callable
+from typing import Callable
 
 from sellertui import clock
 from sellertui.domain.orders import messages as message_rules
@@ -19,51 +18,14 @@ from sellertui.domain.orders.shipping import recent_partitions, urgency
 from sellertui.domain.promotions.today import promotions_section
 from sellertui.domain.team.tasks import is_overdue
 from sellertui.domain.today import memo, recurring
+from sellertui.domain.shop import Shop
 from sellertui.domain.today.model import Item, Section
 
-SHOWN = 12  # items listed per section; the rest are counted
+Provider = Callable[[Shop, datetime, str], Section]
 
 
-@dataclass
-class Sources:
-    """What providers read: the store, the shared frame cache, the user's settings."""
-
-    store: Any
-    frames: Any = None
-    settings: Any = None
-    make_frames: Any = None  # e.g. the app's shared cache, made only when a section needs it (pandas)
-
-    def frame_cache(self):
-        if self.frames is None:
-            from sellertui.domain.frames import FrameCache
-
-            self.frames = self.make_frames() if self.make_frames else FrameCache.for_store(self.store)
-        return self.frames
-
-    def section(self, name: str) -> dict:
-        if self.settings is None:
-            from sellertui import config
-
-            self.settings = config.load()
-        return self.settings.section(name)
-
-    @property
-    def currency(self) -> str:
-        return self.settings.home_currency if self.settings is not None else "USD"
-
-
-Provider = Callable[[Sources, datetime, str], Section]
-
-
-def _cap(section: Section) -> Section:
-    section.items.sort(key=lambda i: i.urgency)
-    section.total = len(section.items)
-    section.items = section.items[:SHOWN]
-    return section
-
-
-def messages_section(sources: Sources, now: datetime, user: str) -> Section:
-    store = sources.store
+def messages_section(shop: Shop, now: datetime, user: str) -> Section:
+    store = shop.store
     section = Section("Buyer messages to answer", "orders")
     month_ago = (now - timedelta(days=40)).date().isoformat()[:7]
     view = store["messages"]
@@ -75,11 +37,11 @@ def messages_section(sources: Sources, now: datetime, user: str) -> Section:
             key=f"message:{m['id']}", title=f"{m.get('buyer_name') or 'a buyer'}: {(m.get('text') or '')[:60]}",
             detail=message_rules.describe_left(left), urgency=left.total_seconds(), area="orders",
             view="messagesview", column="id", value=m["id"], late=left.total_seconds() < 0))
-    return _cap(section)
+    return section.capped()
 
 
-def ship_section(sources: Sources, now: datetime, user: str) -> Section:
-    store = sources.store
+def ship_section(shop: Shop, now: datetime, user: str) -> Section:
+    store = shop.store
     section = Section("FBM orders to ship", "orders")
     today = now.date()
     orders: dict[str, dict] = {}
@@ -94,11 +56,11 @@ def ship_section(sources: Sources, now: datetime, user: str) -> Section:
             key=f"ship:{order_id}", title=f"{order_id} · {o.get('sku')} · {o.get('buyer_name') or ''}",
             detail=f"late {-days}d" if days < 0 else "ship today", urgency=days, area="orders",
             view="shipqueueview", column="order_id", value=order_id, late=days < 0))
-    return _cap(section)
+    return section.capped()
 
 
-def refunds_section(sources: Sources, now: datetime, user: str) -> Section:
-    store = sources.store
+def refunds_section(shop: Shop, now: datetime, user: str) -> Section:
+    store = shop.store
     section = Section("Returns to refund", "orders")
     today = now.date()
     for case in store["returns"].rows():
@@ -110,11 +72,11 @@ def refunds_section(sources: Sources, now: datetime, user: str) -> Section:
             key=f"refund:{case['id']}", title=f"{case['order_id']} · {case.get('sku')} · {case.get('reason', '').lower()}",
             detail=f"refund by {due:%m-%d}" + (" late" if days < 0 else ""), urgency=days, area="orders",
             view="returnsview", column="id", value=case["id"], late=days < 0))
-    return _cap(section)
+    return section.capped()
 
 
-def tasks_section(sources: Sources, now: datetime, user: str) -> Section:
-    store = sources.store
+def tasks_section(shop: Shop, now: datetime, user: str) -> Section:
+    store = shop.store
     section = Section("Tasks due", "team")
     today = now.date().isoformat()
     for task in store["tasks"].rows():
@@ -126,11 +88,11 @@ def tasks_section(sources: Sources, now: datetime, user: str) -> Section:
             key=f"task:{task['id']}", title=f"{task['title']}" + ("" if mine else f" ({task.get('owner') or 'nobody'})"),
             detail="due today" if days == 0 else f"{-days}d overdue", urgency=(0 if mine else 1000) + days,
             area="team", view="everyoneview", column="id", value=task["id"], late=is_overdue(task, now.date()), mine=mine))
-    return _cap(section)
+    return section.capped()
 
 
-def recurring_section(sources: Sources, now: datetime, user: str) -> Section:
-    store = sources.store
+def recurring_section(shop: Shop, now: datetime, user: str) -> Section:
+    store = shop.store
     section = Section("Routine", "today")
     for entry in sorted(store["recurring"].rows(), key=lambda r: r.get("title", "")):
         if entry.get("user") not in (None, "", user) or not recurring.due_on(entry["rule"], now.date()):
@@ -141,13 +103,13 @@ def recurring_section(sources: Sources, now: datetime, user: str) -> Section:
     return section
 
 
-def reorder_section(sources: Sources, now: datetime, user: str) -> Section:
+def reorder_section(shop: Shop, now: datetime, user: str) -> Section:
     """SKUs to reorder now (out of stock or at the reorder point), from the Inventory plan."""
     from sellertui.domain.inventory.plan import build, reorder
     from sellertui.domain.inventory.settings import InventorySettings
 
     section = Section("SKUs to reorder now", "inventory")
-    plan = build(sources.store, sources.frame_cache(), InventorySettings.from_section(sources.section("inventory")),
+    plan = build(shop.store, shop.frames(), InventorySettings.from_section(shop.settings.section("inventory")),
                  now.date())
     for row in reorder(plan):
         cover = row["days_of_cover"]
@@ -156,15 +118,16 @@ def reorder_section(sources: Sources, now: datetime, user: str) -> Section:
             detail="out of stock" if row["status"].startswith("out") else f"runs out {(row['stockout_date'] or '')[5:]}",
             urgency=cover or 0, area="inventory", view="skusview", column="sku", value=row["sku"],
             late=row["status"].startswith("out")))
-    return _cap(section)
+    return section.capped()
 
 
-def ad_proposals_section(sources: Sources, now: datetime, user: str) -> Section:
+def ad_proposals_section(shop: Shop, now: datetime, user: str) -> Section:
     """Ad proposals waiting for review: one item, since they are reviewed together."""
     from sellertui.domain.ads.service import AdsService
 
     section = Section("Ad proposals to review", "ads")
-    service = AdsService(sources.store, sources.frame_cache(), sources.section("ads"), sources.currency)
+    currency = shop.settings.home_currency
+    service = AdsService(shop.store, shop.frames(), shop.settings.section("ads"), currency)
     window = service.default_window()
     waiting = [p for p in service.proposals(window).proposals if p.status == "new"]
     if waiting:
@@ -175,7 +138,7 @@ def ad_proposals_section(sources: Sources, now: datetime, user: str) -> Section:
         section.items.append(Item(
             key=f"ads:{window.end.isoformat()}",
             title=f"review {len(waiting)} ad proposals: " + ", ".join(f"{n} {k}" for k, n in kinds.items() if n),
-            detail=f"{fmt(spend, sources.currency)} on terms to negate", area="ads", view="proposalsview"))
+            detail=f"{fmt(spend, currency)} on terms to negate", area="ads", view="proposalsview"))
     return section
 
 
@@ -184,17 +147,16 @@ PROVIDERS: list[Provider] = [messages_section, ship_section, refunds_section, re
 SLOW = {reorder_section, promotions_section, ad_proposals_section}
 
 
-def checklist(store, user: str, now: datetime | None = None, sources: Sources | None = None,
-              which: str = "all") -> list[Section]:
+def checklist(shop: Shop, user: str, now: datetime | None = None, which: str = "all") -> list[Section]:
     """The sections for ``user`` now (``which``: all, quick or slow), with today's ticks and snoozes."""
     from sellertui.domain.today.ticks import state_for
 
     now = now or clock.now()
-    sources = sources or Sources(store)
+    store = shop.store
     chosen = [p for p in PROVIDERS if which == "all" or (p in SLOW) == (which == "slow")]
     sections = []
     for provider in chosen:
-        section = memo.remembered(sources, provider, now, user)  # computed, or kept from before if unchanged
+        section = memo.remembered(shop, provider, now, user)  # computed, or kept from before if unchanged
         section.order = PROVIDERS.index(provider)
         sections.append(section)
     state = state_for(store, now.date(), user)

@@ -8,16 +8,39 @@ them) feed the footer, the help screen and the command palette.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
 
 from sellertui.context import Context
+from sellertui.ui.kit.saving import Note, Write, save
+
+if TYPE_CHECKING:
+    from sellertui.domain.shop import Shop
 
 
-class Area(Vertical):
+class ShopPart:
+    """What a tab's widgets share: the shop they show, saving, and failed workers sent to the app."""
+
+    ctx: Context
+
+    @property
+    def shop(self) -> "Shop":
+        return self.ctx.shop()
+
+    def save(self, write: Write, done: Note, collections) -> None:
+        """Run ``write(store)`` in a worker, then say ``done`` and refresh what shows ``collections``."""
+        save(self, write, done, collections)
+
+    def on_worker_state_changed(self, event) -> None:
+        # Worker.StateChanged does not bubble: hand failures to the app's single handler.
+        self.app.worker_failed(event)
+
+
+class Area(ShopPart, Vertical):
     TITLE: ClassVar[str] = ""
     KEY: ClassVar[str] = ""
     WATCHES: ClassVar[frozenset[str]] = frozenset()
@@ -42,24 +65,24 @@ class Area(Vertical):
     def slug(cls) -> str:
         return cls.TITLE.lower()
 
+    @property
+    def store_open(self) -> bool:
+        return getattr(self.app, "shop", None) is not None
+
     def on_show(self) -> None:
         # The app opens the store once (and shows any problem with it); until then, wait.
-        if self.stale and getattr(self.app, "store", None) is not None:
+        if self.stale and self.store_open:
             self.stale = False
             self.reload()
 
     def store_changed(self, collections: frozenset[str]) -> None:
-        if getattr(self.app, "store", None) is None:
+        if not self.store_open:
             return
         if collections & self.WATCHES or "meta" in collections:
             self.stale = True
             if self.display and self.is_on_screen:
                 self.stale = False
                 self.reload()
-
-    def on_worker_state_changed(self, event) -> None:
-        # Worker.StateChanged does not bubble: hand failures to the app's single handler.
-        self.app.worker_failed(event)
 
     @property
     def is_active(self) -> bool:
@@ -78,11 +101,18 @@ class Area(Vertical):
         self.app.set_focus(None)  # nothing to type into here: no hidden widget keeps the keys
 
     def reload(self) -> None:
-        """Read what this area shows from the store (subclasses do it in a worker, then ``mark_ready``)."""
+        """Read what this area shows (subclasses do it in a worker, then ``mark_ready``)."""
         self.mark_ready()
 
     def mark_ready(self) -> None:
         self.post_message(self.Ready(self))
+
+    @classmethod
+    def palette_entries(cls):
+        """(binding, view id or None) for every action of the tab: the command palette lists them all."""
+        for binding in cls.BINDINGS:
+            if isinstance(binding, Binding):
+                yield binding, None
 
 
 class PendingArea(Widget):

@@ -73,6 +73,30 @@ class InfoScreen(ModalScreen[None]):
         self.notify("Copied (OSC 52: works over SSH; in tmux set set-clipboard on).", timeout=3)
 
 
+class DetailScreen(InfoScreen):
+    """An InfoScreen whose body is a ready-made renderable (an order, a task, a return)."""
+
+    def __init__(self, title: str, body) -> None:
+        super().__init__(title)
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = plain(self.info_title)
+            box.border_subtitle = "esc close · y copy"
+            with VerticalScroll():
+                yield Static(self.body)
+
+    def as_text(self) -> str:
+        import io
+
+        from rich.console import Console
+
+        console = Console(width=88, record=True, file=io.StringIO())
+        console.print(self.body)
+        return console.export_text()
+
+
 class ConfirmScreen(ModalScreen[bool]):
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; }

@@ -1,4 +1,9 @@
-"""Messages the app posts to its areas."""
+"""Messages that cross the app: what changed in the store, and what a write did.
+
+Workers never touch widgets: they post a named message and a handler on the
+UI thread shows the result (``post_message`` is thread-safe). Reading the
+message names tells how data flows through a tab.
+"""
 
 from __future__ import annotations
 
@@ -11,4 +16,18 @@ class StoreChanged(Message):
     def __init__(self, collections: frozenset[str], external: bool) -> None:
         self.collections = collections
         self.external = external
+        super().__init__()
+
+
+class Saved(Message):
+    """A write finished: the app says ``note`` and refreshes every tab showing ``collections``.
+
+    It bubbles from the widget that saved up to the app, so a view can act on
+    its own saves first (put the cursor on the new row).
+    """
+
+    def __init__(self, note: str, collections: frozenset[str], result: object = None) -> None:
+        self.note = note
+        self.collections = collections
+        self.result = result
         super().__init__()

@@ -1,14 +1,17 @@
-"""Edit one section of config.toml (an area's thresholds) in a form.
+"""Edit one section of config.toml (an area's thresholds) in a form: the one way every tab does it.
 
 Fields come from the section's defaults in ``sellertui.config.SECTION_DEFAULTS``:
-their type decides how the text is parsed. Saving writes only what changed,
-keeping the rest of the file and its comments, and returns the new values so
-the area can re-run its rules at once.
+their type decides how the text is parsed. Saving (in a worker: it writes a
+file) keeps the rest of the file and its comments, and posts ``SettingsSaved``
+with the keys that changed, so the area can re-run its rules at once.
 """
 
 from __future__ import annotations
 
 from typing import Any, Callable
+
+from textual.message import Message
+from textual.widget import Widget
 
 from sellertui import config
 from sellertui.domain import fields
@@ -57,3 +60,35 @@ def save_section(settings: config.Settings, section: str, values: dict[str, Any]
         config.save_value(settings.path, f"{section}.{key}", value)
     settings.sections.setdefault(section, {}).update(changed)
     return changed
+
+
+class SettingsSaved(Message, bubble=False):
+    """A settings section was saved; ``changed`` holds the keys whose value changed (maybe none)."""
+
+    def __init__(self, section: str, changed: dict[str, Any]) -> None:
+        self.section = section
+        self.changed = changed
+        super().__init__()
+
+
+def edit_section(owner: Widget, section: str, form: FormScreen | None = None, labels: dict[str, str] | None = None,
+                 check: Callable[[dict], dict[str, str]] | None = None) -> None:
+    """Ask for ``section``'s values (``form``, or the generic one), save what changed, then post
+    ``SettingsSaved`` to ``owner``."""
+    settings = owner.app.ctx.settings
+
+    def write(values: dict) -> None:
+        owner.post_message(SettingsSaved(section, save_section(settings, section, values)))
+
+    def done(values: dict | None) -> None:
+        if values:
+            owner.run_worker(lambda: write(values), thread=True, group="settings", exit_on_error=False)
+
+    owner.app.push_screen(form or settings_form(settings, section, labels, check), done)
+
+
+def saved_note(changed: dict[str, Any], after: str = "") -> str:
+    """"Saved x, y; the rules ran again." or "Nothing changed"."""
+    if not changed:
+        return "Nothing changed."
+    return f"Saved {', '.join(changed)}" + (f"; {after}." if after else ".")

@@ -169,6 +169,10 @@ class FrameTable(ScrollView, can_focus=True):
             return None
         return self._cell(key, position)
 
+    def row(self, position: int) -> dict[str, Any]:
+        """One row as plain Python values (missing values are None)."""
+        return {key: self._cell(key, position) for key in self._frame.columns}
+
     def _cell(self, key: str, position: int) -> Any:
         """One value, read straight from the frame's (Arrow) column: no whole-column copies."""
         values = self._values.get(key)

@@ -1,4 +1,4 @@
-"""The bulk file: read back with openpyxl and checked column by column against GUIDE §2."""
+"""The bulk file: read back with openpyxl and checked column by column against the columns Amazon's bulk sheet requires."""
 
 from __future__ import annotations
 

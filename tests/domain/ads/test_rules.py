@@ -1,4 +1,4 @@
-"""The negate, harvest and bid rules (GUIDE §3) on hand-made rows, numbers worked by hand.
+"""The negate, harvest and bid rules on hand-made rows, numbers worked by hand.
 
 Target ACoS of the ABC campaigns: 35 %, target cost per order $7.00 (see helpers).
 """

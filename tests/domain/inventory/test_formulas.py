@@ -1,4 +1,4 @@
-"""GUIDE §3's formulas against numbers worked out by hand."""
+"""The reorder formulas against numbers worked out by hand."""
 
 from __future__ import annotations
 

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from sellertui.domain.promotions import board as board_mod
 from sellertui.domain.promotions.today import SECTION, promotions_section
-from sellertui.domain.today.sections import PROVIDERS, SLOW, Sources, checklist
+from sellertui.domain.today.sections import PROVIDERS, SLOW, checklist
 from sellertui.store import open_store
 from tests.test_cli import run
+from tests.shops import shop_of
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=timezone.utc)
 
@@ -23,7 +24,7 @@ def by_name(board, name: str) -> dict:
 
 def test_the_demo_shows_every_status_each_failing_check_and_the_next_events(demo_copy: Path) -> None:
     store = open_store(demo_copy)
-    board = board_mod.load(store, now=NOW)
+    board = board_mod.load(store, shop_of(store).settings, now=NOW)
     assert {p["status"] for p in board.promotions} == {"idea", "submitted", "approved", "running", "ended",
                                                        "cancelled"}
     failed = {(p["name"], c.code) for p in board.promotions for c in board.checks_of(p) if c.failed}
@@ -43,7 +44,7 @@ def test_the_demo_shows_every_status_each_failing_check_and_the_next_events(demo
 def test_the_today_provider_lists_deadlines_within_the_window_and_failed_checks(demo_copy: Path) -> None:
     assert promotions_section in PROVIDERS and promotions_section in SLOW
     store = open_store(demo_copy)
-    section = promotions_section(Sources(store), NOW, "ana")
+    section = promotions_section(shop_of(store), NOW, "ana")
     titles = [i.title for i in section.items]
     assert section.name == SECTION and section.area == "promotions"
     assert "Lightning Deal – Spatula Pair: missed: the deadline was 2026-11-18 (passed 4 days ago)" in titles
@@ -64,10 +65,10 @@ def test_an_event_deadline_within_the_window_is_on_today(demo_copy: Path) -> Non
         tx["events"].insert({"id": "US-2026-12-20-sale", "name": "Shop birthday", "marketplace": "US",
                              "kind": "event", "start": "2026-12-20", "end": "2026-12-21", "peak": False,
                              "deadline": "2026-11-30", "inventory_by": "2026-12-13", "source": "user"})
-    section = promotions_section(Sources(store), NOW, "ana")
+    section = promotions_section(shop_of(store), NOW, "ana")
     event_items = [i for i in section.items if i.view == "eventsview"]
     assert [(i.title, i.detail) for i in event_items] == [("Shop birthday: deal deadline 2026-11-30", "in 8 days")]
-    sections = checklist(store, "ana", NOW, which="slow")  # and the checklist runs it in the slow pass
+    sections = checklist(shop_of(store), "ana", NOW, which="slow")  # and the checklist runs it in the slow pass
     assert any(s.name == SECTION and s.items for s in sections)
     store.close()
 

@@ -2,8 +2,8 @@
 
 Nothing is written before the user has seen what the file is (kind, rows,
 totals, problems) and pressed Import. Parsing and writing run in a thread
-worker that never touches widgets: it hands results back with
-``call_from_thread``. Report text (file names, problems) is shown literally
+worker that never touches widgets: it posts ``Previewed``, ``Progressed``,
+``Imported`` or ``Refused``, and the handlers show them. Report text (file names, problems) is shown literally
 through ``sellertui.ui.kit.safe``. Keyboard first: enter previews, then imports,
 then closes; esc cancels (an import already writing finishes first: it is one
 transaction, all or nothing).
@@ -16,6 +16,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Static
 
@@ -27,6 +28,32 @@ HELP = "enter: preview  ·  →: complete the path  ·  esc: cancel"
 
 class ImportScreen(ModalScreen[frozenset | None]):
     """Dismisses with the collections the import changed, or None."""
+
+    class Previewed(Message, bubble=False):
+        """The file was read: what it is, its totals and problems (nothing written)."""
+
+        def __init__(self, parsed) -> None:
+            self.parsed = parsed
+            super().__init__()
+
+    class Progressed(Message, bubble=False):
+        def __init__(self, stage: str, fraction: float) -> None:
+            self.stage, self.fraction = stage, fraction
+            super().__init__()
+
+    class Imported(Message, bubble=False):
+        """The report was written (one transaction): ``result`` counts what changed."""
+
+        def __init__(self, result) -> None:
+            self.result = result
+            super().__init__()
+
+    class Refused(Message, bubble=False):
+        """The file cannot be read, or was not imported: ``reason`` says why (nothing was written)."""
+
+        def __init__(self, reason: str, writing: bool) -> None:
+            self.reason, self.writing = reason, writing
+            super().__init__()
 
     DEFAULT_CSS = """
     ImportScreen { align: center middle; }
@@ -119,20 +146,22 @@ class ImportScreen(ModalScreen[frozenset | None]):
         try:
             parsed = parse_report(path, options, self._progress_from_thread)
         except (UserError, OSError) as exc:
-            self.app.call_from_thread(self._preview_failed, str(exc))
+            self.post_message(self.Refused(str(exc), writing=False))
             return
-        self.app.call_from_thread(self._previewed, parsed)
+        self.post_message(self.Previewed(parsed))
 
-    def _preview_failed(self, message: str) -> None:
-        if not self.is_attached:  # closed (esc) while the worker was reading
-            return
-        self.state = "choose"
+    def on_import_screen_refused(self, message: Refused) -> None:
         self._hide_progress()
-        self._show(Text.assemble(("Cannot import this file\n", "bold red"), text(message)))
+        if message.writing:
+            self.state = "choose"
+            self.query_one("#cancel", Button).disabled = False
+            self._show(Text.assemble(("Nothing was imported\n", "bold red"), text(message.reason)))
+        else:
+            self.state = "choose"
+            self._show(Text.assemble(("Cannot import this file\n", "bold red"), text(message.reason)))
 
-    def _previewed(self, parsed) -> None:
-        if not self.is_attached:  # closed (esc) while the worker was reading
-            return
+    def on_import_screen_previewed(self, message: Previewed) -> None:
+        parsed = message.parsed
         self.state = "previewed"
         self.parsed = parsed
         self._hide_progress()
@@ -168,34 +197,26 @@ class ImportScreen(ModalScreen[frozenset | None]):
         from sellertui.importers.pipeline import write_report
         from sellertui.store import StoreError
 
-        store = self.app.store or self.app.ctx.store()
         try:
-            result = write_report(store, parsed, options, self._progress_from_thread)
+            result = write_report(self.app.ctx.shop().store, parsed, options, self._progress_from_thread)
         except (UserError, StoreError, OSError) as exc:
-            self.app.call_from_thread(self._import_failed, str(exc))
+            self.post_message(self.Refused(str(exc), writing=True))
             return
-        self.app.call_from_thread(self._imported, result)
+        self.post_message(self.Imported(result))
 
     def _progress_from_thread(self, stage: str, fraction: float) -> None:
-        self.app.call_from_thread(self._progressed, stage, fraction)
+        self.post_message(self.Progressed(stage, fraction))
 
-    def _progressed(self, stage: str, fraction: float) -> None:
-        if not self.is_attached:  # closed (esc) while the worker was reading
-            return
+    def on_import_screen_progressed(self, message: Progressed) -> None:
         bar = self.query_one("#progress", ProgressBar)
         bar.display = True
-        bar.update(progress=round(fraction * 100))
+        bar.update(progress=round(message.fraction * 100))
 
     def _hide_progress(self) -> None:
         self.query_one("#progress", ProgressBar).display = False
 
-    def _import_failed(self, message: str) -> None:
-        self.state = "choose"
-        self.query_one("#cancel", Button).disabled = False
-        self._hide_progress()
-        self._show(Text.assemble(("Nothing was imported\n", "bold red"), text(message)))
-
-    def _imported(self, result) -> None:
+    def on_import_screen_imported(self, message: Imported) -> None:
+        result = message.result
         self.state = "done"
         self.changed = frozenset(name for name, counts in result.collections.items()
                                  if counts["inserted"] or counts["updated"])

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 from textual import on, work
 
 from sellertui.ui.kit.table import Column, FrameTable
-from sellertui.ui.kit.views import TableView
+from sellertui.ui.kit.table_view import TableView
 
 
 def money_texts(frame, column: str, currency_column: str = "currency") -> list[str]:
@@ -68,7 +68,7 @@ class AdsView(TableView):
             return
         self.extra = extra
         self.area.window_shown(window)
-        self._show(frame)
+        self.show_loaded(frame)
 
     def filter(self, frame, text: str):
         from sellertui.domain.ads.filtering import positions

@@ -13,12 +13,12 @@ from textual.binding import Binding
 
 from sellertui.ui.tabs.inventory.purchase_orders import PurchaseOrdersView
 from sellertui.ui.tabs.inventory.skus import SkusView
-from sellertui.ui.kit.views import ForwardingViewArea, forwarding_bindings, view_bindings
+from sellertui.ui.kit.views import ViewArea, view_bindings
 
 VIEWS = (SkusView, PurchaseOrdersView)
 
 
-class InventoryArea(ForwardingViewArea):
+class InventoryArea(ViewArea):
     TITLE = "Inventory"
     KEY = "5"
     WATCHES = frozenset(["orders", "products", "promotions", "purchase_orders"])
@@ -26,7 +26,6 @@ class InventoryArea(ForwardingViewArea):
     BINDINGS = [
         *view_bindings(VIEWS),
         Binding("t", "thresholds", "Thresholds", id="inventory.thresholds"),
-        *forwarding_bindings(VIEWS),
     ]
 
     def action_thresholds(self) -> None:

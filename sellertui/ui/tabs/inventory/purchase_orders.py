@@ -12,7 +12,7 @@ from sellertui.core.money import fmt
 from sellertui.domain.query import parse, words_mask
 from sellertui.ui.kit.dialogs import ConfirmScreen, InfoScreen, fact_panel
 from sellertui.ui.tabs.inventory import forms
-from sellertui.ui.tabs.inventory.common import InventoryView
+from sellertui.ui.kit.table_view import TableView
 from sellertui.ui.kit.table import Column, FrameTable
 
 STATE_STYLE = {"draft": "dim", "ordered": "cyan", "shipped": "blue", "received": "green", "cancelled": "dim strike"}
@@ -61,7 +61,9 @@ def frame_of(purchase_orders: list[dict], today: str):
     return pd.concat([current, done]).reset_index(drop=True)
 
 
-class PurchaseOrdersView(InventoryView):
+class PurchaseOrdersView(TableView):
+    DETAIL_WIDTH = 42
+    DETAIL_FROM = 118  # at 80 columns the table needs the room
     TITLE = "Purchase orders"
     KEY = "p"
     COLUMNS = COLUMNS
@@ -86,10 +88,10 @@ class PurchaseOrdersView(InventoryView):
         catalogue = dict(store["products"].docs())
         return frame_of(orders, clock.today().isoformat()), {str(po["id"]): po for po in orders}, catalogue
 
-    def _show(self, loaded) -> None:
+    def show_loaded(self, loaded) -> None:
         frame, self.orders, self.catalogue = loaded
         current = self.current_value("id")
-        super()._show(frame)
+        super().show_loaded(frame)
         if current is not None:
             self.select_po(current)
 

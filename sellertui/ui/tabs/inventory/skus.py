@@ -22,7 +22,7 @@ from sellertui.domain.inventory.statuses import STATUSES
 from sellertui.domain.query import QueryError, parse, words_mask
 from sellertui.ui.kit.dialogs import InfoScreen
 from sellertui.ui.tabs.inventory import forms
-from sellertui.ui.tabs.inventory.common import InventoryView
+from sellertui.ui.kit.table_view import TableView
 from sellertui.ui.kit.safe import plain, text
 from sellertui.ui.kit.table import Column, FrameTable
 
@@ -82,7 +82,9 @@ COLUMNS = [
 ]
 
 
-class SkusView(InventoryView):
+class SkusView(TableView):
+    DETAIL_WIDTH = 42
+    DETAIL_FROM = 118  # at 80 columns the table needs the room
     TITLE = "SKUs"
     KEY = "s"
     COLUMNS = COLUMNS
@@ -109,10 +111,10 @@ class SkusView(InventoryView):
         settings = InventorySettings.from_section(self.ctx.settings.section("inventory"))
         return build(self.ctx.store(), self.ctx.frames(), settings, clock.today())
 
-    def _show(self, plan) -> None:
+    def show_loaded(self, plan) -> None:
         sku = self.current_value("sku")
         self.plan = plan
-        super()._show(plan.frame)
+        super().show_loaded(plan.frame)
         if sku is not None:  # the rows were sorted again: stay on the same SKU
             self.select_sku(sku)
 
@@ -131,7 +133,7 @@ class SkusView(InventoryView):
                 items.append(Text(f"⚠ {int(frame[column].sum()):,} {name}", style="yellow"))
         self.summary(wrap_items(items, max(self.size.width - 2, 40)))
 
-    def on_resize(self) -> None:  # InventoryView.on_resize (also called) fits the side panel
+    def on_resize(self) -> None:  # TableView.on_resize (also called) fits the side panel
         if self.table.frame is not None:
             self.show_summary(self.table.frame)
 

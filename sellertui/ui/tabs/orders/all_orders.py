@@ -8,13 +8,13 @@ from textual.binding import Binding
 
 from sellertui.domain.orders import notes, table
 from sellertui.domain.orders.buyers import blacklisted_ids
-from sellertui.ui.kit.dialogs import InfoScreen
-from sellertui.ui.tabs.orders.common import STATUS_STYLE, money_cell, order_detail
+from sellertui.ui.kit.dialogs import DetailScreen
+from sellertui.ui.kit.cells import money_cell
+from sellertui.ui.tabs.orders.common import STATUS_STYLE, order_detail
 from sellertui.ui.kit.safe import plain
 from sellertui.ui.kit.table import Column
-from sellertui.ui.kit.views import TableView
+from sellertui.ui.kit.table_view import TableView
 
-WIDE = 110  # the side panel shows from this terminal width
 
 
 class AllOrdersView(TableView):
@@ -23,6 +23,7 @@ class AllOrdersView(TableView):
     EMPTY = "No orders yet: import an All Orders report (i)."
     FILTER_HELP = table.FILTER_HELP
     DETAIL_WIDTH = 42
+    DETAIL_FROM = 110  # the side panel shows from this terminal width
     COLUMNS = [
         Column("when", "Placed", 16, sort_key="purchase_date"),
         Column("order_id", "Order", 19),
@@ -70,8 +71,6 @@ class AllOrdersView(TableView):
         line.append(f" · {fbm:,} FBM · {len(frame) - fbm:,} FBA · / filter, o sort, enter details, e address")
         self.summary(line)
 
-    def on_resize(self) -> None:
-        self.query_one(".detail").display = self.app.size.width >= WIDE
 
     # -- the detail panel loads full records in a worker --------------------------
     def detail(self, position: int):
@@ -127,29 +126,3 @@ class AllOrdersView(TableView):
             self.app.copy_to_clipboard(current[0])
             self.notify(f"Copied {plain(current[0])}", timeout=2)
 
-
-class DetailScreen(InfoScreen):
-    """An InfoScreen whose body is a ready-made renderable."""
-
-    def __init__(self, title: str, body) -> None:
-        super().__init__(title)
-        self.body = body
-
-    def compose(self):
-        from textual.containers import Vertical, VerticalScroll
-        from textual.widgets import Static
-
-        with Vertical() as box:
-            box.border_title = plain(self.info_title)
-            box.border_subtitle = "esc close"
-            with VerticalScroll():
-                yield Static(self.body)
-
-    def as_text(self) -> str:
-        import io
-
-        from rich.console import Console
-
-        console = Console(width=88, record=True, file=io.StringIO())
-        console.print(self.body)
-        return console.export_text()

@@ -9,12 +9,11 @@ from textual.binding import Binding
 
 from sellertui.domain.orders import buyers as buyer_rules
 from sellertui.domain.query import parse
-from sellertui.ui.tabs.orders.common import row_dict
 from sellertui.ui.tabs.orders.forms import blacklist_form, buyer_notes_form, tags_form
 from sellertui.ui.tabs.orders.messages import build_messages
 from sellertui.ui.kit.safe import plain, text
 from sellertui.ui.kit.table import Column
-from sellertui.ui.kit.views import TableView
+from sellertui.ui.kit.table_view import TableView
 
 
 class BuyersView(TableView):
@@ -23,6 +22,7 @@ class BuyersView(TableView):
     EMPTY = "No buyers yet: they come with FBM orders and messages."
     FILTER_HELP = "words (name, email, tag), or tag: blacklisted:yes"
     DETAIL_WIDTH = 44
+    DETAIL_FROM = 110  # the side panel shows from this terminal width
     COLUMNS = [
         Column("name", "Buyer", 20),
         Column("blacklisted", "⚑", 1, fmt=lambda v: "⚑" if v else "", style=lambda v: "bold red" if v else None),
@@ -93,12 +93,10 @@ class BuyersView(TableView):
         line.append(" · t tags, e notes, x blacklist, enter history")
         self.summary(line)
 
-    def on_resize(self) -> None:
-        self.query_one(".detail").display = self.app.size.width >= 110
 
     def _buyer(self, position: int | None = None) -> dict | None:
         position = self.table.current_position if position is None else position
-        return None if position is None else row_dict(self.table.frame, position)
+        return None if position is None else self.table.row(position)
 
     def detail(self, position: int):
         buyer = self._buyer(position)
@@ -146,7 +144,7 @@ class BuyersView(TableView):
     def action_open(self) -> None:
         buyer = self._buyer()
         if buyer:
-            from sellertui.ui.tabs.orders.all_orders import DetailScreen
+            from sellertui.ui.kit.dialogs import DetailScreen
 
             self.app.push_screen(DetailScreen(buyer["name"], buyer_history(buyer, self._orders, self._messages, self._returns)))
 

@@ -1,8 +1,6 @@
-"""Pieces the Orders views share: money cells, order details, product notes."""
+"""Pieces the Orders views share: order details and product notes."""
 
 from __future__ import annotations
-
-import math
 
 from rich.console import Group
 from rich.table import Table
@@ -12,26 +10,6 @@ from sellertui.core.money import fmt
 from sellertui.ui.kit.safe import plain, text
 
 STATUS_STYLE = {"Unshipped": "bold yellow", "Pending": "cyan", "Cancelled": "dim", "Shipping": "green"}
-
-
-def money_cell(currency_key: str = "currency"):
-    def cell(value, row) -> str:
-        if value is None or (isinstance(value, float) and math.isnan(value)):
-            return ""
-        return fmt(int(value), row(currency_key) or "USD")
-
-    return cell
-
-
-def row_dict(frame, position: int) -> dict:
-    """One frame row as plain Python values (NaN → None, numpy scalars → int/float)."""
-    row = frame.iloc[position].to_dict()
-    out = {}
-    for key, value in row.items():
-        if hasattr(value, "item"):
-            value = value.item()
-        out[key] = None if isinstance(value, float) and value != value else value
-    return out
 
 
 def order_detail(lines: list[dict], note: dict | None = None, buyer: dict | None = None) -> Group:

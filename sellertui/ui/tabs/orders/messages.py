@@ -10,11 +10,11 @@ from textual.binding import Binding
 from sellertui import clock
 from sellertui.domain.orders import messages, notes, templates
 from sellertui.domain.query import parse
-from sellertui.ui.tabs.orders.common import note_detail, row_dict
+from sellertui.ui.tabs.orders.common import note_detail
 from sellertui.ui.tabs.orders.forms import message_form, replied_form
 from sellertui.ui.kit.safe import plain, text
 from sellertui.ui.kit.table import Column
-from sellertui.ui.kit.views import TableView
+from sellertui.ui.kit.table_view import TableView
 
 FRAME_VERSION = 1
 FIELDS = ["id", "received_at", "status", "buyer_name", "buyer_id", "order_id", "sku", "text", "replied_at", "_rev"]
@@ -44,6 +44,7 @@ class MessagesView(TableView):
     EMPTY = "No buyer messages logged: n logs one (paste it in)."
     FILTER_HELP = "words, or status:awaiting|replied|no buyer: order: sku:"
     DETAIL_WIDTH = 42
+    DETAIL_FROM = 110  # the side panel shows from this terminal width
     COLUMNS = [
         Column("received_at", "Time left", 15, fmt=_left, style=_left_style, needs=("status",), sort_key="rank"),
         Column("when", "Received", 16, sort_key="received_at"),
@@ -116,14 +117,12 @@ class MessagesView(TableView):
             line.append(f" · {m.days}d: avg {average}, {m.late} of {m.due} late ({rate})")
         self.summary(line)
 
-    def on_resize(self) -> None:
-        self.query_one(".detail").display = self.app.size.width >= 110
 
     def _message(self, position: int | None = None) -> dict | None:
         position = self.table.current_position if position is None else position
         if position is None:
             return None
-        return row_dict(self.table.frame, position)
+        return self.table.row(position)
 
     def detail(self, position: int):
         message = self._message(position)
@@ -207,7 +206,7 @@ class MessagesView(TableView):
     def action_open(self) -> None:
         message = self._message()
         if message:
-            from sellertui.ui.tabs.orders.all_orders import DetailScreen
+            from sellertui.ui.kit.dialogs import DetailScreen
 
             note = notes.note_for(self.ctx.store(), message.get("sku"))
             self.app.push_screen(DetailScreen(f"Message from {message.get('buyer_name') or 'a buyer'}",

@@ -10,11 +10,11 @@ from textual.binding import Binding
 from sellertui import clock
 from sellertui.domain.orders import returns
 from sellertui.domain.query import parse
-from sellertui.ui.tabs.orders.common import money_cell, row_dict
+from sellertui.ui.kit.cells import money_cell
 from sellertui.ui.tabs.orders.forms import order_id_form, received_form, refund_form, return_form
 from sellertui.ui.kit.safe import text
 from sellertui.ui.kit.table import Column
-from sellertui.ui.kit.views import TableView
+from sellertui.ui.kit.table_view import TableView
 
 FIELDS = ["id", "order_id", "sku", "channel", "status", "reason", "quantity", "requested_at", "received_at",
           "refunded_at", "refund_minor", "currency", "_rev"]
@@ -98,7 +98,7 @@ class ReturnsView(TableView):
 
     def _case(self) -> dict | None:
         position = self.table.current_position
-        return None if position is None else row_dict(self.table.frame, position)
+        return None if position is None else self.table.row(position)
 
     # -- actions ---------------------------------------------------------------------
     def action_new(self) -> None:
@@ -166,7 +166,7 @@ class ReturnsView(TableView):
             return
         full = self.ctx.store()["returns"].get(case["id"]) or case
         rows = [(k.replace("_", " "), v) for k, v in full.items() if not k.startswith("_") and k not in ("history",) and v not in (None, "")]
-        from sellertui.ui.tabs.orders.all_orders import DetailScreen
+        from sellertui.ui.kit.dialogs import DetailScreen
 
         history = [text(f"{h.get('at', '')[:16].replace('T', ' ')}  {h.get('by', '')}: {h.get('what', '')}") for h in full.get("history") or []]
         body = Group(*[text(f"{label}: {value}") for label, value in rows], *( [Text("\nHistory", style="bold")] + history if history else []))

@@ -16,7 +16,7 @@ from sellertui.domain.query import parse
 from sellertui.ui.tabs.orders.common import order_detail
 from sellertui.ui.tabs.orders.forms import ship_form, tracking_field
 from sellertui.ui.kit.table import Column
-from sellertui.ui.kit.views import TableView
+from sellertui.ui.kit.table_view import TableView
 
 URGENCY_STYLE = {"late": "bold red", "today": "bold yellow", "soon": "yellow"}
 
@@ -36,6 +36,7 @@ class ShipQueueView(TableView):
     EMPTY = "Nothing to ship: every FBM order has gone out."
     FILTER_HELP = "words (order, buyer, SKU), or late: today:"
     DETAIL_WIDTH = 42
+    DETAIL_FROM = 110  # the side panel shows from this terminal width
     COLUMNS = [
         Column("ship_by", "Ship by", 10, style=lambda v: URGENCY_STYLE.get(shipping.urgency(v))),
         Column("due", "Due", 7, style=lambda v: "bold red" if v.startswith("LATE") else "bold yellow" if v == "today" else None),
@@ -113,8 +114,6 @@ class ShipQueueView(TableView):
         line.append(" · space mark, x shipped, e address, E confirmations")
         self.summary(line)
 
-    def on_resize(self) -> None:
-        self.query_one(".detail").display = self.app.size.width >= 110
 
     def detail(self, position: int):
         line = self._lines.get(self.table.value("id", position))
@@ -163,7 +162,7 @@ class ShipQueueView(TableView):
     def action_open(self) -> None:
         position = self.table.current_position
         if position is not None:
-            from sellertui.ui.tabs.orders.all_orders import DetailScreen
+            from sellertui.ui.kit.dialogs import DetailScreen
 
             self.app.push_screen(DetailScreen(f"Order {self.table.value('order_id', position)}", self.detail(position)))
 

@@ -24,13 +24,13 @@ from sellertui.ui.tabs.profit.overview import ProfitOverview
 from sellertui.ui.tabs.profit.pnl_view import PnlView
 from sellertui.ui.tabs.profit.rates_view import RatesView
 from sellertui.ui.tabs.profit.skus_view import SkuProfitView
-from sellertui.ui.kit.views import ForwardingViewArea, forwarding_bindings, view_bindings
+from sellertui.ui.kit.views import ViewArea, view_bindings
 
 VIEWS = (ProfitOverview, PnlView, SkuProfitView, ExpensesView, RatesView, HiringView)
 STEP = Binding.Group("Period", compact=True)
 
 
-class ProfitArea(ForwardingViewArea):
+class ProfitArea(ViewArea):
     TITLE = "Profit"
     KEY = "6"
     WATCHES = WATCHES | PROFIT_COLLECTIONS | {"today_ticks"}
@@ -41,7 +41,6 @@ class ProfitArea(ForwardingViewArea):
         Binding("shift+left", "step_period(-1)", "Earlier", id="profit.earlier", group=STEP, key_display="⇧←"),
         Binding("shift+right", "step_period(1)", "Later", id="profit.later", group=STEP, key_display="⇧→"),
         Binding("S", "settings", "Settings", show=False, id="profit.settings"),
-        *forwarding_bindings(VIEWS),
     ]
 
     def __init__(self, ctx, **kwargs) -> None:

@@ -66,9 +66,9 @@ class ExpensesView(ProfitView):
         records = self.ctx.store()["expenses"].all()
         return expenses_frame(records, clock.today().isoformat()), {str(r["id"]): r for r in records}
 
-    def _show(self, loaded) -> None:
+    def show_loaded(self, loaded) -> None:
         frame, self.records = loaded
-        super()._show(frame)
+        super().show_loaded(frame)
 
     def show_summary(self, frame) -> None:
         from sellertui.core.money import fmt

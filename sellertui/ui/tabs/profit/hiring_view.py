@@ -20,7 +20,8 @@ from textual.widgets import Static
 from sellertui.ui.kit.charts import Chart, Series
 from sellertui.ui.kit.dialogs import ConfirmScreen, InfoScreen
 from sellertui.ui.kit.filterbar import FilterBar
-from sellertui.ui.tabs.profit.common import ProfitView, money_cell
+from sellertui.ui.kit.cells import money_cell
+from sellertui.ui.tabs.profit.common import ProfitView
 from sellertui.ui.tabs.profit.forms import cash_form, hire_form, role_form
 from sellertui.ui.tabs.profit.overview import short_money
 from sellertui.ui.kit.safe import text
@@ -136,7 +137,7 @@ class HiringView(ProfitView):
                              columns=["id", "position", "title", "salary", "overhead", "cost", "status"])
         return frame, hiring
 
-    def _show(self, loaded) -> None:
+    def show_loaded(self, loaded) -> None:
         frame, self.hiring = loaded
         home = self.hiring.readiness.currency
         money = money_cell(home)
@@ -150,7 +151,7 @@ class HiringView(ProfitView):
             Column("overhead", "Overhead", 8, "right"),
         ]
         current = self.current_value("id")
-        super()._show(frame)
+        super().show_loaded(frame)
         if current is not None:
             self.select_row("id", current)
         self.query_one("#hiring-gauge-body", Static).update(gauge_text(self.hiring.readiness, self.hiring.workload))

@@ -9,7 +9,8 @@ from textual.binding import Binding
 
 from sellertui.ui.kit.charts import Chart, Series
 from sellertui.ui.kit.dialogs import InfoScreen
-from sellertui.ui.tabs.profit.common import ProfitView, money_cell, percent_cell, signed_style
+from sellertui.ui.kit.cells import money_cell, percent_cell, signed_style
+from sellertui.ui.tabs.profit.common import ProfitView
 from sellertui.ui.kit.table import Column, FrameTable
 
 
@@ -63,12 +64,12 @@ class ProfitOverview(ProfitView):
                               for t in tiles])
         return frame, tiles, statement
 
-    def _show(self, loaded) -> None:
+    def show_loaded(self, loaded) -> None:
         from sellertui.core.money import SYMBOLS, exponent
 
         frame, self.tiles, statement = loaded
         self.table.columns = self.columns(statement.home)
-        super()._show(frame)
+        super().show_loaded(frame)
         scale = 10 ** exponent(statement.home)
         values = statement.values
         labels = [lab[:3] + lab[-2:] if len(statement.periods) > 6 else lab for lab in statement.labels]

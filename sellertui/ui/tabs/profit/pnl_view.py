@@ -10,7 +10,8 @@ from textual.binding import Binding
 
 from sellertui.domain.profit.lines import BY_KEY
 from sellertui.ui.kit.dialogs import InfoScreen
-from sellertui.ui.tabs.profit.common import ProfitView, RecordsScreen
+from sellertui.ui.kit.records_screen import RecordsScreen
+from sellertui.ui.tabs.profit.common import ProfitView
 from sellertui.ui.kit.table import Column
 
 CELL = 12
@@ -69,7 +70,7 @@ class PnlView(ProfitView):
         frame, order = statement_frame(statement)
         return frame, statement, order
 
-    def _show(self, loaded) -> None:
+    def show_loaded(self, loaded) -> None:
         frame, self.statement, self.order = loaded
         columns = [Column("label", "", 22, style=lambda v: "bold" if str(v).startswith("=") else None)]
         for column, index in enumerate(self.order):
@@ -80,7 +81,7 @@ class PnlView(ProfitView):
                 heading += "…"
             columns.append(Column(f"p{column}", heading, CELL, "right", style=_cell_style))
         self.table.columns = columns
-        super()._show(frame)
+        super().show_loaded(frame)
         if self.table.cursor_column == 0 and len(columns) > 1:
             self.table.cursor_column = 1
 

@@ -50,9 +50,9 @@ class RatesView(ProfitView):
                   if f.code in ("no_rate", "borrowed_rate")]
         return frame, {str(r["id"]): r for r in records}, needed
 
-    def _show(self, loaded) -> None:
+    def show_loaded(self, loaded) -> None:
         frame, self.records, self.needed = loaded
-        super()._show(frame)
+        super().show_loaded(frame)
 
     def show_summary(self, frame) -> None:
         home = self.ctx.settings.home_currency.upper()

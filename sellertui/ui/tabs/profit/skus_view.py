@@ -12,7 +12,8 @@ from textual.binding import Binding
 from sellertui import clock
 from sellertui.domain.query import words_positions
 from sellertui.ui.kit.dialogs import InfoScreen
-from sellertui.ui.tabs.profit.common import ProfitView, money_cell, percent_cell, signed_style
+from sellertui.ui.kit.cells import money_cell, percent_cell, signed_style
+from sellertui.ui.tabs.profit.common import ProfitView
 from sellertui.ui.kit.table import Column
 
 
@@ -37,7 +38,7 @@ class SkuProfitView(ProfitView):
                              flag=["⚠" if n else "~" if e else "" for n, e in zip(table["no_cost"], table["estimated"])])
         return table, unallocated, service.home, (first, last)
 
-    def _show(self, loaded) -> None:
+    def show_loaded(self, loaded) -> None:
         frame, self.unallocated, self.home, self.span = loaded
         money = money_cell(self.home)
         self.table.columns = [
@@ -53,7 +54,7 @@ class SkuProfitView(ProfitView):
             Column("ads", "Ads", 9, "right", money),
             Column("title", "Title", 40),
         ]
-        super()._show(frame)
+        super().show_loaded(frame)
 
     def show_summary(self, frame) -> None:
         from sellertui.core.money import fmt

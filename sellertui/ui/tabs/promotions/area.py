@@ -24,12 +24,12 @@ from sellertui.ui.tabs.promotions.calendar_view import CalendarView
 from sellertui.ui.tabs.promotions.events_view import EventsView
 from sellertui.ui.tabs.promotions.fees_view import FeesView
 from sellertui.ui.tabs.promotions.list_view import PromotionListView
-from sellertui.ui.kit.views import ForwardingViewArea, forwarding_bindings, view_bindings
+from sellertui.ui.kit.views import ViewArea, view_bindings
 
 VIEWS = (CalendarView, PromotionListView, EventsView, FeesView)
 
 
-class PromotionsArea(ForwardingViewArea):
+class PromotionsArea(ViewArea):
     TITLE = "Promotions"
     KEY = "4"
     WATCHES = frozenset({"products", "promotions", "events", "promo_fees", "orders", "purchase_orders"})
@@ -37,8 +37,6 @@ class PromotionsArea(ForwardingViewArea):
     BINDINGS = [replace(b, show=False) for b in view_bindings(VIEWS)] + [
         Binding("n", "new_promotion", "New", id="promotions.new"),
         Binding("S", "settings", "Settings", show=False, id="promotions.settings"),
-        # hidden: the palette and ? reach each view's keys from anywhere (it switches to the view)
-        *forwarding_bindings((CalendarView, EventsView, FeesView)),
     ]
 
     def __init__(self, ctx, **kwargs) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from sellertui.ui.tabs.inventory.common import InventoryView
+from sellertui.ui.kit.table_view import TableView
 
 
-class BoardView(InventoryView):
+class BoardView(TableView):
     """Loads the area's board in the worker, makes its frame with ``frame_of``, keeps the cursor's row."""
+
+    DETAIL_WIDTH = 42
+    DETAIL_FROM = 118  # at 80 columns the table needs the room
 
     @staticmethod
     def frame_of(board):
@@ -21,9 +24,9 @@ class BoardView(InventoryView):
         board = self.area.board()
         return board, self.frame_of(board)
 
-    def _show(self, loaded) -> None:
+    def show_loaded(self, loaded) -> None:
         current = self.current_value("id")  # a reload after a save keeps the row the user was on
         self.board, frame = loaded
-        super()._show(frame)
+        super().show_loaded(frame)
         if current is not None:
             self.select_row("id", current)

@@ -1,4 +1,4 @@
-"""Who changed what, when: every write to the store leaves one entry (GUIDE §1: one data board)."""
+"""Who changed what, when: every write to the store leaves one entry (the team's one shared board of what happened)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from rich.text import Text
 from sellertui import clock
 from sellertui.domain.query import parse
 from sellertui.ui.kit.table import Column
-from sellertui.ui.kit.views import TableView
+from sellertui.ui.kit.table_view import TableView
 
 DAYS = 30
 

@@ -10,7 +10,6 @@ from textual.message import Message
 from textual.widgets import Static
 
 from sellertui.domain.team import tasks as rules
-from sellertui.ui.tabs.orders.common import row_dict
 from sellertui.ui.kit.safe import text
 from sellertui.ui.kit.table import Column, FrameTable
 from sellertui.ui.tabs.team.tasks import TaskActions, task_detail, task_frame
@@ -98,7 +97,7 @@ class BoardView(TaskActions, View):
         column = self._focused_column()
         if column is None or column.current_position is None:
             return None
-        return row_dict(column.frame, column.current_position)
+        return column.row(column.current_position)
 
     @on(FrameTable.RowSelected)
     def _selected(self, event) -> None:
@@ -107,6 +106,6 @@ class BoardView(TaskActions, View):
     def action_open(self) -> None:
         task = self.current_task()
         if task:
-            from sellertui.ui.tabs.orders.all_orders import DetailScreen
+            from sellertui.ui.kit.dialogs import DetailScreen
 
             self.app.push_screen(DetailScreen(f"Task {task['id']}", task_detail(task)))

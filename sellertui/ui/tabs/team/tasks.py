@@ -11,11 +11,10 @@ from sellertui import clock
 from sellertui.domain.team import tasks as rules
 from sellertui.domain.query import parse
 from sellertui.store import Conflict
-from sellertui.ui.tabs.orders.common import row_dict
 from sellertui.ui.kit.safe import plain, text
 from sellertui.ui.kit.table import Column
 from sellertui.ui.tabs.team.forms import ConflictScreen, assign_form, comment_form, form_to_changes, task_form
-from sellertui.ui.kit.views import TableView
+from sellertui.ui.kit.table_view import TableView
 
 STATUS_STYLE = {"todo": None, "doing": "bold cyan", "blocked": "bold red", "done": "dim"}
 FIELDS = ["id", "title", "owner", "role", "due", "status", "priority", "description", "links", "comments", "_rev", "_by", "_at"]
@@ -191,15 +190,15 @@ class TaskListView(TaskActions, TableView):
 
     def current_task(self) -> dict | None:
         position = self.table.current_position
-        return None if position is None else row_dict(self.table.frame, position)
+        return None if position is None else self.table.row(position)
 
     def detail(self, position: int):
-        return task_detail(row_dict(self.table.frame, position))
+        return task_detail(self.table.row(position))
 
     def action_open(self) -> None:
         task = self.current_task()
         if task:
-            from sellertui.ui.tabs.orders.all_orders import DetailScreen
+            from sellertui.ui.kit.dialogs import DetailScreen
 
             self.app.push_screen(DetailScreen(f"Task {task['id']}", task_detail(task)))
 

@@ -11,7 +11,8 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
+from textual.message import Message
 from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
@@ -37,6 +38,8 @@ class Checklist(OptionList):
 
 
 class TodayArea(Area):
+    """The checklist, read in a worker (``ChecklistRead``: the quick sections first, then all of them)."""
+
     TITLE = "Today"
     KEY = "1"
     WATCHES = frozenset({"messages", "orders", "returns", "tasks", "recurring", "today_ticks", "today_snoozes",
@@ -57,6 +60,14 @@ class TodayArea(Area):
         Binding("n", "new_routine", "New routine", id="today.new_routine"),
         Binding("d", "delete_routine", "Delete routine", id="today.delete_routine"),
     ]
+    CHANGES = frozenset({"today_ticks"})
+
+    class ChecklistRead(Message, bubble=False):
+        """Sections (with today's ticks) and the user's workload; ``partial``: the slow sections follow."""
+
+        def __init__(self, sections: list[Section], workload: dict, partial: bool) -> None:
+            self.sections, self.workload, self.partial = sections, workload, partial
+            super().__init__()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="today-top"):
@@ -82,20 +93,20 @@ class TodayArea(Area):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _load(self) -> None:
-        from sellertui.domain.today.sections import Sources, checklist, merged
+        from sellertui.domain.today.sections import checklist, merged
 
-        store = self.ctx.store()
-        sources = Sources(store, settings=self.ctx.settings, make_frames=self.ctx.frames)  # pandas only if needed
-        # the quick sections show at once; inventory's and ads' plans follow when computed
-        quick = checklist(store, self.ctx.user, sources=sources, which="quick")
-        load = ticks.workload(store, self.ctx.user)
-        self.app.call_from_thread(self._show, quick, load, True)
-        slow = checklist(store, self.ctx.user, sources=sources, which="slow")
-        self.app.call_from_thread(self._show, merged(quick, slow), load, False)
+        shop, user = self.shop, self.ctx.user
+        # the quick sections show at once; inventory's and ads' plans follow when computed (pandas only then)
+        quick = checklist(shop, user, which="quick")
+        load = ticks.workload(shop.store, user)
+        self.post_message(self.ChecklistRead(quick, load, partial=True))
+        slow = checklist(shop, user, which="slow")
+        self.post_message(self.ChecklistRead(merged(quick, slow), load, partial=False))
 
-    def _show(self, sections: list[Section], load: dict, partial: bool = False) -> None:
+    def on_today_area_checklist_read(self, message: ChecklistRead) -> None:
         from sellertui.domain.today.sections import progress
 
+        sections, partial = message.sections, message.partial
         checklist = self.query_one(Checklist)
         highlighted = checklist.highlighted_option.id if checklist.highlighted_option else None
         options: list[Option | None] = []
@@ -125,7 +136,7 @@ class TodayArea(Area):
         done, total = progress(sections)
         self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
         self.query_one("#today-count", Static).update(Text(f"{done} of {total} done today", style="bold"))
-        self._show_workload(load)
+        self._show_workload(message.workload)
         if not partial:
             self.mark_ready()
 
@@ -163,12 +174,14 @@ class TodayArea(Area):
     def action_tick(self) -> None:
         item = self._current()
         if item:
-            self._write(lambda store: ticks.toggle_tick(store, self.ctx.user, item.key, item.area, item.title))
+            self.save(lambda store: ticks.toggle_tick(store, self.ctx.user, item.key, item.area, item.title), "",
+                      self.CHANGES)
 
     def action_snooze(self) -> None:
         item = self._current()
         if item:
-            self._write(lambda store: ticks.snooze(store, self.ctx.user, item.key, item.title))
+            self.save(lambda store: ticks.snooze(store, self.ctx.user, item.key, item.title), "",
+                      {"today_snoozes"})
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -179,7 +192,8 @@ class TodayArea(Area):
         item = self._current()
         if not item:
             return
-        self._write(lambda store: ticks.mark_opened(store, self.ctx.user, item.key, item.area, item.title), quiet=True)
+        self.save(lambda store: ticks.mark_opened(store, self.ctx.user, item.key, item.area, item.title), "",
+                  self.CHANGES)
         if item.area in ("today", ""):
             self.notify("Started: tick it with space when it is done.", timeout=3)
             return
@@ -208,7 +222,8 @@ class TodayArea(Area):
             Field("rule", "When", rule, value="daily", help="daily, weekdays, mon,wed,fri or monthly 15"),
             Field("area", "Area", kind="choice", choices=[(v, k) for k, v in AREA_NAMES.items()], value="today"),
         ])
-        self.app.push_screen(form, lambda v: v and self._write(lambda store: _add_routine(store, self.ctx.user, v)))
+        self.app.push_screen(form, lambda v: v and self.save(lambda store: recurring.add(store, self.ctx.user, v),
+                                                             f"Added “{v['title']}” to your routine", {"recurring"}))
 
     def action_delete_routine(self) -> None:
         item = self._current()
@@ -220,23 +235,7 @@ class TodayArea(Area):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self._write(lambda store: _delete_routine(store, item.value))
+                self.save(lambda store: recurring.delete(store, item.value), "Deleted the routine item",
+                          {"recurring"})
 
         self.app.push_screen(ConfirmScreen(f"Delete the routine item “{item.title}”?"), confirmed)
-
-    @work(thread=True, group="today-write", exit_on_error=False)
-    def _write(self, change, quiet: bool = False) -> None:
-        change(self.ctx.store())
-        if not quiet:
-            self.app.call_from_thread(self.reload)
-
-
-def _add_routine(store, user: str, values: dict) -> dict:
-    with store.transaction(f"routine: {values['title']}") as tx:
-        return tx["recurring"].insert({"title": values["title"], "rule": values["rule"], "area": values["area"],
-                                       "user": user})
-
-
-def _delete_routine(store, routine_id: str) -> None:
-    with store.transaction("deleted a routine item") as tx:
-        tx["recurring"].delete(routine_id)

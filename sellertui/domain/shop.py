@@ -1,0 +1,55 @@
+"""One shop as the domain sees it: its store, its settings, who is at the keyboard, its frame cache.
+
+The UI and the CLI hand a ``Shop`` to domain functions and never read or write
+the store themselves: every rule and every query lives in ``domain``, so the
+app and the command line show the same numbers. Workers share one ``Shop``
+(the frame cache is thread-safe and built on first use, with pandas).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sellertui.config import Settings
+    from sellertui.domain.frames import FrameCache
+    from sellertui.store import Store
+
+
+class Shop:
+    def __init__(self, store: "Store", settings: "Settings", user: str) -> None:
+        self.store = store
+        self.settings = settings
+        self.user = user
+        self._frames: "FrameCache | None" = None
+        self._lock = threading.Lock()
+
+    def frames(self) -> "FrameCache":
+        """The shared frame cache (imports pandas: call from workers, not at start-up)."""
+        with self._lock:
+            if self._frames is None:
+                from sellertui.domain.frames import FrameCache
+
+                self._frames = FrameCache.for_store(self.store)
+            return self._frames
+
+    # -- the store's life, for the app shell --------------------------------------------
+    @property
+    def meta(self) -> dict:
+        return self.store.meta
+
+    def is_empty(self) -> bool:
+        return self.store.is_empty()
+
+    def changes(self) -> set[str]:
+        """Collections another process changed since the last call (cheap: file stats)."""
+        return self.store.changes()
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Let a commit in flight finish (before the process ends)."""
+        return self.store.wait_idle(timeout)
+
+    def close(self) -> None:
+        self.store.close()
+        self._frames = None

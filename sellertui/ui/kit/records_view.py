@@ -1,0 +1,90 @@
+"""Stored records in a table, with new / edit / delete: the one way a tab edits a list of records.
+
+A subclass names what it edits (``NOUN``) and what a change touches
+(``CHANGES``), keeps the records it shows (``keep_records``, from its load)
+and says, in domain calls, how to ``create``, ``update`` and ``delete`` one.
+Forms ask; saving runs in a worker (``ShopPart.save``); deleting asks first. The
+keys are the subclass's to bind (``n``/``e``/``d`` to ``new``/``edit``/``delete``),
+so their ids stay the tab's own for the keymap.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from sellertui.ui.kit.dialogs import ConfirmScreen
+from sellertui.ui.kit.forms import FormScreen
+from sellertui.ui.kit.table_view import TableView
+
+
+class RecordsView(TableView):
+    NOUN: ClassVar[str] = "record"
+    CHANGES: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.records: dict[str, dict] = {}
+
+    def keep_records(self, records) -> None:
+        self.records = {str(r["id"]): r for r in records}
+
+    def chosen(self) -> dict | None:
+        """The record under the cursor."""
+        record_id = self.current_value("id")
+        return None if record_id is None else self.records.get(str(record_id))
+
+    # -- what subclasses say -----------------------------------------------------------------
+    def record_form(self, record: dict | None) -> FormScreen:
+        raise TypeError(f"{type(self).__name__} must define record_form()")
+
+    def create(self, store, values: dict) -> Any:
+        raise TypeError(f"{type(self).__name__} must define create()")
+
+    def update(self, store, record: dict, values: dict) -> Any:
+        raise TypeError(f"{type(self).__name__} must define update()")
+
+    def delete(self, store, record: dict) -> Any:
+        raise TypeError(f"{type(self).__name__} must define delete()")
+
+    def saved_note(self, record: dict | None, values: dict, result: Any) -> str:
+        return f"{'Added' if record is None else 'Saved'} the {self.NOUN}"
+
+    def deleted_note(self, record: dict, result: Any) -> str:
+        return f"Deleted the {self.NOUN}"
+
+    def delete_question(self, record: dict) -> str:
+        return f"Delete this {self.NOUN}?"
+
+    # -- the actions ----------------------------------------------------------------------
+    def action_new(self) -> None:
+        self._ask(None)
+
+    def action_edit(self) -> None:
+        record = self.chosen()
+        if record is not None:
+            self._ask(record)
+
+    def _ask(self, record: dict | None) -> None:
+        def done(values: dict | None) -> None:
+            if values is None:
+                return
+            if record is None:
+                self.save(lambda store: self.create(store, values),
+                          lambda result: self.saved_note(None, values, result), self.CHANGES)
+            else:
+                self.save(lambda store: self.update(store, record, values),
+                          lambda result: self.saved_note(record, values, result), self.CHANGES)
+
+        self.app.push_screen(self.record_form(record), done)
+
+    def action_delete(self) -> None:
+        record = self.chosen()
+        if record is None:
+            return
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.save(lambda store: self.delete(store, record), lambda result: self.deleted_note(record, result),
+                          self.CHANGES)
+
+        self.app.push_screen(ConfirmScreen(self.delete_question(record)), done)

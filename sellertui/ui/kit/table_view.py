@@ -1,0 +1,249 @@
+"""The table view most views are built from: a filter bar, a ``FrameTable`` and a detail panel.
+
+Subclasses say how to load their data (``load``, in a worker thread, through
+domain functions), how to filter it, and what the detail of a row is. The
+worker posts ``TableView.Loaded`` and the view shows it on the UI thread.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import Static
+
+from sellertui.domain.query import QueryError
+from sellertui.ui.kit.filterbar import FilterBar
+from sellertui.ui.kit.table import Column, FrameTable
+from sellertui.ui.kit.views import View
+
+
+def _narrows(before: str, after: str) -> bool:
+    """``after`` (which extends ``before``) can only match fewer rows: same terms, words only extended."""
+    from sellertui.domain.query import shape
+
+    terms_before, words_before = shape(before)
+    terms_after, words_after = shape(after)
+    return terms_before == terms_after and words_after >= words_before
+
+
+class TableView(View):
+    """Filter bar + table + detail panel, loaded in a worker."""
+
+    COLUMNS: ClassVar[list[Column]] = []
+    EMPTY: ClassVar[str] = "Nothing here yet."
+    FILTER_HELP: ClassVar[str] = ""
+    DETAIL_WIDTH: ClassVar[int] = 0  # 0: no side panel
+    DETAIL_FROM: ClassVar[int] = 0  # the side panel shows from this terminal width on (0: always)
+    DEFAULT_CSS = """
+    TableView > Horizontal { height: 1fr; }
+    TableView .summary { height: auto; max-height: 4; padding: 0 1; color: $text-muted; }
+    TableView .detail { border-left: tall $panel; padding: 0 1; height: 1fr; }
+    """
+    BINDINGS = [Binding("slash", "filter", "Filter", id="table.filter")]
+    _detail_timer = None
+
+    class Loaded(Message, bubble=False):
+        """The view's data was read (by ``load`` in a worker): show it."""
+
+        def __init__(self, data: Any, partial: bool = False) -> None:
+            self.data = data
+            self.partial = partial
+            super().__init__()
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="summary", id=f"{self.id}-summary")
+        yield FilterBar(placeholder=self.FILTER_HELP or "type to filter", id=f"{self.id}-filter")
+        with Horizontal():
+            yield FrameTable(list(self.COLUMNS), empty_text=self.EMPTY, id=f"{self.id}-table")
+            if self.DETAIL_WIDTH:
+                # not focusable: Textual moves focus to the nearest focusable widget when a tab is
+                # hidden, and a focus landing in a hidden pane switches the tab back to it
+                with VerticalScroll(classes="detail", id=f"{self.id}-detail", can_focus=False) as panel:
+                    panel.styles.width = self.DETAIL_WIDTH
+                    yield Static(id=f"{self.id}-detail-body")
+
+    @property
+    def table(self) -> FrameTable:
+        return self.query_one(FrameTable)
+
+    def focus_main(self) -> None:
+        self.table.focus()
+
+    # -- the side panel only where it fits -------------------------------------------
+    def on_mount(self) -> None:
+        self._fit_detail()
+
+    def on_resize(self) -> None:
+        self._fit_detail()
+
+    def _fit_detail(self) -> None:
+        if self.DETAIL_WIDTH and self.DETAIL_FROM:
+            self.query_one(f"#{self.id}-detail").display = self.app.size.width >= self.DETAIL_FROM
+
+    # -- loading ---------------------------------------------------------------
+    def reload(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _load(self) -> None:
+        self.post_message(self.Loaded(self.load()))
+
+    def load(self):
+        """Read the data to show (runs in a worker thread: no widgets here). Subclasses define it."""
+        raise TypeError(f"{type(self).__name__} must define load()")
+
+    def show_first(self, data) -> None:
+        """Show a first part while the rest loads (from ``load``: e.g. the newest months)."""
+        self.post_message(self.Loaded(data, partial=True))
+
+    _pending_select: tuple[str, object] | None = None
+
+    def on_table_view_loaded(self, message: Loaded) -> None:
+        if message.partial:
+            self.show_partial(message.data)
+        else:
+            self.show_loaded(message.data)
+
+    def show_partial(self, frame) -> None:
+        self.table.set_frame(frame)
+        self._refilter()
+
+    def show_loaded(self, frame) -> None:
+        """Show what ``load`` returned (a frame; views that load more unpack it, then call this)."""
+        self.table.set_frame(frame)
+        self._refilter()
+        self.show_summary(frame)
+        self.done_loading()
+        if self._pending_select is not None:
+            self.select_where(*self._pending_select)
+
+    def select_where(self, column: str, value) -> None:
+        """Put the cursor on the row whose ``column`` is ``value`` (now, or once loaded), clearing any filter."""
+        frame = self.table.frame
+        if frame is None or not self.loaded:
+            self._pending_select = (column, value)
+            return
+        self._pending_select = None
+        hits = (frame[column] == value).to_numpy().nonzero()[0] if column in frame else []
+        if not len(hits):
+            self.notify("It is no longer in this list: done already?", timeout=3)
+            return
+        bar = self.query_one(FilterBar)
+        if bar.value:
+            bar.action_close()
+        self.table.set_order(range(len(frame)))
+        rows = (self.table.order == hits[0]).nonzero()[0]
+        if len(rows):
+            self.table.cursor_row = int(rows[0])
+        if self.table.is_on_screen:  # the user may have moved on while it loaded
+            self.table.focus()
+
+    def select_row(self, key: str, value) -> None:
+        """Put the cursor on the shown row whose ``key`` column holds ``value`` (the filter stays)."""
+        import numpy as np
+
+        if self.table.frame is None:
+            return
+        hits = np.flatnonzero(self.table.frame[key].to_numpy()[self.table.order] == value)
+        if len(hits):
+            self.table.cursor_row = int(hits[0])
+
+    def current_value(self, key: str):
+        return self.table.value(key) if self.table.frame is not None else None
+
+    def current_row(self) -> dict | None:
+        """The row under the cursor as plain values (None when there is none)."""
+        position = self.table.current_position
+        return None if position is None else self.table.row(position)
+
+    def show_summary(self, frame) -> None:
+        """Override to put a line of totals above the table."""
+
+    def summary(self, renderable: Any) -> None:
+        self.query_one(f"#{self.id}-summary", Static).update(renderable)
+
+    # -- filtering -------------------------------------------------------------
+    def action_filter(self) -> None:
+        self.query_one(FilterBar).open()
+
+    @on(FilterBar.Typed)
+    def _filter_changed(self, event: FilterBar.Typed) -> None:
+        self._refilter()
+
+    @on(FilterBar.Done)
+    def _filter_done(self) -> None:
+        self._refilter()
+        self.table.focus()
+
+    _last_filter: tuple[object, str, object] | None = None  # (frame, text, positions)
+    _filter_error: str | None = None
+
+    def _refilter(self) -> None:
+        bar = self.query_one(FilterBar)
+        frame = self.table.frame
+        if frame is None:
+            return
+        text = bar.value
+        last = self._last_filter
+        try:
+            if (last is not None and last[0] is frame and last[2] is not None and last[1].strip()
+                    and text.startswith(last[1]) and _narrows(last[1], text)):
+                # Typing on can only narrow an AND of substring tests: search the last result only.
+                within = last[2]
+                found = self.filter(frame.iloc[within], text)
+                positions = within if found is None else within[found]
+            else:
+                positions = self.filter(frame, text)
+            bar.remove_class("bad")
+            bar.tooltip = None
+            self._filter_error = None
+        except QueryError as exc:
+            bar.add_class("bad")
+            bar.tooltip = str(exc)
+            if str(exc) != self._filter_error:  # once per mistake, not once per keystroke
+                self._filter_error = str(exc)
+                self.notify(str(exc), severity="warning", timeout=4)
+            return
+        self._last_filter = (frame, text, positions)
+        self.table.set_order(range(len(frame)) if positions is None else positions)
+
+    def filter(self, frame, text: str):
+        """Positions (in ``frame``) of the rows matching ``text``; None when nothing is filtered.
+
+        The filter must be an AND of tests that typing more can only narrow
+        (substrings, prefixes): ``_refilter`` relies on it to search within the
+        previous result while the user types.
+        """
+        return None
+
+    @on(FrameTable.RowSelected)
+    def _selected(self, event: FrameTable.RowSelected) -> None:
+        """enter on a row: the view's ``action_open`` (details, the working...), if it has one."""
+        opener = getattr(self, "action_open", None)
+        if opener is not None and event.position is not None:
+            opener()
+
+    # -- detail ----------------------------------------------------------------
+    @on(FrameTable.RowHighlighted)
+    def _highlighted(self, event: FrameTable.RowHighlighted) -> None:
+        if not self.DETAIL_WIDTH or not self.query_one(".detail").display:
+            return
+        # Wait for the cursor to rest: holding j, or typing a filter, must not load
+        # a detail for every row passed on the way.
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(0.12, lambda: self._show_detail(event.position))
+
+    def _show_detail(self, position: int | None) -> None:
+        self._detail_timer = None
+        body = self.query_one(f"#{self.id}-detail-body", Static)
+        body.update(self.detail(position) if position is not None and self.table.frame is not None else "")
+
+    def detail(self, position: int):
+        """A renderable describing the row at ``position`` (for the side panel)."""
+        return ""
