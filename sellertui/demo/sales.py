@@ -20,6 +20,8 @@ from bisect import bisect
 from datetime import date, datetime, time, timedelta, timezone
 from itertools import accumulate
 
+from sellertui.core.days import add_business_days
+
 FIRST = ["James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Elizabeth",
          "William", "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas", "Sarah", "Carlos", "Karen",
          "Wei", "Priya", "Ahmed", "Sofia", "Hiroshi", "Olga", "Mateo", "Aisha", "Liam", "Emma", "Noah", "Chloé"]
@@ -70,14 +72,6 @@ def _tracking(rng: random.Random, carrier: str) -> str:
     if carrier == "UPS":
         return "1Z" + "".join(rng.choice("0123456789ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(16))
     return "".join(rng.choice("0123456789") for _ in range(12))
-
-
-def add_business_days(day: date, n: int) -> date:
-    while n > 0:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            n -= 1
-    return day
 
 
 def make_buyer(rng: random.Random) -> dict:

@@ -9,7 +9,7 @@ kinds build records for every row and the bad ones are dropped at the end.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import Callable, Iterable, Protocol, Sequence
 
 from sellertui.core.money import exponent, to_minor
 from sellertui.importers import fast, values
@@ -20,8 +20,11 @@ from sellertui.importers.locale import Locale
 from sellertui.importers.period import Period
 from sellertui.importers.table import Table
 
-if TYPE_CHECKING:
-    from sellertui.importers.kinds.base import Kind
+
+class Kind(Protocol):
+    """What a frame needs of a report kind (``importers.kinds.base.Kind``): its columns."""
+
+    columns: Sequence[Col]
 
 
 PLACEHOLDERS = {"text": "", "int": 0, "percent": 0.0, "flag": False}
@@ -37,7 +40,7 @@ class Missing(list):
 
 
 class Frame:
-    def __init__(self, table: Table, kind: "Kind", headers: HeaderMap, locale: Locale,
+    def __init__(self, table: Table, kind: Kind, headers: HeaderMap, locale: Locale,
                  period: Period | None = None, modified: str = "") -> None:
         self.table = table
         self.kind = kind
@@ -179,8 +182,6 @@ class Frame:
 
     def records(self, columns: dict[str, list]) -> list[dict]:
         """One record per row from the columns; remembers which fields came from absent columns."""
-        from sellertui.importers.kinds.base import records
-
         self.absent_keys.update(key for key, column in columns.items() if isinstance(column, Missing))
         return records(columns)
 
@@ -195,3 +196,9 @@ class Frame:
         """A parsed column without the rows that have problems."""
         column = self.col(field)
         return [v for i, v in enumerate(column) if i not in self.bad] if self.bad else column
+
+
+def records(columns: dict[str, list]) -> list[dict]:
+    """One dict per row from equally long columns (the fast way to build many records)."""
+    keys = list(columns)
+    return [dict(zip(keys, row)) for row in zip(*columns.values())]

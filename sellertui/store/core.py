@@ -77,9 +77,7 @@ class Store:
                     self._write_meta(self._new_meta())
                 self._read_meta()
                 if self._pending_migrations():
-                    from sellertui.store.migrate import run_migrations
-
-                    run_migrations(self)
+                    self._migrate()
         self._shared = self._shared or bool(self._meta.get("shared"))
         self._lock._shared_files = self._shared
 
@@ -129,6 +127,17 @@ class Store:
     def meta(self) -> dict:
         with self._mutex:
             return dict(self._read_meta())
+
+    def _migrate(self) -> None:
+        """Bring every collection up to its schema version: a backup first, then one atomic commit."""
+        from sellertui.store.migrate import migrated_files
+
+        payloads = migrated_files(self._read_meta(), self.layout, self.partitions, self.load)
+        if payloads:
+            backups.take_backup(self.layout, clock.today().isoformat(), self.shared)
+            self.commit_files(payloads)
+            self._cache.clear()
+            self._read_meta()
 
     def _pending_migrations(self) -> list[str]:
         have = self._meta.get("schemas", {})

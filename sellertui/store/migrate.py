@@ -7,16 +7,13 @@ store or the fully migrated one.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Callable
 
-from sellertui import clock
-from sellertui.store import backups
 from sellertui.store.errors import StoreError
 from sellertui.store.fsio import dumps
+from sellertui.store.layout import Layout
 from sellertui.store.schema import COLLECTIONS, CollectionSpec
-
-if TYPE_CHECKING:
-    from sellertui.store.core import Store
 
 
 def upgrade(spec: CollectionSpec, doc: dict, from_version: int) -> dict:
@@ -31,28 +28,30 @@ def upgrade(spec: CollectionSpec, doc: dict, from_version: int) -> dict:
     return doc
 
 
-def run_migrations(store: "Store") -> list[str]:
-    meta = dict(store._read_meta())
+def migrated_files(meta: dict, layout: Layout, partitions: Callable[[CollectionSpec], list[str]],
+                   load: Callable[[CollectionSpec, str], dict]) -> dict[Path, bytes]:
+    """The new contents of every file whose collection is behind its schema version, and of meta.json.
+
+    Pure: the store commits the result as one atomic multi-file write (after a backup) or
+    not at all, so a crash mid-migration leaves the old files in place.
+    """
+    meta = dict(meta)
     have = dict(meta.get("schemas", {}))
     pending = [n for n, s in COLLECTIONS.items() if have.get(n, s.version) < s.version]
     if not pending:
-        return []
-    backups.take_backup(store.layout, f"{clock.today().isoformat()}", store.shared)
-    payloads: dict = {}
+        return {}
+    payloads: dict[Path, bytes] = {}
     for name in pending:
         spec = COLLECTIONS[name]
         regrouped: dict[str, dict] = {}
-        for part in store.partitions(spec):
+        for part in partitions(spec):
             regrouped.setdefault(part, {})  # keep emptied partitions as files
-            for doc in store.load(spec, part).values():
+            for doc in load(spec, part).values():
                 new = upgrade(spec, doc, have[name])
                 regrouped.setdefault(spec.partition_of(new), {})[new["id"]] = new
         for part, docs in regrouped.items():
-            payloads[store.layout.partition_path(name, part)] = dumps({name: docs})
+            payloads[layout.partition_path(name, part)] = dumps({name: docs})
         have[name] = spec.version
     meta["schemas"] = have
-    payloads[store.layout.meta] = dumps(meta)
-    store.commit_files(payloads)
-    store._cache.clear()
-    store._read_meta()
-    return pending
+    payloads[layout.meta] = dumps(meta)
+    return payloads

@@ -12,16 +12,29 @@ import secrets
 import time
 from pathlib import Path
 from itertools import islice
-from typing import TYPE_CHECKING, Any, Collection, Iterable
+from typing import Any, Collection, Iterable, Protocol
 
 from sellertui import clock
 from sellertui.store.errors import Conflict, InvalidRecord, NotFound
+from sellertui.store.layout import Layout
 from sellertui.store.schema import SINGLE, CollectionSpec, spec as spec_of
 from sellertui.store.upsert import Merge, group_by_partition, plan_upsert, same_content
 from sellertui.store.views import CollectionView, table_over
 
-if TYPE_CHECKING:
-    from sellertui.store.core import Store
+
+
+class Backend(Protocol):
+    """What a transaction needs of the store (``store.core.Store``): where files are, and reading them."""
+
+    user: str
+    layout: Layout
+
+    @property
+    def meta(self) -> dict: ...
+
+    def partitions(self, spec: CollectionSpec) -> list[str]: ...
+
+    def load(self, spec: CollectionSpec, partition: str) -> dict: ...
 
 
 def new_uid() -> str:
@@ -33,7 +46,7 @@ __all__ = ["Transaction", "TxCollection", "new_uid", "same_content"]
 
 
 class Transaction:
-    def __init__(self, store: "Store", note: str = "", user: str | None = None, log: bool = True) -> None:
+    def __init__(self, store: Backend, note: str = "", user: str | None = None, log: bool = True) -> None:
         self.store = store
         self.note = note
         self.user = user or store.user

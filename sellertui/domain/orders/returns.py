@@ -11,20 +11,13 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from sellertui import clock
+from sellertui.core.days import add_business_days
 from sellertui.core.errors import UserError
 
 FLOW = ("requested", "authorised", "received", "refunded", "closed")
 REASONS = ("DEFECTIVE", "NOT_AS_DESCRIBED", "ORDERED_WRONG_ITEM", "UNWANTED_ITEM", "DAMAGED_BY_CARRIER",
            "MISSING_PARTS", "OTHER")
 REFUND_BUSINESS_DAYS = 2
-
-
-def add_business_days(day: date, n: int) -> date:
-    while n > 0:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            n -= 1
-    return day
 
 
 def refund_deadline(case: dict) -> date | None:

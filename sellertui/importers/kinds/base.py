@@ -96,12 +96,6 @@ def main_currency(docs: Sequence[dict], default: str) -> str:
     return default
 
 
-def records(columns: dict[str, list]) -> list[dict]:
-    """One dict per row from equally long columns (the fast way to build many records)."""
-    keys = list(columns)
-    return [dict(zip(keys, row)) for row in zip(*columns.values())]
-
-
 def combine(docs: list[dict], add: Sequence[str], fold: Callable[[dict, dict], None] | None = None
             ) -> tuple[list[dict], int]:
     """Rows sharing a key become one record with the ``add`` fields summed; returns (docs, rows merged).

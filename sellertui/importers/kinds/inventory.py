@@ -14,7 +14,8 @@ the time the report file was saved.
 from __future__ import annotations
 
 from sellertui.importers.headers import REQUIRED, col
-from sellertui.importers.kinds.base import Kind, Output, names, records
+from sellertui.importers.frame import records
+from sellertui.importers.kinds.base import Kind, Output, names
 from sellertui.importers.locale import market_of_marketplace
 
 IDENTITY = ("sku", "title", "asin", "fnsku", "price_minor", "currency", "marketplace")
