@@ -96,7 +96,7 @@ class ReturnsView(TableView):
     def action_new(self) -> None:
         self.app.push_screen(order_id_form(), lambda v: v and self._find_lines(v["order_id"]))
 
-    @work(thread=True, exclusive=True, group="returns-read", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="return-lines", exit_on_error=False)
     def _find_lines(self, order_id: str) -> None:
         self.post_message(self.OrderLinesFound(order_id, returns.returnable_lines(self.shop.store, order_id)))
 
@@ -132,7 +132,7 @@ class ReturnsView(TableView):
         else:
             self._advance(case, step)
 
-    @work(thread=True, exclusive=True, group="returns-read", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="refund-default", exit_on_error=False)
     def _find_refund_default(self, case: dict) -> None:
         self.post_message(self.RefundDefaultFound(case, returns.refund_default(self.shop.store, case)))
 
@@ -150,7 +150,7 @@ class ReturnsView(TableView):
         if case:
             self._read_case(case)
 
-    @work(thread=True, exclusive=True, group="returns-read", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="return-case", exit_on_error=False)
     def _read_case(self, case: dict) -> None:
         self.post_message(self.CaseRead(returns.stored_case(self.shop.store, case["id"]) or case))
 
