@@ -243,6 +243,22 @@ async def test_reply_template_is_filled_and_copied(make_app, demo_copy: Path) ->
         assert "{buyer_name}" not in app.clipboard
 
 
+async def test_a_message_about_an_unknown_order_is_logged_and_says_so(make_app, demo_copy: Path) -> None:
+    app = make_app(demo_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await open_view(pilot, app, "m")
+        await pilot.press("n")
+        await settle(pilot, app)
+        fill(app, order_id="999-0000000-0000000", buyer_name="Zoë", received_at="2026-11-22 08:00", text="Hello?")
+        await submit(pilot, app)
+        said = [(n.message, n.severity) for n in app._notifications]
+        assert ("No order 999-0000000-0000000 in the store: logged without it.", "warning") in said
+        assert any(m == "Message logged; the 24-hour clock is running." for m, _ in said)
+    logged = [m for m in open_store(demo_copy)["messages"].rows() if m["text"] == "Hello?"]
+    assert [(m["order_id"], m["buyer_name"]) for m in logged] == [("999-0000000-0000000", "Zoë")]
+
+
 async def test_no_response_needed(make_app, demo_copy: Path) -> None:
     app = make_app(demo_copy)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -303,6 +319,19 @@ async def test_a_return_moves_through_the_flow(make_app, demo_copy: Path) -> Non
         fill(app, amount="12.50", reason="cracked on arrival")
         await submit(pilot, app)
         assert view.table.value("status") == "refunded" and view.table.value("refund_minor") == 1250
+
+
+async def test_a_return_case_opens_as_stored(make_app, demo_copy: Path) -> None:
+    app = make_app(demo_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        view = await open_view(pilot, app, "f")
+        order_id = view.table.value("order_id")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, DetailScreen)
+        shown = app.screen.as_text()
+        assert f"order id: {order_id}" in shown and "buyer id:" in shown  # the stored case: the table has no buyer
 
 
 async def test_fba_returns_cannot_be_moved(make_app, demo_copy: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sellertui.domain.exports import exporter
+from sellertui.domain.orders.table import order_months
 from sellertui.core.money import to_decimal
 
 ORDER_COLUMNS = ["order_id", "order_item_id", "purchase_date", "status", "channel", "marketplace", "sku", "asin",
@@ -29,9 +30,8 @@ def _status(records, args):
 @exporter("orders")
 def export_orders(shop, args) -> tuple[list[str], list[list]]:
     store = shop.store
-    view = store["orders"]
-    parts = [p for p in view.partitions() if not args.since or p >= args.since[:7]]  # months before --since are skipped
-    lines = _status(_since(view.rows(parts), args, "purchase_date"), args)
+    months = [m for m in order_months(store) if not args.since or m >= args.since[:7]]  # months before --since are skipped
+    lines = _status(_since(store["orders"].rows(months), args, "purchase_date"), args)
     rows = []
     for o in sorted(lines, key=lambda r: r.get("purchase_date") or ""):
         shipment = o.get("shipment") or {}

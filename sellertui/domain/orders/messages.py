@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 from sellertui import clock
 from sellertui.core.errors import UserError
+from sellertui.domain.orders.order_lines import any_line
 
 DEADLINE = timedelta(hours=24)
 STATUSES = ("awaiting", "replied", "no_response_needed")
@@ -69,6 +70,25 @@ def new_message(text: str, received_at: datetime, order: dict | None, buyer_name
 def log_message(store, message: dict) -> dict:
     with store.transaction(f"logged a message from {message['buyer_name'] or 'a buyer'}") as tx:
         return tx["messages"].insert(message)
+
+
+@dataclass
+class Logged:
+    message: dict
+    unknown_order: bool  # an order id was given that the store does not hold
+
+
+def log_about_order(store, text: str, received_at: datetime, order_id: str, buyer_name: str = "") -> Logged:
+    """Log a buyer's message; about an order the store holds, it takes that order's buyer and SKU.
+
+    An order id the store does not hold is kept as typed (its order may be
+    imported later), and the result says so.
+    """
+    order = any_line(store, order_id)
+    message = new_message(text, received_at, order, buyer_name)
+    if order is None:
+        message["order_id"] = order_id or None
+    return Logged(log_message(store, message), unknown_order=bool(order_id) and order is None)
 
 
 def set_status(store, message: dict, status: str, replied_at: datetime | None = None) -> dict:

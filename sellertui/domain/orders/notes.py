@@ -16,3 +16,8 @@ def save_note(store, sku: str, selling_points: str, answers: str, expect_rev: in
         if notes.get(sku) is None:
             return notes.insert({"id": sku, "sku": sku, **fields})
         return notes.update(sku, fields, expect_rev=expect_rev)
+
+
+def notes_by_sku(store) -> dict[str, dict]:
+    """Every SKU's product notes (a note's id is its SKU)."""
+    return {note["id"]: note for note in store["product_notes"].all()}

@@ -81,3 +81,21 @@ def advance(store, case: dict, to: str, received_at: datetime | None = None, ref
 def open_case(store, case: dict) -> dict:
     with store.transaction(f"opened a return for order {case['order_id']}") as tx:
         return tx["returns"].insert(case)
+
+
+def returnable_lines(store, order_id: str) -> list[dict]:
+    """The lines of ``order_id`` a return can be opened for (those with a quantity), from any month."""
+    return store["orders"].find(lambda d: d.get("order_id") == order_id and d.get("quantity"))
+
+
+def refund_default(store, case: dict) -> int:
+    """What the case's items were sold for (the unit price times the quantity returned): the refund to offer."""
+    line = store["orders"].get(f"{case['order_id']}/{case['sku']}")
+    if not line or not line.get("quantity"):
+        return 0
+    return (line.get("item_price_minor") or 0) // line["quantity"] * int(case.get("quantity") or 1)
+
+
+def stored_case(store, case_id: str) -> dict | None:
+    """The case as stored now, with its history (None once it is gone)."""
+    return store["returns"].get(case_id)

@@ -10,6 +10,7 @@ at start-up for its filter help, and start-up must not pay for pandas.
 from __future__ import annotations
 
 from sellertui import clock
+from sellertui.domain.orders.buyers import blacklisted_ids
 from sellertui.domain.query import QueryError, parse, parse_day
 
 FRAME_VERSION = 2
@@ -50,6 +51,17 @@ def orders_frame(cache, blacklisted: set[str], partitions: list[str] | None = No
     zone = clock.now().strftime("%z")
     frame = cache.frame("orders", build_orders, name=f"orders{zone}", partitions=partitions, version=FRAME_VERSION)
     return frame.assign(flagged=frame["buyer_id"].isin(blacklisted) if blacklisted else False)
+
+
+def order_months(store) -> list[str]:
+    """The months (YYYY-MM) that hold orders, oldest first."""
+    return store["orders"].partitions()
+
+
+def all_orders(shop, months: list[str] | None = None):
+    """Every order line (or those placed in ``months``), flagged when its buyer is blacklisted."""
+    frames = shop.frames()
+    return orders_frame(frames, blacklisted_ids(shop.store, frames), partitions=months)
 
 
 def filter_orders(frame, text: str):

@@ -5,16 +5,17 @@ from __future__ import annotations
 from rich.text import Text
 from textual import work
 from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Static
 
-from sellertui.domain.orders import notes, table
-from sellertui.domain.orders.buyers import blacklisted_ids
-from sellertui.ui.kit.dialogs import DetailScreen
+from sellertui.domain.orders import table
+from sellertui.domain.orders.order_lines import OrderDetails, order_details
 from sellertui.ui.kit.cells import money_cell
-from sellertui.ui.tabs.orders.common import STATUS_STYLE, order_detail
+from sellertui.ui.kit.dialogs import DetailScreen
 from sellertui.ui.kit.safe import plain
 from sellertui.ui.kit.table import Column
 from sellertui.ui.kit.table_view import TableView
-
+from sellertui.ui.tabs.orders.common import STATUS_STYLE, order_detail
 
 
 class AllOrdersView(TableView):
@@ -42,23 +43,34 @@ class AllOrdersView(TableView):
         Binding("y", "copy_id", "Copy id", id="orders.copy"),
     ]
 
+    class PanelOrderRead(Message, bubble=False):
+        """The order under the cursor was read: show it in the side panel."""
+
+        def __init__(self, order: OrderDetails) -> None:
+            self.order = order
+            super().__init__()
+
+    class OrderOpened(Message, bubble=False):
+        """The order chosen with enter was read: show it whole."""
+
+        def __init__(self, order_id: str, order: OrderDetails) -> None:
+            self.order_id = order_id
+            self.order = order
+            super().__init__()
+
     def on_mount(self) -> None:
         self.table.sort_by = ("purchase_date", True)  # newest first
 
     def load(self):
-        store = self.ctx.store()
-        blacklisted = blacklisted_ids(store, self.ctx.frames())
-        months = store["orders"].partitions()
+        months = table.order_months(self.shop.store)
         if len(months) > 2 and self.table.frame is None:
             # First show the newest months (a screenful in ~0.1 s even when nothing is cached yet),
             # then everything: with years of orders the full parse can take seconds.
-            recent = table.orders_frame(self.ctx.frames(), blacklisted, partitions=months[-2:])
-            self.app.call_from_thread(self.show_partial, recent)
-        return table.orders_frame(self.ctx.frames(), blacklisted)
+            self.show_first(table.all_orders(self.shop, months[-2:]))
+        return table.all_orders(self.shop)
 
     def show_partial(self, frame) -> None:
-        self.table.set_frame(frame)
-        self._refilter()
+        super().show_partial(frame)
         self.summary(Text(f"{len(frame):,} recent order lines shown · loading the rest…", style="italic"))
 
     def filter(self, frame, text: str):
@@ -71,25 +83,19 @@ class AllOrdersView(TableView):
         line.append(f" · {fbm:,} FBM · {len(frame) - fbm:,} FBA · / filter, o sort, enter details, e address")
         self.summary(line)
 
-
     # -- the detail panel loads full records in a worker --------------------------
     def detail(self, position: int):
-        self._load_detail(self.table.value("order_id", position), self.table.value("purchase_date", position))
+        self._read_for_panel(self.table.value("order_id", position), self.table.value("purchase_date", position))
         return Text("…", style="dim")
 
     @work(thread=True, exclusive=True, group="order-detail", exit_on_error=False)
-    def _load_detail(self, order_id: str, purchase_date: str) -> None:
-        lines, note, buyer = self.order_lines(order_id, purchase_date)
-        if lines:
-            self.app.call_from_thread(self.query_one(f"#{self.id}-detail-body").update, order_detail(lines, note, buyer))
+    def _read_for_panel(self, order_id: str, purchase_date: str) -> None:
+        self.post_message(self.PanelOrderRead(order_details(self.shop.store, order_id, purchase_date)))
 
-    def order_lines(self, order_id: str, purchase_date: str) -> tuple[list[dict], dict | None, dict | None]:
-        store = self.ctx.store()
-        docs = store["orders"].docs(purchase_date[:7])
-        lines = [d for d in docs.values() if d.get("order_id") == order_id]
-        note = notes.note_for(store, lines[0].get("sku")) if lines else None
-        buyer = store["buyers"].get(lines[0]["buyer_id"]) if lines and lines[0].get("buyer_id") else None
-        return lines, note, buyer
+    def on_all_orders_view_panel_order_read(self, message: PanelOrderRead) -> None:
+        order = message.order
+        if order.lines:
+            self.query_one(f"#{self.id}-detail-body", Static).update(order_detail(order.lines, order.note, order.buyer))
 
     # -- actions -------------------------------------------------------------------
     def _current(self) -> tuple[str, str] | None:
@@ -105,10 +111,12 @@ class AllOrdersView(TableView):
 
     @work(thread=True, exclusive=True, group="order-open", exit_on_error=False)
     def _open(self, order_id: str, purchase_date: str) -> None:
-        lines, note, buyer = self.order_lines(order_id, purchase_date)
-        if lines:
-            detail = order_detail(lines, note, buyer)
-            self.app.call_from_thread(self.app.push_screen, DetailScreen(f"Order {order_id}", detail))
+        self.post_message(self.OrderOpened(order_id, order_details(self.shop.store, order_id, purchase_date)))
+
+    def on_all_orders_view_order_opened(self, message: OrderOpened) -> None:
+        order = message.order
+        if order.lines:
+            self.app.push_screen(DetailScreen(f"Order {message.order_id}", order_detail(order.lines, order.note, order.buyer)))
 
     def action_edit_address(self) -> None:
         current = self._current()
@@ -125,4 +133,3 @@ class AllOrdersView(TableView):
         if current:
             self.app.copy_to_clipboard(current[0])
             self.notify(f"Copied {plain(current[0])}", timeout=2)
-

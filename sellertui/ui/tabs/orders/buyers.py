@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from rich.console import Group
 from rich.text import Text
-from textual import work
 from textual.binding import Binding
 
 from sellertui.domain.orders import buyers as buyer_rules
-from sellertui.domain.query import parse
-from sellertui.ui.tabs.orders.forms import blacklist_form, buyer_notes_form, tags_form
-from sellertui.ui.tabs.orders.messages import build_messages
+from sellertui.domain.orders.buyer_list import BuyerList, buyer_list, filter_buyers
+from sellertui.ui.kit.dialogs import DetailScreen
 from sellertui.ui.kit.safe import plain, text
 from sellertui.ui.kit.table import Column
 from sellertui.ui.kit.table_view import TableView
+from sellertui.ui.tabs.orders.forms import blacklist_form, buyer_notes_form, tags_form
 
 
 class BuyersView(TableView):
@@ -42,47 +41,15 @@ class BuyersView(TableView):
     def on_mount(self) -> None:
         self.table.sort_by = ("last_key", True)
 
-    def load(self):
-        import pandas as pd
-        from sellertui.domain.orders import table as order_table
+    def load(self) -> BuyerList:
+        return buyer_list(self.shop)
 
-        store = self.ctx.store()
-        people = store["buyers"].all()
-        frame = pd.DataFrame({
-            "id": [b["id"] for b in people], "name": [b.get("name") or b["id"] for b in people],
-            "email": [b.get("email") or "" for b in people], "blacklisted": [bool(b.get("blacklisted")) for b in people],
-            "tag_text": [", ".join(b.get("tags") or []) for b in people], "notes": [b.get("notes") or "" for b in people],
-            "_rev": [b.get("_rev") for b in people],
-        })
-        orders = order_table.orders_frame(self.ctx.frames(), set())
-        self._orders = orders[orders["buyer_id"].notna()]
-        self._messages = self.ctx.frames().frame("messages", build_messages, version=1)
-        self._returns = pd.DataFrame(store["returns"].all())
-        counts = self._orders.groupby("buyer_id").agg(orders=("order_id", "nunique"), last_order=("purchase_date", "max"))
-        frame = frame.join(counts, on="id")
-        frame["orders"] = frame["orders"].fillna(0).astype(int)
-        frame["last_key"] = frame["last_order"].fillna("") + "|" + frame["id"]  # no ties: same order every time
-        frame["last_order"] = frame["last_order"].fillna("").str.slice(0, 10)
-        frame["messages"] = frame["id"].map(self._messages.groupby("buyer_id").size()).fillna(0).astype(int) if len(self._messages) else 0
-        frame["returns"] = frame["id"].map(self._returns.groupby("buyer_id").size()).fillna(0).astype(int) \
-            if len(self._returns) and "buyer_id" in self._returns else 0
-        frame["haystack"] = (frame["name"] + " " + frame["email"] + " " + frame["tag_text"]).str.lower()
-        return frame
+    def show_loaded(self, listing: BuyerList) -> None:
+        self.listing = listing
+        super().show_loaded(listing.buyers)
 
     def filter(self, frame, text_: str):
-        import numpy as np
-
-        query = parse(text_, {"tag", "blacklisted"})
-        if query.empty:
-            return None
-        mask = np.ones(len(frame), dtype=bool)
-        for word in query.words:
-            mask &= frame["haystack"].str.contains(word, regex=False).to_numpy()
-        if "tag" in query.terms:
-            mask &= frame["tag_text"].str.lower().str.contains(query.terms["tag"].lower(), regex=False).to_numpy()
-        if "blacklisted" in query.terms:
-            mask &= frame["blacklisted"].to_numpy() == (query.terms["blacklisted"].lower() in ("yes", "true", "1"))
-        return np.flatnonzero(mask)
+        return filter_buyers(frame, text_)
 
     def show_summary(self, frame) -> None:
         line = Text()
@@ -93,7 +60,6 @@ class BuyersView(TableView):
         line.append(" · t tags, e notes, x blacklist, enter history")
         self.summary(line)
 
-
     def _buyer(self, position: int | None = None) -> dict | None:
         position = self.table.current_position if position is None else position
         return None if position is None else self.table.row(position)
@@ -102,15 +68,14 @@ class BuyersView(TableView):
         buyer = self._buyer(position)
         if not buyer:
             return ""
-        return buyer_history(buyer, self._orders, self._messages, self._returns)
+        return buyer_history(buyer, self.listing)
 
     # -- actions ------------------------------------------------------------------
     def action_tags(self) -> None:
         buyer = self._buyer()
         if buyer:
             tags = [t for t in buyer["tag_text"].split(", ") if t]
-            self.app.push_screen(tags_form(tags), lambda v: v is not None and self._update(
-                buyer, tags=buyer_rules.parse_tags(v["tags"])))
+            self.app.push_screen(tags_form(tags), lambda v: v is not None and self._save_tags(buyer, v["tags"]))
 
     def action_notes(self) -> None:
         buyer = self._buyer()
@@ -132,24 +97,23 @@ class BuyersView(TableView):
 
         self.app.push_screen(blacklist_form(buyer["name"]), done)
 
-    @work(thread=True, exclusive=True, group="buyer-write", exit_on_error=False)
-    def _update(self, buyer: dict, **changes) -> None:
-        buyer_rules.update_buyer(self.ctx.store(), buyer, **changes)
-        self.app.call_from_thread(self._changed, f"Saved {buyer['name']}.")
+    def _save_tags(self, buyer: dict, typed: str) -> None:
+        # parsed with the write: a tag that is too long is refused like any write ("Not saved: ...")
+        self.save(lambda store: buyer_rules.update_buyer(store, buyer, tags=buyer_rules.parse_tags(typed)),
+                  f"Saved {buyer['name']}.", {"buyers"})
 
-    def _changed(self, note: str) -> None:
-        self.notify(note, timeout=3)
-        self.app.broadcast_change(frozenset({"buyers"}), external=False)
+    def _update(self, buyer: dict, **changes) -> None:
+        self.save(lambda store: buyer_rules.update_buyer(store, buyer, **changes), f"Saved {buyer['name']}.", {"buyers"})
 
     def action_open(self) -> None:
         buyer = self._buyer()
         if buyer:
-            from sellertui.ui.kit.dialogs import DetailScreen
-
-            self.app.push_screen(DetailScreen(buyer["name"], buyer_history(buyer, self._orders, self._messages, self._returns)))
+            self.app.push_screen(DetailScreen(buyer["name"], buyer_history(buyer, self.listing)))
 
 
-def buyer_history(buyer: dict, orders, messages, returns) -> Group:
+def buyer_history(buyer: dict, listing: BuyerList) -> Group:
+    """The buyer's card: tags and notes, then their latest orders, messages and returns."""
+    orders, messages, returns = listing.orders, listing.messages, listing.returns
     head = Text()
     head.append(plain(buyer["name"]), style="bold")
     if buyer.get("blacklisted"):

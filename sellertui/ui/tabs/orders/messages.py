@@ -6,24 +6,19 @@ from rich.console import Group
 from rich.text import Text
 from textual import work
 from textual.binding import Binding
+from textual.message import Message
 
-from sellertui import clock
-from sellertui.domain.orders import messages, notes, templates
-from sellertui.domain.query import parse
-from sellertui.ui.tabs.orders.common import note_detail
-from sellertui.ui.tabs.orders.forms import message_form, replied_form
+from sellertui.domain.orders import messages, templates
+from sellertui.domain.orders.message_list import MessageList, filter_messages, message_list
+from sellertui.domain.orders.order_lines import any_line
+from sellertui.ui.kit.dialogs import DetailScreen, InfoScreen
+from sellertui.ui.kit.forms import Field, FormScreen
+from sellertui.ui.kit.messages import Saved
 from sellertui.ui.kit.safe import plain, text
 from sellertui.ui.kit.table import Column
 from sellertui.ui.kit.table_view import TableView
-
-FRAME_VERSION = 1
-FIELDS = ["id", "received_at", "status", "buyer_name", "buyer_id", "order_id", "sku", "text", "replied_at", "_rev"]
-
-
-def build_messages(docs: list[dict]) -> pd.DataFrame:
-    import pandas as pd
-
-    return pd.DataFrame({name: [d.get(name) for d in docs] for name in FIELDS})
+from sellertui.ui.tabs.orders.common import note_detail
+from sellertui.ui.tabs.orders.forms import message_form, replied_form
 
 
 def _left(received_at, row) -> str:
@@ -60,48 +55,30 @@ class MessagesView(TableView):
         Binding("t", "template", "Reply template", id="messages.template"),
         Binding("N", "product_notes", "Notes", id="messages.notes"),
     ]
+    listing = MessageList(None, [])
+
+    class TemplatesRead(Message, bubble=False):
+        """The reply templates and the order a message is about were read: let the user pick one."""
+
+        def __init__(self, message: dict, order: dict | None, choices: list[dict]) -> None:
+            self.message = message
+            self.order = order
+            self.choices = choices
+            super().__init__()
 
     def on_mount(self) -> None:
         self.table.sort_by = ("rank", False)
         self.set_interval(30, self.table.redraw)  # the countdowns move
 
-    def load(self):
-        import numpy as np
-        import pandas as pd
+    def load(self) -> MessageList:
+        return message_list(self.shop)
 
-        frame = self.ctx.frames().frame("messages", build_messages, version=FRAME_VERSION)
-        now = clock.now()
-        if len(frame):
-            received = pd.to_datetime(frame["received_at"], utc=True)
-            awaiting = (frame["status"] == "awaiting").to_numpy()
-            age = (pd.Timestamp(now).tz_convert("UTC") - received).dt.total_seconds().to_numpy()
-            # awaiting first, oldest (most urgent) first; then the rest, newest first
-            frame["rank"] = np.where(awaiting, -1e12 - age, -received.astype("int64").to_numpy() / 1e9)
-            frame["when"] = received.dt.tz_convert(now.tzinfo).dt.strftime("%Y-%m-%d %H:%M")
-            frame["preview"] = frame["text"].fillna("").str.replace(r"\s+", " ", regex=True).str.slice(0, 200)
-        else:
-            frame = frame.assign(rank=[], when=[], preview=[])
-        self._metrics = [messages.response_metrics(self._records(frame), days) for days in (7, 30, 90)]
-        return frame
-
-    @staticmethod
-    def _records(frame) -> list[dict]:
-        return frame[["received_at", "status", "replied_at"]].to_dict("records") if len(frame) else []
+    def show_loaded(self, listing: MessageList) -> None:
+        self.listing = listing
+        super().show_loaded(listing.frame)
 
     def filter(self, frame, text: str):
-        import numpy as np
-
-        query = parse(text, {"status", "buyer", "order", "sku"})
-        if query.empty:
-            return None
-        mask = np.ones(len(frame), dtype=bool)
-        hay = (frame["buyer_name"].fillna("") + " " + frame["order_id"].fillna("") + " " + frame["text"].fillna("")).str.lower()
-        for word in query.words:
-            mask &= hay.str.contains(word, regex=False).to_numpy()
-        for name, value in query.terms.items():
-            column = {"buyer": "buyer_name", "order": "order_id"}.get(name, name)
-            mask &= frame[column].fillna("").str.lower().str.startswith(value.lower()).to_numpy()
-        return np.flatnonzero(mask)
+        return filter_messages(frame, text)
 
     def show_summary(self, frame) -> None:
         awaiting = frame[frame["status"] == "awaiting"] if len(frame) else frame
@@ -111,12 +88,11 @@ class MessagesView(TableView):
         if overdue:
             line.append(f" · {overdue} overdue", style="bold red")
         line.append("\nReplies")
-        for m in self._metrics:
+        for m in self.listing.metrics:
             average = f"{m.average_hours:.1f} h" if m.average_hours is not None else "—"
             rate = f"{m.late_rate:.0%}" if m.late_rate is not None else "—"
             line.append(f" · {m.days}d: avg {average}, {m.late} of {m.due} late ({rate})")
         self.summary(line)
-
 
     def _message(self, position: int | None = None) -> dict | None:
         position = self.table.current_position if position is None else position
@@ -128,31 +104,22 @@ class MessagesView(TableView):
         message = self._message(position)
         if message is None:
             return ""
-        note = notes.note_for(self.ctx.store(), message.get("sku"))
-        return message_detail(message, note)
+        return message_detail(message, self.listing.note_for(message.get("sku")))
 
     # -- actions ------------------------------------------------------------------------
     def action_new(self) -> None:
         self.app.push_screen(message_form(), lambda v: v and self._log(v))
 
-    @work(thread=True, exclusive=True, group="message-write", exit_on_error=False)
     def _log(self, values: dict) -> None:
-        store = self.ctx.store()
-        order = None
-        if values["order_id"]:
-            order = next((o for o in store["orders"].find(lambda d: d.get("order_id") == values["order_id"])), None)
-            if order is None:
-                self.app.call_from_thread(self.notify, f"No order {values['order_id']} in the store: logged without it.",
-                                          severity="warning")
-        message = messages.new_message(values["text"], values["received_at"], order, values["buyer_name"])
-        if order is None:
-            message["order_id"] = values["order_id"] or None
-        messages.log_message(store, message)
-        self.app.call_from_thread(self._changed, "Message logged; the 24-hour clock is running.")
+        self.save(lambda store: messages.log_about_order(store, values["text"], values["received_at"], values["order_id"],
+                                                         values["buyer_name"]),
+                  "Message logged; the 24-hour clock is running.", {"messages"})
 
-    def _changed(self, note: str) -> None:
-        self.notify(note, timeout=3)
-        self.app.broadcast_change(frozenset({"messages"}), external=False)
+    def on_saved(self, saved: Saved) -> None:
+        # a message about an order the store does not hold is logged all the same: say so
+        result = saved.result
+        if isinstance(result, messages.Logged) and result.unknown_order:
+            self.notify(f"No order {result.message['order_id']} in the store: logged without it.", severity="warning")
 
     def action_replied(self) -> None:
         message = self._message()
@@ -164,27 +131,23 @@ class MessagesView(TableView):
         if message:
             self._set(message, "no_response_needed", None)
 
-    @work(thread=True, exclusive=True, group="message-write", exit_on_error=False)
     def _set(self, message: dict, status: str, replied_at) -> None:
-        messages.set_status(self.ctx.store(), message, status, replied_at)
-        self.app.call_from_thread(self._changed, f"Marked {messages.STATUS_LABELS[status]}.")
+        self.save(lambda store: messages.set_status(store, message, status, replied_at),
+                  f"Marked {messages.STATUS_LABELS[status]}.", {"messages"})
 
     def action_template(self) -> None:
         message = self._message()
         if message:
-            self._pick_template(message)
+            self._read_templates(message)
 
     @work(thread=True, exclusive=True, group="message-template", exit_on_error=False)
-    def _pick_template(self, message: dict) -> None:
-        store = self.ctx.store()
-        order = next(iter(store["orders"].find(lambda d: d.get("order_id") == message.get("order_id")))) \
-            if message.get("order_id") else None
-        choices = templates.all_templates(store)
-        self.app.call_from_thread(self._choose_template, message, order, choices)
+    def _read_templates(self, message: dict) -> None:
+        store = self.shop.store
+        order = any_line(store, message.get("order_id"))
+        self.post_message(self.TemplatesRead(message, order, templates.all_templates(store)))
 
-    def _choose_template(self, message: dict, order: dict | None, choices: list[dict]) -> None:
-        from sellertui.ui.kit.forms import Field, FormScreen
-
+    def on_messages_view_templates_read(self, read: TemplatesRead) -> None:
+        message, order, choices = read.message, read.order, read.choices
         form = FormScreen("Reply with a template", [Field("template", "Template", kind="choice",
                                                           choices=[(t["name"], t["id"]) for t in choices])],
                           submit_label="Fill and copy")
@@ -195,8 +158,6 @@ class MessagesView(TableView):
             template = next(t for t in choices if t["id"] == values["template"])
             filled, missing = templates.fill(template["text"], templates.template_values(message, order))
             self.app.copy_to_clipboard(filled)
-            from sellertui.ui.kit.dialogs import InfoScreen
-
             extra = [f"Not filled (no value): {', '.join(missing)}"] if missing else []
             self.app.push_screen(InfoScreen(f"Copied to the clipboard · {template['name']}",
                                             paragraphs=[filled, *extra]))
@@ -206,11 +167,8 @@ class MessagesView(TableView):
     def action_open(self) -> None:
         message = self._message()
         if message:
-            from sellertui.ui.kit.dialogs import DetailScreen
-
-            note = notes.note_for(self.ctx.store(), message.get("sku"))
             self.app.push_screen(DetailScreen(f"Message from {message.get('buyer_name') or 'a buyer'}",
-                                              message_detail(message, note)))
+                                              message_detail(message, self.listing.note_for(message.get("sku")))))
 
     def action_product_notes(self) -> None:
         message = self._message()

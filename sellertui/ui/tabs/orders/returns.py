@@ -6,18 +6,17 @@ from rich.console import Group
 from rich.text import Text
 from textual import work
 from textual.binding import Binding
+from textual.message import Message
 
 from sellertui import clock
 from sellertui.domain.orders import returns
-from sellertui.domain.query import parse
+from sellertui.domain.orders.return_list import OPEN, filter_cases, return_cases
 from sellertui.ui.kit.cells import money_cell
-from sellertui.ui.tabs.orders.forms import order_id_form, received_form, refund_form, return_form
+from sellertui.ui.kit.dialogs import DetailScreen
 from sellertui.ui.kit.safe import text
 from sellertui.ui.kit.table import Column
 from sellertui.ui.kit.table_view import TableView
-
-FIELDS = ["id", "order_id", "sku", "channel", "status", "reason", "quantity", "requested_at", "received_at",
-          "refunded_at", "refund_minor", "currency", "_rev"]
+from sellertui.ui.tabs.orders.forms import order_id_form, received_form, refund_form, return_form
 
 
 def _deadline_style(value) -> str | None:
@@ -25,14 +24,6 @@ def _deadline_style(value) -> str | None:
         return None
     today = clock.today().isoformat()
     return "bold red" if value < today else "bold yellow" if value == today else None
-
-
-def _rank(case: dict, refund_by: str) -> str:
-    """Open FBM cases first, by refund deadline; then everything else, newest first."""
-    if case.get("channel") == "FBM" and case.get("status") in ("requested", "authorised", "received"):
-        return f"0|{refund_by or '9999-99-99'}|{case.get('requested_at') or ''}"
-    day = int((case.get("requested_at") or "0")[:10].replace("-", "") or 0)
-    return f"1|{99_999_999 - day:08d}"
 
 
 class ReturnsView(TableView):
@@ -45,7 +36,7 @@ class ReturnsView(TableView):
         Column("requested", "Requested", 10, sort_key="requested_at"),
         Column("order_id", "Order", 19),
         Column("channel", "Via", 3),
-        Column("status", "Status", 12, style=lambda v: "bold" if v in ("requested", "authorised", "received") else "dim"),
+        Column("status", "Status", 12, style=lambda v: "bold" if v in OPEN else "dim"),
         Column("refund_by", "Refund by", 10, style=_deadline_style),
         Column("sku", "SKU", 18),
         Column("quantity", "Qty", 3, "right"),
@@ -57,35 +48,40 @@ class ReturnsView(TableView):
         Binding("greater_than_sign", "advance", "Next step", id="returns.advance"),
     ]
 
+    class OrderLinesFound(Message, bubble=False):
+        """The lines of the order a new case is for were read (empty: no such shipped order)."""
+
+        def __init__(self, order_id: str, lines: list[dict]) -> None:
+            self.order_id = order_id
+            self.lines = lines
+            super().__init__()
+
+    class RefundDefaultFound(Message, bubble=False):
+        """What the case's items sold for was read: ask how much to refund."""
+
+        def __init__(self, case: dict, default_minor: int) -> None:
+            self.case = case
+            self.default_minor = default_minor
+            super().__init__()
+
+    class CaseRead(Message, bubble=False):
+        """The case chosen with enter was read as stored, with its history."""
+
+        def __init__(self, case: dict) -> None:
+            self.case = case
+            super().__init__()
+
     def on_mount(self) -> None:
         self.table.sort_by = ("rank", False)
 
     def load(self):
-        import pandas as pd
-
-        cases = self.ctx.store()["returns"].all()
-        frame = pd.DataFrame({f: [c.get(f) for c in cases] for f in FIELDS})
-        frame["requested"] = frame["requested_at"].fillna("").str.slice(0, 10)
-        frame["refund_by"] = [(d.isoformat() if (d := returns.refund_deadline(c)) else "") for c in cases]
-        frame["rank"] = [_rank(c, by) for c, by in zip(cases, frame["refund_by"])]
-        return frame
+        return return_cases(self.shop.store)
 
     def filter(self, frame, text_: str):
-        import numpy as np
-
-        query = parse(text_, {"status", "channel", "reason"})
-        if query.empty:
-            return None
-        mask = np.ones(len(frame), dtype=bool)
-        hay = (frame["order_id"].fillna("") + " " + frame["sku"].fillna("") + " " + frame["reason"].fillna("")).str.lower()
-        for word in query.words:
-            mask &= hay.str.contains(word, regex=False).to_numpy()
-        for name, value in query.terms.items():
-            mask &= frame[name].fillna("").str.lower().str.startswith(value.lower()).to_numpy()
-        return np.flatnonzero(mask)
+        return filter_cases(frame, text_)
 
     def show_summary(self, frame) -> None:
-        fbm_open = frame[(frame["channel"] == "FBM") & frame["status"].isin(["requested", "authorised", "received"])] if len(frame) else frame
+        fbm_open = frame[(frame["channel"] == "FBM") & frame["status"].isin(list(OPEN))] if len(frame) else frame
         to_refund = fbm_open[fbm_open["status"] == "received"] if len(fbm_open) else fbm_open
         late = int((to_refund["refund_by"] < clock.today().isoformat()).sum()) if len(to_refund) else 0
         line = Text()
@@ -96,38 +92,31 @@ class ReturnsView(TableView):
         line.append(" · FBA returns are Amazon's (shown for information) · > next step, n new")
         self.summary(line)
 
-    def _case(self) -> dict | None:
-        position = self.table.current_position
-        return None if position is None else self.table.row(position)
-
     # -- actions ---------------------------------------------------------------------
     def action_new(self) -> None:
-        self.app.push_screen(order_id_form(), lambda v: v and self._lines_for(v["order_id"]))
+        self.app.push_screen(order_id_form(), lambda v: v and self._find_lines(v["order_id"]))
 
-    @work(thread=True, exclusive=True, group="returns-write", exit_on_error=False)
-    def _lines_for(self, order_id: str) -> None:
-        lines = self.ctx.store()["orders"].find(lambda d: d.get("order_id") == order_id and d.get("quantity"))
+    @work(thread=True, exclusive=True, group="return-lines", exit_on_error=False)
+    def _find_lines(self, order_id: str) -> None:
+        self.post_message(self.OrderLinesFound(order_id, returns.returnable_lines(self.shop.store, order_id)))
+
+    def on_returns_view_order_lines_found(self, found: OrderLinesFound) -> None:
+        order_id, lines = found.order_id, found.lines
         if not lines:
-            self.app.call_from_thread(self.notify, f"No shipped order {order_id} in the store.", severity="error")
+            self.notify(f"No shipped order {order_id} in the store.", severity="error")
             return
-        self.app.call_from_thread(self._ask_case, order_id, lines)
 
-    def _ask_case(self, order_id: str, lines: list[dict]) -> None:
         def done(values: dict | None) -> None:
             if values:
                 line = next(l for l in lines if l["sku"] == values["sku"])
-                self._open_case(line, values)
+                self.save(lambda store: returns.open_case(
+                    store, returns.new_case(line, values["quantity"], values["reason"], values["note"])),
+                          f"Return opened for order {order_id}.", {"returns"})
 
         self.app.push_screen(return_form(order_id, lines), done)
 
-    @work(thread=True, exclusive=True, group="returns-write", exit_on_error=False)
-    def _open_case(self, line: dict, values: dict) -> None:
-        case = returns.new_case(line, values["quantity"], values["reason"], values["note"])
-        returns.open_case(self.ctx.store(), case)
-        self.app.call_from_thread(self._changed, f"Return opened for order {line['order_id']}.")
-
     def action_advance(self) -> None:
-        case = self._case()
+        case = self.current_row()
         if not case:
             return
         if case.get("channel") != "FBM":
@@ -139,35 +128,35 @@ class ReturnsView(TableView):
         elif step == "received":
             self.app.push_screen(received_form(), lambda v: v and self._advance(case, step, received_at=v["received_at"]))
         elif step == "refunded":
-            default = self._refund_default(case)
-            self.app.push_screen(refund_form(default, case.get("currency") or "USD"), lambda v: v and self._advance(
-                case, step, refund_minor=v["amount"], refund_reason=v["reason"]))
+            self._find_refund_default(case)
         else:
             self._advance(case, step)
 
-    def _refund_default(self, case: dict) -> int:
-        line = self.ctx.store()["orders"].get(f"{case['order_id']}/{case['sku']}")
-        if not line or not line.get("quantity"):
-            return 0
-        return (line.get("item_price_minor") or 0) // line["quantity"] * int(case.get("quantity") or 1)
+    @work(thread=True, exclusive=True, group="refund-default", exit_on_error=False)
+    def _find_refund_default(self, case: dict) -> None:
+        self.post_message(self.RefundDefaultFound(case, returns.refund_default(self.shop.store, case)))
 
-    @work(thread=True, exclusive=True, group="returns-write", exit_on_error=False)
+    def on_returns_view_refund_default_found(self, found: RefundDefaultFound) -> None:
+        case = found.case
+        self.app.push_screen(refund_form(found.default_minor, case.get("currency") or "USD"), lambda v: v and self._advance(
+            case, "refunded", refund_minor=v["amount"], refund_reason=v["reason"]))
+
     def _advance(self, case: dict, step: str, **details) -> None:
-        returns.advance(self.ctx.store(), case, step, **details)
-        self.app.call_from_thread(self._changed, f"Return {case['order_id']}: {step}.")
-
-    def _changed(self, note: str) -> None:
-        self.notify(note, timeout=3)
-        self.app.broadcast_change(frozenset({"returns"}), external=False)
+        self.save(lambda store: returns.advance(store, case, step, **details),
+                  f"Return {case['order_id']}: {step}.", {"returns"})
 
     def action_open(self) -> None:
-        case = self._case()
-        if not case:
-            return
-        full = self.ctx.store()["returns"].get(case["id"]) or case
-        rows = [(k.replace("_", " "), v) for k, v in full.items() if not k.startswith("_") and k not in ("history",) and v not in (None, "")]
-        from sellertui.ui.kit.dialogs import DetailScreen
+        case = self.current_row()
+        if case:
+            self._read_case(case)
 
+    @work(thread=True, exclusive=True, group="return-case", exit_on_error=False)
+    def _read_case(self, case: dict) -> None:
+        self.post_message(self.CaseRead(returns.stored_case(self.shop.store, case["id"]) or case))
+
+    def on_returns_view_case_read(self, read: CaseRead) -> None:
+        full = read.case
+        rows = [(k.replace("_", " "), v) for k, v in full.items() if not k.startswith("_") and k not in ("history",) and v not in (None, "")]
         history = [text(f"{h.get('at', '')[:16].replace('T', ' ')}  {h.get('by', '')}: {h.get('what', '')}") for h in full.get("history") or []]
-        body = Group(*[text(f"{label}: {value}") for label, value in rows], *( [Text("\nHistory", style="bold")] + history if history else []))
-        self.app.push_screen(DetailScreen(f"Return · order {case['order_id']}", body))
+        body = Group(*[text(f"{label}: {value}") for label, value in rows], *([Text("\nHistory", style="bold"), *history] if history else []))
+        self.app.push_screen(DetailScreen(f"Return · order {full['order_id']}", body))

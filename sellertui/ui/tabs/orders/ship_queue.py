@@ -2,32 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date
+from pathlib import Path
 
 from rich.text import Text
-from textual import work
 from textual.binding import Binding
 
 from sellertui import clock
+from sellertui.domain import fields
 from sellertui.domain.orders import shipping
-from sellertui.domain.orders.addresses import check_address
-from sellertui.domain.orders.buyers import blacklisted_ids
-from sellertui.domain.query import parse
-from sellertui.ui.tabs.orders.common import order_detail
-from sellertui.ui.tabs.orders.forms import ship_form, tracking_field
+from sellertui.domain.orders.ship_queue import ShipQueue, filter_queue, ship_queue
+from sellertui.ui.kit.dialogs import DetailScreen
+from sellertui.ui.kit.forms import Field, FormScreen
+from sellertui.ui.kit.messages import Saved
 from sellertui.ui.kit.table import Column
 from sellertui.ui.kit.table_view import TableView
+from sellertui.ui.tabs.orders.common import order_detail
+from sellertui.ui.tabs.orders.forms import ship_form, tracking_field
 
 URGENCY_STYLE = {"late": "bold red", "today": "bold yellow", "soon": "yellow"}
-
-
-def _due(ship_by: str) -> str:
-    if not ship_by:
-        return ""
-    days = (date.fromisoformat(ship_by[:10]) - clock.today()).days
-    if days < 0:
-        return f"LATE {-days}d"
-    return "today" if days == 0 else f"in {days}d"
 
 
 class ShipQueueView(TableView):
@@ -53,48 +45,20 @@ class ShipQueueView(TableView):
         Binding("e", "edit_address", "Address", id="ship.address"),
         Binding("E", "export_confirmation", "Export confirmations", id="ship.export"),
     ]
+    queue = ShipQueue(None, {})
 
     def on_mount(self) -> None:
         self.table.sort_by = ("ship_by", False)
 
-    def load(self):
-        import pandas as pd
+    def load(self) -> ShipQueue:
+        return ship_queue(self.shop)
 
-        
-        store = self.ctx.store()
-        blacklisted = blacklisted_ids(store, self.ctx.frames())
-        lines = [o for o in store["orders"].rows(shipping.recent_partitions(store))
-                 if o.get("channel") == "FBM" and o.get("status") == "Unshipped"]
-        self._lines = {l["id"]: l for l in lines}
-        rows = []
-        for l in lines:
-            problems = check_address(l.get("address") or {})
-            rows.append({
-                "id": l["id"], "order_id": l["order_id"], "purchase_date": l["purchase_date"], "sku": l["sku"],
-                "quantity": l.get("quantity", 0), "buyer_name": l.get("buyer_name") or "",
-                "ship_by": l.get("ship_by") or "", "due": _due(l.get("ship_by") or ""),
-                "ship_service_level": l.get("ship_service_level") or "",
-                "address_check": "ok" if not problems else "; ".join(f"{k}: {v}" for k, v in problems.items()),
-                "flagged": l.get("buyer_id") in blacklisted,
-            })
-        return pd.DataFrame(rows, columns=["id", "order_id", "purchase_date", "sku", "quantity", "buyer_name",
-                                           "ship_by", "due", "ship_service_level", "address_check", "flagged"])
+    def show_loaded(self, queue: ShipQueue) -> None:
+        self.queue = queue
+        super().show_loaded(queue.frame)
 
     def filter(self, frame, text: str):
-        import numpy as np
-
-        query = parse(text, {"late", "today"})
-        if query.empty:
-            return None
-        mask = np.ones(len(frame), dtype=bool)
-        hay = (frame["order_id"] + " " + frame["sku"] + " " + frame["buyer_name"]).str.lower()
-        for word in query.words:
-            mask &= hay.str.contains(word, regex=False).to_numpy()
-        if "late" in query.terms:
-            mask &= frame["due"].str.startswith("LATE").to_numpy()
-        if "today" in query.terms:
-            mask &= (frame["due"] == "today").to_numpy()
-        return np.flatnonzero(mask)
+        return filter_queue(frame, text)
 
     def show_summary(self, frame) -> None:
         late = int(frame["due"].str.startswith("LATE").sum()) if len(frame) else 0
@@ -114,21 +78,15 @@ class ShipQueueView(TableView):
         line.append(" · space mark, x shipped, e address, E confirmations")
         self.summary(line)
 
-
     def detail(self, position: int):
-        line = self._lines.get(self.table.value("id", position))
+        line = self.queue.lines.get(self.table.value("id", position))
         if not line:
             return ""
-        siblings = [l for l in self._lines.values() if l["order_id"] == line["order_id"]]
-        return order_detail(siblings)
+        return order_detail(self.queue.lines_of_order(line["order_id"]))
 
     # -- actions ----------------------------------------------------------------------
     def _selected_lines(self) -> list[dict]:
-        ids = [self.table.value("id", p) for p in self.table.selected_positions()]
-        chosen = {i: self._lines[i] for i in ids if i in self._lines}
-        order_ids = {l["order_id"] for l in chosen.values()}
-        # shipping is per order: take every line of each chosen order
-        return [l for l in self._lines.values() if l["order_id"] in order_ids]
+        return self.queue.whole_orders(self.table.value("id", p) for p in self.table.selected_positions())
 
     def action_ship(self) -> None:
         lines = self._selected_lines()
@@ -140,19 +98,14 @@ class ShipQueueView(TableView):
         def done(values: dict | None) -> None:
             if values:
                 tracking = {oid: values[tracking_field(i)] for i, oid in enumerate(order_ids)}
-                self._ship(lines, shipping.Shipment(values["carrier"], values["ship_date"], values["method"], tracking))
+                shipment = shipping.Shipment(values["carrier"], values["ship_date"], values["method"], tracking)
+                self.save(lambda store: shipping.mark_shipped(store, lines, shipment),
+                          lambda count: f"Marked {count} line(s) shipped. E exports the confirmation file.", {"orders"})
 
         self.app.push_screen(ship_form(order_ids, method), done)
 
-    @work(thread=True, exclusive=True, group="ship", exit_on_error=False)
-    def _ship(self, lines: list[dict], shipment: shipping.Shipment) -> None:
-        count = shipping.mark_shipped(self.ctx.store(), lines, shipment)
-        self.app.call_from_thread(self._changed, f"Marked {count} line(s) shipped. E exports the confirmation file.")
-
-    def _changed(self, message: str) -> None:
-        self.table.marked.clear()
-        self.notify(message, timeout=4)
-        self.app.broadcast_change(frozenset({"orders"}), external=False)
+    def on_saved(self, saved: Saved) -> None:
+        self.table.marked.clear()  # the marked lines have gone out (or the file is written)
 
     def action_edit_address(self) -> None:
         position = self.table.current_position
@@ -162,25 +115,16 @@ class ShipQueueView(TableView):
     def action_open(self) -> None:
         position = self.table.current_position
         if position is not None:
-            from sellertui.ui.kit.dialogs import DetailScreen
-
             self.app.push_screen(DetailScreen(f"Order {self.table.value('order_id', position)}", self.detail(position)))
 
     def action_export_confirmation(self) -> None:
-        from sellertui.domain import fields
-        from sellertui.ui.kit.forms import Field, FormScreen
-
         default = f"~/shipping-confirmation-{clock.today():%Y%m%d}.txt"
         form = FormScreen("Export shipping confirmations",
                           [Field("path", "Save to", lambda t: fields.text(t, required=True), value=default,
                                  help="Amazon's tab-separated upload file (Orders › Upload order related files)")],
                           submit_label="Export")
-        self.app.push_screen(form, lambda v: v and self._export(v["path"]))
+        self.app.push_screen(form, lambda v: v and self._export(Path(v["path"]).expanduser()))
 
-    @work(thread=True, exclusive=True, group="ship", exit_on_error=False)
-    def _export(self, path: str) -> None:
-        from pathlib import Path
-
-        target = Path(path).expanduser()
-        count = shipping.export_confirmation(self.ctx.store(), target)
-        self.app.call_from_thread(self._changed, f"Wrote {count} line(s) to {target}.")
+    def _export(self, target: Path) -> None:
+        self.save(lambda store: shipping.export_confirmation(store, target),
+                  lambda count: f"Wrote {count} line(s) to {target}.", {"orders"})

@@ -1,0 +1,54 @@
+"""Return cases as the Orders tab lists them: open FBM cases first, by refund deadline.
+
+pandas and numpy are imported inside the functions: only workers call them.
+"""
+
+from __future__ import annotations
+
+from sellertui.domain.orders.returns import refund_deadline
+from sellertui.domain.query import parse
+
+FIELDS = ["id", "order_id", "sku", "channel", "status", "reason", "quantity", "requested_at", "received_at",
+          "refunded_at", "refund_minor", "currency", "_rev"]
+OPEN = ("requested", "authorised", "received")  # an FBM case in these still needs the seller
+FILTERS = {"status", "channel", "reason"}
+
+
+def rank(case: dict, refund_by: str) -> str:
+    """Open FBM cases first, by refund deadline; then everything else, newest first."""
+    if case.get("channel") == "FBM" and case.get("status") in OPEN:
+        return f"0|{refund_by or '9999-99-99'}|{case.get('requested_at') or ''}"
+    day = int((case.get("requested_at") or "0")[:10].replace("-", "") or 0)
+    return f"1|{99_999_999 - day:08d}"
+
+
+def cases_frame(cases: list[dict]):
+    """Cases → frame with ``requested`` (the day), ``refund_by`` (YYYY-MM-DD or "") and ``rank``."""
+    import pandas as pd
+
+    frame = pd.DataFrame({f: [c.get(f) for c in cases] for f in FIELDS})
+    frame["requested"] = frame["requested_at"].fillna("").str.slice(0, 10)
+    frame["refund_by"] = [(d.isoformat() if (d := refund_deadline(c)) else "") for c in cases]
+    frame["rank"] = [rank(c, by) for c, by in zip(cases, frame["refund_by"])]
+    return frame
+
+
+def return_cases(store):
+    """Every return case, FBA and FBM, as a frame (see ``cases_frame``)."""
+    return cases_frame(store["returns"].all())
+
+
+def filter_cases(frame, text: str):
+    """Positions of the cases matching the filter text (None: no filter)."""
+    import numpy as np
+
+    query = parse(text, FILTERS)
+    if query.empty:
+        return None
+    mask = np.ones(len(frame), dtype=bool)
+    hay = (frame["order_id"].fillna("") + " " + frame["sku"].fillna("") + " " + frame["reason"].fillna("")).str.lower()
+    for word in query.words:
+        mask &= hay.str.contains(word, regex=False).to_numpy()
+    for name, value in query.terms.items():
+        mask &= frame[name].fillna("").str.lower().str.startswith(value.lower()).to_numpy()
+    return np.flatnonzero(mask)
