@@ -157,6 +157,15 @@ def test_the_fbm_flow_moves_one_step_at_a_time(store) -> None:
     assert returns.next_status(case) is None
 
 
+def test_each_step_adds_to_the_stored_history_even_from_a_table_row(store) -> None:
+    line = {"order_id": "111-8", "sku": "SKU1", "channel": "FBM", "quantity": 1, "currency": "USD"}
+    case = returns.open_case(store, returns.new_case(line, 1, "DEFECTIVE"))
+    case = returns.advance(store, case, "authorised")
+    row = {k: v for k, v in case.items() if k != "history"}  # what the Returns table holds
+    returns.advance(store, row, "received", received_at=NOW - timedelta(hours=1))
+    assert [h["what"] for h in store["returns"].get(case["id"])["history"]] == ["→ authorised", "→ received"]
+
+
 def test_fba_returns_are_information_only(store) -> None:
     case = returns.open_case(store, returns.new_case({"order_id": "1", "sku": "S", "channel": "FBA", "quantity": 1}, 1, "OTHER"))
     with pytest.raises(UserError, match="handled by Amazon"):

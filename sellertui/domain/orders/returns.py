@@ -72,9 +72,11 @@ def advance(store, case: dict, to: str, received_at: datetime | None = None, ref
             raise UserError("say why the refund is given")
         changes.update(refund_minor=refund_minor, refund_reason=refund_reason.strip(),
                        refunded_at=clock.stamp())
-    history = list(case.get("history") or []) + [{"at": clock.stamp(), "by": store.user, "what": f"→ {to}"}]
-    changes["history"] = history
+    step = {"at": clock.stamp(), "by": store.user, "what": f"→ {to}"}
     with store.transaction(f"return {case['order_id']} {case.get('sku')}: {to}") as tx:
+        # the history as stored (the caller may hold only a table row): each step adds to it
+        stored = tx["returns"].get(case["id"]) or case
+        changes["history"] = list(stored.get("history") or []) + [step]
         return tx["returns"].update(case["id"], changes, expect_rev=case.get("_rev"))
 
 

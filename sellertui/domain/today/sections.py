@@ -14,7 +14,8 @@ from typing import Callable
 from sellertui import clock
 from sellertui.domain.orders import messages as message_rules
 from sellertui.domain.orders import returns as return_rules
-from sellertui.domain.orders.shipping import recent_partitions, urgency
+from sellertui.domain.orders.ship_queue import waiting_lines
+from sellertui.domain.orders.shipping import urgency
 from sellertui.domain.promotions.today import promotions_section
 from sellertui.domain.team.tasks import is_overdue
 from sellertui.domain.today import memo, recurring
@@ -45,11 +46,9 @@ def ship_section(shop: Shop, now: datetime, user: str) -> Section:
     section = Section("FBM orders to ship", "orders")
     today = now.date()
     orders: dict[str, dict] = {}
-    for o in store["orders"].rows(recent_partitions(store)):
-        if o.get("channel") == "FBM" and o.get("status") == "Unshipped":
-            when = urgency(o.get("ship_by"), today)
-            if when in ("late", "today"):
-                orders.setdefault(o["order_id"], o)
+    for o in waiting_lines(store):
+        if urgency(o.get("ship_by"), today) in ("late", "today"):
+            orders.setdefault(o["order_id"], o)
     for order_id, o in orders.items():
         days = (date.fromisoformat(o["ship_by"][:10]) - today).days
         section.items.append(Item(
