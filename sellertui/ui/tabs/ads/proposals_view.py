@@ -116,13 +116,12 @@ class ProposalsView(AdsView):
     def _decide(self, what: str, chosen: list) -> None:
         from sellertui.domain.ads import decisions
 
-        if what == "approve":
-            write, verb = (lambda store: decisions.approve(store, chosen)), "Approved"
-        elif what == "reject":
-            write, verb = (lambda store: decisions.reject(store, chosen)), "Rejected (hidden until their numbers change)"
-        else:
-            refs = [(p.action_id, p.action_rev) for p in chosen]
-            write, verb = (lambda store: decisions.undo(store, refs)), "Undid"
+        refs = [(p.action_id, p.action_rev) for p in chosen]
+        write, verb = {
+            "approve": (lambda store: decisions.approve(store, chosen), "Approved"),
+            "reject": (lambda store: decisions.reject(store, chosen), "Rejected (hidden until their numbers change)"),
+            "undo": (lambda store: decisions.undo(store, refs), "Undid"),
+        }[what]
         self.save(write, lambda outcome: outcome.summary(verb), DECIDED)
 
     def action_edit(self) -> None:
