@@ -29,8 +29,7 @@ def register(sub, common) -> None:
 def _service(args: argparse.Namespace):
     from sellertui.domain.ads.service import AdsService
 
-    ctx = context(args)
-    return AdsService(ctx.store(), ctx.frames(), ctx.settings.section("ads"), ctx.settings.home_currency)
+    return AdsService.for_shop(context(args).shop())
 
 
 def cmd_proposals(args: argparse.Namespace) -> int:
@@ -60,7 +59,7 @@ def cmd_proposals(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from sellertui.domain.ads.bulk import export_approved
 
-    ctx = context(args)
-    result = export_approved(ctx.store(), args.path, ctx.user)
+    shop = context(args).shop()
+    result = export_approved(shop.store, args.path, shop.user)
     print(result.message(), file=sys.stderr)
     return 1 if result.held else 0

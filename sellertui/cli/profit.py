@@ -33,8 +33,7 @@ def register(sub, common) -> None:
 def _service(args):
     from sellertui.domain.profit.service import ProfitService
 
-    ctx = context(args)
-    return ProfitService(ctx.store(), ctx.frames(), ctx.settings, ctx.user)
+    return ProfitService.for_shop(context(args).shop())
 
 
 def _sku_period(text: str | None) -> tuple[str, str]:
@@ -84,16 +83,7 @@ def cmd_pnl(args: argparse.Namespace) -> int:
     print(f"P&L by {statement.grain} in {statement.home} (~ estimated in part, ⚠ missing data)")
     print(f"{'':24}" + "".join(f"{('⚠' if statement.missing(i) else '') + statement.labels[i]:>14}" for i in shown))
     for key in ROWS:
-        values = statement.row(key)
-        cells = []
-        for i in shown:
-            if key == "margin":
-                cells.append("—" if values[i] is None else f"{values[i] * 100:.1f}%")
-            elif key in ("units", "orders"):
-                cells.append(f"{values[i]:,}")
-            else:
-                cells.append(("~" if statement.estimated[key][i] else "") + fmt(values[i], statement.home))
-        print(f"{LABELS[key]:<24}" + "".join(f"{c:>14}" for c in cells))
+        print(f"{LABELS[key]:<24}" + "".join(f"{statement.figure(key, i):>14}" for i in shown))
     for i in shown:
         for flag in statement.flags[i]:
             if flag.severity != "info":
@@ -145,7 +135,7 @@ def cmd_hire(args: argparse.Namespace) -> int:
     if args.json:
         print_json(hiring.as_dict())
         return 0
-    from sellertui.domain.profit.hiring import describe_cost
+    from sellertui.domain.profit.hiring import describe_cost, role_status
 
     result = hiring.readiness
     if not hiring.plan:
@@ -153,8 +143,7 @@ def cmd_hire(args: argparse.Namespace) -> int:
         return 0
     print("Hiring plan:")
     for role in hiring.plan:
-        status = f"hired {role.get('hired_on')}" if role.get("status") == "hired" else (
-            "next" if role is result.role else "planned")
+        status = role_status(role, result.role)
         print(f"  {role.get('position')}. {role.get('title', ''):<22} {describe_cost(role):<48} {status}")
     if result.role is None:
         print(result.projection)

@@ -297,3 +297,35 @@ async def test_the_default_window_follows_newly_imported_days(make_app, demo_cop
         await pilot.press("shift+left")  # a window the user chose stays put
         await settle(pilot, app)
         assert area.chosen and area.window.end.isoformat() == "2026-10-23"
+
+
+async def test_a_partly_refused_decision_warns_once_and_clears_the_marks(make_app, demo_copy: Path) -> None:
+    app = make_app(demo_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        area = await open_ads(pilot, app, "p")
+        await pilot.press("a")  # the first proposal: approved, and listed first
+        await settle(pilot, app)
+        assert [n.message for n in app._notifications] == ["Approved 1"]
+        approved, other = (area.current.extra.proposals[int(i)] for i in table(area).order[:2])
+        assert approved.status == "approved" and other.status == "new"
+        table(area).cursor_row = 0
+        await pilot.press("space", "space", "x")  # rejecting an approval is refused: undo it first
+        await settle(pilot, app)
+        warned = [n for n in app._notifications if n.message.startswith("Rejected")]
+        assert len(warned) == 1 and warned[0].severity == "warning"
+        assert warned[0].message.startswith("Rejected (hidden until their numbers change) 1; 1 skipped: ")
+        assert not table(area).marked
+        assert {(r["term"], r["status"]) for r in actions(demo_copy)} == {(approved.term, "approved"),
+                                                                           (other.term, "rejected")}
+
+
+async def test_exporting_nothing_says_so(make_app, demo_copy: Path, tmp_path: Path) -> None:
+    app = make_app(demo_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_ads(pilot, app)
+        await pilot.press("b")
+        app.screen.query_one("#field-path", Input).value = str(tmp_path / "bulk.csv")
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, InfoScreen)
+        assert "No approved changes to export" in app.screen.as_text() and not (tmp_path / "bulk.csv").exists()

@@ -123,3 +123,81 @@ async def test_enter_on_a_figure_lists_its_records(make_app, demo_copy: Path) ->
         await pilot.press("w")
         await settle(pilot, app)
         assert "P&L" in app.screen.info_title
+
+
+def notes(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_rates_are_added_edited_and_deleted(make_app, demo_copy: Path) -> None:
+    from sellertui.ui.kit.dialogs import ConfirmScreen
+    from sellertui.ui.tabs.profit.rates_view import RatesView
+
+    app = make_app(demo_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_view(pilot, app, "f")
+        view = app.query_one(RatesView)
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, FormScreen) and form.query_one("#field-month").value == "2026-11"
+        form.query_one("#field-currency").value = "usd"
+        form.query_one("#field-rate").value = "1.27"
+        form.action_submit()
+        await settle(pilot, app)
+        assert app.screen is form and form.errors["currency"] == "USD is the home currency"
+        form.query_one("#field-currency").value = "gbp"
+        form.action_submit()
+        await settle(pilot, app)
+        assert app.ctx.store()["fx_rates"].get("2026-11|GBP")["rate"] == "1.27"
+        assert "Saved the GBP rate for 2026-11" in notes(app)
+        view.select_row("id", "2026-11|GBP")
+        await pilot.press("e")
+        assert app.screen.query_one("#field-rate").value == "1.27"
+        app.screen.query_one("#field-rate").value = "1.3"
+        app.screen.action_submit()
+        await settle(pilot, app)
+        assert app.ctx.store()["fx_rates"].get("2026-11|GBP")["rate"] == "1.3"
+        view.select_row("id", "2026-11|GBP")
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(pilot, app)
+        assert app.ctx.store()["fx_rates"].get("2026-11|GBP") is None and "Deleted the rate" in notes(app)
+        assert "2026-11|GBP" not in set(view.table.frame["id"])
+
+
+async def test_expenses_are_edited_and_deleted_but_a_hire_s_cost_stays_with_its_hire(make_app, demo_copy: Path) -> None:
+    from datetime import date
+
+    from sellertui.domain.profit import hiring
+    from sellertui.store import open_store
+    from sellertui.ui.tabs.profit.expenses_view import ExpensesView
+
+    store = open_store(demo_copy, user="ana")
+    role = hiring.add_role(store, {"title": "Operator", "salary_minor": 200_000, "overhead_pct": 25.0}, "USD")
+    hired = hiring.mark_hired(store, role["id"], date(2026, 11, 1))
+    store.close()
+    app = make_app(demo_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_view(pilot, app, "x")
+        view = app.query_one(ExpensesView)
+        view.select_row("id", hired["expense_id"])
+        await pilot.press("e")
+        assert not isinstance(app.screen, FormScreen)
+        assert "This is a hire's cost: change the role in Hiring (H)." in notes(app)
+        tool = next(e for e in app.ctx.store()["expenses"].all() if e["description"] == "Keyword research tool")
+        view.select_row("id", tool["id"])
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, FormScreen) and form.query_one("#field-description").value == "Keyword research tool"
+        form.query_one("#field-description").value = "Keyword tool"
+        form.action_submit()
+        await settle(pilot, app)
+        assert app.ctx.store()["expenses"].get(tool["id"])["description"] == "Keyword tool"
+        assert "Saved Keyword tool" in notes(app)
+        view.select_row("id", tool["id"])
+        await pilot.press("d")
+        assert app.screen.question == "Delete the expense 'Keyword tool'? Past months lose it too."
+        await pilot.press("y")
+        await settle(pilot, app)
+        assert app.ctx.store()["expenses"].get(tool["id"]) is None and "Deleted the expense" in notes(app)

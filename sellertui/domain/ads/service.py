@@ -69,6 +69,11 @@ class AdsService:
         self._lock = threading.RLock()
         self._terms: OrderedDict[tuple, tuple] = OrderedDict()
 
+    @classmethod
+    def for_shop(cls, shop) -> "AdsService":
+        """The service over a shop's store, frame cache, [ads] settings and home currency."""
+        return cls(shop.store, shop.frames(), shop.settings.section("ads"), shop.settings.home_currency)
+
     def set_rules(self, settings_section: dict) -> None:
         self.rules = AdsRules.from_section(settings_section)
 

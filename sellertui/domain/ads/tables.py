@@ -1,10 +1,17 @@
-"""Frames for the Proposals and Targets views (one row per proposal, campaign, ad group or SKU)."""
+"""The frames the Ads tab shows: terms, proposals, targets, the ledger and the weeks.
+
+``proposals_frame`` and ``targets_frame`` hold the numbers (one row per proposal,
+campaign, ad group or SKU); the ``*_table`` functions add the text columns a
+view shows — money in each row's own currency, a change as "$0.50→$0.40".
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from sellertui.core.money import fmt
 from sellertui.domain.ads.campaigns import CampaignInfo
+from sellertui.domain.ads.metrics import is_asin
 from sellertui.domain.ads.proposal import Proposal
 from sellertui.domain.ads.targets import TargetBook
 
@@ -67,4 +74,69 @@ def targets_frame(book: TargetBook, campaigns: dict[str, CampaignInfo]) -> pd.Da
     frame = pd.DataFrame(rows, columns=TARGET_COLUMNS)
     for column in ("break_even", "target_acos"):
         frame[column] = frame[column].astype(float)
+    return frame
+
+
+# -- what the views show -------------------------------------------------------------------
+STATUS_MARK = {"approved": "✓", "new": "•"}
+
+
+def money_texts(frame: pd.DataFrame, column: str, currency_column: str = "currency") -> list[str]:
+    """A money column as text in each row's own currency (blank for a missing value)."""
+    return ["" if v is None or v != v else fmt(int(v), c) for v, c in zip(frame[column], frame[currency_column])]
+
+
+def terms_table(terms: pd.DataFrame) -> pd.DataFrame:
+    """The window's terms with their money as text, whether the term is an ASIN, the attribution; most spend first."""
+    frame = terms.copy()
+    frame["spend_text"] = money_texts(frame, "spend_minor")
+    frame["sales_text"] = money_texts(frame, "sales_minor")
+    frame["cpc_text"] = ["" if v != v else fmt(round(v), c) for v, c in zip(frame["cpc_minor"], frame["currency"])]
+    frame["asin"] = ["yes" if is_asin(t) else "no" for t in frame["term"]]
+    frame["attribution"] = [f"{a}d" if a == b else f"{a}/{b}d"
+                            for a, b in zip(frame["attribution_min"], frame["attribution_max"])]
+    return frame.sort_values("spend_minor", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def change_text(p: Proposal) -> str:
+    """What a proposal changes: the bid, the harvest destination, or where the negation goes."""
+    if p.kind == "bid":
+        return f"{fmt(p.current_bid_minor, p.currency)}→{fmt(p.new_bid_minor, p.currency)}"
+    if p.kind == "harvest":
+        return f"→ {p.dest_campaign or '? (e)'}"
+    where = f"in {p.campaign}" if p.negate_level == "campaign" else f"in {p.ad_group}"
+    return f"{where}, phrase" if p.negate_match == "negativePhrase" else where
+
+
+def proposals_table(proposals: list[Proposal]) -> pd.DataFrame:
+    """One row per proposal, marked ✓ approved or • new, with its spend and change as text."""
+    frame = proposals_frame(proposals)
+    frame["mark"] = [STATUS_MARK[s] for s in frame["status"]]
+    frame["spend_text"] = money_texts(frame, "spend_minor")
+    frame["change"] = [change_text(p) for p in proposals]
+    return frame
+
+
+def targets_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The targets with the cost per order they allow, as text."""
+    frame["per_order"] = money_texts(frame, "cost_per_order_minor")
+    return frame
+
+
+def ledger_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The ledger with its spend as text and what each decision changed (a bid, a harvest destination)."""
+    frame["spend_text"] = money_texts(frame, "spend_minor")
+    frame["change"] = [
+        f"{fmt(int(a), c)}→{fmt(int(b), c)}" if k == "bid" else (f"→ {d}" if k == "harvest" else "")
+        for k, a, b, d, c in zip(frame["kind"], frame["current_bid_minor"], frame["new_bid_minor"],
+                                 frame["dest_campaign"], frame["currency"])]
+    return frame
+
+
+def weekly_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The weeks labelled by their Monday (MM-DD), their money as text."""
+    frame["label"] = [w[5:] for w in frame["week"]]
+    frame["spend_text"] = money_texts(frame, "spend_minor")
+    frame["sales_text"] = money_texts(frame, "sales_minor")
+    frame["total_text"] = money_texts(frame, "total_sales_minor")
     return frame

@@ -33,6 +33,10 @@ CATEGORIES = {
 RECURRENCES = {"": "one-off", "monthly": "every month"}
 
 
+def all_expenses(store) -> list[dict]:
+    return store[COLLECTION].all()
+
+
 def category_label(key: str) -> str:
     return CATEGORIES.get(key, key)
 

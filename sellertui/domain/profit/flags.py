@@ -34,6 +34,12 @@ class Flag:
         return {"month": self.month, "severity": self.severity, "code": self.code, "text": self.text}
 
 
+def rates_wanted(flags: dict[str, list[Flag]]) -> list[str]:
+    """What the missing exchange rates cost, newest month first (no rate, or an earlier month's borrowed)."""
+    return [f.text for month in sorted(flags, reverse=True) for f in flags[month]
+            if f.code in ("no_rate", "borrowed_rate")]
+
+
 def _by_month(days: np.ndarray) -> dict[str, tuple[date, date]]:
     """First and last day with data in each month."""
     if not len(days):

@@ -19,6 +19,10 @@ from sellertui.core.money import exponent
 COLLECTION = "fx_rates"
 
 
+def all_rates(store) -> list[dict]:
+    return store[COLLECTION].all()
+
+
 def rate_id(month: str, currency: str) -> str:
     return f"{month}|{currency.upper()}"
 

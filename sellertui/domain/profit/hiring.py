@@ -43,6 +43,13 @@ def next_role(plan: list[dict]) -> dict | None:
     return next((r for r in plan if r.get("status") != "hired"), None)
 
 
+def role_status(role: dict, next_up: dict | None) -> str:
+    """"hired 2026-11-01", "next" (the role the gauge weighs) or "planned"."""
+    if role.get("status") == "hired":
+        return f"hired {role.get('hired_on')}"
+    return "next" if role is next_up else "planned"
+
+
 def _record(values: dict, currency: str) -> dict:
     if values["salary_minor"] <= 0:
         raise UserError("a salary is a positive amount")

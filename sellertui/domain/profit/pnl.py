@@ -61,6 +61,18 @@ class Statement:
             return self.orders
         return self.values[key]
 
+    def figure(self, key: str, index: int) -> str:
+        """One figure as text: a margin in %, a count with separators, money in the home currency
+        (``~`` first when estimated in part)."""
+        if key == "margin":
+            margin = self.margin(index)
+            return "—" if margin is None else f"{margin * 100:.1f}%"
+        value = self.row(key)[index]
+        if key in ("units", "orders"):
+            return f"{value:,}"
+        estimated = self.estimated.get(key)
+        return ("~" if estimated and estimated[index] else "") + fmt(value, self.home)
+
     def as_records(self) -> list[dict]:
         """One dict per period (for JSON and CSV)."""
         out = []

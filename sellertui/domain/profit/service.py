@@ -43,6 +43,11 @@ class ProfitService:
         self._lock = threading.RLock()
         self._cached: tuple | None = None  # (key, ledger, flags)
 
+    @classmethod
+    def for_shop(cls, shop) -> "ProfitService":
+        """The service over a shop's store, frame cache and settings; ``shop.user``'s time feeds the workload."""
+        return cls(shop.store, shop.frames(), shop.settings, shop.user)
+
     @property
     def home(self) -> str:
         return self.settings.home_currency.upper()

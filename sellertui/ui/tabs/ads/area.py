@@ -18,6 +18,9 @@ from rich.text import Text
 from textual import work
 from textual.binding import Binding
 
+from sellertui.ui.kit.messages import Saved
+from sellertui.ui.kit.settings_form import SettingsSaved, edit_section, saved_note
+from sellertui.ui.tabs.ads.base import DECIDED
 from sellertui.ui.tabs.ads.ledger_view import LedgerView
 from sellertui.ui.tabs.ads.overview_view import OverviewView
 from sellertui.ui.tabs.ads.proposals_view import ProposalsView
@@ -63,9 +66,7 @@ class AdsArea(ViewArea):
             if self._service is None:
                 from sellertui.domain.ads.service import AdsService
 
-                settings = self.ctx.settings
-                self._service = AdsService(self.ctx.store(), self.ctx.frames(), settings.section("ads"),
-                                           settings.home_currency)
+                self._service = AdsService.for_shop(self.shop)
             return self._service
 
     # -- the window ----------------------------------------------------------------
@@ -147,12 +148,17 @@ class AdsArea(ViewArea):
 
         self.app.push_screen(export_form(), lambda v: v and self._export(v["path"]))
 
-    @work(thread=True, group="ads-export", exit_on_error=False)
     def _export(self, path: str) -> None:
         from sellertui.domain.ads.bulk import export_approved
 
-        result = export_approved(self.ctx.store(), path, self.ctx.user)
-        self.app.call_from_thread(self._exported, result)
+        user = self.shop.user
+        self.save(lambda store: export_approved(store, path, user), "", DECIDED)  # the bulk file's screen says it
+
+    def on_saved(self, message: Saved) -> None:
+        from sellertui.domain.ads.bulk import ExportResult
+
+        if isinstance(message.result, ExportResult):
+            self._exported(message.result)
 
     def _exported(self, result) -> None:
         from sellertui.ui.kit.dialogs import InfoScreen
@@ -167,32 +173,19 @@ class AdsArea(ViewArea):
         if not result.path and not result.held:
             paragraphs.append("No approved changes to export: approve proposals first (p, then a).")
         self.app.push_screen(InfoScreen("Bulk file", rows, paragraphs))
-        if result.exported:
-            self.app.broadcast_change(frozenset({"ad_actions"}), external=False)
 
     def action_settings(self) -> None:
         from sellertui.domain.ads.settings import LABELS, check_section
-        from sellertui.ui.kit.settings_form import settings_form
 
-        self.app.push_screen(settings_form(self.ctx.settings, "ads", LABELS, check_section), self._settings_saved)
+        edit_section(self, "ads", labels=LABELS, check=check_section)
 
-    def _settings_saved(self, values: dict | None) -> None:
-        if values:
-            self._save_settings(values)
-
-    @work(thread=True, group="ads-settings", exit_on_error=False)
-    def _save_settings(self, values: dict) -> None:
-        from sellertui.ui.kit.settings_form import save_section
-
-        changed = save_section(self.ctx.settings, "ads", values)
-        self.app.call_from_thread(self._rules_changed, changed)
-
-    def _rules_changed(self, changed: dict) -> None:
+    def on_settings_saved(self, message: SettingsSaved) -> None:
+        changed = message.changed
         if not changed:
             return
         if self._service is not None:
-            self._service.set_rules(self.ctx.settings.section("ads"))
+            self._service.set_rules(self.shop.settings.section("ads"))
         if "window_days" in changed and self.window is not None and not self.chosen:
             self.window = None  # the new default length, ending on the last day of data
-        self.notify(f"Saved {', '.join(changed)}; the rules ran again.", timeout=4)
+        self.notify(saved_note(changed, "the rules ran again"), timeout=4)
         self.reload()

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import on
 
+from sellertui.ui.kit.messages import Saved
 from sellertui.ui.kit.table import Column, FrameTable
 from sellertui.ui.kit.table_view import TableView
 
-
-def money_texts(frame, column: str, currency_column: str = "currency") -> list[str]:
-    """A money column as text in each row's own currency (blank for a missing value)."""
-    from sellertui.core.money import fmt
-
-    return ["" if v is None or v != v else fmt(int(v), c) for v, c in zip(frame[column], frame[currency_column])]
+DECIDED = frozenset({"ad_actions"})  # what approving, rejecting, editing and undoing change
 
 
 def percent(value: Any) -> str:
@@ -45,30 +41,32 @@ class AdsView(TableView):
     extra: Any = None  # what compute returned beside the frame
 
     _request = 0
+    _asked: tuple = (None, None, 0)  # (window, the area's service getter, request) of the latest reload
 
     def reload(self) -> None:
         area = self.area
-        self._window, self._service = area.window, area.service
         self._request += 1
-        self._load(self._request)
+        self._asked = (area.window, area.service, self._request)  # one assignment: a worker reads it whole
+        self._load()
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
-    def _load(self, request: int) -> None:
-        service = self._service()
-        window = self._window or service.default_window()
+    def load(self):
+        window, service_of, request = self._asked
+        service = service_of()
+        window = window or service.default_window()
         frame, extra = self.compute(service, window)
-        self.app.call_from_thread(self._loaded, window, frame, extra, request)
+        return window, frame, extra, request
 
     def compute(self, service, window) -> tuple[Any, Any]:
         """(frame, extra) to show; runs in a worker thread (no widgets here)."""
         raise TypeError(f"{type(self).__name__} must define compute()")
 
-    def _loaded(self, window, frame, extra, request: int) -> None:
+    def show_loaded(self, loaded) -> None:
+        window, frame, extra, request = loaded
         if request != self._request:  # a later load (another window) is on its way: a thread can't be stopped
             return
         self.extra = extra
         self.area.window_shown(window)
-        self.show_loaded(frame)
+        super().show_loaded(frame)
 
     def filter(self, frame, text: str):
         from sellertui.domain.ads.filtering import positions
@@ -86,9 +84,10 @@ class AdsView(TableView):
     def positions(self) -> list[int]:
         return self.table.selected_positions()
 
-    def done(self, message: str, collections: frozenset[str] = frozenset({"ad_actions"}),
-             severity: str = "information") -> None:
-        """After a write: say what happened, clear the marks, let every tab refresh."""
+    def on_saved(self, message: Saved) -> None:
+        """After this view's write: clear the marks (the app then says what happened and refreshes every tab)."""
         self.table.marked.clear()
-        self.notify(message, severity=severity, timeout=6)
-        self.app.broadcast_change(collections, external=False)
+        if getattr(message.result, "skipped", None):
+            # some were not done (a teammate decided first, an export in between): a warning, said once
+            self.notify(message.note, severity="warning", timeout=6)
+            message.note = ""

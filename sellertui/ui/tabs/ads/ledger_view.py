@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
 from textual.binding import Binding
 
 from sellertui.domain.ads.filtering import Field
-from sellertui.ui.tabs.ads.base import AdsView, money_texts, numbers, percent
+from sellertui.ui.tabs.ads.base import DECIDED, AdsView, numbers, percent
 from sellertui.ui.kit.dialogs import InfoScreen
 from sellertui.ui.kit.table import Column
 
@@ -37,15 +36,9 @@ class LedgerView(AdsView):
     BINDINGS = [Binding("u", "undo", "Undo", id="ads.undo")]
 
     def compute(self, service, window):
-        from sellertui.core.money import fmt
+        from sellertui.domain.ads.tables import ledger_table
 
-        frame = service.ledger()
-        frame["spend_text"] = money_texts(frame, "spend_minor")
-        frame["change"] = [
-            f"{fmt(int(a), c)}→{fmt(int(b), c)}" if k == "bid" else (f"→ {d}" if k == "harvest" else "")
-            for k, a, b, d, c in zip(frame["kind"], frame["current_bid_minor"], frame["new_bid_minor"],
-                                     frame["dest_campaign"], frame["currency"])]
-        return frame, None
+        return ledger_table(service.ledger()), None
 
     def show_summary(self, frame) -> None:
         counts = {s: int((frame["status"] == s).sum()) for s in ("approved", "exported", "rejected")}
@@ -58,6 +51,8 @@ class LedgerView(AdsView):
         self.summary(line)
 
     def action_undo(self) -> None:
+        from sellertui.domain.ads import decisions
+
         frame = self.table.frame
         if frame is None:
             return
@@ -67,15 +62,8 @@ class LedgerView(AdsView):
             self.notify("Exported changes live in Amazon: change them back there (or with a new proposal).",
                         timeout=5)
             return
-        self._undo(undoable)
-
-    @work(thread=True, group="ads-decide", exit_on_error=False)
-    def _undo(self, refs: list) -> None:
-        from sellertui.domain.ads import decisions
-
-        outcome = decisions.undo(self.app.ctx.store(), [(i, int(r)) for i, r in refs])
-        self.app.call_from_thread(self.done, outcome.summary("Undid"),
-                                  severity="warning" if outcome.skipped else "information")
+        refs = [(i, int(r)) for i, r in undoable]
+        self.save(lambda store: decisions.undo(store, refs), lambda outcome: outcome.summary("Undid"), DECIDED)
 
     def explain(self) -> None:
         from sellertui.core.money import fmt

@@ -6,9 +6,10 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import Static
 
-from sellertui.ui.tabs.ads.base import money_texts, percent
+from sellertui.ui.tabs.ads.base import percent
 from sellertui.ui.kit.charts import Chart, Series
 from sellertui.ui.kit.dialogs import InfoScreen
 from sellertui.ui.kit.table import Column, FrameTable
@@ -65,28 +66,34 @@ class OverviewView(View):
 
     _request = 0
 
+    class WeeksRead(Message, bubble=False):
+        """The weeks up to the window's end were added up (for load ``request``): chart them."""
+
+        def __init__(self, window, frame, weeks, request: int) -> None:
+            self.window, self.frame, self.weeks, self.request = window, frame, weeks, request
+            super().__init__()
+
     def reload(self) -> None:
         area = self.area
         self._request += 1
         self._load(area.window, area.service, self._request)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _load(self, window, service_factory, request: int) -> None:
-        service = service_factory()
+    def _load(self, window, service_of, request: int) -> None:
+        from sellertui.domain.ads.tables import weekly_table
+
+        service = service_of()
         window = window or service.default_window()
         frame, weeks = service.overview(window)
-        frame["label"] = [w[5:] for w in frame["week"]]
-        frame["spend_text"] = money_texts(frame, "spend_minor")
-        frame["sales_text"] = money_texts(frame, "sales_minor")
-        frame["total_text"] = money_texts(frame, "total_sales_minor")
-        self.app.call_from_thread(self._show, window, frame, weeks, request)
+        self.post_message(self.WeeksRead(window, weekly_table(frame), weeks, request))
 
-    def _show(self, window, frame, weeks, request: int) -> None:
+    def on_overview_view_weeks_read(self, message: WeeksRead) -> None:
         from sellertui.domain.ads.metrics import pct, ratio
         from sellertui.core.money import SYMBOLS, exponent, fmt
 
-        if request != self._request:  # a later window's load is on its way
+        if message.request != self._request:  # a later window's load is on its way
             return
+        window, frame, weeks = message.window, message.frame, message.weeks
         self.area.window_shown(window)
         self.frame, self.weeks = frame, weeks
         currency = str(frame["currency"].iloc[0]) if len(frame) else "USD"

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
 from sellertui.domain.ads.filtering import Field
-from sellertui.ui.tabs.ads.base import AdsView, money_texts, numbers
+from sellertui.ui.tabs.ads.base import DECIDED, AdsView, numbers
 from sellertui.ui.kit.dialogs import InfoScreen
 from sellertui.ui.kit.safe import plain, text
 from sellertui.ui.kit.table import Column
-
-STATUS = {"approved": "✓", "new": "•"}
 
 
 class ProposalsView(AdsView):
@@ -54,12 +51,10 @@ class ProposalsView(AdsView):
         yield Static(id="proposals-why")
 
     def compute(self, service, window):
+        from sellertui.domain.ads.tables import proposals_table
+
         found = service.proposals(window)
-        frame = found.frame()
-        frame["mark"] = [STATUS[s] for s in frame["status"]]
-        frame["spend_text"] = money_texts(frame, "spend_minor")
-        frame["change"] = [_change(p) for p in found.proposals]
-        return frame, found
+        return proposals_table(found.proposals), found
 
     def show_summary(self, frame) -> None:
         found = self.extra
@@ -118,19 +113,16 @@ class ProposalsView(AdsView):
             return
         self._decide("undo", chosen)
 
-    @work(thread=True, group="ads-decide", exit_on_error=False)
     def _decide(self, what: str, chosen: list) -> None:
         from sellertui.domain.ads import decisions
 
-        store = self.app.ctx.store()
-        if what == "approve":
-            outcome, verb = decisions.approve(store, chosen), "Approved"
-        elif what == "reject":
-            outcome, verb = decisions.reject(store, chosen), "Rejected (hidden until their numbers change)"
-        else:
-            outcome, verb = decisions.undo(store, [(p.action_id, p.action_rev) for p in chosen]), "Undid"
-        self.app.call_from_thread(self.done, outcome.summary(verb), severity="warning" if outcome.skipped else
-                                  "information")
+        refs = [(p.action_id, p.action_rev) for p in chosen]
+        write, verb = {
+            "approve": (lambda store: decisions.approve(store, chosen), "Approved"),
+            "reject": (lambda store: decisions.reject(store, chosen), "Rejected (hidden until their numbers change)"),
+            "undo": (lambda store: decisions.undo(store, refs), "Undid"),
+        }[what]
+        self.save(write, lambda outcome: outcome.summary(verb), DECIDED)
 
     def action_edit(self) -> None:
         from sellertui.ui.tabs.ads.forms import NoChoice, proposal_form
@@ -139,31 +131,20 @@ class ProposalsView(AdsView):
         if p is None:
             return
         try:
-            form = proposal_form(p, self.extra.campaigns, self.app.ctx.settings.section("ads"))
+            form = proposal_form(p, self.extra.campaigns, self.shop.settings.section("ads"))
         except NoChoice as reason:
             self.notify(str(reason).capitalize() + ".", timeout=5)
             return
         self.app.push_screen(form, lambda values: values and self._save_edit(p, values))
 
-    @work(thread=True, group="ads-decide", exit_on_error=False)
     def _save_edit(self, p, values: dict) -> None:
         from sellertui.domain.ads import decisions
 
-        record = decisions.save_edit(self.app.ctx.store(), p, values)
-        self.app.call_from_thread(self.done, f"Approved {record['kind']} '{record['term']}' with your changes")
+        self.save(lambda store: decisions.save_edit(store, p, values),
+                  lambda record: f"Approved {record['kind']} '{record['term']}' with your changes", DECIDED)
 
     def explain(self) -> None:
         p = self.proposal(self.table.current_position)
         if p is not None:
             self.app.push_screen(InfoScreen(f"Why: {p.action} '{p.term}'", [], [p.reason, *p.working]))
 
-
-def _change(p) -> str:
-    from sellertui.core.money import fmt
-
-    if p.kind == "bid":
-        return f"{fmt(p.current_bid_minor, p.currency)}→{fmt(p.new_bid_minor, p.currency)}"
-    if p.kind == "harvest":
-        return f"→ {p.dest_campaign or '? (e)'}"
-    where = f"in {p.campaign}" if p.negate_level == "campaign" else f"in {p.ad_group}"
-    return f"{where}, phrase" if p.negate_match == "negativePhrase" else where

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from textual import work
 from textual.binding import Binding
 from rich.text import Text
 
 from sellertui.domain.ads.filtering import Field
-from sellertui.ui.tabs.ads.base import AdsView, money_texts, percent
+from sellertui.ui.tabs.ads.base import AdsView, percent
 from sellertui.ui.kit.dialogs import InfoScreen
 from sellertui.ui.kit.table import Column
+
+TARGETS = frozenset({"ad_targets"})
 
 
 class TargetsView(AdsView):
@@ -33,9 +34,10 @@ class TargetsView(AdsView):
     BINDINGS = [Binding("e", "edit", "Edit target", id="ads.edit")]
 
     def compute(self, service, window):
+        from sellertui.domain.ads.tables import targets_table
+
         frame, campaigns = service.targets(window)
-        frame["per_order"] = money_texts(frame, "cost_per_order_minor")
-        return frame, campaigns
+        return targets_table(frame), campaigns
 
     def show_summary(self, frame) -> None:
         line = Text("Target ACoS = break-even ACoS − the margin to keep (S), unless you set one (e). ", style="")
@@ -71,10 +73,8 @@ class TargetsView(AdsView):
         rev = record.get("_rev")
         self.app.push_screen(form, lambda values: values is not None and self._save(scope, row, values, rev))
 
-    @work(thread=True, group="ads-target", exit_on_error=False)
     def _save(self, scope: str, row: dict, values: dict, rev: int | None) -> None:
         from sellertui.domain.ads.targets import save_override
 
-        save_override(self.app.ctx.store(), scope, row["campaign"], row["ad_group"], row["sku"], values, rev)
-        self.app.call_from_thread(self.done, f"Saved the target of {row['name'].strip(' ›')}",
-                                  frozenset({"ad_targets"}))
+        self.save(lambda store: save_override(store, scope, row["campaign"], row["ad_group"], row["sku"], values, rev),
+                  f"Saved the target of {row['name'].strip(' ›')}", TARGETS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from sellertui.domain.ads.filtering import Field
-from sellertui.ui.tabs.ads.base import AdsView, count, money_texts, percent
+from sellertui.ui.tabs.ads.base import AdsView, count, percent
 from sellertui.ui.kit.dialogs import InfoScreen
 from sellertui.ui.kit.table import Column
 
@@ -44,19 +44,10 @@ class TermsView(AdsView):
     WORDS = ["term", "campaign", "ad_group"]
 
     def compute(self, service, window):
-        from sellertui.domain.ads.metrics import is_asin
-        from sellertui.core.money import fmt
+        from sellertui.domain.ads.tables import terms_table
 
         view = service.terms(window)
-        frame = view.terms.copy()
-        frame["spend_text"] = money_texts(frame, "spend_minor")
-        frame["sales_text"] = money_texts(frame, "sales_minor")
-        frame["cpc_text"] = ["" if v != v else fmt(round(v), c) for v, c in zip(frame["cpc_minor"], frame["currency"])]
-        frame["asin"] = ["yes" if is_asin(t) else "no" for t in frame["term"]]
-        frame["attribution"] = [f"{a}d" if a == b else f"{a}/{b}d"
-                                for a, b in zip(frame["attribution_min"], frame["attribution_max"])]
-        frame = frame.sort_values("spend_minor", ascending=False, kind="stable").reset_index(drop=True)
-        return frame, view
+        return terms_table(view.terms), view
 
     def show_summary(self, frame) -> None:
         from sellertui.domain.ads.metrics import pct, ratio

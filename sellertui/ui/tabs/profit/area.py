@@ -12,7 +12,6 @@ from __future__ import annotations
 import threading
 
 from rich.text import Text
-from textual import work
 from textual.binding import Binding
 
 from sellertui.domain.profit.periods import GRAINS, label, period_of, step
@@ -24,6 +23,7 @@ from sellertui.ui.tabs.profit.overview import ProfitOverview
 from sellertui.ui.tabs.profit.pnl_view import PnlView
 from sellertui.ui.tabs.profit.rates_view import RatesView
 from sellertui.ui.tabs.profit.skus_view import SkuProfitView
+from sellertui.ui.kit.settings_form import SettingsSaved, edit_section, saved_note
 from sellertui.ui.kit.views import ViewArea, view_bindings
 
 VIEWS = (ProfitOverview, PnlView, SkuProfitView, ExpensesView, RatesView, HiringView)
@@ -59,7 +59,7 @@ class ProfitArea(ViewArea):
             if self._service is None:
                 from sellertui.domain.profit.service import ProfitService
 
-                self._service = ProfitService(self.ctx.store(), self.ctx.frames(), self.ctx.settings, self.ctx.user)
+                self._service = ProfitService.for_shop(self.shop)
             return self._service
 
     # -- the period ------------------------------------------------------------------
@@ -89,19 +89,10 @@ class ProfitArea(ViewArea):
     # -- settings --------------------------------------------------------------------
     def action_settings(self) -> None:
         from sellertui.domain.profit.settings import LABELS, check_section
-        from sellertui.ui.kit.settings_form import settings_form
 
-        self.app.push_screen(settings_form(self.ctx.settings, "profit", LABELS, check_section),
-                             lambda values: values and self._save_settings(values))
+        edit_section(self, "profit", labels=LABELS, check=check_section)
 
-    @work(thread=True, group="profit-settings", exit_on_error=False)
-    def _save_settings(self, values: dict) -> None:
-        from sellertui.ui.kit.settings_form import save_section
-
-        changed = save_section(self.ctx.settings, "profit", values)
-        self.app.call_from_thread(self._settings_saved, changed)
-
-    def _settings_saved(self, changed: dict) -> None:
-        self.notify(f"Saved {', '.join(changed)}." if changed else "Nothing changed.", timeout=3)
-        if changed:
+    def on_settings_saved(self, message: SettingsSaved) -> None:
+        self.notify(saved_note(message.changed), timeout=3)
+        if message.changed:
             self.reload()

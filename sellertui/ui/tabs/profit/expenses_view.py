@@ -8,43 +8,16 @@ from textual.binding import Binding
 
 from sellertui import clock
 from sellertui.domain.query import words_positions
-from sellertui.ui.kit.dialogs import ConfirmScreen
-from sellertui.ui.tabs.profit.common import ProfitView
-from sellertui.ui.tabs.profit.forms import expense_form
+from sellertui.ui.kit.records_view import RecordsView
 from sellertui.ui.kit.table import Column
-
-COLLECTIONS = frozenset({"expenses"})
-
-
-def expenses_frame(records: list[dict], today: str):
-    import pandas as pd
-
-    from sellertui.core.money import fmt
-    from sellertui.domain.profit.expenses import RECURRENCES, category_label
-
-    rows = []
-    for e in records:
-        running = e.get("recurring") == "monthly" and (not e.get("until") or e["until"] >= today)
-        rows.append({
-            "id": str(e["id"]), "date": e.get("date", ""), "category": category_label(e.get("category", "")),
-            "description": e.get("description", ""), "amount_minor": int(e.get("amount_minor") or 0),
-            "amount": fmt(int(e.get("amount_minor") or 0), e.get("currency") or "USD"),
-            "currency": e.get("currency") or "USD", "repeats": RECURRENCES.get(e.get("recurring") or "", ""),
-            "until": e.get("until") or ("" if e.get("recurring") != "monthly" else "running"),
-            "running": running, "hire": "hire" if e.get("role_id") else "",
-        })
-    columns = ["id", "date", "category", "description", "amount_minor", "amount", "currency", "repeats", "until",
-               "running", "hire"]
-    frame = pd.DataFrame(rows, columns=columns)
-    # running monthly ones first, then the newest
-    frame = frame.sort_values(["running", "date"], ascending=[False, False], kind="stable").reset_index(drop=True)
-    frame["haystack"] = (frame["category"] + " " + frame["description"]).str.lower()
-    return frame
+from sellertui.ui.tabs.profit.forms import expense_form
 
 
-class ExpensesView(ProfitView):
+class ExpensesView(RecordsView):
     TITLE = "Expenses"
     KEY = "x"
+    NOUN = "expense"
+    CHANGES = frozenset({"expenses"})
     EMPTY = "No expenses yet: n adds one (tools, storage, freight, salaries, your own draw…)."
     FILTER_HELP = "words in the category or description"
     COLUMNS = [
@@ -56,24 +29,27 @@ class ExpensesView(ProfitView):
         Column("description", "Description", 40),
     ]
     BINDINGS = [
-        Binding("n", "new_expense", "New", id="profit.new_expense"),
-        Binding("e", "edit_expense", "Edit", id="profit.edit_expense"),
-        Binding("d", "delete_expense", "Delete", id="profit.delete_expense"),
+        Binding("n", "new", "New", id="profit.new_expense"),
+        Binding("e", "edit", "Edit", id="profit.edit_expense"),
+        Binding("d", "delete", "Delete", id="profit.delete_expense"),
     ]
-    records: dict[str, dict] = {}
 
     def load(self):
-        records = self.ctx.store()["expenses"].all()
-        return expenses_frame(records, clock.today().isoformat()), {str(r["id"]): r for r in records}
+        from sellertui.domain.profit.expenses import all_expenses
+        from sellertui.domain.profit.tables import expenses_frame
+
+        records = all_expenses(self.shop.store)
+        return expenses_frame(records, clock.today().isoformat()), records
 
     def show_loaded(self, loaded) -> None:
-        frame, self.records = loaded
+        frame, records = loaded
+        self.keep_records(records)
         super().show_loaded(frame)
 
     def show_summary(self, frame) -> None:
         from sellertui.core.money import fmt
 
-        home = self.ctx.settings.home_currency
+        home = self.shop.settings.home_currency
         running = frame[frame["running"].to_numpy(dtype=bool)]
         line = Text(f"{len(frame)} expense(s)", style="bold")
         for currency, total in running.groupby("currency")["amount_minor"].sum().items():
@@ -84,48 +60,34 @@ class ExpensesView(ProfitView):
     def filter(self, frame, text: str):
         return words_positions(frame, text)
 
-    def chosen(self) -> dict | None:
-        expense_id = self.current_value("id")
-        return None if expense_id is None else self.records.get(str(expense_id))
-
-    def action_new_expense(self) -> None:
-        from sellertui.domain.profit import expenses
-
-        def done(values: dict | None) -> None:
-            if values is not None:
-                self.save(lambda store: expenses.add(store, values),
-                          lambda record: f"Added {record['description']}", COLLECTIONS)
-
-        self.app.push_screen(expense_form(None, self.ctx.settings.home_currency), done)
-
-    def action_edit_expense(self) -> None:
-        from sellertui.domain.profit import expenses
-
+    # -- new, edit, delete (RecordsView asks, saves and confirms) ---------------------------
+    def action_edit(self) -> None:
         expense = self.chosen()
-        if expense is None:
-            return
-        if expense.get("role_id"):
+        if expense is not None and expense.get("role_id"):
             self.notify("This is a hire's cost: change the role in Hiring (H).", timeout=4)
             return
+        super().action_edit()
 
-        def done(values: dict | None) -> None:
-            if values is not None:
-                self.save(lambda store: expenses.edit(store, expense["id"], values, expense.get("_rev")),
-                          lambda record: f"Saved {record['description']}", COLLECTIONS)
+    def record_form(self, record: dict | None):
+        return expense_form(record, self.shop.settings.home_currency)
 
-        self.app.push_screen(expense_form(expense, self.ctx.settings.home_currency), done)
-
-    def action_delete_expense(self) -> None:
+    def create(self, store, values: dict):
         from sellertui.domain.profit import expenses
 
-        expense = self.chosen()
-        if expense is None:
-            return
+        return expenses.add(store, values)
 
-        def done(yes: bool | None) -> None:
-            if yes:
-                self.save(lambda store: expenses.delete(store, expense["id"], expense.get("_rev")),
-                          "Deleted the expense", COLLECTIONS)
+    def update(self, store, record: dict, values: dict):
+        from sellertui.domain.profit import expenses
 
-        self.app.push_screen(ConfirmScreen(f"Delete the expense '{expense.get('description', '')}'? "
-                                           "Past months lose it too."), done)
+        return expenses.edit(store, record["id"], values, record.get("_rev"))
+
+    def delete(self, store, record: dict) -> None:
+        from sellertui.domain.profit import expenses
+
+        expenses.delete(store, record["id"], record.get("_rev"))
+
+    def saved_note(self, record: dict | None, values: dict, result: dict) -> str:
+        return f"{'Added' if record is None else 'Saved'} {result['description']}"
+
+    def delete_question(self, record: dict) -> str:
+        return f"Delete the expense '{record.get('description', '')}'? Past months lose it too."

@@ -123,19 +123,10 @@ class HiringView(ProfitView):
         self.set_class(self.size.height < self.SHORT, "short")
 
     def load(self):
-        import pandas as pd
-
-        from sellertui.domain.profit.hiring import full_cost
+        from sellertui.domain.profit.tables import plan_frame
 
         hiring = self.service().hiring()
-        frame = pd.DataFrame([{"id": r["id"], "position": int(r.get("position") or 0), "title": r.get("title", ""),
-                               "salary": int(r.get("salary_minor") or 0),
-                               "overhead": f"{float(r.get('overhead_pct') or 0):g}%", "cost": full_cost(r),
-                               "status": (f"hired {r.get('hired_on')}" if r.get("status") == "hired" else
-                                          "next" if hiring.readiness.role is r else "planned")}
-                              for r in hiring.plan],
-                             columns=["id", "position", "title", "salary", "overhead", "cost", "status"])
-        return frame, hiring
+        return plan_frame(hiring.plan, hiring.readiness.role), hiring
 
     def show_loaded(self, loaded) -> None:
         frame, self.hiring = loaded
@@ -207,7 +198,7 @@ class HiringView(ProfitView):
             self.app.push_screen(InfoScreen("Hiring readiness", [], [result.projection]))
             return
         m = lambda v: fmt(int(round(v)), result.currency)  # noqa: E731
-        settings = self.ctx.settings.section("profit")
+        settings = self.shop.settings.section("profit")
         rows = [("Role", result.role.get("title", "")), ("Full cost", describe_cost(result.role)),
                 ("Hire line", f"{m(result.cost)} + {settings['buffer_pct']:g}% buffer = {m(result.target)}")]
         rows += [(("✓ " if c.ok else "✗ ") + c.label, c.detail) for c in result.conditions]
@@ -236,7 +227,7 @@ class HiringView(ProfitView):
         return next((r for r in self.hiring.plan if r["id"] == role_id), None)
 
     def _home(self) -> str:
-        return self.ctx.settings.home_currency.upper()
+        return self.shop.settings.home_currency.upper()
 
     def action_new_role(self) -> None:
         from sellertui.domain.profit import hiring
@@ -248,7 +239,7 @@ class HiringView(ProfitView):
                 self.save(lambda store: hiring.add_role(store, values, self._home()),
                           lambda role: f"Added {role['title']} to the plan", COLLECTIONS)
 
-        overhead = float(self.ctx.settings.section("profit")["overhead_pct"])
+        overhead = float(self.shop.settings.section("profit")["overhead_pct"])
         self.app.push_screen(role_form(None, self._home(), overhead, len(plan)), done)
 
     def action_edit_role(self) -> None:

@@ -54,15 +54,11 @@ class ProfitOverview(ProfitView):
         ]
 
     def load(self):
-        import pandas as pd
+        from sellertui.domain.profit.tables import tiles_frame
 
         service = self.service()
         tiles = service.tiles()
-        statement = service.statement("month")
-        frame = pd.DataFrame([{"title": ("~ " if t.estimated else "  ") + t.title, "sales": t.sales,
-                               "orders": t.orders, "units": t.units, "ads": t.ads, "net": t.net, "margin": t.margin}
-                              for t in tiles])
-        return frame, tiles, statement
+        return tiles_frame(tiles), tiles, service.statement("month")
 
     def show_loaded(self, loaded) -> None:
         from sellertui.core.money import SYMBOLS, exponent

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.message import Message
 
 from sellertui.domain.profit.lines import BY_KEY
 from sellertui.ui.kit.dialogs import InfoScreen
@@ -24,37 +25,6 @@ def _cell_style(value) -> str | None:
     return "red" if "-" in text[:3] else None
 
 
-def statement_frame(statement):
-    """Lines as rows, periods as columns (newest first): the text of every figure, and its key."""
-    import pandas as pd
-
-    from sellertui.core.money import fmt
-    from sellertui.domain.profit.pnl import LABELS, ROWS
-
-    order = list(range(len(statement.periods)))[::-1]
-    rows = []
-    for key in (*ROWS, "flags"):
-        row = {"key": key, "label": LABELS.get(key, "Flags")}
-        if key in ("net",):
-            row["label"] = "= " + row["label"]
-        values = statement.row(key) if key != "flags" else None
-        for column, index in enumerate(order):
-            if key == "flags":
-                missing = sum(f.severity == "missing" for f in statement.flags[index])
-                estimate = sum(f.severity == "estimate" for f in statement.flags[index])
-                cell = " ".join(p for p in (f"⚠{missing}" if missing else "", f"~{estimate}" if estimate else "") if p)
-            elif key == "margin":
-                cell = "—" if values[index] is None else f"{values[index] * 100:.1f}%"
-            elif key in ("units", "orders"):
-                cell = f"{values[index]:,}"
-            else:
-                mark = "~" if statement.estimated.get(key, [False] * len(order))[index] else ""
-                cell = mark + fmt(values[index], statement.home)
-            row[f"p{column}"] = cell
-        rows.append(row)
-    return pd.DataFrame(rows), order
-
-
 class PnlView(ProfitView):
     TITLE = "P&L"
     KEY = "p"
@@ -65,7 +35,23 @@ class PnlView(ProfitView):
     statement = None
     order: list[int] = []
 
+    class RecordsFound(Message, bubble=False):
+        """The records behind one figure were read: list them."""
+
+        def __init__(self, statement, index: int, key: str, frame) -> None:
+            self.statement, self.index, self.key, self.frame = statement, index, key, frame
+            super().__init__()
+
+    class WorkingFound(Message, bubble=False):
+        """A period's working was added up: show it."""
+
+        def __init__(self, title: str, rows: list, paragraphs: list[str]) -> None:
+            self.title, self.rows, self.paragraphs = title, rows, paragraphs
+            super().__init__()
+
     def load(self):
+        from sellertui.domain.profit.tables import statement_frame
+
         statement = self.service().statement(self.area.grain)
         frame, order = statement_frame(statement)
         return frame, statement, order
@@ -125,20 +111,19 @@ class PnlView(ProfitView):
         self._working(index)
 
     def _records(self, index: int, key: str) -> None:
-        self.run_worker(lambda: self._fetch(index, key), thread=True, exclusive=True, group="profit-records",
-                        exit_on_error=False)
-
-    def _fetch(self, index: int, key: str) -> None:
         statement = self.statement
-        period = statement.periods[index]
-        frame = self.service().records(period, statement.grain, key)
-        self.app.call_from_thread(self._records_ready, index, key, frame)
 
-    def _records_ready(self, index: int, key: str, frame) -> None:
+        def fetch() -> None:
+            frame = self.service().records(statement.periods[index], statement.grain, key)
+            self.post_message(self.RecordsFound(statement, index, key, frame))
+
+        self.run_worker(fetch, thread=True, exclusive=True, group="profit-records", exit_on_error=False)
+
+    def on_pnl_view_records_found(self, message: RecordsFound) -> None:
         from sellertui.core.money import fmt
         from sellertui.domain.profit.pnl import LABELS
 
-        statement = self.statement
+        statement, index, key, frame = message.statement, message.index, message.key, message.frame
         name = LABELS.get(key, key)
         value = statement.row(key)[index]
         shown = (f"{value:,}" if key in ("units", "orders") else "—" if value is None else
@@ -153,13 +138,16 @@ class PnlView(ProfitView):
                                            statement.home))
 
     def _working(self, index: int) -> None:
-        self.run_worker(lambda: self._fetch_working(index), thread=True, exclusive=True, group="profit-records",
-                        exit_on_error=False)
+        statement = self.statement
 
-    def _fetch_working(self, index: int) -> None:
-        from sellertui.domain.profit.pnl import working
+        def fetch() -> None:
+            from sellertui.domain.profit.pnl import working
 
-        ledger, _ = self.service().ledger()
-        rows, paragraphs = working(self.statement, index, ledger)
-        self.app.call_from_thread(self.app.push_screen,
-                                  InfoScreen(f"P&L {self.statement.labels[index]}", rows, paragraphs))
+            ledger, _ = self.service().ledger()
+            rows, paragraphs = working(statement, index, ledger)
+            self.post_message(self.WorkingFound(f"P&L {statement.labels[index]}", rows, paragraphs))
+
+        self.run_worker(fetch, thread=True, exclusive=True, group="profit-records", exit_on_error=False)
+
+    def on_pnl_view_working_found(self, message: WorkingFound) -> None:
+        self.app.push_screen(InfoScreen(message.title, message.rows, message.paragraphs))

@@ -8,17 +8,17 @@ from rich.text import Text
 from textual.binding import Binding
 
 from sellertui import clock
-from sellertui.ui.kit.dialogs import ConfirmScreen
-from sellertui.ui.tabs.profit.common import ProfitView
-from sellertui.ui.tabs.profit.forms import rate_form
+from sellertui.ui.kit.records_view import RecordsView
 from sellertui.ui.kit.table import Column
+from sellertui.ui.tabs.profit.common import ProfitPart
+from sellertui.ui.tabs.profit.forms import rate_form
 
-COLLECTIONS = frozenset({"fx_rates"})
 
-
-class RatesView(ProfitView):
+class RatesView(ProfitPart, RecordsView):
     TITLE = "Rates"
     KEY = "f"
+    NOUN = "rate"
+    CHANGES = frozenset({"fx_rates"})
     EMPTY = "No exchange rates: every amount is in the home currency, or n adds a month's rate."
     COLUMNS = [
         Column("month", "Month", 8),
@@ -28,35 +28,32 @@ class RatesView(ProfitView):
         Column("note", "Note", 40),
     ]
     BINDINGS = [
-        Binding("n", "new_rate", "New", id="profit.new_rate"),
-        Binding("e", "edit_rate", "Edit", id="profit.edit_rate"),
-        Binding("d", "delete_rate", "Delete", id="profit.delete_rate"),
+        Binding("n", "new", "New", id="profit.new_rate"),
+        Binding("e", "edit", "Edit", id="profit.edit_rate"),
+        Binding("d", "delete", "Delete", id="profit.delete_rate"),
     ]
-    records: dict[str, dict] = {}
     needed: list[str] = []
 
-    def load(self):
-        import pandas as pd
+    @property
+    def home(self) -> str:
+        return self.shop.settings.home_currency.upper()
 
-        home = self.ctx.settings.home_currency.upper()
-        records = self.ctx.store()["fx_rates"].all()
-        frame = pd.DataFrame([{"id": r["id"], "month": r.get("month", ""), "currency": r.get("currency", ""),
-                               "rate": str(r.get("rate", "")), "in_home": f"{r.get('rate', '')} {home}",
-                               "note": r.get("note", "")} for r in records],
-                             columns=["id", "month", "currency", "rate", "in_home", "note"])
-        frame = frame.sort_values(["month", "currency"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    def load(self):
+        from sellertui.domain.profit.flags import rates_wanted
+        from sellertui.domain.profit.fx import all_rates
+        from sellertui.domain.profit.tables import rates_frame
+
+        records = all_rates(self.shop.store)
         _, flags = self.service().ledger()
-        needed = [f.text for month in sorted(flags, reverse=True) for f in flags[month]
-                  if f.code in ("no_rate", "borrowed_rate")]
-        return frame, {str(r["id"]): r for r in records}, needed
+        return rates_frame(records, self.home), records, rates_wanted(flags)
 
     def show_loaded(self, loaded) -> None:
-        frame, self.records, self.needed = loaded
+        frame, records, self.needed = loaded
+        self.keep_records(records)
         super().show_loaded(frame)
 
     def show_summary(self, frame) -> None:
-        home = self.ctx.settings.home_currency.upper()
-        line = Text(f"{len(frame)} rate(s) into {home}", style="bold")
+        line = Text(f"{len(frame)} rate(s) into {self.home}", style="bold")
         if self.needed:
             line.append(f"\n⚠ {self.needed[0]}" + (f" (+{len(self.needed) - 1} more)" if len(self.needed) > 1 else ""),
                         style="yellow")
@@ -64,44 +61,29 @@ class RatesView(ProfitView):
             line.append(" · every foreign amount has its month's rate", style="dim")
         self.summary(line)
 
-    def chosen(self) -> dict | None:
-        rate_id = self.current_value("id")
-        return None if rate_id is None else self.records.get(str(rate_id))
+    # -- new, edit, delete (RecordsView asks, saves and confirms) ---------------------------
+    def record_form(self, record: dict | None):
+        return rate_form(record, self.home, clock.today().strftime("%Y-%m"))
 
-    def action_new_rate(self) -> None:
-        self._form(None)
+    def create(self, store, values: dict):
+        return self._save_rate(store, None, values)
 
-    def action_edit_rate(self) -> None:
-        rate = self.chosen()
-        if rate is not None:
-            self._form(rate)
+    def update(self, store, record: dict, values: dict):
+        return self._save_rate(store, record, values)
 
-    def _form(self, rate: dict | None) -> None:
+    def _save_rate(self, store, rate: dict | None, values: dict):
         from sellertui.domain.profit import fx
 
-        home = self.ctx.settings.home_currency.upper()
-        month = clock.today().strftime("%Y-%m")
+        return fx.save_rate(store, values["month"], values["currency"], values["rate"], self.home, values["note"],
+                            expect_rev=(rate or {}).get("_rev"), replacing=(rate or {}).get("id"))
 
-        def done(values: dict | None) -> None:
-            if values is None:
-                return
-            self.save(lambda store: fx.save_rate(store, values["month"], values["currency"], values["rate"], home,
-                                                 values["note"], expect_rev=(rate or {}).get("_rev"),
-                                                 replacing=(rate or {}).get("id")),
-                      f"Saved the {values['currency']} rate for {values['month']}", COLLECTIONS)
-
-        self.app.push_screen(rate_form(rate, home, month), done)
-
-    def action_delete_rate(self) -> None:
+    def delete(self, store, record: dict) -> None:
         from sellertui.domain.profit import fx
 
-        rate = self.chosen()
-        if rate is None:
-            return
+        fx.delete_rate(store, record["id"], record.get("_rev"))
 
-        def done(yes: bool | None) -> None:
-            if yes:
-                self.save(lambda store: fx.delete_rate(store, rate["id"], rate.get("_rev")), "Deleted the rate",
-                          COLLECTIONS)
+    def saved_note(self, record: dict | None, values: dict, result: dict) -> str:
+        return f"Saved the {values['currency']} rate for {values['month']}"
 
-        self.app.push_screen(ConfirmScreen(f"Delete the {rate.get('currency')} rate for {rate.get('month')}?"), done)
+    def delete_question(self, record: dict) -> str:
+        return f"Delete the {record.get('currency')} rate for {record.get('month')}?"

@@ -29,14 +29,12 @@ class SkuProfitView(ProfitView):
 
     def load(self):
         from sellertui.domain.profit.periods import bounds
+        from sellertui.domain.profit.tables import skus_frame
 
         area = self.area
         service = self.service()
         table, unallocated = service.skus(area.period, area.grain)
-        first, last = bounds(area.period, area.grain)
-        table = table.assign(haystack=(table["sku"].astype(str) + " " + table["title"].astype(str)).str.lower(),
-                             flag=["⚠" if n else "~" if e else "" for n, e in zip(table["no_cost"], table["estimated"])])
-        return table, unallocated, service.home, (first, last)
+        return skus_frame(table), unallocated, service.home, bounds(area.period, area.grain)
 
     def show_loaded(self, loaded) -> None:
         frame, self.unallocated, self.home, self.span = loaded
