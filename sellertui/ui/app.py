@@ -226,7 +226,7 @@ class SellerApp(App[None]):
     def on_saved(self, message: Saved) -> None:
         """A tab saved something: say so, and refresh every tab that shows it."""
         if message.note:
-            self.notify(message.note, timeout=4)
+            self.notify(message.note, severity=message.severity, timeout=4 if message.severity == "information" else 8)
         self.broadcast_change(message.collections, external=False)
 
     def broadcast_change(self, collections: frozenset[str], external: bool) -> None:

@@ -126,7 +126,7 @@ def ad_proposals_section(shop: Shop, now: datetime, user: str) -> Section:
 
     section = Section("Ad proposals to review", "ads")
     currency = shop.settings.home_currency
-    service = AdsService(shop.store, shop.frames(), shop.settings.section("ads"), currency)
+    service = AdsService.for_shop(shop)
     window = service.default_window()
     waiting = [p for p in service.proposals(window).proposals if p.status == "new"]
     if waiting:

@@ -23,11 +23,14 @@ class Saved(Message):
     """A write finished: the app says ``note`` and refreshes every tab showing ``collections``.
 
     It bubbles from the widget that saved up to the app, so a view can act on
-    its own saves first (put the cursor on the new row).
+    its own saves first (put the cursor on the new row, or make the note a
+    warning when part of the write was refused).
     """
 
-    def __init__(self, note: str, collections: frozenset[str], result: object = None) -> None:
+    def __init__(self, note: str, collections: frozenset[str], result: object = None,
+                 severity: str = "information") -> None:
         self.note = note
         self.collections = collections
         self.result = result
+        self.severity = severity
         super().__init__()

@@ -88,6 +88,4 @@ class AdsView(TableView):
         """After this view's write: clear the marks (the app then says what happened and refreshes every tab)."""
         self.table.marked.clear()
         if getattr(message.result, "skipped", None):
-            # some were not done (a teammate decided first, an export in between): a warning, said once
-            self.notify(message.note, severity="warning", timeout=6)
-            message.note = ""
+            message.severity = "warning"  # some were not done (a teammate decided first, an export in between)
