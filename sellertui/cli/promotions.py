@@ -22,12 +22,12 @@ def cmd_upcoming(args: argparse.Namespace) -> int:
     from sellertui.core.errors import UserError
     from sellertui.core.money import fmt
     from sellertui.domain.promotions import deadlines
-    from sellertui.domain.promotions.board import load
+    from sellertui.domain.promotions.board import shop_board
     from sellertui.domain.promotions.export import upcoming
     from sellertui.domain.promotions.fees import TYPES
 
     ctx = context(args)
-    board = load(ctx.store(), ctx.settings, results=False)
+    board = shop_board(ctx.shop(), results=False)
     days = board.settings.upcoming_days if args.days is None else args.days
     if not 0 <= days <= 3650:
         raise UserError("--days: between 0 and 3650")

@@ -149,3 +149,25 @@ async def test_overwriting_after_a_conflict_is_an_explicit_choice(make_app, demo
         await pilot.press("o")
         await settle(pilot, app)
     assert open_store(demo_copy)["tasks"].get(task_id)["title"] == "Mine wins"
+
+
+async def test_a_status_move_on_a_stale_task_is_refused_and_the_list_shows_their_version(make_app,
+                                                                                      demo_copy: Path) -> None:
+    app = make_app(demo_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        view = await open_team(pilot, app, "w")
+        app._poll = lambda: None  # no outside-change refresh: only the refused save may refresh the list
+        task_id = view.table.value("id")
+        status = view.table.value("status")
+        other = open_store(demo_copy, user="ben")
+        with other.transaction("ben edits") as tx:
+            tx["tasks"].update(task_id, {"priority": "low"})
+        other.close()
+        await pilot.press("greater_than_sign")
+        await settle(pilot, app)
+        await settle(pilot, app)
+        assert any("changed by ben" in n.message and n.title == "Not saved" for n in app._notifications)
+        view.select_row("id", task_id)
+        assert view.table.value("priority") == "low" and view.table.value("status") == status
+    assert open_store(demo_copy)["tasks"].get(task_id)["status"] == status

@@ -210,3 +210,19 @@ def load(store, settings, frames=None, now: datetime | None = None, stock: bool 
     sales = load_sales(frames, promotions, promo_settings.baseline_days, today) if results else {}
     return Board(promotions, dict(store["products"].docs()), event_rules.all_events(store, today),
                  fee_schedule(store), positions, sales, promo_settings, now, settings.marketplace)
+
+
+def shop_board(shop, *, seed: bool = False, now: datetime | None = None, results: bool = True) -> Board:
+    """The board of a ``Shop`` (the tab, the CLI, Today and the export read it this one way).
+
+    ``seed`` first stores the seeded events and fee table that are missing, so
+    the user edits stored entries (the tab does it on its first read; the CLI
+    and Today read without writing).
+    """
+    from sellertui import clock
+    from sellertui.domain.promotions.fees import seed as seed_fees
+
+    if seed:
+        event_rules.seed(shop.store, clock.today())
+        seed_fees(shop.store)
+    return load(shop.store, shop.settings, shop.frames(), now=now, results=results)

@@ -48,9 +48,9 @@ def promotion_row(board, p: dict) -> list:
 
 @exporter("promotions")
 def export_promotions(shop, args) -> tuple[list[str], list[list]]:
-    from sellertui.domain.promotions.board import load
+    from sellertui.domain.promotions.board import shop_board
 
-    board = load(shop.store, shop.settings, shop.frames())
+    board = shop_board(shop)
     promotions = board.promotions
     if getattr(args, "status", None):
         promotions = [p for p in promotions if p.get("status") == args.status]

@@ -19,7 +19,7 @@ def promotions_section(shop, now: datetime, user: str) -> Section:
     from sellertui.domain.promotions import deadlines
 
     section = Section(SECTION, "promotions")
-    board = board_mod.load(shop.store, shop.settings, frames=shop.frames(), now=now, results=False)
+    board = board_mod.shop_board(shop, now=now, results=False)
     warn_days = board.settings.deadline_warn_days
     for promo in board.promotions:
         name = promo.get("name") or "a promotion"

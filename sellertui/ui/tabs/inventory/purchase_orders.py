@@ -7,8 +7,9 @@ from textual import on
 from textual.binding import Binding
 
 from sellertui import clock
-from sellertui.domain.inventory import purchase_orders as rules
 from sellertui.core.money import fmt
+from sellertui.domain.inventory import purchase_orders as rules
+from sellertui.domain.inventory.po_list import purchase_orders_frame, read_purchase_orders, suppliers
 from sellertui.domain.query import parse, words_mask
 from sellertui.ui.kit.dialogs import ConfirmScreen, InfoScreen, fact_panel
 from sellertui.ui.tabs.inventory import forms
@@ -16,7 +17,6 @@ from sellertui.ui.kit.table_view import TableView
 from sellertui.ui.kit.table import Column, FrameTable
 
 STATE_STYLE = {"draft": "dim", "ordered": "cyan", "shipped": "blue", "received": "green", "cancelled": "dim strike"}
-ORDER = {"draft": 0, "ordered": 1, "shipped": 2, "received": 3, "cancelled": 4}
 
 COLUMNS = [
     Column("id", "PO", 4, "right", sort_key="number"),
@@ -30,35 +30,6 @@ COLUMNS = [
     Column("ordered_on", "Ordered", 10),
     Column("skus_text", "SKUs", 40),
 ]
-
-
-def frame_of(purchase_orders: list[dict], today: str):
-    import pandas as pd
-
-    rows = []
-    for po in purchase_orders:
-        totals = rules.totals(po)
-        status = po.get("status", "draft")
-        late = rules.is_open(po) and bool(po.get("expected_on")) and po["expected_on"] < today
-        rows.append({
-            "id": str(po["id"]), "number": int(po["id"]) if str(po["id"]).isdigit() else 0,
-            "supplier": po.get("supplier", ""), "status": status, "state": rules.state(po),
-            "rank": ORDER.get(status, 9), "expected_on": po.get("expected_on") or "",
-            "late": "late" if late else "", "ordered_on": po.get("ordered_on") or "",
-            "units": totals["units"], "received": totals["received"], "value_minor": totals["value_minor"],
-            "value": fmt(totals["value_minor"], po.get("currency", "USD")),
-            "skus_text": ", ".join(line["sku"] for line in po.get("lines") or []),
-            "haystack": " ".join([str(po["id"]), po.get("supplier", ""), status, po.get("notes", ""),
-                                  *[line["sku"] for line in po.get("lines") or []]]).lower(),
-        })
-    columns = ["id", "number", "supplier", "status", "state", "rank", "expected_on", "late", "ordered_on", "units",
-               "received", "value_minor", "value", "skus_text", "haystack"]
-    frame = pd.DataFrame(rows, columns=columns)
-    # drafts and open ones first, soonest expected first; then the closed ones, newest first
-    closed = frame["rank"] >= ORDER["received"]
-    current = frame[~closed].sort_values(["rank", "expected_on", "number"], kind="stable")
-    done = frame[closed].sort_values(["expected_on", "number"], ascending=False, kind="stable")
-    return pd.concat([current, done]).reset_index(drop=True)
 
 
 class PurchaseOrdersView(TableView):
@@ -83,10 +54,9 @@ class PurchaseOrdersView(TableView):
         self.catalogue: dict[str, dict] = {}
 
     def load(self):
-        store = self.ctx.store()
-        orders = store["purchase_orders"].all()
-        catalogue = dict(store["products"].docs())
-        return frame_of(orders, clock.today().isoformat()), {str(po["id"]): po for po in orders}, catalogue
+        orders, catalogue = read_purchase_orders(self.shop.store)
+        return (purchase_orders_frame(orders, clock.today().isoformat()), {str(po["id"]): po for po in orders},
+                catalogue)
 
     def show_loaded(self, loaded) -> None:
         frame, self.orders, self.catalogue = loaded
@@ -163,9 +133,6 @@ class PurchaseOrdersView(TableView):
             self.app.push_screen(InfoScreen(f"PO {po['id']} — {po.get('supplier', '')}", rows, lines))
 
     # -- editing -------------------------------------------------------------------
-    def _suppliers(self) -> list[str]:
-        return sorted({p.get("supplier") for p in self.catalogue.values() if p.get("supplier")})
-
     def action_new_po(self) -> None:
         currency = self.ctx.settings.home_currency
 
@@ -177,7 +144,7 @@ class PurchaseOrdersView(TableView):
             self.save(lambda store: rules.create(store, po), lambda made: f"Drafted PO {made['id']}",
                       frozenset({"purchase_orders"}))
 
-        self.app.push_screen(forms.purchase_order_form(None, self.catalogue, currency, self._suppliers()), done)
+        self.app.push_screen(forms.purchase_order_form(None, self.catalogue, currency, suppliers(self.catalogue)), done)
 
     def action_edit_po(self) -> None:
         po = self.current_po()
@@ -196,7 +163,7 @@ class PurchaseOrdersView(TableView):
                       frozenset({"purchase_orders"}))
 
         self.app.push_screen(forms.purchase_order_form(po, self.catalogue, self.ctx.settings.home_currency,
-                                                       self._suppliers()), done)
+                                                       suppliers(self.catalogue)), done)
 
     def action_advance_po(self) -> None:
         po = self.current_po()

@@ -105,11 +105,9 @@ class SkusView(TableView):
 
     # -- loading ---------------------------------------------------------------
     def load(self):
-        from sellertui.domain.inventory.plan import build
-        from sellertui.domain.inventory.settings import InventorySettings
+        from sellertui.domain.inventory.export import load_plan
 
-        settings = InventorySettings.from_section(self.ctx.settings.section("inventory"))
-        return build(self.ctx.store(), self.ctx.frames(), settings, clock.today())
+        return load_plan(self.shop)  # the plan `sellertui reorder` and the export read
 
     def show_loaded(self, plan) -> None:
         sku = self.current_value("sku")

@@ -16,6 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.widgets import Static
 
 from sellertui import clock
@@ -65,7 +66,6 @@ class CalendarView(PromotionKeys, View):
     def __init__(self, ctx, **kwargs) -> None:
         super().__init__(ctx, **kwargs)
         self.board = None
-        self._pending: list[str] = []
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -101,25 +101,24 @@ class CalendarView(PromotionKeys, View):
     def reload(self) -> None:
         self._load()
 
+    class BoardRead(Message, bubble=False):
+        """The area's board was read (in a worker), with the month grid's data made from it."""
+
+        def __init__(self, board, data: GridData) -> None:
+            self.board = board
+            self.data = data
+            super().__init__()
+
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _load(self) -> None:
         board = self.area.board()
-        self.app.call_from_thread(self._show, board, grid_data(board))
+        self.post_message(self.BoardRead(board, grid_data(board)))
 
-    def _show(self, board, data: GridData) -> None:
-        self.board = board
-        self.grid.show(data, board.today)
+    def on_calendar_view_board_read(self, message: BoardRead) -> None:
+        self.board = message.board
+        self.grid.show(message.data, self.board.today)
         self._describe(self.day)
         self.done_loading()
-        pending, self._pending = self._pending, []
-        for action in pending:
-            self.call_after_refresh(self.run_action, action)
-
-    def run_when_loaded(self, action: str) -> None:
-        if self.loaded:
-            self.call_after_refresh(self.run_action, action)
-        else:
-            self._pending.append(action)
 
     # -- the selected day ----------------------------------------------------------------
     @on(MonthGrid.Moved)

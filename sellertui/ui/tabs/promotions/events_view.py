@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
 
-from sellertui.domain.promotions import deadlines, events as rules
+from sellertui.domain.promotions import events as rules
+from sellertui.domain.promotions.tables import events_frame
 from sellertui.domain.query import parse, words_mask
-from sellertui.ui.kit.dialogs import ConfirmScreen, InfoScreen, fact_panel
-from sellertui.ui.tabs.promotions.board_view import BoardView
+from sellertui.ui.kit.dialogs import InfoScreen, fact_panel
+from sellertui.ui.kit.records_view import RecordsView
 from sellertui.ui.kit.table import Column, FrameTable
-
+from sellertui.ui.tabs.promotions.board_view import BoardView
 
 COLUMNS = [
     Column("name", "Event", 26),
@@ -29,48 +28,24 @@ COLUMNS = [
 ]
 
 
-def frame_of(board):
-    import pandas as pd
-
-    rows = []
-    today = board.today.isoformat()
-    for e in board.events:
-        deadline = e.get("deadline") or ""
-        left = ""
-        if deadline and deadline >= today:
-            days_left = deadlines.days_left(date.fromisoformat(deadline), board.now, e.get("marketplace") or "US")
-            left = deadlines.describe(days_left) if days_left <= board.settings.deadline_warn_days else ""
-        rows.append({
-            "id": e["id"], "name": e.get("name", ""), "marketplace": e.get("marketplace", ""),
-            "start": e.get("start", ""), "end": e.get("end", ""), "peak_text": "peak" if e.get("peak") else "",
-            "deadline": deadline, "deadline_left": left, "inventory_by": e.get("inventory_by") or "",
-            "kind": e.get("kind", ""), "kind_label": rules.KINDS.get(e.get("kind"), e.get("kind", "")),
-            "note": ("estimate: " if e.get("estimate") else "") + (e.get("note") or ""),
-            "past": e.get("end", "") < today,
-            "haystack": " ".join([e.get("name", ""), e.get("note", ""), e.get("marketplace", ""),
-                                  e.get("start", "")]).lower(),
-        })
-    columns = ["id", "name", "marketplace", "start", "end", "peak_text", "deadline", "deadline_left", "inventory_by",
-               "kind", "kind_label", "note", "past", "haystack"]
-    frame = pd.DataFrame(rows, columns=columns)
-    # what is still to come first, soonest first; then the past, newest first
-    coming = frame[~frame["past"].astype(bool)].sort_values(["start", "name"], kind="stable")
-    past = frame[frame["past"].astype(bool)].sort_values(["start", "name"], ascending=False, kind="stable")
-    return pd.concat([coming, past]).reset_index(drop=True)
-
-
-class EventsView(BoardView):
+class EventsView(BoardView, RecordsView):
     TITLE = "Events"
     KEY = "v"
     COLUMNS = COLUMNS
-    frame_of = staticmethod(frame_of)
+    NOUN = "event"
+    CHANGES = frozenset({"events"})
+    frame_of = staticmethod(events_frame)
     EMPTY = "No events: n adds one (Prime Day, a holiday, a shop anniversary)."
     FILTER_HELP = "words · kind:event|holiday · year:2026 · market:US · peak:yes"
     BINDINGS = [
-        Binding("n", "new_event", "New event", id="promotions.new_event"),
-        Binding("e", "edit_event", "Edit event", id="promotions.edit_event"),
-        Binding("d", "delete_event", "Delete event", id="promotions.delete_event"),
+        Binding("n", "new", "New event", id="promotions.new_event"),
+        Binding("e", "edit", "Edit event", id="promotions.edit_event"),
+        Binding("d", "delete", "Delete event", id="promotions.delete_event"),
     ]
+
+    def show_loaded(self, loaded) -> None:
+        self.keep_records(loaded[0].events)
+        super().show_loaded(loaded)
 
     def show_summary(self, frame) -> None:
         coming = frame[~frame["past"].astype(bool)]
@@ -99,14 +74,6 @@ class EventsView(BoardView):
             mask &= ((frame["peak_text"] != "") == (terms["peak"] in ("yes", "true", "1", "peak"))).to_numpy()
         return mask.nonzero()[0]
 
-    def event_at(self, position: int | None) -> dict | None:
-        event_id = self.table.value("id", position) if self.table.frame is not None else None
-        return None if event_id is None or self.board is None else \
-            next((e for e in self.board.events if e["id"] == event_id), None)
-
-    def current_event(self) -> dict | None:
-        return self.event_at(None)
-
     def describe(self, e: dict) -> tuple[list[tuple[str, str]], list[str]]:
         rows = [("Marketplace", e.get("marketplace", "")), ("Dates", f"{e['start']} to {e['end']}"),
                 ("Kind", rules.KINDS.get(e.get("kind"), "")), ("Peak fees", "yes" if e.get("peak") else "no"),
@@ -118,7 +85,7 @@ class EventsView(BoardView):
         return rows, lines
 
     def detail(self, position: int):
-        e = self.event_at(position)
+        e = self.records.get(str(self.table.value("id", position)))
         if e is None:
             return ""
         return fact_panel(e.get("name", ""), *self.describe(e))
@@ -126,50 +93,35 @@ class EventsView(BoardView):
     @on(FrameTable.RowSelected)
     def _selected(self, event: FrameTable.RowSelected) -> None:
         event.stop()
-        e = self.current_event()
+        e = self.chosen()
         if e is not None:
             rows, lines = self.describe(e)
             self.app.push_screen(InfoScreen(e.get("name", "Event"), rows, lines))
 
-    # -- editing ------------------------------------------------------------------------
-    def action_new_event(self) -> None:
+    # -- editing: RecordsView asks, saves in a worker and refreshes -----------------------
+    def record_form(self, record: dict | None):
         from sellertui.ui.tabs.promotions.forms import event_form
 
-        def done(values: dict | None) -> None:
-            if values is not None:
-                self.area.save(lambda store: rules.create(store, values), lambda e: f"Added {e['name']}",
-                               frozenset({"events"}))
+        return event_form(record, self.ctx.settings)
 
-        self.app.push_screen(event_form(None, self.ctx.settings), done)
+    def create(self, store, values: dict) -> dict:
+        return rules.create(store, values)
 
-    def action_edit_event(self) -> None:
-        from sellertui.ui.tabs.promotions.forms import event_form
+    def update(self, store, record: dict, values: dict) -> dict:
+        return rules.update(store, record["id"], values, expect_rev=record.get("_rev"))
 
-        e = self.current_event()
-        if e is None:
-            return
-        event_id, rev = e["id"], e.get("_rev")
+    def delete(self, store, record: dict) -> str:
+        return rules.remove(store, record["id"], expect_rev=record.get("_rev"))
 
-        def done(values: dict | None) -> None:
-            if values is not None:
-                self.area.save(lambda store: rules.update(store, event_id, values, expect_rev=rev),
-                               lambda saved: f"Saved {saved['name']}", frozenset({"events"}))
+    def saved_note(self, record: dict | None, values: dict, result: dict) -> str:
+        return f"{'Added' if record is None else 'Saved'} {result['name']}"
 
-        self.app.push_screen(event_form(e, self.ctx.settings), done)
+    def deleted_note(self, record: dict, result: str) -> str:
+        return f"{record.get('name')}: {result}"
 
-    def action_delete_event(self) -> None:
-        e = self.current_event()
-        if e is None:
-            return
-        event_id, rev = e["id"], e.get("_rev")
-        seeded = e.get("source") == "seed"
-        question = f"{'Hide' if seeded else 'Delete'} the event “{e.get('name')}” ({e.get('start')})?"
+    def delete_question(self, record: dict) -> str:
+        seeded = record.get("source") == "seed"
+        question = f"{'Hide' if seeded else 'Delete'} the event “{record.get('name')}” ({record.get('start')})?"
         if seeded:
             question += " It came with sellertui's calendar, so it stays hidden rather than coming back."
-
-        def done(yes: bool | None) -> None:
-            if yes:
-                self.area.save(lambda store: rules.remove(store, event_id, expect_rev=rev),
-                               lambda how: f"{e.get('name')}: {how}", frozenset({"events"}))
-
-        self.app.push_screen(ConfirmScreen(question), done)
+        return question

@@ -8,12 +8,13 @@ from textual.binding import Binding
 
 from sellertui.core.money import fmt
 from sellertui.domain.promotions import fee_table
-from sellertui.domain.promotions.fees import TYPES, pick
+from sellertui.domain.promotions.fees import TYPES
+from sellertui.domain.promotions.tables import fees_frame
 from sellertui.domain.query import parse, words_mask
-from sellertui.ui.kit.dialogs import ConfirmScreen, InfoScreen
-from sellertui.ui.tabs.promotions.board_view import BoardView
-from sellertui.ui.tabs.promotions.list_view import SHORT_TYPE
+from sellertui.ui.kit.dialogs import InfoScreen
+from sellertui.ui.kit.records_view import RecordsView
 from sellertui.ui.kit.table import Column, FrameTable
+from sellertui.ui.tabs.promotions.board_view import BoardView
 
 COLUMNS = [
     Column("type_label", "Type", 10, sort_key="type"),
@@ -30,44 +31,25 @@ COLUMNS = [
 ]
 
 
-def frame_of(board):
-    import pandas as pd
-
-    today = board.today.isoformat()
-    rows = []
-    for e in board.schedule:
-        ccy = e.get("currency", "USD")
-        money = lambda key: fmt(e[key], ccy) if e.get(key) else ""  # noqa: E731
-        in_force = any(pick(board.schedule, e["type"], e.get("marketplace", "US"), today, peak) is e
-                       for peak in (True, False))
-        rows.append({
-            "id": e.get("id", ""), "type": e["type"], "type_label": SHORT_TYPE.get(e["type"], e["type"]),
-            "marketplace": e.get("marketplace", "US"), "from": e.get("from", ""),
-            "applies": fee_table.peak_label(e.get("peak")), "in_force": "✓" if in_force else "",
-            "fixed": money("fixed_minor"), "per_day": money("per_day_minor"),
-            "sales_pct": float(e.get("sales_pct") or 0), "cap": money("variable_cap_minor"),
-            "per_redemption": money("per_redemption_minor"), "note": e.get("note", ""),
-            "haystack": " ".join([e["type"], TYPES.get(e["type"], ""), e.get("marketplace", ""),
-                                  e.get("note", "")]).lower(),
-        })
-    columns = ["id", "type", "type_label", "marketplace", "from", "applies", "in_force", "fixed", "per_day",
-               "sales_pct", "cap", "per_redemption", "note", "haystack"]
-    frame = pd.DataFrame(rows, columns=columns)
-    return frame.sort_values(["type", "marketplace", "from", "applies"], kind="stable").reset_index(drop=True)
-
-
-class FeesView(BoardView):
+class FeesView(BoardView, RecordsView):
     TITLE = "Fees"
     KEY = "f"
     COLUMNS = COLUMNS
-    frame_of = staticmethod(frame_of)
+    NOUN = "fee entry"
+    CHANGES = frozenset({"promo_fees"})
+    frame_of = staticmethod(fees_frame)
     EMPTY = "No fee entries: n adds one."
     FILTER_HELP = "words · type:coupon · market:US · now:yes"
     BINDINGS = [
-        Binding("n", "new_fee", "New fee entry", id="promotions.new_fee"),
-        Binding("e", "edit_fee", "Edit fee entry", id="promotions.edit_fee"),
-        Binding("d", "delete_fee", "Delete fee entry", id="promotions.delete_fee"),
+        Binding("n", "new", "New fee entry", id="promotions.new_fee"),
+        Binding("e", "edit", "Edit fee entry", id="promotions.edit_fee"),
+        Binding("d", "delete", "Delete fee entry", id="promotions.delete_fee"),
     ]
+
+    def show_loaded(self, loaded) -> None:
+        # the seeded schedule has no ids until the tab stores it: such entries are not editable
+        self.keep_records(e for e in loaded[0].schedule if e.get("id"))
+        super().show_loaded(loaded)
 
     def show_summary(self, frame) -> None:
         line = Text(f"{len(frame)} fee entries", style="bold")
@@ -88,13 +70,8 @@ class FeesView(BoardView):
             mask &= ((frame["in_force"] != "") == (terms["now"] in ("yes", "true", "1"))).to_numpy()
         return mask.nonzero()[0]
 
-    def entry_at(self, position: int | None) -> dict | None:
-        entry_id = self.table.value("id", position) if self.table.frame is not None else None
-        return None if not entry_id or self.board is None else \
-            next((e for e in self.board.schedule if e.get("id") == entry_id), None)
-
     def detail(self, position: int):
-        entry = self.entry_at(position)
+        entry = self.records.get(str(self.table.value("id", position)))
         if entry is None:
             return ""
         return Text("\n".join(self.describe(entry)))
@@ -120,46 +97,24 @@ class FeesView(BoardView):
     @on(FrameTable.RowSelected)
     def _selected(self, event: FrameTable.RowSelected) -> None:
         event.stop()
-        entry = self.entry_at(None)
+        entry = self.chosen()
         if entry is not None:
             self.app.push_screen(InfoScreen("Fee entry", [], self.describe(entry)))
 
-    # -- editing ------------------------------------------------------------------------
-    def action_new_fee(self) -> None:
+    # -- editing: RecordsView asks, saves in a worker and refreshes -----------------------
+    def record_form(self, record: dict | None):
         from sellertui.ui.tabs.promotions.forms import fee_form
 
-        def done(values: dict | None) -> None:
-            if values is not None:
-                self.area.save(lambda store: fee_table.create(store, values), "Added the fee entry",
-                               frozenset({"promo_fees"}))
+        return fee_form(record, self.ctx.settings)
 
-        self.app.push_screen(fee_form(None, self.ctx.settings), done)
+    def create(self, store, values: dict) -> dict:
+        return fee_table.create(store, values)
 
-    def action_edit_fee(self) -> None:
-        from sellertui.ui.tabs.promotions.forms import fee_form
+    def update(self, store, record: dict, values: dict) -> dict:
+        return fee_table.update(store, record["id"], values, expect_rev=record.get("_rev"))
 
-        entry = self.entry_at(None)
-        if entry is None:
-            return
-        entry_id, rev = entry["id"], entry.get("_rev")
+    def delete(self, store, record: dict) -> None:
+        return fee_table.delete(store, record["id"], expect_rev=record.get("_rev"))
 
-        def done(values: dict | None) -> None:
-            if values is not None:
-                self.area.save(lambda store: fee_table.update(store, entry_id, values, expect_rev=rev),
-                               "Saved the fee entry", frozenset({"promo_fees"}))
-
-        self.app.push_screen(fee_form(entry, self.ctx.settings), done)
-
-    def action_delete_fee(self) -> None:
-        entry = self.entry_at(None)
-        if entry is None:
-            return
-        entry_id, rev = entry["id"], entry.get("_rev")
-
-        def done(yes: bool | None) -> None:
-            if yes:
-                self.area.save(lambda store: fee_table.delete(store, entry_id, expect_rev=rev),
-                               "Deleted the fee entry", frozenset({"promo_fees"}))
-
-        self.app.push_screen(ConfirmScreen(f"Delete the {TYPES.get(entry['type'], '')} fee entry from "
-                                           f"{entry.get('from')}?"), done)
+    def delete_question(self, record: dict) -> str:
+        return f"Delete the {TYPES.get(record['type'], '')} fee entry from {record.get('from')}?"

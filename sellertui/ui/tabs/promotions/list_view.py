@@ -6,18 +6,14 @@ from rich.text import Text
 from textual import on
 
 from sellertui.core.money import fmt
-from sellertui.domain.promotions import checks as check_rules
-from sellertui.domain.promotions.pricing import days
+from sellertui.domain.promotions.tables import RANK, promotions_frame
 from sellertui.domain.query import parse, words_mask
 from sellertui.ui.tabs.promotions.actions import PROMOTION_BINDINGS, PromotionKeys
 from sellertui.ui.tabs.promotions.board_view import BoardView
 from sellertui.ui.kit.table import Column, FrameTable
 
-SHORT_TYPE = {"lightning_deal": "Lightning", "best_deal": "Best Deal", "coupon": "Coupon",
-              "prime_exclusive": "Prime Excl", "percent_off": "% off", "bogo": "BOGO"}
 STATUS_STYLE = {"idea": "italic", "submitted": "cyan", "approved": "blue", "running": "bold green",
                 "ended": "dim", "cancelled": "dim strike"}
-RANK = {"running": 0, "approved": 1, "submitted": 2, "idea": 3, "ended": 4, "cancelled": 5}
 
 
 def _checks_style(value: str) -> str | None:
@@ -40,43 +36,11 @@ COLUMNS = [
 ]
 
 
-def frame_of(board):
-    import pandas as pd
-
-    rows = []
-    for p in board.promotions:
-        found = board.checks_of(p)
-        fee = board.fee_of(p)
-        result = board.results_of(p)
-        event = board.event_of(p)
-        due = board.deadline_of(p).due if p.get("status") == "idea" else None
-        rows.append({
-            "id": p["id"], "name": p.get("name", ""), "status": p.get("status", ""),
-            "rank": RANK.get(p.get("status"), 9), "type": p.get("type", ""),
-            "type_label": SHORT_TYPE.get(p.get("type"), p.get("type", "")), "start": p["start"][:10],
-            "end": (p.get("end") or p["start"])[:10], "days": days(p),
-            "discount": float(p.get("discount_pct") or 0), "checks": check_rules.summary(found),
-            "fails": -sum(c.failed for c in found), "fee_minor": fee.minor,
-            "fee": fmt(fee.minor, fee.fee.currency), "submit_by": due.isoformat() if due else "",
-            "lift": None if result is None or result.lift is None else float(result.lift),
-            "event": event["name"] if event else "", "skus_text": ", ".join(p.get("skus") or []),
-            "check_levels": " ".join(sorted({c.level for c in found})),
-            "haystack": " ".join([p.get("name", ""), p.get("notes", ""), p.get("type", ""),
-                                  event["name"] if event else "", *(p.get("skus") or [])]).lower(),
-        })
-    columns = ["id", "name", "status", "rank", "type", "type_label", "start", "end", "days", "discount", "checks",
-               "fails", "fee_minor", "fee", "submit_by", "lift", "event", "skus_text", "check_levels", "haystack"]
-    frame = pd.DataFrame(rows, columns=columns)
-    live = frame[frame["rank"] <= RANK["idea"]].sort_values(["start", "name"], kind="stable")
-    done = frame[frame["rank"] > RANK["idea"]].sort_values(["start", "name"], ascending=False, kind="stable")
-    return pd.concat([live, done]).reset_index(drop=True)
-
-
 class PromotionListView(PromotionKeys, BoardView):
     TITLE = "List"
     KEY = "l"
     COLUMNS = COLUMNS
-    frame_of = staticmethod(frame_of)
+    frame_of = staticmethod(promotions_frame)
     EMPTY = "No promotions yet: n plans one (deals, coupons, Prime Exclusive, % off, BOGO)."
     FILTER_HELP = "words · status:idea|live|… · type:coupon · sku:… · event:prime · check:fail|warn"
     BINDINGS = PROMOTION_BINDINGS

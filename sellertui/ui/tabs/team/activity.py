@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from rich.text import Text
 
 from sellertui import clock
 from sellertui.domain.query import parse
+from sellertui.domain.team.activity import activity_frame
 from sellertui.ui.kit.table import Column
 from sellertui.ui.kit.table_view import TableView
 
 DAYS = 30
-
-
-def _changes(changes: dict) -> str:
-    parts = []
-    for collection, counts in (changes or {}).items():
-        done = [f"{counts[k]} {k}" for k in ("inserted", "updated", "deleted") if counts.get(k)]
-        parts.append(f"{collection}: {', '.join(done)}")
-    return "; ".join(parts)
 
 
 class ActivityView(TableView):
@@ -38,26 +29,7 @@ class ActivityView(TableView):
         self.table.sort_by = ("at", True)
 
     def load(self):
-        import pandas as pd
-
-        view = self.ctx.store()["activity"]
-        since = (clock.today() - timedelta(days=DAYS)).isoformat()
-        entries = list(view.rows([p for p in view.partitions() if p >= since]))
-        frame = pd.DataFrame({
-            "at": [e.get("at", "") for e in entries],
-            "user": [e.get("user", "") for e in entries],
-            "note": [e.get("note") or "" for e in entries],
-            "what": [_changes(e.get("changes")) for e in entries],
-            "ids": ["; ".join(f"{c}: {', '.join(v.get('ids', []))}" for c, v in (e.get("changes") or {}).items())
-                    for e in entries],
-        })
-        if len(frame):
-            moments = pd.to_datetime(frame["at"], utc=True, errors="coerce").dt.tz_convert(clock.now().tzinfo)
-            frame["when"] = moments.dt.strftime("%Y-%m-%d %H:%M")
-            frame["at"] = frame["at"] + "|" + pd.Series([e["id"] for e in entries])  # ids are time-ordered
-        else:
-            frame["when"] = []
-        return frame
+        return activity_frame(self.shop.store, clock.today(), DAYS, clock.now().tzinfo)
 
     def show_summary(self, frame) -> None:
         people = frame["user"].nunique() if len(frame) else 0

@@ -10,10 +10,11 @@ from textual.message import Message
 from textual.widgets import Static
 
 from sellertui.domain.team import tasks as rules
+from sellertui.domain.team.lists import everyones_tasks
 from sellertui.ui.kit.safe import text
 from sellertui.ui.kit.table import Column, FrameTable
-from sellertui.ui.tabs.team.tasks import TaskActions, task_detail, task_frame
 from sellertui.ui.kit.views import View
+from sellertui.ui.tabs.team.tasks import TaskActions, task_detail
 
 
 class BoardColumn(FrameTable):
@@ -70,12 +71,19 @@ class BoardView(TaskActions, View):
     def reload(self) -> None:
         self._load()
 
+    class TasksRead(Message, bubble=False):
+        """Every task was read (in a worker), as one frame: the board splits it by status."""
+
+        def __init__(self, frame) -> None:
+            self.frame = frame
+            super().__init__()
+
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _load(self) -> None:
-        frame = task_frame(self.ctx.store()["tasks"].all())
-        self.app.call_from_thread(self._show, frame)
+        self.post_message(self.TasksRead(everyones_tasks(self.shop.store)))
 
-    def _show(self, frame) -> None:
+    def on_board_view_tasks_read(self, message: TasksRead) -> None:
+        frame = message.frame
         for status in rules.STATUSES:
             lane = frame[frame["status"] == status].reset_index(drop=True) if len(frame) else frame
             self.query_one(f"#column-{status}", BoardColumn).set_frame(lane)

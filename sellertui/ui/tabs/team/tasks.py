@@ -2,34 +2,27 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from rich.console import Group
 from rich.text import Text
 from textual import work
 from textual.binding import Binding
+from textual.message import Message
+from textual.worker import Worker, WorkerState
 
-from sellertui import clock
-from sellertui.domain.team import tasks as rules
 from sellertui.domain.query import parse
+from sellertui.domain.team import lists, tasks as rules
 from sellertui.store import Conflict
+from sellertui.ui.kit.messages import Saved
 from sellertui.ui.kit.safe import plain, text
+from sellertui.ui.kit.saving import SAVE_GROUP
 from sellertui.ui.kit.table import Column
-from sellertui.ui.tabs.team.forms import ConflictScreen, assign_form, comment_form, form_to_changes, task_form
 from sellertui.ui.kit.table_view import TableView
+from sellertui.ui.tabs.team.forms import ConflictScreen, assign_form, comment_form, form_to_changes, task_form
 
 STATUS_STYLE = {"todo": None, "doing": "bold cyan", "blocked": "bold red", "done": "dim"}
-FIELDS = ["id", "title", "owner", "role", "due", "status", "priority", "description", "links", "comments", "_rev", "_by", "_at"]
-
-
-def task_frame(tasks: list[dict]):
-    import pandas as pd
-
-    frame = pd.DataFrame({f: [t.get(f) for t in tasks] for f in FIELDS})
-    today = clock.today().isoformat()
-    frame["late"] = [rules.is_overdue(t) for t in tasks]
-    frame["rank"] = [f"{int(t.get('status') == 'done')}|{t.get('due') or '9999'}|{rules.PRIORITIES.index(t.get('priority', 'normal')) if t.get('priority') in rules.PRIORITIES else 1}|{int(t['id']):06d}" for t in tasks]
-    frame["talk"] = [len(t.get("comments") or []) for t in tasks]
-    frame["today"] = today
-    return frame
+TASKS = frozenset({"tasks"})
 
 
 def _due_style(value, row) -> str | None:
@@ -37,7 +30,12 @@ def _due_style(value, row) -> str | None:
 
 
 class TaskActions:
-    """n new, e edit, a assign, c comment, > / < status: for every view that shows tasks."""
+    """n new, e edit, a assign, c comment, > / < status: for every view that shows tasks.
+
+    Writes go through ``ShopPart.save``. An edit runs in its own worker: when a
+    teammate saved the task since the form opened, it posts ``EditConflicted``
+    and the user chooses to keep theirs, edit again from theirs, or overwrite.
+    """
 
     BINDINGS = [
         Binding("n", "new_task", "New", id="team.new"),
@@ -48,24 +46,44 @@ class TaskActions:
         Binding("less_than_sign", "status(-1)", "← Status", id="team.back"),
     ]
 
+    class MembersFound(Message, bubble=False):
+        """The team's members were read (for an owner choice); ``then(members)`` opens the form."""
+
+        def __init__(self, members: list[str], then: Callable[[list[str]], None]) -> None:
+            self.members = members
+            self.then = then
+            super().__init__()
+
+    class EditConflicted(Message, bubble=False):
+        """A teammate saved the task after the form opened: the edit (``values``) was not saved."""
+
+        def __init__(self, task: dict, values: dict, conflict: Conflict) -> None:
+            self.task = task
+            self.values = values
+            self.conflict = conflict
+            super().__init__()
+
     def current_task(self) -> dict | None:
         raise TypeError("views with task actions say which task is current")
 
+    # -- the owner choices the forms offer --------------------------------------------------
+    @work(thread=True, group="team-members", exit_on_error=False)
+    def _members_then(self, then) -> None:
+        self.post_message(self.MembersFound(rules.team_members(self.shop.store, self.ctx.user), then))
+
+    def on_task_actions_members_found(self, message: MembersFound) -> None:
+        message.then(message.members)
+
+    # -- new, edit --------------------------------------------------------------------------
     def action_new_task(self) -> None:
         self._members_then(lambda members: self.app.push_screen(
             task_form(None, members, self.ctx.user), lambda v: v and self._save_new(v)))
 
-    @work(thread=True, group="team-members", exit_on_error=False)
-    def _members_then(self, then) -> None:
-        members = rules.team_members(self.ctx.store(), self.ctx.user)
-        self.app.call_from_thread(then, members)
-
-    @work(thread=True, group="team-write", exit_on_error=False)
     def _save_new(self, values: dict) -> None:
         changes = form_to_changes(values)
-        task = rules.add_task(self.ctx.store(), changes.pop("title"), owner=changes.pop("owner"), due=changes.pop("due"),
-                              **changes)
-        self.app.call_from_thread(self._done, f"Task {task['id']} added.")
+        title, owner, due = changes.pop("title"), changes.pop("owner"), changes.pop("due")
+        self.save(lambda store: rules.add_task(store, title, owner=owner, due=due, **changes),
+                  lambda task: f"Task {task['id']} added.", TASKS)
 
     def action_edit_task(self, task: dict | None = None) -> None:
         task = task or self.current_task()
@@ -73,19 +91,19 @@ class TaskActions:
             self._members_then(lambda members: self.app.push_screen(
                 task_form(task, members, self.ctx.user), lambda v: v and self._save_edit(task, v)))
 
-    @work(thread=True, group="team-write", exit_on_error=False)
+    @work(thread=True, group=SAVE_GROUP, exit_on_error=False)
     def _save_edit(self, task: dict, values: dict, overwrite: bool = False) -> None:
-        store = self.ctx.store()
-        changes = form_to_changes(values)
+        # overwrite: the user chose their version over a teammate's, so no revision is expected
+        expect_rev = None if overwrite else task["_rev"]
         try:
-            rev = store["tasks"].get(task["id"])["_rev"] if overwrite else task["_rev"]
-            rules.edit_task(store, task["id"], changes, expect_rev=rev)
+            saved = rules.edit_task(self.shop.store, task["id"], form_to_changes(values), expect_rev=expect_rev)
         except Conflict as conflict:
-            self.app.call_from_thread(self._conflict, task, values, conflict)
+            self.post_message(self.EditConflicted(task, values, conflict))
             return
-        self.app.call_from_thread(self._done, f"Task {task['id']} saved.")
+        self.post_message(Saved(f"Task {task['id']} saved.", TASKS, saved))
 
-    def _conflict(self, task: dict, values: dict, conflict: Conflict) -> None:
+    def on_task_actions_edit_conflicted(self, message: EditConflicted) -> None:
+        task, values, conflict = message.task, message.values, message.conflict
         theirs = conflict.current or {}
         differs = [f"{k}: {theirs.get(k)!s}" for k in ("title", "owner", "status", "due", "priority")
                    if theirs.get(k) != task.get(k)]
@@ -96,43 +114,36 @@ class TaskActions:
             elif answer == "again" and conflict.current:
                 self.action_edit_task(dict(conflict.current))
             else:
-                self.app.broadcast_change(frozenset({"tasks"}), external=False)
+                self.app.broadcast_change(TASKS, external=False)
 
         self.app.push_screen(ConflictScreen(str(conflict), differs), choice)
 
+    # -- assign, comment, status ---------------------------------------------------------------
     def action_assign(self) -> None:
         task = self.current_task()
         if task:
             self._members_then(lambda members: self.app.push_screen(
-                assign_form(members, task.get("owner") or ""), lambda v: v is not None and self._write(
+                assign_form(members, task.get("owner") or ""), lambda v: v is not None and self.save(
                     lambda store: rules.assign(store, task["id"], v["owner"], expect_rev=task["_rev"]),
-                    f"Task {task['id']} assigned to {v['owner'] or 'nobody'}.")))
+                    f"Task {task['id']} assigned to {v['owner'] or 'nobody'}.", TASKS)))
 
     def action_comment(self) -> None:
         task = self.current_task()
         if task:
-            self.app.push_screen(comment_form(task["title"]), lambda v: v and self._write(
-                lambda store: rules.add_comment(store, task["id"], v["text"]), "Comment added."))
+            self.app.push_screen(comment_form(task["title"]), lambda v: v and self.save(
+                lambda store: rules.add_comment(store, task["id"], v["text"]), "Comment added.", TASKS))
 
     def action_status(self, step: int) -> None:
         task = self.current_task()
         if task:
-            self._write(lambda store: rules.move_status(store, task["id"], step, expect_rev=task["_rev"]),
-                        f"Task {task['id']} moved.")
+            self.save(lambda store: rules.move_status(store, task["id"], step, expect_rev=task["_rev"]),
+                      f"Task {task['id']} moved.", TASKS)
 
-    @work(thread=True, group="team-write", exit_on_error=False)
-    def _write(self, change, message: str) -> None:
-        try:
-            change(self.ctx.store())
-        except Conflict as conflict:
-            self.app.call_from_thread(self.notify, f"{conflict}. The list now shows their version.", severity="warning")
-            self.app.call_from_thread(self.app.broadcast_change, frozenset({"tasks"}), False)
-            return
-        self.app.call_from_thread(self._done, message)
-
-    def _done(self, message: str) -> None:
-        self.notify(message, timeout=3)
-        self.app.broadcast_change(frozenset({"tasks"}), external=False)
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # A teammate's save won (the app's error funnel says so: ShopPart forwards this event too):
+        # show their version.
+        if event.state == WorkerState.ERROR and isinstance(event.worker.error, Conflict):
+            self.app.broadcast_change(TASKS, external=False)
 
 
 class TaskListView(TaskActions, TableView):
@@ -156,11 +167,12 @@ class TaskListView(TaskActions, TableView):
     def on_mount(self) -> None:
         self.table.sort_by = ("rank", False)
 
-    def pick(self, tasks: list[dict]) -> list[dict]:
-        return tasks
+    def read(self, store):
+        """The view's tasks as a frame (a domain list, in the worker)."""
+        return lists.everyones_tasks(store)
 
     def load(self):
-        return task_frame(self.pick(self.ctx.store()["tasks"].all()))
+        return self.read(self.shop.store)
 
     def show_summary(self, frame) -> None:
         late = int(frame["late"].sum()) if len(frame) else 0
@@ -231,8 +243,8 @@ class MineView(TaskListView):
     KEY = "m"
     EMPTY = "Nothing on your plate: n adds a task."
 
-    def pick(self, tasks):
-        return [t for t in tasks if t.get("owner") == self.ctx.user and t.get("status") != "done"]
+    def read(self, store):
+        return lists.my_tasks(store, self.ctx.user)
 
 
 class EveryoneView(TaskListView):
@@ -242,10 +254,8 @@ class EveryoneView(TaskListView):
     def on_mount(self) -> None:
         self.table.sort_by = ("owner_rank", False)
 
-    def load(self):
-        frame = super().load()
-        frame["owner_rank"] = frame["owner"].fillna("").replace("", "~") + "|" + frame["rank"]
-        return frame
+    def read(self, store):
+        return lists.tasks_by_owner(store)
 
 
 class OverdueView(TaskListView):
@@ -253,5 +263,5 @@ class OverdueView(TaskListView):
     KEY = "u"
     EMPTY = "Nothing overdue."
 
-    def pick(self, tasks):
-        return [t for t in tasks if rules.is_overdue(t)]
+    def read(self, store):
+        return lists.overdue_tasks(store)
