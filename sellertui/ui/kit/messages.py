@@ -34,3 +34,16 @@ class Saved(Message):
         self.result = result
         self.severity = severity
         super().__init__()
+
+
+class SaveRefused(Message):
+    """A write was refused (a teammate's edit in between, a rule): nothing was written.
+
+    The app's error funnel says why; the widget that saved may react first
+    (show the teammate's version).
+    """
+
+    def __init__(self, error: Exception, collections: frozenset[str]) -> None:
+        self.error = error
+        self.collections = collections
+        super().__init__()

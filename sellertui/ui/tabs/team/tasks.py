@@ -9,12 +9,11 @@ from rich.text import Text
 from textual import work
 from textual.binding import Binding
 from textual.message import Message
-from textual.worker import Worker, WorkerState
 
 from sellertui.domain.query import parse
 from sellertui.domain.team import lists, tasks as rules
 from sellertui.store import Conflict
-from sellertui.ui.kit.messages import Saved
+from sellertui.ui.kit.messages import SaveRefused, Saved
 from sellertui.ui.kit.safe import plain, text
 from sellertui.ui.kit.saving import SAVE_GROUP
 from sellertui.ui.kit.table import Column
@@ -139,10 +138,8 @@ class TaskActions:
             self.save(lambda store: rules.move_status(store, task["id"], step, expect_rev=task["_rev"]),
                       f"Task {task['id']} moved.", TASKS)
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        # A teammate's save won (the app's error funnel says so: ShopPart forwards this event too):
-        # show their version.
-        if event.state == WorkerState.ERROR and isinstance(event.worker.error, Conflict):
+    def on_save_refused(self, message: SaveRefused) -> None:
+        if isinstance(message.error, Conflict):  # a teammate's save won: show their version
             self.app.broadcast_change(TASKS, external=False)
 
 
