@@ -82,7 +82,8 @@ class TodayArea(Area):
         self.set_interval(60, self.reload)  # the message countdowns move
 
     def focus_main(self) -> None:
-        self.query_one(Checklist).focus()
+        for checklist in self.query(Checklist):  # none yet while the tab is still being composed
+            checklist.focus()
 
     def on_resize(self) -> None:
         self.query_one("#workload").display = self.app.size.width >= 100
