@@ -26,6 +26,7 @@ class Page:
 
     orders: list[dict]
     pii: bool
+    last: bool  # no page follows
 
 
 @dataclass
@@ -64,8 +65,8 @@ class Orders:
             seen += len(orders)
             if progress is not None:
                 progress(seen)
-            yield Page(orders, rdt is not None)
             token = payload.get("NextToken")
+            yield Page(orders, rdt is not None, not token)
             if not token:
                 return
             params = {"MarketplaceIds": [marketplace_id], "NextToken": token}

@@ -19,6 +19,7 @@ from sellertui.domain.promotions.today import promotions_section
 from sellertui.domain.team.tasks import is_overdue
 from sellertui.domain.today import memo, recurring
 from sellertui.domain.shop import Shop
+from sellertui.domain.sync.today import sync_section
 from sellertui.domain.today.model import Item, Section
 
 Provider = Callable[[Shop, datetime, str], Section]
@@ -142,8 +143,8 @@ def ad_proposals_section(shop: Shop, now: datetime, user: str) -> Section:
     return section
 
 
-PROVIDERS: list[Provider] = [messages_section, ship_section, refunds_section, reorder_section, promotions_section,
-                             ad_proposals_section, tasks_section, recurring_section]
+PROVIDERS: list[Provider] = [sync_section, messages_section, ship_section, refunds_section, reorder_section,
+                             promotions_section, ad_proposals_section, tasks_section, recurring_section]
 SLOW = {reorder_section, promotions_section, ad_proposals_section}
 
 
