@@ -15,6 +15,7 @@ import json
 import re
 import threading
 from dataclasses import dataclass, field
+from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -31,6 +32,10 @@ UNAUTHORIZED = {"errors": [{"code": "Unauthorized", "message": "Access to reques
 EXPIRED = {"errors": [{"code": "Unauthorized", "message": "Access to requested resource is denied.",
                        "details": "The access token you provided has expired."}]}
 QUOTA = {"errors": [{"code": "QuotaExceeded", "message": "You exceeded your quota for the requested resource."}]}
+
+
+def _moment(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 @dataclass
@@ -110,7 +115,7 @@ class StandIn:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
         return self.url
 
     @property
@@ -250,8 +255,9 @@ class StandIn:
             self._pending_query = json.dumps(query)
         types = set(wanted.get("reportTypes", "").split(","))
         statuses = set(wanted.get("processingStatuses", "DONE").split(","))
-        since = wanted.get("createdSince", "")
-        found = [r for r in self.reports.values() if r.type in types and r.status in statuses and r.created >= since]
+        since = _moment(wanted.get("createdSince") or "2000-01-01T00:00:00Z")
+        found = [r for r in self.reports.values()
+                 if r.type in types and r.status in statuses and _moment(r.created) >= since]
         found.sort(key=lambda r: r.created, reverse=True)  # Amazon lists the newest first
         page = found[offset:offset + self.page_size]
         answer = {"reports": [r.body() for r in page]}
@@ -314,8 +320,9 @@ class StandIn:
 
     def _getOrders(self, query, body, _):
         offset = int(query["NextToken"].removeprefix("orders-")) if "NextToken" in query else 0
-        since = query.get("LastUpdatedAfter", "")
-        found = [o for o in self.orders if "NextToken" in query or o["LastUpdateDate"] >= since]
+        if "NextToken" not in query:
+            self._orders_since = _moment(query.get("LastUpdatedAfter") or "2000-01-01T00:00:00Z")
+        found = [o for o in self.orders if _moment(o["LastUpdateDate"]) >= self._orders_since]
         page = found[offset:offset + self.orders_page]
         orders = []
         for order in page:
