@@ -1,5 +1,7 @@
 """The Sales and Traffic report (GET_SALES_AND_TRAFFIC_REPORT, JSON) -> ``business_report`` and ``business_daily``.
 
+Its entries become rows named by Amazon's JSON keys (a problem says
+"line 3, column 'unitsOrdered'": the third entry, by-date entries first).
 By child ASIN it is the Business Report by child item: the same records with
 the same key ``start..end|child asin|sku`` as the CSV, so the same period
 synced and downloaded by hand is stored once. By date it is the whole shop's
@@ -39,8 +41,9 @@ AMOUNTS = {"ordered_sales": "orderedProductSales", "ordered_sales_b2b": "ordered
 GRANULARITIES = ("DAY", "WEEK", "MONTH")
 
 
-def _int(field: str):
-    return col(field, field, parse="int")
+def _named(fields: dict[str, str], parse: str):
+    """Columns named by Amazon's JSON keys, so a problem names the key the document has."""
+    return tuple(col(f, key, parse=parse) for f, key in fields.items())
 
 
 class SalesAndTraffic(JsonKind):
@@ -51,14 +54,14 @@ class SalesAndTraffic(JsonKind):
     columns = (
         col("section", "section", required=True, blank=REQUIRED),
         col("date", "date", parse="date"),
-        col("granularity", "granularity", blank=""),
-        col("parent_asin", "parentasin", blank=""),
-        col("child_asin", "childasin", blank=""),
+        col("granularity", "dateGranularity", blank=""),
+        col("parent_asin", "parentAsin", blank=""),
+        col("child_asin", "childAsin", blank=""),
         col("sku", "sku", blank=""),
-        col("currency", "currency"),
-        *(_int(f) for f in (*TRAFFIC, *SALES, *DAILY)),
-        *(col(f, f, parse="percent") for f in RATES),
-        *(col(f, f, parse="amount") for f in AMOUNTS),
+        col("currency", "currencyCode"),
+        *_named({**TRAFFIC, **SALES, **DAILY}, "int"),
+        *_named(RATES, "percent"),
+        *_named(AMOUNTS, "amount"),
     )
 
     def fits(self, document: object) -> bool:
@@ -83,8 +86,8 @@ class SalesAndTraffic(JsonKind):
             notes.append("its ASIN section is by parent ASIN and was not stored (sellertui keeps child items)")
         else:
             rows += [_row("asin", e, e.get("salesByAsin"), e.get("trafficByAsin")) for e in by_asin]
-        headers = ["section", "date", "granularity", "parentasin", "childasin", "sku", "currency", *TRAFFIC, *SALES,
-                   *DAILY, *RATES, *AMOUNTS]
+        headers = ["section", "date", "dateGranularity", "parentAsin", "childAsin", "sku", "currencyCode",
+                   *(key for fields in (TRAFFIC, SALES, DAILY, RATES, AMOUNTS) for key in fields.values())]
         ids = spec.get("marketplaceIds") or []
         market = by_amazon_id(str(ids[0])) if ids else None
         return JsonRead(json_table(name, headers, rows), period, market.code if market else None, notes)
@@ -136,16 +139,16 @@ def _row(section: str, entry: dict, sales: object, traffic: object, granularity:
     sales = sales if isinstance(sales, dict) else {}
     traffic = traffic if isinstance(traffic, dict) else {}
     merged = {**sales, **traffic}
-    row = {"section": section, "date": text(entry.get("date")), "granularity": granularity,
-           "parentasin": text(entry.get("parentAsin")), "childasin": text(entry.get("childAsin")),
+    row = {"section": section, "date": text(entry.get("date")), "dateGranularity": granularity,
+           "parentAsin": text(entry.get("parentAsin")), "childAsin": text(entry.get("childAsin")),
            "sku": text(entry.get("sku"))}
-    row.update({f: text(merged.get(key)) for f, key in (*TRAFFIC.items(), *SALES.items(), *DAILY.items())})
-    row.update({f: text(merged.get(key)) + "%" if merged.get(key) is not None else "" for f, key in RATES.items()})
-    for f, key in AMOUNTS.items():
+    row.update({key: text(merged.get(key)) for key in (*TRAFFIC.values(), *SALES.values(), *DAILY.values())})
+    row.update({key: text(merged.get(key)) + "%" if merged.get(key) is not None else "" for key in RATES.values()})
+    for key in AMOUNTS.values():
         amount = merged.get(key)
         if isinstance(amount, dict):
-            row[f] = text(amount.get("amount"))
-            row["currency"] = row.get("currency") or text(amount.get("currencyCode"))
+            row[key] = text(amount.get("amount"))
+            row["currencyCode"] = row.get("currencyCode") or text(amount.get("currencyCode"))
     return row
 
 
