@@ -107,7 +107,7 @@ class Reports:
             report = self.status(report_id)
             if report.status in TERMINAL:
                 return report
-            if self._clock() + delay > deadline:
+            if self._clock() + delay >= deadline:
                 raise StillProcessing(f"{report.type} report {report_id} is still {report.status} at Amazon; "
                                       "the next sync picks it up")
             self._sleep(delay)
