@@ -133,7 +133,10 @@ def test_status_and_the_today_item_tell_what_the_last_sync_did(connected, shop) 
     from tests.amazon.test_sync_reports import SETTLEMENT
     from tests.importers.conftest import fixture
 
+    from sellertui.domain.today.sections import checklist
+
     assert sync_status(shop).header() == "not synced yet"
+    assert "Seller Central sync" not in [s.name for s in checklist(shop, "ana")]  # nothing wrong: no section
     connected.orders = orders(2)
     connected.add_report(SETTLEMENT, fixture("settlement-v2-us.txt").read_bytes())
     connected.on_create["GET_DATE_RANGE_FINANCIAL_TRANSACTION_DATA"] = (["FATAL"], b"internal error", False)
@@ -146,6 +149,9 @@ def test_status_and_the_today_item_tell_what_the_last_sync_did(connected, shop) 
     section = sync_section(shop, clock.now(), "ana")
     assert [i.key for i in section.items] == ["sync:transactions|US"] and section.items[0].late
     assert status.as_json()["header"] == status.header()
+    from sellertui.domain.today.sections import checklist
+
+    assert checklist(shop, "ana")[0].name == "Seller Central sync"  # first: nothing else is fresh without it
 
 
 def test_a_refused_token_is_a_today_item_saying_to_reconnect(connected, shop, monkeypatch) -> None:

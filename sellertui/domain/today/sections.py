@@ -146,6 +146,7 @@ def ad_proposals_section(shop: Shop, now: datetime, user: str) -> Section:
 PROVIDERS: list[Provider] = [sync_section, messages_section, ship_section, refunds_section, reorder_section,
                              promotions_section, ad_proposals_section, tasks_section, recurring_section]
 SLOW = {reorder_section, promotions_section, ad_proposals_section}
+ONLY_WHEN_ANY = {sync_section}  # a shop that never syncs (or syncs fine) sees no such section at all
 
 
 def checklist(shop: Shop, user: str, now: datetime | None = None, which: str = "all") -> list[Section]:
@@ -158,6 +159,8 @@ def checklist(shop: Shop, user: str, now: datetime | None = None, which: str = "
     sections = []
     for provider in chosen:
         section = memo.remembered(shop, provider, now, user)  # computed, or kept from before if unchanged
+        if provider in ONLY_WHEN_ANY and not section.items:
+            continue
         section.order = PROVIDERS.index(provider)
         sections.append(section)
     state = state_for(store, now.date(), user)
