@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from sellertui import clock
 from sellertui.amazon.errors import Unreachable
 from sellertui.amazon.reports import StillProcessing
 from sellertui.core.errors import UserError
@@ -47,7 +48,7 @@ def import_report(run: RunContext, result: StreamResult, report, data: bytes, ki
 
     record = {"id": report.id, "report_type": report.type, "marketplace": run.market.code, "kind": kind,
               "status": "imported", "created": report.created, "start": report.start, "end": report.end,
-              "at": state.now_stamp()}
+              "at": clock.stamp()}
     hook = state.advance(result.stream, run.market.code, checkpoints, record, done_pending)
     document = Document(f"{report.type} report {report.id}", data, kind, report.created)
     imported = import_document(run.store, document, Options(default_market=run.market.code), alongside=hook)

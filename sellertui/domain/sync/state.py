@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from typing import Callable
 
-from sellertui import clock
-
 KEEP_RUNS = 200
 
 
@@ -89,7 +87,3 @@ def last_runs(store, n: int = 1) -> list[dict]:
     """The newest runs first."""
     runs = store["sync_runs"].all()
     return sorted(runs, key=lambda r: (r.get("started_at", ""), r["id"]), reverse=True)[:n]
-
-
-def now_stamp() -> str:
-    return clock.stamp()
