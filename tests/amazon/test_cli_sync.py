@@ -12,21 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from sellertui.cli import main
 from tests.amazon.standin import CLIENT_ID, CLIENT_SECRET, ENV, REFRESH_TOKEN
 from tests.importers.conftest import fixture, samples_dir
+from tests.test_cli_import import run as cli
 
 SETTLEMENT = "GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2"
 REPO = Path(__file__).resolve().parents[2]
-
-
-def cli(capsys, *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_acceptance_settlements_by_sync_match_the_pnl_to_the_cent_and_a_second_sync_changes_nothing(

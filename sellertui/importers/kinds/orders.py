@@ -52,6 +52,17 @@ COMMON = (
 )
 
 
+ORDER_COLUMNS = (  # the All Orders report's order columns (the Orders API is read into the same)
+    col("order_id", "amazon-order-id", required=True, blank=REQUIRED),
+    col("merchant_order_id", "merchant-order-id"),
+    col("purchase_date", "purchase-date", parse="datetime", required=True, blank=REQUIRED),
+    col("last_updated", "last-updated-date", parse="datetime"),
+    col("status", "order-status", required=True, blank=REQUIRED),
+    col("channel", "fulfillment-channel", required=True, blank=REQUIRED),
+    col("asin", "asin"),
+)
+
+
 def status_of(text: str | None) -> str | None:
     """``Shipped - Delivered to Buyer`` -> Shipped; an unknown status is kept as written."""
     if not text:
@@ -83,13 +94,7 @@ class AllOrders(OrderReport):
     label = "an All Orders report"
     signatures = (names("amazon-order-id", "purchase-date", "order-status", "fulfillment-channel", "sku"),)
     columns = (
-        col("order_id", "amazon-order-id", required=True, blank=REQUIRED),
-        col("merchant_order_id", "merchant-order-id"),
-        col("purchase_date", "purchase-date", parse="datetime", required=True, blank=REQUIRED),
-        col("last_updated", "last-updated-date", parse="datetime"),
-        col("status", "order-status", required=True, blank=REQUIRED),
-        col("channel", "fulfillment-channel", required=True, blank=REQUIRED),
-        col("asin", "asin"),
+        *ORDER_COLUMNS,
         col("item_status", "item-status"),
         col("quantity", "quantity", parse="int", required=True, blank=0),
         col("promotion_ids", "promotion-ids", blank=""),

@@ -15,10 +15,10 @@ from __future__ import annotations
 from sellertui.core.markets import by_amazon_id
 from sellertui.importers.dates import local_date
 from sellertui.importers.errors import FileProblem
-from sellertui.importers.headers import REQUIRED, col
+from sellertui.importers.headers import col
 from sellertui.importers.kinds.base import JsonKind, JsonRead, Output, combine, json_table, keep_user_fields, text
-from sellertui.importers.kinds.orders import (ADDED, CHANNELS, COMMON, OrderReport, addresses_and_buyers, never_back,
-                                              order_lines, status_of)
+from sellertui.importers.kinds.orders import (ADDED, CHANNELS, COMMON, ORDER_COLUMNS, OrderReport,
+                                              addresses_and_buyers, never_back, order_lines, status_of)
 
 # header -> (where in the order, where in the item): a path of keys; Money fields read their Amount
 ORDER = {
@@ -64,13 +64,7 @@ class OrdersApi(OrderReport, JsonKind):
     name = "orders-api"
     label = "orders from the Orders API"
     columns = (
-        col("order_id", "amazon-order-id", required=True, blank=REQUIRED),
-        col("merchant_order_id", "merchant-order-id"),
-        col("purchase_date", "purchase-date", parse="datetime", required=True, blank=REQUIRED),
-        col("last_updated", "last-updated-date", parse="datetime"),
-        col("status", "order-status", required=True, blank=REQUIRED),
-        col("channel", "fulfillment-channel", required=True, blank=REQUIRED),
-        col("asin", "asin"),
+        *ORDER_COLUMNS,
         col("quantity", "quantity", parse="int", required=True, blank=0),
         col("promotion_ids", "promotion-ids", blank=""),
         col("latest_ship", "latest-ship-date", parse="datetime"),
