@@ -85,7 +85,7 @@ SECTION_DEFAULTS["amazon"] = {
     "lwa_token_url": "https://api.amazon.com/auth/o2/token",
     "first_sync_days": 30,  # how far back a stream's first sync reaches (--since overrides)
     "report_poll_seconds": 15.0,  # first wait between getReport polls (doubles, up to a minute)
-    "report_wait_minutes": 30.0,  # a requested report not DONE by then is picked up by the next sync
+    "report_wait_minutes": 10.0,  # a requested report not DONE by then is picked up by the next sync
     "retry_attempts": 5,  # per call: throttling, 5xx and dropped connections
     "retry_seconds": 120.0,  # per call: the most time spent retrying
     "backoff_seconds": 1.0,  # the first back-off (doubles, with jitter)

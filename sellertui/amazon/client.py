@@ -74,8 +74,10 @@ class SpApi:
     def _budget(self) -> Budget:
         return Budget(self.settings.retry_attempts, self.settings.retry_seconds, self._clock)
 
-    def _wait(self, budget: Budget, attempt: int, operation: str, why: str) -> None:
-        wait = backoff(attempt, self.settings.backoff_seconds, rate=self.limits.rate(operation))
+    def _wait(self, budget: Budget, attempt: int, operation: str, why: str, throttled: bool = False) -> None:
+        """Back off before the next try (after a 429, at least one request interval at the operation's rate)."""
+        rate = self.limits.rate(operation) if throttled else None
+        wait = backoff(attempt, self.settings.backoff_seconds, rate=rate)
         if not budget.allows(wait):
             raise Unreachable(f"{operation}: gave up after {attempt} tries ({why}); the next sync resumes "
                               "from where this one stopped")
@@ -103,7 +105,7 @@ class SpApi:
             status = response.status_code
             body = _json(response)
             if status == 429:
-                self._wait(budget, attempt, operation, "throttled by Amazon (429)")
+                self._wait(budget, attempt, operation, "throttled by Amazon (429)", throttled=True)
                 continue
             if token is None and not refreshed and _expired(status, body):
                 refreshed = True

@@ -6,7 +6,7 @@ empty means Amazon's own endpoint for the region.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from urllib.parse import urlsplit
 
 from sellertui.core.errors import UserError
@@ -28,7 +28,7 @@ class ApiSettings:
     token_url: str = LWA_TOKEN_URL
     first_sync_days: int = 30
     report_poll_seconds: float = 15.0
-    report_wait_minutes: float = 30.0
+    report_wait_minutes: float = 10.0
     retry_attempts: int = 5
     retry_seconds: float = 120.0
     backoff_seconds: float = 1.0
@@ -50,11 +50,9 @@ class ApiSettings:
         token_url = (section.get("lwa_token_url") or "").strip() or LWA_TOKEN_URL
         for name, url in (("sp_api_endpoint", endpoint), ("lwa_token_url", token_url)):
             check_url(name, url)
-        return cls(region, chosen, endpoint.rstrip("/"), token_url,
-                   int(section.get("first_sync_days", 30)), float(section.get("report_poll_seconds", 15.0)),
-                   float(section.get("report_wait_minutes", 30.0)), int(section.get("retry_attempts", 5)),
-                   float(section.get("retry_seconds", 120.0)), float(section.get("backoff_seconds", 1.0)),
-                   float(section.get("timeout_seconds", 30.0)))
+        numbers = {f.name: type(f.default)(section[f.name]) for f in fields(cls)
+                   if f.name in section and type(f.default) in (int, float)}  # the patience settings
+        return cls(region, chosen, endpoint.rstrip("/"), token_url, **numbers)
 
 
 def marketplace(code: str, region: str) -> Market:

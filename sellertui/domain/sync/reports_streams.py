@@ -41,7 +41,7 @@ REQUESTED: dict[str, tuple[Requested, ...]] = {
 }
 
 
-def import_report(run: RunContext, result: StreamResult, report, data: bytes, kind: str, checkpoints: dict,
+def import_downloaded(run: RunContext, result: StreamResult, report, data: bytes, kind: str, checkpoints: dict,
                   done_pending: tuple[str, ...] = ()) -> None:
     """One downloaded document into the store, with its checkpoint and its report id, all or nothing."""
     from sellertui.importers.pipeline import Document, Options, import_document
@@ -75,7 +75,7 @@ def sync_settlements(run: RunContext, result: StreamResult) -> None:
         checkpoint = {} if failed else {"listed": report.created}
         try:
             data = run.reports.document(report.document_id)
-            import_report(run, result, report, data, "settlement", checkpoint)
+            import_downloaded(run, result, report, data, "settlement", checkpoint)
         except Unreachable:
             raise
         except UserError as exc:
@@ -139,4 +139,4 @@ def _requested(run: RunContext, result: StreamResult, spec: Requested) -> None:
                          report={"id": report.id, "report_type": report.type, "marketplace": code,
                                  "status": "cancelled", "start": pending["start"], "end": pending["end"]})
         return
-    import_report(run, result, report, outcome.document, spec.kind, checkpoint, (spec.report_type,))
+    import_downloaded(run, result, report, outcome.document, spec.kind, checkpoint, (spec.report_type,))
