@@ -7,10 +7,7 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
-
-import pytest
 
 from tests.amazon.standin import CLIENT_ID, CLIENT_SECRET, ENV, REFRESH_TOKEN
 from tests.importers.conftest import fixture, samples_dir

@@ -8,7 +8,7 @@ import pytest
 
 from sellertui.domain.sync import state
 from sellertui.domain.sync.runner import sync
-from sellertui.importers.pipeline import Options, parse_report
+from sellertui.importers.pipeline import Options
 from tests.importers.conftest import fixture
 
 SETTLEMENT = "GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2"
