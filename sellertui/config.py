@@ -77,6 +77,21 @@ SECTION_DEFAULTS["promotions"] = {
     "upcoming_days": 30,  # `sellertui promotions upcoming` looks this far ahead
 }
 
+# Seller Central (SP-API): where to connect and how patiently. Secrets never live here (credentials.py).
+SECTION_DEFAULTS["amazon"] = {
+    "region": "NA",  # NA, EU or FE: the SP-API endpoint and the Login with Amazon app region
+    "marketplaces": [],  # codes like ["US", "CA"]; empty: the shop's marketplace
+    "sp_api_endpoint": "",  # empty: Amazon's endpoint for the region; a proxy or a stand-in otherwise
+    "lwa_token_url": "https://api.amazon.com/auth/o2/token",
+    "first_sync_days": 30,  # how far back a stream's first sync reaches (--since overrides)
+    "report_poll_seconds": 15.0,  # first wait between getReport polls (doubles, up to a minute)
+    "report_wait_minutes": 10.0,  # a requested report not DONE by then is picked up by the next sync
+    "retry_attempts": 5,  # per call: throttling, 5xx and dropped connections
+    "retry_seconds": 120.0,  # per call: the most time spent retrying
+    "backoff_seconds": 1.0,  # the first back-off (doubles, with jitter)
+    "timeout_seconds": 30.0,
+}
+
 TOP_DEFAULTS: dict[str, Any] = {
     "shop_name": "My shop",
     "user": "",
@@ -153,7 +168,11 @@ def load(path: Path | None = None) -> Settings:
             raise ConfigError(f"{path}: unknown setting '{name}'")
         defaults = SECTION_DEFAULTS.get(name, {})
         for key, value in values.items():
-            if key in defaults and not isinstance(value, type(defaults[key])):
+            if key in defaults and isinstance(defaults[key], list):
+                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                    raise ConfigError(f"{path}: '{name}.{key}' must be a list of strings like [\"US\", \"CA\"], "
+                                      f"not {value!r}")
+            elif key in defaults and not isinstance(value, type(defaults[key])):
                 # ints are fine where floats are expected
                 if not (isinstance(defaults[key], float) and isinstance(value, int) and not isinstance(value, bool)):
                     raise ConfigError(

@@ -23,6 +23,9 @@ def isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("SELLERTUI_NOW", FROZEN_NOW)
     monkeypatch.setenv("TZ", "UTC")
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")  # never the user's keyring
+    for name in ("SELLERTUI_SP_CLIENT_ID", "SELLERTUI_SP_CLIENT_SECRET", "SELLERTUI_SP_REFRESH_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
     return home
 
 

@@ -1,7 +1,7 @@
 """The layers stay apart: each module imports alone, tabs never import each other, the UI never
 touches the store, lower layers never import upper ones, and start-up stays lean.
 
-store <- core <- importers, domain <- ui (kit, shell, tabs) <- cli
+store <- core <- importers, amazon, domain <- ui (kit, shell, tabs) <- cli
 """
 
 from __future__ import annotations
@@ -108,8 +108,9 @@ LOWER = {  # a layer and what it may import from sellertui (besides itself)
     "store": ("sellertui.clock", "sellertui.paths"),
     "core": ("sellertui.clock", "sellertui.store"),
     "importers": ("sellertui.core", "sellertui.store", "sellertui.clock", "sellertui.paths", "sellertui.config"),
+    "amazon": ("sellertui.core", "sellertui.store", "sellertui.clock", "sellertui.paths"),  # beside the importers
     "domain": ("sellertui.core", "sellertui.store", "sellertui.clock", "sellertui.paths", "sellertui.config",
-               "sellertui.importers"),
+               "sellertui.importers", "sellertui.amazon"),
 }
 
 
@@ -137,7 +138,8 @@ def test_comments_state_rules_rather_than_point_at_an_outside_guide() -> None:
 
 
 @pytest.mark.parametrize("module", ["sellertui.store", "sellertui.domain.team.tasks", "sellertui.demo", "sellertui.cli",
-                                    "sellertui.importers.pipeline", "sellertui.core.csvsafe"])
+                                    "sellertui.importers.pipeline", "sellertui.core.csvsafe", "sellertui.amazon.client",
+                                    "sellertui.domain.sync.runner"])
 def test_core_modules_do_not_import_textual(module: str) -> None:
     assert "textual" not in imported_after(f"import {module}")
 
@@ -153,6 +155,12 @@ def test_the_command_line_does_not_import_pandas_until_it_imports() -> None:
 def test_starting_the_app_does_not_import_pandas_or_numpy() -> None:
     # pandas costs ~0.4 s at start-up and numpy alone ~0.15 s: areas import them lazily, in workers.
     assert {"pandas", "numpy"}.isdisjoint(imported_after("import sellertui.ui.app"))
+
+
+@pytest.mark.parametrize("statement", ["import sellertui.ui.app", "import sellertui.cli",
+                                       "import sellertui.domain.sync.runner, sellertui.domain.sync.status"])
+def test_nothing_of_httpx_or_keyring_is_imported_until_a_sync_or_connect_runs(statement: str) -> None:
+    assert {"httpx", "httpcore", "keyring"}.isdisjoint(imported_after(statement))
 
 
 def test_importing_creates_no_folders(tmp_path, monkeypatch) -> None:

@@ -8,7 +8,10 @@ functions:
   problems of a file, nothing written (the preview);
 - ``write_report(store, parsed, options)`` -> ``Result``: one transaction, all or
   nothing (``--skip-bad-rows`` sets bad rows aside in ``<file>.rejects.csv``);
-- ``import_report(store, path, options)``: both.
+- ``import_report(store, path, options)``: both;
+- ``parse_document``/``import_document``: the same for a report in memory whose
+  kind is known (an SP-API report document, or orders as JSON), with an
+  ``alongside(tx)`` hook committed in the same transaction (a sync's checkpoint).
 
 Modules: ``source`` (bytes -> table), ``headers`` (names), ``values``/``dates``
 (cells), ``locale`` (marketplace), ``period``, ``frame`` (parsed columns),
@@ -22,14 +25,17 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sellertui.importers.pipeline import Options, Parsed, Result
 
-__all__ = ["KIND_NAMES", "Options", "Parsed", "Result", "import_report", "parse_report", "write_report"]
+__all__ = ["KIND_NAMES", "Document", "Options", "Parsed", "Result", "import_document", "import_report",
+           "parse_document", "parse_report", "write_report"]
 
 KIND_NAMES = ("all-orders", "fbm-orders", "search-terms", "bulk-search-terms", "fba-inventory", "restock",
-              "business-report", "settlement", "date-range", "fba-returns", "fbm-returns")
+              "business-report", "settlement", "date-range", "fba-returns", "fbm-returns", "orders-api",
+              "sales-traffic")
 
 
 def __getattr__(name: str):
-    if name in ("Options", "Parsed", "Result", "import_report", "parse_report", "write_report"):
+    if name in ("Document", "Options", "Parsed", "Result", "import_document", "import_report", "parse_document",
+                "parse_report", "write_report"):
         from sellertui.importers import pipeline
 
         return getattr(pipeline, name)

@@ -10,8 +10,9 @@ transaction: the import is all there or not there at all, whatever happens.
 from __future__ import annotations
 
 import gc
+import json
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
@@ -22,10 +23,11 @@ from sellertui.importers import rejects
 from sellertui.importers.errors import FileProblem, Problem, RowProblems
 from sellertui.importers.frame import Frame
 from sellertui.importers.headers import header_set, map_headers
-from sellertui.importers.kinds import Kind, Output, detect, expected, kind_named
+from sellertui.importers.kinds import Kind, Output, detect, detect_json, expected, kind_named
 from sellertui.importers.locale import Locale, decide
 from sellertui.importers.period import Period, resolve
-from sellertui.importers.source import read_table
+from sellertui.importers.source import read_bytes, read_table
+from sellertui.importers.table import Table
 
 Progress = Callable[[str, float], None]  # (what is happening, overall fraction done 0..1)
 MARKETPLACE_FIELDS = ("sales_channel", "marketplace_name")
@@ -45,11 +47,12 @@ class Options:
 class Parsed:
     """A report read and checked, nothing written yet: what a preview shows."""
 
-    path: Path
+    path: Path | None  # None: a document in memory (nothing to write rejects beside)
     kind: Kind
     frame: Frame
     output: Output
     totals: dict
+    name: str = ""
 
     @property
     def rows(self) -> int:
@@ -147,16 +150,61 @@ def _modified(path: Path) -> str:
     return datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
 
 
+@dataclass
+class Document:
+    """A report already in memory (a downloaded SP-API report document): its bytes, a name, its kind."""
+
+    name: str  # what messages call it, e.g. "settlement report 1234567890"
+    data: bytes
+    kind: str  # known from the request: never guessed
+    saved: str = ""  # when Amazon made it (ISO, UTC): stands in for a file's modification time
+
+
 def parse_report(path: Path, options: Options, progress: Progress | None = None) -> Parsed:
     """Read, recognise and check one report; raises ``FileProblem`` for a file that is no report we read."""
     path = Path(path)
-    hint = kind_named(options.kind) if options.kind else None
+    hint = _hint(options)
+    if (hint is not None and hint.reads_json) or (hint is None and path.suffix.lower() == ".json"):
+        return _parse_json(path.name, _read(path), hint, options, _modified(path), path)
+
+    def read(recognise, wanted, japanese, report, select) -> Table:
+        return read_table(path, recognise, wanted, japanese, report, select)
+
+    return _parse_table(path.name, read, hint, options, progress, lambda: _modified(path), path)
+
+
+def parse_document(document: Document, options: Options, progress: Progress | None = None) -> Parsed:
+    """``parse_report`` for a report in memory, its kind given: no temporary file in the user's folders."""
+    kind = kind_named(document.kind)
+    if kind.reads_json:
+        return _parse_json(document.name, document.data, kind, options, document.saved, None)
+
+    def read(recognise, wanted, japanese, report, select) -> Table:
+        return read_bytes(document.name, document.data, recognise, wanted, japanese, report, select)
+
+    return _parse_table(document.name, read, kind, options, progress, lambda: document.saved, None)
+
+
+def _hint(options: Options) -> Kind | None:
     if options.market:
         try:
             market(options.market)
         except ValueError as exc:
             raise UserError(f"--market: {exc}") from None
+    return kind_named(options.kind) if options.kind else None
 
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise FileProblem(str(path), "does not exist") from None
+    except OSError as exc:
+        raise FileProblem(str(path), f"cannot be read ({exc.strerror or exc})") from None
+
+
+def _parse_table(name: str, read: Callable[..., Table], hint: Kind | None, options: Options,
+                 progress: Progress | None, modified: Callable[[], str], path: Path | None) -> Parsed:
     def recognise(cells: list) -> bool:
         if hint is not None:
             headers = header_set(cells)
@@ -170,32 +218,62 @@ def parse_report(path: Path, options: Options, progress: Progress | None = None)
     japanese = (options.market or options.default_market or "").upper() == "JP"
     report = (lambda f: progress("reading", 0.6 * f)) if progress else None
     with paused_gc():
-        table = read_table(path, recognise, expected(hint), japanese, report, select)
+        table = read(recognise, expected(hint), japanese, report, select)
         kind = hint or detect(table.headers)
         assert kind is not None  # read_table found a header row ``recognise`` accepted
-        headers = map_headers(table.headers, kind.columns)
-        if headers.missing:
-            wanted = ", ".join(f"'{c.names[0]}'" for c in headers.missing)
-            noun = "column" if len(headers.missing) == 1 else "columns"
-            more = "…" if len(table.headers) > 12 else ""
-            raise FileProblem(table.name, f"has no {wanted} {noun}, which {kind.label} needs "
-                                          f"(it has {', '.join(repr(h) for h in table.headers[:12])}{more})")
+        headers = _headers(table, kind)
         locale = _locale(table, kind, headers, options)
         period = None
         if kind.needs_period:
-            period = resolve(options.period, path.name, locale.day_first)
+            period = resolve(options.period, name, locale.day_first)
             if period is None:
                 raise FileProblem(table.name, f"is {kind.label}, which has no dates, and its file name holds none: "
                                               "say which days it covers with --period START..END "
                                               "(e.g. --period 2026-01-01..2026-01-31)")
         if progress:
             progress("checking", 0.6)
-        frame = Frame(table, kind, headers, locale, period, _modified(path))
-        if options.period and not kind.needs_period:
-            frame.notes.append(f"--period ignored: {kind.label} carries its own dates")
-        output = kind.build(frame)
-        totals = kind.totals(output, frame)
-    return Parsed(path, kind, frame, output, totals)
+        return _build(path, name, table, kind, headers, locale, period, modified(), options)
+
+
+def _parse_json(name: str, data: bytes, hint: Kind | None, options: Options, modified: str,
+                path: Path | None) -> Parsed:
+    """A JSON document (an SP-API answer or report): read into text cells, then checked like any report."""
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise FileProblem(name, f"is not JSON ({exc})") from None
+    kind = hint or detect_json(document)
+    if kind is None or not kind.reads_json:
+        raise FileProblem(name, f"is JSON sellertui does not recognise; expected {expected(hint)}")
+    read = kind.read_json(name, document)
+    headers = _headers(read.table, kind)
+    locale = _locale(read.table, kind, headers, replace(options, market=read.market or options.market))
+    if read.market:
+        locale = replace(locale, source="the document's marketplace")
+    parsed = _build(path, name, read.table, kind, headers, locale, read.period, modified, options)
+    parsed.frame.notes.extend(read.notes)
+    return parsed
+
+
+def _headers(table: Table, kind: Kind):
+    headers = map_headers(table.headers, kind.columns)
+    if headers.missing:
+        wanted = ", ".join(f"'{c.names[0]}'" for c in headers.missing)
+        noun = "column" if len(headers.missing) == 1 else "columns"
+        more = "…" if len(table.headers) > 12 else ""
+        raise FileProblem(table.name, f"has no {wanted} {noun}, which {kind.label} needs "
+                                      f"(it has {', '.join(repr(h) for h in table.headers[:12])}{more})")
+    return headers
+
+
+def _build(path: Path | None, name: str, table: Table, kind: Kind, headers, locale: Locale, period: Period | None,
+           modified: str, options: Options) -> Parsed:
+    frame = Frame(table, kind, headers, locale, period, modified)
+    if options.period and not kind.needs_period:
+        frame.notes.append(f"--period ignored: {kind.label} carries its own dates")
+    output = kind.build(frame)
+    totals = kind.totals(output, frame)
+    return Parsed(path, kind, frame, output, totals, name or table.name)
 
 
 def _locale(table, kind: Kind, headers, options: Options) -> Locale:
@@ -209,9 +287,19 @@ def _locale(table, kind: Kind, headers, options: Options) -> Locale:
                   table.preamble)
 
 
-def write_report(store, parsed: Parsed, options: Options, progress: Progress | None = None) -> Result:
-    """Write a parsed report: all of it, or (``skip_bad_rows``) all its good rows; else nothing."""
+Alongside = Callable[[object], None]  # alongside(tx): more writes committed with the report's records
+
+
+def write_report(store, parsed: Parsed, options: Options, progress: Progress | None = None,
+                 alongside: Alongside | None = None) -> Result:
+    """Write a parsed report: all of it, or (``skip_bad_rows``) all its good rows; else nothing.
+
+    ``alongside(tx)`` writes in the same transaction (a sync's checkpoint for
+    the report): the records and what records them commit together or not at all.
+    """
     frame, kind = parsed.frame, parsed.kind
+    if parsed.path is None and options.skip_bad_rows:
+        raise UserError(f"{parsed.name}: bad rows can only be set aside for a file")
     whole_file = [p for p in frame.problems if p.line is None]
     if whole_file:
         raise FileProblem(frame.table.name, whole_file[0].reason)
@@ -227,7 +315,7 @@ def write_report(store, parsed: Parsed, options: Options, progress: Progress | N
         progress("writing", 0.8)
     try:
         with paused_gc():
-            result.collections = _store(store, parsed, options)
+            result.collections = _store(store, parsed, options, alongside)
     except BaseException:
         if written is not None:
             written.unlink(missing_ok=True)
@@ -253,17 +341,25 @@ def merge_for(parsed: Parsed, collection: str):
     return keep_stored
 
 
-def _store(store, parsed: Parsed, options: Options) -> dict[str, dict[str, int]]:
+def _store(store, parsed: Parsed, options: Options, alongside: Alongside | None) -> dict[str, dict[str, int]]:
     records = parsed.output.records
     if options.dry_run:
         return {name: store[name].preview_upsert(docs, merge_for(parsed, name)) for name, docs in records.items()}
     counts = {}
-    with store.transaction(f"imported {parsed.kind.label} from {parsed.path.name}") as tx:
+    with store.transaction(f"imported {parsed.kind.label} from {parsed.name}") as tx:
         for name, docs in records.items():
             counts[name] = tx[name].upsert_many(docs, merge=merge_for(parsed, name), owned=True)
+        if alongside is not None:
+            alongside(tx)
     return counts
 
 
 def import_report(store, path: Path, options: Options, progress: Progress | None = None) -> Result:
     """Parse and write one report (the CLI's and the app's one call)."""
     return write_report(store, parse_report(path, options, progress), options, progress)
+
+
+def import_document(store, document: Document, options: Options, progress: Progress | None = None,
+                    alongside: Alongside | None = None) -> Result:
+    """Parse and write a report in memory, all or nothing, with ``alongside`` in the same transaction."""
+    return write_report(store, parse_document(document, options, progress), options, progress, alongside)

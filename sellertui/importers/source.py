@@ -37,7 +37,6 @@ def read_table(path: Path, recognise: Recognise, expected: str, prefer_japanese:
     ``select(headers)`` names the columns wanted (a text file's other columns are
     not turned into Python objects: faster); None reads every column.
     """
-    name = path.name
     try:
         data = path.read_bytes()
     except IsADirectoryError:
@@ -46,10 +45,16 @@ def read_table(path: Path, recognise: Recognise, expected: str, prefer_japanese:
         raise FileProblem(str(path), "does not exist") from None
     except OSError as exc:
         raise FileProblem(str(path), f"cannot be read ({exc.strerror or exc})") from None
+    return read_bytes(path.name, data, recognise, expected, prefer_japanese, progress, select)
+
+
+def read_bytes(name: str, data: bytes, recognise: Recognise, expected: str, prefer_japanese: bool = False,
+               progress: Progress | None = None, select: Select | None = None) -> Table:
+    """A report already in memory (a downloaded report document), named ``name`` in messages."""
     if _blank(data):
         raise FileProblem(name, f"is empty; expected {expected}")
     if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
-        return read_workbook(path, data, recognise, expected)
+        return read_workbook(name, data, recognise, expected)
     encoding, bom = sniff_encoding(name, data, prefer_japanese)
     try:
         return _read_text(name, data, bom, encoding, recognise, expected, progress, select)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from pathlib import Path
 
 from sellertui.importers.errors import FileProblem
 from sellertui.importers.table import HEADER_SEARCH, Recognise, Table, drop_blank_rows
@@ -17,10 +16,9 @@ from sellertui.importers.table import HEADER_SEARCH, Recognise, Table, drop_blan
 ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 
 
-def read_workbook(path: Path, data: bytes, recognise: Recognise, expected: str) -> Table:
+def read_workbook(name: str, data: bytes, recognise: Recognise, expected: str) -> Table:
     from python_calamine import CalamineWorkbook
 
-    name = path.name
     if data.startswith(b"PK"):
         _check_zip(name, data)
     try:

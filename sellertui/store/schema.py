@@ -118,6 +118,14 @@ COLLECTIONS: dict[str, CollectionSpec] = _spec(
     CollectionSpec("fx_rates", "monthly exchange rates to the home currency (id month|currency)", "key"),
     CollectionSpec("hiring_roles", "the hiring plan: roles in order with salary, overhead and status", "uid"),
     CollectionSpec("cash_reserve", "cash in reserve as the user entered it, by date", "uid"),
+    CollectionSpec("business_daily", "the shop's sales and traffic by date (Sales and Traffic report)", "key",
+                   by_month("date"), cached=False),
+    CollectionSpec("sync_state", "Seller Central sync: checkpoint and last result per stream and marketplace "
+                                 "(id stream|marketplace)", "key"),
+    CollectionSpec("sync_reports", "SP-API reports handled by the sync, by report id (never downloaded twice)",
+                   "key"),
+    CollectionSpec("sync_runs", "one record per `sellertui sync`: when, what it pulled, what failed", "uid"),
+    CollectionSpec("outbox", "ship confirmations waiting to go to Amazon, sent or failed (id: order id)", "key"),
 )
 
 

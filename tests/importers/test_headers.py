@@ -55,8 +55,8 @@ def test_each_kind_is_recognised_by_its_headers(kind) -> None:
     assert detect(list(reversed(headers))).name == kind  # order never matters
 
 
-def test_every_kind_has_a_header_row_in_this_test() -> None:
-    assert set(HEADERS) == set(KINDS)
+def test_every_table_kind_has_a_header_row_in_this_test() -> None:
+    assert set(HEADERS) == {name for name, kind in KINDS.items() if not kind.reads_json}
 
 
 @pytest.mark.parametrize("headers", ["name,email,phone", "Date,Campaign Name,Keyword Text,Impressions,Clicks",

@@ -69,7 +69,13 @@ class Shipment:
 
 
 def mark_shipped(store, lines: list[dict], shipment: Shipment) -> int:
-    """Mark FBM order lines shipped; every line of one order gets its order's tracking number."""
+    """Mark FBM order lines shipped; every line of one order gets its order's tracking number.
+
+    Each order's confirmation is queued for Amazon in the same transaction
+    (``domain.sync.confirmations``): the next ``sellertui sync`` sends it, or
+    the confirmation file exported with ``E`` carries it instead.
+    """
+    from sellertui.domain.sync.confirmations import queue
     for order_id in {line["order_id"] for line in lines}:
         if order_id not in shipment.tracking:
             raise UserError(f"order {order_id}: no tracking number")
@@ -77,6 +83,8 @@ def mark_shipped(store, lines: list[dict], shipment: Shipment) -> int:
         if problem:
             raise UserError(f"order {order_id}: tracking {problem}")
     count = 0
+    shipped: list[dict] = []
+    numbers: dict[str, str] = {}
     with store.transaction(f"shipped {len({l['order_id'] for l in lines})} FBM order(s) with {shipment.carrier}") as tx:
         orders = tx["orders"]
         for line in lines:
@@ -97,7 +105,10 @@ def mark_shipped(store, lines: list[dict], shipment: Shipment) -> int:
                              "method": shipment.method, "confirmed_at": None},
                 "history": history,
             }, partition=part)
+            shipped.append({**current, "id": line["id"]})
+            numbers[line["order_id"]] = tracking
             count += 1
+        queue(tx, shipped, shipment.carrier, numbers, shipment.ship_date, shipment.method, store.user)
     return count
 
 
@@ -136,9 +147,12 @@ def export_confirmation(store, path) -> int:
     lines = unconfirmed(store)
     if not lines:
         raise UserError("no shipped FBM orders are waiting for a confirmation upload")
+    from sellertui.domain.sync.confirmations import mark_exported
+
     write_csv(path, CONFIRMATION_COLUMNS, confirmation_rows(lines), delimiter="\t")
     with store.transaction(f"exported shipping confirmation for {len(lines)} line(s) to {path}") as tx:
         for line in lines:
             shipment = {**line["shipment"], "confirmed_at": clock.stamp()}
             tx["orders"].update(line["id"], {"shipment": shipment}, partition=line["purchase_date"][:7])
+        mark_exported(tx, {line["order_id"] for line in lines})
     return len(lines)

@@ -82,7 +82,10 @@ class Statement:
                 record[f"{key}_minor"] = self.values[key][i]
                 record[f"{key}_estimated"] = self.estimated[key][i]
             record.update(net_minor=self.values["net"][i], margin=self.margin(i), units=self.units[i],
-                          orders=self.orders[i], flags=[f.as_dict() for f in self.flags[i]])
+                          orders=self.orders[i])
+            for key in PASS_THROUGH:  # money the settlements carried that is not profit: net + these = paid out
+                record[f"{key}_passed_through_minor"] = self.extra[key][i] if key in self.extra else 0
+            record["flags"] = [f.as_dict() for f in self.flags[i]]
             out.append(record)
         return out
 

@@ -20,6 +20,7 @@ from sellertui.domain.promotions.today import promotions_section
 from sellertui.domain.team.tasks import is_overdue
 from sellertui.domain.today import memo, recurring
 from sellertui.domain.shop import Shop
+from sellertui.domain.sync.today import sync_section
 from sellertui.domain.today.model import Item, Section
 
 Provider = Callable[[Shop, datetime, str], Section]
@@ -141,9 +142,10 @@ def ad_proposals_section(shop: Shop, now: datetime, user: str) -> Section:
     return section
 
 
-PROVIDERS: list[Provider] = [messages_section, ship_section, refunds_section, reorder_section, promotions_section,
-                             ad_proposals_section, tasks_section, recurring_section]
+PROVIDERS: list[Provider] = [sync_section, messages_section, ship_section, refunds_section, reorder_section,
+                             promotions_section, ad_proposals_section, tasks_section, recurring_section]
 SLOW = {reorder_section, promotions_section, ad_proposals_section}
+ONLY_WHEN_ANY = {sync_section}  # a shop that never syncs (or syncs fine) sees no such section at all
 
 
 def checklist(shop: Shop, user: str, now: datetime | None = None, which: str = "all") -> list[Section]:
@@ -156,6 +158,8 @@ def checklist(shop: Shop, user: str, now: datetime | None = None, which: str = "
     sections = []
     for provider in chosen:
         section = memo.remembered(shop, provider, now, user)  # computed, or kept from before if unchanged
+        if provider in ONLY_WHEN_ANY and not section.items:
+            continue
         section.order = PROVIDERS.index(provider)
         sections.append(section)
     state = state_for(store, now.date(), user)

@@ -8,13 +8,15 @@ from sellertui.importers.kinds.base import Kind, Output
 from sellertui.importers.kinds.business import BusinessReport
 from sellertui.importers.kinds.inventory import FbaInventory, Restock
 from sellertui.importers.kinds.orders import AllOrders, FbmOrders
+from sellertui.importers.kinds.orders_api import OrdersApi
 from sellertui.importers.kinds.returns import FbaReturns, FbmReturns
+from sellertui.importers.kinds.sales_traffic import SalesAndTraffic
 from sellertui.importers.kinds.settlement import Settlement
 from sellertui.importers.kinds.transactions import DateRange
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
     AllOrders(), FbmOrders(), SearchTerms(), BulkSearchTerms(), FbaInventory(), Restock(), BusinessReport(),
-    Settlement(), DateRange(), FbaReturns(), FbmReturns(),
+    Settlement(), DateRange(), FbaReturns(), FbmReturns(), OrdersApi(), SalesAndTraffic(),
 )}
 
 
@@ -38,6 +40,11 @@ def detect(cells: list) -> Kind | None:
     return best
 
 
+def detect_json(document: object) -> Kind | None:
+    """The JSON kind a document is (for a .json file imported without --kind), or None."""
+    return next((k for k in KINDS.values() if k.reads_json and k.fits(document)), None)
+
+
 def expected(kind: Kind | None = None) -> str:
     """What we looked for, in words, for "not a report we read" messages."""
     if kind is not None:
@@ -46,4 +53,4 @@ def expected(kind: Kind | None = None) -> str:
     return f"one of the reports sellertui reads ({', '.join(KINDS)})"
 
 
-__all__ = ["KINDS", "Kind", "Output", "detect", "expected", "kind_named"]
+__all__ = ["KINDS", "Kind", "Output", "detect", "detect_json", "expected", "kind_named"]

@@ -19,6 +19,8 @@ from sellertui.importers.headers import Col, normalise
 
 if TYPE_CHECKING:
     from sellertui.importers.frame import Frame
+    from sellertui.importers.period import Period
+    from sellertui.importers.table import Table
     from sellertui.store.upsert import Merge
 
 
@@ -41,6 +43,7 @@ class Kind(ABC):
     columns: tuple[Col, ...] = ()
     signatures: tuple[frozenset[str], ...] = ()  # any one of these header sets identifies the kind
     needs_period: bool = False  # the report has no dates: --period or the file name gives them
+    reads_json: bool = False  # a JSON document (``JsonKind``), not a table
 
     def column(self, name: str) -> Col:
         return next(c for c in self.columns if c.field == name)
@@ -69,6 +72,52 @@ class Kind(ABC):
     @abstractmethod
     def totals(self, output: Output, frame: "Frame") -> dict:
         """The report's totals, as ``--json`` prints them."""
+
+
+@dataclass
+class JsonRead:
+    """A JSON document read into a table of text cells, with what the document itself says."""
+
+    table: "Table"
+    period: "Period | None" = None  # the dates the document covers, when it says
+    market: str | None = None  # the marketplace code the document names
+    notes: list[str] = field(default_factory=list)  # what the user should know about how it was read
+
+
+class JsonKind(Kind):
+    """A kind whose documents are JSON (SP-API answers and JSON reports).
+
+    The document is flattened into text cells under header names first, then
+    parsed by the same ``Frame`` as a downloaded file: the same value rules,
+    the same problems with the entry number as the line.
+    """
+
+    reads_json = True
+
+    @abstractmethod
+    def fits(self, document: object) -> bool:
+        """Whether a JSON document is of this kind (for a .json file imported without --kind)."""
+
+    @abstractmethod
+    def read_json(self, name: str, document: object) -> JsonRead:
+        """The document as a table; ``FileProblem`` when its shape is not this kind's."""
+
+
+def json_table(name: str, headers: Sequence[str], rows: Sequence[dict]) -> "Table":
+    """Rows of ``{header: text}`` as a table (a missing cell is empty); row n is "line" n."""
+    from sellertui.importers.table import Table
+
+    columns = [[row.get(h, "") for row in rows] for h in headers]
+    return Table(name, list(headers), columns, list(range(1, len(rows) + 1)))
+
+
+def text(value: object) -> str:
+    """A JSON scalar as the text a report cell would hold (numbers exactly as JSON wrote them)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def names(*headers: str) -> frozenset[str]:

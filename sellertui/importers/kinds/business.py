@@ -70,7 +70,7 @@ class BusinessReport(Kind):
             "ordered_sales_b2b_minor": frame.money("ordered_sales_b2b"),
             "currency": [currency] * n, "marketplace": [frame.locale.market.code] * n,
         }
-        docs, merged = combine(frame.good(frame.records(columns)), (*COUNTS, *MONEY), _rates)
+        docs, merged = combine(frame.good(frame.records(columns)), (*COUNTS, *MONEY), fold_rates)
         return Output({"business_report": docs}, merged)
 
     def totals(self, output: Output, frame) -> dict:
@@ -80,7 +80,7 @@ class BusinessReport(Kind):
                 "sessions": total(docs, "sessions")}
 
 
-def _rates(first: dict, later: dict) -> None:
+def fold_rates(first: dict, later: dict) -> None:
     """Two rows of one child ASIN: the buy-box share weighted by page views, units per session recomputed."""
     views = (first["page_views"] or 0, later["page_views"] or 0)
     if first["buy_box_pct"] is not None and later["buy_box_pct"] is not None and sum(views):

@@ -18,7 +18,8 @@ from sellertui.importers.locale import market_of_marketplace
 
 CHANNELS = {"amazon": "FBA", "afn": "FBA", "fba": "FBA", "merchant": "FBM", "mfn": "FBM", "fbm": "FBM"}
 STATUSES = {"pending": "Pending", "unshipped": "Unshipped", "partiallyshipped": "Shipping", "shipping": "Shipping",
-            "shipped": "Shipped", "cancelled": "Cancelled", "canceled": "Cancelled"}
+            "shipped": "Shipped", "cancelled": "Cancelled", "canceled": "Cancelled",
+            "invoiceunconfirmed": "Shipped", "pendingavailability": "Pending"}  # the last two: Orders API
 RANK = {"Pending": 0, "Unshipped": 1, "Shipping": 2, "Shipped": 3, "Cancelled": 3}
 MONEY = {
     "item_price_minor": "item-price",
@@ -48,6 +49,17 @@ COMMON = (
     col("purchase_order_number", "purchase-order-number"),
     col("price_designation", "price-designation"),
     col("order_item_id", "order-item-id"),
+)
+
+
+ORDER_COLUMNS = (  # the All Orders report's order columns (the Orders API is read into the same)
+    col("order_id", "amazon-order-id", required=True, blank=REQUIRED),
+    col("merchant_order_id", "merchant-order-id"),
+    col("purchase_date", "purchase-date", parse="datetime", required=True, blank=REQUIRED),
+    col("last_updated", "last-updated-date", parse="datetime"),
+    col("status", "order-status", required=True, blank=REQUIRED),
+    col("channel", "fulfillment-channel", required=True, blank=REQUIRED),
+    col("asin", "asin"),
 )
 
 
@@ -82,13 +94,7 @@ class AllOrders(OrderReport):
     label = "an All Orders report"
     signatures = (names("amazon-order-id", "purchase-date", "order-status", "fulfillment-channel", "sku"),)
     columns = (
-        col("order_id", "amazon-order-id", required=True, blank=REQUIRED),
-        col("merchant_order_id", "merchant-order-id"),
-        col("purchase_date", "purchase-date", parse="datetime", required=True, blank=REQUIRED),
-        col("last_updated", "last-updated-date", parse="datetime"),
-        col("status", "order-status", required=True, blank=REQUIRED),
-        col("channel", "fulfillment-channel", required=True, blank=REQUIRED),
-        col("asin", "asin"),
+        *ORDER_COLUMNS,
         col("item_status", "item-status"),
         col("quantity", "quantity", parse="int", required=True, blank=0),
         col("promotion_ids", "promotion-ids", blank=""),
@@ -151,19 +157,7 @@ class FbmOrders(OrderReport):
                  "delivery_instructions": frame.col("delivery_instructions"), "buyer_email": emails,
                  "buyer_id": [e.lower() or None for e in emails], "buyer_name": frame.col("buyer_name")}
         docs = order_lines(frame, ["Unshipped"] * n, ["FBM"] * n, extra)
-        c = {name: frame.col(name) for name in ("recipient", "line1", "line2", "line3", "ship_phone", "buyer_phone")}
-        buyers = []
-        for i, doc in enumerate(docs):
-            address = {"name": c["recipient"][i], "line1": c["line1"][i],
-                       "line2": ", ".join(x for x in (c["line2"][i], c["line3"][i]) if x),
-                       "city": doc["ship_city"] or "", "state": doc["ship_state"] or "",
-                       "postal_code": doc["ship_postal_code"] or "", "country": doc["ship_country"] or "",
-                       "phone": c["ship_phone"][i] or c["buyer_phone"][i]}
-            doc["address"] = address
-            doc["history"] = []
-            buyer_id = doc["buyer_id"]
-            buyers.append({"id": buyer_id, "name": doc["buyer_name"] or address["name"], "email": doc["buyer_email"],
-                           "tags": [], "notes": "", "blacklisted": False, "address": address} if buyer_id else None)
+        buyers = addresses_and_buyers(frame, docs)
         lines, merged = combine(frame.good(docs), ADDED)
         unique_buyers = {b["id"]: b for b in frame.good(buyers)}
         return Output({"orders": lines, "buyers": list(unique_buyers.values())}, merged)
@@ -174,6 +168,24 @@ class FbmOrders(OrderReport):
         # a known line keeps its state: only new lines are Unshipped
         return keep_user_fields(("status", "history", "address", "shipment"))
 
+
+
+def addresses_and_buyers(frame, docs: list[dict]) -> list[dict | None]:
+    """Each FBM line's shipping address (and an empty history); the buyer each row names, or None."""
+    c = {name: frame.col(name) for name in ("recipient", "line1", "line2", "line3", "ship_phone", "buyer_phone")}
+    buyers: list[dict | None] = []
+    for i, doc in enumerate(docs):
+        address = {"name": c["recipient"][i], "line1": c["line1"][i],
+                   "line2": ", ".join(x for x in (c["line2"][i], c["line3"][i]) if x),
+                   "city": doc["ship_city"] or "", "state": doc["ship_state"] or "",
+                   "postal_code": doc["ship_postal_code"] or "", "country": doc["ship_country"] or "",
+                   "phone": c["ship_phone"][i] or c["buyer_phone"][i]}
+        doc["address"] = address
+        doc["history"] = []
+        buyer_id = doc["buyer_id"]
+        buyers.append({"id": buyer_id, "name": doc["buyer_name"] or address["name"], "email": doc["buyer_email"],
+                       "tags": [], "notes": "", "blacklisted": False, "address": address} if buyer_id else None)
+    return buyers
 
 
 def order_lines(frame, statuses: list, channels: list, extra: dict[str, list]) -> list[dict]:

@@ -1,0 +1,168 @@
+"""A thin SP-API client on httpx: one place that signs, paces, retries and explains.
+
+Why not python-amazon-sp-api: the endpoint and the token URL must be settings
+(a proxy, a test's stand-in), the pacing must be ours per operation (token
+buckets that honour ``x-amzn-RateLimit-Limit``) and the sync must resume from
+its own checkpoints; and httpx brings no boto/requests stack.
+
+Every call: wait for the operation's token bucket, send with
+``x-amz-access-token``, then
+- 429: back off (exponential, jitter, at least one request interval) and retry;
+- 401, or 403 saying the token expired: exchange the refresh token again, retry once;
+- 500/502/503/504 and dropped connections: back off and retry;
+- other 4xx: ``ApiError`` with Amazon's error document;
+all within a bounded budget (attempts and seconds) per call. Nothing here
+logs: httpx's own loggers are held at WARNING so no header is ever written.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from sellertui import __version__
+from sellertui.amazon.credentials import Credentials
+from sellertui.amazon.errors import ApiError, Unreachable, problems_of
+from sellertui.amazon.lwa import AccessTokens
+from sellertui.amazon.settings import ApiSettings
+from sellertui.amazon.throttle import Budget, RateLimits, backoff
+
+TRANSIENT = {500, 502, 503, 504}
+USER_AGENT = f"sellertui/{__version__} (Language=Python)"
+
+
+@dataclass
+class Answer:
+    status: int
+    body: Any  # the parsed JSON ({} for an empty answer)
+    headers: dict[str, str]
+
+
+def _quiet_http_logs() -> None:
+    for name in ("httpx", "httpcore"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+class SpApi:
+    def __init__(self, settings: ApiSettings, credentials: Credentials, sleep: Callable[[float], None] = time.sleep,
+                 clock: Callable[[], float] = time.monotonic, transport: Any = None) -> None:
+        import httpx
+
+        _quiet_http_logs()
+        self.settings = settings
+        self._sleep = sleep
+        self._clock = clock
+        timeout = httpx.Timeout(settings.timeout_seconds, connect=min(10.0, settings.timeout_seconds))
+        self._http = httpx.Client(timeout=timeout, transport=transport, follow_redirects=False,
+                                  headers={"User-Agent": USER_AGENT})
+        self.tokens = AccessTokens(credentials, settings.token_url, self._http.post, clock)
+        self.limits = RateLimits(clock, sleep)
+        self.retries = 0  # retried requests (throttled, transient or dropped), for the sync summary
+        self._errors = (httpx.TransportError,)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> "SpApi":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _budget(self) -> Budget:
+        return Budget(self.settings.retry_attempts, self.settings.retry_seconds, self._clock)
+
+    def _wait(self, budget: Budget, attempt: int, operation: str, why: str, throttled: bool = False) -> None:
+        """Back off before the next try (after a 429, at least one request interval at the operation's rate)."""
+        rate = self.limits.rate(operation) if throttled else None
+        wait = backoff(attempt, self.settings.backoff_seconds, rate=rate)
+        if not budget.allows(wait):
+            raise Unreachable(f"{operation}: gave up after {attempt} tries ({why}); the next sync resumes "
+                              "from where this one stopped")
+        self.retries += 1
+        self._sleep(wait)
+
+    def call(self, operation: str, method: str, path: str, params: dict | None = None, json: Any = None,
+             token: str | None = None) -> Answer:
+        """One operation, paced and retried; ``token`` is a Restricted Data Token to use instead of the access token."""
+        budget = self._budget()
+        attempt = 0
+        refreshed = False
+        while True:
+            attempt += 1
+            self.limits.acquire(operation)
+            access = token or self.tokens.token()
+            headers = {"x-amz-access-token": access, "Accept": "application/json"}
+            try:
+                response = self._http.request(method, self.settings.endpoint + path, params=_query(params),
+                                              json=json, headers=headers)
+            except self._errors as exc:
+                self._wait(budget, attempt, operation, f"connection: {type(exc).__name__}")
+                continue
+            self.limits.observe(operation, response.headers.get("x-amzn-RateLimit-Limit"))
+            status = response.status_code
+            body = _json(response)
+            if status == 429:
+                self._wait(budget, attempt, operation, "throttled by Amazon (429)", throttled=True)
+                continue
+            if token is None and not refreshed and _expired(status, body):
+                refreshed = True
+                self.tokens.expire(access)
+                continue
+            if status in TRANSIENT:
+                self._wait(budget, attempt, operation, f"Amazon answered {status}")
+                continue
+            if status >= 400:
+                raise ApiError(operation, status, problems_of(body))
+            return Answer(status, body, dict(response.headers))
+
+    def download(self, url: str) -> bytes:
+        """A pre-signed document URL: no access token (the URL carries its own signature), retried whole."""
+        budget = self._budget()
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                response = self._http.get(url)
+                status = response.status_code
+                if status in TRANSIENT:
+                    self._wait(budget, attempt, "report download", f"the document server answered {status}")
+                    continue
+                if status >= 400:
+                    raise Unreachable(f"report download: the document URL answered {status} "
+                                      "(it lasts 5 minutes; the next sync asks for a new one)")
+                return response.content
+            except self._errors as exc:
+                self._wait(budget, attempt, "report download", f"connection dropped: {type(exc).__name__}")
+
+
+def _query(params: dict | None) -> dict | None:
+    """SP-API arrays travel comma-separated; None values are left out."""
+    if not params:
+        return None
+    out = {}
+    for key, value in params.items():
+        if value is None:
+            continue
+        out[key] = ",".join(value) if isinstance(value, (list, tuple)) else value
+    return out
+
+
+def _json(response) -> Any:
+    if not response.content:
+        return {}
+    try:
+        return response.json()
+    except ValueError:
+        return {}
+
+
+def _expired(status: int, body: Any) -> bool:
+    """401, or 403 whose error document says the access token expired."""
+    if status == 401:
+        return True
+    if status != 403:
+        return False
+    return any("expired" in (p.message + p.details).lower() for p in problems_of(body))

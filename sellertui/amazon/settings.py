@@ -1,0 +1,78 @@
+"""The ``[amazon]`` settings as the API layer uses them: region, endpoints, marketplaces, patience.
+
+Endpoints are settings so a proxy or a test's stand-in can take Amazon's place;
+empty means Amazon's own endpoint for the region.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from urllib.parse import urlsplit
+
+from sellertui.core.errors import UserError
+from sellertui.core.markets import Market, market
+
+ENDPOINTS = {
+    "NA": "https://sellingpartnerapi-na.amazon.com",
+    "EU": "https://sellingpartnerapi-eu.amazon.com",
+    "FE": "https://sellingpartnerapi-fe.amazon.com",
+}
+LWA_TOKEN_URL = "https://api.amazon.com/auth/o2/token"
+
+
+@dataclass(frozen=True)
+class ApiSettings:
+    region: str = "NA"
+    marketplaces: tuple[Market, ...] = ()
+    endpoint: str = ENDPOINTS["NA"]
+    token_url: str = LWA_TOKEN_URL
+    first_sync_days: int = 30
+    report_poll_seconds: float = 15.0
+    report_wait_minutes: float = 10.0
+    retry_attempts: int = 5
+    retry_seconds: float = 120.0
+    backoff_seconds: float = 1.0
+    timeout_seconds: float = 30.0
+
+    @property
+    def marketplace_ids(self) -> list[str]:
+        return [m.amazon_id for m in self.marketplaces]
+
+    @classmethod
+    def from_section(cls, section: dict, default_market: str = "US") -> "ApiSettings":
+        """Checked settings from ``Settings.section("amazon")``; a wrong value raises one sentence."""
+        region = str(section.get("region") or "NA").upper()
+        if region not in ENDPOINTS:
+            raise UserError(f"[amazon] region must be NA, EU or FE, not {section.get('region')!r}")
+        codes = list(section.get("marketplaces") or []) or [default_market]
+        chosen = tuple(marketplace(code, region) for code in codes)
+        endpoint = (section.get("sp_api_endpoint") or "").strip() or ENDPOINTS[region]
+        token_url = (section.get("lwa_token_url") or "").strip() or LWA_TOKEN_URL
+        for name, url in (("sp_api_endpoint", endpoint), ("lwa_token_url", token_url)):
+            check_url(name, url)
+        numbers = {f.name: type(f.default)(section[f.name]) for f in fields(cls)
+                   if f.name in section and type(f.default) in (int, float)}  # the patience settings
+        return cls(region, chosen, endpoint.rstrip("/"), token_url, **numbers)
+
+
+def marketplace(code: str, region: str) -> Market:
+    """A marketplace code (US, UK, JP…) checked against the region that must serve it."""
+    try:
+        found = market(code)
+    except ValueError as exc:
+        raise UserError(f"[amazon] marketplaces: {exc}") from None
+    if not found.amazon_id:
+        raise UserError(f"[amazon] marketplaces: {found.code} ({found.name}) is not an Amazon marketplace")
+    if found.region != region:
+        raise UserError(f"[amazon] marketplaces: {found.code} is served by the {found.region} region, not {region}; "
+                        f"set region = \"{found.region}\" or drop {found.code}")
+    return found
+
+
+def check_url(name: str, url: str) -> None:
+    """Only http(s) URLs with a host; plain http only to this machine (a stand-in or a local proxy)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise UserError(f"[amazon] {name} must be an https:// URL, not {url!r}")
+    if parts.scheme == "http" and parts.hostname not in ("127.0.0.1", "localhost", "::1"):
+        raise UserError(f"[amazon] {name} must use https:// (plain http only to this machine), not {url!r}")

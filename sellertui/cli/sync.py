@@ -1,0 +1,147 @@
+"""`sellertui sync` and `sellertui connect`: Seller Central through the SP-API.
+
+``sync [--only STREAM,...] [--since DATE] [--json] [--dry-run] [--status]``:
+one line per stream and marketplace (``--json``: one object, see
+``SyncResult.as_json``); exit 0 when every stream succeeded, 1 otherwise, 75
+when another sync holds the lock (cron tries again next time).
+``connect``: keyboard-only prompts (secrets with getpass, never echoed),
+checked with one cheap call before anything is kept; ``--check`` re-checks
+what is stored; ``--forget`` removes it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+
+from sellertui.cli.common import context, print_json
+
+
+def register(sub, common) -> None:
+    cmd = sub.add_parser("sync", parents=[common], help="pull orders, settlements and reports from Seller Central",
+                         description="Pull from Seller Central (SP-API) and send the ship confirmations you "
+                                     "approved. Exit 0 when every stream succeeded, 1 otherwise, 75 when another "
+                                     "sync is running.")
+    cmd.add_argument("--only", metavar="STREAM,...", help="orders, settlements, inventory, returns, transactions, "
+                                                          "business, confirmations (default: all)")
+    cmd.add_argument("--since", metavar="YYYY-MM-DD", help="start here this time, whatever the checkpoints say")
+    cmd.add_argument("--json", action="store_true", help="print one JSON object")
+    cmd.add_argument("--dry-run", action="store_true", help="show what would be fetched and sent; do nothing")
+    cmd.add_argument("--status", action="store_true", help="when the last sync ran, what it pulled, what failed")
+    cmd.set_defaults(handler=cmd_sync)
+
+    con = sub.add_parser("connect", parents=[common], help="connect sellertui to your SP-API app",
+                         description="Set up the SP-API app's credentials (LWA client id and secret, the refresh "
+                                     "token of its self-authorisation), region and marketplaces, checked with one "
+                                     "call to Amazon before anything is kept.")
+    con.add_argument("--region", choices=("NA", "EU", "FE"), help="skip the region question")
+    con.add_argument("--marketplaces", metavar="US,CA,...", help="skip the marketplaces question")
+    con.add_argument("--check", action="store_true", help="check the stored credentials and settings")
+    con.add_argument("--forget", action="store_true", help="remove the stored credentials")
+    con.set_defaults(handler=cmd_connect)
+
+
+def _since(text: str | None) -> date | None:
+    from sellertui.core.errors import UserError
+
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"--since {text!r} is not a date like 2026-11-01") from None
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from sellertui.domain.sync.lock import SyncBusy
+    from sellertui.domain.sync.runner import sync
+    from sellertui.domain.sync.status import sync_status
+
+    ctx = context(args)
+    shop = ctx.shop()
+    if args.status:
+        status = sync_status(shop)
+        if args.json:
+            print_json(status.as_json())
+        else:
+            print(status.header() or "not connected to Seller Central (sellertui connect)")
+            for s in status.failing:
+                print(f"  {s.stream} {s.marketplace} failed: {s.error}")
+            for c in status.failed_confirmations:
+                print(f"  order {c.order_id}: Amazon refused the confirmation: {c.reason}")
+        return 0
+    only = [s.strip() for s in args.only.split(",") if s.strip()] if args.only else None
+    progress = _progress() if sys.stderr.isatty() and not args.json else None
+    try:
+        result = sync(shop, only, _since(args.since), args.dry_run, progress)
+    except SyncBusy as exc:
+        print(f"sellertui: {exc}", file=sys.stderr)
+        return exc.exit_code
+    if progress is not None:
+        sys.stderr.write("\r" + " " * 70 + "\r")
+    if args.json:
+        print_json(result.as_json())
+    else:
+        print("\n".join(result.lines()))
+    return 0 if result.ok else 1
+
+
+def _progress():
+    def show(step) -> None:
+        sys.stderr.write(f"\r[{int(step.fraction * 100):3d}%] {step.what[:60]:<60}")
+        sys.stderr.flush()
+
+    return show
+
+
+def _ask(prompt: str, default: str = "") -> str:
+    shown = f"{prompt} [{default}]: " if default else f"{prompt}: "
+    answer = input(shown).strip()
+    return answer or default
+
+
+def cmd_connect(args: argparse.Namespace) -> int:
+    import getpass
+
+    from sellertui import config
+    from sellertui.amazon.settings import ApiSettings
+    from sellertui.domain.sync import connect
+
+    ctx = context(args)
+    settings = ctx.settings
+    if args.forget:
+        removed = connect.forget()
+        print("removed " + ", ".join(removed) if removed else "no stored credentials to remove")
+        return 0
+    section = settings.section("amazon")
+    if args.check:
+        found = connect.check(ApiSettings.from_section(section, settings.marketplace))
+        return _report(found, None)
+    region = args.region or _ask("Region (NA, EU or FE)", section.get("region") or "NA").upper()
+    default_markets = ",".join(section.get("marketplaces") or []) or settings.marketplace
+    markets = args.marketplaces or _ask("Marketplaces (codes, e.g. US,CA,MX)", default_markets)
+    codes = [c.strip().upper() for c in markets.split(",") if c.strip()]
+    api = ApiSettings.from_section({**section, "region": region, "marketplaces": codes}, settings.marketplace)
+    print("Paste each value from Developer Central (nothing is shown as you type).")
+    client_id = getpass.getpass("LWA client id: ")
+    client_secret = getpass.getpass("LWA client secret: ")
+    refresh_token = getpass.getpass("Refresh token (from the app's self-authorisation): ")
+    found, kept = connect.connect(api, client_id, client_secret, refresh_token)
+    if kept:
+        config.save_value(settings.path, "amazon.region", region)
+        config.save_value(settings.path, "amazon.marketplaces", [m.code for m in api.marketplaces])
+    return _report(found, kept)
+
+
+def _report(found, kept: str | None) -> int:
+    if not found.ok:
+        for problem in found.problems:
+            print(f"sellertui: {problem}", file=sys.stderr)
+        if kept is None:
+            print("nothing was saved", file=sys.stderr)
+        return 1
+    print(f"connected: the account sells in {', '.join(found.selling_in) or 'no marketplace'}")
+    if kept:
+        print(f"credentials kept in {kept}")
+    return 0

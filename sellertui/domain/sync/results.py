@@ -1,0 +1,106 @@
+"""What a sync did, per stream and marketplace, in the shape ``--json`` prints and the run log keeps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+STREAMS = ("orders", "settlements", "inventory", "returns", "transactions", "business", "confirmations")
+
+
+@dataclass
+class StreamResult:
+    stream: str
+    marketplace: str
+    new: int = 0  # records added (the stream's main collection)
+    updated: int = 0
+    unchanged: int = 0
+    reports: int = 0  # report documents downloaded and imported
+    cancelled: list[str] = field(default_factory=list)  # periods Amazon had no data for
+    sent: int = 0  # confirmations Amazon accepted
+    rejected: int = 0  # confirmations Amazon refused (kept in the ship queue, marked)
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    would: list[dict] = field(default_factory=list)  # --dry-run: what would be fetched or sent
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def count(self, counts: dict[str, int]) -> None:
+        self.new += counts.get("inserted", 0)
+        self.updated += counts.get("updated", 0)
+        self.unchanged += counts.get("unchanged", 0)
+
+    def as_json(self) -> dict:
+        data = {"stream": self.stream, "marketplace": self.marketplace, "ok": self.ok, "new": self.new,
+                "updated": self.updated, "unchanged": self.unchanged, "reports": self.reports,
+                "cancelled": self.cancelled, "errors": self.errors, "notes": self.notes}
+        if self.stream == "confirmations":
+            data.update(sent=self.sent, rejected=self.rejected)
+        if self.would:
+            data["would"] = self.would
+        return data
+
+    def line(self) -> str:
+        """One line of the text summary."""
+        head = f"{self.stream} {self.marketplace}:"
+        if self.would:
+            return f"{head} would " + "; ".join(w["what"] for w in self.would)
+        if self.stream == "confirmations":
+            parts = [f"{self.sent} confirmed", f"{self.rejected} rejected by Amazon"]
+        else:
+            parts = [f"{self.new} new", f"{self.updated} updated", f"{self.unchanged} unchanged"]
+            if self.reports:
+                parts.append(f"{self.reports} report{'s' if self.reports != 1 else ''} downloaded")
+        if self.cancelled:
+            parts.append("no data for " + ", ".join(self.cancelled))
+        text = f"{head} {', '.join(parts)}"
+        if self.errors:
+            text += " — failed: " + "; ".join(self.errors)
+        return text
+
+
+@dataclass
+class SyncResult:
+    started_at: str
+    finished_at: str = ""
+    dry_run: bool = False
+    streams: list[StreamResult] = field(default_factory=list)
+    credentials_problem: str | None = None  # Login with Amazon refused the credentials: all else is moot
+
+    @property
+    def ok(self) -> bool:
+        return self.credentials_problem is None and all(s.ok for s in self.streams)
+
+    def as_json(self) -> dict:
+        return {"ok": self.ok, "started_at": self.started_at, "finished_at": self.finished_at,
+                "dry_run": self.dry_run, "credentials_problem": self.credentials_problem,
+                "streams": [s.as_json() for s in self.streams]}
+
+    def lines(self) -> list[str]:
+        lines = [s.line() for s in self.streams]
+        if self.credentials_problem:
+            lines.insert(0, f"credentials: {self.credentials_problem}")
+        for note in dict.fromkeys(n for s in self.streams for n in s.notes):
+            lines.append(f"  note: {note}")
+        if self.dry_run:
+            lines.append("dry run: nothing was fetched or sent")
+        return lines
+
+    def run_record(self, user: str) -> dict:
+        """What ``sync_runs`` keeps (the header status and the Today item read it)."""
+        return {**self.as_json(), "by": user}
+
+
+@dataclass(frozen=True)
+class Step:
+    """Progress of a sync, for a worker's progress bar: which stream, what now, how far overall (0..1)."""
+
+    stream: str
+    marketplace: str
+    what: str
+    fraction: float
+
+
+Progress = Callable[[Step], None]
