@@ -104,7 +104,6 @@ def _ask(prompt: str, default: str = "") -> str:
 def cmd_connect(args: argparse.Namespace) -> int:
     import getpass
 
-    from sellertui import config
     from sellertui.amazon.settings import ApiSettings
     from sellertui.domain.sync import connect
 
@@ -122,16 +121,12 @@ def cmd_connect(args: argparse.Namespace) -> int:
     default_markets = ",".join(section.get("marketplaces") or []) or settings.marketplace
     markets = args.marketplaces or _ask("Marketplaces (codes, e.g. US,CA,MX)", default_markets)
     codes = [c.strip().upper() for c in markets.split(",") if c.strip()]
-    api = ApiSettings.from_section({**section, "region": region, "marketplaces": codes}, settings.marketplace)
+    ApiSettings.from_section({**section, "region": region, "marketplaces": codes}, settings.marketplace)  # say now
     print("Paste each value from Developer Central (nothing is shown as you type).")
     client_id = getpass.getpass("LWA client id: ")
     client_secret = getpass.getpass("LWA client secret: ")
     refresh_token = getpass.getpass("Refresh token (from the app's self-authorisation): ")
-    found, kept = connect.connect(api, client_id, client_secret, refresh_token)
-    if kept:
-        config.save_value(settings.path, "amazon.region", region)
-        config.save_value(settings.path, "amazon.marketplaces", [m.code for m in api.marketplaces])
-    return _report(found, kept)
+    return _report(*connect.setup(settings, region, codes, client_id, client_secret, refresh_token))
 
 
 def _report(found, kept: str | None) -> int:

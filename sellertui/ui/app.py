@@ -43,6 +43,8 @@ from sellertui.ui.kit.messages import Saved, StoreChanged
 from sellertui.ui.kit.safe import plain
 from sellertui.ui.kit.saving import SAVE_GROUP
 from sellertui.ui.shell.palette import palette_commands
+from sellertui.ui.shell.sync import SYNC_COLLECTIONS, SyncShell
+from sellertui.ui.shell.sync import BINDINGS as SYNC_BINDINGS
 
 # The seven tabs, in order (keys 1-7). The app sits above them, so no tab needs this list.
 TABS: tuple[type[Area], ...] = (TodayArea, OrdersArea, AdsArea, PromotionsArea, InventoryArea, ProfitArea, TeamArea)
@@ -77,7 +79,7 @@ class BackupRestored(Message):
         super().__init__()
 
 
-class SellerApp(App[None]):
+class SellerApp(SyncShell, App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses may live elsewhere
     TITLE = "sellertui"
     ENABLE_COMMAND_PALETTE = True
@@ -86,6 +88,7 @@ class SellerApp(App[None]):
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("r", "refresh", "Refresh", id="app.refresh"),
         Binding("i", "import_report", "Import", id="app.import"),
+        *SYNC_BINDINGS,
         Binding("left_square_bracket", "step_tab(-1)", "Prev tab", show=False, id="app.previous_tab"),
         Binding("right_square_bracket", "step_tab(1)", "Next tab", show=False, id="app.next_tab"),
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -171,6 +174,7 @@ class SellerApp(App[None]):
             if area.stale:
                 area.store_changed(frozenset({"meta"}))
         self.set_interval(POLL_SECONDS, self.poll_store, name="poll-store")
+        self.start_sync_status()
         if message.empty:
             from sellertui.ui.shell.welcome import WelcomeScreen
 
@@ -222,6 +226,8 @@ class SellerApp(App[None]):
             self._clear_marker.stop()
         self._clear_marker = self.set_timer(300, lambda: setattr(header, "outside_change", ""))
         self.broadcast_change(message.collections, external=True)
+        if message.collections & SYNC_COLLECTIONS:  # cron or a teammate synced
+            self.read_sync_status()
 
     def on_saved(self, message: Saved) -> None:
         """A tab saved something: say so, and refresh every tab that shows it."""
@@ -301,6 +307,9 @@ class SellerApp(App[None]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(describe_bindings(self, self.screen)))
+
+    def tabs(self) -> tuple[type[Area], ...]:
+        return TABS
 
     def action_refresh(self) -> None:
         self.query_one(ShopHeader).outside_change = ""

@@ -1,6 +1,9 @@
 """The FBM ship queue: unshipped FBM order lines of the recent months, with due days and address checks.
 
-Shipping is per order: choosing one line of an order ships all its lines.
+Shipping is per order: choosing one line of an order ships all its lines. An
+order Amazon refused to confirm (the sync sent the shipment, Amazon said no)
+stays in the queue, marked with Amazon's reason, until it is fixed and sent
+again.
 pandas and numpy are imported inside the functions: only workers call them.
 """
 
@@ -16,8 +19,9 @@ from sellertui.domain.orders.shipping import recent_partitions
 from sellertui.domain.query import parse
 
 COLUMNS = ["id", "order_id", "purchase_date", "sku", "quantity", "buyer_name", "ship_by", "due", "ship_service_level",
-           "address_check", "flagged"]
-FILTERS = {"late", "today"}
+           "address_check", "flagged", "amazon"]
+FILTERS = {"late", "today", "refused"}
+REFUSED = "refused"  # the due label of an order whose shipping confirmation Amazon refused
 
 
 def due_label(ship_by: str, today: date | None = None) -> str:
@@ -56,24 +60,46 @@ class ShipQueue:
         return [l for l in self.lines.values() if l["order_id"] in order_ids]
 
 
-def queue_frame(lines: list[dict], blacklisted: set[str], today: date | None = None):
-    """Queued lines → frame: due label, address check, and a flag when the buyer is blacklisted."""
+def queue_frame(lines: list[dict], blacklisted: set[str], today: date | None = None,
+                refused: dict[str, str] | None = None):
+    """Queued lines → frame: due label, address check, a flag when the buyer is blacklisted, and Amazon's
+    reason where it refused the order's shipping confirmation (``refused``: order id → reason)."""
     import pandas as pd
 
+    refused = refused or {}
     rows = [{
         "id": l["id"], "order_id": l["order_id"], "purchase_date": l["purchase_date"], "sku": l["sku"],
         "quantity": l.get("quantity", 0), "buyer_name": l.get("buyer_name") or "",
-        "ship_by": l.get("ship_by") or "", "due": due_label(l.get("ship_by") or "", today),
+        "ship_by": l.get("ship_by") or "",
+        "due": REFUSED if l["order_id"] in refused else due_label(l.get("ship_by") or "", today),
         "ship_service_level": l.get("ship_service_level") or "",
         "address_check": address_summary(l.get("address") or {}), "flagged": l.get("buyer_id") in blacklisted,
+        "amazon": f"refused: {refused[l['order_id']]}" if l["order_id"] in refused else "",
     } for l in lines]
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
+def refused_lines(store) -> tuple[list[dict], dict[str, str]]:
+    """The lines of orders whose shipping confirmation Amazon refused, and each order's reason."""
+    from sellertui.domain.sync.confirmations import FAILED, refused_or_waiting
+
+    lines, reasons = [], {}
+    for confirmation in refused_or_waiting(store, (FAILED,)):
+        reasons[confirmation.order_id] = confirmation.reason or "no reason given"
+        for item in confirmation.items:
+            month = (item.get("purchase_date") or "")[:7] or None
+            line = store["orders"].get(item.get("line_id"), partition=month)
+            if line is not None:
+                lines.append(line)
+    return lines, reasons
+
+
 def ship_queue(shop) -> ShipQueue:
-    """The lines to ship now, as a frame and as stored."""
+    """The lines to ship now (and the refused confirmations to fix), as a frame and as stored."""
     lines = waiting_lines(shop.store)
-    frame = queue_frame(lines, blacklisted_ids(shop.store, shop.frames()))
+    refused, reasons = refused_lines(shop.store)
+    lines += [l for l in refused if l["id"] not in {w["id"] for w in lines}]
+    frame = queue_frame(lines, blacklisted_ids(shop.store, shop.frames()), refused=reasons)
     return ShipQueue(frame, {l["id"]: l for l in lines})
 
 
@@ -92,4 +118,6 @@ def filter_queue(frame, text: str):
         mask &= frame["due"].str.startswith("LATE").to_numpy()
     if "today" in query.terms:
         mask &= (frame["due"] == "today").to_numpy()
+    if "refused" in query.terms:
+        mask &= (frame["due"] == REFUSED).to_numpy()
     return np.flatnonzero(mask)

@@ -7,7 +7,7 @@ For the CLI and (later) the app, everything goes through these functions:
 - ``status.sync_status(shop)`` -> ``SyncStatus``: the header's line
   (``.header()``), failing streams, refused confirmations; offline and cheap;
 - ``today.sync_section(shop, now, user)``: the Today item;
-- ``confirmations.confirmations(shop)`` / ``retry(shop, order_id)``: the ship
+- ``confirmations.confirmations(shop)`` / ``retry(store, order_id)``: the ship
   queue's pending and refused confirmations;
 - ``connect.connect/check/forget``: ``sellertui connect``.
 

@@ -81,13 +81,17 @@ class Confirmation:
 
 def confirmations(shop, statuses: tuple[str, ...] = (PENDING, FAILED)) -> list[Confirmation]:
     """Confirmations waiting (pending) or refused (failed), oldest first: what the ship queue marks."""
-    found = [Confirmation.of(r) for r in shop.store["outbox"].rows() if r.get("status") in statuses]
+    return refused_or_waiting(shop.store, statuses)
+
+
+def refused_or_waiting(store, statuses: tuple[str, ...] = (PENDING, FAILED)) -> list[Confirmation]:
+    found = [Confirmation.of(r) for r in store["outbox"].rows() if r.get("status") in statuses]
     return sorted(found, key=lambda c: (c.queued_at, c.order_id))
 
 
-def retry(shop, order_id: str) -> None:
+def retry(store, order_id: str) -> None:
     """Send a failed confirmation again at the next sync (after the user fixed what Amazon refused)."""
-    with shop.store.transaction(f"retry the shipping confirmation of {order_id}") as tx:
+    with store.transaction(f"retry the shipping confirmation of {order_id}") as tx:
         record = tx["outbox"].get(order_id)
         if record is None or record.get("status") != FAILED:
             raise UserError(f"order {order_id} has no failed shipping confirmation to retry")

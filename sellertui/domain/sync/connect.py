@@ -36,5 +36,22 @@ def connect(settings: ApiSettings, client_id: str, client_secret: str, refresh_t
     return result, secrets.save(given.client_id, given.client_secret, given.refresh_token)
 
 
+def setup(settings, region: str, codes: list[str], client_id: str, client_secret: str, refresh_token: str):
+    """What ``sellertui connect`` and the app's Connect screen do: check the credentials for ``region`` and the
+    marketplaces ``codes``; when Amazon accepts them, keep them and remember region and marketplaces in
+    config.toml. Returns (the check, where the credentials were kept or None)."""
+    from sellertui import config
+
+    section = settings.section("amazon")
+    api = ApiSettings.from_section({**section, "region": region, "marketplaces": codes}, settings.marketplace)
+    found, kept = connect(api, client_id, client_secret, refresh_token)
+    if kept:
+        config.save_value(settings.path, "amazon.region", api.region)
+        config.save_value(settings.path, "amazon.marketplaces", [m.code for m in api.marketplaces])
+        settings.sections.setdefault("amazon", {}).update(region=api.region,
+                                                          marketplaces=[m.code for m in api.marketplaces])
+    return found, kept
+
+
 def forget() -> list[str]:
     return secrets.forget()

@@ -32,6 +32,7 @@ class Field:
     choices: list[tuple[str, Any]] = dc_field(default_factory=list)  # (label, value) for kind="choice"
     placeholder: str = ""
     help: str = ""
+    secret: bool = False  # typed text is not shown (a password, an API secret)
 
 
 Check = Callable[[dict[str, Any]], dict[str, str]]
@@ -87,7 +88,8 @@ class FormScreen(ModalScreen[dict | None]):
                                          value=f.value if f.value != "" else Select.NULL,
                                          allow_blank=f.value == "", compact=True)
                         else:
-                            yield Input(f.value, placeholder=f.placeholder, id=f"field-{f.name}", compact=True)
+                            yield Input(f.value, placeholder=f.placeholder, id=f"field-{f.name}", compact=True,
+                                        password=f.secret)
                     if f.help:
                         yield Static(content(f.help), classes="field-help")
                     yield Static("", id=f"error-{f.name}", classes="field-error")

@@ -1,4 +1,4 @@
-"""The one-line header: shop, user, store path, and a marker for outside changes."""
+"""The one-line header: shop, user, how fresh the Seller Central data is, store path, outside changes."""
 
 from __future__ import annotations
 
@@ -35,6 +35,8 @@ class ShopHeader(Widget):
     user = reactive("")
     store_path: reactive[Path | None] = reactive(None)
     outside_change = reactive("")  # e.g. "changed by another process at 09:14"
+    sync = reactive("")  # e.g. "synced 7 min ago · 2 new orders · 1 settlement" ("" when not connected)
+    sync_problem = reactive(False)  # a stream failed, the credentials were refused, a confirmation refused
 
     def render(self) -> Text:
         # Text objects never interpret markup, so a shop called "[red]x" shows as typed.
@@ -42,6 +44,9 @@ class ShopHeader(Widget):
         text.append(plain(self.shop or "sellertui"), style="bold")
         text.append("  ·  ")
         text.append(plain(self.user))
+        if self.sync:
+            text.append("  ·  ")
+            text.append(plain(self.sync), style="bold red" if self.sync_problem else "")
         marker = self.outside_change
         room = self.size.width - len(text.plain) - (len(marker) + 5 if marker else 0) - 5
         if self.store_path is not None and room > 12:

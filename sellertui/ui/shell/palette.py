@@ -35,3 +35,7 @@ def palette_commands(app, tabs: Iterable[type], run: Callable[[str, str | None, 
     yield SystemCommand("App: help", "List every key of this screen (?)", app.action_help)
     yield SystemCommand("App: refresh", "Reload everything from the store (r)", app.action_refresh)
     yield SystemCommand("App: import a report", "Preview and import a report file (i)", app.action_import_report)
+    yield SystemCommand("App: sync with Seller Central", "Fetch orders, settlements and reports now (R)",
+                        app.action_sync)
+    yield SystemCommand("App: connect to Seller Central", "Your SP-API app's credentials, region and marketplaces",
+                        app.action_connect)

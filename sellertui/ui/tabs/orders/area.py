@@ -19,7 +19,7 @@ from sellertui.ui.tabs.orders.ship_queue import ShipQueueView
 class OrdersArea(ViewArea):
     TITLE = "Orders"
     KEY = "2"
-    WATCHES = frozenset({"orders", "buyers", "messages", "returns", "product_notes", "reply_templates"})
+    WATCHES = frozenset({"orders", "buyers", "messages", "returns", "product_notes", "reply_templates", "outbox"})
     VIEWS = (AllOrdersView, ShipQueueView, MessagesView, ReturnsView, BuyersView)
     BINDINGS = view_bindings(VIEWS)
 

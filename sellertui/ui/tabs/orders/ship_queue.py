@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.console import Group
 from rich.text import Text
 from textual.binding import Binding
 
 from sellertui import clock
 from sellertui.domain import fields
 from sellertui.domain.orders import shipping
-from sellertui.domain.orders.ship_queue import ShipQueue, filter_queue, ship_queue
+from sellertui.domain.orders.ship_queue import REFUSED, ShipQueue, filter_queue, ship_queue
 from sellertui.ui.kit.dialogs import DetailScreen
 from sellertui.ui.kit.forms import Field, FormScreen
 from sellertui.ui.kit.messages import Saved
+from sellertui.ui.kit.safe import text
 from sellertui.ui.kit.table import Column
 from sellertui.ui.kit.table_view import TableView
 from sellertui.ui.tabs.orders.common import order_detail
@@ -26,12 +28,13 @@ class ShipQueueView(TableView):
     TITLE = "Ship queue"
     KEY = "s"
     EMPTY = "Nothing to ship: every FBM order has gone out."
-    FILTER_HELP = "words (order, buyer, SKU), or late: today:"
+    FILTER_HELP = "words (order, buyer, SKU), or late: today: refused:"
     DETAIL_WIDTH = 42
     DETAIL_FROM = 110  # the side panel shows from this terminal width
     COLUMNS = [
         Column("ship_by", "Ship by", 10, style=lambda v: URGENCY_STYLE.get(shipping.urgency(v))),
-        Column("due", "Due", 7, style=lambda v: "bold red" if v.startswith("LATE") else "bold yellow" if v == "today" else None),
+        Column("due", "Due", 7, style=lambda v: "bold red" if v.startswith("LATE") or v == REFUSED
+               else "bold yellow" if v == "today" else None),
         Column("order_id", "Order", 19),
         Column("quantity", "Qty", 3, "right"),
         Column("sku", "SKU", 18),
@@ -39,11 +42,13 @@ class ShipQueueView(TableView):
         Column("buyer_name", "Buyer", 18),
         Column("address_check", "Address", 22, style=lambda v: None if v == "ok" else "red"),
         Column("ship_service_level", "Service", 10),
+        Column("amazon", "Amazon's answer", 48, style=lambda v: "red" if v else None),
     ]
     BINDINGS = [
         Binding("x", "ship", "Mark shipped", id="ship.mark_shipped"),
         Binding("e", "edit_address", "Address", id="ship.address"),
         Binding("E", "export_confirmation", "Export confirmations", id="ship.export"),
+        Binding("c", "retry_confirmation", "Send again", id="ship.retry_confirmation"),
     ]
     queue = ShipQueue(None, {})
 
@@ -75,6 +80,10 @@ class ShipQueueView(TableView):
             line.append(f" · {bad} address(es) to check", style="red")
         if flagged:
             line.append(f" · {flagged} from blacklisted buyers", style="bold red")
+        refused = frame.loc[frame["due"] == REFUSED, "order_id"].nunique() if len(frame) else 0
+        if refused:
+            line.append(f" · {refused} confirmation(s) Amazon refused: fix, then x again or c to send again",
+                        style="bold red")
         line.append(" · space mark, x shipped, e address, E confirmations")
         self.summary(line)
 
@@ -82,7 +91,11 @@ class ShipQueueView(TableView):
         line = self.queue.lines.get(self.table.value("id", position))
         if not line:
             return ""
-        return order_detail(self.queue.lines_of_order(line["order_id"]))
+        detail = order_detail(self.queue.lines_of_order(line["order_id"]))
+        answer = self.table.value("amazon", position)
+        if answer:  # Amazon refused the shipping confirmation: say why, above everything else
+            return Group(text(f"Amazon {answer}", "bold red"), Text(""), detail)
+        return detail
 
     # -- actions ----------------------------------------------------------------------
     def _selected_lines(self) -> list[dict]:
@@ -100,12 +113,27 @@ class ShipQueueView(TableView):
                 tracking = {oid: values[tracking_field(i)] for i, oid in enumerate(order_ids)}
                 shipment = shipping.Shipment(values["carrier"], values["ship_date"], values["method"], tracking)
                 self.save(lambda store: shipping.mark_shipped(store, lines, shipment),
-                          lambda count: f"Marked {count} line(s) shipped. E exports the confirmation file.", {"orders"})
+                          lambda count: f"Marked {count} line(s) shipped. The confirmation goes to Amazon with the "
+                                        "next sync (R), or E exports Amazon's upload file.", {"orders", "outbox"})
 
         self.app.push_screen(ship_form(order_ids, method), done)
 
     def on_saved(self, saved: Saved) -> None:
         self.table.marked.clear()  # the marked lines have gone out (or the file is written)
+
+    def action_retry_confirmation(self) -> None:
+        """Send a refused shipping confirmation again with the next sync (after fixing what Amazon refused)."""
+        from sellertui.domain.sync.confirmations import retry
+
+        position = self.table.current_position
+        if position is None:
+            return
+        if self.table.value("due", position) != REFUSED:
+            self.notify("Only a confirmation Amazon refused is sent again; x marks an order shipped.", timeout=4)
+            return
+        order_id = self.table.value("order_id", position)
+        self.save(lambda store: retry(store, order_id),
+                  f"The confirmation of {order_id} goes to Amazon again with the next sync (R).", {"outbox"})
 
     def action_edit_address(self) -> None:
         position = self.table.current_position
@@ -127,4 +155,4 @@ class ShipQueueView(TableView):
 
     def _export(self, target: Path) -> None:
         self.save(lambda store: shipping.export_confirmation(store, target),
-                  lambda count: f"Wrote {count} line(s) to {target}.", {"orders"})
+                  lambda count: f"Wrote {count} line(s) to {target}.", {"orders", "outbox"})

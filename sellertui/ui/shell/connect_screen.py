@@ -1,0 +1,34 @@
+"""Connect to Seller Central from the app: the same check as `sellertui connect`, keyboard only.
+
+The three secrets are typed hidden and never shown again: they go to the
+system keyring (or a 0600 secrets.toml) only once Amazon accepts them.
+"""
+
+from __future__ import annotations
+
+from sellertui.domain import fields
+from sellertui.ui.kit.forms import Field, FormScreen
+
+REGIONS = [("North America (NA: US, CA, MX, BR)", "NA"), ("Europe (EU: UK, DE, FR, IT, ES, …)", "EU"),
+           ("Far East (FE: JP, AU, SG)", "FE")]
+
+
+def _codes(text: str) -> list[str]:
+    codes = [c.strip().upper() for c in text.replace(" ", ",").split(",") if c.strip()]
+    if not codes:
+        raise fields.FieldError("at least one marketplace, e.g. US or UK,DE")
+    return codes
+
+
+def connect_form(section: dict, home_market: str) -> FormScreen:
+    secret = lambda t: fields.text(t, required=True, max_length=2000)  # noqa: E731
+    return FormScreen("Connect to Seller Central", [
+        Field("client_id", "LWA client id", secret, secret=True,
+              help="Developer Central › your app › View (amzn1.application-oa2-client…)"),
+        Field("client_secret", "LWA client secret", secret, secret=True),
+        Field("refresh_token", "Refresh token", secret, secret=True,
+              help="from the app's self-authorisation (Authorize app); starts Atzr|"),
+        Field("region", "Region", kind="choice", choices=REGIONS, value=section.get("region") or "NA"),
+        Field("marketplaces", "Marketplaces", _codes,
+              value=",".join(section.get("marketplaces") or []) or home_market, help="codes, e.g. US,CA,MX"),
+    ], submit_label="Check and connect")
