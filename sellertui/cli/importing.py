@@ -11,11 +11,12 @@ written).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from sellertui.cli.common import context
+from sellertui.cli.common import context, print_json
+from sellertui.cli.output import control
+from sellertui.core.text import visible
 from sellertui.importers import KIND_NAMES
 
 
@@ -54,13 +55,12 @@ class Bar:
             return
         self.shown = percent
         done = int(self.WIDTH * fraction)
-        sys.stderr.write(f"\r[{'#' * done}{'.' * (self.WIDTH - done)}] {percent:3d}% {stage:<9} {self.name[:40]}")
-        sys.stderr.flush()
+        line = f"[{'#' * done}{'.' * (self.WIDTH - done)}] {percent:3d}% {stage:<9} {self.name[:40]}"
+        control(sys.stderr, "\r" + visible(line))
 
     def clear(self) -> None:
         if self.on and self.shown >= 0:
-            sys.stderr.write("\r" + " " * (self.WIDTH + 60) + "\r")
-            sys.stderr.flush()
+            control(sys.stderr, "\r" + " " * (self.WIDTH + 60) + "\r")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -84,20 +84,16 @@ def cmd_import(args: argparse.Namespace) -> int:
             failed += 1
             problems = exc.problems if isinstance(exc, RowProblems) else []
             if args.json:
-                _print_json({"file": path.name, "kind": getattr(exc, "kind", None) or args.kind, "rows": getattr(exc, "total_rows", 0),
+                print_json({"file": path.name, "kind": getattr(exc, "kind", None) or args.kind, "rows": getattr(exc, "total_rows", 0),
                              "inserted": 0, "updated": 0, "unchanged": 0,
                              "rejected": getattr(exc, "bad_rows", 0), "totals": {}, "error": str(exc),
-                             "problems": [p.as_dict() for p in problems]})
+                             "problems": [p.as_dict() for p in problems]}, indent=None)
             print(f"sellertui: {exc}", file=sys.stderr)
             continue
         bar.clear()
         if args.json:
-            _print_json(result.as_json())
+            print_json(result.as_json(), indent=None)
         else:
             print("\n".join(result.summary_lines()))
     return 1 if failed else 0
 
-
-def _print_json(data: dict) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
-    sys.stdout.flush()

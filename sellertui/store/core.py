@@ -19,7 +19,7 @@ from typing import Iterator
 from sellertui import clock
 from sellertui.paths import ensure_dir
 from sellertui.store import backups, commit
-from sellertui.store.errors import CorruptFile, NewerStore, StoreError
+from sellertui.store.errors import CorruptFile, InvalidRecord, NewerStore, StoreError
 from sellertui.store.fsio import (
     Signature,
     dumps,
@@ -283,7 +283,7 @@ class Store:
             staged = tx.payloads()
             if not staged:
                 return
-            payloads = {path: dumps({spec.name: docs}) for path, (spec, docs) in staged.items()}
+            payloads = {path: _encoded(spec.name, docs) for path, (spec, docs) in staged.items()}
             meta = None
             if tx.seq_floor:  # a deleted top id: remember it, so the number is never handed out again
                 meta = dict(self._read_meta())
@@ -357,6 +357,14 @@ class Store:
 
     def close(self) -> None:
         self._lock.close()
+
+
+def _encoded(collection: str, docs: dict) -> bytes:
+    try:
+        return dumps({collection: docs})
+    except TypeError as exc:  # orjson: text with undecodable bytes (lone surrogates), or a value JSON has no form for
+        raise InvalidRecord(f"{collection}: a record holds a value that cannot be stored ({exc}); "
+                            "nothing was written") from None
 
 
 def _login_name() -> str:
