@@ -19,7 +19,8 @@ from typing import Iterator
 from sellertui import clock
 from sellertui.paths import ensure_dir
 from sellertui.store import backups, commit
-from sellertui.store.errors import CorruptFile, InvalidRecord, NewerStore, StoreError
+from sellertui.store.access import unreadable
+from sellertui.store.errors import CorruptFile, InvalidRecord, NewerStore, StoreBusy, StoreError
 from sellertui.store.fsio import (
     Signature,
     dumps,
@@ -80,6 +81,22 @@ class Store:
                     self._migrate()
         self._shared = self._shared or bool(self._meta.get("shared"))
         self._lock._shared_files = self._shared
+        self._tidy_backups()
+
+    def _tidy_backups(self) -> None:
+        """Remove half-made backups a killed process left, when nobody is working in the store.
+
+        Backups are taken under the shared lock, so holding the exclusive one means
+        none is being made now: every temp folder left is a dead process's. If the
+        store is busy, the next start tidies (it is housekeeping, never worth a wait).
+        """
+        if not backups.leftovers(self.layout):
+            return
+        try:
+            with self._lock.exclusive(timeout=0):
+                backups.clear_leftovers(self.layout)
+        except StoreBusy:
+            pass
 
     def _new_meta(self) -> dict:
         return {
@@ -94,7 +111,7 @@ class Store:
         if sig is not None and sig == self._meta_sig:
             return self._meta
         try:
-            payload, sig = read_snapshot(self.layout.meta)
+            payload, sig = _read(self.layout.meta)
             meta = loads(payload)
             if not isinstance(meta, dict) or "format" not in meta:
                 raise ValueError("not a sellertui store description")
@@ -181,9 +198,13 @@ class Store:
         cached = self._listing.get(spec.name)
         if cached and cached[0] == mtime:
             return cached[1]
-        names = sorted(
-            p.name[:-5] for p in os.scandir(directory) if p.name.endswith(".json") and not p.name.startswith(".")
-        )
+        try:
+            entries = list(os.scandir(directory))
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            raise unreadable(directory, exc) from None
+        names = sorted(p.name[:-5] for p in entries if p.name.endswith(".json") and not p.name.startswith("."))
         self._listing[spec.name] = (mtime, names)
         return names
 
@@ -199,7 +220,7 @@ class Store:
             if cached is not None and cached.sig == sig:
                 return cached.docs
             try:
-                payload, sig = read_snapshot(path)
+                payload, sig = _read(path)
             except FileNotFoundError:
                 return {}
             docs = self._parse(path, payload, spec.name)
@@ -233,7 +254,7 @@ class Store:
         path = self.layout.partition_path(collection, partition)
         with self.reading():
             try:
-                payload, _ = read_snapshot(path)
+                payload, _ = _read(path)
             except FileNotFoundError:
                 return
         try:
@@ -357,6 +378,16 @@ class Store:
 
     def close(self) -> None:
         self._lock.close()
+
+
+def _read(path: Path) -> tuple[bytes, Signature]:
+    """A store file's bytes; refused by the system, it is unreadable (fix its permissions), not damaged."""
+    try:
+        return read_snapshot(path)
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise unreadable(path, exc) from None
 
 
 def _encoded(collection: str, docs: dict) -> bytes:
