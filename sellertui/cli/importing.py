@@ -30,6 +30,8 @@ def register(sub, common) -> None:
                                                        "commas, day/month order and the time zone")
     cmd.add_argument("--period", metavar="START..END", help="the days a Business Report or bulk file covers "
                                                              "(default: the dates in its file name)")
+    cmd.add_argument("--encoding", metavar="NAME", help="the text encoding of a flat file when sellertui cannot tell "
+                                                         "(utf-8, utf-16, gbk, big5, shift_jis, windows-1252)")
     cmd.add_argument("--dry-run", action="store_true", help="read and check, show what would change, write nothing")
     cmd.add_argument("--skip-bad-rows", action="store_true",
                      help="import the good rows; write the bad ones to <file>.rejects.csv beside the file")
@@ -71,7 +73,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     ctx = context(args)
     options = Options(kind=args.kind, market=args.market, period=args.period, dry_run=args.dry_run,
-                      skip_bad_rows=args.skip_bad_rows, default_market=ctx.settings.marketplace)
+                      skip_bad_rows=args.skip_bad_rows, default_market=ctx.settings.marketplace,
+                      encoding=args.encoding)
     store = ctx.store()
     failed = 0
     for raw in args.paths:

@@ -19,6 +19,7 @@ from typing import Callable, Iterator
 from sellertui.core.errors import UserError
 from sellertui.core.markets import market
 from sellertui.importers import rejects
+from sellertui.importers.encodings import LABELS, codec_for
 from sellertui.importers.errors import FileProblem, Problem, RowProblems
 from sellertui.importers.frame import Frame
 from sellertui.importers.headers import header_set, map_headers
@@ -39,6 +40,7 @@ class Options:
     dry_run: bool = False
     skip_bad_rows: bool = False
     default_market: str = "US"  # the marketplace in the user's settings
+    encoding: str | None = None  # the text encoding the user chose (``encodings.codec_for``); None: detect
 
 
 @dataclass
@@ -76,6 +78,10 @@ class Parsed:
         notes = [f"{self.locale.market.code} marketplace, {self.locale.currency} (from {self.locale.source})"]
         if self.period is not None:
             notes.append(f"period {self.period} (from {self.period.source})")
+        table = self.frame.table
+        if table.encoding and table.encoding_source in ("detected", "chosen"):
+            how = "as you chose" if table.encoding_source == "chosen" else "detected"
+            notes.append(f"text read as {LABELS.get(table.encoding, table.encoding)}, {how}")
         merged = self.output.merged
         if merged == 1:
             notes.append("1 row shared its key with an earlier row and was added to it")
@@ -167,10 +173,15 @@ def parse_report(path: Path, options: Options, progress: Progress | None = None)
         kind = hint or detect(cells)
         return list(map_headers(cells, kind.columns).index.values()) if kind else list(range(len(cells)))
 
-    japanese = (options.market or options.default_market or "").upper() == "JP"
+    encoding = None
+    if options.encoding:
+        try:
+            encoding = codec_for(options.encoding)
+        except ValueError as exc:
+            raise UserError(f"--encoding: {exc}") from None
     report = (lambda f: progress("reading", 0.6 * f)) if progress else None
     with paused_gc():
-        table = read_table(path, recognise, expected(hint), japanese, report, select)
+        table = read_table(path, recognise, expected(hint), report, select, encoding)
         kind = hint or detect(table.headers)
         assert kind is not None  # read_table found a header row ``recognise`` accepted
         headers = map_headers(table.headers, kind.columns)
