@@ -95,7 +95,7 @@ def scan(name: str, fh: BinaryIO, head: bytes, chosen: str | None = None) -> Sca
     else:
         names, source = ["utf-8", *encodings.GUESSED], "detected"
     live = [_Candidate(n, encodings.decoder(n)) for n in names]
-    failures: dict[str, tuple[int, int]] = {}
+    failures: dict[str, tuple[int, int, int]] = {}  # encoding: (byte, line, non-ASCII characters read before)
     facts = Scan("", bom, Verdict("", source))
     block, offset = head[bom:], bom
     while block:
@@ -154,33 +154,41 @@ def _idle(decoder: codecs.IncrementalDecoder) -> bool:
 
 
 def _decode(live: list[_Candidate], block: bytes, last: bool, offset: int, lines_before: int,
-            failures: dict[str, tuple[int, int]]) -> list[_Candidate]:
+            failures: dict[str, tuple[int, int, int]]) -> list[_Candidate]:
     kept = []
     for candidate in live:
         try:
             candidate.take(candidate.decoder.decode(block, final=last))
         except UnicodeDecodeError as exc:
-            failures[candidate.encoding] = (offset + exc.start, lines_before + block.count(b"\n", 0, exc.start) + 1)
+            before = block[:exc.start].decode(candidate.encoding, "ignore")
+            read = candidate.non_ascii + len(before) - len(before.encode("ascii", "ignore"))
+            failures[candidate.encoding] = (offset + exc.start, lines_before + block.count(b"\n", 0, exc.start) + 1,
+                                            read)
             continue
         kept.append(candidate)
     return kept
 
 
-def _verdict(name: str, live: list[_Candidate], failures: dict[str, tuple[int, int]], told: str | None,
+def _verdict(name: str, live: list[_Candidate], failures: dict[str, tuple[int, int, int]], told: str | None,
              wide: str | None, source: str) -> Verdict:
     if told or wide:  # a BOM, --encoding or the UTF-16 pattern: that encoding, or the file is not what it says
         encoding = told or wide
         if encoding in failures:
-            at, line = failures[encoding]
+            at, line, _ = failures[encoding]
             label = encodings.LABELS.get(encoding, encoding)
             how = {"byte order mark": "says it is", "chosen": "was read as"}.get(source, "looks like")
             raise FileProblem(name, f"{how} {label} but line {line} is not (the byte at {at:,} cannot be read "
                                     "that way); save it again as UTF-8, or say which encoding with --encoding")
         return Verdict(encoding, source)
+    at, line, read = failures.get("utf-8", (0, 0, 0))
+    if read >= UTF8_SURE:  # UTF-8 for hundreds of characters, then a byte that is not: not a guess to make
+        raise FileProblem(name, f"is UTF-8 text until line {line}, where the byte at {at:,} is not UTF-8 (two "
+                                "files joined, or a damaged one?); save it again as UTF-8, or say which encoding "
+                                "with --encoding")
     if live and not any(c.evidence for c in live):
         return Verdict("utf-8", "ASCII")
     if live and live[0].encoding == "utf-8":  # valid UTF-8 through the whole file: what Seller Central writes
-        return Verdict("utf-8", source)
+        return Verdict("utf-8", "detected")
     readings = []
     for candidate in live:
         text = "\n".join(candidate.evidence)

@@ -46,7 +46,7 @@ def check_workbook(name: str, fh: BinaryIO) -> None:
         raise FileProblem(name, f"holds {len(members):,} parts, more than a workbook has ({XLSX_PARTS:,} at most)")
     declared = 0
     for member in members:
-        _check_size(name, member.filename, member.file_size, "says it")
+        _check_size(name, member.filename, member.file_size)
         declared += member.file_size
     if declared > XLSX_TOTAL_BYTES:
         raise FileProblem(name, f"says it unpacks to {size(declared)}, more than the {size(XLSX_TOTAL_BYTES)} "
@@ -59,9 +59,9 @@ def check_workbook(name: str, fh: BinaryIO) -> None:
                                     "workbook; export the report as CSV instead")
 
 
-def _check_size(name: str, part: str, n: int, how: str) -> None:
+def _check_size(name: str, part: str, n: int) -> None:
     if n > XLSX_PART_BYTES:
-        raise FileProblem(name, f"{how} unpacks its part {part} to {size(n)}, more than the "
+        raise FileProblem(name, f"says it unpacks its part {part} to {size(n)}, more than the "
                                 f"{size(XLSX_PART_BYTES)} sellertui reads from one part (a damaged or hostile "
                                 "file, or a report to export as CSV instead)")
 
@@ -73,7 +73,9 @@ def _check_part(name: str, fh: BinaryIO, member: zipfile.ZipInfo) -> int:
     for data in _inflate(name, fh, member):
         total += len(data)
         if total > XLSX_PART_BYTES:  # the directory said less: the part lies about its size
-            _check_size(name, member.filename, total, "actually")
+            raise FileProblem(name, f"unpacks its part {member.filename} to more than the {size(XLSX_PART_BYTES)} "
+                                    f"sellertui reads from one part, though it says {size(member.file_size)} "
+                                    "(a damaged or hostile file)")
         if extent is not None:
             extent.feed(data)
     if extent is not None:

@@ -160,8 +160,7 @@ def test_a_backup_being_taken_by_another_process_is_left_alone(data_dir: Path) -
 def _unreadable(path: Path, monkeypatch) -> None:
     """chmod 000 where that works; as root (who reads anything) the opens of that file fail the same way."""
     if os.geteuid() != 0:
-        path.chmod(0)
-        monkeypatch.context  # noqa: B018 - the chmod is undone by _readable
+        path.chmod(0)  # undone by _readable
         return
     real_open = io.open
 
