@@ -29,7 +29,7 @@ _TAG = re.compile(rb'<(?:\w+:)?(c|row)(?=[\s>/])(?:\s+r="([A-Z]*)([0-9]*)")?([^<
 _REF = re.compile(rb'\sr="([A-Z]*)([0-9]*)"')
 _UNREFERENCED = re.compile(rb'<c(?:>|/>|\s(?!r="))|<row(?:>|/>|\s(?!r="))')  # a cell or row without r first
 _ROW_REFS = re.compile(rb'<row r="([0-9]+)"')
-_LAST_CELL = re.compile(rb'.*<c r="([A-Z]+)[0-9]', re.DOTALL)  # greedy: the block's last cell
+_LETTERS = re.compile(rb"[A-Z]+")
 
 
 def check_workbook(name: str, fh: BinaryIO) -> None:
@@ -196,9 +196,10 @@ class _Extent:
             letters = re.findall(rb'<c r="([A-Z])[0-9]', data)
             self.cols = max(self.cols, column_number(max(letters)) if letters else 0)
         self.row, self.col = int(top), 0
-        last_cell = _LAST_CELL.search(data)
-        if last_cell and last_cell.start() > data.rfind(b"<row "):
-            self.col = column_number(last_cell.group(1))
+        last_cell = data.rfind(b'<c r="')
+        if last_cell > data.rfind(b"<row "):  # the block ends inside a row: sequential cells would follow this one
+            letters = _LETTERS.match(data, last_cell + 6)
+            self.col = column_number(letters.group()) if letters else 0
         return True
 
     def _walk(self, data: bytes) -> None:
