@@ -11,25 +11,13 @@ import json
 import os
 import subprocess
 import sys
-from datetime import datetime, timezone
 from pathlib import Path
 
-import pytest
-
-from sellertui.cli import main
 from sellertui.core.text import json_text, visible
+from tests.test_cli import run
 
 HOSTILE = "\x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J\x1b]0;pwned\x07\x9b31mred\x90q\x9c"
 RAW = [chr(c) for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))]
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def assert_inert(*streams: str) -> None:
@@ -128,8 +116,7 @@ def test_the_real_streams_of_a_separate_process_carry_no_escape_byte(tmp_path: P
             assert_inert(stream.decode("utf-8"))
 
 
-@pytest.mark.parametrize("now", [datetime(2026, 11, 22, 9, tzinfo=timezone.utc)])
-def test_the_progress_bar_keeps_its_carriage_return_but_shows_the_file_name(monkeypatch, now) -> None:
+def test_the_progress_bar_keeps_its_carriage_return_but_shows_the_file_name(monkeypatch) -> None:
     import io
 
     from sellertui.cli.importing import Bar

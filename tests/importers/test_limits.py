@@ -34,6 +34,15 @@ def _row(cells: list[str], r: int | None = None) -> str:
     return f"<row{attr}>" + "".join(f'<c t="inlineStr"><is><t>{c}</t></is></c>' for c in cells) + "</row>"
 
 
+def _skeleton(book: zipfile.ZipFile) -> None:
+    """Every part of a one-sheet workbook but the sheet."""
+    book.writestr("[Content_Types].xml", CONTENT_TYPES.format(sheets=""))
+    book.writestr("_rels/.rels", ROOT_RELS)
+    book.writestr("xl/workbook.xml", WORKBOOK)
+    book.writestr("xl/_rels/workbook.xml.rels", RELS)
+    book.writestr("xl/styles.xml", STYLES)
+
+
 def inflating_xlsx(path: Path, target: int, declared: int | None = None) -> Path:
     """A workbook whose sheet is a header and `target` bytes of repeated rows, highly compressible.
 
@@ -57,11 +66,7 @@ def inflating_xlsx(path: Path, target: int, declared: int | None = None) -> Path
         crc = zlib.crc32(block, crc)
     size = len(head) + copies * len(block) + len(tail)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
-        book.writestr("[Content_Types].xml", CONTENT_TYPES.format(sheets=""))
-        book.writestr("_rels/.rels", ROOT_RELS)
-        book.writestr("xl/workbook.xml", WORKBOOK)
-        book.writestr("xl/_rels/workbook.xml.rels", RELS)
-        book.writestr("xl/styles.xml", STYLES)
+        _skeleton(book)
         info = zipfile.ZipInfo("xl/worksheets/sheet1.xml", (2024, 1, 1, 0, 0, 0))
         info.compress_type = zipfile.ZIP_DEFLATED
         info.CRC, info.file_size = zlib.crc32(tail, crc), declared if declared is not None else size
@@ -82,11 +87,7 @@ def inflating_xlsx(path: Path, target: int, declared: int | None = None) -> Path
 def sheet_xlsx(path: Path, rows_xml: str) -> Path:
     """A workbook with one sheet of hand-written rows (to place cells anywhere)."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
-        book.writestr("[Content_Types].xml", CONTENT_TYPES.format(sheets=""))
-        book.writestr("_rels/.rels", ROOT_RELS)
-        book.writestr("xl/workbook.xml", WORKBOOK)
-        book.writestr("xl/_rels/workbook.xml.rels", RELS)
-        book.writestr("xl/styles.xml", STYLES)
+        _skeleton(book)
         book.writestr("xl/worksheets/sheet1.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                                                   f'<worksheet {NS}><sheetData>{rows_xml}</sheetData></worksheet>')
     return path

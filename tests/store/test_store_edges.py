@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from sellertui.cli import main
 from sellertui.store import DiskFull, StoreError, UnreadableFile, open_store
 from sellertui.store import fsio
 from sellertui.store.backups import list_backups
 from sellertui.store.health import check, restore
+from tests.test_cli import run
 
 ORDERS_HEADER = ("amazon-order-id\tmerchant-order-id\tpurchase-date\tlast-updated-date\torder-status\t"
                  "fulfillment-channel\tsales-channel\tproduct-name\tsku\tasin\titem-status\tquantity\tcurrency\t"
@@ -28,12 +28,6 @@ def _orders_file(path: Path, first: int, n: int, day: str) -> Path:
         f"Board\tMM-BCB\tB0ABCDEF01\tShipped\t1\tUSD\t19.99\tUS" for i in range(n)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # -- the lock follows no link ----------------------------------------------------------------
