@@ -16,9 +16,19 @@ from pathlib import Path
 
 from sellertui.paths import SHARED_DIR
 from sellertui.store.errors import UnreadableFile
-from sellertui.store.fsio import PRIVATE_FILE, SHARED_FILE
+from sellertui.store.fsio import PRIVATE_FILE, SHARED_FILE, Signature, read_snapshot
 
 DENIED = (errno.EACCES, errno.EPERM)
+
+
+def read_store_file(path: Path) -> tuple[bytes, Signature]:
+    """A store file's bytes; refused by the system, it is unreadable (fix its permissions), not damaged."""
+    try:
+        return read_snapshot(path)
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise unreadable(path, exc) from None
 
 
 def unreadable(path: Path, exc: OSError) -> UnreadableFile:

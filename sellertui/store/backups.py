@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from sellertui.paths import ensure_dir
+from sellertui.store.errors import StoreBusy
 from sellertui.store.fsio import disk_full, fsync_dir, loads, out_of_space
 from sellertui.store.layout import Layout
 
@@ -97,6 +98,22 @@ def clear_leftovers(layout: Layout) -> int:
     for path in found:
         shutil.rmtree(path, ignore_errors=True)
     return len(found)
+
+
+def tidy(layout: Layout, lock) -> None:
+    """Remove half-made backups a killed process left, when nobody is working in the store.
+
+    Backups are taken under the shared lock, so holding the exclusive one means
+    none is being made now: every temp folder left is a dead process's. If the
+    store is busy, the next start tidies (it is housekeeping, never worth a wait).
+    """
+    if not leftovers(layout):
+        return
+    try:
+        with lock.exclusive(timeout=0):
+            clear_leftovers(layout)
+    except StoreBusy:
+        pass
 
 
 def prune(layout: Layout, keep: int = KEEP) -> None:

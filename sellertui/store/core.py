@@ -19,14 +19,14 @@ from typing import Iterator
 from sellertui import clock
 from sellertui.paths import ensure_dir
 from sellertui.store import backups, commit
-from sellertui.store.access import unreadable
-from sellertui.store.errors import CorruptFile, InvalidRecord, NewerStore, StoreBusy, StoreError
+from sellertui.store.access import read_store_file, unreadable
+from sellertui.store.errors import CorruptFile, NewerStore, StoreError
 from sellertui.store.fsio import (
     Signature,
     dumps,
+    encode_table,
     iter_doc_chunks,
     loads,
-    read_snapshot,
     signature,
 )
 from sellertui.store.layout import Layout
@@ -81,22 +81,7 @@ class Store:
                     self._migrate()
         self._shared = self._shared or bool(self._meta.get("shared"))
         self._lock._shared_files = self._shared
-        self._tidy_backups()
-
-    def _tidy_backups(self) -> None:
-        """Remove half-made backups a killed process left, when nobody is working in the store.
-
-        Backups are taken under the shared lock, so holding the exclusive one means
-        none is being made now: every temp folder left is a dead process's. If the
-        store is busy, the next start tidies (it is housekeeping, never worth a wait).
-        """
-        if not backups.leftovers(self.layout):
-            return
-        try:
-            with self._lock.exclusive(timeout=0):
-                backups.clear_leftovers(self.layout)
-        except StoreBusy:
-            pass
+        backups.tidy(self.layout, self._lock)
 
     def _new_meta(self) -> dict:
         return {
@@ -111,7 +96,7 @@ class Store:
         if sig is not None and sig == self._meta_sig:
             return self._meta
         try:
-            payload, sig = _read(self.layout.meta)
+            payload, sig = read_store_file(self.layout.meta)
             meta = loads(payload)
             if not isinstance(meta, dict) or "format" not in meta:
                 raise ValueError("not a sellertui store description")
@@ -220,7 +205,7 @@ class Store:
             if cached is not None and cached.sig == sig:
                 return cached.docs
             try:
-                payload, sig = _read(path)
+                payload, sig = read_store_file(path)
             except FileNotFoundError:
                 return {}
             docs = self._parse(path, payload, spec.name)
@@ -254,7 +239,7 @@ class Store:
         path = self.layout.partition_path(collection, partition)
         with self.reading():
             try:
-                payload, _ = _read(path)
+                payload, _ = read_store_file(path)
             except FileNotFoundError:
                 return
         try:
@@ -304,7 +289,7 @@ class Store:
             staged = tx.payloads()
             if not staged:
                 return
-            payloads = {path: _encoded(spec.name, docs) for path, (spec, docs) in staged.items()}
+            payloads = {path: encode_table(spec.name, docs) for path, (spec, docs) in staged.items()}
             meta = None
             if tx.seq_floor:  # a deleted top id: remember it, so the number is never handed out again
                 meta = dict(self._read_meta())
@@ -378,24 +363,6 @@ class Store:
 
     def close(self) -> None:
         self._lock.close()
-
-
-def _read(path: Path) -> tuple[bytes, Signature]:
-    """A store file's bytes; refused by the system, it is unreadable (fix its permissions), not damaged."""
-    try:
-        return read_snapshot(path)
-    except FileNotFoundError:
-        raise
-    except OSError as exc:
-        raise unreadable(path, exc) from None
-
-
-def _encoded(collection: str, docs: dict) -> bytes:
-    try:
-        return dumps({collection: docs})
-    except TypeError as exc:  # orjson: text with undecodable bytes (lone surrogates), or a value JSON has no form for
-        raise InvalidRecord(f"{collection}: a record holds a value that cannot be stored ({exc}); "
-                            "nothing was written") from None
 
 
 def _login_name() -> str:

@@ -19,7 +19,7 @@ from typing import Iterator
 
 import orjson
 
-from sellertui.store.errors import DiskFull
+from sellertui.store.errors import DiskFull, InvalidRecord
 
 PRIVATE_FILE = 0o600
 SHARED_FILE = 0o660
@@ -118,6 +118,15 @@ def read_snapshot(path: Path) -> tuple[bytes, Signature]:
 
 def dumps(data: object) -> bytes:
     return orjson.dumps(data)
+
+
+def encode_table(table: str, docs: dict) -> bytes:
+    """A partition file's bytes; a record JSON cannot hold is refused in one sentence, before anything is written."""
+    try:
+        return dumps({table: docs})
+    except TypeError as exc:  # orjson: text with undecodable bytes (lone surrogates), or a value JSON has no form for
+        raise InvalidRecord(f"{table}: a record holds a value that cannot be stored ({exc}); "
+                            "nothing was written") from None
 
 
 def iter_doc_chunks(payload: bytes, table: str, size: int) -> Iterator[list[dict]]:
