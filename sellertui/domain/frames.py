@@ -11,6 +11,7 @@ all areas.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import threading
@@ -124,12 +125,13 @@ class FrameCache:
         path = self._path(key, sig, version)
         if path is None:
             return
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             for old in path.parent.glob(f"{key[2]}.*.feather"):
                 old.unlink(missing_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
             frame.reset_index(drop=True).to_feather(tmp)
             os.replace(tmp, path)
-        except Exception:  # the cache is an optimisation: never fail a load for it
-            pass
+        except Exception:  # the cache is an optimisation: never fail a load for it (a full disk included)
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)

@@ -20,6 +20,7 @@ from typing import Callable, Iterator
 from sellertui.core.errors import UserError
 from sellertui.core.markets import market
 from sellertui.importers import rejects
+from sellertui.importers.encodings import LABELS, codec_for
 from sellertui.importers.errors import FileProblem, Problem, RowProblems
 from sellertui.importers.frame import Frame
 from sellertui.importers.headers import header_set, map_headers
@@ -41,6 +42,7 @@ class Options:
     dry_run: bool = False
     skip_bad_rows: bool = False
     default_market: str = "US"  # the marketplace in the user's settings
+    encoding: str | None = None  # the text encoding the user chose (``encodings.codec_for``); None: detect
 
 
 @dataclass
@@ -79,6 +81,10 @@ class Parsed:
         notes = [f"{self.locale.market.code} marketplace, {self.locale.currency} (from {self.locale.source})"]
         if self.period is not None:
             notes.append(f"period {self.period} (from {self.period.source})")
+        table = self.frame.table
+        if table.encoding and table.encoding_source in ("detected", "chosen"):
+            how = "as you chose" if table.encoding_source == "chosen" else "detected"
+            notes.append(f"text read as {LABELS.get(table.encoding, table.encoding)}, {how}")
         merged = self.output.merged
         if merged == 1:
             notes.append("1 row shared its key with an earlier row and was added to it")
@@ -167,8 +173,8 @@ def parse_report(path: Path, options: Options, progress: Progress | None = None)
     if (hint is not None and hint.reads_json) or (hint is None and path.suffix.lower() == ".json"):
         return _parse_json(path.name, _read(path), hint, options, _modified(path), path)
 
-    def read(recognise, wanted, japanese, report, select) -> Table:
-        return read_table(path, recognise, wanted, japanese, report, select)
+    def read(recognise, wanted, report, select, encoding) -> Table:
+        return read_table(path, recognise, wanted, report, select, encoding)
 
     return _parse_table(path.name, read, hint, options, progress, lambda: _modified(path), path)
 
@@ -179,8 +185,8 @@ def parse_document(document: Document, options: Options, progress: Progress | No
     if kind.reads_json:
         return _parse_json(document.name, document.data, kind, options, document.saved, None)
 
-    def read(recognise, wanted, japanese, report, select) -> Table:
-        return read_bytes(document.name, document.data, recognise, wanted, japanese, report, select)
+    def read(recognise, wanted, report, select, encoding) -> Table:
+        return read_bytes(document.name, document.data, recognise, wanted, report, select, encoding)
 
     return _parse_table(document.name, read, kind, options, progress, lambda: document.saved, None)
 
@@ -215,10 +221,15 @@ def _parse_table(name: str, read: Callable[..., Table], hint: Kind | None, optio
         kind = hint or detect(cells)
         return list(map_headers(cells, kind.columns).index.values()) if kind else list(range(len(cells)))
 
-    japanese = (options.market or options.default_market or "").upper() == "JP"
+    encoding = None
+    if options.encoding:
+        try:
+            encoding = codec_for(options.encoding)
+        except ValueError as exc:
+            raise UserError(f"--encoding: {exc}") from None
     report = (lambda f: progress("reading", 0.6 * f)) if progress else None
     with paused_gc():
-        table = read(recognise, expected(hint), japanese, report, select)
+        table = read(recognise, expected(hint), report, select, encoding)
         kind = hint or detect(table.headers)
         assert kind is not None  # read_table found a header row ``recognise`` accepted
         headers = _headers(table, kind)
