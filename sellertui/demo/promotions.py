@@ -111,7 +111,7 @@ def add_promotion_sales(orders: list[dict], promotions: list[dict], products: li
             added.append(line)
         for line in [o for o in orders + added if o["sku"] in skus]:
             if start.isoformat() <= line["purchase_date"][:10] <= last.isoformat() and line["quantity"]:
-                line["promo_discount_minor"] = round(line["item_price_minor"] * pct / 100)
+                line["promo_discount_minor"] = -round(line["item_price_minor"] * pct / 100)  # negative, as the report writes it
                 line["promotion_ids"] = tag
     orders.extend(added)
     return len(added)
