@@ -48,6 +48,13 @@ class ImportScreen(ModalScreen[frozenset | None]):
             self.result = result
             super().__init__()
 
+    class PeriodAsked(Message, bubble=False):
+        """The report has no dates and its name no range: ask which days it covers (nothing written)."""
+
+        def __init__(self, needed) -> None:
+            self.needed = needed  # importers.period.PeriodNeeded
+            super().__init__()
+
     class Refused(Message, bubble=False):
         """The file cannot be read, or was not imported: ``reason`` says why (nothing was written)."""
 
@@ -141,10 +148,14 @@ class ImportScreen(ModalScreen[frozenset | None]):
     @work(thread=True, exclusive=True, group="import-preview", exit_on_error=False)
     def _parse(self, path, options) -> None:
         from sellertui.core.errors import UserError
+        from sellertui.importers.period import PeriodNeeded
         from sellertui.importers.pipeline import parse_report
 
         try:
             parsed = parse_report(path, options, self._progress_from_thread)
+        except PeriodNeeded as needed:
+            self.post_message(self.PeriodAsked(needed))
+            return
         except (UserError, OSError) as exc:
             self.post_message(self.Refused(str(exc), writing=False))
             return
@@ -159,6 +170,21 @@ class ImportScreen(ModalScreen[frozenset | None]):
         else:
             self.state = "choose"
             self._show(Text.assemble(("Cannot import this file\n", "bold red"), text(message.reason)))
+
+    def on_import_screen_period_asked(self, message: PeriodAsked) -> None:
+        from sellertui.ui.shell.importing.period_question import PeriodQuestion
+
+        needed = message.needed
+        self._hide_progress()
+        self.state = "choose"
+        self._show(Text.assemble(("Which days does it cover?\n", "bold"), text(str(needed))))
+
+        def answered(period: str | None) -> None:
+            if period:
+                self.query_one("#period", Input).value = period
+                self.preview()
+
+        self.app.push_screen(PeriodQuestion(needed.file, needed.label, needed.saved), answered)
 
     def on_import_screen_previewed(self, message: Previewed) -> None:
         parsed = message.parsed
