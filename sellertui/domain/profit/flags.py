@@ -108,7 +108,11 @@ def month_flags(ledger) -> dict[str, list[Flag]]:
             add(month, MISSING, "no_rate", f"no {currency}→{home} rate for {month}: {fmt(amount, currency)} of "
                                            "amounts left out of the totals — add it in Rates")
         elif rate.borrowed:
-            add(month, MISSING, "borrowed_rate", f"no {currency}→{home} rate for {month}: {rate.month}'s rate used")
+            whose = f"the {rate.ecb.label}" if rate.ecb is not None else f"your rate of {rate.month}"
+            add(month, MISSING, "borrowed_rate", f"no {currency}→{home} rate for {month}: {whose} used")
+        elif rate.ecb is not None:
+            add(month, ESTIMATE, "ecb_rate", f"{currency} converted at the {rate.ecb.describe(currency, home)} "
+                                             "(no rate of yours for the month; add one in Rates to use it instead)")
     for month in months:
         count = estimated_lines.get(month, 0)
         if month in sold and month not in settled:

@@ -118,8 +118,7 @@ def taken_off(ledger: Ledger, plan: list[dict], months: list[str]) -> dict[str, 
     ids = {r.get("expense_id") for r in hired}
     carried = small[(small["collection"] == "expenses").to_numpy() & small["ref"].isin(ids).to_numpy()]
     carried = carried.assign(month=month_of(carried["day"]))
-    carried = carried.assign(home=ledger.to_home(carried["amount_minor"].to_numpy(), carried["month"].to_numpy(),
-                                                 carried["currency"].to_numpy()))
+    carried = carried.assign(home=carried["home_minor"].fillna(0))
     carried = (-carried.groupby(["month", "ref"])["home"].sum()).to_dict()
     out = {}
     for month in months:
