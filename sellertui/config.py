@@ -92,6 +92,12 @@ SECTION_DEFAULTS["amazon"] = {
     "timeout_seconds": 30.0,
 }
 
+# Exchange rates: where `sellertui fx update` fetches the ECB's reference rates (the only place they go online).
+SECTION_DEFAULTS["fx"] = {
+    "ecb_url": "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.zip",
+    "timeout_seconds": 30.0,
+}
+
 TOP_DEFAULTS: dict[str, Any] = {
     "shop_name": "My shop",
     "user": "",

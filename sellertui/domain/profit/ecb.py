@@ -118,3 +118,55 @@ def latest_month(currency: str, home: str) -> str | None:
     ours, theirs = table.get(currency.upper()), table.get(home.upper())
     common = [d for d in (ours or {}) if d in (theirs or {})]
     return max(common)[:7] if common else None
+
+
+@dataclass(frozen=True)
+class Updated:
+    path: Path
+    first_day: str
+    last_day: str
+    currencies: int
+
+    def summary(self) -> str:
+        return (f"ECB reference rates from {self.first_day} to {self.last_day} ({self.currencies} currencies) "
+                f"saved to {self.path}")
+
+
+def update(url: str, timeout: float = 30.0) -> Updated:
+    """Download the ECB's current history from ``url`` into the cache dir (the only network call for rates).
+
+    The file is checked before it replaces the copy in use, and written atomically: a failed or cut
+    download leaves the rates as they were.
+    """
+    import httpx  # lazy: only this command goes online
+
+    from sellertui.core.errors import UserError
+    from sellertui.store.fsio import atomic_write
+
+    host = httpx.URL(url).host or url
+    try:
+        response = httpx.get(url, timeout=timeout, follow_redirects=True)
+    except httpx.HTTPError as exc:
+        raise UserError(f"cannot reach {host} to download the ECB rates ({type(exc).__name__}; offline?): the "
+                        f"rates of {_newest_day()} stay in use") from None
+    if response.status_code != 200:
+        raise UserError(f"{host} answered {response.status_code} instead of the ECB rates: the rates of "
+                        f"{_newest_day()} stay in use")
+    try:
+        table = read_history(response.content)
+    except (ValueError, KeyError, UnicodeDecodeError, zipfile.BadZipFile) as exc:
+        raise UserError(f"what {host} sent is not the ECB's rates history ({exc}): nothing was changed") from None
+    days = sorted({d for rates in table.values() for d in rates})
+    if not days:
+        raise UserError(f"the ECB rates from {host} hold no days: nothing was changed")
+    path = cached_file()
+    paths.ensure_dir(path.parent)
+    atomic_write(path, response.content)
+    return Updated(path, days[0], days[-1], len(table) - 1)
+
+
+def _newest_day() -> str:
+    try:
+        return max(d for rates in history().values() for d in rates)
+    except (OSError, ValueError, ImportError):
+        return "the bundled table"
