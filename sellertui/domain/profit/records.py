@@ -102,6 +102,11 @@ def _small(ledger: Ledger, first: date, last: date, lines: tuple[str, ...]) -> p
 def records(ledger: Ledger, period: str, grain: str, line: str) -> pd.DataFrame:
     """The records behind ``line`` (a P&L line, ``net``/``margin``, ``units`` or ``orders``) in ``period``."""
     first, last = bounds(period, grain)
+    return records_between(ledger, first, last, line)
+
+
+def records_between(ledger: Ledger, first: date, last: date, line: str) -> pd.DataFrame:
+    """The records behind ``line`` on the days from ``first`` to ``last`` (a period, a tile)."""
     last = min(last, ledger.today)
     if line in ("units", "orders"):
         picked = _within(ledger.volume, first, last)

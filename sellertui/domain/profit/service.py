@@ -71,6 +71,12 @@ class ProfitService:
         ledger, _ = self.ledger()
         return tiles.tiles(ledger, clock.now())
 
+    def tile_working(self, key: str) -> tiles.TileWorking:
+        """How one tile (``today``, ``mtd``…) adds up, with the records behind it."""
+        ledger, _ = self.ledger()
+        tile = next(t for t in tiles.tiles(ledger, clock.now()) if t.key == key)
+        return tiles.tile_working(ledger, tile)
+
     def records(self, period: str, grain: str, line: str):
         from sellertui.domain.profit.records import records
 
