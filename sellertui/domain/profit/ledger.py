@@ -33,7 +33,7 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from sellertui.domain.profit import ecb, entries as small_entries
+from sellertui.domain.profit import account_fees, ecb, entries as small_entries
 from sellertui.domain.profit.convert import home_amounts
 from sellertui.domain.profit.fx import Rates
 from sellertui.domain.profit.sources import Sources
@@ -57,6 +57,7 @@ class Ledger:
     rates: dict[tuple[str, str], object] = field(default_factory=dict)  # (month, currency) -> fx.Found
     settlements: int = 0
     advertises: bool = False
+    spans: list = field(default_factory=list)  # (marketplace, first day, last day) of each imported settlement
 
 
 def month_of(days) -> np.ndarray:
@@ -185,13 +186,15 @@ def build_ledger(sources: Sources, home: str, today: date) -> Ledger:
     settled_ads = actual[(actual["line"] == "ads").to_numpy()] if len(actual) else actual
     ads = small_entries.counted_ads(sources.ads, settled_ads)
     first = first_day([volume, actual, ads, *small], sources.expenses)
+    spans = settled_spans(sources.summaries, actual)
     if first is not None:
         month_end = (today.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
         small.append(small_entries.expense_entries(sources.expenses, first, month_end))
+        small.append(account_fees.estimates(sources.products, spans, first, month_end, home, sources.fee_rates))
     small = [s for s in small if len(s)]
     small_frame = pd.concat(small, ignore_index=True) if small else small_entries.frame([])
     ledger = Ledger(pd.DataFrame(), priced, actual, ads, small_frame, volume.reset_index(drop=True),
-                    missing.reset_index(drop=True), home, first, today,
+                    missing.reset_index(drop=True), home, first, today, spans=spans,
                     settlements=len(set(actual["settlement_id"])) if len(actual) else 0,
                     advertises=bool(len(sources.ads) or len(settled_ads)))
     ledger.daily = convert_and_sum(ledger, Rates(sources.rates, home, ecb.monthly_rate))
@@ -281,8 +284,8 @@ def first_day(parts: list[pd.DataFrame], expenses: list[dict]) -> date | None:
     return pd.Timestamp(min(days)).date()
 
 
-def coverage(summaries: list[dict], actual: pd.DataFrame):
-    """``covered(day, marketplace)``: does an imported settlement span that day (so it carries its fees)?"""
+def settled_spans(summaries: list[dict], actual: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(marketplace, first day, last day) of every imported settlement (and of Date Range settlements)."""
     spans: list[tuple[str, str, str]] = []
     for summary in summaries:
         if summary.get("start") and summary.get("end"):
@@ -291,6 +294,12 @@ def coverage(summaries: list[dict], actual: pd.DataFrame):
         dr = actual[(actual["source"] == "date range report").to_numpy() & (actual["settlement_id"] != "").to_numpy()]
         for (_, market), group in dr.groupby(["settlement_id", "marketplace"]):
             spans.append((market, str(group["day"].min())[:10], str(group["day"].max())[:10]))
+    return spans
+
+
+def coverage(summaries: list[dict], actual: pd.DataFrame):
+    """``covered(day, marketplace)``: does an imported settlement span that day (so it carries its fees)?"""
+    spans = settled_spans(summaries, actual)
 
     def covered(day: date, marketplace: str) -> bool:
         when = day.isoformat()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sellertui import clock
-from sellertui.domain.profit import hiring, periods, pnl, readiness, skus, sources, tiles
+from sellertui.domain.profit import account_fees, hiring, periods, pnl, readiness, skus, sources, tiles
 from sellertui.domain.profit.flags import month_flags
 from sellertui.domain.profit.ledger import Ledger, build_ledger, month_of
 
@@ -56,9 +56,11 @@ class ProfitService:
         """The ledger and its month flags, rebuilt only when a file behind them (or the day) changed."""
         with self._lock:
             today = clock.today()
-            key = (sources.signature(self.store), self.home, today)
+            rates = account_fees.FeeRates.from_section(self.settings.section("profit"), self.home)
+            key = (sources.signature(self.store), self.home, today, rates)
             if self._cached is None or self._cached[0] != key:
                 read = sources.load(self.store, self.frames)
+                read.fee_rates = rates
                 ledger = build_ledger(read, self.home, today)
                 self._cached = (key, ledger, month_flags(ledger), read.products)
             return self._cached[1], self._cached[2]

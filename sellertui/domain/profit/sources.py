@@ -148,6 +148,7 @@ class Sources:
     summaries: list[dict]
     promo_schedule: list[dict]
     signature: tuple = field(default=())  # the files read: a reload with the same one changes nothing
+    fee_rates: object = None  # account_fees.FeeRates from the [profit] settings (None: no estimates)
 
 
 

@@ -32,11 +32,13 @@ def test_a_month_by_hand(profit) -> None:
     assert got["cogs"] == -(2 * 500 + 1 * 600)
     assert got["ads"] == -700
     assert got["expenses"] == -500
-    assert got["net"] == 3000 - 1000 - 450 - 900 - 1600 - 700 - 500
+    assert got["subscription"] == -3999 and got["storage"] == 0  # no settlement: the plan's fee, estimated; no stock
+    assert got["net"] == 3000 - 1000 - 450 - 900 - 1600 - 700 - 500 - 3999
     assert (got["units"], got["orders"]) == (3, 2)
     statement = service.statement("month")
     i = statement.periods.index("2026-10")
     assert statement.estimated["referral"][i] and not statement.estimated["cogs"][i]
+    assert statement.estimated["subscription"][i] and statement.figure("subscription", i) == "~-$39.99"
     assert statement.margin(i) == got["net"] / 3000
 
 
