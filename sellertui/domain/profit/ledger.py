@@ -9,8 +9,9 @@ Which number wins, in short (each rule is in the working the UI shows):
   the SKU's FBA fee × units (FBA lines), from the product's fee table.
 - Cost of goods: units × the landed cost in force on the order's day, for
   every order line (and for settled lines no order record knows about).
-- Refunds, storage, subscription, deal and coupon fees, other fees: from
-  settlements; refunds of returns no settlement reports come from the return
+- Refunds, storage, subscription, deal and coupon fees, other fees,
+  reimbursements: from settlements; reimbursements no settlement covers
+  from the Reimbursements report; refunds of returns no settlement reports come from the return
   (the amount recorded, or the order's price for FBA returns, estimated);
   promotion fees from the fee schedule where no settlement covers the start.
 - Ad spend: the settlements' Cost of Advertising in a month and marketplace
@@ -176,6 +177,7 @@ def build_ledger(sources: Sources, home: str, today: date) -> Ledger:
     small = [small_entries.refund_entries(sources.returns, refunded, orders)]
     covered = coverage(sources.summaries, actual)
     small.append(small_entries.promotion_entries(sources.promotions, sources.promo_schedule, orders, covered, today))
+    small.append(small_entries.reimbursement_entries(sources.reimbursements, covered))
     volume = orders[["day", "order_id", "sku", "qty"]]
     missing = priced.loc[np.isnan(priced["unit_cost"].to_numpy()), ["day", "sku", "qty"]]
     if only is not None and len(only):

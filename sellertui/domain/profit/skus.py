@@ -96,10 +96,8 @@ def sku_table(ledger, first: date, last: date, products: dict[str, dict],
         leave("storage", storage)
     table["ads"] = _ad_shares(ledger, actual, _within(ledger.ads, first, last), table["sales"], campaign_skus,
                               leave)
-    no_sku = (overheads["sku"] == "").to_numpy()
-    for key in ("subscription", "other_fees", "expenses") if len(overheads) else ():
-        if key not in DIRECT:
-            leave(key, int(overheads.loc[(overheads["line"] == key).to_numpy() & no_sku, "home"].sum()))
+    for key in ("subscription", "reimbursements", "expenses") if len(overheads) else ():  # the shop's, not a SKU's
+        leave(key, int(overheads.loc[(overheads["line"] == key).to_numpy(), "home"].sum()))
     estimated = set(orders.loc[(orders["referral"] != 0).to_numpy(), "sku"])
     estimated |= set(small.loc[small["estimated"].to_numpy(dtype=bool), "sku"])
     missing = _within(ledger.missing_cost, first, last)

@@ -147,6 +147,7 @@ class Sources:
     rates: list[dict]
     summaries: list[dict]
     promo_schedule: list[dict]
+    reimbursements: list[dict]
     signature: tuple = field(default=())  # the files read: a reload with the same one changes nothing
     fee_rates: object = None  # account_fees.FeeRates from the [profit] settings (None: no estimates)
 
@@ -174,6 +175,7 @@ def load(store, frames) -> Sources:
         rates=store["fx_rates"].all(),
         summaries=store["settlement_summaries"].all(),
         promo_schedule=schedule(store),
+        reimbursements=store["reimbursements"].all(),
         signature=signature(store),
     )
 

@@ -171,3 +171,24 @@ def test_weeks_and_quarters_add_up_to_the_months(profit) -> None:
     in_q3 = [i for i, p in enumerate(months.periods) if p in ("2026-07", "2026-08", "2026-09")]
     assert quarter.values["net"][q3] == sum(months.values["net"][i] for i in in_q3)
     assert sum(weeks.values["sales"]) == sum(months.values["sales"]) == 4500
+
+
+def test_reimbursements_are_their_own_line_and_never_counted_twice(profit) -> None:
+    summary = {"id": "S1", "settlement_id": "S1", "start": "2026-10-15", "end": "2026-10-28", "marketplace": "US"}
+    settled = {"id": "S1|1", "settlement_id": "S1", "posted_date": "2026-10-20T08:00:00+00:00",
+               "transaction_type": "other-transaction", "amount_type": "", "amount_description": "WAREHOUSE_DAMAGE",
+               "amount_minor": 912, "currency": "USD", "marketplace": "US", "order_id": "", "sku": "MUG", "quantity": 1}
+    service = profit(
+        products=[{"id": "MUG", **MUG}], orders=[order("A", "2026-10-10", 1, 2000)],
+        settlement_summaries=[summary], settlements=[settled],
+        reimbursements=[
+            {"id": "R1|MUG", "reimbursement_id": "R1", "approved_at": "2026-10-03T17:20:11+00:00", "sku": "MUG",
+             "amount_minor": 4274, "currency": "USD", "marketplace": "US", "qty_cash": 2, "reason": "Lost_Warehouse"},
+            {"id": "R2|MUG", "reimbursement_id": "R2", "approved_at": "2026-10-19T09:00:00+00:00", "sku": "MUG",
+             "amount_minor": 912, "currency": "USD", "marketplace": "US", "qty_cash": 1, "reason": "Damaged_Warehouse"},
+        ])
+    statement = service.statement("month")
+    # R1 from the report (no settlement covers Oct 3); R2 is the settlement's WAREHOUSE_DAMAGE line, counted once
+    assert month(statement, "2026-10")["reimbursements"] == 4274 + 912
+    records = service.records("2026-10", "month", "reimbursements")
+    assert sorted(records["source"]) == ["reimbursements report", "settlement"]
