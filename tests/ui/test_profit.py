@@ -60,7 +60,7 @@ async def test_hiring_plan_mark_hired_moves_the_gauge(make_app, demo_copy: Path)
         await open_view(pilot, app, "H")
         view = app.query_one(HiringView)
         assert view.hiring.readiness.role["title"] == "Operator"
-        assert not view.hiring.readiness.ready and view.hiring.readiness.projected == "2027-01"
+        assert not view.hiring.readiness.ready and view.hiring.readiness.projected == "2027-03"
         # a new role goes to the end of the plan
         await pilot.press("n")
         await settle(pilot, app)

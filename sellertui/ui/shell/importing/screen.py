@@ -89,6 +89,7 @@ class ImportScreen(ModalScreen[frozenset | None]):
         self.options = None
         self.state = "choose"  # choose, previewing, previewed, importing, done
         self.changed: frozenset = frozenset()  # the collections the import changed
+        self.previewed_inputs: tuple = ()  # path, period and market as the preview read them
 
     def compose(self) -> ComposeResult:
         settings = self.app.ctx.settings
@@ -121,8 +122,12 @@ class ImportScreen(ModalScreen[frozenset | None]):
         if self.state in ("choose", "previewed"):
             self.preview()
 
+    def _inputs(self) -> tuple[str, str, str]:
+        return tuple(self.query_one(f"#{name}", Input).value.strip() for name in ("path", "period", "market"))
+
     def on_input_changed(self, event: Input.Changed) -> None:
-        if self.state == "previewed":  # the preview no longer shows what would be imported
+        if self.state == "previewed" and self._inputs() != self.previewed_inputs:
+            # the preview no longer shows what would be imported
             self.state = "choose"
             self.parsed = None
             self._buttons(import_=False, skip=False)
@@ -142,6 +147,7 @@ class ImportScreen(ModalScreen[frozenset | None]):
             return
         self.state = "previewing"
         self.options = self._read_options()
+        self.previewed_inputs = self._inputs()
         self._show(text(f"Reading {value.strip()}…"))
         self._parse(resolve(value), self.options)
 
