@@ -17,7 +17,7 @@ from sellertui.demo.ads_ledger import build_ad_decisions, build_ad_targets
 from sellertui.demo.catalog import build_products, popularity
 from sellertui.demo.inventory import add_inventory_story
 from sellertui.demo.planning import build_expenses, build_purchase_orders, build_routines, build_tasks, set_stock
-from sellertui.demo.profit import build_cash, build_fx_rates, build_roles
+from sellertui.demo.profit import build_cash, build_fx_rates, build_reimbursements, build_roles
 from sellertui.demo.promotions import (add_promotion_sales, build_events, build_fee_table, build_history,
                                        build_promotions)
 from sellertui.demo.sales import SalesBuilder, build_messages, build_product_notes, build_returns
@@ -87,6 +87,7 @@ def build(size: str = "small", seed: int = 7, founder: str = "me") -> dict[str, 
     data["hiring_roles"] = build_roles()
     data["cash_reserve"] = build_cash(today)
     data["fx_rates"] = build_fx_rates(today, max(6, profile.days // 30))
+    data["reimbursements"] = build_reimbursements(today, products)
     data["ad_targets"] = build_ad_targets()
     data["ad_actions"] = build_ad_decisions(data["search_terms"], today, founder)
     add_inventory_story(data, now, founder)
