@@ -108,8 +108,8 @@ def build_history(today: date, products: list[dict], count: int, seed: int = 7) 
         cancelled = rng.random() < 0.06
         name = product["title"].replace("Maple & Moss ", "")
         found.append({
-            "name": f"{LABELS[kind]} – {name}"[:80], "type": kind, "skus": [product["sku"]], "start": start.isoformat(),
-            "end": end.isoformat(), "discount_pct": rng.randint(low, high), "expected_units": rng.randint(5, 60),
+            "name": f"{LABELS[kind]} – {name}"[:80], "type": kind, "skus": [product["sku"]],
+            "start": start.isoformat(), "end": end.isoformat(), "discount_pct": rng.randint(low, high), "expected_units": rng.randint(5, 60),
             "budget_minor": rng.choice([0, 0, 20000, 50000]) if kind == "coupon" else 0, "currency": "USD",
             "status": "cancelled" if cancelled else "ended", "event": "", "event_id": "", "marketplace": "US",
             "notes": "stock arrived late" if cancelled else "", "history": []})

@@ -94,16 +94,21 @@ async def test_bad_rows_can_be_set_aside(make_app, demo_copy: Path, tmp_path: Pa
     assert (tmp_path / "returns.txt.rejects.csv").exists()
 
 
+async def asked_which_days(pilot, app, report: Path) -> None:
+    """Open the import screen on ``report`` (a file without dates): the period question comes up."""
+    await settle(pilot, app)
+    await pilot.press("i")
+    await type_path(pilot, app, report)
+    assert isinstance(app.screen, PeriodQuestion)
+
+
 async def test_a_report_without_dates_asks_which_days_first_choice_focused(make_app, demo_copy: Path,
                                                                          tmp_path: Path) -> None:
     report = tmp_path / "BusinessReport-15-10-2025.csv"
     shutil.copy(fixture("BusinessReport-15-10-2025.csv"), report)
     app = make_app(demo_copy)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot, app)
-        await pilot.press("i")
-        await type_path(pilot, app, report)
-        assert isinstance(app.screen, PeriodQuestion)
+        await asked_which_days(pilot, app, report)
         choices = app.screen.query_one(OptionList)
         assert app.focused is choices and choices.highlighted == 0
         offered = [str(choices.get_option_at_index(i).prompt) for i in range(choices.option_count)]
@@ -127,10 +132,7 @@ async def test_other_days_are_typed_and_escape_cancels_without_writing(make_app,
     shutil.copy(fixture("business-report-in.csv"), report)
     app = make_app(demo_copy)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot, app)
-        await pilot.press("i")
-        await type_path(pilot, app, report)
-        assert isinstance(app.screen, PeriodQuestion)
+        await asked_which_days(pilot, app, report)
         await pilot.press("down", "down", "enter")  # other days…
         field = app.screen.query_one("#other-days", Input)
         assert app.focused is field

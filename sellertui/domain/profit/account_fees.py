@@ -23,7 +23,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from sellertui.core.money import fmt, split_largest_remainder, to_minor
+from sellertui.core.money import exponent, fmt, split_largest_remainder, to_minor
 from sellertui.domain.profit import entries
 
 PEAK_MONTHS = (10, 11, 12)
@@ -76,11 +76,12 @@ def storage_of(products: dict[str, dict], month: str, rates: FeeRates, home: str
         if units <= 0 or rate <= 0:
             continue
         feet = float(product.get("cubic_feet") or 0) or rates.default_cubic_feet
-        amount = round(units * feet * rate * 100) if home else 0
+        amount = round(units * feet * rate * 10 ** exponent(home))
         if amount:
             source = "its" if product.get("cubic_feet") else "the default"
+            season = "Oct–Dec" if peak else "Jan–Sep"
             found.append((sku, amount, f"storage ~ {units:,} units × {feet:g} ft³ ({source} size) × "
-                                       f"{fmt(round(rate * 100), home)}/ft³ ({'Oct–Dec' if peak else 'Jan–Sep'} rate)"))
+                                       f"{fmt(to_minor(str(rate), home), home)}/ft³ ({season} rate)"))
     return found
 
 

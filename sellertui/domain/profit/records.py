@@ -80,8 +80,8 @@ def _ads(ledger: Ledger, first: date, last: date) -> pd.DataFrame:
     picked = _within(ledger.ads, first, last)
     refs = [f"{d} · {c}" for d, c in zip(day_text(picked["day"]), picked["campaign"])]
     notes = [f"{n} search-term row(s) summed" for n in picked["rows"]]
-    return _rows(picked, "ads", "ad reports", "search_terms", refs, "", notes,
-                 -picked["spend_minor"].to_numpy(), picked["currency"].to_numpy(), False, picked["home_minor"].to_numpy())
+    return _rows(picked, "ads", "ad reports", "search_terms", refs, "", notes, -picked["spend_minor"].to_numpy(),
+                 picked["currency"].to_numpy(), False, picked["home_minor"].to_numpy())
 
 
 def _small(ledger: Ledger, first: date, last: date, lines: tuple[str, ...]) -> pd.DataFrame:
