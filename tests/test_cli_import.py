@@ -28,7 +28,7 @@ def test_json_prints_one_object_per_file_with_totals_by_kind(capsys, data_dir: P
     code, out, err = run(capsys, "import", str(fixture("all-orders-us.txt")), str(fixture("search-terms-us-summary.csv")),
                          str(fixture("settlement-v2-us.txt")), str(fixture("fba-inventory-us.txt")),
                          str(fixture("fba-returns-us.txt")), str(fixture("BusinessReport-15-10-2025.csv")),
-                         "--json", "--data-dir", str(data_dir))
+                         "--period", "2025-09-15..2025-10-14", "--json", "--data-dir", str(data_dir))
     assert code == 0 and err == ""
     objects = [json.loads(line) for line in out.splitlines()]
     assert [list(o) for o in objects] == [KEYS] * 6
@@ -43,6 +43,13 @@ def test_json_prints_one_object_per_file_with_totals_by_kind(capsys, data_dir: P
     assert business["totals"] == {"units": 393, "sales": "13365.30", "sessions": 2609}
     code, out, _ = run(capsys, "import", str(fixture("all-orders-us.txt")), "--json", "--data-dir", str(data_dir))
     assert json.loads(out)["unchanged"] == 6
+
+
+def test_a_business_report_named_by_its_download_day_is_refused_naming_period(capsys, data_dir: Path) -> None:
+    code, out, err = run(capsys, "import", str(fixture("BusinessReport-15-10-2025.csv")), "--data-dir", str(data_dir))
+    assert code == 1 and out == ""
+    assert err.strip().count("\n") == 0 and "named by the day it was downloaded (2025-10-15)" in err
+    assert "--period START..END (e.g. --period 2025-09-01..2025-09-30)" in err
 
 
 def test_text_summary(capsys, data_dir: Path) -> None:

@@ -26,7 +26,7 @@ from sellertui.importers.frame import Frame
 from sellertui.importers.headers import header_set, map_headers
 from sellertui.importers.kinds import Kind, Output, detect, detect_json, expected, kind_named
 from sellertui.importers.locale import Locale, decide
-from sellertui.importers.period import Period, resolve
+from sellertui.importers.period import Period, PeriodNeeded, download_day, resolve
 from sellertui.importers.source import read_bytes, read_table
 from sellertui.importers.table import Table
 
@@ -238,9 +238,7 @@ def _parse_table(name: str, read: Callable[..., Table], hint: Kind | None, optio
         if kind.needs_period:
             period = resolve(options.period, name, locale.day_first)
             if period is None:
-                raise FileProblem(table.name, f"is {kind.label}, which has no dates, and its file name holds none: "
-                                              "say which days it covers with --period START..END "
-                                              "(e.g. --period 2026-01-01..2026-01-31)")
+                raise PeriodNeeded(table.name, kind.label, download_day(name, locale.day_first))
         if progress:
             progress("checking", 0.6)
         return _build(path, name, table, kind, headers, locale, period, modified(), options)

@@ -125,6 +125,9 @@ COLLECTIONS: dict[str, CollectionSpec] = _spec(
     CollectionSpec("sync_reports", "SP-API reports handled by the sync, by report id (never downloaded twice)",
                    "key"),
     CollectionSpec("sync_runs", "one record per `sellertui sync`: when, what it pulled, what failed", "uid"),
+    CollectionSpec("reimbursements", "FBA reimbursements: what Amazon paid back for lost or damaged units "
+                                     "(id reimbursement id|sku)", "key", by_month("approved_at"), cached=False),
+    CollectionSpec("feedback", "buyers' seller feedback: rating, comments, your response (id: order id)", "key"),
     CollectionSpec("outbox", "ship confirmations waiting to go to Amazon, sent or failed (id: order id)", "key"),
 )
 

@@ -118,7 +118,7 @@ def test_bulk_tab_keeps_ids_and_bid_and_takes_the_period_from_the_name(tmp_path:
 
 def test_bulk_tab_needs_a_period(tmp_path: Path) -> None:
     path = _bulk(tmp_path / "bulk.xlsx")
-    with pytest.raises(FileProblem, match="has no dates, and its file name holds none: say which days"):
+    with pytest.raises(FileProblem, match="has no dates of its own, and its file name holds no dates: say which days"):
         parse(path)
     assert parse(path, period="2026-02-01..2026-02-28").output.records["search_terms"][0]["date"] == "2026-02-01"
 

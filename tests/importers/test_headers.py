@@ -45,6 +45,10 @@ HEADERS = {
     "date-range": "date/time,settlement id,type,order id,sku,total",
     "fba-returns": "return-date,order-id,sku,license-plate-number,detailed-disposition",
     "fbm-returns": "Order ID,Return request date,Return request status,Merchant SKU",
+    "listings": "item-name,listing-id,seller-sku,price,quantity,fulfillment-channel,status",
+    "inventory-age": "snapshot-date,sku,available,inv-age-0-to-90-days,inv-age-91-to-180-days,inv-age-365-plus-days",
+    "reimbursements": "approval-date,reimbursement-id,sku,amount-total,quantity-reimbursed-total",
+    "feedback": "Date,Rating,Comments,Response,Order ID,Rater Email",
 }
 
 

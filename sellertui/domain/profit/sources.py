@@ -18,10 +18,11 @@ import numpy as np
 import pandas as pd
 
 from sellertui import clock
+from sellertui.domain.orders.line_money import sales_of
 from sellertui.domain.profit.lines import TRANSACTION_COLUMNS, classify, transaction_line
 from sellertui.domain.profit.watched import WATCHES
 
-VERSION = 1  # bump when a builder's output changes: frames cached on disk by older code are not reused
+VERSION = 2  # bump when a builder's output changes: frames cached on disk by older code are not reused
 
 
 def local_days(stamps: list, zone: tzinfo) -> np.ndarray:
@@ -47,8 +48,7 @@ def orders_frame(docs: list[dict], zone: tzinfo) -> pd.DataFrame:
     frame = pd.DataFrame({
         "id": _text(get("id")), "order_id": _text(get("order_id")), "sku": _text(get("sku")),
         "day": local_days(get("purchase_date"), zone), "qty": _ints(get("quantity")),
-        "sales_minor": _ints(get("item_price_minor")) + _ints(get("shipping_price_minor"))
-        - _ints(get("promo_discount_minor")),
+        "sales_minor": np.array([sales_of(d) for d in docs], dtype="int64"),
         "currency": _text(get("currency")), "marketplace": _text(get("marketplace")),
         "channel": _text(get("channel")), "status": _text(get("status")),
     })
@@ -147,7 +147,9 @@ class Sources:
     rates: list[dict]
     summaries: list[dict]
     promo_schedule: list[dict]
+    reimbursements: list[dict]
     signature: tuple = field(default=())  # the files read: a reload with the same one changes nothing
+    fee_rates: object = None  # account_fees.FeeRates from the [profit] settings (None: no estimates)
 
 
 
@@ -173,6 +175,7 @@ def load(store, frames) -> Sources:
         rates=store["fx_rates"].all(),
         summaries=store["settlement_summaries"].all(),
         promo_schedule=schedule(store),
+        reimbursements=store["reimbursements"].all(),
         signature=signature(store),
     )
 

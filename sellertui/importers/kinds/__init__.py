@@ -6,9 +6,13 @@ from sellertui.importers.headers import header_set
 from sellertui.importers.kinds.ads import BulkSearchTerms, SearchTerms
 from sellertui.importers.kinds.base import Kind, Output
 from sellertui.importers.kinds.business import BusinessReport
+from sellertui.importers.kinds.feedback import SellerFeedback
 from sellertui.importers.kinds.inventory import FbaInventory, Restock
+from sellertui.importers.kinds.inventory_age import InventoryAge
+from sellertui.importers.kinds.listings import ActiveListings
 from sellertui.importers.kinds.orders import AllOrders, FbmOrders
 from sellertui.importers.kinds.orders_api import OrdersApi
+from sellertui.importers.kinds.reimbursements import Reimbursements
 from sellertui.importers.kinds.returns import FbaReturns, FbmReturns
 from sellertui.importers.kinds.sales_traffic import SalesAndTraffic
 from sellertui.importers.kinds.settlement import Settlement
@@ -16,7 +20,8 @@ from sellertui.importers.kinds.transactions import DateRange
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
     AllOrders(), FbmOrders(), SearchTerms(), BulkSearchTerms(), FbaInventory(), Restock(), BusinessReport(),
-    Settlement(), DateRange(), FbaReturns(), FbmReturns(), OrdersApi(), SalesAndTraffic(),
+    Settlement(), DateRange(), FbaReturns(), FbmReturns(), OrdersApi(), SalesAndTraffic(), ActiveListings(),
+    InventoryAge(), Reimbursements(), SellerFeedback(),
 )}
 
 
