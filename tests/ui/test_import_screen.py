@@ -50,7 +50,7 @@ async def test_i_previews_then_imports(make_app, data_dir: Path, tmp_path: Path)
         assert "6 new, 0 updated, 0 unchanged" in shown(app.screen)
         assert app.screen.query_one("#import", Button).label.plain == "Close  enter"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot, app)
         assert not isinstance(app.screen, ImportScreen)
     assert open_store(data_dir)["orders"].count() == 6
     assert frozenset({"orders"}) in changes
@@ -70,7 +70,7 @@ async def test_a_bad_file_shows_why_literally_and_writes_nothing(make_app, demo_
         assert "its first line reads 'name,email'" in preview
         assert app.screen.query_one("#import", Button).disabled
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot, app)
         assert not isinstance(app.screen, ImportScreen)
     assert open_store(demo_copy).summary() == before
 
@@ -145,12 +145,12 @@ async def test_other_days_are_typed_and_escape_cancels_without_writing(make_app,
         await settle(pilot, app)
         assert "period 2026-01-01..2026-01-31 (from --period)" in shown(app.screen)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot, app)
         assert not isinstance(app.screen, ImportScreen)
         await pilot.press("i")
         await type_path(pilot, app, report)
         await pilot.press("escape")  # no answer: the import screen says what it needs
-        await pilot.pause()
+        await settle(pilot, app)
         assert isinstance(app.screen, ImportScreen) and "--period START..END" in shown(app.screen)
     assert open_store(demo_copy)["business_report"].count() == 0
 
@@ -161,15 +161,15 @@ async def test_welcome_import_choice_and_palette_open_the_screen(make_app, data_
         await settle(pilot, app)
         assert isinstance(app.screen, WelcomeScreen)
         await pilot.press("i")
-        await pilot.pause()
+        await settle(pilot, app)
         assert isinstance(app.screen, ImportScreen)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot, app)
         await pilot.press("ctrl+p")
         await pilot.press(*"App: import a report")
-        await pilot.pause(0.3)
+        await settle(pilot, app)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot, app)
         assert isinstance(app.screen, ImportScreen)
 
 
