@@ -288,7 +288,7 @@ async def test_the_default_window_follows_newly_imported_days(make_app, demo_cop
                 "ad_group": "Auto – BCB", "match_type": "-", "targeting": "*", "term": "new term", "clicks": 1,
                 "impressions": 10, "spend_minor": 90, "currency": "USD"}])
         teammate.close()
-        for _ in range(40):
+        for _ in range(300):
             await pilot.pause(0.1)
             if area.window is not None and area.window.end.isoformat() == "2026-11-22" and area.current.loaded:
                 break
