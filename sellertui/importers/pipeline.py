@@ -227,9 +227,9 @@ def _parse_table(name: str, read: Callable[..., Table], hint: Kind | None, optio
         headers = _headers(table, kind)
         locale = _locale(table, kind, headers, options)
         period = None
-        if kind.needs_period:
+        if kind.needs_period or kind.takes_period:
             period = resolve(options.period, name, locale.day_first)
-            if period is None:
+            if period is None and kind.needs_period:
                 raise FileProblem(table.name, f"is {kind.label}, which has no dates, and its file name holds none: "
                                               "say which days it covers with --period START..END "
                                               "(e.g. --period 2026-01-01..2026-01-31)")
@@ -272,7 +272,7 @@ def _headers(table: Table, kind: Kind):
 def _build(path: Path | None, name: str, table: Table, kind: Kind, headers, locale: Locale, period: Period | None,
            modified: str, options: Options) -> Parsed:
     frame = Frame(table, kind, headers, locale, period, modified)
-    if options.period and not kind.needs_period:
+    if options.period and not (kind.needs_period or kind.takes_period):
         frame.notes.append(f"--period ignored: {kind.label} carries its own dates")
     output = kind.build(frame)
     totals = kind.totals(output, frame)

@@ -47,6 +47,7 @@ class Kind(ABC):
     signatures: tuple[frozenset[str], ...] = ()  # any one of these header sets identifies the kind
     excludes: frozenset[str] = frozenset()  # headers a file of this kind never has (tells look-alikes apart)
     needs_period: bool = False  # the report has no dates: --period or the file name gives them
+    takes_period: bool = False  # the report may say its dates itself; else --period or the file name
     reads_json: bool = False  # a JSON document (``JsonKind``), not a table
 
     def column(self, name: str) -> Col:
