@@ -66,9 +66,13 @@ class TermsView(AdsView):
         line.append(f" · {len(frame):,} terms from {view.rows:,} rows · spend {fmt(spend, currency)} · "
                     f"sales {fmt(sales, currency)} · ACoS {pct(ratio(spend, sales)) or '—'} · {clicks:,} clicks · "
                     f"{orders:,} orders")
-        if view.left_out:
-            line.append(f"\n{view.left_out:,} rows span past the window's ends and are left out (W: custom window)",
-                        style="italic")
+        notes = []
+        if view.partial:
+            notes.append(f"~ {view.partial:,} summary rows reach past the window: their share of its days counts")
+        if view.superseded:
+            notes.append(f"{view.superseded:,} rows of older reports replaced by newer ones on these days")
+        if notes:
+            line.append("\n" + " · ".join(notes), style="italic")
         self.summary(line)
 
     def explain(self) -> None:

@@ -1,0 +1,73 @@
+"""Ad spend by day, SP, SB and SD together, every cent once: what the P&L and TACoS read.
+
+The same ads appear in several reports: a search-term report, a targeting
+report and an advertised product report of the same days all carry the same
+spend, broken down differently. So, per ad product, marketplace and day, one
+kind of report counts, the most complete breakdown first: advertised
+products, then targeting, then search terms (a day no advertised product
+report covers takes the targeting reports', and so on). Within a kind, one
+report counts per row key and day (``days.counted``). Summary rows are
+spread over their days by largest remainder; each day says whether it is
+such a share (``spread``) and the summary row's days (``span_first``..``span_last``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from sellertui.domain.ads.days import covered_days, day_number, iso, outside, per_day
+from sellertui.domain.ads.layouts import PRODUCTS, SEARCH_TERMS, TARGETING
+from sellertui.domain.ads.rows import AdRows
+from sellertui.domain.ads.window import Window
+
+ORDER = (PRODUCTS, TARGETING, SEARCH_TERMS)  # the most complete breakdown first
+METRICS = ("spend_minor", "sales_minor", "orders", "clicks")
+KEYS = ["day", "ad_product", "marketplace", "campaign", "currency", "span_first", "span_last", "spread", "kind"]
+KIND_NAMES = {"advertised_products": "advertised product reports", "targeting": "targeting reports",
+              "search_terms": "search term reports"}
+
+
+def collection_of(kind: str) -> str:
+    """The collection whose rows a kind of report's spend comes from (for the records behind a figure)."""
+    return next((layout.collection for layout in ORDER if layout.report == kind), "search_terms")
+
+
+def counted_runs(frames, window: Window | None = None) -> pd.DataFrame:
+    """The counted runs of days of every kind, each day left to the most complete kind that covers it."""
+    parts, covered = [], {}
+    for layout in ORDER:
+        data = AdRows(frames, layout, lean=True)
+        reports = data.reports()
+        pieces = outside(data.pieces(window), covered)
+        if len(pieces):
+            parts.append(pieces.assign(kind=layout.report))
+        for group, runs in covered_days(reports, {layout.report}).items():
+            covered.setdefault(group, []).extend(runs)
+    if not parts:
+        return pd.DataFrame(columns=["ad_product", "marketplace", "campaign", "currency", "first", "last",
+                                     "row_first", "row_last", "kind", *METRICS])
+    pieces = pd.concat(parts, ignore_index=True)
+    if window is not None:
+        first = np.maximum(pieces["first"].to_numpy(), day_number(window.start))
+        last = np.minimum(pieces["last"].to_numpy(), day_number(window.end))
+        pieces = pieces.assign(first=first, last=last)[first <= last]
+    return pieces
+
+
+def spend_days(frames, window: Window | None = None) -> pd.DataFrame:
+    """Spend, ad sales, orders and clicks by day, ad product, marketplace, campaign and currency (``rows``: how
+    many report rows each holds)."""
+    pieces = counted_runs(frames, window)
+    if not len(pieces):
+        empty = pd.DataFrame({k: pd.Series(dtype=object) for k in KEYS})
+        empty["day"] = np.array([], dtype="datetime64[D]")
+        for name in (*METRICS, "rows"):
+            empty[name] = np.array([], dtype=np.int64)
+        return empty
+    days = per_day(pieces.reset_index(drop=True), METRICS)
+    days = days.assign(span_first=iso(days["row_first"]), span_last=iso(days["row_last"]), rows=1)
+    for name in ("ad_product", "marketplace", "campaign", "currency", "kind"):
+        days[name] = days[name].astype(object)
+    summed = days.groupby(KEYS, sort=False, observed=True)[[*METRICS, "rows"]].sum().reset_index()
+    return summed.astype({name: np.int64 for name in (*METRICS, "rows")})
