@@ -81,11 +81,11 @@ def _free(ranges: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
         if at <= last:
             runs.append((at, last))
         out.append(runs)
-        covered = _merge(covered + [(first, last)])
+        covered = merge(covered + [(first, last)])
     return out
 
 
-def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for a, b in sorted(ranges):
         if merged and a <= merged[-1][1] + 1:
@@ -215,7 +215,7 @@ def covered_days(reports: pd.DataFrame, kinds: set[str]) -> dict[tuple[str, str]
     found: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for product, market, a, b in zip(picked["ad_product"], picked["marketplace"], picked["start"], picked["end"]):
         found.setdefault((str(product), str(market or "")), []).append((int(a), int(b)))
-    return {k: _merge(v) for k, v in found.items()}
+    return {k: merge(v) for k, v in found.items()}
 
 
 def outside(pieces: pd.DataFrame, covered: dict[tuple[str, str], list[tuple[int, int]]]) -> pd.DataFrame:
@@ -249,3 +249,11 @@ def _minus(run: tuple[int, int], c0: int, c1: int) -> list[tuple[int, int]]:
     if c1 < a or c0 > b:
         return [run]
     return [r for r in ((a, c0 - 1), (c1 + 1, b)) if r[0] <= r[1]]
+
+
+def subtract(run: tuple[int, int], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``run`` without the days of ``runs``."""
+    left = [run]
+    for c0, c1 in runs:
+        left = [r for part in left for r in _minus(part, c0, c1)]
+    return left

@@ -118,12 +118,14 @@ class AdRows:
         return report_table(docs)
 
     def latest(self) -> tuple[date, date] | None:
-        """The last day the reports cover, and the first day of the reports that end then (a summary's start)."""
+        """The last day the reports cover, and the first day of the summary reports that end then (the last
+        day itself when none does: daily rows fill any window)."""
         reports = self.reports()
         if not len(reports):
             return self._latest_from_rows()
         last = int(reports["end"].max())
-        first = int(reports.loc[reports["end"] == last, "start"].min())
+        ending = reports[((reports["end"] == last) & (reports["layout"] == "summary")).to_numpy()]
+        first = int(ending["start"].min()) if len(ending) else last
         return _date(last), _date(first)
 
     def _latest_from_rows(self) -> tuple[date, date] | None:

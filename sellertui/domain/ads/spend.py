@@ -3,12 +3,12 @@
 The same ads appear in several reports: a search-term report, a targeting
 report and an advertised product report of the same days all carry the same
 spend, broken down differently. So, per ad product, marketplace and day, one
-kind of report counts, the most complete breakdown first: advertised
-products, then targeting, then search terms (a day no advertised product
-report covers takes the targeting reports', and so on). Within a kind, one
-report counts per row key and day (``days.counted``). Summary rows are
-spread over their days by largest remainder; each day says whether it is
-such a share (``spread``) and the summary row's days (``span_first``..``span_last``).
+kind of report counts: a kind with a daily report of that day first (exact
+days beat an even spread), then the most complete breakdown: advertised
+products, then targeting, then search terms. Within a kind, one report counts
+per row key and day (``days.counted``). Summary rows are spread over their
+days by largest remainder; each day says whether it is such a share
+(``spread``) and the summary row's days (``span_first``..``span_last``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from sellertui.domain.ads.days import covered_days, day_number, iso, outside, per_day
+from sellertui.domain.ads.days import covered_days, day_number, iso, merge, outside, per_day, subtract
 from sellertui.domain.ads.layouts import PRODUCTS, SEARCH_TERMS, TARGETING
 from sellertui.domain.ads.rows import AdRows
 from sellertui.domain.ads.window import Window
@@ -34,16 +34,22 @@ def collection_of(kind: str) -> str:
 
 
 def counted_runs(frames, window: Window | None = None) -> pd.DataFrame:
-    """The counted runs of days of every kind, each day left to the most complete kind that covers it."""
-    parts, covered = [], {}
+    """The counted runs of days of every kind, each day left to the kind that answers for it (``assign``)."""
+    kinds = {}
     for layout in ORDER:
         data = AdRows(frames, layout, lean=True)
-        reports = data.reports()
-        pieces = outside(data.pieces(window), covered)
-        if len(pieces):
-            parts.append(pieces.assign(kind=layout.report))
-        for group, runs in covered_days(reports, {layout.report}).items():
-            covered.setdefault(group, []).extend(runs)
+        kinds[layout.report] = (data.reports(), data.pieces(window).assign(kind=layout.report))
+    assigned = assign({kind: reports for kind, (reports, _) in kinds.items()})
+    parts = []
+    for kind, (_, pieces) in kinds.items():
+        others: dict = {}
+        for other, groups in assigned.items():
+            if other != kind:
+                for group, runs in groups.items():
+                    others.setdefault(group, []).extend(runs)
+        mine = outside(pieces, others)
+        if len(mine):
+            parts.append(mine)
     if not parts:
         return pd.DataFrame(columns=["ad_product", "marketplace", "campaign", "currency", "first", "last",
                                      "row_first", "row_last", "kind", *METRICS])
@@ -53,6 +59,27 @@ def counted_runs(frames, window: Window | None = None) -> pd.DataFrame:
         last = np.minimum(pieces["last"].to_numpy(), day_number(window.end))
         pieces = pieces.assign(first=first, last=last)[first <= last]
     return pieces
+
+
+def assign(reports: dict[str, pd.DataFrame]) -> dict[str, dict[tuple[str, str], list[tuple[int, int]]]]:
+    """kind -> (ad product, marketplace) -> the days that kind answers for (every covered day goes to one kind)."""
+    assigned: dict[str, dict] = {kind: {} for kind in reports}
+    taken: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for kind, layout in preference():
+        frame = reports[kind]
+        picked = frame if layout == "summary" else frame[(frame["layout"] == layout).to_numpy()]
+        for group, runs in covered_days(picked, {kind}).items():
+            free = [r for run in runs for r in subtract(run, taken.get(group, []))]
+            if free:
+                assigned[kind].setdefault(group, []).extend(free)
+                taken[group] = merge(taken.get(group, []) + free)
+    return assigned
+
+
+def preference() -> list[tuple[str, str]]:
+    """(kind, layout) in the order days are given out: kinds with a daily report of the day first, then any
+    report of the day; the most complete breakdown first within each."""
+    return [(layout.report, grain) for grain in ("daily", "summary") for layout in ORDER]
 
 
 def spend_days(frames, window: Window | None = None) -> pd.DataFrame:

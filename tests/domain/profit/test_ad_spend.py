@@ -94,3 +94,14 @@ def test_the_settlements_cost_of_advertising_wins_for_every_ad_product(shop, sto
                                    "marketplace": "US"}],
                      orders=[order("J", "2026-01-10", 1, 2000)], products=[{"id": "MUG", **MUG}])
     assert months(service.statement("month"))["2026-01"] == -5000  # the settlement's, not both
+
+
+def test_a_kind_with_daily_reports_answers_for_its_days_before_summaries(shop, store, tmp_path: Path) -> None:
+    run_import(store, sp_daily(tmp_path / "daily.csv", {d: {"bamboo board": 100} for d in each_day("2026-01-01",
+                                                                                                      "2026-01-20")}))
+    run_import(store, sp_summary(tmp_path / "summary.csv", "2026-01-11", "2026-01-31", {"bamboo board": 2100}))
+    run_import(store, sp_targeting(tmp_path / "targets.csv", "2026-01-01", "2026-01-31", {"close-match": 3100}))
+    # Jan 1–20: the search terms (a daily report covers them; the summary wins Jan 11–20 within them);
+    # Jan 21–31: the targeting report, the only kind left to answer for them
+    expected = 10 * 100 + share(2100, 21, 0, 9) + share(3100, 31, 20, 30)
+    assert months(shop().statement("month"))["2026-01"] == -expected
