@@ -21,6 +21,8 @@ from sellertui.domain.ads.campaigns import CampaignInfo, catalogue
 from sellertui.domain.ads.proposal import Proposal
 from sellertui.domain.ads.settings import AdsRules
 from sellertui.domain.ads.targets import COLLECTION as TARGETS, TargetBook
+from sellertui.domain.ads.layouts import PRODUCTS, TARGETING
+from sellertui.domain.ads.rows import AdRows, WindowRows
 from sellertui.domain.ads.terms import KEYWORD_KEY, SearchTermData, aggregate_keywords, aggregate_terms, with_ids
 from sellertui.domain.ads.window import PRESETS, Window
 
@@ -183,6 +185,33 @@ class AdsService:
         rest = keywords.merge(touched, on=KEYWORD_KEY, how="left", indicator=True)
         rest = rest[(rest["_merge"] == "left_only").to_numpy(dtype=bool)].drop(columns="_merge")
         return pd.concat([rest, after], ignore_index=True) if len(after) else rest.reset_index(drop=True)
+
+    # -- the other breakdowns, research and the reports -----------------------------------
+    def keywords(self, window: Window) -> tuple[pd.DataFrame, WindowRows]:
+        """The window's targets from the targeting reports (SP, SB, SD)."""
+        from sellertui.domain.ads.breakdowns import keywords
+
+        found = AdRows(self.frames, TARGETING).window(window)
+        return keywords(found.rows), found
+
+    def products(self, window: Window) -> tuple[pd.DataFrame, WindowRows]:
+        """The window's advertised products from the advertised product reports (SP, SD)."""
+        from sellertui.domain.ads.breakdowns import products
+
+        found = AdRows(self.frames, PRODUCTS).window(window)
+        return products(found.rows), found
+
+    def research(self, window: Window) -> pd.DataFrame:
+        """Brand Analytics keyword research, each term beside what it already is in this window's ads."""
+        from sellertui.domain.ads.research import COLLECTION, research_frame
+
+        own = {str(p.get("asin") or "").upper() for p in self.store["products"].all()} - {""}
+        return research_frame(self.store[COLLECTION].all(), own, self.aggregates(window).terms)
+
+    def reports(self) -> pd.DataFrame:
+        from sellertui.domain.ads.imported import reports_frame
+
+        return reports_frame(self.store["ad_reports"].all())
 
     # -- ledger and overview -----------------------------------------------------------
     def ledger(self) -> pd.DataFrame:
