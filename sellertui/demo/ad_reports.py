@@ -16,6 +16,9 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 SUMS = ("impressions", "clicks", "spend_minor", "sales_minor", "orders", "units")
+UNTAPPED = {"BCB": ("end grain cutting board", "cutting board with handle"),
+            "SBM": ("baking mat with measurements",), "SSB": ("smoothie straws wide",),
+            "BEW": ("cheese wrap reusable",), "GSJ": ("overnight oats jars",)}  # searched, not yet in the ads
 COMPETITORS = {"BCB": ("Royal Craft Wood", "Farberware", "OXO"), "SBM": ("Amazon Basics", "Silpat", "Kitzini"),
                "SSB": ("Hiware", "Alink", "FORI"), "BEW": ("Bee's Wrap", "Etee", "Superbee"),
                "GSJ": ("Mason Craft", "Paksh Novelty", "Anchor Hocking")}
@@ -113,6 +116,7 @@ def research(today: date, search_terms: list[dict], skus: dict[str, tuple[str, s
         if not row["term"].startswith("b0"):
             clicks[(_code(row["campaign"]), row["term"])] += row["clicks"]
     best = sorted(clicks, key=lambda k: -clicks[k])[:18]
+    best += [(code, term) for code, terms in UNTAPPED.items() if code in skus for term in terms]
     last_saturday = today - timedelta(days=(today.weekday() + 2) % 7 or 7)
     records = []
     for week in range(4):

@@ -120,3 +120,13 @@ def harvest_proposal(term: str, currency: str, bid_minor: int | None, window: di
                     reason=f"'{term}' from keyword research (Brand Analytics): not yet in the ads",
                     working=["Added by hand from the Research view; no search-term numbers back it yet."],
                     new_bid_minor=bid_minor, window=window)
+
+
+def starting_bid(terms: pd.DataFrame, floor_minor: int) -> tuple[int, str]:
+    """A first bid for a research term: the window's median cost per click of exact keywords, or the floor."""
+    exact = terms[(terms["ad_product"] == "SP").to_numpy() & (terms["match_type"] == "EXACT").to_numpy()
+                  & (terms["clicks"] > 0).to_numpy()] if len(terms) else terms
+    if not len(exact):
+        return floor_minor, "the bid floor (S): no exact keyword has clicks in this window"
+    cpc = float(np.median(exact["spend_minor"].to_numpy(dtype=float) / exact["clicks"].to_numpy(dtype=float)))
+    return max(floor_minor, int(round(cpc))), f"the median CPC of the window's {len(exact)} exact keywords"

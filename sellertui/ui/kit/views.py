@@ -122,14 +122,29 @@ class ViewArea(Area):
                 yield binding, view.view_id()
 
     def _draw_bar(self) -> None:
-        bar = Text(no_wrap=True, overflow="ellipsis")
         current = self.query_one(ContentSwitcher).current
+        suffix = self.bar_suffix()
+        room = self.size.width - 2 - suffix.cell_len  # the bar's padding, and the area's own part
+        bar = self._bar(current, compact=False)
+        if bar.cell_len > room > 0:  # too many views for the width: only the shown one keeps its name
+            bar = self._bar(current, compact=True)
+        bar.append_text(suffix)
+        self.query_one("#view-bar", Static).update(bar)
+
+    def _bar(self, current: str, compact: bool) -> Text:
+        bar = Text(no_wrap=True, overflow="ellipsis")
         for view in self.VIEWS:
             selected = view.view_id() == current
             bar.append(f" {view.KEY} ", style="bold reverse" if selected else "bold")
-            bar.append(f"{view.TITLE}  ", style="bold" if selected else "")
-        bar.append_text(self.bar_suffix())
-        self.query_one("#view-bar", Static).update(bar)
+            if selected or not compact:
+                bar.append(f"{view.TITLE}  ", style="bold" if selected else "")
+        if compact:
+            bar.append(" ")
+        return bar
+
+    def on_resize(self) -> None:
+        if self.query("#view-bar"):
+            self._draw_bar()
 
     def bar_suffix(self) -> Text:
         """What the area adds after the view names (e.g. the period it shows)."""
