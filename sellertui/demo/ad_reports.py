@@ -144,7 +144,7 @@ def research(today: date, search_terms: list[dict], skus: dict[str, tuple[str, s
 
 
 def _query(rng: random.Random, asin: str, term: str, start: date, end: date, rank: int, score: int) -> dict:
-    volume = max(200, int(4_000_000 / rank * rng.uniform(0.8, 1.2)))
+    volume = int(9_000_000 / rank ** 0.75 * rng.uniform(0.8, 1.2))  # searches fall off slower than rank climbs
     record = {"id": f"search-query-performance|US|{asin}|{start.isoformat()}..{end.isoformat()}|{term}",
               "kind": "search-query-performance", "marketplace": "US", "period_start": start.isoformat(),
               "period_end": end.isoformat(), "subject": asin, "subject_kind": "asin", "term": term,
