@@ -18,7 +18,7 @@ from typing import ClassVar
 
 from sellertui import clock
 from sellertui.importers.dates import parse_date
-from sellertui.importers.headers import col
+from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.kinds.base import Kind, Output, combine, main_currency, money_total, total
 from sellertui.importers.locale import market_of_marketplace
 from sellertui.importers.values import Bad
@@ -34,6 +34,10 @@ DATE_COLUMNS = (
     col("end", "end date", parse="date"),
     col("range", "date range"),
 )
+PORTFOLIO = col("portfolio", "portfolio name", blank="")
+CAMPAIGN = col("campaign", "campaign name", required=True, blank=REQUIRED)
+AD_GROUP = col("ad_group", "ad group name", blank="")  # Sponsored Brands and Display files may have none
+MATCH_TYPE = col("match_type", "match type", "target match type", blank="-")
 
 
 def attribution(header: str | None, default: int = 7) -> int:
@@ -126,6 +130,8 @@ class AdReportKind(Kind):
     source: ClassVar[str] = "report"
     default_attribution: ClassVar[int] = 7
     extra_metrics: ClassVar[tuple[str, ...]] = ()  # more counts summed when two rows share a key
+    copied: ClassVar[tuple[str, ...]] = ()  # record fields read as they are from the column of the same name
+    renamed: ClassVar[dict[str, str]] = {}  # record field -> the column it is read from
 
     def totals(self, output: Output, frame) -> dict:
         docs = output.records[self.collection]
@@ -153,7 +159,11 @@ class AdReportKind(Kind):
 
     def fields(self, frame) -> dict[str, list]:
         """The kind's own fields per row (campaign, targeting, term, sku...), beside the common ones."""
-        raise NotImplementedError
+        found = {name: frame.col(name) for name in self.copied}
+        found.update({name: frame.col(column) for name, column in self.renamed.items()})
+        if "match_type" in found:
+            found["match_type"] = match_types(found["match_type"])
+        return found
 
     def attribution_of(self, frame) -> int:
         return attribution(frame.headers.matched.get("sales"), self.default_attribution)

@@ -13,7 +13,9 @@ sales are stored, never ratios (ACoS is blank when there are no sales).
 from __future__ import annotations
 
 from sellertui.importers.headers import REQUIRED, col
-from sellertui.importers.kinds.ad_report import DATE_COLUMNS, PLAIN_METRICS, AdReportKind, match_types, metric_cols
+from sellertui.importers.kinds.ad_report import (
+    CAMPAIGN, DATE_COLUMNS, MATCH_TYPE, PLAIN_METRICS, PORTFOLIO, AdReportKind, metric_cols,
+)
 from sellertui.importers.kinds.base import names
 
 TERM_KEY = ("campaign", "ad_group", "targeting", "match_type", "term")
@@ -28,24 +30,22 @@ class SearchTerms(AdReportKind):
                   names("campaign name", "ad group name", "search term", "impressions", "clicks", "total cost"))
     columns = (
         *DATE_COLUMNS,
-        col("portfolio", "portfolio name", blank=""),
-        col("campaign", "campaign name", required=True, blank=REQUIRED),
+        PORTFOLIO,
+        CAMPAIGN,
         col("campaign_id", "campaign id", blank=""),
         col("ad_group", "ad group name", required=True, blank=REQUIRED),
         col("ad_group_id", "ad group id", blank=""),
         col("keyword_id", "keyword id", blank=""),
         col("targeting", "targeting", "target value", "keyword text", "keyword", "target", blank=""),
-        col("match_type", "match type", "target match type", blank="-"),
+        MATCH_TYPE,
         col("term", "customer search term", "search term", required=True, blank=REQUIRED),
         *PLAIN_METRICS,
     )
+    copied = ("portfolio", "campaign", "campaign_id", "ad_group", "ad_group_id", "keyword_id", "targeting",
+              "match_type", "term")
 
     def fields(self, frame) -> dict[str, list]:
-        return {"portfolio": frame.col("portfolio"), "campaign": frame.col("campaign"),
-                "campaign_id": frame.col("campaign_id"), "ad_group": frame.col("ad_group"),
-                "ad_group_id": frame.col("ad_group_id"), "keyword_id": frame.col("keyword_id"),
-                "targeting": frame.col("targeting"), "match_type": match_types(frame.col("match_type")),
-                "term": frame.col("term"), "bid_minor": [None] * frame.n}
+        return {**super().fields(frame), "bid_minor": [None] * frame.n}
 
 
 class BulkSearchTerms(AdReportKind):
@@ -77,14 +77,13 @@ class BulkSearchTerms(AdReportKind):
     def days(self, frame) -> tuple[list, list]:
         return [frame.period.start] * frame.n, [frame.period.end] * frame.n
 
+    copied = ("portfolio", "campaign", "campaign_id", "ad_group", "ad_group_id", "keyword_id", "match_type", "term",
+              "target_id")
+
     def fields(self, frame) -> dict[str, list]:
         targeting = [k or e or r for k, e, r in zip(frame.col("keyword_text"), frame.col("expression"),
                                                      frame.col("resolved"))]
-        return {"portfolio": frame.col("portfolio"), "campaign": frame.col("campaign"),
-                "campaign_id": frame.col("campaign_id"), "ad_group": frame.col("ad_group"),
-                "ad_group_id": frame.col("ad_group_id"), "keyword_id": frame.col("keyword_id"),
-                "targeting": targeting, "match_type": match_types(frame.col("match_type")),
-                "term": frame.col("term"), "bid_minor": frame.money("bid"), "target_id": frame.col("target_id")}
+        return {**super().fields(frame), "targeting": targeting, "bid_minor": frame.money("bid")}
 
     def attribution_of(self, frame) -> int:
         return 7

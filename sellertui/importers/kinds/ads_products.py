@@ -9,18 +9,18 @@ views, with 14-day attribution.
 
 from __future__ import annotations
 
-from sellertui.importers.headers import REQUIRED, col
-from sellertui.importers.kinds.ad_report import DATE_COLUMNS, PLAIN_METRICS, AdReportKind
-from sellertui.importers.kinds.ads_sbsd import DISPLAY_COLUMNS, METRICS_14
+from sellertui.importers.headers import col
+from sellertui.importers.kinds.ad_report import AD_GROUP, CAMPAIGN, DATE_COLUMNS, PLAIN_METRICS, PORTFOLIO, AdReportKind
+from sellertui.importers.kinds.ads_sbsd import DISPLAY_COLUMNS, DISPLAY_FIELDS, METRICS_14, PAGE_VIEWS
 from sellertui.importers.kinds.base import names
 
 PRODUCT_KEY = ("campaign", "ad_group", "sku", "asin")
 SD_ONLY = ("viewable impressions", "bid optimization", "14 day detail page views (dpv)")
 BASE_COLUMNS = (
     *DATE_COLUMNS,
-    col("portfolio", "portfolio name", blank=""),
-    col("campaign", "campaign name", required=True, blank=REQUIRED),
-    col("ad_group", "ad group name", blank=""),
+    PORTFOLIO,
+    CAMPAIGN,
+    AD_GROUP,
     col("sku", "advertised sku", blank=""),
     col("asin", "advertised asin", blank=""),
 )
@@ -54,10 +54,11 @@ class SponsoredProductsAdvertised(AdReportKind):
         *PLAIN_METRICS,
     )
 
+    copied = ("own_units", "other_units")
+
     def fields(self, frame) -> dict[str, list]:
         currencies = frame.currencies()
-        return {**_products(frame), "own_units": frame.col("own_units"), "other_units": frame.col("other_units"),
-                "own_sales_minor": frame.money("own_sales", currencies),
+        return {**_products(frame), **super().fields(frame), "own_sales_minor": frame.money("own_sales", currencies),
                 "other_sales_minor": frame.money("other_sales", currencies)}
 
 
@@ -76,12 +77,12 @@ class SponsoredDisplayAdvertised(AdReportKind):
     columns = (
         *BASE_COLUMNS,
         col("bid_optimization", "bid optimization", blank=""),
-        col("page_views", "14 day detail page views (dpv)", "detail page views (dpv)", parse="int", blank=0),
+        PAGE_VIEWS,
         *DISPLAY_COLUMNS,
         *METRICS_14,
     )
+    copied = ("bid_optimization", "cost_type", "page_views")
+    renamed = DISPLAY_FIELDS
 
     def fields(self, frame) -> dict[str, list]:
-        return {**_products(frame), "bid_optimization": frame.col("bid_optimization"),
-                "cost_type": frame.col("cost_type"), "viewable_impressions": frame.col("viewable"),
-                "page_views": frame.col("page_views")}
+        return {**_products(frame), **super().fields(frame)}

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.kinds.ad_report import (
-    DATE_COLUMNS, ORDERS, SPEND, UNITS, AdReportKind, days_of, match_types, metric_cols,
+    AD_GROUP, CAMPAIGN, DATE_COLUMNS, MATCH_TYPE, ORDERS, PORTFOLIO, SPEND, UNITS, AdReportKind, days_of, metric_cols,
 )
 from sellertui.importers.kinds.ads import TERM_KEY
 from sellertui.importers.kinds.base import names
@@ -25,6 +25,8 @@ DISPLAY_COLUMNS = (
     col("cost_type", "cost type", blank=""),
     col("viewable", "viewable impressions", parse="int", blank=0),
 )
+DISPLAY_FIELDS = {"viewable_impressions": "viewable"}  # record field -> column, with "cost_type" copied
+PAGE_VIEWS = col("page_views", "14 day detail page views (dpv)", "detail page views (dpv)", parse="int", blank=0)
 
 
 class SponsoredBrandsTerms(AdReportKind):
@@ -39,21 +41,17 @@ class SponsoredBrandsTerms(AdReportKind):
                   names("campaign name", "customer search term", "impressions", "clicks", "viewable impressions"))
     columns = (
         *DATE_COLUMNS,
-        col("portfolio", "portfolio name", blank=""),
-        col("campaign", "campaign name", required=True, blank=REQUIRED),
-        col("ad_group", "ad group name", blank=""),
+        PORTFOLIO,
+        CAMPAIGN,
+        AD_GROUP,
         col("targeting", "targeting", "keyword text", "keyword", blank=""),
-        col("match_type", "match type", blank="-"),
+        MATCH_TYPE,
         col("term", "customer search term", "search term", required=True, blank=REQUIRED),
         *DISPLAY_COLUMNS,
         *METRICS_14,
     )
-
-    def fields(self, frame) -> dict[str, list]:
-        return {"portfolio": frame.col("portfolio"), "campaign": frame.col("campaign"),
-                "ad_group": frame.col("ad_group"), "targeting": frame.col("targeting"),
-                "match_type": match_types(frame.col("match_type")), "term": frame.col("term"),
-                "cost_type": frame.col("cost_type"), "viewable_impressions": frame.col("viewable")}
+    copied = ("portfolio", "campaign", "ad_group", "targeting", "match_type", "term", "cost_type")
+    renamed = DISPLAY_FIELDS
 
 
 class SponsoredDisplayMatches(AdReportKind):
@@ -67,18 +65,17 @@ class SponsoredDisplayMatches(AdReportKind):
     signatures = (names("campaign name", "matched target", "impressions", "clicks", "spend"),)
     columns = (
         *DATE_COLUMNS,
-        col("portfolio", "portfolio name", blank=""),
-        col("campaign", "campaign name", required=True, blank=REQUIRED),
-        col("ad_group", "ad group name", blank=""),
+        PORTFOLIO,
+        CAMPAIGN,
+        AD_GROUP,
         col("targeting", "targeting", blank=""),
         col("term", "matched target", required=True, blank=REQUIRED),
-        col("page_views", "14 day detail page views (dpv)", "detail page views (dpv)", parse="int", blank=0),
+        PAGE_VIEWS,
         *DISPLAY_COLUMNS,
         *METRICS_14,
     )
+    copied = ("portfolio", "campaign", "ad_group", "targeting", "term", "cost_type", "page_views")
+    renamed = DISPLAY_FIELDS
 
     def fields(self, frame) -> dict[str, list]:
-        return {"portfolio": frame.col("portfolio"), "campaign": frame.col("campaign"),
-                "ad_group": frame.col("ad_group"), "targeting": frame.col("targeting"),
-                "match_type": ["-"] * frame.n, "term": frame.col("term"), "cost_type": frame.col("cost_type"),
-                "viewable_impressions": frame.col("viewable"), "page_views": frame.col("page_views")}
+        return {**super().fields(frame), "match_type": ["-"] * frame.n}  # display ads have no match types

@@ -12,8 +12,10 @@ terms, matched targets or advertised products is one of those reports instead.
 from __future__ import annotations
 
 from sellertui.importers.headers import REQUIRED, col
-from sellertui.importers.kinds.ad_report import DATE_COLUMNS, PLAIN_METRICS, AdReportKind, match_types
-from sellertui.importers.kinds.ads_sbsd import DISPLAY_COLUMNS, METRICS_14
+from sellertui.importers.kinds.ad_report import (
+    AD_GROUP, CAMPAIGN, DATE_COLUMNS, MATCH_TYPE, PLAIN_METRICS, PORTFOLIO, AdReportKind,
+)
+from sellertui.importers.kinds.ads_sbsd import DISPLAY_COLUMNS, DISPLAY_FIELDS, METRICS_14, PAGE_VIEWS
 from sellertui.importers.kinds.base import names
 
 TARGET_KEY = ("campaign", "ad_group", "targeting", "match_type")
@@ -34,20 +36,16 @@ class SponsoredProductsTargeting(AdReportKind):
                                      "new-to-brand orders", "14 day detail page views (dpv)", "bid optimization")
     columns = (
         *DATE_COLUMNS,
-        col("portfolio", "portfolio name", blank=""),
-        col("campaign", "campaign name", required=True, blank=REQUIRED),
+        PORTFOLIO,
+        CAMPAIGN,
         col("ad_group", "ad group name", required=True, blank=REQUIRED),
         col("targeting", "targeting", "target value", "keyword text", "keyword", required=True, blank=REQUIRED),
-        col("match_type", "match type", "target match type", blank="-"),
+        MATCH_TYPE,
         col("top_of_search", "top-of-search impression share", "top-of-search impression share (is)",
             parse="percent"),
         *PLAIN_METRICS,
     )
-
-    def fields(self, frame) -> dict[str, list]:
-        return {"portfolio": frame.col("portfolio"), "campaign": frame.col("campaign"),
-                "ad_group": frame.col("ad_group"), "targeting": frame.col("targeting"),
-                "match_type": match_types(frame.col("match_type")), "top_of_search": frame.col("top_of_search")}
+    copied = ("portfolio", "campaign", "ad_group", "targeting", "match_type", "top_of_search")
 
 
 class SponsoredBrandsTargeting(AdReportKind):
@@ -66,21 +64,17 @@ class SponsoredBrandsTargeting(AdReportKind):
     excludes = NOT_TARGETING
     columns = (
         *DATE_COLUMNS,
-        col("portfolio", "portfolio name", blank=""),
-        col("campaign", "campaign name", required=True, blank=REQUIRED),
-        col("ad_group", "ad group name", blank=""),
+        PORTFOLIO,
+        CAMPAIGN,
+        AD_GROUP,
         col("targeting", "targeting", "keyword text", "keyword", required=True, blank=REQUIRED),
-        col("match_type", "match type", blank="-"),
+        MATCH_TYPE,
         NEW_TO_BRAND,
         *DISPLAY_COLUMNS,
         *METRICS_14,
     )
-
-    def fields(self, frame) -> dict[str, list]:
-        return {"portfolio": frame.col("portfolio"), "campaign": frame.col("campaign"),
-                "ad_group": frame.col("ad_group"), "targeting": frame.col("targeting"),
-                "match_type": match_types(frame.col("match_type")), "cost_type": frame.col("cost_type"),
-                "viewable_impressions": frame.col("viewable"), "new_to_brand_orders": frame.col("new_to_brand")}
+    copied = ("portfolio", "campaign", "ad_group", "targeting", "match_type", "cost_type")
+    renamed = {**DISPLAY_FIELDS, "new_to_brand_orders": "new_to_brand"}
 
 
 class SponsoredDisplayTargeting(AdReportKind):
@@ -97,20 +91,18 @@ class SponsoredDisplayTargeting(AdReportKind):
     excludes = NOT_TARGETING | names("match type")
     columns = (
         *DATE_COLUMNS,
-        col("portfolio", "portfolio name", blank=""),
-        col("campaign", "campaign name", required=True, blank=REQUIRED),
-        col("ad_group", "ad group name", blank=""),
+        PORTFOLIO,
+        CAMPAIGN,
+        AD_GROUP,
         col("targeting", "targeting", required=True, blank=REQUIRED),
         col("bid_optimization", "bid optimization", blank=""),
-        col("page_views", "14 day detail page views (dpv)", "detail page views (dpv)", parse="int", blank=0),
+        PAGE_VIEWS,
         NEW_TO_BRAND,
         *DISPLAY_COLUMNS,
         *METRICS_14,
     )
+    copied = ("portfolio", "campaign", "ad_group", "targeting", "bid_optimization", "cost_type", "page_views")
+    renamed = {**DISPLAY_FIELDS, "new_to_brand_orders": "new_to_brand"}
 
     def fields(self, frame) -> dict[str, list]:
-        return {"portfolio": frame.col("portfolio"), "campaign": frame.col("campaign"),
-                "ad_group": frame.col("ad_group"), "targeting": frame.col("targeting"), "match_type": ["-"] * frame.n,
-                "bid_optimization": frame.col("bid_optimization"), "cost_type": frame.col("cost_type"),
-                "viewable_impressions": frame.col("viewable"), "page_views": frame.col("page_views"),
-                "new_to_brand_orders": frame.col("new_to_brand")}
+        return {**super().fields(frame), "match_type": ["-"] * frame.n}  # display ads have no match types

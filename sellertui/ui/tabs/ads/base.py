@@ -165,6 +165,13 @@ class AdsView(TableView):
     def explain(self) -> None:
         """Show the working of the row under the cursor (i, enter)."""
 
+    def row(self):
+        """The row under the cursor (None when the table is empty)."""
+        position = self.table.current_position
+        if position is None or self.table.frame is None:
+            return None
+        return self.table.frame.iloc[position]
+
     def positions(self) -> list[int]:
         return self.table.selected_positions()
 
@@ -173,3 +180,43 @@ class AdsView(TableView):
         self.table.marked.clear()
         if getattr(message.result, "skipped", None):
             message.severity = "warning"  # some were not done (a teammate decided first, an export in between)
+
+
+def edit_proposal(view, p, campaigns: dict, saved: str, bid_help: str | None = None) -> None:
+    """The form for proposal ``p``; saving approves it with the changes (``saved``: what to say, a format of the
+    record)."""
+    from sellertui.ui.tabs.ads.forms import NoChoice, proposal_form
+
+    try:
+        extra = {"bid_help": bid_help} if bid_help else {}
+        form = proposal_form(p, campaigns, view.shop.settings.section("ads"), **extra)
+    except NoChoice as reason:
+        view.notify(str(reason).capitalize() + ".", timeout=5)
+        return
+
+    def save(values: dict) -> None:
+        from sellertui.domain.ads import decisions
+
+        view.save(lambda store: decisions.save_edit(store, p, values), lambda record: saved.format(**record), DECIDED)
+
+    view.app.push_screen(form, lambda values: values and save(values))
+
+
+class BreakdownView(AdsView):
+    """A window's ads rows of one kind added up (Keywords, Products): a metrics table and its summary."""
+
+    NOUN: ClassVar[str] = ""
+
+    def breakdown(self, service, window):
+        """(aggregate, WindowRows) for the window."""
+        raise TypeError(f"{type(self).__name__} must define breakdown()")
+
+    def compute(self, service, window):
+        from sellertui.domain.ads.tables import metrics_table
+
+        frame, found = self.breakdown(service, window)
+        return metrics_table(frame), (window, found)
+
+    def show_summary(self, frame) -> None:
+        window, found = self.extra
+        self.summary(window_line(window, frame, self.NOUN, len(found.rows), found.partial, found.superseded))

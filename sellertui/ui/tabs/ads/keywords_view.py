@@ -5,10 +5,10 @@ from __future__ import annotations
 from sellertui.domain.ads.filtering import Field
 from sellertui.ui.kit.dialogs import InfoScreen
 from sellertui.ui.kit.table import Column
-from sellertui.ui.tabs.ads.base import AdsView, counting_notes, metric_columns, metric_fields, metric_rows, window_line
+from sellertui.ui.tabs.ads.base import BreakdownView, counting_notes, metric_columns, metric_fields, metric_rows
 
 
-class KeywordsView(AdsView):
+class KeywordsView(BreakdownView):
     TITLE = "Keywords"
     KEY = "K"
     EMPTY = ("No targeting rows in this window. Import a targeting report (Sponsored Products, Brands or Display) "
@@ -28,22 +28,15 @@ class KeywordsView(AdsView):
               "match": Field("match_type"), "target": Field("targeting"), "top": Field("top_of_search", "number"),
               **metric_fields()}
     WORDS = ["targeting", "campaign", "ad_group"]
+    NOUN = "targets"
 
-    def compute(self, service, window):
-        from sellertui.domain.ads.tables import metrics_table
-
-        frame, found = service.keywords(window)
-        return metrics_table(frame), (window, found)
-
-    def show_summary(self, frame) -> None:
-        window, found = self.extra
-        self.summary(window_line(window, frame, "targets", len(found.rows), found.partial, found.superseded))
+    def breakdown(self, service, window):
+        return service.keywords(window)
 
     def explain(self) -> None:
-        position = self.table.current_position
-        if position is None or self.table.frame is None:
+        r = self.row()
+        if r is None:
             return
-        r = self.table.frame.iloc[position]
         rows = [("Target", r["targeting"]), ("Match type", r["match_type"]), ("Campaign", r["campaign"]),
                 ("Ad group", r["ad_group"] or "—"), ("Ad product", r["ad_product"]), *metric_rows(r)]
         if r["top_of_search"] == r["top_of_search"]:

@@ -6,11 +6,11 @@ from sellertui.domain.ads.filtering import Field
 from sellertui.ui.kit.dialogs import InfoScreen
 from sellertui.ui.kit.table import Column
 from sellertui.ui.tabs.ads.base import (
-    AdsView, counting_notes, metric_columns, metric_fields, metric_rows, percent, window_line,
+    BreakdownView, counting_notes, metric_columns, metric_fields, metric_rows, percent,
 )
 
 
-class ProductsView(AdsView):
+class ProductsView(BreakdownView):
     TITLE = "Products"
     KEY = "P"
     EMPTY = ("No advertised product rows in this window. Import an advertised product report (Sponsored Products "
@@ -29,24 +29,17 @@ class ProductsView(AdsView):
     FIELDS = {"ad": Field("ad_product"), "sku": Field("sku"), "asin": Field("asin"), "campaign": Field("campaign"),
               "group": Field("ad_group"), "share": Field("spend_share", "percent"), **metric_fields()}
     WORDS = ["sku", "asin", "campaign", "ad_group"]
+    NOUN = "products"
 
-    def compute(self, service, window):
-        from sellertui.domain.ads.tables import metrics_table
-
-        frame, found = service.products(window)
-        return metrics_table(frame), (window, found)
-
-    def show_summary(self, frame) -> None:
-        window, found = self.extra
-        self.summary(window_line(window, frame, "products", len(found.rows), found.partial, found.superseded))
+    def breakdown(self, service, window):
+        return service.products(window)
 
     def explain(self) -> None:
         from sellertui.core.money import fmt
 
-        position = self.table.current_position
-        if position is None or self.table.frame is None:
+        r = self.row()
+        if r is None:
             return
-        r = self.table.frame.iloc[position]
         rows = [("SKU · ASIN", f"{r['sku'] or '—'} · {r['asin'] or '—'}"), ("Campaign", r["campaign"]),
                 ("Ad group", r["ad_group"] or "—"), ("Ad product", r["ad_product"]), *metric_rows(r),
                 ("Share of spend", f"its spend / the window's spend = {percent(r['spend_share']) or '—'}")]

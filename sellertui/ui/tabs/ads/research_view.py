@@ -8,7 +8,7 @@ from textual.binding import Binding
 from sellertui.domain.ads.filtering import Field
 from sellertui.ui.kit.dialogs import InfoScreen
 from sellertui.ui.kit.table import Column
-from sellertui.ui.tabs.ads.base import DECIDED, AdsView, count
+from sellertui.ui.tabs.ads.base import AdsView, count, edit_proposal
 
 
 def share(value) -> str:
@@ -66,15 +66,8 @@ class ResearchView(AdsView):
                         f"{frame['period_end'].max()}")
         self.summary(line)
 
-    def row(self):
-        position = self.table.current_position
-        if position is None or self.table.frame is None:
-            return None
-        return self.table.frame.iloc[position]
-
     def action_add_to_ads(self) -> None:
         from sellertui.domain.ads.research import harvest_proposal
-        from sellertui.ui.tabs.ads.forms import NoChoice, proposal_form
 
         r = self.row()
         if r is None:
@@ -84,19 +77,8 @@ class ResearchView(AdsView):
             return
         window, campaigns, (bid, why), currency = self.extra
         p = harvest_proposal(r["term"], currency, bid, window.as_dict())
-        try:
-            form = proposal_form(p, campaigns, self.shop.settings.section("ads"), bid_help=f"to start: {why}")
-        except NoChoice as reason:
-            self.notify(str(reason).capitalize() + ".", timeout=5)
-            return
-        self.app.push_screen(form, lambda values: values and self._add(p, values))
-
-    def _add(self, p, values: dict) -> None:
-        from sellertui.domain.ads import decisions
-
-        self.save(lambda store: decisions.save_edit(store, p, values),
-                  lambda record: f"Approved adding '{record['term']}' to {record['dest_campaign']}: export it with b",
-                  DECIDED)
+        edit_proposal(self, p, campaigns, "Approved adding '{term}' to {dest_campaign}: export it with b",
+                      bid_help=f"to start: {why}")
 
     def explain(self) -> None:
         r = self.row()
