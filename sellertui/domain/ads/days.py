@@ -39,13 +39,14 @@ def day_number(day: str | date) -> int:
 
 
 def day_numbers(days: pd.Series) -> np.ndarray:
-    """ISO days -> day numbers (int64); unreadable ones become -1."""
+    """ISO days -> day numbers (int64); unreadable ones become -1. Each distinct day is parsed once."""
     if not len(days):
         return np.zeros(0, dtype=np.int64)
-    parsed = pd.to_datetime(pd.Series(days, dtype=object).astype(str).str.slice(0, 10), format="%Y-%m-%d",
+    codes, unique = pd.factorize(pd.Series(days, dtype=object))
+    parsed = pd.to_datetime(pd.Series(unique, dtype=object).astype(str).str.slice(0, 10), format="%Y-%m-%d",
                             errors="coerce")
-    out = parsed.to_numpy().astype("datetime64[D]").astype(np.int64)
-    return np.where(parsed.isna().to_numpy(), -1, out)
+    numbers = np.where(parsed.isna().to_numpy(), -1, parsed.to_numpy().astype("datetime64[D]").astype(np.int64))
+    return np.where(codes < 0, -1, numbers[codes])
 
 
 def iso(numbers) -> np.ndarray:
@@ -107,22 +108,14 @@ def counted(rows: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
     out = out.assign(row_last=np.maximum(out["row_last"].to_numpy(), out["row_first"].to_numpy()))
     if not len(out):
         return out.assign(first=out["row_first"], last=out["row_last"])
-    known = reports.set_index("id")
-    report = out["report"].astype(object).fillna("").to_numpy()
-    rank = np.array(pd.Series(report).map(known["rank"]), dtype=float)
-    start = np.array(pd.Series(report).map(known["start"]), dtype=float)
-    end = np.array(pd.Series(report).map(known["end"]), dtype=float)
-    unknown = np.isnan(rank)
-    if unknown.any():  # the days its rows cover, older than any known report
-        ids = pd.Series(report[unknown])
-        spans = pd.DataFrame({"id": ids, "a": out["row_first"].to_numpy()[unknown],
-                              "b": out["row_last"].to_numpy()[unknown]}).groupby("id")[["a", "b"]].agg(["min", "max"])
-        rank[unknown] = -1 - ids.rank(method="dense", ascending=False).to_numpy()
-        start[unknown] = ids.map(spans[("a", "min")]).to_numpy()
-        end[unknown] = ids.map(spans[("b", "max")]).to_numpy()
-    out = out.assign(_rank=rank.astype(np.int64), _start=start.astype(np.int64), _end=end.astype(np.int64))
+    codes, ids = pd.factorize(out["report"].astype(object).fillna(""))
+    spans = _spans(ids, codes, out, reports)  # per distinct report: rank, start, end
+    crossing = _overlapping(spans)
+    if not crossing:  # no two reports share a day (the usual case): every row counts on all its days
+        return out.assign(first=out["row_first"], last=out["row_last"]).reset_index(drop=True)
+    out = out.assign(_rank=spans["_rank"].to_numpy()[codes], _start=spans["_start"].to_numpy()[codes],
+                     _end=spans["_end"].to_numpy()[codes])
     pairs = out[["key", "_rank", "_start", "_end"]].drop_duplicates(["key", "_rank"])
-    crossing = _overlapping(pairs.drop_duplicates("_rank"))
     among = pairs[pairs["_rank"].isin(crossing).to_numpy()]
     several = among.groupby("key", sort=False)["_rank"].transform("size") > 1
     shared = pairs[pairs["key"].isin(set(among.loc[several.to_numpy(), "key"])).to_numpy()]
@@ -136,6 +129,24 @@ def counted(rows: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
     multi = multi.assign(first=first, last=last)[(first <= last)].drop(columns=["run_first", "run_last"])
     single = single.assign(first=single["row_first"], last=single["row_last"])
     return _finish(pd.concat([single, multi], ignore_index=True))
+
+
+def _spans(ids, codes: np.ndarray, rows: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
+    """For each distinct report of the rows (in ``ids`` order): its rank and days. A report not in ``reports``
+    covers the days its rows do, and is older than any known one."""
+    known = reports.set_index("id")
+    frame = pd.DataFrame({"id": pd.Series(ids, dtype=object)})
+    frame["_rank"] = frame["id"].map(known["rank"]).astype(float)
+    frame["_start"] = frame["id"].map(known["start"]).astype(float)
+    frame["_end"] = frame["id"].map(known["end"]).astype(float)
+    unknown = frame["_rank"].isna().to_numpy()
+    if unknown.any():
+        own = pd.DataFrame({"code": codes, "a": rows["row_first"].to_numpy(), "b": rows["row_last"].to_numpy()})
+        own = own.groupby("code").agg(a=("a", "min"), b=("b", "max"))
+        frame.loc[unknown, "_start"] = own["a"].reindex(np.flatnonzero(unknown)).to_numpy()
+        frame.loc[unknown, "_end"] = own["b"].reindex(np.flatnonzero(unknown)).to_numpy()
+        frame.loc[unknown, "_rank"] = -1 - frame.loc[unknown, "id"].rank(method="dense", ascending=False).to_numpy()
+    return frame.astype({"_rank": np.int64, "_start": np.int64, "_end": np.int64})
 
 
 def _overlapping(spans: pd.DataFrame) -> set[int]:
@@ -190,12 +201,24 @@ def clip(pieces: pd.DataFrame, first: int, last: int, metrics: tuple[str, ...]) 
     a = np.maximum(pieces["first"].to_numpy(), first)
     b = np.minimum(pieces["last"].to_numpy(), last)
     keep = a <= b
-    picked = pieces[keep]
+    picked = pieces[keep].reset_index(drop=True)
     a, b = a[keep], b[keep]
     row_first, row_last = picked["row_first"].to_numpy(), picked["row_last"].to_numpy()
-    cut = {m: shares(picked[m].to_numpy(), row_first, row_last, a, b) for m in metrics if m in picked}
-    return picked.assign(**cut, date=iso(a), end_date=iso(b), partial=(a > row_first) | (b < row_last)).reset_index(
-        drop=True)
+    partial = (a > row_first) | (b < row_last)
+    picked = picked.assign(partial=partial)
+    if not partial.any():  # every row whole (daily rows, summaries inside): nothing to cut
+        return picked
+    at = np.flatnonzero(partial)
+    for m in metrics:
+        if m in picked:
+            values = picked[m].to_numpy().copy()
+            values[at] = shares(values[at], row_first[at], row_last[at], a[at], b[at])
+            picked[m] = values
+    for name, bound in (("date", a), ("end_date", b)):
+        days = picked[name].to_numpy(dtype=object).copy()
+        days[at] = iso(bound[at])
+        picked[name] = days
+    return picked
 
 
 def per_day(pieces: pd.DataFrame, metrics: tuple[str, ...]) -> pd.DataFrame:

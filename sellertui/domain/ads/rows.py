@@ -44,32 +44,29 @@ class Layout:
 def build(layout: Layout, docs: list[dict], lean: bool = False) -> pd.DataFrame:
     """One partition's records as a typed frame (the FrameCache builder), with each row's ``key``.
 
-    ``lean``: only what ad spend needs (the P&L reads every month). Columns go through Arrow arrays:
-    about twice as fast as building from records, and the text ends up in compact Arrow buffers rather
-    than one Python string per cell.
+    ``lean``: only what ad spend needs (the P&L reads every month). The records go into Arrow in one call
+    (``Table.from_pylist``, a few times faster than a list per column), and the text ends up in compact Arrow
+    buffers rather than one Python string per cell.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    text = list(dict.fromkeys((*COMMON_TEXT, *layout.text, *layout.key)))
+    counts = [*COUNTS, "attribution_days", *(() if lean else layout.counts)]
+    floats = [] if lean else list(layout.floats)
+    table = _arrow(docs, text, counts, floats)
+    key_parts = [table[n].fill_null("") for n in ("ad_product", "marketplace", *layout.key)]
     columns: dict[str, object] = {}
-    arrays = {}
     kept = set(COMMON_TEXT) | (set() if lean else set(layout.text))
-    for name in dict.fromkeys((*COMMON_TEXT, *layout.text, *layout.key)):
-        values = [d.get(name) for d in docs]
-        try:
-            array = pa.array(values, type=pa.string())
-        except (pa.ArrowTypeError, pa.ArrowInvalid):  # an id stored as a number by some importer
-            array = pa.array([None if v is None else str(v) for v in values], type=pa.string())
-        arrays[name] = array.fill_null("")
+    for name in text:
         if name in kept:
-            columns[name] = pd.array(arrays[name], dtype="str")
-    key_parts = [arrays[n] for n in ("ad_product", "marketplace", *layout.key)]
+            columns[name] = pd.array(table[name].fill_null(""), dtype="str")
     columns["key"] = pd.array(pc.binary_join_element_wise(*key_parts, "\x1f") if docs else pa.array([], pa.string()),
                               dtype="str")
-    for name in (*COUNTS, "attribution_days", *(() if lean else layout.counts)):
-        columns[name] = np.fromiter((d.get(name) or 0 for d in docs), dtype=np.int64, count=len(docs))
-    for name in () if lean else layout.floats:
-        columns[name] = np.array([d.get(name) for d in docs], dtype=float)
+    for name in counts:
+        columns[name] = table[name].fill_null(0).to_numpy().astype(np.int64, copy=False)
+    for name in floats:
+        columns[name] = table[name].to_numpy(zero_copy_only=False).astype(float)
     frame = pd.DataFrame(columns)
     frame["date"] = frame["date"].str.slice(0, 10)  # a datetime from some importer: its day
     frame["end_date"] = frame["end_date"].str.slice(0, 10).where(frame["end_date"] != "", frame["date"])
@@ -77,6 +74,24 @@ def build(layout: Layout, docs: list[dict], lean: bool = False) -> pd.DataFrame:
     frame["currency"] = frame["currency"].where(frame["currency"] != "", "USD")
     frame["ad_product"] = frame["ad_product"].where(frame["ad_product"] != "", "SP")
     return frame
+
+
+def _arrow(docs: list[dict], text: list[str], counts: list[str], floats: list[str]):
+    import pyarrow as pa
+
+    schema = pa.schema([(n, pa.string()) for n in text] + [(n, pa.int64()) for n in counts]
+                       + [(n, pa.float64()) for n in floats])
+    try:
+        return pa.Table.from_pylist(docs, schema=schema)
+    except (pa.ArrowTypeError, pa.ArrowInvalid):  # a value of another type (an id stored as a number): as text
+        def cell(value, kind):
+            if value is None:
+                return None
+            return str(value) if kind == "text" else (float(value) if kind == "float" else int(value))
+
+        kinds = {**dict.fromkeys(text, "text"), **dict.fromkeys(counts, "int"), **dict.fromkeys(floats, "float")}
+        return pa.Table.from_pydict({n: [cell(d.get(n), kind) for d in docs] for n, kind in kinds.items()},
+                                    schema=schema)
 
 
 @dataclass

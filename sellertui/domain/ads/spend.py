@@ -37,7 +37,7 @@ def counted_runs(frames, window: Window | None = None) -> pd.DataFrame:
     """The counted runs of days of every kind, each day left to the kind that answers for it (``assign``)."""
     kinds = {}
     for layout in ORDER:
-        data = AdRows(frames, layout, lean=True)
+        data = AdRows(frames, layout, lean=window is None)  # a window shares the Ads views' frames; all time: lean
         kinds[layout.report] = (data.reports(), data.pieces(window).assign(kind=layout.report))
     assigned = assign({kind: reports for kind, (reports, _) in kinds.items()})
     parts = []
@@ -84,7 +84,14 @@ def preference() -> list[tuple[str, str]]:
 
 def spend_days(frames, window: Window | None = None) -> pd.DataFrame:
     """Spend, ad sales, orders and clicks by day, ad product, marketplace, campaign and currency (``rows``: how
-    many report rows each holds)."""
+    many report rows each holds); worked out again only when a file behind it changes."""
+    collections = ("ad_reports", *(layout.collection for layout in ORDER))
+    span = None if window is None else (window.start, window.end)
+    name = "ads.spend_days." + ("all" if window is None else "window")  # one of each kept: the P&L's, the latest window's
+    return frames.derived(name, (span, frames.signature(collections)), lambda: _spend_days(frames, window))
+
+
+def _spend_days(frames, window: Window | None) -> pd.DataFrame:
     pieces = counted_runs(frames, window)
     if not len(pieces):
         empty = pd.DataFrame({k: pd.Series(dtype=object) for k in KEYS})
@@ -93,8 +100,15 @@ def spend_days(frames, window: Window | None = None) -> pd.DataFrame:
             empty[name] = np.array([], dtype=np.int64)
         return empty
     days = per_day(pieces.reset_index(drop=True), METRICS)
-    days = days.assign(span_first=iso(days["row_first"]), span_last=iso(days["row_last"]), rows=1)
+    days = days.assign(span_first=days["row_first"], span_last=days["row_last"], rows=1)
+    # grouped on integer codes: a hundred thousand days of text keys would take seconds
+    codes = [pd.factorize(days[name])[0] for name in KEYS]
+    group = pd.factorize(pd.MultiIndex.from_arrays(codes))[0] if len(days) else np.zeros(0, dtype=np.int64)
+    sums = pd.DataFrame({name: days[name].to_numpy() for name in (*METRICS, "rows")}).groupby(group).sum()
+    firsts = days[KEYS].groupby(group, sort=True).head(1)
+    firsts = firsts.set_axis(group[firsts.index.to_numpy()]).sort_index()
+    summed = pd.concat([firsts.reset_index(drop=True), sums.reset_index(drop=True)], axis=1)
+    summed["span_first"], summed["span_last"] = iso(summed["span_first"]), iso(summed["span_last"])
     for name in ("ad_product", "marketplace", "campaign", "currency", "kind"):
-        days[name] = days[name].astype(object)
-    summed = days.groupby(KEYS, sort=False, observed=True)[[*METRICS, "rows"]].sum().reset_index()
+        summed[name] = summed[name].astype(object)
     return summed.astype({name: np.int64 for name in (*METRICS, "rows")})
