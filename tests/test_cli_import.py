@@ -12,7 +12,7 @@ from sellertui.cli import main
 from sellertui.store import open_store
 from tests.importers.conftest import fixture, store_files
 
-KEYS = ["file", "kind", "rows", "inserted", "updated", "unchanged", "rejected", "totals"]
+KEYS = ["file", "kind", "rows", "inserted", "updated", "unchanged", "rejected", "removed", "totals"]
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -34,7 +34,7 @@ def test_json_prints_one_object_per_file_with_totals_by_kind(capsys, data_dir: P
     assert [list(o) for o in objects] == [KEYS] * 6
     orders, terms, settlement, inventory, returns, business = objects
     assert orders == {"file": "all-orders-us.txt", "kind": "all-orders", "rows": 7, "inserted": 6, "updated": 0,
-                      "unchanged": 0, "rejected": 0,
+                      "unchanged": 0, "rejected": 0, "removed": 0,
                       "totals": {"lines": 6, "units": 7, "item_price": "107.94"}}
     assert terms["totals"] == {"spend": "146.24", "sales": "1439.63", "clicks": 92, "impressions": 4899, "orders": 37}
     assert settlement["totals"] == {"total_amount": "971.35", "sum_of_amounts": "971.35", "orders": 3}

@@ -45,7 +45,9 @@ def split_largest_remainder(amount_minor: int, weights) -> list[int]:
     part is off its exact share by a cent or more and none gets the leftovers
     just for coming first. A negative amount splits like its positive and is
     negated; weights that are all zero split evenly. Weights may be ints,
-    Fractions or Decimals (exact) or floats.
+    Fractions or Decimals (exact) or floats. For equal shares over days use
+    ``core.split.spread``, which spreads its leftover units through the run
+    instead of onto the first parts.
     """
     from fractions import Fraction
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from sellertui import clock
+from sellertui.demo.ad_reports import add_ad_reports
 from sellertui.demo.ads import build_search_terms
 from sellertui.demo.ads_ledger import build_ad_decisions, build_ad_targets
 from sellertui.demo.catalog import build_products, popularity
@@ -90,6 +91,7 @@ def build(size: str = "small", seed: int = 7, founder: str = "me") -> dict[str, 
     data["reimbursements"] = build_reimbursements(today, products)
     data["ad_targets"] = build_ad_targets()
     data["ad_actions"] = build_ad_decisions(data["search_terms"], today, founder)
+    add_ad_reports(data, today)
     add_inventory_story(data, now, founder)
     add_promotion_sales(data["orders"], data["promotions"], products, now, seed)
     return data

@@ -23,7 +23,8 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from sellertui.core.money import exponent, fmt, split_largest_remainder, to_minor
+from sellertui.core.money import exponent, fmt, to_minor
+from sellertui.core.split import spread
 from sellertui.domain.profit import entries
 
 PEAK_MONTHS = (10, 11, 12)
@@ -62,7 +63,7 @@ def uncovered_months(spans: list[tuple[str, str, str]], first: date, last: date)
 def _spread(month: str, amount: int) -> list[tuple[date, int]]:
     year, number = int(month[:4]), int(month[5:7])
     days = calendar.monthrange(year, number)[1]
-    return [(date(year, number, d + 1), part) for d, part in enumerate(split_largest_remainder(amount, [1] * days))
+    return [(date(year, number, d + 1), part) for d, part in enumerate(spread(amount, days))
             if part]
 
 

@@ -77,11 +77,16 @@ def _actual(ledger: Ledger, first: date, last: date, lines: tuple[str, ...]) -> 
 
 
 def _ads(ledger: Ledger, first: date, last: date) -> pd.DataFrame:
+    from sellertui.domain.ads.spend import KIND_NAMES, collection_of
+
     picked = _within(ledger.ads, first, last)
-    refs = [f"{d} · {c}" for d, c in zip(day_text(picked["day"]), picked["campaign"])]
-    notes = [f"{n} search-term row(s) summed" for n in picked["rows"]]
-    return _rows(picked, "ads", "ad reports", "search_terms", refs, "", notes, -picked["spend_minor"].to_numpy(),
-                 picked["currency"].to_numpy(), False, picked["home_minor"].to_numpy())
+    refs = [f"{d} · {p} · {c}" for d, p, c in zip(day_text(picked["day"]), picked["ad_product"], picked["campaign"])]
+    notes = [f"{n} row(s) of {KIND_NAMES.get(k, k)}" + (f", this day's share of a summary row {a}..{b}" if s else "")
+             for n, k, s, a, b in zip(picked["rows"], picked["kind"], picked["spread"], picked["span_first"],
+                                      picked["span_last"])]
+    collections = [collection_of(k) for k in picked["kind"]]
+    return _rows(picked, "ads", "ad reports", collections, refs, "", notes, -picked["spend_minor"].to_numpy(),
+                 picked["currency"].to_numpy(), picked["spread"].to_numpy(dtype=bool), picked["home_minor"].to_numpy())
 
 
 def _small(ledger: Ledger, first: date, last: date, lines: tuple[str, ...]) -> pd.DataFrame:

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from sellertui.core.money import split_largest_remainder
+from sellertui.core.split import spread
 
 DIRECT = ("sales", "refunds", "referral", "fulfilment", "promo_fees", "other_fees", "cogs")
 COLUMNS = ["sku", "title", "units", "sales", "refunds", "referral", "fulfilment", "promo_fees", "other_fees", "cogs",
@@ -76,7 +77,7 @@ def sku_table(ledger, first: date, last: date, products: dict[str, dict],
             leave(line, amount)
         for sku_list, line, amount in zip(skus[skus != ""], direct["line"].to_numpy()[skus != ""], home[skus != ""]):
             named = sku_list.split(", ")  # a promotion over several SKUs: its fee shared evenly
-            for sku, part in zip(named, split_largest_remainder(int(amount), [1] * len(named))):
+            for sku, part in zip(named, spread(int(amount), len(named))):
                 rows.append(pd.DataFrame({"sku": [sku], "line": [line], "home": [part]}))
     direct = pd.concat([r for r in rows if len(r)] or [rows[0]], ignore_index=True)
     table = direct.pivot_table(index="sku", columns="line", values="home", aggfunc="sum", fill_value=0)

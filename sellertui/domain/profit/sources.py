@@ -102,34 +102,15 @@ def transactions_frame(docs: list[dict], zone: tzinfo) -> pd.DataFrame:
     return frame
 
 
-def ad_days_frame(docs: list[dict]) -> pd.DataFrame:
-    """Search-term spend by day, campaign, marketplace and currency (a row over several days is spread evenly)."""
-    days, campaigns, markets, currencies, spend, sales, count = [], [], [], [], [], [], []
-    for d in docs:
-        first = str(d.get("date") or "")[:10]
-        last = str(d.get("end_date") or "")[:10] or first
-        amount, ad_sales = int(d.get("spend_minor") or 0), int(d.get("sales_minor") or 0)
-        if not first:
-            continue
-        span = [first] if last <= first else [str(x) for x in np.arange(np.datetime64(first),
-                                                                      np.datetime64(last) + 1)]
-        share, left = divmod(amount, len(span))
-        sales_share, sales_left = divmod(ad_sales, len(span))
-        for i, day in enumerate(span):
-            days.append(day)
-            campaigns.append(d.get("campaign") or "")
-            markets.append(d.get("marketplace") or "")
-            currencies.append(d.get("currency") or "USD")
-            spend.append(share + (1 if i < left else 0))
-            sales.append(sales_share + (1 if i < sales_left else 0))
-            count.append(1)
-    frame = pd.DataFrame({"day": np.array(days, dtype="datetime64[D]"), "campaign": pd.Series(campaigns, dtype=object),
-                          "marketplace": pd.Series(markets, dtype=object),
-                          "currency": pd.Series(currencies, dtype=object),
-                          "spend_minor": np.array(spend, dtype="int64"), "sales_minor": np.array(sales, dtype="int64"),
-                          "rows": np.array(count, dtype="int64")})
-    keys = ["day", "campaign", "marketplace", "currency"]
-    return frame.groupby(keys, sort=False, observed=True).sum().reset_index()
+def ad_days_frame(frames) -> pd.DataFrame:
+    """Ad spend by day, campaign, marketplace and currency: every ad product, counted once (``domain.ads.spend``:
+    one report per row key and day, one kind of report per ad product and day, summary rows spread over their
+    days to the cent), with the summary row's days for the spread ones (``span_first``..``span_last``)."""
+    from sellertui.domain.ads.spend import spend_days
+
+    days = spend_days(frames)
+    return days[["day", "campaign", "marketplace", "currency", "spend_minor", "sales_minor", "rows", "ad_product",
+                 "kind", "span_first", "span_last", "spread"]].assign(estimated=days["spread"].to_numpy(dtype=bool))
 
 
 @dataclass
@@ -167,7 +148,7 @@ def load(store, frames) -> Sources:
         orders=big("orders", lambda docs: orders_frame(docs, zone), "orders"),
         settlements=big("settlements", lambda docs: settlement_frame(docs, zone), "settlements"),
         transactions=big("transactions", lambda docs: transactions_frame(docs, zone), "transactions"),
-        ads=big("search_terms", ad_days_frame, "ads", chunk=5000),
+        ads=ad_days_frame(frames),
         products=dict(store["products"].docs()),
         returns=store["returns"].all(),
         expenses=store["expenses"].all(),
