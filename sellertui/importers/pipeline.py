@@ -27,6 +27,7 @@ from sellertui.importers.headers import header_set, map_headers
 from sellertui.importers.kinds import Kind, Output, detect, detect_json, expected, kind_named
 from sellertui.importers.locale import Locale, decide
 from sellertui.importers.period import Period, PeriodNeeded, download_day, resolve
+from sellertui.importers.replacing import replaced_rows
 from sellertui.importers.source import read_bytes, read_table
 from sellertui.importers.table import Table
 
@@ -359,41 +360,18 @@ def _store(store, parsed: Parsed, options: Options, alongside: Alongside | None)
     if options.dry_run:
         counts = {name: store[name].preview_upsert(docs, merge_for(parsed, name)) for name, docs in records.items()}
         for name, reports in replaces.items():
-            counts[name]["removed"] = sum(map(len, _replaced(store[name], reports, records[name]).values()))
+            counts[name]["removed"] = sum(map(len, replaced_rows(store[name], reports, records[name]).values()))
         return counts
     counts = {}
     with store.transaction(f"imported {parsed.kind.label} from {parsed.name}") as tx:
         for name, reports in replaces.items():
-            counts[name] = {"removed": tx[name].delete_many(_replaced(tx[name], reports, records[name]))}
+            counts[name] = {"removed": tx[name].delete_many(replaced_rows(tx[name], reports, records[name]))}
         for name, docs in records.items():
             counts[name] = {**counts.get(name, {}), **tx[name].upsert_many(docs, merge=merge_for(parsed, name),
                                                                               owned=True)}
         if alongside is not None:
             alongside(tx)
     return counts
-
-
-def _replaced(view, reports: dict[str, tuple[str, str]], docs: list[dict]) -> dict[str, list[str]]:
-    """Stored rows of ``reports`` (partition -> ids) that the new download lacks."""
-    keep = {d["id"] for d in docs}
-    months = {m for first, last in reports.values() for m in _months(first, last)}
-    found: dict[str, list[str]] = {}
-    for part in view.partitions():
-        if part in months:
-            gone = [i for i, d in view.docs(part).items() if d.get("report") in reports and i not in keep]
-            if gone:
-                found[part] = gone
-    return found
-
-
-def _months(first: str, last: str) -> list[str]:
-    """``YYYY-MM`` from the month of ``first`` to that of ``last`` (the partitions a report's rows are in)."""
-    year, month = int(first[:4]), int(first[5:7])
-    out = []
-    while f"{year:04d}-{month:02d}" <= last[:7]:
-        out.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
 
 
 def import_report(store, path: Path, options: Options, progress: Progress | None = None) -> Result:
