@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.postgres"]
+
 FROZEN_NOW = "2026-11-22T09:00:00+00:00"
 
 

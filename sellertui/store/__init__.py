@@ -10,6 +10,7 @@ from sellertui.store.errors import (
     NotFound,
     StoreBusy,
     StoreError,
+    StoreUnreachable,
     UnreadableFile,
 )
 from sellertui.store.schema import COLLECTIONS, SINGLE
@@ -27,6 +28,7 @@ __all__ = [
     "Store",
     "StoreBusy",
     "StoreError",
+    "StoreUnreachable",
     "UnreadableFile",
     "open_store",
 ]

@@ -374,5 +374,12 @@ def _login_name() -> str:
         return "me"
 
 
-def open_store(data_dir: Path, user: str = "", shared: bool = False) -> Store:
-    return Store(data_dir, user=user, shared=shared)
+def open_store(location: "Path | str", user: str = "", shared: bool = False) -> Store:
+    """The store at a folder (the embedded default) or a ``postgresql://`` URL (psycopg loaded only then)."""
+    from sellertui.store.urls import is_database_url
+
+    if is_database_url(location):
+        from sellertui.store.postgres import PgStore
+
+        return PgStore(str(location), user=user)
+    return Store(Path(location), user=user, shared=shared)

@@ -93,3 +93,7 @@ class NotFound(StoreError, KeyError):
 
 class InvalidRecord(StoreError, ValueError):
     """A record the store refuses to write (bad id, not JSON-serialisable, ...)."""
+
+
+class StoreUnreachable(StoreError):
+    """The database server cannot be reached (down, restarting, the network): nothing was written."""
