@@ -111,6 +111,7 @@ TOP_DEFAULTS: dict[str, Any] = {
     "theme": "textual-dark",
     "shared": False,
     "data_dir": "",
+    "store": "",  # a postgresql:// URL; empty: the folder store in data_dir
 }
 
 
@@ -128,7 +129,9 @@ class Settings:
     theme: str = "textual-dark"
     shared: bool = False
     data_dir: str = ""
+    store: str = ""
     keymap: dict[str, str] = field(default_factory=dict)
+    shops: dict[str, dict[str, str]] = field(default_factory=dict)  # [shops.NAME]: where each other shop lives
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def section(self, name: str) -> dict[str, Any]:
@@ -172,8 +175,12 @@ def load(path: Path | None = None) -> Settings:
         for binding_id, keys in keymap.items():
             _check(path, f"keymap.{binding_id}", keys, str)
         settings.keymap = dict(keymap)
+    if "shops" in raw:
+        from sellertui.shops import listed_shops
+
+        settings.shops = listed_shops(path, raw["shops"])
     for name, values in raw.items():
-        if name in TOP_DEFAULTS or name == "keymap":
+        if name in TOP_DEFAULTS or name in ("keymap", "shops"):
             continue
         if not isinstance(values, dict):
             raise ConfigError(f"{path}: unknown setting '{name}'")

@@ -10,9 +10,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sellertui import config, paths
+from sellertui import config, paths, shops
 from sellertui.domain.shop import Shop
-from sellertui.store import Store
+from sellertui.store import Store, open_store
+from sellertui.store.urls import STORE_ENV, is_database_url, shown_url
 
 
 @dataclass
@@ -20,24 +21,49 @@ class Context:
     settings: config.Settings
     data_dir: Path
     _shop: Shop | None = field(default=None, repr=False)
+    store_url: str = ""  # a postgresql:// URL: the shop's store is that database, not data_dir
+    shop_name: str = shops.MAIN  # which of the config's shops this is
 
     @classmethod
-    def create(cls, data_dir: str | os.PathLike | None = None, config_file: Path | None = None) -> "Context":
-        settings = config.load(config_file)
-        return cls(settings, paths.data_dir(data_dir, settings.data_dir or None))
+    def create(cls, data_dir: str | os.PathLike | None = None, config_file: Path | None = None,
+               store: str | None = None, shop: str | None = None) -> "Context":
+        """The shop to work on: --store, then $SELLERTUI_STORE, then the shop's ``store`` in config.toml, else
+        the folder store in its data directory (--data-dir, $SELLERTUI_DATA_DIR, config, the platform's)."""
+        main = config.load(config_file)
+        name = shop or shops.MAIN
+        settings = shops.settings_for(main, name)
+        location = store or (os.environ.get(STORE_ENV) if name == shops.MAIN else "") or settings.store
+        if location and not is_database_url(location):  # --store DIR: a folder store, like --data-dir
+            data_dir, location = location, ""
+        if data_dir or name == shops.MAIN:
+            folder = paths.data_dir(data_dir, settings.data_dir or None)
+        else:  # another shop: its data_dir, else a folder of its own beside the main shop's
+            main_dir = paths.data_dir(None, main.data_dir or None)
+            folder = Path(settings.data_dir).expanduser().resolve() if settings.data_dir else \
+                main_dir / "shops" / name
+        return cls(settings, folder, store_url=location, shop_name=name)
+
+    @property
+    def where(self) -> str:
+        """Where the shop's store is, as it may be shown (a database URL never with its password)."""
+        return shown_url(self.store_url) if self.store_url else str(self.data_dir)
 
     @property
     def user(self) -> str:
-        return self.settings.display_user
+        """Who is at the keyboard: the database role when the store's URL names one, else the config's user."""
+        return self._shop.user if self._shop is not None else self.settings.display_user
 
     def shop(self) -> Shop:
         """The shop in the data directory, its store opened (and its folder made) on first use."""
         if self._shop is None:
-            if self.settings.shared:
-                os.umask(0o002)  # teammates in the group must be able to replace our files
-            paths.ensure_dir(self.data_dir, self.settings.shared)
-            store = Store(self.data_dir, user=self.user, shared=self.settings.shared)
-            self._shop = Shop(store, self.settings, self.user)
+            if self.store_url:
+                store = open_store(self.store_url, user=self.user)
+            else:
+                if self.settings.shared:
+                    os.umask(0o002)  # teammates in the group must be able to replace our files
+                paths.ensure_dir(self.data_dir, self.settings.shared)
+                store = Store(self.data_dir, user=self.user, shared=self.settings.shared)
+            self._shop = Shop(store, self.settings, store.user)
         return self._shop
 
     def store(self) -> Store:

@@ -11,11 +11,12 @@ import sys
 from typing import Sequence
 
 from sellertui import __version__
-from sellertui.cli import admin, ads, demo, export, fx, importing, inventory, profit, promotions, sync, tasks, today
+from sellertui.cli import (admin, ads, demo, export, fx, importing, inventory, profit, promotions, stores, sync, tasks,
+                           today)
 from sellertui.cli.common import fail
 from sellertui.cli.output import shown_output
 
-COMMAND_MODULES = (admin, demo, importing, tasks, export, inventory, ads, today, promotions, profit, fx, sync)
+COMMAND_MODULES = (admin, stores, demo, importing, tasks, export, inventory, ads, today, promotions, profit, fx, sync)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,6 +27,15 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="use this data directory (default: $SELLERTUI_DATA_DIR, config, or the platform's data dir)",
     )
+    common.add_argument(
+        "--store",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="use this store: a postgresql:// URL, or a data directory (default: $SELLERTUI_STORE, the shop's "
+             "store in config, else the data directory)",
+    )
+    common.add_argument("--shop", metavar="NAME", default=argparse.SUPPRESS,
+                        help="work on this shop of the ones config.toml lists (`sellertui shops`)")
     parser = argparse.ArgumentParser(
         prog="sellertui",
         description="A terminal cockpit for marketplace sellers. Without a command, starts the app.",

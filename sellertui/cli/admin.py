@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sellertui import paths
 from sellertui.cli.common import context, print_json
 
 
@@ -35,10 +34,11 @@ def register(sub, common) -> None:
 def cmd_locate(args: argparse.Namespace) -> int:
     ctx = context(args)
     where = {
+        "shop": ctx.shop_name,
         "data": str(ctx.data_dir),
-        "store": str(ctx.data_dir / "store"),
-        "backups": str(ctx.data_dir / "backups"),
-        "config": str(paths.config_file()),
+        "store": ctx.where if ctx.store_url else str(ctx.data_dir / "store"),
+        "backups": "pg_dump (see README)" if ctx.store_url else str(ctx.data_dir / "backups"),
+        "config": str(ctx.settings.path),
     }
     if args.json:
         print_json(where)
@@ -61,7 +61,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from sellertui.store.health import check
 
-    problems = check(context(args).data_dir)
+    problems = check(_folder(context(args)))
     if not problems:
         print("store is healthy: every file reads")
         return 0
@@ -73,7 +73,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from sellertui.store.health import restore
 
-    restored = restore(context(args).data_dir, day=args.day)
+    restored = restore(_folder(context(args)), day=args.day)
     for damaged, kept, source in restored.files:
         print(f"restored {damaged} from {source} (the damaged file is kept as {kept.name})")
     for refused in restored.refused:
@@ -81,3 +81,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if not restored.files and not restored.refused:
         print("nothing to restore: every store file reads")
     return 1 if restored.refused else 0
+
+
+def _folder(ctx):
+    """check and restore read the folder store's files; a database keeps itself consistent."""
+    if ctx.store_url:
+        from sellertui.core.errors import UserError
+
+        raise UserError(f"{ctx.where} is a database: check and restore are for the folder store's files; a "
+                        "database's own backups are pg_dump and pg_restore (README, \"Backups\")")
+    return ctx.data_dir

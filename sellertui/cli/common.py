@@ -11,7 +11,8 @@ from sellertui.core.text import json_text, visible
 
 
 def context(args: argparse.Namespace) -> Context:
-    return Context.create(getattr(args, "data_dir", None))
+    return Context.create(getattr(args, "data_dir", None), store=getattr(args, "store", None),
+                          shop=getattr(args, "shop", None))
 
 
 def print_json(data: Any, indent: int | None = 2) -> None:

@@ -26,8 +26,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.json:
         print_json(counts)
         return 0
-    print(f"demo shop ({args.size}) created in {ctx.data_dir} in {time.perf_counter() - started:.1f} s:")
+    print(f"demo shop ({args.size}) created in {ctx.where} in {time.perf_counter() - started:.1f} s:")
     for name, n in counts.items():
         print(f"  {name:<16} {n:>8,}")
-    print(f"start it with: sellertui --data-dir {ctx.data_dir}")
+    print(f"start it with: sellertui {_flag(ctx)}")
     return 0
+
+
+def _flag(ctx) -> str:
+    import shlex
+
+    if ctx.shop_name != "main":
+        return f"--shop {shlex.quote(ctx.shop_name)}"
+    return f"--store {shlex.quote(ctx.where)}" if ctx.store_url else f"--data-dir {shlex.quote(str(ctx.data_dir))}"

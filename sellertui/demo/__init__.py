@@ -102,7 +102,7 @@ def generate(store: Store, size: str = "small", seed: int = 7, founder: str | No
     if size not in SIZES:
         raise UserError(f"unknown demo size {size!r}; choose small or large")
     if not store.is_empty():
-        raise UserError(f"{store.layout.root} already holds data; the demo shop only fills an empty store")
+        raise UserError(f"{store.location} already holds data; the demo shop only fills an empty store")
     data = build(size, seed, founder or store.user)
     with store.transaction(f"loaded the {size} demo shop") as tx:
         for name, docs in data.items():

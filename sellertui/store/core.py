@@ -361,6 +361,11 @@ class Store:
     def shared(self) -> bool:
         return self._shared
 
+    @property
+    def location(self) -> str:
+        """Where the store is, as messages name it (the database backend gives its URL)."""
+        return str(self.layout.root)
+
     def close(self) -> None:
         self._lock.close()
 

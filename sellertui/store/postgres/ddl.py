@@ -31,9 +31,11 @@ def statements() -> list[sql.Composable]:
                 "version bigint NOT NULL, PRIMARY KEY (collection, part))"),
     ]
     for name in COLLECTIONS:
+        # ord: the order records were first written, which a partition's documents keep (as the folder
+        # store's files do), so "the first row" means the same on either backend
         found.append(sql.SQL("CREATE TABLE IF NOT EXISTS {} (id text PRIMARY KEY, part text NOT NULL, "
-                             "doc jsonb NOT NULL)").format(table(name)))
-        found.append(sql.SQL("CREATE INDEX IF NOT EXISTS {} ON {} (part)").format(
+                             "ord bigint GENERATED ALWAYS AS IDENTITY, doc jsonb NOT NULL)").format(table(name)))
+        found.append(sql.SQL("CREATE INDEX IF NOT EXISTS {} ON {} (part, ord)").format(
             sql.Identifier(f"{name}_part"), table(name)))
     return found
 

@@ -29,7 +29,7 @@ def migrate(conn, meta: dict) -> dict:
     derived: dict[str, list[dict]] = {}
     for name in pending(meta):
         spec = COLLECTIONS[name]
-        rows = conn.execute(sql.SQL("SELECT doc::text FROM {}").format(table(name))).fetchall()
+        rows = conn.execute(sql.SQL("SELECT doc::text FROM {} ORDER BY ord").format(table(name))).fetchall()
         migrated = [upgrade(spec, orjson.loads(r[0]), have[name]) for r in rows]
         touched |= put_rows(conn, name, [(spec.partition_of(d), d) for d in migrated], replace=True)
         for step in range(have[name], spec.version):

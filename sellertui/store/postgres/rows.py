@@ -37,7 +37,7 @@ def put_rows(conn, collection: str, rows: Iterable[tuple[str, dict]], replace: b
     _copy(conn, collection, rows)
     conflict = "DO UPDATE SET part = EXCLUDED.part, doc = EXCLUDED.doc" if replace else "DO NOTHING"
     conn.execute(sql.SQL("INSERT INTO {} (id, part, doc) SELECT id, part, doc FROM " + STAGE +
-                         " ORDER BY id ON CONFLICT (id) " + conflict).format(table(collection)))
+                         " ORDER BY n ON CONFLICT (id) " + conflict).format(table(collection)))
     return {(collection, part) for part, _ in rows}
 
 
@@ -47,12 +47,13 @@ def insert_new(conn, collection: str, rows: list[tuple[str, dict]]) -> int:
         return 0
     _copy(conn, collection, rows)
     cur = conn.execute(sql.SQL("INSERT INTO {} (id, part, doc) SELECT id, part, doc FROM " + STAGE +
-                               " ORDER BY id ON CONFLICT (id) DO NOTHING").format(table(collection)))
+                               " ORDER BY n ON CONFLICT (id) DO NOTHING").format(table(collection)))
     return cur.rowcount
 
 
 def _copy(conn, collection: str, rows: list[tuple[str, dict]]) -> None:
-    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {STAGE} (id text, part text, doc jsonb) ON COMMIT DELETE ROWS")
+    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {STAGE} (n bigint GENERATED ALWAYS AS IDENTITY, id text, part text, "
+                 "doc jsonb) ON COMMIT DELETE ROWS")
     conn.execute(f"TRUNCATE {STAGE}")
     with conn.cursor().copy(f"COPY {STAGE} (id, part, doc) FROM STDIN") as copy:
         for part, doc in rows:

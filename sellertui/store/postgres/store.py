@@ -125,7 +125,7 @@ class PgStore:
     docs = load
 
     def chunks(self, collection: str, partition: str, size: int = 5000) -> Iterator[list[dict]]:
-        query = sql.SQL("SELECT doc::text FROM {} WHERE part = %s ORDER BY id").format(ddl.table(collection))
+        query = sql.SQL("SELECT doc::text FROM {} WHERE part = %s ORDER BY ord").format(ddl.table(collection))
         with self._conn() as conn, conn.transaction(), conn.cursor(name=f"chunks_{secrets.token_hex(4)}") as cur:
             cur.execute(query, (partition,))
             while rows := cur.fetchmany(size):

@@ -58,7 +58,7 @@ def partitions(conn, collection: str) -> list[str]:
 
 
 def load(conn, collection: str, partition: str) -> dict:
-    query = sql.SQL("SELECT doc::text FROM {} WHERE part = %s").format(table(collection))
+    query = sql.SQL("SELECT doc::text FROM {} WHERE part = %s ORDER BY ord").format(table(collection))
     docs = (orjson.loads(r[0]) for r in conn.execute(query, (partition,)))
     return {d["id"]: d for d in docs}
 
