@@ -28,7 +28,7 @@ from sellertui import clock
 from sellertui.config import ConfigError
 from sellertui.context import Context
 from sellertui.core.errors import UserError
-from sellertui.store.errors import CorruptFile, StoreError
+from sellertui.store.errors import CorruptFile, StoreError, StoreUnreachable
 from sellertui.ui.kit.area import Area, PendingArea
 from sellertui.ui.tabs.ads.area import AdsArea
 from sellertui.ui.tabs.inventory.area import InventoryArea
@@ -73,6 +73,14 @@ class OutsideChange(Message):
         super().__init__()
 
 
+class Reachability(Message):
+    """The database stopped answering (``reachable`` False) or answers again."""
+
+    def __init__(self, reachable: bool) -> None:
+        self.reachable = reachable
+        super().__init__()
+
+
 class BackupRestored(Message):
     def __init__(self, files: int) -> None:
         self.files = files
@@ -105,6 +113,7 @@ class SellerApp(SyncShell, App[None]):
         self.shop = None  # the open shop (set once its store is open)
         self._clear_marker = None
         self._mounting: dict[str, asyncio.Future] = {}
+        self._unreachable = False  # set on the UI thread; the poller only reads it
 
     def notify(self, message: str, *, title: str = "", severity: str = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -153,7 +162,7 @@ class SellerApp(SyncShell, App[None]):
         header = self.query_one(ShopHeader)
         header.shop = settings.shop_name
         header.user = self.ctx.user
-        header.store_path = self.ctx.data_dir
+        header.store_path = self.ctx.where if self.ctx.store_url else self.ctx.data_dir
         if self.watch_signals and not self.is_headless:
             self._watch_terminal()
         self.open_store()
@@ -212,7 +221,14 @@ class SellerApp(SyncShell, App[None]):
 
     @work(thread=True, exclusive=True, group=POLL_GROUP, exit_on_error=False)
     def _poll(self) -> None:
-        changed = self.shop.changes()
+        try:
+            changed = self.shop.changes()
+        except StoreUnreachable:  # shown in the header, not as an error a second; the next poll tries again
+            if not self._unreachable:
+                self.post_message(Reachability(False))
+            return
+        if self._unreachable:
+            self.post_message(Reachability(True))
         if changed:
             from sellertui.domain.team.activity import last_writer
 
@@ -228,6 +244,13 @@ class SellerApp(SyncShell, App[None]):
         self.broadcast_change(message.collections, external=True)
         if message.collections & SYNC_COLLECTIONS:  # cron or a teammate synced
             self.read_sync_status()
+
+    def on_reachability(self, message: Reachability) -> None:
+        self._unreachable = not message.reachable
+        self.query_one(ShopHeader).unreachable = self._unreachable
+        if message.reachable:  # whatever changed meanwhile: every tab reads again
+            self.notify("The database answers again.", timeout=4)
+            self.action_refresh()
 
     def on_saved(self, message: Saved) -> None:
         """A tab saved something: say so, and refresh every tab that shows it."""

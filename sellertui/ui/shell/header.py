@@ -11,7 +11,7 @@ from textual.widget import Widget
 from sellertui.ui.kit.safe import plain
 
 
-def short_path(path: Path, width: int) -> str:
+def short_path(path: Path | str, width: int) -> str:
     text = str(path)
     home = str(Path.home())
     if text.startswith(home + "/"):
@@ -33,10 +33,11 @@ class ShopHeader(Widget):
 
     shop = reactive("")
     user = reactive("")
-    store_path: reactive[Path | None] = reactive(None)
+    store_path: reactive[Path | str | None] = reactive(None)  # a folder, or a database URL (no password)
     outside_change = reactive("")  # e.g. "changed by another process at 09:14"
     sync = reactive("")  # e.g. "synced 7 min ago · 2 new orders · 1 settlement" ("" when not connected)
     sync_problem = reactive(False)  # a stream failed, the credentials were refused, a confirmation refused
+    unreachable = reactive(False)  # the database server does not answer (the poller keeps asking)
 
     def render(self) -> Text:
         # Text objects never interpret markup, so a shop called "[red]x" shows as typed.
@@ -47,12 +48,12 @@ class ShopHeader(Widget):
         if self.sync:
             text.append("  ·  ")
             text.append(plain(self.sync), style="bold red" if self.sync_problem else "")
-        marker = self.outside_change
+        marker = "database unreachable" if self.unreachable else self.outside_change
         room = self.size.width - len(text.plain) - (len(marker) + 5 if marker else 0) - 5
         if self.store_path is not None and room > 12:
             text.append("  ·  ")
             text.append(plain(short_path(self.store_path, room)), style="dim")
         if marker:
             text.append("  ")
-            text.append(f" ⟳ {plain(marker)} ", style="reverse")
+            text.append(f" ⟳ {plain(marker)} ", style="bold red reverse" if self.unreachable else "reverse")
         return text
