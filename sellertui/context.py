@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from sellertui import config, paths, shops
 from sellertui.domain.shop import Shop
@@ -23,6 +24,9 @@ class Context:
     _shop: Shop | None = field(default=None, repr=False)
     store_url: str = ""  # a postgresql:// URL: the shop's store is that database, not data_dir
     shop_name: str = shops.MAIN  # which of the config's shops this is
+    main_config: Path | None = None  # config.toml, whichever shop this is
+    listing: list = field(default_factory=list)  # every shop config.toml lists (shops.ShopEntry), main first
+    _others: dict = field(default_factory=dict, repr=False)  # the other shops, opened for Today across them
 
     @classmethod
     def create(cls, data_dir: str | os.PathLike | None = None, config_file: Path | None = None,
@@ -41,7 +45,8 @@ class Context:
             main_dir = paths.data_dir(None, main.data_dir or None)
             folder = Path(settings.data_dir).expanduser().resolve() if settings.data_dir else \
                 main_dir / "shops" / name
-        return cls(settings, folder, store_url=location, shop_name=name)
+        return cls(settings, folder, store_url=location, shop_name=name, main_config=main.path,
+                   listing=shops.entries(main))
 
     @property
     def where(self) -> str:
@@ -81,11 +86,25 @@ class Context:
         self.close()
         return restore(self.data_dir).files
 
+    def other_shops(self) -> list[tuple[str, Callable[[], Shop]]]:
+        """Every other shop config.toml lists, as (name, open it): opened once, when first asked for (Today
+        across the shops a user works in; a shop whose database is away fails alone, when opened)."""
+        return [(entry.name, lambda name=entry.name: self._other(name).shop())
+                for entry in self.listing if entry.name != self.shop_name]
+
+    def _other(self, name: str) -> "Context":
+        if name not in self._others:
+            self._others[name] = Context.create(config_file=self.main_config, shop=name)
+        return self._others[name]
+
     @property
     def opened(self) -> bool:
         return self._shop is not None
 
     def close(self) -> None:
+        for other in self._others.values():
+            other.close()
+        self._others.clear()
         if self._shop is not None:
             self._shop.close()
             self._shop = None

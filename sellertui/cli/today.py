@@ -10,6 +10,8 @@ from sellertui.cli.common import context, print_json
 def register(sub, common) -> None:
     today = sub.add_parser("today", help="print today's checklist", parents=[common])
     today.add_argument("--user", help="whose checklist (default: you)")
+    today.add_argument("--this-shop", action="store_true",
+                       help="only the open shop (default: every shop config.toml lists, each item labelled)")
     today.add_argument("--json", action="store_true")
     today.set_defaults(handler=cmd_today)
 
@@ -19,7 +21,13 @@ def cmd_today(args: argparse.Namespace) -> int:
 
     ctx = context(args)
     user = args.user or ctx.user
-    sections = checklist(ctx.shop(), user)
+    others = [] if args.this_shop else ctx.other_shops()
+    if others:
+        from sellertui.domain.today.across import across
+
+        sections = across(ctx.shop(), others, user)
+    else:
+        sections = checklist(ctx.shop(), user)
     done, total = progress(sections)
     if args.json:
         print_json({"user": user, "done": done, "total": total,
@@ -35,5 +43,6 @@ def cmd_today(args: argparse.Namespace) -> int:
         print(f"\n{section.name} ({len(section.open)} to do{f', {more} more' if more > 0 else ''})")
         for item in listed:
             mark = "x" if item.ticked else ("!" if item.late else " ")
-            print(f"  [{mark}] {item.title}" + (f"  — {item.detail}" if item.detail else ""))
+            shop = f"[{item.shop}] " if item.shop else ""
+            print(f"  [{mark}] {shop}{item.title}" + (f"  — {item.detail}" if item.detail else ""))
     return 0

@@ -99,6 +99,7 @@ class SellerApp(SyncShell, App[None]):
         *SYNC_BINDINGS,
         Binding("left_square_bracket", "step_tab(-1)", "Prev tab", show=False, id="app.previous_tab"),
         Binding("right_square_bracket", "step_tab(1)", "Next tab", show=False, id="app.next_tab"),
+        Binding("O", "switch_shop", "Switch shop", show=False, id="app.switch_shop"),
         Binding("q", "quit", "Quit", id="app.quit"),
         *[
             Binding(area.KEY, f"show_area('{area.slug()}')", area.TITLE, show=False, id=f"tab.{area.slug()}")
@@ -114,6 +115,7 @@ class SellerApp(SyncShell, App[None]):
         self._clear_marker = None
         self._mounting: dict[str, asyncio.Future] = {}
         self._unreachable = False  # set on the UI thread; the poller only reads it
+        self.switch_to: str | None = None  # the shop to open once this app has closed (cli.run_app does)
 
     def notify(self, message: str, *, title: str = "", severity: str = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -327,6 +329,23 @@ class SellerApp(SyncShell, App[None]):
 
         if not isinstance(self.screen, ImportScreen):
             self.push_screen(ImportScreen())
+
+    def action_switch_shop(self) -> None:
+        from sellertui.store.urls import shown_url
+        from sellertui.ui.shell.shop_switcher import ShopSwitcher
+
+        def where(entry) -> str:
+            if entry.name == self.ctx.shop_name:
+                return self.ctx.where
+            return shown_url(entry.store) if entry.store else entry.data_dir or "its own folder"
+
+        def chosen(name: str | None) -> None:
+            if name:
+                self.switch_to = name
+                self.exit()
+
+        shops = [(e.name, where(e)) for e in self.ctx.listing]
+        self.push_screen(ShopSwitcher(shops, self.ctx.shop_name), chosen)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(describe_bindings(self, self.screen)))

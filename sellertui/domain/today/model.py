@@ -21,9 +21,11 @@ class Item:
     mine: bool = True
     ticked: bool = False
     snoozed: bool = False
+    shop: str = ""  # another shop's name when Today spans several shops ("" for the one open)
 
     def as_dict(self) -> dict:
-        return {k: getattr(self, k) for k in ("key", "title", "detail", "area", "late", "ticked")}
+        found = {k: getattr(self, k) for k in ("key", "title", "detail", "area", "late", "ticked")}
+        return {**found, "shop": self.shop} if self.shop else found
 
 
 @dataclass

@@ -61,7 +61,8 @@ def translate(url: str, exc: psycopg.Error) -> StoreError:
                           "to grant it the team's role")
     if isinstance(exc, (psycopg.OperationalError, psycopg.InterfaceError)):
         return unreachable(url, exc)
-    return StoreError(f"the database {shown_url(url)} refused the change ({_first_line(exc)}); nothing was written")
+    return StoreError(f"the database {shown_url(url)} answered with an error ({_first_line(exc)}); nothing was "
+                      "written")
 
 
 def _first_line(exc: BaseException) -> str:

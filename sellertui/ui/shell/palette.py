@@ -34,6 +34,7 @@ def palette_commands(app, tabs: Iterable[type], run: Callable[[str, str | None, 
                                 lambda slug=slug, view=view, action=binding.action: run(slug, view, action))
     yield SystemCommand("App: help", "List every key of this screen (?)", app.action_help)
     yield SystemCommand("App: refresh", "Reload everything from the store (r)", app.action_refresh)
+    yield SystemCommand("App: switch shop", "Open another of the shops config.toml lists (O)", app.action_switch_shop)
     yield SystemCommand("App: import a report", "Preview and import a report file (i)", app.action_import_report)
     yield SystemCommand("App: sync with Seller Central", "Fetch orders, settlements and reports now (R)",
                         app.action_sync)

@@ -97,6 +97,12 @@ class TodayArea(Area):
         from sellertui.domain.today.sections import checklist, merged
 
         shop, user = self.shop, self.ctx.user
+        others = self.ctx.other_shops()  # one Today across the shops config.toml lists
+        if others:
+            from sellertui.domain.today.across import across
+
+            def checklist(shop, user, which):  # noqa: F811 - the same call, every shop's items merged in
+                return across(shop, others, user, which=which)
         # the quick sections show at once; inventory's and ads' plans follow when computed (pandas only then)
         quick = checklist(shop, user, which="quick")
         load = ticks.workload(shop.store, user)
@@ -149,6 +155,8 @@ class TodayArea(Area):
             else (" · ", "bold" if item.mine else "")
         line.append(mark, style="green" if item.ticked else "dim" if item.snoozed else "")
         line.append(f"{plain(item.detail)[:16]:<17}", style="bold red" if item.late and not item.ticked else "dim")
+        if item.shop:  # another shop's item (Today across shops)
+            line.append(f"[{plain(item.shop)}] ", style="bold magenta")
         line.append(plain(item.title), style=title_style)
         return line
 
@@ -169,8 +177,13 @@ class TodayArea(Area):
 
     # -- actions -----------------------------------------------------------------------
     def _current(self) -> Item | None:
+        """The highlighted item of this shop (another shop's item is acted on in that shop: it says so)."""
         option = self.query_one(Checklist).highlighted_option
-        return self.items.get(option.id) if option is not None and option.id else None
+        item = self.items.get(option.id) if option is not None and option.id else None
+        if item is not None and item.shop:
+            self.notify(f"That item is in the shop “{item.shop}”: switch to it (O) to work on it.", timeout=5)
+            return None
+        return item
 
     def action_tick(self) -> None:
         item = self._current()

@@ -1,0 +1,49 @@
+"""`sellertui shops`: the shops config.toml lists, where each one's store is, and which is open."""
+
+from __future__ import annotations
+
+import argparse
+
+from sellertui.cli.common import context, print_json
+
+
+def register(sub, common) -> None:
+    shops = sub.add_parser("shops", help="list your shops (config.toml's [shops.NAME] tables) and where each "
+                                         "store is", parents=[common])
+    shops.add_argument("--json", action="store_true")
+    shops.set_defaults(handler=cmd_shops)
+
+
+def cmd_shops(args: argparse.Namespace) -> int:
+    from sellertui import shops
+    from sellertui.store.urls import shown_url
+
+    ctx = context(args)
+    rows = []
+    for entry in ctx.listing:
+        settings = shops.settings_for(_main_settings(ctx), entry.name)
+        if entry.name == ctx.shop_name:
+            where = ctx.where
+        elif entry.store:
+            where = shown_url(entry.store)
+        else:
+            where = str(ctx._other(entry.name).data_dir)  # resolved the way --shop would, never opened here
+        rows.append({"name": entry.name, "shop_name": settings.shop_name, "store": where,
+                     "backend": "postgresql" if where.startswith("postgres") else "folder",
+                     "open": entry.name == ctx.shop_name, "settings": str(settings.path)})
+    if args.json:
+        print_json(rows)
+        return 0
+    width = max(len(r["name"]) for r in rows)
+    for r in rows:
+        print(f"{'*' if r['open'] else ' '} {r['name']:<{width}}  {r['shop_name']:<20} {r['store']}")
+    if len(rows) == 1:
+        print("\nAdd another shop to config.toml as [shops.NAME] with store = \"postgresql://…\" or data_dir = \"…\"; "
+              "then `sellertui --shop NAME`.")
+    return 0
+
+
+def _main_settings(ctx):
+    from sellertui import config
+
+    return config.load(ctx.main_config)
