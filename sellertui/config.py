@@ -7,6 +7,7 @@ and the settings screens can show the whole set).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -176,8 +177,6 @@ def load(path: Path | None = None) -> Settings:
             _check(path, f"keymap.{binding_id}", keys, str)
         settings.keymap = dict(keymap)
     if "shops" in raw:
-        from sellertui.shops import listed_shops
-
         settings.shops = listed_shops(path, raw["shops"])
     for name, values in raw.items():
         if name in TOP_DEFAULTS or name in ("keymap", "shops"):
@@ -206,6 +205,28 @@ def load(path: Path | None = None) -> Settings:
     if len(settings.home_currency) != 3 or not settings.home_currency.isalpha():
         raise ConfigError(f"{path}: 'home_currency' must be a 3-letter ISO code like USD, not {settings.home_currency!r}")
     return settings
+
+
+MAIN_SHOP = "main"  # the shop config.toml itself describes (sellertui.shops)
+SHOP_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$")
+
+
+def listed_shops(path: Path, table: Any) -> dict[str, dict[str, str]]:
+    """Check config.toml's ``[shops]`` table: each entry a table with a ``store`` URL or a ``data_dir``."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: 'shops' must be a table of [shops.NAME] entries")
+    found = {}
+    for name, entry in table.items():
+        if not SHOP_NAME.match(name) or name == MAIN_SHOP:
+            raise ConfigError(f"{path}: shop name {name!r} must be letters, digits, '.', '_' or '-' (and not "
+                              f"'{MAIN_SHOP}', the shop config.toml itself describes)")
+        if not isinstance(entry, dict) or set(entry) - {"store", "data_dir"}:
+            raise ConfigError(f'{path}: [shops.{name}] takes only store = "postgresql://…" or data_dir = "…"')
+        for key, value in entry.items():
+            if not isinstance(value, str):
+                raise ConfigError(f"{path}: 'shops.{name}.{key}' must be a string, not {value!r}")
+        found[name] = dict(entry)
+    return found
 
 
 def save_value(path: Path, dotted_key: str, value: Any) -> None:

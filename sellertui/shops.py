@@ -9,15 +9,12 @@ a ``[shops.NAME]`` table saying where that shop's store is (``store`` URL or
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from sellertui import paths
+from sellertui.config import MAIN_SHOP as MAIN  # one name, kept where config.toml is read
 
-MAIN = "main"
-NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$")
 PERSONAL = ("user", "theme", "keymap")  # the user's, whichever shop they open
 
 
@@ -27,25 +24,12 @@ class ShopEntry:
     store: str  # a postgresql:// URL, or "" for the folder store
     data_dir: str  # the folder store's data directory ("" for the default place)
 
+    @property
+    def where(self) -> str:
+        """Where its store is, as it may be shown (a database URL never with its password)."""
+        from sellertui.store.urls import shown_url
 
-def listed_shops(path: Path, table: Any) -> dict[str, dict[str, str]]:
-    """Check config.toml's ``[shops]`` table: each entry a table with a ``store`` URL or a ``data_dir``."""
-    from sellertui.config import ConfigError
-
-    if not isinstance(table, dict):
-        raise ConfigError(f"{path}: 'shops' must be a table of [shops.NAME] entries")
-    found = {}
-    for name, entry in table.items():
-        if not NAME.match(name) or name == MAIN:
-            raise ConfigError(f"{path}: shop name {name!r} must be letters, digits, '.', '_' or '-' (and not "
-                              f"'{MAIN}', the shop config.toml itself describes)")
-        if not isinstance(entry, dict) or set(entry) - {"store", "data_dir"}:
-            raise ConfigError(f'{path}: [shops.{name}] takes only store = "postgresql://…" or data_dir = "…"')
-        for key, value in entry.items():
-            if not isinstance(value, str):
-                raise ConfigError(f"{path}: 'shops.{name}.{key}' must be a string, not {value!r}")
-        found[name] = dict(entry)
-    return found
+        return shown_url(self.store) if self.store else self.data_dir or "its own folder"
 
 
 def entries(settings) -> list[ShopEntry]:

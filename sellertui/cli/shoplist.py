@@ -16,7 +16,6 @@ def register(sub, common) -> None:
 
 def cmd_shops(args: argparse.Namespace) -> int:
     from sellertui import shops
-    from sellertui.store.urls import shown_url
 
     ctx = context(args)
     rows = []
@@ -25,7 +24,7 @@ def cmd_shops(args: argparse.Namespace) -> int:
         if entry.name == ctx.shop_name:
             where = ctx.where
         elif entry.store:
-            where = shown_url(entry.store)
+            where = entry.where
         else:
             where = str(ctx._other(entry.name).data_dir)  # resolved the way --shop would, never opened here
         rows.append({"name": entry.name, "shop_name": settings.shop_name, "store": where,

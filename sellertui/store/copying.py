@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import orjson
 
-from sellertui.core.errors import UserError
+from sellertui.store.errors import StoreError
 from sellertui.store.schema import COLLECTIONS
 
 OWN_META = ("format", "store_id", "shared", "schemas")  # each store's own, never copied
@@ -50,10 +50,10 @@ def copy_store(source, target, force: bool = False, progress=None) -> None:
     held = {name: n for name, n in target.summary().items() if n}
     if held and not force:
         shown = ", ".join(f"{n:,} {name}" for name, n in sorted(held.items())[:3])
-        raise UserError(f"{target.location} already holds records ({shown}…); copying would mix two shops. "
+        raise StoreError(f"{target.location} already holds records ({shown}…); copying would mix two shops. "
                         "Use --force to replace everything in it")
     if source.meta.get("schemas") != target.meta.get("schemas"):
-        raise UserError(f"{source.location} and {target.location} are at different schema versions; open both "
+        raise StoreError(f"{source.location} and {target.location} are at different schema versions; open both "
                         "with this sellertui first")
     for name, spec in COLLECTIONS.items():
         if progress:

@@ -331,13 +331,10 @@ class SellerApp(SyncShell, App[None]):
             self.push_screen(ImportScreen())
 
     def action_switch_shop(self) -> None:
-        from sellertui.store.urls import shown_url
         from sellertui.ui.shell.shop_switcher import ShopSwitcher
 
         def where(entry) -> str:
-            if entry.name == self.ctx.shop_name:
-                return self.ctx.where
-            return shown_url(entry.store) if entry.store else entry.data_dir or "its own folder"
+            return self.ctx.where if entry.name == self.ctx.shop_name else entry.where
 
         def chosen(name: str | None) -> None:
             if name:
