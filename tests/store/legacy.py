@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sellertui.store import open_store
+from sellertui.store import open_store, schema
 from sellertui.store.fsio import dumps
 
 
@@ -37,3 +37,9 @@ def legacy_store(data_dir: Path, rows: list[dict]) -> Path:
         meta["schemas"].pop(name, None)
     meta_path.write_bytes(dumps(meta))
     return data_dir
+
+
+def tasks_v2() -> schema.CollectionSpec:
+    """Tasks at a version 2 where the owner, once called 'assignee', is called 'owner'."""
+    return schema.CollectionSpec("tasks", "team tasks", "seq", version=2, migrations={
+        1: lambda doc: {**{k: v for k, v in doc.items() if k != "assignee"}, "owner": doc.get("assignee", "")}})

@@ -12,24 +12,11 @@ import pytest
 
 from sellertui.store import open_store, schema
 from tests.store.backends import location  # noqa: F401 - fixture
+from tests.store.legacy import tasks_v2
+from tests.store.test_store_durability import _writer as write_until_killed
 
 pytestmark = pytest.mark.xdist_group("fsync-heavy")  # timing-sensitive: never beside the other heavy tests
 KILLS = 30
-
-
-def _writer(where: str, log: str) -> None:
-    """Runs in a forked child until killed: a task and two orders in other months, per transaction."""
-    fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-    store = open_store(where, user="writer")
-    n = max((t["n"] for t in store["tasks"].all()), default=0)
-    while True:
-        n += 1
-        os.write(fd, f"begin {n}\n".encode())
-        with store.transaction(f"write {n}") as tx:
-            tx["tasks"].insert({"title": f"task {n}", "n": n})
-            tx["orders"].upsert_many([{"id": f"{n}-a", "purchase_date": f"2026-{1 + n % 6:02d}-03", "n": n},
-                                      {"id": f"{n}-b", "purchase_date": f"2026-{7 + n % 6:02d}-03", "n": n}])
-        os.write(fd, f"commit {n}\n".encode())
 
 
 def _log(path) -> tuple[set[int], set[int]]:
@@ -48,7 +35,7 @@ def test_kill_9_mid_write_never_loses_or_half_writes(location, tmp_path) -> None
         pid = os.fork()
         if pid == 0:
             try:
-                _writer(location, str(log))
+                write_until_killed(location, str(log))
             finally:
                 os._exit(0)
         before = len(_log(log)[1]) if log.exists() else 0
@@ -108,9 +95,7 @@ def test_migrations_run_once_on_open(location, monkeypatch) -> None:
         tx["tasks"].insert({"title": "a", "assignee": "ana"})
         tx["tasks"].insert({"title": "b", "assignee": "ben"})
     store.close()
-    tasks_v2 = schema.CollectionSpec("tasks", "team tasks", "seq", version=2, migrations={
-        1: lambda doc: {**{k: v for k, v in doc.items() if k != "assignee"}, "owner": doc.get("assignee", "")}})
-    monkeypatch.setitem(schema.COLLECTIONS, "tasks", tasks_v2)
+    monkeypatch.setitem(schema.COLLECTIONS, "tasks", tasks_v2())
     store = open_store(location)
     tasks = store["tasks"].all()
     assert {t["owner"] for t in tasks} == {"ana", "ben"}

@@ -189,19 +189,3 @@ def test_big_collections_do_not_stay_in_memory(store: Store) -> None:
     assert store["search_terms"].count() == 120
     cached = [p for p in store._cache if p.parent.name == "search_terms"]
     assert len(cached) <= 4
-
-
-def test_a_deleted_sequential_id_is_never_handed_out_again(store: Store) -> None:
-    with store.transaction() as tx:
-        for title in "abc":
-            tx["tasks"].insert({"title": title})
-    with store.transaction() as tx:
-        tx["tasks"].delete("3")
-    with store.transaction() as tx:
-        assert tx["tasks"].insert({"title": "d"})["id"] == "4"
-    with store.transaction() as tx:
-        tx["tasks"].delete("4")
-        tx["tasks"].delete("2")
-    reopened = open_store(store.layout.data_dir)
-    with reopened.transaction() as tx:
-        assert tx["tasks"].insert({"title": "e"})["id"] == "5"

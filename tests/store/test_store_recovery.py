@@ -14,6 +14,7 @@ import pytest
 from sellertui.store import CorruptFile, open_store, schema
 from sellertui.store.backups import list_backups
 from sellertui.store.health import check, restore
+from tests.store.legacy import tasks_v2
 
 
 def _seed(data_dir: Path):
@@ -123,11 +124,7 @@ def test_migrations_run_on_open_from_an_older_store(tmp_path: Path, monkeypatch)
 
     data_dir = tmp_path / "old"
     shutil.copytree(FIXTURES / "store-v1", data_dir)
-    tasks_v2 = schema.CollectionSpec(
-        "tasks", "team tasks", "seq", version=2,
-        migrations={1: lambda doc: {**{k: v for k, v in doc.items() if k != "assignee"}, "owner": doc.get("assignee", "")}},
-    )
-    monkeypatch.setitem(schema.COLLECTIONS, "tasks", tasks_v2)
+    monkeypatch.setitem(schema.COLLECTIONS, "tasks", tasks_v2())
     store = open_store(data_dir)
     tasks = store["tasks"].all()
     assert {t["owner"] for t in tasks} == {"ana", "ben"}

@@ -1,4 +1,4 @@
-"""Writing rows: many at once through COPY, and the partition versions a commit bumps."""
+"""Writing rows: many in one statement (arrays unnested in their order), and the partition versions a commit bumps."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from psycopg import sql
 from sellertui.store.errors import InvalidRecord
 from sellertui.store.postgres.ddl import PARTS, VERSIONS, table
 
-STAGE = "sellertui_incoming"
+# the rows as three arrays, in the order given (ord, the first-written order, follows it)
+ROWS = "SELECT i, p, d::jsonb FROM unnest(%s::text[], %s::text[], %s::text[]) WITH ORDINALITY AS u(i, p, d, n) ORDER BY n"
 
 
 def encode(collection: str, doc: dict) -> str:
@@ -24,20 +25,22 @@ def encode(collection: str, doc: dict) -> str:
     return text
 
 
+def _arrays(collection: str, rows: list[tuple[str, dict]]) -> tuple[list[str], list[str], list[str]]:
+    return [d["id"] for _, d in rows], [p for p, _ in rows], [encode(collection, d) for _, d in rows]
+
+
 def put_rows(conn, collection: str, rows: Iterable[tuple[str, dict]], replace: bool) -> set[tuple[str, str]]:
     """Write ``(partition, doc)`` rows; returns the partitions they touched.
 
     ``replace``: a row with the same id is overwritten (and may move partition);
-    otherwise it is kept, and the number written is checked by the caller through
-    ``inserted`` (see ``insert_new``).
+    otherwise the one there is kept.
     """
     rows = list(rows)
     if not rows:
         return set()
-    _copy(conn, collection, rows)
     conflict = "DO UPDATE SET part = EXCLUDED.part, doc = EXCLUDED.doc" if replace else "DO NOTHING"
-    conn.execute(sql.SQL("INSERT INTO {} (id, part, doc) SELECT id, part, doc FROM " + STAGE +
-                         " ORDER BY n ON CONFLICT (id) " + conflict).format(table(collection)))
+    conn.execute(sql.SQL("INSERT INTO {} (id, part, doc) " + ROWS + " ON CONFLICT (id) " + conflict)
+                 .format(table(collection)), _arrays(collection, rows))
     return {(collection, part) for part, _ in rows}
 
 
@@ -45,19 +48,9 @@ def insert_new(conn, collection: str, rows: list[tuple[str, dict]]) -> int:
     """Insert rows whose ids must be new; returns how many were (fewer: someone added the same ids)."""
     if not rows:
         return 0
-    _copy(conn, collection, rows)
-    cur = conn.execute(sql.SQL("INSERT INTO {} (id, part, doc) SELECT id, part, doc FROM " + STAGE +
-                               " ORDER BY n ON CONFLICT (id) DO NOTHING").format(table(collection)))
+    cur = conn.execute(sql.SQL("INSERT INTO {} (id, part, doc) " + ROWS + " ON CONFLICT (id) DO NOTHING")
+                       .format(table(collection)), _arrays(collection, rows))
     return cur.rowcount
-
-
-def _copy(conn, collection: str, rows: list[tuple[str, dict]]) -> None:
-    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {STAGE} (n bigint GENERATED ALWAYS AS IDENTITY, id text, part text, "
-                 "doc jsonb) ON COMMIT DELETE ROWS")
-    conn.execute(f"TRUNCATE {STAGE}")
-    with conn.cursor().copy(f"COPY {STAGE} (id, part, doc) FROM STDIN") as copy:
-        for part, doc in rows:
-            copy.write_row((doc["id"], part, encode(collection, doc)))
 
 
 def bump(conn, touched: set[tuple[str, str]]) -> None:

@@ -17,6 +17,7 @@ import orjson
 from psycopg import sql
 
 from sellertui import clock
+from sellertui.store.core import Store
 from sellertui.store.errors import NewerStore, StoreError
 from sellertui.store.fsio import Signature
 from sellertui.store.postgres import connect as pg
@@ -24,7 +25,8 @@ from sellertui.store.postgres import ddl
 from sellertui.store.postgres.changes import ChangeListener
 from sellertui.store.postgres.layout import DatabaseLayout
 from sellertui.store.postgres.migrate import migrate, pending
-from sellertui.store.postgres.transaction import PgTransaction, TxSource, load, partitions, read_meta
+from sellertui.store.postgres.transaction import (PartitionCache, PgTransaction, TxSource, load, partitions,
+                                                  read_meta)
 from sellertui.store.schema import COLLECTIONS, CollectionSpec, spec as spec_of
 from sellertui.store.urls import named_role, shown_url
 from sellertui.store.views import CollectionView
@@ -40,7 +42,7 @@ class PgStore:
         self.location = shown_url(url)
         self.token = secrets.token_hex(8)  # tells this process's own change notices from others'
         self._mutex = threading.RLock()
-        self._cache: dict[tuple[str, str], tuple[int, dict]] = {}
+        self._cache = PartitionCache()  # parsed partitions under their version
         conn = pg.connect(url, autocommit=False)
         try:
             meta, role = self._prepare(conn)
@@ -118,8 +120,7 @@ class PgStore:
             if cached is not None and cached[0] == version:
                 return cached[1]
             docs = load(conn, spec.name, partition)
-        if spec.cached:
-            self._cache[key] = (version, docs)
+        self._cache.put(spec, partition, version, docs)
         return docs
 
     docs = load
@@ -163,7 +164,8 @@ class PgStore:
         with self._conn() as conn:
             try:
                 with conn.transaction():
-                    tx = PgTransaction(TxSource(conn, self.layout, self.user, self.token), note, user, log)
+                    source = TxSource(conn, self.layout, self.user, self.token, self._cache)
+                    tx = PgTransaction(source, note, user, log)
                     yield tx
                     tx.commit()
             except pg.psycopg.Error as exc:
@@ -174,11 +176,7 @@ class PgStore:
         """Collections another process changed since the last call (LISTEN/NOTIFY; the first call sets the baseline)."""
         return self._listener.changes()
 
-    def wait_idle(self, timeout: float) -> bool:
-        if self._mutex.acquire(timeout=timeout):
-            self._mutex.release()
-            return True
-        return False
+    wait_idle = Store.wait_idle  # the same: no thread of this process inside a store operation
 
     @property
     def shared(self) -> bool:

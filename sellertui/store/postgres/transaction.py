@@ -30,11 +30,30 @@ from sellertui.store.schema import SINGLE, CollectionSpec
 from sellertui.store.transaction import Transaction, TxCollection
 
 
+class PartitionCache(dict):
+    """Parsed partitions by (collection, partition) -> (version, docs); big collections keep only a few."""
+
+    RECENT_BIG = 4
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._recent: list[tuple[str, str]] = []
+
+    def put(self, spec: CollectionSpec, partition: str, version: int, docs: dict) -> None:
+        key = (spec.name, partition)
+        self[key] = (version, docs)
+        if not spec.cached:
+            self._recent = [k for k in self._recent if k != key] + [key]
+            while len(self._recent) > self.RECENT_BIG:
+                self.pop(self._recent.pop(0), None)
+
+
 class TxSource:
     """What ``Transaction`` reads, over the transaction's own connection."""
 
-    def __init__(self, conn, layout, user: str, token: str) -> None:
+    def __init__(self, conn, layout, user: str, token: str, cache: dict | None = None) -> None:
         self.conn, self.layout, self.user, self.token = conn, layout, user, token
+        self.cache = cache if cache is not None else PartitionCache()  # the store's parsed partitions
 
     @property
     def meta(self) -> dict:
@@ -44,7 +63,16 @@ class TxSource:
         return partitions(self.conn, spec.name)
 
     def load(self, spec: CollectionSpec, partition: str) -> dict:
-        return load(self.conn, spec.name, partition)
+        """Fresh from the database, or a copy of the store's parsed partition when it is still current."""
+        row = self.conn.execute(f"SELECT version FROM {PARTS} WHERE collection = %s AND part = %s",
+                                (spec.name, partition)).fetchone()
+        cached = self.cache.get((spec.name, partition))
+        if row is not None and cached is not None and cached[0] == row[0]:
+            return dict(cached[1])  # a copy: a transaction changes its own view of the partition
+        docs = load(self.conn, spec.name, partition)
+        if row is not None:  # as committed at that version (read after it): the next transaction may reuse it
+            self.cache.put(spec, partition, row[0], docs)
+        return dict(docs)
 
 
 def read_meta(conn) -> dict:
@@ -64,6 +92,10 @@ def load(conn, collection: str, partition: str) -> dict:
 
 
 class PgTransaction(Transaction):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.appended: list[tuple[str, str, dict]] = []  # (collection, partition, doc): new rows, nothing read
+
     def __getitem__(self, name: str) -> "PgTxCollection":
         if name not in self._views:
             super().__getitem__(name)
@@ -98,6 +130,12 @@ class PgTransaction(Transaction):
         touched: set[tuple[str, str]] = set()
         for name, parts in sorted(by_collection.items()):
             touched |= self._write_collection(name, parts)
+        for name in sorted({c for c, _, _ in self.appended}):
+            rows = [(part, doc) for c, part, doc in self.appended if c == name]
+            if insert_new(self.conn, name, rows) != len(rows):
+                raise StoreBusy(f"{name}: a record with the same id was added at the same moment; nothing was "
+                                "written, try again")
+            touched |= {(name, part) for part, _ in rows}
         if self.seq_floor:
             floors = dict(read_meta(self.conn).get("seq_floor", {}))
             for name, value in self.seq_floor.items():
@@ -155,6 +193,14 @@ class PgTransaction(Transaction):
 
 class PgTxCollection(TxCollection):
     tx: PgTransaction
+
+    def _put(self, doc: dict, partition: str, replace: bool = False) -> None:
+        """A new record (the activity entry) goes in as one row, without reading its whole partition."""
+        path = self.tx.store.layout.partition_path(self.name, partition)
+        if path in self.tx._staged or path in self.tx._base:
+            super()._put(doc, partition, replace)
+        else:
+            self.tx.appended.append((self.name, partition, doc))
 
     def locate(self, record_id: str, partition: str | None = None) -> str | None:
         """Find the record and lock its row until commit, reading its latest version."""
