@@ -211,6 +211,10 @@ class PgTxCollection(TxCollection):
             part, doc = row[0], orjson.loads(row[1])
             self.docs(part)  # read the partition first, so the fresh row lands in it
             self.tx.refresh(self.spec, part, doc)
+            if partition is None:  # the row says where it is: no need to look through every partition
+                partition = part if record_id in self.docs(part) else None
+                if partition is not None:
+                    return partition
         return super().locate(record_id, partition)
 
     def _next_seq(self) -> str:
