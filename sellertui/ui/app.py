@@ -43,6 +43,8 @@ from sellertui.ui.kit.messages import Saved, StoreChanged
 from sellertui.ui.kit.safe import plain
 from sellertui.ui.kit.saving import SAVE_GROUP
 from sellertui.ui.shell.palette import palette_commands
+from sellertui.ui.shell.shop_switcher import BINDINGS as SHOP_BINDINGS
+from sellertui.ui.shell.shop_switcher import ShopSwitching
 from sellertui.ui.shell.sync import SYNC_COLLECTIONS, SyncShell
 from sellertui.ui.shell.sync import BINDINGS as SYNC_BINDINGS
 
@@ -87,7 +89,7 @@ class BackupRestored(Message):
         super().__init__()
 
 
-class SellerApp(SyncShell, App[None]):
+class SellerApp(SyncShell, ShopSwitching, App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses may live elsewhere
     TITLE = "sellertui"
     ENABLE_COMMAND_PALETTE = True
@@ -99,7 +101,7 @@ class SellerApp(SyncShell, App[None]):
         *SYNC_BINDINGS,
         Binding("left_square_bracket", "step_tab(-1)", "Prev tab", show=False, id="app.previous_tab"),
         Binding("right_square_bracket", "step_tab(1)", "Next tab", show=False, id="app.next_tab"),
-        Binding("O", "switch_shop", "Switch shop", show=False, id="app.switch_shop"),
+        *SHOP_BINDINGS,
         Binding("q", "quit", "Quit", id="app.quit"),
         *[
             Binding(area.KEY, f"show_area('{area.slug()}')", area.TITLE, show=False, id=f"tab.{area.slug()}")
@@ -115,7 +117,6 @@ class SellerApp(SyncShell, App[None]):
         self._clear_marker = None
         self._mounting: dict[str, asyncio.Future] = {}
         self._unreachable = False  # set on the UI thread; the poller only reads it
-        self.switch_to: str | None = None  # the shop to open once this app has closed (cli.run_app does)
 
     def notify(self, message: str, *, title: str = "", severity: str = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -329,20 +330,6 @@ class SellerApp(SyncShell, App[None]):
 
         if not isinstance(self.screen, ImportScreen):
             self.push_screen(ImportScreen())
-
-    def action_switch_shop(self) -> None:
-        from sellertui.ui.shell.shop_switcher import ShopSwitcher
-
-        def where(entry) -> str:
-            return self.ctx.where if entry.name == self.ctx.shop_name else entry.where
-
-        def chosen(name: str | None) -> None:
-            if name:
-                self.switch_to = name
-                self.exit()
-
-        shops = [(e.name, where(e)) for e in self.ctx.listing]
-        self.push_screen(ShopSwitcher(shops, self.ctx.shop_name), chosen)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(describe_bindings(self, self.screen)))

@@ -17,6 +17,28 @@ from textual.widgets.option_list import Option
 from sellertui.ui.kit.safe import content, plain
 
 
+BINDINGS = [Binding("O", "switch_shop", "Switch shop", show=False, id="app.switch_shop")]
+
+
+class ShopSwitching:
+    """The app's side: O (or the palette) opens the switcher; the chosen shop opens once this app has
+    closed (``cli.run_app`` runs the app again on it)."""
+
+    switch_to: str | None = None
+
+    def action_switch_shop(self) -> None:
+        def where(entry) -> str:
+            return self.ctx.where if entry.name == self.ctx.shop_name else entry.where
+
+        def chosen(name: str | None) -> None:
+            if name:
+                self.switch_to = name
+                self.exit()
+
+        shops = [(e.name, where(e)) for e in self.ctx.listing]
+        self.push_screen(ShopSwitcher(shops, self.ctx.shop_name), chosen)
+
+
 class ShopSwitcher(ModalScreen[str | None]):
     DEFAULT_CSS = """
     ShopSwitcher { align: center middle; }
