@@ -13,7 +13,7 @@ from typing import Sequence
 from sellertui import __version__
 from sellertui.cli import (admin, ads, demo, export, fx, importing, inventory, profit, promotions, serve, shoplist,
                            stores, sync, tasks, today)
-from sellertui.cli.common import fail
+from sellertui.cli.common import close_contexts, fail
 from sellertui.cli.output import shown_output
 
 COMMAND_MODULES = (admin, shoplist, stores, demo, importing, tasks, export, inventory, ads, today, promotions, profit,
@@ -62,7 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(handler, args: argparse.Namespace) -> int:
     try:
-        return handler(args) or 0
+        try:
+            return handler(args) or 0
+        finally:
+            close_contexts()
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `sellertui task list | head`

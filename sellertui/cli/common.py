@@ -10,9 +10,19 @@ from sellertui.context import Context
 from sellertui.core.text import json_text, visible
 
 
+OPENED: list[Context] = []  # closed when the command ends (a database store holds connections)
+
+
 def context(args: argparse.Namespace) -> Context:
-    return Context.create(getattr(args, "data_dir", None), store=getattr(args, "store", None),
-                          shop=getattr(args, "shop", None))
+    ctx = Context.create(getattr(args, "data_dir", None), store=getattr(args, "store", None),
+                         shop=getattr(args, "shop", None))
+    OPENED.append(ctx)
+    return ctx
+
+
+def close_contexts() -> None:
+    while OPENED:
+        OPENED.pop().close()
 
 
 def print_json(data: Any, indent: int | None = 2) -> None:
