@@ -75,10 +75,10 @@ class TokenServer(Server):
         given = str(form.get("token", ""))
         if not hmac.compare_digest(given.encode(), self.token.encode()):
             return self._page("That is not this shop's token.")
-        response = web.HTTPSeeOther("/")
-        response.set_cookie(COOKIE, proof(self.token), httponly=True, samesite="Strict",
-                            secure=self.public_url.startswith("https"))
-        return response
+        back = web.HTTPSeeOther("/")
+        back.set_cookie(COOKIE, proof(self.token), httponly=True, samesite="Strict",
+                        secure=self.public_url.startswith("https"))
+        raise back
 
     def _page(self, problem: str) -> web.Response:
         shown = f'<p class="problem">{html.escape(problem)}</p>' if problem else ""
