@@ -2,8 +2,13 @@
 
 Fields parse their text with a function that raises ``FieldError`` (see
 ``sellertui.domain.fields``); a form-wide ``check`` sees the parsed values for
-rules across fields (an end before a start). ``esc`` leaves without a trace;
-``ctrl+s`` (or enter in a one-line field) submits.
+rules across fields (an end before a start). ``esc`` leaves without a trace.
+
+Keyboard first: the form opens with the keyboard in the field to fill first
+(the first one, or the one the form names when the others have good
+defaults), so typing is never lost. Enter in a one-line field moves on to the
+next field and submits from the last one; a multi-line field keeps enter for
+new lines; ``ctrl+s`` submits from anywhere.
 """
 
 from __future__ import annotations
@@ -63,12 +68,19 @@ class FormScreen(ModalScreen[dict | None]):
         Binding("ctrl+s", "submit", "Save", id="form.submit", priority=True),
     ]
 
-    def __init__(self, title: str, fields: list[Field], check: Check | None = None, submit_label: str = "Save") -> None:
+    def __init__(self, title: str, fields: list[Field], check: Check | None = None, submit_label: str = "Save",
+                 focus: str | None = None) -> None:
         super().__init__()
+        if focus is not None and focus not in {f.name for f in fields}:
+            raise ValueError(f"the form {title!r} has no field {focus!r} to focus")
         self.form_title = title
         self.fields = fields
         self.check = check
         self.submit_label = submit_label
+        # the field to fill first: the one named, else the first still empty (the others have
+        # defaults: Mark shipped's carrier and date), else the first (an edit)
+        empty = next((f.name for f in fields if not f.value.strip()), None)
+        self.focus_field = focus or empty or (fields[0].name if fields else None)
         self.touched: set[str] = set()
         self.errors: dict[str, str] = {}
 
@@ -76,7 +88,8 @@ class FormScreen(ModalScreen[dict | None]):
         with Vertical() as box:
             box.border_title = plain(self.form_title)
             box.border_subtitle = "ctrl+s save · esc cancel"
-            with VerticalScroll():
+            # not focusable itself: the keyboard belongs in a field, never on the scroll area
+            with VerticalScroll(can_focus=False):
                 for f in self.fields:
                     with Horizontal(classes="field"):
                         yield Label(content(f.label), classes="field-label")
@@ -97,6 +110,13 @@ class FormScreen(ModalScreen[dict | None]):
             with Horizontal(classes="buttons"):
                 yield Button(self.submit_label, id="submit", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        if self.focus_field is not None:
+            self.field_widget(self.focus_field).focus()
+
+    def field_widget(self, name: str):
+        return self.query_one(f"#field-{name}")
 
     # -- reading and validating -------------------------------------------------
     def raw(self, f: Field) -> str:
@@ -145,7 +165,14 @@ class FormScreen(ModalScreen[dict | None]):
         self.validate(self.touched)
 
     @on(Input.Submitted)
-    def _enter(self) -> None:
+    def _enter(self, event: Input.Submitted) -> None:
+        """Enter: on to the next field, or submit from the last one."""
+        name = (event.input.id or "").removeprefix("field-")
+        names = [f.name for f in self.fields]
+        if name in names and names.index(name) < len(names) - 1:
+            event.stop()
+            self.field_widget(names[names.index(name) + 1]).focus()
+            return
         self.action_submit()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -157,9 +184,9 @@ class FormScreen(ModalScreen[dict | None]):
     def action_submit(self) -> None:
         values = self.validate()
         if values is None:
-            first = next(f for f in self.fields if f.name in self.errors) if any(f.name in self.errors for f in self.fields) else None
+            first = next((f for f in self.fields if f.name in self.errors), None)
             if first is not None:
-                self.query_one(f"#field-{first.name}").focus()
+                self.field_widget(first.name).focus()
             return
         self.dismiss(values)
 

@@ -40,6 +40,7 @@ def ship_form(order_ids: list[str], default_method: str) -> FormScreen:
         ],
         check=check,
         submit_label="Mark shipped",
+        focus=tracking_field(0),  # carrier, date and method have defaults: the tracking number is what to type
     )
 
 
