@@ -82,7 +82,7 @@ async def test_sorting_by_a_column(make_app, demo_copy: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
         view = await open_view(pilot, app, "a")
-        await pilot.press("l", "l", "l", "l", "l", "o")  # the Qty column
+        await pilot.press("right", "right", "right", "right", "right", "o")  # the Qty column
         quantities = list(view.table.frame["quantity"].to_numpy()[view.table.order])
         assert quantities == sorted(quantities)
 

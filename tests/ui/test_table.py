@@ -43,7 +43,7 @@ async def test_sorting_marking_and_selecting() -> None:
     app = Harness(frame())
     async with app.run_test(size=(40, 10)) as pilot:
         table = app.query_one(FrameTable)
-        await pilot.press("l", "o")  # sort by Qty ascending
+        await pilot.press("right", "o")  # sort by Qty ascending
         assert list(table.frame["qty"].to_numpy()[table.order]) == sorted(table.frame["qty"])
         assert "Qty ▲" in lines(app)[0]
         await pilot.press("o")

@@ -55,6 +55,8 @@ def _default_fmt(value: Any) -> str:
 class FrameTable(ScrollView, can_focus=True):
     """Rows of a frame; ``order`` says which rows and in which order."""
 
+    HELP_TITLE = "Table"  # what ? calls these keys
+
     DEFAULT_CSS = """
     FrameTable { height: 1fr; background: $surface; }
     FrameTable > .frame-table--header { text-style: bold; background: $panel; color: $foreground; }
@@ -77,8 +79,9 @@ class FrameTable(ScrollView, can_focus=True):
         Binding("pagedown", "page(1)", "Page down", show=False, id="table.page_down"),
         Binding("home,g", "jump(0)", "Top", show=False, id="table.top"),
         Binding("end,G", "jump(-1)", "Bottom", show=False, id="table.bottom"),
-        Binding("left,h", "column(-1)", "Column left", show=False, id="table.left"),
-        Binding("right,l", "column(1)", "Column right", show=False, id="table.right"),
+        # arrows only for columns: h and l are letters a view may bind (Promotions' l is its List)
+        Binding("left", "column(-1)", "Column left", show=False, id="table.left"),
+        Binding("right", "column(1)", "Column right", show=False, id="table.right"),
         Binding("o", "sort_current", "Sort", show=False, id="table.sort"),
         Binding("space", "toggle_mark", "Mark", show=False, id="table.mark"),
         Binding("enter", "select", "Open", id="table.select"),
@@ -149,6 +152,7 @@ class FrameTable(ScrollView, can_focus=True):
             hits = np.flatnonzero(order == keep)
             row = int(hits[0]) if len(hits) else min(self.cursor_row, len(order) - 1)
         self.cursor_row = max(0, min(row, len(order) - 1))
+        self.scroll_to_cursor()  # the row may be the same number in a new order: show it all the same
         self.refresh()
         self.post_message(self.RowHighlighted(self, self.current_position))
 
@@ -252,11 +256,15 @@ class FrameTable(ScrollView, can_focus=True):
     def action_select(self) -> None:
         self.post_message(self.RowSelected(self, self.current_position))
 
-    def watch_cursor_row(self, old: int, new: int) -> None:
+    def scroll_to_cursor(self) -> None:
+        new = self.cursor_row
         if new < self.scroll_y:
             self.scroll_to(y=new, animate=False)
         elif new >= self.scroll_y + self.size.height - self._top:
             self.scroll_to(y=new - self.size.height + self._top + 1, animate=False)
+
+    def watch_cursor_row(self, old: int, new: int) -> None:
+        self.scroll_to_cursor()
         self.refresh()
         if old != new:
             self.post_message(self.RowHighlighted(self, self.current_position))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.console import Group
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,6 +20,7 @@ from textual.widgets import Static
 
 from sellertui.domain.query import QueryError
 from sellertui.ui.kit.filterbar import FilterBar
+from sellertui.ui.kit.panel import SidePanel, panel_binding
 from sellertui.ui.kit.table import Column, FrameTable
 from sellertui.ui.kit.views import View
 
@@ -38,13 +41,16 @@ class TableView(View):
     EMPTY: ClassVar[str] = "Nothing here yet."
     FILTER_HELP: ClassVar[str] = ""
     DETAIL_WIDTH: ClassVar[int] = 0  # 0: no side panel
-    DETAIL_FROM: ClassVar[int] = 0  # the side panel shows from this terminal width on (0: always)
+    DETAIL_FROM: ClassVar[int] = 0  # the side panel fits beside from this terminal width on (below: a drawer, D)
+    FOCUS_WIDGETS = (FrameTable,)
+    ROW_KEY: ClassVar[str] = "id"  # the column naming a row's record: the cursor follows it through reloads
     DEFAULT_CSS = """
     TableView > Horizontal { height: 1fr; }
     TableView .summary { height: auto; max-height: 4; padding: 0 1; color: $text-muted; }
-    TableView .detail { border-left: tall $panel; padding: 0 1; height: 1fr; }
+    TableView .detail { padding: 0 1; height: 1fr; }
     """
-    BINDINGS = [Binding("slash", "filter", "Filter", id="table.filter")]
+    BINDINGS = [Binding("slash", "filter", "Filter", id="table.filter"), panel_binding()]
+    panel: SidePanel | None = None
     _detail_timer = None
 
     class Loaded(Message, bubble=False):
@@ -63,8 +69,7 @@ class TableView(View):
             if self.DETAIL_WIDTH:
                 # not focusable: Textual moves focus to the nearest focusable widget when a tab is
                 # hidden, and a focus landing in a hidden pane switches the tab back to it
-                with VerticalScroll(classes="detail", id=f"{self.id}-detail", can_focus=False) as panel:
-                    panel.styles.width = self.DETAIL_WIDTH
+                with VerticalScroll(classes="detail", id=f"{self.id}-detail", can_focus=False):
                     yield Static(id=f"{self.id}-detail-body")
 
     @property
@@ -74,16 +79,31 @@ class TableView(View):
     def focus_main(self) -> None:
         self.table.focus()
 
-    # -- the side panel only where it fits -------------------------------------------
+    # -- the side panel: beside where it fits, else a drawer (D) ------------------------
     def on_mount(self) -> None:
+        if self.DETAIL_WIDTH:
+            self.panel = SidePanel(self.DETAIL_WIDTH, self.DETAIL_FROM)
         self._fit_detail()
 
     def on_resize(self) -> None:
         self._fit_detail()
 
-    def _fit_detail(self) -> None:
-        if self.DETAIL_WIDTH and self.DETAIL_FROM:
-            self.query_one(f"#{self.id}-detail").display = self.app.size.width >= self.DETAIL_FROM
+    def _fit_detail(self) -> bool:
+        if self.panel is None:
+            return False
+        detail = self.query_one(f"#{self.id}-detail")
+        return self.panel.fit(detail.parent, detail, self.app.size.width)
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        # D only where there is a panel (elsewhere it is not in the footer, and the key is free)
+        return bool(self.DETAIL_WIDTH) if action == "toggle_panel" else True
+
+    def action_toggle_panel(self) -> None:
+        if self.panel is None:
+            return
+        self.panel.toggle(self.app.size.width)
+        if self._fit_detail():
+            self._show_detail(self.table.current_position)
 
     # -- loading ---------------------------------------------------------------
     def reload(self) -> None:
@@ -110,17 +130,23 @@ class TableView(View):
             self.show_loaded(message.data)
 
     def show_partial(self, frame) -> None:
-        self.table.set_frame(frame)
-        self._refilter()
+        self._show_frame(frame)
 
     def show_loaded(self, frame) -> None:
         """Show what ``load`` returned (a frame; views that load more unpack it, then call this)."""
-        self.table.set_frame(frame)
-        self._refilter()
+        self._show_frame(frame)
         self.show_summary(frame)
         self.done_loading()
         if self._pending_select is not None:
             self.select_where(*self._pending_select)
+
+    def _show_frame(self, frame) -> None:
+        """Show a new frame with the cursor on the record it was on (a reload re-sorts: rows move)."""
+        record = self.current_value(self.ROW_KEY)
+        self.table.set_frame(frame, keep_position=False)
+        self._refilter(keep=True)
+        if record is None or not self.select_row(self.ROW_KEY, record):
+            self.table.action_jump(0)  # a first load opens on the first row (the newest, the most urgent)
 
     def select_where(self, column: str, value) -> None:
         """Put the cursor on the row whose ``column`` is ``value`` (now, or once loaded), clearing any filter."""
@@ -143,15 +169,21 @@ class TableView(View):
         if self.table.is_on_screen:  # the user may have moved on while it loaded
             self.table.focus()
 
-    def select_row(self, key: str, value) -> None:
-        """Put the cursor on the shown row whose ``key`` column holds ``value`` (the filter stays)."""
+    def select_row(self, key: str, value) -> bool:
+        """Put the cursor on the shown row whose ``key`` column holds ``value`` (the filter stays).
+
+        Returns whether such a row is shown.
+        """
         import numpy as np
 
-        if self.table.frame is None:
-            return
-        hits = np.flatnonzero(self.table.frame[key].to_numpy()[self.table.order] == value)
-        if len(hits):
-            self.table.cursor_row = int(hits[0])
+        frame = self.table.frame
+        if frame is None or key not in frame or value is None:
+            return False
+        hits = np.flatnonzero(frame[key].to_numpy()[self.table.order] == value)
+        if not len(hits):
+            return False
+        self.table.cursor_row = int(hits[0])
+        return True
 
     def current_value(self, key: str):
         return self.table.value(key) if self.table.frame is not None else None
@@ -164,8 +196,26 @@ class TableView(View):
     def show_summary(self, frame) -> None:
         """Override to put a line of totals above the table."""
 
+    _summary: Any = ""
+
     def summary(self, renderable: Any) -> None:
-        self.query_one(f"#{self.id}-summary", Static).update(renderable)
+        self._summary = renderable
+        self._draw_summary()
+
+    def _draw_summary(self) -> None:
+        """The view's summary, led by "N of M shown" while a filter hides rows."""
+        body = self._summary
+        frame = self.table.frame
+        shown = len(self.table.order)
+        if frame is not None and shown != len(frame):
+            count = Text.assemble((f"{shown:,} of {len(frame):,} shown", "bold reverse"), " ")
+            if isinstance(body, Text):
+                body = Text.assemble(count, body)
+            elif isinstance(body, str):
+                body = Text.assemble(count, body)
+            else:
+                body = Group(count, body)
+        self.query_one(f"#{self.id}-summary", Static).update(body)
 
     # -- filtering -------------------------------------------------------------
     def action_filter(self) -> None:
@@ -173,17 +223,18 @@ class TableView(View):
 
     @on(FilterBar.Typed)
     def _filter_changed(self, event: FilterBar.Typed) -> None:
-        self._refilter()
+        self._refilter(keep=False)  # a new filter: show its first match, from the top
 
     @on(FilterBar.Done)
     def _filter_done(self) -> None:
-        self._refilter()
+        self._refilter(keep=True)  # esc clears it: the record found stays under the cursor
         self.table.focus()
 
     _last_filter: tuple[object, str, object] | None = None  # (frame, text, positions)
     _filter_error: str | None = None
 
-    def _refilter(self) -> None:
+    def _refilter(self, keep: bool) -> None:
+        """Show the rows the filter matches: from the first (``keep``: the cursor stays on its record)."""
         bar = self.query_one(FilterBar)
         frame = self.table.frame
         if frame is None:
@@ -211,6 +262,9 @@ class TableView(View):
             return
         self._last_filter = (frame, text, positions)
         self.table.set_order(range(len(frame)) if positions is None else positions)
+        if not keep:
+            self.table.action_jump(0)
+        self._draw_summary()
 
     def filter(self, frame, text: str):
         """Positions (in ``frame``) of the rows matching ``text``; None when nothing is filtered.

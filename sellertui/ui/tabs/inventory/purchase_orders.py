@@ -60,10 +60,7 @@ class PurchaseOrdersView(TableView):
 
     def show_loaded(self, loaded) -> None:
         frame, self.orders, self.catalogue = loaded
-        current = self.current_value("id")
-        super().show_loaded(frame)
-        if current is not None:
-            self.select_po(current)
+        super().show_loaded(frame)  # the cursor stays on its PO through the re-sort
 
     def select_po(self, po_id: str) -> None:
         self.select_row("id", str(po_id))

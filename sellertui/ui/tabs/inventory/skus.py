@@ -87,6 +87,7 @@ class SkusView(TableView):
     DETAIL_FROM = 118  # at 80 columns the table needs the room
     TITLE = "SKUs"
     KEY = "s"
+    ROW_KEY = "sku"
     COLUMNS = COLUMNS
     EMPTY = "No SKUs yet: add one (n) or import the Manage FBA Inventory report."
     FILTER_HELP = "words · status:now · supplier:… · warn:any|lead|fee|aged|promo · cover:<30"
@@ -110,11 +111,8 @@ class SkusView(TableView):
         return load_plan(self.shop)  # the plan `sellertui reorder` and the export read
 
     def show_loaded(self, plan) -> None:
-        sku = self.current_value("sku")
         self.plan = plan
-        super().show_loaded(plan.frame)
-        if sku is not None:  # the rows were sorted again: stay on the same SKU
-            self.select_sku(sku)
+        super().show_loaded(plan.frame)  # the rows were sorted again: the cursor stays on its SKU
 
     def select_sku(self, sku: str) -> None:
         self.select_row("sku", sku)

@@ -141,10 +141,7 @@ class HiringView(ProfitView):
             Column("salary", "Salary", 10, "right", money),
             Column("overhead", "Overhead", 8, "right"),
         ]
-        current = self.current_value("id")
         super().show_loaded(frame)
-        if current is not None:
-            self.select_row("id", current)
         self.query_one("#hiring-gauge-body", Static).update(gauge_text(self.hiring.readiness, self.hiring.workload))
         self._chart()
 

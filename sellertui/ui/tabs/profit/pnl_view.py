@@ -28,6 +28,7 @@ def _cell_style(value) -> str | None:
 class PnlView(ProfitView):
     TITLE = "P&L"
     KEY = "p"
+    ROW_KEY = "key"
     EMPTY = "No sales, settlements or expenses yet: import reports (i) or add expenses (x)."
     BINDINGS = [
         Binding("w", "working", "Working", id="profit.period_working"),

@@ -20,6 +20,7 @@ from sellertui.ui.kit.table import Column
 class SkuProfitView(ProfitView):
     TITLE = "Per SKU"
     KEY = "s"
+    ROW_KEY = "sku"
     EMPTY = "Nothing sold in this period: shift+← goes to an earlier one."
     FILTER_HELP = "words in the SKU or title"
     BINDINGS = [Binding("w", "working", "Working", id="profit.sku_working")]

@@ -16,6 +16,7 @@ DAYS = 30
 class ActivityView(TableView):
     TITLE = "Activity"
     KEY = "v"
+    ROW_KEY = "at"
     EMPTY = "No changes in the last 30 days."
     FILTER_HELP = "words, or user: what:"
     COLUMNS = [

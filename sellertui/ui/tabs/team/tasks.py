@@ -149,6 +149,7 @@ class TaskListView(TaskActions, TableView):
     EMPTY = "No tasks here: n adds one."
     FILTER_HELP = "words, or owner: status: role: due:YYYY-MM-DD"
     DETAIL_WIDTH = 40
+    DETAIL_FROM = 110  # the side panel fits beside from this width on
     COLUMNS = [
         Column("id", "#", 4, "right", sort_key="rank"),
         Column("status", "Status", 7, style=lambda v: STATUS_STYLE.get(v)),
@@ -193,9 +194,6 @@ class TaskListView(TaskActions, TableView):
         for name, value in query.terms.items():
             mask &= frame[name].fillna("").str.lower().str.startswith(value.lower()).to_numpy()
         return np.flatnonzero(mask)
-
-    def on_resize(self) -> None:
-        self.query_one(".detail").display = self.app.size.width >= 110
 
     def current_task(self) -> dict | None:
         position = self.table.current_position

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from sellertui.domain.today import recurring, ticks
 from sellertui.domain.today.model import Item, Section
 from sellertui.ui.kit.area import Area
+from sellertui.ui.kit.panel import SidePanel, panel_binding
 from sellertui.ui.kit.safe import plain
 
 AREA_NAMES = {"orders": "Orders", "ads": "Ads", "promotions": "Promotions", "inventory": "Inventory",
@@ -31,6 +32,7 @@ def _duration(seconds: int) -> str:
 
 
 class Checklist(OptionList):
+    HELP_TITLE = "Checklist"
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="today.down"),
         Binding("k", "cursor_up", "Up", show=False, id="today.up"),
@@ -51,7 +53,7 @@ class TodayArea(Area):
     TodayArea #today-count { width: auto; margin-right: 2; }
     TodayArea Horizontal#today-body { height: 1fr; }
     TodayArea Checklist { height: 1fr; border: none; text-wrap: nowrap; text-overflow: ellipsis; }
-    TodayArea #workload { width: 38; border-left: tall $panel; padding: 0 1; }
+    TodayArea #workload { padding: 0 1; }
     """
     BINDINGS = [
         Binding("space", "tick", "Tick", id="today.tick"),
@@ -59,8 +61,10 @@ class TodayArea(Area):
         Binding("s", "snooze", "Snooze", id="today.snooze"),
         Binding("n", "new_routine", "New routine", id="today.new_routine"),
         Binding("d", "delete_routine", "Delete routine", id="today.delete_routine"),
+        panel_binding("Your time"),
     ]
     CHANGES = frozenset({"today_ticks"})
+    FOCUS_WIDGETS = (Checklist,)
 
     class ChecklistRead(Message, bubble=False):
         """Sections (with today's ticks) and the user's workload; ``partial``: the slow sections follow."""
@@ -79,6 +83,8 @@ class TodayArea(Area):
         self.items: dict[str, Item] = {}
 
     def on_mount(self) -> None:
+        self.panel = SidePanel(38, wide_from=100)  # "where your time goes": beside, or a drawer (D)
+        self._fit_panel()
         self.set_interval(60, self.reload)  # the message countdowns move
 
     def focus_main(self) -> None:
@@ -86,7 +92,15 @@ class TodayArea(Area):
             checklist.focus()
 
     def on_resize(self) -> None:
-        self.query_one("#workload").display = self.app.size.width >= 100
+        self._fit_panel()
+
+    def _fit_panel(self) -> None:
+        workload = self.query_one("#workload")
+        self.panel.fit(workload.parent, workload, self.app.size.width)
+
+    def action_toggle_panel(self) -> None:
+        self.panel.toggle(self.app.size.width)
+        self._fit_panel()
 
     # -- loading -------------------------------------------------------------------
     def reload(self) -> None:
