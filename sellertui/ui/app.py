@@ -105,6 +105,7 @@ class SellerApp(SyncShell, App[None]):
         self.shop = None  # the open shop (set once its store is open)
         self._clear_marker = None
         self._mounting: dict[str, asyncio.Future] = {}
+        self.keymap_problems: list[str] = []  # what is wrong with the user's [keymap] (? lists them too)
 
     def notify(self, message: str, *, title: str = "", severity: str = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -146,7 +147,7 @@ class SellerApp(SyncShell, App[None]):
     def on_mount(self) -> None:
         settings = self.ctx.settings
         if settings.keymap:
-            self.set_keymap(settings.keymap)
+            self._apply_keymap(settings.keymap)
         if settings.theme in self.available_themes:
             self.theme = settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -157,6 +158,18 @@ class SellerApp(SyncShell, App[None]):
         if self.watch_signals and not self.is_headless:
             self._watch_terminal()
         self.open_store()
+
+    def _apply_keymap(self, keymap: dict[str, str]) -> None:
+        """Apply the entries that name a binding and a real key; say what is wrong with the others."""
+        from sellertui.ui.shell.keys import check_keymap
+
+        checked = check_keymap(keymap, type(self), TABS)
+        self.set_keymap(checked.usable)
+        self.keymap_problems = checked.problems
+        if checked.problems:
+            more = f" (and {len(checked.problems) - 1} more)" if len(checked.problems) > 1 else ""
+            self.notify(f"{checked.problems[0]}{more} ? lists every problem; sellertui check too.",
+                        title="Key map", severity="warning", timeout=20)
 
     # -- the store -------------------------------------------------------------
     @work(thread=True, exclusive=True, group="store-open", exit_on_error=False)
@@ -306,7 +319,7 @@ class SellerApp(SyncShell, App[None]):
             self.push_screen(ImportScreen())
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(describe_bindings(self, self.screen)))
+        self.push_screen(HelpScreen(describe_bindings(self, self.screen), self.keymap_problems))
 
     def tabs(self) -> tuple[type[Area], ...]:
         return TABS

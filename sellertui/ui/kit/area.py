@@ -44,6 +44,8 @@ class Area(ShopPart, Vertical):
     TITLE: ClassVar[str] = ""
     KEY: ClassVar[str] = ""
     WATCHES: ClassVar[frozenset[str]] = frozenset()
+    # the widgets inside that hold the keyboard (their keys come first): the key map's check reads it
+    FOCUS_WIDGETS: ClassVar[tuple[type, ...]] = ()
 
     DEFAULT_CSS = """
     Area { height: 1fr; }

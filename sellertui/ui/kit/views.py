@@ -26,6 +26,8 @@ class View(ShopPart, Vertical):
 
     TITLE: ClassVar[str] = ""
     KEY: ClassVar[str] = ""
+    # the widgets inside that hold the keyboard (their keys come first): the key map's check reads it
+    FOCUS_WIDGETS: ClassVar[tuple[type, ...]] = ()
     DEFAULT_CSS = "View { height: 1fr; }"
 
     def __init__(self, ctx: Context, **kwargs) -> None:
