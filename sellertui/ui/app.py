@@ -335,13 +335,16 @@ class SellerApp(SyncShell, App[None]):
         yield from super().get_system_commands(screen)
         yield from palette_commands(self, TABS, self._run_area_action)
 
-    def _run_area_action(self, slug: str, view: str | None, action: str) -> None:
+    def _run_area_action(self, slug: str, views: tuple[str | None, ...], action: str) -> None:
+        """A palette entry: show the tab, then run ``action`` in the view shown if it has it, else the first."""
         self.action_show_area(slug)
 
         async def run() -> None:
             area = await self.area(slug)
             if area is None:
                 return
+            current = getattr(area, "current", None)
+            view = current.id if current is not None and current.id in views else views[0]
             if view is None:
                 await self.run_action(action, area)
             else:

@@ -43,6 +43,26 @@ class Field:
 Check = Callable[[dict[str, Any]], dict[str, str]]
 
 
+def first_to_fill(fields: list[Field]) -> str | None:
+    """The field the keyboard starts in: an edit (every field reads already) starts at the first; a new
+    record at the first field still empty (the ones before it have defaults: an expense's date)."""
+    if not fields:
+        return None
+
+    def reads(f: Field) -> bool:
+        if f.kind == "choice":
+            return f.value != ""
+        try:
+            f.parse(f.value)
+        except Exception:  # noqa: BLE001 - only a guess where to start: any refusal means "still to fill"
+            return False
+        return True
+
+    if all(reads(f) for f in fields):
+        return fields[0].name
+    return next((f.name for f in fields if not f.value.strip()), fields[0].name)
+
+
 class FormScreen(ModalScreen[dict | None]):
     DEFAULT_CSS = """
     FormScreen { align: center middle; }
@@ -77,10 +97,7 @@ class FormScreen(ModalScreen[dict | None]):
         self.fields = fields
         self.check = check
         self.submit_label = submit_label
-        # the field to fill first: the one named, else the first still empty (the others have
-        # defaults: Mark shipped's carrier and date), else the first (an edit)
-        empty = next((f.name for f in fields if not f.value.strip()), None)
-        self.focus_field = focus or empty or (fields[0].name if fields else None)
+        self.focus_field = focus or first_to_fill(fields)
         self.touched: set[str] = set()
         self.errors: dict[str, str] = {}
 

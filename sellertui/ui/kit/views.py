@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.widgets import ContentSwitcher, Static
 
 from sellertui.context import Context
-from sellertui.ui.kit.area import Area, ShopPart
+from sellertui.ui.kit.area import Area, ShopPart, own_bindings
 
 
 class View(ShopPart, Vertical):
@@ -120,7 +120,7 @@ class ViewArea(Area):
     def palette_entries(cls) -> Iterator[tuple[Binding, str | None]]:
         yield from super().palette_entries()
         for view in cls.VIEWS:
-            for binding in view.__dict__.get("BINDINGS", []):
+            for binding in own_bindings(view):  # inherited keys too (Team's lists share their task keys)
                 yield binding, view.view_id()
 
     def _draw_bar(self) -> None:
