@@ -91,6 +91,16 @@ def log_about_order(store, text: str, received_at: datetime, order_id: str, buye
     return Logged(log_message(store, message), unknown_order=bool(order_id) and order is None)
 
 
+def find(store, message_id: str) -> dict | None:
+    """A stored message by its id (messages are kept by the month they arrived: the newest months first)."""
+    view = store["messages"]
+    for partition in sorted(view.partitions(), reverse=True):
+        message = view.get(message_id, partition=partition)
+        if message is not None:
+            return message
+    return None
+
+
 def set_status(store, message: dict, status: str, replied_at: datetime | None = None) -> dict:
     if status not in STATUSES:
         raise UserError(f"status must be one of {', '.join(STATUSES)}")
