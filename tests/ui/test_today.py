@@ -54,18 +54,21 @@ async def test_enter_jumps_to_the_item_in_its_tab(make_app, demo_copy: Path) -> 
         assert view.id == "messagesview" and view.table.value("id") == key.removeprefix("message:")
         await pilot.press("1")
         await settle(pilot, app)
-        await pilot.press("space")  # ticking after opening records the time spent
+        await pilot.press("space")  # ticking the message replies to it; leaving it recorded the time spent
         await settle(pilot, app)
     record = next(d for d in open_store(demo_copy)["today_ticks"].rows() if d["item"] == key)
-    assert record["opened_at"] and record["ticked_at"] and record["seconds"] == 0  # the clock is frozen
+    assert record["opened_at"] is None and record["ticked_at"] and record["worked"] == 0  # the clock is frozen
 
 
 async def test_snooze_and_routines(make_app, demo_copy: Path) -> None:
     app = make_app(demo_copy)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
-        key = highlighted(app)
+        key = highlighted(app)  # an overdue buyer message: snoozing it asks first
         await pilot.press("s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmScreen) and "overdue" in app.screen.question
+        await pilot.press("y")
         await settle(pilot, app)
         assert today(app).items[key].snoozed
         await pilot.press("n")

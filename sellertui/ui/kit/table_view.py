@@ -20,9 +20,11 @@ from textual.widgets import Static
 
 from sellertui.domain.query import QueryError
 from sellertui.ui.kit.filterbar import FilterBar
+from sellertui.ui.kit.messages import Saved
 from sellertui.ui.kit.panel import SidePanel, panel_binding
 from sellertui.ui.kit.table import Column, FrameTable
 from sellertui.ui.kit.views import View
+from sellertui.ui.kit.work_clock import WorkClock
 
 
 def _narrows(before: str, after: str) -> bool:
@@ -43,6 +45,10 @@ class TableView(View):
     DETAIL_WIDTH: ClassVar[int] = 0  # 0: no side panel
     DETAIL_FROM: ClassVar[int] = 0  # the side panel fits beside from this terminal width on (below: a drawer, D)
     FOCUS_WIDGETS = (FrameTable,)
+    # the time spent on a record opened here counts for Today's workload: its key (formatted with the
+    # row: "message:{id}") and the collections whose change means its state changed (the session ends)
+    TODAY_KEY: ClassVar[str] = ""
+    TODAY_DONE: ClassVar[frozenset[str]] = frozenset()
     ROW_KEY: ClassVar[str] = "id"  # the column naming a row's record: the cursor follows it through reloads
     DEFAULT_CSS = """
     TableView > Horizontal { height: 1fr; }
@@ -60,6 +66,10 @@ class TableView(View):
             self.data = data
             self.partial = partial
             super().__init__()
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.clock = WorkClock(self)
 
     def compose(self) -> ComposeResult:
         yield Static(classes="summary", id=f"{self.id}-summary")
@@ -121,7 +131,7 @@ class TableView(View):
         """Show a first part while the rest loads (from ``load``: e.g. the newest months)."""
         self.post_message(self.Loaded(data, partial=True))
 
-    _pending_select: tuple[str, object] | None = None
+    _pending_select: tuple | None = None  # select_where's arguments, until the data is there
 
     def on_table_view_loaded(self, message: Loaded) -> None:
         if message.partial:
@@ -148,11 +158,18 @@ class TableView(View):
         if record is None or not self.select_row(self.ROW_KEY, record):
             self.table.action_jump(0)  # a first load opens on the first row (the newest, the most urgent)
 
-    def select_where(self, column: str, value) -> None:
-        """Put the cursor on the row whose ``column`` is ``value`` (now, or once loaded), clearing any filter."""
+    def select_where(self, column: str, value, work: tuple[str, str, str] | None = None,
+                     then: str | None = None) -> None:
+        """Put the cursor on the row whose ``column`` is ``value`` (now, or once loaded), clearing any filter.
+
+        ``work``: (item key, area, title) of the Today item it comes from, whose work session goes on here.
+        ``then``: an action to run on that row once it is under the cursor (never on another row).
+        """
+        if work is not None:
+            self.clock.adopt(*work)
         frame = self.table.frame
         if frame is None or not self.loaded:
-            self._pending_select = (column, value)
+            self._pending_select = (column, value, None, then)
             return
         self._pending_select = None
         hits = (frame[column] == value).to_numpy().nonzero()[0] if column in frame else []
@@ -166,8 +183,10 @@ class TableView(View):
         rows = (self.table.order == hits[0]).nonzero()[0]
         if len(rows):
             self.table.cursor_row = int(rows[0])
-        if self.table.is_on_screen:  # the user may have moved on while it loaded
+        if self.area.is_active and self.area.current is self:  # the user may have moved on while it loaded
             self.table.focus()
+            if then:
+                self.call_later(self.run_action, then)
 
     def select_row(self, key: str, value) -> bool:
         """Put the cursor on the shown row whose ``key`` column holds ``value`` (the filter stays).
@@ -281,6 +300,24 @@ class TableView(View):
         opener = getattr(self, "action_open", None)
         if opener is not None and event.position is not None:
             opener()
+
+    # -- the time spent on a record (Today's workload) ----------------------------------------
+    @on(FrameTable.RowSelected)
+    def _work_starts(self, event: FrameTable.RowSelected) -> None:
+        if self.TODAY_KEY and event.position is not None:
+            row = self.table.row(event.position)
+            self.clock.start(self.TODAY_KEY.format(**row), self.area.slug(), self.work_title(row))
+
+    def work_title(self, row: dict) -> str:
+        """How the workload names a record opened here."""
+        return f"{self.TITLE}: {row.get(self.ROW_KEY)}"
+
+    def on_saved(self, saved: Saved) -> None:
+        if saved.collections & self.TODAY_DONE:  # the record's state changed: its session ends, done
+            self.clock.stop(done=True)
+
+    def on_hide(self) -> None:
+        self.clock.stop()  # the user left the view
 
     # -- detail ----------------------------------------------------------------
     @on(FrameTable.RowHighlighted)

@@ -58,12 +58,12 @@ class View(ShopPart, Vertical):
         self.area.view_ready(self)
         pending, self._pending = self._pending, []
         for action in pending:
-            self.call_after_refresh(self.run_action, action)
+            self.call_later(self.run_action, action)
 
     def run_when_loaded(self, action: str) -> None:
         """Run ``action`` now, or once the data it needs is shown (from the palette, before the first load)."""
         if self.loaded:
-            self.call_after_refresh(self.run_action, action)
+            self.call_later(self.run_action, action)  # a message: the app is not idle until it has run
         else:
             self._pending.append(action)
 
@@ -142,14 +142,19 @@ class ViewArea(Area):
             view.loaded = False
         self.current.reload()
 
-    async def reveal(self, view: str, column: str, value) -> None:
-        """Show ``view`` with the row whose ``column`` is ``value`` under the cursor (from Today)."""
+    async def reveal(self, view: str, column: str, value, work: tuple[str, str, str] | None = None,
+                     then: str | None = None) -> None:
+        """Show ``view`` with the row whose ``column`` is ``value`` under the cursor (from Today).
+
+        ``work``: the Today item's (key, area, title): its work session goes on in the view. ``then``: the
+        view's action to run on that row (Today's tick: the ship form of that order).
+        """
         from sellertui.ui.kit.table_view import TableView
 
         await self.action_view(view)
         target = self.current
         if isinstance(target, TableView):
-            target.select_where(column, value)
+            target.select_where(column, value, work, then)
 
     def view_ready(self, view: View) -> None:
         if view is self.current:

@@ -37,6 +37,8 @@ class PurchaseOrdersView(TableView):
     DETAIL_FROM = 118  # at 80 columns the table needs the room
     TITLE = "Purchase orders"
     KEY = "p"
+    TODAY_KEY = "po:{id}"
+    TODAY_DONE = frozenset({"purchase_orders"})
     COLUMNS = COLUMNS
     EMPTY = "No purchase orders yet: n drafts one (or b on the SKUs view drafts them from the suggestion)."
     FILTER_HELP = "words (supplier, SKU, notes) · status:draft|ordered|shipped|received|cancelled|open"

@@ -87,6 +87,8 @@ class SkusView(TableView):
     DETAIL_FROM = 118  # at 80 columns the table needs the room
     TITLE = "SKUs"
     KEY = "s"
+    TODAY_KEY = "reorder:{sku}"
+    TODAY_DONE = frozenset({"purchase_orders"})
     ROW_KEY = "sku"
     COLUMNS = COLUMNS
     EMPTY = "No SKUs yet: add one (n) or import the Manage FBA Inventory report."

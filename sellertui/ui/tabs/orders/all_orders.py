@@ -21,6 +21,8 @@ from sellertui.ui.tabs.orders.common import STATUS_STYLE, order_detail
 class AllOrdersView(TableView):
     TITLE = "All orders"
     KEY = "a"
+    TODAY_KEY = "order:{order_id}"
+    TODAY_DONE = frozenset({"orders"})
     EMPTY = "No orders yet: import an All Orders report (i)."
     FILTER_HELP = table.FILTER_HELP
     DETAIL_WIDTH = 42

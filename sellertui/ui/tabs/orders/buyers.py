@@ -18,6 +18,8 @@ from sellertui.ui.tabs.orders.forms import blacklist_form, buyer_notes_form, tag
 class BuyersView(TableView):
     TITLE = "Buyers"
     KEY = "b"
+    TODAY_KEY = "buyer:{id}"
+    TODAY_DONE = frozenset({"buyers"})
     EMPTY = "No buyers yet: they come with FBM orders and messages."
     FILTER_HELP = "words (name, email, tag), or tag: blacklisted:yes"
     DETAIL_WIDTH = 44

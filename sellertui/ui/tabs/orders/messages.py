@@ -36,6 +36,8 @@ def _left_style(received_at, row) -> str | None:
 class MessagesView(TableView):
     TITLE = "Messages"
     KEY = "m"
+    TODAY_KEY = "message:{id}"
+    TODAY_DONE = frozenset({"messages"})
     EMPTY = "No buyer messages logged: n logs one (paste it in)."
     FILTER_HELP = "words, or status:awaiting|replied|no buyer: order: sku:"
     DETAIL_WIDTH = 42

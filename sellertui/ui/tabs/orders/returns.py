@@ -29,6 +29,8 @@ def _deadline_style(value) -> str | None:
 class ReturnsView(TableView):
     TITLE = "Returns"
     KEY = "f"
+    TODAY_KEY = "refund:{id}"
+    TODAY_DONE = frozenset({"returns"})
     EMPTY = "No returns: import a returns report (i) or n to open a case by hand."
     FILTER_HELP = "words, or status: channel:fbm|fba reason:"
     DETAIL_WIDTH = 0

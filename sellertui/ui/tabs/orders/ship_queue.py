@@ -27,6 +27,8 @@ URGENCY_STYLE = {"late": "bold red", "today": "bold yellow", "soon": "yellow"}
 class ShipQueueView(TableView):
     TITLE = "Ship queue"
     KEY = "s"
+    TODAY_KEY = "ship:{order_id}"
+    TODAY_DONE = frozenset({"outbox"})  # a shipment queues its confirmation; an address fix does not
     EMPTY = "Nothing to ship: every FBM order has gone out."
     FILTER_HELP = "words (order, buyer, SKU), or late: today: refused:"
     DETAIL_WIDTH = 42

@@ -16,6 +16,8 @@ from sellertui.ui.tabs.profit.forms import expense_form
 class ExpensesView(RecordsView):
     TITLE = "Expenses"
     KEY = "x"
+    TODAY_KEY = "expense:{id}"
+    TODAY_DONE = frozenset({"expenses"})
     NOUN = "expense"
     CHANGES = frozenset({"expenses"})
     EMPTY = "No expenses yet: n adds one (tools, storage, freight, salaries, your own draw…)."

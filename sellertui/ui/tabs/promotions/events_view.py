@@ -31,6 +31,8 @@ COLUMNS = [
 class EventsView(BoardView, RecordsView):
     TITLE = "Events"
     KEY = "v"
+    TODAY_KEY = "event:{id}"
+    TODAY_DONE = frozenset({"events"})
     COLUMNS = COLUMNS
     NOUN = "event"
     CHANGES = frozenset({"events"})

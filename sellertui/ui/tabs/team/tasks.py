@@ -146,6 +146,8 @@ class TaskActions:
 class TaskListView(TaskActions, TableView):
     """Tasks in a table; subclasses pick which."""
 
+    TODAY_KEY = "task:{id}"
+    TODAY_DONE = frozenset({"tasks"})
     EMPTY = "No tasks here: n adds one."
     FILTER_HELP = "words, or owner: status: role: due:YYYY-MM-DD"
     DETAIL_WIDTH = 40

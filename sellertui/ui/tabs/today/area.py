@@ -1,8 +1,10 @@
 """The Today tab: one keyboard-driven checklist across every area.
 
-j/k move, space ticks an item done for today, enter jumps to it in its own tab
-(and starts the clock for the workload measure), s snoozes it to tomorrow.
-Ticks are kept per day and per user in the store.
+j/k move, space ticks an item done, enter jumps to it in its own tab (and
+starts the clock for the workload measure), s snoozes it to tomorrow. A tick
+does what the item's tab does with its record (``domain.today.acts``): a
+buyer message is replied, a task done; an order to ship opens the Ship
+queue's form on that order. Ticks are kept per day and per user in the store.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from textual.message import Message
 from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from sellertui.domain.today import recurring, ticks
+from sellertui import clock
+from sellertui.domain.today import acts, recurring, ticks
 from sellertui.domain.today.model import Item, Section
 from sellertui.ui.kit.area import Area
 from sellertui.ui.kit.panel import SidePanel, panel_binding
@@ -169,10 +172,11 @@ class TodayArea(Area):
     def _show_workload(self, load: dict) -> None:
         text = Text()
         text.append("Where your time went\n", style="bold")
-        text.append("last 30 days, from opening an item to ticking it\n\n", style="dim")
+        text.append("last 30 days: time on items, here and in their tabs\n\n", style="dim")
         total = sum(v["seconds"] for v in load.values())
         if not total:
-            text.append("Nothing timed yet: open an item with enter, tick it with space when it is done.", style="dim")
+            text.append("Nothing timed yet: open an item with enter (or a record in its tab) and finish it.",
+                        style="dim")
         for area, entry in load.items():
             share = entry["seconds"] / total
             text.append(f"{AREA_NAMES.get(area, area):<11} {_duration(entry['seconds']):>8} {share:>4.0%}\n")
@@ -188,15 +192,84 @@ class TodayArea(Area):
 
     def action_tick(self) -> None:
         item = self._current()
-        if item:
-            self.save(lambda store: ticks.toggle_tick(store, self.ctx.user, item.key, item.area, item.title), "",
-                      self.CHANGES)
+        if not item:
+            return
+        act = acts.act_for(item)
+        if item.ticked:
+            refused = acts.refuse_untick(item)
+            if refused:
+                self.notify(refused, timeout=5)
+            else:
+                self._toggle(item)
+        elif act.how == "tick":
+            self._toggle(item)
+        elif act.how == "tab":
+            self._in_tab(item, act)
+        elif acts.kind(item.key) == "message":
+            self.save(lambda store: acts.reply_sent(store, self.ctx.user, item),
+                      f"Replied: {item.title[:50]} (Orders › Messages agrees).", self.CHANGES | {"messages"})
+        elif acts.kind(item.key) == "task":
+            self.save(lambda store: acts.task_done(store, self.ctx.user, item), f"Done: {item.title[:60]}.",
+                      self.CHANGES | {"tasks"})
+        elif acts.kind(item.key) == "reorder":
+            self._find_draft(item)
+
+    def _toggle(self, item: Item) -> None:
+        self.save(lambda store: ticks.toggle_tick(store, self.ctx.user, item.key, item.area, item.title), "",
+                  self.CHANGES)
+
+    def _in_tab(self, item: Item, act: acts.Act) -> None:
+        """The tab's own form on the item's record (the tracking of an order, a refund's amount)."""
+        self.notify(f"{act.tab}: {item.title[:50]}", timeout=3)
+        self._go(item, then=act.action, view=act.view)
+
+    # a reorder: its draft PO placed, or the SKU's draft made first ----------------------------------
+    class DraftFound(Message, bubble=False):
+        """The draft PO holding a reorder item's SKU was looked for (None: there is none yet)."""
+
+        def __init__(self, item: Item, po: dict | None) -> None:
+            self.item, self.po = item, po
+            super().__init__()
+
+    @work(thread=True, exclusive=True, group="today-draft", exit_on_error=False)
+    def _find_draft(self, item: Item) -> None:
+        self.post_message(self.DraftFound(item, acts.draft_for(self.shop.store, item.value)))
+
+    def on_today_area_draft_found(self, found: DraftFound) -> None:
+        from sellertui.ui.kit.dialogs import ConfirmScreen
+
+        item, po = found.item, found.po
+        if po is None:  # nothing to place yet: Inventory drafts it (its own confirmation)
+            self._in_tab(item, acts.DRAFT_PO)
+            return
+
+        def placed(yes: bool | None) -> None:
+            if yes:
+                self.save(lambda store: acts.po_placed(store, self.ctx.user, item, po),
+                          f"PO {po['id']} to {po.get('supplier', '')} is ordered (Inventory agrees).",
+                          self.CHANGES | {"purchase_orders"})
+
+        lines = ", ".join(f"{l.get('qty', 0):,} × {l.get('sku')}" for l in po.get("lines") or [])
+        self.app.push_screen(ConfirmScreen(f"Mark PO {po['id']} to {po.get('supplier', '')} ({lines}) ordered?"),
+                             placed)
 
     def action_snooze(self) -> None:
         item = self._current()
-        if item:
-            self.save(lambda store: ticks.snooze(store, self.ctx.user, item.key, item.title), "",
-                      {"today_snoozes"})
+        if not item:
+            return
+        warning = acts.snooze_warning(item, clock.now())
+
+        def snooze(yes: bool | None = True) -> None:
+            if yes:
+                self.save(lambda store: ticks.snooze(store, self.ctx.user, item.key, item.title), "",
+                          {"today_snoozes"})
+
+        if warning is None:
+            snooze()
+            return
+        from sellertui.ui.kit.dialogs import ConfirmScreen
+
+        self.app.push_screen(ConfirmScreen(f"{warning} Snooze it anyway?"), snooze)
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -212,14 +285,19 @@ class TodayArea(Area):
         if item.area in ("today", ""):
             self.notify("Started: tick it with space when it is done.", timeout=3)
             return
-        self.app.action_show_area(item.area)
-        self.app.call_after_refresh(self._reveal, item)
+        self._go(item)
 
-    async def _reveal(self, item: Item) -> None:
+    def _go(self, item: Item, then: str | None = None, view: str | None = None) -> None:
+        """Show the item's record in its tab (its work session goes on there), then run ``then`` on it."""
+        self.app.action_show_area(item.area)
+        self.app.call_after_refresh(self._reveal, item, then, view or item.view)
+
+    async def _reveal(self, item: Item, then: str | None, view: str) -> None:
         area = await self.app.area(item.area)
         reveal = getattr(area, "reveal", None)
-        if reveal is not None and item.view:
-            self.app.run_worker(reveal(item.view, item.column, item.value), exclusive=False)
+        if reveal is not None and view:
+            work = (item.key, item.area, item.title)
+            self.app.run_worker(reveal(view, item.column, item.value, work, then), exclusive=False)
 
     def action_new_routine(self) -> None:
         from sellertui.domain import fields
