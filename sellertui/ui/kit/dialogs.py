@@ -120,3 +120,44 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+class PickScreen(ModalScreen[str | None]):
+    """Pick one of a few choices with the arrows and enter; dismisses with its value, or None (esc)."""
+
+    DEFAULT_CSS = """
+    PickScreen { align: center middle; }
+    PickScreen > Vertical {
+        width: 76; max-width: 100%; height: auto; max-height: 90%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    PickScreen OptionList { height: auto; max-height: 16; border: none; }
+    PickScreen .hint { color: $text-muted; }
+    """
+    BINDINGS = [Binding("escape,q", "dismiss(None)", "Close", id="pick.close")]
+
+    def __init__(self, title: str, choices: list[tuple[Text | str, str]], hint: str = "enter picks · esc closes",
+                 lead: str = "") -> None:
+        super().__init__()
+        self.pick_title, self.choices, self.hint, self.lead = title, choices, hint, lead
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import OptionList
+        from textual.widgets.option_list import Option
+
+        with Vertical() as box:
+            box.border_title = plain(self.pick_title)
+            if self.lead:
+                yield Static(content(self.lead), classes="hint")
+            yield OptionList(*[Option(label if isinstance(label, Text) else text(label), id=value)
+                               for label, value in self.choices])
+            yield Static(content(self.hint), classes="hint")
+
+    def on_mount(self) -> None:
+        from textual.widgets import OptionList
+
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event) -> None:
+        event.stop()
+        self.dismiss(event.option.id)

@@ -1,4 +1,4 @@
-"""The Orders tab: five views over orders and after-sales, plus the actions they share."""
+"""The Orders tab: six views over orders and after-sales (the reply templates too), plus the actions they share."""
 
 from __future__ import annotations
 
@@ -14,13 +14,14 @@ from sellertui.ui.tabs.orders.forms import address_form, product_note_form
 from sellertui.ui.tabs.orders.messages import MessagesView
 from sellertui.ui.tabs.orders.returns import ReturnsView
 from sellertui.ui.tabs.orders.ship_queue import ShipQueueView
+from sellertui.ui.tabs.orders.templates_view import TemplatesView
 
 
 class OrdersArea(ViewArea):
     TITLE = "Orders"
     KEY = "2"
     WATCHES = frozenset({"orders", "buyers", "messages", "returns", "product_notes", "reply_templates", "outbox"})
-    VIEWS = (AllOrdersView, ShipQueueView, MessagesView, ReturnsView, BuyersView)
+    VIEWS = (AllOrdersView, ShipQueueView, MessagesView, ReturnsView, BuyersView, TemplatesView)
     BINDINGS = view_bindings(VIEWS)
 
     class AddressLinesRead(Message, bubble=False):
