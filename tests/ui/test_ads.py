@@ -329,3 +329,46 @@ async def test_exporting_nothing_says_so(make_app, demo_copy: Path, tmp_path: Pa
         await settle(pilot, app)
         assert isinstance(app.screen, InfoScreen)
         assert "No approved changes to export" in app.screen.as_text() and not (tmp_path / "bulk.csv").exists()
+
+
+# -- at 80×24: tell campaigns apart, and review proposals one after the other ------------------------------
+
+def test_campaign_labels_keep_only_what_tells_them_apart() -> None:
+    from sellertui.domain.ads.tables import campaign_labels
+
+    labels = campaign_labels(["SP | Exact | SBM", "SP | Exact | BSR", "SP | Auto | SBM", "SP | Product Targeting | BSR"])
+    assert labels == {"SP | Exact | SBM": "Exact SBM", "SP | Exact | BSR": "Exact BSR", "SP | Auto | SBM": "Auto SBM",
+                      "SP | Product Targeting | BSR": "Product Targeting BSR"}
+    assert campaign_labels(["Mugs_Exact_2024"]) == {"Mugs_Exact_2024": "Mugs_Exact_2024"}  # alone: its full name
+
+
+async def test_the_same_term_in_two_campaigns_reads_differently_at_80_columns(make_app, demo_copy: Path) -> None:
+    app = make_app(demo_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        area = await open_ads(pilot, app)
+        frame = table(area).frame
+        twice = frame[frame.duplicated(["term", "match_type"], keep=False)]
+        assert len(twice)  # the demo runs "baking mat half sheet" in two Exact campaigns
+        term = twice["term"].iloc[0]
+        same = frame[(frame["term"] == term) & (frame["match_type"] == twice["match_type"].iloc[0])]
+        shown = {FrameTable._fit(label, 14, "left") for label in same["campaign_label"]}
+        assert len(shown) == len(same)  # distinct in the 14 columns the label has
+        columns = table(area).columns
+        assert [c.key for c in columns].index("campaign_label") <= 2  # on screen at 80 columns
+
+
+async def test_approving_moves_on_and_says_already_approved(make_app, demo_copy: Path) -> None:
+    app = make_app(demo_copy)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        area = await open_ads(pilot, app, "p")
+        view = area.current
+        first = view.current_value("row_key")
+        await pilot.press("a")
+        await settle(pilot, app)
+        assert view.current_value("row_key") != first  # on to the next proposal
+        assert view.table.cursor_row == 1
+        await pilot.press("up")
+        await pilot.press("a")  # the one approved a moment ago
+        await settle(pilot, app)
+        assert any(n.message.startswith("Already approved by ana") for n in app._notifications)
+    assert len(actions(demo_copy)) == 1

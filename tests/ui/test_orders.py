@@ -8,7 +8,6 @@ import pytest
 from textual.widgets import Input, Select, TextArea
 
 from sellertui.store import open_store
-from sellertui.ui.kit.dialogs import InfoScreen
 from sellertui.ui.kit.forms import FormScreen
 from sellertui.ui.tabs.orders.all_orders import DetailScreen
 from sellertui.ui.kit.table import FrameTable

@@ -13,12 +13,14 @@ from sellertui.ui.kit.table import Column
 class TermsView(AdsView):
     TITLE = "Terms"
     KEY = "s"
+    ROW_KEY = "row_key"
     EMPTY = ("No search-term rows in this window. Import a Sponsored Products search term report or a bulk file "
              "(`sellertui import FILE`), or pick another window (w, shift+←/→).")
     FILTER_HELP = "words, or campaign: group: match: clicks:>=10 orders:0 acos:>40 spend:>20 asin:yes"
     COLUMNS = [
         Column("term", "Search term", 24),
         Column("match_type", "Match", 6),
+        Column("campaign_label", "Campaign", 14),  # what tells the same term in two campaigns apart
         Column("impressions", "Impr", 7, "right", count),
         Column("clicks", "Clicks", 6, "right", count),
         Column("ctr", "CTR", 6, "right", lambda v: percent(v) if v == v else "", sort_key="ctr"),
@@ -29,7 +31,7 @@ class TermsView(AdsView):
         Column("cvr", "CVR", 6, "right", percent),
         Column("acos", "ACoS", 6, "right", percent, style=lambda v: "bold" if v == v and v > 0.5 else None),
         Column("roas", "ROAS", 5, "right", lambda v: "" if v != v else f"{v:.1f}"),
-        Column("campaign", "Campaign", 22),
+        Column("campaign", "Campaign (full name)", 30),
         Column("ad_group", "Ad group", 18),
         Column("attribution", "Attr", 5),
     ]
