@@ -66,10 +66,10 @@ class DemoLoaded(Message):
 
 
 class OutsideChange(Message):
-    """Another process (a teammate, a cron import) changed ``collections``; ``who`` did it last."""
+    """Another process (a teammate, a cron import) changed ``collections``; ``who`` did ``what`` last."""
 
-    def __init__(self, collections: frozenset[str], who: str) -> None:
-        self.collections, self.who = collections, who
+    def __init__(self, collections: frozenset[str], who: str, what: str = "") -> None:
+        self.collections, self.who, self.what = collections, who, what
         super().__init__()
 
 
@@ -227,14 +227,15 @@ class SellerApp(SyncShell, App[None]):
     def _poll(self) -> None:
         changed = self.shop.changes()
         if changed:
-            from sellertui.domain.team.activity import last_writer
+            from sellertui.domain.team.activity import last_change
 
-            self.post_message(OutsideChange(frozenset(changed), last_writer(self.shop.store, clock.today())))
+            self.post_message(OutsideChange(frozenset(changed), *last_change(self.shop.store, clock.today())))
 
     def on_outside_change(self, message: OutsideChange) -> None:
-        shown = sorted(c for c in message.collections if c not in ("activity", "meta")) or ["settings"]
+        from sellertui.domain.team.activity import change_line
+
         header = self.query_one(ShopHeader)
-        header.outside_change = f"{message.who} changed {', '.join(shown)} at {clock.now():%H:%M}"
+        header.outside_change = change_line(message.who, message.what, message.collections, f"{clock.now():%H:%M}")
         if self._clear_marker is not None:
             self._clear_marker.stop()
         self._clear_marker = self.set_timer(300, lambda: setattr(header, "outside_change", ""))

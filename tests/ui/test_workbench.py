@@ -208,3 +208,17 @@ async def test_a_clashing_key_map_is_reported_on_start_and_under_help(make_app, 
         assert isinstance(app.screen, HelpScreen)
         text = text_of(app.screen.query_one("Static"))
         assert "Key map problems" in text and "tab.nowhere" in text and "Sort wins there" in text
+
+
+def test_enter_opens_something_in_every_table_view() -> None:
+    """The footer says "⏎ Open" under every table: each view answers it (its action_open or a handler)."""
+    from sellertui.ui.app import TABS
+    from sellertui.ui.kit.table_view import TableView
+
+    for area in TABS:
+        for view in getattr(area, "VIEWS", ()):
+            if not issubclass(view, TableView):
+                continue
+            handlers = [cls for cls in view.__mro__ if cls is not TableView
+                        and any("RowSelected" in m.__name__ for m in cls.__dict__.get("_decorated_handlers", {}))]
+            assert hasattr(view, "action_open") or handlers, f"{area.TITLE} › {view.TITLE}: enter does nothing"

@@ -63,6 +63,9 @@ class ExpensesView(RecordsView):
         return words_positions(frame, text)
 
     # -- new, edit, delete (RecordsView asks, saves and confirms) ---------------------------
+    def action_open(self) -> None:
+        self.action_edit()  # enter: the expense's form (a hire's cost says where to change it)
+
     def action_edit(self) -> None:
         expense = self.chosen()
         if expense is not None and expense.get("role_id"):

@@ -226,6 +226,9 @@ class HiringView(ProfitView):
     def _home(self) -> str:
         return self.shop.settings.home_currency.upper()
 
+    def action_open(self) -> None:
+        self.action_edit_role()  # enter: the role's form (w is the gauge's working)
+
     def action_new_role(self) -> None:
         from sellertui.domain.profit import hiring
 

@@ -62,6 +62,9 @@ class RatesView(ProfitPart, RecordsView):
         self.summary(line)
 
     # -- new, edit, delete (RecordsView asks, saves and confirms) ---------------------------
+    def action_open(self) -> None:
+        self.action_edit()  # enter: the rate's form
+
     def record_form(self, record: dict | None):
         return rate_form(record, self.home, clock.today().strftime("%Y-%m"))
 

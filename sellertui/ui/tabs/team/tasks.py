@@ -122,7 +122,7 @@ class TaskActions:
         task = self.current_task()
         if task:
             self._members_then(lambda members: self.app.push_screen(
-                assign_form(members, task.get("owner") or ""), lambda v: v is not None and self.save(
+                assign_form(task, members), lambda v: v is not None and self.save(
                     lambda store: rules.assign(store, task["id"], v["owner"], expect_rev=task["_rev"]),
                     f"Task {task['id']} assigned to {v['owner'] or 'nobody'}.", TASKS)))
 
