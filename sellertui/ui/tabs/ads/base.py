@@ -86,6 +86,6 @@ class AdsView(TableView):
 
     def on_saved(self, message: Saved) -> None:
         """After this view's write: clear the marks (the app then says what happened and refreshes every tab)."""
-        self.table.marked.clear()
+        self.table.clear_marks()
         if getattr(message.result, "skipped", None):
             message.severity = "warning"  # some were not done (a teammate decided first, an export in between)

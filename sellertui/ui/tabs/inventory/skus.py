@@ -303,7 +303,7 @@ class SkusView(TableView):
             self.notify("Nothing to order: the suggested quantity is 0 (mark SKUs with space).", severity="warning")
             return
         currency = self.ctx.settings.home_currency
-        self.table.marked.clear()
+        self.table.clear_marks()
         self.save(lambda store: draft_orders(store, lines, currency),
                   lambda made: f"Drafted {len(made)} purchase order(s): PO " + ", ".join(po["id"] for po in made)
                   + " — see Purchase orders (p)", frozenset({"purchase_orders"}))

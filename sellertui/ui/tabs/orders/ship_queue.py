@@ -121,7 +121,7 @@ class ShipQueueView(TableView):
         self.app.push_screen(ship_form(order_ids, method), done)
 
     def on_saved(self, saved: Saved) -> None:
-        self.table.marked.clear()  # the marked lines have gone out (or the file is written)
+        self.table.clear_marks()  # the marked lines have gone out (or the file is written)
 
     def action_retry_confirmation(self) -> None:
         """Send a refused shipping confirmation again with the next sync (after fixing what Amazon refused)."""

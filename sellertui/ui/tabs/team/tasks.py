@@ -163,9 +163,12 @@ class TaskListView(TaskActions, TableView):
         Column("title", "Task", 50),
     ]
     BINDINGS = TaskActions.BINDINGS
+    SORT = ("rank", False)  # every on_mount of the class tree runs: a subclass says its order here
+    GROUP: tuple | None = None  # (column, heading(value, count), sort key): headings between groups
 
     def on_mount(self) -> None:
-        self.table.sort_by = ("rank", False)
+        self.table.sort_by = self.SORT
+        self.table.group_by = self.GROUP
 
     def read(self, store):
         """The view's tasks as a frame (a domain list, in the worker)."""
@@ -244,12 +247,15 @@ class MineView(TaskListView):
         return lists.my_tasks(store, self.ctx.user)
 
 
+def _owner_heading(owner, count: int) -> str:
+    return f"▾ {owner or 'nobody yet'} · {count} task{'' if count == 1 else 's'}"
+
+
 class EveryoneView(TaskListView):
     TITLE = "By owner"
     KEY = "w"
-
-    def on_mount(self) -> None:
-        self.table.sort_by = ("owner_rank", False)
+    SORT = ("owner_rank", False)
+    GROUP = ("owner", _owner_heading, "owner_rank")  # a heading per owner (o sorting by a column: flat again)
 
     def read(self, store):
         return lists.tasks_by_owner(store)
