@@ -58,6 +58,7 @@ SECTION_DEFAULTS["profit"] = {
     "reserve_months": 3,  # cash in reserve must cover this many months of the role's cost
     "trend_months": 6,  # complete months the profit trend is fitted over
     "horizon_months": 36,  # how far ahead the projection looks
+    "chart_months": 12,  # the Overview's chart: the last 6, 12 or 24 months, or 0 for all (g cycles them)
 }
 
 # Promotions: lead times, the margin floor, stock in place, event minimum discounts, results.

@@ -9,6 +9,7 @@ LABELS = {
     "reserve_months": "Reserve (months)",
     "trend_months": "Trend over (months)",
     "horizon_months": "Look ahead (months)",
+    "chart_months": "Chart (months, 0: all)",
 }
 
 
@@ -26,4 +27,6 @@ def check_section(values: dict) -> dict[str, str]:
         errors["trend_months"] = "from 2 to 36 months (a line needs two points)"
     if not 1 <= values["horizon_months"] <= 120:
         errors["horizon_months"] = "from 1 to 120 months"
+    if not 0 <= values.get("chart_months", 12) <= 240:
+        errors["chart_months"] = "from 1 to 240 months, or 0 for all of them"
     return errors

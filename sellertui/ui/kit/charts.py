@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -81,11 +82,18 @@ class Chart(Vertical):
         yield Static(self._title_line(), classes="chart-title")
         yield Static(plain(self.empty_text), classes="chart-empty")
 
-    def _title_line(self) -> Text:
-        line = Text(plain(self.title), style="bold", no_wrap=True, overflow="ellipsis")
-        for series, rgb in zip(self.series, self._colors()):
-            line.append("  ━━ ", style="rgb({},{},{})".format(*rgb))
-            line.append(plain(series.name))
+    def _title_line(self) -> Table:
+        """The title on the left; on the right the legend, each swatch against its own label ("━━ sales"),
+        the pairs well apart, so no swatch reads as the end of the title or of the label before it."""
+        legend = Text(no_wrap=True)
+        for i, (series, rgb) in enumerate(zip(self.series, self._colors())):
+            legend.append("   " if i else "")
+            legend.append("━━", style="bold rgb({},{},{})".format(*rgb))
+            legend.append("\u00a0" + plain(series.name).replace(" ", "\u00a0"))
+        line = Table.grid(expand=True)
+        line.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        line.add_column(justify="right", no_wrap=True)
+        line.add_row(Text(plain(self.title), style="bold"), legend)
         return line
 
     def _colors(self) -> list[tuple[int, int, int]]:

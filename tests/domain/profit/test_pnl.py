@@ -135,3 +135,17 @@ def test_weeks_and_quarters_add_up_to_the_months(profit) -> None:
     in_q3 = [i for i, p in enumerate(months.periods) if p in ("2026-07", "2026-08", "2026-09")]
     assert quarter.values["net"][q3] == sum(months.values["net"][i] for i in in_q3)
     assert sum(weeks.values["sales"]) == sum(months.values["sales"]) == 4500
+
+
+def test_tiles_are_compared_with_the_period_before_them(profit) -> None:
+    from tests.domain.profit.conftest import MUG, order
+
+    service = profit(products=[{"id": "MUG", **MUG}], orders=[
+        order("1", "2026-11-22", 1, 2000), order("2", "2026-11-21", 2, 4000), order("3", "2026-11-20", 1, 2000),
+        order("4", "2026-10-05", 1, 2000), order("5", "2026-10-25", 3, 6000), order("6", "2026-09-10", 1, 2000)])
+    today, yesterday, mtd, forecast, last_month = service.tiles()  # the clock: Sunday 2026-11-22
+    assert (today.vs, yesterday.vs, mtd.vs, forecast.vs, last_month.vs) == (
+        "vs Sat", "vs Fri", "vs 1–22 Oct", "vs Oct", "vs Sep")
+    assert today.before is yesterday and today.change("sales") == -0.5  # $20 against $40
+    assert mtd.before.sales == 2000  # 1–22 October: order 4 only
+    assert last_month.before.sales == 2000 and last_month.change("sales") == 3.0  # $80 against $20

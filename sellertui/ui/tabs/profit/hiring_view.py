@@ -23,7 +23,7 @@ from sellertui.ui.kit.filterbar import FilterBar
 from sellertui.ui.kit.cells import money_cell
 from sellertui.ui.tabs.profit.common import ProfitView
 from sellertui.ui.tabs.profit.forms import cash_form, hire_form, role_form
-from sellertui.ui.tabs.profit.overview import short_money
+from sellertui.ui.tabs.profit.tile_cards import short_money
 from sellertui.ui.kit.safe import text
 from sellertui.ui.kit.table import Column, FrameTable
 
