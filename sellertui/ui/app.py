@@ -10,6 +10,7 @@ which shows them instead of crashing.
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 import os
 from pathlib import Path
 import signal
@@ -85,13 +86,14 @@ class SellerApp(SyncShell, App[None]):
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
+        # the footer keeps its room for the keys of the tab on screen: these are under ? and in the palette
         Binding("question_mark,f1", "help", "Help", id="app.help"),
-        Binding("r", "refresh", "Refresh", id="app.refresh"),
-        Binding("i", "import_report", "Import", id="app.import"),
-        *SYNC_BINDINGS,
+        Binding("r", "refresh", "Refresh", show=False, id="app.refresh"),
+        Binding("i", "import_report", "Import", show=False, id="app.import"),
+        *[replace(b, show=False) for b in SYNC_BINDINGS],
         Binding("left_square_bracket", "step_tab(-1)", "Prev tab", show=False, id="app.previous_tab"),
         Binding("right_square_bracket", "step_tab(1)", "Next tab", show=False, id="app.next_tab"),
-        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("q", "quit", "Quit", show=False, id="app.quit"),
         *[
             Binding(area.KEY, f"show_area('{area.slug()}')", area.TITLE, show=False, id=f"tab.{area.slug()}")
             for area in TABS
@@ -121,7 +123,7 @@ class SellerApp(SyncShell, App[None]):
                     # The first tab mounts after the first paint (toolong's pattern); the others when
                     # first shown (``area``): composing all seven would delay the morning's first screen.
                     yield Lazy(area(self.ctx)) if i == 0 else PendingArea(area)
-        yield Footer()
+        yield Footer(compact=True)
 
     async def area(self, slug: str) -> Area | None:
         """The area of tab ``slug``, mounted now if it had not been shown yet."""
@@ -143,6 +145,11 @@ class SellerApp(SyncShell, App[None]):
                     done.set_result(mounted)
                 return area
         return None
+
+    def on_resize(self) -> None:
+        # at 80 columns the footer's room goes to the tab's keys; ctrl+p is under ? and in the README
+        for footer in self.query(Footer):
+            footer.show_command_palette = self.size.width >= 100
 
     def on_mount(self) -> None:
         settings = self.ctx.settings

@@ -37,7 +37,7 @@ def test_every_binding_of_the_tab_and_its_views_has_an_entry(area) -> None:
     for binding, view in expected:
         if not binding.description:
             continue
-        name = f"{area.TITLE}: {binding.description}"
+        name = f"{area.TITLE}: {binding.tooltip or binding.description}"
         assert any(t == name or t.startswith(f"{name} (") for t in listed), f"{name} ({view}) is missing"
     assert f"Go: {area.TITLE}" in listed
 

@@ -207,7 +207,7 @@ async def test_the_overview_tiles_fit_at_80_columns_and_the_chart_range_is_kept(
     from sellertui import config
     from sellertui.ui.kit.charts import Chart
     from sellertui.ui.kit.dialogs import InfoScreen
-    from sellertui.ui.tabs.profit.tile_cards import TileCard
+    from sellertui.ui.tabs.profit.tile_cards import TileCard, TileRow
 
     app = make_app(demo_copy)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -216,9 +216,10 @@ async def test_the_overview_tiles_fit_at_80_columns_and_the_chart_range_is_kept(
         assert len(cards) == 5
         for card in cards:  # every tile whole on screen, the fifth too
             assert card.region.right <= 80 and card.region.bottom <= 23 and card.region.width >= 14
-        assert cards[0].has_focus
+        row = app.screen.query_one(TileRow)
+        assert row.has_focus and row.selected == 0
         await pilot.press("right", "right", "right", "right")
-        assert cards[4].has_focus
+        assert row.selected == 4 and cards[4].has_class("-selected")
         await pilot.press("enter")
         await settle(pilot, app)
         assert isinstance(app.screen, InfoScreen) and app.screen.info_title == "Last month"

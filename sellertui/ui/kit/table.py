@@ -62,7 +62,7 @@ class FrameTable(ScrollView, can_focus=True):
         Binding("right", "column(1)", "Column right", show=False, id="table.right"),
         Binding("o", "sort_current", "Sort", show=False, id="table.sort"),
         Binding("space", "toggle_mark", "Mark", show=False, id="table.mark"),
-        Binding("enter", "select", "Open", id="table.select"),
+        Binding("enter", "select", "Open", show=False, id="table.select"),  # every table: ? and the README say it
     ]
 
     cursor_row = reactive(0)

@@ -55,7 +55,8 @@ class TableView(View):
     TableView .summary { height: auto; max-height: 4; padding: 0 1; color: $text-muted; }
     TableView .detail { padding: 0 1; height: 1fr; }
     """
-    BINDINGS = [Binding("slash", "filter", "Filter", id="table.filter"), panel_binding()]
+    # / is every table's (README, the summary lines, ?): the footer keeps its room for the view's own keys
+    BINDINGS = [Binding("slash", "filter", "Filter", show=False, id="table.filter"), panel_binding()]
     panel: SidePanel | None = None
     _detail_timer = None
 

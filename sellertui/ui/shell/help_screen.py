@@ -44,7 +44,7 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(text(keys), text(description))
             table.add_row("", "")
         with VerticalScroll() as scroll:
-            scroll.border_title = "Keys  (esc to close)"
+            scroll.border_title = "Keys  (esc closes · ctrl+p: every action by name)"
             yield Static(table)
 
 
@@ -81,7 +81,8 @@ def describe_bindings(app, screen) -> list[tuple[str, list[tuple[str, str]]]]:
         if not binding.description:
             continue
         owner = section_name(app, active.node)
-        keys = groups.setdefault(owner, {}).setdefault(binding.description[:1].upper() + binding.description[1:], [])
+        said = binding.tooltip or binding.description  # the full name where the footer shows a short one
+        keys = groups.setdefault(owner, {}).setdefault(said[:1].upper() + said[1:], [])
         shown = app.get_key_display(binding)
         if shown not in keys:
             keys.append(shown)

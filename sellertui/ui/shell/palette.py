@@ -18,13 +18,18 @@ from textual.binding import Binding
 Run = Callable[[str, tuple[str | None, ...], str], object]  # (tab slug, views that have it, action)
 
 
+def name(binding: Binding) -> str:
+    """An action's name in full: the footer may show a short description, the tooltip then says it whole."""
+    return binding.tooltip or binding.description
+
+
 def area_entries(area) -> list[tuple[Binding, tuple[str | None, ...]]]:
     """(binding, the views that have it; None: the tab itself) for every action of ``area``, once each."""
     grouped: dict[tuple[str, str], tuple[Binding, list[str | None]]] = {}
     for binding, view in area.palette_entries():
         if not isinstance(binding, Binding) or not binding.description:
             continue
-        key = (binding.id or f"{binding.key}:{binding.action}", binding.description)  # one id, two names: two
+        key = (binding.id or f"{binding.key}:{binding.action}", name(binding))  # one id, two names: two
         _, views = grouped.setdefault(key, (binding, []))
         if view not in views:
             views.append(view)
@@ -37,11 +42,11 @@ def palette_commands(app, tabs: Iterable[type], run: Run) -> Iterator[SystemComm
         yield SystemCommand(f"Go: {area.TITLE}", f"Switch to the {area.TITLE} tab ({area.KEY})",
                             lambda slug=slug: app.action_show_area(slug))
         entries = area_entries(area)
-        names = Counter(binding.description for binding, _ in entries)
+        names = Counter(name(binding) for binding, _ in entries)
         titles = {v.view_id(): v.TITLE for v in getattr(area, "VIEWS", ())}
         for binding, views in entries:
-            title = f"{area.TITLE}: {binding.description}"
-            if names[binding.description] > 1 and views[0] is not None:
+            title = f"{area.TITLE}: {name(binding)}"
+            if names[name(binding)] > 1 and views[0] is not None:
                 title += f" ({titles.get(views[0], views[0])})"
             yield SystemCommand(title, f"key {app.get_key_display(binding)}",
                                 lambda slug=slug, views=views, action=binding.action: run(slug, views, action))

@@ -45,7 +45,7 @@ class AdsArea(ViewArea):
         Binding("W", "custom_window", "Custom window", show=False, id="ads.custom_window"),
         Binding("i", "explain", "Why", id="ads.explain"),
         Binding("b", "export", "Export", id="ads.export"),
-        Binding("S", "settings", "Settings", id="ads.settings"),
+        Binding("S", "settings", "Settings", show=False, id="ads.settings"),  # rare: ? and the palette have it
         Binding("a", "approve", "Approve", show=False, id="ads.approve"),
         Binding("x", "reject", "Reject", show=False, id="ads.reject"),
         Binding("e", "edit", "Edit", show=False, id="ads.edit"),

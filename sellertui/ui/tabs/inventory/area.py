@@ -25,7 +25,7 @@ class InventoryArea(ViewArea):
     VIEWS = VIEWS
     BINDINGS = [
         *view_bindings(VIEWS),
-        Binding("t", "thresholds", "Thresholds", id="inventory.thresholds"),
+        Binding("t", "thresholds", "Thresholds", show=False, id="inventory.thresholds"),  # rare: ? and the palette
     ]
 
     def action_thresholds(self) -> None:

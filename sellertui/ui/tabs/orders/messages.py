@@ -52,10 +52,11 @@ class MessagesView(TableView):
         Column("preview", "Message", 60),
     ]
     BINDINGS = [
-        Binding("n", "new", "Log message", id="messages.new"),
+        # short for the footer at 80 columns; the tooltip is the palette's and ?'s name
+        Binding("n", "new", "Log", tooltip="Log message", id="messages.new"),
         Binding("p", "replied", "Replied", id="messages.replied"),
-        Binding("x", "no_reply", "No reply needed", id="messages.no_reply"),
-        Binding("t", "template", "Reply template", id="messages.template"),
+        Binding("x", "no_reply", "No reply", tooltip="No reply needed", id="messages.no_reply"),
+        Binding("t", "template", "Template", tooltip="Reply template", id="messages.template"),
         Binding("N", "product_notes", "Notes", id="messages.notes"),
     ]
     listing = MessageList(None, [])

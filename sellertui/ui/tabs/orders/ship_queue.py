@@ -49,7 +49,7 @@ class ShipQueueView(TableView):
     BINDINGS = [
         Binding("x", "ship", "Mark shipped", id="ship.mark_shipped"),
         Binding("e", "edit_address", "Address", id="ship.address"),
-        Binding("E", "export_confirmation", "Export confirmations", id="ship.export"),
+        Binding("E", "export_confirmation", "Export", tooltip="Export confirmations", id="ship.export"),
         Binding("c", "retry_confirmation", "Send again", id="ship.retry_confirmation"),
     ]
     queue = ShipQueue(None, {})

@@ -9,7 +9,6 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Static
 
@@ -19,7 +18,7 @@ from sellertui.ui.kit.cells import percent_cell
 from sellertui.ui.kit.settings_form import save_section
 from sellertui.ui.kit.views import View
 from sellertui.ui.tabs.profit.common import ProfitPart
-from sellertui.ui.tabs.profit.tile_cards import BIG_FROM, TileCard, short_money
+from sellertui.ui.tabs.profit.tile_cards import BIG_FROM, TileRow, short_money
 
 RANGES = (6, 12, 24, 0)  # months the chart shows; 0: all of them
 
@@ -27,7 +26,7 @@ RANGES = (6, 12, 24, 0)  # months the chart shows; 0: all of them
 class ProfitOverview(ProfitPart, View):
     TITLE = "Overview"
     KEY = "v"
-    FOCUS_WIDGETS = (TileCard,)
+    FOCUS_WIDGETS = (TileRow,)
     DEFAULT_CSS = """
     ProfitOverview > .summary { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
     ProfitOverview > #overview-tiles { height: auto; }
@@ -49,15 +48,11 @@ class ProfitOverview(ProfitPart, View):
 
     def compose(self) -> ComposeResult:
         yield Static(classes="summary", id="overview-summary")
-        with Horizontal(id="overview-tiles"):
-            for index in range(5):
-                yield TileCard(index, id=f"tile-{index}")
+        yield TileRow(id="overview-tiles")
         yield Chart("by month", "line", id="overview-chart", empty_text="No months to chart yet.")
 
     def focus_main(self) -> None:
-        focused = self.app.focused
-        if not (isinstance(focused, TileCard) and focused in self.query(TileCard)):
-            self.query_one("#tile-0", TileCard).focus()
+        self.query_one(TileRow).focus()
 
     # -- loading -----------------------------------------------------------------------
     def reload(self) -> None:
@@ -85,7 +80,7 @@ class ProfitOverview(ProfitPart, View):
         scale = 10 ** exponent(home)
         symbol = SYMBOLS.get(home, "")
         big = self.app.size.width >= BIG_FROM[0] and self.app.size.height >= BIG_FROM[1]
-        for card, tile in zip(self.query(TileCard), self.tiles):
+        for card, tile in zip(self.query_one(TileRow).cards, self.tiles):
             card.show(tile, lambda minor: fmt(minor, home),
                       lambda minor, digits=3: short_money(symbol, digits)(minor / scale), big)
         estimated = " · ~ estimated" if any(t.estimated for t in self.tiles) else ""
@@ -130,12 +125,11 @@ class ProfitOverview(ProfitPart, View):
         self.notify(f"Chart: {'all months' if not chosen else f'the last {chosen} months'}.", timeout=2)
 
     # -- a tile's working ------------------------------------------------------------------
-    def on_tile_card_chosen(self, message: TileCard.Chosen) -> None:
-        self._working(message.card.index)
+    def on_tile_row_chosen(self, message: TileRow.Chosen) -> None:
+        self._working(message.index)
 
     def action_working(self) -> None:
-        focused = self.app.focused
-        self._working(focused.index if isinstance(focused, TileCard) else 0)
+        self._working(self.query_one(TileRow).selected)
 
     def _working(self, index: int) -> None:
         if index >= len(self.tiles):

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import Digits, Static
 
 from sellertui.ui.kit.safe import plain
@@ -41,11 +42,13 @@ def change_text(change: float | None, vs: str) -> Text:
     return out
 
 
-class TileCard(Vertical, can_focus=True):
-    HELP_TITLE = "Tiles"
+class TileCard(Vertical):
+    """One tile; the row around it holds the keyboard (one focusable widget per view, as a table is)."""
+
     DEFAULT_CSS = """
     TileCard { width: 1fr; height: auto; border: round $panel; padding: 0 1; }
-    TileCard:focus { border: round $accent; }
+    TileRow:focus > TileCard.-selected { border: round $accent; }
+    TileCard.-selected { border: round $foreground 40%; }
     TileCard Static { text-wrap: nowrap; text-overflow: ellipsis; }
     TileCard .big-row .change { text-wrap: wrap; }
     TileCard .big-row { height: auto; display: none; }
@@ -56,22 +59,6 @@ class TileCard(Vertical, can_focus=True):
     TileCard .figure-text { text-style: bold; }
     TileCard .details { color: $text-muted; }
     """
-    BINDINGS = [
-        Binding("left", "step(-1)", "Tile left", show=False, id="tiles.left"),
-        Binding("right", "step(1)", "Tile right", show=False, id="tiles.right"),
-        Binding("enter", "choose", "Open", id="tiles.open"),
-    ]
-
-    class Chosen(Message):
-        """enter on a tile: show how it adds up."""
-
-        def __init__(self, card: "TileCard") -> None:
-            self.card = card
-            super().__init__()
-
-    def __init__(self, index: int, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.index = index
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="big-row"):  # wide and tall: the figure in big digits, the change beside
@@ -96,11 +83,41 @@ class TileCard(Vertical, can_focus=True):
             details = f"margin {margin}\nsales {short(tile.sales)}"
         self.query_one(".details", Static).update(Text(details))
 
+
+
+class TileRow(Horizontal, can_focus=True):
+    """The five tiles; ←/→ pick one, enter (or the view's w) shows how it adds up."""
+
+    HELP_TITLE = "Tiles"
+    DEFAULT_CSS = "TileRow { height: auto; }"
+    BINDINGS = [
+        Binding("left", "step(-1)", "Tile left", show=False, id="tiles.left"),
+        Binding("right", "step(1)", "Tile right", show=False, id="tiles.right"),
+        Binding("enter", "choose", "Open", id="tiles.open"),
+    ]
+    selected = reactive(0)
+
+    class Chosen(Message):
+        """enter on a tile: show how it adds up."""
+
+        def __init__(self, index: int) -> None:
+            self.index = index
+            super().__init__()
+
+    def compose(self) -> ComposeResult:
+        for index in range(5):
+            yield TileCard(id=f"tile-{index}", classes="-selected" if index == 0 else "")
+
+    @property
+    def cards(self) -> list[TileCard]:
+        return list(self.query(TileCard))
+
+    def watch_selected(self, selected: int) -> None:
+        for index, card in enumerate(self.cards):
+            card.set_class(index == selected, "-selected")
+
     def action_step(self, step: int) -> None:
-        cards = list(self.parent.query(TileCard)) if self.parent else []
-        target = self.index + step
-        if 0 <= target < len(cards):
-            cards[target].focus()
+        self.selected = max(0, min(self.selected + step, len(self.cards) - 1))
 
     def action_choose(self) -> None:
-        self.post_message(self.Chosen(self))
+        self.post_message(self.Chosen(self.selected))
