@@ -82,7 +82,7 @@ class AllOrdersView(TableView):
         fbm = int((frame["channel"] == "FBM").sum()) if len(frame) else 0
         line = Text()
         line.append(f"{len(frame):,} order lines", style="bold")
-        line.append(f" · {fbm:,} FBM · {len(frame) - fbm:,} FBA · / filter, o sort, enter details, e address")
+        line.append(f" · {fbm:,} FBM · {len(frame) - fbm:,} FBA · / filter · o sort · enter opens")
         self.summary(line)
 
     # -- the detail panel loads full records in a worker --------------------------

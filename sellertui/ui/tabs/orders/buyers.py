@@ -59,7 +59,7 @@ class BuyersView(TableView):
         listed = int(frame["blacklisted"].sum()) if len(frame) else 0
         if listed:
             line.append(f" · {listed} blacklisted (their new orders are flagged ⚑)", style="red")
-        line.append(" · t tags, e notes, x blacklist, enter history")
+        line.append(" · enter: their history")
         self.summary(line)
 
     def _buyer(self, position: int | None = None) -> dict | None:

@@ -91,7 +91,7 @@ class ReturnsView(TableView):
         line.append(f" · {len(to_refund)} to refund")
         if late:
             line.append(f" · {late} past the 2-business-day deadline", style="bold red")
-        line.append(" · FBA returns are Amazon's (shown for information) · > next step, n new")
+        line.append(" · FBA returns are Amazon's (shown, not moved)")
         self.summary(line)
 
     # -- actions ---------------------------------------------------------------------

@@ -86,7 +86,7 @@ class ShipQueueView(TableView):
         if refused:
             line.append(f" · {refused} confirmation(s) Amazon refused: fix, then x again or c to send again",
                         style="bold red")
-        line.append(" · space mark, x shipped, e address, E confirmations")
+        line.append(" · space marks several")
         self.summary(line)
 
     def detail(self, position: int):

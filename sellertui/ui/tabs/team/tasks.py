@@ -183,7 +183,7 @@ class TaskListView(TaskActions, TableView):
         line.append(f"{len(frame)} tasks", style="bold")
         if late:
             line.append(f" · {late} overdue", style="bold red")
-        line.append(" · n new, e edit, a assign, c comment, > < status")
+        line.append(" · / filter · enter opens")
         self.summary(line)
 
     def filter(self, frame, text_: str):
