@@ -49,7 +49,7 @@ class TemplatesView(RecordsView):
     DETAIL_FROM = 110
     COLUMNS = [
         Column("name", "Template", 24),
-        Column("when_label", "For orders", 14),
+        Column("when_label", "For orders", 15),
         Column("uses", "Variables", 30),
         Column("preview", "Text", 60),
     ]
