@@ -26,6 +26,14 @@ async def on_item(pilot, app, prefix: str):
     return today, item
 
 
+async def tick(pilot, app, prefix: str):
+    """Tick the first open item of that kind in Today; returns it."""
+    _, item = await on_item(pilot, app, prefix)
+    await pilot.press("space")
+    await settle(pilot, app)
+    return item
+
+
 def listed(app, key: str):
     return app.query_one("#area-today").items.get(key)
 
@@ -34,9 +42,7 @@ async def test_ticking_a_message_replies_to_it_in_orders(make_app, demo_copy: Pa
     app = make_app(demo_copy)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot, app)
-        _, item = await on_item(pilot, app, "message:")
-        await pilot.press("space")
-        await settle(pilot, app)
+        item = await tick(pilot, app, "message:")
         done = listed(app, item.key)
         assert done is not None and done.ticked  # kept for the day, ticked
         await pilot.press("2", "m")
@@ -55,9 +61,7 @@ async def test_ticking_an_order_to_ship_asks_for_its_tracking(make_app, demo_cop
     app = make_app(demo_copy)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot, app)
-        _, item = await on_item(pilot, app, "ship:")
-        await pilot.press("space")
-        await settle(pilot, app)
+        item = await tick(pilot, app, "ship:")
         assert app.query_one(TabbedContent).active == "tab-orders"
         assert isinstance(app.screen, FormScreen) and app.screen.form_title.startswith("Mark 1 order(s) shipped")
         assert item.value in str(app.screen.fields[-1].help)  # the form is for that order
@@ -76,9 +80,7 @@ async def test_ticking_a_task_marks_it_done_in_team(make_app, demo_copy: Path) -
     app = make_app(demo_copy)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot, app)
-        _, item = await on_item(pilot, app, "task:")
-        await pilot.press("space")
-        await settle(pilot, app)
+        item = await tick(pilot, app, "task:")
         assert listed(app, item.key).ticked
         await pilot.press("7", "w")
         await settle(pilot, app)
@@ -90,9 +92,7 @@ async def test_ticking_a_refund_opens_its_refund_step(make_app, demo_copy: Path)
     app = make_app(demo_copy)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot, app)
-        _, item = await on_item(pilot, app, "refund:")
-        await pilot.press("space")
-        await settle(pilot, app)
+        item = await tick(pilot, app, "refund:")
         assert app.query_one(TabbedContent).active == "tab-orders"
         assert isinstance(app.screen, FormScreen), [n.message for n in app._notifications]
         assert app.screen.form_title == "Refund"

@@ -49,3 +49,34 @@ class SidePanel:
         panel.set_class(not beside, "panel-drawer")
         panel.display = self.shown(screen_width)
         return bool(panel.display)
+
+
+class PanelHolder:
+    """For a widget with one side panel: ``panel`` says where it goes, ``panel_widget`` which widget it is.
+
+    The panel is fitted on every resize and toggled with ``D``; ``panel_fitted`` hears whether it shows
+    (the calendar shows its one-line agenda instead).
+    """
+
+    panel: SidePanel | None = None  # None: this one has no panel (a table view without a detail)
+
+    def panel_widget(self) -> Widget:
+        raise TypeError(f"{type(self).__name__} must say which widget is its panel")
+
+    def panel_fitted(self, shown: bool) -> None:
+        """The panel was laid out (``shown``: it is on screen)."""
+
+    def fit_panel(self) -> bool:
+        widget = self.panel_widget()
+        shown = self.panel.fit(widget.parent, widget, self.app.size.width)
+        self.panel_fitted(shown)
+        return shown
+
+    def on_resize(self) -> None:
+        if self.panel is not None:
+            self.fit_panel()
+
+    def action_toggle_panel(self) -> None:
+        if self.panel is not None:
+            self.panel.toggle(self.app.size.width)
+            self.fit_panel()

@@ -21,7 +21,7 @@ from textual.widgets import Static
 from sellertui.domain.query import QueryError
 from sellertui.ui.kit.filterbar import FilterBar
 from sellertui.ui.kit.messages import Saved
-from sellertui.ui.kit.panel import SidePanel, panel_binding
+from sellertui.ui.kit.panel import PanelHolder, SidePanel, panel_binding
 from sellertui.ui.kit.table import Column, FrameTable
 from sellertui.ui.kit.views import View
 from sellertui.ui.kit.work_clock import WorkClock
@@ -36,7 +36,7 @@ def _narrows(before: str, after: str) -> bool:
     return terms_before == terms_after and words_after >= words_before
 
 
-class TableView(View):
+class TableView(PanelHolder, View):
     """Filter bar + table + detail panel, loaded in a worker."""
 
     COLUMNS: ClassVar[list[Column]] = []
@@ -57,7 +57,6 @@ class TableView(View):
     """
     # / is every table's (README, the summary lines, ?): the footer keeps its room for the view's own keys
     BINDINGS = [Binding("slash", "filter", "Filter", show=False, id="table.filter"), panel_binding()]
-    panel: SidePanel | None = None
     _detail_timer = None
 
     class Loaded(Message, bubble=False):
@@ -94,27 +93,19 @@ class TableView(View):
     def on_mount(self) -> None:
         if self.DETAIL_WIDTH:
             self.panel = SidePanel(self.DETAIL_WIDTH, self.DETAIL_FROM)
-        self._fit_detail()
+            self.fit_panel()
 
-    def on_resize(self) -> None:
-        self._fit_detail()
+    def panel_widget(self):
+        return self.query_one(f"#{self.id}-detail")
 
-    def _fit_detail(self) -> bool:
-        if self.panel is None:
-            return False
-        detail = self.query_one(f"#{self.id}-detail")
-        return self.panel.fit(detail.parent, detail, self.app.size.width)
+    def action_toggle_panel(self) -> None:
+        super().action_toggle_panel()
+        if self.panel is not None and self.panel_widget().display and self.table.frame is not None:
+            self._show_detail(self.table.current_position)  # opened: what is under the cursor now
 
     def check_action(self, action: str, parameters) -> bool | None:
         # D only where there is a panel (elsewhere it is not in the footer, and the key is free)
         return bool(self.DETAIL_WIDTH) if action == "toggle_panel" else True
-
-    def action_toggle_panel(self) -> None:
-        if self.panel is None:
-            return
-        self.panel.toggle(self.app.size.width)
-        if self._fit_detail():
-            self._show_detail(self.table.current_position)
 
     # -- loading ---------------------------------------------------------------
     def reload(self) -> None:

@@ -12,7 +12,7 @@ from textual.widgets import Static
 from sellertui.ui.tabs.ads.base import percent
 from sellertui.ui.kit.charts import Chart, Series
 from sellertui.ui.kit.dialogs import InfoScreen
-from sellertui.ui.kit.panel import SidePanel, panel_binding
+from sellertui.ui.kit.panel import PanelHolder, SidePanel, panel_binding
 from sellertui.ui.kit.table import Column, FrameTable
 from sellertui.ui.kit.views import View
 
@@ -29,7 +29,7 @@ def _money_short(symbol: str):
     return fmt
 
 
-class OverviewView(View):
+class OverviewView(PanelHolder, View):
     TITLE = "Weekly"
     KEY = "O"
     FOCUS_WIDGETS = (FrameTable,)
@@ -64,18 +64,10 @@ class OverviewView(View):
 
     def on_mount(self) -> None:
         self.panel = SidePanel(58, WIDE)  # the weeks' table: beside the charts, or a drawer (D)
-        self._fit()
+        self.fit_panel()
 
-    def on_resize(self) -> None:
-        self._fit()
-
-    def _fit(self) -> None:
-        weeks = self.query_one("#overview-weeks")
-        self.panel.fit(weeks.parent, weeks, self.app.size.width)
-
-    def action_toggle_panel(self) -> None:
-        self.panel.toggle(self.app.size.width)
-        self._fit()
+    def panel_widget(self):
+        return self.query_one("#overview-weeks")
 
     _request = 0
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from rich.console import Group
 from rich.text import Text
-from textual.binding import Binding
 
 from sellertui.domain import fields
 from sellertui.domain.orders import templates
 from sellertui.domain.query import words_positions
 from sellertui.ui.kit.dialogs import fact_panel
 from sellertui.ui.kit.forms import Field, FormScreen
-from sellertui.ui.kit.records_view import RecordsView
+from sellertui.ui.kit.records_view import RecordsView, record_bindings
 from sellertui.ui.kit.safe import text
 from sellertui.ui.kit.table import Column
 
@@ -54,9 +53,7 @@ class TemplatesView(RecordsView):
         Column("preview", "Text", 60),
     ]
     BINDINGS = [
-        Binding("n", "new", "New template", id="templates.new"),
-        Binding("e", "edit", "Edit template", id="templates.edit"),
-        Binding("d", "delete", "Delete template", id="templates.delete"),
+        *record_bindings("orders", "template", "template"),
     ]
 
     def load(self):
@@ -64,9 +61,7 @@ class TemplatesView(RecordsView):
         return templates.templates_frame(records), records
 
     def show_loaded(self, loaded) -> None:
-        frame, records = loaded
-        self.keep_records(records)
-        super().show_loaded(frame)
+        self.show_records(*loaded)
 
     def show_summary(self, frame) -> None:
         line = Text(f"{len(frame)} templates", style="bold")

@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
 
 from sellertui import clock
 from sellertui.domain.query import words_positions
-from sellertui.ui.kit.records_view import RecordsView
+from sellertui.ui.kit.records_view import RecordsView, record_bindings
 from sellertui.ui.kit.table import Column
 from sellertui.ui.tabs.profit.forms import expense_form
 
@@ -31,9 +30,7 @@ class ExpensesView(RecordsView):
         Column("description", "Description", 40),
     ]
     BINDINGS = [
-        Binding("n", "new", "New", id="profit.new_expense"),
-        Binding("e", "edit", "Edit", id="profit.edit_expense"),
-        Binding("d", "delete", "Delete", id="profit.delete_expense"),
+        *record_bindings("profit", "expense"),
     ]
 
     def load(self):
@@ -44,9 +41,7 @@ class ExpensesView(RecordsView):
         return expenses_frame(records, clock.today().isoformat()), records
 
     def show_loaded(self, loaded) -> None:
-        frame, records = loaded
-        self.keep_records(records)
-        super().show_loaded(frame)
+        self.show_records(*loaded)
 
     def show_summary(self, frame) -> None:
         from sellertui.core.money import fmt

@@ -24,7 +24,7 @@ from sellertui.domain.promotions import checks as check_rules
 from sellertui.ui.tabs.promotions.actions import PROMOTION_BINDINGS, PromotionKeys
 from sellertui.ui.tabs.promotions.day_screen import DayScreen
 from sellertui.ui.tabs.promotions.grid import GridData, GridItem, MonthGrid
-from sellertui.ui.kit.panel import SidePanel, panel_binding
+from sellertui.ui.kit.panel import PanelHolder, SidePanel, panel_binding
 from sellertui.ui.kit.safe import plain, text
 from sellertui.ui.kit.views import View
 
@@ -55,7 +55,7 @@ def grid_data(board) -> GridData:
     return GridData(items, board.events, marks)
 
 
-class CalendarView(PromotionKeys, View):
+class CalendarView(PromotionKeys, PanelHolder, View):
     TITLE = "Calendar"
     KEY = "m"
     DEFAULT_CSS = """
@@ -82,19 +82,13 @@ class CalendarView(PromotionKeys, View):
 
     def on_mount(self) -> None:
         self.panel = SidePanel(40, WIDE)
-        self._fit()
+        self.fit_panel()
 
-    def on_resize(self) -> None:
-        self._fit()
+    def panel_widget(self):
+        return self.query_one("#calendar-side")
 
-    def _fit(self) -> None:
-        side = self.query_one("#calendar-side")
-        shown = self.panel.fit(side.parent, side, self.app.size.width)
-        self.query_one("#calendar-agenda").display = not shown
-
-    def action_toggle_panel(self) -> None:
-        self.panel.toggle(self.app.size.width)
-        self._fit()
+    def panel_fitted(self, shown: bool) -> None:
+        self.query_one("#calendar-agenda").display = not shown  # the day in one line when the panel is away
 
     @property
     def grid(self) -> MonthGrid:

@@ -22,7 +22,7 @@ from sellertui import clock
 from sellertui.domain.today import acts, recurring, ticks
 from sellertui.domain.today.model import Item, Section
 from sellertui.ui.kit.area import Area
-from sellertui.ui.kit.panel import SidePanel, panel_binding
+from sellertui.ui.kit.panel import PanelHolder, SidePanel, panel_binding
 from sellertui.ui.kit.safe import plain
 
 AREA_NAMES = {"orders": "Orders", "ads": "Ads", "promotions": "Promotions", "inventory": "Inventory",
@@ -42,7 +42,7 @@ class Checklist(OptionList):
     ]
 
 
-class TodayArea(Area):
+class TodayArea(PanelHolder, Area):
     """The checklist, read in a worker (``ChecklistRead``: the quick sections first, then all of them)."""
 
     TITLE = "Today"
@@ -87,23 +87,15 @@ class TodayArea(Area):
 
     def on_mount(self) -> None:
         self.panel = SidePanel(38, wide_from=100)  # "where your time goes": beside, or a drawer (D)
-        self._fit_panel()
+        self.fit_panel()
         self.set_interval(60, self.reload)  # the message countdowns move
 
     def focus_main(self) -> None:
         for checklist in self.query(Checklist):  # none yet while the tab is still being composed
             checklist.focus()
 
-    def on_resize(self) -> None:
-        self._fit_panel()
-
-    def _fit_panel(self) -> None:
-        workload = self.query_one("#workload")
-        self.panel.fit(workload.parent, workload, self.app.size.width)
-
-    def action_toggle_panel(self) -> None:
-        self.panel.toggle(self.app.size.width)
-        self._fit_panel()
+    def panel_widget(self):
+        return self.query_one("#workload")
 
     # -- loading -------------------------------------------------------------------
     def reload(self) -> None:
