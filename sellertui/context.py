@@ -48,11 +48,12 @@ class Context:
         return self.shop().frames()
 
     def restore_backup(self) -> list:
-        """Put the newest good copy back in place of each damaged store file (the store is closed first)."""
+        """Put the newest good copy back in place of each damaged store file (the store is closed first);
+        files that cannot be read are left alone (see ``store.health``)."""
         from sellertui.store.health import restore
 
         self.close()
-        return restore(self.data_dir)
+        return restore(self.data_dir).files
 
     @property
     def opened(self) -> bool:

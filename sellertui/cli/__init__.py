@@ -11,10 +11,11 @@ import sys
 from typing import Sequence
 
 from sellertui import __version__
-from sellertui.cli import admin, ads, demo, export, importing, inventory, profit, promotions, sync, tasks, today
+from sellertui.cli import admin, ads, demo, export, fx, importing, inventory, profit, promotions, sync, tasks, today
 from sellertui.cli.common import fail
+from sellertui.cli.output import shown_output
 
-COMMAND_MODULES = (admin, demo, importing, tasks, export, inventory, ads, today, promotions, profit, sync)
+COMMAND_MODULES = (admin, demo, importing, tasks, export, inventory, ads, today, promotions, profit, fx, sync)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,14 +39,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    handler = getattr(args, "handler", None)
-    try:
-        if handler is None:
-            from sellertui.cli.run_app import run_app
+    with shown_output():  # every command's output, and argparse's, shows control characters as symbols
+        args = build_parser().parse_args(argv)
+        handler = getattr(args, "handler", None)
+        if handler is not None:
+            return _run(handler, args)
+    from sellertui.cli.run_app import run_app  # the app draws on the real terminal
 
-            return run_app(args)
+    return _run(run_app, args)
+
+
+def _run(handler, args: argparse.Namespace) -> int:
+    try:
         return handler(args) or 0
     except KeyboardInterrupt:
         return 130

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from sellertui import paths
 from sellertui.cli.common import context, print_json
@@ -17,13 +18,14 @@ def register(sub, common) -> None:
     summary.add_argument("--json", action="store_true")
     summary.set_defaults(handler=cmd_summary)
 
-    check = sub.add_parser("check", help="read every store file and report any that is damaged; check the key map",
-                           parents=[common])
+    check = sub.add_parser("check", help="read every store file; name any that is damaged or cannot be read, and "
+                                         "what to do; check the key map", parents=[common])
     check.set_defaults(handler=cmd_check)
 
     restore = sub.add_parser(
         "restore",
-        help="replace damaged store files with their newest readable backup (damaged files are kept)",
+        help="replace damaged store files with their newest readable backup (damaged files are kept; files "
+             "that cannot be read for permissions or disk errors are never replaced)",
         parents=[common],
     )
     restore.add_argument("--from", dest="day", metavar="YYYY-MM-DD", help="use this day's backup")
@@ -86,9 +88,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from sellertui.store.health import restore
 
     restored = restore(context(args).data_dir, day=args.day)
-    if not restored:
-        print("nothing to restore: every store file reads")
-        return 0
-    for damaged, kept, source in restored:
+    for damaged, kept, source in restored.files:
         print(f"restored {damaged} from {source} (the damaged file is kept as {kept.name})")
-    return 0
+    for refused in restored.refused:
+        print(f"not restored: {refused}", file=sys.stderr)
+    if not restored.files and not restored.refused:
+        print("nothing to restore: every store file reads")
+    return 1 if restored.refused else 0

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
 from sellertui.context import Context
+from sellertui.core.text import json_text, visible
 
 
 def context(args: argparse.Namespace) -> Context:
     return Context.create(getattr(args, "data_dir", None))
 
 
-def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
-    sys.stdout.write("\n")
+def print_json(data: Any, indent: int | None = 2) -> None:
+    """JSON on stdout with control characters escaped (``\\u001b``), never sent raw."""
+    sys.stdout.write(json_text(data, indent) + "\n")
+    sys.stdout.flush()  # one object per file as each import ends, for scripts reading along
 
 
 def fail(exc: BaseException) -> int:
@@ -26,6 +27,6 @@ def fail(exc: BaseException) -> int:
     from sellertui.store import StoreError
 
     if isinstance(exc, (StoreError, ConfigError, UserError, OSError)):
-        print(f"sellertui: {exc}", file=sys.stderr)
+        print(visible(f"sellertui: {exc}"), file=sys.stderr)  # also after the app, past cli.output
         return 1
     raise exc

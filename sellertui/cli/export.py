@@ -7,11 +7,11 @@ writes what they return as formula-safe CSV or JSON.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from sellertui.cli.common import context
 from sellertui.core.csvsafe import csv_text
+from sellertui.core.text import json_text
 from sellertui.domain.exports import all_exporters
 
 
@@ -29,7 +29,7 @@ def register(sub, common) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     header, rows = all_exporters()[args.what](context(args).shop(), args)
     if args.format == "json":
-        text = json.dumps([dict(zip(header, row)) for row in rows], indent=2, ensure_ascii=False, default=str) + "\n"
+        text = json_text([dict(zip(header, row)) for row in rows]) + "\n"
     else:
         text = csv_text(header, rows)
     if args.output:
@@ -40,5 +40,5 @@ def cmd_export(args: argparse.Namespace) -> int:
         atomic_write(Path(args.output), text.encode("utf-8"))
         print(f"wrote {len(rows)} {args.what} to {args.output}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(text)  # through cli.output: stored control characters are shown, not sent
     return 0

@@ -2,7 +2,8 @@
 
 Text output: one summary per file. ``--json``: one JSON object per line and
 file, ``{"file", "kind", "rows", "inserted", "updated", "unchanged", "rejected",
-"totals"}`` (a file that failed adds ``"error"`` and, for bad rows,
+"removed", "totals"}`` (``removed``: rows an ads report imported before had and
+its fresh download lacks; a file that failed adds ``"error"`` and, for bad rows,
 ``"problems"``; the error also goes to stderr). A progress bar goes to stderr
 when it is a terminal. Exit 1 when any file failed (nothing of that file was
 written).
@@ -11,11 +12,12 @@ written).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from sellertui.cli.common import context
+from sellertui.cli.common import context, print_json
+from sellertui.cli.output import control
+from sellertui.core.text import visible
 from sellertui.importers import KIND_NAMES
 
 
@@ -29,6 +31,8 @@ def register(sub, common) -> None:
                                                        "commas, day/month order and the time zone")
     cmd.add_argument("--period", metavar="START..END", help="the days a Business Report or bulk file covers "
                                                              "(default: the dates in its file name)")
+    cmd.add_argument("--encoding", metavar="NAME", help="the text encoding of a flat file when sellertui cannot tell "
+                                                         "(utf-8, utf-16, gbk, big5, shift_jis, windows-1252)")
     cmd.add_argument("--dry-run", action="store_true", help="read and check, show what would change, write nothing")
     cmd.add_argument("--skip-bad-rows", action="store_true",
                      help="import the good rows; write the bad ones to <file>.rejects.csv beside the file")
@@ -54,13 +58,12 @@ class Bar:
             return
         self.shown = percent
         done = int(self.WIDTH * fraction)
-        sys.stderr.write(f"\r[{'#' * done}{'.' * (self.WIDTH - done)}] {percent:3d}% {stage:<9} {self.name[:40]}")
-        sys.stderr.flush()
+        line = f"[{'#' * done}{'.' * (self.WIDTH - done)}] {percent:3d}% {stage:<9} {self.name[:40]}"
+        control(sys.stderr, "\r" + visible(line))
 
     def clear(self) -> None:
         if self.on and self.shown >= 0:
-            sys.stderr.write("\r" + " " * (self.WIDTH + 60) + "\r")
-            sys.stderr.flush()
+            control(sys.stderr, "\r" + " " * (self.WIDTH + 60) + "\r")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -71,7 +74,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     ctx = context(args)
     options = Options(kind=args.kind, market=args.market, period=args.period, dry_run=args.dry_run,
-                      skip_bad_rows=args.skip_bad_rows, default_market=ctx.settings.marketplace)
+                      skip_bad_rows=args.skip_bad_rows, default_market=ctx.settings.marketplace,
+                      encoding=args.encoding)
     store = ctx.store()
     failed = 0
     for raw in args.paths:
@@ -84,20 +88,16 @@ def cmd_import(args: argparse.Namespace) -> int:
             failed += 1
             problems = exc.problems if isinstance(exc, RowProblems) else []
             if args.json:
-                _print_json({"file": path.name, "kind": getattr(exc, "kind", None) or args.kind, "rows": getattr(exc, "total_rows", 0),
+                print_json({"file": path.name, "kind": getattr(exc, "kind", None) or args.kind, "rows": getattr(exc, "total_rows", 0),
                              "inserted": 0, "updated": 0, "unchanged": 0,
                              "rejected": getattr(exc, "bad_rows", 0), "totals": {}, "error": str(exc),
-                             "problems": [p.as_dict() for p in problems]})
+                             "problems": [p.as_dict() for p in problems]}, indent=None)
             print(f"sellertui: {exc}", file=sys.stderr)
             continue
         bar.clear()
         if args.json:
-            _print_json(result.as_json())
+            print_json(result.as_json(), indent=None)
         else:
             print("\n".join(result.summary_lines()))
     return 1 if failed else 0
 
-
-def _print_json(data: dict) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
-    sys.stdout.flush()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+MESSAGE_ROUNDS = 5  # pauses to let queued messages be handled before calling the app settled
+
 
 def _queued(app) -> bool:
     """Is a message still waiting in any node's queue? (Workers hand their results over as messages.)"""
@@ -20,18 +22,19 @@ async def settle(pilot, app) -> None:
     The store poller starts a worker every second and may be cancelled by the next one
     on a loaded machine: waiting for it would make tests depend on timing luck. A worker's
     result arrives as a message after the worker ends, so quiet means: no busy worker and
-    no queued message, twice in a row.
+    (a few rounds allowing) no queued message, twice in a row.
     """
     from sellertui.ui.app import POLL_GROUP
 
-    quiet = 0
+    quiet = waited_for_messages = 0
     while quiet < 2:
         await pilot.pause()
         busy = [w for w in app.workers if w.group != POLL_GROUP and not w.is_finished]
         if busy:
             await asyncio.gather(*(w.wait() for w in busy), return_exceptions=True)
             quiet = 0
-        elif _queued(app):
+        elif _queued(app) and waited_for_messages < MESSAGE_ROUNDS:
+            waited_for_messages += 1  # bounded: a progress bar or a clock keeps posting to itself
             quiet = 0
         else:
             quiet += 1

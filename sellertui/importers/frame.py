@@ -16,6 +16,7 @@ from sellertui.importers import fast, values
 from sellertui.importers.dates import parse_date, parse_datetime
 from sellertui.importers.errors import Problem
 from sellertui.importers.headers import REQUIRED, Col, HeaderMap
+from sellertui.importers.limits import FIELD_CHARS
 from sellertui.importers.locale import Locale
 from sellertui.importers.period import Period
 from sellertui.importers.table import Table
@@ -56,6 +57,17 @@ class Frame:
         self._seen: set[tuple[int, str | None]] = set()
         self.absent_keys: set[str] = set()  # record fields built from columns the file lacks
         self._specs: dict[str, Col] = {c.field: c for c in kind.columns}
+        self._overlong()
+
+    def _overlong(self) -> None:
+        """A cell past ``limits.FIELD_CHARS`` is a problem of its row (a 150 MB buyer name is never stored)."""
+        fields = {index: name for name, index in self.headers.index.items()}
+        for row, column, length in self.table.long_cells:
+            name = fields.get(column)
+            if name is not None:
+                cell = self.table.columns[column][row]
+                self.problem(row, name, f"is {length:,} characters long; a field holds at most {FIELD_CHARS:,}",
+                             cell[:40] + "…")
 
     # -- raw cells and problems ----------------------------------------------------
     def has(self, field: str) -> bool:

@@ -29,7 +29,9 @@ def write(report: Path, frame) -> Path:
             reasons.setdefault(problem.line, []).append(f"{column}{value}{problem.reason}")
     table = frame.table
     if table.partial:  # the columns the import did not need were not read: read the whole rows now
-        whole = read_table(report, lambda cells: [str(c).strip() for c in cells] == table.headers, "the same report")
+        same = table.encoding.removesuffix("-sig") if table.encoding else None  # as the import read it
+        whole = read_table(report, lambda cells: [str(c).strip() for c in cells] == table.headers, "the same report",
+                           encoding=same)
         cells = dict(zip(whole.lines, map(whole.row, range(whole.n))))
     else:
         cells = {table.lines[i]: table.row(i) for i in frame.bad}

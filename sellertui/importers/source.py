@@ -1,14 +1,17 @@
 """Reading a report file into a table: the header row and one list of cells per column.
 
-Handles the framing Amazon's downloads come in: UTF-8 (with or without BOM), Windows-1252
-and Shift_JIS text; tab-, comma- or semicolon-separated; note lines before the
-header (the Date Range report's preamble); blank and trailing empty rows; and
-workbooks (XLSX/XLS, read with calamine, which ignores a wrong declared sheet
-dimension: ``importers.workbook``). Files that are none of these get one
-sentence saying so.
+Handles the framing Amazon's downloads come in: text in UTF-8 (with or without
+BOM), UTF-16, GBK, Big5, Shift_JIS or Windows-1252 (``importers.scan`` says
+which, or that it cannot tell); tab-, comma- or semicolon-separated; note lines
+before the header (the Date Range report's preamble); blank and trailing empty
+rows; and workbooks (XLSX/XLS, checked by ``importers.zipcheck`` and read with
+calamine: ``importers.workbook``). Files that are none of these get one sentence
+saying so.
 
-Text is tokenised by pandas' C parser (dtype=object, no NA guessing): the
-fastest reader at hand, and exact about quoting. Each data row keeps the line
+A flat file is never held whole in memory: one streamed pass (``scan``) judges
+it, then pandas' C parser (dtype=object, no NA guessing: the fastest reader at
+hand, and exact about quoting) reads it from the open file in chunks. Memory is
+what the cells need, not the file twice over. Each data row keeps the line
 number a user sees in an editor (text) or a spreadsheet (workbook).
 """
 
@@ -20,107 +23,59 @@ import io
 import re
 import warnings
 from pathlib import Path
+from typing import BinaryIO
 
 from sellertui.importers.errors import FileProblem
-from sellertui.importers.table import HEADER_SEARCH, Progress, Recognise, Select, Table, drop_blank_rows
+from sellertui.importers.scan import HEAD, Scan, scan
+from sellertui.importers.table import HEADER_SEARCH, Progress, Recognise, Select, Table, drop_blank_rows, overlong
 from sellertui.importers.workbook import read_workbook
 
 CHUNK = 50_000  # rows per read step (progress is reported between steps)
-_SOMETHING = re.compile(rb"\S")
-_CONTENT = re.compile(rb"[^\x00\s]")
+WORKBOOK_MARKS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 
 
-def read_table(path: Path, recognise: Recognise, expected: str, prefer_japanese: bool = False,
-               progress: Progress | None = None, select: Select | None = None) -> Table:
+def read_table(path: Path, recognise: Recognise, expected: str, progress: Progress | None = None,
+               select: Select | None = None, encoding: str | None = None) -> Table:
     """The report in ``path``; ``recognise(cells)`` says whether a row is a header we read.
 
     ``select(headers)`` names the columns wanted (a text file's other columns are
-    not turned into Python objects: faster); None reads every column.
+    not turned into Python objects: faster); None reads every column. ``encoding``
+    (a codec, ``encodings.codec_for``) overrides detection for a text file.
     """
+    with _open(path) as fh:
+        return read_stream(path.name, fh, recognise, expected, progress, select, encoding)
+
+
+def read_bytes(name: str, data: bytes, recognise: Recognise, expected: str, progress: Progress | None = None,
+               select: Select | None = None, encoding: str | None = None) -> Table:
+    """A report already in memory (a downloaded report document), named ``name`` in messages."""
+    return read_stream(name, io.BytesIO(data), recognise, expected, progress, select, encoding)
+
+
+def read_stream(name: str, fh: BinaryIO, recognise: Recognise, expected: str, progress: Progress | None = None,
+                select: Select | None = None, encoding: str | None = None) -> Table:
+    """``read_table`` over an open binary file (seekable), named ``name`` in messages."""
+    head = fh.read(HEAD)
+    if head.startswith(WORKBOOK_MARKS):
+        return read_workbook(name, fh, recognise, expected)
+    facts = scan(name, fh, head, encoding)
+    if facts.blank:
+        raise FileProblem(name, f"is empty; expected {expected}")
+    return _read_text(name, fh, head, facts, recognise, expected, progress, select)
+
+
+def _open(path: Path) -> BinaryIO:
     try:
-        data = path.read_bytes()
+        return open(path, "rb")
     except IsADirectoryError:
         raise FileProblem(str(path), "is a folder, not a report file") from None
     except FileNotFoundError:
         raise FileProblem(str(path), "does not exist") from None
     except OSError as exc:
         raise FileProblem(str(path), f"cannot be read ({exc.strerror or exc})") from None
-    return read_bytes(path.name, data, recognise, expected, prefer_japanese, progress, select)
-
-
-def read_bytes(name: str, data: bytes, recognise: Recognise, expected: str, prefer_japanese: bool = False,
-               progress: Progress | None = None, select: Select | None = None) -> Table:
-    """A report already in memory (a downloaded report document), named ``name`` in messages."""
-    if _blank(data):
-        raise FileProblem(name, f"is empty; expected {expected}")
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
-        return read_workbook(name, data, recognise, expected)
-    encoding, bom = sniff_encoding(name, data, prefer_japanese)
-    try:
-        return _read_text(name, data, bom, encoding, recognise, expected, progress, select)
-    except UnicodeDecodeError:  # the start looked like one encoding, a later line is another
-        _, encoding = decode(name, data, prefer_japanese)
-        return _read_text(name, data, 0 if encoding != "utf-8-sig" else 3, encoding.replace("-sig", ""),
-                          recognise, expected, progress, select)
-
-
-def _blank(data: bytes) -> bool:
-    """Nothing but white space (and a byte order mark): an empty file, found without copying it."""
-    start = next((len(bom) for bom, _ in BOMS if data.startswith(bom)), 0)
-    return _CONTENT.search(data, start) is None
 
 
 # -- text -------------------------------------------------------------------------
-BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-SNIFF = 262_144  # bytes looked at to choose an encoding (the whole file is checked as pandas reads it)
-
-
-def sniff_encoding(name: str, data: bytes, prefer_japanese: bool = False) -> tuple[str, int]:
-    """(encoding, BOM length) from the start of the file; ``decode`` is the careful whole-file way."""
-    for bom, encoding in BOMS:
-        if data.startswith(bom):
-            return encoding, len(bom)
-    head = data[:SNIFF]
-    if b"\x00" in head[:8192]:
-        raise FileProblem(name, "is binary data, not a text report or an Excel workbook")
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(head, final=len(head) == len(data))
-        return "utf-8", 0
-    except UnicodeDecodeError:
-        pass
-    _, encoding = decode(name, head if len(data) > SNIFF else data, prefer_japanese, final=len(head) == len(data))
-    return encoding, 0
-
-
-def decode(name: str, data: bytes, prefer_japanese: bool = False, final: bool = True) -> tuple[str, str]:
-    """Bytes -> text: a BOM decides, then UTF-8, then the likelier of Windows-1252 and Shift_JIS."""
-    for bom, encoding in BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(encoding), encoding + ("-sig" if encoding == "utf-8" else "")
-            except UnicodeDecodeError as exc:
-                raise FileProblem(name, f"says it is {encoding.upper()} but is not (bad byte at {exc.start})") from None
-    if b"\x00" in data[:8192]:
-        raise FileProblem(name, "is binary data, not a text report or an Excel workbook")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    candidates = ["cp932", "cp1252"] if prefer_japanese else ["cp1252", "cp932"]
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:262_144], cp_isolation=["cp1252", "cp932", "shift_jis"]).best()
-    if best is not None:
-        guess = "cp932" if best.encoding in ("cp932", "shift_jis") else best.encoding
-        candidates.insert(0, guess)
-    for encoding in dict.fromkeys(candidates):
-        try:
-            return codecs.getincrementaldecoder(encoding)().decode(data, final=final), encoding
-        except UnicodeDecodeError:
-            continue
-    raise FileProblem(name, "is not text in UTF-8, Windows-1252 or Shift_JIS")
-
-
 def _delimiter(line: str) -> str:
     counts = {sep: line.count(sep) for sep in ("\t", ",", ";")}
     return max(counts, key=counts.get)
@@ -144,14 +99,14 @@ def _find_header(lines: list[str], recognise: Recognise) -> tuple[int, str, list
     return None
 
 
-def _read_text(name: str, data: bytes, bom: int, encoding: str, recognise: Recognise, expected: str,
+def _read_text(name: str, fh: BinaryIO, head: bytes, facts: Scan, recognise: Recognise, expected: str,
                progress: Progress | None, select: Select | None = None) -> Table:
-    final = len(data) - bom <= SNIFF
-    text = codecs.getincrementaldecoder(encoding)().decode(data[bom:bom + SNIFF], final=final)
-    head = text[:65536].splitlines()
-    found = _find_header(head, recognise)
+    encoding, bom = facts.encoding, facts.bom
+    text = codecs.getincrementaldecoder(encoding)("replace").decode(head[bom:], final=facts.size <= len(head))
+    lines = text[:65536].splitlines()
+    found = _find_header(lines, recognise)
     if found is None:
-        first = next((line.strip() for line in head if line.strip()), "")
+        first = next((line.strip() for line in lines if line.strip()), "")
         shown = first if len(first) <= 80 else first[:79] + "…"
         raise FileProblem(name, f"has no header row sellertui recognises (its first line reads '{shown}'); "
                                 f"expected {expected}")
@@ -160,17 +115,51 @@ def _read_text(name: str, data: bytes, bom: int, encoding: str, recognise: Recog
     for _ in range(header_index + 1):  # the data starts after the header's line break
         offset = _line_end(text, offset)
     start = bom + len(text[:offset].encode(encoding))
+    layout = _Layout(facts, start, header_index + 1, head[bom:start].count(b"\n"))
     wanted = sorted(set(select(headers))) if select is not None else None
-    columns, count = _tokenise(name, data, start, encoding, sep, len(headers), header_index + 1, progress, wanted)
-    first_line = header_index + 2  # 1-based number of the first line after the header
-    lines = _line_numbers(columns, count, first_line, data, start)
-    if lines is None:  # quoted line breaks, maybe in a column not read: count them in every column
-        columns, count = _tokenise(name, data, start, encoding, sep, len(headers), header_index + 1, None)
-        lines = _line_numbers(columns, count, first_line, data, start)
-    table = Table(name, [h.strip() for h in headers], columns, lines, [l.strip() for l in head[:header_index]],
-                  encoding=encoding + ("-sig" if bom and encoding == "utf-8" else ""))
+    columns, count = _tokenise(name, fh, head, layout, sep, len(headers), progress, wanted)
+    lines_of_rows = layout.line_numbers(columns, count)
+    if lines_of_rows is None:  # quoted line breaks, maybe in a column not read: count them in every column
+        columns, count = _tokenise(name, fh, head, layout, sep, len(headers), None)
+        lines_of_rows = layout.line_numbers(columns, count)
+    table = Table(name, [h.strip() for h in headers], columns, lines_of_rows,
+                  [line.strip() for line in lines[:header_index]],
+                  encoding=encoding + ("-sig" if bom and encoding == "utf-8" else ""), encoding_source=facts.verdict.source)
     drop_blank_rows(table)
+    table.long_cells = overlong(table)
     return table
+
+
+class _Layout:
+    """Where the rows start in the file, and what the scan counted: enough to number every row."""
+
+    def __init__(self, facts: Scan, start: int, lines_before: int, breaks_in_head_before: int) -> None:
+        self.facts, self.start, self.lines_before = facts, start, lines_before
+        self.breaks_after = facts.newlines - breaks_in_head_before
+
+    def breaks_in_cells(self, count: int) -> bool:
+        return self.physical_lines() > count and self.facts.quotes
+
+    def physical_lines(self) -> int:
+        return self.breaks_after + (0 if self.facts.ends_with_newline else 1)
+
+    def line_numbers(self, columns: list[list | None], count: int) -> list[int] | None:
+        """Editor line of each row; cells holding line breaks push the later rows down (None: read every column)."""
+        first = self.lines_before + 1
+        if not count or not self.breaks_in_cells(count):
+            return list(range(first, first + count))
+        if any(column is None for column in columns):
+            return None
+        extra = [0] * count
+        for column in columns:
+            for i, cell in enumerate(column):
+                if "\n" in cell:
+                    extra[i] += cell.count("\n")
+        numbers, line = [], first
+        for i in range(count):
+            numbers.append(line)
+            line += 1 + extra[i]
+        return numbers
 
 
 def _line_end(text: str, start: int) -> int:
@@ -184,55 +173,59 @@ def _line_end(text: str, start: int) -> int:
     return n + 1
 
 
-def _tokenise(name: str, data: bytes, start: int, encoding: str, sep: str, width: int, lines_before: int,
+def _tokenise(name: str, fh: BinaryIO, head: bytes, layout: _Layout, sep: str, width: int,
               progress: Progress | None, wanted: list[int] | None = None) -> tuple[list[list | None], int]:
-    """pandas' C parser over the bytes after the header, in chunks (progress between them)."""
+    """pandas' C parser over the file after the header, in chunks (progress between them)."""
     import pandas as pd
 
-    sniff = data[start:start + 4096]
+    start, encoding = layout.start, layout.facts.encoding
+    fh.seek(start)
+    sniff = fh.read(4096)
     quoted = sep != "\t" or sniff[:1] == b'"' or b'\t"' in sniff
     columns: list[list | None] = [[] if wanted is None or i in wanted else None for i in range(width)]
-    if _SOMETHING.search(data, start) is None:  # nothing after the header but white space
-        return columns, 0
-    expected_rows = max(1, data.count(b"\n", start))
     quoting = csv.QUOTE_MINIMAL if quoted else csv.QUOTE_NONE
+    fh.seek(start)
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", pd.errors.ParserWarning)
-            count = _chunks(pd, data, start, encoding, sep, quoting, columns, expected_rows, progress)
+            count = _chunks(pd, fh, encoding, sep, quoting, columns, max(1, layout.breaks_after), progress)
+    except pd.errors.EmptyDataError:  # nothing after the header but white space
+        return columns, 0
     except pd.errors.ParserError as exc:
-        raise FileProblem(name, _parser_message(str(exc), lines_before, width)) from None
-    except UnicodeDecodeError:
-        raise
+        raise FileProblem(name, _parser_message(str(exc), layout.lines_before, width)) from None
+    except UnicodeDecodeError:  # the scan read it all: the file changed under us
+        raise FileProblem(name, "changed while it was being read; import it again") from None
     except (ValueError, IndexError) as exc:
         raise FileProblem(name, f"cannot be read as a table ({exc})") from None
     if any(issubclass(w.category, pd.errors.ParserWarning) for w in caught):
-        _check_long_rows(name, data[start:].decode(encoding, errors="replace"), sep, quoting, width, lines_before)
+        fh.seek(start)
+        _check_long_rows(name, fh, encoding, sep, quoting, width, layout.lines_before)
     return columns, count
 
 
-def _chunks(pd, data: bytes, start: int, encoding: str, sep: str, quoting: int, columns: list[list | None],
+def _chunks(pd, fh: BinaryIO, encoding: str, sep: str, quoting: int, columns: list[list | None],
             expected_rows: int, progress: Progress | None) -> int:
     count = 0
     read = [i for i, column in enumerate(columns) if column is not None]
-    body = io.BytesIO(data)  # shares the bytes: no 40 MB copy
-    body.seek(start)
-    reader = pd.read_csv(body, sep=sep, header=None, names=range(len(columns)), dtype=object,
+    reader = pd.read_csv(fh, sep=sep, header=None, names=range(len(columns)), dtype=object,
                          na_filter=False, keep_default_na=False, skip_blank_lines=False, engine="c",
                          quoting=quoting, encoding=encoding, chunksize=CHUNK, index_col=False,
                          usecols=read if len(read) < len(columns) else None)
-    for chunk in reader:
-        for i in read:
-            columns[i].extend(chunk[i].tolist())
-        count += len(chunk)
-        if progress is not None:
-            progress(min(1.0, count / expected_rows))
+    with reader:
+        for chunk in reader:
+            for i in read:
+                columns[i].extend(chunk[i].tolist())
+            count += len(chunk)
+            if progress is not None:
+                progress(min(1.0, count / expected_rows))
     return count
 
 
-def _check_long_rows(name: str, body: str, sep: str, quoting: int, width: int, lines_before: int) -> None:
-    """pandas drops cells beyond the header's width (with a warning): find a row that loses data."""
-    reader = csv.reader(io.StringIO(body), delimiter=sep, quoting=quoting)
+def _check_long_rows(name: str, fh: BinaryIO, encoding: str, sep: str, quoting: int, width: int,
+                     lines_before: int) -> None:
+    """pandas drops cells beyond the header's width (with a warning): find a row that loses data (streamed)."""
+    body = io.TextIOWrapper(fh, encoding=encoding, errors="replace", newline="")
+    reader = csv.reader(body, delimiter=sep, quoting=quoting)
     try:
         for row in reader:
             if len(row) > width and any(cell.strip() for cell in row[width:]):
@@ -241,6 +234,8 @@ def _check_long_rows(name: str, body: str, sep: str, quoting: int, width: int, l
                                         "report pasted in?)")
     except csv.Error as exc:
         raise FileProblem(name, f"cannot be read as a table ({exc})") from None
+    finally:
+        body.detach()
 
 
 def _parser_message(message: str, lines_before: int, width: int) -> str:
@@ -250,23 +245,3 @@ def _parser_message(message: str, lines_before: int, width: int) -> str:
     if m := re.search(r"EOF inside string starting at row (\d+)", message):
         return f"a quoted cell near line {int(m[1]) + lines_before + 1} never ends (the file may be cut short)"
     return f"cannot be read as a table ({message.strip()})"
-
-
-def _line_numbers(columns: list[list | None], count: int, first_line: int, data: bytes, start: int
-                  ) -> list[int] | None:
-    """Editor line of each row; cells holding line breaks push the later rows down (None: read every column)."""
-    breaks = data.count(b"\n", start) + (0 if data.endswith(b"\n") else 1) if count else 0
-    if breaks <= count or b'"' not in data:
-        return list(range(first_line, first_line + count))
-    if any(column is None for column in columns):
-        return None
-    extra = [0] * count
-    for column in columns:
-        for i, cell in enumerate(column):
-            if "\n" in cell:
-                extra[i] += cell.count("\n")
-    lines, line = [], first_line
-    for i in range(count):
-        lines.append(line)
-        line += 1 + extra[i]
-    return lines

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
+from sellertui.importers.limits import FIELD_CHARS
+
 HEADER_SEARCH = 40  # a header must be within the first 40 lines (the longest preamble is ~7)
 Recognise = Callable[[list], bool]
 Select = Callable[[list], Iterable[int]]
@@ -20,6 +22,8 @@ class Table:
     preamble: list[str] = field(default_factory=list)  # note lines above the header
     sheet: str | None = None
     encoding: str | None = None
+    encoding_source: str | None = None  # how the encoding was decided: "detected", "byte order mark", "chosen"…
+    long_cells: list[tuple[int, int, int]] = field(default_factory=list)  # (row, column, length) over the limit
 
     @property
     def n(self) -> int:
@@ -55,3 +59,24 @@ def drop_blank_rows(table: Table) -> None:
 
 def empty(cell: object) -> bool:
     return cell is None or cell == "" or (isinstance(cell, str) and not cell.strip())
+
+
+def overlong(table: Table) -> list[tuple[int, int, int]]:
+    """(row, column, length) of every cell longer than a field may be (``limits.FIELD_CHARS``).
+
+    Each column is measured in C first (``max(map(len, …))``); only one holding such a
+    cell is looked through. Workbook columns (numbers, dates) are looked through.
+    """
+    found = []
+    for c, column in enumerate(table.columns):
+        if not column:
+            continue
+        try:
+            if max(map(len, column)) <= FIELD_CHARS:
+                continue
+        except TypeError:  # not all text
+            pass
+        for r, cell in enumerate(column):
+            if cell.__class__ is str and len(cell) > FIELD_CHARS:
+                found.append((r, c, len(cell)))
+    return found

@@ -2,30 +2,37 @@
 
 calamine reads the cells a sheet holds whatever ``<dimension>`` it declares
 (real search-term exports declare A1:A1), returns dates as dates, and is ~20x
-faster than openpyxl. Rows keep their spreadsheet row numbers.
+faster than openpyxl. Rows keep their spreadsheet row numbers. An XLSX is
+checked first (``importers.zipcheck``): calamine would hold whatever a part
+unpacks to, and every cell of the rectangle a sheet's cells span.
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
+from typing import BinaryIO
 
 from sellertui.importers.errors import FileProblem
-from sellertui.importers.table import HEADER_SEARCH, Recognise, Table, drop_blank_rows
+from sellertui.importers.table import HEADER_SEARCH, Recognise, Table, drop_blank_rows, overlong
+from sellertui.importers.zipcheck import check_workbook
 
 ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 
 
-def read_workbook(name: str, data: bytes, recognise: Recognise, expected: str) -> Table:
+def read_workbook(name: str, fh: BinaryIO, recognise: Recognise, expected: str) -> Table:
+    """The first sheet of the workbook in ``fh`` with a header row ``recognise`` accepts."""
     from python_calamine import CalamineWorkbook
 
-    if data.startswith(b"PK"):
-        _check_zip(name, data)
+    fh.seek(0)
+    zipped = fh.read(2) == b"PK"
+    if zipped:
+        check_workbook(name, fh)
+    fh.seek(0)
     try:
-        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        book = CalamineWorkbook.from_filelike(fh)
     except Exception as exc:  # noqa: BLE001 - calamine raises its own error types
-        if data.startswith(b"\xd0\xcf\x11\xe0"):
-            if ENCRYPTED_MARK in data:
+        if not zipped:
+            fh.seek(0)
+            if ENCRYPTED_MARK in fh.read():  # an OLE file: no bigger than what is on disk
                 raise FileProblem(name, "is a password-protected workbook; open it in Excel, remove the "
                                         "password (File > Info > Protect Workbook), save and import it again") from None
             raise FileProblem(name, "is an old-style Office file sellertui cannot read; save it as .xlsx or .csv") from None
@@ -42,16 +49,6 @@ def read_workbook(name: str, data: bytes, recognise: Recognise, expected: str) -
         seen.append(sheet_name)
     sheets = ", ".join(f"'{s}'" for s in seen) or "none"
     raise FileProblem(name, f"has no sheet with a header row sellertui recognises (sheets: {sheets}); expected {expected}")
-
-
-def _check_zip(name: str, data: bytes) -> None:
-    try:
-        members = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, EOFError, ValueError):
-        raise FileProblem(name, "is a damaged or incomplete Excel workbook (the file seems cut short); "
-                                "download it again") from None
-    if "xl/workbook.xml" not in members and "xl/workbook.bin" not in members:
-        raise FileProblem(name, "is a zip archive, not an Excel workbook; unzip it and import the report inside")
 
 
 def _short(exc: Exception) -> str:
@@ -73,4 +70,5 @@ def _sheet_table(name: str, sheet: str, rows: list[list], header_index: int) -> 
     first = header_index + 2
     table = Table(name, headers, columns, list(range(first, first + len(data))), sheet=sheet)
     drop_blank_rows(table)
+    table.long_cells = overlong(table)  # a cell Excel could not hold may still be in the file
     return table

@@ -1,7 +1,17 @@
 """Persistence. No Textual and no pandas here: every other layer builds on this."""
 
 from sellertui.store.core import FORMAT, Store, open_store
-from sellertui.store.errors import Conflict, CorruptFile, InvalidRecord, NewerStore, NotFound, StoreBusy, StoreError
+from sellertui.store.errors import (
+    Conflict,
+    CorruptFile,
+    DiskFull,
+    InvalidRecord,
+    NewerStore,
+    NotFound,
+    StoreBusy,
+    StoreError,
+    UnreadableFile,
+)
 from sellertui.store.schema import COLLECTIONS, SINGLE
 
 __all__ = [
@@ -10,11 +20,13 @@ __all__ = [
     "SINGLE",
     "Conflict",
     "CorruptFile",
+    "DiskFull",
     "InvalidRecord",
     "NewerStore",
     "NotFound",
     "Store",
     "StoreBusy",
     "StoreError",
+    "UnreadableFile",
     "open_store",
 ]

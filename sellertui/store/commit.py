@@ -9,11 +9,13 @@ Callers hold the store's exclusive lock.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
 from sellertui.paths import ensure_dir
-from sellertui.store.fsio import Signature, dumps, fsync_dir, loads, write_temp
+from sellertui.store.errors import DiskFull
+from sellertui.store.fsio import Signature, disk_full, dumps, fsync_dir, loads, out_of_space, write_temp
 from sellertui.store.layout import Layout
 
 
@@ -26,17 +28,17 @@ def commit(layout: Layout, payloads: dict[Path, bytes], shared: bool) -> dict[Pa
                 ensure_dir(path.parent, shared)
                 fsync_dir(path.parent.parent)
             temps[path] = write_temp(path, payload, shared)
-    except BaseException:
-        for tmp, _ in temps.values():
-            tmp.unlink(missing_ok=True)
+    except BaseException as exc:
+        _drop(temps)
+        _raise_disk_full(layout, payloads, exc)
         raise
     if len(temps) > 1:
         try:
             write_intent(layout, temps, shared)
-        except Exception:  # e.g. disk full: nothing was renamed, so nothing changed
+        except Exception as exc:  # e.g. disk full: nothing was renamed, so nothing changed
             layout.intent.unlink(missing_ok=True)
-            for tmp, _ in temps.values():
-                tmp.unlink(missing_ok=True)
+            _drop(temps)
+            _raise_disk_full(layout, payloads, exc)
             raise
     for path, (tmp, _) in temps.items():
         os.replace(tmp, path)
@@ -45,6 +47,18 @@ def commit(layout: Layout, payloads: dict[Path, bytes], shared: bool) -> dict[Pa
     if len(temps) > 1:
         layout.intent.unlink()
     return {path: sig for path, (_, sig) in temps.items()}
+
+
+def _drop(temps: dict[Path, tuple[Path, Signature]]) -> None:
+    for tmp, _ in temps.values():
+        tmp.unlink(missing_ok=True)
+
+
+def _raise_disk_full(layout: Layout, payloads: dict[Path, bytes], exc: BaseException) -> None:
+    """Out of space: say so for the whole change (its size, not one file's), in the store's folder."""
+    if isinstance(exc, DiskFull) or out_of_space(exc):
+        quota = exc.quota if isinstance(exc, DiskFull) else exc.errno == errno.EDQUOT
+        raise disk_full(layout.root, sum(map(len, payloads.values())), quota) from None
 
 
 def write_intent(layout: Layout, temps: dict[Path, tuple[Path, Signature]], shared: bool) -> None:

@@ -19,13 +19,14 @@ from typing import Iterator
 from sellertui import clock
 from sellertui.paths import ensure_dir
 from sellertui.store import backups, commit
+from sellertui.store.access import read_store_file, unreadable
 from sellertui.store.errors import CorruptFile, NewerStore, StoreError
 from sellertui.store.fsio import (
     Signature,
     dumps,
+    encode_table,
     iter_doc_chunks,
     loads,
-    read_snapshot,
     signature,
 )
 from sellertui.store.layout import Layout
@@ -80,6 +81,7 @@ class Store:
                     self._migrate()
         self._shared = self._shared or bool(self._meta.get("shared"))
         self._lock._shared_files = self._shared
+        backups.tidy(self.layout, self._lock)
 
     def _new_meta(self) -> dict:
         return {
@@ -94,7 +96,7 @@ class Store:
         if sig is not None and sig == self._meta_sig:
             return self._meta
         try:
-            payload, sig = read_snapshot(self.layout.meta)
+            payload, sig = read_store_file(self.layout.meta)
             meta = loads(payload)
             if not isinstance(meta, dict) or "format" not in meta:
                 raise ValueError("not a sellertui store description")
@@ -181,9 +183,13 @@ class Store:
         cached = self._listing.get(spec.name)
         if cached and cached[0] == mtime:
             return cached[1]
-        names = sorted(
-            p.name[:-5] for p in os.scandir(directory) if p.name.endswith(".json") and not p.name.startswith(".")
-        )
+        try:
+            entries = list(os.scandir(directory))
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            raise unreadable(directory, exc) from None
+        names = sorted(p.name[:-5] for p in entries if p.name.endswith(".json") and not p.name.startswith("."))
         self._listing[spec.name] = (mtime, names)
         return names
 
@@ -199,7 +205,7 @@ class Store:
             if cached is not None and cached.sig == sig:
                 return cached.docs
             try:
-                payload, sig = read_snapshot(path)
+                payload, sig = read_store_file(path)
             except FileNotFoundError:
                 return {}
             docs = self._parse(path, payload, spec.name)
@@ -233,7 +239,7 @@ class Store:
         path = self.layout.partition_path(collection, partition)
         with self.reading():
             try:
-                payload, _ = read_snapshot(path)
+                payload, _ = read_store_file(path)
             except FileNotFoundError:
                 return
         try:
@@ -283,7 +289,7 @@ class Store:
             staged = tx.payloads()
             if not staged:
                 return
-            payloads = {path: dumps({spec.name: docs}) for path, (spec, docs) in staged.items()}
+            payloads = {path: encode_table(spec.name, docs) for path, (spec, docs) in staged.items()}
             meta = None
             if tx.seq_floor:  # a deleted top id: remember it, so the number is never handed out again
                 meta = dict(self._read_meta())

@@ -8,14 +8,18 @@ file keep a consistent snapshot; a crash leaves either the old or the new file.
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import secrets
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 import orjson
+
+from sellertui.store.errors import DiskFull, InvalidRecord
 
 PRIVATE_FILE = 0o600
 SHARED_FILE = 0o660
@@ -63,12 +67,30 @@ def write_temp(path: Path, payload: bytes, shared: bool) -> tuple[Path, Signatur
             view = view[written:]
         os.fsync(fd)
         sig = Signature.of(os.fstat(fd))
-    except BaseException:
+    except BaseException as exc:
         os.close(fd)
         tmp.unlink(missing_ok=True)
+        if out_of_space(exc):
+            raise disk_full(path.parent, len(payload), exc.errno == errno.EDQUOT) from None
         raise
     os.close(fd)
     return tmp, sig
+
+
+NO_SPACE = (errno.ENOSPC, errno.EDQUOT)
+
+
+def out_of_space(exc: BaseException) -> bool:
+    return isinstance(exc, OSError) and exc.errno in NO_SPACE
+
+
+def disk_full(folder: Path, needed: int, quota: bool = False) -> DiskFull:
+    """The one sentence for ENOSPC/EDQUOT: the folder, that nothing was written, what it needed and what is free."""
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        free = None
+    return DiskFull(folder, needed, free, quota)
 
 
 def fsync_dir(path: Path) -> None:
@@ -96,6 +118,15 @@ def read_snapshot(path: Path) -> tuple[bytes, Signature]:
 
 def dumps(data: object) -> bytes:
     return orjson.dumps(data)
+
+
+def encode_table(table: str, docs: dict) -> bytes:
+    """A partition file's bytes; a record JSON cannot hold is refused in one sentence, before anything is written."""
+    try:
+        return dumps({table: docs})
+    except TypeError as exc:  # orjson: text with undecodable bytes (lone surrogates), or a value JSON has no form for
+        raise InvalidRecord(f"{table}: a record holds a value that cannot be stored ({exc}); "
+                            "nothing was written") from None
 
 
 def iter_doc_chunks(payload: bytes, table: str, size: int) -> Iterator[list[dict]]:

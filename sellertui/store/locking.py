@@ -10,16 +10,45 @@ commit. Inside one process a re-entrant thread lock serialises users of the one
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
+import stat
 import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from sellertui.store.errors import StoreBusy
+from sellertui.store.errors import StoreBusy, StoreError
 from sellertui.store.fsio import PRIVATE_FILE, SHARED_FILE
+
+
+def open_lock_file(path: Path, mode: int) -> int:
+    """Open (or create) the lock file itself, never what a link in its place points at.
+
+    In a shared store any member of the group could replace ``.lock`` with a
+    symbolic link to another user's file; following it would change that file's
+    mode. O_NOFOLLOW refuses the link, and the mode is set on the descriptor
+    we opened (fchmod), never through a path.
+    """
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, mode)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise StoreError(f"{path}: is a symbolic link, which sellertui does not follow in a store; "
+                             f"remove it (rm '{path}') and start again") from None
+        raise
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise StoreError(f"{path}: is not a regular file; remove it and start again")
+        if info.st_uid == os.getuid():
+            os.fchmod(fd, mode)  # the umask must not lock teammates out
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
 
 
 class StoreLock:
@@ -34,16 +63,12 @@ class StoreLock:
 
     def _open(self) -> int:
         if self._fd is None:
-            mode = SHARED_FILE if self._shared_files else PRIVATE_FILE
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, mode)
-            if os.fstat(fd).st_uid == os.getuid():
-                os.fchmod(fd, mode)  # the umask must not lock teammates out
-            self._fd = fd
+            self._fd = open_lock_file(self.path, SHARED_FILE if self._shared_files else PRIVATE_FILE)
         return self._fd
 
-    def _flock(self, op: int) -> None:
+    def _flock(self, op: int, timeout: float | None = None) -> None:
         fd = self._open()
-        deadline = time.monotonic() + self.timeout
+        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
         delay = 0.001
         while True:
             try:
@@ -59,10 +84,10 @@ class StoreLock:
                 delay = min(delay * 2, 0.05)
 
     @contextmanager
-    def _hold(self, kind: str) -> Iterator[None]:
+    def _hold(self, kind: str, timeout: float | None = None) -> Iterator[None]:
         with self._thread_lock:
             if self._depth == 0:
-                self._flock(fcntl.LOCK_EX if kind == "ex" else fcntl.LOCK_SH)
+                self._flock(fcntl.LOCK_EX if kind == "ex" else fcntl.LOCK_SH, timeout)
                 self._held = kind
             elif kind == "ex" and self._held == "sh":
                 # Upgrading flock is not atomic (it drops the lock first), so it
@@ -77,8 +102,9 @@ class StoreLock:
                     fcntl.flock(self._fd, fcntl.LOCK_UN)
                     self._held = None
 
-    def exclusive(self):
-        return self._hold("ex")
+    def exclusive(self, timeout: float | None = None):
+        """The write lock; ``timeout`` (seconds) overrides the store's wait, 0 for housekeeping that can wait."""
+        return self._hold("ex", timeout)
 
     def shared(self):
         return self._hold("sh")

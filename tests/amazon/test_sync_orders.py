@@ -99,7 +99,7 @@ def test_a_rejected_confirmation_stays_marked_with_amazons_reason(connected, sho
     assert "refused by Amazon" in line["history"][-1]["what"] and line["shipment"]["confirmed_at"] is None
     run(shop, "confirmations")
     assert len(connected.confirmed) == 1  # a refused one is not sent again by itself...
-    confirmations.retry(shop, "112-0000000-0000001")
+    confirmations.retry(shop.store, "112-0000000-0000001")
     connected.confirm.clear()
     assert run(shop, "confirmations").ok and len(connected.confirmed) == 2  # ...only when the user retries
 

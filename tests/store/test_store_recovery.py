@@ -78,7 +78,7 @@ def test_restore_brings_back_the_newest_good_copy_and_keeps_the_damaged_one(data
     path = store.layout.partition_path("tasks", "all")
     damaged = _damage(path)
     assert len(check(data_dir)) == 1
-    ((restored, kept, source),) = restore(data_dir)
+    ((restored, kept, source),) = restore(data_dir).files
     assert restored == path and kept.read_bytes() == damaged
     assert source == data_dir / "backups/2026-11-23/tasks/all.json"
     assert [t["title"] for t in open_store(data_dir)["tasks"].all()] == ["a"]

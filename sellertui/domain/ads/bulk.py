@@ -110,6 +110,8 @@ def rows_for(record: dict) -> list[dict]:
             add = _row("Product Targeting", place | {"Product Targeting Expression": asin_expression(record["term"])})
         else:
             add = _row("Keyword", place | {"Keyword Text": record["term"], "Match Type": "exact"})
+        if record.get("source") == "research":
+            return [add]  # a term from keyword research: no campaign it came from, nothing to negate
         return [add, _negative(record)]  # both or neither: a harvest without its negative competes with itself
     if kind == "bid":
         _need(record, "campaign_id", "ad_group_id", "keyword_id")
@@ -144,11 +146,17 @@ def plan(records: list[dict], exported: list[dict] = ()) -> ExportPlan:
 
 
 def write_xlsx(path: Path, rows: list[dict]) -> None:
-    """An XLSX with the bulk columns; ids and texts are typed as text, so nothing becomes a number or a formula."""
+    """An XLSX with the bulk columns; ids and texts are typed as text, so nothing becomes a number or a formula.
+
+    Text that starts like a formula (= + - @, tab, CR) also gets the CSV export's leading quote
+    (``core.csvsafe.safe_cell``): typed as text it cannot run here, but a user who re-saves the
+    sheet as CSV would otherwise write it out bare. Numbers stay numbers.
+    """
     import io
 
     from openpyxl import Workbook
 
+    from sellertui.core.csvsafe import safe_cell
     from sellertui.store.fsio import atomic_write
 
     book = Workbook()
@@ -156,7 +164,8 @@ def write_xlsx(path: Path, rows: list[dict]) -> None:
     sheet.title = SHEET
     sheet.append(COLUMNS)
     for row in rows:
-        sheet.append([float(v) if isinstance(v, Decimal) else v for v in (row[c] for c in COLUMNS)])
+        sheet.append([float(v) if isinstance(v, Decimal) else safe_cell(v) if isinstance(v, str) else v
+                      for v in (row[c] for c in COLUMNS)])
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # openpyxl would treat a leading "=" as a formula

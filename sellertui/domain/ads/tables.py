@@ -112,19 +112,34 @@ def row_keys(frame: pd.DataFrame, *columns: str) -> list[str]:
     return ["|".join(str(v) for v in values) for values in zip(*(frame[c] for c in columns))]
 
 
-def terms_table(terms: pd.DataFrame) -> pd.DataFrame:
-    """The window's terms with their money as text, whether the term is an ASIN, the attribution; most spend first."""
-    frame = terms.copy()
+def metrics_table(aggregate: pd.DataFrame, keys: tuple[str, ...]) -> pd.DataFrame:
+    """An aggregate (terms, targets, products) with spend, sales and CPC as text and its attribution (``~`` when
+    it holds part of a summary row: the share of the window's days); most spend first.
+
+    Each row gets a short ``campaign_label`` (what tells the same term in two campaigns apart at 80 columns) and
+    a ``row_key`` from the ``keys`` that name its record (the cursor follows it through reloads).
+    """
+    frame = aggregate.copy()
     labels = campaign_labels(frame["campaign"])
     frame["campaign_label"] = [labels.get(c, c) for c in frame["campaign"]]
-    frame["row_key"] = row_keys(frame, "campaign", "ad_group", "match_type", "term")
+    frame["row_key"] = row_keys(frame, *keys)
     frame["spend_text"] = money_texts(frame, "spend_minor")
     frame["sales_text"] = money_texts(frame, "sales_minor")
     frame["cpc_text"] = ["" if v != v else fmt(round(v), c) for v, c in zip(frame["cpc_minor"], frame["currency"])]
-    frame["asin"] = ["yes" if is_asin(t) else "no" for t in frame["term"]]
-    frame["attribution"] = [f"{a}d" if a == b else f"{a}/{b}d"
-                            for a, b in zip(frame["attribution_min"], frame["attribution_max"])]
+    frame["attribution"] = [(f"{a}d" if a == b else f"{a}/{b}d") + ("~" if partial else "")
+                            for a, b, partial in zip(frame["attribution_min"], frame["attribution_max"],
+                                                     frame["partial"])]
     return frame.sort_values("spend_minor", ascending=False, kind="stable").reset_index(drop=True)
+
+
+TERM_KEYS = ("ad_product", "campaign", "ad_group", "match_type", "term")
+
+
+def terms_table(terms: pd.DataFrame) -> pd.DataFrame:
+    """The window's terms as ``metrics_table``, and whether each term is an ASIN."""
+    frame = metrics_table(terms, TERM_KEYS)
+    frame["asin"] = ["yes" if is_asin(t) else "no" for t in frame["term"]]
+    return frame
 
 
 def change_text(p: Proposal) -> str:

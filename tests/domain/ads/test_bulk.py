@@ -120,12 +120,17 @@ def test_csv_has_the_same_columns_and_guards_formulas(store, tmp_path) -> None:
     assert rows["Create"]["Keyword Text"] == "'=cmd|calc" and rows["Update"]["Bid"] == "0.88"
 
 
-def test_xlsx_keeps_text_that_looks_like_a_formula_as_text(store, tmp_path) -> None:
-    p = negate_proposals(terms(row("=cmd|calc", clicks=5, spend=800)), book(), AdsRules(), WINDOW)[0]
-    decisions.approve(store, [p])
+@pytest.mark.parametrize("term", ["=cmd|calc", "+1+1", "-2+3", "@sum(a1)", "\tcmd"])
+def test_xlsx_keeps_text_that_looks_like_a_formula_as_text_and_guards_it_like_the_csv(store, tmp_path, term) -> None:
+    """Typed as text it cannot run in Excel; the quote keeps it inert when the user re-saves the sheet as CSV."""
+    p = negate_proposals(terms(row(term, clicks=5, spend=800)), book(), AdsRules(), WINDOW)[0]
+    decisions.approve(store, [p, proposals()[("bid", "cutting board")]])
     export_approved(store, tmp_path / "bulk.xlsx")
-    cell = load_workbook(tmp_path / "bulk.xlsx").active["F2"]
-    assert cell.value == "=cmd|calc" and cell.data_type == "s"
+    sheet = load_workbook(tmp_path / "bulk.xlsx").active
+    created = next(r for r in sheet.iter_rows(min_row=2) if r[2].value == "Create")
+    assert created[5].value == "'" + term and created[5].data_type == "s"
+    updated = next(r for r in sheet.iter_rows(min_row=2) if r[2].value == "Update")
+    assert updated[7].value == 0.88 and updated[7].data_type == "n"  # a bid stays a number
 
 
 @pytest.mark.parametrize("name", ["bulk.txt", "missing/bulk.xlsx"])

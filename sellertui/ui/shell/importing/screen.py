@@ -48,6 +48,20 @@ class ImportScreen(ModalScreen[frozenset | None]):
             self.result = result
             super().__init__()
 
+    class Unsure(Message, bubble=False):
+        """The file reads plausibly in several encodings: ``verdict`` holds them, for the user to choose."""
+
+        def __init__(self, name: str, verdict) -> None:
+            self.name, self.verdict = name, verdict
+            super().__init__()
+
+    class PeriodAsked(Message, bubble=False):
+        """The report has no dates and its name no range: ask which days it covers (nothing written)."""
+
+        def __init__(self, needed) -> None:
+            self.needed = needed  # importers.period.PeriodNeeded
+            super().__init__()
+
     class Refused(Message, bubble=False):
         """The file cannot be read, or was not imported: ``reason`` says why (nothing was written)."""
 
@@ -72,6 +86,7 @@ class ImportScreen(ModalScreen[frozenset | None]):
     ImportScreen #actions { height: auto; margin-top: 1; }
     ImportScreen Button { margin-right: 1; }
     ImportScreen #skip { display: none; }
+    ImportScreen #choice { height: auto; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="import.cancel")]
 
@@ -80,8 +95,10 @@ class ImportScreen(ModalScreen[frozenset | None]):
         self.initial_path = path
         self.parsed = None  # the previewed report, until imported
         self.options = None
-        self.state = "choose"  # choose, previewing, previewed, importing, done
+        self.state = "choose"  # choose, previewing, encoding, previewed, importing, done
         self.changed: frozenset = frozenset()  # the collections the import changed
+        self.encoding: str | None = None  # the text encoding the user picked for this file
+        self.previewed_inputs: tuple = ()  # path, period and market as the preview read them
 
     def compose(self) -> ComposeResult:
         settings = self.app.ctx.settings
@@ -100,6 +117,7 @@ class ImportScreen(ModalScreen[frozenset | None]):
             yield ProgressBar(total=100, show_eta=False, id="progress")
             with VerticalScroll(id="details"):
                 yield Static("", id="preview")
+            yield Vertical(id="choice")
             with Horizontal(id="actions"):
                 yield Button("Import  enter", id="import", variant="primary", disabled=True)
                 yield Button("Import, set bad rows aside", id="skip", disabled=True)
@@ -114,11 +132,18 @@ class ImportScreen(ModalScreen[frozenset | None]):
         if self.state in ("choose", "previewed"):
             self.preview()
 
+    def _inputs(self) -> tuple[str, str, str]:
+        return tuple(self.query_one(f"#{name}", Input).value.strip() for name in ("path", "period", "market"))
+
     def on_input_changed(self, event: Input.Changed) -> None:
-        if self.state == "previewed":  # the preview no longer shows what would be imported
+        if event.input.id == "path":
+            self.encoding = None  # another file: its encoding is judged afresh
+        if self.state == "encoding" or (self.state == "previewed" and self._inputs() != self.previewed_inputs):
+            # the preview no longer shows what would be imported
             self.state = "choose"
             self.parsed = None
             self._buttons(import_=False, skip=False)
+            self._ask(None)
             self._show(Text(HELP))
 
     def _read_options(self):
@@ -126,7 +151,8 @@ class ImportScreen(ModalScreen[frozenset | None]):
 
         period = self.query_one("#period", Input).value.strip() or None
         market = self.query_one("#market", Input).value.strip() or None
-        return Options(market=market, period=period, default_market=self.app.ctx.settings.marketplace)
+        return Options(market=market, period=period, default_market=self.app.ctx.settings.marketplace,
+                       encoding=self.encoding)
 
     def preview(self) -> None:
         value = self.query_one("#path", Input).value
@@ -135,16 +161,26 @@ class ImportScreen(ModalScreen[frozenset | None]):
             return
         self.state = "previewing"
         self.options = self._read_options()
+        self.previewed_inputs = self._inputs()
         self._show(text(f"Reading {value.strip()}…"))
         self._parse(resolve(value), self.options)
 
     @work(thread=True, exclusive=True, group="import-preview", exit_on_error=False)
     def _parse(self, path, options) -> None:
         from sellertui.core.errors import UserError
+        from sellertui.importers.period import PeriodNeeded
         from sellertui.importers.pipeline import parse_report
+        from sellertui.importers.scan import EncodingUnsure
 
         try:
             parsed = parse_report(path, options, self._progress_from_thread)
+        except EncodingUnsure as exc:
+            self.post_message(self.Unsure(exc.file, exc.verdict) if exc.verdict.readings else
+                              self.Refused(str(exc), writing=False))
+            return
+        except PeriodNeeded as needed:
+            self.post_message(self.PeriodAsked(needed))
+            return
         except (UserError, OSError) as exc:
             self.post_message(self.Refused(str(exc), writing=False))
             return
@@ -159,6 +195,47 @@ class ImportScreen(ModalScreen[frozenset | None]):
         else:
             self.state = "choose"
             self._show(Text.assemble(("Cannot import this file\n", "bold red"), text(message.reason)))
+
+    def on_import_screen_unsure(self, message: Unsure) -> None:
+        from sellertui.ui.shell.importing.encoding_choice import question
+
+        self.state = "encoding"
+        self._hide_progress()
+        self._show(question(message.name))
+        self._ask(message.verdict)
+
+    def _ask(self, verdict) -> None:
+        """Show the encodings to choose from (None: take them away)."""
+        from sellertui.ui.shell.importing.encoding_choice import EncodingChoice
+
+        holder = self.query_one("#choice", Vertical)
+        holder.remove_children()
+        if verdict is not None:
+            choice = EncodingChoice(verdict, id="encodings")
+            holder.mount(choice)
+            self.call_after_refresh(choice.focus)
+
+    def on_option_list_option_selected(self, event) -> None:
+        event.stop()
+        if self.state == "encoding":
+            self.encoding = event.option.id
+            self._ask(None)
+            self.preview()
+
+    def on_import_screen_period_asked(self, message: PeriodAsked) -> None:
+        from sellertui.ui.shell.importing.period_question import PeriodQuestion
+
+        needed = message.needed
+        self._hide_progress()
+        self.state = "choose"
+        self._show(Text.assemble(("Which days does it cover?\n", "bold"), text(str(needed))))
+
+        def answered(period: str | None) -> None:
+            if period:
+                self.query_one("#period", Input).value = period
+                self.preview()
+
+        self.app.push_screen(PeriodQuestion(needed.file, needed.label, needed.saved), answered)
 
     def on_import_screen_previewed(self, message: Previewed) -> None:
         parsed = message.parsed

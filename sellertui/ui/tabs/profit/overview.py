@@ -1,7 +1,7 @@
 """Overview: the tiles (today, yesterday, month to date, this month's forecast, last month), each with its
 change against the period before, and the monthly chart of sales, ad spend and net profit below them, over
 the last 6, 12 or 24 months or all of them (``g``; the choice is kept in config.toml). ``enter`` on a tile
-shows how it was added up."""
+shows how it adds up, line by line with the sources and their records (``d`` lists the records)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from textual.widgets import Static
 from sellertui.ui.kit.charts import Chart, Series
 from sellertui.ui.kit.dialogs import InfoScreen
 from sellertui.ui.kit.cells import percent_cell
+from sellertui.ui.kit.records_screen import RecordsScreen
 from sellertui.ui.kit.settings_form import save_section
 from sellertui.ui.kit.views import View
 from sellertui.ui.tabs.profit.common import ProfitPart
@@ -34,6 +35,7 @@ class ProfitOverview(ProfitPart, View):
     """
     BINDINGS = [
         Binding("w", "working", "Working", id="profit.tile_working"),
+        Binding("d", "records", "Records", id="profit.tile_records"),
         Binding("g", "chart_range", "Chart range", id="profit.chart_range"),
     ]
     tiles: list = []
@@ -84,7 +86,8 @@ class ProfitOverview(ProfitPart, View):
             card.show(tile, lambda minor: fmt(minor, home),
                       lambda minor, digits=3: short_money(symbol, digits)(minor / scale), big)
         estimated = " · ~ estimated" if any(t.estimated for t in self.tiles) else ""
-        line = Text(f"Net profit vs the period before · enter: working · g: months{estimated}", style="dim")
+        line = Text(f"Net profit vs the period before · enter: how it adds up · d: its records{estimated}",
+                    style="dim")
         self.query_one("#overview-summary", Static).update(line)
 
     # -- the chart and its range -----------------------------------------------------------
@@ -131,21 +134,45 @@ class ProfitOverview(ProfitPart, View):
     def action_working(self) -> None:
         self._working(self.query_one(TileRow).selected)
 
-    def _working(self, index: int) -> None:
+    def action_records(self) -> None:
+        self._working(self.query_one(TileRow).selected, records=True)
+
+    class WorkingFound(Message, bubble=False):
+        """A tile's working was added up: show it (``records``: list its records instead)."""
+
+        def __init__(self, working, records: bool) -> None:
+            self.working, self.records = working, records
+            super().__init__()
+
+    def _working(self, index: int, records: bool = False) -> None:
         if index >= len(self.tiles):
             return
-        tile = self.tiles[index]
+        key = self.tiles[index].key
+
+        def fetch() -> None:
+            self.post_message(self.WorkingFound(self.service().tile_working(key), records))
+
+        self.run_worker(fetch, thread=True, exclusive=True, group="profit-tile", exit_on_error=False)
+
+    def on_profit_overview_working_found(self, message: WorkingFound) -> None:
         from sellertui.core.money import fmt
 
-        home = self.area.service().home
-        rows = [("From", f"{tile.first} to {tile.last}"), ("Sales", fmt(tile.sales, home)),
-                ("Orders · units", f"{tile.orders:,} · {tile.units:,}"), ("Ad spend", fmt(tile.ads, home)),
-                ("Net profit", fmt(tile.net, home)), ("Margin", percent_cell(tile.margin))]
-        if tile.before is not None:
+        working, home = message.working, self.area.service().home
+        tile = working.tile
+        if message.records:
+            head = (f"{tile.title}, {tile.first} to {tile.last}: net profit {fmt(tile.net, home)} — "
+                    f"{len(working.records):,} record(s), biggest first.")
+            self.app.push_screen(RecordsScreen(f"Records: {tile.title}", head, working.records, home))
+            return
+        rows = [("Sales · orders · units", f"{fmt(tile.sales, home)} · {tile.orders:,} · {tile.units:,}")]
+        for part in working.components:
+            rows.append((part.label, ("~" if part.estimated else "") + fmt(part.value, home)))
+            for source, amount, count in part.sources:
+                rows.append((f"   from {source}", f"{fmt(amount, home)} · {count:,} record(s)"))
+        rows += [("= Net profit", fmt(tile.net, home)), ("Margin", percent_cell(tile.margin))]
+        if tile.before is not None:  # what the tile's change is against
             rows.append((f"Net profit {tile.vs}", fmt(tile.before.net, home)))
-        paragraphs = list(tile.working) or [
-            "Net profit = sales + refunds + Amazon fees + cost of goods + ad spend + each day's share of the "
-            "expenses, for the days of the tile (the P&L's lines, p)."]
+        paragraphs = list(working.paragraphs)
         if tile.estimated:
             paragraphs.append("~ Some fees are estimated from the fee table: no settlement covers these days yet.")
         self.app.push_screen(InfoScreen(tile.title, rows, paragraphs))

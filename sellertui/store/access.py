@@ -1,0 +1,83 @@
+"""Why a store file cannot be read, and the command that fixes it.
+
+A file the system refuses us (EACCES, EPERM) is not damaged: a teammate's
+umask, a copy made as root or a stray ``chmod`` locked it. Restoring a backup
+over it would throw away everything written since that backup, so the message
+names the owner and mode and the exact ``chmod``/``chown`` that gives it back;
+an I/O error points at the disk instead.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from sellertui.paths import SHARED_DIR
+from sellertui.store.errors import UnreadableFile
+from sellertui.store.fsio import PRIVATE_FILE, SHARED_FILE, Signature, read_snapshot
+
+DENIED = (errno.EACCES, errno.EPERM)
+
+
+def read_store_file(path: Path) -> tuple[bytes, Signature]:
+    """A store file's bytes; refused by the system, it is unreadable (fix its permissions), not damaged."""
+    try:
+        return read_snapshot(path)
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise unreadable(path, exc) from None
+
+
+def unreadable(path: Path, exc: OSError) -> UnreadableFile:
+    reason = exc.strerror or str(exc)
+    if exc.errno not in DENIED:
+        return UnreadableFile(path, reason, "the disk reported an error reading it: copy the file somewhere safe "
+                                            "and check the disk (dmesg, smartctl) before anything else")
+    return UnreadableFile(path, reason, _permission_fix(Path(path)))
+
+
+def _permission_fix(path: Path) -> str:
+    try:
+        info = path.stat()
+    except OSError:  # the folder itself is closed to us
+        return f"a folder above it is closed to you: check the permissions along {path.parent}"
+    team = _in_team_store(path)
+    folder = stat.S_ISDIR(info.st_mode)
+    mode = (SHARED_DIR if team else 0o700) if folder else (SHARED_FILE if team else PRIVATE_FILE)
+    owner, group = _name_of_user(info.st_uid), _name_of_group(info.st_gid)
+    me = _name_of_user(os.getuid())
+    commands = [f"chmod {mode:o} '{path}'"]
+    if not team and info.st_uid != os.getuid():
+        commands.append(f"chown {me} '{path}'")
+    who = "you" if info.st_uid == os.getuid() else f"{owner} or root"
+    return (f"it is owned by {owner}:{group} with mode {stat.S_IMODE(info.st_mode):04o}; "
+            f"as {who}, run {' && '.join(commands)}")
+
+
+def _in_team_store(path: Path) -> bool:
+    """A team store's folders carry the setgid bit (``paths.SHARED_DIR``)."""
+    try:
+        return bool(path.parent.stat().st_mode & stat.S_ISGID)
+    except OSError:
+        return False
+
+
+def _name_of_user(uid: int) -> str:
+    import pwd
+
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return str(uid)
+
+
+def _name_of_group(gid: int) -> str:
+    import grp
+
+    try:
+        return grp.getgrgid(gid).gr_name
+    except KeyError:
+        return str(gid)
