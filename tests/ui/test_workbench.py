@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Select, TabbedContent
+from textual.widgets import Input, Select, Static, TabbedContent
 
 from sellertui.store import open_store
 from sellertui.ui.kit.forms import FormScreen
@@ -222,3 +222,22 @@ def test_enter_opens_something_in_every_table_view() -> None:
             handlers = [cls for cls in view.__mro__ if cls is not TableView
                         and any("RowSelected" in m.__name__ for m in cls.__dict__.get("_decorated_handlers", {}))]
             assert hasattr(view, "action_open") or handlers, f"{area.TITLE} › {view.TITLE}: enter does nothing"
+
+
+async def test_every_view_bar_fits_at_80_columns(make_app, demo_copy: Path) -> None:
+    from sellertui.ui.app import TABS
+
+    app = make_app(demo_copy)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot, app)
+        for area_class in TABS:
+            if not getattr(area_class, "VIEWS", ()):
+                continue
+            await pilot.press(area_class.KEY)
+            await settle(pilot, app)
+            area = app.query_one(f"#area-{area_class.slug()}")
+            for view in area_class.VIEWS:
+                await area.action_view(view.view_id())
+                await pilot.pause()
+                bar = area.query_one("#view-bar", Static).render()
+                assert view.TITLE in str(bar) and bar.cell_length <= 78, f"{area_class.TITLE} › {view.TITLE}: {bar}"

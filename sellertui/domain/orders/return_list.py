@@ -55,13 +55,13 @@ def filter_cases(frame, text: str):
 
 
 # how a case's fields read in its detail, in this order (the others follow, named from their keys)
-LABELS = {"order_id": "Order", "sku": "SKU", "asin": "ASIN", "fnsku": "FNSKU", "product": "Product",
+LABELS = {"order_id": "Order", "buyer_id": "Buyer", "sku": "SKU", "asin": "ASIN", "fnsku": "FNSKU", "product": "Product",
           "channel": "Fulfilled by", "status": "Status", "quantity": "Quantity", "reason": "Reason",
           "customer_comments": "Buyer's comment", "note": "Note", "requested_at": "Requested",
           "received_at": "Received back", "refunded_at": "Refunded", "refund_minor": "Refund",
           "refund_reason": "Refund reason", "disposition": "Condition", "fulfillment_center": "Fulfilment centre",
           "license_plate": "Licence plate"}
-HIDDEN = {"id", "history", "currency", "buyer_id"}
+HIDDEN = {"id", "history", "currency"}
 
 
 def moment_text(value: str) -> str:

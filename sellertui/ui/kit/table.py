@@ -113,7 +113,8 @@ class FrameTable(ScrollView, can_focus=True):
 
     def set_order(self, order) -> None:
         """Show these frame rows (e.g. a filter's result), keeping the sort."""
-        self._apply_order(lazy_numpy().asarray(order), self.current_position)
+        np = lazy_numpy()
+        self._apply_order(np.asarray(order, dtype=np.intp), self.current_position)  # an empty list is float
 
     def _apply_order(self, order, keep: int | None) -> None:
         np = lazy_numpy()

@@ -72,8 +72,6 @@ class ViewArea(Area):
     """An area whose views switch with one key each (shown in the view bar)."""
 
     VIEWS: ClassVar[tuple[type[View], ...]] = ()
-    # many views: narrow the bar (names of the others dropped last) so the area's own part stays whole
-    FIT_BAR: ClassVar[bool] = False
     DEFAULT_CSS = """
     ViewArea > #view-bar { height: 1; background: $panel; color: $text-muted; padding: 0 1; }
     ViewArea > ContentSwitcher { height: 1fr; }
@@ -129,8 +127,9 @@ class ViewArea(Area):
         current = self.query_one(ContentSwitcher).current
         suffix = self.bar_suffix()
         room = self.size.width - 2  # the bar's padding
-        for fit in ("wide", "tight", "keys") if self.FIT_BAR else ("wide",):
-            bar = self._bar(current, fit)  # as wide as fits; at the narrowest only the shown view keeps its name
+        # as wide as fits: closer together, then only the shown view keeps its name (the area's part stays whole)
+        for fit in ("wide", "tight", "keys"):
+            bar = self._bar(current, fit)
             if bar.cell_len + suffix.cell_len <= room or room <= 0:
                 break
         bar.append_text(suffix)

@@ -43,7 +43,6 @@ class AdsArea(ViewArea):
                          "ad_targeting", "advertised_products", "keyword_research"})
     VIEWS = (TermsView, ProposalsView, TargetsView, LedgerView, OverviewView, KeywordsView, ProductsView, ResearchView,
              ReportsView)
-    FIT_BAR = True  # nine views and the window: at 80 columns only the shown view keeps its name
     # the bar names the views and their keys: the footer keeps its room for actions
     BINDINGS = [replace(b, show=False) for b in view_bindings(VIEWS)] + [
         Binding("w", "next_window", "Window", id="ads.window"),
