@@ -26,7 +26,7 @@ class ProposalsView(AdsView):
     COLUMNS = [
         Column("mark", "", 1, style=lambda v: "bold green" if v == "✓" else None),
         Column("action", "Action", 15),
-        Column("term", "Term", 21),
+        Column("term", "Term", 19),  # with the campaign's label, ACoS stays on screen at 80 columns
         Column("campaign_label", "Campaign", 12),  # what tells the same term in two campaigns apart
         *numbers(),
         Column("change", "Change", 14),

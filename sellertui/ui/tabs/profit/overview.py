@@ -19,7 +19,7 @@ from sellertui.ui.kit.records_screen import RecordsScreen
 from sellertui.ui.kit.settings_form import save_section
 from sellertui.ui.kit.views import View
 from sellertui.ui.tabs.profit.common import ProfitPart
-from sellertui.ui.tabs.profit.tile_cards import BIG_FROM, TileRow, short_money
+from sellertui.ui.tabs.profit.tile_cards import BIG_FROM, TileRow, short_money, tile_titles
 
 RANGES = (6, 12, 24, 0)  # months the chart shows; 0: all of them
 
@@ -82,12 +82,13 @@ class ProfitOverview(ProfitPart, View):
         scale = 10 ** exponent(home)
         symbol = SYMBOLS.get(home, "")
         big = self.app.size.width >= BIG_FROM[0] and self.app.size.height >= BIG_FROM[1]
-        for card, tile in zip(self.query_one(TileRow).cards, self.tiles):
+        room = self.app.size.width // 5 - 6  # a tile's border less its corners, dashes and spaces
+        titles = tile_titles(self.tiles, room)
+        for card, tile, (title, marked) in zip(self.query_one(TileRow).cards, self.tiles, titles):
             card.show(tile, lambda minor: fmt(minor, home),
-                      lambda minor, digits=3: short_money(symbol, digits)(minor / scale), big)
+                      lambda minor, digits=3: short_money(symbol, digits)(minor / scale), big, title, marked)
         estimated = " · ~ estimated" if any(t.estimated for t in self.tiles) else ""
-        line = Text(f"Net profit vs the period before · enter: how it adds up · d: its records{estimated}",
-                    style="dim")
+        line = Text(f"▲▼ vs the period before · enter: how it adds up · d: records{estimated}", style="dim")
         self.query_one("#overview-summary", Static).update(line)
 
     # -- the chart and its range -----------------------------------------------------------

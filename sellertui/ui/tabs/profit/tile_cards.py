@@ -14,6 +14,9 @@ from textual.widgets import Digits, Static
 from sellertui.ui.kit.safe import plain
 
 BIG_FROM = (110, 30)  # columns and rows from which the figure is drawn in big digits
+# a tile's name where its full one does not fit its border (at 80 columns a tile has 10 columns for it)
+SHORT_TITLES = {"today": "Today", "yesterday": "Yesterday", "mtd": "This month", "forecast": "Forecast",
+                "last_month": "Last month"}
 
 
 def short_money(symbol: str, digits: int = 3):
@@ -42,6 +45,19 @@ def change_text(change: float | None, vs: str) -> Text:
     return out
 
 
+def tile_titles(tiles, room: int) -> list[tuple[str, bool]]:
+    """Each tile's border title and whether its ~ (estimated) goes on the figure instead, alike for all five:
+    the full names where they all fit in ``room`` columns, else the short ones, with their ~ where it fits."""
+    def mark(tile) -> str:
+        return "~ " if tile.estimated else ""
+
+    for names in ([t.title for t in tiles], [SHORT_TITLES.get(t.key, t.title) for t in tiles]):
+        titled = [mark(t) + name for t, name in zip(tiles, names)]
+        if all(len(title) <= room for title in titled):
+            return [(title, False) for title in titled]
+    return [(name, t.estimated) for t, name in zip(tiles, names)]
+
+
 class TileCard(Vertical):
     """One tile; the row around it holds the keyboard (one focusable widget per view, as a table is)."""
 
@@ -67,14 +83,17 @@ class TileCard(Vertical):
         yield Static("", classes="figure-text")  # else: the figure in bold, the change below it
         yield Static("", classes="details")
 
-    def show(self, tile, money, short, big: bool) -> None:
-        """``money`` formats minor units in full, ``short`` compactly ($12.3k)."""
-        self.border_title = plain(("~ " if tile.estimated else "") + tile.title)
+    def show(self, tile, money, short, big: bool, title: str, marked: bool) -> None:
+        """``money`` formats minor units in full, ``short`` compactly ($12.3k); ``marked``: the ~ of an estimate
+        goes on the figure (the title had no room for it)."""
+        self.border_title = plain(title)
+        self.tooltip = tile.title
         self.set_class(big, "big")
         change = change_text(tile.change("net"), tile.vs)
         self.query_one(Digits).update(short(tile.net, digits=2))
         self.query_one(".change", Static).update(change)
-        figure = Text(money(tile.net), style="bold red" if tile.net < 0 else "bold")
+        estimate = "~" if marked else ""
+        figure = Text(estimate + money(tile.net), style="bold red" if tile.net < 0 else "bold")
         self.query_one(".figure-text", Static).update(Text.assemble(figure, "\n", change))
         margin = "—" if tile.margin is None else f"{tile.margin:.0%}"
         if big:
