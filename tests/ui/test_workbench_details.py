@@ -12,7 +12,7 @@ from textual.widgets import Static, TabbedContent
 from sellertui.domain.inventory import purchase_orders as po_rules
 from sellertui.domain.promotions import records as promo_records
 from sellertui.store import open_store
-from sellertui.ui.kit.dialogs import ConfirmScreen, InfoScreen
+from sellertui.ui.kit.dialogs import ConfirmScreen, DetailScreen, InfoScreen
 from sellertui.ui.kit.forms import FormScreen
 from sellertui.ui.shell.help_screen import HelpScreen
 from tests.ui.conftest import settle
@@ -126,6 +126,21 @@ async def test_an_fba_return_reads_as_facts(make_app, demo_copy: Path) -> None:
         assert "Order" in shown and "Fulfilled by" in shown and "Amazon (FBA)" in shown
         assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:", shown) and "_rev" not in shown and "refund_minor" not in shown
         assert view.table.value("order_id") in shown
+
+
+async def test_a_return_case_opens_as_stored(make_app, demo_copy: Path) -> None:
+    stored = next(c for c in open_store(demo_copy)["returns"].rows() if c.get("buyer_id"))
+    app = make_app(demo_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        view = await show(pilot, app, "2", "f")
+        assert view.select_row("id", stored["id"])
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, DetailScreen)
+        shown = app.screen.as_text()
+        assert stored["order_id"] in shown and "Requested" in shown
+        assert stored["buyer_id"] in shown  # the stored case: the table has no buyer
 
 
 async def test_enter_opens_an_expense(make_app, demo_copy: Path) -> None:

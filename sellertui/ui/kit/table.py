@@ -22,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from sellertui.ui.kit.safe import plain
-from sellertui.ui.kit.table_columns import Column, default_fmt, lazy_numpy
+from sellertui.ui.kit.table_columns import Column, default_fmt, fit_cell, lazy_numpy
 from sellertui.ui.kit.table_groups import Lines, group_lines, plain_lines
 
 __all__ = ["Column", "FrameTable"]
@@ -325,12 +325,7 @@ class FrameTable(ScrollView, can_focus=True):
         self._row_cache[row] = cells
         return cells
 
-    @staticmethod
-    def _fit(text: str, width: int, align: str) -> str:
-        text = text.replace("\n", " ")
-        if len(text) > width:
-            return text[: max(width - 1, 0)] + "…"
-        return text.rjust(width) if align == "right" else text.ljust(width)
+    _fit = staticmethod(fit_cell)
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width

@@ -31,3 +31,11 @@ def default_fmt(value: Any) -> str:
     if value is None or (isinstance(value, float) and value != value):
         return ""
     return str(value)
+
+
+def fit_cell(text: str, width: int, align: str) -> str:
+    """A cell's text in exactly ``width`` columns: on one line, cut with … when it is longer."""
+    text = text.replace("\n", " ")
+    if len(text) > width:
+        return text[: max(width - 1, 0)] + "…"
+    return text.rjust(width) if align == "right" else text.ljust(width)
