@@ -11,8 +11,7 @@ from sellertui.store import open_store
 from sellertui.ui.kit.dialogs import PickScreen
 from sellertui.ui.kit.forms import FormScreen
 from tests.ui.conftest import settle
-
-SMALL = (80, 24)
+from tests.ui.test_workbench import opened
 
 
 def message_about_unshipped_order(data_dir: Path) -> tuple[str, str]:
@@ -29,12 +28,7 @@ def message_about_unshipped_order(data_dir: Path) -> tuple[str, str]:
 
 async def test_where_is_my_order_fits_an_unshipped_order_and_shows_before_copying(make_app, demo_copy: Path) -> None:
     message_id, order_id = message_about_unshipped_order(demo_copy)
-    app = make_app(demo_copy)
-    async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot, app)
-        await pilot.press("2", "m")
-        await settle(pilot, app)
-        view = app.query_one("#area-orders").current
+    async with opened(make_app, demo_copy, "2", "m") as (pilot, app, view):
         assert view.select_row("id", message_id)
         await pilot.press("t")
         await settle(pilot, app)
@@ -56,12 +50,7 @@ async def test_where_is_my_order_fits_an_unshipped_order_and_shows_before_copyin
 
 
 async def test_templates_are_edited_with_their_variables_checked(make_app, demo_copy: Path) -> None:
-    app = make_app(demo_copy)
-    async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot, app)
-        await pilot.press("2", "T")
-        await settle(pilot, app)
-        view = app.query_one("#area-orders").current
+    async with opened(make_app, demo_copy, "2", "T") as (pilot, app, view):
         assert view.TITLE == "Templates" and len(view.table.order) == len(templates.DEFAULTS)
         await pilot.press("n")
         await settle(pilot, app)

@@ -34,6 +34,14 @@ async def tick(pilot, app, prefix: str):
     return item
 
 
+async def tick_into_orders_form(pilot, app, prefix: str):
+    """Tick the first open item of that kind: Orders shows its own form for it; returns the item."""
+    item = await tick(pilot, app, prefix)
+    assert app.query_one(TabbedContent).active == "tab-orders"
+    assert isinstance(app.screen, FormScreen), [n.message for n in app._notifications]
+    return item
+
+
 def listed(app, key: str):
     return app.query_one("#area-today").items.get(key)
 
@@ -61,9 +69,8 @@ async def test_ticking_an_order_to_ship_asks_for_its_tracking(make_app, demo_cop
     app = make_app(demo_copy)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot, app)
-        item = await tick(pilot, app, "ship:")
-        assert app.query_one(TabbedContent).active == "tab-orders"
-        assert isinstance(app.screen, FormScreen) and app.screen.form_title.startswith("Mark 1 order(s) shipped")
+        item = await tick_into_orders_form(pilot, app, "ship:")
+        assert app.screen.form_title.startswith("Mark 1 order(s) shipped")
         assert item.value in str(app.screen.fields[-1].help)  # the form is for that order
         app.screen.query_one("#field-tracking_0", Input).value = "9400111899223344556677"
         await pilot.press("ctrl+s")
@@ -92,9 +99,7 @@ async def test_ticking_a_refund_opens_its_refund_step(make_app, demo_copy: Path)
     app = make_app(demo_copy)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot, app)
-        item = await tick(pilot, app, "refund:")
-        assert app.query_one(TabbedContent).active == "tab-orders"
-        assert isinstance(app.screen, FormScreen), [n.message for n in app._notifications]
+        item = await tick_into_orders_form(pilot, app, "refund:")
         assert app.screen.form_title == "Refund"
         returns = app.query_one("#area-orders").current
         assert returns.current_value("id") == item.value  # the refund of that case

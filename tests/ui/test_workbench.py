@@ -3,6 +3,7 @@ filters say N of M, side panels open as drawers, and the key map says what clash
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,15 @@ from sellertui.ui.shell.help_screen import HelpScreen
 from tests.ui.conftest import settle
 
 SMALL = (80, 24)
+
+
+@asynccontextmanager
+async def opened(make_app, data_dir: Path, tab: str, view: str | None = None, size=SMALL):
+    """The app at ``size`` on ``tab`` (and ``view``): yields (pilot, app, the view or the tab's area)."""
+    app = make_app(data_dir)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot, app)
+        yield pilot, app, await show(pilot, app, tab, view)
 
 
 async def show(pilot, app, tab: str, view: str | None = None):
@@ -109,10 +119,7 @@ async def test_enter_moves_to_the_next_field_then_submits_from_the_last(make_app
 # -- tables ------------------------------------------------------------------------------
 
 async def test_all_orders_opens_on_the_newest_row_highlighted(make_app, demo_copy: Path) -> None:
-    app = make_app(demo_copy)
-    async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot, app)
-        view = await show(pilot, app, "2", "a")
+    async with opened(make_app, demo_copy, "2", "a") as (pilot, app, view):
         table = view.table
         newest = table.frame["purchase_date"].max()
         assert table.cursor_row == 0 and table.scroll_y == 0
@@ -121,10 +128,7 @@ async def test_all_orders_opens_on_the_newest_row_highlighted(make_app, demo_cop
 
 
 async def test_a_filter_goes_to_its_first_match_and_says_n_of_m(make_app, demo_copy: Path) -> None:
-    app = make_app(demo_copy)
-    async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot, app)
-        view = await show(pilot, app, "2", "a")
+    async with opened(make_app, demo_copy, "2", "a") as (pilot, app, view):
         table = view.table
         await pilot.press("pagedown", "pagedown", "pagedown")  # scrolled well down first
         assert table.cursor_row > 20

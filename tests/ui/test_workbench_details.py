@@ -17,7 +17,7 @@ from sellertui.ui.kit.forms import FormScreen
 from sellertui.ui.shell.help_screen import HelpScreen
 from tests.ui.conftest import settle
 from tests.ui.test_today_acts import on_item, tick
-from tests.ui.test_workbench import SMALL, show, text_of
+from tests.ui.test_workbench import SMALL, opened, show, text_of
 
 
 async def test_help_names_its_sections_as_a_user_would(make_app, demo_copy: Path) -> None:
@@ -113,10 +113,7 @@ async def test_ticking_a_promotion_deadline_moves_it_on_in_promotions(make_app, 
 
 
 async def test_an_fba_return_reads_as_facts(make_app, demo_copy: Path) -> None:
-    app = make_app(demo_copy)
-    async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot, app)
-        view = await show(pilot, app, "2", "f")
+    async with opened(make_app, demo_copy, "2", "f") as (pilot, app, view):
         await pilot.press("slash", *"channel:fba", "enter")
         await settle(pilot, app)
         await pilot.press("enter")
@@ -144,10 +141,7 @@ async def test_a_return_case_opens_as_stored(make_app, demo_copy: Path) -> None:
 
 
 async def test_enter_opens_an_expense(make_app, demo_copy: Path) -> None:
-    app = make_app(demo_copy)
-    async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot, app)
-        view = await show(pilot, app, "6", "x")
+    async with opened(make_app, demo_copy, "6", "x") as (pilot, app, view):
         await pilot.press("slash", *view.table.value("description")[:12], "enter")  # one that is not a hire's cost
         await settle(pilot, app)
         await pilot.press("enter")
@@ -156,10 +150,7 @@ async def test_enter_opens_an_expense(make_app, demo_copy: Path) -> None:
 
 
 async def test_the_assign_form_names_its_task(make_app, demo_copy: Path) -> None:
-    app = make_app(demo_copy)
-    async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot, app)
-        view = await show(pilot, app, "7", "w")
+    async with opened(make_app, demo_copy, "7", "w") as (pilot, app, view):
         task_id, title = view.table.value("id"), view.table.value("title")
         await pilot.press("a")
         await settle(pilot, app)
@@ -168,10 +159,7 @@ async def test_the_assign_form_names_its_task(make_app, demo_copy: Path) -> None
 
 
 async def test_by_owner_is_grouped_under_a_heading_per_owner(make_app, demo_copy: Path) -> None:
-    app = make_app(demo_copy)
-    async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot, app)
-        view = await show(pilot, app, "7", "w")
+    async with opened(make_app, demo_copy, "7", "w") as (pilot, app, view):
         table = view.table
         headings = [line for line in table._lines.shows if isinstance(line, str)]
         owners = table.frame["owner"].fillna("").iloc[table.order].tolist()
@@ -196,10 +184,7 @@ async def test_one_writer_is_one_person(make_app, data_dir: Path) -> None:
 
 
 async def test_a_marked_sku_shows_its_mark_at_80_columns(make_app, demo_copy: Path) -> None:
-    app = make_app(demo_copy)
-    async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot, app)
-        view = await show(pilot, app, "5", "s")
+    async with opened(make_app, demo_copy, "5", "s") as (pilot, app, view):
         await pilot.press("space", "up")  # marked, and the cursor back on it
         await pilot.pause()
         assert view.table.marked and view.table.render_line(1).text.startswith("✓ ")

@@ -14,6 +14,18 @@ from textual.widgets import Static
 from sellertui.ui.kit.safe import content, plain, text
 
 
+def modal_box(name: str, width: int, max_height: str = "90%") -> str:
+    """The CSS of a modal screen ``name`` whose Vertical is a centred box ``width`` columns wide (at most the
+    screen's width, so it fits at 80 columns), as tall as its content."""
+    return f"""
+    {name} {{ align: center middle; }}
+    {name} > Vertical {{
+        width: {width}; max-width: 100%; height: auto; max-height: {max_height};
+        border: round $accent; background: $surface; padding: 0 1;
+    }}
+    """
+
+
 def fact_grid(rows, gap: int = 1) -> Table:
     """(label, value) rows as a two-column grid, labels bold; both shown literally."""
     grid = Table.grid(padding=(0, gap))
@@ -32,14 +44,7 @@ def fact_panel(title: str, rows, lines=()) -> Group:
 class InfoScreen(ModalScreen[None]):
     """Read-only details: rows of (label, value) and/or paragraphs. ``y`` copies them."""
 
-    DEFAULT_CSS = """
-    InfoScreen { align: center middle; }
-    InfoScreen > Vertical {
-        width: 90; max-width: 100%; height: auto; max-height: 90%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    InfoScreen VerticalScroll { height: auto; max-height: 1fr; }
-    """
+    DEFAULT_CSS = modal_box("InfoScreen", 90) + "InfoScreen VerticalScroll { height: auto; max-height: 1fr; }"
     BINDINGS = [
         Binding("escape,q,enter", "dismiss", "Close", id="info.close"),
         Binding("y", "copy", "Copy", id="info.copy"),
@@ -125,12 +130,7 @@ class ConfirmScreen(ModalScreen[bool]):
 class PickScreen(ModalScreen[str | None]):
     """Pick one of a few choices with the arrows and enter; dismisses with its value, or None (esc)."""
 
-    DEFAULT_CSS = """
-    PickScreen { align: center middle; }
-    PickScreen > Vertical {
-        width: 76; max-width: 100%; height: auto; max-height: 90%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
+    DEFAULT_CSS = modal_box("PickScreen", 76) + """
     PickScreen OptionList { height: auto; max-height: 16; border: none; }
     PickScreen .hint { color: $text-muted; }
     """

@@ -24,6 +24,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from sellertui.domain.fields import FieldError
+from sellertui.ui.kit.dialogs import modal_box
 from sellertui.ui.kit.safe import content, plain
 
 
@@ -64,12 +65,7 @@ def first_to_fill(fields: list[Field]) -> str | None:
 
 
 class FormScreen(ModalScreen[dict | None]):
-    DEFAULT_CSS = """
-    FormScreen { align: center middle; }
-    FormScreen > Vertical {
-        width: 76; max-width: 100%; height: auto; max-height: 100%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
+    DEFAULT_CSS = modal_box("FormScreen", 76, "100%") + """
     FormScreen VerticalScroll { height: auto; max-height: 1fr; }
     FormScreen .field { height: auto; margin-top: 1; }
     FormScreen .field-label { width: 20; text-style: bold; }
