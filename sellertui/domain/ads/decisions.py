@@ -23,6 +23,9 @@ from sellertui.store.errors import Conflict
 
 COLLECTION = "ad_actions"
 TRANSIENT = ("status", "action_id", "action_rev", "rejected_before")
+APPROVED, REJECTED, EXPORTED = "approved", "rejected", "exported"
+APPLIED, FAILED, UNDONE = "applied", "failed", "undone"  # sent by API; refused in part; reversed by API
+IN_AMAZON = (EXPORTED, APPLIED)  # changes that live in the ads account now
 
 
 class DecisionError(UserError):
