@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sellertui.importers.headers import header_set
 from sellertui.importers.kinds.ads import BulkSearchTerms, SearchTerms
+from sellertui.importers.kinds.ads_api import API_REPORTS
 from sellertui.importers.kinds.base import Kind, Output
 from sellertui.importers.kinds.business import BusinessReport
 from sellertui.importers.kinds.inventory import FbaInventory, Restock
@@ -16,7 +17,7 @@ from sellertui.importers.kinds.transactions import DateRange
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
     AllOrders(), FbmOrders(), SearchTerms(), BulkSearchTerms(), FbaInventory(), Restock(), BusinessReport(),
-    Settlement(), DateRange(), FbaReturns(), FbmReturns(), OrdersApi(), SalesAndTraffic(),
+    Settlement(), DateRange(), FbaReturns(), FbmReturns(), OrdersApi(), SalesAndTraffic(), *API_REPORTS,
 )}
 
 
