@@ -20,6 +20,7 @@ from sellertui.domain.ads import decisions, ledger, overview, rules
 from sellertui.domain.ads.campaigns import CampaignInfo, catalogue
 from sellertui.domain.ads.proposal import Proposal
 from sellertui.domain.ads.settings import AdsRules
+from sellertui.domain.ads.structure import Structure
 from sellertui.domain.ads.targets import COLLECTION as TARGETS, TargetBook
 from sellertui.domain.ads.terms import KEYWORD_KEY, SearchTermData, aggregate_keywords, aggregate_terms
 from sellertui.domain.ads.window import PRESETS, Window
@@ -128,18 +129,21 @@ class AdsService:
         """The Targets view's rows, and the campaigns of the window (for the harvest destinations)."""
         from sellertui.domain.ads.tables import targets_frame
 
-        campaigns = catalogue(self.aggregates(window).terms)
+        structure = Structure.load(self.store)
+        campaigns = structure.extend(catalogue(structure.with_ids(self.aggregates(window).terms)))
         return targets_frame(self.book(window), campaigns), campaigns
 
     def proposals(self, window: Window) -> ProposalSet:
         found = self.aggregates(window)
-        terms, keywords = found.terms, found.keywords
+        structure = Structure.load(self.store)  # ids, destinations and bids as the Ads sync last saw them
+        terms, keywords = structure.with_ids(found.terms), found.keywords
         records = decisions.load(self.store)
         book = self.book(window)
-        campaigns = catalogue(terms)
+        campaigns = structure.extend(catalogue(terms))
         changes = decisions.bid_changes(records)
         if changes:
             keywords = self._after_bid_changes(self.data.rows(window)[0], keywords, changes)
+        keywords = structure.with_bids(keywords)
         where = window.as_dict()
         found = (rules.negate_proposals(terms, book, self.rules, where)
                  + rules.harvest_proposals(terms, book, self.rules, where, campaigns, decisions.harvested(records))
