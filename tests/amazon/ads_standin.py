@@ -58,7 +58,7 @@ class AdsStandIn:
     page_size: int = 2
     throttle: dict[str, int] = field(default_factory=dict)  # operation -> 429s to answer first
     expire_after_calls: int | None = None  # the access token answers 401 after this many API calls
-    refuse: dict[str, str] = field(default_factory=dict)  # keyword text or ASIN -> Amazon's reason to refuse it
+    refuse: dict[str, str] = field(default_factory=dict)  # "text" or "entity:text" (keywords:…) -> Amazon's reason
     calls: list[tuple[str, str, dict, object]] = field(default_factory=list)  # (operation, path, headers, body)
     token_exchanges: int = 0
     clients: dict[str, tuple[str, str]] = field(default_factory=lambda: {CLIENT_ID: (CLIENT_SECRET, REFRESH_TOKEN)})
@@ -262,8 +262,9 @@ class AdsStandIn:
         success, error = [], []
         for index, item in enumerate(body.get(key) or []):
             words = item.get("keywordText") or next((e.get("value") for e in item.get("expression") or []), "")
-            if words in self.refuse:
-                error.append({"index": index, "errors": refusal(message=self.refuse[words])})
+            reason = self.refuse.get(f"{entity}:{words}") or self.refuse.get(words)
+            if reason:
+                error.append({"index": index, "errors": refusal(message=reason)})
                 continue
             new_id = str(next(self._ids))
             stored = {**item, ID_KEYS[entity]: new_id}

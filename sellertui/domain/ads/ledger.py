@@ -14,12 +14,14 @@ from sellertui.core.money import fmt
 COLUMNS = ["id", "_rev", "decided_at", "decided_by", "status", "kind", "action", "term", "campaign", "ad_group",
            "match_type", "impressions", "clicks", "spend_minor", "sales_minor", "orders", "acos", "target_acos",
            "current_bid_minor", "new_bid_minor", "dest_campaign", "dest_ad_group", "exported_at", "export_file",
-           "currency", "reason", "negate_level", "negate_match"]
+           "currency", "reason", "negate_level", "negate_match", "applied_at", "amazon_ids", "api_error", "api",
+           "revert_error", "undone_at"]
+NEGATIONS = ("approved", "exported", "applied", "failed")  # negations decided and not taken back
 
 
 def converted_later(records: list[dict], later_rows: pd.DataFrame) -> dict[str, str]:
     """For negations: record id -> what the term did elsewhere after the decision."""
-    negations = [r for r in records if r.get("kind") == "negate" and r.get("status") in ("approved", "exported")]
+    negations = [r for r in records if r.get("kind") == "negate" and r.get("status") in NEGATIONS]
     if not negations or not len(later_rows):
         return {}
     sold = later_rows[later_rows["orders"].to_numpy() > 0]
@@ -51,6 +53,6 @@ def ledger_frame(records: list[dict], flags: dict[str, str]) -> pd.DataFrame:
 
 def earliest_negation_day(records: list[dict]) -> str | None:
     days = [(r.get("decided_at") or "")[:10] for r in records
-            if r.get("kind") == "negate" and r.get("status") in ("approved", "exported")]
+            if r.get("kind") == "negate" and r.get("status") in NEGATIONS]
     days = [d for d in days if d]
     return min(days) if days else None
