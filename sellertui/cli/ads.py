@@ -96,7 +96,7 @@ def _send(send, args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.as_json())
     else:
-        print("\n".join([*result.lines(), result.summary()]) if args.dry_run else result.summary())
+        print("\n".join([*(result.lines() if args.dry_run else result.outcomes()), result.summary()]))
     return 0 if args.dry_run or result.ok else 1
 
 

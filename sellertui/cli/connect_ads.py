@@ -16,7 +16,6 @@ from sellertui.cli.common import context
 
 
 def cmd_connect_ads(args: argparse.Namespace) -> int:
-    from sellertui import config
     from sellertui.amazon.settings import ApiSettings
     from sellertui.core.errors import UserError
     from sellertui.domain.sync import ads_connect
@@ -45,8 +44,7 @@ def cmd_connect_ads(args: argparse.Namespace) -> int:
     if not found.ok:
         profile = _pick(found.profiles)
         found.chosen, found.kept = profile, ads_connect.keep(creds, profile)
-    if region != (section.get("region") or "NA"):
-        config.save_value(settings.path, "amazon.region", region)
+    ads_connect.keep_region(settings, region)
     print(f"connected to the Ads console: {found.chosen.label}")
     print(f"credentials kept in {found.kept}; `sellertui sync --only ads` pulls the reports")
     return 0

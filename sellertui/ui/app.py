@@ -43,6 +43,7 @@ from sellertui.ui.kit.messages import Saved, StoreChanged
 from sellertui.ui.kit.safe import plain
 from sellertui.ui.kit.saving import SAVE_GROUP
 from sellertui.ui.shell.palette import palette_commands
+from sellertui.ui.shell.ads_connect import AdsConnectShell
 from sellertui.ui.shell.sync import SYNC_COLLECTIONS, SyncShell
 from sellertui.ui.shell.sync import BINDINGS as SYNC_BINDINGS
 
@@ -79,7 +80,7 @@ class BackupRestored(Message):
         super().__init__()
 
 
-class SellerApp(SyncShell, App[None]):
+class SellerApp(SyncShell, AdsConnectShell, App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses may live elsewhere
     TITLE = "sellertui"
     ENABLE_COMMAND_PALETTE = True

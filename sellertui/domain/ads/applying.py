@@ -102,6 +102,21 @@ class ApplyResult:
             text += f"; {len(self.plan.held)} held back (see the dry run)"
         return text
 
+    def outcomes(self) -> list[str]:
+        """After sending: each change, and each item with its new id or Amazon's reason."""
+        lines = []
+        for p in self.plan.changes:
+            r = p.record
+            lines.append(f"{r.get('status')}: {r.get('kind')} '{r.get('term')}' ({r.get('campaign')} › "
+                         f"{r.get('ad_group')})")
+            sent = {e["key"]: e for e in r.get("api") or []}
+            for item in p.waiting():
+                entry = sent.get(key_of(item))
+                outcome = ("not sent: it goes once the item before it is in" if entry is None else
+                           f"new id {entry['id']}" if entry.get("id") else f"Amazon refused it: {entry.get('error')}")
+                lines.append(f"  {item.words}: {outcome}")
+        return lines
+
     def as_json(self) -> dict:
         return {"dry_run": self.dry_run, "ok": self.ok, **self.plan.as_json(),
                 "applied": [r["id"] for r in self.applied],
@@ -197,14 +212,17 @@ def apply_approved(shop, dry_run: bool = False, progress: Progress | None = None
     with SyncLock(shop.store.layout.data_dir, shop.user, "sellertui ads apply"), ads_client(shop, sleep) as api:
         the_plan = plan(shop.store)  # read again under the lock: a teammate may have sent or exported some
         note = f"applied {len(the_plan.changes)} ad change(s) through the Ads API"
+        answered, total = 0, the_plan.items  # counted over both phases (an item left waiting is never counted)
         for phase in ("items", "after"):
             groups: dict[tuple[str, str], list] = {}
             for planned in the_plan.changes:
                 if phase == "items" or planned.done():
                     for item in getattr(planned, phase):
                         groups.setdefault((item.entity, item.verb), []).append((planned, item))
+            step = None if progress is None else lambda done, _, before=answered: progress(before + done, total)
             send(api, shop.store, groups, lambda store, batch, results: _write(store, batch, results, shop.user, note),
-                 progress)
+                 step)
+            answered += sum(len(members) for members in groups.values())
     result = ApplyResult(the_plan)
     for planned in the_plan.changes:
         (result.applied if planned.record.get("status") == APPLIED else result.failed).append(planned.record)

@@ -42,10 +42,25 @@ def converted_later(records: list[dict], later_rows: pd.DataFrame) -> dict[str, 
     return flags
 
 
+def amazon_outcome(record: dict) -> str:
+    """What the Ads API made of a change sent through it: its new ids, or Amazon's reason."""
+    status = record.get("status")
+    if status == "undone":
+        return "taken back"
+    if record.get("revert_error"):
+        return f"not taken back: {record['revert_error']}"
+    if status == "failed":
+        return f"refused: {record.get('api_error') or 'see i'}"
+    if status == "applied":
+        ids = str(record.get("amazon_ids") or "").split()
+        return f"id {ids[0]}" + (f" +{len(ids) - 1}" if len(ids) > 1 else "") if ids else "applied"
+    return ""
+
+
 def ledger_frame(records: list[dict], flags: dict[str, str]) -> pd.DataFrame:
     """Decisions, newest first, with the flag of each negation that converted later."""
-    rows = [{c: r.get(c) for c in COLUMNS} for r in records]
-    frame = pd.DataFrame(rows, columns=COLUMNS)
+    rows = [{c: r.get(c) for c in COLUMNS} | {"amazon": amazon_outcome(r)} for r in records]
+    frame = pd.DataFrame(rows, columns=[*COLUMNS, "amazon"])
     frame["flag"] = [flags.get(i, "") for i in frame["id"]]
     frame["day"] = frame["decided_at"].fillna("").str[:10]
     return frame.sort_values(["decided_at", "id"], ascending=False, kind="stable").reset_index(drop=True)

@@ -45,6 +45,19 @@ class RevertResult:
             lines += [f"  {item.words}" for _, item in r.items]
         return lines + [f"not taken back: {why}" for why in self.refused]
 
+    def outcomes(self) -> list[str]:
+        """After sending: each change, and each reverse item taken or refused with Amazon's reason."""
+        lines = []
+        for r in self.reversals:
+            lines.append(f"{r.record.get('status')}: {r.record.get('kind')} '{r.record.get('term')}'")
+            entries = {e["key"]: e for e in r.record.get("api") or []}
+            for key, item in r.items:
+                entry = entries.get(key, {})
+                outcome = "done" if entry.get("reverted_at") else \
+                    f"Amazon refused it: {entry.get('revert_error') or 'no answer'}"
+                lines.append(f"  {item.words}: {outcome}")
+        return lines + [f"not taken back: {why}" for why in self.refused]
+
     def summary(self) -> str:
         if self.dry_run:
             text = f"would take back {len(self.reversals)} change(s)"

@@ -61,6 +61,15 @@ def keep(creds: Credentials, profile) -> str:
     return secrets.save(creds.client_id, creds.client_secret, creds.refresh_token, ADS, profile.id)
 
 
+def keep_region(settings, region: str) -> None:
+    """Remember the region Amazon accepted the credentials in (config.toml; shared with Seller Central)."""
+    from sellertui import config
+
+    if region != (settings.section("amazon").get("region") or "NA"):
+        config.save_value(settings.path, "amazon.region", region)
+        settings.sections.setdefault("amazon", {})["region"] = region
+
+
 def check(settings: ApiSettings) -> AdsCheck:
     """The stored credentials and profile, checked again."""
     from sellertui.amazon.ads.profiles import chosen
