@@ -58,6 +58,11 @@ SECTION_DEFAULTS["profit"] = {
     "reserve_months": 3,  # cash in reserve must cover this many months of the role's cost
     "trend_months": 6,  # complete months the profit trend is fitted over
     "horizon_months": 36,  # how far ahead the projection looks
+    # estimated where no settlement covers a month (the fees Amazon charges every month)
+    "subscription_monthly": 39.99,  # the Professional selling plan, in the home currency
+    "storage_rate": 0.78,  # FBA storage per cubic foot a month, January–September (standard size)
+    "storage_rate_peak": 2.40,  # ... October–December
+    "default_cubic_feet": 0.1,  # per unit, for SKUs whose size no FBA inventory report gave
 }
 
 # Promotions: lead times, the margin floor, stock in place, event minimum discounts, results.
@@ -92,6 +97,12 @@ SECTION_DEFAULTS["amazon"] = {
     "retry_attempts": 5,  # per call: throttling, 5xx and dropped connections
     "retry_seconds": 120.0,  # per call: the most time spent retrying
     "backoff_seconds": 1.0,  # the first back-off (doubles, with jitter)
+    "timeout_seconds": 30.0,
+}
+
+# Exchange rates: where `sellertui fx update` fetches the ECB's reference rates (the only place they go online).
+SECTION_DEFAULTS["fx"] = {
+    "ecb_url": "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.zip",
     "timeout_seconds": 30.0,
 }
 

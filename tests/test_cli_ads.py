@@ -11,6 +11,7 @@ from sellertui.domain.ads import decisions
 from sellertui.domain.ads.service import AdsService
 from sellertui.domain.frames import FrameCache
 from sellertui.store import open_store
+from sellertui.cli import main
 from tests.test_cli import run
 
 
@@ -52,3 +53,21 @@ def test_the_ledger_exports_as_csv(capsys, demo_copy: Path) -> None:
     lines = out.splitlines()
     assert code == 0 and lines[0].startswith("decided_at,decided_by,status,kind,action,term")
     assert len(lines) == 4 and all(",exported," in line for line in lines[1:])
+
+
+def test_reports_list_the_imported_ads_reports(capsys, tmp_path: Path) -> None:
+    from tests.ads_files import sp_summary
+
+    data_dir = tmp_path / "data"
+    for name, first, last in (("a.csv", "2025-11-24", "2026-01-23"), ("b.csv", "2025-12-02", "2026-01-31")):
+        assert main(["import", str(sp_summary(tmp_path / name, first, last, {"bamboo board": 1000})),
+                     "--data-dir", str(data_dir)]) == 0
+    capsys.readouterr()
+    assert main(["ads", "reports", "--data-dir", str(data_dir)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "2 ads report(s), newest first"
+    assert out[2].startswith("SP search terms US 2025-11-24..2026-01-23 (summary, 7-day): 1 rows, spend $10.00, "
+                             "53 of its days also in newer reports")
+    assert main(["ads", "reports", "--json", "--data-dir", str(data_dir)]) == 0
+    found = json.loads(capsys.readouterr().out)["reports"]
+    assert [r["covered_days"] for r in found] == [0, 53] and found[0]["first"] == "2025-12-02"

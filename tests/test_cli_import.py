@@ -12,7 +12,7 @@ from sellertui.cli import main
 from sellertui.store import open_store
 from tests.importers.conftest import fixture, store_files
 
-KEYS = ["file", "kind", "rows", "inserted", "updated", "unchanged", "rejected", "totals"]
+KEYS = ["file", "kind", "rows", "inserted", "updated", "unchanged", "rejected", "removed", "totals"]
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -28,13 +28,13 @@ def test_json_prints_one_object_per_file_with_totals_by_kind(capsys, data_dir: P
     code, out, err = run(capsys, "import", str(fixture("all-orders-us.txt")), str(fixture("search-terms-us-summary.csv")),
                          str(fixture("settlement-v2-us.txt")), str(fixture("fba-inventory-us.txt")),
                          str(fixture("fba-returns-us.txt")), str(fixture("BusinessReport-15-10-2025.csv")),
-                         "--json", "--data-dir", str(data_dir))
+                         "--period", "2025-09-15..2025-10-14", "--json", "--data-dir", str(data_dir))
     assert code == 0 and err == ""
     objects = [json.loads(line) for line in out.splitlines()]
     assert [list(o) for o in objects] == [KEYS] * 6
     orders, terms, settlement, inventory, returns, business = objects
     assert orders == {"file": "all-orders-us.txt", "kind": "all-orders", "rows": 7, "inserted": 6, "updated": 0,
-                      "unchanged": 0, "rejected": 0,
+                      "unchanged": 0, "rejected": 0, "removed": 0,
                       "totals": {"lines": 6, "units": 7, "item_price": "107.94"}}
     assert terms["totals"] == {"spend": "146.24", "sales": "1439.63", "clicks": 92, "impressions": 4899, "orders": 37}
     assert settlement["totals"] == {"total_amount": "971.35", "sum_of_amounts": "971.35", "orders": 3}
@@ -43,6 +43,13 @@ def test_json_prints_one_object_per_file_with_totals_by_kind(capsys, data_dir: P
     assert business["totals"] == {"units": 393, "sales": "13365.30", "sessions": 2609}
     code, out, _ = run(capsys, "import", str(fixture("all-orders-us.txt")), "--json", "--data-dir", str(data_dir))
     assert json.loads(out)["unchanged"] == 6
+
+
+def test_a_business_report_named_by_its_download_day_is_refused_naming_period(capsys, data_dir: Path) -> None:
+    code, out, err = run(capsys, "import", str(fixture("BusinessReport-15-10-2025.csv")), "--data-dir", str(data_dir))
+    assert code == 1 and out == ""
+    assert err.strip().count("\n") == 0 and "named by the day it was downloaded (2025-10-15)" in err
+    assert "--period START..END (e.g. --period 2025-09-01..2025-09-30)" in err
 
 
 def test_text_summary(capsys, data_dir: Path) -> None:

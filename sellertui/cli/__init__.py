@@ -11,11 +11,11 @@ import sys
 from typing import Sequence
 
 from sellertui import __version__
-from sellertui.cli import admin, ads, demo, export, importing, inventory, profit, promotions, sync, tasks, today
+from sellertui.cli import admin, ads, demo, export, fx, importing, inventory, profit, promotions, sync, tasks, today
 from sellertui.cli.common import fail
 from sellertui.cli.output import shown_output
 
-COMMAND_MODULES = (admin, demo, importing, tasks, export, inventory, ads, today, promotions, profit, sync)
+COMMAND_MODULES = (admin, demo, importing, tasks, export, inventory, ads, today, promotions, profit, fx, sync)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,5 +1,6 @@
-"""`sellertui ads proposals [--json]`, `sellertui ads export PATH`, and the approved changes by API:
-`sellertui ads apply [--dry-run] [--json]` and `sellertui ads revert ID... [--dry-run] [--json]`.
+"""`sellertui ads proposals [--json]`, `sellertui ads reports [--json]`, `sellertui ads export PATH`, and the
+approved changes by API: `sellertui ads apply [--dry-run] [--json]` and `sellertui ads revert ID... [--dry-run]
+[--json]`.
 
 ``apply`` and ``revert`` exit 0 when Amazon took every change, 1 when it
 refused one (each item's reason is in the ledger and the output), 75 when a
@@ -25,6 +26,11 @@ def register(sub, common) -> None:
     proposals.add_argument("--kind", choices=("negate", "harvest", "bid"), help="only this kind")
     proposals.add_argument("--json", action="store_true", help="print JSON (with the working of each number)")
     proposals.set_defaults(handler=cmd_proposals)
+
+    reports = actions.add_parser("reports", help="the imported ads reports, newest first, and the days newer "
+                                                 "ones also cover", parents=[common])
+    reports.add_argument("--json", action="store_true", help="print JSON")
+    reports.set_defaults(handler=cmd_reports)
 
     export = actions.add_parser("export", help="write approved changes as a bulk-operations file (.xlsx or .csv)",
                                 parents=[common])
@@ -72,6 +78,25 @@ def cmd_proposals(args: argparse.Namespace) -> int:
         print(f"[{mark}] {p.action}: '{p.term}' in {p.campaign} › {p.ad_group}  {p.clicks} clicks, "
               f"{p.orders} orders, {m(p.spend_minor)} spend, ACoS {pct(p.acos) or '—'}{bid}")
         print(f"    {p.reason}")
+    return 0
+
+
+def cmd_reports(args: argparse.Namespace) -> int:
+    from sellertui.core.money import fmt
+
+    frame = _service(args).reports()
+    keys = ["id", "what", "marketplace", "first", "last", "days", "layout", "attribution_days", "rows", "spend_minor",
+            "currency", "covered", "file", "imported_at"]
+    records = [{k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()}
+               for row in frame[keys].to_dict("records")] if len(frame) else []
+    if args.json:
+        print_json({"reports": [{**r, "covered_days": r.pop("covered")} for r in records]})
+        return 0
+    print(f"{len(records)} ads report(s), newest first")
+    for r in records:
+        newer = f", {r['covered']} of its days also in newer reports (they count there)" if r["covered"] else ""
+        print(f"{r['what']} {r['marketplace']} {r['first']}..{r['last']} ({r['layout']}, {r['attribution_days']}-day): "
+              f"{r['rows']:,} rows, spend {fmt(int(r['spend_minor']), r['currency'] or 'USD')}{newer}  {r['file']}")
     return 0
 
 

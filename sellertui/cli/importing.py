@@ -2,7 +2,8 @@
 
 Text output: one summary per file. ``--json``: one JSON object per line and
 file, ``{"file", "kind", "rows", "inserted", "updated", "unchanged", "rejected",
-"totals"}`` (a file that failed adds ``"error"`` and, for bad rows,
+"removed", "totals"}`` (``removed``: rows an ads report imported before had and
+its fresh download lacks; a file that failed adds ``"error"`` and, for bad rows,
 ``"problems"``; the error also goes to stderr). A progress bar goes to stderr
 when it is a terminal. Exit 1 when any file failed (nothing of that file was
 written).

@@ -35,3 +35,36 @@ def fmt(minor: int | None, currency: str, symbol: bool = True, grouping: bool = 
     if symbol and currency in SYMBOLS:
         return f"{sign}{SYMBOLS[currency]}{text}"
     return f"{sign}{text} {currency}" if symbol else f"{sign}{text}"
+
+
+def split_largest_remainder(amount_minor: int, weights) -> list[int]:
+    """Split ``amount_minor`` over ``weights`` so that the parts add up to it exactly.
+
+    Each part is the floor of its exact share; the cents left over go one each
+    to the parts with the largest remainders (ties: the earlier part), so no
+    part is off its exact share by a cent or more and none gets the leftovers
+    just for coming first. A negative amount splits like its positive and is
+    negated; weights that are all zero split evenly. Weights may be ints,
+    Fractions or Decimals (exact) or floats. For equal shares over days use
+    ``core.split.spread``, which spreads its leftover units through the run
+    instead of onto the first parts.
+    """
+    from fractions import Fraction
+
+    shares = [Fraction(w) for w in weights]
+    if not shares:
+        if amount_minor:
+            raise ValueError("cannot split a non-zero amount over no parts")
+        return []
+    if any(w < 0 for w in shares):
+        raise ValueError("weights cannot be negative")
+    total = sum(shares)
+    if total == 0:
+        shares, total = [Fraction(1)] * len(shares), Fraction(len(shares))
+    sign, amount = (-1, -amount_minor) if amount_minor < 0 else (1, amount_minor)
+    exact = [amount * w / total for w in shares]
+    parts = [int(e) for e in exact]  # floor: every share is >= 0
+    left = amount - sum(parts)
+    for i in sorted(range(len(parts)), key=lambda i: (-(exact[i] - parts[i]), i))[:left]:
+        parts[i] += 1
+    return [sign * p for p in parts]

@@ -12,13 +12,15 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from sellertui import clock
+from sellertui.demo.ad_reports import add_ad_reports
 from sellertui.demo.ads import build_search_terms
 from sellertui.demo.ads_ledger import build_ad_decisions, build_ad_targets
 from sellertui.demo.catalog import build_products, popularity
 from sellertui.demo.inventory import add_inventory_story
 from sellertui.demo.planning import build_expenses, build_purchase_orders, build_routines, build_tasks, set_stock
-from sellertui.demo.profit import build_cash, build_fx_rates, build_roles
-from sellertui.demo.promotions import add_promotion_sales, build_events, build_fee_table, build_promotions
+from sellertui.demo.profit import build_cash, build_fx_rates, build_reimbursements, build_roles
+from sellertui.demo.promotions import (add_promotion_sales, build_events, build_fee_table, build_history,
+                                       build_promotions)
 from sellertui.demo.sales import SalesBuilder, build_messages, build_product_notes, build_returns
 from sellertui.core.errors import UserError
 from sellertui.domain.team.tasks import new_task
@@ -32,12 +34,14 @@ class Size:
     order_lines: int
     messages: int
     search_rows: int
-    return_rate: float = 0.02
+    past_promotions: int = 0  # promotions that ran before the hand-made story (the large demo's 1,000)
+    return_rate: float = 0.04  # of shipped lines: home-and-kitchen goods come back 3–5% of the time
 
 
 SIZES = {
     "small": Size(skus=40, days=183, order_lines=5_000, messages=300, search_rows=8_000),
-    "large": Size(skus=2_000, days=730, order_lines=100_000, messages=10_000, search_rows=200_000),
+    "large": Size(skus=2_000, days=730, order_lines=100_000, messages=10_000, search_rows=200_000,
+                  past_promotions=989),
 }
 SHOP_NAME = "Maple & Moss (demo)"
 
@@ -69,9 +73,10 @@ def build(size: str = "small", seed: int = 7, founder: str = "me") -> dict[str, 
         "orders": orders,
         "buyers": buyers,
         "messages": messages,
-        "returns": build_returns(rng, now, orders, profile.return_rate),
+        "returns": build_returns(rng, now, orders, profile.return_rate, random.Random(seed * 1000 + 3)),
         "search_terms": build_search_terms(rng, today, products, profile.search_rows),
-        "promotions": build_promotions(today, products),
+        "promotions": build_promotions(today, products) + build_history(today, products, profile.past_promotions,
+                                                                         seed),
         "events": build_events(today),
         "promo_fees": build_fee_table(),
         "purchase_orders": build_purchase_orders(rng, today, products),
@@ -83,8 +88,10 @@ def build(size: str = "small", seed: int = 7, founder: str = "me") -> dict[str, 
     data["hiring_roles"] = build_roles()
     data["cash_reserve"] = build_cash(today)
     data["fx_rates"] = build_fx_rates(today, max(6, profile.days // 30))
+    data["reimbursements"] = build_reimbursements(today, products)
     data["ad_targets"] = build_ad_targets()
     data["ad_actions"] = build_ad_decisions(data["search_terms"], today, founder)
+    add_ad_reports(data, today)
     add_inventory_story(data, now, founder)
     add_promotion_sales(data["orders"], data["promotions"], products, now, seed)
     return data

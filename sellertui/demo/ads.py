@@ -1,6 +1,7 @@
 """Demo Sponsored Products search-term rows (daily layout, 7-day attribution).
 
-Search-term rows (collection ``search_terms``, id = date|campaign|ad group|targeting|match|term):
+Search-term rows (collection ``search_terms``; ``ad_reports`` files them under monthly reports and gives
+them their ids, report|date|campaign|ad group|targeting|match|term):
   date, end_date, portfolio, campaign, campaign_id, ad_group, ad_group_id, keyword_id,
   targeting, match_type (EXACT/PHRASE/BROAD/- for auto and product targets), term,
   impressions, clicks, spend_minor, sales_minor, orders, units, currency,

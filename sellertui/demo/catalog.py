@@ -4,7 +4,7 @@ Product records (collection ``products``, id = SKU):
   sku, title, asin, marketplace, currency, price_minor, category, supplier,
   lead_time {production_days, freight_days, receiving_days}, safety_days,
   hold_days, moq, case_pack, costs [{from, landed_minor, note}],
-  fees {referral_pct, fba_fee_minor}, stock {fba_available, inbound_working,
+  fees {referral_pct, fba_fee_minor}, cubic_feet, stock {fba_available, inbound_working,
   inbound_shipped, inbound_receiving, reserved, fbm, updated_at}, seasonal {"MM": factor}
 """
 
@@ -28,6 +28,9 @@ LINES = [
     ("HMS", "Herb Mill Scissors", ["5-Blade", "Stripper Combo"], (9, 14), 0.19, "Yangjiang Blades", "Utensils"),
     ("TBC", "Tea Towel Bundle", ["Stripe", "Waffle", "Holiday"], (15, 21), 0.26, "Shaoxing Textile Works", "Linens"),
 ]
+# a unit's size in cubic feet as Amazon measures it (FBA storage is charged on it), by product line
+CUBIC_FEET = {"BCB": 0.12, "SBM": 0.03, "SSB": 0.02, "BSR": 0.35, "LDC": 0.04, "BEW": 0.03, "CIP": 0.01, "GSJ": 0.30,
+              "WUT": 0.06, "CMK": 0.15, "HMS": 0.02, "TBC": 0.05}
 SIZE_WORDS = ["Mini", "Classic", "Pro", "Family", "Travel", "Deluxe", "Eco", "Studio", "Chef", "Nordic"]
 
 
@@ -73,6 +76,7 @@ def build_products(rng: random.Random, count: int, today: date) -> list[dict]:
                         "fees": {"referral_pct": 15.0, "fba_fee_minor": rng.choice([322, 340, 377, 406, 475, 550])},
                         "stock": {},
                         "seasonal": {},
+                        "cubic_feet": CUBIC_FEET[code],
                     }
                 )
             if len(products) >= count:

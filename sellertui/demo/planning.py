@@ -77,12 +77,13 @@ def build_purchase_orders(rng: random.Random, today: date, products: list[dict])
     return orders
 
 
-# The demo's story (Profit tab): a shop climbing toward its first hire. Freight and one-offs by months
-# before this one, so that June loses money (launch photography and samples on top of freight), the
-# months since stay under the operator's hire line, and the trend reaches it in a few months.
-FREIGHT_PLAN = {5: 186000, 4: 390000, 3: 294000, 2: 140000, 1: 234000, 0: 190000}
-ONE_OFFS = {5: ("design", "Product photography + launch samples", 280000),
-            4: ("marketing", "Trade show stand (home and kitchen fair)", 140000)}
+# The demo's story (Profit tab): a shop climbing toward its first hire. Landed costs already carry sea
+# freight and duties (product + freight + duties + prep, per unit), so freight is never an expense here too.
+# One-offs by months before this one: June loses money (launch photography and samples), a trade show
+# dents August, and the months since stay under the operator's hire line while the trend reaches it.
+ONE_OFFS = {5: ("design", "Product photography + launch samples", 560000),
+            3: ("marketing", "Trade show stand (home and kitchen fair)", 240000),
+            1: ("services", "Accountant: year-end catch-up", 90000)}
 
 
 def build_expenses(rng: random.Random, today: date, months: int) -> list[dict]:
@@ -92,17 +93,13 @@ def build_expenses(rng: random.Random, today: date, months: int) -> list[dict]:
     expenses = [
         {"date": start.isoformat(), "category": "tools", "description": "Keyword research tool", "amount_minor": 9900, "recurring": "monthly"},
         {"date": start.isoformat(), "category": "storage", "description": "3PL overflow storage", "amount_minor": 18000, "recurring": "monthly"},
-        {"date": start.isoformat(), "category": "draw", "description": "Founder's draw", "amount_minor": 150000, "recurring": "monthly"},
+        {"date": start.isoformat(), "category": "draw", "description": "Founder's draw", "amount_minor": 250000, "recurring": "monthly"},
         {"date": start.isoformat(), "category": "storage", "description": "Prep centre in Canada (paid in CAD)",
          "amount_minor": 20000, "currency": "CAD", "recurring": "monthly"},
     ]
     month = start
     while month <= today:
         back = (today.year - month.year) * 12 + today.month - month.month
-        day, amount = rng.randint(2, 20), rng.randint(900, 2600) * 100  # drawn for every month: the same shop
-        expenses.append({"date": (month + timedelta(days=day)).isoformat(), "category": "freight",
-                         "description": "Sea freight + duties", "amount_minor": FREIGHT_PLAN.get(back, amount),
-                         "recurring": None})
         if back in ONE_OFFS:
             category, description, minor = ONE_OFFS[back]
             expenses.append({"date": (month + timedelta(days=12)).isoformat(), "category": category,

@@ -46,3 +46,29 @@ def build_fx_rates(today: date, months: int) -> list[dict]:
         found.append({"id": f"{month:%Y-%m}|CAD", "month": f"{month:%Y-%m}", "currency": "CAD", "rate": rate,
                       "home": "USD", "note": "bank's rate on the month's last day"})
     return found[::-1]
+
+
+LOSSES = (  # (months back, day, reason, units) — what FBA loses or breaks, paid back a few weeks later
+    (4, 9, "Lost_Inbound", 6), (2, 17, "Damaged_Warehouse", 2), (1, 3, "Lost_Warehouse", 1), (0, 6, "CustomerReturn", 1))
+
+
+def build_reimbursements(today: date, products: list[dict]) -> list[dict]:
+    """A few FBA reimbursements, as the Reimbursements report lists them (paid at the landed cost's value)."""
+    found = []
+    for n, (back, day, reason, units) in enumerate(LOSSES):
+        month = today.replace(day=1)
+        for _ in range(back):
+            month = (month - timedelta(days=1)).replace(day=1)
+        approved = month.replace(day=day)
+        if approved > today:
+            continue
+        product = products[(n * 5) % len(products)]
+        per_unit = int(product["costs"][0]["landed_minor"] * 1.6)  # Amazon pays about the replacement value
+        rid = f"55{12345600 + n}"
+        found.append({"id": f"{rid}|{product['sku']}", "reimbursement_id": rid, "case_id": "", "order_id": "",
+                      "approved_at": f"{approved.isoformat()}T17:20:11+00:00", "reason": reason,
+                      "sku": product["sku"], "asin": product["asin"], "product": product["title"], "currency": "USD",
+                      "marketplace": "US", "amount_minor": per_unit * units, "per_unit_minor": per_unit,
+                      "qty_cash": units, "qty_inventory": 0, "qty_total": units, "original_id": "",
+                      "original_type": ""})
+    return found

@@ -79,7 +79,44 @@ def build_promotions(today: date, products: list[dict]) -> list[dict]:
     ]
 
 
-LIFT = {"percent_off": 0.8, "coupon": 0.5, "lightning_deal": None}  # lightning: most of the expected units
+# The large demo's history: promotions that ran over the last two years, as a busy shop's would
+HISTORY_TYPES = (  # type, weight, discount range %, days range
+    ("coupon", 40, (5, 20), (14, 30)), ("percent_off", 25, (10, 25), (7, 14)), ("lightning_deal", 15, (20, 30), (1, 1)),
+    ("best_deal", 10, (15, 25), (7, 7)), ("prime_exclusive", 10, (15, 25), (7, 7)),
+)
+LABELS = {"coupon": "Coupon", "percent_off": "% off", "lightning_deal": "Lightning Deal", "best_deal": "Best Deal",
+          "prime_exclusive": "Prime Exclusive"}
+
+
+def build_history(today: date, products: list[dict], count: int, seed: int = 7) -> list[dict]:
+    """``count`` past promotions, one SKU each, never two on one SKU at once; most ended, a few cancelled."""
+    rng = random.Random(seed * 1000 + 11)  # its own stream: the rest of the demo is the same with or without it
+    taken: dict[str, list[tuple[date, date]]] = {}
+    weights = [w for _, w, _, _ in HISTORY_TYPES]
+    found, tries = [], 0
+    while len(found) < count and tries < count * 20:
+        tries += 1
+        kind, _, (low, high), (short, long) = rng.choices(HISTORY_TYPES, weights)[0]
+        product = rng.choice(products)
+        days = rng.randint(short, long)
+        start = today - timedelta(days=rng.randint(days + 20, 700))
+        end = start + timedelta(days=days - 1)
+        spans = taken.setdefault(product["sku"], [])
+        if any(start <= b and a <= end for a, b in spans):
+            continue
+        spans.append((start, end))
+        cancelled = rng.random() < 0.06
+        name = product["title"].replace("Maple & Moss ", "")
+        found.append({
+            "name": f"{LABELS[kind]} – {name}"[:80], "type": kind, "skus": [product["sku"]],
+            "start": start.isoformat(), "end": end.isoformat(), "discount_pct": rng.randint(low, high), "expected_units": rng.randint(5, 60),
+            "budget_minor": rng.choice([0, 0, 20000, 50000]) if kind == "coupon" else 0, "currency": "USD",
+            "status": "cancelled" if cancelled else "ended", "event": "", "event_id": "", "marketplace": "US",
+            "notes": "stock arrived late" if cancelled else "", "history": []})
+    return found
+
+
+LIFT = {"percent_off": 0.8, "coupon": 0.5, "lightning_deal": None, "best_deal": 0.6, "prime_exclusive": 0.5}
 
 
 def add_promotion_sales(orders: list[dict], promotions: list[dict], products: list[dict], now: datetime,
@@ -87,6 +124,9 @@ def add_promotion_sales(orders: list[dict], promotions: list[dict], products: li
     """Mark the orders of ended and running promotions with their discount, and add the extra ones they brought."""
     rng = random.Random(seed * 1000 + 7)
     by_sku = {p["sku"]: p for p in products}
+    lines_of: dict[str, list[dict]] = {}
+    for o in orders:
+        lines_of.setdefault(o["sku"], []).append(o)
     builder = SalesBuilder(rng, now, products, [1.0] * len(products))
     now_utc = now.astimezone(timezone.utc)
     added = []
@@ -97,10 +137,11 @@ def add_promotion_sales(orders: list[dict], promotions: list[dict], products: li
         last = min(end, now_utc.date())
         pct, tag = promo["discount_pct"], f"{promo['type'].upper()}-{promo['start']}"
         skus = set(promo["skus"])
-        baseline = sum(o["quantity"] for o in orders if o["sku"] in skus
-                       and (start - timedelta(days=28)).isoformat() <= o["purchase_date"][:10] < start.isoformat())
+        before = (start - timedelta(days=28)).isoformat()
+        baseline = sum(o["quantity"] for s in skus for o in lines_of.get(s, ())
+                       if before <= o["purchase_date"][:10] < start.isoformat())
         days = (last - start).days + 1
-        lift = LIFT.get(promo["type"])
+        lift = LIFT.get(promo["type"], 0.5)
         extra = round(promo["expected_units"] * rng.uniform(0.7, 0.95)) if lift is None \
             else round(baseline / 28 * days * lift) + 1
         for _ in range(extra):
@@ -109,9 +150,11 @@ def add_promotion_sales(orders: list[dict], promotions: list[dict], products: li
             when = min(when, now_utc - timedelta(minutes=rng.randint(5, 600)))
             line = builder.line(_order_id(rng), when, by_sku[rng.choice(promo["skus"])], False, None)
             added.append(line)
-        for line in [o for o in orders + added if o["sku"] in skus]:
-            if start.isoformat() <= line["purchase_date"][:10] <= last.isoformat() and line["quantity"]:
-                line["promo_discount_minor"] = round(line["item_price_minor"] * pct / 100)
-                line["promotion_ids"] = tag
+            lines_of.setdefault(line["sku"], []).append(line)
+        for sku in skus:
+            for line in lines_of.get(sku, ()):
+                if start.isoformat() <= line["purchase_date"][:10] <= last.isoformat() and line["quantity"]:
+                    line["promo_discount_minor"] = -round(line["item_price_minor"] * pct / 100)  # as the report has it
+                    line["promotion_ids"] = tag
     orders.extend(added)
     return len(added)

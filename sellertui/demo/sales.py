@@ -171,6 +171,8 @@ class SalesBuilder:
         line.update(ship_city=city, ship_state=state, ship_postal_code=f"{zip3}{rng.randint(0, 99):02d}", ship_country="US")
         if cancelled:
             line["status"] = "Cancelled"
+            if fbm:  # still the order's buyer: every line of an order has the same one
+                line.update(buyer_id=buyer["id"], buyer_name=buyer["name"], buyer_email=buyer["email"])
         elif not fbm:
             line["status"] = "Shipped" if age_days > 1 else rng.choice(["Pending", "Shipping", "Shipped"])
         else:
@@ -213,15 +215,21 @@ def build_messages(rng: random.Random, now: datetime, orders: list[dict], buyers
     now = now.astimezone(timezone.utc)
     eligible = [o for o in orders if o["status"] != "Cancelled"]
     recent = [o for o in eligible if (now - datetime.fromisoformat(o["purchase_date"])).days < 20]
+    lines_of: dict[str, list[dict]] = {}
+    for o in orders:
+        lines_of.setdefault(o["order_id"], []).append(o)
     messages = []
     for i in range(count):
         open_one = i < max(6, count // 50)  # the newest few are still open
         order = rng.choice(recent if open_one and recent else eligible)
         buyer_id = order.get("buyer_id")
-        if buyer_id is None:  # FBA orders carry no buyer; the message does
-            buyer = make_buyer(rng)
-            buyers[buyer["id"]] = buyer
-            buyer_id = buyer["id"]
+        if order["channel"] == "FBA":  # the buyer, known once they write: one per order, on all its lines
+            buyer = make_buyer(rng)  # drawn for every such message, so the rest of the demo is the same shop
+            if buyer_id is None:
+                buyers[buyer["id"]] = buyer
+                buyer_id = buyer["id"]
+                for line in lines_of[order["order_id"]]:
+                    line.update(buyer_id=buyer_id, buyer_name=buyer["name"], buyer_email=buyer["email"])
         text, kind = rng.choice(MESSAGE_TEXTS)
         placed = datetime.fromisoformat(order["purchase_date"])
         if open_one:
@@ -251,11 +259,21 @@ def build_messages(rng: random.Random, now: datetime, orders: list[dict], buyers
     return messages
 
 
-def build_returns(rng: random.Random, now: datetime, orders: list[dict], rate: float) -> list[dict]:
+def build_returns(rng: random.Random, now: datetime, orders: list[dict], rate: float,
+                  more: random.Random | None = None) -> list[dict]:
+    """Returns of ``rate`` of the shipped lines: the first 2% drawn from the shop's stream (as the demo always
+    had them), the rest from ``more`` (its own stream, so everything drawn after returns stays the same)."""
     now = now.astimezone(timezone.utc)
     returns = []
     shipped = [o for o in orders if o["status"] == "Shipped" and o["quantity"]]
-    for order in rng.sample(shipped, k=min(len(shipped), int(len(shipped) * rate))):
+    picked = rng.sample(shipped, k=min(len(shipped), int(len(shipped) * min(rate, 0.02))))
+    streams = [rng] * len(picked)
+    if more is not None and rate > 0.02:
+        chosen = {id(o) for o in picked}
+        rest = [o for o in shipped if id(o) not in chosen]
+        extra = more.sample(rest, k=min(len(rest), int(len(shipped) * (rate - 0.02))))
+        picked, streams = picked + extra, streams + [more] * len(extra)  # the extra cases' details from ``more``
+    for order, rng in zip(picked, streams):
         placed = datetime.fromisoformat(order["purchase_date"])
         requested = placed + timedelta(days=rng.randint(4, 30))
         if requested > now:

@@ -38,6 +38,7 @@ class FrameCache:
         self._parts: dict[tuple[str, str, str], tuple[Signature | None, pd.DataFrame]] = {}
         self._sizes: dict[tuple[str, str, str], int] = {}  # insertion order = least recently used first
         self._lock = threading.Lock()
+        self._derived: dict[str, tuple[tuple, object]] = {}  # name -> (the files' signature, value)
 
     @classmethod
     def for_store(cls, store: Store) -> "FrameCache":
@@ -89,6 +90,22 @@ class FrameCache:
         if not frames:
             return build([])
         return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+
+    def signature(self, collections: tuple[str, ...]) -> tuple:
+        """The identity of every file of these collections (equal signatures: the same records)."""
+        return tuple((name, part, self.store.partition_signature(name, part))
+                     for name in collections for part in self.store[name].partitions())
+
+    def derived(self, name: str, signature: tuple, compute: Callable[[], object]):
+        """A value computed from several collections (ad spend by day), kept until ``signature`` changes."""
+        with self._lock:
+            hit = self._derived.get(name)
+        if hit is not None and hit[0] == signature:
+            return hit[1]
+        value = compute()  # outside the lock: computing reads frames, which takes it
+        with self._lock:
+            self._derived[name] = (signature, value)
+        return value
 
     def _forget(self, key: tuple[str, str, str]) -> None:
         self._parts.pop(key, None)

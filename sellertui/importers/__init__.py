@@ -28,9 +28,11 @@ if TYPE_CHECKING:
 __all__ = ["KIND_NAMES", "Document", "Options", "Parsed", "Result", "import_document", "import_report",
            "parse_document", "parse_report", "write_report"]
 
-KIND_NAMES = ("all-orders", "fbm-orders", "search-terms", "bulk-search-terms", "fba-inventory", "restock",
-              "business-report", "settlement", "date-range", "fba-returns", "fbm-returns", "orders-api",
-              "sales-traffic")
+KIND_NAMES = ("all-orders", "fbm-orders", "search-terms", "bulk-search-terms", "sp-targeting",
+              "sp-advertised-products", "sb-search-terms", "sb-targeting", "sd-matched-targets", "sd-targeting",
+              "sd-advertised-products", "fba-inventory", "restock", "business-report", "settlement", "date-range",
+              "fba-returns", "fbm-returns", "orders-api", "sales-traffic", "top-search-terms",
+              "search-query-performance")  # importers.kinds.KINDS, spelled out: the CLI's start-up imports no kind
 
 
 def __getattr__(name: str):

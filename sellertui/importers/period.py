@@ -1,17 +1,22 @@
 """The period of a report that carries no dates (Business Report, the bulk file's search terms).
 
-``--period START..END`` wins; otherwise the date or dates in the file name
-(``BusinessReport-15-10-2025.csv``, ``bulk-2026-01-01-2026-01-31.xlsx``,
-``report_20260105.csv``). The result says which was used.
+``--period START..END`` wins; otherwise a range written in the file name
+(``BusinessReport-2026-01-01-2026-01-31.csv``, ``report_20260105_20260111.csv``).
+One date is not a period: Seller Central names a download
+``BusinessReport-15-10-2025.csv`` by the day it was saved, whatever days it
+covers, so such a file needs ``--period`` (``PeriodNeeded`` says so, and the
+import screen asks, offering ``choices``). The result says where it came from.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
+from sellertui import clock
 from sellertui.importers.dates import parse_period
+from sellertui.importers.errors import FileProblem
 from sellertui.importers.values import Bad
 
 _ISO = re.compile(r"(?<!\d)(\d{4})[-_.](\d{1,2})[-_.](\d{1,2})(?!\d)")
@@ -64,11 +69,40 @@ def dates_in_name(name: str, day_first: bool) -> list[date]:
     return [d for _, d in sorted(found)]
 
 
+class PeriodNeeded(FileProblem):
+    """A report without dates whose name carries no range: the user must say which days it covers."""
+
+    def __init__(self, file: str, label: str, saved: date | None) -> None:
+        self.label, self.saved = label, saved
+        named = f"named by the day it was downloaded ({saved.isoformat()}), not by the days it covers" if saved \
+            else "and its file name holds no dates"
+        first, last = choices(saved or clock.today())[0][1:]
+        super().__init__(file, f"is {label}, which has no dates of its own, {named}: say which days it covers "
+                               f"with --period START..END (e.g. --period {first}..{last})")
+
+
 def resolve(option: str | None, file_name: str, day_first: bool) -> Period | None:
+    """The period from ``--period``, else from a range in the file name; None when neither says."""
     if option:
         return from_option(option)
     found = dates_in_name(file_name, day_first)
-    if not found:
+    if len(found) < 2:
         return None
-    first, last = (found[0], found[0]) if len(found) == 1 else sorted(found[:2])
+    first, last = sorted(found[:2])
     return Period(first.isoformat(), last.isoformat(), "the file name")
+
+
+def download_day(file_name: str, day_first: bool) -> date | None:
+    """The one date in a name like ``BusinessReport-15-10-2025.csv``: when it was downloaded."""
+    found = dates_in_name(file_name, day_first)
+    return found[0] if len(found) == 1 else None
+
+
+def choices(before: date) -> list[tuple[str, str, str]]:
+    """(label, start, end) of the periods to offer for a report saved on ``before``: the last full month
+    before that day, then the 30 days up to the day before it (the day itself is not complete)."""
+    last_month_end = before.replace(day=1) - timedelta(days=1)
+    yesterday = before - timedelta(days=1)
+    return [(f"the last full month, {last_month_end:%B %Y}", last_month_end.replace(day=1).isoformat(),
+             last_month_end.isoformat()),
+            ("the last 30 days", (yesterday - timedelta(days=29)).isoformat(), yesterday.isoformat())]

@@ -27,7 +27,8 @@ from sellertui.importers.frame import Frame
 from sellertui.importers.headers import header_set, map_headers
 from sellertui.importers.kinds import Kind, Output, detect, detect_json, expected, kind_named
 from sellertui.importers.locale import Locale, decide
-from sellertui.importers.period import Period, resolve
+from sellertui.importers.period import Period, PeriodNeeded, download_day, resolve
+from sellertui.importers.replacing import replaced_rows
 from sellertui.importers.source import read_bytes, read_table
 from sellertui.importers.table import Table
 
@@ -104,6 +105,7 @@ class Result:
     updated: int = 0
     unchanged: int = 0
     rejected: int = 0
+    removed: int = 0  # rows of the same report, imported before, that this download no longer has
     totals: dict = field(default_factory=dict)
     collections: dict[str, dict[str, int]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
@@ -115,7 +117,7 @@ class Result:
         """The object ``sellertui import --json`` prints for this file."""
         return {"file": self.file, "kind": self.kind, "rows": self.rows, "inserted": self.inserted,
                 "updated": self.updated, "unchanged": self.unchanged, "rejected": self.rejected,
-                "totals": self.totals}
+                "removed": self.removed, "totals": self.totals}
 
     def summary_lines(self) -> list[str]:
         would = "would be " if self.dry_run else ""
@@ -123,6 +125,8 @@ class Result:
                 f"{self.updated:,} {would}updated, {self.unchanged:,} unchanged")
         if self.rejected:
             head += f", {self.rejected:,} set aside"
+        if self.removed:
+            head += f", {self.removed:,} {would}removed (gone from this report since its last import)"
         lines = [head]
         for name, counts in self.collections.items():
             if name != self.collection_main:
@@ -236,12 +240,10 @@ def _parse_table(name: str, read: Callable[..., Table], hint: Kind | None, optio
         headers = _headers(table, kind)
         locale = _locale(table, kind, headers, options)
         period = None
-        if kind.needs_period:
+        if kind.needs_period or kind.takes_period:
             period = resolve(options.period, name, locale.day_first)
-            if period is None:
-                raise FileProblem(table.name, f"is {kind.label}, which has no dates, and its file name holds none: "
-                                              "say which days it covers with --period START..END "
-                                              "(e.g. --period 2026-01-01..2026-01-31)")
+            if period is None and kind.needs_period:
+                raise PeriodNeeded(table.name, kind.label, download_day(name, locale.day_first))
         if progress:
             progress("checking", 0.6)
         return _build(path, name, table, kind, headers, locale, period, modified(), options)
@@ -281,7 +283,7 @@ def _headers(table: Table, kind: Kind):
 def _build(path: Path | None, name: str, table: Table, kind: Kind, headers, locale: Locale, period: Period | None,
            modified: str, options: Options) -> Parsed:
     frame = Frame(table, kind, headers, locale, period, modified)
-    if options.period and not kind.needs_period:
+    if options.period and not (kind.needs_period or kind.takes_period):
         frame.notes.append(f"--period ignored: {kind.label} carries its own dates")
     output = kind.build(frame)
     totals = kind.totals(output, frame)
@@ -335,6 +337,7 @@ def write_report(store, parsed: Parsed, options: Options, progress: Progress | N
         raise
     main = result.collections.get(kind.collection, {"inserted": 0, "updated": 0, "unchanged": 0})
     result.inserted, result.updated, result.unchanged = main["inserted"], main["updated"], main["unchanged"]
+    result.removed = main.get("removed", 0)
     if progress:
         progress("done", 1.0)
     return result
@@ -355,13 +358,19 @@ def merge_for(parsed: Parsed, collection: str):
 
 
 def _store(store, parsed: Parsed, options: Options, alongside: Alongside | None) -> dict[str, dict[str, int]]:
-    records = parsed.output.records
+    records, replaces = parsed.output.records, parsed.output.replaces
     if options.dry_run:
-        return {name: store[name].preview_upsert(docs, merge_for(parsed, name)) for name, docs in records.items()}
+        counts = {name: store[name].preview_upsert(docs, merge_for(parsed, name)) for name, docs in records.items()}
+        for name, reports in replaces.items():
+            counts[name]["removed"] = sum(map(len, replaced_rows(store[name], reports, records[name]).values()))
+        return counts
     counts = {}
     with store.transaction(f"imported {parsed.kind.label} from {parsed.name}") as tx:
+        for name, reports in replaces.items():
+            counts[name] = {"removed": tx[name].delete_many(replaced_rows(tx[name], reports, records[name]))}
         for name, docs in records.items():
-            counts[name] = tx[name].upsert_many(docs, merge=merge_for(parsed, name), owned=True)
+            counts[name] = {**counts.get(name, {}), **tx[name].upsert_many(docs, merge=merge_for(parsed, name),
+                                                                              owned=True)}
         if alongside is not None:
             alongside(tx)
     return counts

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from sellertui.store.errors import StoreError
-from sellertui.store.fsio import dumps
+from sellertui.store.fsio import dumps, loads
 from sellertui.store.layout import Layout
 from sellertui.store.schema import COLLECTIONS, CollectionSpec
 
@@ -41,6 +41,7 @@ def migrated_files(meta: dict, layout: Layout, partitions: Callable[[CollectionS
     if not pending:
         return {}
     payloads: dict[Path, bytes] = {}
+    derived: dict[str, list[dict]] = {}
     for name in pending:
         spec = COLLECTIONS[name]
         regrouped: dict[str, dict] = {}
@@ -51,7 +52,31 @@ def migrated_files(meta: dict, layout: Layout, partitions: Callable[[CollectionS
                 regrouped.setdefault(spec.partition_of(new), {})[new["id"]] = new
         for part, docs in regrouped.items():
             payloads[layout.partition_path(name, part)] = dumps({name: docs})
+        for step in range(have[name], spec.version):
+            if step in spec.derived:
+                migrated = [doc for docs in regrouped.values() for doc in docs.values()]
+                for target, docs in spec.derived[step](migrated).items():
+                    derived.setdefault(target, []).extend(docs)
         have[name] = spec.version
+    for name, docs in derived.items():
+        payloads.update(_added(COLLECTIONS[name], docs, layout, partitions, load, payloads))
+        have.setdefault(name, COLLECTIONS[name].version)
     meta["schemas"] = have
     payloads[layout.meta] = dumps(meta)
     return payloads
+
+
+def _added(spec: CollectionSpec, docs: list[dict], layout: Layout, partitions: Callable[[CollectionSpec], list[str]],
+           load: Callable[[CollectionSpec, str], dict], staged: dict[Path, bytes]) -> dict[Path, bytes]:
+    """The files of ``spec`` with derived records added (a record already there is kept as it is)."""
+    tables: dict[str, dict] = {}
+    for doc in docs:
+        part = spec.partition_of(doc)
+        if part not in tables:
+            path = layout.partition_path(spec.name, part)
+            if path in staged:
+                tables[part] = dict(loads(staged[path]).get(spec.name, {}))
+            else:
+                tables[part] = dict(load(spec, part)) if part in partitions(spec) else {}
+        tables[part].setdefault(doc["id"], {**doc, "_v": spec.version, "_rev": 1, "_by": "migration"})
+    return {layout.partition_path(spec.name, part): dumps({spec.name: table}) for part, table in tables.items()}

@@ -12,8 +12,11 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Callable, Literal
 
+from sellertui.store import ad_rows
+
 Migration = Callable[[dict], dict]
 Partitioner = Callable[[dict], str]
+Derive = Callable[[list[dict]], dict[str, list[dict]]]  # a collection's migrated records -> new records elsewhere
 
 SINGLE = "all"  # the partition name of an unpartitioned collection
 PARTITION_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
@@ -76,6 +79,9 @@ class CollectionSpec:
     version: int = 1
     # migrations[n] turns a record of version n into version n + 1
     migrations: dict[int, Migration] = field(default_factory=dict)
+    # derived[n]: after the step from version n, records other collections gain from the migrated
+    # ones (an index a new version keeps beside them); records already there are left alone
+    derived: dict[int, Derive] = field(default_factory=dict)
     # keep parsed files in memory between reads (small collections); big ones are
     # read on demand and cached by the domain layer as frames
     cached: bool = True
@@ -105,7 +111,17 @@ COLLECTIONS: dict[str, CollectionSpec] = _spec(
     CollectionSpec("buyers", "buyers with tags, notes and blacklist", "key", by_bucket(16)),
     CollectionSpec("messages", "buyer messages and replies", "uid", by_month("received_at"), cached=False),
     CollectionSpec("returns", "return and refund cases", "key"),
-    CollectionSpec("search_terms", "Sponsored Products search-term rows", "key", by_month("date"), cached=False),
+    CollectionSpec("search_terms", "search-term rows of the imported ads reports (SP, SB; SD matched targets), "
+                                   "by report", "key", by_month("date"), version=2, cached=False,
+                   migrations={1: ad_rows.search_term_v2}, derived={1: ad_rows.reports_of_legacy_rows}),
+    CollectionSpec("ad_targeting", "targeting report rows (keywords, product and audience targets), by report",
+                   "key", by_month("date"), cached=False),
+    CollectionSpec("advertised_products", "advertised product report rows (SKU and ASIN), by report", "key",
+                   by_month("date"), cached=False),
+    CollectionSpec("ad_reports", "one record per imported ads report: kind, marketplace, days, layout, when "
+                                 "first imported", "key"),
+    CollectionSpec("keyword_research", "Brand Analytics rows (Top Search Terms, Search Query Performance)", "key",
+                   by_month("period_start"), cached=False),
     CollectionSpec("promotions", "deals, coupons and discounts", "uid"),
     CollectionSpec("purchase_orders", "purchase orders to suppliers", "seq"),
     CollectionSpec("expenses", "expenses outside Amazon", "uid"),
@@ -136,19 +152,14 @@ COLLECTIONS: dict[str, CollectionSpec] = _spec(
     CollectionSpec("sync_reports", "SP-API reports handled by the sync, by report id (never downloaded twice)",
                    "key"),
     CollectionSpec("sync_runs", "one record per `sellertui sync`: when, what it pulled, what failed", "uid"),
+    CollectionSpec("reimbursements", "FBA reimbursements: what Amazon paid back for lost or damaged units "
+                                     "(id reimbursement id|sku)", "key", by_month("approved_at"), cached=False),
+    CollectionSpec("feedback", "buyers' seller feedback: rating, comments, your response (id: order id)", "key"),
     CollectionSpec("outbox", "ship confirmations waiting to go to Amazon, sent or failed (id: order id)", "key"),
     CollectionSpec("ad_bulk_headers", "the header row of each campaigns sheet of the user's own bulk file (id: sheet)",
                    "key"),
     CollectionSpec("ad_entities", "the Ads console's campaigns, ad groups, keywords, negatives and targets with ids, "
                                   "states and bids (id entity|Amazon id)", "key", by_field("entity")),
-    CollectionSpec("ad_targeting", "Sponsored Products targeting rows by day (Ads API)", "key", by_month("date"),
-                   cached=False),
-    CollectionSpec("ad_products", "Sponsored Products advertised-product rows by day (Ads API)", "key",
-                   by_month("date"), cached=False),
-    CollectionSpec("sb_search_terms", "Sponsored Brands search-term rows by day (Ads API)", "key", by_month("date"),
-                   cached=False),
-    CollectionSpec("sd_targeting", "Sponsored Display targeting rows by day (Ads API)", "key", by_month("date"),
-                   cached=False),
 )
 
 

@@ -208,6 +208,17 @@ class TxCollection(CollectionView):
         if self.spec.ids == "seq" and record_id.isdigit():
             self.tx.seq_floor[self.name] = max(self.tx.seq_floor.get(self.name, 0), int(record_id))
 
+    def delete_many(self, ids_by_partition: dict[str, Collection[str]]) -> int:
+        """Remove these records (partition -> ids), one table write per partition; returns how many went."""
+        removed = 0
+        for part, ids in ids_by_partition.items():
+            present = [i for i in ids if i in self.docs(part)]
+            if present:
+                self._apply(part, removes=present)
+                self.tx.count_many(self.name, "deleted", present)
+                removed += len(present)
+        return removed
+
     def upsert_many(self, docs: Iterable[dict], merge: Merge | None = None, owned: bool = False) -> dict[str, int]:
         """Insert or merge records by their natural key, one table write per partition.
 

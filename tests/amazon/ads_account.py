@@ -75,8 +75,40 @@ def total_cost(rows: list[dict], since: str = "2026-10-23") -> Decimal:
     return sum((Decimal(str(r["cost"])) for r in rows if r["date"] >= since), Decimal(0))
 
 
+SUMMED = ("impressions", "clicks", "cost", "sales14d", "purchases14d", "unitsSoldClicks14d", "sales7d", "purchases7d",
+          "unitsSoldClicks7d")
+
+
+def _summed(rows: list[dict], key: tuple[str, ...], drop: tuple[str, ...]) -> list[dict]:
+    """The rows added up by ``key``, as a coarser report of the same ads shows them (the same spend)."""
+    found: dict[tuple, dict] = {}
+    for r in rows:
+        k = tuple(r[f] for f in key)
+        if k not in found:
+            found[k] = {f: v for f, v in r.items() if f not in drop}
+        else:
+            for f in SUMMED:
+                found[k][f] = float(Decimal(str(found[k][f])) + Decimal(str(r[f]))) if isinstance(r[f], float) \
+                    else found[k][f] + r[f]
+    return list(found.values())
+
+
 def targeting_rows() -> list[dict]:
-    return [{**{k: v for k, v in r.items() if k != "searchTerm"}} for r in search_term_rows()[:3]]
+    """The targeting report of the same days: one row per keyword or target and day."""
+    return _summed(search_term_rows(), ("date", "campaignId", "adGroupId", "keywordId"), ("searchTerm",))
+
+
+def advertised_product_rows() -> list[dict]:
+    """The advertised product report of the same days: each ad group advertises one SKU."""
+    rows = []
+    for r in _summed(search_term_rows(), ("date", "campaignId", "adGroupId"),
+                     ("searchTerm", "keywordId", "keyword", "targeting", "matchType", "keywordType", "keywordBid")):
+        exact = r["campaignId"] == int(EXACT)
+        rows.append({**r, "adId": 777000000002 if exact else 777000000001, "advertisedSku": "BB-12",
+                     "advertisedAsin": "B0BOARD012", "unitsSoldSameSku14d": r["unitsSoldClicks14d"],
+                     "unitsSoldSameSku7d": r["unitsSoldClicks7d"], "attributedSalesSameSku14d": r["sales14d"],
+                     "attributedSalesSameSku7d": r["sales7d"]})
+    return rows
 
 
 def hand_downloaded_csv(rows: list[dict]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,7 @@ from tests.amazon import ads_account
 from tests.amazon.ads_standin import PROFILE_ID
 from tests.test_cli_import import run as cli
 
-DATA = ("search_terms", "ad_targeting", "ad_products", "sb_search_terms", "sd_targeting", "ad_entities",
-        "sync_reports")
+DATA = ("search_terms", "ad_targeting", "advertised_products", "ad_reports", "ad_entities", "sync_reports")
 
 
 def store_state(data_dir: Path) -> dict:
@@ -34,6 +34,7 @@ def store_state(data_dir: Path) -> dict:
 def account(ads_connected):
     ads_connected.rows["spSearchTerm"] = ads_account.search_term_rows()
     ads_connected.rows["spTargeting"] = ads_account.targeting_rows()
+    ads_connected.rows["spAdvertisedProduct"] = ads_account.advertised_product_rows()
     ads_connected.entities = ads_account.structure()
     return ads_connected
 
@@ -65,15 +66,49 @@ def test_acceptance_a_daily_search_term_report_by_sync_matches_the_pnl_to_the_ce
     assert store_state(data_dir) == before
 
 
-def test_a_synced_report_and_the_same_report_imported_by_hand_count_once(account, capsys, data_dir, tmp_path) -> None:
-    assert cli(capsys, "sync", "--only", "ads", "--data-dir", str(data_dir))[0] == 0
+def window_figures(data_dir: Path) -> dict[str, tuple[int, int]]:
+    """The Ads tab's search terms over the synced days: term -> (clicks, spend in cents)."""
+    from sellertui.context import Context
+    from sellertui.domain.ads.service import AdsService
+    from sellertui.domain.ads.window import Window
+
+    ctx = Context.create(data_dir)
+    try:
+        terms = AdsService.for_shop(ctx.shop()).terms(Window.custom(date(2026, 10, 23), date(2026, 11, 21))).terms
+        found: dict[str, tuple[int, int]] = {}
+        for term, clicks, spend in zip(terms["term"], terms["clicks"], terms["spend_minor"]):
+            old = found.get(term, (0, 0))
+            found[term] = (old[0] + int(clicks), old[1] + int(spend))
+        return found
+    finally:
+        ctx.close()
+
+
+def test_a_synced_report_overlapping_imported_ones_counts_each_day_once(account, capsys, data_dir, tmp_path) -> None:
+    account.rows["spTargeting"] = account.rows["spAdvertisedProduct"] = []  # search terms only: the P&L reads them
     rows = [r for r in ads_account.search_term_rows() if r["date"] >= "2026-10-23"]
-    by_hand = tmp_path / "Sponsored_Products_Search_term_report.csv"
-    by_hand.write_text(ads_account.hand_downloaded_csv(rows))
-    code, out, err = cli(capsys, "import", str(by_hand), "--json", "--data-dir", str(data_dir))
+    before = tmp_path / "Sponsored_Products_Search_term_report_early.csv"  # downloaded by hand before the sync
+    before.write_text(ads_account.hand_downloaded_csv([r for r in rows if r["date"] <= "2026-11-02"]))
+    assert cli(capsys, "import", str(before), "--data-dir", str(data_dir))[0] == 0
+    assert cli(capsys, "sync", "--only", "ads", "--data-dir", str(data_dir))[0] == 0
+    after = tmp_path / "Sponsored_Products_Search_term_report.csv"  # and the whole month again, after it
+    after.write_text(ads_account.hand_downloaded_csv(rows))
+    code, out, err = cli(capsys, "import", str(after), "--json", "--data-dir", str(data_dir))
     result = json.loads(out)
     assert code == 0, err
-    assert (result["kind"], result["inserted"], result["updated"], result["unchanged"]) == ("search-terms", 0, 0, 6)
+    assert (result["kind"], result["inserted"]) == ("search-terms", 6)  # a report of its own, kept whole
+    code, out, _ = cli(capsys, "ads", "reports", "--json", "--data-dir", str(data_dir))
+    reports = [(r["what"], r["first"], r["last"], r["rows"]) for r in json.loads(out)["reports"]]
+    assert sorted(reports) == [("SP search terms", "2026-10-23", "2026-11-21", 6),  # the sync's: the days asked for
+                               ("SP search terms", "2026-10-30", "2026-11-02", 4),
+                               ("SP search terms", "2026-10-30", "2026-11-21", 6)]
+    code, out, _ = cli(capsys, "pnl", "--json", "--data-dir", str(data_dir))
+    assert -sum(period["ads_minor"] for period in json.loads(out)) == 4704  # each day once, not two or three times
+    expected: dict[str, tuple[int, int]] = {}
+    for r in rows:
+        old = expected.get(r["searchTerm"], (0, 0))
+        expected[r["searchTerm"]] = (old[0] + r["clicks"], old[1] + round(r["cost"] * 100))
+    assert window_figures(data_dir) == expected
 
 
 def run(shop, **kw):
@@ -150,8 +185,10 @@ def test_days_still_gaining_late_sales_are_pulled_again_on_a_later_day(account, 
     assert result.ok and result.streams[0].updated == 1 and result.streams[0].new == 0
     second = [b for b in account.bodies("createReport") if b["configuration"]["reportTypeId"] == "spSearchTerm"][-1]
     assert (second["startDate"], second["endDate"]) == ("2026-11-09", "2026-11-24")  # 14 open days, then new ones
-    row = next(d for d in shop.store["search_terms"].all() if d["date"] == "2026-11-21")
+    (row,) = [d for d in shop.store["search_terms"].all() if d["date"] == "2026-11-21"]  # held once: the new pull's
     assert (row["sales_minor"], row["orders"]) == (5598, 2)
+    pulls = sorted((r["start"], r["end"]) for r in shop.store["ad_reports"].all() if r["kind"] == "ads-api-sp-search-terms")
+    assert pulls == [("2026-10-23", "2026-11-08"), ("2026-11-09", "2026-11-24")]  # the older gave its days up
 
 
 def test_seven_day_attribution_asks_for_the_seven_day_columns(account, shop) -> None:

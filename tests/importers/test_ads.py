@@ -33,8 +33,10 @@ def test_summary_csv_us() -> None:
     assert parsed.totals == {"spend": "146.24", "sales": "1439.63", "clicks": 92, "impressions": 4899, "orders": 37}
     rows = by_term(parsed)
     auto = rows["bamboo cutting board"]
+    report = "search-terms|US|2026-01-01..2026-01-31|summary|7d"
     assert auto == {
-        "id": "2026-01-01|SP | Auto | BCB|Auto – BCB|close-match|-|bamboo cutting board", "date": "2026-01-01",
+        "id": f"{report}|2026-01-01|SP | Auto | BCB|Auto – BCB|close-match|-|bamboo cutting board",
+        "report": report, "ad_product": "SP", "date": "2026-01-01",
         "end_date": "2026-01-31", "portfolio": "Maple & Moss – BCB", "campaign": "SP | Auto | BCB",
         "campaign_id": "", "ad_group": "Auto – BCB", "ad_group_id": "", "keyword_id": "", "targeting": "close-match",
         "match_type": "-", "term": "bamboo cutting board", "impressions": 1204, "clicks": 31, "spend_minor": 2759,
@@ -43,6 +45,12 @@ def test_summary_csv_us() -> None:
     assert rows["b0cxyz1234"]["sales_minor"] == 0  # ACOS blank: no sales, nothing stored as a ratio
     assert rows["=cheap cutting board"]["match_type"] == "BROAD"  # a term is kept exactly as searched
     assert rows["large cutting board"]["sales_minor"] == 129970
+    (record,) = parsed.output.records["ad_reports"]
+    assert {k: record[k] for k in ("id", "ad_product", "report", "marketplace", "start", "end", "layout",
+                                   "attribution_days", "rows", "spend_minor", "file")} == {
+        "id": report, "ad_product": "SP", "report": "search_terms", "marketplace": "US", "start": "2026-01-01",
+        "end": "2026-01-31", "layout": "summary", "attribution_days": 7, "rows": 4, "spend_minor": 14624,
+        "file": "search-terms-us-summary.csv"}
 
 
 @pytest.mark.parametrize("name, totals, expect", [
@@ -118,7 +126,7 @@ def test_bulk_tab_keeps_ids_and_bid_and_takes_the_period_from_the_name(tmp_path:
 
 def test_bulk_tab_needs_a_period(tmp_path: Path) -> None:
     path = _bulk(tmp_path / "bulk.xlsx")
-    with pytest.raises(FileProblem, match="has no dates, and its file name holds none: say which days"):
+    with pytest.raises(FileProblem, match="has no dates of its own, and its file name holds no dates: say which days"):
         parse(path)
     assert parse(path, period="2026-02-01..2026-02-28").output.records["search_terms"][0]["date"] == "2026-02-01"
 
@@ -132,3 +140,29 @@ def test_overlapping_reports_update_rather_than_add(store, tmp_path: Path) -> No
     again = run_import(store, newer)
     assert (again.inserted, again.updated, again.unchanged) == (0, 1, 3)
     assert store["search_terms"].count() == 4
+
+
+def test_a_fresh_download_of_the_same_report_replaces_its_rows(store, tmp_path: Path) -> None:
+    run_import(store, fixture("search-terms-us-summary.csv"))
+    fresh = tmp_path / "fresh.csv"
+    lines = fixture("search-terms-us-summary.csv").read_text(encoding="utf-8").splitlines()
+    fresh.write_text("\n".join(line for line in lines if "b0cxyz1234" not in line) + "\n", encoding="utf-8")
+    dry = run_import(store, fresh, dry_run=True)
+    assert (dry.removed, dry.unchanged) == (1, 3) and store["search_terms"].count() == 4
+    result = run_import(store, fresh)
+    assert (result.inserted, result.updated, result.unchanged, result.removed) == (0, 0, 3, 1)
+    assert "1 removed (gone from this report since its last import)" in result.summary_lines()[0]
+    assert store["search_terms"].count() == 3 and not [d for d in store["search_terms"].all() if d["term"] == "b0cxyz1234"]
+    (report,) = store["ad_reports"].all()
+    assert report["rows"] == 3 and report["file"] == "search-terms-us-summary.csv"  # the first import's name stays
+
+
+def test_overlapping_reports_are_both_kept_as_what_they_are(store, tmp_path: Path) -> None:
+    run_import(store, fixture("search-terms-us-summary.csv"))
+    later = tmp_path / "later.csv"
+    later.write_text(fixture("search-terms-us-summary.csv").read_text(encoding="utf-8")
+                     .replace('"Jan 01, 2026","Jan 31, 2026"', '"Jan 15, 2026","Feb 14, 2026"'), encoding="utf-8")
+    result = run_import(store, later)
+    assert (result.inserted, result.removed) == (4, 0) and store["search_terms"].count() == 8
+    assert sorted((r["start"], r["end"]) for r in store["ad_reports"].all()) == [
+        ("2026-01-01", "2026-01-31"), ("2026-01-15", "2026-02-14")]

@@ -90,7 +90,7 @@ def test_a_dry_run_with_bad_rows_writes_no_rejects_file(store, tmp_path: Path) -
 
 # -- mutated files: a correct import or a clear error, never a traceback, never a partial write ---------
 SOURCES = ["all-orders-us.txt", "settlement-v2-us.txt", "search-terms-us-summary.csv", "date-range-us.csv",
-           "BusinessReport-15-10-2025.csv", "fbm-returns-us.csv", "restock-us.csv", "search-terms.xlsx"]
+           "BusinessReport-2026-01-01-2026-01-31.csv", "fbm-returns-us.csv", "restock-us.csv", "search-terms.xlsx"]
 
 
 def _source(name: str) -> bytes:

@@ -45,6 +45,22 @@ HEADERS = {
     "date-range": "date/time,settlement id,type,order id,sku,total",
     "fba-returns": "return-date,order-id,sku,license-plate-number,detailed-disposition",
     "fbm-returns": "Order ID,Return request date,Return request status,Merchant SKU",
+    "listings": "item-name,listing-id,seller-sku,price,quantity,fulfillment-channel,status",
+    "inventory-age": "snapshot-date,sku,available,inv-age-0-to-90-days,inv-age-91-to-180-days,inv-age-365-plus-days",
+    "reimbursements": "approval-date,reimbursement-id,sku,amount-total,quantity-reimbursed-total",
+    "feedback": "Date,Rating,Comments,Response,Order ID,Rater Email",
+    "sp-targeting": "Date,Campaign Name,Ad Group Name,Targeting,Match Type,Impressions,Clicks,Spend,7 Day Total Sales",
+    "sp-advertised-products": "Date,Campaign Name,Ad Group Name,Advertised SKU,Advertised ASIN,Impressions,Clicks,Spend",
+    "sb-search-terms": "Date,Campaign Name,Ad Group Name,Targeting,Match Type,Customer Search Term,Cost type,"
+                       "Impressions,Clicks,Spend,14 Day Total Sales",
+    "sb-targeting": "Start Date,Campaign Name,Targeting,Match Type,Impressions,Clicks,Spend,"
+                    "14 Day New-to-brand Orders (#)",
+    "sd-matched-targets": "Date,Campaign Name,Targeting,Matched target,Impressions,Viewable Impressions,Clicks,Spend",
+    "sd-targeting": "Date,Campaign Name,Targeting,Bid Optimization,Impressions,Viewable Impressions,Clicks,Spend",
+    "sd-advertised-products": "Date,Campaign Name,Advertised SKU,Advertised ASIN,Bid Optimization,Impressions,Clicks,"
+                              "Spend",
+    "top-search-terms": "Search Frequency Rank,Search Term,Top Clicked Product #1: ASIN,Reporting Date",
+    "search-query-performance": "Search Query,Search Query Volume,Impressions: Total Count,Impressions: ASIN Count",
 }
 
 

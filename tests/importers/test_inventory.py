@@ -62,3 +62,10 @@ def test_a_sku_listed_twice_is_a_problem(tmp_path: Path) -> None:
     path.write_text(text + text.splitlines()[1] + "\n")
     with pytest.raises(RowProblems, match=r"line 5, column 'sku': 'MM-BCB-LARGE' is listed twice \(first on line 2\)"):
         run_import(None, path)
+
+
+def test_per_unit_volume_becomes_the_products_cubic_feet() -> None:
+    from tests.importers.conftest import fixture, parse
+
+    products = {d["sku"]: d for d in parse(fixture("fba-inventory-us.txt")).output.records["products"]}
+    assert (products["MM-BCB-LARGE"]["cubic_feet"], products["MM-SBM-HALF"]["cubic_feet"]) == (0.12, 0.02)

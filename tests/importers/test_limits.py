@@ -96,7 +96,7 @@ def sheet_xlsx(path: Path, rows_xml: str) -> Path:
 def import_in_a_fresh_process(path: Path, tmp_path: Path) -> dict:
     """Import ``path`` in a new interpreter; its outcome and peak resident memory (MB)."""
     code = textwrap.dedent(f"""
-        import json, resource
+        import json, re
         from pathlib import Path
         from sellertui.store import open_store
         from sellertui.importers.pipeline import Options, import_report
@@ -107,8 +107,11 @@ def import_in_a_fresh_process(path: Path, tmp_path: Path) -> dict:
             outcome = "imported"
         except UserError as exc:
             outcome = str(exc)
-        print(json.dumps({{"outcome": outcome,
-                           "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+        # VmHWM is this process's own peak: ru_maxrss keeps the parent's peak across fork and exec,
+        # so a big pytest worker would be measured instead of the import
+        status = Path("/proc/self/status").read_text()
+        peak_kb = int(re.search(r"VmHWM:\\s+(\\d+)", status).group(1))
+        print(json.dumps({{"outcome": outcome, "peak_mb": peak_kb / 1024}}))
     """)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]  # never a crash, never an abort

@@ -8,7 +8,7 @@ import pytest
 
 from sellertui.core.errors import UserError
 from sellertui.importers.locale import decide, market_of_marketplace
-from sellertui.importers.period import dates_in_name, resolve
+from sellertui.importers.period import choices, dates_in_name, download_day, resolve
 
 
 @pytest.mark.parametrize("name, day_first, expected", [
@@ -27,8 +27,25 @@ def test_dates_in_file_names(name, day_first, expected) -> None:
 
 def test_the_period_option_wins_and_says_so() -> None:
     assert str(resolve("2026-01-01..2026-01-31", "BusinessReport-15-10-2025.csv", True)) == "2026-01-01..2026-01-31"
-    assert resolve(None, "BusinessReport-15-10-2025.csv", True).source == "the file name"
+    named = resolve(None, "BusinessReport-2026-01-31-2026-01-01.csv", True)
+    assert (str(named), named.source) == ("2026-01-01..2026-01-31", "the file name")
     assert resolve(None, "report.csv", True) is None
+
+
+def test_one_date_in_a_name_is_the_download_day_not_a_period() -> None:
+    assert resolve(None, "BusinessReport-15-10-2025.csv", True) is None
+    assert download_day("BusinessReport-10-15-2025.csv", False) == date(2025, 10, 15)
+    assert download_day("bulk-2026-01-01-2026-01-31.xlsx", False) is None
+
+
+@pytest.mark.parametrize("saved, month, days", [
+    (date(2025, 10, 15), ("2025-09-01", "2025-09-30"), ("2025-09-15", "2025-10-14")),
+    (date(2026, 1, 1), ("2025-12-01", "2025-12-31"), ("2025-12-02", "2025-12-31")),
+    (date(2024, 3, 1), ("2024-02-01", "2024-02-29"), ("2024-01-31", "2024-02-29")),
+])
+def test_the_periods_offered_for_a_download(saved, month, days) -> None:
+    (label, *offered_month), (_, *offered_days) = choices(saved)
+    assert tuple(offered_month) == month and tuple(offered_days) == days and label.startswith("the last full month")
     with pytest.raises(UserError, match="--period '2026-13-01' is not a period"):
         resolve("2026-13-01", "x.csv", False)
 

@@ -115,7 +115,7 @@ def test_a_workbook_with_a_wrong_dimension_serial_dates_and_empty_tail(tmp_path:
      "password-protected"),
     (lambda p: p.write_bytes(_ole(b"Workbook")), "old-style Office file"),
     (lambda p: p.write_bytes(fixture("contacts.csv").read_bytes()), "no header row sellertui recognises (its first"),
-    (lambda p: p.write_bytes(fixture("sponsored-brands-keywords.csv").read_bytes()), "expected one of the reports"),
+    (lambda p: p.write_bytes(fixture("sponsored-products-campaigns.csv").read_bytes()), "expected one of the reports"),
     (lambda p: write_xlsx(p, [Sheet("Sheet1", [["name", "email"], ["Ana", "a@x"]])]), "has no sheet with a header"),
 ])
 def test_files_that_are_no_report_get_one_clear_sentence(tmp_path: Path, make, message) -> None:

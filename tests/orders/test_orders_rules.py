@@ -178,3 +178,43 @@ def test_new_case_checks_quantity_and_reason() -> None:
         returns.new_case(line, 2, "DEFECTIVE")
     with pytest.raises(UserError, match="reason must be"):
         returns.new_case(line, 1, "BORED")
+
+
+def _received_case(store, order_id: str, line: dict | None, suffix: str = "") -> dict:
+    if line is not None:
+        with store.transaction("an order line") as tx:
+            tx["orders"].upsert_many([{"id": f"{order_id}/SBM", "order_id": order_id, "sku": "SBM", "quantity": 1,
+                                       "currency": "USD", "purchase_date": "2026-11-01T10:00:00+00:00", **line}])
+    case = returns.new_case({"order_id": order_id, "sku": "SBM", "channel": "FBM", "quantity": 1, "currency": "USD"},
+                            1, "DEFECTIVE")
+    case = returns.open_case(store, {**case, "id": case["id"] + suffix})  # the clock is frozen: ids would clash
+    case = returns.advance(store, case, "authorised")
+    return returns.advance(store, case, "received", received_at=NOW - timedelta(hours=1))
+
+
+def test_a_refund_cannot_exceed_what_was_paid_for_the_line(store) -> None:
+    # $18.99 item + $4.99 shipping − $1.90 discount + $1.33 tax = $23.41 paid
+    line = {"item_price_minor": 1899, "shipping_price_minor": 499, "promo_discount_minor": -190, "item_tax_minor": 133}
+    case = _received_case(store, "111-7", line)
+    with pytest.raises(UserError, match=r"a refund of \$500\.00 is more than was paid .* at most \$23\.41 "
+                                        r"\(\$23\.41 paid \(item, shipping and tax, less discounts\)\)"):
+        returns.advance(store, case, "refunded", refund_minor=50000, refund_reason="broken")
+    assert store["returns"].get(case["id"])["status"] == "received"  # nothing written
+    assert returns.advance(store, case, "refunded", refund_minor=2341, refund_reason="broken")["refund_minor"] == 2341
+
+
+def test_earlier_refunds_on_the_line_lower_the_limit(store) -> None:
+    case = _received_case(store, "111-6", {"item_price_minor": 1899})
+    returns.advance(store, case, "refunded", refund_minor=1000, refund_reason="partial: scratched")
+    second = _received_case(store, "111-6", None, "-2")
+    assert returns.refund_limit(store, second) == (899, "$18.99 paid (item, shipping and tax, less discounts) "
+                                                         "less $10.00 refunded before")
+    assert returns.refund_default(store, second) == 899
+    with pytest.raises(UserError, match=r"at most \$8\.99"):
+        returns.advance(store, second, "refunded", refund_minor=900, refund_reason="broken")
+
+
+def test_a_line_sellertui_does_not_hold_has_no_limit_to_check(store) -> None:
+    case = _received_case(store, "111-5", None)
+    assert returns.refund_limit(store, case) is None
+    assert returns.advance(store, case, "refunded", refund_minor=1999, refund_reason="broken")["status"] == "refunded"

@@ -285,11 +285,14 @@ async def test_the_default_window_follows_newly_imported_days(make_app, demo_cop
         teammate = open_store(demo_copy, user="ben")
         with teammate.transaction("imported a search term report") as tx:
             tx["search_terms"].upsert_many([{
-                "id": "new", "date": "2026-11-22", "end_date": "2026-11-22", "campaign": "SP | Auto | BCB",
-                "ad_group": "Auto – BCB", "match_type": "-", "targeting": "*", "term": "new term", "clicks": 1,
-                "impressions": 10, "spend_minor": 90, "currency": "USD"}])
+                "id": "new", "report": "new", "date": "2026-11-22", "end_date": "2026-11-22",
+                "campaign": "SP | Auto | BCB", "ad_group": "Auto – BCB", "match_type": "-", "targeting": "*",
+                "term": "new term", "clicks": 1, "impressions": 10, "spend_minor": 90, "currency": "USD"}])
+            tx["ad_reports"].upsert_many([{"id": "new", "ad_product": "SP", "report": "search_terms",
+                                           "marketplace": "US", "start": "2026-11-22", "end": "2026-11-22",
+                                           "layout": "daily"}])
         teammate.close()
-        for _ in range(40):
+        for _ in range(300):
             await pilot.pause(0.1)
             if area.window is not None and area.window.end.isoformat() == "2026-11-22" and area.current.loaded:
                 break

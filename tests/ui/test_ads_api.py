@@ -70,6 +70,7 @@ def notes(app) -> str:
 
 
 async def press(pilot, app, *keys: str) -> None:
+    await settle(pilot, app)  # the first key only once the app is up (Today takes the focus as it opens)
     for key in keys:
         await pilot.press(key)
         await settle(pilot, app)

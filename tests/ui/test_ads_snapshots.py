@@ -36,3 +36,14 @@ def test_targets_and_ledger(snap_compare, make_app, shop_at_home, view) -> None:
 def test_why_a_proposal(snap_compare, make_app, shop_at_home) -> None:  # noqa: F811
     app, ready = ads(make_app, shop_at_home, "p", "i")
     assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
+
+
+@pytest.mark.parametrize("view", ["K", "P", "B", "I"])
+def test_keywords_products_research_reports(snap_compare, make_app, shop_at_home, view) -> None:  # noqa: F811
+    app, ready = ads(make_app, shop_at_home, view)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=ready)
+
+
+def test_the_view_bar_at_80_columns_names_only_the_view_shown(snap_compare, make_app, shop_at_home) -> None:  # noqa: F811
+    app, ready = ads(make_app, shop_at_home, "K")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=ready)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, OptionList, Static
 
 from sellertui.store import open_store
 from sellertui.ui.shell.importing import ImportScreen
 from sellertui.ui.shell.importing.paths import complete
+from sellertui.ui.shell.importing.period_question import PeriodQuestion
 from sellertui.ui.kit.messages import StoreChanged
 from sellertui.ui.shell.welcome import WelcomeScreen
 from tests.importers.conftest import fixture
@@ -49,7 +50,7 @@ async def test_i_previews_then_imports(make_app, data_dir: Path, tmp_path: Path)
         assert "6 new, 0 updated, 0 unchanged" in shown(app.screen)
         assert app.screen.query_one("#import", Button).label.plain == "Close  enter"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot, app)
         assert not isinstance(app.screen, ImportScreen)
     assert open_store(data_dir)["orders"].count() == 6
     assert frozenset({"orders"}) in changes
@@ -69,7 +70,7 @@ async def test_a_bad_file_shows_why_literally_and_writes_nothing(make_app, demo_
         assert "its first line reads 'name,email'" in preview
         assert app.screen.query_one("#import", Button).disabled
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot, app)
         assert not isinstance(app.screen, ImportScreen)
     assert open_store(demo_copy).summary() == before
 
@@ -93,23 +94,64 @@ async def test_bad_rows_can_be_set_aside(make_app, demo_copy: Path, tmp_path: Pa
     assert (tmp_path / "returns.txt.rejects.csv").exists()
 
 
-async def test_period_field_and_escape_cancels_without_writing(make_app, demo_copy: Path, tmp_path: Path) -> None:
+async def asked_which_days(pilot, app, report: Path) -> None:
+    """Open the import screen on ``report`` (a file without dates): the period question comes up."""
+    await settle(pilot, app)
+    await pilot.press("i")
+    await type_path(pilot, app, report)
+    assert isinstance(app.screen, PeriodQuestion)
+
+
+async def test_a_report_without_dates_asks_which_days_first_choice_focused(make_app, demo_copy: Path,
+                                                                         tmp_path: Path) -> None:
+    report = tmp_path / "BusinessReport-15-10-2025.csv"
+    shutil.copy(fixture("BusinessReport-15-10-2025.csv"), report)
+    app = make_app(demo_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await asked_which_days(pilot, app, report)
+        choices = app.screen.query_one(OptionList)
+        assert app.focused is choices and choices.highlighted == 0
+        offered = [str(choices.get_option_at_index(i).prompt) for i in range(choices.option_count)]
+        assert offered == ["the last full month, September 2025  2025-09-01..2025-09-30",
+                           "the last 30 days  2025-09-15..2025-10-14", "other days…"]
+        await pilot.press("enter")  # the last full month
+        await settle(pilot, app)
+        assert isinstance(app.screen, ImportScreen)
+        assert app.screen.query_one("#period", Input).value == "2025-09-01..2025-09-30"
+        assert "period 2025-09-01..2025-09-30 (from --period)" in shown(app.screen)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert "Imported" in shown(app.screen)
+    stored = open_store(demo_copy)["business_report"].all()
+    assert stored and {(r["period_start"], r["period_end"]) for r in stored} == {("2025-09-01", "2025-09-30")}
+
+
+async def test_other_days_are_typed_and_escape_cancels_without_writing(make_app, demo_copy: Path,
+                                                                      tmp_path: Path) -> None:
     report = tmp_path / "BusinessReport.csv"
     shutil.copy(fixture("business-report-in.csv"), report)
     app = make_app(demo_copy)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot, app)
-        await pilot.press("i")
-        await type_path(pilot, app, report)
-        assert "--period START..END" in shown(app.screen)
-        app.screen.query_one("#period", Input).value = "2026-01-01..2026-01-31"
-        app.screen.query_one("#period", Input).focus()
+        await asked_which_days(pilot, app, report)
+        await pilot.press("down", "down", "enter")  # other days…
+        field = app.screen.query_one("#other-days", Input)
+        assert app.focused is field
+        field.value = "2026-02-30..2026-03-01"
+        await pilot.press("enter")
+        assert isinstance(app.screen, PeriodQuestion)  # not a day: said, and asked again
+        assert "--period" in str(app.screen.query_one("#period-hint", Static).render())
+        field.value = "2026-01-01..2026-01-31"
         await pilot.press("enter")
         await settle(pilot, app)
         assert "period 2026-01-01..2026-01-31 (from --period)" in shown(app.screen)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot, app)
         assert not isinstance(app.screen, ImportScreen)
+        await pilot.press("i")
+        await type_path(pilot, app, report)
+        await pilot.press("escape")  # no answer: the import screen says what it needs
+        await settle(pilot, app)
+        assert isinstance(app.screen, ImportScreen) and "--period START..END" in shown(app.screen)
     assert open_store(demo_copy)["business_report"].count() == 0
 
 
@@ -119,15 +161,15 @@ async def test_welcome_import_choice_and_palette_open_the_screen(make_app, data_
         await settle(pilot, app)
         assert isinstance(app.screen, WelcomeScreen)
         await pilot.press("i")
-        await pilot.pause()
+        await settle(pilot, app)
         assert isinstance(app.screen, ImportScreen)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot, app)
         await pilot.press("ctrl+p")
         await pilot.press(*"App: import a report")
-        await pilot.pause(0.3)
+        await settle(pilot, app)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot, app)
         assert isinstance(app.screen, ImportScreen)
 
 

@@ -299,7 +299,7 @@ async def test_the_palette_reaches_a_po_action_from_the_skus_view(make_app, demo
         await open_inventory(pilot, app)
         await pilot.press("ctrl+p")
         await pilot.press(*"Inventory: New PO")
-        await pilot.pause(0.3)
+        await settle(pilot, app)
         await pilot.press("enter")
         await settle(pilot, app)
         assert isinstance(app.screen, FormScreen) and app.screen.form_title == "New purchase order"

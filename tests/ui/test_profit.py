@@ -60,7 +60,7 @@ async def test_hiring_plan_mark_hired_moves_the_gauge(make_app, demo_copy: Path)
         await open_view(pilot, app, "H")
         view = app.query_one(HiringView)
         assert view.hiring.readiness.role["title"] == "Operator"
-        assert not view.hiring.readiness.ready and view.hiring.readiness.projected == "2027-01"
+        assert not view.hiring.readiness.ready and view.hiring.readiness.projected == "2027-03"
         # a new role goes to the end of the plan
         await pilot.press("n")
         await settle(pilot, app)
@@ -201,3 +201,48 @@ async def test_expenses_are_edited_and_deleted_but_a_hire_s_cost_stays_with_its_
         await pilot.press("y")
         await settle(pilot, app)
         assert app.ctx.store()["expenses"].get(tool["id"]) is None and "Deleted the expense" in notes(app)
+
+
+async def test_enter_on_a_tile_lists_each_line_with_its_value_and_records(make_app, demo_copy: Path) -> None:
+    from sellertui.ui.kit.dialogs import InfoScreen
+    from sellertui.ui.kit.records_screen import RecordsScreen
+    from sellertui.ui.tabs.profit.overview import ProfitOverview
+
+    app = make_app(demo_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_view(pilot, app, "v")
+        view = app.query_one(ProfitOverview)
+        view.table.cursor_row = [t.key for t in view.tiles].index("last_month")
+        tile = view.tiles[view.table.cursor_row]
+        await pilot.press("enter")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, InfoScreen) and screen.info_title == "Last month"
+        rows = dict(screen.rows)
+        assert rows["Sales"].lstrip("~").startswith("$") and "record(s)" in rows["   from orders"]
+        await pilot.press("escape")
+        await pilot.press("d")
+        await settle(pilot, app)
+        assert isinstance(app.screen, RecordsScreen)
+        assert int(app.screen.frame["home_minor"].fillna(0).sum()) == tile.net
+
+
+def test_a_tiles_components_add_up_to_its_net_profit(demo_copy: Path) -> None:
+    from sellertui import clock, config
+    from sellertui.domain.frames import FrameCache
+    from sellertui.domain.profit.service import ProfitService
+    from sellertui.domain.profit.tiles import tiles
+    from sellertui.store import open_store
+
+    store = open_store(demo_copy, user="ana")
+    service = ProfitService(store, FrameCache.for_store(store), config.load(), "ana")
+    ledger, _ = service.ledger()
+    for tile in tiles(ledger, clock.now()):
+        working = service.tile_working(tile.key)
+        assert working.components, tile.key
+        if not tile.forecast:
+            assert sum(c.value for c in working.components) == tile.net, tile.key
+            assert int(working.records["home_minor"].fillna(0).sum()) == tile.net
+        sales = next(c for c in working.components if c.key == "sales")
+        assert sum(count for _, _, count in sales.sources) > 0
+    store.close()

@@ -290,7 +290,7 @@ async def test_a_views_keys_stay_in_it_and_the_palette_reaches_them_from_anywher
         assert isinstance(app.query_one(PromotionsArea).current, PromotionListView)
         await pilot.press("ctrl+p")
         await pilot.press(*"Promotions: New event")
-        await pilot.pause(0.3)
+        await settle(pilot, app)
         await pilot.press("enter")
         await settle(pilot, app)
         assert isinstance(app.screen, FormScreen) and app.screen.form_title == "New event"

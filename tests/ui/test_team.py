@@ -109,7 +109,7 @@ async def test_a_teammates_change_arrives_and_a_conflict_is_reported(make_app, d
         # another process (the CLI, as a teammate would) adds a task: it shows within ~2 s
         env_dir = ["--data-dir", str(demo_copy)]
         subprocess.run([sys.executable, "-m", "sellertui", "task", "add", "From the CLI", *env_dir], check=True)
-        for _ in range(30):
+        for _ in range(300):  # up to 30 s: the poller looks every second, slower on a loaded machine
             await pilot.pause(0.1)
             if "From the CLI" in set(view.table.frame["title"]):
                 break

@@ -145,6 +145,8 @@ def rows_for(record: dict) -> list[dict]:
                        place | {"Product Targeting Expression": asin_expression(record["term"])})
         else:
             add = _row(record, "Keyword", place | {"Keyword Text": record["term"], "Match Type": "exact"})
+        if record.get("source") == "research":
+            return [add]  # a term from keyword research: no campaign it came from, nothing to negate
         return [add, _negative(record)]  # both or neither: a harvest without its negative competes with itself
     if kind == "bid":
         _need(record, "campaign_id", "ad_group_id", "keyword_id")

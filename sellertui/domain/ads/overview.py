@@ -2,8 +2,9 @@
 
 TACoS = ad spend / all sales, where all sales are the order lines of the
 ``orders`` collection (cancelled lines carry no money) purchased that week.
-Search-term rows count in a week when their whole date range lies inside it,
-as they do for windows.
+Ad spend is every ad product's (SP, SB, SD), by day, counted once
+(``spend.spend_days``): a summary row gives each week its days' share, and a
+week holding such a share counts it in ``spread``.
 """
 
 from __future__ import annotations
@@ -33,15 +34,15 @@ def weeks_window(end: date, weeks: int) -> Window:
     return Window.custom(last_sunday - timedelta(days=7 * weeks - 1), last_sunday)
 
 
-def weekly(rows: pd.DataFrame, sales: pd.DataFrame, window: Window, currency: str) -> pd.DataFrame:
+def weekly(days: pd.DataFrame, sales: pd.DataFrame, window: Window, currency: str) -> pd.DataFrame:
     """One row per week of ``window`` (which starts on a Monday): spend, ad sales, all sales, ACoS, TACoS."""
     starts = [window.start + timedelta(days=7 * i) for i in range((window.days + 6) // 7)]
     labels = [d.isoformat() for d in starts]
-    ads = rows[(rows["currency"] == currency).to_numpy(dtype=bool)]
-    week_of = _week_index(ads["date"], window.start)
-    same_week = week_of == _week_index(ads["end_date"], window.start)
-    ads = ads[same_week].assign(week=week_of[same_week])
+    ads = days[(days["currency"] == currency).to_numpy(dtype=bool)]
+    ads = ads.assign(week=_week_index(pd.Series(ads["day"].to_numpy().astype("datetime64[D]").astype(str)),
+                                      window.start))
     per_week = ads.groupby("week")[["spend_minor", "sales_minor", "orders", "clicks"]].sum()
+    spread = ads[ads["spread"].to_numpy(dtype=bool)].groupby("week")["spend_minor"].sum()
     orders = sales[(sales["currency"] == currency).to_numpy(dtype=bool)]
     orders = orders[((orders["day"] >= window.start.isoformat()) & (orders["day"] <= window.end.isoformat()))
                     .to_numpy(dtype=bool)]
@@ -52,10 +53,10 @@ def weekly(rows: pd.DataFrame, sales: pd.DataFrame, window: Window, currency: st
     frame["sales_minor"] = per_week["sales_minor"].reindex(index, fill_value=0).to_numpy()
     frame["orders"] = per_week["orders"].reindex(index, fill_value=0).to_numpy()
     frame["total_sales_minor"] = total.reindex(index, fill_value=0).to_numpy()
+    frame["spread_minor"] = spread.reindex(index, fill_value=0).to_numpy()
     frame["acos"] = _div(frame["spend_minor"], frame["sales_minor"])
     frame["tacos"] = _div(frame["spend_minor"], frame["total_sales_minor"])
     frame["currency"] = currency
-    frame["left_out"] = int((~same_week).sum())
     return frame
 
 

@@ -22,26 +22,34 @@ from sellertui.domain.ads.proposal import Proposal
 from sellertui.domain.ads.settings import AdsRules
 from sellertui.domain.ads.structure import Structure
 from sellertui.domain.ads.targets import COLLECTION as TARGETS, TargetBook
-from sellertui.domain.ads.terms import KEYWORD_KEY, SearchTermData, aggregate_keywords, aggregate_terms
+from sellertui.domain.ads.layouts import PRODUCTS, TARGETING
+from sellertui.domain.ads.rows import AdRows, WindowRows
+from sellertui.domain.ads.terms import KEYWORD_KEY, SearchTermData, aggregate_keywords, aggregate_terms, with_ids
 from sellertui.domain.ads.window import PRESETS, Window
 
 KINDS_ORDER = {"negate": 0, "harvest": 1, "bid": 2}
 
 
+IDS = {"campaign_id": ["campaign"], "ad_group_id": ["campaign", "ad_group"]}
+KEYWORD_IDS = {**IDS, "keyword_id": KEYWORD_KEY}
+
+
 @dataclass
 class Aggregates:
-    terms: pd.DataFrame  # term × campaign × ad group × match type
-    keywords: pd.DataFrame  # keyword and product targets
-    rows: int  # search-term rows in the window
-    left_out: int  # rows reaching past the window's ends
+    terms: pd.DataFrame  # term × campaign × ad group × match type (SP, SB and SD)
+    keywords: pd.DataFrame  # SP keyword and product targets
+    rows: int  # search-term rows counted in the window
+    partial: int  # of them, summary rows the window holds only in part (their share of its days)
+    superseded: int  # rows a newer report replaces on every day of the window
 
 
 @dataclass
 class TermsView:
     window: Window
     terms: pd.DataFrame  # aggregated: term × campaign × ad group × match type
-    rows: int  # search-term rows in the window
-    left_out: int  # rows reaching past the window's ends
+    rows: int  # search-term rows counted in the window
+    partial: int  # summary rows the window holds only in part
+    superseded: int  # rows a newer report replaces on every day of the window
 
 
 @dataclass
@@ -94,21 +102,27 @@ class AdsService:
 
     def prefetch(self, window: Window) -> None:
         """Parse the months the longest preset ending with ``window`` needs (a background warm-up)."""
-        self.data.rows(Window.last(max(PRESETS), window.end))
+        self.data.window(Window.last(max(PRESETS), window.end))
 
-    def _signature(self, window: Window) -> tuple:
-        months = set(window.months()) | {(window.start.replace(day=1) - pd.Timedelta(days=1)).strftime("%Y-%m")}
-        return tuple((m, self.store.partition_signature(self.data.COLLECTION, m)) for m in sorted(months))
+    def _signature(self) -> tuple:
+        """The files behind every window: the reports' index and the collection's months."""
+        names = ("ad_reports", self.data.COLLECTION)
+        return tuple((name, part, self.store.partition_signature(name, part))
+                     for name in names for part in self.store[name].partitions())
 
     def aggregates(self, window: Window) -> "Aggregates":
         """The window's term and keyword aggregates, cached (the rows themselves are not kept)."""
-        key = (window.start, window.end, self._signature(window))
+        key = (window.start, window.end, self._signature())
         with self._lock:
             if key in self._terms:
                 self._terms.move_to_end(key)
                 return self._terms[key]
-        rows, left_out = self.data.rows(window)
-        result = Aggregates(aggregate_terms(rows), aggregate_keywords(rows), len(rows), left_out)
+        found = self.data.window(window)
+        rows = found.rows
+        sp = rows[(rows["ad_product"] == "SP").to_numpy()]
+        result = Aggregates(with_ids(aggregate_terms(rows), found.read, IDS),
+                            with_ids(aggregate_keywords(sp), found.read, KEYWORD_IDS), len(rows), found.partial,
+                            found.superseded)
         with self._lock:
             self._terms[key] = result
             while len(self._terms) > self.CACHE:
@@ -117,7 +131,7 @@ class AdsService:
 
     def terms(self, window: Window) -> TermsView:
         found = self.aggregates(window)
-        return TermsView(window, found.terms, found.rows, found.left_out)
+        return TermsView(window, found.terms, found.rows, found.partial, found.superseded)
 
     # -- targets and proposals -----------------------------------------------------------
     def book(self, window: Window) -> TargetBook:
@@ -134,15 +148,18 @@ class AdsService:
         return targets_frame(self.book(window), campaigns), campaigns
 
     def proposals(self, window: Window) -> ProposalSet:
+        """The rules' proposals for the window: Sponsored Products terms and keywords only (the bulk file is SP's)."""
         found = self.aggregates(window)
         structure = Structure.load(self.store)  # ids, destinations and bids as the Ads sync last saw them
-        terms, keywords = structure.with_ids(found.terms), found.keywords
+        terms, keywords = found.terms, found.keywords
+        terms = structure.with_ids(terms[(terms["ad_product"] == "SP").to_numpy()])
         records = decisions.load(self.store)
         book = self.book(window)
         campaigns = structure.extend(catalogue(terms))
         changes = decisions.bid_changes(records)
         if changes:
-            keywords = self._after_bid_changes(self.data.rows(window)[0], keywords, changes)
+            rows = self.data.window(window, ("SP",)).rows
+            keywords = self._after_bid_changes(rows, keywords, changes)
         keywords = structure.with_bids(keywords)
         where = window.as_dict()
         found = (rules.negate_proposals(terms, book, self.rules, where)
@@ -173,19 +190,49 @@ class AdsService:
         rest = rest[(rest["_merge"] == "left_only").to_numpy(dtype=bool)].drop(columns="_merge")
         return pd.concat([rest, after], ignore_index=True) if len(after) else rest.reset_index(drop=True)
 
+    # -- the other breakdowns, research and the reports -----------------------------------
+    def keywords(self, window: Window) -> tuple[pd.DataFrame, WindowRows]:
+        """The window's targets from the targeting reports (SP, SB, SD)."""
+        from sellertui.domain.ads.breakdowns import keywords
+
+        found = AdRows(self.frames, TARGETING).window(window)
+        return keywords(found.rows), found
+
+    def products(self, window: Window) -> tuple[pd.DataFrame, WindowRows]:
+        """The window's advertised products from the advertised product reports (SP, SD)."""
+        from sellertui.domain.ads.breakdowns import products
+
+        found = AdRows(self.frames, PRODUCTS).window(window)
+        return products(found.rows), found
+
+    def research(self, window: Window) -> pd.DataFrame:
+        """Brand Analytics keyword research, each term beside what it already is in this window's ads."""
+        from sellertui.domain.ads.research import COLLECTION, research_frame
+
+        own = {str(p.get("asin") or "").upper() for p in self.store["products"].all()} - {""}
+        return research_frame(self.store[COLLECTION].all(), own, self.aggregates(window).terms)
+
+    def reports(self) -> pd.DataFrame:
+        from sellertui.domain.ads.imported import reports_frame
+
+        return reports_frame(self.store["ad_reports"].all())
+
     # -- ledger and overview -----------------------------------------------------------
     def ledger(self) -> pd.DataFrame:
         records = decisions.load(self.store)
         since = ledger.earliest_negation_day(records)
-        later = self.data.rows_since(since) if since else pd.DataFrame()
+        later = self.data.since(since) if since else pd.DataFrame()
         return ledger.ledger_frame(records, ledger.converted_later(records, later))
 
     def overview(self, window: Window) -> tuple[pd.DataFrame, Window]:
+        """Spend, ad sales, ACoS and TACoS by week: every ad product's spend, counted once (``spend``)."""
+        from sellertui.domain.ads.spend import spend_days
+
         weeks = overview.weeks_window(window.end, self.rules.overview_weeks)
-        rows, _ = self.data.rows(Window.custom(weeks.start, weeks.end))
+        days = spend_days(self.frames, Window.custom(weeks.start, weeks.end))
         sales = self.frames.frame("orders", overview.sales_frame, name="ads.sales_by_day", partitions=weeks.months())
-        currency = self.main_currency(rows)
-        return overview.weekly(rows, sales, weeks, currency), weeks
+        currency = self.main_currency(days)
+        return overview.weekly(days, sales, weeks, currency), weeks
 
     def main_currency(self, rows: pd.DataFrame) -> str:
         if not len(rows):

@@ -86,16 +86,24 @@ def money_texts(frame: pd.DataFrame, column: str, currency_column: str = "curren
     return ["" if v is None or v != v else fmt(int(v), c) for v, c in zip(frame[column], frame[currency_column])]
 
 
-def terms_table(terms: pd.DataFrame) -> pd.DataFrame:
-    """The window's terms with their money as text, whether the term is an ASIN, the attribution; most spend first."""
-    frame = terms.copy()
+def metrics_table(aggregate: pd.DataFrame) -> pd.DataFrame:
+    """An aggregate (terms, targets, products) with spend, sales and CPC as text and its attribution (``~`` when
+    it holds part of a summary row: the share of the window's days); most spend first."""
+    frame = aggregate.copy()
     frame["spend_text"] = money_texts(frame, "spend_minor")
     frame["sales_text"] = money_texts(frame, "sales_minor")
     frame["cpc_text"] = ["" if v != v else fmt(round(v), c) for v, c in zip(frame["cpc_minor"], frame["currency"])]
-    frame["asin"] = ["yes" if is_asin(t) else "no" for t in frame["term"]]
-    frame["attribution"] = [f"{a}d" if a == b else f"{a}/{b}d"
-                            for a, b in zip(frame["attribution_min"], frame["attribution_max"])]
+    frame["attribution"] = [(f"{a}d" if a == b else f"{a}/{b}d") + ("~" if partial else "")
+                            for a, b, partial in zip(frame["attribution_min"], frame["attribution_max"],
+                                                     frame["partial"])]
     return frame.sort_values("spend_minor", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def terms_table(terms: pd.DataFrame) -> pd.DataFrame:
+    """The window's terms as ``metrics_table``, and whether each term is an ASIN."""
+    frame = metrics_table(terms)
+    frame["asin"] = ["yes" if is_asin(t) else "no" for t in frame["term"]]
+    return frame
 
 
 def change_text(p: Proposal) -> str:

@@ -119,7 +119,7 @@ def compute(catalog: pd.DataFrame, records: dict[str, dict], purchase_orders: li
     out["warn_lead"] = (vel > 0) & (cover < lead)
     # the fee is charged on units shipped from FBA: nothing there, nothing charged
     out["warn_fee"] = (fba_units > 0) & (dos30 < settings.low_inventory_days) & (dos90 < settings.low_inventory_days)
-    out.update(_aging(skus, on_hand + col["reserved"], purchase_orders, settings, today))
+    out.update(_aging(skus, products, on_hand + col["reserved"], purchase_orders, settings, today))
     out.update(_promotions(skus, on_hand, vel, promotions, due, today))
     warnings = np.full(n, "", dtype=object)
     for key, name in WARNING_NAMES.items():
@@ -135,18 +135,35 @@ def compute(catalog: pd.DataFrame, records: dict[str, dict], purchase_orders: li
     return Plan(frame, dict(records), purchase_orders, today, settings)
 
 
-def _aging(skus: list[str], owned: np.ndarray, purchase_orders: list[dict], settings: InventorySettings,
-           today: date) -> dict[str, np.ndarray]:
+# the lower bound (days) of each age band Amazon reports, oldest first
+BAND_STARTS = (("age_365_plus", 365), ("age_331_365", 331), ("age_271_365", 271), ("age_181_330", 181),
+               ("age_181_270", 181), ("age_91_180", 91), ("age_61_90", 61), ("age_31_60", 31), ("age_0_90", 0),
+               ("age_0_30", 0))
+
+
+def _aging(skus: list[str], products: list[dict], owned: np.ndarray, purchase_orders: list[dict],
+           settings: InventorySettings, today: date) -> dict[str, np.ndarray]:
+    """Aged stock: Amazon's own Inventory Age report where imported, else first in first out over receipts."""
     receipts = receipts_by_sku(purchase_orders)
-    aged = np.zeros(len(skus), dtype=np.int64)
-    oldest = np.full(len(skus), np.nan)
-    older = np.zeros(len(skus), dtype=np.int64)
+    n = len(skus)
+    aged = np.zeros(n, dtype=np.int64)
+    oldest = np.full(n, np.nan)
+    older = np.zeros(n, dtype=np.int64)
+    fees = np.zeros(n, dtype=np.int64)  # Amazon's aged-inventory surcharge and next month's storage, estimated
+    reported = np.full(n, "", dtype=object)
     for i, sku in enumerate(skus):
-        if sku in receipts:  # no receipts, no known age
+        report = products[i].get("amazon_aging")
+        if report:
+            aged[i] = int(report.get("aged_units") or 0)
+            oldest[i] = next((start for band, start in BAND_STARTS if report.get(band)), np.nan)
+            fees[i] = int(report.get("aged_surcharge_minor") or 0) + int(report.get("storage_next_month_minor") or 0)
+            reported[i] = str(report.get("snapshot_date") or "")
+        elif sku in receipts:  # no receipts, no known age
             age = stock_age(int(owned[i]), receipts[sku], today, settings.aged_days)
             aged[i], older[i] = age.aged_units, age.before_records
             oldest[i] = age.oldest_days if age.known else np.nan
-    return {"aged_units": aged, "oldest_days": oldest, "before_records": older, "warn_aged": aged > 0}
+    return {"aged_units": aged, "oldest_days": oldest, "before_records": older, "warn_aged": aged > 0,
+            "aging_fees_minor": fees, "aging_report": reported}
 
 
 def _promotions(skus: list[str], on_hand: np.ndarray, velocity: np.ndarray, promotions: list[dict], due: dict,

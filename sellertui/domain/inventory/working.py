@@ -257,13 +257,20 @@ def warnings(r: dict, product: dict, s: InventorySettings, today: date) -> Worki
                    f"{s.low_inventory_days}). Days of supply = FBA units now ({fba:,}: available + reserved) ÷ "
                    f"units sold per day in the period ({_u(r['u30'])}/30, {_u(r['u90'])}/90) — today's stock stands "
                    "in for the period's average level.")
-    if _nan(r["oldest_days"]):
-        age = "unknown (no purchase-order receipts recorded)"
+    if r.get("aging_report"):
+        fees = fmt(int(r["aging_fees_minor"]), product.get("currency") or "USD")
+        w.lines.append(f"{mark(r['warn_aged'])}aged inventory (Amazon's Inventory Age report of "
+                       f"{r['aging_report']}): {_u(r['aged_units'])} units 181 days or older, the oldest in the "
+                       f"{int(r['oldest_days']) if not _nan(r['oldest_days']) else 0}+ days band; next month's storage "
+                       f"and aged-inventory surcharge as Amazon estimates them: {fees}.")
     else:
-        bound = "at least " if r["before_records"] else ""
-        age = f"oldest units {bound}{int(r['oldest_days'])} days old; {_u(r['aged_units'])} units aged"
-    w.lines.append(f"{mark(r['warn_aged'])}aged inventory (from {s.aged_days} days): {age}. Age is first in first "
-                   "out over purchase-order receipts: the units on hand are the most recent receipts.")
+        if _nan(r["oldest_days"]):
+            age = "unknown (no purchase-order receipts recorded)"
+        else:
+            bound = "at least " if r["before_records"] else ""
+            age = f"oldest units {bound}{int(r['oldest_days'])} days old; {_u(r['aged_units'])} units aged"
+        w.lines.append(f"{mark(r['warn_aged'])}aged inventory (from {s.aged_days} days): {age}. Age is first in "
+                       "first out over purchase-order receipts (import the Inventory Age report for Amazon's own).")
     if r["promo_lines"]:
         for line in r["promo_lines"].split("\n"):
             w.lines.append(f"⚠ promotion not covered: {line}")

@@ -13,6 +13,8 @@ from datetime import date, datetime, timedelta
 from sellertui import clock
 from sellertui.core.days import add_business_days
 from sellertui.core.errors import UserError
+from sellertui.core.money import fmt
+from sellertui.domain.orders.line_money import paid_of
 
 FLOW = ("requested", "authorised", "received", "refunded", "closed")
 REASONS = ("DEFECTIVE", "NOT_AS_DESCRIBED", "ORDERED_WRONG_ITEM", "UNWANTED_ITEM", "DAMAGED_BY_CARRIER",
@@ -74,6 +76,8 @@ def advance(store, case: dict, to: str, received_at: datetime | None = None, ref
                        refunded_at=clock.stamp())
     step = {"at": clock.stamp(), "by": store.user, "what": f"→ {to}"}
     with store.transaction(f"return {case['order_id']} {case.get('sku')}: {to}") as tx:
+        if to == "refunded":
+            check_refund(tx, case, refund_minor)
         # the history as stored (the caller may hold only a table row): each step adds to it
         stored = tx["returns"].get(case["id"]) or case
         changes["history"] = list(stored.get("history") or []) + [step]
@@ -90,12 +94,49 @@ def returnable_lines(store, order_id: str) -> list[dict]:
     return store["orders"].find(lambda d: d.get("order_id") == order_id and d.get("quantity"))
 
 
+def refund_limit(store, case: dict) -> tuple[int, str] | None:
+    """The most that can still be refunded on the case's order line, and how it adds up (None: line unknown).
+
+    What the buyer paid for the line — item + shipping + gift wrap, less its
+    promotion discounts, plus their taxes — less what other cases on the same
+    line have refunded already.
+    """
+    line = store["orders"].get(f"{case['order_id']}/{case['sku']}")
+    currency = case.get("currency") or "USD"
+    if line and line.get("quantity"):
+        paid, what = paid_of(line), "item, shipping and tax, less discounts"
+        currency = line.get("currency") or currency
+    elif case.get("order_amount_minor"):
+        paid, what = int(case["order_amount_minor"]), "the order amount Amazon reported"
+    else:
+        return None
+    earlier = sum(int(c.get("refund_minor") or 0) for c in store["returns"].all()
+                  if c.get("order_id") == case["order_id"] and c.get("sku") == case.get("sku")
+                  and c.get("id") != case.get("id"))
+    working = f"{fmt(paid, currency)} paid ({what})"
+    if earlier:
+        working += f" less {fmt(earlier, currency)} refunded before"
+    return max(paid - earlier, 0), working
+
+
+def check_refund(store, case: dict, refund_minor: int) -> None:
+    """Refuse a refund above what is left of what was paid for the line, naming the limit."""
+    limit = refund_limit(store, case)
+    if limit is not None and refund_minor > limit[0]:
+        currency = case.get("currency") or "USD"
+        raise UserError(f"a refund of {fmt(refund_minor, currency)} is more than was paid for order "
+                        f"{case['order_id']} {case.get('sku')}: at most {fmt(limit[0], currency)} "
+                        f"({limit[1]})")
+
+
 def refund_default(store, case: dict) -> int:
     """What the case's items were sold for (the unit price times the quantity returned): the refund to offer."""
     line = store["orders"].get(f"{case['order_id']}/{case['sku']}")
     if not line or not line.get("quantity"):
         return 0
-    return (line.get("item_price_minor") or 0) // line["quantity"] * int(case.get("quantity") or 1)
+    default = (line.get("item_price_minor") or 0) // line["quantity"] * int(case.get("quantity") or 1)
+    limit = refund_limit(store, case)
+    return default if limit is None else min(default, limit[0])
 
 
 def stored_case(store, case_id: str) -> dict | None:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from sellertui import clock
 from sellertui.domain.orders.buyers import blacklisted_ids
+from sellertui.domain.orders.line_money import sales_of
 from sellertui.domain.query import QueryError, parse, parse_day
 
-FRAME_VERSION = 2
+FRAME_VERSION = 3
 FIELDS = ["id", "order_id", "purchase_date", "status", "channel", "sku", "product", "quantity", "currency",
           "item_price_minor", "shipping_price_minor", "promo_discount_minor", "buyer_id", "buyer_name", "ship_by"]
 FILTERS = {"status", "channel", "sku", "buyer", "order", "from", "to", "flag"}
@@ -28,7 +29,8 @@ def build_orders(docs: list[dict]):
     frame["tracking"] = [(d.get("shipment") or {}).get("tracking") for d in docs]
     for money in ("item_price_minor", "shipping_price_minor", "promo_discount_minor", "quantity"):
         frame[money] = pd.to_numeric(frame[money], errors="coerce").fillna(0).astype("int64")
-    frame["total_minor"] = frame["item_price_minor"] + frame["shipping_price_minor"] - frame["promo_discount_minor"]
+    frame["promo_discount_minor"] = -frame["promo_discount_minor"].abs()  # negative, as the report writes it
+    frame["total_minor"] = [sales_of(d) for d in docs]
     searched = ("order_id", "sku", "product", "buyer_name", "status", "channel")
     frame["haystack"] = [" ".join(str(d.get(k) or "") for k in searched).lower() for d in docs]
     frame["when"] = local_times(frame["purchase_date"])

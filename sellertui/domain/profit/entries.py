@@ -105,6 +105,22 @@ def promotion_entries(promotions: list[dict], schedule: list[dict], orders: pd.D
     return frame(rows)
 
 
+def reimbursement_entries(reimbursements: list[dict], covered) -> pd.DataFrame:
+    """FBA reimbursements on the day Amazon approved them, where no settlement covers that day
+    (a settlement carries the same reimbursement: counted once, from the settlement)."""
+    rows = []
+    for item in reimbursements:
+        day, amount = _day(item.get("approved_at")), int(item.get("amount_minor") or 0)
+        market = item.get("marketplace") or "US"
+        if day is None or not amount or covered(day, market):
+            continue
+        units = int(item.get("qty_cash") or 0)
+        rows.append((day, "reimbursements", amount, item.get("currency") or "USD", market, False,
+                     "reimbursements report", "reimbursements", item.get("id", ""), item.get("sku") or "",
+                     f"{item.get('reason') or 'reimbursement'} {item.get('reimbursement_id', '')}: {units} unit(s)"))
+    return frame(rows)
+
+
 def expense_entries(expenses: list[dict], first: date, last: date) -> pd.DataFrame:
     """Each expense's share of every day from ``first`` to ``last``."""
     rows = []

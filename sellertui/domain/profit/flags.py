@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
@@ -52,6 +52,29 @@ def _by_month(days: np.ndarray) -> dict[str, tuple[date, date]]:
 def _month_end(month: str) -> date:
     year, number = int(month[:4]), int(month[5:7])
     return date(year, number, calendar.monthrange(year, number)[1])
+
+
+SETTLEMENT_DAYS = 14  # Amazon pays out every 14 days: a longer stretch without a settlement means one is missing
+
+
+def settlement_gaps(spans: list[tuple[str, str, str]], today: date) -> list[tuple[str, date, date]]:
+    """(month, first, last) of each stretch no imported settlement covers, from the first settlement to the
+    last day a settlement should already have closed (today − 14 days), split by month."""
+    if not spans:
+        return []
+    covered = sorted((date.fromisoformat(a), date.fromisoformat(b)) for _, a, b in spans)
+    day, end = covered[0][0], today - timedelta(days=SETTLEMENT_DAYS)
+    gaps = []
+    for first, last in covered + [(end + timedelta(days=1), end + timedelta(days=1))]:
+        if first > day and day <= end:
+            gap_end = min(first - timedelta(days=1), end)
+            cursor = day
+            while cursor <= gap_end:  # one flag per month the gap touches
+                month_end = min(_month_end(f"{cursor:%Y-%m}"), gap_end)
+                gaps.append((f"{cursor:%Y-%m}", cursor, month_end))
+                cursor = month_end + timedelta(days=1)
+        day = max(day, last + timedelta(days=1))
+    return gaps
 
 
 def month_flags(ledger) -> dict[str, list[Flag]]:
@@ -108,12 +131,17 @@ def month_flags(ledger) -> dict[str, list[Flag]]:
             add(month, MISSING, "no_rate", f"no {currency}→{home} rate for {month}: {fmt(amount, currency)} of "
                                            "amounts left out of the totals — add it in Rates")
         elif rate.borrowed:
-            add(month, MISSING, "borrowed_rate", f"no {currency}→{home} rate for {month}: {rate.month}'s rate used")
+            whose = f"the {rate.ecb.label}" if rate.ecb is not None else f"your rate of {rate.month}"
+            add(month, MISSING, "borrowed_rate", f"no {currency}→{home} rate for {month}: {whose} used")
+        elif rate.ecb is not None:
+            add(month, ESTIMATE, "ecb_rate", f"{currency} converted at the {rate.ecb.describe(currency, home)} "
+                                             "(no rate of yours for the month; add one in Rates to use it instead)")
     for month in months:
         count = estimated_lines.get(month, 0)
         if month in sold and month not in settled:
             add(month, ESTIMATE, "no_settlement", f"no settlement for this month: fees of {count:,} order line(s) "
-                                                 "estimated from the fee table; storage and subscription fees not in it")
+                                                 "estimated from the fee table; subscription and storage estimated "
+                                                 "from the [profit] rates and the stock")
         elif count:
             add(month, ESTIMATE, "estimated_fees", f"fees of {count:,} order line(s) estimated from the fee table "
                                                   "(no settlement covers them yet)")
@@ -121,5 +149,8 @@ def month_flags(ledger) -> dict[str, list[Flag]]:
         if len(charged):
             add(month, INFO, "ads_settled", "ad spend from settlements (Cost of Advertising); the ad reports' spend "
                                             "is not counted too")
+    for month, first, last in settlement_gaps(ledger.spans, today):
+        add(month, MISSING, "settlement_missing", f"no settlement covers {first:%b %-d}–{last:%b %-d} though Amazon "
+                                                  f"settles every {SETTLEMENT_DAYS} days: import it (i) or sync")
     order = {MISSING: 0, ESTIMATE: 1, INFO: 2}
     return {m: sorted(flags, key=lambda f: order[f.severity]) for m, flags in found.items()}

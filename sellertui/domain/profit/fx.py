@@ -1,15 +1,19 @@
-"""Monthly exchange rates the user enters, and converting money into the home currency.
+"""Monthly exchange rates: the user's own, else the ECB's, and converting money into the home currency.
 
 A rate says what one unit of a currency is worth in the home currency in a
 month (``fx_rates``: id ``2026-10|CAD``, month, currency, rate as decimal text,
-note). Amounts are converted with the rate of their own month; a month without
-one borrows the latest earlier month's rate and is flagged; with no earlier
-rate the amount stays out of the totals, flagged with how much was left out.
+note). Amounts are converted with the rate of their own month: the user's own
+wins; a month without one takes the month's average ECB reference rate
+(``ecb``, marked "ECB rate of <date>"); a month past the newest rates borrows
+the latest earlier one (the user's or the ECB's, whichever is newer) and is
+flagged; with none at all the amount stays out of the totals, flagged with how
+much was left out.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from sellertui.core.errors import UserError
@@ -70,6 +74,7 @@ class Found:
     rate: Decimal | None  # None: no rate at all
     month: str | None  # the month the rate is from
     wanted: str  # the month it was asked for
+    ecb: object = None  # ecb.MonthRate when the rate is the ECB's (the user set none for that month)
 
     @property
     def borrowed(self) -> bool:
@@ -80,8 +85,9 @@ class Found:
 class Rates:
     """The rates of a store, looked up by month and currency."""
 
-    def __init__(self, records: list[dict], home: str) -> None:
+    def __init__(self, records: list[dict], home: str, ecb: Callable | None = None) -> None:
         self.home = home.upper()
+        self.ecb = ecb  # ecb.monthly_rate, or None: the user's rates only
         self.by_currency: dict[str, list[tuple[str, Decimal]]] = {}
         for record in records:
             try:
@@ -100,6 +106,18 @@ class Rates:
         for entry_month, rate in self.by_currency.get(currency, []):
             if entry_month <= month:
                 best = (entry_month, rate)
+        if best is not None and best[0] == month:
+            return Found(best[1], month, month)  # the user's own wins
+        if self.ecb is not None:
+            ecb = self.ecb(month, currency, self.home)
+            if ecb is None:  # past the newest ECB rates: borrow their latest month, if newer than the user's
+                from sellertui.domain.profit.ecb import latest_month
+
+                latest = latest_month(currency, self.home)
+                if latest and latest < month and (best is None or latest > best[0]):
+                    ecb = self.ecb(latest, currency, self.home)
+            if ecb is not None:
+                return Found(ecb.rate, ecb.month, month, ecb)
         if best is None:
             return Found(None, None, month)
         return Found(best[1], best[0], month)

@@ -9,8 +9,9 @@ Which number wins, in short (each rule is in the working the UI shows):
   the SKU's FBA fee × units (FBA lines), from the product's fee table.
 - Cost of goods: units × the landed cost in force on the order's day, for
   every order line (and for settled lines no order record knows about).
-- Refunds, storage, subscription, deal and coupon fees, other fees: from
-  settlements; refunds of returns no settlement reports come from the return
+- Refunds, storage, subscription, deal and coupon fees, other fees,
+  reimbursements: from settlements; reimbursements no settlement covers
+  from the Reimbursements report; refunds of returns no settlement reports come from the return
   (the amount recorded, or the order's price for FBA returns, estimated);
   promotion fees from the fee schedule where no settlement covers the start.
 - Ad spend: the settlements' Cost of Advertising in a month and marketplace
@@ -18,9 +19,11 @@ Which number wins, in short (each rule is in the working the UI shows):
 - Expenses: each one's share of every day (see ``expenses``).
 
 The big sources stay as they are (orders with their estimated amounts as
-columns, settlement lines, ad spend by day and campaign); ``daily`` sums them
-by day, line and currency, converted into the home currency. A figure's
-records are picked from the sources when asked for (``records``).
+columns, settlement lines, ad spend by day and campaign); each entry gets its
+home amount from one conversion (``convert``: once per month, currency and
+line), kept beside it (``<line>_home`` on orders, ``home_minor`` elsewhere);
+``daily`` sums them by day, line and currency. A figure's records are picked
+from the sources when asked for (``records``), with the same home amounts.
 """
 
 from __future__ import annotations
@@ -31,8 +34,9 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from sellertui.domain.profit import entries as small_entries
-from sellertui.domain.profit.fx import Rates, factor
+from sellertui.domain.profit import account_fees, ecb, entries as small_entries
+from sellertui.domain.profit.convert import home_amounts
+from sellertui.domain.profit.fx import Rates
 from sellertui.domain.profit.sources import Sources
 
 ORDER_AMOUNTS = {"sales": "orders", "referral": "orders + fee table", "fulfilment": "orders + fee table",
@@ -41,11 +45,11 @@ ORDER_AMOUNTS = {"sales": "orders", "referral": "orders + fee table", "fulfilmen
 
 @dataclass
 class Ledger:
-    daily: pd.DataFrame  # day, month, line, source, estimated, currency, amount_minor, home_minor (float, unrounded; NaN: no rate)
-    orders: pd.DataFrame  # sold order lines with settled, sales, referral, fulfilment, cogs (NaN: no cost)
-    actual: pd.DataFrame  # settlement and Date Range lines (order lines dated on the order's day)
-    ads: pd.DataFrame  # search-term spend counted: day, campaign, marketplace, currency, spend_minor, rows
-    small: pd.DataFrame  # entries from returns, promotions, expenses and settlement-only COGS
+    daily: pd.DataFrame  # day, month, line, source, estimated, currency, amount_minor, home_minor (NaN: no rate)
+    orders: pd.DataFrame  # sold order lines with settled, sales, referral, fulfilment, cogs (NaN: no cost), <line>_home
+    actual: pd.DataFrame  # settlement and Date Range lines (order lines dated on the order's day), home_minor
+    ads: pd.DataFrame  # search-term spend counted: day, campaign, marketplace, currency, spend_minor, rows, home_minor
+    small: pd.DataFrame  # entries from returns, promotions, expenses and settlement-only COGS, home_minor
     volume: pd.DataFrame  # sold lines: day, order_id, sku, qty
     missing_cost: pd.DataFrame  # sold lines without a landed cost: day, sku, qty
     home: str
@@ -54,20 +58,7 @@ class Ledger:
     rates: dict[tuple[str, str], object] = field(default_factory=dict)  # (month, currency) -> fx.Found
     settlements: int = 0
     advertises: bool = False
-
-    def factors(self, months: np.ndarray, currencies: np.ndarray) -> np.ndarray:
-        """Multipliers into home minor units for amounts of these months and currencies (NaN: no rate)."""
-        out = np.ones(len(months))
-        foreign = currencies != self.home
-        if foreign.any():
-            table = {k: (np.nan if f.rate is None else float(factor(f.rate, k[1], self.home)))
-                     for k, f in self.rates.items()}
-            out[foreign] = [table.get((m, c), np.nan) for m, c in zip(months[foreign], currencies[foreign])]
-        return out
-
-    def to_home(self, amounts: np.ndarray, months: np.ndarray, currencies: np.ndarray) -> np.ndarray:
-        raw = np.asarray(amounts, dtype=float) * self.factors(months, currencies)
-        return np.sign(raw) * np.floor(np.abs(raw) + 0.5)  # half away from zero, like money.to_minor
+    spans: list = field(default_factory=list)  # (marketplace, first day, last day) of each imported settlement
 
 
 def month_of(days) -> np.ndarray:
@@ -186,6 +177,7 @@ def build_ledger(sources: Sources, home: str, today: date) -> Ledger:
     small = [small_entries.refund_entries(sources.returns, refunded, orders)]
     covered = coverage(sources.summaries, actual)
     small.append(small_entries.promotion_entries(sources.promotions, sources.promo_schedule, orders, covered, today))
+    small.append(small_entries.reimbursement_entries(sources.reimbursements, covered))
     volume = orders[["day", "order_id", "sku", "qty"]]
     missing = priced.loc[np.isnan(priced["unit_cost"].to_numpy()), ["day", "sku", "qty"]]
     if only is not None and len(only):
@@ -196,61 +188,87 @@ def build_ledger(sources: Sources, home: str, today: date) -> Ledger:
     settled_ads = actual[(actual["line"] == "ads").to_numpy()] if len(actual) else actual
     ads = small_entries.counted_ads(sources.ads, settled_ads)
     first = first_day([volume, actual, ads, *small], sources.expenses)
+    spans = settled_spans(sources.summaries, actual)
     if first is not None:
         month_end = (today.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
         small.append(small_entries.expense_entries(sources.expenses, first, month_end))
+        small.append(account_fees.estimates(sources.products, spans, first, month_end, home, sources.fee_rates))
     small = [s for s in small if len(s)]
     small_frame = pd.concat(small, ignore_index=True) if small else small_entries.frame([])
     ledger = Ledger(pd.DataFrame(), priced, actual, ads, small_frame, volume.reset_index(drop=True),
-                    missing.reset_index(drop=True), home, first, today,
+                    missing.reset_index(drop=True), home, first, today, spans=spans,
                     settlements=len(set(actual["settlement_id"])) if len(actual) else 0,
                     advertises=bool(len(sources.ads) or len(settled_ads)))
-    ledger.daily = daily(ledger, Rates(sources.rates, home))
+    ledger.daily = convert_and_sum(ledger, Rates(sources.rates, home, ecb.monthly_rate))
     return ledger
 
 
-def daily(ledger: Ledger, rates: Rates) -> pd.DataFrame:
-    """Every source summed by day, line, source, estimate and currency, with the home amounts."""
+DAILY = ["day", "line", "source", "estimated", "currency", "amount_minor", "month", "home_minor"]
+
+
+def _entries(ledger: Ledger) -> list[tuple[str, str | None, pd.DataFrame]]:
+    """Every amount of the ledger as (where it is kept, its line, a frame of day, line, source, estimated,
+    currency, amount): the order lines' four amounts, then the settlement lines, ad spend and small entries."""
     parts = []
     priced = ledger.orders
     for line, source in ORDER_AMOUNTS.items():
         if not len(priced):
             break
-        picked = priced[~np.isnan(priced[line].to_numpy(dtype=float))] if line == "cogs" else priced
-        currency = "cost_currency" if line == "cogs" else "currency"
-        # summed by day and currency first: one row per order line and amount would be 100k rows each,
-        # and their concatenation the biggest allocation of the whole P&L
-        summed = pd.DataFrame({"day": picked["day"].to_numpy(), "currency": picked[currency].to_numpy(dtype=object),
-                               "amount": picked[line].to_numpy()}).groupby(["day", "currency"], sort=False)[
-            "amount"].sum().reset_index()
-        parts.append(summed.assign(line=line, source=source, estimated=line in ("referral", "fulfilment")))
-    for frame, source, line in ((ledger.actual, None, None), (ledger.small, None, None),
-                                (ledger.ads, "ad reports", "ads")):
-        if len(frame):
-            parts.append(pd.DataFrame({
-                "day": frame["day"].to_numpy(), "line": frame["line"].to_numpy() if line is None else line,
-                "source": frame["source"].to_numpy() if source is None else source,
-                "estimated": frame["estimated"].to_numpy() if "estimated" in frame else False,
-                "currency": frame["currency"].to_numpy(),
-                "amount": (frame["amount_minor"] if "amount_minor" in frame else -frame["spend_minor"]).to_numpy()}))
-    if not parts:
-        return pd.DataFrame(columns=["day", "line", "source", "estimated", "currency", "amount_minor", "month",
-                                     "home_minor"])
-    frame = pd.concat(parts, ignore_index=True)
-    frame["day"] = frame["day"].to_numpy().astype("datetime64[D]")
-    frame = frame.astype({"line": object, "source": object, "currency": object})
-    grouped = frame.groupby(["day", "line", "source", "estimated", "currency"], sort=False)["amount"].sum()
-    out = grouped.reset_index().rename(columns={"amount": "amount_minor"})
-    out["amount_minor"] = out["amount_minor"].round().astype("int64")
-    out["month"] = month_of(out["day"])
-    for month, currency in set(zip(out["month"], out["currency"])):
-        if currency != ledger.home:
-            ledger.rates[(month, currency)] = rates.find(month, currency)
-    # not rounded here: a foreign monthly expense spread over 31 days would gain a cent a day;
-    # sums are rounded once, where they are shown
-    out["home_minor"] = out["amount_minor"].to_numpy(dtype=float) * ledger.factors(out["month"].to_numpy(),
-                                                                                    out["currency"].to_numpy())
-    return out
+        values = priced[line].to_numpy(dtype=float)
+        keep = ~np.isnan(values)
+        currency = priced["cost_currency" if line == "cogs" else "currency"].to_numpy(dtype=object)
+        parts.append(("orders", line, pd.DataFrame({
+            "day": priced["day"].to_numpy(), "line": line, "source": source,
+            "estimated": line in ("referral", "fulfilment"), "currency": currency,
+            "amount": np.where(keep, values, 0).astype("int64"), "keep": keep})))
+    for where, frame in (("actual", ledger.actual), ("small", ledger.small), ("ads", ledger.ads)):
+        ads = where == "ads"
+        parts.append((where, None, pd.DataFrame({
+            "day": frame["day"].to_numpy(), "line": "ads" if ads else frame["line"].to_numpy(),
+            "source": "ad reports" if ads else frame["source"].to_numpy(),
+            "estimated": frame["estimated"].to_numpy(dtype=bool) if "estimated" in frame else False,
+            "currency": frame["currency"].to_numpy(dtype=object),
+            "amount": (-frame["spend_minor"] if ads else frame["amount_minor"]).to_numpy(dtype="int64"),
+            "keep": True})))
+    return parts
+
+
+def convert_and_sum(ledger: Ledger, rates: Rates) -> pd.DataFrame:
+    """Give every entry its home amount (one conversion, ``convert``) and sum them by day, line and currency."""
+    for line in ORDER_AMOUNTS:  # present even when there are no orders
+        ledger.orders[f"{line}_home"] = np.full(len(ledger.orders), np.nan)
+    for where in ("actual", "small", "ads"):
+        setattr(ledger, where, getattr(ledger, where).assign(home_minor=np.nan))
+    parts = _entries(ledger)
+    frames = [frame for _, _, frame in parts]
+    if not any(len(f) for f in frames):
+        return pd.DataFrame(columns=DAILY)
+    every = pd.concat(frames, ignore_index=True)
+    every["day"] = every["day"].to_numpy().astype("datetime64[D]")
+    every["month"] = month_of(every["day"])
+    kept = every["keep"].to_numpy(dtype=bool)
+    home = np.full(len(every), np.nan)
+    home[kept], found = home_amounts(every["month"].to_numpy()[kept], every["currency"].to_numpy()[kept],
+                                     every["line"].to_numpy()[kept], every["amount"].to_numpy()[kept], rates)
+    ledger.rates.update(found)
+    start = 0
+    for (where, line, frame) in parts:
+        _keep_home(ledger, where, line, home[start:start + len(frame)])
+        start += len(frame)
+    every = every[kept].assign(home_minor=home[kept])
+    every = every.astype({"line": object, "source": object, "currency": object})
+    keys = ["day", "line", "source", "estimated", "currency", "month"]
+    grouped = every.groupby(keys, sort=False).agg(amount_minor=("amount", "sum"),
+                                                  home_minor=("home_minor", lambda v: v.sum(min_count=1)))
+    return grouped.reset_index()[DAILY]
+
+
+def _keep_home(ledger: Ledger, where: str, line: str | None, home: np.ndarray) -> None:
+    """Keep the home amounts beside the entries they belong to (the records and per-SKU views read them)."""
+    if where == "orders":
+        ledger.orders[f"{line}_home"] = home
+    else:
+        setattr(ledger, where, getattr(ledger, where).assign(home_minor=home))
 
 
 def first_day(parts: list[pd.DataFrame], expenses: list[dict]) -> date | None:
@@ -268,8 +286,8 @@ def first_day(parts: list[pd.DataFrame], expenses: list[dict]) -> date | None:
     return pd.Timestamp(min(days)).date()
 
 
-def coverage(summaries: list[dict], actual: pd.DataFrame):
-    """``covered(day, marketplace)``: does an imported settlement span that day (so it carries its fees)?"""
+def settled_spans(summaries: list[dict], actual: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(marketplace, first day, last day) of every imported settlement (and of Date Range settlements)."""
     spans: list[tuple[str, str, str]] = []
     for summary in summaries:
         if summary.get("start") and summary.get("end"):
@@ -278,6 +296,12 @@ def coverage(summaries: list[dict], actual: pd.DataFrame):
         dr = actual[(actual["source"] == "date range report").to_numpy() & (actual["settlement_id"] != "").to_numpy()]
         for (_, market), group in dr.groupby(["settlement_id", "marketplace"]):
             spans.append((market, str(group["day"].min())[:10], str(group["day"].max())[:10]))
+    return spans
+
+
+def coverage(summaries: list[dict], actual: pd.DataFrame):
+    """``covered(day, marketplace)``: does an imported settlement span that day (so it carries its fees)?"""
+    spans = settled_spans(summaries, actual)
 
     def covered(day: date, marketplace: str) -> bool:
         when = day.isoformat()

@@ -23,6 +23,7 @@ class Line:
 LINES: tuple[Line, ...] = (
     Line("sales", "Sales", "Sales"),
     Line("refunds", "Refunds", "Refunds"),
+    Line("reimbursements", "Reimbursements (FBA)", "Reimb."),
     Line("referral", "Referral fees", "Referral", True),
     Line("fulfilment", "Fulfilment (FBA) fees", "FBA fees", True),
     Line("storage", "Storage fees", "Storage", True),
@@ -42,6 +43,9 @@ PASS_THROUGH = {"tax": "Taxes collected and remitted by Amazon", "transfer": "Tr
 _TRANSFERS = ("successful charge", "payable to amazon", "micro deposit", "reserve", "transfer", "failed charge",
               "disbursement", "charge to credit card", "payment retraction")
 _REFUND_TYPES = ("refund", "chargeback", "a-to-z", "guarantee claim")
+# what Amazon pays back for units it lost or damaged (settlement descriptions; Date Range: "FBA Inventory Reimbursement")
+_REIMBURSEMENTS = ("warehouse_damage", "warehouse_lost", "missing_from_inbound", "lost_inbound", "compensated_clawback",
+                   "reversal_reimbursement", "free_replacement_refund_items", "damaged:warehouse", "lost:warehouse")
 _SALE_PARTS = ("principal", "shipping", "giftwrap", "gift wrap", "goodwill", "restockingfee", "restocking fee")
 
 
@@ -55,6 +59,8 @@ def classify(transaction_type: str, amount_type: str, description: str) -> str:
         return "transfer"
     if "advertising" in words:
         return "ads"
+    if "reimburs" in words or any(w in what for w in _REIMBURSEMENTS):
+        return "reimbursements"
     if "tax" in what and "fee" not in what:
         return "tax"  # Tax, ShippingTax, MarketplaceFacilitatorTax-Principal, LowValueGoodsTax...
     if "subscription" in words:

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from sellertui.core.money import fmt
+from sellertui.domain.profit import adspread
 from sellertui.domain.profit.flags import Flag
 from sellertui.domain.profit.lines import BY_KEY, KEYS, PASS_THROUGH
 from sellertui.domain.profit.periods import between, bounds, check_grain, label, months_of, period_of
@@ -119,6 +120,7 @@ def statement(ledger, grain: str, flags: dict[str, list[Flag]]) -> Statement:
     for key in (*KEYS, *PASS_THROUGH):
         values[key] = [int(round(sums.get((key, p), 0))) for p in periods]
         estimated[key] = [bool(est.get((key, p))) for p in periods]
+    estimated["ads"] = adspread.marked(ledger.ads, periods, grain)  # a summary row's even share, not its whole
     values["net"] = [sum(values[k][i] for k in KEYS) for i in range(len(periods))]
     estimated["net"] = [any(estimated[k][i] for k in KEYS) for i in range(len(periods))]
     volume = ledger.volume[(ledger.volume["day"] <= np.datetime64(today)).to_numpy()]
@@ -158,6 +160,9 @@ def working(statement: Statement, index: int, ledger) -> tuple[list[tuple[str, s
     for flag in statement.flags[index]:
         mark = {"missing": "⚠ missing", "estimate": "~ estimate", "info": "· note"}[flag.severity]
         paragraphs.append(f"{mark} ({flag.month}): {flag.text}")
+    spread = adspread.note(ledger, first, min(last, statement.today))
+    if spread:
+        paragraphs.append(spread)
     for key, name in PASS_THROUGH.items():
         if statement.extra[key][index]:
             paragraphs.append(f"{name}: {fmt(statement.extra[key][index], home)} — passes through the "

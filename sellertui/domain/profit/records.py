@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from sellertui.core.money import fmt
-from sellertui.domain.profit.ledger import ORDER_AMOUNTS, Ledger, month_of
+from sellertui.domain.profit.ledger import ORDER_AMOUNTS, Ledger
 from sellertui.domain.profit.lines import KEYS
 from sellertui.domain.profit.periods import bounds
 
@@ -31,9 +31,9 @@ def _within(frame: pd.DataFrame, first: date, last: date) -> pd.DataFrame:
     return frame[(days >= np.datetime64(first)) & (days <= np.datetime64(last))]
 
 
-def _rows(ledger: Ledger, picked: pd.DataFrame, line, source, collection, ref, sku, note, amount, currency,
-          estimated) -> pd.DataFrame:
-    """A records frame from columns (arrays or one value for every row), amounts converted to the home currency."""
+def _rows(picked: pd.DataFrame, line, source, collection, ref, sku, note, amount, currency, estimated,
+          home) -> pd.DataFrame:
+    """A records frame from columns (arrays or one value for every row), with the ledger's home amounts."""
     n = len(picked)
     full = lambda v: np.full(n, v, dtype=object) if np.isscalar(v) or v is None else np.asarray(v)  # noqa: E731
     amounts = np.asarray(amount, dtype=float)
@@ -41,7 +41,8 @@ def _rows(ledger: Ledger, picked: pd.DataFrame, line, source, collection, ref, s
     return pd.DataFrame({
         "day": day_text(picked["day"]), "line": full(line), "source": full(source), "collection": full(collection),
         "ref": full(ref), "sku": full(sku), "note": full(note), "amount_minor": amounts.round().astype("int64"),
-        "currency": currencies, "home_minor": ledger.to_home(amounts, month_of(picked["day"]), currencies),
+        "currency": currencies,
+        "home_minor": np.full(n, np.nan) if np.isscalar(home) else np.asarray(home, dtype=float),
         "estimated": np.full(n, estimated, dtype=bool) if np.isscalar(estimated) else np.asarray(estimated)})
 
 
@@ -60,8 +61,9 @@ def _orders(ledger: Ledger, first: date, last: date, line: str) -> pd.DataFrame:
     else:
         notes = [f"{q} × landed {fmt(int(u), c)}" for q, u, c in zip(qty, picked["unit_cost"], picked["cost_currency"])]
     currency = picked["cost_currency"] if line == "cogs" else picked["currency"]
-    return _rows(ledger, picked, line, ORDER_AMOUNTS[line], "orders", picked["id"], picked["sku"], notes,
-                 picked[line].to_numpy(), currency.to_numpy(), line in ("referral", "fulfilment"))
+    return _rows(picked, line, ORDER_AMOUNTS[line], "orders", picked["id"], picked["sku"], notes,
+                 picked[line].to_numpy(), currency.to_numpy(), line in ("referral", "fulfilment"),
+                 picked[f"{line}_home"].to_numpy())
 
 
 def _actual(ledger: Ledger, first: date, last: date, lines: tuple[str, ...]) -> pd.DataFrame:
@@ -69,16 +71,22 @@ def _actual(ledger: Ledger, first: date, last: date, lines: tuple[str, ...]) -> 
     picked = actual[actual["line"].isin(lines).to_numpy() & (actual["amount_minor"] != 0).to_numpy()]
     notes = (picked["kind"].astype(object) + ": " + picked["description"].astype(object)).to_numpy()
     collection = np.where(picked["source"] == "settlement", "settlements", "transactions")
-    return _rows(ledger, picked, picked["line"].to_numpy(), picked["source"].to_numpy(), collection, picked["id"],
-                 picked["sku"], notes, picked["amount_minor"].to_numpy(), picked["currency"].to_numpy(), False)
+    return _rows(picked, picked["line"].to_numpy(), picked["source"].to_numpy(), collection, picked["id"],
+                 picked["sku"], notes, picked["amount_minor"].to_numpy(), picked["currency"].to_numpy(), False,
+                 picked["home_minor"].to_numpy())
 
 
 def _ads(ledger: Ledger, first: date, last: date) -> pd.DataFrame:
+    from sellertui.domain.ads.spend import KIND_NAMES, collection_of
+
     picked = _within(ledger.ads, first, last)
-    refs = [f"{d} · {c}" for d, c in zip(day_text(picked["day"]), picked["campaign"])]
-    notes = [f"{n} search-term row(s) summed" for n in picked["rows"]]
-    return _rows(ledger, picked, "ads", "ad reports", "search_terms", refs, "", notes,
-                 -picked["spend_minor"].to_numpy(), picked["currency"].to_numpy(), False)
+    refs = [f"{d} · {p} · {c}" for d, p, c in zip(day_text(picked["day"]), picked["ad_product"], picked["campaign"])]
+    notes = [f"{n} row(s) of {KIND_NAMES.get(k, k)}" + (f", this day's share of a summary row {a}..{b}" if s else "")
+             for n, k, s, a, b in zip(picked["rows"], picked["kind"], picked["spread"], picked["span_first"],
+                                      picked["span_last"])]
+    collections = [collection_of(k) for k in picked["kind"]]
+    return _rows(picked, "ads", "ad reports", collections, refs, "", notes, -picked["spend_minor"].to_numpy(),
+                 picked["currency"].to_numpy(), picked["spread"].to_numpy(dtype=bool), picked["home_minor"].to_numpy())
 
 
 def _small(ledger: Ledger, first: date, last: date, lines: tuple[str, ...]) -> pd.DataFrame:
@@ -88,22 +96,28 @@ def _small(ledger: Ledger, first: date, last: date, lines: tuple[str, ...]) -> p
         return pd.DataFrame(columns=COLUMNS)
     keys = ["collection", "ref", "line", "source", "sku", "note", "currency", "estimated"]
     grouped = picked.groupby(keys, sort=False, dropna=False).agg(
-        day=("day", "min"), amount_minor=("amount_minor", "sum")).reset_index()
-    return _rows(ledger, grouped, grouped["line"].to_numpy(), grouped["source"].to_numpy(),
+        day=("day", "min"), amount_minor=("amount_minor", "sum"),
+        home_minor=("home_minor", lambda v: v.sum(min_count=1))).reset_index()
+    return _rows(grouped, grouped["line"].to_numpy(), grouped["source"].to_numpy(),
                  grouped["collection"].to_numpy(), grouped["ref"], grouped["sku"], grouped["note"],
-                 grouped["amount_minor"].to_numpy(), grouped["currency"].to_numpy(), grouped["estimated"].to_numpy())
+                 grouped["amount_minor"].to_numpy(), grouped["currency"].to_numpy(), grouped["estimated"].to_numpy(),
+                 grouped["home_minor"].to_numpy())
 
 
 def records(ledger: Ledger, period: str, grain: str, line: str) -> pd.DataFrame:
     """The records behind ``line`` (a P&L line, ``net``/``margin``, ``units`` or ``orders``) in ``period``."""
     first, last = bounds(period, grain)
+    return records_between(ledger, first, last, line)
+
+
+def records_between(ledger: Ledger, first: date, last: date, line: str) -> pd.DataFrame:
+    """The records behind ``line`` on the days from ``first`` to ``last`` (a period, a tile)."""
     last = min(last, ledger.today)
     if line in ("units", "orders"):
         picked = _within(ledger.volume, first, last)
         refs = (picked["order_id"].astype(object) + "/" + picked["sku"].astype(object)).to_numpy()
-        out = _rows(ledger, picked, line, "orders", "orders", refs, picked["sku"],
-                    [f"{q} unit(s)" for q in picked["qty"]], picked["qty"].to_numpy(), "", False)
-        out["home_minor"] = np.nan
+        out = _rows(picked, line, "orders", "orders", refs, picked["sku"],
+                    [f"{q} unit(s)" for q in picked["qty"]], picked["qty"].to_numpy(), "", False, np.nan)
         return out.sort_values("day", kind="stable").reset_index(drop=True)
     lines = KEYS if line in ("net", "margin") else (line,)
     parts = [_orders(ledger, first, last, key) for key in ORDER_AMOUNTS if key in lines]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sellertui import clock
-from sellertui.domain.profit import hiring, periods, pnl, readiness, skus, sources, tiles
+from sellertui.domain.profit import account_fees, hiring, periods, pnl, readiness, skus, sources, tiles
 from sellertui.domain.profit.flags import month_flags
 from sellertui.domain.profit.ledger import Ledger, build_ledger, month_of
 
@@ -56,9 +56,11 @@ class ProfitService:
         """The ledger and its month flags, rebuilt only when a file behind them (or the day) changed."""
         with self._lock:
             today = clock.today()
-            key = (sources.signature(self.store), self.home, today)
+            rates = account_fees.FeeRates.from_section(self.settings.section("profit"), self.home)
+            key = (sources.signature(self.store), self.home, today, rates)
             if self._cached is None or self._cached[0] != key:
                 read = sources.load(self.store, self.frames)
+                read.fee_rates = rates
                 ledger = build_ledger(read, self.home, today)
                 self._cached = (key, ledger, month_flags(ledger), read.products)
             return self._cached[1], self._cached[2]
@@ -70,6 +72,12 @@ class ProfitService:
     def tiles(self) -> list[tiles.Tile]:
         ledger, _ = self.ledger()
         return tiles.tiles(ledger, clock.now())
+
+    def tile_working(self, key: str) -> tiles.TileWorking:
+        """How one tile (``today``, ``mtd``…) adds up, with the records behind it."""
+        ledger, _ = self.ledger()
+        tile = next(t for t in tiles.tiles(ledger, clock.now()) if t.key == key)
+        return tiles.tile_working(ledger, tile)
 
     def records(self, period: str, grain: str, line: str):
         from sellertui.domain.profit.records import records
@@ -118,8 +126,7 @@ def taken_off(ledger: Ledger, plan: list[dict], months: list[str]) -> dict[str, 
     ids = {r.get("expense_id") for r in hired}
     carried = small[(small["collection"] == "expenses").to_numpy() & small["ref"].isin(ids).to_numpy()]
     carried = carried.assign(month=month_of(carried["day"]))
-    carried = carried.assign(home=ledger.to_home(carried["amount_minor"].to_numpy(), carried["month"].to_numpy(),
-                                                 carried["currency"].to_numpy()))
+    carried = carried.assign(home=carried["home_minor"].fillna(0))
     carried = (-carried.groupby(["month", "ref"])["home"].sum()).to_dict()
     out = {}
     for month in months:

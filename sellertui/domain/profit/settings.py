@@ -9,6 +9,10 @@ LABELS = {
     "reserve_months": "Reserve (months)",
     "trend_months": "Trend over (months)",
     "horizon_months": "Look ahead (months)",
+    "subscription_monthly": "Subscription a month",
+    "storage_rate": "Storage per ft³ Jan–Sep",
+    "storage_rate_peak": "Storage per ft³ Oct–Dec",
+    "default_cubic_feet": "Default ft³ per unit",
 }
 
 
@@ -26,4 +30,8 @@ def check_section(values: dict) -> dict[str, str]:
         errors["trend_months"] = "from 2 to 36 months (a line needs two points)"
     if not 1 <= values["horizon_months"] <= 120:
         errors["horizon_months"] = "from 1 to 120 months"
+    for key, most in (("subscription_monthly", 10_000), ("storage_rate", 100), ("storage_rate_peak", 100),
+                      ("default_cubic_feet", 1_000)):
+        if not 0 <= values.get(key, 0) <= most:
+            errors[key] = f"from 0 to {most:,}"
     return errors

@@ -6,8 +6,10 @@ spend) ÷ units (per unit: price − referral − fulfilment − COGS − storag
 − returns allowance − ad spend per unit). Storage is shared by units sold; a
 search-term campaign's spend goes to the SKUs it advertises (Ads' mapping:
 set by you, or guessed from the campaign name) by their sales, and spend no
-campaign names a SKU for goes to every SKU by its sales. The subscription,
-other Amazon fees and other expenses are the shop's overheads: not spread.
+campaign names a SKU for goes to every SKU by its sales; shares are whole
+cents that add up (largest remainder). The subscription, other Amazon fees
+and other expenses without a SKU are the shop's overheads: not spread, and
+listed with whatever else could not be spread, so SKUs + overheads = the P&L.
 Margin = profit ÷ sales; ROI = profit ÷ cost of goods; break-even ACoS =
 profit before ads ÷ sales.
 """
@@ -20,7 +22,8 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from sellertui.domain.profit.ledger import month_of
+from sellertui.core.money import split_largest_remainder
+from sellertui.core.split import spread
 
 DIRECT = ("sales", "refunds", "referral", "fulfilment", "promo_fees", "other_fees", "cogs")
 COLUMNS = ["sku", "title", "units", "sales", "refunds", "referral", "fulfilment", "promo_fees", "other_fees", "cogs",
@@ -28,11 +31,10 @@ COLUMNS = ["sku", "title", "units", "sales", "refunds", "referral", "fulfilment"
            "currency"]
 
 
-def _shares(weights: pd.Series, amount: float) -> pd.Series:
-    total = weights.sum()
-    if total <= 0:
-        return pd.Series(amount / max(len(weights), 1), index=weights.index)
-    return weights / total * amount
+def _split(amount: int, weights: pd.Series) -> pd.Series:
+    """``amount`` over the index of ``weights`` in whole cents that add up to it (largest remainder)."""
+    return pd.Series(split_largest_remainder(int(amount), [max(int(w), 0) for w in weights]), index=weights.index,
+                     dtype="int64")
 
 
 def _within(frame: pd.DataFrame, first: date, last: date) -> pd.DataFrame:
@@ -40,71 +42,86 @@ def _within(frame: pd.DataFrame, first: date, last: date) -> pd.DataFrame:
     return frame[(days >= np.datetime64(first)) & (days <= np.datetime64(last))]
 
 
-def _amounts(ledger, frame: pd.DataFrame, line, amount, currency) -> pd.DataFrame:
-    """(sku, line, home) rows; rows without a rate stay out, as in the P&L."""
-    home = ledger.to_home(np.asarray(amount, dtype=float), month_of(frame["day"]), np.asarray(currency, dtype=object))
-    return pd.DataFrame({"sku": frame["sku"].to_numpy(), "line": line, "home": home})
+def _known(values) -> np.ndarray:
+    """Home amounts with the rows without a rate left out (NaN -> 0), as in the P&L."""
+    return np.nan_to_num(np.asarray(values, dtype=float)).astype("int64")
 
 
 def sku_table(ledger, first: date, last: date, products: dict[str, dict],
               campaign_skus: Callable[[str], list[str]] | None = None) -> tuple[pd.DataFrame, dict]:
-    """One row per SKU that sold or cost something in the period, and the overheads left unallocated."""
+    """One row per SKU that sold or cost something in the period, and what was not spread over SKUs.
+
+    Every amount is the ledger's converted entry (``convert``), so the SKUs' columns plus what is left
+    unallocated add up to the P&L's lines for the period, to the cent.
+    """
     last = min(last, ledger.today)
     orders = _within(ledger.orders, first, last)
-    parts = []
+    rows = []  # (sku, line, home) in whole home cents
     for line in ("sales", "referral", "fulfilment", "cogs"):
-        values = orders[line].to_numpy(dtype=float)
-        keep = ~np.isnan(values) & (values != 0)
-        currency = orders["cost_currency" if line == "cogs" else "currency"].to_numpy()[keep]
-        parts.append(_amounts(ledger, orders[keep], line, values[keep], currency))
+        home = _known(orders[f"{line}_home"])
+        keep = home != 0
+        rows.append(pd.DataFrame({"sku": orders["sku"].to_numpy()[keep], "line": line, "home": home[keep]}))
     actual = _within(ledger.actual, first, last)
     small = _within(ledger.small, first, last)
+    unallocated: dict[str, int] = {}
+
+    def leave(line: str, amount: int) -> None:
+        if amount:
+            unallocated[line] = unallocated.get(line, 0) + int(amount)
+
     for frame in (actual, small):
-        picked = frame[frame["line"].isin(DIRECT).to_numpy() & (frame["sku"].fillna("") != "").to_numpy()]
-        parts.append(_amounts(ledger, picked, picked["line"].to_numpy(), picked["amount_minor"].to_numpy(),
-                              picked["currency"].to_numpy()))
-    direct = pd.concat([p for p in parts if len(p)] or [parts[0]], ignore_index=True)
-    # a promotion over several SKUs: its fee split evenly between them
-    direct = direct.assign(sku=direct["sku"].astype(object).str.split(", ")).explode("sku")
-    direct["home"] = direct["home"] / direct.groupby(level=0)["sku"].transform("size")
+        direct = frame[frame["line"].isin(DIRECT).to_numpy()]
+        skus = direct["sku"].fillna("").astype(object).to_numpy()
+        home = _known(direct["home_minor"])
+        for line, amount in pd.Series(home[skus == ""]).groupby(direct["line"].to_numpy()[skus == ""]).sum().items():
+            leave(line, amount)
+        for sku_list, line, amount in zip(skus[skus != ""], direct["line"].to_numpy()[skus != ""], home[skus != ""]):
+            named = sku_list.split(", ")  # a promotion over several SKUs: its fee shared evenly
+            for sku, part in zip(named, spread(int(amount), len(named))):
+                rows.append(pd.DataFrame({"sku": [sku], "line": [line], "home": [part]}))
+    direct = pd.concat([r for r in rows if len(r)] or [rows[0]], ignore_index=True)
     table = direct.pivot_table(index="sku", columns="line", values="home", aggfunc="sum", fill_value=0)
-    table = table.reindex(columns=list(DIRECT), fill_value=0)
+    table = table.reindex(columns=list(DIRECT), fill_value=0).astype("int64")
     sold = _within(ledger.volume, first, last)
     units = sold.groupby("sku")["qty"].sum()
     table = table.reindex(table.index.union(units.index), fill_value=0)
     table["units"] = units.reindex(table.index, fill_value=0)
-    overheads = pd.concat([_amounts(ledger, f, f["line"].to_numpy(), f["amount_minor"].to_numpy(),
-                                    f["currency"].to_numpy()) for f in (actual, small) if len(f)] or
-                          [pd.DataFrame(columns=["sku", "line", "home"])], ignore_index=True)
-    by_line = overheads.groupby("line")["home"].sum()
-    table["storage"] = _shares(table["units"].astype(float), float(by_line.get("storage", 0))) if len(table) else 0.0
-    table["ads"] = _ad_shares(ledger, actual, _within(ledger.ads, first, last), table["sales"].astype(float),
-                              campaign_skus) if len(table) else 0.0
-    no_sku = (overheads["sku"].fillna("") == "").to_numpy()
-    unallocated = {key: int(overheads.loc[(overheads["line"] == key).to_numpy() & no_sku, "home"].sum())
-                   for key in ("subscription", "other_fees", "expenses")}
+    overheads = pd.concat([pd.DataFrame({"sku": f["sku"].fillna("").to_numpy(), "line": f["line"].to_numpy(),
+                                         "home": _known(f["home_minor"])}) for f in (actual, small) if len(f)]
+                          or [pd.DataFrame(columns=["sku", "line", "home"])], ignore_index=True)
+    storage = int(overheads.loc[(overheads["line"] == "storage").to_numpy(), "home"].sum())
+    if storage and len(table) and table["units"].sum() > 0:
+        table["storage"] = _split(storage, table["units"])
+    else:
+        table["storage"] = 0
+        leave("storage", storage)
+    table["ads"] = _ad_shares(ledger, actual, _within(ledger.ads, first, last), table["sales"], campaign_skus,
+                              leave)
+    for key in ("subscription", "reimbursements", "expenses") if len(overheads) else ():  # the shop's, not a SKU's
+        leave(key, int(overheads.loc[(overheads["line"] == key).to_numpy(), "home"].sum()))
     estimated = set(orders.loc[(orders["referral"] != 0).to_numpy(), "sku"])
     estimated |= set(small.loc[small["estimated"].to_numpy(dtype=bool), "sku"])
     missing = _within(ledger.missing_cost, first, last)
     return _finish(table, products, estimated, set(missing["sku"]), ledger.home), unallocated
 
 
-def _ad_shares(ledger, actual: pd.DataFrame, ads: pd.DataFrame, sales: pd.Series, campaign_skus) -> pd.Series:
-    out = pd.Series(0.0, index=sales.index)
+def _ad_shares(ledger, actual: pd.DataFrame, ads: pd.DataFrame, sales: pd.Series, campaign_skus, leave) -> pd.Series:
+    """Ad spend per SKU: a campaign's over the SKUs it advertises, the rest over every SKU, by their sales."""
+    out = pd.Series(0, index=sales.index, dtype="int64")
     charged = actual[(actual["line"] == "ads").to_numpy()]
-    loose = float(_amounts(ledger, charged, "ads", charged["amount_minor"].to_numpy(),
-                           charged["currency"].to_numpy())["home"].sum()) if len(charged) else 0.0
+    loose = int(_known(charged["home_minor"]).sum())
     if len(ads):
-        spend = pd.DataFrame({"campaign": ads["campaign"].to_numpy(), "home": ledger.to_home(
-            -ads["spend_minor"].to_numpy(dtype=float), month_of(ads["day"]), ads["currency"].to_numpy())})
+        spend = pd.DataFrame({"campaign": ads["campaign"].to_numpy(), "home": _known(ads["home_minor"])})
         for campaign, amount in spend.groupby("campaign")["home"].sum().items():
             skus = [s for s in (campaign_skus(campaign) if campaign and campaign_skus else []) if s in out.index]
-            if skus:
-                out.loc[skus] += _shares(sales.loc[skus].clip(lower=0), float(amount)).to_numpy()
+            if skus and sales.loc[skus].clip(lower=0).sum() > 0:
+                out.loc[skus] += _split(amount, sales.loc[skus]).to_numpy()
             else:
-                loose += float(amount)
-    if loose:
-        out += _shares(sales.clip(lower=0), loose)
+                loose += int(amount)
+    if loose and len(sales) and sales.clip(lower=0).sum() > 0:
+        out += _split(loose, sales)
+    else:
+        leave("ads", loose)
     return out
 
 
@@ -113,7 +130,7 @@ def _finish(table: pd.DataFrame, products: dict[str, dict], estimated: set, no_c
         return pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS})
     table = table.reset_index().rename(columns={"index": "sku"})
     money = ["sales", "refunds", "referral", "fulfilment", "promo_fees", "other_fees", "cogs", "storage", "ads"]
-    table[money] = table[money].astype(float).round()
+    table[money] = table[money].astype("int64")
     table["profit"] = table[money].sum(axis=1)
     units = table["units"].astype(float)
     sales = table["sales"].astype(float)

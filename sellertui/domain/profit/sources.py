@@ -18,10 +18,11 @@ import numpy as np
 import pandas as pd
 
 from sellertui import clock
+from sellertui.domain.orders.line_money import sales_of
 from sellertui.domain.profit.lines import TRANSACTION_COLUMNS, classify, transaction_line
 from sellertui.domain.profit.watched import WATCHES
 
-VERSION = 1  # bump when a builder's output changes: frames cached on disk by older code are not reused
+VERSION = 2  # bump when a builder's output changes: frames cached on disk by older code are not reused
 
 
 def local_days(stamps: list, zone: tzinfo) -> np.ndarray:
@@ -47,8 +48,7 @@ def orders_frame(docs: list[dict], zone: tzinfo) -> pd.DataFrame:
     frame = pd.DataFrame({
         "id": _text(get("id")), "order_id": _text(get("order_id")), "sku": _text(get("sku")),
         "day": local_days(get("purchase_date"), zone), "qty": _ints(get("quantity")),
-        "sales_minor": _ints(get("item_price_minor")) + _ints(get("shipping_price_minor"))
-        - _ints(get("promo_discount_minor")),
+        "sales_minor": np.array([sales_of(d) for d in docs], dtype="int64"),
         "currency": _text(get("currency")), "marketplace": _text(get("marketplace")),
         "channel": _text(get("channel")), "status": _text(get("status")),
     })
@@ -102,34 +102,15 @@ def transactions_frame(docs: list[dict], zone: tzinfo) -> pd.DataFrame:
     return frame
 
 
-def ad_days_frame(docs: list[dict]) -> pd.DataFrame:
-    """Search-term spend by day, campaign, marketplace and currency (a row over several days is spread evenly)."""
-    days, campaigns, markets, currencies, spend, sales, count = [], [], [], [], [], [], []
-    for d in docs:
-        first = str(d.get("date") or "")[:10]
-        last = str(d.get("end_date") or "")[:10] or first
-        amount, ad_sales = int(d.get("spend_minor") or 0), int(d.get("sales_minor") or 0)
-        if not first:
-            continue
-        span = [first] if last <= first else [str(x) for x in np.arange(np.datetime64(first),
-                                                                      np.datetime64(last) + 1)]
-        share, left = divmod(amount, len(span))
-        sales_share, sales_left = divmod(ad_sales, len(span))
-        for i, day in enumerate(span):
-            days.append(day)
-            campaigns.append(d.get("campaign") or "")
-            markets.append(d.get("marketplace") or "")
-            currencies.append(d.get("currency") or "USD")
-            spend.append(share + (1 if i < left else 0))
-            sales.append(sales_share + (1 if i < sales_left else 0))
-            count.append(1)
-    frame = pd.DataFrame({"day": np.array(days, dtype="datetime64[D]"), "campaign": pd.Series(campaigns, dtype=object),
-                          "marketplace": pd.Series(markets, dtype=object),
-                          "currency": pd.Series(currencies, dtype=object),
-                          "spend_minor": np.array(spend, dtype="int64"), "sales_minor": np.array(sales, dtype="int64"),
-                          "rows": np.array(count, dtype="int64")})
-    keys = ["day", "campaign", "marketplace", "currency"]
-    return frame.groupby(keys, sort=False, observed=True).sum().reset_index()
+def ad_days_frame(frames) -> pd.DataFrame:
+    """Ad spend by day, campaign, marketplace and currency: every ad product, counted once (``domain.ads.spend``:
+    one report per row key and day, one kind of report per ad product and day, summary rows spread over their
+    days to the cent), with the summary row's days for the spread ones (``span_first``..``span_last``)."""
+    from sellertui.domain.ads.spend import spend_days
+
+    days = spend_days(frames)
+    return days[["day", "campaign", "marketplace", "currency", "spend_minor", "sales_minor", "rows", "ad_product",
+                 "kind", "span_first", "span_last", "spread"]].assign(estimated=days["spread"].to_numpy(dtype=bool))
 
 
 @dataclass
@@ -147,7 +128,9 @@ class Sources:
     rates: list[dict]
     summaries: list[dict]
     promo_schedule: list[dict]
+    reimbursements: list[dict]
     signature: tuple = field(default=())  # the files read: a reload with the same one changes nothing
+    fee_rates: object = None  # account_fees.FeeRates from the [profit] settings (None: no estimates)
 
 
 
@@ -165,7 +148,7 @@ def load(store, frames) -> Sources:
         orders=big("orders", lambda docs: orders_frame(docs, zone), "orders"),
         settlements=big("settlements", lambda docs: settlement_frame(docs, zone), "settlements"),
         transactions=big("transactions", lambda docs: transactions_frame(docs, zone), "transactions"),
-        ads=big("search_terms", ad_days_frame, "ads", chunk=5000),
+        ads=ad_days_frame(frames),
         products=dict(store["products"].docs()),
         returns=store["returns"].all(),
         expenses=store["expenses"].all(),
@@ -173,6 +156,7 @@ def load(store, frames) -> Sources:
         rates=store["fx_rates"].all(),
         summaries=store["settlement_summaries"].all(),
         promo_schedule=schedule(store),
+        reimbursements=store["reimbursements"].all(),
         signature=signature(store),
     )
 

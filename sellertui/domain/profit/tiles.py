@@ -113,3 +113,46 @@ def forecast(days: Days, mtd: Tile, now: datetime) -> Tile:
         "+ the whole month's expenses (monthly ones and one-offs dated this month)",
     ]
     return tile
+
+
+@dataclass
+class Component:
+    """One line of a tile's working: its value and where it came from, with how many records."""
+
+    key: str
+    label: str
+    value: int  # home minor units
+    estimated: bool
+    sources: list[tuple[str, int, int]]  # (source, home minor units, records)
+
+
+@dataclass
+class TileWorking:
+    tile: Tile
+    components: list[Component]
+    records: object  # the frame of every record behind the tile's net profit (records.records_between)
+    paragraphs: list[str]
+
+
+def tile_working(ledger, tile: Tile) -> TileWorking:
+    """How a tile adds up: each P&L line with its value, its sources and the records behind it."""
+    from sellertui.domain.profit.lines import BY_KEY
+    from sellertui.domain.profit.records import records_between
+
+    last = min(tile.last, ledger.today)
+    found = records_between(ledger, tile.first, last, "net")
+    components = []
+    for key in KEYS:
+        rows = found[(found["line"] == key).to_numpy()] if len(found) else found
+        sources = [(str(source), int(round(group["home_minor"].fillna(0).sum())), len(group))
+                   for source, group in rows.groupby("source", sort=False)] if len(rows) else []
+        value = sum(amount for _, amount, _ in sources)
+        if value or sources:
+            components.append(Component(key, BY_KEY[key].label, value, bool(len(rows) and rows["estimated"].any()),
+                                        sorted(sources, key=lambda s: -abs(s[1]))))
+    paragraphs = [f"{tile.first} to {last}: net profit = the sum of these lines (costs are negative), each the "
+                  "sum of its records (d lists them); every amount in the home currency, converted once per "
+                  "month, currency and line."]
+    if tile.forecast:
+        paragraphs = [f"The month so far ({tile.first} to {ledger.today}), line by line:"] + tile.working
+    return TileWorking(tile, components, found, paragraphs)

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 
 import pandas as pd
 
+from sellertui.domain.orders.line_money import reduction
 from sellertui.domain.promotions import checks as check_rules
 from sellertui.domain.promotions import deadlines, events as event_rules
 from sellertui.domain.promotions.checks import Check, StockPosition
@@ -125,7 +126,7 @@ def sales_frame(docs: list[dict]) -> pd.DataFrame:
         if d.get("status") == "Cancelled":
             continue
         units = int(d.get("quantity") or 0)
-        discount = int(d.get("promo_discount_minor") or 0)
+        discount = -reduction(d.get("promo_discount_minor"))  # the item's discount, as the amount taken off
         rows["sku"].append(d.get("sku") or "")
         rows["day"].append((d.get("purchase_date") or "")[:10])
         rows["units"].append(units)
@@ -159,7 +160,7 @@ def load_sales(frames, promotions: list[dict], baseline_days: int, today: date) 
         end = min(date.fromisoformat((p.get("end") or p["start"])[:10]), today)
         months.update(_months(start - timedelta(days=baseline_days), end))
         skus.update(p.get("skus") or [])
-    frame = frames.frame("orders", sales_frame, name="promotions.sales", partitions=sorted(months))
+    frame = frames.frame("orders", sales_frame, name="promotions.sales", partitions=sorted(months), version=2)
     frame = frame[frame["sku"].isin(skus)]
     if not len(frame):
         return {}

@@ -3,8 +3,10 @@
 Each report type's checkpoint is ``{"through": last day pulled, "pulled": the
 day it was pulled}``. Amazon keeps attributing sales to a click for the
 attribution window (14 or 7 days), so the days that were still open when
-last pulled are pulled again on a later day (their records updated in
-place, never added twice); pulled twice on one day, nothing is asked again. A
+last pulled are pulled again on a later day: each pull is an ads report of
+the days asked for, and the older pulls give those days up in the same
+transaction (``ads_days``), so a day is stored and counted once; pulled twice
+on one day, nothing is asked again. A
 window is at most 31 days (Amazon's limit) and never older than Amazon keeps
 the report; a sync goes on window after window until it reaches yesterday in
 the account's own time zone. A report still processing is polled by the next
@@ -137,18 +139,17 @@ def _one_window(run, result: StreamResult, spec: AdsReportType, since: date | No
 
 
 def _import(run, result: StreamResult, spec: AdsReportType, pending: dict, data: bytes, checkpoint: dict) -> None:
-    from sellertui.importers.pipeline import Document, Options, import_document
+    from sellertui.domain.sync.ads_days import import_pulled
 
     report_record = {"id": pending["report_id"], "report_type": spec.report_type, "marketplace": run.code,
                      "kind": spec.kind.name, "status": "imported", "start": pending["start"], "end": pending["end"],
                      "profile_id": run.profile.id, "at": clock.stamp()}
-    hook = state.advance(STREAM, run.code, checkpoint, report_record, (spec.report_type,))
-    document = Document(f"{spec.report_type} report {pending['start']}..{pending['end']}", data, spec.kind.name,
-                        clock.stamp())
-    imported = import_document(run.store, document, Options(default_market=run.code, market=run.code),
-                               alongside=hook)
-    if spec.kind.collection == "search_terms":
-        result.count({"inserted": imported.inserted, "updated": imported.updated, "unchanged": imported.unchanged})
+    advance = state.advance(STREAM, run.code, checkpoint, report_record, (spec.report_type,))
+    name = f"Ads API {spec.report_type} {pending['start']}..{pending['end']}"
+    imported, gave = import_pulled(run.store, spec.kind, name, data, run.code, advance)
+    if spec.kind.collection == "search_terms":  # a row pulled again is no new row: the same, or updated
+        result.count({"inserted": imported.inserted - gave.same - gave.changed, "updated": gave.changed,
+                      "unchanged": imported.unchanged + gave.same})
     result.reports += 1
 
 

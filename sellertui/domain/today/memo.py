@@ -29,7 +29,7 @@ VERSION = 1  # bump when a slow section's output changes shape or meaning
 READS: dict[str, tuple[str, ...]] = {
     "ship_section": ("orders",),  # parses the recent months of orders: ~0.4 s at 100k
     "reorder_section": ("products", "orders", "purchase_orders", "promotions"),
-    "ad_proposals_section": ("search_terms", "ad_actions", "ad_targets", "products", "orders"),
+    "ad_proposals_section": ("search_terms", "ad_reports", "ad_actions", "ad_targets", "products", "orders"),
     "promotions_section": ("promotions", "events", "promo_fees", "products", "orders", "purchase_orders"),
 }
 

@@ -31,6 +31,9 @@ class Output:
     records: dict[str, list[dict]]
     merged: int = 0  # rows added into an earlier row with the same key
     summary: dict = field(default_factory=dict)  # kind-specific facts for totals (e.g. a settlement's total)
+    # collection -> report id -> (first day, last day): stored rows of these reports that this file
+    # lacks are removed, so a report imported again is what its newest download says
+    replaces: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
 
 
 class Kind(ABC):
@@ -42,7 +45,9 @@ class Kind(ABC):
     collection: str = ""
     columns: tuple[Col, ...] = ()
     signatures: tuple[frozenset[str], ...] = ()  # any one of these header sets identifies the kind
+    excludes: frozenset[str] = frozenset()  # headers a file of this kind never has (tells look-alikes apart)
     needs_period: bool = False  # the report has no dates: --period or the file name gives them
+    takes_period: bool = False  # the report may say its dates itself; else --period or the file name
     reads_json: bool = False  # a JSON document (``JsonKind``), not a table
 
     def column(self, name: str) -> Col:
@@ -50,7 +55,7 @@ class Kind(ABC):
 
     def score(self, headers: set[str]) -> int:
         """How well a header row fits: 0 when no signature matches, else more known columns, more."""
-        if not any(sig <= headers for sig in self.signatures):
+        if not any(sig <= headers for sig in self.signatures) or self.excludes & headers:
             return 0
         known = {n for c in self.columns for n in c.names}
         return 100 + len(known & headers)

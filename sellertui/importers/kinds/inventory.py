@@ -5,7 +5,8 @@ inbound_receiving, reserved, fbm, unsellable, updated_at} (each report sets the
 parts it has); Restock adds ``amazon_restock`` {recommended_qty,
 recommended_ship_date, alert, days_of_supply, recommended_action,
 units_sold_30d, updated_at}. ``afn-warehouse-quantity`` and ``afn-total-quantity``
-re-count other columns and are not read. An unknown SKU becomes a new product
+re-count other columns and are not read. ``per-unit-volume`` (cubic feet in
+the US) becomes the product's ``cubic_feet``, which storage is charged on. An unknown SKU becomes a new product
 (sku, title, asin, fnsku, price_minor, currency, marketplace); a known one keeps
 everything the user entered and only gains what it lacked. ``updated_at`` is
 the time the report file was saved.
@@ -40,6 +41,8 @@ def merge_product(old: dict, new: dict) -> dict:
         out["stock"] = {**(old.get("stock") or {}), **new["stock"]}
     if "amazon_restock" in new:
         out["amazon_restock"] = new["amazon_restock"]
+    if new.get("cubic_feet"):  # Amazon's measure of the unit: storage is charged on it
+        out["cubic_feet"] = new["cubic_feet"]
     for key in IDENTITY:
         if new.get(key) not in (None, "") and old.get(key) in (None, ""):
             out[key] = new[key]
@@ -93,6 +96,7 @@ class FbaInventory(InventoryReport):
         col("asin", "asin", blank=""),
         col("title", "product-name", blank=""),
         col("price", "your-price", parse="amount"),
+        col("cubic_feet", "per-unit-volume", parse="amount"),
         col("fba_available", STOCK["fba_available"], parse="int", required=True, blank=0),
         *(col(f, header, parse="int", blank=0) for f, header in STOCK.items() if f != "fba_available"),
     )
@@ -101,7 +105,8 @@ class FbaInventory(InventoryReport):
         stock_cols = {f: frame.col(f) for f in STOCK if frame.has(f)}  # a part the file lacks stays as stored
         stamp = [frame.modified] * frame.n
         stock = records({**stock_cols, "updated_at": stamp})
-        return Output({"products": products(frame, frame.col("sku"), stock)})
+        feet = [float(v) if v else None for v in frame.col("cubic_feet")]
+        return Output({"products": products(frame, frame.col("sku"), stock, {"cubic_feet": feet})})
 
 
 

@@ -70,6 +70,8 @@ class ViewArea(Area):
     """An area whose views switch with one key each (shown in the view bar)."""
 
     VIEWS: ClassVar[tuple[type[View], ...]] = ()
+    # many views: narrow the bar (names of the others dropped last) so the area's own part stays whole
+    FIT_BAR: ClassVar[bool] = False
     DEFAULT_CSS = """
     ViewArea > #view-bar { height: 1; background: $panel; color: $text-muted; padding: 0 1; }
     ViewArea > ContentSwitcher { height: 1fr; }
@@ -122,14 +124,33 @@ class ViewArea(Area):
                 yield binding, view.view_id()
 
     def _draw_bar(self) -> None:
-        bar = Text(no_wrap=True, overflow="ellipsis")
         current = self.query_one(ContentSwitcher).current
-        for view in self.VIEWS:
-            selected = view.view_id() == current
-            bar.append(f" {view.KEY} ", style="bold reverse" if selected else "bold")
-            bar.append(f"{view.TITLE}  ", style="bold" if selected else "")
-        bar.append_text(self.bar_suffix())
+        suffix = self.bar_suffix()
+        room = self.size.width - 2  # the bar's padding
+        for fit in ("wide", "tight", "keys") if self.FIT_BAR else ("wide",):
+            bar = self._bar(current, fit)  # as wide as fits; at the narrowest only the shown view keeps its name
+            if bar.cell_len + suffix.cell_len <= room or room <= 0:
+                break
+        bar.append_text(suffix)
         self.query_one("#view-bar", Static).update(bar)
+
+    def _bar(self, current: str, fit: str) -> Text:
+        bar = Text(no_wrap=True, overflow="ellipsis")
+        for view in self.VIEWS:
+            if view.view_id() == current:
+                bar.append(f" {view.KEY} ", style="bold reverse")
+                bar.append(f"{view.TITLE}  " if fit == "wide" else f"{view.TITLE} ", style="bold")
+            elif fit == "wide":
+                bar.append(f" {view.KEY} ", style="bold")
+                bar.append(f"{view.TITLE}  ")
+            else:
+                bar.append(view.KEY, style="bold")
+                bar.append(f" {view.TITLE} " if fit == "tight" else " ")
+        return bar
+
+    def on_resize(self) -> None:
+        if self.query("#view-bar"):
+            self._draw_bar()
 
     def bar_suffix(self) -> Text:
         """What the area adds after the view names (e.g. the period it shows)."""

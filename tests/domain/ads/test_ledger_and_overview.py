@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from sellertui.domain.ads.days import counted, per_day, report_table
 from sellertui.domain.ads.ledger import converted_later, ledger_frame
 from sellertui.domain.ads.overview import sales_frame, weekly, weeks_window
 from sellertui.domain.ads.terms import build_frame
@@ -39,15 +40,20 @@ def test_weeks_run_monday_to_sunday_and_end_with_the_week_of_the_day() -> None:
     assert (weeks.start, weeks.end) == (date(2026, 11, 9), date(2026, 11, 22))
 
 
+def by_day(*rows: dict):
+    """Rows (each its own report) as the days ``spend.spend_days`` gives."""
+    return per_day(counted(build_frame(list(rows)), report_table([])), ("spend_minor", "sales_minor", "orders", "clicks"))
+
+
 def test_weekly_spend_sales_acos_and_tacos_by_hand() -> None:
     weeks = weeks_window(date(2026, 11, 21), 2)
-    ads = build_frame([
+    ads = by_day(
         row("a", spend=1000, sales=4000, orders=2, day="2026-11-10"),
         row("b", spend=500, sales=0, day="2026-11-15"),
         row("c", spend=2000, sales=5000, orders=1, day="2026-11-17"),
-        row("s", spend=9999, sales=9999, day="2026-11-14", end="2026-11-17"),  # spans two weeks: left out
+        row("s", spend=9999, sales=9999, day="2026-11-14", end="2026-11-17"),  # spans two weeks: 2 days in each
         row("e", spend=100, sales=100, currency="EUR", day="2026-11-17"),  # another currency
-    ])
+    )
     orders = sales_frame([
         {"purchase_date": "2026-11-11T10:00:00+00:00", "item_price_minor": 20000, "currency": "USD"},
         {"purchase_date": "2026-11-12T10:00:00+00:00", "item_price_minor": 5000, "currency": "USD",
@@ -57,14 +63,15 @@ def test_weekly_spend_sales_acos_and_tacos_by_hand() -> None:
     ])
     frame = weekly(ads, orders, weeks, "USD")
     assert list(frame["week"]) == ["2026-11-09", "2026-11-16"]
-    assert list(frame["spend_minor"]) == [1500, 2000] and list(frame["sales_minor"]) == [4000, 5000]
+    assert list(frame["spend_minor"]) == [1500 + 4999, 2000 + 5000]  # 9999 over 4 days: 4999 + 5000
+    assert list(frame["sales_minor"]) == [4000 + 4999, 5000 + 5000]
+    assert list(frame["spread_minor"]) == [4999, 5000]
     assert list(frame["total_sales_minor"]) == [20000, 10000]  # the cancelled line counts nothing
-    assert frame["acos"].tolist() == pytest.approx([0.375, 0.4])
-    assert frame["tacos"].tolist() == pytest.approx([0.075, 0.2])
-    assert int(frame["left_out"].iloc[0]) == 1
+    assert frame["acos"].tolist() == pytest.approx([6499 / 8999, 0.7])
+    assert frame["tacos"].tolist() == pytest.approx([6499 / 20000, 0.7])
 
 
 def test_a_week_without_sales_has_blank_ratios() -> None:
     weeks = weeks_window(date(2026, 11, 21), 1)
-    frame = weekly(build_frame([row("a", spend=300, day="2026-11-17")]), sales_frame([]), weeks, "USD")
+    frame = weekly(by_day(row("a", spend=300, day="2026-11-17")), sales_frame([]), weeks, "USD")
     assert math.isnan(frame["acos"].iloc[0]) and math.isnan(frame["tacos"].iloc[0])

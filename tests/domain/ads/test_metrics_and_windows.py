@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from sellertui.domain.ads.metrics import is_asin, pct, source_of
-from sellertui.domain.ads.terms import build_frame, in_window, straddling
+from sellertui.domain.ads.days import clip, counted, day_number, report_table
+from sellertui.domain.ads.terms import build_frame
 from sellertui.domain.ads.window import Window
 from tests.domain.ads.helpers import row, terms
 
@@ -50,14 +51,15 @@ def test_window_presets_steps_and_months() -> None:
         Window.custom(date(2026, 10, 2), date(2026, 10, 1))
 
 
-def test_a_multi_day_row_counts_only_in_a_window_holding_its_whole_range() -> None:
-    rows = build_frame([row("daily", day="2026-11-01"), row("summary", day="2026-10-20", end="2026-10-26"),
-                        row("inside", day="2026-10-23", end="2026-11-21")])
+def test_a_window_holds_whole_rows_and_the_share_of_the_days_of_rows_reaching_past_it() -> None:
+    rows = build_frame([row("daily", day="2026-11-01", spend=100), row("summary", day="2026-10-20", end="2026-10-26",
+                                                                          spend=700),
+                        row("inside", day="2026-10-23", end="2026-11-21", spend=3000)])
     window = Window.last(30, date(2026, 11, 21))  # Oct 23 – Nov 21
-    assert sorted(in_window(rows, window)["term"]) == ["daily", "inside"]
-    assert straddling(rows, window) == 1
-    wide = Window.custom(date(2026, 10, 20), date(2026, 11, 21))
-    assert len(in_window(rows, wide)) == 3 and straddling(rows, wide) == 0
+    cut = clip(counted(rows, report_table([])), day_number(window.start), day_number(window.end), ("spend_minor",))
+    held = dict(zip(cut["term"], zip(cut["spend_minor"], cut["partial"], cut["date"])))
+    assert held == {"daily": (100, False, "2026-11-01"), "inside": (3000, False, "2026-10-23"),
+                    "summary": (400, True, "2026-10-23")}  # Oct 23–26: 4 of its 7 days
 
 
 def test_aggregation_sums_by_term_campaign_group_and_match_and_keeps_ids() -> None:

@@ -92,10 +92,13 @@ def test_the_default_window_covers_a_summary_report(store) -> None:
 
     with store.transaction("a 60-day summary report") as tx:
         tx["search_terms"].upsert_many([
-            {**row("t", clicks=5, day="2026-09-23", end="2026-11-21"), "id": "a"},
-            {**row("u", clicks=5, day="2026-09-23T00:00:00+00:00", end="2026-11-21T00:00:00+00:00"), "id": "b"},
+            {**row("t", clicks=5, day="2026-09-23", end="2026-11-21"), "id": "a", "report": "r"},
+            {**row("u", clicks=5, day="2026-09-23T00:00:00+00:00", end="2026-11-21T00:00:00+00:00"), "id": "b",
+             "report": "r"},
         ])
+        tx["ad_reports"].upsert_many([{"id": "r", "ad_product": "SP", "report": "search_terms", "marketplace": "US",
+                                       "start": "2026-09-23", "end": "2026-11-21", "layout": "summary"}])
     service = AdsService(store, FrameCache(store), {})
     window = service.default_window()
     assert (window.start, window.end, window.preset) == (date(2026, 9, 23), date(2026, 11, 21), None)
-    assert service.terms(window).rows == 2 and service.terms(Window.last(30, window.end)).left_out == 2
+    assert service.terms(window).rows == 2 and service.terms(Window.last(30, window.end)).partial == 2

@@ -99,3 +99,24 @@ def test_receipts_come_from_purchase_orders() -> None:
         {"id": "3", "status": "ordered", "lines": [{"sku": "A", "qty": 20, "received_qty": 0}]},
     ]
     assert receipts_by_sku(pos) == {"A": [("2026-05-01", 40), ("2026-05-09", 10)], "B": [("2026-06-01", 20)]}
+
+
+def test_amazons_inventory_age_report_replaces_the_estimate_from_receipts() -> None:
+    from sellertui.domain.inventory.plan import compute_from_records
+    from sellertui.domain.inventory.settings import InventorySettings
+    from sellertui.domain.inventory.velocity import sales_frame
+    from sellertui.domain.inventory.working import explain
+
+    aging = {"snapshot_date": "2026-11-20", "age_0_90": 40, "age_91_180": 60, "age_181_270": 150, "age_271_365": 40,
+             "age_365_plus": 0, "aged_units": 190, "storage_next_month_minor": 10692, "aged_surcharge_minor": 10700,
+             "currency": "USD"}
+    jars = product("JARS", stock={"fba_available": 290}, amazon_aging=aging)
+    receipts = [{"status": "received", "received_on": day(30).isoformat(), "receipts": [
+        {"on": day(30).isoformat(), "sku": "JARS", "qty": 290}], "lines": []}]
+    plan = compute_from_records([jars], receipts, [], sales_frame([]), day(400), InventorySettings(), TODAY)
+    row = plan.row(plan.position_of("JARS"))
+    assert row["aged_units"] == 190 and row["oldest_days"] == 271 and row["warn_aged"]  # not 0 from the 30-day receipt
+    assert row["aging_fees_minor"] == 21392
+    text = "\n".join(explain("warnings", row, jars, InventorySettings(), TODAY).lines)
+    assert "Amazon's Inventory Age report of 2026-11-20): 190 units 181 days or older" in text
+    assert "$213.92" in text

@@ -36,3 +36,22 @@ def order(order_id: str, day: str, qty: int, price: int, currency: str = "USD", 
     return {"id": f"{order_id}|{sku}", "order_id": order_id, "sku": sku, "purchase_date": f"{day}T12:00:00+00:00",
             "quantity": qty, "item_price_minor": price, "currency": currency, "marketplace": marketplace,
             "channel": channel, "status": "shipped"}
+
+
+def write_ecb(days: dict[str, dict[str, str]]) -> None:
+    """A hand-made ECB history (``{day: {currency: euro rate}}``) where ``sellertui fx update`` would keep it."""
+    import io
+    import zipfile
+
+    from sellertui.domain.profit.ecb import cached_file
+
+    currencies = sorted({c for rates in days.values() for c in rates})
+    lines = ["Date," + ",".join(currencies) + ","]
+    for day in sorted(days, reverse=True):
+        lines.append(day + "," + ",".join(days[day].get(c, "N/A") for c in currencies) + ",")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("eurofxref-hist.csv", "\n".join(lines) + "\n")
+    path = cached_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(buffer.getvalue())

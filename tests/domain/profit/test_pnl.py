@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.domain.profit.conftest import MUG, order
+from sellertui.domain.profit import pnl
+from tests.domain.profit.conftest import MUG, order, write_ecb
 
 
 def month(statement, period: str) -> dict:
@@ -31,11 +32,13 @@ def test_a_month_by_hand(profit) -> None:
     assert got["cogs"] == -(2 * 500 + 1 * 600)
     assert got["ads"] == -700
     assert got["expenses"] == -500
-    assert got["net"] == 3000 - 1000 - 450 - 900 - 1600 - 700 - 500
+    assert got["subscription"] == -3999 and got["storage"] == 0  # no settlement: the plan's fee, estimated; no stock
+    assert got["net"] == 3000 - 1000 - 450 - 900 - 1600 - 700 - 500 - 3999
     assert (got["units"], got["orders"]) == (3, 2)
     statement = service.statement("month")
     i = statement.periods.index("2026-10")
     assert statement.estimated["referral"][i] and not statement.estimated["cogs"][i]
+    assert statement.estimated["subscription"][i] and statement.figure("subscription", i) == "~-$39.99"
     assert statement.margin(i) == got["net"] / 3000
 
 
@@ -50,6 +53,7 @@ def test_the_records_behind_a_figure_add_up_to_it(profit) -> None:
 
 
 def test_foreign_money_is_converted_at_its_months_rate_and_a_missing_rate_is_flagged(profit) -> None:
+    write_ecb({"2026-10-30": {"USD": "1.1", "CAD": "1.5"}})  # the ECB has nothing for September
     service = profit(
         products=[{"id": "MUG", **MUG, "fees": {"referral_pct": 10.0, "fba_fee_minor": 0}, "costs": []}],
         orders=[order("A", "2026-09-10", 1, 2000, "CAD", "CA", channel="FBM"),
@@ -67,7 +71,39 @@ def test_foreign_money_is_converted_at_its_months_rate_and_a_missing_rate_is_fla
     assert "no_rate" in codes
 
 
+def test_the_ecb_rate_of_the_month_when_the_user_set_none_and_the_users_own_wins(profit) -> None:
+    # two September days: CAD in USD = USD/EUR ÷ CAD/EUR = 1.10/1.50 and 1.20/1.50 -> average 0.766667
+    write_ecb({"2026-09-10": {"USD": "1.10", "CAD": "1.50"}, "2026-09-11": {"USD": "1.20", "CAD": "1.50"},
+               "2026-10-30": {"USD": "1.10", "CAD": "1.60"}})
+    service = profit(
+        products=[{"id": "MUG", **MUG, "fees": {"referral_pct": 10.0, "fba_fee_minor": 0}, "costs": []}],
+        orders=[order("A", "2026-09-10", 1, 2000, "CAD", "CA", channel="FBM"),
+                order("B", "2026-10-10", 1, 2000, "CAD", "CA", channel="FBM")],
+        fx_rates=[{"id": "2026-10|CAD", "month": "2026-10", "currency": "CAD", "rate": "0.75"}],
+    )
+    statement = service.statement("month")
+    assert month(statement, "2026-09")["sales"] == 1533  # CAD 20.00 × 0.766667 = 15.33
+    assert month(statement, "2026-10")["sales"] == 1500  # the user's 0.75 wins over the ECB's 0.6875
+    september = [f for f in statement.flags[statement.periods.index("2026-09")] if f.code == "ecb_rate"]
+    assert [f.text for f in september] == [
+        "CAD converted at the ECB rate of 2026-09-11: CAD→USD 0.766667, the average of 2 daily ECB reference rate(s) "
+        "in 2026-09 (no rate of yours for the month; add one in Rates to use it instead)"]
+    assert not [f for f in statement.flags[statement.periods.index("2026-10")] if f.code == "ecb_rate"]
+    _, paragraphs = pnl.working(statement, statement.periods.index("2026-09"), service.ledger()[0])
+    assert any("ECB rate of 2026-09-11" in p for p in paragraphs)
+
+
+def test_a_month_past_the_ecb_rates_borrows_their_latest_and_says_so(profit) -> None:
+    write_ecb({"2026-10-30": {"USD": "1.10", "CAD": "1.60"}})
+    service = profit(products=[{"id": "MUG", **MUG, "costs": []}],
+                     orders=[order("A", "2026-11-02", 1, 2000, "CAD", "CA", channel="FBM")])
+    statement = service.statement("month")
+    assert month(statement, "2026-11")["sales"] == 1375  # 20.00 × 1.10/1.60
+    assert "no CAD→USD rate for 2026-11: the ECB rate of 2026-10-30 used" in [f.text for f in statement.flags[-1]]
+
+
 def test_a_borrowed_rate_is_used_and_flagged(profit) -> None:
+    write_ecb({"2026-09-30": {"USD": "1.10", "CAD": "1.60"}})  # older than the user's own rate
     service = profit(products=[{"id": "MUG", **MUG, "costs": []}],
                      orders=[order("A", "2026-11-02", 1, 2000, "CAD", "CA", channel="FBM")],
                      fx_rates=[{"id": "2026-10|CAD", "month": "2026-10", "currency": "CAD", "rate": "0.5"}])
@@ -135,3 +171,24 @@ def test_weeks_and_quarters_add_up_to_the_months(profit) -> None:
     in_q3 = [i for i, p in enumerate(months.periods) if p in ("2026-07", "2026-08", "2026-09")]
     assert quarter.values["net"][q3] == sum(months.values["net"][i] for i in in_q3)
     assert sum(weeks.values["sales"]) == sum(months.values["sales"]) == 4500
+
+
+def test_reimbursements_are_their_own_line_and_never_counted_twice(profit) -> None:
+    summary = {"id": "S1", "settlement_id": "S1", "start": "2026-10-15", "end": "2026-10-28", "marketplace": "US"}
+    settled = {"id": "S1|1", "settlement_id": "S1", "posted_date": "2026-10-20T08:00:00+00:00",
+               "transaction_type": "other-transaction", "amount_type": "", "amount_description": "WAREHOUSE_DAMAGE",
+               "amount_minor": 912, "currency": "USD", "marketplace": "US", "order_id": "", "sku": "MUG", "quantity": 1}
+    service = profit(
+        products=[{"id": "MUG", **MUG}], orders=[order("A", "2026-10-10", 1, 2000)],
+        settlement_summaries=[summary], settlements=[settled],
+        reimbursements=[
+            {"id": "R1|MUG", "reimbursement_id": "R1", "approved_at": "2026-10-03T17:20:11+00:00", "sku": "MUG",
+             "amount_minor": 4274, "currency": "USD", "marketplace": "US", "qty_cash": 2, "reason": "Lost_Warehouse"},
+            {"id": "R2|MUG", "reimbursement_id": "R2", "approved_at": "2026-10-19T09:00:00+00:00", "sku": "MUG",
+             "amount_minor": 912, "currency": "USD", "marketplace": "US", "qty_cash": 1, "reason": "Damaged_Warehouse"},
+        ])
+    statement = service.statement("month")
+    # R1 from the report (no settlement covers Oct 3); R2 is the settlement's WAREHOUSE_DAMAGE line, counted once
+    assert month(statement, "2026-10")["reimbursements"] == 4274 + 912
+    records = service.records("2026-10", "month", "reimbursements")
+    assert sorted(records["source"]) == ["reimbursements report", "settlement"]

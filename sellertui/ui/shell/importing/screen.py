@@ -55,6 +55,13 @@ class ImportScreen(ModalScreen[frozenset | None]):
             self.name, self.verdict = name, verdict
             super().__init__()
 
+    class PeriodAsked(Message, bubble=False):
+        """The report has no dates and its name no range: ask which days it covers (nothing written)."""
+
+        def __init__(self, needed) -> None:
+            self.needed = needed  # importers.period.PeriodNeeded
+            super().__init__()
+
     class Refused(Message, bubble=False):
         """The file cannot be read, or was not imported: ``reason`` says why (nothing was written)."""
 
@@ -91,6 +98,7 @@ class ImportScreen(ModalScreen[frozenset | None]):
         self.state = "choose"  # choose, previewing, encoding, previewed, importing, done
         self.changed: frozenset = frozenset()  # the collections the import changed
         self.encoding: str | None = None  # the text encoding the user picked for this file
+        self.previewed_inputs: tuple = ()  # path, period and market as the preview read them
 
     def compose(self) -> ComposeResult:
         settings = self.app.ctx.settings
@@ -124,10 +132,14 @@ class ImportScreen(ModalScreen[frozenset | None]):
         if self.state in ("choose", "previewed"):
             self.preview()
 
+    def _inputs(self) -> tuple[str, str, str]:
+        return tuple(self.query_one(f"#{name}", Input).value.strip() for name in ("path", "period", "market"))
+
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "path":
             self.encoding = None  # another file: its encoding is judged afresh
-        if self.state in ("previewed", "encoding"):  # the preview no longer shows what would be imported
+        if self.state == "encoding" or (self.state == "previewed" and self._inputs() != self.previewed_inputs):
+            # the preview no longer shows what would be imported
             self.state = "choose"
             self.parsed = None
             self._buttons(import_=False, skip=False)
@@ -149,12 +161,14 @@ class ImportScreen(ModalScreen[frozenset | None]):
             return
         self.state = "previewing"
         self.options = self._read_options()
+        self.previewed_inputs = self._inputs()
         self._show(text(f"Reading {value.strip()}…"))
         self._parse(resolve(value), self.options)
 
     @work(thread=True, exclusive=True, group="import-preview", exit_on_error=False)
     def _parse(self, path, options) -> None:
         from sellertui.core.errors import UserError
+        from sellertui.importers.period import PeriodNeeded
         from sellertui.importers.pipeline import parse_report
         from sellertui.importers.scan import EncodingUnsure
 
@@ -163,6 +177,9 @@ class ImportScreen(ModalScreen[frozenset | None]):
         except EncodingUnsure as exc:
             self.post_message(self.Unsure(exc.file, exc.verdict) if exc.verdict.readings else
                               self.Refused(str(exc), writing=False))
+            return
+        except PeriodNeeded as needed:
+            self.post_message(self.PeriodAsked(needed))
             return
         except (UserError, OSError) as exc:
             self.post_message(self.Refused(str(exc), writing=False))
@@ -204,6 +221,21 @@ class ImportScreen(ModalScreen[frozenset | None]):
             self.encoding = event.option.id
             self._ask(None)
             self.preview()
+
+    def on_import_screen_period_asked(self, message: PeriodAsked) -> None:
+        from sellertui.ui.shell.importing.period_question import PeriodQuestion
+
+        needed = message.needed
+        self._hide_progress()
+        self.state = "choose"
+        self._show(Text.assemble(("Which days does it cover?\n", "bold"), text(str(needed))))
+
+        def answered(period: str | None) -> None:
+            if period:
+                self.query_one("#period", Input).value = period
+                self.preview()
+
+        self.app.push_screen(PeriodQuestion(needed.file, needed.label, needed.saved), answered)
 
     def on_import_screen_previewed(self, message: Previewed) -> None:
         parsed = message.parsed

@@ -1,4 +1,4 @@
-"""The Ads tab: five views over one window of search-term data.
+"""The Ads tab: views over one window of ads data (search terms, targets, products), research, the reports.
 
 The window (7/14/30/60/90 days or custom, ending on the last day of data) is
 the area's: ``w`` cycles the presets, ``W`` asks for dates, shift+←/→ step by
@@ -22,9 +22,13 @@ from textual.binding import Binding
 from sellertui.ui.kit.messages import Saved
 from sellertui.ui.kit.settings_form import SettingsSaved, edit_section, saved_note
 from sellertui.ui.tabs.ads.base import DECIDED
+from sellertui.ui.tabs.ads.keywords_view import KeywordsView
 from sellertui.ui.tabs.ads.ledger_view import LedgerView
 from sellertui.ui.tabs.ads.overview_view import OverviewView
+from sellertui.ui.tabs.ads.products_view import ProductsView
 from sellertui.ui.tabs.ads.proposals_view import ProposalsView
+from sellertui.ui.tabs.ads.reports_view import ReportsView
+from sellertui.ui.tabs.ads.research_view import ResearchView
 from sellertui.ui.tabs.ads.sending import AdsSending
 from sellertui.ui.tabs.ads.targets_view import TargetsView
 from sellertui.ui.tabs.ads.terms_view import TermsView
@@ -37,8 +41,11 @@ STEP = Binding.Group("Step", compact=True)  # shift+← shift+→ share one foot
 class AdsArea(AdsSending, ViewArea):
     TITLE = "Ads"
     KEY = "3"
-    WATCHES = frozenset({"products", "search_terms", "ad_targets", "ad_actions", "orders", "ad_entities"})
-    VIEWS = (TermsView, ProposalsView, TargetsView, LedgerView, OverviewView)
+    WATCHES = frozenset({"products", "search_terms", "ad_targets", "ad_actions", "orders", "ad_reports",
+                         "ad_targeting", "advertised_products", "keyword_research", "ad_entities"})
+    VIEWS = (TermsView, ProposalsView, TargetsView, LedgerView, OverviewView, KeywordsView, ProductsView, ResearchView,
+             ReportsView)
+    FIT_BAR = True  # nine views and the window: at 80 columns only the shown view keeps its name
     # the bar names the views and their keys: the footer keeps its room for actions
     BINDINGS = [replace(b, show=False) for b in view_bindings(VIEWS)] + [
         Binding("w", "next_window", "Window", id="ads.window"),
@@ -90,7 +97,7 @@ class AdsArea(AdsSending, ViewArea):
         self.service().prefetch(window)
 
     def store_changed(self, collections: frozenset[str]) -> None:
-        if "search_terms" in collections and not self.chosen:
+        if {"ad_reports", "search_terms"} & collections and not self.chosen:
             self.window = None  # newly imported days: the default window ends on the new last day
         super().store_changed(collections)
 

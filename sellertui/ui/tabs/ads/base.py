@@ -33,6 +33,90 @@ def numbers() -> list[Column]:
     ]
 
 
+def metric_columns() -> list[Column]:
+    """Impressions to ROAS, as the Terms, Keywords and Products views show them (frames from ``metrics_table``)."""
+    return [
+        Column("impressions", "Impr", 7, "right", count),
+        Column("clicks", "Clicks", 6, "right", count),
+        Column("ctr", "CTR", 6, "right", lambda v: percent(v) if v == v else "", sort_key="ctr"),
+        Column("spend_text", "Spend", 9, "right", sort_key="spend_minor"),
+        Column("cpc_text", "CPC", 6, "right", sort_key="cpc_minor"),
+        Column("sales_text", "Sales", 9, "right", sort_key="sales_minor"),
+        Column("orders", "Ord", 4, "right", count),
+        Column("cvr", "CVR", 6, "right", percent),
+        Column("acos", "ACoS", 6, "right", percent, style=lambda v: "bold" if v == v and v > 0.5 else None),
+        Column("roas", "ROAS", 5, "right", lambda v: "" if v != v else f"{v:.1f}"),
+    ]
+
+
+def metric_fields() -> dict:
+    """The filter fields of the numbers in ``metric_columns``."""
+    from sellertui.domain.ads.filtering import Field
+
+    return {"clicks": Field("clicks", "number"), "orders": Field("orders", "number"),
+            "impr": Field("impressions", "number"), "spend": Field("spend_minor", "money"),
+            "sales": Field("sales_minor", "money"), "acos": Field("acos", "percent"), "ctr": Field("ctr", "percent"),
+            "cvr": Field("cvr", "percent")}
+
+
+def metric_rows(r) -> list[tuple[str, str]]:
+    """A row's numbers with the formula of each ratio, for its working (i, enter)."""
+    from sellertui.core.money import fmt
+    from sellertui.domain.ads.metrics import pct
+
+    m = lambda v: fmt(int(v), r["currency"])  # noqa: E731
+    cpc = fmt(round(r["cpc_minor"]), r["currency"]) if r["cpc_minor"] == r["cpc_minor"] else "blank (no clicks)"
+    return [
+        ("Days", f"{r['first_day']} – {r['last_day']} ({r['attribution'].rstrip('~')} attribution)"),
+        ("Impressions", f"{r['impressions']:,}"), ("Clicks", f"{r['clicks']:,}"),
+        ("CTR", f"clicks / impressions = {pct(r['ctr'], 2) or 'blank (no impressions)'}"),
+        ("Spend", m(r["spend_minor"])), ("CPC", f"spend / clicks = {cpc}"),
+        ("Sales", m(r["sales_minor"])), ("Orders", f"{r['orders']:,} ({r['units']:,} units)"),
+        ("CVR", f"orders / clicks = {pct(r['cvr']) or 'blank (no clicks)'}"),
+        ("ACoS", f"spend / sales = {pct(r['acos']) or 'blank (no sales)'}"),
+        ("ROAS", f"sales / spend = {r['roas']:.2f}" if r["roas"] == r["roas"] else "blank (no spend)"),
+    ]
+
+
+def counting_notes(partial: int) -> list[str]:
+    """How a row's numbers were counted, for its working."""
+    notes = []
+    if partial:
+        notes.append(f"~ {partial} summary row(s) reach past the window: their share of the window's days counts, "
+                     "spread evenly over each row's days (to the cent).")
+    notes.append("Where reports overlap, each day counts once: the report ending later answers for the days both "
+                 "cover (I lists the reports).")
+    return notes
+
+
+def window_line(window, frame, noun: str, rows: int, partial: int, superseded: int):
+    """The summary over a metrics table: window, count, spend, sales, ACoS, and what is spread or replaced."""
+    from rich.text import Text
+
+    from sellertui.core.money import fmt
+    from sellertui.domain.ads.metrics import pct, ratio
+
+    line = Text(no_wrap=False)
+    line.append(f"{window.label}", style="bold")
+    if not len(frame):
+        return line
+    currency = str(frame["currency"].mode().iloc[0])
+    same = frame[frame["currency"] == currency]
+    spend, sales = int(same["spend_minor"].sum()), int(same["sales_minor"].sum())
+    clicks, orders = int(same["clicks"].sum()), int(same["orders"].sum())
+    line.append(f" · {len(frame):,} {noun} from {rows:,} rows · spend {fmt(spend, currency)} · "
+                f"sales {fmt(sales, currency)} · ACoS {pct(ratio(spend, sales)) or '—'} · {clicks:,} clicks · "
+                f"{orders:,} orders")
+    notes = []
+    if partial:
+        notes.append(f"~ {partial:,} summary rows reach past the window: their share of its days counts")
+    if superseded:
+        notes.append(f"{superseded:,} rows of older reports replaced by newer ones on these days")
+    if notes:
+        line.append("\n" + " · ".join(notes), style="italic")
+    return line
+
+
 class AdsView(TableView):
     """A table of the Ads area, computed in a worker by ``compute(service, window)``."""
 
@@ -81,6 +165,13 @@ class AdsView(TableView):
     def explain(self) -> None:
         """Show the working of the row under the cursor (i, enter)."""
 
+    def row(self):
+        """The row under the cursor (None when the table is empty)."""
+        position = self.table.current_position
+        if position is None or self.table.frame is None:
+            return None
+        return self.table.frame.iloc[position]
+
     def positions(self) -> list[int]:
         return self.table.selected_positions()
 
@@ -89,3 +180,43 @@ class AdsView(TableView):
         self.table.marked.clear()
         if getattr(message.result, "skipped", None):
             message.severity = "warning"  # some were not done (a teammate decided first, an export in between)
+
+
+def edit_proposal(view, p, campaigns: dict, saved: str, bid_help: str | None = None) -> None:
+    """The form for proposal ``p``; saving approves it with the changes (``saved``: what to say, a format of the
+    record)."""
+    from sellertui.ui.tabs.ads.forms import NoChoice, proposal_form
+
+    try:
+        extra = {"bid_help": bid_help} if bid_help else {}
+        form = proposal_form(p, campaigns, view.shop.settings.section("ads"), **extra)
+    except NoChoice as reason:
+        view.notify(str(reason).capitalize() + ".", timeout=5)
+        return
+
+    def save(values: dict) -> None:
+        from sellertui.domain.ads import decisions
+
+        view.save(lambda store: decisions.save_edit(store, p, values), lambda record: saved.format(**record), DECIDED)
+
+    view.app.push_screen(form, lambda values: values and save(values))
+
+
+class BreakdownView(AdsView):
+    """A window's ads rows of one kind added up (Keywords, Products): a metrics table and its summary."""
+
+    NOUN: ClassVar[str] = ""
+
+    def breakdown(self, service, window):
+        """(aggregate, WindowRows) for the window."""
+        raise TypeError(f"{type(self).__name__} must define breakdown()")
+
+    def compute(self, service, window):
+        from sellertui.domain.ads.tables import metrics_table
+
+        frame, found = self.breakdown(service, window)
+        return metrics_table(frame), (window, found)
+
+    def show_summary(self, frame) -> None:
+        window, found = self.extra
+        self.summary(window_line(window, frame, self.NOUN, len(found.rows), found.partial, found.superseded))

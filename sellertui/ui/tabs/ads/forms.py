@@ -19,7 +19,8 @@ class NoChoice(ValueError):
     """There is nothing to choose in the form; the message says why."""
 
 
-def proposal_form(p, campaigns: dict, settings: dict) -> FormScreen:
+def proposal_form(p, campaigns: dict, settings: dict, bid_help: str = "the rule: target ACoS × sales per click"
+                  ) -> FormScreen:
     """The form for one proposal (NoChoice when there is nothing to choose).
 
     Saving approves the proposal with the changes; the values are ready for
@@ -50,7 +51,7 @@ def proposal_form(p, campaigns: dict, settings: dict) -> FormScreen:
                            " campaign in this window's data to harvest into: create one in Amazon first")
         choices = [(place.label, str(i)) for i, place in enumerate(places)]
         current = next((str(i) for i, place in enumerate(places)
-                        if (place.campaign, place.ad_group) == (p.dest_campaign, p.dest_ad_group)), "")
+                        if (place.campaign, place.ad_group) == (p.dest_campaign, p.dest_ad_group)), "0")
 
         def parse_place(index: str) -> dict:
             place = places[int(index)]
@@ -61,8 +62,7 @@ def proposal_form(p, campaigns: dict, settings: dict) -> FormScreen:
         form_fields = [
             Field("place", "Add to", parse_place, current, kind="choice", choices=choices,
                   help=f"the {what} ad groups seen in the data"),
-            Field("new_bid_minor", "Bid", money, _amount(p.new_bid_minor, p.currency),
-                  help="the rule: target ACoS × sales per click"),
+            Field("new_bid_minor", "Bid", money, _amount(p.new_bid_minor, p.currency), help=bid_help),
         ]
 
         def harvest_check(values: dict) -> dict[str, str]:

@@ -112,9 +112,10 @@ class OverviewView(View):
         line.append(f" · spend {fmt(spend, currency)} · ad sales {fmt(sales, currency)} · ACoS "
                     f"{pct(ratio(spend, sales)) or '—'} · all sales {fmt(total, currency)} · TACoS "
                     f"{pct(ratio(spend, total)) or '—'}")
-        left_out = int(frame["left_out"].iloc[0]) if len(frame) else 0
-        if left_out:
-            line.append(f"\n{left_out:,} rows span more than a week and are not charted", style="italic")
+        spread = int(frame["spread_minor"].sum()) if len(frame) else 0
+        if spread:
+            line.append(f"\n~ {fmt(spread, currency)} of the spend is summary rows spread evenly over their days",
+                        style="italic")
         self.query_one("#overview-summary", Static).update(line)
         self.done_loading()
 
@@ -127,4 +128,7 @@ class OverviewView(View):
                                             self.frame["acos"], self.frame["total_text"], self.frame["tacos"])]
         self.app.push_screen(InfoScreen("Ads by week", rows, [
             "ACoS = ad spend / ad sales. TACoS = ad spend / all sales (every order line of the week, from Orders).",
-            "Weeks run Monday to Sunday; a search-term row counts in the week its whole date range falls in."]))
+            "Ad spend is every ad product's (Sponsored Products, Brands and Display), each day counted once: per ad "
+            "product, the advertised product reports where they cover the day, else the targeting reports, else the "
+            "search term reports; of overlapping reports, the one ending later.",
+            "Weeks run Monday to Sunday; a summary row gives each week the share of its days (split to the cent)."]))

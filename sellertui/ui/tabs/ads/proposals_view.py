@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from sellertui.domain.ads.filtering import Field
-from sellertui.ui.tabs.ads.base import DECIDED, AdsView, numbers
+from sellertui.ui.tabs.ads.base import DECIDED, AdsView, edit_proposal, numbers
 from sellertui.ui.kit.dialogs import InfoScreen
 from sellertui.ui.kit.safe import plain, text
 from sellertui.ui.kit.table import Column
@@ -125,23 +125,9 @@ class ProposalsView(AdsView):
         self.save(write, lambda outcome: outcome.summary(verb), DECIDED)
 
     def action_edit(self) -> None:
-        from sellertui.ui.tabs.ads.forms import NoChoice, proposal_form
-
         p = self.proposal(self.table.current_position)
-        if p is None:
-            return
-        try:
-            form = proposal_form(p, self.extra.campaigns, self.shop.settings.section("ads"))
-        except NoChoice as reason:
-            self.notify(str(reason).capitalize() + ".", timeout=5)
-            return
-        self.app.push_screen(form, lambda values: values and self._save_edit(p, values))
-
-    def _save_edit(self, p, values: dict) -> None:
-        from sellertui.domain.ads import decisions
-
-        self.save(lambda store: decisions.save_edit(store, p, values),
-                  lambda record: f"Approved {record['kind']} '{record['term']}' with your changes", DECIDED)
+        if p is not None:
+            edit_proposal(self, p, self.extra.campaigns, "Approved {kind} '{term}' with your changes")
 
     def explain(self) -> None:
         p = self.proposal(self.table.current_position)

@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from sellertui.core.money import fmt
+from sellertui.domain.orders.line_money import discount_of, sales_of
 from sellertui.ui.kit.safe import plain, text
 
 STATUS_STYLE = {"Unshipped": "bold yellow", "Pending": "cyan", "Cancelled": "dim", "Shipping": "green"}
@@ -34,16 +35,16 @@ def order_detail(lines: list[dict], note: dict | None = None, buyer: dict | None
         price = line.get("item_price_minor")
         items.add_row(text(f"{line.get('sku')}  {line.get('product', '')}"), text(f"×{line.get('quantity', 0)}"),
                       text(fmt(price, ccy) if price is not None else "—"))
-        total += (price or 0) + (line.get("shipping_price_minor") or 0) - (line.get("promo_discount_minor") or 0)
+        total += sales_of(line)
     parts += [Text("\nItems", style="bold underline"), items]
     money = Table.grid(padding=(0, 1))
     money.add_column()
     money.add_column(justify="right")
     for label, key in (("item tax", "item_tax_minor"), ("shipping", "shipping_price_minor"),
                        ("promotion discount", "promo_discount_minor")):
-        amount = sum(l.get(key) or 0 for l in lines)
+        amount = sum(discount_of(l) if "discount" in label else l.get(key) or 0 for l in lines)
         if amount:
-            money.add_row(label, fmt(-amount if "discount" in label else amount, ccy))
+            money.add_row(label, fmt(amount, ccy))
     money.add_row(Text("total (excl. tax)", style="bold"), Text(fmt(total, ccy), style="bold"))
     parts += [Text("\nMoney", style="bold underline"), money]
 

@@ -48,7 +48,7 @@ class ShipQueueView(TableView):
         Binding("x", "ship", "Mark shipped", id="ship.mark_shipped"),
         Binding("e", "edit_address", "Address", id="ship.address"),
         Binding("E", "export_confirmation", "Export confirmations", id="ship.export"),
-        Binding("c", "retry_confirmation", "Send again", id="ship.retry_confirmation"),
+        Binding("c", "retry_confirmation", "Send again", show=False, id="ship.retry_confirmation"),  # named in the summary when needed
     ]
     queue = ShipQueue(None, {})
 

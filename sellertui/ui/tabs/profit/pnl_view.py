@@ -133,7 +133,8 @@ class PnlView(ProfitView):
             head += " Every line's records (net profit = their sum)."
         line = BY_KEY.get(key)
         if line is not None and statement.estimated[key][index]:
-            head += " ~ rows are estimated from the fee table or a promotion's schedule."
+            head += (" ~ rows are a day's even share of a summary ads report." if key == "ads" else
+                     " ~ rows are estimated from the fee table or a promotion's schedule.")
         self.app.push_screen(RecordsScreen(f"Records: {name} · {statement.labels[index]}", head, frame,
                                            statement.home))
 

@@ -1,0 +1,201 @@
+"""The rows of one ads collection, for a window: only the reports and months it needs, one report per key and day.
+
+Rows come through the shared ``FrameCache`` one month partition at a time, in
+slices of documents (``FrameCache.frame(chunk=...)``): parsed whole and kept,
+200k rows would cost several hundred MB; the frame costs about a tenth of
+that. A window reads the months of the reports that overlap it (a summary
+report's rows are filed under its first day), sorts out which report counts
+for each key and day (``days.counted``) and cuts the rows to the window
+(``days.clip``): a summary row the window holds only in part gives its share
+of the days and is marked ``partial``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+
+from sellertui.domain.ads.days import clip, counted, day_number, report_table
+from sellertui.domain.ads.window import Window
+
+COMMON_TEXT = ["report", "ad_product", "marketplace", "date", "end_date", "campaign", "ad_group", "currency"]
+COUNTS = ["impressions", "clicks", "spend_minor", "sales_minor", "orders", "units"]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What one ads collection holds: its text and count columns, and the fields that make a row's key."""
+
+    collection: str
+    report: str  # the report type of ad_reports records: search_terms, targeting, advertised_products
+    text: tuple[str, ...]
+    counts: tuple[str, ...]
+    key: tuple[str, ...]
+    floats: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return f"ads.{self.collection}"
+
+
+def build(layout: Layout, docs: list[dict], lean: bool = False) -> pd.DataFrame:
+    """One partition's records as a typed frame (the FrameCache builder), with each row's ``key``.
+
+    ``lean``: only what ad spend needs (the P&L reads every month). The records go into Arrow in one call
+    (``Table.from_pylist``, a few times faster than a list per column), and the text ends up in compact Arrow
+    buffers rather than one Python string per cell.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    text = list(dict.fromkeys((*COMMON_TEXT, *layout.text, *layout.key)))
+    counts = [*COUNTS, "attribution_days", *(() if lean else layout.counts)]
+    floats = [] if lean else list(layout.floats)
+    table = _arrow(docs, text, counts, floats)
+    key_parts = [table[n].fill_null("") for n in ("ad_product", "marketplace", *layout.key)]
+    columns: dict[str, object] = {}
+    kept = set(COMMON_TEXT) | (set() if lean else set(layout.text))
+    for name in text:
+        if name in kept:
+            columns[name] = pd.array(table[name].fill_null(""), dtype="str")
+    columns["key"] = pd.array(pc.binary_join_element_wise(*key_parts, "\x1f") if docs else pa.array([], pa.string()),
+                              dtype="str")
+    for name in counts:
+        columns[name] = table[name].fill_null(0).to_numpy().astype(np.int64, copy=False)
+    for name in floats:
+        columns[name] = table[name].to_numpy(zero_copy_only=False).astype(float)
+    frame = pd.DataFrame(columns)
+    frame["date"] = frame["date"].str.slice(0, 10)  # a datetime from some importer: its day
+    frame["end_date"] = frame["end_date"].str.slice(0, 10).where(frame["end_date"] != "", frame["date"])
+    frame["attribution_days"] = frame["attribution_days"].where(frame["attribution_days"] > 0, 7)
+    frame["currency"] = frame["currency"].where(frame["currency"] != "", "USD")
+    frame["ad_product"] = frame["ad_product"].where(frame["ad_product"] != "", "SP")
+    return frame
+
+
+def _arrow(docs: list[dict], text: list[str], counts: list[str], floats: list[str]):
+    import pyarrow as pa
+
+    schema = pa.schema([(n, pa.string()) for n in text] + [(n, pa.int64()) for n in counts]
+                       + [(n, pa.float64()) for n in floats])
+    try:
+        return pa.Table.from_pylist(docs, schema=schema)
+    except (pa.ArrowTypeError, pa.ArrowInvalid):  # a value of another type (an id stored as a number): as text
+        def cell(value, kind):
+            if value is None:
+                return None
+            return str(value) if kind == "text" else (float(value) if kind == "float" else int(value))
+
+        kinds = {**dict.fromkeys(text, "text"), **dict.fromkeys(counts, "int"), **dict.fromkeys(floats, "float")}
+        return pa.Table.from_pydict({n: [cell(d.get(n), kind) for d in docs] for n, kind in kinds.items()},
+                                    schema=schema)
+
+
+@dataclass
+class WindowRows:
+    rows: pd.DataFrame  # the rows counted in the window, cut to it (date/end_date: the days held)
+    partial: int  # rows the window holds only in part (summary rows spread over their days)
+    superseded: int  # rows in the window's reports that a newer report replaces on every day held here
+    read: pd.DataFrame  # every row read, counted or not (ids live on in superseded rows)
+
+
+class AdRows:
+    """One ads collection of a store, by window, through the shared frame cache."""
+
+    def __init__(self, frames, layout: Layout, lean: bool = False) -> None:
+        self.frames = frames  # sellertui.domain.frames.FrameCache
+        self.store = frames.store
+        self.layout = layout
+        self.lean = lean  # only what ad spend needs
+        self.loaded: set[str] = set()  # months read at least once
+
+    @property
+    def collection(self) -> str:
+        return self.layout.collection
+
+    def empty(self) -> pd.DataFrame:
+        return build(self.layout, [], self.lean)
+
+    def months(self) -> list[str]:
+        return [p for p in self.store[self.collection].partitions() if p != "undated"]
+
+    def partition(self, month: str) -> pd.DataFrame:
+        self.loaded.add(month)
+        return self.frames.frame(self.collection, lambda docs: build(self.layout, docs, self.lean),
+                                 name=self.layout.name + (".lean" if self.lean else ""), partitions=[month],
+                                 chunk=5000, version=2)
+
+    def reports(self) -> pd.DataFrame:
+        docs = [d for d in self.store["ad_reports"].all() if d.get("report") == self.layout.report]
+        return report_table(docs)
+
+    def latest(self) -> tuple[date, date] | None:
+        """The last day the reports cover, and the first day of the summary reports that end then (the last
+        day itself when none does: daily rows fill any window)."""
+        reports = self.reports()
+        if not len(reports):
+            return self._latest_from_rows()
+        last = int(reports["end"].max())
+        ending = reports[((reports["end"] == last) & (reports["layout"] == "summary")).to_numpy()]
+        first = int(ending["start"].min()) if len(ending) else last
+        return _date(last), _date(first)
+
+    def _latest_from_rows(self) -> tuple[date, date] | None:
+        for month in reversed(self.months()):
+            frame = self.partition(month)
+            if len(frame):
+                last = str(frame["end_date"].max())
+                first = str(frame["date"][(frame["end_date"] == last).to_numpy(dtype=bool)].min())
+                return date.fromisoformat(last[:10]), date.fromisoformat(first[:10])
+        return None
+
+    def read(self, window: Window | None, reports: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """(every row of the months the window needs, the rows of reports overlapping it or of no known report)."""
+        if window is None:
+            months, overlapping = set(self.months()), reports
+        else:
+            first, last = day_number(window.start), day_number(window.end)
+            overlapping = reports[((reports["start"] <= last) & (reports["end"] >= first)).to_numpy()]
+            months = set(window.months())
+            for a, b in zip(overlapping["start"], overlapping["end"]):
+                months.update(Window(_date(int(a)), _date(int(b))).months())
+        parts = [self.partition(m) for m in sorted(months & set(self.months()))]
+        parts = [p for p in parts if len(p)]
+        read = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else self.empty())
+        mine = read["report"].isin(set(overlapping["id"])).to_numpy() | ~read["report"].isin(set(reports["id"])).to_numpy()
+        return read, read[mine]
+
+    def pieces(self, window: Window | None = None) -> pd.DataFrame:
+        """The counted runs of days of the rows that touch the window (every row without one)."""
+        reports = self.reports()
+        return counted(self.read(window, reports)[1], reports)
+
+    def window(self, window: Window, ad_products: tuple[str, ...] | None = None) -> WindowRows:
+        """The window's counted rows, cut to it."""
+        first, last = day_number(window.start), day_number(window.end)
+        reports = self.reports()
+        read, candidates = self.read(window, reports)
+        if ad_products is not None:
+            candidates = candidates[candidates["ad_product"].isin(ad_products).to_numpy()]
+        candidates = candidates.assign(_row=np.arange(len(candidates)))
+        cut = clip(counted(candidates, reports), first, last, (*COUNTS, *self.layout.counts))
+        touching = ((candidates["date"] <= window.end.isoformat())
+                    & (candidates["end_date"] >= window.start.isoformat())).to_numpy()
+        superseded = int(touching.sum()) - int(cut["_row"].nunique())
+        rows = cut.drop(columns=["row_first", "row_last", "first", "last", "_row"])
+        return WindowRows(rows, int(cut["partial"].sum()), superseded, read)
+
+    def since(self, day: str) -> pd.DataFrame:
+        """Every counted row after ``day`` (what happened after a decision)."""
+        latest = self.latest()
+        start = date.fromisoformat(day[:10]) + timedelta(days=1)
+        if latest is None or latest[0] < start:
+            return self.empty().assign(partial=pd.Series(dtype=bool))
+        return self.window(Window.custom(start, latest[0])).rows
+
+
+def _date(number: int) -> date:
+    return date(1970, 1, 1) + timedelta(days=number)

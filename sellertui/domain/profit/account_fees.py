@@ -1,0 +1,105 @@
+"""Fees that are never zero: the monthly subscription and FBA storage, estimated where no settlement says.
+
+Amazon charges the Professional selling plan every month and FBA storage
+every month (for the month before), in the settlements. A month that no
+imported settlement covers would otherwise show $0.00 for both. So:
+
+- subscription = the plan's monthly fee (``[profit] subscription_monthly``);
+- storage = Σ SKUs (units at FBA: available + reserved + unsellable) × the
+  SKU's cubic feet per unit (from the FBA inventory report, else
+  ``default_cubic_feet``) × the monthly rate per cubic foot
+  (``storage_rate``, or ``storage_rate_peak`` in October–December).
+
+Each is spread over the month's days in whole cents (largest remainder), like
+a monthly expense, and marked estimated (~) with its working. Units are the
+stock as last imported: the best guess for a month without a settlement.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+
+from sellertui.core.money import exponent, fmt, to_minor
+from sellertui.core.split import spread
+from sellertui.domain.profit import entries
+
+PEAK_MONTHS = (10, 11, 12)
+SOURCE = "fee table (estimate)"
+
+
+@dataclass(frozen=True)
+class FeeRates:
+    subscription_minor: int
+    storage_rate: float  # per cubic foot per month, Jan–Sep, in the home currency
+    storage_rate_peak: float  # Oct–Dec
+    default_cubic_feet: float
+
+    @classmethod
+    def from_section(cls, section: dict, home: str) -> "FeeRates":
+        return cls(to_minor(str(section.get("subscription_monthly", 0)), home), float(section.get("storage_rate", 0)),
+                   float(section.get("storage_rate_peak", 0)), float(section.get("default_cubic_feet", 0)))
+
+
+def stored_units(product: dict) -> int:
+    stock = product.get("stock") or {}
+    return sum(int(stock.get(k) or 0) for k in ("fba_available", "reserved", "unsellable"))
+
+
+def uncovered_months(spans: list[tuple[str, str, str]], first: date, last: date) -> list[str]:
+    """The months from ``first`` to ``last`` that no imported settlement overlaps."""
+    months, day = [], first.replace(day=1)
+    while day <= last:
+        end = day.replace(day=calendar.monthrange(day.year, day.month)[1])
+        if not any(start <= end.isoformat() and day.isoformat() <= stop for _, start, stop in spans):
+            months.append(f"{day:%Y-%m}")
+        day = end + timedelta(days=1)
+    return months
+
+
+def _spread(month: str, amount: int) -> list[tuple[date, int]]:
+    year, number = int(month[:4]), int(month[5:7])
+    days = calendar.monthrange(year, number)[1]
+    return [(date(year, number, d + 1), part) for d, part in enumerate(spread(amount, days))
+            if part]
+
+
+def storage_of(products: dict[str, dict], month: str, rates: FeeRates, home: str) -> list[tuple[str, int, str]]:
+    """(sku, estimated storage for the month, working) for every SKU with units at FBA."""
+    peak = int(month[5:7]) in PEAK_MONTHS
+    rate = rates.storage_rate_peak if peak else rates.storage_rate
+    found = []
+    for sku, product in sorted(products.items()):
+        units = stored_units(product)
+        if units <= 0 or rate <= 0:
+            continue
+        feet = float(product.get("cubic_feet") or 0) or rates.default_cubic_feet
+        amount = round(units * feet * rate * 10 ** exponent(home))
+        if amount:
+            source = "its" if product.get("cubic_feet") else "the default"
+            season = "Oct–Dec" if peak else "Jan–Sep"
+            found.append((sku, amount, f"storage ~ {units:,} units × {feet:g} ft³ ({source} size) × "
+                                       f"{fmt(to_minor(str(rate), home), home)}/ft³ ({season} rate)"))
+    return found
+
+
+def estimates(products: dict[str, dict], spans: list, first: date, last: date, home: str,
+              rates: FeeRates | None) -> pd.DataFrame:
+    """Subscription and storage entries for the months from ``first`` to ``last`` no settlement covers."""
+    if rates is None:
+        return entries.frame([])
+    rows = []
+    for month in uncovered_months(spans, first, last):
+        if rates.subscription_minor:
+            note = (f"subscription ~ {fmt(rates.subscription_minor, home)} a month (no settlement covers {month}; "
+                    "[profit] subscription_monthly)")
+            rows += [(day, "subscription", -part, home, "", True, SOURCE, "settings", f"subscription {month}", "",
+                      note) for day, part in _spread(month, rates.subscription_minor)]
+        for sku, amount, working in storage_of(products, month, rates, home):
+            note = f"{working} (no settlement covers {month})"
+            rows += [(day, "storage", -part, home, "", True, SOURCE, "products", sku, sku, note)
+                     for day, part in _spread(month, amount)]
+    return entries.frame(rows)

@@ -1,0 +1,51 @@
+"""Seller Feedback report -> ``feedback`` (id = order id | date): buyers' ratings of the shop, kept for reviews.
+
+Seller Central's feedback download is tab-separated: ``Date, Rating,
+Comments, Response, Order ID, Rater Email`` (some files say ``Your
+Response``; dates like ``1/5/26``). A rating is 1 to 5. One order has one
+feedback (a buyer can change it: the newer import wins).
+"""
+
+from __future__ import annotations
+
+from sellertui.importers.headers import REQUIRED, col
+from sellertui.importers.kinds.base import Kind, Output, names
+
+
+class SellerFeedback(Kind):
+    name = "feedback"
+    label = "a Seller Feedback report"
+    family = "feedback"
+    collection = "feedback"
+    signatures = (names("date", "rating", "comments", "order id"),)
+    columns = (
+        col("date", "date", parse="date", required=True, blank=REQUIRED),
+        col("rating", "rating", parse="int", required=True, blank=REQUIRED),
+        col("comments", "comments", blank=""),
+        col("response", "response", "your response", blank=""),
+        col("order_id", "order id", required=True, blank=REQUIRED),
+        col("rater_email", "rater email", blank=""),
+    )
+
+    def build(self, frame) -> Output:
+        ratings = frame.col("rating")
+        for i, rating in enumerate(ratings):
+            if rating is not None and not 1 <= rating <= 5:
+                frame.problem(i, "rating", "is not a rating from 1 to 5")
+        orders, days = frame.col("order_id"), frame.col("date")
+        columns = {"id": list(orders), "order_id": orders, "date": days, "rating": ratings,
+                   "comments": frame.col("comments"), "response": frame.col("response"),
+                   "rater_email": frame.col("rater_email"), "marketplace": [frame.locale.market.code] * frame.n,
+                   "imported_at": [frame.modified] * frame.n}
+        docs = frame.good(frame.records(columns))
+        seen: dict[str, dict] = {}
+        for doc in docs:  # the same order twice: the newer feedback is the buyer's word now
+            if doc["id"] not in seen or doc["date"] >= seen[doc["id"]]["date"]:
+                seen[doc["id"]] = doc
+        return Output({"feedback": list(seen.values())}, len(docs) - len(seen))
+
+    def totals(self, output: Output, frame) -> dict:
+        docs = output.records["feedback"]
+        ratings = [d["rating"] for d in docs]
+        return {"feedback": len(docs), "negative": sum(1 for r in ratings if r <= 2),
+                "average": f"{sum(ratings) / len(ratings):.2f}" if ratings else "—"}

@@ -1,0 +1,48 @@
+"""Keywords: the window's targets (keywords, product and audience targets) from the targeting reports."""
+
+from __future__ import annotations
+
+from sellertui.domain.ads.filtering import Field
+from sellertui.ui.kit.dialogs import InfoScreen
+from sellertui.ui.kit.table import Column
+from sellertui.ui.tabs.ads.base import BreakdownView, counting_notes, metric_columns, metric_fields, metric_rows
+
+
+class KeywordsView(BreakdownView):
+    TITLE = "Keywords"
+    KEY = "K"
+    EMPTY = ("No targeting rows in this window. Import a targeting report (Sponsored Products, Brands or Display) "
+             "with `sellertui import FILE` or i, or pick another window (w, shift+←/→).")
+    FILTER_HELP = "words, or ad:sp|sb|sd campaign: group: match: clicks:>=10 acos:>40 spend:>20 top:<10"
+    COLUMNS = [
+        Column("targeting", "Target", 26),
+        Column("ad_product", "Ad", 2),
+        Column("match_type", "Match", 6),
+        *metric_columns(),
+        Column("top_of_search", "Top IS", 6, "right", lambda v: "" if v != v else f"{v:.1f}%"),
+        Column("campaign", "Campaign", 22),
+        Column("ad_group", "Ad group", 18),
+        Column("attribution", "Attr", 5),
+    ]
+    FIELDS = {"ad": Field("ad_product"), "campaign": Field("campaign"), "group": Field("ad_group"),
+              "match": Field("match_type"), "target": Field("targeting"), "top": Field("top_of_search", "number"),
+              **metric_fields()}
+    WORDS = ["targeting", "campaign", "ad_group"]
+    NOUN = "targets"
+
+    def breakdown(self, service, window):
+        return service.keywords(window)
+
+    def explain(self) -> None:
+        r = self.row()
+        if r is None:
+            return
+        rows = [("Target", r["targeting"]), ("Match type", r["match_type"]), ("Campaign", r["campaign"]),
+                ("Ad group", r["ad_group"] or "—"), ("Ad product", r["ad_product"]), *metric_rows(r)]
+        if r["top_of_search"] == r["top_of_search"]:
+            rows.append(("Top-of-search IS", f"{r['top_of_search']:.2f}% (Amazon's, weighted by impressions)"))
+        if r["viewable_impressions"]:
+            rows.append(("Viewable impr.", f"{int(r['viewable_impressions']):,}"))
+        if r["new_to_brand_orders"]:
+            rows.append(("New-to-brand", f"{int(r['new_to_brand_orders']):,} orders"))
+        self.app.push_screen(InfoScreen("Target", rows, counting_notes(r["partial"])))

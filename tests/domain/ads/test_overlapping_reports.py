@@ -1,0 +1,64 @@
+"""The Ads tab's windows over overlapping imported reports: the same de-duplicated days as the P&L."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sellertui.core.split import share
+from sellertui.domain.ads.service import AdsService
+from sellertui.domain.ads.spend import spend_days
+from sellertui.domain.ads.window import Window
+from sellertui.domain.frames import FrameCache
+from tests.ads_files import sb_daily, sp_summary
+from tests.importers.conftest import run_import
+
+
+@pytest.fixture
+def overlapping(store, tmp_path: Path):
+    run_import(store, sp_summary(tmp_path / "a.csv", "2025-11-24", "2026-01-23",
+                                 {"bamboo board": 8917, "chopping board": 500}))
+    run_import(store, sp_summary(tmp_path / "b.csv", "2025-12-02", "2026-01-31", {"bamboo board": 22221},
+                                 attribution=14))
+    run_import(store, sb_daily(tmp_path / "sb.csv", {"2026-01-10": {"maple moss": 450}}))
+    frames = FrameCache(store)
+    return AdsService(store, frames, {}), frames
+
+
+def spend(view) -> dict[tuple[str, str], int]:
+    return {(p, t): int(s) for p, t, s in zip(view.terms["ad_product"], view.terms["term"], view.terms["spend_minor"])}
+
+
+def test_a_window_over_both_reports_counts_each_day_once(overlapping) -> None:
+    service, frames = overlapping
+    window = Window.custom(date(2025, 11, 24), date(2026, 1, 31))
+    view = service.terms(window)
+    assert spend(view) == {("SP", "bamboo board"): share(8917, 61, 0, 7) + 22221, ("SP", "chopping board"): 500,
+                           ("SB", "maple moss"): 450}
+    assert view.partial == 1 and view.superseded == 0  # A's bamboo row counts only before B starts
+    days = spend_days(frames, window)
+    assert int(days["spend_minor"].sum()) == sum(spend(view).values())  # what the P&L and TACoS read
+
+
+def test_a_month_window_holds_each_reports_share_of_its_days_marked(overlapping) -> None:
+    service, _ = overlapping
+    view = service.terms(Window.custom(date(2026, 1, 1), date(2026, 1, 31)))
+    assert spend(view)[("SP", "bamboo board")] == share(22221, 61, 30, 60)
+    assert spend(view)[("SP", "chopping board")] == share(500, 61, 38, 60)
+    assert view.partial == 2
+    terms = view.terms.set_index("term")
+    assert terms.loc["bamboo board", "attribution_min"] == 14  # the newer, 14-day report answers for January
+
+
+def test_the_default_window_is_the_newest_reports_days(overlapping) -> None:
+    service, _ = overlapping
+    window = service.default_window()
+    assert (window.start, window.end) == (date(2025, 12, 2), date(2026, 1, 31))
+
+
+def test_proposals_read_sponsored_products_only(overlapping) -> None:
+    service, _ = overlapping
+    found = service.proposals(Window.custom(date(2025, 11, 24), date(2026, 1, 31))).proposals
+    assert all(p.campaign.startswith("SP") for p in found)
