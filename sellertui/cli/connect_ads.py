@@ -22,9 +22,9 @@ def cmd_connect_ads(args: argparse.Namespace) -> int:
 
     settings = context(args).settings
     if args.forget:
-        removed = ads_connect.forget()
-        print("removed " + ", ".join(removed) if removed else "no stored Ads credentials to remove")
-        return 0
+        from sellertui.cli.sync import forgot
+
+        return forgot(ads_connect.forget(), "Ads credentials")
     section = settings.section("amazon")
     if args.check:
         found = ads_connect.check(ApiSettings.from_section(section, settings.marketplace))

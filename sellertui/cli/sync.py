@@ -100,6 +100,12 @@ def _progress():
     return show
 
 
+def forgot(removed: list[str], what: str) -> int:
+    """``connect --forget``'s answer: what was removed, or that there was nothing."""
+    print("removed " + ", ".join(removed) if removed else f"no stored {what} to remove")
+    return 0
+
+
 def ask(prompt: str, default: str = "") -> str:
     shown = f"{prompt} [{default}]: " if default else f"{prompt}: "
     answer = input(shown).strip()
@@ -119,9 +125,7 @@ def cmd_connect(args: argparse.Namespace) -> int:
     ctx = context(args)
     settings = ctx.settings
     if args.forget:
-        removed = connect.forget()
-        print("removed " + ", ".join(removed) if removed else "no stored credentials to remove")
-        return 0
+        return forgot(connect.forget(), "credentials")
     section = settings.section("amazon")
     if args.check:
         found = connect.check(ApiSettings.from_section(section, settings.marketplace))

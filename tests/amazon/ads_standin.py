@@ -19,8 +19,10 @@ import json
 import re
 import threading
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
+from http.server import BaseHTTPRequestHandler
+from urllib.parse import parse_qs
+
+from tests.amazon.serving import Served
 
 CLIENT_ID = "amzn1.application-oa2-client.ADSFAKEIDp0o9i8"
 CLIENT_SECRET = "amzn1.oa2-cs.v1.ADSFAKESECRETm1n2b3"
@@ -50,7 +52,7 @@ def refusal(error_type: str = "duplicateValueError", message: str = "Duplicate v
 
 
 @dataclass
-class AdsStandIn:
+class AdsStandIn(Served):
     profiles: list[dict] = field(default_factory=lambda: [profile()])
     rows: dict[str, list[dict]] = field(default_factory=dict)  # report type -> every row it can have (with "date")
     statuses: list[str] = field(default_factory=lambda: ["PENDING", "PROCESSING", "COMPLETED"])
@@ -69,44 +71,6 @@ class AdsStandIn:
         self._api_calls = 0
         self.reports: dict[str, dict] = {}
         self.lock = threading.Lock()
-        self._server: ThreadingHTTPServer | None = None
-
-    # -- life ------------------------------------------------------------------------------
-    def start(self) -> str:
-        standin = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args) -> None:
-                pass
-
-            def do_GET(self) -> None:
-                standin.handle(self, "GET")
-
-            def do_POST(self) -> None:
-                standin.handle(self, "POST")
-
-            def do_PUT(self) -> None:
-                standin.handle(self, "PUT")
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
-        return self.url
-
-    @property
-    def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-
-    def operations(self) -> list[str]:
-        return [op for op, _, _, _ in self.calls]
 
     def bodies(self, operation: str) -> list:
         return [body for op, _, _, body in self.calls if op == operation]
@@ -125,16 +89,13 @@ class AdsStandIn:
         ("PUT", re.compile(rf"^/sp/{ENTITY}$"), "update"),
     ]
 
+    NOT_FOUND = {"code": "NOT_FOUND", "details": "no such path"}
+
     def handle(self, request: BaseHTTPRequestHandler, method: str) -> None:
-        parts = urlsplit(request.path)
-        length = int(request.headers.get("Content-Length") or 0)
-        raw = request.rfile.read(length) if length else b""
-        for verb, pattern, operation in self.ROUTES:
-            match = pattern.match(parts.path)
-            if verb == method and match:
-                break
-        else:
-            return self._send(request, 404, {"code": "NOT_FOUND", "details": "no such path"})
+        found = self.route(request, method)
+        if found is None:
+            return None
+        operation, match, parts, raw = found
         body = json.loads(raw) if raw and operation not in ("token",) else raw
         groups = match.groupdict()
         named = operation + (_title(groups["entity"]) if "entity" in groups else "")

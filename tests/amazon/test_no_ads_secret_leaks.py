@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import logging
-import os
-from pathlib import Path
 
-from sellertui.cli import main
 from sellertui.domain.ads import decisions
 from sellertui.store import open_store
 from tests.amazon import ads_account
 from tests.amazon.ads_standin import CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN, SECRETS, TOKEN_PREFIX
 from tests.amazon.conftest import write_ads_config
-from tests.amazon.test_no_secret_leaks import files_under
+from tests.amazon.test_no_secret_leaks import nothing_leaks, runner
 from tests.domain.ads.test_bulk import proposals
 
 
@@ -27,16 +24,7 @@ def test_no_ads_secret_anywhere(ads_standin, capsys, caplog, monkeypatch, data_d
     ads_standin.entities = ads_account.structure()
     ads_standin.throttle["createReport"] = 1
     ads_standin.expire_after_calls = 4  # a 401 mid-run: the token is exchanged again
-    outputs: list[str] = []
-
-    def cli(*argv: str) -> None:
-        try:
-            main([*argv, "--data-dir", str(data_dir)])
-        except SystemExit:
-            pass
-        out, err = capsys.readouterr()
-        outputs.extend([out, err])
-
+    cli, outputs = runner(capsys, data_dir)
     answers = iter([CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN])
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
     cli("connect", "ads", "--region", "NA")
@@ -78,11 +66,4 @@ def test_no_ads_secret_anywhere(ads_standin, capsys, caplog, monkeypatch, data_d
     cli("sync", "--only", "ads")
     cli("ads", "apply")
     assert any("invalid_client" in o for o in outputs)
-    assert [o for o in outputs if leaks(o)] == []
-    assert [r.getMessage() for r in caplog.records if leaks(r.getMessage())] == []
-    config = Path(os.environ["SELLERTUI_CONFIG_DIR"])
-    stored = files_under(data_dir, Path(os.environ["SELLERTUI_CACHE_DIR"]), config)
-    assert any("backups" in p.parts for p in stored)  # backups were taken too
-    found = [str(p) for p in stored if p.name != "secrets.toml" and leaks(p.read_bytes().decode("utf-8", "replace"))]
-    assert found == []
-    assert leaks((config / "secrets.toml").read_text()) == list(SECRETS)  # the one place they live (0600)
+    nothing_leaks(leaks, SECRETS, outputs, caplog, data_dir)

@@ -29,6 +29,9 @@ import re
 from sellertui.importers.errors import FileProblem
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.kinds.ad_report import AdReportKind
+from sellertui.importers.kinds.ads import TERM_KEY
+from sellertui.importers.kinds.ads_products import PRODUCT_KEY
+from sellertui.importers.kinds.ads_targeting import TARGET_KEY
 from sellertui.importers.kinds.base import JsonKind, JsonRead, json_table, text
 from sellertui.importers.period import resolve
 
@@ -147,6 +150,8 @@ class AdsApiReport(JsonKind, AdReportKind):
         found = super().fields(frame)
         if "bid" in self.table:
             found["bid_minor"] = frame.money("bid", frame.currencies())
+        if "keyword" in self.table:  # a keyword's row names it as its targeting too (the console's file does)
+            found["targeting"] = [t or k for t, k in zip(frame.col("targeting"), frame.col("keyword"))]
         return found
 
 
@@ -156,13 +161,8 @@ class SpSearchTermsApi(AdsApiReport):
     collection = "search_terms"
     report = "search_terms"
     report_type = "spSearchTerm"
-    key = ("campaign", "ad_group", "targeting", "match_type", "term")
+    key = TERM_KEY
     table = SP_SEARCH_TERM
-
-    def fields(self, frame) -> dict[str, list]:
-        found = super().fields(frame)  # a keyword's row names it as targeting too; auto rows: the group
-        found["targeting"] = [t or k for t, k in zip(frame.col("targeting"), frame.col("keyword"))]
-        return found
 
 
 class SpTargetingApi(AdsApiReport):
@@ -171,14 +171,9 @@ class SpTargetingApi(AdsApiReport):
     collection = "ad_targeting"
     report = "targeting"
     report_type = "spTargeting"
-    key = ("campaign", "ad_group", "targeting", "match_type")
+    key = TARGET_KEY
     table = SP_TARGETING
     excludes = frozenset({"searchTerm"})
-
-    def fields(self, frame) -> dict[str, list]:
-        found = super().fields(frame)
-        found["targeting"] = [t or k for t, k in zip(frame.col("targeting"), frame.col("keyword"))]
-        return found
 
 
 class SpAdvertisedProductsApi(AdsApiReport):
@@ -187,7 +182,7 @@ class SpAdvertisedProductsApi(AdsApiReport):
     collection = "advertised_products"
     report = "advertised_products"
     report_type = "spAdvertisedProduct"
-    key = ("campaign", "ad_group", "sku", "asin")
+    key = PRODUCT_KEY
     extra_metrics = ("own_units", "other_units", "own_sales_minor", "other_sales_minor")
     table = SP_ADVERTISED_PRODUCT
 
@@ -213,7 +208,7 @@ class SbSearchTermsApi(AdsApiReport):
     report = "search_terms"
     ad_product = "SB"
     report_type = "sbSearchTerm"
-    key = ("campaign", "ad_group", "targeting", "match_type", "term")
+    key = TERM_KEY
     table = SB_SEARCH_TERM
     fixed_window = 14
 
@@ -225,7 +220,7 @@ class SdTargetingApi(AdsApiReport):
     report = "targeting"
     ad_product = "SD"
     report_type = "sdTargeting"
-    key = ("campaign", "ad_group", "targeting", "match_type")
+    key = TARGET_KEY
     table = SD_TARGETING
     fixed_window = 14
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 from textual import work
 from textual.message import Message
 
-from sellertui.domain import fields
 from sellertui.ui.kit.forms import Field, FormScreen
-from sellertui.ui.shell.connect_screen import REGIONS
+from sellertui.ui.shell.connect_screen import REGIONS, secret_fields
 
 
 class AdsConnected(Message):
@@ -31,13 +30,9 @@ class AdsProfilesFound(Message):
 
 
 def ads_connect_form(section: dict) -> FormScreen:
-    secret = lambda t: fields.text(t, required=True, max_length=2000)  # noqa: E731
     return FormScreen("Connect to the Ads console", [
-        Field("client_id", "LWA client id", secret, secret=True,
-              help="your Ads API app's Login with Amazon security profile (amzn1.application-oa2-client…)"),
-        Field("client_secret", "LWA client secret", secret, secret=True),
-        Field("refresh_token", "Refresh token", secret, secret=True,
-              help="from authorising the app with your Ads account; starts Atzr|"),
+        *secret_fields("your Ads API app's Login with Amazon security profile (amzn1.application-oa2-client…)",
+                       "from authorising the app with your Ads account; starts Atzr|"),
         Field("region", "Region", kind="choice", choices=REGIONS, value=section.get("region") or "NA"),
     ], submit_label="Check and connect")
 
