@@ -220,8 +220,11 @@ class SellerApp(SyncShell, AdsConnectShell, App[None]):
             self.post_message(OutsideChange(frozenset(changed), last_writer(self.shop.store, clock.today())))
 
     def on_outside_change(self, message: OutsideChange) -> None:
+        found = self.query(ShopHeader)
+        if not found:  # the app is closing (its widgets are gone): nothing to show the change on
+            return
         shown = sorted(c for c in message.collections if c not in ("activity", "meta")) or ["settings"]
-        header = self.query_one(ShopHeader)
+        header = found.first()
         header.outside_change = f"{message.who} changed {', '.join(shown)} at {clock.now():%H:%M}"
         if self._clear_marker is not None:
             self._clear_marker.stop()
