@@ -83,12 +83,15 @@ SECTION_DEFAULTS["promotions"] = {
     "upcoming_days": 30,  # `sellertui promotions upcoming` looks this far ahead
 }
 
-# Seller Central (SP-API): where to connect and how patiently. Secrets never live here (credentials.py).
+# Seller Central (SP-API) and the Ads console (Ads API): where to connect and how patiently. Secrets never
+# live here (amazon/credentials.py).
 SECTION_DEFAULTS["amazon"] = {
     "region": "NA",  # NA, EU or FE: the SP-API endpoint and the Login with Amazon app region
     "marketplaces": [],  # codes like ["US", "CA"]; empty: the shop's marketplace
     "sp_api_endpoint": "",  # empty: Amazon's endpoint for the region; a proxy or a stand-in otherwise
     "lwa_token_url": "https://api.amazon.com/auth/o2/token",
+    "ads_api_endpoint": "",  # the Ads API; empty: Amazon's endpoint for the region (advertising-api[-eu|-fe])
+    "ads_attribution_days": 14,  # Sponsored Products sales and orders of the Ads sync: 14-day or 7-day (1, 30 too)
     "first_sync_days": 30,  # how far back a stream's first sync reaches (--since overrides)
     "report_poll_seconds": 15.0,  # first wait between getReport polls (doubles, up to a minute)
     "report_wait_minutes": 10.0,  # a requested report not DONE by then is picked up by the next sync

@@ -49,6 +49,17 @@ def by_day(field_name: str) -> Partitioner:
     return partition
 
 
+def by_field(field_name: str) -> Partitioner:
+    """Partition by a field with a few known values (an Ads entity kind: campaign, keyword...)."""
+
+    def partition(doc: dict) -> str:
+        value = doc.get(field_name)
+        return value if isinstance(value, str) and PARTITION_NAME.match(value) else "other"
+
+    partition.__doc__ = f"value of {field_name}"
+    return partition
+
+
 def by_bucket(buckets: int) -> Partitioner:
     """Partition by a stable hash of the id, for big collections with no date."""
 
@@ -145,6 +156,10 @@ COLLECTIONS: dict[str, CollectionSpec] = _spec(
                                      "(id reimbursement id|sku)", "key", by_month("approved_at"), cached=False),
     CollectionSpec("feedback", "buyers' seller feedback: rating, comments, your response (id: order id)", "key"),
     CollectionSpec("outbox", "ship confirmations waiting to go to Amazon, sent or failed (id: order id)", "key"),
+    CollectionSpec("ad_bulk_headers", "the header row of each campaigns sheet of the user's own bulk file (id: sheet)",
+                   "key"),
+    CollectionSpec("ad_entities", "the Ads console's campaigns, ad groups, keywords, negatives and targets with ids, "
+                                  "states and bids (id entity|Amazon id)", "key", by_field("entity")),
 )
 
 

@@ -44,6 +44,7 @@ from sellertui.ui.kit.messages import Saved, StoreChanged
 from sellertui.ui.kit.safe import plain
 from sellertui.ui.kit.saving import SAVE_GROUP
 from sellertui.ui.shell.palette import palette_commands
+from sellertui.ui.shell.ads_connect import AdsConnectShell
 from sellertui.ui.shell.sync import SYNC_COLLECTIONS, SyncShell
 from sellertui.ui.shell.sync import BINDINGS as SYNC_BINDINGS
 
@@ -80,7 +81,7 @@ class BackupRestored(Message):
         super().__init__()
 
 
-class SellerApp(SyncShell, App[None]):
+class SellerApp(SyncShell, AdsConnectShell, App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses may live elsewhere
     TITLE = "sellertui"
     ENABLE_COMMAND_PALETTE = True
@@ -241,7 +242,10 @@ class SellerApp(SyncShell, App[None]):
     def on_outside_change(self, message: OutsideChange) -> None:
         from sellertui.domain.team.activity import change_line
 
-        header = self.query_one(ShopHeader)
+        found = self.query(ShopHeader)
+        if not found:  # the app is closing (its widgets are gone): nothing to show the change on
+            return
+        header = found.first()
         header.outside_change = change_line(message.who, message.what, message.collections, f"{clock.now():%H:%M}")
         if self._clear_marker is not None:
             self._clear_marker.stop()

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-STREAMS = ("orders", "settlements", "inventory", "returns", "transactions", "business", "confirmations")
+SP_STREAMS = ("orders", "settlements", "inventory", "returns", "transactions", "business", "confirmations")
+ADS_STREAMS = ("ads",)  # the Ads console, through the Ads API
+STREAMS = SP_STREAMS + ADS_STREAMS
 
 
 @dataclass

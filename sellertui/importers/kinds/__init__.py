@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sellertui.importers.headers import header_set
 from sellertui.importers.kinds.ads import BulkSearchTerms, SearchTerms
+from sellertui.importers.kinds.ads_api import API_REPORTS
 from sellertui.importers.kinds.ads_products import SponsoredDisplayAdvertised, SponsoredProductsAdvertised
 from sellertui.importers.kinds.ads_sbsd import SponsoredBrandsTerms, SponsoredDisplayMatches
 from sellertui.importers.kinds.ads_targeting import (
@@ -29,7 +30,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     SponsoredProductsAdvertised(), SponsoredBrandsTerms(), SponsoredBrandsTargeting(), SponsoredDisplayMatches(),
     SponsoredDisplayTargeting(), SponsoredDisplayAdvertised(), FbaInventory(), Restock(), BusinessReport(),
     Settlement(), DateRange(), FbaReturns(), FbmReturns(), OrdersApi(), SalesAndTraffic(), ActiveListings(),
-    InventoryAge(), Reimbursements(), SellerFeedback(), TopSearchTerms(), SearchQueryPerformance(),
+    InventoryAge(), Reimbursements(), SellerFeedback(), TopSearchTerms(), SearchQueryPerformance(), *API_REPORTS,
 )}
 
 

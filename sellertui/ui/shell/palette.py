@@ -57,3 +57,5 @@ def palette_commands(app, tabs: Iterable[type], run: Run) -> Iterator[SystemComm
                         app.action_sync)
     yield SystemCommand("App: connect to Seller Central", "Your SP-API app's credentials, region and marketplaces",
                         app.action_connect)
+    yield SystemCommand("App: connect to the Ads console", "Your Ads API app's credentials and advertiser profile",
+                        app.action_connect_ads)
