@@ -17,6 +17,7 @@ from sellertui.domain.orders import returns as return_rules
 from sellertui.domain.orders.ship_queue import waiting_lines
 from sellertui.domain.orders.shipping import urgency
 from sellertui.domain.promotions.today import promotions_section
+from sellertui.domain.reviews.today import negatives_section
 from sellertui.domain.team.tasks import is_overdue
 from sellertui.domain.today import memo, recurring
 from sellertui.domain.shop import Shop
@@ -142,7 +143,8 @@ def ad_proposals_section(shop: Shop, now: datetime, user: str) -> Section:
     return section
 
 
-PROVIDERS: list[Provider] = [sync_section, messages_section, ship_section, refunds_section, reorder_section,
+PROVIDERS: list[Provider] = [sync_section, messages_section, ship_section, refunds_section, negatives_section,
+                             reorder_section,
                              promotions_section, ad_proposals_section, tasks_section, recurring_section]
 SLOW = {reorder_section, promotions_section, ad_proposals_section}
 ONLY_WHEN_ANY = {sync_section}  # a shop that never syncs (or syncs fine) sees no such section at all

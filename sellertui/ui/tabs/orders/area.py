@@ -10,6 +10,7 @@ from sellertui.domain.orders.order_lines import lines_of_order
 from sellertui.ui.kit.views import ViewArea, view_bindings
 from sellertui.ui.tabs.orders.all_orders import AllOrdersView
 from sellertui.ui.tabs.orders.buyers import BuyersView
+from sellertui.ui.tabs.orders.feedback import FeedbackView
 from sellertui.ui.tabs.orders.forms import address_form, product_note_form
 from sellertui.ui.tabs.orders.messages import MessagesView
 from sellertui.ui.tabs.orders.returns import ReturnsView
@@ -19,9 +20,11 @@ from sellertui.ui.tabs.orders.ship_queue import ShipQueueView
 class OrdersArea(ViewArea):
     TITLE = "Orders"
     KEY = "2"
-    WATCHES = frozenset({"orders", "buyers", "messages", "returns", "product_notes", "reply_templates", "outbox"})
-    VIEWS = (AllOrdersView, ShipQueueView, MessagesView, ReturnsView, BuyersView)
+    WATCHES = frozenset({"orders", "buyers", "messages", "returns", "product_notes", "reply_templates", "outbox",
+                         "feedback", "reviews", "feedback_work"})
+    VIEWS = (AllOrdersView, ShipQueueView, MessagesView, ReturnsView, BuyersView, FeedbackView)
     BINDINGS = view_bindings(VIEWS)
+    FIT_BAR = True  # seven views: at 80 columns the names of the others give way first
 
     class AddressLinesRead(Message, bubble=False):
         """The lines of an order whose address is to change were read."""
