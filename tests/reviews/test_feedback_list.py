@@ -56,3 +56,28 @@ def test_contacted_negatives_return_to_today_only_as_their_removal_window_closes
     late = datetime(2027, 1, 28, 9, tzinfo=timezone.utc)  # 2026-11-05 + 90 = 02-03: within 7 days; 11-08: not
     assert [i.value for i in negatives_section(shop, late, "ana").items] == ["feedback:112-0000002-0000002"]
     ctx.close()
+
+
+def test_review_requests_cli_lists_approves_and_never_twice(capsys, data_dir: Path) -> None:
+    from tests.reviews.conftest import order_line
+
+    ctx = Context.create(data_dir)
+    with ctx.shop().store.transaction("orders") as tx:
+        tx["orders"].upsert_many([order_line(f"112-0000000-000000{i}", "FBM", "Rosa Diaz",
+                                             shipment={"ship_date": "2026-11-1%d" % i}) for i in (1, 2)])
+    ctx.close()
+    where = ("--data-dir", str(data_dir))
+    code, out = run(capsys, "review-requests", "--json", *where)
+    listed = json.loads(out)
+    assert code == 0 and [c["order_id"] for c in listed["candidates"]] == ["112-0000000-0000001",
+                                                                          "112-0000000-0000002"]
+    assert listed["requests"] == [] and listed["daily_rule"] is False
+    code, out = run(capsys, "review-requests", "--approve", "112-0000000-0000001", "--dry-run", *where)
+    assert code == 0 and "would approve" in out
+    assert json.loads(run(capsys, "review-requests", "--json", *where)[1])["requests"] == []
+    code, out = run(capsys, "review-requests", "--approve", "all", *where)
+    assert code == 0 and out.count("approved") == 2
+    code = main(["review-requests", "--approve", "112-0000000-0000001", *where])
+    assert code == 1 and "not due a review request" in capsys.readouterr().err
+    listed = json.loads(run(capsys, "review-requests", "--json", *where)[1])
+    assert listed["candidates"] == [] and {r["state"] for r in listed["requests"]} == {"approved"}

@@ -28,3 +28,27 @@ def negatives_section(shop, now: datetime, user: str) -> Section:
             detail=item["due"], urgency=(by - today).days, area="orders", view="feedbackview", column="key",
             value=item["key"], late=by < today))
     return section.capped()
+
+
+def review_requests_section(shop, now: datetime, user: str) -> Section:
+    """Orders due a review request (to approve as a batch, unless the daily rule does it) and approved ones
+    waiting for the next sync."""
+    from sellertui.domain.reviews import requests as rules
+    from sellertui.domain.reviews.settings import ReviewSettings
+
+    section = Section("Review requests", "orders")
+    day = now.date()
+    due = rules.candidates(shop, day)
+    if due and not ReviewSettings.of(shop).daily_rule:
+        closing = sum(1 for c in due if c.closes == day.isoformat())
+        section.items.append(Item(
+            key=f"review-requests:{day.isoformat()}", title=f"approve a batch of {len(due)} review request(s)",
+            detail=f"{closing} close today" if closing else f"the first closes {due[0].closes[5:]}",
+            urgency=0 if closing else 1, area="orders", view="reviewrequestsview"))
+    waiting = [r for r in rules.requests(shop.store) if r.get("status") in rules.WAITING]
+    if waiting:
+        section.items.append(Item(
+            key=f"review-requests-waiting:{day.isoformat()}",
+            title=f"{len(waiting)} approved review request(s) wait for the next sync (R)",
+            detail="sellertui sync --dry-run shows them", urgency=2, area="orders", view="reviewrequestsview"))
+    return section

@@ -18,6 +18,7 @@ from sellertui.amazon import credentials as secrets
 from sellertui.amazon.errors import AuthError, NotConnected
 from sellertui.amazon.settings import ApiSettings
 from sellertui.core.errors import UserError
+from sellertui.domain.reviews.solicit import send_requests
 from sellertui.domain.sync import state
 from sellertui.domain.sync.confirmations import send_pending
 from sellertui.domain.sync.context import RunContext
@@ -30,6 +31,7 @@ from sellertui.domain.sync.results import STREAMS, Progress, Step, StreamResult,
 RUNS: dict[str, Callable[[RunContext, StreamResult], None]] = {
     "orders": sync_orders, "settlements": sync_settlements, "inventory": sync_requested, "returns": sync_requested,
     "transactions": sync_requested, "business": sync_requested, "confirmations": send_pending,
+    "reviews": send_requests,
 }
 NOT_CONNECTED = ("not connected to Seller Central: run `sellertui connect`, or set SELLERTUI_SP_CLIENT_ID, "
                  "SELLERTUI_SP_CLIENT_SECRET and SELLERTUI_SP_REFRESH_TOKEN")

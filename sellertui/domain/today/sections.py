@@ -17,7 +17,7 @@ from sellertui.domain.orders import returns as return_rules
 from sellertui.domain.orders.ship_queue import waiting_lines
 from sellertui.domain.orders.shipping import urgency
 from sellertui.domain.promotions.today import promotions_section
-from sellertui.domain.reviews.today import negatives_section
+from sellertui.domain.reviews.today import negatives_section, review_requests_section
 from sellertui.domain.team.tasks import is_overdue
 from sellertui.domain.today import memo, recurring
 from sellertui.domain.shop import Shop
@@ -144,10 +144,10 @@ def ad_proposals_section(shop: Shop, now: datetime, user: str) -> Section:
 
 
 PROVIDERS: list[Provider] = [sync_section, messages_section, ship_section, refunds_section, negatives_section,
-                             reorder_section,
+                             review_requests_section, reorder_section,
                              promotions_section, ad_proposals_section, tasks_section, recurring_section]
 SLOW = {reorder_section, promotions_section, ad_proposals_section}
-ONLY_WHEN_ANY = {sync_section}  # a shop that never syncs (or syncs fine) sees no such section at all
+ONLY_WHEN_ANY = {sync_section, review_requests_section}  # a shop that never syncs (or syncs fine) sees no such section at all
 
 
 def checklist(shop: Shop, user: str, now: datetime | None = None, which: str = "all") -> list[Section]:

@@ -14,6 +14,7 @@ from sellertui.ui.tabs.orders.feedback import FeedbackView
 from sellertui.ui.tabs.orders.forms import address_form, product_note_form
 from sellertui.ui.tabs.orders.messages import MessagesView
 from sellertui.ui.tabs.orders.returns import ReturnsView
+from sellertui.ui.tabs.orders.review_requests import ReviewRequestsView
 from sellertui.ui.tabs.orders.ship_queue import ShipQueueView
 
 
@@ -21,8 +22,8 @@ class OrdersArea(ViewArea):
     TITLE = "Orders"
     KEY = "2"
     WATCHES = frozenset({"orders", "buyers", "messages", "returns", "product_notes", "reply_templates", "outbox",
-                         "feedback", "reviews", "feedback_work"})
-    VIEWS = (AllOrdersView, ShipQueueView, MessagesView, ReturnsView, BuyersView, FeedbackView)
+                         "feedback", "reviews", "feedback_work", "review_requests", "postage_refunds"})
+    VIEWS = (AllOrdersView, ShipQueueView, MessagesView, ReturnsView, BuyersView, FeedbackView, ReviewRequestsView)
     BINDINGS = view_bindings(VIEWS)
     FIT_BAR = True  # seven views: at 80 columns the names of the others give way first
 
