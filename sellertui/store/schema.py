@@ -150,7 +150,7 @@ COLLECTIONS: dict[str, CollectionSpec] = _spec(
                                     "(id: feedback:<order id> or review:<review id>)", "key"),
     CollectionSpec("review_requests", "Request a Review per order: approved, sending, sent or refused (id: order id; "
                                       "never asked twice)", "key"),
-    CollectionSpec("postage_refunds", "shipping charges refunded on FBM orders, with the reason (id: order id|when)",
+    CollectionSpec("postage_refunds", "shipping charges refunded on FBM orders, with the reason (id: order id|1, 2…)",
                    "key"),
     CollectionSpec("outbox", "ship confirmations waiting to go to Amazon, sent or failed (id: order id)", "key"),
 )

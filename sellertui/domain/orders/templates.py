@@ -1,10 +1,10 @@
-"""Reply templates with {buyer_name}, {order_id}, {tracking_number} and {product}."""
+"""Reply templates with {buyer_name}, {order_id}, {tracking_number}, {carrier}, {tracking_link} and {product}."""
 
 from __future__ import annotations
 
 import re
 
-VARIABLES = ("buyer_name", "order_id", "tracking_number", "product")
+VARIABLES = ("buyer_name", "order_id", "tracking_number", "carrier", "tracking_link", "product")
 DEFAULTS = [
     ("Where is my order?", "Hi {buyer_name},\n\nThank you for your message about order {order_id}. Your {product} is on its "
      "way; you can follow it with tracking number {tracking_number}. If it has not arrived within 3 days, "
@@ -14,6 +14,8 @@ DEFAULTS = [
      "so we can raise it with the carrier?\n\nBest regards"),
     ("Address change", "Hi {buyer_name},\n\nWe have updated the shipping address for order {order_id} before it "
      "shipped. You will receive tracking details as soon as it leaves our warehouse.\n\nBest regards"),
+    ("Tracking details", "Hi {buyer_name},\n\nYour {product} (order {order_id}) is on its way with {carrier}, "
+     "tracking number {tracking_number}. You can follow it here: {tracking_link}\n\nBest regards"),
     ("Product question", "Hi {buyer_name},\n\nThank you for asking about the {product}. \n\nBest regards"),
 ]
 PLACEHOLDER = re.compile(r"\{(" + "|".join(VARIABLES) + r")\}")
@@ -22,7 +24,7 @@ PLACEHOLDER = re.compile(r"\{(" + "|".join(VARIABLES) + r")\}")
 def fill(template: str, values: dict[str, str | None]) -> tuple[str, list[str]]:
     """The template with known variables filled; returns the variables that had no value.
 
-    Only the four known placeholders are touched: any other braces in a
+    Only the known placeholders are touched: any other braces in a
     template (or in a buyer's name) stay as typed.
     """
     missing: list[str] = []
@@ -38,12 +40,17 @@ def fill(template: str, values: dict[str, str | None]) -> tuple[str, list[str]]:
 
 
 def template_values(message: dict, order: dict | None) -> dict[str, str | None]:
+    from sellertui.domain.orders.tracking import tracking_link
+
     order = order or {}
+    shipment = order.get("shipment") or {}
     product = (order.get("product") or "").split(" – ")[0] or None
     return {
         "buyer_name": (message.get("buyer_name") or order.get("buyer_name") or "").split(" ")[0] or None,
         "order_id": message.get("order_id") or order.get("order_id"),
-        "tracking_number": (order.get("shipment") or {}).get("tracking"),
+        "tracking_number": shipment.get("tracking"),
+        "carrier": shipment.get("carrier"),
+        "tracking_link": tracking_link(shipment.get("carrier"), shipment.get("tracking")),
         "product": product,
     }
 

@@ -41,6 +41,8 @@ class AllOrdersView(TableView):
         Binding("e", "edit_address", "Address", id="orders.address"),
         Binding("N", "product_notes", "Notes", id="orders.notes"),
         Binding("y", "copy_id", "Copy id", id="orders.copy"),
+        Binding("P", "postage", "Refund postage", id="orders.postage"),
+        Binding("T", "tracking_message", "Tracking message", id="orders.tracking_message"),
     ]
 
     class PanelOrderRead(Message, bubble=False):
@@ -122,6 +124,16 @@ class AllOrdersView(TableView):
         current = self._current()
         if current:
             self.area.edit_address(*current)
+
+    def action_postage(self) -> None:
+        current = self._current()
+        if current:
+            self.area.refund_postage(*current)
+
+    def action_tracking_message(self) -> None:
+        current = self._current()
+        if current:
+            self.area.tracking_message(*current)
 
     def action_product_notes(self) -> None:
         position = self.table.current_position
