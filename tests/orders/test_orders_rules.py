@@ -128,7 +128,8 @@ def test_template_values_are_not_reinterpreted() -> None:
 def test_template_values_from_message_and_order() -> None:
     values = templates.template_values({"buyer_name": "Mary Smith", "order_id": "111-3"},
                                        {"product": "Maple & Moss Board – Large", "shipment": {"tracking": "1Z1"}})
-    assert values == {"buyer_name": "Mary", "order_id": "111-3", "tracking_number": "1Z1", "product": "Maple & Moss Board"}
+    assert values == {"buyer_name": "Mary", "order_id": "111-3", "tracking_number": "1Z1", "product": "Maple & Moss Board",
+                      "carrier": None, "tracking_link": "https://t.17track.net/en#nums=1Z1"}  # no carrier: 17TRACK
 
 
 # -- returns --------------------------------------------------------------------------------
