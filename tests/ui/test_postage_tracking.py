@@ -19,9 +19,14 @@ def shipped_fbm(data_dir: Path, with_shipping: bool = True) -> dict:
     return line
 
 
-async def find(pilot, app, order_id: str) -> None:
+async def press_on_order(pilot, app, order_id: str, key: str) -> None:
+    """In All orders, put the cursor on the order and press ``key``."""
+    await settle(pilot, app)
+    await open_view(pilot, app, "a")
     await pilot.press("slash", *order_id)
     await pilot.press("enter")
+    await settle(pilot, app)
+    await pilot.press(key)
     await settle(pilot, app)
 
 
@@ -29,11 +34,7 @@ async def test_refund_part_of_the_postage_with_a_reason(make_app, demo_copy: Pat
     line = shipped_fbm(demo_copy)
     app = make_app(demo_copy)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot, app)
-        await open_view(pilot, app, "a")
-        await find(pilot, app, line["order_id"])
-        await pilot.press("P")
-        await settle(pilot, app)
+        await press_on_order(pilot, app, line["order_id"], "P")
         assert isinstance(app.screen, FormScreen)
         await submit(pilot, app)
         assert "choose one" in form_errors(app)["reason"]
@@ -55,11 +56,7 @@ async def test_the_tracking_message_is_filled_with_the_carriers_link_and_copied(
     line = shipped_fbm(demo_copy, with_shipping=False)
     app = make_app(demo_copy)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot, app)
-        await open_view(pilot, app, "a")
-        await find(pilot, app, line["order_id"])
-        await pilot.press("T")
-        await settle(pilot, app)
+        await press_on_order(pilot, app, line["order_id"], "T")
         assert isinstance(app.screen, InfoScreen)
         shown = app.screen.as_text()
         number = line["shipment"]["tracking"]
@@ -77,11 +74,7 @@ async def test_an_fba_order_has_neither(make_app, demo_copy: Path) -> None:
     store.close()
     app = make_app(demo_copy)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot, app)
-        await open_view(pilot, app, "a")
-        await find(pilot, app, fba["order_id"])
-        await pilot.press("P")
-        await settle(pilot, app)
+        await press_on_order(pilot, app, fba["order_id"], "P")
         await pilot.press("T")
         await settle(pilot, app)
         said = " ".join(n.message for n in app._notifications)

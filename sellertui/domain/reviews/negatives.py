@@ -74,7 +74,7 @@ class Due:
             return ""
         days = (self.by - today).days
         when = "today" if days == 0 else f"{days}d left" if days > 0 else f"late {-days}d"
-        return f"{self.step} · {when}"
+        return f"{self.step.split()[0]} · {when}"  # "contact · late 2d": short enough for a column
 
 
 def left_on(item: dict) -> date:

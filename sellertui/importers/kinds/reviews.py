@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.kinds.base import Kind, Output, names
+from sellertui.importers.kinds.feedback import check_ratings, rating_totals
 
 
 def review_key(asin: str, day: str, reviewer: str, review_id: str = "") -> str:
@@ -40,10 +41,7 @@ class ProductReviews(Kind):
     )
 
     def build(self, frame) -> Output:
-        ratings = frame.col("rating")
-        for i, rating in enumerate(ratings):
-            if rating is not None and not 1 <= rating <= 5:
-                frame.problem(i, "rating", "is not a rating from 1 to 5")
+        ratings = check_ratings(frame)
         asins = [(a or "").strip().upper() for a in frame.col("asin")]
         days, reviewers, ids = frame.col("date"), frame.col("reviewer"), frame.col("review_id")
         keys = [review_key(a, d or "", r or "", i or "") for a, d, r, i in zip(asins, days, reviewers, ids)]
@@ -58,6 +56,4 @@ class ProductReviews(Kind):
         return Output({"reviews": list(seen.values())}, len(docs) - len(seen))
 
     def totals(self, output: Output, frame) -> dict:
-        ratings = [d["rating"] for d in output.records["reviews"]]
-        return {"reviews": len(ratings), "negative": sum(1 for r in ratings if r <= 2),
-                "average": f"{sum(ratings) / len(ratings):.2f}" if ratings else "—"}
+        return rating_totals("reviews", [d["rating"] for d in output.records["reviews"]])

@@ -32,7 +32,7 @@ class FeedbackView(TableView):
     DETAIL_WIDTH = 42
     DETAIL_FROM = 110
     COLUMNS = [
-        Column("due", "Next step", 22, style=lambda v: "bold red" if "late" in v else "bold yellow" if v else None,
+        Column("due", "Next step", 17, style=lambda v: "bold red" if "late" in v else "bold yellow" if v else None,
                sort_key="rank"),
         Column("date", "Date", 10),
         Column("rating", "Stars", 5, fmt=_stars, style=lambda v: STARS_STYLE.get(v)),
@@ -78,15 +78,14 @@ class FeedbackView(TableView):
         line.append(f"{len(open_)} negative(s) to handle", style="bold")
         if late:
             line.append(f" · {late} late", style="bold red")
-        for kind, label in (("feedback", "seller feedback"), ("review", "reviews")):
+        for kind, label in (("feedback", "seller"), ("review", "reviews")):
             ratings = [i["rating"] for i in items if i["kind"] == kind and i["rating"]]
             if ratings:
                 negative = sum(1 for r in ratings if r <= negatives.NEGATIVE_MAX)
-                line.append(f" · {label}: {len(ratings)}, avg {sum(ratings) / len(ratings):.2f}, "
-                            f"{negative / len(ratings):.0%} negative")
+                line.append(f" · {label} {len(ratings)}: avg {sum(ratings) / len(ratings):.2f}, "
+                            f"{negative / len(ratings):.0%} neg.")
         if not rated:
             line.append(" · nothing rated yet")
-        line.append(" · c contacted, x removal, v resolve, n review")
         self.summary(line)
 
     def _item(self, position: int | None = None) -> dict | None:
