@@ -11,6 +11,13 @@ from sellertui.domain.today.model import Item, Section
 RESOLVE_WARN_DAYS = 7  # a negative already worked on shows again when its removal window closes this soon
 
 
+def _when(item: dict, by: date, today: date) -> str:
+    """The deadline in the few characters Today's detail column has: "late 9d", "today", "resolve 5d"."""
+    days = (by - today).days
+    when = "today" if days == 0 else f"late {-days}d" if days < 0 else f"{days}d left"
+    return when if item["status"] == negatives.OPEN else f"resolve {when}"
+
+
 def negatives_section(shop, now: datetime, user: str) -> Section:
     """1–2 star feedback and reviews: those not yet answered, and those whose removal window is closing."""
     section = Section("Negative feedback to handle", "orders")
@@ -25,7 +32,7 @@ def negatives_section(shop, now: datetime, user: str) -> Section:
         section.items.append(Item(
             key=f"negative:{item['key']}", title=f"{item['rating']}★ {what} · {item['buyer'] or item['asin']}: "
                                                  f"{item['text'][:50]}",
-            detail=item["due"], urgency=(by - today).days, area="orders", view="feedbackview", column="key",
+            detail=_when(item, by, today), urgency=(by - today).days, area="orders", view="feedbackview", column="key",
             value=item["key"], late=by < today))
     return section.capped()
 
@@ -43,7 +50,7 @@ def review_requests_section(shop, now: datetime, user: str) -> Section:
         closing = sum(1 for c in due if c.closes == day.isoformat())
         section.items.append(Item(
             key=f"review-requests:{day.isoformat()}", title=f"approve a batch of {len(due)} review request(s)",
-            detail=f"{closing} close today" if closing else f"the first closes {due[0].closes[5:]}",
+            detail=f"{closing} close today" if closing else f"closes {due[0].closes[5:]}",
             urgency=0 if closing else 1, area="orders", view="reviewrequestsview"))
     waiting = [r for r in rules.requests(shop.store) if r.get("status") in rules.WAITING]
     if waiting:
