@@ -83,6 +83,17 @@ SECTION_DEFAULTS["promotions"] = {
     "upcoming_days": 30,  # `sellertui promotions upcoming` looks this far ahead
 }
 
+# Feedback, reviews and review requests: the negative-feedback clock and Amazon's Request a Review window.
+SECTION_DEFAULTS["reviews"] = {
+    "respond_days": 2,  # a 1–2 star feedback or review is due an answer this many days after it was left
+    "removal_days": 90,  # Amazon takes feedback removal requests up to 90 days after the feedback
+    "request_from_days": 5,  # Request a Review opens this many days after delivery ...
+    "request_until_days": 30,  # ... and closes after this many
+    "transit_days": 3,  # FBM: delivery assumed this many days after the ship date (when no delivery date is known)
+    "fba_transit_days": 2,  # FBA: delivery assumed this many days after the purchase
+    "daily_rule": False,  # true: each sync asks for a review on every order that has become a candidate
+}
+
 # Seller Central (SP-API) and the Ads console (Ads API): where to connect and how patiently. Secrets never
 # live here (amazon/credentials.py).
 SECTION_DEFAULTS["amazon"] = {

@@ -21,6 +21,7 @@ from sellertui.demo.planning import build_expenses, build_purchase_orders, build
 from sellertui.demo.profit import build_cash, build_fx_rates, build_reimbursements, build_roles
 from sellertui.demo.promotions import (add_promotion_sales, build_events, build_fee_table, build_history,
                                        build_promotions)
+from sellertui.demo.reviews import build_feedback, build_feedback_work, build_review_requests, build_reviews
 from sellertui.demo.sales import SalesBuilder, build_messages, build_product_notes, build_returns
 from sellertui.core.errors import UserError
 from sellertui.domain.team.tasks import new_task
@@ -94,6 +95,11 @@ def build(size: str = "small", seed: int = 7, founder: str = "me") -> dict[str, 
     add_ad_reports(data, today)
     add_inventory_story(data, now, founder)
     add_promotion_sales(data["orders"], data["promotions"], products, now, seed)
+    feedback_rng = random.Random(seed * 1000 + 21)  # its own stream: the rest of the demo stays as it was
+    data["feedback"] = build_feedback(feedback_rng, today, data["orders"])
+    data["reviews"] = build_reviews(feedback_rng, today, products)
+    data["feedback_work"] = build_feedback_work(data["feedback"], data["reviews"], today, founder)
+    data["review_requests"] = build_review_requests(data, today, founder)
     return data
 
 

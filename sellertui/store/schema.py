@@ -155,6 +155,14 @@ COLLECTIONS: dict[str, CollectionSpec] = _spec(
     CollectionSpec("reimbursements", "FBA reimbursements: what Amazon paid back for lost or damaged units "
                                      "(id reimbursement id|sku)", "key", by_month("approved_at"), cached=False),
     CollectionSpec("feedback", "buyers' seller feedback: rating, comments, your response (id: order id)", "key"),
+    CollectionSpec("reviews", "product reviews, entered or imported from a CSV (id: review id, or asin|date|reviewer)",
+                   "key"),
+    CollectionSpec("feedback_work", "what was done about a negative feedback or review: contact, removal, resolved "
+                                    "(id: feedback:<order id> or review:<review id>)", "key"),
+    CollectionSpec("review_requests", "Request a Review per order: approved, sending, sent or refused (id: order id; "
+                                      "never asked twice)", "key"),
+    CollectionSpec("postage_refunds", "shipping charges refunded on FBM orders, with the reason (id: order id|1, 2…)",
+                   "key"),
     CollectionSpec("outbox", "ship confirmations waiting to go to Amazon, sent or failed (id: order id)", "key"),
     CollectionSpec("ad_bulk_headers", "the header row of each campaigns sheet of the user's own bulk file (id: sheet)",
                    "key"),

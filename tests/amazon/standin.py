@@ -86,6 +86,10 @@ class StandIn(Served):
     drop_download: set[str] = field(default_factory=set)  # document ids whose first download is cut off
     hold_download: str | None = None  # a document id whose download stops half-way until ``release`` is set
     confirm: dict[str, tuple[int, dict]] = field(default_factory=dict)  # order id -> (status, body)
+    # Solicitations: orders Amazon offers no review request for (outside the window, refunded…), and
+    # the orders asked so far (Amazon allows one request per order: asked twice is refused)
+    solicit_closed: set[str] = field(default_factory=set)
+    solicited: list[str] = field(default_factory=list)
     calls: list[tuple[str, str, dict]] = field(default_factory=list)  # (operation, path, headers)
     token_exchanges: int = 0
 
@@ -123,6 +127,9 @@ class StandIn(Served):
         ("GET", re.compile(r"^/orders/v0/orders$"), "getOrders"),
         ("GET", re.compile(r"^/orders/v0/orders/(?P<id>[^/]+)/orderItems$"), "getOrderItems"),
         ("POST", re.compile(r"^/orders/v0/orders/(?P<id>[^/]+)/shipmentConfirmation$"), "confirmShipment"),
+        ("GET", re.compile(r"^/solicitations/v1/orders/(?P<id>[^/]+)$"), "getSolicitationActionsForOrder"),
+        ("POST", re.compile(r"^/solicitations/v1/orders/(?P<id>[^/]+)/solicitations/productReviewAndSellerFeedback$"),
+         "createProductReviewAndSellerFeedbackSolicitation"),
     ]
 
     NOT_FOUND = {"errors": [{"code": "NotFound", "message": "no such path"}]}
@@ -319,3 +326,25 @@ class StandIn(Served):
         self.confirmed = getattr(self, "confirmed", []) + [(order_id, json.loads(body))]
         status, answer = self.confirm.get(order_id, (204, None))
         return status, answer
+
+    # -- Solicitations ----------------------------------------------------------------------
+    def _offered(self, order_id: str) -> bool:
+        return order_id not in self.solicit_closed and order_id not in self.solicited
+
+    def _getSolicitationActionsForOrder(self, query, body, order_id):
+        if not query.get("marketplaceIds"):
+            return 400, {"errors": [{"code": "InvalidInput", "message": "marketplaceIds is required"}]}
+        base = f"/solicitations/v1/orders/{order_id}"
+        actions = [{"href": f"{base}/solicitations/productReviewAndSellerFeedback?marketplaceIds="
+                            f"{query['marketplaceIds']}", "name": "productReviewAndSellerFeedback"}]
+        return 200, {"_links": {"actions": actions if self._offered(order_id) else [],
+                                "self": {"href": f"{base}?marketplaceIds={query['marketplaceIds']}"}}}
+
+    def _createProductReviewAndSellerFeedbackSolicitation(self, query, body, order_id):
+        if not query.get("marketplaceIds"):
+            return 400, {"errors": [{"code": "InvalidInput", "message": "marketplaceIds is required"}]}
+        if not self._offered(order_id):
+            return 400, {"errors": [{"code": "InvalidInput", "message": "The solicitation is not available "
+                                     "for this order.", "details": "Only one request is allowed per order."}]}
+        self.solicited.append(order_id)
+        return 201, {}

@@ -10,6 +10,7 @@ import pytest
 from sellertui.core.errors import UserError
 from sellertui.domain.orders import messages, returns, shipping, templates
 from sellertui.domain.orders.addresses import check_address
+from sellertui.domain.orders.tracking import tracking_link
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=timezone.utc)  # a Sunday
 
@@ -131,7 +132,8 @@ def test_template_values_from_message_and_order() -> None:
                                         "shipment": {"tracking": "1Z1", "carrier": "UPS", "ship_date": "2026-11-20"}},
                                        [{"refund_minor": 1299, "currency": "USD"}])
     assert values == {"buyer_name": "Mary", "order_id": "111-3", "tracking_number": "1Z1", "product": "Maple & Moss Board",
-                      "ship_by": "2026-11-24", "carrier": "UPS", "ship_date": "2026-11-20", "refund_amount": "$12.99"}
+                      "ship_by": "2026-11-24", "carrier": "UPS", "ship_date": "2026-11-20", "refund_amount": "$12.99",
+                      "tracking_link": tracking_link("UPS", "1Z1")}
 
 
 TODAY = date(2026, 11, 22)

@@ -383,7 +383,7 @@ async def test_orders_tab_works_at_small_sizes(make_app, demo_copy: Path, size) 
     app = make_app(demo_copy)
     async with app.run_test(size=size) as pilot:
         await settle(pilot, app)
-        for key in "asmfbT":
+        for key in "asmfbTFQ":
             view = await open_view(pilot, app, key)
             assert view.loaded and isinstance(view.table, FrameTable)
         assert not [n for n in app._notifications if n.severity == "error"]

@@ -51,7 +51,7 @@ def test_welcome_screen(snap_compare, make_app) -> None:
     assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
 
 
-@pytest.mark.parametrize("view", ["a", "s", "m", "f", "b", "T"])
+@pytest.mark.parametrize("view", ["a", "s", "m", "f", "b", "T", "F", "Q"])
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_orders_views(snap_compare, make_app, shop_at_home: Path, view, size) -> None:
     app = make_app(shop_at_home)

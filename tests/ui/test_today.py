@@ -97,13 +97,14 @@ def test_cli_today_json(capsys, demo_copy: Path) -> None:
     assert main(["today", "--json", "--data-dir", str(demo_copy), "--user", "ana"]) == 0
     data = json.loads(capsys.readouterr().out)
     names = [s["name"] for s in data["sections"]]
-    assert names == ["Buyer messages to answer", "FBM orders to ship", "Returns to refund", "SKUs to reorder now",
+    assert names == ["Buyer messages to answer", "FBM orders to ship", "Returns to refund",
+                     "Negative feedback to handle", "Review requests", "SKUs to reorder now",
                      "Promotion deadlines and checks", "Ad proposals to review", "Tasks due", "Routine"]
-    reorder = data["sections"][3]
+    reorder = data["sections"][5]
     assert reorder["area"] == "inventory" and reorder["items"] and reorder["items"][0]["late"]  # out of stock first
-    promotions = data["sections"][4]
+    promotions = data["sections"][6]
     assert promotions["area"] == "promotions" and promotions["items"][0]["late"]  # failed checks first
-    assert data["sections"][5]["items"][0]["title"].startswith("review ")
+    assert data["sections"][7]["items"][0]["title"].startswith("review ")
     assert data["user"] == "ana" and data["done"] == 0 and data["total"] > 10
     assert main(["today", "--data-dir", str(demo_copy), "--user", "ana"]) == 0
     out = capsys.readouterr().out

@@ -27,6 +27,7 @@ VARIABLES = {
     "ship_by": "the day it ships by",
     "carrier": "the carrier it shipped with",
     "tracking_number": "its tracking number",
+    "tracking_link": "the carrier's tracking page for it",
     "ship_date": "the day it shipped",
     "refund_amount": "the amount refunded",
 }
@@ -52,6 +53,8 @@ DEFAULTS = [
      "a photo so we can raise it with the carrier?" + SIGN),
     ("Address change", "unshipped", "Hi {buyer_name},\n\nWe have updated the shipping address for order {order_id} "
      "before it shipped. You will receive tracking details as soon as it leaves our warehouse." + SIGN),
+    ("Tracking details", "shipped", "Hi {buyer_name},\n\nYour {product} (order {order_id}) is on its way with "
+     "{carrier}, tracking number {tracking_number}. You can follow it here: {tracking_link}" + SIGN),
     ("Product question", "any", "Hi {buyer_name},\n\nThank you for asking about the {product}. " + SIGN),
 ]
 PLACEHOLDER = re.compile(r"\{(" + "|".join(VARIABLES) + r")\}")
@@ -116,6 +119,8 @@ def order_state(lines: list[dict], cases: list[dict], today: date) -> str | None
 
 def template_values(message: dict, order: dict | None, cases: list[dict] = ()) -> dict[str, str | None]:
     """What each variable stands for in a reply to ``message`` about ``order`` (a line of it)."""
+    from sellertui.domain.orders.tracking import tracking_link
+
     order = order or {}
     shipment = order.get("shipment") or {}
     refunded = sum(c.get("refund_minor") or 0 for c in cases)
@@ -127,6 +132,7 @@ def template_values(message: dict, order: dict | None, cases: list[dict] = ()) -
         "ship_by": (order.get("ship_by") or "")[:10] or None,
         "carrier": shipment.get("carrier"),
         "tracking_number": shipment.get("tracking"),
+        "tracking_link": tracking_link(shipment.get("carrier"), shipment.get("tracking")),
         "ship_date": (shipment.get("ship_date") or "")[:10] or None,
         "refund_amount": fmt(refunded, currency) if refunded else None,
     }

@@ -74,6 +74,18 @@ def refund_entries(returns: list[dict], refunded_keys: set[str], orders: pd.Data
     return frame(rows)
 
 
+def postage_entries(refunds: list[dict], refunded_keys: set[str]) -> pd.DataFrame:
+    """Postage refunds on FBM orders, on their day, until a settlement reports a refund of that order line."""
+    rows = []
+    for r in refunds:
+        day = _day(r.get("refunded_at"))
+        if day and f"{r.get('order_id')}|{r.get('sku')}" not in refunded_keys:
+            rows.append((day, "refunds", -int(r["amount_minor"]), r.get("currency") or "USD",
+                         r.get("marketplace") or "", False, "postage refunds", "postage_refunds", r.get("id", ""),
+                         r.get("sku") or "", f"postage refund: {r.get('reason') or ''}"))
+    return frame(rows)
+
+
 def promotion_entries(promotions: list[dict], schedule: list[dict], orders: pd.DataFrame, covered,
                       today: date) -> pd.DataFrame:
     """Amazon's fee for each promotion that ran, from the fee schedule, where no settlement covers its start."""

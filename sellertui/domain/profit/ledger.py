@@ -174,7 +174,8 @@ def build_ledger(sources: Sources, home: str, today: date) -> Ledger:
         actual = actual.assign(day=days)
         only = _settlement_only(actual, set(order_keys), fees, costs)
     priced = priced_orders(orders, settled, fees, costs)
-    small = [small_entries.refund_entries(sources.returns, refunded, orders)]
+    small = [small_entries.refund_entries(sources.returns, refunded, orders),
+             small_entries.postage_entries(sources.postage_refunds, refunded)]
     covered = coverage(sources.summaries, actual)
     small.append(small_entries.promotion_entries(sources.promotions, sources.promo_schedule, orders, covered, today))
     small.append(small_entries.reimbursement_entries(sources.reimbursements, covered))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from sellertui import clock
+from sellertui.domain.reviews.plan import review_requests_planned
 from sellertui.domain.sync import state
 from sellertui.domain.sync.confirmations import PENDING, confirmations
 from sellertui.domain.sync.results import StreamResult
@@ -36,6 +37,8 @@ def planned(shop, settings, streams: list[str], since: date | None) -> list[Stre
                                            "confirmation": c.as_json()})
                 if not unit.would:
                     unit.would.append({"what": "send nothing (no confirmation is waiting)"})
+            elif stream == "reviews":
+                unit.would.extend(review_requests_planned(shop, market.code))
             else:
                 for spec in REQUESTED[stream]:
                     if spec.report_type in pending:

@@ -22,6 +22,7 @@ from sellertui.amazon import credentials as secrets
 from sellertui.amazon.errors import AuthError, NotConnected
 from sellertui.amazon.settings import ApiSettings
 from sellertui.core.errors import UserError
+from sellertui.domain.reviews.solicit import send_requests
 from sellertui.domain.sync import state
 from sellertui.domain.sync.ads_stream import NOT_CONNECTED as ADS_NOT_CONNECTED
 from sellertui.domain.sync.ads_stream import planned_ads, sync_ads
@@ -36,6 +37,7 @@ from sellertui.domain.sync.results import ADS_STREAMS, SP_STREAMS, STREAMS, Prog
 RUNS: dict[str, Callable[[RunContext, StreamResult], None]] = {
     "orders": sync_orders, "settlements": sync_settlements, "inventory": sync_requested, "returns": sync_requested,
     "transactions": sync_requested, "business": sync_requested, "confirmations": send_pending,
+    "reviews": send_requests,
 }
 NOT_CONNECTED = ("not connected to Seller Central: run `sellertui connect`, or set SELLERTUI_SP_CLIENT_ID, "
                  "SELLERTUI_SP_CLIENT_SECRET and SELLERTUI_SP_REFRESH_TOKEN")

@@ -17,6 +17,7 @@ from sellertui.domain.orders import returns as return_rules
 from sellertui.domain.orders.ship_queue import waiting_lines
 from sellertui.domain.orders.shipping import urgency
 from sellertui.domain.promotions.today import SECTION as PROMOTIONS, promotions_section
+from sellertui.domain.reviews.today import negatives_section, review_requests_section
 from sellertui.domain.team.tasks import is_overdue
 from sellertui.domain.today import memo, recurring
 from sellertui.domain.today.acts import stateful
@@ -143,10 +144,11 @@ def ad_proposals_section(shop: Shop, now: datetime, user: str) -> Section:
     return section
 
 
-PROVIDERS: list[Provider] = [sync_section, messages_section, ship_section, refunds_section, reorder_section,
+PROVIDERS: list[Provider] = [sync_section, messages_section, ship_section, refunds_section, negatives_section,
+                             review_requests_section, reorder_section,
                              promotions_section, ad_proposals_section, tasks_section, recurring_section]
 SLOW = {reorder_section, promotions_section, ad_proposals_section}
-ONLY_WHEN_ANY = {sync_section}  # a shop that never syncs (or syncs fine) sees no such section at all
+ONLY_WHEN_ANY = {sync_section, review_requests_section}  # a shop that never syncs (or syncs fine) sees no such section at all
 
 
 def checklist(shop: Shop, user: str, now: datetime | None = None, which: str = "all") -> list[Section]:

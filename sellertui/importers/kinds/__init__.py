@@ -21,6 +21,7 @@ from sellertui.importers.kinds.orders import AllOrders, FbmOrders
 from sellertui.importers.kinds.orders_api import OrdersApi
 from sellertui.importers.kinds.reimbursements import Reimbursements
 from sellertui.importers.kinds.returns import FbaReturns, FbmReturns
+from sellertui.importers.kinds.reviews import ProductReviews
 from sellertui.importers.kinds.sales_traffic import SalesAndTraffic
 from sellertui.importers.kinds.settlement import Settlement
 from sellertui.importers.kinds.transactions import DateRange
@@ -30,7 +31,8 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     SponsoredProductsAdvertised(), SponsoredBrandsTerms(), SponsoredBrandsTargeting(), SponsoredDisplayMatches(),
     SponsoredDisplayTargeting(), SponsoredDisplayAdvertised(), FbaInventory(), Restock(), BusinessReport(),
     Settlement(), DateRange(), FbaReturns(), FbmReturns(), OrdersApi(), SalesAndTraffic(), ActiveListings(),
-    InventoryAge(), Reimbursements(), SellerFeedback(), TopSearchTerms(), SearchQueryPerformance(), *API_REPORTS,
+    InventoryAge(), Reimbursements(), SellerFeedback(), ProductReviews(), TopSearchTerms(), SearchQueryPerformance(),
+    *API_REPORTS,
 )}
 
 

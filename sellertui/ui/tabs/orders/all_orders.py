@@ -43,6 +43,8 @@ class AllOrdersView(TableView):
         Binding("e", "edit_address", "Address", id="orders.address"),
         Binding("N", "product_notes", "Notes", id="orders.notes"),
         Binding("y", "copy_id", "Copy id", id="orders.copy"),
+        Binding("P", "postage", "Postage", tooltip="Refund postage", id="orders.postage"),
+        Binding("k", "tracking_message", "Tracking", tooltip="Tracking message", id="orders.tracking_message"),
     ]
 
     class PanelOrderRead(Message, bubble=False):
@@ -124,6 +126,16 @@ class AllOrdersView(TableView):
         current = self._current()
         if current:
             self.area.edit_address(*current)
+
+    def action_postage(self) -> None:
+        current = self._current()
+        if current:
+            self.area.refund_postage(*current)
+
+    def action_tracking_message(self) -> None:
+        current = self._current()
+        if current:
+            self.area.tracking_message(*current)
 
     def action_product_notes(self) -> None:
         position = self.table.current_position

@@ -50,6 +50,7 @@ class ShipQueueView(TableView):
         Binding("x", "ship", "Mark shipped", id="ship.mark_shipped"),
         Binding("e", "edit_address", "Address", id="ship.address"),
         Binding("E", "export_confirmation", "Export", tooltip="Export confirmations", id="ship.export"),
+        Binding("P", "postage", "Postage", tooltip="Refund postage", id="ship.postage"),
         Binding("c", "retry_confirmation", "Send again", show=False, id="ship.retry_confirmation"),  # named in the summary when needed
     ]
     queue = ShipQueue(None, {})
@@ -141,6 +142,11 @@ class ShipQueueView(TableView):
         position = self.table.current_position
         if position is not None:
             self.area.edit_address(self.table.value("order_id", position), self.table.value("purchase_date", position))
+
+    def action_postage(self) -> None:
+        position = self.table.current_position
+        if position is not None:
+            self.area.refund_postage(self.table.value("order_id", position), self.table.value("purchase_date", position))
 
     def action_open(self) -> None:
         position = self.table.current_position

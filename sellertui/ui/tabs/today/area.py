@@ -49,7 +49,8 @@ class TodayArea(PanelHolder, Area):
     KEY = "1"
     WATCHES = frozenset({"messages", "orders", "returns", "tasks", "recurring", "today_ticks", "today_snoozes",
                          "products", "purchase_orders", "promotions", "search_terms", "ad_reports", "ad_actions",
-                         "ad_targets", "events", "promo_fees"})
+                         "ad_targets", "events", "promo_fees", "feedback", "reviews", "feedback_work",
+                         "review_requests", "postage_refunds", "buyers"})
     DEFAULT_CSS = """
     TodayArea #today-top { height: 1; padding: 0 1; background: $panel; }
     TodayArea #today-top ProgressBar { width: 1fr; }
