@@ -82,6 +82,13 @@ SECTION_DEFAULTS["promotions"] = {
     "upcoming_days": 30,  # `sellertui promotions upcoming` looks this far ahead
 }
 
+# Competitor watch: what a change between two snapshots must reach to be on Today.
+SECTION_DEFAULTS["watch"] = {
+    "price_cut_pct": 5.0,  # a competitor's price this much below its previous snapshot
+    "rank_jump_pct": 30.0,  # a sales rank this much better or worse than in the previous snapshot
+    "alert_days": 2,  # changes in snapshots of the last N days are alerts (older ones are history)
+}
+
 # Seller Central (SP-API): where to connect and how patiently. Secrets never live here (credentials.py).
 SECTION_DEFAULTS["amazon"] = {
     "region": "NA",  # NA, EU or FE: the SP-API endpoint and the Login with Amazon app region

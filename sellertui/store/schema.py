@@ -145,6 +145,10 @@ COLLECTIONS: dict[str, CollectionSpec] = _spec(
                                      "(id reimbursement id|sku)", "key", by_month("approved_at"), cached=False),
     CollectionSpec("feedback", "buyers' seller feedback: rating, comments, your response (id: order id)", "key"),
     CollectionSpec("outbox", "ship confirmations waiting to go to Amazon, sent or failed (id: order id)", "key"),
+    CollectionSpec("watchlist", "watched ASINs, the shop's own and competitors' (id marketplace|asin)", "key"),
+    CollectionSpec("watch_snapshots", "one snapshot per watched ASIN and day: price, Buy Box, offers, rank, rating, "
+                                      "reviews, coupon, deal (id marketplace|asin|day)", "key", by_month("day")),
+    CollectionSpec("notices", "team notices for everyone, with who has read each", "uid"),
 )
 
 

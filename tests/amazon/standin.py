@@ -19,6 +19,8 @@ from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
+from tests.amazon import standin_products
+
 CLIENT_ID = "amzn1.application-oa2-client.FAKEIDzq9x7"
 CLIENT_SECRET = "amzn1.oa2-cs.v1.FAKESECRETk3j5h7g9"
 REFRESH_TOKEN = "Atzr|FAKEREFRESHTOKENq1w2e3r4t5y6"
@@ -68,7 +70,7 @@ class FakeReport:
 
 
 @dataclass
-class StandIn:
+class StandIn(standin_products.ProductsStandIn):
     rate_limit: str = "100"
     page_size: int = 2  # getReports results per page (nextToken beyond)
     pii: bool = True  # createRestrictedDataToken granted
@@ -153,6 +155,7 @@ class StandIn:
         ("GET", re.compile(r"^/orders/v0/orders$"), "getOrders"),
         ("GET", re.compile(r"^/orders/v0/orders/(?P<id>[^/]+)/orderItems$"), "getOrderItems"),
         ("POST", re.compile(r"^/orders/v0/orders/(?P<id>[^/]+)/shipmentConfirmation$"), "confirmShipment"),
+        *standin_products.ROUTES,
     ]
 
     def handle(self, request: BaseHTTPRequestHandler, method: str) -> None:

@@ -36,6 +36,12 @@ def planned(shop, settings, streams: list[str], since: date | None) -> list[Stre
                                            "confirmation": c.as_json()})
                 if not unit.would:
                     unit.would.append({"what": "send nothing (no confirmation is waiting)"})
+            elif stream == "watch":
+                from sellertui.domain.watch.sync_stream import watched_in
+
+                asins = watched_in(shop.store, market.code)
+                unit.would.append({"what": f"snapshot {len(asins)} watched ASIN(s): offers (getItemOffersBatch) "
+                                           "and sales rank (getCatalogItem)" if asins else "nothing (no ASIN watched)"})
             else:
                 for spec in REQUESTED[stream]:
                     if spec.report_type in pending:

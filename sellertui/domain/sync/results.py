@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-STREAMS = ("orders", "settlements", "inventory", "returns", "transactions", "business", "confirmations")
+STREAMS = ("orders", "settlements", "inventory", "returns", "transactions", "business", "confirmations", "watch")
 
 
 @dataclass

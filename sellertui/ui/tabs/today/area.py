@@ -44,7 +44,7 @@ class TodayArea(Area):
     KEY = "1"
     WATCHES = frozenset({"messages", "orders", "returns", "tasks", "recurring", "today_ticks", "today_snoozes",
                          "products", "purchase_orders", "promotions", "search_terms", "ad_reports", "ad_actions",
-                         "ad_targets", "events", "promo_fees"})
+                         "ad_targets", "events", "promo_fees", "watchlist", "watch_snapshots"})
     DEFAULT_CSS = """
     TodayArea #today-top { height: 1; padding: 0 1; background: $panel; }
     TodayArea #today-top ProgressBar { width: 1fr; }
