@@ -2,8 +2,8 @@
 
 ``n`` watches an ASIN, ``e`` edits whose it is and its label, ``d`` stops
 watching (its history is kept), ``a`` records a day's figures (rating,
-reviews, coupon, deal), ``I`` imports them from a CSV, ``enter`` shows the
-history charts, ``t`` the alert thresholds.
+reviews, coupon, deal), ``I`` imports them from a CSV, ``enter`` (or ``H``)
+shows the history charts, ``t`` the alert thresholds.
 """
 
 from __future__ import annotations
@@ -70,6 +70,7 @@ class WatchView(RecordsView):
         Binding("a", "figures", "Record figures", id="inventory.watch_figures"),
         Binding("I", "import_csv", "Import CSV", id="inventory.watch_import"),
         Binding("t", "watch_thresholds", "Alert thresholds", id="inventory.watch_thresholds"),
+        Binding("H", "open", "History", id="inventory.watch_history"),
     ]
 
     def __init__(self, ctx, **kwargs) -> None:
@@ -161,6 +162,14 @@ class WatchView(RecordsView):
 
     def delete_question(self, record: dict) -> str:
         return f"Stop watching {record['asin']} ({record.get('label') or record['marketplace']})? Its history is kept."
+
+    def action_open(self) -> None:
+        """The history charts and every day's snapshot (enter or H)."""
+        from sellertui.ui.tabs.inventory.watch_history import WatchHistoryScreen
+
+        row = self.chosen_row()
+        if row is not None:
+            self.app.push_screen(WatchHistoryScreen(row, row["currency"] or market_of(row["marketplace"]).currency))
 
     def action_figures(self) -> None:
         row = self.chosen_row()
