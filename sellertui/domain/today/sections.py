@@ -23,6 +23,7 @@ from sellertui.domain.shop import Shop
 from sellertui.domain.sync.today import sync_section
 from sellertui.domain.today.model import Item, Section
 from sellertui.domain.watch.today import watch_section
+from sellertui.domain.team.notices_today import notices_section
 
 Provider = Callable[[Shop, datetime, str], Section]
 
@@ -143,8 +144,9 @@ def ad_proposals_section(shop: Shop, now: datetime, user: str) -> Section:
     return section
 
 
-PROVIDERS: list[Provider] = [sync_section, messages_section, ship_section, refunds_section, reorder_section,
-                             promotions_section, ad_proposals_section, watch_section, tasks_section, recurring_section]
+PROVIDERS: list[Provider] = [sync_section, notices_section, messages_section, ship_section, refunds_section,
+                             reorder_section, promotions_section, ad_proposals_section, watch_section, tasks_section,
+                             recurring_section]
 SLOW = {reorder_section, promotions_section, ad_proposals_section}
 ONLY_WHEN_ANY = {sync_section}  # a shop that never syncs (or syncs fine) sees no such section at all
 

@@ -1,6 +1,6 @@
 """The Today tab: one keyboard-driven checklist across every area.
 
-j/k move, space ticks an item done for today, enter jumps to it in its own tab
+j/k move, space ticks an item done for today (a team notice: marks it read), enter jumps to it in its own tab
 (and starts the clock for the workload measure), s snoozes it to tomorrow.
 Ticks are kept per day and per user in the store.
 """
@@ -44,7 +44,7 @@ class TodayArea(Area):
     KEY = "1"
     WATCHES = frozenset({"messages", "orders", "returns", "tasks", "recurring", "today_ticks", "today_snoozes",
                          "products", "purchase_orders", "promotions", "search_terms", "ad_reports", "ad_actions",
-                         "ad_targets", "events", "promo_fees", "watchlist", "watch_snapshots"})
+                         "ad_targets", "events", "promo_fees", "watchlist", "watch_snapshots", "notices"})
     DEFAULT_CSS = """
     TodayArea #today-top { height: 1; padding: 0 1; background: $panel; }
     TodayArea #today-top ProgressBar { width: 1fr; }
@@ -174,7 +174,12 @@ class TodayArea(Area):
 
     def action_tick(self) -> None:
         item = self._current()
-        if item:
+        if item and item.key.startswith("notice:"):  # a notice stays until read, not just for today
+            from sellertui.domain.team.notices import acknowledge
+
+            self.save(lambda store: acknowledge(store, item.value, self.ctx.user), "Notice marked read",
+                      {"notices"})
+        elif item:
             self.save(lambda store: ticks.toggle_tick(store, self.ctx.user, item.key, item.area, item.title), "",
                       self.CHANGES)
 
