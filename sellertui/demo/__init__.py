@@ -22,6 +22,7 @@ from sellertui.demo.profit import build_cash, build_fx_rates, build_reimbursemen
 from sellertui.demo.promotions import (add_promotion_sales, build_events, build_fee_table, build_history,
                                        build_promotions)
 from sellertui.demo.sales import SalesBuilder, build_messages, build_product_notes, build_returns
+from sellertui.demo.watch import assign_repliers, build_notices, build_watch
 from sellertui.core.errors import UserError
 from sellertui.domain.team.tasks import new_task
 from sellertui.store import Store
@@ -94,6 +95,9 @@ def build(size: str = "small", seed: int = 7, founder: str = "me") -> dict[str, 
     add_ad_reports(data, today)
     add_inventory_story(data, now, founder)
     add_promotion_sales(data["orders"], data["promotions"], products, now, seed)
+    data["watchlist"], data["watch_snapshots"] = build_watch(today, products, founder)
+    data["notices"] = build_notices(today, founder)
+    assign_repliers(data["messages"], founder)
     return data
 
 

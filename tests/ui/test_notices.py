@@ -46,9 +46,32 @@ async def test_post_a_notice_and_see_who_has_read_it(make_app, demo_copy: Path) 
         fill(app, title="Price change on jars", body="From Monday the 3-pack is $24.99.")
         await submit(pilot, app)
         assert not isinstance(app.screen, FormScreen)
-        assert len(view.table.order) == 1 and view.current_value("reads").startswith("1/")
+        assert len(view.table.order) == 3  # the demo's two and this one, newest first
+        assert view.table.value("title", 0) == "Price change on jars" and view.table.value("reads", 0).startswith("1/")
+        view.table.cursor_row = 0
         await pilot.press("enter")
         await settle(pilot, app)
         assert isinstance(app.screen, InfoScreen)
         facts = dict(app.screen.rows)
         assert facts["Read by"].startswith("ana ") and "ben" in facts["Not yet"]
+
+
+async def test_per_agent_performance_ranks_the_team_beside_the_shop(make_app, demo_copy: Path) -> None:
+    from sellertui.ui.tabs.team.performance import SHOP, PerformanceView
+
+    app = make_app(demo_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("7")
+        await settle(pilot, app)
+        await pilot.press("p")
+        await settle(pilot, app)
+        view = app.query_one(PerformanceView)
+        table = view.table
+        assert table.value("agent", 0) == SHOP and table.value("rank", 1) == "1"
+        agents = [table.value("agent", i) for i in range(1, len(table.order))]
+        assert set(agents) == {"ana", "ben", "chen"} and agents[0] == "ben"  # the demo's quick replier
+        assert view.perf.shop[30].answered == sum(view.perf.agents[a][30].replies for a in agents)
+        await pilot.press("w")
+        await settle(pilot, app)
+        assert view.window == 90 and "last 90 days" in str(app.query_one("#performanceview-summary").render())
