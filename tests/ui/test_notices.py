@@ -72,6 +72,6 @@ async def test_per_agent_performance_ranks_the_team_beside_the_shop(make_app, de
         agents = [table.value("agent", i) for i in range(1, len(table.order))]
         assert set(agents) == {"ana", "ben", "chen"} and agents[0] == "ben"  # the demo's quick replier
         assert view.perf.shop[30].answered == sum(view.perf.agents[a][30].replies for a in agents)
-        await pilot.press("w")
+        await pilot.press("d")
         await settle(pilot, app)
         assert view.window == 90 and "last 90 days" in str(app.query_one("#performanceview-summary").render())

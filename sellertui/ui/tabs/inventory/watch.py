@@ -27,7 +27,7 @@ from sellertui.ui.tabs.inventory import watch_forms
 
 
 def _pct(value) -> str:
-    return f"{value:+.0f}%"
+    return "" if abs(value) < 0.5 else f"{value:+.0f}%"
 
 
 def _change_style(value) -> str | None:

@@ -81,7 +81,7 @@ class WatchHistoryScreen(ModalScreen[None]):
             box.border_title = plain(f"{self.row['label'] or self.row['asin']} · {self.row['asin']} "
                                      f"({self.row['marketplace']})")
             box.border_subtitle = "c next chart · esc close"
-            yield Chart("", kind="line", empty_text="No figures for this chart yet.")
+            yield Chart("", kind="line", empty_text="No figures for this chart yet.", from_zero=False)
             days = len(self.row["history"])
             yield Static(content(f"{days} day(s) of snapshots, newest first; From: api = Seller Central sync, "
                                  "entry = typed, csv = imported"), classes="history-head")

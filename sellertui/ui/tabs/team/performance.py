@@ -1,5 +1,5 @@
 """Per-agent performance: each teammate's reply time and late-reply rate over 7, 30 and 90 days, ranked
-(``w`` picks the window the ranking follows), with the shop's own figure on top."""
+(``d`` picks the window the ranking follows), with the shop's own figure on top."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ class PerformanceView(TableView):
     KEY = "p"
     COLUMNS = _columns()
     EMPTY = "No buyer message answered yet: replies (Orders → m, p) count for whoever marks them replied."
-    BINDINGS = [Binding("w", "next_window", "Rank by window", id="team.performance_window")]
+    BINDINGS = [Binding("d", "next_window", "Rank by 7/30/90 days", id="team.performance_window")]
 
     def __init__(self, ctx, **kwargs) -> None:
         super().__init__(ctx, **kwargs)
@@ -74,7 +74,7 @@ class PerformanceView(TableView):
 
     def show_summary(self, frame) -> None:
         shop = self.perf.shop[self.window]
-        line = Text(f"Ranked by the last {self.window} days (w: 7/30/90)", style="bold")
+        line = Text(f"Ranked by the last {self.window} days (d: 7/30/90)", style="bold")
         if shop.received:
             late = "—" if shop.late_rate is None else f"{shop.late_rate * 100:.0f}%"
             line.append(f" · shop: {shop.received} messages, {late} late incl. {shop.due - shop.answered} "
