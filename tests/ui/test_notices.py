@@ -12,6 +12,7 @@ from sellertui.ui.tabs.team.notices import NoticesView
 from sellertui.ui.tabs.today.area import Checklist
 from tests.ui.conftest import settle
 from tests.ui.test_orders import fill, submit
+from tests.ui.test_team import open_team
 
 
 async def test_a_teammates_notice_is_on_today_until_read(make_app, demo_copy: Path) -> None:
@@ -35,11 +36,8 @@ async def test_post_a_notice_and_see_who_has_read_it(make_app, demo_copy: Path) 
     app = make_app(demo_copy)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, app)
-        await pilot.press("7")
-        await settle(pilot, app)
-        await pilot.press("N")
-        await settle(pilot, app)
-        view = app.query_one(NoticesView)
+        view = await open_team(pilot, app, "N")
+        assert isinstance(view, NoticesView)
         await pilot.press("n")
         await settle(pilot, app)
         assert isinstance(app.screen, FormScreen)
@@ -62,11 +60,8 @@ async def test_per_agent_performance_ranks_the_team_beside_the_shop(make_app, de
     app = make_app(demo_copy)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, app)
-        await pilot.press("7")
-        await settle(pilot, app)
-        await pilot.press("p")
-        await settle(pilot, app)
-        view = app.query_one(PerformanceView)
+        view = await open_team(pilot, app, "p")
+        assert isinstance(view, PerformanceView)
         table = view.table
         assert table.value("agent", 0) == SHOP and table.value("rank", 1) == "1"
         agents = [table.value("agent", i) for i in range(1, len(table.order))]
