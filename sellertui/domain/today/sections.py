@@ -148,7 +148,8 @@ PROVIDERS: list[Provider] = [sync_section, notices_section, messages_section, sh
                              reorder_section, promotions_section, ad_proposals_section, watch_section, tasks_section,
                              recurring_section]
 SLOW = {reorder_section, promotions_section, ad_proposals_section}
-ONLY_WHEN_ANY = {sync_section}  # a shop that never syncs (or syncs fine) sees no such section at all
+# a shop that never syncs (or syncs fine), posts no notice or watches no ASIN sees no such section at all
+ONLY_WHEN_ANY = {sync_section, notices_section, watch_section}
 
 
 def checklist(shop: Shop, user: str, now: datetime | None = None, which: str = "all") -> list[Section]:
