@@ -83,6 +83,13 @@ SECTION_DEFAULTS["promotions"] = {
     "upcoming_days": 30,  # `sellertui promotions upcoming` looks this far ahead
 }
 
+# Competitor watch: what a change between two snapshots must reach to be on Today.
+SECTION_DEFAULTS["watch"] = {
+    "price_cut_pct": 5.0,  # a competitor's price this much below its previous snapshot
+    "rank_jump_pct": 30.0,  # a sales rank this much better or worse than in the previous snapshot
+    "alert_days": 2,  # changes in snapshots of the last N days are alerts (older ones are history)
+}
+
 # Feedback, reviews and review requests: the negative-feedback clock and Amazon's Request a Review window.
 SECTION_DEFAULTS["reviews"] = {
     "respond_days": 2,  # a 1–2 star feedback or review is due an answer this many days after it was left

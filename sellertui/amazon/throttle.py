@@ -26,6 +26,8 @@ PLANS: dict[str, tuple[float, int]] = {
     "confirmShipment": (2.0, 10),
     "createRestrictedDataToken": (1.0, 10),
     "getMarketplaceParticipations": (0.016, 15),
+    "getItemOffersBatch": (0.1, 1),
+    "getCatalogItem": (2.0, 2),
 }
 DEFAULT_PLAN = (0.5, 5)
 

@@ -12,12 +12,12 @@ from typing import Sequence
 
 from sellertui import __version__
 from sellertui.cli import admin, ads, demo, export, fx, importing, inventory, profit, promotions, sync, tasks, today
-from sellertui.cli import reviews
+from sellertui.cli import reviews, watch
 from sellertui.cli.common import fail
 from sellertui.cli.output import shown_output
 
 COMMAND_MODULES = (admin, demo, importing, tasks, export, inventory, ads, today, promotions, profit, fx, sync,
-                   reviews)
+                   reviews, watch)
 
 
 def build_parser() -> argparse.ArgumentParser:

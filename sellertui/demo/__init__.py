@@ -23,6 +23,7 @@ from sellertui.demo.promotions import (add_promotion_sales, build_events, build_
                                        build_promotions)
 from sellertui.demo.reviews import build_feedback, build_feedback_work, build_review_requests, build_reviews
 from sellertui.demo.sales import SalesBuilder, build_messages, build_product_notes, build_returns
+from sellertui.demo.watch import assign_repliers, build_notices, build_watch
 from sellertui.core.errors import UserError
 from sellertui.domain.team.tasks import new_task
 from sellertui.store import Store
@@ -100,6 +101,9 @@ def build(size: str = "small", seed: int = 7, founder: str = "me") -> dict[str, 
     data["reviews"] = build_reviews(feedback_rng, today, products)
     data["feedback_work"] = build_feedback_work(data["feedback"], data["reviews"], today, founder)
     data["review_requests"] = build_review_requests(data, today, founder)
+    data["watchlist"], data["watch_snapshots"] = build_watch(today, products, founder)
+    data["notices"] = build_notices(today, founder)
+    assign_repliers(data["messages"], founder)
     return data
 
 

@@ -168,6 +168,10 @@ COLLECTIONS: dict[str, CollectionSpec] = _spec(
                    "key"),
     CollectionSpec("ad_entities", "the Ads console's campaigns, ad groups, keywords, negatives and targets with ids, "
                                   "states and bids (id entity|Amazon id)", "key", by_field("entity")),
+    CollectionSpec("watchlist", "watched ASINs, the shop's own and competitors' (id marketplace|asin)", "key"),
+    CollectionSpec("watch_snapshots", "one snapshot per watched ASIN and day: price, Buy Box, offers, rank, rating, "
+                                      "reviews, coupon, deal (id marketplace|asin|day)", "key", by_month("day")),
+    CollectionSpec("notices", "team notices for everyone, with who has read each", "uid"),
 )
 
 

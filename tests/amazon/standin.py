@@ -21,6 +21,8 @@ from urllib.parse import parse_qs
 
 from tests.amazon.serving import Served
 
+from tests.amazon import standin_products
+
 CLIENT_ID = "amzn1.application-oa2-client.FAKEIDzq9x7"
 CLIENT_SECRET = "amzn1.oa2-cs.v1.FAKESECRETk3j5h7g9"
 REFRESH_TOKEN = "Atzr|FAKEREFRESHTOKENq1w2e3r4t5y6"
@@ -70,7 +72,7 @@ class FakeReport:
 
 
 @dataclass
-class StandIn(Served):
+class StandIn(standin_products.ProductsStandIn, Served):
     rate_limit: str = "100"
     page_size: int = 2  # getReports results per page (nextToken beyond)
     pii: bool = True  # createRestrictedDataToken granted
@@ -130,6 +132,7 @@ class StandIn(Served):
         ("GET", re.compile(r"^/solicitations/v1/orders/(?P<id>[^/]+)$"), "getSolicitationActionsForOrder"),
         ("POST", re.compile(r"^/solicitations/v1/orders/(?P<id>[^/]+)/solicitations/productReviewAndSellerFeedback$"),
          "createProductReviewAndSellerFeedbackSolicitation"),
+        *standin_products.ROUTES,
     ]
 
     NOT_FOUND = {"errors": [{"code": "NotFound", "message": "no such path"}]}

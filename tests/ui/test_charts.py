@@ -62,3 +62,12 @@ async def test_a_chart_draws_fits_and_says_when_empty() -> None:
         assert chart.query_one(".chart-empty").display and not chart._plot.display
     with pytest.raises(ValueError):
         Chart("x", "pie")
+
+
+def test_a_line_chart_need_not_start_at_zero() -> None:
+    from sellertui.ui.kit.charts import low_tick
+
+    assert low_tick(26.39, 29.99) == 26.0  # step 1 over a 3.6 span
+    assert low_tick(850, 1575) == 800.0
+    assert low_tick(30.0, 30.0) == 25.0  # a flat line still gets room below it
+    assert low_tick(0.5, 100) == 0.0

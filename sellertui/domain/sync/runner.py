@@ -33,11 +33,13 @@ from sellertui.domain.sync.orders_stream import sync_orders
 from sellertui.domain.sync.plan import planned
 from sellertui.domain.sync.reports_streams import sync_requested, sync_settlements
 from sellertui.domain.sync.results import ADS_STREAMS, SP_STREAMS, STREAMS, Progress, Step, StreamResult, SyncResult
+from sellertui.domain.watch.sync_stream import sync_watch
 
 RUNS: dict[str, Callable[[RunContext, StreamResult], None]] = {
     "orders": sync_orders, "settlements": sync_settlements, "inventory": sync_requested, "returns": sync_requested,
     "transactions": sync_requested, "business": sync_requested, "confirmations": send_pending,
     "reviews": send_requests,
+    "watch": sync_watch,
 }
 NOT_CONNECTED = ("not connected to Seller Central: run `sellertui connect`, or set SELLERTUI_SP_CLIENT_ID, "
                  "SELLERTUI_SP_CLIENT_SECRET and SELLERTUI_SP_REFRESH_TOKEN")

@@ -24,6 +24,8 @@ from sellertui.domain.today.acts import stateful
 from sellertui.domain.shop import Shop
 from sellertui.domain.sync.today import sync_section
 from sellertui.domain.today.model import Item, Section
+from sellertui.domain.watch.today import watch_section
+from sellertui.domain.team.notices_today import notices_section
 
 Provider = Callable[[Shop, datetime, str], Section]
 
@@ -144,11 +146,13 @@ def ad_proposals_section(shop: Shop, now: datetime, user: str) -> Section:
     return section
 
 
-PROVIDERS: list[Provider] = [sync_section, messages_section, ship_section, refunds_section, negatives_section,
-                             review_requests_section, reorder_section,
-                             promotions_section, ad_proposals_section, tasks_section, recurring_section]
+PROVIDERS: list[Provider] = [sync_section, notices_section, messages_section, ship_section, refunds_section,
+                             negatives_section, review_requests_section, reorder_section, promotions_section,
+                             ad_proposals_section, watch_section, tasks_section, recurring_section]
 SLOW = {reorder_section, promotions_section, ad_proposals_section}
-ONLY_WHEN_ANY = {sync_section, review_requests_section}  # a shop that never syncs (or syncs fine) sees no such section at all
+# a shop that never syncs (or syncs fine), posts no notice, has no review request due or watches no ASIN sees no
+# such section at all
+ONLY_WHEN_ANY = {sync_section, notices_section, review_requests_section, watch_section}
 
 
 def checklist(shop: Shop, user: str, now: datetime | None = None, which: str = "all") -> list[Section]:

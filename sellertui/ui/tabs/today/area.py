@@ -1,6 +1,6 @@
 """The Today tab: one keyboard-driven checklist across every area.
 
-j/k move, space ticks an item done, enter jumps to it in its own tab (and
+j/k move, space ticks an item done (a team notice: marks it read), enter jumps to it in its own tab (and
 starts the clock for the workload measure), s snoozes it to tomorrow. A tick
 does what the item's tab does with its record (``domain.today.acts``): a
 buyer message is replied, a task done; an order to ship opens the Ship
@@ -50,7 +50,8 @@ class TodayArea(PanelHolder, Area):
     WATCHES = frozenset({"messages", "orders", "returns", "tasks", "recurring", "today_ticks", "today_snoozes",
                          "products", "purchase_orders", "promotions", "search_terms", "ad_reports", "ad_actions",
                          "ad_targets", "events", "promo_fees", "feedback", "reviews", "feedback_work",
-                         "review_requests", "postage_refunds", "buyers"})
+                         "review_requests", "postage_refunds", "buyers", "watchlist",
+                         "watch_snapshots", "notices"})
     DEFAULT_CSS = """
     TodayArea #today-top { height: 1; padding: 0 1; background: $panel; }
     TodayArea #today-top ProgressBar { width: 1fr; }
@@ -186,6 +187,12 @@ class TodayArea(PanelHolder, Area):
     def action_tick(self) -> None:
         item = self._current()
         if not item:
+            return
+        if item.key.startswith("notice:"):  # a notice stays until read, not just for today
+            from sellertui.domain.team.notices import acknowledge
+
+            self.save(lambda store: acknowledge(store, item.value, self.ctx.user), "Notice marked read",
+                      {"notices"})
             return
         act = acts.act_for(item)
         if item.ticked:
