@@ -56,7 +56,7 @@ async def test_the_tracking_message_is_filled_with_the_carriers_link_and_copied(
     line = shipped_fbm(demo_copy, with_shipping=False)
     app = make_app(demo_copy)
     async with app.run_test(size=(80, 24)) as pilot:
-        await press_on_order(pilot, app, line["order_id"], "k")
+        await press_on_order(pilot, app, line["order_id"], "L")
         assert isinstance(app.screen, InfoScreen)
         shown = app.screen.as_text()
         number = line["shipment"]["tracking"]
@@ -75,7 +75,7 @@ async def test_an_fba_order_has_neither(make_app, demo_copy: Path) -> None:
     app = make_app(demo_copy)
     async with app.run_test(size=(80, 24)) as pilot:
         await press_on_order(pilot, app, fba["order_id"], "P")
-        await pilot.press("k")
+        await pilot.press("L")
         await settle(pilot, app)
         said = " ".join(n.message for n in app._notifications)
         assert "only an FBM order's postage" in said and "Only a shipped FBM order" in said

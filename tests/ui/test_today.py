@@ -67,6 +67,7 @@ async def test_snooze_and_routines(make_app, demo_copy: Path) -> None:
     app = make_app(demo_copy)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
+        await pilot.press("j")  # past the pinned team notice
         key = highlighted(app)  # an overdue buyer message: snoozing it asks first
         await pilot.press("s")
         await settle(pilot, app)

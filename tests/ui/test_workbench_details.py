@@ -188,3 +188,19 @@ async def test_a_marked_sku_shows_its_mark_at_80_columns(make_app, demo_copy: Pa
         await pilot.press("space", "up")  # marked, and the cursor back on it
         await pilot.pause()
         assert view.table.marked and view.table.render_line(1).text.startswith("✓ ")
+
+
+async def test_enter_on_a_review_request_and_on_an_agent_shows_their_facts(make_app, demo_copy: Path) -> None:
+    async with opened(make_app, demo_copy, "2", "Q") as (pilot, app, view):
+        order_id = view.table.value("order_id")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, DetailScreen) and order_id in app.screen.info_title
+        await pilot.press("escape")
+        await settle(pilot, app)
+        await show(pilot, app, "7", "p")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, DetailScreen)
+        shown = text_of(app.screen.query_one(Static))
+        assert "whole shop" in app.screen.info_title and "Last 30 days" in shown and "replies" in shown

@@ -44,7 +44,7 @@ class AllOrdersView(TableView):
         Binding("N", "product_notes", "Notes", id="orders.notes"),
         Binding("y", "copy_id", "Copy id", id="orders.copy"),
         Binding("P", "postage", "Postage", tooltip="Refund postage", id="orders.postage"),
-        Binding("k", "tracking_message", "Tracking", tooltip="Tracking message", id="orders.tracking_message"),
+        Binding("L", "tracking_message", "Tracking", tooltip="Tracking message (its link)", id="orders.tracking_message"),
     ]
 
     class PanelOrderRead(Message, bubble=False):

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from sellertui.domain.reviews import requests as rules
 from sellertui.domain.reviews.request_list import DUE, FILTER_HELP, filter_rows, request_rows, rows_frame
 from sellertui.domain.reviews.settings import ReviewSettings
-from sellertui.ui.kit.dialogs import ConfirmScreen
+from sellertui.ui.kit.dialogs import ConfirmScreen, DetailScreen, fact_panel
 from sellertui.ui.kit.messages import Saved
 from sellertui.ui.kit.settings_form import SettingsSaved, edit_section, saved_note
 from sellertui.ui.kit.table import Column
@@ -72,6 +72,22 @@ class ReviewRequestsView(TableView):
                     style="bold green" if self.daily_rule else None)
         line.append(" · space mark, a approve, A all, d withdraw, S rules · ~ delivery estimated")
         self.summary(line)
+
+    def action_open(self) -> None:
+        """The request (or the order due one) as facts: its state, dates, buyer, who asked and Amazon's answer."""
+        row = self.current_row()
+        if not row:
+            return
+        delivered = f"{row.get('delivered', '')}{' (estimated)' if row.get('estimated') else ''}"
+        facts = [("State", row.get("state", "")), ("Order", row.get("order_id", "")), ("Via", row.get("channel", "")),
+                 ("Delivered", delivered), ("Window closes", row.get("closes", "")), ("Buyer", row.get("buyer", "")),
+                 ("SKU", row.get("skus", "")), ("When", row.get("when", "")), ("By", row.get("by", ""))]
+        lines = [f"Amazon's answer: {row['reason']}" if row.get("reason") else "",
+                 "Due: a asks for it (with the next sync); Amazon allows one request per order."
+                 if row.get("state") == DUE else ""]
+        self.app.push_screen(DetailScreen(f"Review request · {row.get('order_id', '')}",
+                                          fact_panel(row.get("order_id", ""), [(k, str(v)) for k, v in facts if v],
+                                                     lines)))
 
     # -- approving: what will be sent is shown first ------------------------------------------
     def _due(self, positions) -> list[str]:

@@ -85,3 +85,24 @@ class PerformanceView(TableView):
         self.window = WINDOWS[(WINDOWS.index(self.window) + 1) % len(WINDOWS)]
         if self.perf is not None:
             self.show_loaded(self.perf)
+
+    def action_open(self) -> None:
+        """The agent's (or the shop's) figures for each window in words, beside the shop's."""
+        from sellertui.ui.kit.dialogs import DetailScreen, fact_panel
+
+        row = self.current_row()
+        if not row or self.perf is None:
+            return
+        facts = []
+        for days in WINDOWS:
+            n, avg, late = row[f"n{days}"], row[f"avg{days}"], row[f"late{days}"]
+            said = f"{int(n):,} replies" + (f", {_hours(avg)} on average" if avg == avg else "") + (
+                f", {_late(late)} after 24 h" if late == late else "")
+            shop = self.perf.shop[days]
+            if row["agent"] != SHOP and shop.average_hours is not None:
+                said += f" (shop: {_hours(shop.average_hours)})"
+            facts.append((f"Last {days} days", said))
+        lines = ["A reply counts for whoever marked the message replied; the shop's row also counts messages "
+                 "still unanswered past 24 h as late."]
+        title = row["agent"] + (f" · #{row['rank']} over {self.window} days" if row.get("rank") else "")
+        self.app.push_screen(DetailScreen(title, fact_panel(row["agent"], facts, lines)))
