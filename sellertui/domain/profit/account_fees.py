@@ -105,13 +105,16 @@ def estimates(products: dict[str, dict], spans: list, first: date, last: date, h
     if rates is None:
         return entries.frame([])
     pieces = []
+    by_season: dict[bool, list] = {}
     for month in uncovered_months(spans, first, last):
         if rates.subscription_minor:
             note = (f"subscription ~ {fmt(rates.subscription_minor, home)} a month (no settlement covers {month}; "
                     "[profit] subscription_monthly)")
             _, days, parts = _spread_rows(month, np.array([rates.subscription_minor]))
             pieces.append(_columns(days, "subscription", -parts, home, "settings", f"subscription {month}", "", note))
-        found = storage_of(products, month, rates, home)
+        peak = int(month[5:7]) in PEAK_MONTHS  # the working differs only by season: worked out twice, not monthly
+        found = by_season[peak] if peak in by_season else by_season.setdefault(
+            peak, storage_of(products, month, rates, home))
         if found:
             which, days, parts = _spread_rows(month, np.array([amount for _, amount, _ in found]))
             skus = np.array([sku for sku, _, _ in found], dtype=object)[which]

@@ -62,7 +62,11 @@ class Ledger:
 
 
 def month_of(days) -> np.ndarray:
-    return np.asarray(days).astype("datetime64[M]").astype(str)
+    """``YYYY-MM`` of each day, as text: each distinct month turned into text once (a million entries
+    hold a few dozen months)."""
+    months = np.asarray(days).astype("datetime64[M]")
+    distinct, where = np.unique(months, return_inverse=True)
+    return distinct.astype(str)[where.reshape(-1)]
 
 
 def _key(frame: pd.DataFrame) -> pd.Series:
