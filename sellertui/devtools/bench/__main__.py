@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sellertui.devtools.bench import Result
 
-SUITES = ("store", "startup", "import", "orders", "inventory")
+SUITES = ("store", "startup", "import", "orders", "inventory", "profit", "tabs", "huge")
 BENCH_DIR = Path(".bench")
 
 
