@@ -313,7 +313,8 @@ class Store:
 
         It is the same backup that write would take: until a backup of the day exists no write has
         happened today (each first takes it), and the shared lock keeps writes out while it is made.
-        A store another process holds for writing is left alone: that write takes the backup itself.
+        A store another process holds for writing, or a backup that fails (a full disk, a folder this
+        user cannot write), is left to the write: it takes the backup itself and says what went wrong.
         """
         if (self.layout.backups / clock.today().isoformat()).exists():
             return
@@ -321,7 +322,7 @@ class Store:
             with self._mutex, self._lock.shared(timeout=0):
                 if not self.layout.intent.exists():
                     backups.take_backup(self.layout, clock.today().isoformat(), self._shared)
-        except StoreBusy:
+        except (StoreBusy, StoreError, OSError):
             pass
 
     def _daily_backup(self) -> None:

@@ -239,3 +239,22 @@ def test_the_backup_ahead_leaves_a_store_another_process_is_writing_alone(data_d
         store.changes()  # does not wait for the writer: its write takes the backup itself
     other.close()
     assert [b.day for b in list_backups(store.layout)] == ["2026-11-22"]
+
+
+def test_a_backup_ahead_that_fails_is_left_to_the_write_which_says_why(data_dir: Path, monkeypatch) -> None:
+    import errno
+
+    from sellertui.store import DiskFull
+
+    store = _seed(data_dir)
+    store.changes()
+    monkeypatch.setenv("SELLERTUI_NOW", "2026-11-23T09:00:00+00:00")
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "link", full)
+    assert store.changes() == set()  # the poll goes on quietly
+    with pytest.raises(DiskFull):
+        with store.transaction() as tx:
+            tx["tasks"].insert({"title": "b"})
