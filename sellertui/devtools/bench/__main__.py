@@ -55,7 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     for name in args.only or SUITES:
         module = __import__(f"sellertui.devtools.bench.{name}_suite", fromlist=["run"])
-        results.extend(module.run(large, work))
+        try:
+            results.extend(module.run(large, work))
+        except Exception as exc:  # one suite's failure must not lose the figures the others measured
+            results.append(Result(f"{name}: the suite failed", 0.0, None, "s", "runs", ok=False,
+                                  note=f"{type(exc).__name__}: {exc}"[:300]))
     if args.json:
         print(json.dumps([r.as_dict() for r in results], indent=2))
     else:

@@ -104,7 +104,7 @@ async def _filter_latency(store_dir: Path, cache: Path) -> list[float]:
 
     from sellertui.context import Context
     from sellertui.ui.app import SellerApp
-    from sellertui.ui.kit.views import TableView
+    from sellertui.ui.kit.table_view import TableView
 
     marks: dict[str, float] = {}
     refilter, refresh = TableView._refilter, Screen._compositor_refresh
