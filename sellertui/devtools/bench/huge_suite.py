@@ -17,6 +17,7 @@ import shutil
 import statistics
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 from sellertui.devtools.bench import Result
@@ -67,8 +68,10 @@ def run(large: Path, work: Path) -> list[Result]:
                           note=f"{size:,} order lines in that month; CPU {cpu * 1000:.0f} ms"))
     counter = iter(range(10**6))
     store.changes()
-    day = first_write_of_a_day(store, lambda: add_task(store, f"bench {next(counter)}", owner="bench"), poll=True)
-    cli = first_write_of_a_day(store, lambda: add_task(store, f"bench {next(counter)}", owner="bench"), poll=False)
+    day = first_write_of_a_day(store, lambda: add_task(store, f"bench {next(counter)}", owner="bench"), poll=True,
+                              start=date(2031, 1, 1))
+    cli = first_write_of_a_day(store, lambda: add_task(store, f"bench {next(counter)}", owner="bench"), poll=False,
+                              start=date(2032, 1, 1))
     results.append(Result("huge: the app's first write of a day vs a later write (CPU)", day["first"], day["later"],
                           "s", "≤ 1.1×", ratio=day["first"] / day["later"], ok=day["first"] / day["later"] <= 1.1,
                           note=f"a command's (backup inline): {cli['first'] / cli['later']:.1f}× "
