@@ -2,7 +2,8 @@
 
 ``generate`` fills an empty store; the same seed and day give the same shop.
 ``--size large`` is the benchmark shop: 100k order lines, 200k search-term rows,
-2k SKUs, 10k messages.
+2k SKUs, 10k messages; ``--size huge`` a big seller's five years: 1M order lines,
+2M search-term rows, 10k SKUs.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ SIZES = {
     "small": Size(skus=40, days=183, order_lines=5_000, messages=300, search_rows=8_000),
     "large": Size(skus=2_000, days=730, order_lines=100_000, messages=10_000, search_rows=200_000,
                   past_promotions=989),
+    # ten years of a big seller, as the bench's --only huge reads it: five years of data at 1M order lines
+    "huge": Size(skus=10_000, days=1_826, order_lines=1_000_000, messages=50_000, search_rows=2_000_000,
+                 past_promotions=989),
 }
 SHOP_NAME = "Maple & Moss (demo)"
 
