@@ -59,6 +59,7 @@ SECTION_DEFAULTS["profit"] = {
     "reserve_months": 3,  # cash in reserve must cover this many months of the role's cost
     "trend_months": 6,  # complete months the profit trend is fitted over
     "horizon_months": 36,  # how far ahead the projection looks
+    "chart_months": 12,  # the Overview's chart: the last 6, 12 or 24 months, or 0 for all (g cycles them)
     # estimated where no settlement covers a month (the fees Amazon charges every month)
     "subscription_monthly": 39.99,  # the Professional selling plan, in the home currency
     "storage_rate": 0.78,  # FBA storage per cubic foot a month, January–September (standard size)
@@ -83,12 +84,33 @@ SECTION_DEFAULTS["promotions"] = {
     "upcoming_days": 30,  # `sellertui promotions upcoming` looks this far ahead
 }
 
-# Seller Central (SP-API): where to connect and how patiently. Secrets never live here (credentials.py).
+# Competitor watch: what a change between two snapshots must reach to be on Today.
+SECTION_DEFAULTS["watch"] = {
+    "price_cut_pct": 5.0,  # a competitor's price this much below its previous snapshot
+    "rank_jump_pct": 30.0,  # a sales rank this much better or worse than in the previous snapshot
+    "alert_days": 2,  # changes in snapshots of the last N days are alerts (older ones are history)
+}
+
+# Feedback, reviews and review requests: the negative-feedback clock and Amazon's Request a Review window.
+SECTION_DEFAULTS["reviews"] = {
+    "respond_days": 2,  # a 1–2 star feedback or review is due an answer this many days after it was left
+    "removal_days": 90,  # Amazon takes feedback removal requests up to 90 days after the feedback
+    "request_from_days": 5,  # Request a Review opens this many days after delivery ...
+    "request_until_days": 30,  # ... and closes after this many
+    "transit_days": 3,  # FBM: delivery assumed this many days after the ship date (when no delivery date is known)
+    "fba_transit_days": 2,  # FBA: delivery assumed this many days after the purchase
+    "daily_rule": False,  # true: each sync asks for a review on every order that has become a candidate
+}
+
+# Seller Central (SP-API) and the Ads console (Ads API): where to connect and how patiently. Secrets never
+# live here (amazon/credentials.py).
 SECTION_DEFAULTS["amazon"] = {
     "region": "NA",  # NA, EU or FE: the SP-API endpoint and the Login with Amazon app region
     "marketplaces": [],  # codes like ["US", "CA"]; empty: the shop's marketplace
     "sp_api_endpoint": "",  # empty: Amazon's endpoint for the region; a proxy or a stand-in otherwise
     "lwa_token_url": "https://api.amazon.com/auth/o2/token",
+    "ads_api_endpoint": "",  # the Ads API; empty: Amazon's endpoint for the region (advertising-api[-eu|-fe])
+    "ads_attribution_days": 14,  # Sponsored Products sales and orders of the Ads sync: 14-day or 7-day (1, 30 too)
     "first_sync_days": 30,  # how far back a stream's first sync reaches (--since overrides)
     "report_poll_seconds": 15.0,  # first wait between getReport polls (doubles, up to a minute)
     "report_wait_minutes": 10.0,  # a requested report not DONE by then is picked up by the next sync

@@ -26,7 +26,9 @@ def isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     monkeypatch.setenv("SELLERTUI_NOW", FROZEN_NOW)
     monkeypatch.setenv("TZ", "UTC")
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")  # never the user's keyring
-    for name in ("SELLERTUI_SP_CLIENT_ID", "SELLERTUI_SP_CLIENT_SECRET", "SELLERTUI_SP_REFRESH_TOKEN"):
+    for name in ("SELLERTUI_SP_CLIENT_ID", "SELLERTUI_SP_CLIENT_SECRET", "SELLERTUI_SP_REFRESH_TOKEN",
+                 "SELLERTUI_ADS_CLIENT_ID", "SELLERTUI_ADS_CLIENT_SECRET", "SELLERTUI_ADS_REFRESH_TOKEN",
+                 "SELLERTUI_ADS_PROFILE_ID"):
         monkeypatch.delenv(name, raising=False)
     return home
 

@@ -81,3 +81,22 @@ def test_the_figures_a_real_shop_could_have(demo_copy) -> None:
         assert 0.20 < -statement.values["cogs"][i] / sales < 0.40, period
         assert 0 <= -statement.values["ads"][i] / sales < 0.20, period  # TACoS
     store.close()
+
+
+def test_demo_has_feedback_with_negatives_and_orders_due_a_review_request(demo_dir) -> None:
+    from sellertui.context import Context
+    from sellertui.domain.reviews import requests as rules
+    from sellertui.domain.reviews.listing import feedback_items
+
+    ctx = Context.create(demo_dir)
+    shop = ctx.shop()
+    items = feedback_items(shop)
+    open_negatives = [i for i in items if i["negative"] and i["due_by"]]
+    assert len(items) > 100 and any(i["kind"] == "review" for i in items)
+    assert 3 <= len(open_negatives) <= 12 and any(i["grounds"] for i in open_negatives)
+    assert any(i["status"] == "resolved" for i in items if i["negative"])
+    due = rules.candidates(shop)
+    sent = {r["status"] for r in rules.requests(shop.store)}
+    assert len(due) > 20 and sent == {"sent", "refused"}
+    assert not {c.order_id for c in due} & {r["id"] for r in rules.requests(shop.store)}  # never asked twice
+    ctx.close()

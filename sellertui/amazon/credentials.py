@@ -1,12 +1,14 @@
-"""The three secrets of an SP-API app: where they live, and a type that never prints them.
+"""The secrets of an SP-API app and of an Ads API app: where they live, and a type that never prints them.
 
-Order of precedence: the environment (``SELLERTUI_SP_CLIENT_ID``,
-``SELLERTUI_SP_CLIENT_SECRET``, ``SELLERTUI_SP_REFRESH_TOKEN``: cron and
+Each API has a ``Vault``: its environment variables, its keyring service and
+its section of ``secrets.toml``. Order of precedence: the environment
+(``SELLERTUI_SP_CLIENT_ID``… or ``SELLERTUI_ADS_CLIENT_ID``…: cron and
 containers), then the system keyring when a real backend works, then
-``secrets.toml`` in the config dir (0600, written atomically, its folder 0700).
-Never the store, backups, logs or exports: those hold no field a secret could
-reach. ``Secret`` redacts itself in ``str``/``repr``/f-strings, so a stray
-print or a traceback's locals show ``Secret('…')``, never the value.
+``secrets.toml`` in the config dir (0600, written atomically, its folder 0700;
+each API's section kept when the other's is written or forgotten). Never the
+store, backups, logs or exports: those hold no field a secret could reach.
+``Secret`` redacts itself in ``str``/``repr``/f-strings, so a stray print or a
+traceback's locals show ``Secret('…')``, never the value.
 """
 
 from __future__ import annotations
@@ -18,11 +20,34 @@ from pathlib import Path
 
 from sellertui import paths
 
-SERVICE = "sellertui-sp-api"
-FIELDS = ("client_id", "client_secret", "refresh_token")
-ENV = {"client_id": "SELLERTUI_SP_CLIENT_ID", "client_secret": "SELLERTUI_SP_CLIENT_SECRET",
-       "refresh_token": "SELLERTUI_SP_REFRESH_TOKEN"}
-LABELS = {"client_id": "LWA client id", "client_secret": "LWA client secret", "refresh_token": "refresh token"}
+
+@dataclass(frozen=True)
+class Vault:
+    """Where one API's credentials live."""
+
+    section: str  # its [section] in secrets.toml
+    service: str  # its keyring service
+    env: dict[str, str]  # field -> environment variable
+    labels: dict[str, str]  # field -> what the user calls it
+    connect: str  # the command that sets it up
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(self.env)
+
+
+SP = Vault("sp_api", "sellertui-sp-api",
+           {"client_id": "SELLERTUI_SP_CLIENT_ID", "client_secret": "SELLERTUI_SP_CLIENT_SECRET",
+            "refresh_token": "SELLERTUI_SP_REFRESH_TOKEN"},
+           {"client_id": "LWA client id", "client_secret": "LWA client secret", "refresh_token": "refresh token"},
+           "sellertui connect")
+ADS = Vault("ads_api", "sellertui-ads-api",
+            {"client_id": "SELLERTUI_ADS_CLIENT_ID", "client_secret": "SELLERTUI_ADS_CLIENT_SECRET",
+             "refresh_token": "SELLERTUI_ADS_REFRESH_TOKEN", "profile_id": "SELLERTUI_ADS_PROFILE_ID"},
+            {"client_id": "Ads LWA client id", "client_secret": "Ads LWA client secret",
+             "refresh_token": "Ads refresh token", "profile_id": "advertiser profile"},
+            "sellertui connect ads")
+SERVICE, FIELDS, ENV, LABELS = SP.service, SP.fields, SP.env, SP.labels  # the SP-API's, as before
 
 
 class Secret:
@@ -63,6 +88,7 @@ class Credentials:
     client_secret: Secret
     refresh_token: Secret
     source: str  # "environment", "keyring", "secrets.toml" (or a mix, named)
+    profile_id: str = ""  # the Ads API's advertiser profile (the Amazon-Advertising-API-Scope); "" for the SP-API
 
     def values(self) -> list[str]:
         """The revealed values, for redacting them from anything shown."""
@@ -73,7 +99,7 @@ def secrets_file() -> Path:
     return paths.config_dir() / "secrets.toml"
 
 
-def _keyring():
+def _keyring(vault: Vault = SP):
     """The keyring module when a real backend works here (a desktop or a configured one), else None."""
     try:
         import keyring
@@ -82,25 +108,35 @@ def _keyring():
         backend = keyring.get_keyring()
         if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) <= 0:
             return None
-        keyring.get_password(SERVICE, "probe")  # a locked or absent D-Bus raises here, not at get_keyring
+        keyring.get_password(vault.service, "probe")  # a locked or absent D-Bus raises here, not at get_keyring
         return keyring
     except Exception:  # noqa: BLE001 - any keyring failure means: use the file
         return None
 
 
-def _from_file() -> dict[str, str]:
+def _file_sections() -> dict[str, dict]:
     try:
         data = tomllib.loads(secrets_file().read_text(encoding="utf-8"))
     except (FileNotFoundError, tomllib.TOMLDecodeError, UnicodeDecodeError):
         return {}
-    section = data.get("sp_api", {})
-    return {k: v for k, v in section.items() if k in FIELDS and isinstance(v, str) and v.strip()}
+    return {k: v for k, v in data.items() if isinstance(v, dict)}
 
 
-def _gather() -> tuple[dict[str, str], list[str]]:
+def _from_file(vault: Vault) -> dict[str, str]:
+    section = _file_sections().get(vault.section, {})
+    return {k: v for k, v in section.items() if k in vault.fields and isinstance(v, str) and v.strip()}
+
+
+def in_file_or_environment(vault: Vault = SP) -> bool:
+    """Whether the credentials are in the environment or secrets.toml (cheap: the keyring is not asked)."""
+    return all(os.environ.get(v) for v in vault.env.values()) or bool(_from_file(vault))
+
+
+def _gather(vault: Vault) -> tuple[dict[str, str], list[str]]:
     """Each secret from the first place that has it: environment, keyring, secrets.toml."""
     found: dict[str, str] = {}
     sources: list[str] = []
+    fields = vault.fields
 
     def take(source: str, values: dict[str, str | None]) -> None:
         new = {k: v for k, v in values.items() if k not in found and v and v.strip()}
@@ -108,52 +144,59 @@ def _gather() -> tuple[dict[str, str], list[str]]:
             found.update(new)
             sources.append(source)
 
-    take("environment", {name: os.environ.get(ENV[name], "") for name in FIELDS})
-    if len(found) < len(FIELDS):
-        ring = _keyring()
+    take("environment", {name: os.environ.get(vault.env[name], "") for name in fields})
+    if len(found) < len(fields):
+        ring = _keyring(vault)
         if ring is not None:
-            take("keyring", {name: ring.get_password(SERVICE, name) for name in FIELDS if name not in found})
-    if len(found) < len(FIELDS):
-        take("secrets.toml", _from_file())
+            take("keyring", {name: ring.get_password(vault.service, name) for name in fields if name not in found})
+    if len(found) < len(fields):
+        take("secrets.toml", _from_file(vault))
     return found, sources
 
 
-def load() -> Credentials | None:
-    """The credentials from the environment, the keyring or secrets.toml; None if any of the three is missing."""
-    found, sources = _gather()
-    if any(name not in found for name in FIELDS):
+def load(vault: Vault = SP) -> Credentials | None:
+    """The credentials from the environment, the keyring or secrets.toml; None if any part is missing."""
+    found, sources = _gather(vault)
+    if any(name not in found for name in vault.fields):
         return None
-    return Credentials(*(Secret(found[name]) for name in FIELDS), source=" + ".join(sources))
+    return Credentials(Secret(found["client_id"]), Secret(found["client_secret"]), Secret(found["refresh_token"]),
+                       source=" + ".join(sources), profile_id=found.get("profile_id", "").strip())
 
 
-def missing() -> list[str]:
+def missing(vault: Vault = SP) -> list[str]:
     """What is still missing, in words (for "run sellertui connect" messages)."""
-    found, _ = _gather()
-    return [LABELS[n] for n in FIELDS if n not in found]
+    found, _ = _gather(vault)
+    return [vault.labels[n] for n in vault.fields if n not in found]
 
 
-def save(client_id: Secret, client_secret: Secret, refresh_token: Secret) -> str:
-    """Store the three secrets in the keyring if one works, else in secrets.toml; returns where."""
-    values = dict(zip(FIELDS, (client_id, client_secret, refresh_token)))
-    ring = _keyring()
+def save(client_id: Secret, client_secret: Secret, refresh_token: Secret, vault: Vault = SP,
+         profile_id: str = "") -> str:
+    """Store the credentials in the keyring if one works, else in secrets.toml; returns where."""
+    values = {"client_id": client_id.reveal(), "client_secret": client_secret.reveal(),
+              "refresh_token": refresh_token.reveal(), "profile_id": profile_id.strip()}
+    values = {name: values[name] for name in vault.fields}
+    ring = _keyring(vault)
     if ring is not None:
         try:
-            for name, secret in values.items():
-                ring.set_password(SERVICE, name, secret.reveal())
+            for name, value in values.items():
+                ring.set_password(vault.service, name, value)
             return "the system keyring"
         except Exception:  # noqa: BLE001 - a keyring that refuses writes: fall back to the file
             pass
-    _write_file(values)
+    sections = _file_sections()
+    sections[vault.section] = values
+    _write_file(sections)
     return str(secrets_file())
 
 
-def _write_file(values: dict[str, Secret]) -> None:
+def _write_file(sections: dict[str, dict]) -> None:
     from sellertui.store.fsio import atomic_write
 
     paths.ensure_dir(paths.config_dir())  # 0700
-    lines = ["# sellertui's SP-API credentials: keep this file private (0600)", "[sp_api]"]
-    for name, secret in values.items():
-        lines.append(f"{name} = {_toml_string(secret.reveal())}")
+    lines = ["# sellertui's API credentials: keep this file private (0600)"]
+    for section, values in sections.items():
+        lines.append(f"[{section}]")
+        lines += [f"{name} = {_toml_string(str(value))}" for name, value in values.items()]
     atomic_write(secrets_file(), ("\n".join(lines) + "\n").encode("utf-8"))  # 0600
 
 
@@ -162,21 +205,27 @@ def _toml_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-def forget() -> list[str]:
-    """Remove stored secrets (keyring and file; the environment is the caller's); returns what was removed."""
+def forget(vault: Vault = SP) -> list[str]:
+    """Remove stored credentials (keyring and file; the environment is the caller's); returns what was removed."""
     removed = []
-    ring = _keyring()
+    ring = _keyring(vault)
     if ring is not None:
-        for name in FIELDS:
+        for name in vault.fields:
             try:
-                if ring.get_password(SERVICE, name) is not None:
-                    ring.delete_password(SERVICE, name)
-                    removed.append(f"{LABELS[name]} from the system keyring")
+                if ring.get_password(vault.service, name) is not None:
+                    ring.delete_password(vault.service, name)
+                    removed.append(f"{vault.labels[name]} from the system keyring")
             except Exception:  # noqa: BLE001 - already gone
                 pass
-    if secrets_file().exists():
-        secrets_file().unlink()
-        removed.append(str(secrets_file()))
+    sections = _file_sections()
+    if vault.section in sections:
+        del sections[vault.section]
+        if sections:
+            _write_file(sections)
+            removed.append(f"the [{vault.section}] section of {secrets_file()}")
+        else:
+            secrets_file().unlink()
+            removed.append(str(secrets_file()))
     return removed
 
 

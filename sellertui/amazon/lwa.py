@@ -12,31 +12,46 @@ import threading
 import time
 from typing import Callable
 
-from sellertui.amazon.credentials import Credentials
+from sellertui.amazon.credentials import SP, Credentials, Vault
 from sellertui.amazon.errors import AuthError, Unreachable
 
 EARLY = 60.0  # renew this long before the token expires
 
+# what to do about each refusal, per API: where the app's credentials come from and how to authorise again
+WHERE = {
+    "sp_api": {"authorise": "self-authorise the app again in Seller Central",
+               "credentials": "the app's LWA credentials in Developer Central",
+               "app": "an SP-API app registered in Developer Central, not a Login with Amazon web app"},
+    "ads_api": {"authorise": "authorise the app again with your Ads account (Login with Amazon consent for "
+                             "advertising::campaign_management)",
+                "credentials": "the Login with Amazon security profile of your Ads API app",
+                "app": "a Login with Amazon security profile approved for the Amazon Ads API"},
+}
 FIXES = {
     "invalid_grant": "Login with Amazon refused the refresh token (invalid_grant): it was revoked, expired or "
-                     "belongs to another app; self-authorise the app again in Seller Central and run "
-                     "`sellertui connect` with the new refresh token",
+                     "belongs to another app; {authorise} and run `{connect}` with the new refresh token",
     "invalid_client": "Login with Amazon does not know this client id and secret (invalid_client): copy both "
-                      "again from the app's LWA credentials in Developer Central (the secret may have been rotated)",
+                      "again from {credentials} (the secret may have been rotated)",
     "unauthorized_client": "Login with Amazon says this app may not use refresh tokens (unauthorized_client): "
-                           "the app must be an SP-API app registered in Developer Central, not a Login with "
-                           "Amazon web app",
+                           "the app must be {app}",
     "invalid_request": "Login with Amazon rejected the token request (invalid_request): a credential is empty "
-                       "or malformed; run `sellertui connect` again",
+                       "or malformed; run `{connect}` again",
 }
+
+
+def fix(code: str, vault: Vault = SP) -> str | None:
+    """What to do about a Login with Amazon refusal, in the words of the API it was for."""
+    template = FIXES.get(code)
+    return None if template is None else template.format(connect=vault.connect, **WHERE[vault.section])
 
 
 class AccessTokens:
     """Hands out a valid access token, exchanging the refresh token when needed (thread-safe)."""
 
     def __init__(self, credentials: Credentials, token_url: str, post: Callable[..., object],
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, vault: Vault = SP) -> None:
         self._credentials = credentials
+        self._vault = vault
         self._url = token_url
         self._post = post  # httpx.Client.post (or a stand-in in unit tests)
         self._clock = clock
@@ -75,12 +90,13 @@ class AccessTokens:
             body = {}
         if response.status_code >= 400 or not isinstance(body, dict) or "access_token" not in body:
             code = str(body.get("error", "")) if isinstance(body, dict) else ""
-            if code in FIXES:
-                raise AuthError(FIXES[code], code)
+            known = fix(code, self._vault)
+            if known is not None:
+                raise AuthError(known, code)
             if response.status_code >= 500:
                 raise Unreachable(f"Login with Amazon is failing ({response.status_code}); try again later")
             raise AuthError(f"Login with Amazon answered {response.status_code} {code or 'without a token'}; "
-                            "check the client id, secret and refresh token with `sellertui connect`", code)
+                            f"check the client id, secret and refresh token with `{self._vault.connect}`", code)
         self._token = str(body["access_token"])
         lifetime = body.get("expires_in", 3600)
         self._expires = self._clock() + (float(lifetime) if isinstance(lifetime, (int, float)) else 3600.0)

@@ -1,7 +1,8 @@
 """The ``[amazon]`` settings as the API layer uses them: region, endpoints, marketplaces, patience.
 
 Endpoints are settings so a proxy or a test's stand-in can take Amazon's place;
-empty means Amazon's own endpoint for the region.
+empty means Amazon's own endpoint for the region. The SP-API and the Ads API
+share the region, the Login with Amazon token URL and the patience settings.
 """
 
 from __future__ import annotations
@@ -17,7 +18,13 @@ ENDPOINTS = {
     "EU": "https://sellingpartnerapi-eu.amazon.com",
     "FE": "https://sellingpartnerapi-fe.amazon.com",
 }
+ADS_ENDPOINTS = {
+    "NA": "https://advertising-api.amazon.com",
+    "EU": "https://advertising-api-eu.amazon.com",
+    "FE": "https://advertising-api-fe.amazon.com",
+}
 LWA_TOKEN_URL = "https://api.amazon.com/auth/o2/token"
+ATTRIBUTION_DAYS = (1, 7, 14, 30)  # the windows Amazon's v3 Sponsored Products columns come in
 
 
 @dataclass(frozen=True)
@@ -26,6 +33,8 @@ class ApiSettings:
     marketplaces: tuple[Market, ...] = ()
     endpoint: str = ENDPOINTS["NA"]
     token_url: str = LWA_TOKEN_URL
+    ads_endpoint: str = ADS_ENDPOINTS["NA"]
+    ads_attribution_days: int = 14  # Sponsored Products sales and orders: 14-day (Amazon's v3 default) or 7-day
     first_sync_days: int = 30
     report_poll_seconds: float = 15.0
     report_wait_minutes: float = 10.0
@@ -48,11 +57,15 @@ class ApiSettings:
         chosen = tuple(marketplace(code, region) for code in codes)
         endpoint = (section.get("sp_api_endpoint") or "").strip() or ENDPOINTS[region]
         token_url = (section.get("lwa_token_url") or "").strip() or LWA_TOKEN_URL
-        for name, url in (("sp_api_endpoint", endpoint), ("lwa_token_url", token_url)):
+        ads = (section.get("ads_api_endpoint") or "").strip() or ADS_ENDPOINTS[region]
+        for name, url in (("sp_api_endpoint", endpoint), ("lwa_token_url", token_url), ("ads_api_endpoint", ads)):
             check_url(name, url)
         numbers = {f.name: type(f.default)(section[f.name]) for f in fields(cls)
                    if f.name in section and type(f.default) in (int, float)}  # the patience settings
-        return cls(region, chosen, endpoint.rstrip("/"), token_url, **numbers)
+        if numbers.get("ads_attribution_days", 14) not in ATTRIBUTION_DAYS:
+            raise UserError(f"[amazon] ads_attribution_days must be 1, 7, 14 or 30 (days), not "
+                            f"{section['ads_attribution_days']!r}")
+        return cls(region, chosen, endpoint.rstrip("/"), token_url, ads.rstrip("/"), **numbers)
 
 
 def marketplace(code: str, region: str) -> Market:

@@ -26,6 +26,8 @@ PLANS: dict[str, tuple[float, int]] = {
     "confirmShipment": (2.0, 10),
     "createRestrictedDataToken": (1.0, 10),
     "getMarketplaceParticipations": (0.016, 15),
+    "getItemOffersBatch": (0.1, 1),
+    "getCatalogItem": (2.0, 2),
 }
 DEFAULT_PLAN = (0.5, 5)
 
@@ -49,6 +51,7 @@ class Bucket:
 class RateLimits:
     clock: Callable[[], float] = time.monotonic
     sleep: Callable[[float], None] = time.sleep
+    plans: dict[str, tuple[float, int]] = field(default_factory=lambda: PLANS)  # the API's usage plans
     buckets: dict[str, Bucket] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -75,7 +78,7 @@ class RateLimits:
     def _bucket(self, operation: str) -> Bucket:
         bucket = self.buckets.get(operation)
         if bucket is None:
-            rate, burst = PLANS.get(operation, DEFAULT_PLAN)
+            rate, burst = self.plans.get(operation, DEFAULT_PLAN)
             bucket = self.buckets[operation] = Bucket(rate, burst, float(burst), self.clock())
         return bucket
 

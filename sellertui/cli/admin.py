@@ -18,7 +18,7 @@ def register(sub, common) -> None:
     summary.set_defaults(handler=cmd_summary)
 
     check = sub.add_parser("check", help="read every store file; name any that is damaged or cannot be read, and "
-                                         "what to do", parents=[common])
+                                         "what to do; check the key map", parents=[common])
     check.set_defaults(handler=cmd_check)
 
     restore = sub.add_parser(
@@ -61,13 +61,27 @@ def cmd_summary(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from sellertui.store.health import check
 
-    problems = check(_folder(context(args)))
-    if not problems:
-        print("store is healthy: every file reads")
-        return 0
-    for problem in problems:
-        print(problem)
-    return 1
+    ctx = context(args)
+    problems = check(_folder(ctx))
+    print("Store")
+    for problem in problems or ["healthy: every file reads"]:
+        print(f"  {problem}")
+    keys = key_problems(ctx.settings.keymap)
+    print("Keys")
+    for problem in keys or [f"{len(ctx.settings.keymap)} remapped, none clashes: every id is known, every key free"
+                            if ctx.settings.keymap else "the default keys (no [keymap] in the config)"]:
+        print(f"  {problem}")
+    return 1 if problems or keys else 0
+
+
+def key_problems(keymap: dict[str, str]) -> list[str]:
+    """What is wrong with the config's [keymap], as the app says it on start."""
+    if not keymap:
+        return []
+    from sellertui.ui.app import TABS, SellerApp
+    from sellertui.ui.shell.keys import check_keymap
+
+    return [p.removeprefix("Key map: ") for p in check_keymap(keymap, SellerApp, TABS).problems]
 
 
 def cmd_restore(args: argparse.Namespace) -> int:

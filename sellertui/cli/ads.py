@@ -1,4 +1,11 @@
-"""`sellertui ads proposals [--json]`, `sellertui ads reports [--json]` and `sellertui ads export PATH`."""
+"""`sellertui ads proposals [--json]`, `sellertui ads reports [--json]`, `sellertui ads export PATH`, and the
+approved changes by API: `sellertui ads apply [--dry-run] [--json]` and `sellertui ads revert ID... [--dry-run]
+[--json]`.
+
+``apply`` and ``revert`` exit 0 when Amazon took every change, 1 when it
+refused one (each item's reason is in the ledger and the output), 75 when a
+sync or another apply holds the lock.
+"""
 
 from __future__ import annotations
 
@@ -29,6 +36,19 @@ def register(sub, common) -> None:
                                 parents=[common])
     export.add_argument("path", metavar="PATH", help="where to write; the extension chooses XLSX or CSV")
     export.set_defaults(handler=cmd_export)
+
+    apply = actions.add_parser("apply", help="send the approved changes through the Ads API (see --dry-run first)",
+                               parents=[common])
+    apply.add_argument("--dry-run", action="store_true", help="show exactly what would be sent; send nothing")
+    apply.add_argument("--json", action="store_true", help="print JSON")
+    apply.set_defaults(handler=cmd_apply)
+
+    revert = actions.add_parser("revert", help="take applied changes back through the Ads API", parents=[common])
+    revert.add_argument("ids", nargs="+", metavar="ID", help="the changes' ids (the id column of "
+                                                             "`sellertui export ads-ledger`)")
+    revert.add_argument("--dry-run", action="store_true", help="show what would be sent; send nothing")
+    revert.add_argument("--json", action="store_true", help="print JSON")
+    revert.set_defaults(handler=cmd_revert)
 
 
 def _service(args: argparse.Namespace):
@@ -87,3 +107,33 @@ def cmd_export(args: argparse.Namespace) -> int:
     result = export_approved(shop.store, args.path, shop.user)
     print(result.message(), file=sys.stderr)
     return 1 if result.held else 0
+
+
+def _send(send, args: argparse.Namespace) -> int:
+    """Run ``send()`` (apply or revert) and print its dry run, its summary or its JSON."""
+    from sellertui.domain.sync.lock import SyncBusy
+
+    try:
+        result = send()
+    except SyncBusy as exc:
+        print(f"sellertui: {exc}", file=sys.stderr)
+        return exc.exit_code
+    if args.json:
+        print_json(result.as_json())
+    else:
+        print("\n".join([*(result.lines() if args.dry_run else result.outcomes()), result.summary()]))
+    return 0 if args.dry_run or result.ok else 1
+
+
+def cmd_apply(args: argparse.Namespace) -> int:
+    from sellertui.domain.ads.applying import apply_approved
+
+    shop = context(args).shop()
+    return _send(lambda: apply_approved(shop, args.dry_run), args)
+
+
+def cmd_revert(args: argparse.Namespace) -> int:
+    from sellertui.domain.ads.reverting import revert
+
+    shop = context(args).shop()
+    return _send(lambda: revert(shop, args.ids, args.dry_run), args)

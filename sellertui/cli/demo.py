@@ -10,8 +10,9 @@ from sellertui.cli.common import context, print_json
 
 def register(sub, common) -> None:
     demo = sub.add_parser("demo", help="create the demo shop in an empty data directory", parents=[common])
-    demo.add_argument("--size", choices=("small", "large"), default="small",
-                      help="small: 40 SKUs, ~5k orders (default); large: benchmark size, 100k orders")
+    demo.add_argument("--size", choices=("small", "large", "huge"), default="small",
+                      help="small: 40 SKUs, ~5k orders (default); large: benchmark size, 100k orders; "
+                           "huge: 1M orders over five years (several minutes, a few GB of memory)")
     demo.add_argument("--seed", type=int, default=7, help="random seed (same seed and day, same shop)")
     demo.add_argument("--json", action="store_true", help="print the counts as JSON")
     demo.set_defaults(handler=cmd_demo)

@@ -19,22 +19,27 @@ from sellertui.cli.common import context, print_json
 
 
 def register(sub, common) -> None:
-    cmd = sub.add_parser("sync", parents=[common], help="pull orders, settlements and reports from Seller Central",
-                         description="Pull from Seller Central (SP-API) and send the ship confirmations you "
-                                     "approved. Exit 0 when every stream succeeded, 1 otherwise, 75 when another "
-                                     "sync is running.")
+    cmd = sub.add_parser("sync", parents=[common], help="pull from Seller Central and the Ads console",
+                         description="Pull from Seller Central (SP-API) and the Ads console (Ads API), and send the "
+                                     "ship confirmations you approved. Exit 0 when every stream succeeded, 1 "
+                                     "otherwise, 75 when another sync is running.")
     cmd.add_argument("--only", metavar="STREAM,...", help="orders, settlements, inventory, returns, transactions, "
-                                                          "business, confirmations (default: all)")
+                                                          "business, confirmations, ads (default: all that are "
+                                                          "connected)")
     cmd.add_argument("--since", metavar="YYYY-MM-DD", help="start here this time, whatever the checkpoints say")
     cmd.add_argument("--json", action="store_true", help="print one JSON object")
     cmd.add_argument("--dry-run", action="store_true", help="show what would be fetched and sent; do nothing")
     cmd.add_argument("--status", action="store_true", help="when the last sync ran, what it pulled, what failed")
     cmd.set_defaults(handler=cmd_sync)
 
-    con = sub.add_parser("connect", parents=[common], help="connect sellertui to your SP-API app",
+    con = sub.add_parser("connect", parents=[common], help="connect sellertui to your SP-API app (or: connect ads)",
                          description="Set up the SP-API app's credentials (LWA client id and secret, the refresh "
-                                     "token of its self-authorisation), region and marketplaces, checked with one "
-                                     "call to Amazon before anything is kept.")
+                                     "token of its self-authorisation), region and marketplaces; or, with `ads`, "
+                                     "the Ads API's credentials and advertiser profile. Checked with one call to "
+                                     "Amazon before anything is kept.")
+    con.add_argument("api", nargs="?", choices=("ads",), metavar="ads",
+                     help="connect the Ads console (Amazon Ads API) instead of Seller Central")
+    con.add_argument("--profile", metavar="ID", help="with ads: the advertiser profile to use (skips the question)")
     con.add_argument("--region", choices=("NA", "EU", "FE"), help="skip the region question")
     con.add_argument("--marketplaces", metavar="US,CA,...", help="skip the marketplaces question")
     con.add_argument("--check", action="store_true", help="check the stored credentials and settings")
@@ -95,7 +100,13 @@ def _progress():
     return show
 
 
-def _ask(prompt: str, default: str = "") -> str:
+def forgot(removed: list[str], what: str) -> int:
+    """``connect --forget``'s answer: what was removed, or that there was nothing."""
+    print("removed " + ", ".join(removed) if removed else f"no stored {what} to remove")
+    return 0
+
+
+def ask(prompt: str, default: str = "") -> str:
     shown = f"{prompt} [{default}]: " if default else f"{prompt}: "
     answer = input(shown).strip()
     return answer or default
@@ -107,19 +118,21 @@ def cmd_connect(args: argparse.Namespace) -> int:
     from sellertui.amazon.settings import ApiSettings
     from sellertui.domain.sync import connect
 
+    if args.api == "ads":
+        from sellertui.cli.connect_ads import cmd_connect_ads
+
+        return cmd_connect_ads(args)
     ctx = context(args)
     settings = ctx.settings
     if args.forget:
-        removed = connect.forget()
-        print("removed " + ", ".join(removed) if removed else "no stored credentials to remove")
-        return 0
+        return forgot(connect.forget(), "credentials")
     section = settings.section("amazon")
     if args.check:
         found = connect.check(ApiSettings.from_section(section, settings.marketplace))
         return _report(found, None)
-    region = args.region or _ask("Region (NA, EU or FE)", section.get("region") or "NA").upper()
+    region = args.region or ask("Region (NA, EU or FE)", section.get("region") or "NA").upper()
     default_markets = ",".join(section.get("marketplaces") or []) or settings.marketplace
-    markets = args.marketplaces or _ask("Marketplaces (codes, e.g. US,CA,MX)", default_markets)
+    markets = args.marketplaces or ask("Marketplaces (codes, e.g. US,CA,MX)", default_markets)
     codes = [c.strip().upper() for c in markets.split(",") if c.strip()]
     ApiSettings.from_section({**section, "region": region, "marketplaces": codes}, settings.marketplace)  # say now
     print("Paste each value from Developer Central (nothing is shown as you type).")

@@ -2,7 +2,8 @@
 
 ``generate`` fills an empty store; the same seed and day give the same shop.
 ``--size large`` is the benchmark shop: 100k order lines, 200k search-term rows,
-2k SKUs, 10k messages.
+2k SKUs, 10k messages; ``--size huge`` a big seller's five years: 1M order lines,
+2M search-term rows, 10k SKUs.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from sellertui.demo.planning import build_expenses, build_purchase_orders, build
 from sellertui.demo.profit import build_cash, build_fx_rates, build_reimbursements, build_roles
 from sellertui.demo.promotions import (add_promotion_sales, build_events, build_fee_table, build_history,
                                        build_promotions)
+from sellertui.demo.reviews import build_feedback, build_feedback_work, build_review_requests, build_reviews
 from sellertui.demo.sales import SalesBuilder, build_messages, build_product_notes, build_returns
+from sellertui.demo.watch import assign_repliers, build_notices, build_watch
 from sellertui.core.errors import UserError
 from sellertui.domain.team.tasks import new_task
 from sellertui.store import Store
@@ -42,6 +45,9 @@ SIZES = {
     "small": Size(skus=40, days=183, order_lines=5_000, messages=300, search_rows=8_000),
     "large": Size(skus=2_000, days=730, order_lines=100_000, messages=10_000, search_rows=200_000,
                   past_promotions=989),
+    # ten years of a big seller, as the bench's --only huge reads it: five years of data at 1M order lines
+    "huge": Size(skus=10_000, days=1_826, order_lines=1_000_000, messages=50_000, search_rows=2_000_000,
+                 past_promotions=989),
 }
 SHOP_NAME = "Maple & Moss (demo)"
 
@@ -94,6 +100,14 @@ def build(size: str = "small", seed: int = 7, founder: str = "me") -> dict[str, 
     add_ad_reports(data, today)
     add_inventory_story(data, now, founder)
     add_promotion_sales(data["orders"], data["promotions"], products, now, seed)
+    feedback_rng = random.Random(seed * 1000 + 21)  # its own stream: the rest of the demo stays as it was
+    data["feedback"] = build_feedback(feedback_rng, today, data["orders"])
+    data["reviews"] = build_reviews(feedback_rng, today, products)
+    data["feedback_work"] = build_feedback_work(data["feedback"], data["reviews"], today, founder)
+    data["review_requests"] = build_review_requests(data, today, founder)
+    data["watchlist"], data["watch_snapshots"] = build_watch(today, products, founder)
+    data["notices"] = build_notices(today, founder)
+    assign_repliers(data["messages"], founder)
     return data
 
 

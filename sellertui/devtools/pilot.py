@@ -24,7 +24,7 @@ async def settle(pilot, app) -> None:
     result arrives as a message after the worker ends, so quiet means: no busy worker and
     (a few rounds allowing) no queued message, twice in a row.
     """
-    from sellertui.ui.app import POLL_GROUP
+    from sellertui.ui.shell.live import POLL_GROUP
 
     quiet = waited_for_messages = 0
     while quiet < 2:

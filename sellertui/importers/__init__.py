@@ -32,7 +32,10 @@ KIND_NAMES = ("all-orders", "fbm-orders", "search-terms", "bulk-search-terms", "
               "sp-advertised-products", "sb-search-terms", "sb-targeting", "sd-matched-targets", "sd-targeting",
               "sd-advertised-products", "fba-inventory", "restock", "business-report", "settlement", "date-range",
               "fba-returns", "fbm-returns", "orders-api", "sales-traffic", "top-search-terms",
-              "search-query-performance")  # importers.kinds.KINDS, spelled out: the CLI's start-up imports no kind
+              "search-query-performance", "listings", "inventory-age", "reimbursements", "feedback",
+              "product-reviews", "ads-api-sp-search-terms", "ads-api-sp-targeting",
+              "ads-api-sp-advertised-products", "ads-api-sb-search-terms",
+              "ads-api-sd-targeting")  # importers.kinds.KINDS, spelled out: the CLI's start-up imports no kind
 
 
 def __getattr__(name: str):

@@ -20,6 +20,7 @@ from typing import Callable, Iterator
 from sellertui.core.errors import UserError
 from sellertui.core.markets import market
 from sellertui.importers import rejects
+from sellertui.importers.companions import with_companions
 from sellertui.importers.encodings import LABELS, codec_for
 from sellertui.importers.errors import FileProblem, Problem, RowProblems
 from sellertui.importers.frame import Frame
@@ -318,8 +319,9 @@ def write_report(store, parsed: Parsed, options: Options, progress: Progress | N
         raise FileProblem(frame.table.name, whole_file[0].reason)
     if frame.problems and not options.skip_bad_rows:
         raise RowProblems(frame.table.name, frame.problems, len(frame.bad), frame.n, kind.name)
+    alongside, kept = with_companions(parsed, alongside)
     result = Result(frame.table.name, kind.name, kind.label, frame.n, rejected=len(frame.bad), totals=parsed.totals,
-                    notes=parsed.notes(), dry_run=options.dry_run, collection_main=kind.collection)
+                    notes=parsed.notes() + kept, dry_run=options.dry_run, collection_main=kind.collection)
     written = None
     if frame.bad and not options.dry_run:
         written = rejects.write(parsed.path, frame)

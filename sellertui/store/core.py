@@ -20,7 +20,7 @@ from sellertui import clock
 from sellertui.paths import ensure_dir
 from sellertui.store import backups, commit
 from sellertui.store.access import read_store_file, unreadable
-from sellertui.store.errors import CorruptFile, NewerStore, StoreError
+from sellertui.store.errors import CorruptFile, NewerStore, StoreBusy, StoreError
 from sellertui.store.fsio import (
     Signature,
     dumps,
@@ -308,6 +308,23 @@ class Store:
                 self._meta, self._meta_sig = meta, sigs[self.layout.meta]
                 self._known[self.layout.meta] = sigs[self.layout.meta]
 
+    def backup_ahead(self) -> None:
+        """Take today's backup now if it is missing, so the day's first write does not wait for it.
+
+        It is the same backup that write would take: until a backup of the day exists no write has
+        happened today (each first takes it), and the shared lock keeps writes out while it is made.
+        A store another process holds for writing, or a backup that fails (a full disk, a folder this
+        user cannot write), is left to the write: it takes the backup itself and says what went wrong.
+        """
+        if (self.layout.backups / clock.today().isoformat()).exists():
+            return
+        try:
+            with self._mutex, self._lock.shared(timeout=0):
+                if not self.layout.intent.exists():
+                    backups.take_backup(self.layout, clock.today().isoformat(), self._shared)
+        except (StoreBusy, StoreError, OSError):
+            pass
+
     def _daily_backup(self) -> None:
         """Before the day's first write: one stat on most days, a full copy on the first."""
         day = clock.today().isoformat()
@@ -325,8 +342,11 @@ class Store:
     def changes(self) -> set[str]:
         """Collections another process changed since the last call (cheap: stats only).
 
-        The first call sets the baseline and reports nothing.
+        The first call sets the baseline and reports nothing. The app polls this from a worker every
+        second, so later calls also take the day's backup ahead of its first write (``backup_ahead``).
         """
+        if self._dirs_seen is not None:
+            self.backup_ahead()
         with self._mutex:
             first = self._dirs_seen is None
             seen = self._dirs_seen or {}

@@ -106,8 +106,9 @@ class StoreLock:
         """The write lock; ``timeout`` (seconds) overrides the store's wait, 0 for housekeeping that can wait."""
         return self._hold("ex", timeout)
 
-    def shared(self):
-        return self._hold("sh")
+    def shared(self, timeout: float | None = None):
+        """The read lock; ``timeout`` as for ``exclusive``."""
+        return self._hold("sh", timeout)
 
     @property
     def held_exclusive(self) -> bool:

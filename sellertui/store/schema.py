@@ -49,6 +49,17 @@ def by_day(field_name: str) -> Partitioner:
     return partition
 
 
+def by_field(field_name: str) -> Partitioner:
+    """Partition by a field with a few known values (an Ads entity kind: campaign, keyword...)."""
+
+    def partition(doc: dict) -> str:
+        value = doc.get(field_name)
+        return value if isinstance(value, str) and PARTITION_NAME.match(value) else "other"
+
+    partition.__doc__ = f"value of {field_name}"
+    return partition
+
+
 def by_bucket(buckets: int) -> Partitioner:
     """Partition by a stable hash of the id, for big collections with no date."""
 
@@ -144,7 +155,23 @@ COLLECTIONS: dict[str, CollectionSpec] = _spec(
     CollectionSpec("reimbursements", "FBA reimbursements: what Amazon paid back for lost or damaged units "
                                      "(id reimbursement id|sku)", "key", by_month("approved_at"), cached=False),
     CollectionSpec("feedback", "buyers' seller feedback: rating, comments, your response (id: order id)", "key"),
+    CollectionSpec("reviews", "product reviews, entered or imported from a CSV (id: review id, or asin|date|reviewer)",
+                   "key"),
+    CollectionSpec("feedback_work", "what was done about a negative feedback or review: contact, removal, resolved "
+                                    "(id: feedback:<order id> or review:<review id>)", "key"),
+    CollectionSpec("review_requests", "Request a Review per order: approved, sending, sent or refused (id: order id; "
+                                      "never asked twice)", "key"),
+    CollectionSpec("postage_refunds", "shipping charges refunded on FBM orders, with the reason (id: order id|1, 2…)",
+                   "key"),
     CollectionSpec("outbox", "ship confirmations waiting to go to Amazon, sent or failed (id: order id)", "key"),
+    CollectionSpec("ad_bulk_headers", "the header row of each campaigns sheet of the user's own bulk file (id: sheet)",
+                   "key"),
+    CollectionSpec("ad_entities", "the Ads console's campaigns, ad groups, keywords, negatives and targets with ids, "
+                                  "states and bids (id entity|Amazon id)", "key", by_field("entity")),
+    CollectionSpec("watchlist", "watched ASINs, the shop's own and competitors' (id marketplace|asin)", "key"),
+    CollectionSpec("watch_snapshots", "one snapshot per watched ASIN and day: price, Buy Box, offers, rank, rating, "
+                                      "reviews, coupon, deal (id marketplace|asin|day)", "key", by_month("day")),
+    CollectionSpec("notices", "team notices for everyone, with who has read each", "uid"),
 )
 
 

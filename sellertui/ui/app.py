@@ -1,15 +1,16 @@
 """The application shell: header, seven tabs, footer, and the store's heartbeat.
 
-Slow work (opening and polling the store, loading the demo) runs in thread
+Slow work (opening the store, loading the demo, restoring a backup) runs in thread
 workers that never touch widgets; they post named messages (``StoreOpened``,
-``OutsideChange``, ``DemoLoaded``...) that the handlers below turn into screen
-changes. Failed workers from anywhere end up in one place (``worker_failed``),
+``DemoLoaded``, ``BackupRestored``) that the handlers below turn into screen
+changes; the store's poller lives in ``shell/live.py``. Failed workers from anywhere end up in one place (``worker_failed``),
 which shows them instead of crashing.
 """
 
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 import os
 from pathlib import Path
 import signal
@@ -24,11 +25,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
-from sellertui import clock
 from sellertui.config import ConfigError
 from sellertui.context import Context
 from sellertui.core.errors import UserError
-from sellertui.store.errors import CorruptFile, StoreError, StoreUnreachable
+from sellertui.store.errors import CorruptFile, StoreError
 from sellertui.ui.kit.area import Area, PendingArea
 from sellertui.ui.tabs.ads.area import AdsArea
 from sellertui.ui.tabs.inventory.area import InventoryArea
@@ -45,15 +45,13 @@ from sellertui.ui.kit.saving import SAVE_GROUP
 from sellertui.ui.shell.palette import palette_commands
 from sellertui.ui.shell.shop_switcher import BINDINGS as SHOP_BINDINGS
 from sellertui.ui.shell.shop_switcher import ShopSwitching
-from sellertui.ui.shell.sync import SYNC_COLLECTIONS, SyncShell
+from sellertui.ui.shell.ads_connect import AdsConnectShell
+from sellertui.ui.shell.live import POLL_SECONDS, LiveStore
+from sellertui.ui.shell.sync import SyncShell
 from sellertui.ui.shell.sync import BINDINGS as SYNC_BINDINGS
 
 # The seven tabs, in order (keys 1-7). The app sits above them, so no tab needs this list.
 TABS: tuple[type[Area], ...] = (TodayArea, OrdersArea, AdsArea, PromotionsArea, InventoryArea, ProfitArea, TeamArea)
-
-POLL_SECONDS = 1.0  # another process's change shows within ~2 s
-POLL_GROUP = "poll"  # the store poller's workers (tests wait for every other worker)
-
 
 class StoreOpened(Message):
     def __init__(self, empty: bool, meta: dict) -> None:
@@ -67,42 +65,27 @@ class DemoLoaded(Message):
         super().__init__()
 
 
-class OutsideChange(Message):
-    """Another process (a teammate, a cron import) changed ``collections``; ``who`` did it last."""
-
-    def __init__(self, collections: frozenset[str], who: str) -> None:
-        self.collections, self.who = collections, who
-        super().__init__()
-
-
-class Reachability(Message):
-    """The database stopped answering (``reachable`` False) or answers again."""
-
-    def __init__(self, reachable: bool) -> None:
-        self.reachable = reachable
-        super().__init__()
-
-
 class BackupRestored(Message):
     def __init__(self, files: int) -> None:
         self.files = files
         super().__init__()
 
 
-class SellerApp(SyncShell, ShopSwitching, App[None]):
+class SellerApp(LiveStore, SyncShell, ShopSwitching, AdsConnectShell, App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses may live elsewhere
     TITLE = "sellertui"
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
+        # the footer keeps its room for the keys of the tab on screen: these are under ? and in the palette
         Binding("question_mark,f1", "help", "Help", id="app.help"),
-        Binding("r", "refresh", "Refresh", id="app.refresh"),
-        Binding("i", "import_report", "Import", id="app.import"),
-        *SYNC_BINDINGS,
+        Binding("r", "refresh", "Refresh", show=False, id="app.refresh"),
+        Binding("i", "import_report", "Import", show=False, id="app.import"),
+        *[replace(b, show=False) for b in SYNC_BINDINGS],
         Binding("left_square_bracket", "step_tab(-1)", "Prev tab", show=False, id="app.previous_tab"),
         Binding("right_square_bracket", "step_tab(1)", "Next tab", show=False, id="app.next_tab"),
-        *SHOP_BINDINGS,
-        Binding("q", "quit", "Quit", id="app.quit"),
+        *[replace(b, show=False) for b in SHOP_BINDINGS],
+        Binding("q", "quit", "Quit", show=False, id="app.quit"),
         *[
             Binding(area.KEY, f"show_area('{area.slug()}')", area.TITLE, show=False, id=f"tab.{area.slug()}")
             for area in TABS
@@ -114,9 +97,8 @@ class SellerApp(SyncShell, ShopSwitching, App[None]):
         self.ctx = ctx
         self.watch_signals = watch_signals
         self.shop = None  # the open shop (set once its store is open)
-        self._clear_marker = None
         self._mounting: dict[str, asyncio.Future] = {}
-        self._unreachable = False  # set on the UI thread; the poller only reads it
+        self.keymap_problems: list[str] = []  # what is wrong with the user's [keymap] (? lists them too)
 
     def notify(self, message: str, *, title: str = "", severity: str = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -132,7 +114,7 @@ class SellerApp(SyncShell, ShopSwitching, App[None]):
                     # The first tab mounts after the first paint (toolong's pattern); the others when
                     # first shown (``area``): composing all seven would delay the morning's first screen.
                     yield Lazy(area(self.ctx)) if i == 0 else PendingArea(area)
-        yield Footer()
+        yield Footer(compact=True)
 
     async def area(self, slug: str) -> Area | None:
         """The area of tab ``slug``, mounted now if it had not been shown yet."""
@@ -155,10 +137,15 @@ class SellerApp(SyncShell, ShopSwitching, App[None]):
                 return area
         return None
 
+    def on_resize(self) -> None:
+        # at 80 columns the footer's room goes to the tab's keys; ctrl+p is under ? and in the README
+        for footer in self.query(Footer):
+            footer.show_command_palette = self.size.width >= 100
+
     def on_mount(self) -> None:
         settings = self.ctx.settings
         if settings.keymap:
-            self.set_keymap(settings.keymap)
+            self._apply_keymap(settings.keymap)
         if settings.theme in self.available_themes:
             self.theme = settings.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -169,6 +156,18 @@ class SellerApp(SyncShell, ShopSwitching, App[None]):
         if self.watch_signals and not self.is_headless:
             self._watch_terminal()
         self.open_store()
+
+    def _apply_keymap(self, keymap: dict[str, str]) -> None:
+        """Apply the entries that name a binding and a real key; say what is wrong with the others."""
+        from sellertui.ui.shell.keys import check_keymap
+
+        checked = check_keymap(keymap, type(self), TABS)
+        self.set_keymap(checked.usable)
+        self.keymap_problems = checked.problems
+        if checked.problems:
+            more = f" (and {len(checked.problems) - 1} more)" if len(checked.problems) > 1 else ""
+            self.notify(f"{checked.problems[0]}{more} ? lists every problem; sellertui check too.",
+                        title="Key map", severity="warning", timeout=20)
 
     # -- the store -------------------------------------------------------------
     @work(thread=True, exclusive=True, group="store-open", exit_on_error=False)
@@ -217,43 +216,6 @@ class SellerApp(SyncShell, ShopSwitching, App[None]):
         self._show_shop_name(message.meta)
         self.notify(f"Demo shop loaded: {message.counts['orders']:,} orders, {message.counts['products']} SKUs.")
         self.broadcast_change(frozenset(message.counts) | {"meta"}, external=False)
-
-    def poll_store(self) -> None:
-        if self.shop is not None:
-            self._poll()
-
-    @work(thread=True, exclusive=True, group=POLL_GROUP, exit_on_error=False)
-    def _poll(self) -> None:
-        try:
-            changed = self.shop.changes()
-        except StoreUnreachable:  # shown in the header, not as an error a second; the next poll tries again
-            if not self._unreachable:
-                self.post_message(Reachability(False))
-            return
-        if self._unreachable:
-            self.post_message(Reachability(True))
-        if changed:
-            from sellertui.domain.team.activity import last_writer
-
-            self.post_message(OutsideChange(frozenset(changed), last_writer(self.shop.store, clock.today())))
-
-    def on_outside_change(self, message: OutsideChange) -> None:
-        shown = sorted(c for c in message.collections if c not in ("activity", "meta")) or ["settings"]
-        header = self.query_one(ShopHeader)
-        header.outside_change = f"{message.who} changed {', '.join(shown)} at {clock.now():%H:%M}"
-        if self._clear_marker is not None:
-            self._clear_marker.stop()
-        self._clear_marker = self.set_timer(300, lambda: setattr(header, "outside_change", ""))
-        self.broadcast_change(message.collections, external=True)
-        if message.collections & SYNC_COLLECTIONS:  # cron or a teammate synced
-            self.read_sync_status()
-
-    def on_reachability(self, message: Reachability) -> None:
-        self._unreachable = not message.reachable
-        self.query_one(ShopHeader).unreachable = self._unreachable
-        if message.reachable:  # whatever changed meanwhile: every tab reads again
-            self.notify("The database answers again.", timeout=4)
-            self.action_refresh()
 
     def on_saved(self, message: Saved) -> None:
         """A tab saved something: say so, and refresh every tab that shows it."""
@@ -332,7 +294,7 @@ class SellerApp(SyncShell, ShopSwitching, App[None]):
             self.push_screen(ImportScreen())
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(describe_bindings(self, self.screen)))
+        self.push_screen(HelpScreen(describe_bindings(self, self.screen), self.keymap_problems))
 
     def tabs(self) -> tuple[type[Area], ...]:
         return TABS
@@ -348,13 +310,16 @@ class SellerApp(SyncShell, ShopSwitching, App[None]):
         yield from super().get_system_commands(screen)
         yield from palette_commands(self, TABS, self._run_area_action)
 
-    def _run_area_action(self, slug: str, view: str | None, action: str) -> None:
+    def _run_area_action(self, slug: str, views: tuple[str | None, ...], action: str) -> None:
+        """A palette entry: show the tab, then run ``action`` in the view shown if it has it, else the first."""
         self.action_show_area(slug)
 
         async def run() -> None:
             area = await self.area(slug)
             if area is None:
                 return
+            current = getattr(area, "current", None)
+            view = current.id if current is not None and current.id in views else views[0]
             if view is None:
                 await self.run_action(action, area)
             else:

@@ -60,3 +60,40 @@ def api_settings():
                                          "lwa_token_url": f"{url}/auth/o2/token", **FAST, **extra})
 
     return make
+
+
+@pytest.fixture
+def ads_standin():
+    from tests.amazon.ads_standin import AdsStandIn
+
+    server = AdsStandIn()
+    server.start()
+    yield server
+    server.stop()
+
+
+def ads_config(url: str, **extra) -> dict:
+    """[amazon] for the Ads API at the stand-in (its Login with Amazon too), every wait ~0."""
+    return {"region": "NA", "marketplaces": ["US"], "ads_api_endpoint": url, "lwa_token_url": f"{url}/auth/o2/token",
+            **FAST, **extra}
+
+
+@pytest.fixture
+def ads_connected(ads_standin, monkeypatch):
+    """The four Ads environment variables set and config.toml pointing at the Ads stand-in."""
+    from tests.amazon.ads_standin import ENV as ADS_ENV
+
+    for name, value in ADS_ENV.items():
+        monkeypatch.setenv(name, value)
+    write_ads_config(ads_standin.url)
+    return ads_standin
+
+
+def write_ads_config(url: str, **extra) -> Path:
+    lines = ["[amazon]"]
+    for key, value in ads_config(url, **extra).items():
+        lines.append(f'{key} = "{value}"' if isinstance(value, str) else f"{key} = {value!r}".replace("'", '"'))
+    path = Path(os.environ["SELLERTUI_CONFIG_DIR"]) / "config.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n")
+    return path

@@ -16,8 +16,12 @@ import re
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
+from http.server import BaseHTTPRequestHandler
+from urllib.parse import parse_qs
+
+from tests.amazon.serving import Served
+
+from tests.amazon import standin_products
 
 CLIENT_ID = "amzn1.application-oa2-client.FAKEIDzq9x7"
 CLIENT_SECRET = "amzn1.oa2-cs.v1.FAKESECRETk3j5h7g9"
@@ -68,7 +72,7 @@ class FakeReport:
 
 
 @dataclass
-class StandIn:
+class StandIn(standin_products.ProductsStandIn, Served):
     rate_limit: str = "100"
     page_size: int = 2  # getReports results per page (nextToken beyond)
     pii: bool = True  # createRestrictedDataToken granted
@@ -84,6 +88,10 @@ class StandIn:
     drop_download: set[str] = field(default_factory=set)  # document ids whose first download is cut off
     hold_download: str | None = None  # a document id whose download stops half-way until ``release`` is set
     confirm: dict[str, tuple[int, dict]] = field(default_factory=dict)  # order id -> (status, body)
+    # Solicitations: orders Amazon offers no review request for (outside the window, refunded…), and
+    # the orders asked so far (Amazon allows one request per order: asked twice is refused)
+    solicit_closed: set[str] = field(default_factory=set)
+    solicited: list[str] = field(default_factory=list)
     calls: list[tuple[str, str, dict]] = field(default_factory=list)  # (operation, path, headers)
     token_exchanges: int = 0
 
@@ -94,43 +102,11 @@ class StandIn:
         self._tokens: set[str] = set()
         self._expired: set[str] = set()
         self._api_calls = 0
-        self._server: ThreadingHTTPServer | None = None
         self.lock = threading.Lock()
-
-    # -- life -----------------------------------------------------------------------
-    def start(self) -> str:
-        standin = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args) -> None:  # quiet
-                pass
-
-            def do_GET(self) -> None:
-                standin.handle(self, "GET")
-
-            def do_POST(self) -> None:
-                standin.handle(self, "POST")
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
-        return self.url
-
-    @property
-    def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
 
     def stop(self) -> None:
         self.release.set()
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-
-    def operations(self) -> list[str]:
-        return [op for op, _, _ in self.calls]
+        super().stop()
 
     # -- data helpers -----------------------------------------------------------------
     def add_report(self, report_type: str, document: bytes, statuses: list[str] | None = None, gzipped: bool = False,
@@ -153,19 +129,20 @@ class StandIn:
         ("GET", re.compile(r"^/orders/v0/orders$"), "getOrders"),
         ("GET", re.compile(r"^/orders/v0/orders/(?P<id>[^/]+)/orderItems$"), "getOrderItems"),
         ("POST", re.compile(r"^/orders/v0/orders/(?P<id>[^/]+)/shipmentConfirmation$"), "confirmShipment"),
+        ("GET", re.compile(r"^/solicitations/v1/orders/(?P<id>[^/]+)$"), "getSolicitationActionsForOrder"),
+        ("POST", re.compile(r"^/solicitations/v1/orders/(?P<id>[^/]+)/solicitations/productReviewAndSellerFeedback$"),
+         "createProductReviewAndSellerFeedbackSolicitation"),
+        *standin_products.ROUTES,
     ]
 
+    NOT_FOUND = {"errors": [{"code": "NotFound", "message": "no such path"}]}
+
     def handle(self, request: BaseHTTPRequestHandler, method: str) -> None:
-        parts = urlsplit(request.path)
+        found = self.route(request, method)
+        if found is None:
+            return None
+        operation, match, parts, body = found
         query = {k: v[0] for k, v in parse_qs(parts.query).items()}
-        length = int(request.headers.get("Content-Length") or 0)
-        body = request.rfile.read(length) if length else b""
-        for verb, pattern, operation in self.ROUTES:
-            match = pattern.match(parts.path)
-            if verb == method and match:
-                break
-        else:
-            return self._send(request, 404, {"errors": [{"code": "NotFound", "message": "no such path"}]})
         with self.lock:
             self.calls.append((operation, parts.path, dict(request.headers)))
         if operation == "token":
@@ -352,3 +329,25 @@ class StandIn:
         self.confirmed = getattr(self, "confirmed", []) + [(order_id, json.loads(body))]
         status, answer = self.confirm.get(order_id, (204, None))
         return status, answer
+
+    # -- Solicitations ----------------------------------------------------------------------
+    def _offered(self, order_id: str) -> bool:
+        return order_id not in self.solicit_closed and order_id not in self.solicited
+
+    def _getSolicitationActionsForOrder(self, query, body, order_id):
+        if not query.get("marketplaceIds"):
+            return 400, {"errors": [{"code": "InvalidInput", "message": "marketplaceIds is required"}]}
+        base = f"/solicitations/v1/orders/{order_id}"
+        actions = [{"href": f"{base}/solicitations/productReviewAndSellerFeedback?marketplaceIds="
+                            f"{query['marketplaceIds']}", "name": "productReviewAndSellerFeedback"}]
+        return 200, {"_links": {"actions": actions if self._offered(order_id) else [],
+                                "self": {"href": f"{base}?marketplaceIds={query['marketplaceIds']}"}}}
+
+    def _createProductReviewAndSellerFeedbackSolicitation(self, query, body, order_id):
+        if not query.get("marketplaceIds"):
+            return 400, {"errors": [{"code": "InvalidInput", "message": "marketplaceIds is required"}]}
+        if not self._offered(order_id):
+            return 400, {"errors": [{"code": "InvalidInput", "message": "The solicitation is not available "
+                                     "for this order.", "details": "Only one request is allowed per order."}]}
+        self.solicited.append(order_id)
+        return 201, {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import Callable
 
 from sellertui.cli import main
 from tests.amazon.standin import CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN, SECRETS
@@ -30,16 +31,7 @@ def test_no_secret_anywhere(connected, capsys, caplog, monkeypatch, data_dir, tm
     connected.on_create["GET_DATE_RANGE_FINANCIAL_TRANSACTION_DATA"] = (["FATAL"], b"failed", False)
     connected.throttle["getOrders"] = 1
     connected.expire_after_calls = 3
-    outputs: list[str] = []
-
-    def cli(*argv: str) -> None:
-        try:
-            main([*argv, "--data-dir", str(data_dir)])
-        except SystemExit:
-            pass
-        out, err = capsys.readouterr()
-        outputs.extend([out, err])
-
+    cli, outputs = runner(capsys, data_dir)
     cli("sync")
     cli("sync", "--json")
     cli("sync", "--status", "--json")
@@ -61,11 +53,32 @@ def test_no_secret_anywhere(connected, capsys, caplog, monkeypatch, data_dir, tm
     assert any("boom … …" in o for o in outputs)
     monkeypatch.setenv("SELLERTUI_SP_CLIENT_SECRET", "wrong")  # refused credentials
     cli("sync", "--only", "orders")
+    nothing_leaks(leaks, SECRETS, outputs, caplog, data_dir)
+
+
+def runner(capsys, data_dir: Path) -> tuple[Callable[..., None], list[str]]:
+    """``cli(*argv)`` runs sellertui on the shop, and every output it printed is kept in the list."""
+    outputs: list[str] = []
+
+    def cli(*argv: str) -> None:
+        try:
+            main([*argv, "--data-dir", str(data_dir)])
+        except SystemExit:
+            pass
+        out, err = capsys.readouterr()
+        outputs.extend([out, err])
+
+    return cli, outputs
+
+
+def nothing_leaks(leaks: Callable[[str], list[str]], secrets: tuple[str, ...], outputs: list[str], caplog,
+                  data_dir: Path) -> None:
+    """No output, log record, store file, backup, cache or config file holds one; secrets.toml holds them all."""
     assert [o for o in outputs if leaks(o)] == []
     assert [r.getMessage() for r in caplog.records if leaks(r.getMessage())] == []
     config = Path(os.environ["SELLERTUI_CONFIG_DIR"])
     stored = files_under(data_dir, Path(os.environ["SELLERTUI_CACHE_DIR"]), config)
-    assert any(p.parent.name == "backups" or "backups" in p.parts for p in stored)  # backups were taken too
+    assert any("backups" in p.parts for p in stored)  # backups were taken too
     found = [str(p) for p in stored if p.name != "secrets.toml" and leaks(p.read_bytes().decode("utf-8", "replace"))]
     assert found == []
-    assert leaks((config / "secrets.toml").read_text()) == list(SECRETS)  # the one place they live (0600)
+    assert leaks((config / "secrets.toml").read_text()) == list(secrets)  # the one place they live (0600)

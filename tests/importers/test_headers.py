@@ -49,6 +49,7 @@ HEADERS = {
     "inventory-age": "snapshot-date,sku,available,inv-age-0-to-90-days,inv-age-91-to-180-days,inv-age-365-plus-days",
     "reimbursements": "approval-date,reimbursement-id,sku,amount-total,quantity-reimbursed-total",
     "feedback": "Date,Rating,Comments,Response,Order ID,Rater Email",
+    "product-reviews": "Date,Author,Title,Body,Rating,ASIN",
     "sp-targeting": "Date,Campaign Name,Ad Group Name,Targeting,Match Type,Impressions,Clicks,Spend,7 Day Total Sales",
     "sp-advertised-products": "Date,Campaign Name,Ad Group Name,Advertised SKU,Advertised ASIN,Impressions,Clicks,Spend",
     "sb-search-terms": "Date,Campaign Name,Ad Group Name,Targeting,Match Type,Customer Search Term,Cost type,"

@@ -208,3 +208,18 @@ def test_buyers_count_their_orders_messages_and_returns(store) -> None:
     frame = listing.buyers
     assert list(frame.iloc[filter_buyers(frame, "blacklisted:yes")]["id"]) == ["bob@x"]
     assert list(frame.iloc[filter_buyers(frame, "tag:VI")]["id"]) == ["ann@x"]
+
+
+def test_a_return_case_reads_as_facts_not_a_key_dump() -> None:
+    from sellertui.domain.orders.return_list import case_facts
+
+    fba = {"id": "111/S/R", "order_id": "111-0920191-7552623", "sku": "MM-TBC", "channel": "FBA", "quantity": 1,
+           "reason": "MISSING_PARTS", "requested_at": "2026-09-20T14:34:40+00:00", "currency": "USD",
+           "buyer_id": None, "refund_minor": 1299, "received_at": "2026-09-26T00:00:00+00:00", "status": "Reimbursed",
+           "_rev": 1, "_at": "2026-11-22T09:00:00+00:00"}
+    facts = dict(case_facts(fba))
+    assert facts["Order"] == "111-0920191-7552623" and facts["Reason"] == "Missing parts"
+    assert facts["Requested"] == "Sun 20 Sep 2026 14:34" and facts["Received back"] == "Sat 26 Sep 2026"
+    assert facts["Refund"] == "$12.99" and facts["Fulfilled by"].startswith("Amazon (FBA)")
+    assert not any(label.startswith("_") or "T14:34" in value for label, value in case_facts(fba))
+    assert list(facts)[:2] == ["Order", "SKU"]

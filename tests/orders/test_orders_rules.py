@@ -10,6 +10,7 @@ import pytest
 from sellertui.core.errors import UserError
 from sellertui.domain.orders import messages, returns, shipping, templates
 from sellertui.domain.orders.addresses import check_address
+from sellertui.domain.orders.tracking import tracking_link
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=timezone.utc)  # a Sunday
 
@@ -127,8 +128,57 @@ def test_template_values_are_not_reinterpreted() -> None:
 
 def test_template_values_from_message_and_order() -> None:
     values = templates.template_values({"buyer_name": "Mary Smith", "order_id": "111-3"},
-                                       {"product": "Maple & Moss Board – Large", "shipment": {"tracking": "1Z1"}})
-    assert values == {"buyer_name": "Mary", "order_id": "111-3", "tracking_number": "1Z1", "product": "Maple & Moss Board"}
+                                       {"product": "Maple & Moss Board – Large", "ship_by": "2026-11-24",
+                                        "shipment": {"tracking": "1Z1", "carrier": "UPS", "ship_date": "2026-11-20"}},
+                                       [{"refund_minor": 1299, "currency": "USD"}])
+    assert values == {"buyer_name": "Mary", "order_id": "111-3", "tracking_number": "1Z1", "product": "Maple & Moss Board",
+                      "ship_by": "2026-11-24", "carrier": "UPS", "ship_date": "2026-11-20", "refund_amount": "$12.99",
+                      "tracking_link": tracking_link("UPS", "1Z1")}
+
+
+TODAY = date(2026, 11, 22)
+LINE = {"order_id": "111-3", "status": "Unshipped", "purchase_date": "2026-11-10T10:00:00+00:00"}
+
+
+@pytest.mark.parametrize("lines, cases, state", [
+    ([LINE], [], "unshipped"),
+    ([{**LINE, "status": "Shipped", "shipment": {"ship_date": "2026-11-20"}}], [], "shipped"),
+    ([{**LINE, "status": "Shipped", "shipment": {"ship_date": "2026-11-14"}}], [], "delivered"),  # a week on
+    ([{**LINE, "status": "Shipped"}], [{"status": "refunded", "refund_minor": 500}], "refunded"),
+    ([{**LINE, "status": "Cancelled"}], [], None),
+    ([], [], None),
+])
+def test_the_order_state_picks_the_template(lines, cases, state) -> None:
+    assert templates.order_state(lines, cases, TODAY) == state
+
+
+def test_where_is_my_order_never_says_on_its_way_before_it_ships() -> None:
+    offered = templates.for_state(templates.builtins(), "unshipped")
+    assert offered[0]["when"] == "unshipped"
+    first = next(t for t in offered if t["name"] == "Where is my order?")
+    assert first["when"] == "unshipped" and "on its way" not in first["text"] and "{ship_by}" in first["text"]
+    shipped = next(t for t in templates.for_state(templates.builtins(), "shipped") if t["name"] == "Where is my order?")
+    assert "on its way" in shipped["text"]
+    assert [t["when"] for t in offered].index("any") < [t["when"] for t in offered].index("shipped")
+
+
+def test_unknown_variables_are_refused() -> None:
+    assert templates.check_text("Hi {buyer_name}, tracking {tracking_no}").startswith("unknown {tracking_no}")
+    assert templates.check_text("Hi {buyer_name}") is None
+    assert templates.check_text("  ") == "write the reply"
+
+
+def test_editing_a_builtin_keeps_the_others(store) -> None:
+    builtin = templates.all_templates(store)[0]
+    saved = templates.save_template(store, builtin, {"name": "Where is my parcel?", "when": builtin["when"],
+                                                     "text": "Hi {buyer_name}"})
+    stored = templates.all_templates(store)
+    assert len(stored) == len(templates.DEFAULTS) and saved in stored
+    assert "Where is my parcel?" in {t["name"] for t in stored}
+    with pytest.raises(UserError, match="unknown"):
+        templates.save_template(store, saved, {"name": "x", "when": "any", "text": "{nope}"})
+    templates.delete_template(store, saved)
+    assert len(templates.all_templates(store)) == len(templates.DEFAULTS) - 1
 
 
 # -- returns --------------------------------------------------------------------------------

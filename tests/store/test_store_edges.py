@@ -91,7 +91,9 @@ def test_a_full_disk_during_an_export_names_the_export_folder(tmp_path: Path, mo
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_full_disk_during_the_daily_backup_leaves_no_half_backup(data_dir: Path, monkeypatch) -> None:
+@pytest.mark.parametrize("how", ["link", "copy"])
+def test_a_full_disk_during_the_daily_backup_leaves_no_half_backup(data_dir: Path, monkeypatch, how) -> None:
+    import os
     import shutil
 
     store = open_store(data_dir, user="ana")
@@ -99,10 +101,15 @@ def test_a_full_disk_during_the_daily_backup_leaves_no_half_backup(data_dir: Pat
         tx["tasks"].insert({"title": "first"})
     monkeypatch.setenv("SELLERTUI_NOW", "2026-11-23T09:00:00+00:00")
 
-    def copy(src, dst, **kwargs):
+    def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(shutil, "copy2", copy)
+    def cross_device(*args, **kwargs):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    # a link needs a directory entry; where links are refused, the copy needs the bytes
+    monkeypatch.setattr(os, "link", full if how == "link" else cross_device)
+    monkeypatch.setattr(shutil, "copy2", full)
     with pytest.raises(DiskFull, match=rf"^{data_dir / 'backups'}: the disk is full, so nothing was written"):
         with store.transaction() as tx:
             tx["tasks"].insert({"title": "second"})

@@ -167,3 +167,91 @@ def test_shared_stores_are_group_writable_with_setgid_dirs(data_dir: Path) -> No
     assert _mode(store.layout.partition_path("tasks", "all")) == 0o660
     assert _mode(store.layout.lock) == 0o660
     assert open_store(data_dir).meta["shared"] is True
+
+
+# -- backups are hard links ----------------------------------------------------------------------
+def test_a_backup_links_each_file_and_keeps_that_days_bytes_after_later_writes(data_dir: Path, monkeypatch) -> None:
+    store = _seed(data_dir)
+    monkeypatch.setenv("SELLERTUI_NOW", "2026-11-23T09:00:00+00:00")
+    with store.transaction() as tx:
+        tx["tasks"].insert({"title": "b"})
+    live, kept = data_dir / "store/tasks/all.json", data_dir / "backups/2026-11-23/tasks/all.json"
+    meta, kept_meta = data_dir / "store/meta.json", data_dir / "backups/2026-11-23/meta.json"
+    assert os.stat(meta).st_ino != os.stat(kept_meta).st_ino  # meta.json is copied: every open needs it
+    yesterday = data_dir / "store/activity/2026-11-22.json"  # the 22nd's activity, unchanged since
+    linked = data_dir / "backups/2026-11-23/activity/2026-11-22.json"
+    assert os.stat(yesterday).st_ino == os.stat(linked).st_ino  # one file, two names
+    assert os.stat(live).st_ino != os.stat(kept).st_ino  # the write replaced the live one by a new file
+    with store.transaction() as tx:
+        tx["tasks"].insert({"title": "c"})
+    assert [t["title"] for t in json.loads(kept.read_text())["tasks"].values()] == ["a"]
+
+
+def test_a_backup_is_copied_where_links_are_refused(data_dir: Path, monkeypatch) -> None:
+    import errno
+
+    store = _seed(data_dir)
+
+    def refuse(*args, **kwargs):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", refuse)
+    monkeypatch.setenv("SELLERTUI_NOW", "2026-11-23T09:00:00+00:00")
+    with store.transaction() as tx:
+        tx["tasks"].insert({"title": "b"})
+    live, kept = data_dir / "store/activity/2026-11-22.json", data_dir / "backups/2026-11-23/activity/2026-11-22.json"
+    assert os.stat(live).st_ino != os.stat(kept).st_ino and live.read_bytes() == kept.read_bytes()
+
+
+def test_backups_are_pruned_by_age_not_by_count(data_dir: Path, monkeypatch) -> None:
+    store = _seed(data_dir)  # 2026-11-22
+    for day in ("2026-11-25", "2026-11-28", "2026-11-29"):
+        monkeypatch.setenv("SELLERTUI_NOW", f"{day}T09:00:00+00:00")
+        with store.transaction() as tx:
+            tx["tasks"].insert({"title": day})
+    # on the 29th the last seven days are the 23rd to the 29th: the 22nd goes, though only four were taken
+    assert [b.day for b in list_backups(store.layout)] == ["2026-11-29", "2026-11-28", "2026-11-25"]
+
+
+def test_the_poller_takes_the_days_backup_ahead_of_its_first_write(data_dir: Path, monkeypatch) -> None:
+    store = _seed(data_dir)
+    store.changes()  # the baseline call (at open) takes nothing: the app shows the shop first
+    monkeypatch.setenv("SELLERTUI_NOW", "2026-11-23T09:00:00+00:00")
+    store.changes()
+    assert [b.day for b in list_backups(store.layout)] == ["2026-11-23", "2026-11-22"]
+    kept = data_dir / "backups/2026-11-23/tasks/all.json"
+    with store.transaction() as tx:  # the day's first write finds its backup there, and leaves it as it was
+        tx["tasks"].insert({"title": "b"})
+    assert [t["title"] for t in json.loads(kept.read_text())["tasks"].values()] == ["a"]
+
+
+def test_the_backup_ahead_leaves_a_store_another_process_is_writing_alone(data_dir: Path, monkeypatch) -> None:
+    from sellertui.store.locking import StoreLock
+
+    store = _seed(data_dir)
+    store.changes()
+    monkeypatch.setenv("SELLERTUI_NOW", "2026-11-23T09:00:00+00:00")
+    other = StoreLock(store.layout.lock)
+    with other.exclusive():
+        store.changes()  # does not wait for the writer: its write takes the backup itself
+    other.close()
+    assert [b.day for b in list_backups(store.layout)] == ["2026-11-22"]
+
+
+def test_a_backup_ahead_that_fails_is_left_to_the_write_which_says_why(data_dir: Path, monkeypatch) -> None:
+    import errno
+
+    from sellertui.store import DiskFull
+
+    store = _seed(data_dir)
+    store.changes()
+    monkeypatch.setenv("SELLERTUI_NOW", "2026-11-23T09:00:00+00:00")
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "link", full)
+    assert store.changes() == set()  # the poll goes on quietly
+    with pytest.raises(DiskFull):
+        with store.transaction() as tx:
+            tx["tasks"].insert({"title": "b"})

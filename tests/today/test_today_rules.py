@@ -80,7 +80,7 @@ def test_inventory_and_ads_sections(demo_copy) -> None:
 
 def test_ticks_are_per_day_and_per_user(store) -> None:
     seed(store)
-    item = _section(checklist(shop_of(store), "ana", NOW), "Buyer messages").items[0]
+    item = _section(checklist(shop_of(store), "ana", NOW), "Routine").items[0]
     assert ticks.toggle_tick(store, "ana", item.key, item.area, item.title) is True
     assert progress(checklist(shop_of(store), "ana", NOW))[0] == 1
     assert progress(checklist(shop_of(store), "ben", NOW))[0] == 0  # ben has his own ticks
@@ -109,6 +109,23 @@ def test_workload_counts_time_from_opening_to_ticking(store, monkeypatch) -> Non
     assert ticks.workload(store, "ben") == {}
 
 
+def test_workload_counts_sessions_in_the_tab_too_each_capped(store, monkeypatch) -> None:
+    """Time on a record in its own tab counts (opened there, until its state changes or the user leaves)."""
+    monkeypatch.setenv("SELLERTUI_NOW", "2026-11-22T09:00:00+00:00")
+    ticks.mark_opened(store, "ana", "message:m1", "orders", "reply to A")
+    monkeypatch.setenv("SELLERTUI_NOW", "2026-11-22T09:10:00+00:00")
+    assert ticks.close_work(store, "ana", "message:m1", "orders", "reply to A") == 600  # left it
+    assert ticks.close_work(store, "ana", "message:m1", "orders", "reply to A") == 0  # no session open
+    ticks.mark_opened(store, "ana", "message:m1", "orders", "reply to A")  # back to it
+    monkeypatch.setenv("SELLERTUI_NOW", "2026-11-22T09:15:00+00:00")
+    ticks.close_work(store, "ana", "message:m1", "orders", "reply to A", done=True)  # replied
+    ticks.mark_opened(store, "ana", "po:4", "inventory", "PO 4")
+    monkeypatch.setenv("SELLERTUI_NOW", "2026-11-22T17:00:00+00:00")  # left open all afternoon
+    ticks.close_work(store, "ana", "po:4", "inventory", "PO 4")
+    assert ticks.workload(store, "ana") == {"inventory": {"seconds": 2 * 3600, "items": 1},
+                                            "orders": {"seconds": 15 * 60, "items": 1}}
+
+
 @pytest.mark.parametrize("text, day, due", [
     ("daily", date(2026, 11, 22), True),
     ("weekdays", date(2026, 11, 22), False),
@@ -128,3 +145,78 @@ def test_recurrence_rules(text, day, due) -> None:
 def test_bad_recurrence_rules(text) -> None:
     with pytest.raises(UserError):
         recurring.parse_rule(text)
+
+
+# -- a checklist that acts: ticking does the tab's action, and Today shows the tab's state ------------------
+
+def test_ticking_a_message_replies_to_it_and_it_stays_ticked_for_the_day(store) -> None:
+    from sellertui.domain.orders.message_list import message_list
+    from sellertui.domain.today import acts
+
+    seed(store)
+    item = _section(checklist(shop_of(store), "ana", NOW), "Buyer messages").items[0]
+    assert acts.act_for(item).how == "write"
+    acts.reply_sent(store, "ana", item, NOW)
+    listing = message_list(shop_of(store)).frame
+    assert listing.loc[listing["id"] == item.value, "status"].item() == "replied"  # Orders agrees
+    messages = _section(checklist(shop_of(store), "ana", NOW), "Buyer messages")
+    done = next(i for i in messages.items if i.key == item.key)
+    assert done.ticked and done.detail == "done today"
+    assert acts.refuse_untick(done).startswith("It is replied in Orders › Messages")
+
+
+def test_a_tick_of_its_own_cannot_hide_an_open_record(store) -> None:
+    seed(store)
+    item = _section(checklist(shop_of(store), "ana", NOW), "FBM orders").items[0]
+    ticks.toggle_tick(store, "ana", item.key, item.area, item.title)  # ticked, but the order is not shipped
+    again = next(i for i in _section(checklist(shop_of(store), "ana", NOW), "FBM orders").items if i.key == item.key)
+    assert not again.ticked
+
+
+def test_ticking_a_task_marks_it_done(store) -> None:
+    from sellertui.domain.team.tasks import list_tasks
+    from sellertui.domain.today import acts
+
+    seed(store)
+    item = _section(checklist(shop_of(store), "ana", NOW), "Tasks").items[0]
+    acts.task_done(store, "ana", item)
+    assert next(t for t in list_tasks(store, include_done=True) if t["id"] == item.value)["status"] == "done"
+    tasks = _section(checklist(shop_of(store), "ana", NOW), "Tasks")
+    assert next(i for i in tasks.items if i.key == item.key).ticked
+
+
+def test_kinds_that_need_a_form_go_to_their_tab(store) -> None:
+    from sellertui.domain.today import acts
+    from sellertui.domain.today.model import Item
+
+    assert acts.act_for(Item("ship:1", "x")).action == "ship"
+    assert acts.act_for(Item("refund:r1", "x")).action == "advance"
+    assert acts.act_for(Item("promotion:7:deadline:", "x")).view == "promotionlistview"
+    assert acts.act_for(Item("promotion:7:margin:SKU", "x")).how == "tick"  # a check to read, not a state
+    assert acts.act_for(Item("recurring:3", "x")).how == "tick"
+
+
+def test_ticking_a_reorder_places_its_draft_po(store) -> None:
+    from sellertui.domain.inventory import purchase_orders as po_rules
+    from sellertui.domain.today import acts
+    from sellertui.domain.today.model import Item
+
+    po = po_rules.create(store, po_rules.new_purchase_order("Acme", [{"sku": "S", "qty": 10, "unit_cost_minor": 100}],
+                                                            "USD", None))
+    item = Item("reorder:S", "order 10 × S from Acme", area="inventory", value="S")
+    draft = acts.draft_for(store, "S")
+    assert draft["id"] == po["id"] and acts.draft_for(store, "T") is None
+    placed = acts.po_placed(store, "ana", item, draft)
+    assert placed["status"] == "ordered" and acts.draft_for(store, "S") is None
+
+
+@pytest.mark.parametrize("left_hours, warned", [(3, "due in 3h 00m"), (-2, "overdue 2h 00m"), (20, None)])
+def test_snoozing_a_message_past_its_deadline_warns_with_the_time_left(left_hours, warned) -> None:
+    from sellertui.domain.today import acts
+    from sellertui.domain.today.model import Item
+
+    now = datetime(2026, 11, 22, 9, 0, tzinfo=timezone.utc)  # back tomorrow at 00:00: 15 hours on
+    item = Item("message:m1", "A: where is it", urgency=left_hours * 3600)
+    warning = acts.snooze_warning(item, now)
+    assert (warning is None) if warned is None else (warned in warning)
+    assert acts.snooze_warning(Item("task:1", "x", urgency=60), now) is None

@@ -135,8 +135,9 @@ async def test_edit_a_bid_then_export_the_bulk_file(make_app, demo_copy: Path, t
         assert isinstance(app.screen, InfoScreen) and "Changes exported: 1" in app.screen.as_text()
         await pilot.press("escape")
     sheet = load_workbook(tmp_path / "bulk.xlsx").active
-    values = [c.value for c in sheet[2]]
-    assert values[:3] == ["Sponsored Products", "Keyword", "Update"] and values[7] == 0.77 and values[10]
+    row = dict(zip((c.value for c in sheet[1]), (c.value for c in sheet[2])))
+    assert (row["Product"], row["Entity"], row["Operation"], row["Bid"]) == ("Sponsored Products", "Keyword", "Update",
+                                                                            0.77) and row["Keyword ID"]
     assert actions(demo_copy)[0]["status"] == "exported"
 
 

@@ -55,8 +55,10 @@ async def test_a_research_term_is_added_to_the_ads_and_exported(make_app, demo_c
         await pilot.press("ctrl+s")
         await settle(pilot, app)
         await pilot.press("escape")
-    rows = [[c.value for c in row] for row in load_workbook(tmp_path / "bulk.xlsx").active.iter_rows(min_row=2)]
-    assert [(r[1], r[5]) for r in rows] == [("Keyword", term)]  # added, with no negative: it came from research
+    sheet = load_workbook(tmp_path / "bulk.xlsx").active
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=2)]
+    assert [(r["Entity"], r["Keyword Text"]) for r in rows] == [("Keyword", term)]  # no negative: from research
 
 
 async def test_an_imported_sponsored_brands_report_shows_beside_sponsored_products(make_app, demo_copy: Path) -> None:

@@ -31,6 +31,17 @@ class Harness(App):
         yield Chart("Spend [b]by[/b] week", "line", fmt_value=lambda v: f"{v:.0f}", id="chart")
 
 
+def shown(widget, width: int) -> str:
+    """What a Static shows at ``width`` columns, as text."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(widget.content)
+    return console.export_text().rstrip("\n")
+
+
 async def test_a_chart_draws_fits_and_says_when_empty() -> None:
     app = Harness()
     async with app.run_test(size=(80, 12)) as pilot:
@@ -40,8 +51,10 @@ async def test_a_chart_draws_fits_and_says_when_empty() -> None:
         await pilot.pause()
         await pilot.pause()
         assert chart.has_data and not chart.query_one(".chart-empty").display
-        title = chart.query_one(".chart-title", Static).render()
-        assert str(title).startswith("Spend [b]by[/b] week") and "spend" in str(title)
+        title = shown(chart.query_one(".chart-title", Static), 76)
+        assert title.startswith("Spend [b]by[/b] week")  # literally, and on the left
+        assert title.rstrip().endswith("━━\u00a0spend   ━━\u00a0sales")  # each swatch against its own label, right
+        assert "week  ━━" not in title and len(title.rstrip()) == 76
         plot = chart._plot.render()
         assert "[red]x" in plot.plain and "\x1b" not in plot.plain
         chart.show(["a"], [Series("spend", [None])])
@@ -49,3 +62,12 @@ async def test_a_chart_draws_fits_and_says_when_empty() -> None:
         assert chart.query_one(".chart-empty").display and not chart._plot.display
     with pytest.raises(ValueError):
         Chart("x", "pie")
+
+
+def test_a_line_chart_need_not_start_at_zero() -> None:
+    from sellertui.ui.kit.charts import low_tick
+
+    assert low_tick(26.39, 29.99) == 26.0  # step 1 over a 3.6 span
+    assert low_tick(850, 1575) == 800.0
+    assert low_tick(30.0, 30.0) == 25.0  # a flat line still gets room below it
+    assert low_tick(0.5, 100) == 0.0

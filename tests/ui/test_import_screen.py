@@ -48,7 +48,8 @@ async def test_i_previews_then_imports(make_app, data_dir: Path, tmp_path: Path)
         await pilot.press("enter")  # Import has the focus
         await settle(pilot, app)
         assert "6 new, 0 updated, 0 unchanged" in shown(app.screen)
-        assert app.screen.query_one("#import", Button).label.plain == "Close  enter"
+        buttons = [b for b in app.screen.query(Button) if b.display and not b.disabled]
+        assert [b.label.plain for b in buttons] == ["Close  enter · esc"]  # one Close, not two
         await pilot.press("enter")
         await settle(pilot, app)
         assert not isinstance(app.screen, ImportScreen)

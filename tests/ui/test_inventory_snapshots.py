@@ -34,5 +34,5 @@ def test_purchase_orders(snap_compare, make_app, shop_at_home: Path) -> None:  #
 
 
 def test_order_quantity_working(snap_compare, make_app, shop_at_home: Path) -> None:  # noqa: F811
-    app, ready = _keys(make_app, shop_at_home, ["5", "j", "l", "l", "l", "l", "w"])
+    app, ready = _keys(make_app, shop_at_home, ["5", "j", "right", "right", "right", "right", "w"])
     assert snap_compare(app, terminal_size=(80, 24), run_before=ready)

@@ -203,17 +203,50 @@ async def test_expenses_are_edited_and_deleted_but_a_hire_s_cost_stays_with_its_
         assert app.ctx.store()["expenses"].get(tool["id"]) is None and "Deleted the expense" in notes(app)
 
 
+async def test_the_overview_tiles_fit_at_80_columns_and_the_chart_range_is_kept(make_app, demo_copy: Path) -> None:
+    from sellertui import config
+    from sellertui.ui.kit.charts import Chart
+    from sellertui.ui.kit.dialogs import InfoScreen
+    from sellertui.ui.tabs.profit.tile_cards import TileCard, TileRow
+
+    app = make_app(demo_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_view(pilot, app, "v")
+        cards = list(app.screen.query(TileCard))
+        assert len(cards) == 5
+        for card in cards:  # every tile whole on screen, the fifth too
+            assert card.region.right <= 80 and card.region.bottom <= 23 and card.region.width >= 14
+        row = app.screen.query_one(TileRow)
+        assert row.has_focus and row.selected == 0
+        await pilot.press("right", "right", "right", "right")
+        assert row.selected == 4 and cards[4].has_class("-selected")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, InfoScreen) and app.screen.info_title == "Last month"
+        assert any(label == "Net profit vs Sep" for label, _ in app.screen.rows)
+        await pilot.press("escape")
+        chart = app.screen.query_one(Chart)
+        assert chart.title.startswith("Last 7 months")  # the demo's months, within the default 12
+        await pilot.press("g")  # 12 → 24
+        await pilot.press("g")  # 24 → all
+        await pilot.press("g")  # all → 6
+        await settle(pilot, app)
+        assert chart.title.startswith("Last 6 months") and len(chart.labels) == 6
+    assert config.load().section("profit")["chart_months"] == 6  # remembered
+
+
 async def test_enter_on_a_tile_lists_each_line_with_its_value_and_records(make_app, demo_copy: Path) -> None:
     from sellertui.ui.kit.dialogs import InfoScreen
     from sellertui.ui.kit.records_screen import RecordsScreen
     from sellertui.ui.tabs.profit.overview import ProfitOverview
+    from sellertui.ui.tabs.profit.tile_cards import TileRow
 
     app = make_app(demo_copy)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_view(pilot, app, "v")
         view = app.query_one(ProfitOverview)
-        view.table.cursor_row = [t.key for t in view.tiles].index("last_month")
-        tile = view.tiles[view.table.cursor_row]
+        app.screen.query_one(TileRow).selected = [t.key for t in view.tiles].index("last_month")
+        tile = view.tiles[app.screen.query_one(TileRow).selected]
         await pilot.press("enter")
         await settle(pilot, app)
         screen = app.screen

@@ -161,3 +161,21 @@ async def test_keys_can_be_remapped_in_config(make_app, demo_copy: Path) -> None
         await settle(pilot, app)
         await pilot.press("o")
         assert app.query_one(TabbedContent).active == "tab-orders"
+
+
+async def test_an_import_that_changed_nothing_is_not_announced_as_settings(make_app, demo_copy: Path) -> None:
+    """A cron re-import of a file already in writes only its activity entry: say that, not "changed settings"."""
+    app = make_app(demo_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        header = app.query_one(ShopHeader)
+        teammate = open_store(demo_copy, user="ben")
+        line = next(iter(teammate["orders"].rows()))
+        with teammate.transaction("imported All Orders from orders.txt") as tx:  # the same line again: unchanged
+            tx["orders"].upsert_many([{k: v for k, v in line.items() if not k.startswith("_")}], owned=True)
+        for _ in range(20):
+            await pilot.pause(0.1)
+            if header.outside_change:
+                break
+        assert "settings" not in header.outside_change
+        assert header.outside_change == "ben: imported All Orders from orders.txt (nothing new) at 09:00"

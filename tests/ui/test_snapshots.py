@@ -51,7 +51,7 @@ def test_welcome_screen(snap_compare, make_app) -> None:
     assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
 
 
-@pytest.mark.parametrize("view", ["a", "s", "m", "f", "b"])
+@pytest.mark.parametrize("view", ["a", "s", "m", "f", "b", "T", "F", "Q"])
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_orders_views(snap_compare, make_app, shop_at_home: Path, view, size) -> None:
     app = make_app(shop_at_home)
@@ -105,3 +105,18 @@ def test_profit_views(snap_compare, make_app, shop_at_home: Path, view, size) ->
         await pilot.pause(0.3)  # the charts draw after layout
 
     assert snap_compare(app, terminal_size=size, run_before=ready)
+
+
+def test_a_side_panel_as_a_drawer_at_80x24(snap_compare, make_app, shop_at_home: Path) -> None:
+    """Messages at 80 columns, D: the product notes and the message in a drawer across the bottom."""
+    app = make_app(shop_at_home)
+
+    async def ready(pilot) -> None:
+        await settle(pilot, app)
+        await pilot.press("2")
+        await settle(pilot, app)
+        await pilot.press("m", "D")
+        await settle(pilot, app)
+        await pilot.pause(0.3)  # the panel's detail waits for the cursor to rest
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=ready)

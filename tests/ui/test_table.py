@@ -43,7 +43,7 @@ async def test_sorting_marking_and_selecting() -> None:
     app = Harness(frame())
     async with app.run_test(size=(40, 10)) as pilot:
         table = app.query_one(FrameTable)
-        await pilot.press("l", "o")  # sort by Qty ascending
+        await pilot.press("right", "o")  # sort by Qty ascending
         assert list(table.frame["qty"].to_numpy()[table.order]) == sorted(table.frame["qty"])
         assert "Qty ▲" in lines(app)[0]
         await pilot.press("o")
@@ -107,3 +107,27 @@ async def test_a_table_says_it_is_reading_until_its_frame_arrives_then_what_is_e
         app.query_one(FrameTable).set_frame(frame(0))
         await pilot.pause()
         assert any("No rows" in line for line in lines(app)) and not any("Reading" in line for line in lines(app))
+
+
+async def test_a_marked_row_shows_its_mark_even_under_the_cursor() -> None:
+    """At 80 columns, on any terminal: a ✓ in a gutter, not only a tint the cursor hides."""
+    import pandas as pd
+    from textual.app import App
+
+    class One(App):
+        def compose(self):
+            yield FrameTable([Column("sku", "SKU", 10), Column("qty", "Qty", 4, "right")])
+
+    app = One()
+    async with app.run_test(size=(40, 8)) as pilot:
+        table = app.query_one(FrameTable)
+        table.set_frame(pd.DataFrame({"sku": ["A", "B", "C"], "qty": [1, 2, 3]}))
+        table.focus()
+        await pilot.pause()
+        assert table.render_line(1).text.startswith("A")  # nothing marked: no gutter
+        await pilot.press("space", "up")  # mark A; the cursor is back on it
+        await pilot.pause()
+        assert table.render_line(1).text.startswith("✓ A") and table.render_line(2).text.startswith("  B")
+        await pilot.press("space")  # unmark
+        await pilot.pause()
+        assert table.render_line(1).text.startswith("A")

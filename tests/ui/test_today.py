@@ -27,8 +27,10 @@ async def test_move_tick_and_progress(make_app, demo_copy: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, app)
         assert app.focused is app.query_one(Checklist)
+        assert highlighted(app).startswith("notice:")  # an unread team notice is pinned on top
+        await pilot.press("j")
         first = highlighted(app)
-        assert first.startswith("message:")  # the most urgent section first
+        assert first.startswith("message:")  # then the most urgent section first
         await pilot.press("j")
         second = highlighted(app)
         await pilot.press("k")
@@ -45,6 +47,7 @@ async def test_enter_jumps_to_the_item_in_its_tab(make_app, demo_copy: Path) -> 
     app = make_app(demo_copy)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
+        await pilot.press("j")  # past the pinned team notice
         key = highlighted(app)
         await pilot.press("enter")
         await settle(pilot, app)
@@ -54,18 +57,22 @@ async def test_enter_jumps_to_the_item_in_its_tab(make_app, demo_copy: Path) -> 
         assert view.id == "messagesview" and view.table.value("id") == key.removeprefix("message:")
         await pilot.press("1")
         await settle(pilot, app)
-        await pilot.press("space")  # ticking after opening records the time spent
+        await pilot.press("space")  # ticking the message replies to it; leaving it recorded the time spent
         await settle(pilot, app)
     record = next(d for d in open_store(demo_copy)["today_ticks"].rows() if d["item"] == key)
-    assert record["opened_at"] and record["ticked_at"] and record["seconds"] == 0  # the clock is frozen
+    assert record["opened_at"] is None and record["ticked_at"] and record["worked"] == 0  # the clock is frozen
 
 
 async def test_snooze_and_routines(make_app, demo_copy: Path) -> None:
     app = make_app(demo_copy)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
-        key = highlighted(app)
+        await pilot.press("j")  # past the pinned team notice
+        key = highlighted(app)  # an overdue buyer message: snoozing it asks first
         await pilot.press("s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ConfirmScreen) and "overdue" in app.screen.question
+        await pilot.press("y")
         await settle(pilot, app)
         assert today(app).items[key].snoozed
         await pilot.press("n")
@@ -94,13 +101,19 @@ def test_cli_today_json(capsys, demo_copy: Path) -> None:
     assert main(["today", "--json", "--data-dir", str(demo_copy), "--user", "ana"]) == 0
     data = json.loads(capsys.readouterr().out)
     names = [s["name"] for s in data["sections"]]
-    assert names == ["Buyer messages to answer", "FBM orders to ship", "Returns to refund", "SKUs to reorder now",
-                     "Promotion deadlines and checks", "Ad proposals to review", "Tasks due", "Routine"]
-    reorder = data["sections"][3]
+    assert names == ["Team notices", "Buyer messages to answer", "FBM orders to ship", "Returns to refund",
+                     "Negative feedback to handle", "Review requests", "SKUs to reorder now",
+                     "Promotion deadlines and checks", "Ad proposals to review", "Competitor watch", "Tasks due",
+                     "Routine"]
+    reorder = data["sections"][6]
     assert reorder["area"] == "inventory" and reorder["items"] and reorder["items"][0]["late"]  # out of stock first
-    promotions = data["sections"][4]
+    promotions = data["sections"][7]
     assert promotions["area"] == "promotions" and promotions["items"][0]["late"]  # failed checks first
-    assert data["sections"][5]["items"][0]["title"].startswith("review ")
+    assert data["sections"][8]["items"][0]["title"].startswith("review ")
+    watch = data["sections"][9]
+    assert watch["area"] == "inventory" and watch["items"][0]["title"].endswith("lost the Buy Box: held by "
+                                                                               "A2KITCHENLYX9 at $25.49 (yours on "
+                                                                               "2026-11-21)")
     assert data["user"] == "ana" and data["done"] == 0 and data["total"] > 10
     assert main(["today", "--data-dir", str(demo_copy), "--user", "ana"]) == 0
     out = capsys.readouterr().out

@@ -11,19 +11,25 @@ from pathlib import Path
 
 from sellertui.devtools.bench import Result
 
-SUITES = ("store", "startup", "import", "orders", "inventory", "backends")
+SUITES = ("store", "startup", "import", "orders", "inventory", "profit", "tabs", "backends")
+SEPARATE = ("huge",)  # the huge shop takes minutes to build and to bench: only with --only huge
 BENCH_DIR = Path(".bench")
 
 
 def large_store(seed: int = 7) -> Path:
     """The large demo shop, built once and reused (about 20 s to build)."""
-    target = BENCH_DIR / f"large-{seed}"
+    return demo_store("large", seed)
+
+
+def demo_store(size: str, seed: int = 7) -> Path:
+    """A demo shop of ``size``, built once into .bench/ and reused (huge: several minutes, a few GB)."""
+    target = BENCH_DIR / f"{size}-{seed}"
     if not (target / "store" / "meta.json").exists():
         from sellertui.demo import generate
         from sellertui.store import open_store
 
-        print(f"building the large demo store in {target} (once)…", file=sys.stderr)
-        generate(open_store(target, user="bench"), size="large", seed=seed, founder="bench")
+        print(f"building the {size} demo store in {target} (once)…", file=sys.stderr)
+        generate(open_store(target, user="bench"), size=size, seed=seed, founder="bench")
     return target
 
 
@@ -38,7 +44,8 @@ def fmt(value: float | None, unit: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make bench", description=__doc__)
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
-    parser.add_argument("--only", nargs="+", choices=SUITES, help="run only these suites")
+    parser.add_argument("--only", nargs="+", choices=SUITES + SEPARATE,
+                        help="run only these suites (huge: 1M orders, run only when named)")
     args = parser.parse_args(argv)
     os.environ.pop("SELLERTUI_NOW", None)
     large = large_store()
@@ -48,7 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     for name in args.only or SUITES:
         module = __import__(f"sellertui.devtools.bench.{name}_suite", fromlist=["run"])
-        results.extend(module.run(large, work))
+        try:
+            results.extend(module.run(large, work))
+        except Exception as exc:  # one suite's failure must not lose the figures the others measured
+            results.append(Result(f"{name}: the suite failed", 0.0, None, "s", "runs", ok=False,
+                                  note=f"{type(exc).__name__}: {exc}"[:300]))
     if args.json:
         print(json.dumps([r.as_dict() for r in results], indent=2))
     else:

@@ -1,12 +1,15 @@
-"""Approved changes as an Amazon Sponsored Products bulk-operations file (XLSX or CSV).
+"""Approved changes as the rows of Amazon's bulk-operations file, and the file itself.
 
 Each row is filled as Amazon's bulk sheet requires, or the upload fails: Product
 ``Sponsored Products``; Entity ``Negative Keyword`` (ad group: Campaign ID and
 Ad Group ID) or ``Campaign Negative Keyword`` (Campaign ID), ``Negative Product
 Targeting`` for ASINs, ``Keyword`` / ``Product Targeting`` for harvested terms;
-Operation ``Create``, or ``Update`` for a bid (which also needs the Keyword ID, so
-that column follows the ten named ones); State ``enabled``. A row whose ids are
-unknown would not upload: its change is held back and named, never written.
+Operation ``Create``, or ``Update`` for a bid (with the Keyword ID, or the
+Product Targeting ID of a product or auto target); State ``enabled``. A change
+whose ids are unknown would not upload: it is held back and named, never
+written. The same rows are what ``apply`` sends through the Ads API, so a
+change is the same change whichever way it goes. The file has Amazon's whole
+sheet header (``bulk_sheets``), or the header of the user's own bulk file.
 """
 
 from __future__ import annotations
@@ -16,15 +19,17 @@ from decimal import Decimal
 from pathlib import Path
 
 from sellertui import clock
-from sellertui.domain.ads.decisions import COLLECTION
-from sellertui.domain.ads.metrics import is_asin
 from sellertui.core.errors import UserError
 from sellertui.core.money import to_decimal
+from sellertui.domain.ads.bulk_sheets import SHEETS, SP_COLUMNS, SPONSORED_PRODUCTS, header_for
+from sellertui.domain.ads.bulk_writer import SheetRows, write_csv, write_xlsx
+from sellertui.domain.ads.decisions import APPROVED, COLLECTION, EXPORTED, FAILED, IN_AMAZON
+from sellertui.domain.ads.metrics import is_asin
 
-COLUMNS = ["Product", "Entity", "Operation", "Campaign ID", "Ad Group ID", "Keyword Text", "Match Type", "Bid",
-           "State", "Product Targeting Expression", "Keyword ID"]
-SHEET = "Sponsored Products Campaigns"
-PRODUCT = "Sponsored Products"
+COLUMNS = list(SP_COLUMNS)
+SHEET = SHEETS[SPONSORED_PRODUCTS].name
+PRODUCT = SPONSORED_PRODUCTS
+KEYWORD_MATCHES = ("EXACT", "PHRASE", "BROAD")
 
 
 class MissingIds(ValueError):
@@ -32,10 +37,26 @@ class MissingIds(ValueError):
 
 
 @dataclass
+class Change:
+    """One approved decision and the rows that make it (all of them go, or none)."""
+
+    record: dict
+    rows: list[dict]
+
+
+@dataclass
 class ExportPlan:
-    rows: list[dict] = field(default_factory=list)
-    ready: list[dict] = field(default_factory=list)  # records whose rows are in the file
+    changes: list[Change] = field(default_factory=list)
     held: list[tuple[dict, str]] = field(default_factory=list)  # records held back, and why
+
+    @property
+    def rows(self) -> list[dict]:
+        return [row for change in self.changes for row in change.rows]
+
+    @property
+    def ready(self) -> list[dict]:
+        """The records whose rows are in the plan."""
+        return [change.record for change in self.changes]
 
 
 @dataclass
@@ -44,17 +65,23 @@ class ExportResult:
     rows: int
     exported: list[dict]
     held: list[tuple[dict, str]]
+    header: str = ""  # where the sheet's header came from
+    failed_by_api: int = 0  # changes Amazon refused in part through the API: retried or undone there, not here
 
     def message(self) -> str:
         parts = []
         if self.path is not None:
-            parts.append(f"wrote {self.rows} row(s) for {len(self.exported)} change(s) to {self.path}")
+            parts.append(f"wrote {self.rows} row(s) for {len(self.exported)} change(s) to {self.path} "
+                         f"({self.header})")
         if self.held:
             parts.append(f"held back {len(self.held)} change(s) whose ids are unknown: " +
                          "; ".join(f"{r.get('kind')} '{r.get('term')}' in {r.get('campaign')} › {r.get('ad_group')}"
                                    f" ({why})" for r, why in self.held[:5]) +
                          (f" (+{len(self.held) - 5} more)" if len(self.held) > 5 else "") +
-                         " — import the bulk file's Search Term Report tab to get ids")
+                         " — import the bulk file's Search Term Report tab (or sync the Ads console) to get ids")
+        if self.failed_by_api:
+            parts.append(f"{self.failed_by_api} change(s) Amazon refused in part through the API are not in the "
+                         "file: send them again with `sellertui ads apply`, or undo them")
         return "; ".join(parts) or "no approved changes to export"
 
 
@@ -66,10 +93,10 @@ def _bid(minor: int | None, currency: str) -> Decimal | None:
     return None if minor is None else to_decimal(int(minor), currency)
 
 
-def _row(entity: str, cells: dict, operation: str = "Create") -> dict:
-    row = dict.fromkeys(COLUMNS)
-    row.update({"Product": PRODUCT, "Entity": entity, "Operation": operation, "State": "enabled"})
-    row.update(cells)
+def _row(record: dict, entity: str, cells: dict, operation: str = "Create") -> dict:
+    row = {"Product": record.get("ad_product") or PRODUCT, "Entity": entity, "Operation": operation,
+           "State": "enabled"}
+    row.update({k: v for k, v in cells.items() if v is not None})
     return row
 
 
@@ -85,16 +112,23 @@ def _negative(record: dict) -> dict:
     term = record["term"]
     if is_asin(term):
         _need(record, "campaign_id", "ad_group_id")
-        return _row("Negative Product Targeting", {"Campaign ID": record["campaign_id"],
-                    "Ad Group ID": record["ad_group_id"], "Product Targeting Expression": asin_expression(term)})
+        return _row(record, "Negative Product Targeting", {
+            "Campaign ID": record["campaign_id"], "Ad Group ID": record["ad_group_id"],
+            "Product Targeting Expression": asin_expression(term)})
     match = record.get("negate_match") or "negativeExact"
     if record.get("negate_level") == "campaign":
         _need(record, "campaign_id")
-        return _row("Campaign Negative Keyword", {"Campaign ID": record["campaign_id"], "Keyword Text": term,
-                                                  "Match Type": match})
+        return _row(record, "Campaign Negative Keyword", {"Campaign ID": record["campaign_id"], "Keyword Text": term,
+                                                          "Match Type": match})
     _need(record, "campaign_id", "ad_group_id")
-    return _row("Negative Keyword", {"Campaign ID": record["campaign_id"], "Ad Group ID": record["ad_group_id"],
-                                     "Keyword Text": term, "Match Type": match})
+    return _row(record, "Negative Keyword", {"Campaign ID": record["campaign_id"],
+                                             "Ad Group ID": record["ad_group_id"], "Keyword Text": term,
+                                             "Match Type": match})
+
+
+def targets_a_product(record: dict) -> bool:
+    """A bid on a product or auto target (its match type is no keyword match)."""
+    return str(record.get("match_type") or "").upper() not in KEYWORD_MATCHES
 
 
 def rows_for(record: dict) -> list[dict]:
@@ -107,17 +141,22 @@ def rows_for(record: dict) -> list[dict]:
         _need(record, "dest_campaign_id", "dest_ad_group_id")
         place = {"Campaign ID": record["dest_campaign_id"], "Ad Group ID": record["dest_ad_group_id"], "Bid": bid}
         if is_asin(record["term"]):
-            add = _row("Product Targeting", place | {"Product Targeting Expression": asin_expression(record["term"])})
+            add = _row(record, "Product Targeting",
+                       place | {"Product Targeting Expression": asin_expression(record["term"])})
         else:
-            add = _row("Keyword", place | {"Keyword Text": record["term"], "Match Type": "exact"})
+            add = _row(record, "Keyword", place | {"Keyword Text": record["term"], "Match Type": "exact"})
         if record.get("source") == "research":
             return [add]  # a term from keyword research: no campaign it came from, nothing to negate
         return [add, _negative(record)]  # both or neither: a harvest without its negative competes with itself
     if kind == "bid":
         _need(record, "campaign_id", "ad_group_id", "keyword_id")
-        return [_row("Keyword", {"Campaign ID": record["campaign_id"], "Ad Group ID": record["ad_group_id"],
-                                 "Keyword ID": record["keyword_id"], "Keyword Text": record["term"],
-                                 "Match Type": str(record.get("match_type", "")).lower(), "Bid": bid}, "Update")]
+        place = {"Campaign ID": record["campaign_id"], "Ad Group ID": record["ad_group_id"], "Bid": bid}
+        if targets_a_product(record):
+            return [_row(record, "Product Targeting", place | {
+                "Product Targeting ID": record["keyword_id"],
+                "Product Targeting Expression": record.get("targeting") or record["term"]}, "Update")]
+        return [_row(record, "Keyword", place | {"Keyword ID": record["keyword_id"], "Keyword Text": record["term"],
+                                                 "Match Type": str(record.get("match_type", "")).lower()}, "Update")]
     raise MissingIds(f"unknown kind {kind!r}")
 
 
@@ -125,11 +164,11 @@ def _created(record: dict) -> tuple:
     return (record.get("dest_campaign_id"), record.get("dest_ad_group_id"), str(record.get("term", "")).lower())
 
 
-def plan(records: list[dict], exported: list[dict] = ()) -> ExportPlan:
-    """The rows of ``records``; a keyword or product target created once (in this file or an
-    ``exported`` earlier one) is not created again when a second source harvests the same term."""
+def plan(records: list[dict], done: list[dict] = ()) -> ExportPlan:
+    """The rows of ``records``; a keyword or product target created once (in this plan or by a change
+    ``done`` earlier) is not created again when a second source harvests the same term."""
     result = ExportPlan()
-    created = {_created(r) for r in exported if r.get("kind") == "harvest"}
+    created = {_created(r) for r in done if r.get("kind") == "harvest"}
     for record in sorted(records, key=lambda r: (r.get("decided_at") or "", r.get("id", ""))):
         try:
             rows = rows_for(record)
@@ -140,47 +179,22 @@ def plan(records: list[dict], exported: list[dict] = ()) -> ExportPlan:
             if _created(record) in created:
                 rows = rows[1:]  # only the negative in this source
             created.add(_created(record))
-        result.rows.extend(rows)
-        result.ready.append(record)
+        result.changes.append(Change(record, rows))
     return result
 
 
-def write_xlsx(path: Path, rows: list[dict]) -> None:
-    """An XLSX with the bulk columns; ids and texts are typed as text, so nothing becomes a number or a formula.
-
-    Text that starts like a formula (= + - @, tab, CR) also gets the CSV export's leading quote
-    (``core.csvsafe.safe_cell``): typed as text it cannot run here, but a user who re-saves the
-    sheet as CSV would otherwise write it out bare. Numbers stay numbers.
-    """
-    import io
-
-    from openpyxl import Workbook
-
-    from sellertui.core.csvsafe import safe_cell
-    from sellertui.store.fsio import atomic_write
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = SHEET
-    sheet.append(COLUMNS)
+def sheets_for(store, rows: list[dict]) -> tuple[list[SheetRows], str]:
+    """The rows on their products' sheets, each under its header; and where the headers came from."""
+    by_product: dict[str, list[dict]] = {}
     for row in rows:
-        sheet.append([float(v) if isinstance(v, Decimal) else safe_cell(v) if isinstance(v, str) else v
-                      for v in (row[c] for c in COLUMNS)])
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # openpyxl would treat a leading "=" as a formula
-    for letter, width in zip("ABCDEFGHIJK", (18, 26, 9, 18, 18, 32, 14, 7, 8, 30, 18)):
-        sheet.column_dimensions[letter].width = width
-    out = io.BytesIO()
-    book.save(out)
-    atomic_write(Path(path), out.getvalue())
-
-
-def write_csv(path: Path, rows: list[dict]) -> None:
-    from sellertui.core.csvsafe import write_csv as write
-
-    write(Path(path), COLUMNS, ([f"{v:.2f}" if isinstance(v, Decimal) else v for v in (row[c] for c in COLUMNS)]
-                                for row in rows))
+        by_product.setdefault(row["Product"], []).append(row)
+    sheets, sources = [], []
+    for product in (p for p in SHEETS if p in by_product):
+        product_rows = by_product[product]
+        name, header, source = header_for(store, product, {k for row in product_rows for k in row})
+        sheets.append(SheetRows(name, header, product_rows))
+        sources.append(source)
+    return sheets, "; ".join(dict.fromkeys(sources))
 
 
 def export_approved(store, path: Path | str, user: str | None = None) -> ExportResult:
@@ -194,12 +208,14 @@ def export_approved(store, path: Path | str, user: str | None = None) -> ExportR
     with store.transaction(f"exported approved ad changes to {path.name}") as tx:
         col = tx[COLLECTION]
         docs = col.docs().values()
-        result = plan([r for r in docs if r.get("status") == "approved"],
-                      [r for r in docs if r.get("status") == "exported"])
+        result = plan([r for r in docs if r.get("status") == APPROVED],
+                      [r for r in docs if r.get("status") in (*IN_AMAZON, FAILED)])
+        failed = sum(1 for r in docs if r.get("status") == FAILED)
         if not result.rows:
-            return ExportResult(None, 0, [], result.held)
-        (write_xlsx if suffix == ".xlsx" else write_csv)(path, result.rows)
+            return ExportResult(None, 0, [], result.held, failed_by_api=failed)
+        sheets, header = sheets_for(tx, result.rows)
+        (write_xlsx if suffix == ".xlsx" else write_csv)(path, sheets)
         stamp = clock.stamp()
-        exported = [col.update(r["id"], {"status": "exported", "exported_at": stamp, "export_file": str(path)},
+        exported = [col.update(r["id"], {"status": EXPORTED, "exported_at": stamp, "export_file": str(path)},
                                expect_rev=r.get("_rev")) for r in result.ready]
-    return ExportResult(path, len(result.rows), exported, result.held)
+    return ExportResult(path, len(result.rows), exported, result.held, header, failed)

@@ -1,11 +1,14 @@
 """What the user decided about proposals: approvals, rejections, exports (collection ``ad_actions``).
 
 ``ad_actions`` records (uid ids): the proposal as it was decided (its fields, numbers
-at the time, ``key`` and ``fingerprint``) plus status (approved → exported, or
-rejected), decided_at, decided_by, and exported_at, export_file once exported.
+at the time, ``key`` and ``fingerprint``) plus status (approved → exported or applied,
+or rejected), decided_at, decided_by, and exported_at, export_file once exported, or
+applied_at and ``api`` (each item sent with its id or Amazon's reason) once applied
+through the Ads API (``failed`` when Amazon refused part of it; ``undone`` when taken
+back by the reverse change).
 
-- an approval waits for export; ``undo`` deletes it until then (exported changes
-  live in Amazon and are undone there);
+- an approval waits for export or the API; ``undo`` deletes it until then (exported
+  changes live in Amazon and are undone there; applied ones by ``reverting``);
 - a rejection hides the proposal while its fingerprint (its numbers) is the same;
   undoing a rejection brings the proposal back;
 - an exported negation or harvest is never proposed again; an exported bid
@@ -23,6 +26,9 @@ from sellertui.store.errors import Conflict
 
 COLLECTION = "ad_actions"
 TRANSIENT = ("status", "action_id", "action_rev", "rejected_before")
+APPROVED, REJECTED, EXPORTED = "approved", "rejected", "exported"
+APPLIED, FAILED, UNDONE = "applied", "failed", "undone"  # sent by API; refused in part; reversed by API
+IN_AMAZON = (EXPORTED, APPLIED)  # changes that live in the ads account now
 
 
 class DecisionError(UserError):
@@ -53,10 +59,14 @@ def _label(p: Proposal) -> str:
     return f"{p.kind} '{p.term}' in {p.ad_group}"
 
 
+WAITING = (APPROVED, FAILED)  # to send (a failed one: the items Amazon refused, again)
+LIVE = (*WAITING, *IN_AMAZON)  # decided and not taken back
+
+
 def _live(records: dict) -> dict[str, dict]:
-    """Approved or exported records by key (what must not be approved twice)."""
-    return {r["key"]: r for r in records.values() if r.get("status") in ("approved", "exported")
-            and not (r.get("kind") == "bid" and r.get("status") == "exported")}
+    """Approved, sent or exported records by key (what must not be approved twice)."""
+    return {r["key"]: r for r in records.values() if r.get("status") in LIVE
+            and not (r.get("kind") == "bid" and r.get("status") in IN_AMAZON)}
 
 
 def approve(store, proposals: list[Proposal], user: str | None = None) -> Outcome:
@@ -131,9 +141,16 @@ def undo(store, refs: list[tuple[str, int | None]]) -> Outcome:
                 outcome.skipped.append("one was already undone")
                 continue
             label = f"{current.get('kind')} '{current.get('term')}'"
-            if current.get("status") == "exported":
+            if current.get("status") == EXPORTED:
                 outcome.skipped.append(f"{label} was exported on {current.get('exported_at', '')[:10]}: "
                                        "change it back in Amazon")
+                continue
+            if current.get("status") in (APPLIED, FAILED):
+                outcome.skipped.append(f"{label} was sent through the Ads API: take it back with U (or "
+                                       f"`sellertui ads revert {record_id}`)")
+                continue
+            if current.get("status") == UNDONE:
+                outcome.skipped.append(f"{label} was already taken back")
                 continue
             try:
                 col.delete(record_id, expect_rev=rev)
@@ -154,12 +171,12 @@ def apply(proposals: list[Proposal], records: list[dict]) -> list[Proposal]:
     Approvals whose proposal no longer comes up (the numbers moved) are still
     listed, from their record, so everything waiting for export is in one place.
     """
-    approved = {r["key"]: r for r in records if r.get("status") == "approved"}
-    settled = {r["key"] for r in records if r.get("status") == "exported" and r.get("kind") != "bid"}
+    approved = {r["key"]: r for r in records if r.get("status") in WAITING}
+    settled = {r["key"] for r in records if r.get("status") in IN_AMAZON and r.get("kind") != "bid"}
     # a harvest also negates its source: no separate negation of the same term there
     settled |= {proposal_key("negate", r.get("campaign", ""), r.get("ad_group", ""), r.get("match_type", ""),
                              r.get("term", "")) for r in records
-                if r.get("kind") == "harvest" and r.get("status") in ("approved", "exported")}
+                if r.get("kind") == "harvest" and r.get("status") in LIVE}
     rejected = {r["key"]: r for r in records if r.get("status") == "rejected"}
     shown: list[Proposal] = []
     for p in proposals:
@@ -175,22 +192,25 @@ def apply(proposals: list[Proposal], records: list[dict]) -> list[Proposal]:
         shown.append(p)
     for record in sorted(approved.values(), key=lambda r: r.get("decided_at", "")):
         p = Proposal.from_record(record)
-        p.status, p.action_id, p.action_rev = "approved", record["id"], record.get("_rev")
+        p.status, p.action_id, p.action_rev = APPROVED, record["id"], record.get("_rev")
         shown.append(p)
     return shown
 
 
 def bid_changes(records: list[dict]) -> dict[str, tuple[str, int]]:
-    """Exported bid changes by keyword key: (the day it was exported, the bid it set), latest first wins."""
+    """Exported or applied bid changes by keyword key: (the day it went out, the bid it set), latest wins."""
     found: dict[str, tuple[str, int]] = {}
-    for r in sorted((r for r in records if r.get("kind") == "bid" and r.get("status") == "exported"),
-                    key=lambda r: r.get("exported_at") or ""):
+
+    def sent(r: dict) -> str:
+        return r.get("exported_at") or r.get("applied_at") or r.get("decided_at") or ""
+
+    for r in sorted((r for r in records if r.get("kind") == "bid" and r.get("status") in IN_AMAZON), key=sent):
         if r.get("new_bid_minor") is not None:
-            found[r["key"]] = ((r.get("exported_at") or r.get("decided_at") or "")[:10], int(r["new_bid_minor"]))
+            found[r["key"]] = (sent(r)[:10], int(r["new_bid_minor"]))
     return found
 
 
 def harvested(records: list[dict]) -> dict[str, str]:
     """Terms (lower case) an approved or exported harvest added as keywords or product targets -> where."""
     return {str(r.get("term", "")).strip().lower(): r.get("dest_campaign") or "a manual campaign"
-            for r in records if r.get("kind") == "harvest" and r.get("status") in ("approved", "exported")}
+            for r in records if r.get("kind") == "harvest" and r.get("status") in LIVE}

@@ -7,7 +7,7 @@ from sellertui.domain.exports import exporter
 COLUMNS = ["decided_at", "decided_by", "status", "kind", "action", "term", "campaign", "ad_group", "match_type",
            "impressions", "clicks", "spend_minor", "sales_minor", "orders", "acos", "target_acos",
            "current_bid_minor", "new_bid_minor", "dest_campaign", "dest_ad_group", "currency", "exported_at",
-           "export_file", "reason"]
+           "export_file", "reason", "applied_at", "amazon_ids", "api_error", "undone_at", "id"]
 
 
 @exporter("ads-ledger")

@@ -14,12 +14,14 @@ from sellertui.core.money import fmt
 COLUMNS = ["id", "_rev", "decided_at", "decided_by", "status", "kind", "action", "term", "campaign", "ad_group",
            "match_type", "impressions", "clicks", "spend_minor", "sales_minor", "orders", "acos", "target_acos",
            "current_bid_minor", "new_bid_minor", "dest_campaign", "dest_ad_group", "exported_at", "export_file",
-           "currency", "reason", "negate_level", "negate_match"]
+           "currency", "reason", "negate_level", "negate_match", "applied_at", "amazon_ids", "api_error", "api",
+           "revert_error", "undone_at"]
+NEGATIONS = ("approved", "exported", "applied", "failed")  # negations decided and not taken back
 
 
 def converted_later(records: list[dict], later_rows: pd.DataFrame) -> dict[str, str]:
     """For negations: record id -> what the term did elsewhere after the decision."""
-    negations = [r for r in records if r.get("kind") == "negate" and r.get("status") in ("approved", "exported")]
+    negations = [r for r in records if r.get("kind") == "negate" and r.get("status") in NEGATIONS]
     if not negations or not len(later_rows):
         return {}
     sold = later_rows[later_rows["orders"].to_numpy() > 0]
@@ -40,10 +42,25 @@ def converted_later(records: list[dict], later_rows: pd.DataFrame) -> dict[str, 
     return flags
 
 
+def amazon_outcome(record: dict) -> str:
+    """What the Ads API made of a change sent through it: its new ids, or Amazon's reason."""
+    status = record.get("status")
+    if status == "undone":
+        return "taken back"
+    if record.get("revert_error"):
+        return f"not taken back: {record['revert_error']}"
+    if status == "failed":
+        return f"refused: {record.get('api_error') or 'see i'}"
+    if status == "applied":
+        ids = str(record.get("amazon_ids") or "").split()
+        return f"id {ids[0]}" + (f" +{len(ids) - 1}" if len(ids) > 1 else "") if ids else "applied"
+    return ""
+
+
 def ledger_frame(records: list[dict], flags: dict[str, str]) -> pd.DataFrame:
     """Decisions, newest first, with the flag of each negation that converted later."""
-    rows = [{c: r.get(c) for c in COLUMNS} for r in records]
-    frame = pd.DataFrame(rows, columns=COLUMNS)
+    rows = [{c: r.get(c) for c in COLUMNS} | {"amazon": amazon_outcome(r)} for r in records]
+    frame = pd.DataFrame(rows, columns=[*COLUMNS, "amazon"])
     frame["flag"] = [flags.get(i, "") for i in frame["id"]]
     frame["day"] = frame["decided_at"].fillna("").str[:10]
     return frame.sort_values(["decided_at", "id"], ascending=False, kind="stable").reset_index(drop=True)
@@ -51,6 +68,6 @@ def ledger_frame(records: list[dict], flags: dict[str, str]) -> pd.DataFrame:
 
 def earliest_negation_day(records: list[dict]) -> str | None:
     days = [(r.get("decided_at") or "")[:10] for r in records
-            if r.get("kind") == "negate" and r.get("status") in ("approved", "exported")]
+            if r.get("kind") == "negate" and r.get("status") in NEGATIONS]
     days = [d for d in days if d]
     return min(days) if days else None

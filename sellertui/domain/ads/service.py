@@ -20,6 +20,7 @@ from sellertui.domain.ads import decisions, ledger, overview, rules
 from sellertui.domain.ads.campaigns import CampaignInfo, catalogue
 from sellertui.domain.ads.proposal import Proposal
 from sellertui.domain.ads.settings import AdsRules
+from sellertui.domain.ads.structure import Structure
 from sellertui.domain.ads.targets import COLLECTION as TARGETS, TargetBook
 from sellertui.domain.ads.layouts import PRODUCTS, TARGETING
 from sellertui.domain.ads.rows import AdRows, WindowRows
@@ -142,21 +143,24 @@ class AdsService:
         """The Targets view's rows, and the campaigns of the window (for the harvest destinations)."""
         from sellertui.domain.ads.tables import targets_frame
 
-        campaigns = catalogue(self.aggregates(window).terms)
+        structure = Structure.load(self.store)
+        campaigns = structure.extend(catalogue(structure.with_ids(self.aggregates(window).terms)))
         return targets_frame(self.book(window), campaigns), campaigns
 
     def proposals(self, window: Window) -> ProposalSet:
         """The rules' proposals for the window: Sponsored Products terms and keywords only (the bulk file is SP's)."""
         found = self.aggregates(window)
+        structure = Structure.load(self.store)  # ids, destinations and bids as the Ads sync last saw them
         terms, keywords = found.terms, found.keywords
-        terms = terms[(terms["ad_product"] == "SP").to_numpy()]
+        terms = structure.with_ids(terms[(terms["ad_product"] == "SP").to_numpy()])
         records = decisions.load(self.store)
         book = self.book(window)
-        campaigns = catalogue(terms)
+        campaigns = structure.extend(catalogue(terms))
         changes = decisions.bid_changes(records)
         if changes:
             rows = self.data.window(window, ("SP",)).rows
             keywords = self._after_bid_changes(rows, keywords, changes)
+        keywords = structure.with_bids(keywords)
         where = window.as_dict()
         found = (rules.negate_proposals(terms, book, self.rules, where)
                  + rules.harvest_proposals(terms, book, self.rules, where, campaigns, decisions.harvested(records))

@@ -7,6 +7,8 @@ view shows — money in each row's own currency, a change as "$0.50→$0.40".
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from sellertui.core.money import fmt
@@ -86,10 +88,41 @@ def money_texts(frame: pd.DataFrame, column: str, currency_column: str = "curren
     return ["" if v is None or v != v else fmt(int(v), c) for v, c in zip(frame[column], frame[currency_column])]
 
 
-def metrics_table(aggregate: pd.DataFrame) -> pd.DataFrame:
+SEPARATORS = re.compile(r"\s*[|/_–—]\s*|\s+-\s+|\s+")
+
+
+def campaign_labels(names) -> dict[str, str]:
+    """A short label per campaign name: its words less those every campaign shares.
+
+    "SP | Exact | SBM" and "SP | Exact | BSR" cut to 22 columns both read "SP | Exact |"; labelled they read
+    "Exact SBM" and "Exact BSR". A name made only of shared words keeps its full name.
+    """
+    names = [n for n in dict.fromkeys(names) if isinstance(n, str)]
+    words = {name: [w for w in SEPARATORS.split(name) if w] for name in names}
+    shared = set.intersection(*(set(w) for w in words.values())) if len(names) > 1 else set()
+    labels = {}
+    for name, parts in words.items():
+        own = [w for w in parts if w not in shared]
+        labels[name] = " ".join(own) if own and shared else name  # nothing shared: the name as typed
+    return labels
+
+
+def row_keys(frame: pd.DataFrame, *columns: str) -> list[str]:
+    """One text per row naming its record (the cursor follows it when the table reloads)."""
+    return ["|".join(str(v) for v in values) for values in zip(*(frame[c] for c in columns))]
+
+
+def metrics_table(aggregate: pd.DataFrame, keys: tuple[str, ...]) -> pd.DataFrame:
     """An aggregate (terms, targets, products) with spend, sales and CPC as text and its attribution (``~`` when
-    it holds part of a summary row: the share of the window's days); most spend first."""
+    it holds part of a summary row: the share of the window's days); most spend first.
+
+    Each row gets a short ``campaign_label`` (what tells the same term in two campaigns apart at 80 columns) and
+    a ``row_key`` from the ``keys`` that name its record (the cursor follows it through reloads).
+    """
     frame = aggregate.copy()
+    labels = campaign_labels(frame["campaign"])
+    frame["campaign_label"] = [labels.get(c, c) for c in frame["campaign"]]
+    frame["row_key"] = row_keys(frame, *keys)
     frame["spend_text"] = money_texts(frame, "spend_minor")
     frame["sales_text"] = money_texts(frame, "sales_minor")
     frame["cpc_text"] = ["" if v != v else fmt(round(v), c) for v, c in zip(frame["cpc_minor"], frame["currency"])]
@@ -99,9 +132,12 @@ def metrics_table(aggregate: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values("spend_minor", ascending=False, kind="stable").reset_index(drop=True)
 
 
+TERM_KEYS = ("ad_product", "campaign", "ad_group", "match_type", "term")
+
+
 def terms_table(terms: pd.DataFrame) -> pd.DataFrame:
     """The window's terms as ``metrics_table``, and whether each term is an ASIN."""
-    frame = metrics_table(terms)
+    frame = metrics_table(terms, TERM_KEYS)
     frame["asin"] = ["yes" if is_asin(t) else "no" for t in frame["term"]]
     return frame
 
@@ -119,6 +155,9 @@ def change_text(p: Proposal) -> str:
 def proposals_table(proposals: list[Proposal]) -> pd.DataFrame:
     """One row per proposal, marked ✓ approved or • new, with its spend and change as text."""
     frame = proposals_frame(proposals)
+    labels = campaign_labels(frame["campaign"])
+    frame["campaign_label"] = [labels.get(c, c) for c in frame["campaign"]]
+    frame["row_key"] = row_keys(frame, "kind", "campaign", "ad_group", "match_type", "term")
     frame["mark"] = [STATUS_MARK[s] for s in frame["status"]]
     frame["spend_text"] = money_texts(frame, "spend_minor")
     frame["change"] = [change_text(p) for p in proposals]

@@ -13,8 +13,9 @@ from sellertui.domain.orders.messages import ResponseMetrics, response_metrics
 from sellertui.domain.orders.notes import notes_by_sku
 from sellertui.domain.query import parse
 
-FRAME_VERSION = 1
-FIELDS = ["id", "received_at", "status", "buyer_name", "buyer_id", "order_id", "sku", "text", "replied_at", "_rev"]
+FRAME_VERSION = 2  # 2: who replied (replied_by, _by), for per-agent performance
+FIELDS = ["id", "received_at", "status", "buyer_name", "buyer_id", "order_id", "sku", "text", "replied_at", "_rev",
+          "replied_by", "_by"]
 FILTERS = {"status", "buyer", "order", "sku"}
 METRIC_DAYS = (7, 30, 90)
 

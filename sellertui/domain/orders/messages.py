@@ -91,15 +91,26 @@ def log_about_order(store, text: str, received_at: datetime, order_id: str, buye
     return Logged(log_message(store, message), unknown_order=bool(order_id) and order is None)
 
 
+def find(store, message_id: str) -> dict | None:
+    """A stored message by its id (messages are kept by the month they arrived: the newest months first)."""
+    view = store["messages"]
+    for partition in sorted(view.partitions(), reverse=True):
+        message = view.get(message_id, partition=partition)
+        if message is not None:
+            return message
+    return None
+
+
 def set_status(store, message: dict, status: str, replied_at: datetime | None = None) -> dict:
     if status not in STATUSES:
         raise UserError(f"status must be one of {', '.join(STATUSES)}")
-    changes: dict = {"status": status, "replied_at": None}
+    changes: dict = {"status": status, "replied_at": None, "replied_by": None}
     if status == "replied":
         moment = replied_at or clock.now()
         if moment < parse_moment(message["received_at"]):
             raise UserError("the reply cannot come before the message")
         changes["replied_at"] = moment.isoformat(timespec="seconds")
+        changes["replied_by"] = store.user  # per-agent performance counts the reply to whoever sent it
     with store.transaction(f"message from {message.get('buyer_name') or 'a buyer'}: {STATUS_LABELS[status]}") as tx:
         return tx["messages"].update(message["id"], changes, expect_rev=message.get("_rev"),
                                      partition=message["received_at"][:7])

@@ -52,3 +52,44 @@ def filter_cases(frame, text: str):
     for name, value in query.terms.items():
         mask &= frame[name].fillna("").str.lower().str.startswith(value.lower()).to_numpy()
     return np.flatnonzero(mask)
+
+
+# how a case's fields read in its detail, in this order (the others follow, named from their keys)
+LABELS = {"order_id": "Order", "buyer_id": "Buyer", "sku": "SKU", "asin": "ASIN", "fnsku": "FNSKU", "product": "Product",
+          "channel": "Fulfilled by", "status": "Status", "quantity": "Quantity", "reason": "Reason",
+          "customer_comments": "Buyer's comment", "note": "Note", "requested_at": "Requested",
+          "received_at": "Received back", "refunded_at": "Refunded", "refund_minor": "Refund",
+          "refund_reason": "Refund reason", "disposition": "Condition", "fulfillment_center": "Fulfilment centre",
+          "license_plate": "Licence plate"}
+HIDDEN = {"id", "history", "currency"}
+
+
+def moment_text(value: str) -> str:
+    """An ISO timestamp as a person reads it ("Sat 26 Sep 2026 14:34"; a day alone without the time)."""
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    return f"{moment:%a %d %b %Y}" if (moment.hour, moment.minute) == (0, 0) else f"{moment:%a %d %b %Y %H:%M}"
+
+
+def case_facts(case: dict) -> list[tuple[str, str]]:
+    """A case's fields as (label, text) for its detail: dates readable, money in its currency, codes in words."""
+    from sellertui.core.money import fmt
+
+    def shown(key: str, value) -> str:
+        if key == "channel":
+            return {"FBA": "Amazon (FBA): Amazon handles it", "FBM": "you (FBM)"}.get(value, str(value))
+        if key.endswith("_at") and isinstance(value, str):
+            return moment_text(value)
+        if key.endswith("_minor") and isinstance(value, int):
+            return fmt(value, case.get("currency") or "USD")
+        if key in ("reason", "disposition") and isinstance(value, str):
+            return value.replace("_", " ").capitalize()
+        return str(value)
+
+    keys = [k for k in LABELS if k in case] + sorted(k for k in case if k not in LABELS)
+    return [(LABELS.get(k, k.replace("_", " ").capitalize()), shown(k, case[k])) for k in keys
+            if not k.startswith("_") and k not in HIDDEN and case[k] not in (None, "")]

@@ -21,10 +21,10 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 
 from sellertui.core.money import exponent, fmt, to_minor
-from sellertui.core.split import spread
 from sellertui.domain.profit import entries
 
 PEAK_MONTHS = (10, 11, 12)
@@ -60,11 +60,22 @@ def uncovered_months(spans: list[tuple[str, str, str]], first: date, last: date)
     return months
 
 
-def _spread(month: str, amount: int) -> list[tuple[date, int]]:
-    year, number = int(month[:4]), int(month[5:7])
-    days = calendar.monthrange(year, number)[1]
-    return [(date(year, number, d + 1), part) for d, part in enumerate(spread(amount, days))
-            if part]
+def _month_days(month: str) -> np.ndarray:
+    first = np.datetime64(f"{month}-01", "D")
+    return first + np.arange(calendar.monthrange(int(month[:4]), int(month[5:7]))[1])
+
+
+def _spread_rows(month: str, amounts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each amount spread over the month's days (``core.split.spread`` for many amounts at once):
+    (which amount, day, part) of every day whose part is not zero, amount by amount, day by day."""
+    days = _month_days(month)
+    n = len(days)
+    steps = np.arange(n + 1, dtype="int64")
+    cumulative = np.asarray(amounts, dtype="int64")[:, None] * steps[None, :] // n  # floor, as spread's share
+    parts = np.diff(cumulative, axis=1).ravel()
+    which = np.repeat(np.arange(len(amounts)), n)
+    keep = parts != 0
+    return which[keep], np.tile(days, len(amounts))[keep], parts[keep]
 
 
 def storage_of(products: dict[str, dict], month: str, rates: FeeRates, home: str) -> list[tuple[str, int, str]]:
@@ -88,18 +99,34 @@ def storage_of(products: dict[str, dict], month: str, rates: FeeRates, home: str
 
 def estimates(products: dict[str, dict], spans: list, first: date, last: date, home: str,
               rates: FeeRates | None) -> pd.DataFrame:
-    """Subscription and storage entries for the months from ``first`` to ``last`` no settlement covers."""
+    """Subscription and storage entries for the months from ``first`` to ``last`` no settlement covers.
+
+    Built as columns: 2,000 SKUs over two years are over a million daily entries."""
     if rates is None:
         return entries.frame([])
-    rows = []
+    pieces = []
+    by_season: dict[bool, list] = {}
     for month in uncovered_months(spans, first, last):
         if rates.subscription_minor:
             note = (f"subscription ~ {fmt(rates.subscription_minor, home)} a month (no settlement covers {month}; "
                     "[profit] subscription_monthly)")
-            rows += [(day, "subscription", -part, home, "", True, SOURCE, "settings", f"subscription {month}", "",
-                      note) for day, part in _spread(month, rates.subscription_minor)]
-        for sku, amount, working in storage_of(products, month, rates, home):
-            note = f"{working} (no settlement covers {month})"
-            rows += [(day, "storage", -part, home, "", True, SOURCE, "products", sku, sku, note)
-                     for day, part in _spread(month, amount)]
-    return entries.frame(rows)
+            _, days, parts = _spread_rows(month, np.array([rates.subscription_minor]))
+            pieces.append(_columns(days, "subscription", -parts, home, "settings", f"subscription {month}", "", note))
+        peak = int(month[5:7]) in PEAK_MONTHS  # the working differs only by season: worked out twice, not monthly
+        found = by_season[peak] if peak in by_season else by_season.setdefault(
+            peak, storage_of(products, month, rates, home))
+        if found:
+            which, days, parts = _spread_rows(month, np.array([amount for _, amount, _ in found]))
+            skus = np.array([sku for sku, _, _ in found], dtype=object)[which]
+            notes = np.array([f"{working} (no settlement covers {month})" for _, _, working in found], dtype=object)
+            pieces.append(_columns(days, "storage", -parts, home, "products", skus, skus, notes[which]))
+    if not pieces:
+        return entries.frame([])
+    return pd.concat(pieces, ignore_index=True)
+
+
+def _columns(days, line, amounts, home, collection, ref, sku, note) -> pd.DataFrame:
+    """Entries in ``entries.COLUMNS`` order from columns (a text given once is repeated on every row)."""
+    return pd.DataFrame({"day": days.astype("datetime64[D]"), "line": line, "amount_minor": amounts.astype("int64"),
+                         "currency": home, "marketplace": "", "estimated": True, "source": SOURCE,
+                         "collection": collection, "ref": ref, "sku": sku, "note": note}, columns=entries.COLUMNS)

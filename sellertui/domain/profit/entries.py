@@ -25,10 +25,46 @@ FEE_STATUSES = ("approved", "running", "ended")  # a promotion that ran (or is r
 def frame(rows: list[tuple]) -> pd.DataFrame:
     """Entries from tuples in ``COLUMNS`` order."""
     out = pd.DataFrame(rows, columns=COLUMNS)
-    out["day"] = np.array([np.datetime64(d, "D") for d in out["day"]], dtype="datetime64[D]")
+    # dates (or ISO text) to days in one C loop, not a datetime64 object per entry
+    out["day"] = np.array(out["day"].tolist(), dtype="datetime64[D]")
     out["amount_minor"] = out["amount_minor"].astype("int64")
     out["estimated"] = out["estimated"].astype(bool)
     return out
+
+
+class SalesBySku:
+    """Each SKU's order lines sorted by day with running totals of sales and units.
+
+    A promotion asks for its SKUs' sales over its days: two binary searches per
+    SKU instead of a scan of every order line per promotion (a thousand
+    promotions over 100k lines took seconds).
+    """
+
+    def __init__(self, orders: pd.DataFrame) -> None:
+        codes, skus = pd.factorize(orders["sku"].to_numpy(dtype=object))
+        days = orders["day"].to_numpy().astype("datetime64[D]")
+        order = np.lexsort((days, codes))
+        self.days = days[order]
+        self.sales = np.r_[0, np.cumsum(orders["sales_minor"].to_numpy(dtype="int64")[order])]
+        self.units = np.r_[0, np.cumsum(orders["qty"].to_numpy(dtype="int64")[order])]
+        bounds = np.searchsorted(codes[order], np.arange(len(skus) + 1))
+        self.spans = {sku: (int(bounds[i]), int(bounds[i + 1])) for i, sku in enumerate(skus)}
+
+    def between(self, skus: set, start: date, end: date) -> tuple[int, int]:
+        """(sales, units) of these SKUs' lines dated ``start``..``end``."""
+        sales = units = 0
+        first, last = np.datetime64(start, "D"), np.datetime64(end, "D")
+        for sku in skus:
+            span = self.spans.get(sku)
+            if span is None:
+                continue
+            days = self.days[span[0]:span[1]]
+            lo = span[0] + int(np.searchsorted(days, first, "left"))
+            hi = span[0] + int(np.searchsorted(days, last, "right"))
+            if hi > lo:
+                sales += int(self.sales[hi] - self.sales[lo])
+                units += int(self.units[hi] - self.units[lo])
+        return sales, units
 
 
 def _day(value) -> date | None:
@@ -74,12 +110,25 @@ def refund_entries(returns: list[dict], refunded_keys: set[str], orders: pd.Data
     return frame(rows)
 
 
+def postage_entries(refunds: list[dict], refunded_keys: set[str]) -> pd.DataFrame:
+    """Postage refunds on FBM orders, on their day, until a settlement reports a refund of that order line."""
+    rows = []
+    for r in refunds:
+        day = _day(r.get("refunded_at"))
+        if day and f"{r.get('order_id')}|{r.get('sku')}" not in refunded_keys:
+            rows.append((day, "refunds", -int(r["amount_minor"]), r.get("currency") or "USD",
+                         r.get("marketplace") or "", False, "postage refunds", "postage_refunds", r.get("id", ""),
+                         r.get("sku") or "", f"postage refund: {r.get('reason') or ''}"))
+    return frame(rows)
+
+
 def promotion_entries(promotions: list[dict], schedule: list[dict], orders: pd.DataFrame, covered,
                       today: date) -> pd.DataFrame:
     """Amazon's fee for each promotion that ran, from the fee schedule, where no settlement covers its start."""
     from sellertui.domain.promotions.fees import TYPES, fee
 
     rows = []
+    by_sku = None
     for promo in promotions:
         kind, status = promo.get("type"), promo.get("status")
         start, end = _day(promo.get("start")), _day(promo.get("end"))
@@ -92,9 +141,8 @@ def promotion_entries(promotions: list[dict], schedule: list[dict], orders: pd.D
         skus = set(promo.get("skus") or [])
         sales = units = 0
         if skus and len(orders):
-            mask = (orders["sku"].isin(skus) & (orders["day"] >= np.datetime64(start))
-                    & (orders["day"] <= np.datetime64(end))).to_numpy()
-            sales, units = int(orders["sales_minor"].to_numpy()[mask].sum()), int(orders["qty"].to_numpy()[mask].sum())
+            by_sku = by_sku or SalesBySku(orders)
+            sales, units = by_sku.between(skus, start, end)
         days = (min(_day(promo.get("end")) or start, today) - start).days + 1
         peak = bool(promo.get("peak", bool(promo.get("event"))))
         result = fee(schedule, kind, market, start, max(days, 1), peak, sales, units)

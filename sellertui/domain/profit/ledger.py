@@ -62,7 +62,11 @@ class Ledger:
 
 
 def month_of(days) -> np.ndarray:
-    return np.asarray(days).astype("datetime64[M]").astype(str)
+    """``YYYY-MM`` of each day, as text: each distinct month turned into text once (a million entries
+    hold a few dozen months)."""
+    months = np.asarray(days).astype("datetime64[M]")
+    distinct, where = np.unique(months, return_inverse=True)
+    return distinct.astype(str)[where.reshape(-1)]
 
 
 def _key(frame: pd.DataFrame) -> pd.Series:
@@ -174,7 +178,8 @@ def build_ledger(sources: Sources, home: str, today: date) -> Ledger:
         actual = actual.assign(day=days)
         only = _settlement_only(actual, set(order_keys), fees, costs)
     priced = priced_orders(orders, settled, fees, costs)
-    small = [small_entries.refund_entries(sources.returns, refunded, orders)]
+    small = [small_entries.refund_entries(sources.returns, refunded, orders),
+             small_entries.postage_entries(sources.postage_refunds, refunded)]
     covered = coverage(sources.summaries, actual)
     small.append(small_entries.promotion_entries(sources.promotions, sources.promo_schedule, orders, covered, today))
     small.append(small_entries.reimbursement_entries(sources.reimbursements, covered))
@@ -258,9 +263,9 @@ def convert_and_sum(ledger: Ledger, rates: Rates) -> pd.DataFrame:
     every = every[kept].assign(home_minor=home[kept])
     every = every.astype({"line": object, "source": object, "currency": object})
     keys = ["day", "line", "source", "estimated", "currency", "month"]
-    grouped = every.groupby(keys, sort=False).agg(amount_minor=("amount", "sum"),
-                                                  home_minor=("home_minor", lambda v: v.sum(min_count=1)))
-    return grouped.reset_index()[DAILY]
+    # min_count: a day whose entries all lack a rate stays NaN (a lambda per group cost a second at 100k orders)
+    grouped = every.groupby(keys, sort=False)[["amount", "home_minor"]].sum(min_count=1)
+    return grouped.rename(columns={"amount": "amount_minor"}).reset_index()[DAILY]
 
 
 def _keep_home(ledger: Ledger, where: str, line: str | None, home: np.ndarray) -> None:

@@ -9,6 +9,7 @@ LABELS = {
     "reserve_months": "Reserve (months)",
     "trend_months": "Trend over (months)",
     "horizon_months": "Look ahead (months)",
+    "chart_months": "Chart (months, 0: all)",
     "subscription_monthly": "Subscription a month",
     "storage_rate": "Storage per ft³ Jan–Sep",
     "storage_rate_peak": "Storage per ft³ Oct–Dec",
@@ -30,6 +31,8 @@ def check_section(values: dict) -> dict[str, str]:
         errors["trend_months"] = "from 2 to 36 months (a line needs two points)"
     if not 1 <= values["horizon_months"] <= 120:
         errors["horizon_months"] = "from 1 to 120 months"
+    if not 0 <= values.get("chart_months", 12) <= 240:
+        errors["chart_months"] = "from 1 to 240 months, or 0 for all of them"
     for key, most in (("subscription_monthly", 10_000), ("storage_rate", 100), ("storage_rate_peak", 100),
                       ("default_cubic_feet", 1_000)):
         if not 0 <= values.get(key, 0) <= most:

@@ -129,6 +129,7 @@ class Sources:
     summaries: list[dict]
     promo_schedule: list[dict]
     reimbursements: list[dict]
+    postage_refunds: list[dict] = field(default_factory=list)  # shipping charges refunded on FBM orders
     signature: tuple = field(default=())  # the files read: a reload with the same one changes nothing
     fee_rates: object = None  # account_fees.FeeRates from the [profit] settings (None: no estimates)
 
@@ -157,6 +158,7 @@ def load(store, frames) -> Sources:
         summaries=store["settlement_summaries"].all(),
         promo_schedule=schedule(store),
         reimbursements=store["reimbursements"].all(),
+        postage_refunds=store["postage_refunds"].all(),
         signature=signature(store),
     )
 

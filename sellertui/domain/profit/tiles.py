@@ -5,6 +5,11 @@ spend, net profit (with each day's share of the monthly expenses) and margin.
 The forecast runs this month's variable lines at the month-to-date rate
 (÷ the days elapsed, × the days in the month) and adds the whole month's
 expenses.
+
+Each tile carries the period it is compared with (``before``, said as
+``vs``): today against yesterday, yesterday against the day before, the month
+to date against the same days of last month, the forecast against last month,
+last month against the month before.
 """
 
 from __future__ import annotations
@@ -33,10 +38,19 @@ class Tile:
     estimated: bool
     forecast: bool = False
     working: list[str] = field(default_factory=list)
+    before: "Tile | None" = None  # the period it is compared with
+    vs: str = ""  # that period, as the tile says it: "vs yesterday"
 
     @property
     def margin(self) -> float | None:
         return self.net / self.sales if self.sales > 0 else None
+
+    def change(self, figure: str = "net") -> float | None:
+        """The change of ``figure`` against ``before`` as a fraction (None: nothing to compare with)."""
+        if self.before is None:
+            return None
+        now, then = getattr(self, figure), getattr(self.before, figure)
+        return (now - then) / abs(then) if then else None
 
     def as_dict(self) -> dict:
         return {"tile": self.key, "title": self.title, "from": self.first.isoformat(), "to": self.last.isoformat(),
@@ -82,13 +96,26 @@ def tiles(ledger, now: datetime) -> list[Tile]:
     days = Days(ledger)
     month_start = today.replace(day=1)
     last_month_end = month_start - timedelta(days=1)
+    last_month_start = last_month_end.replace(day=1)
+    month_before_end = last_month_start - timedelta(days=1)
+    yesterday, day_before = today - timedelta(days=1), today - timedelta(days=2)
+    same_days = last_month_start.replace(day=min(today.day, last_month_end.day))
     found = [
         days.tile("today", "Today", today, today),
-        days.tile("yesterday", "Yesterday", today - timedelta(days=1), today - timedelta(days=1)),
+        days.tile("yesterday", "Yesterday", yesterday, yesterday),
         days.tile("mtd", "Month to date", month_start, today),
     ]
     found.append(forecast(days, found[-1], now))
-    found.append(days.tile("last_month", "Last month", last_month_end.replace(day=1), last_month_end))
+    found.append(days.tile("last_month", "Last month", last_month_start, last_month_end))
+    compared = [(f"{yesterday:%a}", found[1]),
+                (f"{day_before:%a}", days.tile("day_before", "Day before", day_before, day_before)),
+                (f"1–{same_days.day} {last_month_start:%b}",
+                 days.tile("same_days", "Same days last month", last_month_start, same_days)),
+                (f"{last_month_start:%b}", found[4]),
+                (f"{month_before_end:%b}", days.tile("month_before", "Month before", month_before_end.replace(day=1),
+                                                     month_before_end))]
+    for tile, (label, before) in zip(found, compared):
+        tile.before, tile.vs = before, f"vs {label}"
     return found
 
 

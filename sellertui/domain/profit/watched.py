@@ -2,4 +2,4 @@
 
 WATCHES = frozenset({"orders", "settlements", "settlement_summaries", "transactions", "search_terms", "products",
                      "returns", "expenses", "promotions", "promo_fees", "fx_rates", "reimbursements", "ad_reports",
-                     "ad_targeting", "advertised_products"})
+                     "ad_targeting", "advertised_products", "postage_refunds"})

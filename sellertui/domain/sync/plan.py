@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from sellertui import clock
+from sellertui.domain.reviews.plan import review_requests_planned
 from sellertui.domain.sync import state
 from sellertui.domain.sync.confirmations import PENDING, confirmations
 from sellertui.domain.sync.results import StreamResult
@@ -36,6 +37,14 @@ def planned(shop, settings, streams: list[str], since: date | None) -> list[Stre
                                            "confirmation": c.as_json()})
                 if not unit.would:
                     unit.would.append({"what": "send nothing (no confirmation is waiting)"})
+            elif stream == "reviews":
+                unit.would.extend(review_requests_planned(shop, market.code))
+            elif stream == "watch":
+                from sellertui.domain.watch.sync_stream import watched_in
+
+                asins = watched_in(shop.store, market.code)
+                unit.would.append({"what": f"snapshot {len(asins)} watched ASIN(s): offers (getItemOffersBatch) "
+                                           "and sales rank (getCatalogItem)" if asins else "nothing (no ASIN watched)"})
             else:
                 for spec in REQUESTED[stream]:
                     if spec.report_type in pending:

@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-STREAMS = ("orders", "settlements", "inventory", "returns", "transactions", "business", "confirmations")
+SP_STREAMS = ("orders", "settlements", "inventory", "returns", "transactions", "business", "confirmations",
+              "reviews", "watch")
+ADS_STREAMS = ("ads",)  # the Ads console, through the Ads API
+STREAMS = SP_STREAMS + ADS_STREAMS
+SENDING = {"confirmations": ("confirmed", "rejected by Amazon"),
+           "reviews": ("review request(s) sent", "refused by Amazon")}
 
 
 @dataclass
@@ -17,8 +22,8 @@ class StreamResult:
     unchanged: int = 0
     reports: int = 0  # report documents downloaded and imported
     cancelled: list[str] = field(default_factory=list)  # periods Amazon had no data for
-    sent: int = 0  # confirmations Amazon accepted
-    rejected: int = 0  # confirmations Amazon refused (kept in the ship queue, marked)
+    sent: int = 0  # confirmations (or review requests) Amazon accepted
+    rejected: int = 0  # confirmations (or review requests) Amazon refused, kept with its reason
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     would: list[dict] = field(default_factory=list)  # --dry-run: what would be fetched or sent
@@ -36,7 +41,7 @@ class StreamResult:
         data = {"stream": self.stream, "marketplace": self.marketplace, "ok": self.ok, "new": self.new,
                 "updated": self.updated, "unchanged": self.unchanged, "reports": self.reports,
                 "cancelled": self.cancelled, "errors": self.errors, "notes": self.notes}
-        if self.stream == "confirmations":
+        if self.stream in SENDING:
             data.update(sent=self.sent, rejected=self.rejected)
         if self.would:
             data["would"] = self.would
@@ -47,8 +52,9 @@ class StreamResult:
         head = f"{self.stream} {self.marketplace}:"
         if self.would:
             return f"{head} would " + "; ".join(w["what"] for w in self.would)
-        if self.stream == "confirmations":
-            parts = [f"{self.sent} confirmed", f"{self.rejected} rejected by Amazon"]
+        if self.stream in SENDING:
+            done, refused = SENDING[self.stream]
+            parts = [f"{self.sent} {done}", f"{self.rejected} {refused}"]
         else:
             parts = [f"{self.new} new", f"{self.updated} updated", f"{self.unchanged} unchanged"]
             if self.reports:

@@ -6,7 +6,6 @@ the outbox) and the lock file, never the network, httpx or the keyring.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -93,9 +92,9 @@ def ago(stamp: str, now: datetime) -> str:
 
 
 def _connected() -> bool:
-    from sellertui.amazon.credentials import ENV, secrets_file
+    from sellertui.amazon.credentials import ADS, SP, in_file_or_environment
 
-    return all(os.environ.get(v) for v in ENV.values()) or secrets_file().exists()
+    return in_file_or_environment(SP) or in_file_or_environment(ADS)
 
 
 def sync_status(shop) -> SyncStatus:

@@ -44,10 +44,21 @@ def activity_frame(store: Store, today: date, days: int, tz):
     return frame
 
 
-def last_writer(store: Store, day: date) -> str:
-    """Who made the latest change of ``day`` ("another process" when no entry says)."""
+def last_change(store: Store, day: date) -> tuple[str, str]:
+    """(who, what) of the latest change of ``day``: ("another process", "") when no entry says."""
     entries = store["activity"].docs(day.isoformat())
     if not entries:
-        return "another process"
+        return "another process", ""
     last = max(entries.values(), key=lambda e: (e.get("at", ""), e["id"]))  # ids are time-ordered
-    return last.get("user") or "another process"
+    return last.get("user") or "another process", last.get("note") or ""
+
+
+def change_line(who: str, what: str, collections, at: str) -> str:
+    """How the header tells another process's change: the records it changed, or what it did when it changed
+    none (an import of a file already in, which only logs itself, is not "changed settings")."""
+    shown = sorted(c for c in collections if c not in ("activity", "meta"))
+    if shown:
+        return f"{who} changed {', '.join(shown)} at {at}"
+    if what:
+        return f"{who}: {what} (nothing new) at {at}"
+    return f"{who} changed the store's settings at {at}"

@@ -28,6 +28,8 @@ VERSION = 1  # bump when a slow section's output changes shape or meaning
 # the collections each slow provider reads (by provider name); a provider not listed is never remembered
 READS: dict[str, tuple[str, ...]] = {
     "ship_section": ("orders",),  # parses the recent months of orders: ~0.4 s at 100k
+    "negatives_section": ("feedback", "reviews", "feedback_work", "orders"),  # finds the orders' buyers
+    "review_requests_section": ("orders", "returns", "postage_refunds", "buyers", "review_requests", "feedback"),
     "reorder_section": ("products", "orders", "purchase_orders", "promotions"),
     "ad_proposals_section": ("search_terms", "ad_reports", "ad_actions", "ad_targets", "products", "orders"),
     "promotions_section": ("promotions", "events", "promo_fees", "products", "orders", "purchase_orders"),

@@ -16,12 +16,16 @@ from sellertui.domain.orders import messages as message_rules
 from sellertui.domain.orders import returns as return_rules
 from sellertui.domain.orders.ship_queue import waiting_lines
 from sellertui.domain.orders.shipping import urgency
-from sellertui.domain.promotions.today import promotions_section
+from sellertui.domain.promotions.today import SECTION as PROMOTIONS, promotions_section
+from sellertui.domain.reviews.today import negatives_section, review_requests_section
 from sellertui.domain.team.tasks import is_overdue
 from sellertui.domain.today import memo, recurring
+from sellertui.domain.today.acts import stateful
 from sellertui.domain.shop import Shop
 from sellertui.domain.sync.today import sync_section
 from sellertui.domain.today.model import Item, Section
+from sellertui.domain.watch.today import watch_section
+from sellertui.domain.team.notices_today import notices_section
 
 Provider = Callable[[Shop, datetime, str], Section]
 
@@ -142,10 +146,13 @@ def ad_proposals_section(shop: Shop, now: datetime, user: str) -> Section:
     return section
 
 
-PROVIDERS: list[Provider] = [sync_section, messages_section, ship_section, refunds_section, reorder_section,
-                             promotions_section, ad_proposals_section, tasks_section, recurring_section]
+PROVIDERS: list[Provider] = [sync_section, notices_section, messages_section, ship_section, refunds_section,
+                             negatives_section, review_requests_section, reorder_section, promotions_section,
+                             ad_proposals_section, watch_section, tasks_section, recurring_section]
 SLOW = {reorder_section, promotions_section, ad_proposals_section}
-ONLY_WHEN_ANY = {sync_section}  # a shop that never syncs (or syncs fine) sees no such section at all
+# a shop that never syncs (or syncs fine), posts no notice, has no review request due or watches no ASIN sees no
+# such section at all
+ONLY_WHEN_ANY = {sync_section, notices_section, review_requests_section, watch_section}
 
 
 def checklist(shop: Shop, user: str, now: datetime | None = None, which: str = "all") -> list[Section]:
@@ -165,11 +172,32 @@ def checklist(shop: Shop, user: str, now: datetime | None = None, which: str = "
     state = state_for(store, now.date(), user)
     snoozes = {d["item"]: d["until"] for d in store["today_snoozes"].rows() if d.get("user") == user}
     today = now.date().isoformat()
+    listed: set[str] = set()
     for section in sections:
         for item in section.items:
-            item.ticked = bool(state.get(item.key, {}).get("ticked_at"))
+            listed.add(item.key)
+            # an item whose tab holds its state is open while its record is: a tick of its own cannot hide it
+            item.ticked = not stateful(item.key) and bool(state.get(item.key, {}).get("ticked_at"))
             item.snoozed = snoozes.get(item.key, "") > today
+    _keep_done(sections, state, listed)
     return sections
+
+
+# the section each kind of item is listed in (by the prefix of its key): done items stay there for the day
+HOME = {"message": "Buyer messages to answer", "ship": "FBM orders to ship", "refund": "Returns to refund",
+        "reorder": "SKUs to reorder now", "promotion": PROMOTIONS, "event": PROMOTIONS,
+        "ads": "Ad proposals to review", "task": "Tasks due", "recurring": "Routine"}
+
+
+def _keep_done(sections: list[Section], state: dict[str, dict], listed: set[str]) -> None:
+    """Items ticked today that left their section (their record is replied, shipped, done) stay, ticked."""
+    by_name = {s.name: s for s in sections}
+    for key, doc in state.items():
+        section = by_name.get(HOME.get(key.split(":", 1)[0], ""))
+        if key in listed or section is None or not doc.get("ticked_at"):
+            continue
+        section.items.append(Item(key=key, title=doc.get("title") or key, detail="done today",
+                                  area=doc.get("area") or section.area, ticked=True, urgency=float("inf")))
 
 
 def merged(*parts: list[Section]) -> list[Section]:

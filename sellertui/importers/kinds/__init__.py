@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sellertui.importers.headers import header_set
 from sellertui.importers.kinds.ads import BulkSearchTerms, SearchTerms
+from sellertui.importers.kinds.ads_api import API_REPORTS
 from sellertui.importers.kinds.ads_products import SponsoredDisplayAdvertised, SponsoredProductsAdvertised
 from sellertui.importers.kinds.ads_sbsd import SponsoredBrandsTerms, SponsoredDisplayMatches
 from sellertui.importers.kinds.ads_targeting import (
@@ -20,6 +21,7 @@ from sellertui.importers.kinds.orders import AllOrders, FbmOrders
 from sellertui.importers.kinds.orders_api import OrdersApi
 from sellertui.importers.kinds.reimbursements import Reimbursements
 from sellertui.importers.kinds.returns import FbaReturns, FbmReturns
+from sellertui.importers.kinds.reviews import ProductReviews
 from sellertui.importers.kinds.sales_traffic import SalesAndTraffic
 from sellertui.importers.kinds.settlement import Settlement
 from sellertui.importers.kinds.transactions import DateRange
@@ -29,7 +31,8 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     SponsoredProductsAdvertised(), SponsoredBrandsTerms(), SponsoredBrandsTargeting(), SponsoredDisplayMatches(),
     SponsoredDisplayTargeting(), SponsoredDisplayAdvertised(), FbaInventory(), Restock(), BusinessReport(),
     Settlement(), DateRange(), FbaReturns(), FbmReturns(), OrdersApi(), SalesAndTraffic(), ActiveListings(),
-    InventoryAge(), Reimbursements(), SellerFeedback(), TopSearchTerms(), SearchQueryPerformance(),
+    InventoryAge(), Reimbursements(), SellerFeedback(), ProductReviews(), TopSearchTerms(), SearchQueryPerformance(),
+    *API_REPORTS,
 )}
 
 

@@ -206,8 +206,11 @@ def report_records(kind: AdReportKind, frame, docs: list[dict], days: int) -> li
         span[3] += 1
         span[4] += doc["spend_minor"] or 0
     stamp = clock.stamp()
+    period = frame.period  # the days a report was asked for (a synced one's): a day without rows had no ads
     records = []
     for market, (first, last, daily, count, spend, currency) in sorted(spans.items()):
+        if period is not None:
+            first, last = min(first, period.start), max(last, period.end)
         layout = "daily" if daily else "summary"
         records.append({
             "id": f"{kind.name}|{market}|{first}..{last}|{layout}|{days}d", "ad_product": kind.ad_product,

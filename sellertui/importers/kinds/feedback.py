@@ -12,6 +12,21 @@ from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.kinds.base import Kind, Output, names
 
 
+def check_ratings(frame) -> list:
+    """The rating column, each value out of 1..5 a problem on its row (feedback and product reviews alike)."""
+    ratings = frame.col("rating")
+    for i, rating in enumerate(ratings):
+        if rating is not None and not 1 <= rating <= 5:
+            frame.problem(i, "rating", "is not a rating from 1 to 5")
+    return ratings
+
+
+def rating_totals(noun: str, ratings: list[int]) -> dict:
+    """How many, how many negative (1–2 stars) and the average, as the summary and --json show them."""
+    return {noun: len(ratings), "negative": sum(1 for r in ratings if r <= 2),
+            "average": f"{sum(ratings) / len(ratings):.2f}" if ratings else "—"}
+
+
 class SellerFeedback(Kind):
     name = "feedback"
     label = "a Seller Feedback report"
@@ -28,10 +43,7 @@ class SellerFeedback(Kind):
     )
 
     def build(self, frame) -> Output:
-        ratings = frame.col("rating")
-        for i, rating in enumerate(ratings):
-            if rating is not None and not 1 <= rating <= 5:
-                frame.problem(i, "rating", "is not a rating from 1 to 5")
+        ratings = check_ratings(frame)
         orders, days = frame.col("order_id"), frame.col("date")
         columns = {"id": list(orders), "order_id": orders, "date": days, "rating": ratings,
                    "comments": frame.col("comments"), "response": frame.col("response"),
@@ -45,7 +57,4 @@ class SellerFeedback(Kind):
         return Output({"feedback": list(seen.values())}, len(docs) - len(seen))
 
     def totals(self, output: Output, frame) -> dict:
-        docs = output.records["feedback"]
-        ratings = [d["rating"] for d in docs]
-        return {"feedback": len(docs), "negative": sum(1 for r in ratings if r <= 2),
-                "average": f"{sum(ratings) / len(ratings):.2f}" if ratings else "—"}
+        return rating_totals("feedback", [d["rating"] for d in output.records["feedback"]])

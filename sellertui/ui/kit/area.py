@@ -44,6 +44,8 @@ class Area(ShopPart, Vertical):
     TITLE: ClassVar[str] = ""
     KEY: ClassVar[str] = ""
     WATCHES: ClassVar[frozenset[str]] = frozenset()
+    # the widgets inside that hold the keyboard (their keys come first): the key map's check reads it
+    FOCUS_WIDGETS: ClassVar[tuple[type, ...]] = ()
 
     DEFAULT_CSS = """
     Area { height: 1fr; }
@@ -110,9 +112,17 @@ class Area(ShopPart, Vertical):
     @classmethod
     def palette_entries(cls):
         """(binding, view id or None) for every action of the tab: the command palette lists them all."""
-        for binding in cls.BINDINGS:
-            if isinstance(binding, Binding):
-                yield binding, None
+        for binding in own_bindings(cls):
+            yield binding, None
+
+
+def own_bindings(cls) -> list[Binding]:
+    """Every binding an instance of ``cls`` has, its bases' included (a view inherits its keys), once each."""
+    found: dict[str, Binding] = {}
+    for bindings in cls._merge_bindings().key_to_bindings.values():
+        for binding in bindings:
+            found.setdefault(binding.id or f"{binding.key}:{binding.action}", binding)
+    return list(found.values())
 
 
 class PendingArea(Widget):

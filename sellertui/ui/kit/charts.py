@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -59,6 +60,13 @@ def axis(top: float, rows: int) -> tuple[list[float], float]:
     return [step * i for i in range(k + 1)], highest * max(rows - 1, 1) / span
 
 
+def low_tick(lowest: float, top: float) -> float:
+    """A round bottom for a y axis that need not start at zero: a nice step at or below ``lowest``."""
+    span = top - lowest
+    step = nice_step(span / 4 if span > 0 else abs(lowest) / 10 or 1.0)
+    return max(0.0, math.floor(lowest / step) * step - (step if span == 0 else 0))
+
+
 class Chart(Vertical):
     DEFAULT_CSS = """
     Chart { height: 1fr; min-height: 6; }
@@ -68,11 +76,13 @@ class Chart(Vertical):
     """
 
     def __init__(self, title: str, kind: str = "bar", fmt_value: Callable[[float], str] = lambda v: f"{v:g}",
-                 empty_text: str = "Nothing to chart yet.", **kwargs) -> None:
+                 empty_text: str = "Nothing to chart yet.", from_zero: bool = True, **kwargs) -> None:
         super().__init__(**kwargs)
         if kind not in ("bar", "line"):
             raise ValueError(f"chart kind is bar or line, not {kind!r}")
         self.title, self.kind, self.fmt_value, self.empty_text = title, kind, fmt_value, empty_text
+        # a line of prices or ranks moves a few percent: from zero it would look flat
+        self.from_zero = from_zero or kind == "bar"
         self.labels: list[str] = []
         self.series: list[Series] = []
         self._plot = None
@@ -81,11 +91,18 @@ class Chart(Vertical):
         yield Static(self._title_line(), classes="chart-title")
         yield Static(plain(self.empty_text), classes="chart-empty")
 
-    def _title_line(self) -> Text:
-        line = Text(plain(self.title), style="bold", no_wrap=True, overflow="ellipsis")
-        for series, rgb in zip(self.series, self._colors()):
-            line.append("  ━━ ", style="rgb({},{},{})".format(*rgb))
-            line.append(plain(series.name))
+    def _title_line(self) -> Table:
+        """The title on the left; on the right the legend, each swatch against its own label ("━━ sales"),
+        the pairs well apart, so no swatch reads as the end of the title or of the label before it."""
+        legend = Text(no_wrap=True)
+        for i, (series, rgb) in enumerate(zip(self.series, self._colors())):
+            legend.append("   " if i else "")
+            legend.append("━━", style="bold rgb({},{},{})".format(*rgb))
+            legend.append("\u00a0" + plain(series.name).replace(" ", "\u00a0"))
+        line = Table.grid(expand=True)
+        line.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        line.add_column(justify="right", no_wrap=True)
+        line.add_row(Text(plain(self.title), style="bold"), legend)
         return line
 
     def _colors(self) -> list[tuple[int, int, int]]:
@@ -131,10 +148,13 @@ class Chart(Vertical):
                 points = [(x, v) for x, v in zip(xs, vals) if not math.isnan(v)]
                 if points:
                     plt.plot([p[0] for p in points], [p[1] for p in points], color=color, marker="braille")
-        top = max((v for vals in values for v in vals if not math.isnan(v)), default=0.0)
-        ticks, upper = axis(top, self._plot.size.height - 3)  # plotext: two frame lines and the x labels
+        shown_values = [v for vals in values for v in vals if not math.isnan(v)]
+        top = max(shown_values, default=0.0)
+        low = 0.0 if self.from_zero else low_tick(min(shown_values, default=0.0), top)
+        ticks, upper = axis(top - low, self._plot.size.height - 3)  # plotext: two frame lines and the x labels
+        ticks = [low + t for t in ticks]
         plt.yticks(ticks, [self.fmt_value(t) for t in ticks])
-        plt.ylim(0, upper)
+        plt.ylim(low, low + upper)
         width = max(self.size.width, 20)
         every = max(1, math.ceil(len(xs) * 7 / max(width - 8, 7)))
         shown = xs[::-1][::every][::-1]  # always label the latest period

@@ -14,6 +14,18 @@ from textual.widgets import Static
 from sellertui.ui.kit.safe import content, plain, text
 
 
+def modal_box(name: str, width: int, max_height: str = "90%") -> str:
+    """The CSS of a modal screen ``name`` whose Vertical is a centred box ``width`` columns wide (at most the
+    screen's width, so it fits at 80 columns), as tall as its content."""
+    return f"""
+    {name} {{ align: center middle; }}
+    {name} > Vertical {{
+        width: {width}; max-width: 100%; height: auto; max-height: {max_height};
+        border: round $accent; background: $surface; padding: 0 1;
+    }}
+    """
+
+
 def fact_grid(rows, gap: int = 1) -> Table:
     """(label, value) rows as a two-column grid, labels bold; both shown literally."""
     grid = Table.grid(padding=(0, gap))
@@ -32,14 +44,7 @@ def fact_panel(title: str, rows, lines=()) -> Group:
 class InfoScreen(ModalScreen[None]):
     """Read-only details: rows of (label, value) and/or paragraphs. ``y`` copies them."""
 
-    DEFAULT_CSS = """
-    InfoScreen { align: center middle; }
-    InfoScreen > Vertical {
-        width: 90; max-width: 100%; height: auto; max-height: 90%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    InfoScreen VerticalScroll { height: auto; max-height: 1fr; }
-    """
+    DEFAULT_CSS = modal_box("InfoScreen", 90) + "InfoScreen VerticalScroll { height: auto; max-height: 1fr; }"
     BINDINGS = [
         Binding("escape,q,enter", "dismiss", "Close", id="info.close"),
         Binding("y", "copy", "Copy", id="info.copy"),
@@ -120,3 +125,39 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+class PickScreen(ModalScreen[str | None]):
+    """Pick one of a few choices with the arrows and enter; dismisses with its value, or None (esc)."""
+
+    DEFAULT_CSS = modal_box("PickScreen", 76) + """
+    PickScreen OptionList { height: auto; max-height: 16; border: none; }
+    PickScreen .hint { color: $text-muted; }
+    """
+    BINDINGS = [Binding("escape,q", "dismiss(None)", "Close", id="pick.close")]
+
+    def __init__(self, title: str, choices: list[tuple[Text | str, str]], hint: str = "enter picks · esc closes",
+                 lead: str = "") -> None:
+        super().__init__()
+        self.pick_title, self.choices, self.hint, self.lead = title, choices, hint, lead
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import OptionList
+        from textual.widgets.option_list import Option
+
+        with Vertical() as box:
+            box.border_title = plain(self.pick_title)
+            if self.lead:
+                yield Static(content(self.lead), classes="hint")
+            yield OptionList(*[Option(label if isinstance(label, Text) else text(label), id=value)
+                               for label, value in self.choices])
+            yield Static(content(self.hint), classes="hint")
+
+    def on_mount(self) -> None:
+        from textual.widgets import OptionList
+
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event) -> None:
+        event.stop()
+        self.dismiss(event.option.id)

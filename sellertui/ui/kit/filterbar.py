@@ -9,6 +9,7 @@ from textual.widgets import Input
 
 
 class FilterBar(Input):
+    HELP_TITLE = "Filter"
     DEFAULT_CSS = """
     FilterBar { display: none; height: 3; border: tall $accent; }
     FilterBar.open { display: block; }

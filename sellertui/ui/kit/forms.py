@@ -2,8 +2,13 @@
 
 Fields parse their text with a function that raises ``FieldError`` (see
 ``sellertui.domain.fields``); a form-wide ``check`` sees the parsed values for
-rules across fields (an end before a start). ``esc`` leaves without a trace;
-``ctrl+s`` (or enter in a one-line field) submits.
+rules across fields (an end before a start). ``esc`` leaves without a trace.
+
+Keyboard first: the form opens with the keyboard in the field to fill first
+(the first one, or the one the form names when the others have good
+defaults), so typing is never lost. Enter in a one-line field moves on to the
+next field and submits from the last one; a multi-line field keeps enter for
+new lines; ``ctrl+s`` submits from anywhere.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from sellertui.domain.fields import FieldError
+from sellertui.ui.kit.dialogs import modal_box
 from sellertui.ui.kit.safe import content, plain
 
 
@@ -38,13 +44,28 @@ class Field:
 Check = Callable[[dict[str, Any]], dict[str, str]]
 
 
+def first_to_fill(fields: list[Field]) -> str | None:
+    """The field the keyboard starts in: an edit (every field reads already) starts at the first; a new
+    record at the first field still empty (the ones before it have defaults: an expense's date)."""
+    if not fields:
+        return None
+
+    def reads(f: Field) -> bool:
+        if f.kind == "choice":
+            return f.value != ""
+        try:
+            f.parse(f.value)
+        except Exception:  # noqa: BLE001 - only a guess where to start: any refusal means "still to fill"
+            return False
+        return True
+
+    if all(reads(f) for f in fields):
+        return fields[0].name
+    return next((f.name for f in fields if not f.value.strip()), fields[0].name)
+
+
 class FormScreen(ModalScreen[dict | None]):
-    DEFAULT_CSS = """
-    FormScreen { align: center middle; }
-    FormScreen > Vertical {
-        width: 76; max-width: 100%; height: auto; max-height: 100%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
+    DEFAULT_CSS = modal_box("FormScreen", 76, "100%") + """
     FormScreen VerticalScroll { height: auto; max-height: 1fr; }
     FormScreen .field { height: auto; margin-top: 1; }
     FormScreen .field-label { width: 20; text-style: bold; }
@@ -63,12 +84,16 @@ class FormScreen(ModalScreen[dict | None]):
         Binding("ctrl+s", "submit", "Save", id="form.submit", priority=True),
     ]
 
-    def __init__(self, title: str, fields: list[Field], check: Check | None = None, submit_label: str = "Save") -> None:
+    def __init__(self, title: str, fields: list[Field], check: Check | None = None, submit_label: str = "Save",
+                 focus: str | None = None) -> None:
         super().__init__()
+        if focus is not None and focus not in {f.name for f in fields}:
+            raise ValueError(f"the form {title!r} has no field {focus!r} to focus")
         self.form_title = title
         self.fields = fields
         self.check = check
         self.submit_label = submit_label
+        self.focus_field = focus or first_to_fill(fields)
         self.touched: set[str] = set()
         self.errors: dict[str, str] = {}
 
@@ -76,7 +101,8 @@ class FormScreen(ModalScreen[dict | None]):
         with Vertical() as box:
             box.border_title = plain(self.form_title)
             box.border_subtitle = "ctrl+s save · esc cancel"
-            with VerticalScroll():
+            # not focusable itself: the keyboard belongs in a field, never on the scroll area
+            with VerticalScroll(can_focus=False):
                 for f in self.fields:
                     with Horizontal(classes="field"):
                         yield Label(content(f.label), classes="field-label")
@@ -97,6 +123,13 @@ class FormScreen(ModalScreen[dict | None]):
             with Horizontal(classes="buttons"):
                 yield Button(self.submit_label, id="submit", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        if self.focus_field is not None:
+            self.field_widget(self.focus_field).focus()
+
+    def field_widget(self, name: str):
+        return self.query_one(f"#field-{name}")
 
     # -- reading and validating -------------------------------------------------
     def raw(self, f: Field) -> str:
@@ -145,7 +178,14 @@ class FormScreen(ModalScreen[dict | None]):
         self.validate(self.touched)
 
     @on(Input.Submitted)
-    def _enter(self) -> None:
+    def _enter(self, event: Input.Submitted) -> None:
+        """Enter: on to the next field, or submit from the last one."""
+        name = (event.input.id or "").removeprefix("field-")
+        names = [f.name for f in self.fields]
+        if name in names and names.index(name) < len(names) - 1:
+            event.stop()
+            self.field_widget(names[names.index(name) + 1]).focus()
+            return
         self.action_submit()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -157,9 +197,9 @@ class FormScreen(ModalScreen[dict | None]):
     def action_submit(self) -> None:
         values = self.validate()
         if values is None:
-            first = next(f for f in self.fields if f.name in self.errors) if any(f.name in self.errors for f in self.fields) else None
+            first = next((f for f in self.fields if f.name in self.errors), None)
             if first is not None:
-                self.query_one(f"#field-{first.name}").focus()
+                self.field_widget(first.name).focus()
             return
         self.dismiss(values)
 

@@ -12,9 +12,22 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from textual.binding import Binding
+
 from sellertui.ui.kit.dialogs import ConfirmScreen
 from sellertui.ui.kit.forms import FormScreen
 from sellertui.ui.kit.table_view import TableView
+
+
+def record_bindings(area: str, noun: str, said: str | None = None) -> list[Binding]:
+    """``n``/``e``/``d`` to new/edit/delete, with the ids ``{area}.new_{noun}``… (the key map's names).
+
+    ``said``: what the footer calls the record ("New fee entry"); by default "New", "Edit", "Delete".
+    """
+    name = f" {said}" if said else ""
+    return [Binding("n", "new", f"New{name}", id=f"{area}.new_{noun}"),
+            Binding("e", "edit", f"Edit{name}", id=f"{area}.edit_{noun}"),
+            Binding("d", "delete", f"Delete{name}", id=f"{area}.delete_{noun}")]
 
 
 class RecordsView(TableView):
@@ -27,6 +40,11 @@ class RecordsView(TableView):
 
     def keep_records(self, records) -> None:
         self.records = {str(r["id"]): r for r in records}
+
+    def show_records(self, frame, records) -> None:
+        """Show ``frame`` and keep the ``records`` behind its rows (what ``load`` read)."""
+        self.keep_records(records)
+        super().show_loaded(frame)
 
     def chosen(self) -> dict | None:
         """The record under the cursor."""

@@ -9,7 +9,6 @@ a copy. Every cell goes through ``safe.plain``: no markup, no control codes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Callable
 
 from rich.segment import Segment
@@ -23,37 +22,16 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from sellertui.ui.kit.safe import plain
+from sellertui.ui.kit.table_columns import Column, default_fmt, fit_cell, lazy_numpy
+from sellertui.ui.kit.table_groups import Lines, group_lines, plain_lines
 
-
-@dataclass(frozen=True)
-class Column:
-    key: str  # column of the frame
-    label: str
-    width: int = 10
-    align: str = "left"  # or "right"
-    fmt: Callable[..., str] | None = None  # value -> text; default str(), "" for None/NaN
-    style: Callable[..., str | None] | None = None  # value -> Rich style for the cell
-    sort_key: str | None = None  # sort by another frame column (e.g. the raw date)
-    # other columns of the row the formatter needs: fmt/style are then called as
-    # f(value, row) where row(key) gives that row's value of another column
-    needs: tuple[str, ...] = ()
-
-
-def _np():
-    # numpy comes with the first frame, not at start-up
-    import numpy
-
-    return numpy
-
-
-def _default_fmt(value: Any) -> str:
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    return str(value)
+__all__ = ["Column", "FrameTable"]
 
 
 class FrameTable(ScrollView, can_focus=True):
     """Rows of a frame; ``order`` says which rows and in which order."""
+
+    HELP_TITLE = "Table"  # what ? calls these keys
 
     DEFAULT_CSS = """
     FrameTable { height: 1fr; background: $surface; }
@@ -62,8 +40,10 @@ class FrameTable(ScrollView, can_focus=True):
     FrameTable > .frame-table--cursor-blurred { background: $block-cursor-blurred-background; }
     FrameTable > .frame-table--marked { background: $accent 30%; }
     FrameTable > .frame-table--empty { color: $text-muted; text-style: italic; }
+    FrameTable > .frame-table--group { color: $accent; text-style: bold; }
     """
     COMPONENT_CLASSES = {
+        "frame-table--group",
         "frame-table--header",
         "frame-table--cursor",
         "frame-table--cursor-blurred",
@@ -77,11 +57,12 @@ class FrameTable(ScrollView, can_focus=True):
         Binding("pagedown", "page(1)", "Page down", show=False, id="table.page_down"),
         Binding("home,g", "jump(0)", "Top", show=False, id="table.top"),
         Binding("end,G", "jump(-1)", "Bottom", show=False, id="table.bottom"),
-        Binding("left,h", "column(-1)", "Column left", show=False, id="table.left"),
-        Binding("right,l", "column(1)", "Column right", show=False, id="table.right"),
+        # arrows only for columns: h and l are letters a view may bind (Promotions' l is its List)
+        Binding("left", "column(-1)", "Column left", show=False, id="table.left"),
+        Binding("right", "column(1)", "Column right", show=False, id="table.right"),
         Binding("o", "sort_current", "Sort", show=False, id="table.sort"),
         Binding("space", "toggle_mark", "Mark", show=False, id="table.mark"),
-        Binding("enter", "select", "Open", id="table.select"),
+        Binding("enter", "select", "Open", show=False, id="table.select"),  # every table: ? and the README say it
     ]
 
     cursor_row = reactive(0)
@@ -111,10 +92,13 @@ class FrameTable(ScrollView, can_focus=True):
         self._frame = None
         self._values: dict[str, Any] = {}  # column key -> the frame's array, fetched when first drawn
         self._sort_index = None
-        self.order = _np().arange(0)
+        self.order = lazy_numpy().arange(0)
         self.sort_by: tuple[str, bool] | None = None  # (column key, descending)
         self.marked: set[int] = set()
         self._row_cache: dict[int, list[tuple[str, str | None]]] = {}
+        # (column, label(value, count), the sort key it groups under): headings between groups of rows
+        self.group_by: tuple[str, Callable[[Any, int], str], str] | None = None
+        self._lines = plain_lines(0)
 
     # -- data ------------------------------------------------------------------
     def set_frame(self, frame, order=None, keep_position: bool = True) -> None:
@@ -124,15 +108,16 @@ class FrameTable(ScrollView, can_focus=True):
         self._values = {}
         self._sort_index = None
         self.marked &= set(range(len(frame)))
-        np = _np()
+        np = lazy_numpy()
         self._apply_order(np.arange(len(frame)) if order is None else np.asarray(order), current)
 
     def set_order(self, order) -> None:
         """Show these frame rows (e.g. a filter's result), keeping the sort."""
-        self._apply_order(_np().asarray(order), self.current_position)
+        np = lazy_numpy()
+        self._apply_order(np.asarray(order, dtype=np.intp), self.current_position)  # an empty list is float
 
     def _apply_order(self, order, keep: int | None) -> None:
-        np = _np()
+        np = lazy_numpy()
         if self.sort_by is not None and len(order):
             # Sort once per frame and key; a filter then only picks from that order
             # (a boolean pass, ~1 ms at 100k rows, instead of re-sorting every keystroke).
@@ -143,14 +128,26 @@ class FrameTable(ScrollView, can_focus=True):
                 order = index[keep_rows[index]]
         self.order = order
         self._row_cache.clear()
-        self.virtual_size = Size(self._total_width(), len(order) + self._top)
+        self._lines = self._layout_lines(order)
+        self.virtual_size = Size(self._total_width(), len(self._lines) + self._top)
         row = 0
         if keep is not None and len(order):
             hits = np.flatnonzero(order == keep)
             row = int(hits[0]) if len(hits) else min(self.cursor_row, len(order) - 1)
         self.cursor_row = max(0, min(row, len(order) - 1))
+        self.scroll_to_cursor()  # the row may be the same number in a new order: show it all the same
         self.refresh()
         self.post_message(self.RowHighlighted(self, self.current_position))
+
+    def _layout_lines(self, order) -> Lines:
+        """The rows, with a heading before each group while the table is sorted by the group's key."""
+        if self.group_by is None or self.sort_by is None or self.sort_by[0] != self.group_by[2] or not len(order):
+            return plain_lines(len(order))
+        column, label, _ = self.group_by
+        if column not in self._frame:
+            return plain_lines(len(order))
+        values = self._frame[column].to_numpy()[order]
+        return group_lines([None if v != v else v for v in values], label)
 
     @property
     def frame(self):
@@ -246,17 +243,32 @@ class FrameTable(ScrollView, can_focus=True):
             return
         self.marked ^= {position}
         self._row_cache.pop(self.cursor_row, None)
+        self.virtual_size = Size(self._total_width(), self.virtual_size.height)  # the gutter comes or goes
         self.action_move(1)
+        self.refresh()
+
+    def clear_marks(self) -> None:
+        self.marked.clear()
+        self.virtual_size = Size(self._total_width(), self.virtual_size.height)
+        self._row_cache.clear()
         self.refresh()
 
     def action_select(self) -> None:
         self.post_message(self.RowSelected(self, self.current_position))
 
-    def watch_cursor_row(self, old: int, new: int) -> None:
-        if new < self.scroll_y:
-            self.scroll_to(y=new, animate=False)
+    def scroll_to_cursor(self) -> None:
+        lines = self._lines
+        if not len(lines.line_of):
+            return
+        new = lines.line_of[min(self.cursor_row, len(lines.line_of) - 1)]
+        first = new - 1 if new and isinstance(lines.shows[new - 1], str) else new  # its group's heading too
+        if first < self.scroll_y:
+            self.scroll_to(y=first, animate=False)
         elif new >= self.scroll_y + self.size.height - self._top:
             self.scroll_to(y=new - self.size.height + self._top + 1, animate=False)
+
+    def watch_cursor_row(self, old: int, new: int) -> None:
+        self.scroll_to_cursor()
         self.refresh()
         if old != new:
             self.post_message(self.RowHighlighted(self, self.current_position))
@@ -267,7 +279,7 @@ class FrameTable(ScrollView, can_focus=True):
     async def _on_click(self, event: events.Click) -> None:
         y = event.y
         if y == 0 and self._top:  # header: sort by the clicked column
-            x = event.x + int(self.scroll_x)
+            x = event.x - self.mark_gutter + int(self.scroll_x)
             edge = 0
             for index, column in enumerate(self.columns):
                 edge += column.width + 1
@@ -276,7 +288,9 @@ class FrameTable(ScrollView, can_focus=True):
                     self.sort(index)
                     break
             return
-        row = int(self.scroll_y) + y - self._top
+        line = int(self.scroll_y) + y - self._top
+        shows = self._lines.shows[line] if 0 <= line < len(self._lines) else None
+        row = shows if isinstance(shows, int) else -1  # a heading is not a row
         if 0 <= row < len(self.order):
             if row == self.cursor_row and event.chain == 2:
                 self.action_select()
@@ -284,7 +298,7 @@ class FrameTable(ScrollView, can_focus=True):
 
     # -- rendering -------------------------------------------------------------
     def _total_width(self) -> int:
-        return sum(c.width + 1 for c in self.columns)
+        return sum(c.width + 1 for c in self.columns) + self.mark_gutter
 
     def _cells(self, row: int) -> list[tuple[str, str | None]]:
         cached = self._row_cache.get(row)
@@ -303,7 +317,7 @@ class FrameTable(ScrollView, can_focus=True):
                 cells.append(("", None))
                 continue
             extra = (other,) if column.needs else ()
-            text = plain(column.fmt(value, *extra) if column.fmt else _default_fmt(value))
+            text = plain(column.fmt(value, *extra) if column.fmt else default_fmt(value))
             style = column.style(value, *extra) if column.style else None
             cells.append((text, style))
         if len(self._row_cache) > 500:
@@ -311,12 +325,7 @@ class FrameTable(ScrollView, can_focus=True):
         self._row_cache[row] = cells
         return cells
 
-    @staticmethod
-    def _fit(text: str, width: int, align: str) -> str:
-        text = text.replace("\n", " ")
-        if len(text) > width:
-            return text[: max(width - 1, 0)] + "…"
-        return text.rjust(width) if align == "right" else text.ljust(width)
+    _fit = staticmethod(fit_cell)
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
@@ -332,8 +341,8 @@ class FrameTable(ScrollView, can_focus=True):
                 style = header + Style(underline=True) if index == self.cursor_column and self.has_focus else header
                 segments.append(Segment(self._fit(label, column.width, column.align), style))
                 segments.append(Segment(" ", header))
-            return Strip(segments).crop(scroll_x, scroll_x + width).extend_cell_length(width, header)
-        row = scroll_y + y - self._top
+            return self._with_gutter(Strip(segments), "", header, scroll_x, width)
+        line = scroll_y + y - self._top
         if not len(self.order):
             if y == self._top + 1:
                 # no frame yet: its worker is still reading (on a large store, seconds); "nothing here" would lie
@@ -341,8 +350,12 @@ class FrameTable(ScrollView, can_focus=True):
                 empty = base + self.get_component_rich_style("frame-table--empty")
                 return Strip([Segment(f"  {message}", empty)]).extend_cell_length(width, base)
             return Strip.blank(width, base)
-        if row >= len(self.order):
+        if line >= len(self._lines):
             return Strip.blank(width, base)
+        row = self._lines.shows[line]
+        if isinstance(row, str):  # a group's heading
+            style = base + self.get_component_rich_style("frame-table--group")
+            return Strip([Segment(plain(row), style)]).crop(0, width).extend_cell_length(width, base)
         if row == self.cursor_row:
             row_style = base + self.get_component_rich_style(
                 "frame-table--cursor" if self.has_focus else "frame-table--cursor-blurred"
@@ -356,7 +369,22 @@ class FrameTable(ScrollView, can_focus=True):
             cell_style = row_style + Style.parse(style) if style else row_style
             segments.append(Segment(self._fit(text, column.width, column.align), cell_style))
             segments.append(Segment(" ", row_style))
-        return Strip(segments).crop(scroll_x, scroll_x + width).extend_cell_length(width, row_style)
+        mark = "✓" if int(self.order[row]) in self.marked else ""
+        return self._with_gutter(Strip(segments), mark, row_style, scroll_x, width)
+
+    @property
+    def mark_gutter(self) -> int:
+        """Columns kept at the left for the marks while any row is marked (a tint alone is lost under the
+        cursor and on terminals with few colours)."""
+        return 2 if self.marked else 0
+
+    def _with_gutter(self, strip: Strip, mark: str, style: Style, scroll_x: int, width: int) -> Strip:
+        gutter = self.mark_gutter
+        body = strip.crop(scroll_x, scroll_x + width - gutter)
+        if gutter:
+            marked = style + Style(bold=True, color="green") if mark else style
+            body = Strip([Segment(f"{mark:<{gutter}}", marked), *body])
+        return body.extend_cell_length(width, style)
 
     def redraw(self) -> None:
         """Format visible rows again (for cells that depend on the time, like countdowns)."""

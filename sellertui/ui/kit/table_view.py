@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.console import Group
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,8 +20,11 @@ from textual.widgets import Static
 
 from sellertui.domain.query import QueryError
 from sellertui.ui.kit.filterbar import FilterBar
+from sellertui.ui.kit.messages import Saved
+from sellertui.ui.kit.panel import PanelHolder, SidePanel, panel_binding
 from sellertui.ui.kit.table import Column, FrameTable
 from sellertui.ui.kit.views import View
+from sellertui.ui.kit.work_clock import WorkClock
 
 
 def _narrows(before: str, after: str) -> bool:
@@ -31,20 +36,27 @@ def _narrows(before: str, after: str) -> bool:
     return terms_before == terms_after and words_after >= words_before
 
 
-class TableView(View):
+class TableView(PanelHolder, View):
     """Filter bar + table + detail panel, loaded in a worker."""
 
     COLUMNS: ClassVar[list[Column]] = []
     EMPTY: ClassVar[str] = "Nothing here yet."
     FILTER_HELP: ClassVar[str] = ""
     DETAIL_WIDTH: ClassVar[int] = 0  # 0: no side panel
-    DETAIL_FROM: ClassVar[int] = 0  # the side panel shows from this terminal width on (0: always)
+    DETAIL_FROM: ClassVar[int] = 0  # the side panel fits beside from this terminal width on (below: a drawer, D)
+    FOCUS_WIDGETS = (FrameTable,)
+    # the time spent on a record opened here counts for Today's workload: its key (formatted with the
+    # row: "message:{id}") and the collections whose change means its state changed (the session ends)
+    TODAY_KEY: ClassVar[str] = ""
+    TODAY_DONE: ClassVar[frozenset[str]] = frozenset()
+    ROW_KEY: ClassVar[str] = "id"  # the column naming a row's record: the cursor follows it through reloads
     DEFAULT_CSS = """
     TableView > Horizontal { height: 1fr; }
     TableView .summary { height: auto; max-height: 4; padding: 0 1; color: $text-muted; }
-    TableView .detail { border-left: tall $panel; padding: 0 1; height: 1fr; }
+    TableView .detail { padding: 0 1; height: 1fr; }
     """
-    BINDINGS = [Binding("slash", "filter", "Filter", id="table.filter")]
+    # / is every table's (README, the summary lines, ?): the footer keeps its room for the view's own keys
+    BINDINGS = [Binding("slash", "filter", "Filter", show=False, id="table.filter"), panel_binding()]
     _detail_timer = None
 
     class Loaded(Message, bubble=False):
@@ -55,6 +67,10 @@ class TableView(View):
             self.partial = partial
             super().__init__()
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.clock = WorkClock(self)
+
     def compose(self) -> ComposeResult:
         yield Static(classes="summary", id=f"{self.id}-summary")
         yield FilterBar(placeholder=self.FILTER_HELP or "type to filter", id=f"{self.id}-filter")
@@ -63,8 +79,7 @@ class TableView(View):
             if self.DETAIL_WIDTH:
                 # not focusable: Textual moves focus to the nearest focusable widget when a tab is
                 # hidden, and a focus landing in a hidden pane switches the tab back to it
-                with VerticalScroll(classes="detail", id=f"{self.id}-detail", can_focus=False) as panel:
-                    panel.styles.width = self.DETAIL_WIDTH
+                with VerticalScroll(classes="detail", id=f"{self.id}-detail", can_focus=False):
                     yield Static(id=f"{self.id}-detail-body")
 
     @property
@@ -74,16 +89,23 @@ class TableView(View):
     def focus_main(self) -> None:
         self.table.focus()
 
-    # -- the side panel only where it fits -------------------------------------------
+    # -- the side panel: beside where it fits, else a drawer (D) ------------------------
     def on_mount(self) -> None:
-        self._fit_detail()
+        if self.DETAIL_WIDTH:
+            self.panel = SidePanel(self.DETAIL_WIDTH, self.DETAIL_FROM)
+            self.fit_panel()
 
-    def on_resize(self) -> None:
-        self._fit_detail()
+    def panel_widget(self):
+        return self.query_one(f"#{self.id}-detail")
 
-    def _fit_detail(self) -> None:
-        if self.DETAIL_WIDTH and self.DETAIL_FROM:
-            self.query_one(f"#{self.id}-detail").display = self.app.size.width >= self.DETAIL_FROM
+    def action_toggle_panel(self) -> None:
+        super().action_toggle_panel()
+        if self.panel is not None and self.panel_widget().display and self.table.frame is not None:
+            self._show_detail(self.table.current_position)  # opened: what is under the cursor now
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        # D only where there is a panel (elsewhere it is not in the footer, and the key is free)
+        return bool(self.DETAIL_WIDTH) if action == "toggle_panel" else True
 
     # -- loading ---------------------------------------------------------------
     def reload(self) -> None:
@@ -101,7 +123,7 @@ class TableView(View):
         """Show a first part while the rest loads (from ``load``: e.g. the newest months)."""
         self.post_message(self.Loaded(data, partial=True))
 
-    _pending_select: tuple[str, object] | None = None
+    _pending_select: tuple | None = None  # select_where's arguments, until the data is there
 
     def on_table_view_loaded(self, message: Loaded) -> None:
         if message.partial:
@@ -110,23 +132,36 @@ class TableView(View):
             self.show_loaded(message.data)
 
     def show_partial(self, frame) -> None:
-        self.table.set_frame(frame)
-        self._refilter()
+        self._show_frame(frame)
 
     def show_loaded(self, frame) -> None:
         """Show what ``load`` returned (a frame; views that load more unpack it, then call this)."""
-        self.table.set_frame(frame)
-        self._refilter()
+        self._show_frame(frame)
         self.show_summary(frame)
         self.done_loading()
         if self._pending_select is not None:
             self.select_where(*self._pending_select)
 
-    def select_where(self, column: str, value) -> None:
-        """Put the cursor on the row whose ``column`` is ``value`` (now, or once loaded), clearing any filter."""
+    def _show_frame(self, frame) -> None:
+        """Show a new frame with the cursor on the record it was on (a reload re-sorts: rows move)."""
+        record = self.current_value(self.ROW_KEY)
+        self.table.set_frame(frame, keep_position=False)
+        self._refilter(keep=True)
+        if record is None or not self.select_row(self.ROW_KEY, record):
+            self.table.action_jump(0)  # a first load opens on the first row (the newest, the most urgent)
+
+    def select_where(self, column: str, value, work: tuple[str, str, str] | None = None,
+                     then: str | None = None) -> None:
+        """Put the cursor on the row whose ``column`` is ``value`` (now, or once loaded), clearing any filter.
+
+        ``work``: (item key, area, title) of the Today item it comes from, whose work session goes on here.
+        ``then``: an action to run on that row once it is under the cursor (never on another row).
+        """
+        if work is not None:
+            self.clock.adopt(*work)
         frame = self.table.frame
         if frame is None or not self.loaded:
-            self._pending_select = (column, value)
+            self._pending_select = (column, value, None, then)
             return
         self._pending_select = None
         hits = (frame[column] == value).to_numpy().nonzero()[0] if column in frame else []
@@ -140,18 +175,26 @@ class TableView(View):
         rows = (self.table.order == hits[0]).nonzero()[0]
         if len(rows):
             self.table.cursor_row = int(rows[0])
-        if self.table.is_on_screen:  # the user may have moved on while it loaded
+        if self.area.is_active and self.area.current is self:  # the user may have moved on while it loaded
             self.table.focus()
+            if then:
+                self.call_later(self.run_action, then)
 
-    def select_row(self, key: str, value) -> None:
-        """Put the cursor on the shown row whose ``key`` column holds ``value`` (the filter stays)."""
+    def select_row(self, key: str, value) -> bool:
+        """Put the cursor on the shown row whose ``key`` column holds ``value`` (the filter stays).
+
+        Returns whether such a row is shown.
+        """
         import numpy as np
 
-        if self.table.frame is None:
-            return
-        hits = np.flatnonzero(self.table.frame[key].to_numpy()[self.table.order] == value)
-        if len(hits):
-            self.table.cursor_row = int(hits[0])
+        frame = self.table.frame
+        if frame is None or key not in frame or value is None:
+            return False
+        hits = np.flatnonzero(frame[key].to_numpy()[self.table.order] == value)
+        if not len(hits):
+            return False
+        self.table.cursor_row = int(hits[0])
+        return True
 
     def current_value(self, key: str):
         return self.table.value(key) if self.table.frame is not None else None
@@ -164,8 +207,26 @@ class TableView(View):
     def show_summary(self, frame) -> None:
         """Override to put a line of totals above the table."""
 
+    _summary: Any = ""
+
     def summary(self, renderable: Any) -> None:
-        self.query_one(f"#{self.id}-summary", Static).update(renderable)
+        self._summary = renderable
+        self._draw_summary()
+
+    def _draw_summary(self) -> None:
+        """The view's summary, led by "N of M shown" while a filter hides rows."""
+        body = self._summary
+        frame = self.table.frame
+        shown = len(self.table.order)
+        if frame is not None and shown != len(frame):
+            count = Text.assemble((f"{shown:,} of {len(frame):,} shown", "bold reverse"), " ")
+            if isinstance(body, Text):
+                body = Text.assemble(count, body)
+            elif isinstance(body, str):
+                body = Text.assemble(count, body)
+            else:
+                body = Group(count, body)
+        self.query_one(f"#{self.id}-summary", Static).update(body)
 
     # -- filtering -------------------------------------------------------------
     def action_filter(self) -> None:
@@ -173,17 +234,18 @@ class TableView(View):
 
     @on(FilterBar.Typed)
     def _filter_changed(self, event: FilterBar.Typed) -> None:
-        self._refilter()
+        self._refilter(keep=False)  # a new filter: show its first match, from the top
 
     @on(FilterBar.Done)
     def _filter_done(self) -> None:
-        self._refilter()
+        self._refilter(keep=True)  # esc clears it: the record found stays under the cursor
         self.table.focus()
 
     _last_filter: tuple[object, str, object] | None = None  # (frame, text, positions)
     _filter_error: str | None = None
 
-    def _refilter(self) -> None:
+    def _refilter(self, keep: bool) -> None:
+        """Show the rows the filter matches: from the first (``keep``: the cursor stays on its record)."""
         bar = self.query_one(FilterBar)
         frame = self.table.frame
         if frame is None:
@@ -211,6 +273,9 @@ class TableView(View):
             return
         self._last_filter = (frame, text, positions)
         self.table.set_order(range(len(frame)) if positions is None else positions)
+        if not keep:
+            self.table.action_jump(0)
+        self._draw_summary()
 
     def filter(self, frame, text: str):
         """Positions (in ``frame``) of the rows matching ``text``; None when nothing is filtered.
@@ -227,6 +292,24 @@ class TableView(View):
         opener = getattr(self, "action_open", None)
         if opener is not None and event.position is not None:
             opener()
+
+    # -- the time spent on a record (Today's workload) ----------------------------------------
+    @on(FrameTable.RowSelected)
+    def _work_starts(self, event: FrameTable.RowSelected) -> None:
+        if self.TODAY_KEY and event.position is not None:
+            row = self.table.row(event.position)
+            self.clock.start(self.TODAY_KEY.format(**row), self.area.slug(), self.work_title(row))
+
+    def work_title(self, row: dict) -> str:
+        """How the workload names a record opened here."""
+        return f"{self.TITLE}: {row.get(self.ROW_KEY)}"
+
+    def on_saved(self, saved: Saved) -> None:
+        if saved.collections & self.TODAY_DONE:  # the record's state changed: its session ends, done
+            self.clock.stop(done=True)
+
+    def on_hide(self) -> None:
+        self.clock.stop()  # the user left the view
 
     # -- detail ----------------------------------------------------------------
     @on(FrameTable.RowHighlighted)

@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.widgets import ContentSwitcher, Static
 
 from sellertui.context import Context
-from sellertui.ui.kit.area import Area, ShopPart
+from sellertui.ui.kit.area import Area, ShopPart, own_bindings
 
 
 class View(ShopPart, Vertical):
@@ -26,6 +26,8 @@ class View(ShopPart, Vertical):
 
     TITLE: ClassVar[str] = ""
     KEY: ClassVar[str] = ""
+    # the widgets inside that hold the keyboard (their keys come first): the key map's check reads it
+    FOCUS_WIDGETS: ClassVar[tuple[type, ...]] = ()
     DEFAULT_CSS = "View { height: 1fr; }"
 
     def __init__(self, ctx: Context, **kwargs) -> None:
@@ -56,12 +58,12 @@ class View(ShopPart, Vertical):
         self.area.view_ready(self)
         pending, self._pending = self._pending, []
         for action in pending:
-            self.call_after_refresh(self.run_action, action)
+            self.call_later(self.run_action, action)
 
     def run_when_loaded(self, action: str) -> None:
         """Run ``action`` now, or once the data it needs is shown (from the palette, before the first load)."""
         if self.loaded:
-            self.call_after_refresh(self.run_action, action)
+            self.call_later(self.run_action, action)  # a message: the app is not idle until it has run
         else:
             self._pending.append(action)
 
@@ -70,8 +72,6 @@ class ViewArea(Area):
     """An area whose views switch with one key each (shown in the view bar)."""
 
     VIEWS: ClassVar[tuple[type[View], ...]] = ()
-    # many views: narrow the bar (names of the others dropped last) so the area's own part stays whole
-    FIT_BAR: ClassVar[bool] = False
     DEFAULT_CSS = """
     ViewArea > #view-bar { height: 1; background: $panel; color: $text-muted; padding: 0 1; }
     ViewArea > ContentSwitcher { height: 1fr; }
@@ -120,15 +120,16 @@ class ViewArea(Area):
     def palette_entries(cls) -> Iterator[tuple[Binding, str | None]]:
         yield from super().palette_entries()
         for view in cls.VIEWS:
-            for binding in view.__dict__.get("BINDINGS", []):
+            for binding in own_bindings(view):  # inherited keys too (Team's lists share their task keys)
                 yield binding, view.view_id()
 
     def _draw_bar(self) -> None:
         current = self.query_one(ContentSwitcher).current
         suffix = self.bar_suffix()
         room = self.size.width - 2  # the bar's padding
-        for fit in ("wide", "tight", "keys") if self.FIT_BAR else ("wide",):
-            bar = self._bar(current, fit)  # as wide as fits; at the narrowest only the shown view keeps its name
+        # as wide as fits: closer together, then only the shown view keeps its name (the area's part stays whole)
+        for fit in ("wide", "tight", "keys"):
+            bar = self._bar(current, fit)
             if bar.cell_len + suffix.cell_len <= room or room <= 0:
                 break
         bar.append_text(suffix)
@@ -161,14 +162,19 @@ class ViewArea(Area):
             view.loaded = False
         self.current.reload()
 
-    async def reveal(self, view: str, column: str, value) -> None:
-        """Show ``view`` with the row whose ``column`` is ``value`` under the cursor (from Today)."""
+    async def reveal(self, view: str, column: str, value, work: tuple[str, str, str] | None = None,
+                     then: str | None = None) -> None:
+        """Show ``view`` with the row whose ``column`` is ``value`` under the cursor (from Today).
+
+        ``work``: the Today item's (key, area, title): its work session goes on in the view. ``then``: the
+        view's action to run on that row (Today's tick: the ship form of that order).
+        """
         from sellertui.ui.kit.table_view import TableView
 
         await self.action_view(view)
         target = self.current
         if isinstance(target, TableView):
-            target.select_where(column, value)
+            target.select_where(column, value, work, then)
 
     def view_ready(self, view: View) -> None:
         if view is self.current:

@@ -20,14 +20,18 @@ def _codes(text: str) -> list[str]:
     return codes
 
 
-def connect_form(section: dict, home_market: str) -> FormScreen:
+def secret_fields(id_help: str, token_help: str) -> list[Field]:
+    """The three Login with Amazon secrets, typed hidden (the SP-API's and the Ads API's forms)."""
     secret = lambda t: fields.text(t, required=True, max_length=2000)  # noqa: E731
+    return [Field("client_id", "LWA client id", secret, secret=True, help=id_help),
+            Field("client_secret", "LWA client secret", secret, secret=True),
+            Field("refresh_token", "Refresh token", secret, secret=True, help=token_help)]
+
+
+def connect_form(section: dict, home_market: str) -> FormScreen:
     return FormScreen("Connect to Seller Central", [
-        Field("client_id", "LWA client id", secret, secret=True,
-              help="Developer Central › your app › View (amzn1.application-oa2-client…)"),
-        Field("client_secret", "LWA client secret", secret, secret=True),
-        Field("refresh_token", "Refresh token", secret, secret=True,
-              help="from the app's self-authorisation (Authorize app); starts Atzr|"),
+        *secret_fields("Developer Central › your app › View (amzn1.application-oa2-client…)",
+                       "from the app's self-authorisation (Authorize app); starts Atzr|"),
         Field("region", "Region", kind="choice", choices=REGIONS, value=section.get("region") or "NA"),
         Field("marketplaces", "Marketplaces", _codes,
               value=",".join(section.get("marketplaces") or []) or home_market, help="codes, e.g. US,CA,MX"),

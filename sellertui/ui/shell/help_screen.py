@@ -1,4 +1,5 @@
-"""`?`: every key of the current screen, grouped, with what it does."""
+"""`?`: every key of the current screen, grouped by where it works (named as the user knows it), and what
+is wrong with the user's key map, if anything."""
 
 from __future__ import annotations
 
@@ -23,25 +24,49 @@ class HelpScreen(ModalScreen[None]):
     """
     BINDINGS = [Binding("escape,question_mark,f1,q", "dismiss", "Close", id="help.close")]
 
-    def __init__(self, groups: list[tuple[str, list[tuple[str, str]]]]) -> None:
+    def __init__(self, groups: list[tuple[str, list[tuple[str, str]]]], problems: list[str] = ()) -> None:
         super().__init__()
         self.groups = groups
+        self.problems = list(problems)
 
     def compose(self) -> ComposeResult:
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
+        if self.problems:
+            table.add_row(Text("Key map problems", style="bold underline yellow"), "")
+            for problem in self.problems:
+                table.add_row(Text("⚠", style="bold yellow"), text(problem.removeprefix("Key map: ")))
+            table.add_row("", "")
         for title, rows in self.groups:
             table.add_row(Text(title, style="underline"), "")
             for keys, description in rows:
                 table.add_row(text(keys), text(description))
             table.add_row("", "")
         with VerticalScroll() as scroll:
-            scroll.border_title = "Keys  (esc to close)"
+            scroll.border_title = "Keys  (esc closes · ctrl+p: every action by name)"
             yield Static(table)
 
 
-FRIENDLY = {"ContentTabs": "Tabs", "Screen": "Focus", "Input": "Text field", "DataTable": "Table"}
+FRIENDLY = {"ContentTabs": "Tabs", "Screen": "Focus", "Input": "Text field", "DataTable": "Table",
+            "OptionList": "List", "Select": "Choice", "TextArea": "Text"}
+
+
+def section_name(app, node) -> str:
+    """What a user calls the place a key works: "Everywhere", "Orders › Ship queue", "Table"."""
+    import re
+
+    from sellertui.ui.kit.views import View
+
+    if node is app:
+        return "Everywhere"
+    if isinstance(node, View):
+        return f"{node.area.TITLE} › {node.TITLE}"
+    named = getattr(node, "HELP_TITLE", "") or getattr(node, "TITLE", "") or FRIENDLY.get(type(node).__name__)
+    if named:
+        return named
+    words = re.sub(r"(?<!^)(?=[A-Z])", " ", type(node).__name__.removesuffix("Screen")).strip()
+    return (words[:1] + words[1:].lower()) or "This screen"
 
 
 def describe_bindings(app, screen) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -55,13 +80,16 @@ def describe_bindings(app, screen) -> list[tuple[str, list[tuple[str, str]]]]:
         binding = active.binding
         if not binding.description:
             continue
-        if active.node is app:
-            owner = "Everywhere"
-        else:
-            owner = getattr(active.node, "TITLE", "") or FRIENDLY.get(type(active.node).__name__, type(active.node).__name__)
-        keys = groups.setdefault(owner, {}).setdefault(binding.description[:1].upper() + binding.description[1:], [])
+        owner = section_name(app, active.node)
+        said = binding.tooltip or binding.description  # the full name where the footer shows a short one
+        keys = groups.setdefault(owner, {}).setdefault(said[:1].upper() + said[1:], [])
         shown = app.get_key_display(binding)
         if shown not in keys:
             keys.append(shown)
     rows = {owner: [(", ".join(keys), desc) for desc, keys in actions.items()] for owner, actions in groups.items()}
-    return sorted(rows.items(), key=lambda kv: (kv[0] == "Everywhere", kv[0] in FRIENDLY.values()))
+    tabs = {area.TITLE for area in app.tabs()} if hasattr(app, "tabs") else set()
+
+    def rank(name: str) -> int:  # the tab and its view first, then the widget's own keys, app-wide last
+        return 2 if name == "Everywhere" else 0 if "›" in name or name in tabs else 1
+
+    return sorted(rows.items(), key=lambda kv: rank(kv[0]))

@@ -1,8 +1,10 @@
 """The command palette's entries: every tab, and every action of every tab and view, as "Area: action".
 
-An action of a view that is not shown switches to that view first, then runs
-once its data is loaded. Where two views of a tab name an action alike
-("New"), the view's title tells them apart.
+An action several views share (Team's lists all have "New"; every table has
+"Filter") is one entry: it runs in the view on screen when that view has it,
+else in the first view that does, switching to it first and running once its
+data is loaded. Where two different actions of a tab have the same name, the
+view's title tells them apart.
 """
 
 from __future__ import annotations
@@ -13,25 +15,41 @@ from typing import Callable, Iterable, Iterator
 from textual.app import SystemCommand
 from textual.binding import Binding
 
+Run = Callable[[str, tuple[str | None, ...], str], object]  # (tab slug, views that have it, action)
 
-def palette_commands(app, tabs: Iterable[type], run: Callable[[str, str | None, str], object]) -> Iterator[SystemCommand]:
+
+def name(binding: Binding) -> str:
+    """An action's name in full: the footer may show a short description, the tooltip then says it whole."""
+    return binding.tooltip or binding.description
+
+
+def area_entries(area) -> list[tuple[Binding, tuple[str | None, ...]]]:
+    """(binding, the views that have it; None: the tab itself) for every action of ``area``, once each."""
+    grouped: dict[tuple[str, str], tuple[Binding, list[str | None]]] = {}
+    for binding, view in area.palette_entries():
+        if not isinstance(binding, Binding) or not binding.description:
+            continue
+        key = (binding.id or f"{binding.key}:{binding.action}", name(binding))  # one id, two names: two
+        _, views = grouped.setdefault(key, (binding, []))
+        if view not in views:
+            views.append(view)
+    return [(binding, tuple(views)) for binding, views in grouped.values()]
+
+
+def palette_commands(app, tabs: Iterable[type], run: Run) -> Iterator[SystemCommand]:
     for area in tabs:
         slug = area.slug()
         yield SystemCommand(f"Go: {area.TITLE}", f"Switch to the {area.TITLE} tab ({area.KEY})",
                             lambda slug=slug: app.action_show_area(slug))
-        entries = [(b, view) for b, view in area.palette_entries() if isinstance(b, Binding) and b.description]
-        titles = Counter(b.description for b, _ in entries)
-        views = {v.view_id(): v.TITLE for v in getattr(area, "VIEWS", ())}
-        seen: set[str] = set()
-        for binding, view in entries:
-            title = f"{area.TITLE}: {binding.description}"
-            if titles[binding.description] > 1 and view:
-                title += f" ({views.get(view, view)})"
-            if title in seen:
-                continue
-            seen.add(title)
+        entries = area_entries(area)
+        names = Counter(name(binding) for binding, _ in entries)
+        titles = {v.view_id(): v.TITLE for v in getattr(area, "VIEWS", ())}
+        for binding, views in entries:
+            title = f"{area.TITLE}: {name(binding)}"
+            if names[name(binding)] > 1 and views[0] is not None:
+                title += f" ({titles.get(views[0], views[0])})"
             yield SystemCommand(title, f"key {app.get_key_display(binding)}",
-                                lambda slug=slug, view=view, action=binding.action: run(slug, view, action))
+                                lambda slug=slug, views=views, action=binding.action: run(slug, views, action))
     yield SystemCommand("App: help", "List every key of this screen (?)", app.action_help)
     yield SystemCommand("App: refresh", "Reload everything from the store (r)", app.action_refresh)
     yield SystemCommand("App: switch shop", "Open another of the shops config.toml lists (O)", app.action_switch_shop)
@@ -40,3 +58,5 @@ def palette_commands(app, tabs: Iterable[type], run: Callable[[str, str | None, 
                         app.action_sync)
     yield SystemCommand("App: connect to Seller Central", "Your SP-API app's credentials, region and marketplaces",
                         app.action_connect)
+    yield SystemCommand("App: connect to the Ads console", "Your Ads API app's credentials and advertiser profile",
+                        app.action_connect_ads)

@@ -1,4 +1,5 @@
-"""The bulk file: read back with openpyxl and checked column by column against the columns Amazon's bulk sheet requires."""
+"""The bulk file: read back with openpyxl, its header compared with Amazon's sheet header by header, and
+every row checked cell by cell against what Amazon's bulk sheet requires."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from openpyxl import load_workbook
 
 from sellertui.domain.ads import decisions
 from sellertui.domain.ads.bulk import COLUMNS, SHEET, export_approved, plan
+from sellertui.domain.ads.bulk_sheets import SP_COLUMNS
 from sellertui.domain.ads.campaigns import catalogue
 from sellertui.domain.ads.rules import bid_proposals, harvest_proposals, negate_proposals
 from sellertui.domain.ads.settings import AdsRules
@@ -34,10 +36,30 @@ def proposals():
     return {(p.kind, p.term): p for p in found}
 
 
+ISSUE_HEADER = """Product, Entity, Operation, Campaign ID, Ad Group ID, Portfolio ID, Ad ID, Keyword ID, Product
+Targeting ID, Campaign Name, Ad Group Name, Campaign Name (Informational only), Ad Group Name (Informational
+only), Portfolio Name (Informational only), Start Date, End Date, Targeting Type, State, Campaign State
+(Informational only), Ad Group State (Informational only), Daily Budget, SKU, ASIN (Informational only),
+Eligibility Status (Informational only), Reason for Ineligibility (Informational only), Ad Group Default Bid,
+Ad Group Default Bid (Informational only), Bid, Keyword Text, Native Language Keyword, Native Language Locale,
+Match Type, Bidding Strategy, Placement, Percentage, Product Targeting Expression, Resolved Product Targeting
+Expression (Informational only), Audience ID, Shopper Cohort Percentage, Shopper Cohort Type, Segment Name,
+Impressions, Clicks, Click-through Rate, Spend, Sales, Orders, Units, Conversion Rate, ACOS, CPC, ROAS"""
+AMAZON_HEADER = [" ".join(name.split()) for name in ISSUE_HEADER.split(",")]  # the issue's 52, in its order
+
+
 def expected(entity, operation="Create", campaign="", group="", text="", match="", bid=None, expression="",
-             keyword=""):
-    return ["Sponsored Products", entity, operation, campaign, group, text, match, bid, "enabled", expression,
-            keyword]
+             keyword="", target=""):
+    cells = {"Product": "Sponsored Products", "Entity": entity, "Operation": operation, "Campaign ID": campaign,
+             "Ad Group ID": group, "Keyword Text": text, "Match Type": match, "Bid": bid, "State": "enabled",
+             "Product Targeting Expression": expression, "Keyword ID": keyword, "Product Targeting ID": target}
+    return {k: v for k, v in cells.items() if v not in ("", None)}
+
+
+def filled(sheet) -> list[dict]:
+    """Each data row as {header: value} of its non-empty cells."""
+    header = [c.value for c in sheet[1]]
+    return [{h: c.value for h, c in zip(header, r) if c.value not in (None, "")} for r in sheet.iter_rows(min_row=2)]
 
 
 def test_every_kind_of_change_as_amazon_wants_it(store, tmp_path) -> None:
@@ -49,11 +71,12 @@ def test_every_kind_of_change_as_amazon_wants_it(store, tmp_path) -> None:
     result = export_approved(store, tmp_path / "bulk.xlsx")
     assert (result.rows, len(result.exported), result.held) == (7, 5, [])
     sheet = load_workbook(tmp_path / "bulk.xlsx").active
-    assert sheet.title == SHEET
-    rows = [[c.value for c in r] for r in sheet.iter_rows()]
-    assert rows[0] == COLUMNS[:10] + ["Keyword ID"]
-    blank = lambda values: [None if v == "" else v for v in values]  # noqa: E731 - openpyxl reads empty cells as None
-    assert rows[1:] == [blank(r) for r in [
+    assert sheet.title == SHEET == "Sponsored Products Campaigns"
+    header = [c.value for c in sheet[1]]
+    assert len(header) == 52
+    for position, (ours, amazons) in enumerate(zip(header, AMAZON_HEADER, strict=True)):
+        assert ours == amazons, f"column {position + 1}"
+    assert filled(sheet) == [
         expected("Negative Keyword", campaign="111", group="222", text="waste", match="negativeExact"),
         expected("Negative Product Targeting", campaign="111", group="222", expression='asin="B0XYZ98765"'),
         # harvest: exact keyword in the manual campaign at 35 % × $4.00 a click, then the source's negative
@@ -64,8 +87,10 @@ def test_every_kind_of_change_as_amazon_wants_it(store, tmp_path) -> None:
         expected("Negative Product Targeting", campaign="111", group="222", expression='asin="B0COMP1234"'),
         expected("Keyword", "Update", campaign="333", group="444", text="cutting board", match="exact", bid=0.88,
                  keyword="555"),
-    ]]
+    ]
     assert all(isinstance(c.value, str) for c in sheet["D"][1:])  # ids stay text, never 1.11E+02
+    informational = [i for i, h in enumerate(header) if "Informational" in h or h in AMAZON_HEADER[-11:]]
+    assert all(row[i].value is None for row in sheet.iter_rows(min_row=2) for i in informational)
     assert {r["status"] for r in decisions.load(store)} == {"exported"}
     assert {r["export_file"] for r in decisions.load(store)} == {str(tmp_path / "bulk.xlsx")}
 
@@ -116,7 +141,7 @@ def test_csv_has_the_same_columns_and_guards_formulas(store, tmp_path) -> None:
     decisions.approve(store, [p, proposals()[("bid", "cutting board")]])
     export_approved(store, tmp_path / "bulk.csv")
     rows = {r["Operation"]: r for r in result_rows(tmp_path / "bulk.csv")}
-    assert list(rows["Create"]) == COLUMNS
+    assert list(rows["Create"]) == COLUMNS == SP_COLUMNS == AMAZON_HEADER
     assert rows["Create"]["Keyword Text"] == "'=cmd|calc" and rows["Update"]["Bid"] == "0.88"
 
 
@@ -127,10 +152,11 @@ def test_xlsx_keeps_text_that_looks_like_a_formula_as_text_and_guards_it_like_th
     decisions.approve(store, [p, proposals()[("bid", "cutting board")]])
     export_approved(store, tmp_path / "bulk.xlsx")
     sheet = load_workbook(tmp_path / "bulk.xlsx").active
+    text, bid = COLUMNS.index("Keyword Text"), COLUMNS.index("Bid")
     created = next(r for r in sheet.iter_rows(min_row=2) if r[2].value == "Create")
-    assert created[5].value == "'" + term and created[5].data_type == "s"
+    assert created[text].value == "'" + term and created[text].data_type == "s"
     updated = next(r for r in sheet.iter_rows(min_row=2) if r[2].value == "Update")
-    assert updated[7].value == 0.88 and updated[7].data_type == "n"  # a bid stays a number
+    assert updated[bid].value == 0.88 and updated[bid].data_type == "n"  # a bid stays a number
 
 
 @pytest.mark.parametrize("name", ["bulk.txt", "missing/bulk.xlsx"])
@@ -145,6 +171,6 @@ def test_campaign_level_and_phrase_negatives(store, tmp_path) -> None:
     decisions.save_edit(store, proposals()[("negate", "waste")], {"negate_level": "campaign",
                                                                     "negate_match": "negativePhrase"})
     export_approved(store, tmp_path / "bulk.xlsx")
-    values = [c.value for c in load_workbook(tmp_path / "bulk.xlsx").active[2]]
-    assert values == ["Sponsored Products", "Campaign Negative Keyword", "Create", "111", None, "waste",
-                      "negativePhrase", None, "enabled", None, None]  # campaign level: no ad group id
+    (row,) = filled(load_workbook(tmp_path / "bulk.xlsx").active)
+    assert row == expected("Campaign Negative Keyword", campaign="111", text="waste", match="negativePhrase")
+    # campaign level: no ad group id

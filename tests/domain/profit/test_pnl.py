@@ -173,6 +173,20 @@ def test_weeks_and_quarters_add_up_to_the_months(profit) -> None:
     assert sum(weeks.values["sales"]) == sum(months.values["sales"]) == 4500
 
 
+def test_tiles_are_compared_with_the_period_before_them(profit) -> None:
+    from tests.domain.profit.conftest import MUG, order
+
+    service = profit(products=[{"id": "MUG", **MUG}], orders=[
+        order("1", "2026-11-22", 1, 2000), order("2", "2026-11-21", 2, 4000), order("3", "2026-11-20", 1, 2000),
+        order("4", "2026-10-05", 1, 2000), order("5", "2026-10-25", 3, 6000), order("6", "2026-09-10", 1, 2000)])
+    today, yesterday, mtd, forecast, last_month = service.tiles()  # the clock: Sunday 2026-11-22
+    assert (today.vs, yesterday.vs, mtd.vs, forecast.vs, last_month.vs) == (
+        "vs Sat", "vs Fri", "vs 1–22 Oct", "vs Oct", "vs Sep")
+    assert today.before is yesterday and today.change("sales") == -0.5  # $20 against $40
+    assert mtd.before.sales == 2000  # 1–22 October: order 4 only
+    assert last_month.before.sales == 2000 and last_month.change("sales") == 3.0  # $80 against $20
+
+
 def test_reimbursements_are_their_own_line_and_never_counted_twice(profit) -> None:
     summary = {"id": "S1", "settlement_id": "S1", "start": "2026-10-15", "end": "2026-10-28", "marketplace": "US"}
     settled = {"id": "S1|1", "settlement_id": "S1", "posted_date": "2026-10-20T08:00:00+00:00",

@@ -123,3 +123,20 @@ def test_the_service_is_built_from_the_shop(store) -> None:
     service = ProfitService.for_shop(shop)
     assert (service.store, service.settings, service.user, service.home) == (store, shop.settings, "ben", "USD")
     assert service.frames is shop.frames()
+
+
+def test_each_tile_is_compared_with_the_period_before() -> None:
+    from datetime import date
+
+    from sellertui.domain.profit.tiles import Tile
+
+    def tile(net: int, sales: int = 100) -> Tile:
+        return Tile("t", "T", date(2026, 11, 1), date(2026, 11, 1), sales, 1, 1, 0, net, False)
+
+    now = tile(150)
+    now.before, now.vs = tile(100), "vs yesterday"
+    assert now.change() == 0.5 and now.change("sales") == 0.0
+    now.before = tile(-200)  # from a loss to a profit: the change is against the size of the loss
+    assert now.change() == 1.75
+    now.before = tile(0)
+    assert now.change() is None and tile(5).change() is None

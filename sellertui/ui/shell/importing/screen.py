@@ -300,12 +300,10 @@ class ImportScreen(ModalScreen[frozenset | None]):
         self._hide_progress()
         self._show(Text.assemble(("Imported\n", "bold green"), text("\n".join(result.summary_lines()))))
         done = self.query_one("#import", Button)
-        done.label = "Close  enter"
+        done.label = "Close  enter · esc"  # one way out: enter and esc both close now
         done.disabled = False
         done.focus()
-        close = self.query_one("#cancel", Button)
-        close.label = "Close  esc"
-        close.disabled = False
+        self.query_one("#cancel", Button).display = False
         if self.changed:
             self.app.broadcast_change(self.changed, external=False)
 

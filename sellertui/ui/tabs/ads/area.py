@@ -5,8 +5,9 @@ the area's: ``w`` cycles the presets, ``W`` asks for dates, shift+←/→ step b
 the window's length, and every view follows. Work runs in thread workers
 through one ``AdsService`` (created in the first worker: it imports pandas),
 whose caches make a window change or a new threshold a re-aggregation, not a
-re-read. The view-specific keys (a, x, e, u) are bound here too, hidden, so
+re-read. The view-specific keys (a, x, e, u, U) are bound here too, hidden, so
 the palette and ``?`` list them; here they switch to the view that does them.
+Sending approved changes through the Ads API (A, U, C) is ``sending``'s.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from sellertui.ui.tabs.ads.products_view import ProductsView
 from sellertui.ui.tabs.ads.proposals_view import ProposalsView
 from sellertui.ui.tabs.ads.reports_view import ReportsView
 from sellertui.ui.tabs.ads.research_view import ResearchView
+from sellertui.ui.tabs.ads.sending import AdsSending
 from sellertui.ui.tabs.ads.targets_view import TargetsView
 from sellertui.ui.tabs.ads.terms_view import TermsView
 from sellertui.ui.kit.views import ViewArea, view_bindings
@@ -36,14 +38,13 @@ from sellertui.ui.kit.views import ViewArea, view_bindings
 STEP = Binding.Group("Step", compact=True)  # shift+← shift+→ share one footer label
 
 
-class AdsArea(ViewArea):
+class AdsArea(AdsSending, ViewArea):
     TITLE = "Ads"
     KEY = "3"
     WATCHES = frozenset({"products", "search_terms", "ad_targets", "ad_actions", "orders", "ad_reports",
-                         "ad_targeting", "advertised_products", "keyword_research"})
+                         "ad_targeting", "advertised_products", "keyword_research", "ad_entities"})
     VIEWS = (TermsView, ProposalsView, TargetsView, LedgerView, OverviewView, KeywordsView, ProductsView, ResearchView,
              ReportsView)
-    FIT_BAR = True  # nine views and the window: at 80 columns only the shown view keeps its name
     # the bar names the views and their keys: the footer keeps its room for actions
     BINDINGS = [replace(b, show=False) for b in view_bindings(VIEWS)] + [
         Binding("w", "next_window", "Window", id="ads.window"),
@@ -52,11 +53,14 @@ class AdsArea(ViewArea):
         Binding("W", "custom_window", "Custom window", show=False, id="ads.custom_window"),
         Binding("i", "explain", "Why", id="ads.explain"),
         Binding("b", "export", "Export", id="ads.export"),
-        Binding("S", "settings", "Settings", id="ads.settings"),
+        Binding("S", "settings", "Settings", show=False, id="ads.settings"),  # rare: ? and the palette have it
         Binding("a", "approve", "Approve", show=False, id="ads.approve"),
         Binding("x", "reject", "Reject", show=False, id="ads.reject"),
         Binding("e", "edit", "Edit", show=False, id="ads.edit"),
         Binding("u", "undo", "Undo", show=False, id="ads.undo"),
+        Binding("A", "apply_by_api", "Send approved changes by API", show=False, id="ads.apply"),
+        Binding("U", "take_back", "Take back by API", show=False, id="ads.take_back"),
+        Binding("C", "connect_ads", "Connect the Ads console", show=False, id="ads.connect"),
     ]
 
     def __init__(self, ctx, **kwargs) -> None:
@@ -142,7 +146,11 @@ class AdsArea(ViewArea):
         self._in_view(ProposalsView, "edit", "e edits the proposal (here) or the target (t) under the cursor.")
 
     def action_undo(self) -> None:
-        self._in_view(LedgerView, "undo", "Ledger: u undoes an approval not yet exported.")
+        self._in_view(LedgerView, "undo", "Ledger: u undoes an approval not yet exported or sent.")
+
+    def action_take_back(self) -> None:
+        self._in_view(LedgerView, "take_back", "Ledger: pick changes applied through the Ads API, then U takes "
+                                               "them back (a dry run first).")
 
     def action_explain(self) -> None:
         explain = getattr(self.current, "explain", None)
@@ -166,6 +174,8 @@ class AdsArea(ViewArea):
 
         if isinstance(message.result, ExportResult):
             self._exported(message.result)
+        elif hasattr(message.result, "outcomes"):  # sent through the Ads API
+            self.sent(message)
 
     def _exported(self, result) -> None:
         from sellertui.ui.kit.dialogs import InfoScreen
@@ -179,6 +189,8 @@ class AdsArea(ViewArea):
                               "Search Term Report tab (it carries the ids), then export again: they stay approved.")
         if not result.path and not result.held:
             paragraphs.append("No approved changes to export: approve proposals first (p, then a).")
+        if result.failed_by_api:
+            paragraphs.append(result.message())
         self.app.push_screen(InfoScreen("Bulk file", rows, paragraphs))
 
     def action_settings(self) -> None:

@@ -177,7 +177,7 @@ class AdsView(TableView):
 
     def on_saved(self, message: Saved) -> None:
         """After this view's write: clear the marks (the app then says what happened and refreshes every tab)."""
-        self.table.marked.clear()
+        self.table.clear_marks()
         if getattr(message.result, "skipped", None):
             message.severity = "warning"  # some were not done (a teammate decided first, an export in between)
 
@@ -206,6 +206,8 @@ class BreakdownView(AdsView):
     """A window's ads rows of one kind added up (Keywords, Products): a metrics table and its summary."""
 
     NOUN: ClassVar[str] = ""
+    ROW_KEY = "row_key"
+    KEYS: ClassVar[tuple[str, ...]] = ()  # the columns naming a row's record (its row_key)
 
     def breakdown(self, service, window):
         """(aggregate, WindowRows) for the window."""
@@ -215,7 +217,7 @@ class BreakdownView(AdsView):
         from sellertui.domain.ads.tables import metrics_table
 
         frame, found = self.breakdown(service, window)
-        return metrics_table(frame), (window, found)
+        return metrics_table(frame, self.KEYS), (window, found)
 
     def show_summary(self, frame) -> None:
         window, found = self.extra

@@ -18,9 +18,10 @@ class KeywordsView(BreakdownView):
         Column("targeting", "Target", 26),
         Column("ad_product", "Ad", 2),
         Column("match_type", "Match", 6),
+        Column("campaign_label", "Campaign", 14),  # what tells the same target in two campaigns apart
         *metric_columns(),
         Column("top_of_search", "Top IS", 6, "right", lambda v: "" if v != v else f"{v:.1f}%"),
-        Column("campaign", "Campaign", 22),
+        Column("campaign", "Campaign (full name)", 30),
         Column("ad_group", "Ad group", 18),
         Column("attribution", "Attr", 5),
     ]
@@ -29,6 +30,7 @@ class KeywordsView(BreakdownView):
               **metric_fields()}
     WORDS = ["targeting", "campaign", "ad_group"]
     NOUN = "targets"
+    KEYS = ("ad_product", "campaign", "ad_group", "match_type", "targeting")
 
     def breakdown(self, service, window):
         return service.keywords(window)

@@ -10,14 +10,17 @@ from sellertui.ui.tabs.ads.base import DECIDED, AdsView, numbers, percent
 from sellertui.ui.kit.dialogs import InfoScreen
 from sellertui.ui.kit.table import Column
 
-STATUS_STYLE = {"approved": "bold green", "exported": "", "rejected": "dim"}
+STATUS_STYLE = {"approved": "bold green", "exported": "", "rejected": "dim", "applied": "", "failed": "bold red",
+                "undone": "dim"}
+BY_API = ("applied", "failed")  # sent through the Ads API: taken back by the reverse change
+AMAZON = Column("amazon", "Amazon", 22, style=lambda v: "bold red" if v.startswith(("refused", "not")) else None)
 
 
 class LedgerView(AdsView):
     TITLE = "Ledger"
     KEY = "L"
     EMPTY = "No decisions yet: approve or reject proposals (p) and export them (b)."
-    FILTER_HELP = "words, or status:approved|exported|rejected kind: flag:converted by:"
+    FILTER_HELP = "words, or status:approved|exported|applied|failed|rejected kind: flag:converted by:"
     COLUMNS = [
         Column("day", "Decided", 10),
         Column("status", "Status", 8, style=lambda v: STATUS_STYLE.get(v)),
@@ -33,21 +36,34 @@ class LedgerView(AdsView):
     FIELDS = {"status": Field("status"), "kind": Field("kind"), "flag": Field("flag"), "by": Field("decided_by"),
               "campaign": Field("campaign"), "term": Field("term"), "clicks": Field("clicks", "number")}
     WORDS = ["term", "campaign", "ad_group", "action", "flag"]
-    BINDINGS = [Binding("u", "undo", "Undo", id="ads.undo")]
+    BINDINGS = [Binding("u", "undo", "Undo", id="ads.undo"),  # U: named in the summary once something was sent
+                Binding("U", "take_back", "Take back by API", show=False, id="ads.take_back")]
 
     def compute(self, service, window):
         from sellertui.domain.ads.tables import ledger_table
 
         return ledger_table(service.ledger()), None
 
+    def show_loaded(self, loaded) -> None:
+        frame = loaded[1]
+        sent = frame is not None and bool((frame["amazon"] != "").any())
+        self.table.columns = [*self.COLUMNS[:4], AMAZON, *self.COLUMNS[4:]] if sent else self.COLUMNS
+        super().show_loaded(loaded)  # what Amazon made of each change, once any went through the Ads API
+
     def show_summary(self, frame) -> None:
         counts = {s: int((frame["status"] == s).sum()) for s in ("approved", "exported", "rejected")}
         flagged = int((frame["flag"] != "").sum())
         line = Text(f"{counts['exported']} exported · {counts['approved']} approved (to export) · "
                     f"{counts['rejected']} rejected", style="bold")
+        sent = {s: int((frame["status"] == s).sum()) for s in BY_API}
+        if sent["applied"]:
+            line.append(f" · {sent['applied']} applied by API", style="bold")
+        if sent["failed"]:
+            line.append(f" · {sent['failed']} refused in part by Amazon (i: why)", style="bold red")
         if flagged:
             line.append(f" · {flagged} negated term(s) sold elsewhere since", style="bold yellow")
-        line.append(" · u undoes an approval or a rejection")
+        line.append(" · u undoes an approval or a rejection" + (" · U takes one back by API" if sum(sent.values())
+                                                                 else ""))
         self.summary(line)
 
     def action_undo(self) -> None:
@@ -59,11 +75,24 @@ class LedgerView(AdsView):
         chosen = [frame.iloc[i] for i in self.positions()]
         undoable = [(r["id"], r["_rev"]) for r in chosen if r["status"] in ("approved", "rejected")]
         if not undoable:
-            self.notify("Exported changes live in Amazon: change them back there (or with a new proposal).",
+            by_api = any(r["status"] in BY_API for r in chosen)
+            self.notify("Sent through the Ads API: U takes it back by the reverse change (a dry run first)." if by_api
+                        else "Exported changes live in Amazon: change them back there (or with a new proposal).",
                         timeout=5)
             return
         refs = [(i, int(r)) for i, r in undoable]
         self.save(lambda store: decisions.undo(store, refs), lambda outcome: outcome.summary("Undid"), DECIDED)
+
+    def action_take_back(self) -> None:
+        frame = self.table.frame
+        if frame is None:
+            return
+        by_api = [frame.iloc[i]["id"] for i in self.positions() if frame.iloc[i]["status"] in BY_API]
+        if not by_api:
+            self.notify("U takes back changes applied through the Ads API (status applied or failed): pick one.",
+                        timeout=5)
+            return
+        self.area.take_back(by_api)  # the reverse change, after its dry run
 
     def explain(self) -> None:
         from sellertui.core.money import fmt
@@ -81,6 +110,14 @@ class LedgerView(AdsView):
                                  f"ACoS {percent(r['acos']) or 'blank'}, target {percent(r['target_acos'])}")]
         if r["exported_at"]:
             rows.append(("Exported", f"{r['exported_at']} to {r['export_file']}"))
+        if r["applied_at"] or r["status"] in BY_API:
+            rows.append(("Ads API", r["applied_at"] and f"applied {r['applied_at']}" or "refused in part"))
+        for entry in r["api"] if isinstance(r["api"], list) else []:
+            outcome = f"Amazon refused it: {entry['error']}" if entry.get("error") and not entry.get("id") else \
+                f"id {entry.get('id')}" + (" (taken back)" if entry.get("reverted_at") else "")
+            rows.append(("  sent", f"{entry.get('what')}: {outcome}"))
+        if r["undone_at"]:
+            rows.append(("Taken back", str(r["undone_at"])))
         if r["flag"]:
             rows.append(("Since then", r["flag"]))
         self.app.push_screen(InfoScreen("Ledger entry", rows, [r["reason"] or ""]))

@@ -12,10 +12,11 @@ from textual.widgets import Static
 from sellertui.ui.tabs.ads.base import percent
 from sellertui.ui.kit.charts import Chart, Series
 from sellertui.ui.kit.dialogs import InfoScreen
+from sellertui.ui.kit.panel import PanelHolder, SidePanel, panel_binding
 from sellertui.ui.kit.table import Column, FrameTable
 from sellertui.ui.kit.views import View
 
-WIDE = 110  # from this width the weekly table sits beside the charts
+WIDE = 110  # from this width the weekly table sits beside the charts (below it: a drawer, D)
 
 
 def _money_short(symbol: str):
@@ -28,14 +29,14 @@ def _money_short(symbol: str):
     return fmt
 
 
-class OverviewView(View):
+class OverviewView(PanelHolder, View):
     TITLE = "Weekly"
     KEY = "O"
+    FOCUS_WIDGETS = (FrameTable,)
+    BINDINGS = [panel_binding("Weeks")]
     DEFAULT_CSS = """
     OverviewView > .summary { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
     OverviewView > Horizontal { height: 1fr; }
-    OverviewView #overview-weeks { width: 58; display: none; border-left: tall $panel; }
-    OverviewView.wide #overview-weeks { display: block; }
     """
     COLUMNS = [
         Column("label", "Week", 6),
@@ -61,8 +62,12 @@ class OverviewView(View):
     def focus_main(self) -> None:
         self.query_one("#overview-weeks", FrameTable).focus()
 
-    def on_resize(self) -> None:
-        self.set_class(self.size.width >= WIDE, "wide")
+    def on_mount(self) -> None:
+        self.panel = SidePanel(58, WIDE)  # the weeks' table: beside the charts, or a drawer (D)
+        self.fit_panel()
+
+    def panel_widget(self):
+        return self.query_one("#overview-weeks")
 
     _request = 0
 

@@ -20,16 +20,18 @@ class ProductsView(BreakdownView):
         Column("sku", "SKU", 14),
         Column("asin", "ASIN", 10),
         Column("ad_product", "Ad", 2),
+        Column("campaign_label", "Campaign", 14),  # what tells the same SKU in two campaigns apart
         Column("spend_share", "Share", 6, "right", percent),
         *metric_columns(),
         Column("own_share", "Own", 5, "right", lambda v: "" if v != v else f"{v * 100:.0f}%"),
-        Column("campaign", "Campaign", 22),
+        Column("campaign", "Campaign (full name)", 30),
         Column("ad_group", "Ad group", 18),
     ]
     FIELDS = {"ad": Field("ad_product"), "sku": Field("sku"), "asin": Field("asin"), "campaign": Field("campaign"),
               "group": Field("ad_group"), "share": Field("spend_share", "percent"), **metric_fields()}
     WORDS = ["sku", "asin", "campaign", "ad_group"]
     NOUN = "products"
+    KEYS = ("ad_product", "campaign", "ad_group", "sku", "asin")
 
     def breakdown(self, service, window):
         return service.products(window)

@@ -17,6 +17,7 @@ from sellertui.ui.kit.table import Column
 class ProposalsView(AdsView):
     TITLE = "Proposals"
     KEY = "p"
+    ROW_KEY = "row_key"
     EMPTY = "No proposals for this window: nothing crosses a threshold (S shows them), or all are decided."
     FILTER_HELP = "words, or kind:negate|harvest|bid status:approved rule:spend campaign: clicks:>=20 acos:>50"
     DEFAULT_CSS = """
@@ -25,10 +26,11 @@ class ProposalsView(AdsView):
     COLUMNS = [
         Column("mark", "", 1, style=lambda v: "bold green" if v == "✓" else None),
         Column("action", "Action", 15),
-        Column("term", "Term", 21),
+        Column("term", "Term", 19),  # with the campaign's label, ACoS stays on screen at 80 columns
+        Column("campaign_label", "Campaign", 12),  # what tells the same term in two campaigns apart
         *numbers(),
         Column("change", "Change", 14),
-        Column("campaign", "Campaign", 22),
+        Column("campaign", "Campaign (full name)", 30),
         Column("ad_group", "Ad group", 18),
         Column("rules", "Rules", 22),
     ]
@@ -94,11 +96,29 @@ class ProposalsView(AdsView):
 
     # -- decisions -------------------------------------------------------------------
     def action_approve(self) -> None:
-        chosen = [p for p in self.chosen() if p.status != "approved"]
-        if not chosen:
+        picked = self.chosen()
+        if not picked:
             self.notify("Nothing to approve here: pick proposals (space marks several).", timeout=4)
             return
-        self._decide("approve", chosen)
+        waiting = [p for p in picked if p.status != "approved"]
+        if not waiting:
+            p = picked[0]
+            said = (f"Already approved by {self._by(p)}: {p.action} '{p.term}'; u undoes it." if len(picked) == 1
+                    else f"All {len(picked)} marked proposals are approved already.")
+            self.notify(said, timeout=4)
+        else:
+            self._decide("approve", waiting)
+        if not self.table.marked:
+            self._next_waiting()  # on to the next one to review (the reload keeps the cursor on it)
+
+    def _next_waiting(self) -> None:
+        """Move the cursor down to the next proposal not approved yet (it stays put when there is none)."""
+        table = self.table
+        for row in range(table.cursor_row + 1, len(table.order)):
+            p = self.proposal(int(table.order[row]))
+            if p is not None and p.status != "approved":
+                table.cursor_row = row
+                return
 
     def action_reject(self) -> None:
         chosen = self.chosen()

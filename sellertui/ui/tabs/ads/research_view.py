@@ -24,6 +24,7 @@ def change(value) -> str:
 class ResearchView(AdsView):
     TITLE = "Research"
     KEY = "B"
+    ROW_KEY = "row_key"
     EMPTY = ("No keyword research yet. Import Brand Analytics Top Search Terms or Search Query Performance "
              "reports (`sellertui import FILE` or i).")
     FILTER_HELP = "words, or rank:<10000 volume:>1000 own:<5 top3:>50 ads:exact|searched|none"
@@ -51,8 +52,10 @@ class ResearchView(AdsView):
     def compute(self, service, window):
         from sellertui.domain.ads.campaigns import catalogue
         from sellertui.domain.ads.research import starting_bid
+        from sellertui.domain.ads.tables import row_keys
 
         frame = service.research(window)
+        frame["row_key"] = row_keys(frame, "term", "marketplace")  # a term per marketplace: the cursor follows it
         frame["ads_state"] = frame["in_ads"].replace("", "none")
         terms = service.aggregates(window).terms
         bid = starting_bid(terms, service.rules.floor_minor(service.currency))

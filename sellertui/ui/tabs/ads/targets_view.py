@@ -16,6 +16,7 @@ TARGETS = frozenset({"ad_targets"})
 class TargetsView(AdsView):
     TITLE = "Targets"
     KEY = "t"
+    ROW_KEY = "name"
     EMPTY = "No campaigns or products yet."
     FILTER_HELP = "words, or kind:campaign|group|sku from:your target:<25 sku:"
     COLUMNS = [

@@ -11,6 +11,7 @@ from sellertui.ui.kit.table import Column
 class TermsView(AdsView):
     TITLE = "Terms"
     KEY = "s"
+    ROW_KEY = "row_key"
     EMPTY = ("No search-term rows in this window. Import a search term report (Sponsored Products or Brands), a "
              "bulk file or a Sponsored Display matched target report (`sellertui import FILE`), or pick another "
              "window (w, shift+←/→).")
@@ -19,8 +20,9 @@ class TermsView(AdsView):
         Column("term", "Search term", 24),
         Column("ad_product", "Ad", 2),
         Column("match_type", "Match", 6),
+        Column("campaign_label", "Campaign", 14),  # what tells the same term in two campaigns apart
         *metric_columns(),
-        Column("campaign", "Campaign", 22),
+        Column("campaign", "Campaign (full name)", 30),
         Column("ad_group", "Ad group", 18),
         Column("attribution", "Attr", 5),
     ]

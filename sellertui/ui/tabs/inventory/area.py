@@ -1,4 +1,4 @@
-"""The Inventory tab: two views (SKUs, purchase orders) and the thresholds.
+"""The Inventory tab: three views (SKUs, purchase orders, the competitor watch) and the thresholds.
 
 Each view's keys show in the footer while it is shown. The command palette
 lists the area's BINDINGS, so every view action is also declared here as a
@@ -14,18 +14,19 @@ from sellertui.ui.kit.settings_form import SettingsSaved, edit_section
 from sellertui.ui.kit.views import ViewArea, view_bindings
 from sellertui.ui.tabs.inventory.purchase_orders import PurchaseOrdersView
 from sellertui.ui.tabs.inventory.skus import SkusView
+from sellertui.ui.tabs.inventory.watch import WatchView
 
-VIEWS = (SkusView, PurchaseOrdersView)
+VIEWS = (SkusView, PurchaseOrdersView, WatchView)
 
 
 class InventoryArea(ViewArea):
     TITLE = "Inventory"
     KEY = "5"
-    WATCHES = frozenset(["orders", "products", "promotions", "purchase_orders"])
+    WATCHES = frozenset(["orders", "products", "promotions", "purchase_orders", "watchlist", "watch_snapshots"])
     VIEWS = VIEWS
     BINDINGS = [
         *view_bindings(VIEWS),
-        Binding("t", "thresholds", "Thresholds", id="inventory.thresholds"),
+        Binding("t", "thresholds", "Thresholds", show=False, id="inventory.thresholds"),  # rare: ? and the palette
     ]
 
     def action_thresholds(self) -> None:

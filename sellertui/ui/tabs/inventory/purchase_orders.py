@@ -37,6 +37,8 @@ class PurchaseOrdersView(TableView):
     DETAIL_FROM = 118  # at 80 columns the table needs the room
     TITLE = "Purchase orders"
     KEY = "p"
+    TODAY_KEY = "po:{id}"
+    TODAY_DONE = frozenset({"purchase_orders"})
     COLUMNS = COLUMNS
     EMPTY = "No purchase orders yet: n drafts one (or b on the SKUs view drafts them from the suggestion)."
     FILTER_HELP = "words (supplier, SKU, notes) · status:draft|ordered|shipped|received|cancelled|open"
@@ -60,10 +62,7 @@ class PurchaseOrdersView(TableView):
 
     def show_loaded(self, loaded) -> None:
         frame, self.orders, self.catalogue = loaded
-        current = self.current_value("id")
-        super().show_loaded(frame)
-        if current is not None:
-            self.select_po(current)
+        super().show_loaded(frame)  # the cursor stays on its PO through the re-sort
 
     def select_po(self, po_id: str) -> None:
         self.select_row("id", str(po_id))

@@ -87,6 +87,9 @@ class SkusView(TableView):
     DETAIL_FROM = 118  # at 80 columns the table needs the room
     TITLE = "SKUs"
     KEY = "s"
+    TODAY_KEY = "reorder:{sku}"
+    TODAY_DONE = frozenset({"purchase_orders"})
+    ROW_KEY = "sku"
     COLUMNS = COLUMNS
     EMPTY = "No SKUs yet: add one (n) or import the Manage FBA Inventory report."
     FILTER_HELP = "words · status:now · supplier:… · warn:any|lead|fee|aged|promo · cover:<30"
@@ -110,11 +113,8 @@ class SkusView(TableView):
         return load_plan(self.shop)  # the plan `sellertui reorder` and the export read
 
     def show_loaded(self, plan) -> None:
-        sku = self.current_value("sku")
         self.plan = plan
-        super().show_loaded(plan.frame)
-        if sku is not None:  # the rows were sorted again: stay on the same SKU
-            self.select_sku(sku)
+        super().show_loaded(plan.frame)  # the rows were sorted again: the cursor stays on its SKU
 
     def select_sku(self, sku: str) -> None:
         self.select_row("sku", sku)
@@ -303,7 +303,7 @@ class SkusView(TableView):
             self.notify("Nothing to order: the suggested quantity is 0 (mark SKUs with space).", severity="warning")
             return
         currency = self.ctx.settings.home_currency
-        self.table.marked.clear()
+        self.table.clear_marks()
         self.save(lambda store: draft_orders(store, lines, currency),
                   lambda made: f"Drafted {len(made)} purchase order(s): PO " + ", ".join(po["id"] for po in made)
                   + " — see Purchase orders (p)", frozenset({"purchase_orders"}))

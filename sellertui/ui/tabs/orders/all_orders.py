@@ -21,6 +21,8 @@ from sellertui.ui.tabs.orders.common import STATUS_STYLE, order_detail
 class AllOrdersView(TableView):
     TITLE = "All orders"
     KEY = "a"
+    TODAY_KEY = "order:{order_id}"
+    TODAY_DONE = frozenset({"orders"})
     EMPTY = "No orders yet: import an All Orders report (i)."
     FILTER_HELP = table.FILTER_HELP
     DETAIL_WIDTH = 42
@@ -41,6 +43,8 @@ class AllOrdersView(TableView):
         Binding("e", "edit_address", "Address", id="orders.address"),
         Binding("N", "product_notes", "Notes", id="orders.notes"),
         Binding("y", "copy_id", "Copy id", id="orders.copy"),
+        Binding("P", "postage", "Postage", tooltip="Refund postage", id="orders.postage"),
+        Binding("L", "tracking_message", "Tracking", tooltip="Tracking message (its link)", id="orders.tracking_message"),
     ]
 
     class PanelOrderRead(Message, bubble=False):
@@ -80,7 +84,7 @@ class AllOrdersView(TableView):
         fbm = int((frame["channel"] == "FBM").sum()) if len(frame) else 0
         line = Text()
         line.append(f"{len(frame):,} order lines", style="bold")
-        line.append(f" · {fbm:,} FBM · {len(frame) - fbm:,} FBA · / filter, o sort, enter details, e address")
+        line.append(f" · {fbm:,} FBM · {len(frame) - fbm:,} FBA · / filter · o sort · enter opens")
         self.summary(line)
 
     # -- the detail panel loads full records in a worker --------------------------
@@ -122,6 +126,16 @@ class AllOrdersView(TableView):
         current = self._current()
         if current:
             self.area.edit_address(*current)
+
+    def action_postage(self) -> None:
+        current = self._current()
+        if current:
+            self.area.refund_postage(*current)
+
+    def action_tracking_message(self) -> None:
+        current = self._current()
+        if current:
+            self.area.tracking_message(*current)
 
     def action_product_notes(self) -> None:
         position = self.table.current_position

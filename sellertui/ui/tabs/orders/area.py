@@ -1,27 +1,34 @@
-"""The Orders tab: five views over orders and after-sales, plus the actions they share."""
+"""The Orders tab: six views over orders and after-sales (the reply templates too), plus the actions they share."""
 
 from __future__ import annotations
 
 from textual import work
 from textual.message import Message
 
-from sellertui.domain.orders import addresses, notes
+from sellertui.domain.orders import addresses, notes, postage, tracking
 from sellertui.domain.orders.order_lines import lines_of_order
 from sellertui.ui.kit.views import ViewArea, view_bindings
 from sellertui.ui.tabs.orders.all_orders import AllOrdersView
 from sellertui.ui.tabs.orders.buyers import BuyersView
-from sellertui.ui.tabs.orders.forms import address_form, product_note_form
+from sellertui.ui.tabs.orders.feedback import FeedbackView
+from sellertui.ui.kit.dialogs import InfoScreen
+from sellertui.ui.tabs.orders.forms import address_form, postage_form, product_note_form
 from sellertui.ui.tabs.orders.messages import MessagesView
 from sellertui.ui.tabs.orders.returns import ReturnsView
+from sellertui.ui.tabs.orders.review_requests import ReviewRequestsView
 from sellertui.ui.tabs.orders.ship_queue import ShipQueueView
+from sellertui.ui.tabs.orders.templates_view import TemplatesView
 
 
 class OrdersArea(ViewArea):
     TITLE = "Orders"
     KEY = "2"
-    WATCHES = frozenset({"orders", "buyers", "messages", "returns", "product_notes", "reply_templates", "outbox"})
-    VIEWS = (AllOrdersView, ShipQueueView, MessagesView, ReturnsView, BuyersView)
+    WATCHES = frozenset({"orders", "buyers", "messages", "returns", "product_notes", "reply_templates", "outbox",
+                         "feedback", "reviews", "feedback_work", "review_requests", "postage_refunds"})
+    VIEWS = (AllOrdersView, ShipQueueView, MessagesView, ReturnsView, BuyersView, TemplatesView, FeedbackView,
+             ReviewRequestsView)
     BINDINGS = view_bindings(VIEWS)
+    FIT_BAR = True  # seven views: at 80 columns the names of the others give way first
 
     class AddressLinesRead(Message, bubble=False):
         """The lines of an order whose address is to change were read."""
@@ -67,6 +74,80 @@ class OrdersArea(ViewArea):
                           f"Address of {order_id} saved; the change is in the order's history.", {"orders"})
 
         self.app.push_screen(address_form(order_id, lines[0].get("address") or {}), done)
+
+    # -- postage changes and the tracking message (from All orders and the ship queue) -------
+    class PostageRead(Message, bubble=False):
+        """An FBM order's lines and what is left of its shipping charge were read."""
+
+        def __init__(self, lines: list[dict], left: int) -> None:
+            self.lines = lines
+            self.left = left
+            super().__init__()
+
+    class TrackingMessageFilled(Message, bubble=False):
+        """The tracking message of a shipped FBM order was filled (None: it has none, with why)."""
+
+        def __init__(self, order_id: str, filled: str | None, missing: list[str], problem: str = "") -> None:
+            self.order_id, self.filled, self.missing, self.problem = order_id, filled, missing, problem
+            super().__init__()
+
+    def refund_postage(self, order_id: str, purchase_date: str) -> None:
+        self._read_postage(order_id, purchase_date[:7])
+
+    @work(thread=True, exclusive=True, group="postage", exit_on_error=False)
+    def _read_postage(self, order_id: str, month: str) -> None:
+        lines = lines_of_order(self.shop.store, order_id, month)
+        self.post_message(self.PostageRead(lines, postage.refundable(self.shop.store, lines) if lines else 0))
+
+    def on_orders_area_postage_read(self, message: PostageRead) -> None:
+        lines = message.lines
+        if not lines:
+            self.notify("That order is no longer in the store.", severity="error")
+            return
+        first = lines[0]
+        if first.get("channel") != "FBM":
+            self.notify("Amazon sets the shipping of FBA orders: only an FBM order's postage can be changed.",
+                        severity="warning")
+            return
+        if message.left <= 0:
+            self.notify(f"Order {first['order_id']} has no shipping charge left to refund.", severity="warning")
+            return
+
+        def done(values: dict | None) -> None:
+            if values:
+                self.save(lambda store: postage.refund_postage(store, lines, values["amount"], values["reason"],
+                                                               values["note"]),
+                          f"Postage refund on {first['order_id']} recorded: refund it in Seller Central (Manage "
+                          "Orders › Refund order, Shipping); it is in the order's history and the P&L.",
+                          {"orders", "postage_refunds"})
+
+        self.app.push_screen(postage_form(first["order_id"], message.left, postage.charged(lines),
+                                          first.get("currency") or "USD"), done)
+
+    def tracking_message(self, order_id: str, purchase_date: str) -> None:
+        self._fill_tracking(order_id, purchase_date[:7])
+
+    @work(thread=True, exclusive=True, group="tracking", exit_on_error=False)
+    def _fill_tracking(self, order_id: str, month: str) -> None:
+        from sellertui.core.errors import UserError
+
+        try:
+            filled, missing = tracking.tracking_message(self.shop.store, lines_of_order(self.shop.store, order_id,
+                                                                                        month))
+        except UserError as exc:
+            self.post_message(self.TrackingMessageFilled(order_id, None, [], str(exc)))
+            return
+        self.post_message(self.TrackingMessageFilled(order_id, filled, missing))
+
+    def on_orders_area_tracking_message_filled(self, message: TrackingMessageFilled) -> None:
+        if message.filled is None:
+            self.notify(message.problem[:1].upper() + message.problem[1:] + ".", severity="warning")
+            return
+        self.app.copy_to_clipboard(message.filled)
+        extra = [f"Not filled (no value): {', '.join(message.missing)}"] if message.missing else []
+        self.app.push_screen(InfoScreen(f"Copied to the clipboard · tracking message for {message.order_id}",
+                                        paragraphs=[message.filled, "Paste it into Buyer-Seller Messages "
+                                                    "(Orders › Contact buyer).", *extra]))
 
     # -- product notes (from orders and messages) -----------------------------------
     def edit_product_note(self, sku: str) -> None:

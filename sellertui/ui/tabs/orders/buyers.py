@@ -18,6 +18,8 @@ from sellertui.ui.tabs.orders.forms import blacklist_form, buyer_notes_form, tag
 class BuyersView(TableView):
     TITLE = "Buyers"
     KEY = "b"
+    TODAY_KEY = "buyer:{id}"
+    TODAY_DONE = frozenset({"buyers"})
     EMPTY = "No buyers yet: they come with FBM orders and messages."
     FILTER_HELP = "words (name, email, tag), or tag: blacklisted:yes"
     DETAIL_WIDTH = 44
@@ -57,7 +59,7 @@ class BuyersView(TableView):
         listed = int(frame["blacklisted"].sum()) if len(frame) else 0
         if listed:
             line.append(f" · {listed} blacklisted (their new orders are flagged ⚑)", style="red")
-        line.append(" · t tags, e notes, x blacklist, enter history")
+        line.append(" · enter: their history")
         self.summary(line)
 
     def _buyer(self, position: int | None = None) -> dict | None:

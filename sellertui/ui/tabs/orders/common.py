@@ -8,6 +8,7 @@ from rich.text import Text
 
 from sellertui.core.money import fmt
 from sellertui.domain.orders.line_money import discount_of, sales_of
+from sellertui.domain.orders.tracking import tracking_link
 from sellertui.ui.kit.safe import plain, text
 
 STATUS_STYLE = {"Unshipped": "bold yellow", "Pending": "cyan", "Cancelled": "dim", "Shipping": "green"}
@@ -60,6 +61,10 @@ def order_detail(lines: list[dict], note: dict | None = None, buyer: dict | None
     shipment = first.get("shipment")
     if shipment:
         ship.append(plain(f"shipped {shipment.get('ship_date')} with {shipment.get('carrier')} · {shipment.get('tracking')}"))
+        link = tracking_link(shipment.get("carrier"), shipment.get("tracking"))
+        if link and first.get("channel") == "FBM":
+            ship.append("\n")
+            ship.append(plain(link), style=f"link {link}")
     parts += [Text("\nShipping", style="bold underline"), ship]
 
     history = [h for line in lines[:1] for h in line.get("history") or []]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sellertui.domain import fields
-from sellertui.domain.orders import returns
+from sellertui.domain.orders import postage, returns
 from sellertui.domain.orders.addresses import FIELDS as ADDRESS_FIELDS, LABELS, check_address
 from sellertui.domain.orders.shipping import CARRIERS, check_tracking
 from sellertui.ui.kit.forms import Field, FormScreen
@@ -40,6 +40,7 @@ def ship_form(order_ids: list[str], default_method: str) -> FormScreen:
         ],
         check=check,
         submit_label="Mark shipped",
+        focus=tracking_field(0),  # carrier, date and method have defaults: the tracking number is what to type
     )
 
 
@@ -127,4 +128,20 @@ def product_note_form(sku: str, note: dict | None) -> FormScreen:
             Field("answers", "Answers to FAQs", lambda t: fields.text(t, max_length=5000),
                   value=note.get("answers", ""), kind="multiline"),
         ],
+    )
+
+
+def postage_form(order_id: str, left_minor: int, charged_minor: int, currency: str) -> FormScreen:
+    return FormScreen(
+        f"Refund postage · order {order_id}",
+        [
+            Field("amount", f"Amount ({currency})", lambda t: fields.money(t, currency), value=f"{left_minor / 100:.2f}",
+                  help=f"shipping charged {charged_minor / 100:.2f}, {left_minor / 100:.2f} left to refund"),
+            Field("reason", "Reason", kind="choice", choices=[(r, r) for r in postage.REASONS]),
+            Field("note", "Note", lambda t: fields.text(t, max_length=300), help="needed when the reason is other"),
+        ],
+        check=lambda v: {"amount": "must be above zero"} if v["amount"] <= 0
+        else {"amount": f"at most {left_minor / 100:.2f}"} if v["amount"] > left_minor
+        else {"note": "say why"} if v["reason"] == "other" and not v["note"] else {},
+        submit_label="Refund",
     )

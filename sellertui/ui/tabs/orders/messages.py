@@ -8,10 +8,11 @@ from textual import work
 from textual.binding import Binding
 from textual.message import Message
 
+from sellertui import clock
+from sellertui.domain import fields
 from sellertui.domain.orders import messages, templates
 from sellertui.domain.orders.message_list import MessageList, filter_messages, message_list
-from sellertui.domain.orders.order_lines import any_line
-from sellertui.ui.kit.dialogs import DetailScreen, InfoScreen
+from sellertui.ui.kit.dialogs import DetailScreen, PickScreen
 from sellertui.ui.kit.forms import Field, FormScreen
 from sellertui.ui.kit.messages import Saved
 from sellertui.ui.kit.safe import plain, text
@@ -36,6 +37,8 @@ def _left_style(received_at, row) -> str | None:
 class MessagesView(TableView):
     TITLE = "Messages"
     KEY = "m"
+    TODAY_KEY = "message:{id}"
+    TODAY_DONE = frozenset({"messages"})
     EMPTY = "No buyer messages logged: n logs one (paste it in)."
     FILTER_HELP = "words, or status:awaiting|replied|no buyer: order: sku:"
     DETAIL_WIDTH = 42
@@ -49,20 +52,23 @@ class MessagesView(TableView):
         Column("preview", "Message", 60),
     ]
     BINDINGS = [
-        Binding("n", "new", "Log message", id="messages.new"),
+        # short for the footer at 80 columns; the tooltip is the palette's and ?'s name
+        Binding("n", "new", "Log", tooltip="Log message", id="messages.new"),
         Binding("p", "replied", "Replied", id="messages.replied"),
-        Binding("x", "no_reply", "No reply needed", id="messages.no_reply"),
-        Binding("t", "template", "Reply template", id="messages.template"),
+        Binding("x", "no_reply", "No reply", tooltip="No reply needed", id="messages.no_reply"),
+        Binding("t", "template", "Template", tooltip="Reply template", id="messages.template"),
         Binding("N", "product_notes", "Notes", id="messages.notes"),
     ]
     listing = MessageList(None, [])
 
     class TemplatesRead(Message, bubble=False):
-        """The reply templates and the order a message is about were read: let the user pick one."""
+        """The state of the order a message is about, the variables' values and the templates (that state's
+        first) were read: let the user pick one."""
 
-        def __init__(self, message: dict, order: dict | None, choices: list[dict]) -> None:
+        def __init__(self, message: dict, state: str | None, values: dict, choices: list[dict]) -> None:
             self.message = message
-            self.order = order
+            self.state = state
+            self.values = values
             self.choices = choices
             super().__init__()
 
@@ -142,27 +148,38 @@ class MessagesView(TableView):
 
     @work(thread=True, exclusive=True, group="message-template", exit_on_error=False)
     def _read_templates(self, message: dict) -> None:
-        store = self.shop.store
-        order = any_line(store, message.get("order_id"))
-        self.post_message(self.TemplatesRead(message, order, templates.all_templates(store)))
+        state, values, choices = templates.reply_context(self.shop.store, message, clock.today())
+        self.post_message(self.TemplatesRead(message, state, values, choices))
 
     def on_messages_view_templates_read(self, read: TemplatesRead) -> None:
-        message, order, choices = read.message, read.order, read.choices
-        form = FormScreen("Reply with a template", [Field("template", "Template", kind="choice",
-                                                          choices=[(t["name"], t["id"]) for t in choices])],
-                          submit_label="Fill and copy")
+        """Pick a template (the order's state first), see it filled, change it if need be, then copy it."""
+        state, values, choices = read.state, read.values, read.choices
+        by_id = {t["id"]: t for t in choices}
+        lead = (f"Order {values['order_id']}: {templates.STATES[state]}." if state else
+                "No order in the store for this message: only the buyer's name can be filled.")
+        options = [(Text.assemble((plain(t["name"]), "bold" if (t.get("when") or "any") in (state, "any") else ""),
+                                  (f"  for {templates.STATES.get(t.get('when') or 'any', 'any order')}", "dim")),
+                    t["id"]) for t in choices]
 
-        def chosen(values: dict | None) -> None:
-            if not values:
+        def picked(template_id: str | None) -> None:
+            if template_id is None:
                 return
-            template = next(t for t in choices if t["id"] == values["template"])
-            filled, missing = templates.fill(template["text"], templates.template_values(message, order))
-            self.app.copy_to_clipboard(filled)
-            extra = [f"Not filled (no value): {', '.join(missing)}"] if missing else []
-            self.app.push_screen(InfoScreen(f"Copied to the clipboard · {template['name']}",
-                                            paragraphs=[filled, *extra]))
+            template = by_id[template_id]
+            filled, missing = templates.fill(template["text"], values)
+            note = ("Not filled (no value): " + ", ".join("{" + m + "}" for m in missing)) if missing else \
+                "Every variable filled: read it, change what you like, ctrl+s copies it."
+            form = FormScreen(f"Reply · {template['name']}", [
+                Field("text", "Reply", lambda t: fields.text(t, required=True, max_length=10_000), value=filled,
+                      kind="multiline", help=note)], submit_label="Copy")
+            self.app.push_screen(form, lambda v: v and self._copy(v["text"], template["name"]))
 
-        self.app.push_screen(form, chosen)
+        self.app.push_screen(PickScreen("Reply with a template", options, lead=lead,
+                                        hint="enter fills it in · T in Orders edits the templates · esc closes"),
+                             picked)
+
+    def _copy(self, reply: str, name: str) -> None:
+        self.app.copy_to_clipboard(reply)
+        self.notify(f"Copied “{name}” (OSC 52: works over SSH; in tmux set set-clipboard on).", timeout=4)
 
     def action_open(self) -> None:
         message = self._message()

@@ -10,9 +10,9 @@ from textual.message import Message
 
 from sellertui import clock
 from sellertui.domain.orders import returns
-from sellertui.domain.orders.return_list import OPEN, filter_cases, return_cases
+from sellertui.domain.orders.return_list import OPEN, case_facts, filter_cases, moment_text, return_cases
 from sellertui.ui.kit.cells import money_cell
-from sellertui.ui.kit.dialogs import DetailScreen
+from sellertui.ui.kit.dialogs import DetailScreen, fact_grid
 from sellertui.ui.kit.safe import text
 from sellertui.ui.kit.table import Column
 from sellertui.ui.kit.table_view import TableView
@@ -29,6 +29,8 @@ def _deadline_style(value) -> str | None:
 class ReturnsView(TableView):
     TITLE = "Returns"
     KEY = "f"
+    TODAY_KEY = "refund:{id}"
+    TODAY_DONE = frozenset({"returns"})
     EMPTY = "No returns: import a returns report (i) or n to open a case by hand."
     FILTER_HELP = "words, or status: channel:fbm|fba reason:"
     DETAIL_WIDTH = 0
@@ -89,7 +91,7 @@ class ReturnsView(TableView):
         line.append(f" · {len(to_refund)} to refund")
         if late:
             line.append(f" · {late} past the 2-business-day deadline", style="bold red")
-        line.append(" · FBA returns are Amazon's (shown for information) · > next step, n new")
+        line.append(" · FBA returns are Amazon's (shown, not moved)")
         self.summary(line)
 
     # -- actions ---------------------------------------------------------------------
@@ -156,7 +158,7 @@ class ReturnsView(TableView):
 
     def on_returns_view_case_read(self, read: CaseRead) -> None:
         full = read.case
-        rows = [(k.replace("_", " "), v) for k, v in full.items() if not k.startswith("_") and k not in ("history",) and v not in (None, "")]
-        history = [text(f"{h.get('at', '')[:16].replace('T', ' ')}  {h.get('by', '')}: {h.get('what', '')}") for h in full.get("history") or []]
-        body = Group(*[text(f"{label}: {value}") for label, value in rows], *([Text("\nHistory", style="bold"), *history] if history else []))
+        history = [text(f"{moment_text(h.get('at', ''))}  {h.get('by', '')}: {h.get('what', '')}")
+                   for h in full.get("history") or []]
+        body = Group(fact_grid(case_facts(full)), *([Text("\nHistory", style="bold"), *history] if history else []))
         self.app.push_screen(DetailScreen(f"Return · order {full['order_id']}", body))

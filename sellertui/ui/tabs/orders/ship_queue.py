@@ -27,6 +27,8 @@ URGENCY_STYLE = {"late": "bold red", "today": "bold yellow", "soon": "yellow"}
 class ShipQueueView(TableView):
     TITLE = "Ship queue"
     KEY = "s"
+    TODAY_KEY = "ship:{order_id}"
+    TODAY_DONE = frozenset({"outbox"})  # a shipment queues its confirmation; an address fix does not
     EMPTY = "Nothing to ship: every FBM order has gone out."
     FILTER_HELP = "words (order, buyer, SKU), or late: today: refused:"
     DETAIL_WIDTH = 42
@@ -47,7 +49,8 @@ class ShipQueueView(TableView):
     BINDINGS = [
         Binding("x", "ship", "Mark shipped", id="ship.mark_shipped"),
         Binding("e", "edit_address", "Address", id="ship.address"),
-        Binding("E", "export_confirmation", "Export confirmations", id="ship.export"),
+        Binding("E", "export_confirmation", "Export", tooltip="Export confirmations", id="ship.export"),
+        Binding("P", "postage", "Postage", tooltip="Refund postage", id="ship.postage"),
         Binding("c", "retry_confirmation", "Send again", show=False, id="ship.retry_confirmation"),  # named in the summary when needed
     ]
     queue = ShipQueue(None, {})
@@ -84,7 +87,7 @@ class ShipQueueView(TableView):
         if refused:
             line.append(f" · {refused} confirmation(s) Amazon refused: fix, then x again or c to send again",
                         style="bold red")
-        line.append(" · space mark, x shipped, e address, E confirmations")
+        line.append(" · space marks several")
         self.summary(line)
 
     def detail(self, position: int):
@@ -119,7 +122,7 @@ class ShipQueueView(TableView):
         self.app.push_screen(ship_form(order_ids, method), done)
 
     def on_saved(self, saved: Saved) -> None:
-        self.table.marked.clear()  # the marked lines have gone out (or the file is written)
+        self.table.clear_marks()  # the marked lines have gone out (or the file is written)
 
     def action_retry_confirmation(self) -> None:
         """Send a refused shipping confirmation again with the next sync (after fixing what Amazon refused)."""
@@ -139,6 +142,11 @@ class ShipQueueView(TableView):
         position = self.table.current_position
         if position is not None:
             self.area.edit_address(self.table.value("order_id", position), self.table.value("purchase_date", position))
+
+    def action_postage(self) -> None:
+        position = self.table.current_position
+        if position is not None:
+            self.area.refund_postage(self.table.value("order_id", position), self.table.value("purchase_date", position))
 
     def action_open(self) -> None:
         position = self.table.current_position

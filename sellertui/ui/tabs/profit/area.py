@@ -1,8 +1,8 @@
 """The Profit tab: tiles and charts, the P&L, per SKU, expenses, exchange rates and the hiring plan.
 
 The area holds the period the views show (a grain — month, week or quarter —
-and one period of it for the per-SKU view): ``m`` cycles the grain, shift+←/→
-step the period. Everything is computed by one ``ProfitService`` (created in
+and one period of it for the per-SKU view): ``m`` in the P&L and Per SKU cycles the grain, shift+←/→ in
+Per SKU step the period. Everything is computed by one ``ProfitService`` (created in
 the first worker: it imports pandas), which rebuilds its ledger only when a
 file behind it changed, so switching views or periods is cheap.
 """
@@ -27,7 +27,6 @@ from sellertui.ui.kit.settings_form import SettingsSaved, edit_section, saved_no
 from sellertui.ui.kit.views import ViewArea, view_bindings
 
 VIEWS = (ProfitOverview, PnlView, SkuProfitView, ExpensesView, RatesView, HiringView)
-STEP = Binding.Group("Period", compact=True)
 
 
 class ProfitArea(ViewArea):
@@ -37,9 +36,6 @@ class ProfitArea(ViewArea):
     VIEWS = VIEWS
     BINDINGS = [
         *view_bindings(VIEWS),
-        Binding("m", "next_grain", "Month/week/qtr", id="profit.grain"),
-        Binding("shift+left", "step_period(-1)", "Earlier", id="profit.earlier", group=STEP, key_display="⇧←"),
-        Binding("shift+right", "step_period(1)", "Later", id="profit.later", group=STEP, key_display="⇧→"),
         Binding("S", "settings", "Settings", show=False, id="profit.settings"),
     ]
 

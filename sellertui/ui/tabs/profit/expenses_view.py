@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
 
 from sellertui import clock
 from sellertui.domain.query import words_positions
-from sellertui.ui.kit.records_view import RecordsView
+from sellertui.ui.kit.records_view import RecordsView, record_bindings
 from sellertui.ui.kit.table import Column
 from sellertui.ui.tabs.profit.forms import expense_form
 
@@ -16,6 +15,8 @@ from sellertui.ui.tabs.profit.forms import expense_form
 class ExpensesView(RecordsView):
     TITLE = "Expenses"
     KEY = "x"
+    TODAY_KEY = "expense:{id}"
+    TODAY_DONE = frozenset({"expenses"})
     NOUN = "expense"
     CHANGES = frozenset({"expenses"})
     EMPTY = "No expenses yet: n adds one (tools, storage, freight, salaries, your own draw…)."
@@ -29,9 +30,7 @@ class ExpensesView(RecordsView):
         Column("description", "Description", 40),
     ]
     BINDINGS = [
-        Binding("n", "new", "New", id="profit.new_expense"),
-        Binding("e", "edit", "Edit", id="profit.edit_expense"),
-        Binding("d", "delete", "Delete", id="profit.delete_expense"),
+        *record_bindings("profit", "expense"),
     ]
 
     def load(self):
@@ -42,9 +41,7 @@ class ExpensesView(RecordsView):
         return expenses_frame(records, clock.today().isoformat()), records
 
     def show_loaded(self, loaded) -> None:
-        frame, records = loaded
-        self.keep_records(records)
-        super().show_loaded(frame)
+        self.show_records(*loaded)
 
     def show_summary(self, frame) -> None:
         from sellertui.core.money import fmt
@@ -61,6 +58,9 @@ class ExpensesView(RecordsView):
         return words_positions(frame, text)
 
     # -- new, edit, delete (RecordsView asks, saves and confirms) ---------------------------
+    def action_open(self) -> None:
+        self.action_edit()  # enter: the expense's form (a hire's cost says where to change it)
+
     def action_edit(self) -> None:
         expense = self.chosen()
         if expense is not None and expense.get("role_id"):

@@ -23,7 +23,7 @@ from sellertui.ui.kit.filterbar import FilterBar
 from sellertui.ui.kit.cells import money_cell
 from sellertui.ui.tabs.profit.common import ProfitView
 from sellertui.ui.tabs.profit.forms import cash_form, hire_form, role_form
-from sellertui.ui.tabs.profit.overview import short_money
+from sellertui.ui.tabs.profit.tile_cards import short_money
 from sellertui.ui.kit.safe import text
 from sellertui.ui.kit.table import Column, FrameTable
 
@@ -141,10 +141,7 @@ class HiringView(ProfitView):
             Column("salary", "Salary", 10, "right", money),
             Column("overhead", "Overhead", 8, "right"),
         ]
-        current = self.current_value("id")
         super().show_loaded(frame)
-        if current is not None:
-            self.select_row("id", current)
         self.query_one("#hiring-gauge-body", Static).update(gauge_text(self.hiring.readiness, self.hiring.workload))
         self._chart()
 
@@ -228,6 +225,9 @@ class HiringView(ProfitView):
 
     def _home(self) -> str:
         return self.shop.settings.home_currency.upper()
+
+    def action_open(self) -> None:
+        self.action_edit_role()  # enter: the role's form (w is the gauge's working)
 
     def action_new_role(self) -> None:
         from sellertui.domain.profit import hiring

@@ -1,87 +1,142 @@
-"""Overview: the tiles (today, yesterday, month to date, this month's forecast, last month) and the
-monthly chart of sales, ad spend and net profit. ``enter`` on a tile shows how it adds up, line by line
-with the sources and their records (``d`` lists the records)."""
+"""Overview: the tiles (today, yesterday, month to date, this month's forecast, last month), each with its
+change against the period before, and the monthly chart of sales, ad spend and net profit below them, over
+the last 6, 12 or 24 months or all of them (``g``; the choice is kept in config.toml). ``enter`` on a tile
+shows how it adds up, line by line with the sources and their records (``d`` lists the records)."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
+from textual.widgets import Static
 
 from sellertui.ui.kit.charts import Chart, Series
 from sellertui.ui.kit.dialogs import InfoScreen
+from sellertui.ui.kit.cells import percent_cell
 from sellertui.ui.kit.records_screen import RecordsScreen
-from sellertui.ui.kit.cells import money_cell, percent_cell, signed_style
-from sellertui.ui.tabs.profit.common import ProfitView
-from sellertui.ui.kit.table import Column, FrameTable
+from sellertui.ui.kit.settings_form import save_section
+from sellertui.ui.kit.views import View
+from sellertui.ui.tabs.profit.common import ProfitPart
+from sellertui.ui.tabs.profit.tile_cards import BIG_FROM, TileRow, short_money, tile_titles
+
+RANGES = (6, 12, 24, 0)  # months the chart shows; 0: all of them
 
 
-def short_money(symbol: str):
-    def fmt(value: float) -> str:
-        sign = "-" if value < 0 else ""
-        value = abs(value)
-        for limit, suffix in ((1e6, "M"), (1e3, "k")):
-            if value >= limit:
-                return f"{sign}{symbol}{value / limit:.3g}{suffix}"
-        return f"{sign}{symbol}{value:.0f}"
-
-    return fmt
-
-
-class ProfitOverview(ProfitView):
+class ProfitOverview(ProfitPart, View):
     TITLE = "Overview"
     KEY = "v"
-    EMPTY = "No sales yet: import orders or settlements (i)."
+    FOCUS_WIDGETS = (TileRow,)
     DEFAULT_CSS = """
-    ProfitOverview FrameTable { height: 6; }
-    ProfitOverview Chart { height: 1fr; min-height: 8; }
+    ProfitOverview > .summary { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
+    ProfitOverview > #overview-tiles { height: auto; }
+    ProfitOverview Chart { height: 1fr; min-height: 6; }
     """
-    BINDINGS = [Binding("w", "working", "Working", id="profit.tile_working"),
-                Binding("d", "records", "Records", id="profit.tile_records")]
+    BINDINGS = [
+        Binding("w", "working", "Working", id="profit.tile_working"),
+        Binding("d", "records", "Records", id="profit.tile_records"),
+        Binding("g", "chart_range", "Chart range", id="profit.chart_range"),
+    ]
+    tiles: list = []
+    statement = None
+
+    class Read(Message, bubble=False):
+        """The tiles and the monthly statement were computed (in a worker): show them."""
+
+        def __init__(self, tiles: list, statement) -> None:
+            self.tiles, self.statement = tiles, statement
+            super().__init__()
 
     def compose(self) -> ComposeResult:
-        yield from super().compose()
-        yield Chart("Sales, ad spend and net profit by month", "line", id="overview-chart",
-                    empty_text="No months to chart yet.")
+        yield Static(classes="summary", id="overview-summary")
+        yield TileRow(id="overview-tiles")
+        yield Chart("by month", "line", id="overview-chart", empty_text="No months to chart yet.")
 
-    def columns(self, home: str) -> list[Column]:
-        money = money_cell(home)
-        return [
-            Column("title", "", 23),
-            Column("sales", "Sales", 11, "right", money),
-            Column("orders", "Orders", 6, "right", lambda v: f"{int(v):,}"),
-            Column("units", "Units", 6, "right", lambda v: f"{int(v):,}"),
-            Column("ads", "Ad spend", 10, "right", money),
-            Column("net", "Net profit", 11, "right", money, signed_style),
-            Column("margin", "Margin", 7, "right", percent_cell),
-        ]
+    def focus_main(self) -> None:
+        self.query_one(TileRow).focus()
 
-    def load(self):
-        from sellertui.domain.profit.tables import tiles_frame
+    # -- loading -----------------------------------------------------------------------
+    def reload(self) -> None:
+        self._load()
 
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _load(self) -> None:
         service = self.service()
-        tiles = service.tiles()
-        return tiles_frame(tiles), tiles, service.statement("month")
+        self.post_message(self.Read(service.tiles(), service.statement("month")))
 
-    def show_loaded(self, loaded) -> None:
+    def on_profit_overview_read(self, message: Read) -> None:
+        self.tiles, self.statement = message.tiles, message.statement
+        self._show_tiles()
+        self._chart()
+        self.done_loading()
+
+    def on_resize(self) -> None:
+        if self.tiles:
+            self._show_tiles()
+
+    def _show_tiles(self) -> None:
+        from sellertui.core.money import SYMBOLS, exponent, fmt
+
+        home = self.statement.home
+        scale = 10 ** exponent(home)
+        symbol = SYMBOLS.get(home, "")
+        big = self.app.size.width >= BIG_FROM[0] and self.app.size.height >= BIG_FROM[1]
+        room = self.app.size.width // 5 - 6  # a tile's border less its corners, dashes and spaces
+        titles = tile_titles(self.tiles, room)
+        for card, tile, (title, marked) in zip(self.query_one(TileRow).cards, self.tiles, titles):
+            card.show(tile, lambda minor: fmt(minor, home),
+                      lambda minor, digits=3: short_money(symbol, digits)(minor / scale), big, title, marked)
+        estimated = " · ~ estimated" if any(t.estimated for t in self.tiles) else ""
+        line = Text(f"▲▼ vs the period before · enter: how it adds up · d: records{estimated}", style="dim")
+        self.query_one("#overview-summary", Static).update(line)
+
+    # -- the chart and its range -----------------------------------------------------------
+    chosen_months: int | None = None  # g's choice, shown at once while it is written to config.toml
+
+    @property
+    def months(self) -> int:
+        if self.chosen_months is not None:
+            return self.chosen_months
+        return int(self.ctx.settings.section("profit").get("chart_months", 12))
+
+    def _chart(self) -> None:
         from sellertui.core.money import SYMBOLS, exponent
 
-        frame, self.tiles, statement = loaded
-        self.table.columns = self.columns(statement.home)
-        super().show_loaded(frame)
+        statement = self.statement
+        shown = len(statement.periods) if not self.months else min(self.months, len(statement.periods))
+        first = len(statement.periods) - shown
         scale = 10 ** exponent(statement.home)
-        values = statement.values
-        labels = [lab[:3] + lab[-2:] if len(statement.periods) > 6 else lab for lab in statement.labels]
+        labels = [lab[:3] + lab[-2:] if shown > 6 else lab for lab in statement.labels[first:]]
         chart = self.query_one(Chart)
+        chart.title = (f"Last {shown} months" if self.months else f"All {shown} months") + " · by month"
         chart.fmt_value = short_money(SYMBOLS.get(statement.home, ""))
+        values = {k: v[first:] for k, v in statement.values.items()}
         chart.show(labels, [Series("sales", [v / scale for v in values["sales"]], "green"),
                             Series("ad spend", [-v / scale for v in values["ads"]], "red"),
                             Series("net profit", [v / scale for v in values["net"]], "cyan")])
 
-    def show_summary(self, frame) -> None:
-        self.summary(Text("enter/w: how a tile adds up · d: its records · ~ fees estimated from the fee table",
-                          style="dim"))
+    def action_chart_range(self) -> None:
+        """6, 12, 24 months, all: the next one, kept in config.toml ([profit] chart_months)."""
+        current = self.months if self.months in RANGES else 12
+        chosen = RANGES[(RANGES.index(current) + 1) % len(RANGES)]
+        settings = self.ctx.settings
+        self.chosen_months = chosen
+        self.run_worker(lambda: save_section(settings, "profit", {"chart_months": chosen}), thread=True,
+                        group="chart-range", exclusive=True, exit_on_error=False)  # the last press wins
+        if self.statement is not None:
+            self._chart()
+        self.notify(f"Chart: {'all months' if not chosen else f'the last {chosen} months'}.", timeout=2)
+
+    # -- a tile's working ------------------------------------------------------------------
+    def on_tile_row_chosen(self, message: TileRow.Chosen) -> None:
+        self._working(message.index)
+
+    def action_working(self) -> None:
+        self._working(self.query_one(TileRow).selected)
+
+    def action_records(self) -> None:
+        self._working(self.query_one(TileRow).selected, records=True)
 
     class WorkingFound(Message, bubble=False):
         """A tile's working was added up: show it (``records``: list its records instead)."""
@@ -90,20 +145,10 @@ class ProfitOverview(ProfitView):
             self.working, self.records = working, records
             super().__init__()
 
-    def action_open(self) -> None:
-        self.action_working()
-
-    def action_working(self) -> None:
-        self._fetch(records=False)
-
-    def action_records(self) -> None:
-        self._fetch(records=True)
-
-    def _fetch(self, records: bool) -> None:
-        position = self.table.current_position
-        if position is None:
+    def _working(self, index: int, records: bool = False) -> None:
+        if index >= len(self.tiles):
             return
-        key = self.tiles[position].key
+        key = self.tiles[index].key
 
         def fetch() -> None:
             self.post_message(self.WorkingFound(self.service().tile_working(key), records))
@@ -126,6 +171,8 @@ class ProfitOverview(ProfitView):
             for source, amount, count in part.sources:
                 rows.append((f"   from {source}", f"{fmt(amount, home)} · {count:,} record(s)"))
         rows += [("= Net profit", fmt(tile.net, home)), ("Margin", percent_cell(tile.margin))]
+        if tile.before is not None:  # what the tile's change is against
+            rows.append((f"Net profit {tile.vs}", fmt(tile.before.net, home)))
         paragraphs = list(working.paragraphs)
         if tile.estimated:
             paragraphs.append("~ Some fees are estimated from the fee table: no settlement covers these days yet.")

@@ -12,7 +12,7 @@ from textual.message import Message
 from sellertui.domain.profit.lines import BY_KEY
 from sellertui.ui.kit.dialogs import InfoScreen
 from sellertui.ui.kit.records_screen import RecordsScreen
-from sellertui.ui.tabs.profit.common import ProfitView
+from sellertui.ui.tabs.profit.common import GRAIN_BINDINGS, PeriodKeys, ProfitView
 from sellertui.ui.kit.table import Column
 
 CELL = 12
@@ -25,12 +25,14 @@ def _cell_style(value) -> str | None:
     return "red" if "-" in text[:3] else None
 
 
-class PnlView(ProfitView):
+class PnlView(PeriodKeys, ProfitView):
     TITLE = "P&L"
     KEY = "p"
+    ROW_KEY = "key"
     EMPTY = "No sales, settlements or expenses yet: import reports (i) or add expenses (x)."
     BINDINGS = [
         Binding("w", "working", "Working", id="profit.period_working"),
+        *GRAIN_BINDINGS,
     ]
     statement = None
     order: list[int] = []

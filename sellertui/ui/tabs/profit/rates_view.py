@@ -5,10 +5,9 @@ whose money is left out of the totals (or borrows an earlier rate) for want of o
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
 
 from sellertui import clock
-from sellertui.ui.kit.records_view import RecordsView
+from sellertui.ui.kit.records_view import RecordsView, record_bindings
 from sellertui.ui.kit.table import Column
 from sellertui.ui.tabs.profit.common import ProfitPart
 from sellertui.ui.tabs.profit.forms import rate_form
@@ -28,9 +27,7 @@ class RatesView(ProfitPart, RecordsView):
         Column("note", "Note", 40),
     ]
     BINDINGS = [
-        Binding("n", "new", "New", id="profit.new_rate"),
-        Binding("e", "edit", "Edit", id="profit.edit_rate"),
-        Binding("d", "delete", "Delete", id="profit.delete_rate"),
+        *record_bindings("profit", "rate"),
     ]
     needed: list[str] = []
 
@@ -49,8 +46,7 @@ class RatesView(ProfitPart, RecordsView):
 
     def show_loaded(self, loaded) -> None:
         frame, records, self.needed = loaded
-        self.keep_records(records)
-        super().show_loaded(frame)
+        self.show_records(frame, records)
 
     def show_summary(self, frame) -> None:
         line = Text(f"{len(frame)} rate(s) into {self.home}", style="bold")
@@ -62,6 +58,9 @@ class RatesView(ProfitPart, RecordsView):
         self.summary(line)
 
     # -- new, edit, delete (RecordsView asks, saves and confirms) ---------------------------
+    def action_open(self) -> None:
+        self.action_edit()  # enter: the rate's form
+
     def record_form(self, record: dict | None):
         return rate_form(record, self.home, clock.today().strftime("%Y-%m"))
 

@@ -13,16 +13,17 @@ from sellertui import clock
 from sellertui.domain.query import words_positions
 from sellertui.ui.kit.dialogs import InfoScreen
 from sellertui.ui.kit.cells import money_cell, percent_cell, signed_style
-from sellertui.ui.tabs.profit.common import ProfitView
+from sellertui.ui.tabs.profit.common import GRAIN_BINDINGS, PERIOD_BINDINGS, PeriodKeys, ProfitView
 from sellertui.ui.kit.table import Column
 
 
-class SkuProfitView(ProfitView):
+class SkuProfitView(PeriodKeys, ProfitView):
     TITLE = "Per SKU"
     KEY = "s"
+    ROW_KEY = "sku"
     EMPTY = "Nothing sold in this period: shift+← goes to an earlier one."
     FILTER_HELP = "words in the SKU or title"
-    BINDINGS = [Binding("w", "working", "Working", id="profit.sku_working")]
+    BINDINGS = [Binding("w", "working", "Working", id="profit.sku_working"), *GRAIN_BINDINGS, *PERIOD_BINDINGS]
     unallocated: dict = {}
     home = "USD"
     span = None

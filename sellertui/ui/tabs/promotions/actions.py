@@ -24,7 +24,7 @@ PROMOTION_BINDINGS = [
     Binding("e", "promotion('edit')", "Edit", id="promotions.edit"),
     Binding("c", "promotion('duplicate')", "Copy", id="promotions.duplicate"),
     Binding("x", "promotion('cancel')", "Cancel", id="promotions.cancel"),
-    Binding("greater_than_sign", "promotion('advance')", "Next", id="promotions.advance"),
+    Binding("greater_than_sign", "promotion('advance')", "Next", tooltip="Next status", id="promotions.advance"),
     Binding("w", "promotion('working')", "Working", id="promotions.working"),
 ]
 

@@ -28,8 +28,5 @@ class BoardView(TableView):
         return board, self.frame_of(board)
 
     def show_loaded(self, loaded) -> None:
-        current = self.current_value("id")  # a reload after a save keeps the row the user was on
         self.board, frame = loaded
-        super().show_loaded(frame)
-        if current is not None:
-            self.select_row("id", current)
+        super().show_loaded(frame)  # a reload after a save keeps the record the user was on

@@ -24,10 +24,13 @@ from sellertui.domain.promotions import checks as check_rules
 from sellertui.ui.tabs.promotions.actions import PROMOTION_BINDINGS, PromotionKeys
 from sellertui.ui.tabs.promotions.day_screen import DayScreen
 from sellertui.ui.tabs.promotions.grid import GridData, GridItem, MonthGrid
+from sellertui.ui.kit.panel import PanelHolder, SidePanel, panel_binding
 from sellertui.ui.kit.safe import plain, text
 from sellertui.ui.kit.views import View
 
-WIDE = 110  # the day panel shows beside the grid from this width on
+# the day panel fits beside the grid from this width on: below it the grid takes the whole width (at 120
+# columns a day is 17 wide and names read whole), the day's agenda shows below it, and D opens the panel
+WIDE = 150
 
 
 def grid_data(board) -> GridData:
@@ -52,16 +55,18 @@ def grid_data(board) -> GridData:
     return GridData(items, board.events, marks)
 
 
-class CalendarView(PromotionKeys, View):
+class CalendarView(PromotionKeys, PanelHolder, View):
     TITLE = "Calendar"
     KEY = "m"
     DEFAULT_CSS = """
     CalendarView > Horizontal { height: 1fr; }
     CalendarView #calendar-main { width: 1fr; }
     CalendarView #calendar-agenda { height: 2; padding: 0 1; color: $text-muted; }
-    CalendarView #calendar-side { width: 40; border-left: tall $panel; padding: 0 1; }
+    CalendarView #calendar-side { padding: 0 1; }
     """
-    BINDINGS = [Binding("t", "today", "Today", id="promotions.today"), *PROMOTION_BINDINGS]
+    BINDINGS = [Binding("t", "today", "Today", id="promotions.today"), *PROMOTION_BINDINGS,
+                panel_binding("Day panel")]
+    FOCUS_WIDGETS = (MonthGrid,)
 
     def __init__(self, ctx, **kwargs) -> None:
         super().__init__(ctx, **kwargs)
@@ -76,15 +81,14 @@ class CalendarView(PromotionKeys, View):
                 yield Static(id="calendar-side-body")
 
     def on_mount(self) -> None:
-        self._fit()
+        self.panel = SidePanel(40, WIDE)
+        self.fit_panel()
 
-    def on_resize(self) -> None:
-        self._fit()
+    def panel_widget(self):
+        return self.query_one("#calendar-side")
 
-    def _fit(self) -> None:
-        wide = self.app.size.width >= WIDE
-        self.query_one("#calendar-side").display = wide
-        self.query_one("#calendar-agenda").display = not wide
+    def panel_fitted(self, shown: bool) -> None:
+        self.query_one("#calendar-agenda").display = not shown  # the day in one line when the panel is away
 
     @property
     def grid(self) -> MonthGrid:

@@ -69,8 +69,8 @@ class DateFormScreen(FormScreen):
     BINDINGS = [Binding(PICK_KEY, "pick_date", "Calendar", id="form.pick_date")]
 
     def __init__(self, title: str, fields: list[Field], check=None, submit_label: str = "Save",
-                 date_fields: tuple[str, ...] = (), events: list[dict] | None = None) -> None:
-        super().__init__(title, fields, check=check, submit_label=submit_label)
+                 date_fields: tuple[str, ...] = (), events: list[dict] | None = None, focus: str | None = None) -> None:
+        super().__init__(title, fields, check=check, submit_label=submit_label, focus=focus)
         self.date_fields = date_fields
         self.events = events or []
 

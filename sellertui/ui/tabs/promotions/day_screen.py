@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from sellertui.domain.promotions import checks as check_rules
 from sellertui.domain.promotions.fees import TYPES
+from sellertui.ui.kit.dialogs import modal_box
 from sellertui.ui.kit.safe import plain
 
 
@@ -44,12 +45,7 @@ def event_line(event: dict, day: str) -> Text:
 class DayScreen(ModalScreen[tuple[str, str | None] | None]):
     """Dismisses with (action, promotion id), ("new", None), or None."""
 
-    DEFAULT_CSS = """
-    DayScreen { align: center middle; }
-    DayScreen > Vertical {
-        width: 100; max-width: 100%; height: auto; max-height: 90%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
+    DEFAULT_CSS = modal_box("DayScreen", 100) + """
     DayScreen OptionList { height: auto; max-height: 20; border: none; }
     DayScreen .hint { color: $text-muted; }
     """

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import on
-from textual.binding import Binding
 
 from sellertui.domain.promotions import events as rules
 from sellertui.domain.promotions.tables import events_frame
 from sellertui.domain.query import parse, words_mask
 from sellertui.ui.kit.dialogs import InfoScreen, fact_panel
-from sellertui.ui.kit.records_view import RecordsView
+from sellertui.ui.kit.records_view import RecordsView, record_bindings
 from sellertui.ui.kit.table import Column, FrameTable
 from sellertui.ui.tabs.promotions.board_view import BoardView
 
@@ -31,6 +30,8 @@ COLUMNS = [
 class EventsView(BoardView, RecordsView):
     TITLE = "Events"
     KEY = "v"
+    TODAY_KEY = "event:{id}"
+    TODAY_DONE = frozenset({"events"})
     COLUMNS = COLUMNS
     NOUN = "event"
     CHANGES = frozenset({"events"})
@@ -38,9 +39,7 @@ class EventsView(BoardView, RecordsView):
     EMPTY = "No events: n adds one (Prime Day, a holiday, a shop anniversary)."
     FILTER_HELP = "words · kind:event|holiday · year:2026 · market:US · peak:yes"
     BINDINGS = [
-        Binding("n", "new", "New event", id="promotions.new_event"),
-        Binding("e", "edit", "Edit event", id="promotions.edit_event"),
-        Binding("d", "delete", "Delete event", id="promotions.delete_event"),
+        *record_bindings("promotions", "event", "event"),
     ]
 
     def show_loaded(self, loaded) -> None:

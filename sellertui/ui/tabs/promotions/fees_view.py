@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import on
-from textual.binding import Binding
 
 from sellertui.core.money import fmt
 from sellertui.domain.promotions import fee_table
@@ -12,7 +11,7 @@ from sellertui.domain.promotions.fees import TYPES
 from sellertui.domain.promotions.tables import fees_frame
 from sellertui.domain.query import parse, words_mask
 from sellertui.ui.kit.dialogs import InfoScreen
-from sellertui.ui.kit.records_view import RecordsView
+from sellertui.ui.kit.records_view import RecordsView, record_bindings
 from sellertui.ui.kit.table import Column, FrameTable
 from sellertui.ui.tabs.promotions.board_view import BoardView
 
@@ -41,9 +40,7 @@ class FeesView(BoardView, RecordsView):
     EMPTY = "No fee entries: n adds one."
     FILTER_HELP = "words · type:coupon · market:US · now:yes"
     BINDINGS = [
-        Binding("n", "new", "New fee entry", id="promotions.new_fee"),
-        Binding("e", "edit", "Edit fee entry", id="promotions.edit_fee"),
-        Binding("d", "delete", "Delete fee entry", id="promotions.delete_fee"),
+        *record_bindings("promotions", "fee", "fee entry"),
     ]
 
     def show_loaded(self, loaded) -> None:

@@ -63,6 +63,7 @@ def shade_of(event: dict) -> str:
 
 
 class MonthGrid(Widget, can_focus=True):
+    HELP_TITLE = "Calendar"
     DEFAULT_CSS = """
     MonthGrid { height: 1fr; min-height: 8; }
     MonthGrid:focus { background-tint: $foreground 3%; }

@@ -39,6 +39,8 @@ COLUMNS = [
 class PromotionListView(PromotionKeys, BoardView):
     TITLE = "List"
     KEY = "l"
+    TODAY_KEY = "promotion:{id}"
+    TODAY_DONE = frozenset({"promotions"})
     COLUMNS = COLUMNS
     frame_of = staticmethod(promotions_frame)
     EMPTY = "No promotions yet: n plans one (deals, coupons, Prime Exclusive, % off, BOGO)."

@@ -16,6 +16,7 @@ DAYS = 30
 class ActivityView(TableView):
     TITLE = "Activity"
     KEY = "v"
+    ROW_KEY = "at"
     EMPTY = "No changes in the last 30 days."
     FILTER_HELP = "words, or user: what:"
     COLUMNS = [
@@ -33,7 +34,10 @@ class ActivityView(TableView):
 
     def show_summary(self, frame) -> None:
         people = frame["user"].nunique() if len(frame) else 0
-        self.summary(Text(f"{len(frame)} changes by {people} people in the last {DAYS} days"))
+        changes = f"{len(frame):,} change{'' if len(frame) == 1 else 's'}"
+        by = f"{people} {'person' if people == 1 else 'people'}"
+        self.summary(Text(f"{changes} by {by} in the last {DAYS} days" if len(frame) else
+                          f"No changes in the last {DAYS} days"))
 
     def filter(self, frame, text_: str):
         import numpy as np

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sellertui.ui.tabs.team.activity import ActivityView
 from sellertui.ui.tabs.team.board import BoardView
+from sellertui.ui.tabs.team.notices import NoticesView
+from sellertui.ui.tabs.team.performance import PerformanceView
 from sellertui.ui.tabs.team.tasks import EveryoneView, MineView, OverdueView
 from sellertui.ui.kit.views import ViewArea, view_bindings
 
@@ -11,6 +13,7 @@ from sellertui.ui.kit.views import ViewArea, view_bindings
 class TeamArea(ViewArea):
     TITLE = "Team"
     KEY = "7"
-    WATCHES = frozenset({"tasks", "activity"})
-    VIEWS = (MineView, EveryoneView, BoardView, OverdueView, ActivityView)
+    WATCHES = frozenset({"tasks", "activity", "notices", "messages"})
+    VIEWS = (MineView, EveryoneView, BoardView, OverdueView, ActivityView, NoticesView, PerformanceView)
+    FIT_BAR = True  # seven views: at 80 columns only the shown one keeps its whole name
     BINDINGS = view_bindings(VIEWS)

@@ -20,9 +20,10 @@ from sellertui.ui.tabs.team.tasks import TaskActions, task_detail
 class BoardColumn(FrameTable):
     """A one-column task list; ←/→ go to the neighbouring column instead of scrolling."""
 
+    HELP_TITLE = "Board"
     BINDINGS = [
-        Binding("left,h", "neighbour(-1)", "Column left", show=False, id="board.left"),
-        Binding("right,l", "neighbour(1)", "Column right", show=False, id="board.right"),
+        Binding("left", "neighbour(-1)", "Column left", show=False, id="board.left"),
+        Binding("right", "neighbour(1)", "Column right", show=False, id="board.right"),
     ]
 
     class Neighbour(Message):
@@ -50,7 +51,8 @@ class BoardView(TaskActions, View):
     BoardView .lane-title { height: 1; background: $panel; text-style: bold; padding: 0 1; }
     BoardView BoardColumn { overflow-x: hidden; }
     """
-    BINDINGS = TaskActions.BINDINGS + [Binding("enter", "open", "Open", show=False, id="board.open")]
+    BINDINGS = TaskActions.BINDINGS  # enter on a card: the column's own Open (RowSelected, below)
+    FOCUS_WIDGETS = (BoardColumn,)
 
     def compose(self) -> ComposeResult:
         with Horizontal():

@@ -54,9 +54,10 @@ def form_to_changes(values: dict) -> dict:
     return changes
 
 
-def assign_form(members: list[str], current: str) -> FormScreen:
-    return FormScreen("Assign", [Field("owner", "Owner", kind="choice",
-                                       choices=[(m, m) for m in members] + [("nobody yet", "")], value=current or "")])
+def assign_form(task: dict, members: list[str]) -> FormScreen:
+    return FormScreen(f"Assign task {task['id']} · {task.get('title', '')}", [
+        Field("owner", "Owner", kind="choice", choices=[(m, m) for m in members] + [("nobody yet", "")],
+              value=task.get("owner") or "", help=f"now: {task.get('owner') or 'nobody'}")])
 
 
 def comment_form(title: str) -> FormScreen:

@@ -122,7 +122,7 @@ class TaskActions:
         task = self.current_task()
         if task:
             self._members_then(lambda members: self.app.push_screen(
-                assign_form(members, task.get("owner") or ""), lambda v: v is not None and self.save(
+                assign_form(task, members), lambda v: v is not None and self.save(
                     lambda store: rules.assign(store, task["id"], v["owner"], expect_rev=task["_rev"]),
                     f"Task {task['id']} assigned to {v['owner'] or 'nobody'}.", TASKS)))
 
@@ -146,9 +146,12 @@ class TaskActions:
 class TaskListView(TaskActions, TableView):
     """Tasks in a table; subclasses pick which."""
 
+    TODAY_KEY = "task:{id}"
+    TODAY_DONE = frozenset({"tasks"})
     EMPTY = "No tasks here: n adds one."
     FILTER_HELP = "words, or owner: status: role: due:YYYY-MM-DD"
     DETAIL_WIDTH = 40
+    DETAIL_FROM = 110  # the side panel fits beside from this width on
     COLUMNS = [
         Column("id", "#", 4, "right", sort_key="rank"),
         Column("status", "Status", 7, style=lambda v: STATUS_STYLE.get(v)),
@@ -160,9 +163,12 @@ class TaskListView(TaskActions, TableView):
         Column("title", "Task", 50),
     ]
     BINDINGS = TaskActions.BINDINGS
+    SORT = ("rank", False)  # every on_mount of the class tree runs: a subclass says its order here
+    GROUP: tuple | None = None  # (column, heading(value, count), sort key): headings between groups
 
     def on_mount(self) -> None:
-        self.table.sort_by = ("rank", False)
+        self.table.sort_by = self.SORT
+        self.table.group_by = self.GROUP
 
     def read(self, store):
         """The view's tasks as a frame (a domain list, in the worker)."""
@@ -177,7 +183,7 @@ class TaskListView(TaskActions, TableView):
         line.append(f"{len(frame)} tasks", style="bold")
         if late:
             line.append(f" · {late} overdue", style="bold red")
-        line.append(" · n new, e edit, a assign, c comment, > < status")
+        line.append(" · / filter · enter opens")
         self.summary(line)
 
     def filter(self, frame, text_: str):
@@ -193,9 +199,6 @@ class TaskListView(TaskActions, TableView):
         for name, value in query.terms.items():
             mask &= frame[name].fillna("").str.lower().str.startswith(value.lower()).to_numpy()
         return np.flatnonzero(mask)
-
-    def on_resize(self) -> None:
-        self.query_one(".detail").display = self.app.size.width >= 110
 
     def current_task(self) -> dict | None:
         position = self.table.current_position
@@ -244,12 +247,15 @@ class MineView(TaskListView):
         return lists.my_tasks(store, self.ctx.user)
 
 
+def _owner_heading(owner, count: int) -> str:
+    return f"▾ {owner or 'nobody yet'} · {count} task{'' if count == 1 else 's'}"
+
+
 class EveryoneView(TaskListView):
     TITLE = "By owner"
     KEY = "w"
-
-    def on_mount(self) -> None:
-        self.table.sort_by = ("owner_rank", False)
+    SORT = ("owner_rank", False)
+    GROUP = ("owner", _owner_heading, "owner_rank")  # a heading per owner (o sorting by a column: flat again)
 
     def read(self, store):
         return lists.tasks_by_owner(store)

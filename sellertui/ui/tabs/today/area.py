@@ -1,8 +1,10 @@
 """The Today tab: one keyboard-driven checklist across every area.
 
-j/k move, space ticks an item done for today, enter jumps to it in its own tab
-(and starts the clock for the workload measure), s snoozes it to tomorrow.
-Ticks are kept per day and per user in the store.
+j/k move, space ticks an item done (a team notice: marks it read), enter jumps to it in its own tab (and
+starts the clock for the workload measure), s snoozes it to tomorrow. A tick
+does what the item's tab does with its record (``domain.today.acts``): a
+buyer message is replied, a task done; an order to ship opens the Ship
+queue's form on that order. Ticks are kept per day and per user in the store.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from textual.message import Message
 from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
-from sellertui.domain.today import recurring, ticks
+from sellertui import clock
+from sellertui.domain.today import acts, recurring, ticks
 from sellertui.domain.today.model import Item, Section
 from sellertui.ui.kit.area import Area
+from sellertui.ui.kit.panel import PanelHolder, SidePanel, panel_binding
 from sellertui.ui.kit.safe import plain
 
 AREA_NAMES = {"orders": "Orders", "ads": "Ads", "promotions": "Promotions", "inventory": "Inventory",
@@ -31,27 +35,30 @@ def _duration(seconds: int) -> str:
 
 
 class Checklist(OptionList):
+    HELP_TITLE = "Checklist"
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="today.down"),
         Binding("k", "cursor_up", "Up", show=False, id="today.up"),
     ]
 
 
-class TodayArea(Area):
+class TodayArea(PanelHolder, Area):
     """The checklist, read in a worker (``ChecklistRead``: the quick sections first, then all of them)."""
 
     TITLE = "Today"
     KEY = "1"
     WATCHES = frozenset({"messages", "orders", "returns", "tasks", "recurring", "today_ticks", "today_snoozes",
                          "products", "purchase_orders", "promotions", "search_terms", "ad_reports", "ad_actions",
-                         "ad_targets", "events", "promo_fees"})
+                         "ad_targets", "events", "promo_fees", "feedback", "reviews", "feedback_work",
+                         "review_requests", "postage_refunds", "buyers", "watchlist",
+                         "watch_snapshots", "notices"})
     DEFAULT_CSS = """
     TodayArea #today-top { height: 1; padding: 0 1; background: $panel; }
     TodayArea #today-top ProgressBar { width: 1fr; }
     TodayArea #today-count { width: auto; margin-right: 2; }
     TodayArea Horizontal#today-body { height: 1fr; }
     TodayArea Checklist { height: 1fr; border: none; text-wrap: nowrap; text-overflow: ellipsis; }
-    TodayArea #workload { width: 38; border-left: tall $panel; padding: 0 1; }
+    TodayArea #workload { padding: 0 1; }
     """
     BINDINGS = [
         Binding("space", "tick", "Tick", id="today.tick"),
@@ -59,8 +66,10 @@ class TodayArea(Area):
         Binding("s", "snooze", "Snooze", id="today.snooze"),
         Binding("n", "new_routine", "New routine", id="today.new_routine"),
         Binding("d", "delete_routine", "Delete routine", id="today.delete_routine"),
+        panel_binding("Your time"),
     ]
     CHANGES = frozenset({"today_ticks"})
+    FOCUS_WIDGETS = (Checklist,)
 
     class ChecklistRead(Message, bubble=False):
         """Sections (with today's ticks) and the user's workload; ``partial``: the slow sections follow."""
@@ -79,14 +88,16 @@ class TodayArea(Area):
         self.items: dict[str, Item] = {}
 
     def on_mount(self) -> None:
+        self.panel = SidePanel(38, wide_from=100)  # "where your time goes": beside, or a drawer (D)
+        self.fit_panel()
         self.set_interval(60, self.reload)  # the message countdowns move
 
     def focus_main(self) -> None:
         for checklist in self.query(Checklist):  # none yet while the tab is still being composed
             checklist.focus()
 
-    def on_resize(self) -> None:
-        self.query_one("#workload").display = self.app.size.width >= 100
+    def panel_widget(self):
+        return self.query_one("#workload")
 
     # -- loading -------------------------------------------------------------------
     def reload(self) -> None:
@@ -163,10 +174,11 @@ class TodayArea(Area):
     def _show_workload(self, load: dict) -> None:
         text = Text()
         text.append("Where your time went\n", style="bold")
-        text.append("last 30 days, from opening an item to ticking it\n\n", style="dim")
+        text.append("last 30 days: time on items, here and in their tabs\n\n", style="dim")
         total = sum(v["seconds"] for v in load.values())
         if not total:
-            text.append("Nothing timed yet: open an item with enter, tick it with space when it is done.", style="dim")
+            text.append("Nothing timed yet: open an item with enter (or a record in its tab) and finish it.",
+                        style="dim")
         for area, entry in load.items():
             share = entry["seconds"] / total
             text.append(f"{AREA_NAMES.get(area, area):<11} {_duration(entry['seconds']):>8} {share:>4.0%}\n")
@@ -187,15 +199,90 @@ class TodayArea(Area):
 
     def action_tick(self) -> None:
         item = self._current()
-        if item:
-            self.save(lambda store: ticks.toggle_tick(store, self.ctx.user, item.key, item.area, item.title), "",
-                      self.CHANGES)
+        if not item:
+            return
+        if item.key.startswith("notice:"):  # a notice stays until read, not just for today
+            from sellertui.domain.team.notices import acknowledge
+
+            self.save(lambda store: acknowledge(store, item.value, self.ctx.user), "Notice marked read",
+                      {"notices"})
+            return
+        act = acts.act_for(item)
+        if item.ticked:
+            refused = acts.refuse_untick(item)
+            if refused:
+                self.notify(refused, timeout=5)
+            else:
+                self._toggle(item)
+        elif act.how == "tick":
+            self._toggle(item)
+        elif act.how == "tab":
+            self._in_tab(item, act)
+        elif acts.kind(item.key) == "message":
+            self.save(lambda store: acts.reply_sent(store, self.ctx.user, item),
+                      f"Replied: {item.title[:50]} (Orders › Messages agrees).", self.CHANGES | {"messages"})
+        elif acts.kind(item.key) == "task":
+            self.save(lambda store: acts.task_done(store, self.ctx.user, item), f"Done: {item.title[:60]}.",
+                      self.CHANGES | {"tasks"})
+        elif acts.kind(item.key) == "reorder":
+            self._find_draft(item)
+
+    def _toggle(self, item: Item) -> None:
+        self.save(lambda store: ticks.toggle_tick(store, self.ctx.user, item.key, item.area, item.title), "",
+                  self.CHANGES)
+
+    def _in_tab(self, item: Item, act: acts.Act) -> None:
+        """The tab's own form on the item's record (the tracking of an order, a refund's amount)."""
+        self.notify(f"{act.tab}: {item.title[:50]}", timeout=3)
+        self._go(item, then=act.action, view=act.view)
+
+    # a reorder: its draft PO placed, or the SKU's draft made first ----------------------------------
+    class DraftFound(Message, bubble=False):
+        """The draft PO holding a reorder item's SKU was looked for (None: there is none yet)."""
+
+        def __init__(self, item: Item, po: dict | None) -> None:
+            self.item, self.po = item, po
+            super().__init__()
+
+    @work(thread=True, exclusive=True, group="today-draft", exit_on_error=False)
+    def _find_draft(self, item: Item) -> None:
+        self.post_message(self.DraftFound(item, acts.draft_for(self.shop.store, item.value)))
+
+    def on_today_area_draft_found(self, found: DraftFound) -> None:
+        from sellertui.ui.kit.dialogs import ConfirmScreen
+
+        item, po = found.item, found.po
+        if po is None:  # nothing to place yet: Inventory drafts it (its own confirmation)
+            self._in_tab(item, acts.DRAFT_PO)
+            return
+
+        def placed(yes: bool | None) -> None:
+            if yes:
+                self.save(lambda store: acts.po_placed(store, self.ctx.user, item, po),
+                          f"PO {po['id']} to {po.get('supplier', '')} is ordered (Inventory agrees).",
+                          self.CHANGES | {"purchase_orders"})
+
+        lines = ", ".join(f"{l.get('qty', 0):,} × {l.get('sku')}" for l in po.get("lines") or [])
+        self.app.push_screen(ConfirmScreen(f"Mark PO {po['id']} to {po.get('supplier', '')} ({lines}) ordered?"),
+                             placed)
 
     def action_snooze(self) -> None:
         item = self._current()
-        if item:
-            self.save(lambda store: ticks.snooze(store, self.ctx.user, item.key, item.title), "",
-                      {"today_snoozes"})
+        if not item:
+            return
+        warning = acts.snooze_warning(item, clock.now())
+
+        def snooze(yes: bool | None = True) -> None:
+            if yes:
+                self.save(lambda store: ticks.snooze(store, self.ctx.user, item.key, item.title), "",
+                          {"today_snoozes"})
+
+        if warning is None:
+            snooze()
+            return
+        from sellertui.ui.kit.dialogs import ConfirmScreen
+
+        self.app.push_screen(ConfirmScreen(f"{warning} Snooze it anyway?"), snooze)
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -211,14 +298,19 @@ class TodayArea(Area):
         if item.area in ("today", ""):
             self.notify("Started: tick it with space when it is done.", timeout=3)
             return
-        self.app.action_show_area(item.area)
-        self.app.call_after_refresh(self._reveal, item)
+        self._go(item)
 
-    async def _reveal(self, item: Item) -> None:
+    def _go(self, item: Item, then: str | None = None, view: str | None = None) -> None:
+        """Show the item's record in its tab (its work session goes on there), then run ``then`` on it."""
+        self.app.action_show_area(item.area)
+        self.app.call_after_refresh(self._reveal, item, then, view or item.view)
+
+    async def _reveal(self, item: Item, then: str | None, view: str) -> None:
         area = await self.app.area(item.area)
         reveal = getattr(area, "reveal", None)
-        if reveal is not None and item.view:
-            self.app.run_worker(reveal(item.view, item.column, item.value), exclusive=False)
+        if reveal is not None and view:
+            work = (item.key, item.area, item.title)
+            self.app.run_worker(reveal(view, item.column, item.value, work, then), exclusive=False)
 
     def action_new_routine(self) -> None:
         from sellertui.domain import fields

@@ -1,0 +1,88 @@
+"""`sellertui feedback` and `sellertui review-requests`: what buyers said, and who is (or was) asked for a review."""
+
+from __future__ import annotations
+
+import argparse
+
+from sellertui.cli.common import context, print_json
+
+
+def register(sub, common) -> None:
+    feedback = sub.add_parser("feedback", help="seller feedback and product reviews, negatives first",
+                              parents=[common])
+    feedback.add_argument("--negative", action="store_true", help="only 1–2 star ones")
+    feedback.add_argument("--open", action="store_true", help="only negatives not yet resolved")
+    feedback.add_argument("--json", action="store_true")
+    feedback.set_defaults(handler=cmd_feedback)
+
+    asks = sub.add_parser("review-requests", parents=[common],
+                          help="orders due a review request (5–30 days after delivery) and the requests made")
+    asks.add_argument("--json", action="store_true")
+    asks.add_argument("--approve", nargs="+", metavar="ORDER_ID",
+                      help="approve requests for these orders due one (`all`: every one); the next sync sends them")
+    asks.add_argument("--dry-run", action="store_true", help="with --approve: say what would be approved, keep nothing")
+    asks.set_defaults(handler=cmd_review_requests)
+
+
+def cmd_feedback(args: argparse.Namespace) -> int:
+    from sellertui.domain.reviews.listing import feedback_items
+
+    items = feedback_items(context(args).shop())
+    if args.negative:
+        items = [i for i in items if i["negative"]]
+    if args.open:
+        items = [i for i in items if i["due_by"]]
+    if args.json:
+        print_json([{k: i[k] for k in ("key", "kind", "date", "rating", "text", "response", "order_id", "buyer",
+                                       "asin", "sku", "channel", "marketplace", "negative", "status", "next_step",
+                                       "due_by", "late", "grounds", "outcome")} for i in items])
+        return 0
+    if not items:
+        print("No feedback or reviews: import the Seller Feedback report or a reviews CSV.")
+        return 0
+    for i in items:
+        kind = "seller " if i["kind"] == "feedback" else "product"
+        due = f"  [{i['next_step']} by {i['due_by']}{', LATE' if i['late'] else ''}]" if i["due_by"] else ""
+        print(f"{i['date']}  {i['rating']}★ {kind}  {i['order_id'] or i['asin']:<19}  {i['buyer'][:18]:<18}  "
+              f"{i['text'][:60]}{due}")
+    return 0
+
+
+def cmd_review_requests(args: argparse.Namespace) -> int:
+    from sellertui.core.errors import UserError
+    from sellertui.domain.reviews import requests as rules
+    from sellertui.domain.reviews.request_list import DUE, request_rows
+    from sellertui.domain.reviews.settings import ReviewSettings
+
+    shop = context(args).shop()
+    if args.approve:
+        due = rules.candidates(shop)
+        wanted = {c.order_id for c in due} if args.approve == ["all"] else set(args.approve)
+        unknown = sorted(wanted - {c.order_id for c in due})
+        if unknown:
+            raise UserError(f"not due a review request: {', '.join(unknown)} (see `sellertui review-requests`)")
+        chosen = [c for c in due if c.order_id in wanted]
+        if not args.dry_run:
+            rules.approve(shop.store, chosen)
+        verb = "would approve" if args.dry_run else "approved"
+        for c in chosen:
+            print(f"{verb} a review request for order {c.order_id} (closes {c.closes}); it goes with the next sync")
+        return 0
+    rows = request_rows(shop)
+    if args.json:
+        print_json({"daily_rule": ReviewSettings.of(shop).daily_rule,
+                    "candidates": [r for r in rows if r["state"] == DUE],
+                    "requests": [r for r in rows if r["state"] != DUE]})
+        return 0
+    due = [r for r in rows if r["state"] == DUE]
+    print(f"{len(due)} order(s) due a review request" + (" (the daily rule asks for them)"
+                                                         if ReviewSettings.of(shop).daily_rule else ""))
+    for r in due:
+        print(f"  {r['order_id']}  closes {r['closes']}  delivered {r['delivered']}{'~' if r['estimated'] else ''}  "
+              f"{r['channel']}  {r['skus']}")
+    past = [r for r in rows if r["state"] != DUE]
+    if past:
+        print(f"{len(past)} request(s)")
+        for r in past:
+            print(f"  {r['order_id']}  {r['state']:<9} {r['when']}  {r['by']}" + (f"  {r['reason']}" if r["reason"] else ""))
+    return 0

@@ -1,0 +1,140 @@
+"""`sellertui watch list|add|remove|record|import`: the competitor watch from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from sellertui import clock
+from sellertui.cli.common import context, print_json
+from sellertui.core.markets import market as market_of
+from sellertui.core.money import fmt
+
+
+def register(sub, common) -> None:
+    watch = sub.add_parser("watch", help="the competitor watch: watched ASINs, their daily snapshots and alerts",
+                           parents=[common])
+    actions = watch.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    ls = actions.add_parser("list", help="every watched ASIN with its latest figures, alerts and history",
+                            parents=[common])
+    ls.add_argument("--json", action="store_true", help="print JSON (each ASIN with its history, one entry a day)")
+    ls.set_defaults(handler=cmd_list)
+
+    add = actions.add_parser("add", help="watch an ASIN", parents=[common])
+    add.add_argument("asin")
+    add.add_argument("--own", action="store_true", help="it is your own listing (else a competitor's)")
+    add.add_argument("--label", default="", help="a name to show for it")
+    add.add_argument("--note", default="")
+    add.add_argument("--market", help="marketplace code (default: the shop's)")
+    add.add_argument("--json", action="store_true")
+    add.set_defaults(handler=cmd_add)
+
+    remove = actions.add_parser("remove", help="stop watching an ASIN", parents=[common])
+    remove.add_argument("asin")
+    remove.add_argument("--market", help="marketplace code (default: the shop's)")
+    remove.add_argument("--forget-history", action="store_true", help="also delete its snapshots")
+    remove.set_defaults(handler=cmd_remove)
+
+    rec = actions.add_parser("record", help="record a day's figures the API does not give", parents=[common])
+    rec.add_argument("asin")
+    rec.add_argument("--date", default="today", help="YYYY-MM-DD, today or -1 (default: today)")
+    rec.add_argument("--market", help="marketplace code (default: the shop's)")
+    for name, what in (("rating", "stars, 0–5"), ("reviews", "review count"), ("coupon", "e.g. '10%% off'; none"),
+                       ("deal", "e.g. 'Lightning Deal'; none"), ("price", "what a shopper pays"),
+                       ("rank", "sales rank")):
+        rec.add_argument(f"--{name}", help=what)
+    rec.set_defaults(handler=cmd_record)
+
+    imp = actions.add_parser("import", help="import figures from a CSV (asin, date, rating, reviews, coupon, deal, "
+                                            "price, rank)", parents=[common])
+    imp.add_argument("path", type=Path)
+    imp.add_argument("--market", help="for rows without a marketplace column (default: the shop's)")
+    imp.add_argument("--json", action="store_true")
+    imp.set_defaults(handler=cmd_import)
+
+
+def _market(ctx, args) -> str:
+    from sellertui.domain.watch.watchlist import clean_market
+
+    return clean_market(args.market or ctx.settings.marketplace)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from sellertui.domain.watch.alerts import WatchSettings
+    from sellertui.domain.watch.listing import as_json, buybox_text, watch_rows
+
+    ctx = context(args)
+    rows = watch_rows(ctx.store(), WatchSettings.from_section(ctx.settings.section("watch")), clock.today())
+    if args.json:
+        print_json([as_json(r) for r in rows])
+        return 0
+    if not rows:
+        print("no ASIN watched: sellertui watch add ASIN [--own]")
+        return 0
+    for r in rows:
+        currency = r["currency"] or market_of(r["marketplace"]).currency
+        rank = f"#{r['rank']:,}" if r["rank"] else "—"
+        rating = f"{r['rating']:.1f}★ ({r['reviews'] or 0:,})" if r["rating"] is not None else "—"
+        print(f"{r['asin']} {r['marketplace']} {'own  ' if r['own'] else 'rival'} {r['label'][:28]:<28} "
+              f"{fmt(r['price_minor'], currency):>9}  buy box {buybox_text(r):<14} rank {rank:<9} {rating}"
+              f"{'  coupon ' + r['coupon'] if r['coupon'] else ''}{'  deal ' + r['deal'] if r['deal'] else ''}"
+              f"  ({len(r['history'])} day{'s' if len(r['history']) != 1 else ''})")
+        for alert in r["alerts"]:
+            print(f"    ! {alert.text}")
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from sellertui.domain.watch import watchlist
+
+    ctx = context(args)
+    entry = watchlist.add(ctx.store(), args.asin, _market(ctx, args), args.own, args.label, args.note, ctx.user)
+    if args.json:
+        print_json({k: v for k, v in entry.items() if not k.startswith("_")})
+    else:
+        print(f"watching {entry['asin']} in {entry['marketplace']} ({'yours' if entry['own'] else 'a competitor'})")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from sellertui.domain.watch import watchlist
+
+    ctx = context(args)
+    market = _market(ctx, args)
+    gone = watchlist.remove(ctx.store(), args.asin, market, keep_history=not args.forget_history)
+    kept = f"; deleted {gone} snapshot(s)" if args.forget_history else "; its history is kept"
+    print(f"stopped watching {args.asin.strip().upper()} in {market}{kept}")
+    return 0
+
+
+def cmd_record(args: argparse.Namespace) -> int:
+    from sellertui.domain import fields
+    from sellertui.core.errors import UserError
+    from sellertui.domain.watch.entry import record_entry
+
+    ctx = context(args)
+    market = _market(ctx, args)
+    try:
+        day = fields.day(args.date)
+    except fields.FieldError as exc:
+        raise UserError(f"--date: {exc}") from None
+    raw = {name: getattr(args, name) for name in ("rating", "reviews", "coupon", "deal", "price", "rank")
+           if getattr(args, name) is not None}
+    counts = record_entry(ctx.store(), args.asin, market, day, raw, market_of(market).currency)
+    print(f"recorded {', '.join(raw)} for {args.asin.strip().upper()} on {day}"
+          f"{' (updated that day)' if counts['updated'] else ''}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from sellertui.domain.watch.entry import import_csv
+
+    ctx = context(args)
+    counts = import_csv(ctx.store(), args.path, _market(ctx, args), lambda code: market_of(code).currency)
+    if args.json:
+        print_json(counts)
+    else:
+        print(f"imported {counts['rows']} row(s): {counts['inserted']} new day(s), {counts['updated']} updated, "
+              f"{counts['unchanged']} unchanged")
+    return 0

@@ -1,0 +1,184 @@
+"""Seller feedback and product reviews in one list; 1–2 star ones get a deadline and a workflow."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.text import Text
+from textual import work
+from textual.binding import Binding
+from textual.message import Message
+
+from sellertui.domain.reviews import negatives, product_reviews
+from sellertui.domain.reviews.settings import ReviewSettings
+from sellertui.domain.reviews.listing import FILTER_HELP, feedback_items, filter_items, items_frame
+from sellertui.ui.kit.dialogs import DetailScreen
+from sellertui.ui.kit.safe import plain, text
+from sellertui.ui.kit.table import Column
+from sellertui.ui.kit.table_view import TableView
+from sellertui.ui.tabs.orders.feedback_forms import contacted_form, removal_form, resolved_form, review_form
+
+STARS_STYLE = {1: "bold red", 2: "red", 3: "yellow"}
+
+
+def _stars(rating) -> str:
+    return "★" * int(rating) if rating else "—"
+
+
+class FeedbackView(TableView):
+    TITLE = "Feedback"
+    KEY = "F"
+    EMPTY = "No feedback yet: import the Seller Feedback report or a reviews CSV (i), or n to type a review."
+    FILTER_HELP = FILTER_HELP
+    DETAIL_WIDTH = 42
+    DETAIL_FROM = 110
+    COLUMNS = [
+        Column("due", "Next step", 17, style=lambda v: "bold red" if "late" in v else "bold yellow" if v else None,
+               sort_key="rank"),
+        Column("date", "Date", 10),
+        Column("rating", "Stars", 5, fmt=_stars, style=lambda v: STARS_STYLE.get(v)),
+        Column("kind", "Kind", 7),
+        Column("status", "Status", 10),
+        Column("buyer", "Buyer", 16),
+        Column("order_id", "Order", 19),
+        Column("text", "What they said", 60),
+    ]
+    BINDINGS = [
+        Binding("n", "new_review", "New review", id="feedback.new_review"),
+        Binding("c", "contacted", "Contacted", id="feedback.contacted"),
+        Binding("x", "removal", "Request removal", id="feedback.removal"),
+        Binding("v", "resolve", "Resolve", id="feedback.resolve"),
+    ]
+    items: dict[str, dict] = {}
+
+    class WorkRead(Message, bubble=False):
+        """The history of what was done about one feedback or review was read: show it with the item."""
+
+        def __init__(self, item: dict, work: dict | None) -> None:
+            self.item = item
+            self.work = work
+            super().__init__()
+
+    def on_mount(self) -> None:
+        self.table.sort_by = ("rank", False)
+
+    def load(self):
+        items = feedback_items(self.shop)
+        self.items = {i["key"]: i for i in items}
+        return items_frame(items)
+
+    def filter(self, frame, text_: str):
+        return filter_items(frame, text_)
+
+    def show_summary(self, frame) -> None:
+        items = list(self.items.values())
+        rated = [i["rating"] for i in items if i["rating"]]
+        open_ = [i for i in items if i["due_by"]]
+        late = sum(1 for i in open_ if i["late"])
+        line = Text()
+        line.append(f"{len(open_)} negative(s) to handle", style="bold")
+        if late:
+            line.append(f" · {late} late", style="bold red")
+        for kind, label in (("feedback", "seller"), ("review", "reviews")):
+            ratings = [i["rating"] for i in items if i["kind"] == kind and i["rating"]]
+            if ratings:
+                negative = sum(1 for r in ratings if r <= negatives.NEGATIVE_MAX)
+                line.append(f" · {label} {len(ratings)}: avg {sum(ratings) / len(ratings):.2f}, "
+                            f"{negative / len(ratings):.0%} neg.")
+        if not rated:
+            line.append(" · nothing rated yet")
+        self.summary(line)
+
+    def _item(self, position: int | None = None) -> dict | None:
+        position = self.table.current_position if position is None else position
+        if position is None:
+            return None
+        return self.items.get(self.table.value("key", position))
+
+    def detail(self, position: int):
+        item = self._item(position)
+        return item_detail(item, None) if item else ""
+
+    # -- the workflow ----------------------------------------------------------------------
+    def _negative(self) -> dict | None:
+        item = self._item()
+        if item is None:
+            return None
+        if not item["negative"]:
+            self.notify("Only a 1–2 star feedback or review has a workflow.", severity="warning")
+            return None
+        if item["status"] == negatives.RESOLVED:
+            self.notify("This one is resolved already.", severity="warning")
+            return None
+        return item
+
+    def _act(self, item: dict, step: str, done: str, **details) -> None:
+        settings = ReviewSettings.of(self.shop)
+        self.save(lambda store: negatives.act(store, item, step, settings=settings, **details), done,
+                  {"feedback_work"})
+
+    def action_contacted(self) -> None:
+        item = self._negative()
+        if item:
+            self.app.push_screen(contacted_form(), lambda v: v and self._act(
+                item, negatives.CONTACTED, "Recorded: buyer contacted.", note=v["note"]))
+
+    def action_removal(self) -> None:
+        item = self._negative()
+        if item:
+            self.app.push_screen(removal_form(item["grounds"]), lambda v: v and self._act(
+                item, negatives.REMOVAL, "Recorded: removal requested.", ground=v["ground"], note=v["note"]))
+
+    def action_resolve(self) -> None:
+        item = self._negative()
+        if item:
+            self.app.push_screen(resolved_form(), lambda v: v and self._act(
+                item, negatives.RESOLVED, f"Resolved: {v['outcome']}.", outcome=v["outcome"], note=v["note"]))
+
+    def action_new_review(self) -> None:
+        market = self.shop.settings.marketplace
+
+        def write(store, v: dict) -> dict:
+            return product_reviews.add_review(store, product_reviews.new_review(
+                v["asin"], v["date"], v["rating"], v["text"], v["title"], v["reviewer"], v["order_id"],
+                marketplace=market))
+
+        self.app.push_screen(review_form(), lambda v: v and self.save(
+            lambda store: write(store, v), f"Review of {v['asin']} added.", {"reviews"}))
+
+    # -- enter: the whole item with its history ------------------------------------------
+    def action_open(self) -> None:
+        item = self._item()
+        if item:
+            self._read_work(item)
+
+    @work(thread=True, exclusive=True, group="feedback-work", exit_on_error=False)
+    def _read_work(self, item: dict) -> None:
+        self.post_message(self.WorkRead(item, negatives.work_of(self.shop.store, item["key"])))
+
+    def on_feedback_view_work_read(self, read: WorkRead) -> None:
+        title = "Seller feedback" if read.item["kind"] == "feedback" else "Product review"
+        self.app.push_screen(DetailScreen(f"{title} · {read.item['date']}", item_detail(read.item, read.work)))
+
+
+def item_detail(item: dict, work: dict | None) -> Group:
+    head = Text()
+    head.append(_stars(item["rating"]), style=STARS_STYLE.get(item["rating"], "bold"))
+    head.append(f"  {'seller feedback' if item['kind'] == 'feedback' else 'product review'} · {item['date']}")
+    parts: list = [head, text(f"{item['buyer'] or 'a buyer'} · order {item['order_id'] or '—'} · "
+                              f"{item['asin'] or item['sku'] or ''} {('· ' + item['channel']) if item['channel'] else ''}",
+                              "dim"), Text(""), text(item["text"] or "(no text)")]
+    if item["response"]:
+        parts += [Text("\nYour public response", style="bold"), text(item["response"])]
+    if item["negative"]:
+        status = Text("\nStatus: ", style="bold")
+        status.append(plain(item["status"] + (f" ({item['outcome']})" if item["outcome"] else "")))
+        if item["due"]:
+            status.append(f" · next: {plain(item['due'])} (by {item['due_by']})",
+                          style="bold red" if item["late"] else "bold yellow")
+        parts.append(status)
+        if item["grounds"]:
+            parts.append(Text("Amazon may remove it:", style="bold"))
+            parts += [text(f"  • {g}") for g in item["grounds"]]
+    for step in (work or {}).get("history") or []:
+        parts.append(text(f"{step.get('at', '')[:16].replace('T', ' ')}  {step.get('by', '')}: {step.get('what', '')}"))
+    return Group(*parts)

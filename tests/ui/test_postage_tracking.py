@@ -1,0 +1,81 @@
+"""Postage changes and the tracking message on an order, from All orders at 80×24."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sellertui.store import open_store
+from sellertui.ui.kit.dialogs import InfoScreen
+from sellertui.ui.kit.forms import FormScreen
+from tests.ui.conftest import settle
+from tests.ui.test_orders import fill, form_errors, open_view, submit
+
+
+def shipped_fbm(data_dir: Path, with_shipping: bool = True) -> dict:
+    store = open_store(data_dir)
+    line = next(o for o in store["orders"].rows(["2026-11"]) if o["channel"] == "FBM" and o["status"] == "Shipped"
+                and bool(o.get("shipping_price_minor")) == with_shipping and o.get("shipment"))
+    store.close()
+    return line
+
+
+async def press_on_order(pilot, app, order_id: str, key: str) -> None:
+    """In All orders, put the cursor on the order and press ``key``."""
+    await settle(pilot, app)
+    await open_view(pilot, app, "a")
+    await pilot.press("slash", *order_id)
+    await pilot.press("enter")
+    await settle(pilot, app)
+    await pilot.press(key)
+    await settle(pilot, app)
+
+
+async def test_refund_part_of_the_postage_with_a_reason(make_app, demo_copy: Path) -> None:
+    line = shipped_fbm(demo_copy)
+    app = make_app(demo_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press_on_order(pilot, app, line["order_id"], "P")
+        assert isinstance(app.screen, FormScreen)
+        await submit(pilot, app)
+        assert "choose one" in form_errors(app)["reason"]
+        fill(app, amount="9.99", reason="shipped by a cheaper service")
+        await submit(pilot, app)
+        assert form_errors(app)["amount"] == "at most 4.99"
+        fill(app, amount="2.00")
+        await submit(pilot, app)
+        assert not isinstance(app.screen, FormScreen)
+        await settle(pilot, app)
+    store = open_store(demo_copy)
+    refund = store["postage_refunds"].get(f"{line['order_id']}|1")
+    assert refund["amount_minor"] == 200 and refund["reason"] == "shipped by a cheaper service"
+    history = store["orders"].get(line["id"], partition=line["purchase_date"][:7])["history"]
+    assert history[-1]["what"] == "refunded $2.00 of the postage: shipped by a cheaper service"
+
+
+async def test_the_tracking_message_is_filled_with_the_carriers_link_and_copied(make_app, demo_copy: Path) -> None:
+    line = shipped_fbm(demo_copy, with_shipping=False)
+    app = make_app(demo_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press_on_order(pilot, app, line["order_id"], "L")
+        assert isinstance(app.screen, InfoScreen)
+        shown = app.screen.as_text()
+        number = line["shipment"]["tracking"]
+        assert number in shown and f"with {line['shipment']['carrier']}" in shown and "https://" in shown
+        await pilot.press("escape")
+        await settle(pilot, app)
+        await pilot.press("P")  # no shipping charged: nothing to refund
+        await settle(pilot, app)
+        assert any("no shipping charge left" in n.message for n in app._notifications)
+
+
+async def test_an_fba_order_has_neither(make_app, demo_copy: Path) -> None:
+    store = open_store(demo_copy)
+    fba = next(o for o in store["orders"].rows(["2026-11"]) if o["channel"] == "FBA" and o["status"] == "Shipped")
+    store.close()
+    app = make_app(demo_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press_on_order(pilot, app, fba["order_id"], "P")
+        await pilot.press("L")
+        await settle(pilot, app)
+        said = " ".join(n.message for n in app._notifications)
+        assert "only an FBM order's postage" in said and "Only a shipped FBM order" in said
