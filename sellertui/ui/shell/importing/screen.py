@@ -302,6 +302,7 @@ class ImportScreen(ModalScreen[frozenset | None]):
         done = self.query_one("#import", Button)
         done.label = "Close  enter · esc"  # one way out: enter and esc both close now
         done.disabled = False
+        done.remove_class("-active")  # the Import press's short animation would swallow an enter that comes quickly
         done.focus()
         self.query_one("#cancel", Button).display = False
         if self.changed:
