@@ -9,6 +9,7 @@ titles are shown literally. Works at 80×24: give it 6 rows or more.
 
 from __future__ import annotations
 
+from functools import cache
 import math
 from dataclasses import dataclass
 from typing import Callable, Sequence
@@ -121,19 +122,18 @@ class Chart(Vertical):
         empty = self.query_one(".chart-empty", Static)
         empty.display = not self.has_data
         if self.has_data and self._plot is None:
-            from textual_plotext import PlotextPlot
-
-            self._plot = PlotextPlot()
+            self._plot = _plot_class()(self._draw)
             self.mount(self._plot)
         if self._plot is not None:
             self._plot.display = self.has_data
-            self.call_after_refresh(self._draw)  # once laid out: the x labels depend on the width
+            self._plot.refresh()
 
     def on_resize(self) -> None:
         if self._plot is not None and self.has_data:
-            self._draw()
+            self._plot.refresh()
 
     def _draw(self) -> None:
+        """Lay the figure out afresh for the plot's size; called by each render of the plot."""
         plt = self._plot.plt
         plt.clear_data()
         plt.clear_figure()
@@ -153,11 +153,37 @@ class Chart(Vertical):
         low = 0.0 if self.from_zero else low_tick(min(shown_values, default=0.0), top)
         ticks, upper = axis(top - low, self._plot.size.height - 3)  # plotext: two frame lines and the x labels
         ticks = [low + t for t in ticks]
-        plt.yticks(ticks, [self.fmt_value(t) for t in ticks])
+        tick_labels = [self.fmt_value(t) for t in ticks]
+        plt.yticks(ticks, tick_labels)
         plt.ylim(low, low + upper)
-        width = max(self.size.width, 20)
-        every = max(1, math.ceil(len(xs) * 7 / max(width - 8, 7)))
+        # x labels at least two columns apart where the plot really is (the frame and the y labels take their
+        # room): plotext drops a label that would touch its neighbour, and which one it drops is not stable
+        label_width = max((len(label) for label in self.labels), default=1) + 2
+        area = max(self.size.width, 20) - 3 - max((len(label) for label in tick_labels), default=0)
+        every = max(1, math.ceil(len(xs) * label_width / max(area, label_width)))
         shown = xs[::-1][::every][::-1]  # always label the latest period
         plt.xticks(shown, [self.labels[x - 1] for x in shown])
         plt.xlim(0.5, len(xs) + 0.5)
-        self._plot.refresh()
+
+
+@cache
+def _plot_class():
+    """A plotext plot that lays its figure out again on every render, so a figure never depends on the builds
+    before it."""
+    import plotext._utility as plotext_utility
+    from textual_plotext import PlotextPlot
+
+    # plotext drops duplicate points through a set, so which of two points sharing a cell is drawn last (and
+    # where a label lands) changed with Python's hash seed from one run to the next: keep their order instead
+    plotext_utility.no_duplicates = lambda data: list(dict.fromkeys(data))
+
+    class ChartPlot(PlotextPlot):
+        def __init__(self, draw: Callable[[], None]) -> None:
+            super().__init__()
+            self._draw_figure = draw
+
+        def render(self):
+            self._draw_figure()
+            return super().render()
+
+    return ChartPlot
