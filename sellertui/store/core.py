@@ -20,6 +20,7 @@ from sellertui import clock
 from sellertui.paths import ensure_dir
 from sellertui.store import backups, commit
 from sellertui.store.access import read_store_file, unreadable
+from sellertui.store.columns import ColumnPart
 from sellertui.store.errors import CorruptFile, NewerStore, StoreBusy, StoreError
 from sellertui.store.fsio import (
     Signature,
@@ -33,6 +34,7 @@ from sellertui.store.layout import Layout
 from sellertui.store.locking import StoreLock
 from sellertui.store.schema import COLLECTIONS, CollectionSpec, spec as spec_of
 from sellertui.store.transaction import Transaction
+from sellertui.store.watching import changed_since
 from sellertui.store.views import CollectionView
 
 FORMAT = 1  # the layout of files and folders; collections version their records
@@ -301,6 +303,9 @@ class Store:
             sigs = self.commit_files(payloads)
             for path, (spec, docs) in staged.items():
                 self._known[path] = sigs[path]
+                if isinstance(docs, ColumnPart):  # written from columns: read back from the file when asked
+                    self._cache.pop(path, None)
+                    continue
                 self._cache[path] = _Loaded(sigs[path], docs)
                 if not spec.cached:
                     self._evict(path)
@@ -348,26 +353,7 @@ class Store:
         if self._dirs_seen is not None:
             self.backup_ahead()
         with self._mutex:
-            first = self._dirs_seen is None
-            seen = self._dirs_seen or {}
-            changed: set[str] = set()
-            dirs = [self.layout.root] + [self.layout.collection_dir(n) for n in COLLECTIONS]
-            for directory in dirs:
-                try:
-                    mtime = directory.stat().st_mtime_ns
-                except FileNotFoundError:
-                    continue
-                if seen.get(directory) == mtime:
-                    continue
-                seen[directory] = mtime
-                files = [self.layout.meta] if directory == self.layout.root else list(directory.glob("[!.]*.json"))
-                for path in files:
-                    sig = signature(path)
-                    if self._known.get(path, None) != sig:
-                        self._known[path] = sig
-                        if not first:
-                            changed.add("meta" if path == self.layout.meta else directory.name)
-            self._dirs_seen = seen
+            changed, self._dirs_seen = changed_since(self.layout, self._dirs_seen, self._known)
             return changed
 
     def wait_idle(self, timeout: float) -> bool:
