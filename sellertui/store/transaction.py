@@ -58,6 +58,7 @@ class Transaction:
         self._counts: dict[str, dict[str, Any]] = {}
         self._views: dict[str, TxCollection] = {}
         self.seq_floor: dict[str, int] = {}  # collection -> highest sequential id deleted here
+        self.touched: dict[Path, set[str] | None] = {}  # partition -> ids written (None: all of it)
 
     # -- a DocsSource over the store plus what this transaction staged --------
     def partitions(self, spec: CollectionSpec) -> list[str]:
@@ -77,8 +78,16 @@ class Transaction:
             self._base[path] = self.store.load(spec, partition)
         return self._base[path]
 
-    def stage(self, spec: CollectionSpec, partition: str, docs: dict) -> None:
-        self._staged[self.store.layout.partition_path(spec.name, partition)] = (spec, docs)
+    def stage(self, spec: CollectionSpec, partition: str, docs: dict, ids: Iterable[str] | None = None) -> None:
+        """Stage a partition's new records; ``ids`` the records changed (None: all), so a split month
+        rewrites only the files holding them."""
+        path = self.store.layout.partition_path(spec.name, partition)
+        self._staged[path] = (spec, docs)
+        touched = self.touched.setdefault(path, set())
+        if ids is None or touched is None:
+            self.touched[path] = None
+        else:
+            touched.update(ids)
 
     def __getitem__(self, name: str) -> "TxCollection":
         if name not in self._views:
@@ -142,7 +151,8 @@ class TxCollection(CollectionView):
             if puts:
                 table.update(puts)
 
-        table = table_over(self.name, self.docs(partition), lambda docs: self.tx.stage(self.spec, partition, docs))
+        ids = [*(puts or ()), *removes]
+        table = table_over(self.name, self.docs(partition), lambda docs: self.tx.stage(self.spec, partition, docs, ids))
         table._update_table(updater)
 
     def _put(self, doc: dict, partition: str, replace: bool = False) -> None:
