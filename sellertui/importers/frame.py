@@ -197,6 +197,14 @@ class Frame:
         self.absent_keys.update(key for key, column in columns.items() if isinstance(column, Missing))
         return records(columns)
 
+    def good_columns(self, columns: dict[str, list]) -> dict[str, list]:
+        """The columns without the rows that have problems (records built from columns, no dict per row)."""
+        self.absent_keys.update(key for key, column in columns.items() if isinstance(column, Missing))
+        if not self.bad:
+            return dict(columns)
+        keep = [i for i in range(self.n) if i not in self.bad]
+        return {key: [column[i] for i in keep] for key, column in columns.items()}
+
     def good(self, records: Iterable[dict | None]) -> list[dict]:
         """The records of rows without problems (``records`` is one entry per row, None to skip)."""
         bad = self.bad

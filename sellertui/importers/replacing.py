@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from sellertui.store.columns import Columns
+
 
 def replaced_rows(view, reports: dict[str, tuple[str, str]], docs: list[dict]) -> dict[str, list[str]]:
     """Stored rows of ``reports`` (partition -> ids) that the new download lacks."""
-    keep = {d["id"] for d in docs}
+    keep = set(docs.ids) if isinstance(docs, Columns) else {d["id"] for d in docs}
     months = {m for first, last in reports.values() for m in months_of(first, last)}
     found: dict[str, list[str]] = {}
     for part in view.partitions():

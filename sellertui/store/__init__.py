@@ -1,6 +1,6 @@
 """Persistence. No Textual and no pandas here: every other layer builds on this."""
 
-from sellertui.store.core import FORMAT, Store, open_store
+from sellertui.store.core import FORMAT, Store
 from sellertui.store.errors import (
     Conflict,
     CorruptFile,
@@ -13,6 +13,7 @@ from sellertui.store.errors import (
     StoreUnreachable,
     UnreadableFile,
 )
+from sellertui.store.opening import open_store
 from sellertui.store.schema import COLLECTIONS, SINGLE
 
 __all__ = [

@@ -18,8 +18,9 @@ from typing import Iterator
 
 from sellertui import clock
 from sellertui.paths import ensure_dir
-from sellertui.store import backups, commit
+from sellertui.store import backups, commit, splits
 from sellertui.store.access import read_store_file, unreadable
+from sellertui.store.columns import ColumnPart
 from sellertui.store.errors import CorruptFile, NewerStore, StoreBusy, StoreError
 from sellertui.store.fsio import (
     Signature,
@@ -31,8 +32,10 @@ from sellertui.store.fsio import (
 )
 from sellertui.store.layout import Layout
 from sellertui.store.locking import StoreLock
+from sellertui.store.opening import login_name
 from sellertui.store.schema import COLLECTIONS, CollectionSpec, spec as spec_of
 from sellertui.store.transaction import Transaction
+from sellertui.store.watching import changed_since
 from sellertui.store.views import CollectionView
 
 FORMAT = 1  # the layout of files and folders; collections version their records
@@ -48,9 +51,10 @@ class _Loaded:
 class Store:
     def __init__(self, data_dir: Path, user: str = "", shared: bool = False, lock_timeout: float = 30.0) -> None:
         self.layout = Layout(Path(data_dir))
-        self.user = user or _login_name()
+        self.user = user or login_name()
         self._cache: dict[Path, _Loaded] = {}
-        self._listing: dict[str, tuple[int, list[str]]] = {}
+        self._listing: dict[str, tuple[int, list[str], dict[str, list[str]]]] = {}
+        self._pieces: dict[Path, dict[Path, _Loaded]] = {}  # a split month's files, parsed (``splits``)
         self._known: dict[Path, Signature | None] = {}
         self._dirs_seen: dict[Path, int] | None = None
         self._meta: dict = {}
@@ -189,14 +193,20 @@ class Store:
             return []
         except OSError as exc:
             raise unreadable(directory, exc) from None
-        names = sorted(p.name[:-5] for p in entries if p.name.endswith(".json") and not p.name.startswith("."))
-        self._listing[spec.name] = (mtime, names)
+        names, subs = splits.logical([p.name[:-5] for p in entries if p.name.endswith(".json") and p.name[0] != "."])
+        self._listing[spec.name] = (mtime, names, subs)
         return names
+
+    def subparts(self, spec: CollectionSpec, partition: str) -> list[str]:
+        """The bucket files of a split month (``store.splits``); [] for a partition in one file."""
+        return self._listing.get(spec.name, (0, [], {}))[2].get(partition, []) if self.partitions(spec) else []
 
     def load(self, spec: CollectionSpec, partition: str) -> dict:
         """The documents of one partition file, read fresh if it changed on disk."""
         path = self.layout.partition_path(spec.name, partition)
         with self.reading():
+            if subs := self.subparts(spec, partition):
+                return splits.load_split(self, spec, partition, subs)
             sig = signature(path)
             if sig is None:
                 self._cache.pop(path, None)
@@ -209,16 +219,25 @@ class Store:
             except FileNotFoundError:
                 return {}
             docs = self._parse(path, payload, spec.name)
-            self._cache[path] = _Loaded(sig, docs)
-            if not spec.cached:
-                self._evict(path)
+            self._remember(spec, path, sig, docs)
             return docs
+
+    def _remember(self, spec: CollectionSpec, path: Path, sig: Signature, docs: dict) -> None:
+        self._cache[path] = _Loaded(sig, docs)
+        if not spec.cached:
+            self._evict(path)
+
+    def _read_file(self, spec: CollectionSpec, path: Path) -> _Loaded | None:
+        found = read_store_file(path) if path.exists() else None
+        return _Loaded(found[1], self._parse(path, found[0], spec.name)) if found else None
 
     def _evict(self, keep: Path) -> None:
         """Big collections keep only their few most recently read files in memory."""
         self._recent = [p for p in self._recent if p != keep] + [keep]
         while len(self._recent) > RECENT_BIG_FILES:
-            self._cache.pop(self._recent.pop(0), None)
+            old = self._recent.pop(0)
+            self._cache.pop(old, None)
+            self._pieces.pop(old, None)
 
     def _parse(self, path: Path, payload: bytes, table: str) -> dict:
         try:
@@ -237,6 +256,8 @@ class Store:
         read once into a frame: see ``fsio.iter_doc_chunks``)."""
         spec = spec_of(collection)
         path = self.layout.partition_path(collection, partition)
+        for sub in self.subparts(spec, partition):  # a split month: its files in turn
+            yield from self.chunks(collection, sub, size)
         with self.reading():
             try:
                 payload, _ = read_store_file(path)
@@ -249,7 +270,8 @@ class Store:
 
     def partition_signature(self, collection: str, partition: str) -> Signature | None:
         """Identity of a partition file's current version (changes with every write)."""
-        return signature(self.layout.partition_path(collection, partition))
+        subs = self.subparts(spec_of(collection), partition)
+        return splits.combined([signature(self.layout.partition_path(collection, p)) for p in (partition, *subs)])
 
     def docs(self, spec: CollectionSpec, partition: str) -> dict:
         return self.load(spec, partition)
@@ -271,7 +293,7 @@ class Store:
             for part in self.partitions(spec):
                 path = self.layout.partition_path(name, part)
                 # an emptied partition is the file {"<name>":{}}
-                if (signature(path) or Signature(0, 0, 0)).size > len(name) + 6 and self.load(spec, part):
+                if (self.partition_signature(name, part) or Signature(0, 0, 0)).size > len(name) + 6 and self.load(spec, part):
                     return False
         return True
 
@@ -286,7 +308,7 @@ class Store:
             self._read_meta()  # refuse to write a store that a newer sellertui migrated meanwhile
             tx = Transaction(self, note, user, log)
             yield tx
-            staged = tx.payloads()
+            staged, split = splits.physical(self, tx.payloads(), tx.touched)
             if not staged:
                 return
             payloads = {path: encode_table(spec.name, docs) for path, (spec, docs) in staged.items()}
@@ -301,9 +323,13 @@ class Store:
             sigs = self.commit_files(payloads)
             for path, (spec, docs) in staged.items():
                 self._known[path] = sigs[path]
+                if isinstance(docs, ColumnPart) or splits.MARK in path.stem or path in split:
+                    self._cache.pop(path, None)  # read back from the file, or remembered as a split month
+                    continue
                 self._cache[path] = _Loaded(sigs[path], docs)
                 if not spec.cached:
                     self._evict(path)
+            splits.remember(self, split, staged, sigs)
             if meta is not None:
                 self._meta, self._meta_sig = meta, sigs[self.layout.meta]
                 self._known[self.layout.meta] = sigs[self.layout.meta]
@@ -348,26 +374,7 @@ class Store:
         if self._dirs_seen is not None:
             self.backup_ahead()
         with self._mutex:
-            first = self._dirs_seen is None
-            seen = self._dirs_seen or {}
-            changed: set[str] = set()
-            dirs = [self.layout.root] + [self.layout.collection_dir(n) for n in COLLECTIONS]
-            for directory in dirs:
-                try:
-                    mtime = directory.stat().st_mtime_ns
-                except FileNotFoundError:
-                    continue
-                if seen.get(directory) == mtime:
-                    continue
-                seen[directory] = mtime
-                files = [self.layout.meta] if directory == self.layout.root else list(directory.glob("[!.]*.json"))
-                for path in files:
-                    sig = signature(path)
-                    if self._known.get(path, None) != sig:
-                        self._known[path] = sig
-                        if not first:
-                            changed.add("meta" if path == self.layout.meta else directory.name)
-            self._dirs_seen = seen
+            changed, self._dirs_seen = changed_since(self.layout, self._dirs_seen, self._known)
             return changed
 
     def wait_idle(self, timeout: float) -> bool:
@@ -388,23 +395,3 @@ class Store:
 
     def close(self) -> None:
         self._lock.close()
-
-
-def _login_name() -> str:
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except Exception:  # no passwd entry, e.g. in a container
-        return "me"
-
-
-def open_store(location: "Path | str", user: str = "", shared: bool = False) -> Store:
-    """The store at a folder (the embedded default) or a ``postgresql://`` URL (psycopg loaded only then)."""
-    from sellertui.store.urls import is_database_url
-
-    if is_database_url(location):
-        from sellertui.store.postgres import PgStore
-
-        return PgStore(str(location), user=user)
-    return Store(Path(location), user=user, shared=shared)

@@ -19,6 +19,7 @@ from typing import Iterator
 
 import orjson
 
+from sellertui.store.columns import ColumnPart, Streamed, encode_part
 from sellertui.store.errors import DiskFull, InvalidRecord
 
 PRIVATE_FILE = 0o600
@@ -50,7 +51,7 @@ def temp_path_for(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TMP_SUFFIX}")
 
 
-def write_temp(path: Path, payload: bytes, shared: bool) -> tuple[Path, Signature]:
+def write_temp(path: Path, payload: "bytes | Streamed", shared: bool) -> tuple[Path, Signature]:
     """Write ``payload`` to a fsync'd temp file beside ``path``; return it and its signature.
 
     The signature is taken from the open descriptor, so it is exactly the
@@ -61,10 +62,11 @@ def write_temp(path: Path, payload: bytes, shared: bool) -> tuple[Path, Signatur
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
         os.fchmod(fd, mode)  # the umask must not narrow a team's 0660
-        view = memoryview(payload)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
+        for chunk in (payload,) if isinstance(payload, bytes) else payload:  # bytes, or ``columns.Streamed``
+            view = memoryview(chunk)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
         os.fsync(fd)
         sig = Signature.of(os.fstat(fd))
     except BaseException as exc:
@@ -120,13 +122,31 @@ def dumps(data: object) -> bytes:
     return orjson.dumps(data)
 
 
-def encode_table(table: str, docs: dict) -> bytes:
-    """A partition file's bytes; a record JSON cannot hold is refused in one sentence, before anything is written."""
+def encode_table(table: str, docs: dict) -> "bytes | Streamed":
+    """A partition file's bytes; a record JSON cannot hold is refused in one sentence, and nothing is written.
+
+    A fresh partition staged as columns is encoded while it is written (``Streamed``): a refusal then comes
+    from the commit, before any file is renamed, so it still changes nothing.
+    """
+    if isinstance(docs, ColumnPart):
+        encoded = encode_part(table, docs)
+        return Streamed(lambda: _refusing(table, iter(encoded)), encoded.estimate)
     try:
         return dumps({table: docs})
-    except TypeError as exc:  # orjson: text with undecodable bytes (lone surrogates), or a value JSON has no form for
-        raise InvalidRecord(f"{table}: a record holds a value that cannot be stored ({exc}); "
-                            "nothing was written") from None
+    except TypeError as exc:
+        raise _refusal(table, exc) from None
+
+
+def _refusing(table: str, chunks: Iterator[bytes]) -> Iterator[bytes]:
+    try:
+        yield from chunks
+    except TypeError as exc:
+        raise _refusal(table, exc) from None
+
+
+def _refusal(table: str, exc: TypeError) -> InvalidRecord:
+    # orjson: text with undecodable bytes (lone surrogates), or a value JSON has no form for
+    return InvalidRecord(f"{table}: a record holds a value that cannot be stored ({exc}); nothing was written")
 
 
 def iter_doc_chunks(payload: bytes, table: str, size: int) -> Iterator[list[dict]]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from sellertui.store.errors import StoreError
+from sellertui.store import splits
 from sellertui.store.fsio import dumps, loads
 from sellertui.store.layout import Layout
 from sellertui.store.schema import COLLECTIONS, CollectionSpec
@@ -52,6 +53,11 @@ def migrated_files(meta: dict, layout: Layout, partitions: Callable[[CollectionS
                 regrouped.setdefault(spec.partition_of(new), {})[new["id"]] = new
         for part, docs in regrouped.items():
             payloads[layout.partition_path(name, part)] = dumps({name: docs})
+            buckets = sorted(layout.collection_dir(name).glob(f"{part}{splits.MARK}*.json"))
+            if buckets:  # a split month stays split: its records back in their buckets, its own file empty
+                payloads[layout.partition_path(name, part)] = dumps({name: {}})
+                for bucket, bucket_docs in splits.by_bucket(docs, len(buckets)).items():
+                    payloads[layout.partition_path(name, splits.sub_name(part, bucket))] = dumps({name: bucket_docs})
         for step in range(have[name], spec.version):
             if step in spec.derived:
                 migrated = [doc for docs in regrouped.values() for doc in docs.values()]

@@ -15,10 +15,11 @@ from itertools import islice
 from typing import Any, Collection, Iterable, Protocol
 
 from sellertui import clock
+from sellertui.store.columns import ColumnPart, Columns
 from sellertui.store.errors import Conflict, InvalidRecord, NotFound
 from sellertui.store.layout import Layout
 from sellertui.store.schema import SINGLE, CollectionSpec, spec as spec_of
-from sellertui.store.upsert import Merge, group_by_partition, plan_upsert, same_content
+from sellertui.store.upsert import Merge, column_partitions, group_by_partition, plan_upsert, same_content
 from sellertui.store.views import CollectionView, table_over
 
 
@@ -57,6 +58,7 @@ class Transaction:
         self._counts: dict[str, dict[str, Any]] = {}
         self._views: dict[str, TxCollection] = {}
         self.seq_floor: dict[str, int] = {}  # collection -> highest sequential id deleted here
+        self.touched: dict[Path, set[str] | None] = {}  # partition -> ids written (None: all of it)
 
     # -- a DocsSource over the store plus what this transaction staged --------
     def partitions(self, spec: CollectionSpec) -> list[str]:
@@ -67,13 +69,25 @@ class Transaction:
     def docs(self, spec: CollectionSpec, partition: str) -> dict[str, dict]:
         path = self.store.layout.partition_path(spec.name, partition)
         if path in self._staged:
-            return self._staged[path][1]
+            docs = self._staged[path][1]
+            if isinstance(docs, ColumnPart):  # read again within the transaction: as dicts from here on
+                docs = dict(docs.materialise())
+                self._staged[path] = (spec, docs)
+            return docs
         if path not in self._base:
             self._base[path] = self.store.load(spec, partition)
         return self._base[path]
 
-    def stage(self, spec: CollectionSpec, partition: str, docs: dict) -> None:
-        self._staged[self.store.layout.partition_path(spec.name, partition)] = (spec, docs)
+    def stage(self, spec: CollectionSpec, partition: str, docs: dict, ids: Iterable[str] | None = None) -> None:
+        """Stage a partition's new records; ``ids`` the records changed (None: all), so a split month
+        rewrites only the files holding them."""
+        path = self.store.layout.partition_path(spec.name, partition)
+        self._staged[path] = (spec, docs)
+        touched = self.touched.setdefault(path, set())
+        if ids is None or touched is None:
+            self.touched[path] = None
+        else:
+            touched.update(ids)
 
     def __getitem__(self, name: str) -> "TxCollection":
         if name not in self._views:
@@ -137,7 +151,8 @@ class TxCollection(CollectionView):
             if puts:
                 table.update(puts)
 
-        table = table_over(self.name, self.docs(partition), lambda docs: self.tx.stage(self.spec, partition, docs))
+        ids = [*(puts or ()), *removes]
+        table = table_over(self.name, self.docs(partition), lambda docs: self.tx.stage(self.spec, partition, docs, ids))
         table._update_table(updater)
 
     def _put(self, doc: dict, partition: str, replace: bool = False) -> None:
@@ -231,6 +246,8 @@ class TxCollection(CollectionView):
         result = {"inserted": 0, "updated": 0, "unchanged": 0}
         spec = self.spec
         marks = {"_v": spec.version, "_rev": 1, "_at": self.tx.at, "_by": self.tx.user}
+        if isinstance(docs, Columns):
+            docs = self._fresh_columns(docs, marks, result)
         for part, incoming in group_by_partition(spec, docs).items():
             plan = plan_upsert(self.docs(part), incoming, merge)
             self.tx.count_many(self.name, "inserted", plan.inserts.keys())
@@ -249,6 +266,22 @@ class TxCollection(CollectionView):
             if puts:
                 self._apply(part, puts)
         return result
+
+    def _fresh_columns(self, records: Columns, marks: dict, result: dict[str, int]) -> list[dict]:
+        """Stage each partition this write creates straight from the columns; the rest, as dicts, for the plan."""
+        parts = column_partitions(self.spec, records)
+        if parts is None:
+            return records.dicts()
+        rest: list[dict] = []
+        for part, rows in parts.items():
+            batch = records.take(rows)
+            if self.docs(part) or len(set(batch.ids)) < batch.n:  # merging into records, or one key twice
+                rest.extend(batch)
+                continue
+            self.tx.stage(self.spec, part, ColumnPart(batch, marks))
+            self.tx.count_many(self.name, "inserted", batch.ids)
+            result["inserted"] += batch.n
+        return rest
 
     def insert_many(self, docs: Iterable[dict]) -> int:
         """Bulk insert of new records with generated (uid) or given (key) ids."""

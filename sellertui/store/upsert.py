@@ -19,6 +19,7 @@ from sellertui.store.errors import InvalidRecord
 from sellertui.store.schema import BOOKKEEPING, GOOD_PARTITIONS
 
 if TYPE_CHECKING:
+    from sellertui.store.columns import Columns
     from sellertui.store.schema import CollectionSpec
 
 Merge = Callable[[dict, dict], dict]
@@ -98,3 +99,33 @@ def group_by_partition(spec: "CollectionSpec", docs: Iterable[dict]) -> dict[str
             bucket = by_part[part] = {}
         bucket[key] = doc
     return by_part
+
+
+def column_partitions(spec: "CollectionSpec", records: "Columns") -> dict[str, list[int]] | None:
+    """Row numbers of columnar records by partition (None: records with a bookkeeping field go as dicts)."""
+    if spec.ids != "key":
+        raise InvalidRecord(f"{spec.name}: upsert needs natural keys")
+    ids = records.ids
+    if set(map(type, ids)) - {str} or "" in ids:
+        raise InvalidRecord(f"{spec.name}: a record needs its key in 'id'")
+    if any(name in records.columns for name in BOOKKEEPING):
+        return None
+    month_of = getattr(spec.partition, "month_of", None)
+    values = records.columns.get(month_of) if month_of else None
+    if values is not None and set(map(type, values)) == {str}:
+        parts = [v[:7] if len(v) >= 7 and v[4] == "-" else "undated" for v in values]
+        for part in set(parts) - GOOD_PARTITIONS:
+            spec.partition_of({month_of: part + "-01"})  # checks the name (raises on a bad one)
+    elif spec.partition is None:
+        return {spec.partition_of({}): list(range(records.n))}
+    else:
+        parts = [spec.partition_of(doc) for doc in records]
+    if len(set(parts)) == 1:
+        return {parts[0]: list(range(records.n))}
+    rows: dict[str, list[int]] = {}
+    for i, part in enumerate(parts):
+        bucket = rows.get(part)
+        if bucket is None:
+            bucket = rows[part] = []
+        bucket.append(i)
+    return rows

@@ -19,9 +19,10 @@ from typing import ClassVar
 from sellertui import clock
 from sellertui.importers.dates import parse_date
 from sellertui.importers.headers import REQUIRED, col
-from sellertui.importers.kinds.base import Kind, Output, combine, main_currency, money_total, total
+from sellertui.importers.kinds.base import Kind, Output, combine_columns, main_currency, money_total, total
 from sellertui.importers.locale import market_of_marketplace
 from sellertui.importers.values import Bad
+from sellertui.store.columns import Columns
 
 AD_PRODUCTS = {"SP": "Sponsored Products", "SB": "Sponsored Brands", "SD": "Sponsored Display"}
 METRICS = ("impressions", "clicks", "spend_minor", "sales_minor", "orders", "units")
@@ -170,53 +171,67 @@ class AdReportKind(Kind):
 
 
 def rows_output(kind: AdReportKind, frame, starts: list, ends: list, fields: dict[str, list]) -> Output:
-    """The rows as records under their reports (one per marketplace), and the report records."""
+    """The rows as records under their reports (one per marketplace), and the report records.
+
+    Built column by column (``Columns``): a 200k-row report makes no dict per row on its way to the store.
+    """
     currencies = frame.currencies()
     default = frame.locale.market.code
     places = {c: market_of_marketplace(c or "") or default for c in set(frame.col("country"))}
-    markets = [places[c] for c in frame.col("country")]
+    markets = list(map(places.__getitem__, frame.col("country")))
     orders = frame.col("orders")
     days = kind.attribution_of(frame)
-    columns = {
-        "date": starts, "end_date": ends, "ad_product": [kind.ad_product] * frame.n, **fields,
+    n = frame.n
+    columns = frame.good_columns({
+        "date": starts, "end_date": ends, "ad_product": [kind.ad_product] * n, **fields,
         "impressions": frame.col("impressions"), "clicks": frame.col("clicks"),
         "spend_minor": frame.money("spend", currencies), "sales_minor": frame.money("sales", currencies),
         "orders": orders, "units": [o if u is None else u for u, o in zip(frame.col("units"), orders)],
-        "currency": currencies, "attribution_days": [days] * frame.n, "marketplace": markets,
-        "source": [kind.source] * frame.n,
-    }
-    docs = frame.good(frame.records(columns))
-    reports = report_records(kind, frame, docs, days)
+        "currency": currencies, "attribution_days": [days] * n, "marketplace": markets,
+        "source": [kind.source] * n,
+    })
+    reports = report_records(kind, frame, columns, days)
     by_market = {r["marketplace"]: r["id"] for r in reports}
-    for doc in docs:
-        doc["report"] = report = by_market[doc["marketplace"]]
-        doc["id"] = "|".join((report, doc["date"] or "", *(str(doc.get(k) or "") for k in kind.key)))
-    docs, merged = combine(docs, METRICS + kind.extra_metrics)
+    columns["report"] = report = list(map(by_market.__getitem__, columns["marketplace"]))
+    count = len(report)
+    parts = [key_text(columns["date"])] + [key_text(columns.get(k) or [None] * count) for k in kind.key]
+    columns["id"] = list(map("|".join, zip(report, *parts)))
+    docs, merged = combine_columns(Columns(columns), METRICS + kind.extra_metrics)
     replaces = {kind.collection: {r["id"]: (r["start"], r["end"]) for r in reports}}
     return Output({kind.collection: docs, "ad_reports": reports}, merged, replaces=replaces)
 
 
-def report_records(kind: AdReportKind, frame, docs: list[dict], days: int) -> list[dict]:
+def key_text(values: list) -> list[str]:
+    """A key field as its id part: text as it is, a blank or None as "", anything else as str()."""
+    if set(map(type, values)) == {str}:
+        return values
+    return [str(v or "") for v in values]
+
+
+def report_records(kind: AdReportKind, frame, columns: dict[str, list], days: int) -> list[dict]:
     """One ``ad_reports`` record per marketplace in the file: its days, layout and what its rows hold."""
-    spans: dict[str, list] = {}
-    for doc in docs:
-        span = spans.setdefault(doc["marketplace"], [doc["date"], doc["end_date"], True, 0, 0, doc["currency"]])
-        span[0], span[1] = min(span[0], doc["date"]), max(span[1], doc["end_date"])
-        span[2] = span[2] and doc["date"] == doc["end_date"]
-        span[3] += 1
-        span[4] += doc["spend_minor"] or 0
+    markets = columns["marketplace"]
+    if len(set(markets)) <= 1:
+        groups = {markets[0]: None} if markets else {}
+    else:
+        groups = {}
+        for i, market in enumerate(markets):
+            groups.setdefault(market, []).append(i)
     stamp = clock.stamp()
     period = frame.period  # the days a report was asked for (a synced one's): a day without rows had no ads
     records = []
-    for market, (first, last, daily, count, spend, currency) in sorted(spans.items()):
+    for market, rows in sorted(groups.items()):
+        pick = (lambda column: column) if rows is None else (lambda column: [column[i] for i in rows])
+        starts, ends, spends = pick(columns["date"]), pick(columns["end_date"]), pick(columns["spend_minor"])
+        first, last = min(starts), max(ends)
         if period is not None:
             first, last = min(first, period.start), max(last, period.end)
-        layout = "daily" if daily else "summary"
+        layout = "daily" if starts == ends else "summary"
         records.append({
             "id": f"{kind.name}|{market}|{first}..{last}|{layout}|{days}d", "ad_product": kind.ad_product,
             "report": kind.report, "kind": kind.name, "label": kind.label, "source": kind.source,
-            "marketplace": market, "currency": currency, "start": first, "end": last, "layout": layout,
-            "attribution_days": days, "rows": count, "spend_minor": spend, "file": frame.table.name,
-            "imported_at": stamp,
+            "marketplace": market, "currency": pick(columns["currency"])[0], "start": first, "end": last,
+            "layout": layout, "attribution_days": days, "rows": len(starts), "spend_minor": sum(filter(None, spends)),
+            "file": frame.table.name, "imported_at": stamp,
         })
     return records

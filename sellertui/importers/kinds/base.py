@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from sellertui.core.money import to_decimal
 from sellertui.importers.headers import Col, normalise
+from sellertui.store.columns import Columns
 
 if TYPE_CHECKING:
     from sellertui.importers.frame import Frame
@@ -136,6 +137,8 @@ def money_text(minor: int, currency: str) -> str:
 
 def total(docs: Iterable[dict], field_name: str) -> int:
     """The sum of a field over records (None counts as 0), mapped in C."""
+    if isinstance(docs, Columns):
+        return sum(filter(None, docs.column(field_name)))
     return sum(filter(None, map(itemgetter(field_name), docs)))
 
 
@@ -144,6 +147,8 @@ def money_total(docs: Iterable[dict], field_name: str, currency: str) -> str:
 
 
 def main_currency(docs: Sequence[dict], default: str) -> str:
+    if isinstance(docs, Columns):
+        return next(filter(None, docs.columns.get("currency", ())), default)
     for doc in docs:
         if doc.get("currency"):
             return doc["currency"]
@@ -172,6 +177,15 @@ def combine(docs: list[dict], add: Sequence[str], fold: Callable[[dict, dict], N
             if doc.get(name) is not None:
                 first[name] = (first.get(name) or 0) + doc[name]
     return list(seen.values()), merged
+
+
+def combine_columns(records: Columns, add: Sequence[str], fold: Callable[[dict, dict], None] | None = None
+                    ) -> tuple[Columns, int]:
+    """``combine`` for columnar records: as they are when every key is distinct (the usual case)."""
+    if len(set(records.ids)) == records.n:
+        return records, 0
+    docs, merged = combine(records.dicts(), add, fold)
+    return Columns.from_dicts(docs), merged
 
 
 def content_keys(prefixes: Sequence[str], contents: Iterable[tuple]) -> list[str]:

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from sellertui.importers.dates import local_date
 from sellertui.importers.headers import REQUIRED, col
-from sellertui.importers.kinds.base import (Kind, Output, combine, keep_user_fields, main_currency, money_total,
-                                            names, total)
+from sellertui.importers.kinds.base import (Kind, Output, combine, combine_columns, keep_user_fields, main_currency,
+                                            money_total, names, total)
 from sellertui.importers.locale import market_of_marketplace
+from sellertui.store.columns import Columns
 
 CHANNELS = {"amazon": "FBA", "afn": "FBA", "fba": "FBA", "merchant": "FBM", "mfn": "FBM", "fbm": "FBM"}
 STATUSES = {"pending": "Pending", "unshipped": "Unshipped", "partiallyshipped": "Shipping", "shipping": "Shipping",
@@ -112,9 +113,9 @@ class AllOrders(OrderReport):
         status = {s: status_of(s) for s in set(statuses)}
         extra = {name: frame.col(name) for name in ("merchant_order_id", "last_updated", "asin", "item_status",
                                                       "promotion_ids")}
-        docs = order_lines(frame, list(map(status.__getitem__, statuses)), list(map(known.__getitem__, raw_channels)),
-                           extra)
-        lines, merged = combine(frame.good(docs), ADDED)
+        columns = order_lines(frame, list(map(status.__getitem__, statuses)),
+                              list(map(known.__getitem__, raw_channels)), extra)
+        lines, merged = combine_columns(Columns(frame.good_columns(columns)), ADDED)  # no dict per line
         return Output({"orders": lines}, merged)
 
     def merge(self, collection: str):
@@ -156,7 +157,7 @@ class FbmOrders(OrderReport):
         extra = {"payments_date": frame.col("payments_date"), "ship_by": ship_by,
                  "delivery_instructions": frame.col("delivery_instructions"), "buyer_email": emails,
                  "buyer_id": [e.lower() or None for e in emails], "buyer_name": frame.col("buyer_name")}
-        docs = order_lines(frame, ["Unshipped"] * n, ["FBM"] * n, extra)
+        docs = frame.records(order_lines(frame, ["Unshipped"] * n, ["FBM"] * n, extra))
         buyers = addresses_and_buyers(frame, docs)
         lines, merged = combine(frame.good(docs), ADDED)
         unique_buyers = {b["id"]: b for b in frame.good(buyers)}
@@ -188,8 +189,8 @@ def addresses_and_buyers(frame, docs: list[dict]) -> list[dict | None]:
     return buyers
 
 
-def order_lines(frame, statuses: list, channels: list, extra: dict[str, list]) -> list[dict]:
-    """One order-line record per row, with the fields both order reports share."""
+def order_lines(frame, statuses: list, channels: list, extra: dict[str, list]) -> dict[str, list]:
+    """The order-line records' columns (one value per row), with the fields both order reports share."""
     order_ids, skus = frame.col("order_id"), frame.col("sku")
     currencies = frame.currencies()
     default_market = frame.locale.market.code
@@ -210,5 +211,5 @@ def order_lines(frame, statuses: list, channels: list, extra: dict[str, list]) -
         **{name: frame.col(name) for name in TEXT},
         **extra,
     }
-    return frame.records(columns)
+    return columns
 

@@ -133,7 +133,7 @@ class OrdersApi(OrderReport, JsonKind):
             emails = [e.strip() for e in frame.col("buyer_email")]
             extra.update(buyer_email=emails, buyer_id=[e.lower() or None for e in emails],
                          buyer_name=frame.col("buyer_name"))
-        docs = order_lines(frame, [status_of(s) for s in frame.col("status")], channels, extra)
+        docs = frame.records(order_lines(frame, [status_of(s) for s in frame.col("status")], channels, extra))
         records = {}
         if restricted:
             buyers = {b["id"]: b for b in frame.good(addresses_and_buyers(frame, docs)) if b}
