@@ -63,36 +63,26 @@ def daily(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     if not len(frame):
         return pd.DataFrame(columns=columns)
     start, days = _bounds(frame)
+    groups = frame.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
+    amounts = frame["amount_minor"].to_numpy(dtype="int64")
+    home = frame["home_minor"].to_numpy(dtype=float)
+    known = ~np.isnan(home)
+    whole = np.where(known, home, 0).astype("int64")
     out = []
-    for month in np.unique(start):
-        rows = frame[start == month]
-        n = int(days[start == month][0])
+    # one (month, group) at a time: its entries' running totals summed, then told apart day by day
+    for (month, _), at in pd.Series(np.arange(len(frame))).groupby([start, groups], sort=True).indices.items():
+        n = int(days[at[0]])
         steps = np.arange(n + 1, dtype="int64")[None, :]
-        groups = rows.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
-        amounts = rows["amount_minor"].to_numpy(dtype="int64")[:, None]
-        home = rows["home_minor"].to_numpy(dtype=float)
-        known = ~np.isnan(home)
-        whole = np.where(known, home, 0).astype("int64")[:, None]
-        # each entry's day shares, summed per group: (groups × days)
-        shares = np.diff(_cum(amounts, steps, n), axis=1)
-        home_shares = np.diff(_cum(whole, steps, n), axis=1)
-        count = groups.max() + 1
-        summed = np.zeros((count, n), dtype="int64")
-        np.add.at(summed, groups, shares)
-        home_summed = np.zeros((count, n), dtype="int64")
-        np.add.at(home_summed, groups, home_shares)
-        any_known = np.zeros(count, dtype=bool)
-        np.logical_or.at(any_known, groups, known)
-        first_rows = rows.iloc[np.unique(groups, return_index=True)[1]][keys].reset_index(drop=True)
-        for g in range(count):
-            nonzero = np.flatnonzero(summed[g])
-            if not len(nonzero):
-                continue
-            part = pd.DataFrame({"day": month + nonzero, "amount": summed[g][nonzero],
-                                 "home_minor": home_summed[g][nonzero].astype(float) if any_known[g] else np.nan})
-            for key in keys:
-                part[key] = first_rows.at[g, key]
-            out.append(part)
+        shares = np.diff(_cum(amounts[at][:, None], steps, n).sum(axis=0))
+        nonzero = np.flatnonzero(shares)
+        if not len(nonzero):
+            continue
+        home_shares = np.diff(_cum(whole[at][:, None], steps, n).sum(axis=0)).astype(float)
+        part = pd.DataFrame({"day": np.datetime64(month, "D") + nonzero, "amount": shares[nonzero],
+                             "home_minor": home_shares[nonzero] if known[at].any() else np.nan})
+        for key in keys:
+            part[key] = frame[key].iat[at[0]]
+        out.append(part)
     if not out:
         return pd.DataFrame(columns=columns)
     return pd.concat(out, ignore_index=True)[columns]
