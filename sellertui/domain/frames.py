@@ -1,12 +1,18 @@
 """Collections as pandas frames, rebuilt only where a file changed.
 
 Big collections are read partition by partition. Each partition's frame is
-kept in memory and on disk (Arrow/feather, in the user's cache dir) under the
-signature of the store file it came from: the inode changes with every write,
-so a cached frame can never be stale. After a teammate marks one order shipped
-only that month is parsed again; a fresh app start reads feather files (~50 ms
-for 100k orders) instead of parsing JSON (~1.2 s). One cache per app, shared by
-all areas.
+kept in memory and on disk (Arrow/feather) under the signature of the store
+file it came from: the inode changes with every write, so a cached frame can
+never be stale. After a teammate marks one order shipped only that month is
+parsed again; a fresh app start reads feather files (~50 ms for 100k orders)
+instead of parsing JSON (~1.2 s). One cache per app, shared by all areas.
+
+For a folder store the feather files live beside it (``<data dir>/frames``,
+outside the store tree, so backups, checks and copies never see them): every
+process and every teammate on the store reads the columns whichever of them
+built first, and a fresh cache dir (a new login, a cleared cache) still opens
+the shop without parsing its JSON history. Only a month written since is parsed
+again. A database store keeps them in the user's cache dir.
 """
 
 from __future__ import annotations
@@ -32,9 +38,10 @@ class FrameCache:
     # (re-reading a month's feather costs milliseconds); the rest are read again when next asked for.
     MEMORY_BUDGET = 32 * 2**20
 
-    def __init__(self, store: Store, disk: Path | None = None) -> None:
+    def __init__(self, store: Store, disk: Path | None = None, shared: bool = False) -> None:
         self.store = store
         self.disk = disk
+        self.shared = shared  # a team's store: group-writable folders and files, like the store's own
         self._parts: dict[tuple[str, str, str], tuple[Signature | None, pd.DataFrame]] = {}
         self._sizes: dict[tuple[str, str, str], int] = {}  # insertion order = least recently used first
         self._lock = threading.Lock()
@@ -44,6 +51,8 @@ class FrameCache:
     def for_store(cls, store: Store) -> "FrameCache":
         from sellertui import paths
 
+        if isinstance(store, Store):
+            return cls(store, store.layout.data_dir / "frames", shared=store.shared)
         key = hashlib.sha1(str(store.layout.root.resolve()).encode()).hexdigest()[:12]
         return cls(store, paths.cache_dir() / "frames" / key)
 
@@ -129,6 +138,16 @@ class FrameCache:
         collection, label, part = key
         return self.disk / collection / label / f"{part}.{sig.ino}-{sig.size}-{sig.mtime_ns}.v{version}.feather"
 
+    def _mkdir(self, folder: Path) -> None:
+        """``folder`` and its parents up to the cache's root, private (0700) or a team's (setgid 2770)."""
+        missing = []
+        while not folder.exists() and folder != self.disk.parent:
+            missing.append(folder)
+            folder = folder.parent
+        for made in reversed(missing):
+            made.mkdir(exist_ok=True)
+            os.chmod(made, 0o2770 if self.shared else 0o700)  # the umask must not narrow a team's folder
+
     def _read_disk(self, key, sig, version) -> pd.DataFrame | None:
         path = self._path(key, sig, version)
         if path is None or not path.exists():
@@ -142,12 +161,13 @@ class FrameCache:
         path = self._path(key, sig, version)
         if path is None:
             return
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self._mkdir(path.parent)
             for old in path.parent.glob(f"{key[2]}.*.feather"):
                 old.unlink(missing_ok=True)
             frame.reset_index(drop=True).to_feather(tmp)
+            os.chmod(tmp, 0o660 if self.shared else 0o600)
             os.replace(tmp, path)
         except Exception:  # the cache is an optimisation: never fail a load for it (a full disk included)
             with contextlib.suppress(OSError):

@@ -148,3 +148,27 @@ def test_frame_cache_keeps_only_its_budget_in_memory_and_rereads_the_rest_from_d
     memory_only.MEMORY_BUDGET = 1
     memory_only.frame("orders", build, name="t")
     assert len(memory_only._parts) == 6  # without a disk copy nothing is dropped
+
+
+def test_a_folder_stores_frames_live_beside_it_for_every_process_and_login(tmp_path, monkeypatch) -> None:
+    from sellertui.store import open_store
+
+    store = open_store(tmp_path / "data", user="ana")
+    with store.transaction() as tx:
+        tx["orders"].upsert_many([{"id": f"o{i}", "purchase_date": "2026-01-01", "q": i} for i in range(3)])
+    builds: list[int] = []
+
+    def build(docs):
+        builds.append(len(docs))
+        return pd.DataFrame.from_records(docs, columns=["id", "q"])
+
+    monkeypatch.setenv("SELLERTUI_CACHE_DIR", str(tmp_path / "ana-cache"))
+    FrameCache.for_store(store).frame("orders", build)
+    monkeypatch.setenv("SELLERTUI_CACHE_DIR", str(tmp_path / "ben-cache"))  # another login, or a cleared cache
+    again = FrameCache.for_store(open_store(tmp_path / "data", user="ben")).frame("orders", build)
+    assert builds == [3] and sorted(again["q"]) == [0, 1, 2]
+    written = list((tmp_path / "data" / "frames").rglob("*.feather"))
+    assert len(written) == 1 and written[0].stat().st_mode & 0o777 == 0o600
+    assert not (tmp_path / "ana-cache").exists() and not (tmp_path / "ben-cache").exists()
+    # outside the store tree: never part of backups, checks or copies
+    assert all(p.relative_to(tmp_path / "data").parts[0] == "store" for p in store.layout.data_files())

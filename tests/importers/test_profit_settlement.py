@@ -6,8 +6,6 @@ from tests.importers.conftest import run_import
 
 
 def test_the_settlement_sample_sums_to_its_total(samples, store) -> None:
-    import pandas as pd
-
     from sellertui import config
     from sellertui.domain.frames import FrameCache
     from sellertui.domain.profit import account_fees
@@ -24,7 +22,7 @@ def test_the_settlement_sample_sums_to_its_total(samples, store) -> None:
     statement = service.statement("month")
     lines = sum(sum(statement.values[k]) for k in KEYS) + sum(sum(v) for v in statement.extra.values())
     # the months after it, which no settlement covers, carry the estimated subscription (marked ~)
-    small = ledger.small[(ledger.small["day"] <= pd.Timestamp(ledger.today)).to_numpy()]  # the P&L runs to today
+    small = ledger.entries_between(ledger.first, ledger.today)  # the P&L runs to today
     estimated = small[(small["source"] == account_fees.SOURCE).to_numpy()]
     assert set(estimated["line"]) == {"subscription"} and "2025-08" not in set(estimated["day"].astype(str).str[:7])
     assert lines - int(estimated["amount_minor"].sum()) == 101608  # every amount lands on one line of the P&L (tax and transfers kept apart)

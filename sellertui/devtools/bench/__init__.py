@@ -23,3 +23,12 @@ class Result:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+def drop_store_frames(data_dir) -> None:
+    """Remove the frames a folder store keeps beside it (``<data dir>/frames``): the next process parses every
+    partition's JSON again, as the first open after an upgrade (an empty cache dir alone no longer does that)."""
+    import shutil
+    from pathlib import Path
+
+    shutil.rmtree(Path(data_dir) / "frames", ignore_errors=True)

@@ -10,8 +10,9 @@ imported settlement covers would otherwise show $0.00 for both. So:
   ``default_cubic_feet``) × the monthly rate per cubic foot
   (``storage_rate``, or ``storage_rate_peak`` in October–December).
 
-Each is spread over the month's days in whole cents (largest remainder), like
-a monthly expense, and marked estimated (~) with its working. Units are the
+Each is kept as one entry per month (and SKU), spread over the month's days in
+whole cents when a run of days is read (``monthly``), like a monthly expense,
+and marked estimated (~) with its working. Units are the
 stock as last imported: the best guess for a month without a settlement.
 """
 
@@ -60,24 +61,6 @@ def uncovered_months(spans: list[tuple[str, str, str]], first: date, last: date)
     return months
 
 
-def _month_days(month: str) -> np.ndarray:
-    first = np.datetime64(f"{month}-01", "D")
-    return first + np.arange(calendar.monthrange(int(month[:4]), int(month[5:7]))[1])
-
-
-def _spread_rows(month: str, amounts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Each amount spread over the month's days (``core.split.spread`` for many amounts at once):
-    (which amount, day, part) of every day whose part is not zero, amount by amount, day by day."""
-    days = _month_days(month)
-    n = len(days)
-    steps = np.arange(n + 1, dtype="int64")
-    cumulative = np.asarray(amounts, dtype="int64")[:, None] * steps[None, :] // n  # floor, as spread's share
-    parts = np.diff(cumulative, axis=1).ravel()
-    which = np.repeat(np.arange(len(amounts)), n)
-    keep = parts != 0
-    return which[keep], np.tile(days, len(amounts))[keep], parts[keep]
-
-
 def storage_of(products: dict[str, dict], month: str, rates: FeeRates, home: str) -> list[tuple[str, int, str]]:
     """(sku, estimated storage for the month, working) for every SKU with units at FBA."""
     peak = int(month[5:7]) in PEAK_MONTHS
@@ -99,27 +82,27 @@ def storage_of(products: dict[str, dict], month: str, rates: FeeRates, home: str
 
 def estimates(products: dict[str, dict], spans: list, first: date, last: date, home: str,
               rates: FeeRates | None) -> pd.DataFrame:
-    """Subscription and storage entries for the months from ``first`` to ``last`` no settlement covers.
-
-    Built as columns: 2,000 SKUs over two years are over a million daily entries."""
+    """Subscription and storage for the months from ``first`` to ``last`` no settlement covers: one entry per
+    month (and SKU), dated on the month's first day, spread over its days when read (``monthly``)."""
     if rates is None:
         return entries.frame([])
     pieces = []
     by_season: dict[bool, list] = {}
     for month in uncovered_months(spans, first, last):
+        start = np.array([np.datetime64(f"{month}-01", "D")])
         if rates.subscription_minor:
             note = (f"subscription ~ {fmt(rates.subscription_minor, home)} a month (no settlement covers {month}; "
                     "[profit] subscription_monthly)")
-            _, days, parts = _spread_rows(month, np.array([rates.subscription_minor]))
-            pieces.append(_columns(days, "subscription", -parts, home, "settings", f"subscription {month}", "", note))
+            pieces.append(_columns(start, "subscription", -np.array([rates.subscription_minor]), home, "settings",
+                                   f"subscription {month}", "", note))
         peak = int(month[5:7]) in PEAK_MONTHS  # the working differs only by season: worked out twice, not monthly
         found = by_season[peak] if peak in by_season else by_season.setdefault(
             peak, storage_of(products, month, rates, home))
         if found:
-            which, days, parts = _spread_rows(month, np.array([amount for _, amount, _ in found]))
-            skus = np.array([sku for sku, _, _ in found], dtype=object)[which]
+            skus = np.array([sku for sku, _, _ in found], dtype=object)
             notes = np.array([f"{working} (no settlement covers {month})" for _, _, working in found], dtype=object)
-            pieces.append(_columns(days, "storage", -parts, home, "products", skus, skus, notes[which]))
+            pieces.append(_columns(np.repeat(start, len(found)), "storage",
+                                   -np.array([amount for _, amount, _ in found]), home, "products", skus, skus, notes))
     if not pieces:
         return entries.frame([])
     return pd.concat(pieces, ignore_index=True)

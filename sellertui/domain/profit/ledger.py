@@ -34,7 +34,7 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from sellertui.domain.profit import account_fees, ecb, entries as small_entries
+from sellertui.domain.profit import account_fees, ecb, entries as small_entries, monthly as per_month
 from sellertui.domain.profit.convert import home_amounts
 from sellertui.domain.profit.fx import Rates
 from sellertui.domain.profit.sources import Sources
@@ -59,6 +59,17 @@ class Ledger:
     settlements: int = 0
     advertises: bool = False
     spans: list = field(default_factory=list)  # (marketplace, first day, last day) of each imported settlement
+    # estimated subscription and storage: one entry per month (and SKU), spread over its days when read (monthly)
+    monthly: pd.DataFrame = field(default_factory=lambda: small_entries.frame([]))
+
+    def entries_between(self, first: date, last: date) -> pd.DataFrame:
+        """The small entries on the days ``first``..``last`` with the monthly ones' parts of those days."""
+        days = self.small["day"].to_numpy()
+        small = self.small[(days >= np.datetime64(first)) & (days <= np.datetime64(last))]
+        parts = per_month.within(self.monthly, first, last)
+        if not len(parts):
+            return small
+        return pd.concat([small, parts], ignore_index=True) if len(small) else parts
 
 
 def month_of(days) -> np.ndarray:
@@ -194,16 +205,17 @@ def build_ledger(sources: Sources, home: str, today: date) -> Ledger:
     ads = small_entries.counted_ads(sources.ads, settled_ads)
     first = first_day([volume, actual, ads, *small], sources.expenses)
     spans = settled_spans(sources.summaries, actual)
+    estimated = small_entries.frame([])
     if first is not None:
         month_end = (today.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
         small.append(small_entries.expense_entries(sources.expenses, first, month_end))
-        small.append(account_fees.estimates(sources.products, spans, first, month_end, home, sources.fee_rates))
+        estimated = account_fees.estimates(sources.products, spans, first, month_end, home, sources.fee_rates)
     small = [s for s in small if len(s)]
     small_frame = pd.concat(small, ignore_index=True) if small else small_entries.frame([])
     ledger = Ledger(pd.DataFrame(), priced, actual, ads, small_frame, volume.reset_index(drop=True),
                     missing.reset_index(drop=True), home, first, today, spans=spans,
                     settlements=len(set(actual["settlement_id"])) if len(actual) else 0,
-                    advertises=bool(len(sources.ads) or len(settled_ads)))
+                    advertises=bool(len(sources.ads) or len(settled_ads)), monthly=estimated)
     ledger.daily = convert_and_sum(ledger, Rates(sources.rates, home, ecb.monthly_rate))
     return ledger
 
@@ -226,7 +238,8 @@ def _entries(ledger: Ledger) -> list[tuple[str, str | None, pd.DataFrame]]:
             "day": priced["day"].to_numpy(), "line": line, "source": source,
             "estimated": line in ("referral", "fulfilment"), "currency": currency,
             "amount": np.where(keep, values, 0).astype("int64"), "keep": keep})))
-    for where, frame in (("actual", ledger.actual), ("small", ledger.small), ("ads", ledger.ads)):
+    for where, frame in (("actual", ledger.actual), ("small", ledger.small), ("ads", ledger.ads),
+                         ("monthly", ledger.monthly)):
         ads = where == "ads"
         parts.append((where, None, pd.DataFrame({
             "day": frame["day"].to_numpy(), "line": "ads" if ads else frame["line"].to_numpy(),
@@ -242,7 +255,7 @@ def convert_and_sum(ledger: Ledger, rates: Rates) -> pd.DataFrame:
     """Give every entry its home amount (one conversion, ``convert``) and sum them by day, line and currency."""
     for line in ORDER_AMOUNTS:  # present even when there are no orders
         ledger.orders[f"{line}_home"] = np.full(len(ledger.orders), np.nan)
-    for where in ("actual", "small", "ads"):
+    for where in ("actual", "small", "ads", "monthly"):
         setattr(ledger, where, getattr(ledger, where).assign(home_minor=np.nan))
     parts = _entries(ledger)
     frames = [frame for _, _, frame in parts]
@@ -260,9 +273,17 @@ def convert_and_sum(ledger: Ledger, rates: Rates) -> pd.DataFrame:
     for (where, line, frame) in parts:
         _keep_home(ledger, where, line, home[start:start + len(frame)])
         start += len(frame)
-    every = every[kept].assign(home_minor=home[kept])
-    every = every.astype({"line": object, "source": object, "currency": object})
+    every = every.assign(home_minor=home)
+    # the monthly entries are converted whole (above) and summed as their daily shares
+    spread = np.zeros(len(every), dtype=bool)
+    spread[len(every) - len(ledger.monthly):] = True
+    every = every[kept & ~spread]
     keys = ["day", "line", "source", "estimated", "currency", "month"]
+    by_day = per_month.daily(ledger.monthly, keys[1:5])
+    if len(by_day):
+        by_day["day"] = by_day["day"].to_numpy().astype("datetime64[D]")
+        every = pd.concat([every, by_day.assign(month=month_of(by_day["day"]))], ignore_index=True)
+    every = every.astype({"line": object, "source": object, "currency": object})
     # min_count: a day whose entries all lack a rate stays NaN (a lambda per group cost a second at 100k orders)
     grouped = every.groupby(keys, sort=False)[["amount", "home_minor"]].sum(min_count=1)
     return grouped.rename(columns={"amount": "amount_minor"}).reset_index()[DAILY]

@@ -90,7 +90,7 @@ def _ads(ledger: Ledger, first: date, last: date) -> pd.DataFrame:
 
 
 def _small(ledger: Ledger, first: date, last: date, lines: tuple[str, ...]) -> pd.DataFrame:
-    small = _within(ledger.small, first, last)
+    small = ledger.entries_between(first, last)
     picked = small[small["line"].isin(lines).to_numpy()]
     if not len(picked):
         return pd.DataFrame(columns=COLUMNS)

@@ -62,7 +62,7 @@ def sku_table(ledger, first: date, last: date, products: dict[str, dict],
         keep = home != 0
         rows.append(pd.DataFrame({"sku": orders["sku"].to_numpy()[keep], "line": line, "home": home[keep]}))
     actual = _within(ledger.actual, first, last)
-    small = _within(ledger.small, first, last)
+    small = ledger.entries_between(first, last)
     unallocated: dict[str, int] = {}
 
     def leave(line: str, amount: int) -> None:

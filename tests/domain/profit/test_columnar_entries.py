@@ -9,7 +9,7 @@ import pandas as pd
 from hypothesis import given, settings, strategies as st
 
 from sellertui.core.split import spread
-from sellertui.domain.profit.account_fees import _spread_rows
+from sellertui.domain.profit import monthly
 from sellertui.domain.profit.entries import SalesBySku
 
 DAY0 = date(2026, 1, 1)
@@ -31,14 +31,54 @@ def test_a_promotions_sales_are_those_of_its_skus_on_its_days(lines, skus, start
     assert SalesBySku(orders).between(skus, first, last) == expected
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.lists(st.integers(-10**9, 10**9), min_size=1, max_size=6), st.sampled_from(["2026-02", "2024-02", "2026-07"]))
-def test_monthly_amounts_spread_by_day_as_one_at_a_time(amounts, month) -> None:
-    which, days, parts = _spread_rows(month, np.array(amounts))
-    expected = []
-    for i, amount in enumerate(amounts):
+MONTHS = ["2026-02", "2024-02", "2026-07"]
+entry = st.tuples(st.integers(-10**9, 10**9), st.sampled_from(MONTHS), st.sampled_from(["storage", "subscription"]))
+
+
+def _one_at_a_time(entries) -> list[tuple[int, date, int]]:
+    """(entry, day, share) of every day whose share is not zero, each amount's size spread alone (its sign kept,
+    as a cost is its positive estimate taken off)."""
+    out = []
+    for i, (amount, month, _) in enumerate(entries):
         first = date.fromisoformat(f"{month}-01")
-        shares = spread(amount, pd.Period(month).days_in_month)
-        expected += [(i, first + timedelta(days=d), part) for d, part in enumerate(shares) if part]
-    got = [(int(w), pd.Timestamp(d).date(), int(p)) for w, d, p in zip(which, days, parts)]
-    assert got == expected
+        sign = -1 if amount < 0 else 1
+        out += [(i, first + timedelta(days=d), sign * part)
+                for d, part in enumerate(spread(abs(amount), pd.Period(month).days_in_month)) if part]
+    return out
+
+
+def _monthly(entries) -> pd.DataFrame:
+    return pd.DataFrame({"day": np.array([f"{m}-01" for _, m, _ in entries], dtype="datetime64[D]"),
+                         "line": [line for *_, line in entries], "source": "fee table (estimate)",
+                         "amount_minor": np.array([a for a, _, _ in entries], dtype="int64"),
+                         "home_minor": np.array([a for a, _, _ in entries], dtype=float), "ref": range(len(entries))})
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(entry, min_size=1, max_size=6), st.integers(0, 900), st.integers(0, 40))
+def test_a_run_of_days_holds_what_the_daily_shares_add_up_to(entries, start, length) -> None:
+    first = date(2024, 1, 1) + timedelta(days=start)
+    last = first + timedelta(days=length)
+    daily = [(i, d, p) for i, d, p in _one_at_a_time(entries) if first <= d <= last]
+    expected = {}
+    for i, d, p in daily:
+        day, total = expected.get(i, (d, 0))
+        expected[i] = (min(day, d), total + p)
+    got = monthly.within(_monthly(entries), first, last)
+    found = {int(r): (pd.Timestamp(d).date(), int(a)) for r, d, a in zip(got["ref"], got["day"], got["amount_minor"])}
+    assert found == {i: v for i, v in expected.items() if v[1]}
+    assert list(got["home_minor"]) == list(got["amount_minor"].astype(float))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(entry, min_size=1, max_size=6))
+def test_monthly_entries_sum_by_day_as_their_daily_shares(entries) -> None:
+    expected: dict[tuple, int] = {}
+    for i, d, p in _one_at_a_time(entries):
+        key = (d, entries[i][2])
+        expected[key] = expected.get(key, 0) + p
+    got = monthly.daily(_monthly(entries), ["line"])
+    found = {(pd.Timestamp(d).date(), line): (int(a), h) for d, line, a, h in
+             zip(got["day"], got["line"], got["amount"], got["home_minor"])}
+    assert {k: a for k, (a, _) in found.items()} == {k: v for k, v in expected.items() if v}
+    assert all(a == h for a, h in found.values())
