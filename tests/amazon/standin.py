@@ -91,6 +91,7 @@ class StandIn(standin_products.ProductsStandIn, Served):
     # Solicitations: orders Amazon offers no review request for (outside the window, refunded…), and
     # the orders asked so far (Amazon allows one request per order: asked twice is refused)
     solicit_closed: set[str] = field(default_factory=set)
+    solicit_refuse: set[str] = field(default_factory=set)  # offered, but the request itself is refused (a race)
     solicited: list[str] = field(default_factory=list)
     calls: list[tuple[str, str, dict]] = field(default_factory=list)  # (operation, path, headers)
     token_exchanges: int = 0
@@ -346,7 +347,7 @@ class StandIn(standin_products.ProductsStandIn, Served):
     def _createProductReviewAndSellerFeedbackSolicitation(self, query, body, order_id):
         if not query.get("marketplaceIds"):
             return 400, {"errors": [{"code": "InvalidInput", "message": "marketplaceIds is required"}]}
-        if not self._offered(order_id):
+        if not self._offered(order_id) or order_id in self.solicit_refuse:
             return 400, {"errors": [{"code": "InvalidInput", "message": "The solicitation is not available "
                                      "for this order.", "details": "Only one request is allowed per order."}]}
         self.solicited.append(order_id)
