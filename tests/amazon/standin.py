@@ -21,7 +21,7 @@ from urllib.parse import parse_qs
 
 from tests.amazon.serving import Served
 
-from tests.amazon import standin_products
+from tests.amazon import standin_messaging, standin_products
 
 CLIENT_ID = "amzn1.application-oa2-client.FAKEIDzq9x7"
 CLIENT_SECRET = "amzn1.oa2-cs.v1.FAKESECRETk3j5h7g9"
@@ -72,7 +72,7 @@ class FakeReport:
 
 
 @dataclass
-class StandIn(standin_products.ProductsStandIn, Served):
+class StandIn(standin_products.ProductsStandIn, standin_messaging.MessagingStandIn, Served):
     rate_limit: str = "100"
     page_size: int = 2  # getReports results per page (nextToken beyond)
     pii: bool = True  # createRestrictedDataToken granted
@@ -134,6 +134,7 @@ class StandIn(standin_products.ProductsStandIn, Served):
         ("POST", re.compile(r"^/solicitations/v1/orders/(?P<id>[^/]+)/solicitations/productReviewAndSellerFeedback$"),
          "createProductReviewAndSellerFeedbackSolicitation"),
         *standin_products.ROUTES,
+        *standin_messaging.ROUTES,
     ]
 
     NOT_FOUND = {"errors": [{"code": "NotFound", "message": "no such path"}]}
