@@ -51,3 +51,14 @@ def test_mistakes_are_one_line_and_exit_1(capsys, data_dir: Path) -> None:
     assert code == 1 and err.strip() == "sellertui: B0RIVAL002 is not watched in US"
     code, out, _ = run(capsys, "watch", "list", "--json", *base)
     assert code == 0 and len(json.loads(out)) == 1
+
+
+def test_record_and_list_the_buy_box_owner(capsys, data_dir: Path) -> None:
+    base = ["--data-dir", str(data_dir)]
+    run(capsys, "watch", "add", "B0RIVAL001", "--label", "Rival", *base)
+    code, out, _ = run(capsys, "watch", "record", "B0RIVAL001", "--price", "21.99", "--buybox", "Rival Co", *base)
+    assert code == 0 and out.startswith("recorded price, buybox for B0RIVAL001")
+    (row,) = json.loads(run(capsys, "watch", "list", "--json", *base)[1])
+    assert (row["buybox_seller"], row["buybox_mine"], row["buybox_price_minor"]) == ("Rival Co", False, 2199)
+    assert row["history"][-1]["sources"]["buybox_seller"] == "entry"
+    assert "buy box Rival Co" in run(capsys, "watch", "list", *base)[1]

@@ -28,6 +28,9 @@ PLANS: dict[str, tuple[float, int]] = {
     "getMarketplaceParticipations": (0.016, 15),
     "getItemOffersBatch": (0.1, 1),
     "getCatalogItem": (2.0, 2),
+    "getMessagingActionsForOrder": (1.0, 5),
+    "createConfirmDeliveryDetails": (1.0, 5),
+    "createNegativeFeedbackRemoval": (1.0, 5),
 }
 DEFAULT_PLAN = (0.5, 5)
 

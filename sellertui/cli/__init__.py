@@ -11,13 +11,13 @@ import sys
 from typing import Sequence
 
 from sellertui import __version__
-from sellertui.cli import (admin, ads, demo, export, fx, importing, inventory, profit, promotions, reviews, serve,
-                           shoplist, stores, sync, tasks, today, watch)
+from sellertui.cli import (admin, ads, demo, export, fx, importing, inventory, notices, profit, promotions, reviews,
+                           serve, shoplist, stores, sync, tasks, today, watch)
 from sellertui.cli.common import close_contexts, fail
 from sellertui.cli.output import shown_output
 
 COMMAND_MODULES = (admin, shoplist, stores, demo, importing, tasks, export, inventory, ads, today, promotions, profit,
-                   fx, sync, reviews, watch, serve)
+                   fx, sync, reviews, watch, notices, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -80,6 +80,9 @@ def cmd_review_requests(args: argparse.Namespace) -> int:
     for r in due:
         print(f"  {r['order_id']}  closes {r['closes']}  delivered {r['delivered']}{'~' if r['estimated'] else ''}  "
               f"{r['channel']}  {r['skus']}")
+    if any(r["estimated"] for r in due):
+        print("  ~ the delivery day is an estimate (no delivery date from Amazon): the sync asks Amazon whether it "
+              "offers the request before sending it")
     past = [r for r in rows if r["state"] != DUE]
     if past:
         print(f"{len(past)} request(s)")

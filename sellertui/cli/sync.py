@@ -24,8 +24,8 @@ def register(sub, common) -> None:
                                      "ship confirmations you approved. Exit 0 when every stream succeeded, 1 "
                                      "otherwise, 75 when another sync is running.")
     cmd.add_argument("--only", metavar="STREAM,...", help="orders, settlements, inventory, returns, transactions, "
-                                                          "business, confirmations, ads (default: all that are "
-                                                          "connected)")
+                                                          "business, feedback, confirmations, reviews, watch, ads "
+                                                          "(default: all that are connected)")
     cmd.add_argument("--since", metavar="YYYY-MM-DD", help="start here this time, whatever the checkpoints say")
     cmd.add_argument("--json", action="store_true", help="print one JSON object")
     cmd.add_argument("--dry-run", action="store_true", help="show what would be fetched and sent; do nothing")

@@ -42,12 +42,12 @@ def register(sub, common) -> None:
     rec.add_argument("--market", help="marketplace code (default: the shop's)")
     for name, what in (("rating", "stars, 0–5"), ("reviews", "review count"), ("coupon", "e.g. '10%% off'; none"),
                        ("deal", "e.g. 'Lightning Deal'; none"), ("price", "what a shopper pays"),
-                       ("rank", "sales rank")):
+                       ("rank", "sales rank"), ("buybox", "who holds the Buy Box: you, a seller's name, or none")):
         rec.add_argument(f"--{name}", help=what)
     rec.set_defaults(handler=cmd_record)
 
     imp = actions.add_parser("import", help="import figures from a CSV (asin, date, rating, reviews, coupon, deal, "
-                                            "price, rank)", parents=[common])
+                                            "price, rank, buybox)", parents=[common])
     imp.add_argument("path", type=Path)
     imp.add_argument("--market", help="for rows without a marketplace column (default: the shop's)")
     imp.add_argument("--json", action="store_true")
@@ -119,7 +119,7 @@ def cmd_record(args: argparse.Namespace) -> int:
         day = fields.day(args.date)
     except fields.FieldError as exc:
         raise UserError(f"--date: {exc}") from None
-    raw = {name: getattr(args, name) for name in ("rating", "reviews", "coupon", "deal", "price", "rank")
+    raw = {name: getattr(args, name) for name in ("rating", "reviews", "coupon", "deal", "price", "rank", "buybox")
            if getattr(args, name) is not None}
     counts = record_entry(ctx.store(), args.asin, market, day, raw, market_of(market).currency)
     print(f"recorded {', '.join(raw)} for {args.asin.strip().upper()} on {day}"

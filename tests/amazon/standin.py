@@ -21,7 +21,7 @@ from urllib.parse import parse_qs
 
 from tests.amazon.serving import Served
 
-from tests.amazon import standin_products
+from tests.amazon import standin_messaging, standin_products
 
 CLIENT_ID = "amzn1.application-oa2-client.FAKEIDzq9x7"
 CLIENT_SECRET = "amzn1.oa2-cs.v1.FAKESECRETk3j5h7g9"
@@ -72,7 +72,7 @@ class FakeReport:
 
 
 @dataclass
-class StandIn(standin_products.ProductsStandIn, Served):
+class StandIn(standin_products.ProductsStandIn, standin_messaging.MessagingStandIn, Served):
     rate_limit: str = "100"
     page_size: int = 2  # getReports results per page (nextToken beyond)
     pii: bool = True  # createRestrictedDataToken granted
@@ -91,6 +91,7 @@ class StandIn(standin_products.ProductsStandIn, Served):
     # Solicitations: orders Amazon offers no review request for (outside the window, refunded…), and
     # the orders asked so far (Amazon allows one request per order: asked twice is refused)
     solicit_closed: set[str] = field(default_factory=set)
+    solicit_refuse: set[str] = field(default_factory=set)  # offered, but the request itself is refused (a race)
     solicited: list[str] = field(default_factory=list)
     calls: list[tuple[str, str, dict]] = field(default_factory=list)  # (operation, path, headers)
     token_exchanges: int = 0
@@ -133,6 +134,7 @@ class StandIn(standin_products.ProductsStandIn, Served):
         ("POST", re.compile(r"^/solicitations/v1/orders/(?P<id>[^/]+)/solicitations/productReviewAndSellerFeedback$"),
          "createProductReviewAndSellerFeedbackSolicitation"),
         *standin_products.ROUTES,
+        *standin_messaging.ROUTES,
     ]
 
     NOT_FOUND = {"errors": [{"code": "NotFound", "message": "no such path"}]}
@@ -346,7 +348,7 @@ class StandIn(standin_products.ProductsStandIn, Served):
     def _createProductReviewAndSellerFeedbackSolicitation(self, query, body, order_id):
         if not query.get("marketplaceIds"):
             return 400, {"errors": [{"code": "InvalidInput", "message": "marketplaceIds is required"}]}
-        if not self._offered(order_id):
+        if not self._offered(order_id) or order_id in self.solicit_refuse:
             return 400, {"errors": [{"code": "InvalidInput", "message": "The solicitation is not available "
                                      "for this order.", "details": "Only one request is allowed per order."}]}
         self.solicited.append(order_id)

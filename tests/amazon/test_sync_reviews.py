@@ -46,7 +46,7 @@ def test_only_the_approved_go_out_once_each_and_the_dry_run_says_so_first(connec
 
 
 def test_a_refusal_is_recorded_with_amazons_reason_and_never_retried(connected, due_shop) -> None:
-    connected.solicit_closed = {DUE[0]}
+    connected.solicit_refuse = {DUE[0]}
     approve(due_shop, DUE[0])
     result, unit = run(due_shop)
     record = due_shop.store["review_requests"].get(DUE[0])
@@ -55,6 +55,28 @@ def test_a_refusal_is_recorded_with_amazons_reason_and_never_retried(connected, 
     run(due_shop)
     posts = [c for c in connected.calls if c[0] == "createProductReviewAndSellerFeedbackSolicitation"]
     assert len(posts) == 1 and DUE[0] not in [c.order_id for c in rules.candidates(due_shop)]
+
+
+def test_a_request_amazon_does_not_offer_waits_inside_the_window_and_is_refused_after(connected, due_shop,
+                                                                                       monkeypatch) -> None:
+    connected.solicit_closed = {DUE[0]}  # delivered later than estimated: Amazon's window is not open yet
+    approve(due_shop, DUE[0])
+    result, unit = run(due_shop)
+    record = due_shop.store["review_requests"].get(DUE[0])
+    assert result.ok and unit.sent == 0 and unit.rejected == 0 and record["status"] == "approved"
+    assert "does not offer it yet (the delivery day was an estimate)" in record["reason"] and record["estimated"]
+    assert "getSolicitationActionsForOrder" in connected.operations()
+    assert "createProductReviewAndSellerFeedbackSolicitation" not in connected.operations()
+    connected.solicit_closed = set()  # Amazon offers it now
+    result, unit = run(due_shop)
+    assert unit.sent == 1 and connected.solicited == [DUE[0]]
+    approve(due_shop, DUE[1])
+    connected.solicit_closed = {DUE[1]}
+    monkeypatch.setenv("SELLERTUI_NOW", "2026-12-20T09:00:00+00:00")  # past the window reckoned (12-13)
+    result, unit = run(due_shop)
+    record = due_shop.store["review_requests"].get(DUE[1])
+    assert unit.rejected == 1 and record["status"] == "refused" and "before its window closed" in record["reason"]
+    assert connected.solicited == [DUE[0]]
 
 
 def test_a_crash_after_sending_is_settled_by_asking_amazon_and_never_sends_twice(connected, due_shop,

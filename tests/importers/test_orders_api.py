@@ -50,6 +50,15 @@ def test_an_fbm_order_with_pii_matches_the_fbm_report_line(store) -> None:
     assert synced["ship_by"] == "2026-01-07"  # LatestShipDate in Pacific time
 
 
+def test_the_delivery_window_amazon_promised_is_kept_as_marketplace_days(store) -> None:
+    import_document(store, doc(order(status="Shipped", EarliestDeliveryDate="2026-01-09T08:00:00Z",
+                                     LatestDeliveryDate="2026-01-13T07:59:59Z")), Options())
+    line = store["orders"].get("112-0000002-0000002/MM-SBM-HALF")
+    assert (line["earliest_delivery"], line["latest_delivery"]) == ("2026-01-09", "2026-01-12")  # Pacific days
+    import_document(store, doc(order("112-0000009-0000009")), Options())
+    assert store["orders"].get("112-0000009-0000009/MM-SBM-HALF")["latest_delivery"] is None
+
+
 def test_without_pii_nothing_stored_from_a_report_is_blanked(store) -> None:
     import_report(store, fixture("fbm-unshipped-us.txt"), Options())
     import_document(store, doc(order()), Options())

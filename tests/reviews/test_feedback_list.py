@@ -72,6 +72,9 @@ def test_review_requests_cli_lists_approves_and_never_twice(capsys, data_dir: Pa
     assert code == 0 and [c["order_id"] for c in listed["candidates"]] == ["112-0000000-0000001",
                                                                           "112-0000000-0000002"]
     assert listed["requests"] == [] and listed["daily_rule"] is False
+    assert all(c["estimated"] for c in listed["candidates"])  # ship date + transit: an estimate, and said so
+    code, out = run(capsys, "review-requests", *where)
+    assert "delivered 2026-11-14~" in out and "~ the delivery day is an estimate" in out
     code, out = run(capsys, "review-requests", "--approve", "112-0000000-0000001", "--dry-run", *where)
     assert code == 0 and "would approve" in out
     assert json.loads(run(capsys, "review-requests", "--json", *where)[1])["requests"] == []
@@ -81,3 +84,4 @@ def test_review_requests_cli_lists_approves_and_never_twice(capsys, data_dir: Pa
     assert code == 1 and "not due a review request" in capsys.readouterr().err
     listed = json.loads(run(capsys, "review-requests", "--json", *where)[1])
     assert listed["candidates"] == [] and {r["state"] for r in listed["requests"]} == {"approved"}
+    assert all(r["estimated"] for r in listed["requests"])  # the approved request still says it was an estimate

@@ -36,6 +36,20 @@ def test_the_delivery_day_is_amazons_else_ship_date_plus_transit_else_purchase_p
     assert delivered_on(order_line("3", "FBM", "Ola", status="Unshipped"), SETTINGS) == (None, True)
 
 
+def test_amazons_promised_delivery_date_is_the_estimate_once_the_order_shipped() -> None:
+    promised = {"latest_delivery": "2026-11-06", "earliest_delivery": "2026-11-03"}
+    assert delivered_on(fbm("1", "2026-11-01", **promised), SETTINGS) == (date(2026, 11, 6), True)
+    assert delivered_on(order_line("2", "FBA", "Ola", **promised), SETTINGS) == (date(2026, 11, 6), True)
+    assert delivered_on(fbm("1", "2026-11-01", delivered_at="2026-11-02", **promised), SETTINGS) == \
+        (date(2026, 11, 2), False)  # a known delivery day beats the promise
+    unshipped = order_line("3", "FBM", "Ola", status="Unshipped", **promised)
+    assert delivered_on(unshipped, SETTINGS) == (None, True)  # not shipped: nothing is delivered yet
+    found = candidate([fbm("4", "2026-11-01", latest_delivery="2026-11-18")], NOTHING, SETTINGS, TODAY)
+    assert found is None  # the promise says 11-18: the window opens on 11-23, not on 11-09 (ship date + 3 + 5)
+    found = candidate([fbm("4", "2026-11-01", latest_delivery="2026-11-16")], NOTHING, SETTINGS, TODAY)
+    assert (found.delivered, found.estimated, found.opens) == ("2026-11-16", True, "2026-11-21")
+
+
 def test_the_window_is_five_to_thirty_days_after_delivery() -> None:
     assert window(date(2026, 11, 1), SETTINGS) == (date(2026, 11, 6), date(2026, 12, 1))
 

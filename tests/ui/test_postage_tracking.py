@@ -79,3 +79,42 @@ async def test_an_fba_order_has_neither(make_app, demo_copy: Path) -> None:
         await settle(pilot, app)
         said = " ".join(n.message for n in app._notifications)
         assert "only an FBM order's postage" in said and "Only a shipped FBM order" in said
+
+
+async def test_connected_the_tracking_message_is_sent_after_a_yes_and_never_twice_unasked(make_app, demo_copy: Path,
+                                                                                          monkeypatch) -> None:
+    from sellertui.domain.orders.buyer_messages import tracking_sends
+    from sellertui.domain.orders.order_lines import lines_of_order
+    from sellertui.ui.kit.dialogs import ConfirmScreen
+    from tests.amazon.conftest import write_config
+    from tests.amazon.standin import ENV, StandIn
+
+    line = shipped_fbm(demo_copy, with_shipping=False)
+    server = StandIn()
+    server.start()
+    try:
+        for name, value in ENV.items():
+            monkeypatch.setenv(name, value)
+        server.message_actions[line["order_id"]] = {"confirmDeliveryDetails"}
+        app = make_app(demo_copy, 'user = "ana"\n' + write_config(server.url).read_text())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await press_on_order(pilot, app, line["order_id"], "L")
+            assert isinstance(app.screen, ConfirmScreen) and "through Amazon" in app.screen.question
+            assert line["shipment"]["tracking"] in app.screen.question and "again" not in app.screen.question
+            await pilot.press("y")
+            await settle(pilot, app)
+            assert len(server.messages) == 1, [n.message for n in app._notifications]
+            assert line["shipment"]["tracking"] in server.messages[0][2]["text"]
+            await pilot.press("L")
+            await settle(pilot, app)
+            assert isinstance(app.screen, ConfirmScreen) and "send it again?" in app.screen.question
+            await pilot.press("n")  # no: copied instead, nothing sent
+            await settle(pilot, app)
+            assert isinstance(app.screen, InfoScreen) and "Copied to the clipboard" in app.screen.as_text()
+        assert len(server.messages) == 1
+        store = open_store(demo_copy)
+        sends = tracking_sends(lines_of_order(store, line["order_id"], line["purchase_date"][:7]))
+        store.close()
+        assert [s["state"] for s in sends] == ["sending", "sent"]
+    finally:
+        server.stop()

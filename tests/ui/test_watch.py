@@ -51,10 +51,11 @@ async def test_watch_an_asin_record_figures_and_see_the_alert(make_app, demo_cop
         fill(app, rating="6")
         await submit(pilot, app)
         assert "at most 5" in form_errors(app)["rating"]
-        fill(app, rating="4.2", reviews="310", coupon="15% off")
+        fill(app, rating="4.2", reviews="310", coupon="15% off", buybox="Rival [b]Co[/b]")
         await submit(pilot, app)
         assert not isinstance(app.screen, FormScreen)
         assert view.current_value("alerts") == "new coupon"
+        assert view.current_value("buybox") == "Rival [b]Co[/b]"
         assert "with alerts" in str(app.query_one("#watchview-summary").render())
         await pilot.press("d")
         await settle(pilot, app)
@@ -66,6 +67,7 @@ async def test_watch_an_asin_record_figures_and_see_the_alert(make_app, demo_cop
     assert watchlist.find(store, "B0RIVAL888", "US")["label"] == "Their [b]board[/b]"
     day = snapshots.history(store, "US", "B0RIVAL777")[-1]
     assert (day["rating"], day["reviews"], day["coupon"], day["deal"]) == (4.2, 310, "15% off", "")
+    assert (day["buybox_seller"], day["buybox_mine"]) == ("Rival [b]Co[/b]", False)
 
 
 async def test_the_history_screen_charts_each_figure_and_lists_every_day(make_app, demo_copy: Path) -> None:

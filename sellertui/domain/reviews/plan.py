@@ -15,7 +15,8 @@ def review_requests_planned(shop, market_code: str) -> list[dict]:
             continue
         if record.get("status") == rules.APPROVED:
             would.append({"what": f"ask for a review of order {record['order_id']} (productReviewAndSellerFeedback, "
-                                  f"approved by {record.get('approved_by') or '?'})", "order_id": record["order_id"]})
+                                  f"approved by {record.get('approved_by') or '?'}) if Amazon offers it "
+                                  "(getSolicitationActionsForOrder)", "order_id": record["order_id"]})
         elif record.get("status") == rules.SENDING:
             would.append({"what": f"check whether the interrupted review request of order {record['order_id']} "
                                   "went out (getSolicitationActionsForOrder), and send it only if not",

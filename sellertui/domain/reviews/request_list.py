@@ -23,7 +23,7 @@ def request_rows(shop, today: date | None = None) -> list[dict]:
              "marketplace": c.marketplace, "when": "", "by": "", "reason": ""} for c in rules.candidates(shop, today)]
     for r in rules.requests(shop.store):
         rows.append({"order_id": r["order_id"], "state": r.get("status", ""), "closes": r.get("closes") or "",
-                     "delivered": r.get("delivered") or "", "estimated": False, "channel": r.get("channel") or "",
+                     "delivered": r.get("delivered") or "", "estimated": bool(r.get("estimated")), "channel": r.get("channel") or "",
                      "skus": r.get("skus") or "", "buyer": r.get("buyer") or "",
                      "marketplace": r.get("marketplace") or "", "when": (r.get("sent_at") or r.get("answered_at")
                                                                          or r.get("approved_at") or "")[:16],

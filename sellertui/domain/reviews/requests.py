@@ -5,9 +5,13 @@ for a product review and seller feedback (one message Amazon writes). An
 order is a candidate when it was delivered inside that window, was not
 cancelled, returned or refunded (a postage refund counts: the buyer had a
 problem), its buyer is not blacklisted, the buyer has not left feedback
-already, and it was never asked. The delivery day is the one Amazon gave
-(``delivered_at``) when known, else the ship date plus ``transit_days``
-(FBM), else the purchase day plus ``fba_transit_days`` (FBA).
+already, and it was never asked. The delivery day is the one known
+(``delivered_at``); else it is an estimate: the latest delivery date Amazon promised the buyer (the Orders
+API's LatestDeliveryDate, once the order shipped), else the ship date plus
+``transit_days`` (FBM), else the purchase day plus ``fba_transit_days`` (FBA).
+An estimate says so wherever it is shown; when connected, the sync asks
+Amazon whether it offers the request before sending it (``solicit``), so an
+estimate never makes a request go early.
 
 Every request is a ``review_requests`` record keyed by its order, so no order
 is asked twice: ``approved`` (by the user, in a batch, or by the daily rule),
@@ -58,6 +62,10 @@ def delivered_on(line: dict, settings: ReviewSettings) -> tuple[date | None, boo
     known = _day(line.get("delivered_at"))
     if known:
         return known, False
+    shipped = line.get("status") == "Shipped" or bool((line.get("shipment") or {}).get("ship_date"))
+    promised = _day(line.get("latest_delivery"))
+    if shipped and promised:
+        return promised, True
     if line.get("channel") == "FBM":
         shipped = _day((line.get("shipment") or {}).get("ship_date"))
         return (shipped + timedelta(days=settings.transit_days), True) if shipped else (None, True)
@@ -164,7 +172,7 @@ def approve(store, chosen: list[Candidate], via: str = BATCH) -> int:
                 raise UserError(f"order {c.order_id} was asked for a review already: Amazon allows one request")
         table.insert_many([{"id": c.order_id, "order_id": c.order_id, "marketplace": c.marketplace,
                             "channel": c.channel, "skus": c.skus, "buyer": c.buyer, "delivered": c.delivered,
-                            "closes": c.closes, "status": APPROVED, "via": via, "approved_at": clock.stamp(),
+                            "estimated": c.estimated, "closes": c.closes, "status": APPROVED, "via": via, "approved_at": clock.stamp(),
                             "approved_by": store.user, "sent_at": None, "reason": "", "attempts": 0}
                            for c in chosen])
     return len(chosen)

@@ -9,9 +9,18 @@ the connection dropped, between the two — is asked about first with
 getSolicitationActionsForOrder: when Amazon still offers the request, it is
 sent; otherwise it went out, and is recorded as sent. So a retry never asks
 a buyer twice.
+
+Before sending, the sync asks Amazon whether it offers the request for the
+order (getSolicitationActionsForOrder): Amazon knows the real delivery day,
+where sellertui may only have an estimate. Not offered while the window we
+reckoned is still open (delivered later than estimated), the request waits
+for the next sync; not offered once that window has closed, it is recorded
+as refused and never sent.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from sellertui import clock
 from sellertui.domain.reviews import requests as rules
@@ -46,6 +55,21 @@ def _still_offered(solicitations, record: dict, marketplace_id: str) -> bool:
         raise
 
 
+def _not_offered(store, record: dict, result) -> None:
+    """Amazon does not offer the request now: wait while our window is open, else record it as refused."""
+    order_id, today = record["order_id"], clock.today()
+    closes = date.fromisoformat(record["closes"]) if record.get("closes") else today
+    if today <= closes:
+        estimate = " (the delivery day was an estimate)" if record.get("estimated") else ""
+        _set(store, order_id, "not offered by Amazon yet", checked_at=clock.stamp(),
+             reason=f"Amazon does not offer it yet{estimate}: asked again at the next sync")
+        result.notes.append(f"review request {order_id}: Amazon does not offer it yet; it waits")
+        return
+    _set(store, order_id, "never offered by Amazon", status=rules.REFUSED, answered_at=clock.stamp(),
+         reason="Amazon did not offer Request a Review for this order before its window closed")
+    result.rejected += 1
+
+
 def send_requests(run, result) -> None:
     """Send this marketplace's approved review requests (and settle unfinished ones); count sent and refused."""
     from sellertui.amazon.errors import ApiError
@@ -68,6 +92,9 @@ def send_requests(run, result) -> None:
                if r.get("marketplace", "US") == code and r.get("status") == rules.APPROVED]
     for record in sorted(waiting, key=lambda r: r.get("approved_at") or ""):
         order_id = record["order_id"]
+        if not _still_offered(solicitations, record, amazon_id):
+            _not_offered(store, record, result)
+            continue
         attempts = int(record.get("attempts") or 0) + 1
         _set(store, order_id, "sending", status=rules.SENDING, attempts=attempts, sending_at=clock.stamp())
         try:

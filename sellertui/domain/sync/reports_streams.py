@@ -38,6 +38,8 @@ REQUESTED: dict[str, tuple[Requested, ...]] = {
     "transactions": (Requested("GET_DATE_RANGE_FINANCIAL_TRANSACTION_DATA", "date-range", "range"),),
     "business": (Requested("GET_SALES_AND_TRAFFIC_REPORT", "sales-traffic", "days",
                            (("dateGranularity", "DAY"), ("asinGranularity", "CHILD"))),),
+    # buyers' ratings of the shop, by the day they were left; a buyer's changed rating comes again, newer
+    "feedback": (Requested("GET_SELLER_FEEDBACK_DATA", "feedback", "range"),),
 }
 
 

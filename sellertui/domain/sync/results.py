@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-SP_STREAMS = ("orders", "settlements", "inventory", "returns", "transactions", "business", "confirmations",
-              "reviews", "watch")
+SP_STREAMS = ("orders", "settlements", "inventory", "returns", "transactions", "business", "feedback",
+              "confirmations", "reviews", "watch")
 ADS_STREAMS = ("ads",)  # the Ads console, through the Ads API
 STREAMS = SP_STREAMS + ADS_STREAMS
 SENDING = {"confirmations": ("confirmed", "rejected by Amazon"),

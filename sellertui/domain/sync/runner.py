@@ -37,7 +37,8 @@ from sellertui.domain.watch.sync_stream import sync_watch
 
 RUNS: dict[str, Callable[[RunContext, StreamResult], None]] = {
     "orders": sync_orders, "settlements": sync_settlements, "inventory": sync_requested, "returns": sync_requested,
-    "transactions": sync_requested, "business": sync_requested, "confirmations": send_pending,
+    "transactions": sync_requested, "business": sync_requested,
+    "feedback": sync_requested, "confirmations": send_pending,
     "reviews": send_requests,
     "watch": sync_watch,
 }

@@ -1,12 +1,15 @@
-"""What the API does not give, typed or imported: rating, review count, coupon, deal (and price or rank
-for a shop that is not connected).
+"""What the API does not give, typed or imported: rating, review count, coupon, deal (and price, rank and
+who holds the Buy Box for a shop that is not connected).
 
 One parser per figure, shared by the form, ``sellertui watch record`` and the
 CSV import, so all three accept and refuse the same text. A CSV has a header
 row naming its columns (any order, any case): ``asin`` and ``date`` are
 required, then any of ``rating``, ``reviews``, ``coupon``, ``deal``,
-``price``, ``rank`` and ``marketplace``. An empty coupon or deal cell means
-"none"; a column left out means "not known". The file is all or nothing.
+``price``, ``rank``, ``buybox`` and ``marketplace``. An empty coupon or deal
+cell means "none"; a column left out means "not known". The file is all or
+nothing. The Buy Box owner is "you", a seller's name, or "none"; with a
+price on the same day, that price is the Buy Box price (a shopper pays what
+the Buy Box asks).
 """
 
 from __future__ import annotations
@@ -25,7 +28,9 @@ NONE_WORDS = {"", "none", "no", "-", "—", "n/a"}
 HEADERS = {"asin": "asin", "date": "day", "day": "day", "rating": "rating", "stars": "rating",
            "reviews": "reviews", "review count": "reviews", "ratings": "reviews", "coupon": "coupon",
            "deal": "deal", "price": "price", "rank": "rank", "sales rank": "rank", "bsr": "rank",
-           "marketplace": "marketplace", "market": "marketplace"}
+           "marketplace": "marketplace", "market": "marketplace", "buybox": "buybox", "buy box": "buybox",
+           "buybox owner": "buybox", "buy box owner": "buybox", "buybox seller": "buybox", "buy box seller": "buybox"}
+YOU_WORDS = {"you", "yours", "me", "mine", "us", "own", "ours"}
 MAX_ROWS = 100_000
 
 
@@ -51,6 +56,20 @@ def offer_text(text: str) -> str:
     return value
 
 
+def buybox_owner(text: str) -> dict:
+    """Who holds the Buy Box, as snapshot fields: you, another seller (by name), or nobody ("none")."""
+    value = " ".join(str(text).split())
+    if not value:
+        raise fields.FieldError("you, a seller's name, or none")
+    if value.lower() in YOU_WORDS:
+        return {"buybox_seller": None, "buybox_mine": True}
+    if value.lower() in NONE_WORDS | {"nobody"}:
+        return {"buybox_seller": "", "buybox_mine": False}  # "": nobody holds it (the API's None: not known)
+    if len(value) > 60:
+        raise fields.FieldError("at most 60 characters")
+    return {"buybox_seller": value, "buybox_mine": False}
+
+
 def values_from_text(raw: dict[str, str], currency: str) -> dict:
     """Parse the typed figures (a key left out or blank: not known; coupon/deal blank: none)."""
     parsers = {"rating": rating, "reviews": reviews, "rank": rank}
@@ -67,11 +86,21 @@ def values_from_text(raw: dict[str, str], currency: str) -> dict:
                 out["currency"] = currency
             elif name in parsers:
                 out[name] = parsers[name](text)
+            elif name == "buybox":
+                out.update(buybox_owner(text))
             else:
                 raise fields.FieldError(f"unknown figure {name!r}")
         except fields.FieldError as exc:
             raise fields.FieldError(f"{name}: {exc}") from None
-    return out
+    return with_buybox_price(out)
+
+
+def with_buybox_price(values: dict) -> dict:
+    """A day's price is the Buy Box price when someone holds the Buy Box that day."""
+    held = values.get("buybox_mine") or values.get("buybox_seller")
+    if held and values.get("price_minor") is not None and values.get("buybox_price_minor") is None:
+        return {**values, "buybox_price_minor": values["price_minor"]}
+    return values
 
 
 def record_entry(store, asin: str, market: str, day: date, raw: dict[str, str], currency: str,
@@ -87,9 +116,9 @@ def record_entry(store, asin: str, market: str, day: date, raw: dict[str, str], 
 def record_figures(store, asin: str, market: str, day: date, values: dict, source: str = "entry") -> dict[str, int]:
     """Record one day's parsed figures (snapshot field names; None: not known) for a watched ASIN."""
     asin, market = clean_asin(asin), clean_market(market)
-    values = {k: v for k, v in values.items() if v is not None}
+    values = with_buybox_price({k: v for k, v in values.items() if v is not None})
     if not values or set(values) == {"currency"}:
-        raise UserError("nothing to record: give a rating, reviews, coupon, deal, price or rank")
+        raise UserError("nothing to record: give a rating, reviews, coupon, deal, price, rank or Buy Box owner")
     return record(store, [build(market, asin, day, values, source)], f"watch figures for {asin} on {day}")
 
 
@@ -103,7 +132,7 @@ def read_csv(text: str, default_market: str, currency_of) -> list[dict]:
     unknown = [h for h, n in zip(header, names) if n is None and h.strip()]
     if unknown:
         raise UserError(f"unknown column(s) {', '.join(unknown)}: the columns are asin, date, rating, reviews, "
-                        "coupon, deal, price, rank, marketplace")
+                        "coupon, deal, price, rank, buybox, marketplace")
     if "asin" not in names or "day" not in names:
         raise UserError("the file needs an asin column and a date column")
     snapshots = []

@@ -63,8 +63,11 @@ def as_json(row: dict) -> dict:
 
 
 def buybox_text(row: dict) -> str:
+    """Who holds the Buy Box: you, a seller, nobody (typed "none"), other (not named), or — (not known)."""
     if row.get("buybox_mine"):
         return "you"
+    if row.get("buybox_seller") == "":
+        return "nobody"
     return row.get("buybox_seller") or ("—" if row.get("buybox_mine") is None else "other")
 
 

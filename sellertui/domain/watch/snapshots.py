@@ -23,7 +23,8 @@ from sellertui.domain.watch.watchlist import key as entry_key
 COLLECTION = "watch_snapshots"
 API_FIELDS = ("price_minor", "lowest_minor", "buybox_price_minor", "buybox_seller", "buybox_mine", "offers", "rank",
               "rank_category", "title", "currency")
-ENTRY_FIELDS = ("price_minor", "rank", "rating", "reviews", "coupon", "deal")
+ENTRY_FIELDS = ("price_minor", "rank", "rating", "reviews", "coupon", "deal", "buybox_seller", "buybox_mine",
+                "buybox_price_minor")
 FIELDS = tuple(dict.fromkeys(API_FIELDS + ENTRY_FIELDS))
 SOURCES = ("api", "entry", "csv", "demo")
 

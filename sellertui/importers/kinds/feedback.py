@@ -3,7 +3,8 @@
 Seller Central's feedback download is tab-separated: ``Date, Rating,
 Comments, Response, Order ID, Rater Email`` (some files say ``Your
 Response``; dates like ``1/5/26``). A rating is 1 to 5. One order has one
-feedback (a buyer can change it: the newer import wins).
+feedback (a buyer can change it: the feedback left
+later wins, whichever report is imported last).
 """
 
 from __future__ import annotations
@@ -25,6 +26,12 @@ def rating_totals(noun: str, ratings: list[int]) -> dict:
     """How many, how many negative (1–2 stars) and the average, as the summary and --json show them."""
     return {noun: len(ratings), "negative": sum(1 for r in ratings if r <= 2),
             "average": f"{sum(ratings) / len(ratings):.2f}" if ratings else "—"}
+
+
+def newest_wins(old: dict, new: dict) -> dict:
+    """An older report imported after a newer one (or a sync's window read again) never undoes the buyer's
+    changed rating: the feedback left later is kept."""
+    return old if str(old.get("date") or "") > str(new.get("date") or "") else new
 
 
 class SellerFeedback(Kind):
@@ -55,6 +62,9 @@ class SellerFeedback(Kind):
             if doc["id"] not in seen or doc["date"] >= seen[doc["id"]]["date"]:
                 seen[doc["id"]] = doc
         return Output({"feedback": list(seen.values())}, len(docs) - len(seen))
+
+    def merge(self, collection: str):
+        return newest_wins
 
     def totals(self, output: Output, frame) -> dict:
         return rating_totals("feedback", [d["rating"] for d in output.records["feedback"]])

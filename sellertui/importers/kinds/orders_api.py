@@ -26,7 +26,8 @@ ORDER = {
     "purchase-date": ("PurchaseDate",), "last-updated-date": ("LastUpdateDate",), "order-status": ("OrderStatus",),
     "fulfillment-channel": ("FulfillmentChannel",), "sales-channel": ("SalesChannel",),
     "ship-service-level": ("ShipServiceLevel",), "is-business-order": ("IsBusinessOrder",),
-    "latest-ship-date": ("LatestShipDate",), "ship-city": ("ShippingAddress", "City"),
+    "latest-ship-date": ("LatestShipDate",), "earliest-delivery-date": ("EarliestDeliveryDate",),
+    "latest-delivery-date": ("LatestDeliveryDate",), "ship-city": ("ShippingAddress", "City"),
     "ship-state": ("ShippingAddress", "StateOrRegion"), "ship-postal-code": ("ShippingAddress", "PostalCode"),
     "ship-country": ("ShippingAddress", "CountryCode"),
 }
@@ -68,6 +69,8 @@ class OrdersApi(OrderReport, JsonKind):
         col("quantity", "quantity", parse="int", required=True, blank=0),
         col("promotion_ids", "promotion-ids", blank=""),
         col("latest_ship", "latest-ship-date", parse="datetime"),
+        col("earliest_delivery", "earliest-delivery-date", parse="datetime"),
+        col("latest_delivery", "latest-delivery-date", parse="datetime"),
         col("buyer_email", "buyer-email", blank=""),
         col("buyer_name", "buyer-name", blank=""),
         col("buyer_phone", "buyer-phone-number", blank=""),
@@ -128,6 +131,9 @@ class OrdersApi(OrderReport, JsonKind):
                    for moment, channel in zip(frame.col("latest_ship"), channels)]
         extra = {name: frame.col(name) for name in ("merchant_order_id", "last_updated", "asin", "promotion_ids")}
         extra["ship_by"] = ship_by
+        # the delivery window Amazon promised the buyer: what a review request's window is reckoned from
+        for name in ("earliest_delivery", "latest_delivery"):
+            extra[name] = [local_date(moment, tz) if moment else None for moment in frame.col(name)]
         restricted = frame.has("buyer_email")
         if restricted:  # without a Restricted Data Token these fields are absent, never blanked
             emails = [e.strip() for e in frame.col("buyer_email")]

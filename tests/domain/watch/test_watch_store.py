@@ -96,3 +96,32 @@ def test_a_bad_csv_says_why_and_writes_nothing(store, tmp_path, text, problem) -
         entry.import_csv(store, path, "US", usd)
     assert problem in str(caught.value)
     assert snapshots.history(store, "US", "B0RIVAL001") == []
+
+
+def test_typed_and_csv_figures_carry_the_buy_box_owner_and_the_list_shows_it(store, tmp_path) -> None:
+    from sellertui.domain.watch.alerts import WatchSettings
+    from sellertui.domain.watch.listing import buybox_text, watch_rows
+
+    watchlist.add(store, "B0OWN00001", "US", own=True)
+    watchlist.add(store, "B0RIVAL001", "US")
+    path = tmp_path / "buybox.csv"
+    path.write_text("asin,date,price,Buy Box Owner\n"
+                    "B0OWN00001,2026-11-21,24.99,you\n"
+                    "B0OWN00001,2026-11-22,23.49,Cheap Jars Ltd\n"
+                    "B0RIVAL001,2026-11-22,,none\n")
+    assert entry.import_csv(store, path, "US", usd)["inserted"] == 3
+    first, second = snapshots.history(store, "US", "B0OWN00001")
+    assert (first["buybox_mine"], first["buybox_price_minor"]) == (True, 2499)  # the day's price is the Buy Box's
+    assert (second["buybox_seller"], second["buybox_mine"], second["buybox_price_minor"]) == ("Cheap Jars Ltd",
+                                                                                              False, 2349)
+    rows = {r["asin"]: r for r in watch_rows(store, WatchSettings(), date(2026, 11, 22))}
+    own, rival = rows["B0OWN00001"], rows["B0RIVAL001"]
+    assert buybox_text(own) == "Cheap Jars Ltd" and buybox_text(rival) == "nobody"
+    assert [a.kind for a in own["alerts"]] == ["lost_buybox"]  # typed figures raise the same alert as synced ones
+    assert "held by Cheap Jars Ltd" in own["alerts"][0].text
+    entry.record_entry(store, "B0RIVAL001", "US", date(2026, 11, 22), {"buybox": "Mine"}, "USD")
+    assert buybox_text(next(r for r in watch_rows(store, WatchSettings(), date(2026, 11, 22))
+                            if r["asin"] == "B0RIVAL001")) == "you"
+    with pytest.raises(UserError, match="buybox: at most 60 characters"):
+        entry.record_entry(store, "B0RIVAL001", "US", date(2026, 11, 22), {"buybox": "x" * 61}, "USD")
+    assert entry.values_from_text({"buybox": ""}, "USD") == {}  # blank in a CSV cell: not known

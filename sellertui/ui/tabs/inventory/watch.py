@@ -184,6 +184,7 @@ class WatchView(RecordsView):
                 return
             day = values.pop("day")
             values["price_minor"] = values.pop("price")
+            values.update(values.pop("buybox") or {})
             values["currency"] = currency if values["price_minor"] is not None else None
             self.save(lambda store: record_figures(store, row["asin"], row["marketplace"], day, values),
                       f"Recorded the figures of {row['asin']} for {day}", self.CHANGES)

@@ -13,6 +13,7 @@ from sellertui.core.markets import MARKETS
 from sellertui.domain import fields
 from sellertui.domain.fields import FieldError
 from sellertui.domain.watch import entry as rules
+from sellertui.domain.watch.listing import buybox_text
 from sellertui.domain.watch.watchlist import clean_asin
 from sellertui.core.errors import UserError
 from sellertui.ui.kit.forms import Field, FormScreen
@@ -77,6 +78,8 @@ def figures_form(row: dict, currency: str) -> FormScreen:
         Field("price", f"Price ({currency})", money_or_blank, placeholder="what a shopper pays",
               help="when not synced from Seller Central"),
         Field("rank", "Sales rank", optional(rules.rank), placeholder=latest("rank")),
+        Field("buybox", "Buy Box owner", optional(rules.buybox_owner), placeholder=buybox_text(row),
+              help="you, a seller's name, or none; blank: not checked"),
     ], submit_label="Record")
 
 
@@ -91,7 +94,8 @@ def csv_form() -> FormScreen:
 
     return FormScreen("Import watch figures from a CSV", [
         Field("path", "CSV file", path, placeholder="~/Downloads/competitors.csv",
-              help="columns asin, date and any of rating, reviews, coupon, deal, price, rank, marketplace"),
+              help="columns asin, date and any of rating, reviews, coupon, deal, price, rank, buybox, "
+                   "marketplace"),
     ], submit_label="Import")
 
 

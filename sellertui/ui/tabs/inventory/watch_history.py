@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from sellertui.core.money import fmt, to_decimal, to_minor
+from sellertui.domain.watch.listing import buybox_text
 from sellertui.ui.kit.charts import Chart, Series
 from sellertui.ui.kit.safe import content, plain
 from sellertui.ui.kit.table import Column, FrameTable
@@ -41,7 +42,8 @@ def history_frame(history: list[dict], currency: str):
     return pd.DataFrame({
         "day": [d["day"] for d in days],
         "price": money("price_minor"),
-        "buybox": [("you" if d.get("buybox_mine") else d.get("buybox_seller") or "") for d in days],
+        "buybox": [buybox_text(d) if d.get("buybox_mine") is not None or d.get("buybox_seller") is not None
+                   else "" for d in days],
         "offers": number("offers", str),
         "rank": number("rank", lambda v: f"#{v:,}"),
         "rating": number("rating", lambda v: f"{v:.1f}"),

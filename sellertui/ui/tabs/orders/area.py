@@ -11,7 +11,7 @@ from sellertui.ui.kit.views import ViewArea, view_bindings
 from sellertui.ui.tabs.orders.all_orders import AllOrdersView
 from sellertui.ui.tabs.orders.buyers import BuyersView
 from sellertui.ui.tabs.orders.feedback import FeedbackView
-from sellertui.ui.kit.dialogs import InfoScreen
+from sellertui.ui.kit.dialogs import ConfirmScreen, InfoScreen
 from sellertui.ui.tabs.orders.forms import address_form, postage_form, product_note_form
 from sellertui.ui.tabs.orders.messages import MessagesView
 from sellertui.ui.tabs.orders.returns import ReturnsView
@@ -87,8 +87,10 @@ class OrdersArea(ViewArea):
     class TrackingMessageFilled(Message, bubble=False):
         """The tracking message of a shipped FBM order was filled (None: it has none, with why)."""
 
-        def __init__(self, order_id: str, filled: str | None, missing: list[str], problem: str = "") -> None:
+        def __init__(self, order_id: str, filled: str | None, missing: list[str], problem: str = "",
+                     lines: list[dict] | None = None, connected: bool = False, sent: list[dict] | None = None) -> None:
             self.order_id, self.filled, self.missing, self.problem = order_id, filled, missing, problem
+            self.lines, self.connected, self.sent = lines or [], connected, sent or []
             super().__init__()
 
     def refund_postage(self, order_id: str, purchase_date: str) -> None:
@@ -131,18 +133,47 @@ class OrdersArea(ViewArea):
     def _fill_tracking(self, order_id: str, month: str) -> None:
         from sellertui.core.errors import UserError
 
+        from sellertui.domain.orders.buyer_messages import tracking_sends
+        from sellertui.domain.sync.session import connected
+
+        lines = lines_of_order(self.shop.store, order_id, month)
         try:
-            filled, missing = tracking.tracking_message(self.shop.store, lines_of_order(self.shop.store, order_id,
-                                                                                        month))
+            filled, missing = tracking.tracking_message(self.shop.store, lines)
         except UserError as exc:
             self.post_message(self.TrackingMessageFilled(order_id, None, [], str(exc)))
             return
-        self.post_message(self.TrackingMessageFilled(order_id, filled, missing))
+        self.post_message(self.TrackingMessageFilled(order_id, filled, missing, lines=lines, connected=connected(),
+                                                     sent=tracking_sends(lines)))
 
     def on_orders_area_tracking_message_filled(self, message: TrackingMessageFilled) -> None:
         if message.filled is None:
             self.notify(message.problem[:1].upper() + message.problem[1:] + ".", severity="warning")
             return
+        if message.connected:  # sent through Amazon once the user has read it and said yes; no: copied
+            self._confirm_send(message)
+            return
+        self._copied(message)
+
+    def _confirm_send(self, message: TrackingMessageFilled) -> None:
+        from sellertui.domain.orders.buyer_messages import send_tracking_message
+
+        last = message.sent[-1] if message.sent else None
+        again = f"\n\nIt went to the buyer on {last['at'][:16]} ({last.get('by') or '?'}): send it again?" \
+            if last else ""
+        question = (f"Send this tracking message to the buyer of {message.order_id} through Amazon (n copies "
+                    f"it instead)?\n\n{message.filled}{again}")
+
+        def done(yes: bool | None) -> None:
+            if not yes:
+                self._copied(message)
+                return
+            self.save(lambda store: send_tracking_message(self.shop, message.lines, message.filled, again=bool(last)),
+                      f"Tracking message sent to the buyer of {message.order_id} through Amazon; it is in the "
+                      "order's history.", {"orders"})
+
+        self.app.push_screen(ConfirmScreen(question), done)
+
+    def _copied(self, message: TrackingMessageFilled) -> None:
         self.app.copy_to_clipboard(message.filled)
         extra = [f"Not filled (no value): {', '.join(message.missing)}"] if message.missing else []
         self.app.push_screen(InfoScreen(f"Copied to the clipboard · tracking message for {message.order_id}",

@@ -1,0 +1,147 @@
+"""Messages to a buyer sent through Amazon's Messaging API, after the user saw the text and confirmed.
+
+The tracking message goes as Amazon's "confirm delivery details" message and
+a negative seller feedback's removal request as Amazon's own
+"negativeFeedbackRemoval" — each only when Amazon offers that message for the
+order (getMessagingActionsForOrder), else the user copies the text into
+Buyer-Seller Messages as before. A send is written into the order's history
+before the call (``sending``) and after it (``sent``), so a tracking message
+is never sent twice unless the user asks again: a ``sending`` left behind by
+a lost answer counts as possibly sent.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from sellertui import clock
+from sellertui.core.errors import UserError
+from sellertui.core.markets import market
+from sellertui.domain.orders import tracking
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+TRACKING = "tracking message"
+
+
+def _history(store, lines: list[dict], step: dict) -> None:
+    with store.transaction(f"order {lines[0]['order_id']}: {step['what']}") as tx:
+        orders = tx["orders"]
+        for line in lines:
+            part = str(line.get("purchase_date") or "")[:7]
+            current = orders.get(line["id"], partition=part)
+            if current is None:
+                raise UserError(f"order line {line['id']} no longer exists")
+            orders.update(line["id"], {"history": [*(current.get("history") or []), step]}, partition=part)
+
+
+def tracking_sends(lines: list[dict]) -> list[dict]:
+    """The order's tracking-message sends recorded in its history (``sending`` or ``sent``), oldest first.
+
+    Every line of the order gets the same steps; the line holding most of them speaks for the order."""
+    per_line = [[s for s in line.get("history") or [] if isinstance(s, dict) and s.get("message") == TRACKING]
+                for line in lines]
+    return max(per_line, key=len, default=[])
+
+
+def check_text(text: str) -> str:
+    """What Amazon takes in a delivery-details message: 1–2,000 characters, no HTML, no e-mail address."""
+    from sellertui.amazon.messaging import MAX_TEXT
+
+    text = (text or "").strip()
+    if not text:
+        raise UserError("the message is empty")
+    if len(text) > MAX_TEXT:
+        raise UserError(f"Amazon takes at most {MAX_TEXT:,} characters in this message ({len(text):,})")
+    if _EMAIL.search(text):
+        raise UserError("Amazon refuses e-mail addresses in messages to buyers: take it out")
+    if _HTML.search(text):
+        raise UserError("Amazon refuses HTML in messages to buyers: plain text and the tracking link only")
+    return text
+
+
+def send_tracking_message(shop, lines: list[dict], text: str, again: bool = False) -> dict:
+    """Send the tracking message of a shipped FBM order through Amazon; the step recorded in its history."""
+    from sellertui.amazon.errors import ApiError
+    from sellertui.amazon.messaging import DELIVERY_DETAILS, Messaging
+    from sellertui.domain.sync.session import session
+
+    if tracking.shipment_of(lines) is None:
+        raise UserError("only a shipped FBM order with a tracking number has a tracking message")
+    text = check_text(text)
+    order_id, store = lines[0]["order_id"], shop.store
+    before = tracking_sends(lines)
+    if before and not again:
+        last = before[-1]
+        state = "went to the buyer" if last["state"] == "sent" else "may have gone (no answer came)"
+        raise UserError(f"the tracking message {state} on {last['at'][:16]} ({last.get('by') or '?'}): "
+                        "send it again only if the buyer asks")
+    amazon_id = market(lines[0].get("marketplace") or "US").amazon_id
+    with session(shop) as api:
+        messaging = Messaging(api)
+        if DELIVERY_DETAILS not in messaging.actions(order_id, amazon_id):
+            raise UserError(f"Amazon does not offer a delivery-details message for order {order_id} now: copy the "
+                            "text into Buyer-Seller Messages instead")
+        _history(store, lines, {"at": clock.stamp(), "by": store.user, "message": TRACKING, "state": "sending",
+                                "what": "tracking message: sending through Amazon"})
+        try:
+            messaging.confirm_delivery_details(order_id, amazon_id, text)
+        except ApiError as exc:
+            if exc.status >= 500 or exc.status == 429:
+                raise  # left "sending": it may have gone
+            step = {"at": clock.stamp(), "by": store.user, "message": "tracking message refused",
+                    "what": f"tracking message refused by Amazon: {exc.reason}"}
+            _history(store, lines, step)
+            raise UserError(f"Amazon refused the message: {exc.reason}") from None
+    step = {"at": clock.stamp(), "by": store.user, "message": TRACKING, "state": "sent", "text": text,
+            "what": "tracking message sent to the buyer through Amazon"}
+    _history(store, lines, step)
+    return step
+
+
+def removal_offered(shop, item: dict) -> bool:
+    """Whether Amazon offers its negative-feedback removal message for this seller feedback's order now."""
+    from sellertui.amazon.messaging import FEEDBACK_REMOVAL, Messaging
+    from sellertui.domain.sync.session import session
+
+    if item.get("kind") != "feedback" or not item.get("order_id"):
+        return False
+    with session(shop) as api:
+        return FEEDBACK_REMOVAL in Messaging(api).actions(item["order_id"], market(item.get("marketplace")
+                                                                                   or "US").amazon_id)
+
+
+def request_feedback_removal(shop, item: dict, note: str = "") -> dict:
+    """Send Amazon's negative-feedback removal request for a seller feedback (when Amazon offers it), then
+    record it as the workflow's "removal requested" step."""
+    from sellertui.amazon.messaging import FEEDBACK_REMOVAL, Messaging
+    from sellertui.domain.reviews import negatives
+    from sellertui.domain.reviews.settings import ReviewSettings
+    from sellertui.domain.sync.session import session
+
+    if item.get("kind") != "feedback" or not item.get("order_id"):
+        raise UserError("Amazon's removal request is for a seller feedback on an order")
+    if not negatives.is_negative(item.get("rating")):
+        raise UserError("only a 1–2 star feedback can be asked to be removed")
+    work = negatives.work_of(shop.store, item["key"]) or {}
+    if work.get("removal_via") == "api":
+        raise UserError(f"Amazon's removal request went on {str(work.get('removal_at'))[:16]}: it is sent once")
+    if work.get("status") == negatives.RESOLVED:
+        raise UserError("this one is resolved already")
+    settings = ReviewSettings.of(shop)
+    closes = negatives.left_on(item) + timedelta(days=settings.removal_days)
+    if clock.today() > closes:
+        raise UserError(f"Amazon takes removal requests up to {settings.removal_days} days after the feedback: "
+                        f"that was {closes.isoformat()}")
+    amazon_id = market(item.get("marketplace") or "US").amazon_id
+    with session(shop) as api:
+        messaging = Messaging(api)
+        if FEEDBACK_REMOVAL not in messaging.actions(item["order_id"], amazon_id):
+            raise UserError(f"Amazon does not offer a removal request for order {item['order_id']} now (it does "
+                            "for a negative feedback within its window, once)")
+        messaging.negative_feedback_removal(item["order_id"], amazon_id)
+    ground = "Amazon's negative feedback removal request, sent through the Messaging API"
+    negatives.act(shop.store, item, negatives.REMOVAL, note, ground, settings=settings)
+    with shop.store.transaction(f"{item['key']}: removal request sent through Amazon") as tx:
+        return tx["feedback_work"].update(item["key"], {"removal_via": "api"})
