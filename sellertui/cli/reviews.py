@@ -13,6 +13,11 @@ def register(sub, common) -> None:
     feedback.add_argument("--negative", action="store_true", help="only 1–2 star ones")
     feedback.add_argument("--open", action="store_true", help="only negatives not yet resolved")
     feedback.add_argument("--json", action="store_true")
+    feedback.add_argument("--request-removal", metavar="ID",
+                          help="send Amazon's negative-feedback removal request for this seller feedback (its key "
+                               "or order id), when connected and Amazon offers it; once")
+    feedback.add_argument("--dry-run", action="store_true",
+                          help="with --request-removal: check and say what would be sent, send nothing")
     feedback.set_defaults(handler=cmd_feedback)
 
     asks = sub.add_parser("review-requests", parents=[common],
@@ -27,6 +32,12 @@ def register(sub, common) -> None:
 def cmd_feedback(args: argparse.Namespace) -> int:
     from sellertui.domain.reviews.listing import feedback_items
 
+    if args.request_removal:
+        return request_removal(args)
+    if args.dry_run:
+        from sellertui.core.errors import UserError
+
+        raise UserError("--dry-run goes with --request-removal ID")
     items = feedback_items(context(args).shop())
     if args.negative:
         items = [i for i in items if i["negative"]]
@@ -45,6 +56,26 @@ def cmd_feedback(args: argparse.Namespace) -> int:
         due = f"  [{i['next_step']} by {i['due_by']}{', LATE' if i['late'] else ''}]" if i["due_by"] else ""
         print(f"{i['date']}  {i['rating']}★ {kind}  {i['order_id'] or i['asin']:<19}  {i['buyer'][:18]:<18}  "
               f"{i['text'][:60]}{due}")
+    return 0
+
+
+def request_removal(args: argparse.Namespace) -> int:
+    from sellertui.domain.orders.buyer_messages import REMOVAL_MESSAGE, request_feedback_removal
+    from sellertui.domain.reviews.listing import find_item
+
+    shop = context(args).shop()
+    item = find_item(shop, args.request_removal)
+    result = request_feedback_removal(shop, item, dry_run=args.dry_run)
+    if args.json:
+        print_json({"key": item["key"], "order_id": item["order_id"], "dry_run": args.dry_run,
+                    "sent": not args.dry_run, "status": result.get("status", item["status"])})
+        return 0
+    if args.dry_run:
+        print(f"would send to the buyer of order {item['order_id']} ({item['rating']}★ on {item['date']}): "
+              f"{REMOVAL_MESSAGE} Amazon offers it now; nothing was sent.")
+    else:
+        print(f"sent Amazon's removal request to the buyer of order {item['order_id']}; recorded in the "
+              f"feedback's workflow ({result['status']})")
     return 0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from sellertui.core.errors import UserError
@@ -94,3 +96,47 @@ def test_amazons_removal_request_for_a_negative_seller_feedback_once(connected, 
     with pytest.raises(UserError, match="only a 1–2 star"):
         buyer_messages.request_feedback_removal(shop, positive)
     assert len(connected.messages) == 1
+
+
+def test_the_cli_asks_amazon_first_with_dry_run_then_sends_once(connected, shop, capsys, data_dir,
+                                                                  monkeypatch) -> None:
+    from sellertui.importers.pipeline import Options, import_report
+    from tests.importers.conftest import fixture
+    from tests.test_cli_import import run as cli
+
+    import_report(shop.store, fixture("feedback-us.txt"), Options())
+    order = "113-0000005-0000005"  # 1 star
+    base = ("feedback", "--data-dir", str(data_dir), "--request-removal", order)
+    code, _, err = cli(capsys, *base, "--dry-run")
+    assert code != 0 and "does not offer a removal request for order 113-0000005-0000005" in err
+    connected.message_actions[order] = {"negativeFeedbackRemoval"}
+    code, out, err = cli(capsys, *base, "--dry-run")
+    assert code == 0, err
+    assert f"would send to the buyer of order {order}" in out and "nothing was sent" in out
+    assert connected.messages == [] and negatives.work_of(shop.store, f"feedback:{order}") is None
+    code, out, err = cli(capsys, *base, "--json")
+    assert code == 0, err
+    assert json.loads(out) == {"key": f"feedback:{order}", "order_id": order, "dry_run": False, "sent": True,
+                               "status": negatives.REMOVAL}
+    assert connected.messages == [("negativeFeedbackRemoval", order, {})]
+    assert negatives.work_of(shop.store, f"feedback:{order}")["removal_via"] == "api"
+    code, _, err = cli(capsys, *base)
+    assert code != 0 and "it is sent once" in err and len(connected.messages) == 1
+    code, _, err = cli(capsys, "feedback", "--data-dir", str(data_dir), "--request-removal", "112-9999999-0000000")
+    assert code != 0 and "no feedback or review '112-9999999-0000000'" in err
+
+
+def test_offline_the_removal_request_says_how_in_seller_central_and_records_nothing(connected, shop, capsys,
+                                                                                     data_dir, monkeypatch) -> None:
+    from sellertui.importers.pipeline import Options, import_report
+    from tests.importers.conftest import fixture
+    from tests.test_cli_import import run as cli
+
+    import_report(shop.store, fixture("feedback-us.txt"), Options())
+    order = "113-0000005-0000005"
+    connected.message_actions[order] = {"negativeFeedbackRemoval"}
+    monkeypatch.delenv("SELLERTUI_SP_REFRESH_TOKEN")
+    code, _, err = cli(capsys, "feedback", "--data-dir", str(data_dir), "--request-removal", order)
+    assert code != 0 and "not connected to Seller Central: nothing was sent" in err
+    assert "Feedback Manager" in err and "Request removal" in err
+    assert connected.messages == [] and negatives.work_of(shop.store, f"feedback:{order}") is None

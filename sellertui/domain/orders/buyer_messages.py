@@ -112,16 +112,27 @@ def removal_offered(shop, item: dict) -> bool:
                                                                                    or "US").amazon_id)
 
 
-def request_feedback_removal(shop, item: dict, note: str = "") -> dict:
+SELLER_CENTRAL_REMOVAL = ("in Seller Central: Performance › Feedback Manager, find the order, then Request removal "
+                          "(Amazon's own form; press x here once it is done to record it)")
+REMOVAL_MESSAGE = ("Amazon's own message asking the buyer to remove their negative seller feedback (Amazon writes "
+                   "it; no text of yours goes with it). Send it only once the buyer's problem is solved: Amazon "
+                   "offers it once per feedback.")
+
+
+def request_feedback_removal(shop, item: dict, note: str = "", dry_run: bool = False) -> dict:
     """Send Amazon's negative-feedback removal request for a seller feedback (when Amazon offers it), then
-    record it as the workflow's "removal requested" step."""
+    record it as the workflow's "removal requested" step.
+
+    ``dry_run`` makes every check (Amazon is asked whether it offers the message now) and returns what would be
+    sent, sending and recording nothing. Not connected, it says how to ask in Seller Central instead."""
     from sellertui.amazon.messaging import FEEDBACK_REMOVAL, Messaging
     from sellertui.domain.reviews import negatives
     from sellertui.domain.reviews.settings import ReviewSettings
-    from sellertui.domain.sync.session import session
+    from sellertui.domain.sync.session import connected, session
 
     if item.get("kind") != "feedback" or not item.get("order_id"):
-        raise UserError("Amazon's removal request is for a seller feedback on an order")
+        raise UserError("Amazon's removal request is for a seller feedback on an order (a product review is "
+                        "reported with \"Report abuse\" under the review on Amazon)")
     if not negatives.is_negative(item.get("rating")):
         raise UserError("only a 1–2 star feedback can be asked to be removed")
     work = negatives.work_of(shop.store, item["key"]) or {}
@@ -134,12 +145,17 @@ def request_feedback_removal(shop, item: dict, note: str = "") -> dict:
     if clock.today() > closes:
         raise UserError(f"Amazon takes removal requests up to {settings.removal_days} days after the feedback: "
                         f"that was {closes.isoformat()}")
+    if not connected():
+        raise UserError(f"not connected to Seller Central: nothing was sent. Ask for it {SELLER_CENTRAL_REMOVAL}")
     amazon_id = market(item.get("marketplace") or "US").amazon_id
     with session(shop) as api:
         messaging = Messaging(api)
         if FEEDBACK_REMOVAL not in messaging.actions(item["order_id"], amazon_id):
             raise UserError(f"Amazon does not offer a removal request for order {item['order_id']} now (it does "
                             "for a negative feedback within its window, once)")
+        if dry_run:
+            return {"order_id": item["order_id"], "marketplace": item.get("marketplace") or "US",
+                    "message": FEEDBACK_REMOVAL, "offered": True, "sent": False}
         messaging.negative_feedback_removal(item["order_id"], amazon_id)
     ground = "Amazon's negative feedback removal request, sent through the Messaging API"
     negatives.act(shop.store, item, negatives.REMOVAL, note, ground, settings=settings)

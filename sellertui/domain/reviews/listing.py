@@ -88,6 +88,22 @@ def feedback_items(shop, today: date | None = None) -> list[dict]:
     return sorted(items, key=rank)
 
 
+def find_item(shop, ident: str) -> dict:
+    """The feedback or review ``ident`` names: its key (``feedback:…``, ``review:…``) or its order id (a seller
+    feedback first: that is what an order id names)."""
+    from sellertui.core.errors import UserError
+
+    ident = (ident or "").strip()
+    items = feedback_items(shop)
+    for match in ([i for i in items if i["key"] == ident], [i for i in items if i["key"] == f"feedback:{ident}"],
+                  [i for i in items if i["order_id"] == ident]):
+        if len(match) == 1:
+            return match[0]
+        if match:
+            raise UserError(f"{ident} names {len(match)} items: use a key ({', '.join(i['key'] for i in match)})")
+    raise UserError(f"no feedback or review {ident!r} (see `sellertui feedback`: the key or the order id)")
+
+
 def items_frame(items: list[dict]):
     """The items as the view's frame (``kind`` shown as seller/product, ``rank`` to sort by)."""
     import pandas as pd
