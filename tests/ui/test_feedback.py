@@ -74,3 +74,90 @@ async def test_a_positive_has_no_workflow_and_a_review_is_typed_in(make_app, fee
         await pilot.press("enter")
         await settle(pilot, app)
         assert view.table.value("rating") == 1 and view.table.value("kind") == "product"
+
+
+async def on_feedback_of(pilot, app, order_id: str):
+    await settle(pilot, app)
+    view = await open_view(pilot, app, "F")
+    await pilot.press("slash", *f"order:{order_id}")
+    await pilot.press("enter")
+    await settle(pilot, app)
+    assert view.table.value("order_id") == order_id
+    return view
+
+
+async def test_connected_amazons_removal_request_is_shown_sent_on_y_and_only_once(make_app, feedback_shop: Path,  # noqa: F811
+                                                                                 monkeypatch) -> None:
+    from sellertui.ui.kit.dialogs import ConfirmScreen
+    from tests.amazon.conftest import write_config
+    from tests.amazon.standin import ENV, StandIn
+
+    server = StandIn()
+    server.start()
+    try:
+        for name, value in ENV.items():
+            monkeypatch.setenv(name, value)
+        server.message_actions["113-0000005-0000005"] = {"negativeFeedbackRemoval"}
+        app = make_app(feedback_shop, 'user = "ana"\n' + write_config(server.url).read_text())
+        async with app.run_test(size=(80, 24)) as pilot:
+            view = await on_feedback_of(pilot, app, "113-0000005-0000005")
+            await pilot.press("X")
+            await settle(pilot, app)
+            assert isinstance(app.screen, ConfirmScreen)
+            question = app.screen.question
+            assert "to the buyer of order 113-0000005-0000005 (1★ seller feedback of 2026-11-09" in question
+            assert "Amazon writes it; no text of yours" in question
+            await pilot.press("n")
+            await settle(pilot, app)
+            assert server.messages == [] and not isinstance(app.screen, ConfirmScreen)
+            await pilot.press("X")
+            await settle(pilot, app)
+            await pilot.press("y")
+            await settle(pilot, app)
+            assert server.messages == [("negativeFeedbackRemoval", "113-0000005-0000005", {})]
+            assert any("removal request went to the buyer of order 113-0000005-0000005" in n.message
+                       for n in app._notifications)
+            assert view.table.value("status") == "removal requested"
+            await pilot.press("X")
+            await settle(pilot, app)
+            assert not isinstance(app.screen, ConfirmScreen)
+            assert any("it is sent once" in n.message for n in app._notifications)
+            # Amazon does not offer it for the other negative: the outcome says so, nothing is recorded
+            await on_feedback_of(pilot, app, "112-0000002-0000002")
+            await pilot.press("X")
+            await settle(pilot, app)
+            await pilot.press("y")
+            await settle(pilot, app)
+            assert any("does not offer a removal request for order 112-0000002-0000002" in n.message
+                       for n in app._notifications)
+        assert len(server.messages) == 1
+    finally:
+        server.stop()
+    store = open_store(feedback_shop)
+    work = {w["id"]: w for w in store["feedback_work"].all()}
+    assert work["feedback:113-0000005-0000005"]["removal_via"] == "api"
+    assert "feedback:112-0000002-0000002" not in work
+
+
+async def test_offline_the_removal_request_says_how_in_seller_central(make_app, feedback_shop: Path) -> None:  # noqa: F811
+    from sellertui.ui.kit.dialogs import InfoScreen
+
+    app = make_app(feedback_shop)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_feedback_of(pilot, app, "113-0000005-0000005")
+        await pilot.press("X")
+        await settle(pilot, app)
+        assert isinstance(app.screen, InfoScreen)
+        shown = app.screen.as_text()
+        assert "Not connected to Seller Central · nothing sent" in shown and "Feedback Manager" in shown
+        assert "1★ feedback on order 113-0000005-0000005" in shown
+        await pilot.press("escape")
+        await settle(pilot, app)
+        await pilot.press("slash", *"kind:product rating:1")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        await pilot.press("X")  # a product review: reported on Amazon, not by this request
+        await settle(pilot, app)
+        assert any("Report abuse" in n.message for n in app._notifications)
+    store = open_store(feedback_shop)
+    assert store["feedback_work"].all() == []

@@ -8,6 +8,7 @@ from textual import work
 from textual.binding import Binding
 from textual.message import Message
 
+from sellertui.domain.orders.buyer_messages import request_feedback_removal
 from sellertui.domain.reviews import negatives, product_reviews
 from sellertui.domain.reviews.settings import ReviewSettings
 from sellertui.domain.reviews.listing import FILTER_HELP, feedback_items, filter_items, items_frame
@@ -45,7 +46,9 @@ class FeedbackView(TableView):
     BINDINGS = [
         Binding("n", "new_review", "New review", id="feedback.new_review"),
         Binding("c", "contacted", "Contacted", id="feedback.contacted"),
-        Binding("x", "removal", "Request removal", id="feedback.removal"),
+        Binding("x", "removal", "Removal asked", tooltip="Record a removal request made in Seller Central",
+                id="feedback.removal"),
+        Binding("X", "request_removal", "Ask Amazon", tooltip="Request removal", id="feedback.request_removal"),
         Binding("v", "resolve", "Resolve", id="feedback.resolve"),
     ]
     items: dict[str, dict] = {}
@@ -56,6 +59,13 @@ class FeedbackView(TableView):
         def __init__(self, item: dict, work: dict | None) -> None:
             self.item = item
             self.work = work
+            super().__init__()
+
+    class RemovalChecked(Message, bubble=False):
+        """Whether Amazon's removal request can be offered for a seller feedback was read."""
+
+        def __init__(self, item: dict, work: dict | None, connected: bool) -> None:
+            self.item, self.work, self.connected = item, work, connected
             super().__init__()
 
     def on_mount(self) -> None:
@@ -127,6 +137,51 @@ class FeedbackView(TableView):
         if item:
             self.app.push_screen(removal_form(item["grounds"]), lambda v: v and self._act(
                 item, negatives.REMOVAL, "Recorded: removal requested.", ground=v["ground"], note=v["note"]))
+
+    # -- Amazon's own removal request (the Messaging API), after a yes ----------------------
+    def action_request_removal(self) -> None:
+        item = self._negative()
+        if item is None:
+            return
+        if item["kind"] != "feedback" or not item["order_id"]:
+            self.notify("Amazon's removal request is for a seller feedback on an order: report a product review "
+                        "with \"Report abuse\" under it on Amazon, then x records it.", severity="warning")
+            return
+        self._check_removal(item)
+
+    @work(thread=True, exclusive=True, group="feedback-removal", exit_on_error=False)
+    def _check_removal(self, item: dict) -> None:
+        from sellertui.domain.sync.session import connected
+
+        self.post_message(self.RemovalChecked(item, negatives.work_of(self.shop.store, item["key"]), connected()))
+
+    def on_feedback_view_removal_checked(self, checked: RemovalChecked) -> None:
+        from sellertui.domain.orders.buyer_messages import REMOVAL_MESSAGE, SELLER_CENTRAL_REMOVAL
+        from sellertui.ui.kit.dialogs import ConfirmScreen, InfoScreen
+
+        item, work_ = checked.item, checked.work or {}
+        order = item["order_id"]
+        if work_.get("removal_via") == "api":
+            self.notify(f"Amazon's removal request for order {plain(order)} went on "
+                        f"{str(work_.get('removal_at'))[:16].replace('T', ' ')}: it is sent once.", severity="warning")
+            return
+        if not checked.connected:
+            self.app.push_screen(InfoScreen("Not connected to Seller Central · nothing sent", paragraphs=[
+                f"Ask for the removal of the {item['rating']}★ feedback on order {order} {SELLER_CENTRAL_REMOVAL}.",
+                "Connect to Seller Central (ctrl+p › App: connect) and X sends Amazon's own request from here."]))
+            return
+        question = (f"Send Amazon's removal request to the buyer of order {order} ({item['rating']}★ seller "
+                    f"feedback of {item['date']}{', ' + item['buyer'] if item['buyer'] else ''})?\n\n"
+                    f"{REMOVAL_MESSAGE}\n\nIt goes through the Messaging API, only if Amazon offers it for this "
+                    "order now, and is recorded in the feedback's workflow.")
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.save(lambda store: request_feedback_removal(self.shop, item),
+                          f"Amazon's removal request went to the buyer of order {plain(order)}; it is in the feedback's "
+                          "workflow.", {"feedback_work"})
+
+        self.app.push_screen(ConfirmScreen(question), done)
 
     def action_resolve(self) -> None:
         item = self._negative()
