@@ -144,6 +144,8 @@ LINE = {"order_id": "111-3", "status": "Unshipped", "purchase_date": "2026-11-10
     ([LINE], [], "unshipped"),
     ([{**LINE, "status": "Shipped", "shipment": {"ship_date": "2026-11-20"}}], [], "shipped"),
     ([{**LINE, "status": "Shipped", "shipment": {"ship_date": "2026-11-14"}}], [], "delivered"),  # a week on
+    ([{**LINE, "status": "Shipped", "shipment": {"ship_date": "2026-11-20"}, "delivered_at": "2026-11-21"}], [],
+     "delivered"),  # recorded by the user: no need to wait a week
     ([{**LINE, "status": "Shipped"}], [{"status": "refunded", "refund_minor": 500}], "refunded"),
     ([{**LINE, "status": "Cancelled"}], [], None),
     ([], [], None),

@@ -109,6 +109,8 @@ def order_state(lines: list[dict], cases: list[dict], today: date) -> str | None
     shipped = [l for l in lines if l.get("status") in ("Shipped", "Shipping")]
     if not shipped:
         return None  # cancelled: no state a template is written for
+    if any(l.get("delivered_at") for l in lines):
+        return "delivered"  # the day the user recorded beats the guess from the ship date
     day = (shipped[0].get("shipment") or {}).get("ship_date") or (shipped[0].get("purchase_date") or "")[:10]
     try:
         sent = date.fromisoformat(day[:10])

@@ -1,0 +1,74 @@
+"""The day an order reached its buyer, when the user knows it ("delivered on DATE").
+
+Amazon's order reports and the Orders API give only the delivery window Amazon
+promised (EarliestDeliveryDate, LatestDeliveryDate), never the day the parcel
+arrived, and the return and refund reports do not say when the order came
+either. So the real day comes from the user (the carrier's tracking page, the
+buyer's message). It is kept as ``delivered_at`` on every line of the order —
+an import never writes that field, so re-importing keeps it — and a review
+request's window is reckoned from it ahead of any estimate. The order's
+history says who recorded it and when.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sellertui import clock
+from sellertui.core.errors import UserError
+
+
+def _day(value) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def shipped_on(lines: list[dict]) -> date | None:
+    """The day the order left (its ship date; an order Amazon shipped without one: its purchase day)."""
+    for line in lines:
+        day = _day((line.get("shipment") or {}).get("ship_date"))
+        if day:
+            return day
+    if any(l.get("status") in ("Shipped", "Shipping") for l in lines):
+        return _day(lines[0].get("purchase_date"))
+    return None
+
+
+def delivered_at(lines: list[dict]) -> str:
+    """The delivery day recorded for the order ("" when none is)."""
+    return next((str(l["delivered_at"])[:10] for l in lines if l.get("delivered_at")), "")
+
+
+def mark_delivered(store, lines: list[dict], day: date, note: str = "") -> str:
+    """Record that the order was delivered on ``day``: ``delivered_at`` on each line, a step in its history.
+
+    A day after today or before the order shipped is refused; recording again corrects the day."""
+    if not lines:
+        raise UserError("that order is no longer in the store")
+    order_id = lines[0]["order_id"]
+    if all(l.get("status") == "Cancelled" for l in lines):
+        raise UserError(f"order {order_id} was cancelled: there was nothing to deliver")
+    left = shipped_on(lines)
+    if left is None:
+        raise UserError(f"order {order_id} has not shipped yet: record the delivery once it has")
+    if day > clock.today():
+        raise UserError(f"{day.isoformat()} is in the future: record the day the buyer got it")
+    if day < left:
+        raise UserError(f"{day.isoformat()} is before the order shipped ({left.isoformat()})")
+    before = delivered_at(lines)
+    note = (note or "").strip()
+    what = (f"delivered on {day.isoformat()}" + (f" (was {before})" if before and before != day.isoformat() else "")
+            + (f": {note}" if note else ""))
+    step = {"at": clock.stamp(), "by": store.user, "what": what}
+    with store.transaction(f"order {order_id}: {what}") as tx:
+        orders = tx["orders"]
+        for line in lines:
+            part = str(line.get("purchase_date") or "")[:7]
+            current = orders.get(line["id"], partition=part)
+            if current is None:
+                raise UserError(f"order line {line['id']} no longer exists")
+            orders.update(line["id"], {"delivered_at": day.isoformat(),
+                                       "history": [*(current.get("history") or []), step]}, partition=part)
+    return day.isoformat()
