@@ -118,3 +118,49 @@ async def test_connected_the_tracking_message_is_sent_after_a_yes_and_never_twic
         assert [s["state"] for s in sends] == ["sending", "sent"]
     finally:
         server.stop()
+
+
+async def test_record_the_delivery_day_from_the_date_field_and_see_it_on_the_order(make_app, demo_copy: Path) -> None:
+    from datetime import date, timedelta
+
+    from sellertui.ui.kit.dialogs import DetailScreen
+
+    line = shipped_fbm(demo_copy)
+    shipped = date.fromisoformat(line["shipment"]["ship_date"])
+    app = make_app(demo_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press_on_order(pilot, app, line["order_id"], "V")
+        assert isinstance(app.screen, FormScreen) and app.focused is app.screen.query_one("#field-day")
+        fill(app, day="+1")
+        await submit(pilot, app)
+        assert form_errors(app)["day"] == "in the future"
+        fill(app, day=(shipped - timedelta(days=1)).isoformat())
+        await submit(pilot, app)
+        assert form_errors(app)["day"] == f"before it shipped ({shipped.isoformat()})"
+        arrived = min(shipped + timedelta(days=2), date(2026, 11, 22))
+        fill(app, day=arrived.isoformat(), note="UPS tracking says so")
+        await submit(pilot, app)
+        assert not isinstance(app.screen, FormScreen)
+        await settle(pilot, app)
+        assert any(f"delivered on {arrived.isoformat()}: review requests count" in n.message
+                   for n in app._notifications)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, DetailScreen)
+        assert f"delivered on {arrived.isoformat()}" in app.screen.as_text()
+    store = open_store(demo_copy)
+    stored = store["orders"].get(line["id"], partition=line["purchase_date"][:7])
+    store.close()
+    assert stored["delivered_at"] == arrived.isoformat()
+    assert stored["history"][-1]["what"] == f"delivered on {arrived.isoformat()}: UPS tracking says so"
+
+
+async def test_an_unshipped_order_has_no_delivery_to_record(make_app, demo_copy: Path) -> None:
+    store = open_store(demo_copy)
+    waiting = next(o for o in store["orders"].rows(["2026-11"]) if o["status"] == "Unshipped")
+    store.close()
+    app = make_app(demo_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press_on_order(pilot, app, waiting["order_id"], "V")
+        assert not isinstance(app.screen, FormScreen)
+        assert any("has not shipped yet: there is no delivery to record" in n.message for n in app._notifications)

@@ -45,6 +45,7 @@ class AllOrdersView(TableView):
         Binding("y", "copy_id", "Copy id", id="orders.copy"),
         Binding("P", "postage", "Postage", tooltip="Refund postage", id="orders.postage"),
         Binding("L", "tracking_message", "Tracking", tooltip="Tracking message (its link)", id="orders.tracking_message"),
+        Binding("V", "delivered", "Delivered", tooltip="Record the delivery day", id="orders.delivered"),
     ]
 
     class PanelOrderRead(Message, bubble=False):
@@ -136,6 +137,11 @@ class AllOrdersView(TableView):
         current = self._current()
         if current:
             self.area.tracking_message(*current)
+
+    def action_delivered(self) -> None:
+        current = self._current()
+        if current:
+            self.area.record_delivery(*current)
 
     def action_product_notes(self) -> None:
         position = self.table.current_position

@@ -5,14 +5,15 @@ from __future__ import annotations
 from textual import work
 from textual.message import Message
 
-from sellertui.domain.orders import addresses, notes, postage, tracking
+from sellertui.domain.orders import addresses, delivery, notes, postage, tracking
 from sellertui.domain.orders.order_lines import lines_of_order
 from sellertui.ui.kit.views import ViewArea, view_bindings
 from sellertui.ui.tabs.orders.all_orders import AllOrdersView
 from sellertui.ui.tabs.orders.buyers import BuyersView
 from sellertui.ui.tabs.orders.feedback import FeedbackView
 from sellertui.ui.kit.dialogs import ConfirmScreen, InfoScreen
-from sellertui.ui.tabs.orders.forms import address_form, postage_form, product_note_form
+from sellertui.ui.kit.safe import plain
+from sellertui.ui.tabs.orders.forms import address_form, delivered_form, postage_form, product_note_form
 from sellertui.ui.tabs.orders.messages import MessagesView
 from sellertui.ui.tabs.orders.returns import ReturnsView
 from sellertui.ui.tabs.orders.review_requests import ReviewRequestsView
@@ -179,6 +180,39 @@ class OrdersArea(ViewArea):
         self.app.push_screen(InfoScreen(f"Copied to the clipboard · tracking message for {message.order_id}",
                                         paragraphs=[message.filled, "Paste it into Buyer-Seller Messages "
                                                     "(Orders › Contact buyer).", *extra]))
+
+    # -- the day it was delivered (from All orders) ------------------------------------
+    class DeliveryRead(Message, bubble=False):
+        """The lines of an order whose delivery day is to be recorded were read."""
+
+        def __init__(self, order_id: str, lines: list[dict]) -> None:
+            self.order_id, self.lines = order_id, lines
+            super().__init__()
+
+    def record_delivery(self, order_id: str, purchase_date: str) -> None:
+        self._read_delivery(order_id, purchase_date[:7])
+
+    @work(thread=True, exclusive=True, group="delivery", exit_on_error=False)
+    def _read_delivery(self, order_id: str, month: str) -> None:
+        self.post_message(self.DeliveryRead(order_id, lines_of_order(self.shop.store, order_id, month)))
+
+    def on_orders_area_delivery_read(self, message: DeliveryRead) -> None:
+        lines, order_id = message.lines, message.order_id
+        shipped = delivery.shipped_on(lines)
+        why = ("is no longer in the store" if not lines
+               else "was cancelled" if all(l.get("status") == "Cancelled" for l in lines)
+               else "has not shipped yet" if shipped is None else "")
+        if why:
+            self.notify(f"Order {plain(order_id)} {why}: there is no delivery to record.", severity="warning")
+            return
+
+        def done(values: dict | None) -> None:
+            if values:
+                self.save(lambda store: delivery.mark_delivered(store, lines, values["day"], values["note"]),
+                          lambda day: f"Order {plain(order_id)} delivered on {day}: review requests count from it.",
+                          {"orders"})
+
+        self.app.push_screen(delivered_form(order_id, shipped.isoformat(), delivery.delivered_at(lines)), done)
 
     # -- product notes (from orders and messages) -----------------------------------
     def edit_product_note(self, sku: str) -> None:

@@ -65,6 +65,10 @@ def order_detail(lines: list[dict], note: dict | None = None, buyer: dict | None
         if link and first.get("channel") == "FBM":
             ship.append("\n")
             ship.append(plain(link), style=f"link {link}")
+    delivered = next((str(l["delivered_at"])[:10] for l in lines if l.get("delivered_at")), "")
+    if delivered:
+        ship.append(("" if ship.plain.endswith("\n") or not ship.plain else "\n") + f"delivered on {plain(delivered)}",
+                    style="green")
     parts += [Text("\nShipping", style="bold underline"), ship]
 
     history = [h for line in lines[:1] for h in line.get("history") or []]

@@ -145,3 +145,26 @@ def postage_form(order_id: str, left_minor: int, charged_minor: int, currency: s
         else {"note": "say why"} if v["reason"] == "other" and not v["note"] else {},
         submit_label="Refund",
     )
+
+
+def delivered_form(order_id: str, shipped: str, recorded: str) -> FormScreen:
+    """The day the buyer got the order (the carrier's tracking page says it), checked as it is typed."""
+    from sellertui import clock
+
+    def check(values: dict) -> dict[str, str]:
+        day = values["day"]
+        if day > clock.today():
+            return {"day": "in the future"}
+        if day.isoformat() < shipped:
+            return {"day": f"before it shipped ({shipped})"}
+        return {}
+
+    return FormScreen(
+        f"Delivered · order {order_id}",
+        [Field("day", "Delivered on", fields.day, value=recorded or "today",
+               help=f"shipped {shipped}" + (f"; recorded before: {recorded}" if recorded else "") +
+               " · review requests count from this day"),
+         Field("note", "Note", lambda t: fields.text(t, max_length=300), help="how you know (tracking, the buyer)")],
+        check=check,
+        submit_label="Record",
+    )
