@@ -6,15 +6,16 @@ import argparse
 import time
 
 from sellertui.cli.common import context, print_json
+from sellertui.core.i18n import _
 
 
 def register(sub, common) -> None:
-    demo = sub.add_parser("demo", help="create the demo shop in an empty data directory", parents=[common])
+    demo = sub.add_parser("demo", help=_("create the demo shop in an empty data directory"), parents=[common])
     demo.add_argument("--size", choices=("small", "large", "huge"), default="small",
-                      help="small: 40 SKUs, ~5k orders (default); large: benchmark size, 100k orders; "
-                           "huge: 1M orders over five years (several minutes, a few GB of memory)")
-    demo.add_argument("--seed", type=int, default=7, help="random seed (same seed and day, same shop)")
-    demo.add_argument("--json", action="store_true", help="print the counts as JSON")
+                      help=_("small: 40 SKUs, ~5k orders (default); large: benchmark size, 100k orders; "
+                           "huge: 1M orders over five years (several minutes, a few GB of memory)"))
+    demo.add_argument("--seed", type=int, default=7, help=_("random seed (same seed and day, same shop)"))
+    demo.add_argument("--json", action="store_true", help=_("print the counts as JSON"))
     demo.set_defaults(handler=cmd_demo)
 
 
@@ -27,10 +28,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.json:
         print_json(counts)
         return 0
-    print(f"demo shop ({args.size}) created in {ctx.where} in {time.perf_counter() - started:.1f} s:")
+    print(_('demo shop ({size}) created in {where} in {value:.1f} s:').format(size=args.size, where=ctx.where, value=time.perf_counter() - started))
     for name, n in counts.items():
         print(f"  {name:<16} {n:>8,}")
-    print(f"start it with: sellertui {_flag(ctx)}")
+    print(_('start it with: sellertui {flag}').format(flag=_flag(ctx)))
     return 0
 
 

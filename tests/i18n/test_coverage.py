@@ -19,10 +19,14 @@ from sellertui.devtools.catalog import PACKAGE, ROOT, extract, po_files, read
 # The modules whose every user-visible string is marked; a module joins when it is converted.
 CONVERTED = [
     "sellertui/cli/importing.py",
-    "sellertui/ui/shell/help_screen.py",
-    "sellertui/ui/shell/palette.py",
-    "sellertui/ui/shell/language.py",
-    "sellertui/ui/kit/footer.py",
+    *[f"sellertui/ui/shell/{name}.py" for name in (
+        "ads_connect", "connect_screen", "header", "help_screen", "language", "live", "palette", "problem_screen",
+        "shop_switcher", "sync", "welcome", "importing/screen", "importing/period_question",
+        "importing/encoding_choice")],
+    *[f"sellertui/ui/kit/{name}.py" for name in (
+        "charts", "dialogs", "filterbar", "footer", "forms", "panel", "records_screen", "records_view",
+        "settings_form", "table", "table_view", "views")],
+    "sellertui/ui/app.py",
 ]
 
 # call name → the arguments a user reads: positions, and keyword names
@@ -45,6 +49,15 @@ SINKS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "SystemExit": ((0,), ()),
     "fail": ((0,), ()),
     "exit": ((), ("message",)),
+    "Field": ((1,), ("help", "placeholder")),
+    "FormScreen": ((0,), ("submit_label",)),
+    "InfoScreen": ((0,), ()),
+    "ConfirmScreen": ((0,), ()),
+    "PickScreen": ((0,), ("hint", "lead")),
+    "Column": ((1,), ()),
+    "FieldError": ((0,), ()),
+    "Text": ((0,), ()),
+    "append": ((0,), ()),
 }
 ATTRIBUTES = ("border_title", "border_subtitle", "TITLE", "HELP_TITLE", "tooltip")
 # words that are the same in every language: names and codes
@@ -133,7 +146,7 @@ def test_every_marked_string_is_translated_and_the_catalog_is_up_to_date():
 
 def test_placeholders_survive_translation():
     """A translation keeps every {name} and %(name)s of its English: .format() would fail otherwise."""
-    fields = re.compile(r"\{[a-z_]*(?:[:!][^}]*)?\}|%\([a-z_]+\)[sd]")
+    fields = re.compile(r"\{[a-z_0-9]*(?:[:!][^}]*)?\}|%\([a-z_]+\)[sdr]|%[sdr]")
     problems = []
     for po in po_files():
         for m in read(po):
