@@ -55,7 +55,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         print_json(counts)
     else:
         for name, n in counts.items():
-            print(f"{name:<16} {n:>9,}")
+            print(f"{name:<16} {n:>9,}")  # collection names: the store's own words
     return 0
 
 
@@ -65,12 +65,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     ctx = context(args)
     problems = check(_folder(ctx))
     print(_("Store"))
-    for problem in problems or ["healthy: every file reads"]:
+    for problem in problems or [_("healthy: every file reads")]:
         print(f"  {problem}")
     keys = key_problems(ctx.settings.keymap)
     print(_("Keys"))
-    for problem in keys or [f"{len(ctx.settings.keymap)} remapped, none clashes: every id is known, every key free"
-                            if ctx.settings.keymap else "the default keys (no [keymap] in the config)"]:
+    for problem in keys or [_("{count} remapped, none clashes: every id is known, every key free").format(
+                                count=len(ctx.settings.keymap))
+                            if ctx.settings.keymap else _("the default keys (no [keymap] in the config)")]:
         print(f"  {problem}")
     return 1 if problems or keys else 0
 

@@ -57,8 +57,8 @@ def _pick(profiles: list):
 
     lines = [f"  {n}. {p.label}" for n, p in enumerate(profiles, 1)]
     if not sys.stdin.isatty():
-        raise UserError("these credentials reach several advertiser profiles; choose one with --profile ID:\n"
-                        + "\n".join(lines))
+        raise UserError(_("these credentials reach several advertiser profiles; choose one with --profile ID:")
+                        + "\n" + "\n".join(lines))
     print(_("These credentials reach several advertiser profiles:"))
     print("\n".join(lines))
     answer = input("Profile (number or id): ").strip()

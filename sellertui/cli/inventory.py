@@ -8,6 +8,7 @@ from sellertui import clock
 from sellertui.cli.common import context, print_json
 from sellertui.core.money import fmt
 from sellertui.core.i18n import _
+from sellertui.core.cells import pad
 
 
 def register(sub, common) -> None:
@@ -36,7 +37,8 @@ def cmd_reorder(args: argparse.Namespace) -> int:
     for supplier in suppliers:
         picked = [r for r in rows if r["supplier"] == supplier]
         total = sum((r["unit_cost_minor"] or 0) * r["qty"] for r in picked)
-        print(_('\n{value}  ≈ {fmt} at landed cost').format(value=supplier or '(no supplier)', fmt=fmt(total, picked[0]['currency'])))
+        print("\n" + _("{supplier}  ≈ {amount} at landed cost").format(supplier=supplier or _("(no supplier)"),
+                                                                       amount=fmt(total, picked[0]["currency"])))
         for r in picked:
-            print(f"  {r['sku']:<{width}}  {r['qty']:>7,}  {r['status']:<12}  {r['why']}")
+            print(f"  {r['sku']:<{width}}  {r['qty']:>7,}  {pad(r['status'], 12)}  {r['why']}")
     return 0

@@ -12,7 +12,8 @@ import sys
 from sellertui import clock
 from sellertui.cli.common import context, print_json
 from sellertui.core.money import fmt
-from sellertui.core.i18n import _
+from sellertui.core.i18n import N_, _
+from sellertui.core.cells import pad
 
 
 def register(sub, common) -> None:
@@ -84,7 +85,8 @@ def cmd_pnl(args: argparse.Namespace) -> int:
     print(_('P&L by {grain} in {home} (~ estimated in part, ⚠ missing data)').format(grain=statement.grain, home=statement.home))
     print(f"{'':24}" + "".join(f"{('⚠' if statement.missing(i) else '') + statement.labels[i]:>14}" for i in shown))
     for key in ROWS:
-        print(f"{LABELS[key]:<24}" + "".join(f"{statement.figure(key, i):>14}" for i in shown))
+        # the domain marks its row names N_: shown here in the language, padded by cells
+        print(pad(_(LABELS[key]), 24) + "".join(pad(statement.figure(key, i), 14, "right") for i in shown))
     for i in shown:
         for flag in statement.flags[i]:
             if flag.severity != "info":
@@ -119,7 +121,9 @@ def _per_sku(service, args) -> int:
     home = service.home
     print(_('Per SKU, {first} to {min}, in {home}: {len} SKU(s)').format(first=first, min=min(last, clock.today()), home=home, len=len(records)))
     pct = lambda v: "—" if v is None else f"{v * 100:.1f}%"  # noqa: E731
-    print(f"{'SKU':<20}{'Units':>7}{'Sales':>13}{'Profit':>13}{'Per unit':>11}{'Margin':>8}{'ROI':>8}{'BE ACoS':>9}")
+    print(pad("SKU", 20) + "".join(pad(_(word), width, "right") for word, width in (
+        (N_("Units"), 7), (N_("Sales"), 13), (N_("Profit"), 13), (N_("Per unit"), 11), (N_("Margin"), 8),
+        (N_("ROI"), 8), (N_("BE ACoS"), 9))))
     for r in records:
         per = "—" if r["profit_per_unit_minor"] is None else fmt(r["profit_per_unit_minor"], home)
         print(f"{r['sku'][:19]:<20}{r['units']:>7,}{fmt(r['sales_minor'], home):>13}{fmt(r['profit_minor'], home):>13}"
@@ -145,11 +149,13 @@ def cmd_hire(args: argparse.Namespace) -> int:
     print(_("Hiring plan:"))
     for role in hiring.plan:
         status = role_status(role, result.role)
-        print(f"  {role.get('position')}. {role.get('title', ''):<22} {describe_cost(role):<48} {status}")
+        print(f"  {role.get('position')}. {pad(role.get('title', ''), 22)} {pad(describe_cost(role), 48)} {status}")
     if result.role is None:
         print(result.projection)
         return 0
-    print(_('\n{value} to hire {get}: hire line {fmt} a month').format(value='READY' if result.ready else 'Not yet ready', get=result.role.get('title'), fmt=fmt(result.target, result.currency)))
+    said = _("\nREADY to hire {role}: hire line {amount} a month") if result.ready else \
+        _("\nNot yet ready to hire {role}: hire line {amount} a month")
+    print(said.format(role=result.role.get("title"), amount=fmt(result.target, result.currency)))
     for condition in result.conditions:
         print(f"  [{'x' if condition.ok else ' '}] {condition.label}: {condition.detail}")
     if result.profit_gap or result.cash_gap:

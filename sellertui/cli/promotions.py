@@ -6,6 +6,7 @@ import argparse
 
 from sellertui.cli.common import context, print_json
 from sellertui.core.i18n import _
+from sellertui.core.cells import pad
 
 
 def register(sub, common) -> None:
@@ -40,14 +41,16 @@ def cmd_upcoming(args: argparse.Namespace) -> int:
     if data["deadlines"]:
         print(_("\nDeadlines"))
         for d in data["deadlines"]:
-            print(f"  {d['date']}  {deadlines.describe(d['days_left']):<16} {d['what']:<14} {d['name']}")
+            print(f"  {d['date']}  {pad(deadlines.describe(d['days_left']), 16)} {pad(d['what'], 14)} {d['name']}")
     if data["starting"]:
         print(_("\nStarting"))
         for p in data["starting"]:
             failed = sum(c["level"] == "fail" for c in p["checks"])
-            print(f"  {p['start']}  {p['status']:<9} {TYPES.get(p['type'], p['type']):<24} {p['name']}  "
-                  f"{p['discount_pct']:g}% off · fee {fmt(p['fee_minor'], p['currency'])}"
-                  + (f" · {failed} check(s) failing" if failed else ""))
+            kind = _(TYPES.get(p["type"], p["type"]))
+            offer = _("{discount}% off · fee {fee}").format(discount=f"{p['discount_pct']:g}",
+                                                           fee=fmt(p["fee_minor"], p["currency"]))
+            failing = " · " + _("{count} check(s) failing").format(count=failed) if failed else ""
+            print(f"  {p['start']}  {p['status']:<9} {pad(kind, 24)} {p['name']}  {offer}{failing}")
     if data["events"]:
         print(_("\nEvents"))
         for e in data["events"]:

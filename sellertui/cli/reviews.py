@@ -6,6 +6,7 @@ import argparse
 
 from sellertui.cli.common import context, print_json
 from sellertui.core.i18n import _
+from sellertui.core.cells import cut, fit, pad
 
 
 def register(sub, common) -> None:
@@ -42,10 +43,14 @@ def cmd_feedback(args: argparse.Namespace) -> int:
         print(_("No feedback or reviews: import the Seller Feedback report or a reviews CSV."))
         return 0
     for i in items:
-        kind = "seller " if i["kind"] == "feedback" else "product"
-        due = f"  [{i['next_step']} by {i['due_by']}{', LATE' if i['late'] else ''}]" if i["due_by"] else ""
-        print(f"{i['date']}  {i['rating']}★ {kind}  {i['order_id'] or i['asin']:<19}  {i['buyer'][:18]:<18}  "
-              f"{i['text'][:60]}{due}")
+        kind = pad(_("seller") if i["kind"] == "feedback" else _("product"), 7)
+        due = ""
+        if i["due_by"]:
+            due = "  [" + (_("{step} by {day}, LATE") if i["late"] else _("{step} by {day}")).format(
+                step=i["next_step"], day=i["due_by"]) + "]"
+        # buyers' names and their words may be 中文: cut and padded by cells
+        print(f"{i['date']}  {i['rating']}★ {kind}  {i['order_id'] or i['asin']:<19}  {fit(i['buyer'], 18)}  "
+              f"{cut(i['text'], 60)}{due}")
     return 0
 
 
@@ -76,8 +81,9 @@ def cmd_review_requests(args: argparse.Namespace) -> int:
                     "requests": [r for r in rows if r["state"] != DUE]})
         return 0
     due = [r for r in rows if r["state"] == DUE]
-    print(f"{len(due)} order(s) due a review request" + (" (the daily rule asks for them)"
-                                                         if ReviewSettings.of(shop).daily_rule else ""))
+    said = _("{count} order(s) due a review request (the daily rule asks for them)") \
+        if ReviewSettings.of(shop).daily_rule else _("{count} order(s) due a review request")
+    print(said.format(count=len(due)))
     for r in due:
         print(_('  {order_id}  closes {closes}  delivered {delivered}{value}  {channel}  {skus}').format(order_id=r['order_id'], closes=r['closes'], delivered=r['delivered'], value='~' if r['estimated'] else '', channel=r['channel'], skus=r['skus']))
     past = [r for r in rows if r["state"] != DUE]

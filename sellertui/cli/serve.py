@@ -52,7 +52,8 @@ def server_for(args: argparse.Namespace):
 
 def cmd_serve(args: argparse.Namespace) -> int:
     server = server_for(args)
-    print(f"serving {server.title} on {server.public_url}" + (" (the page asks for the token)" if server.token
-                                                              else " (this machine only)"))
+    said = _("serving {title} on {url} (the page asks for the token)") if server.token else \
+        _("serving {title} on {url} (this machine only)")
+    print(said.format(title=server.title, url=server.public_url))
     server.serve()
     return 0

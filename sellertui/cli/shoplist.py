@@ -6,6 +6,7 @@ import argparse
 
 from sellertui.cli.common import context, print_json
 from sellertui.core.i18n import _
+from sellertui.core.cells import pad
 
 
 def register(sub, common) -> None:
@@ -35,8 +36,8 @@ def cmd_shops(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     width = max(len(r["name"]) for r in rows)
-    for r in rows:
-        print(f"{'*' if r['open'] else ' '} {r['name']:<{width}}  {r['shop_name']:<20} {r['store']}")
+    for r in rows:  # a shop's name may be 中文: padded by cells
+        print(f"{'*' if r['open'] else ' '} {r['name']:<{width}}  {pad(r['shop_name'], 20)} {r['store']}")
     if len(rows) == 1:
         print(_("\nAdd another shop to config.toml as [shops.NAME] with store = \"postgresql://…\" or data_dir = \"…\"; "
               "then `sellertui --shop NAME`."))

@@ -71,7 +71,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         if args.json:
             print_json(status.as_json())
         else:
-            print(status.header() or "not connected to Seller Central (sellertui connect)")
+            print(status.header() or _("not connected to Seller Central (sellertui connect)"))
             for s in status.failing:
                 print(_('  {stream} {marketplace} failed: {error}').format(stream=s.stream, marketplace=s.marketplace, error=s.error))
             for c in status.failed_confirmations:
@@ -103,7 +103,8 @@ def _progress():
 
 def forgot(removed: list[str], what: str) -> int:
     """``connect --forget``'s answer: what was removed, or that there was nothing."""
-    print("removed " + ", ".join(removed) if removed else f"no stored {what} to remove")
+    print(_("removed {what}").format(what=", ".join(removed)) if removed else
+          _("no stored {what} to remove").format(what=what))
     return 0
 
 
@@ -150,7 +151,8 @@ def _report(found, kept: str | None) -> int:
         if kept is None:
             print(_("nothing was saved"), file=sys.stderr)
         return 1
-    print(_('connected: the account sells in {value}').format(value=', '.join(found.selling_in) or 'no marketplace'))
+    print(_("connected: the account sells in {marketplaces}").format(
+        marketplaces=", ".join(found.selling_in) or _("no marketplace")))
     if kept:
         print(_('credentials kept in {kept}').format(kept=kept))
     return 0

@@ -7,6 +7,7 @@ import argparse
 from sellertui.cli.common import context, print_json
 from sellertui.domain.team import tasks
 from sellertui.core.i18n import _
+from sellertui.core.cells import cell_len, pad
 
 
 def register(sub, common) -> None:
@@ -48,14 +49,16 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json([public(t) for t in found])
         return 0
     if not found:
-        print("no open tasks" if not args.all else "no tasks")
+        print(_("no open tasks") if not args.all else _("no tasks"))
         return 0
     width = max(len(t["id"]) for t in found)
+    late_word = _("LATE")
     for t in found:
         due = t.get("due") or "—"
-        late = " LATE" if tasks.is_overdue(t) else ""
-        owner = t.get("owner") or "unassigned"
-        print(f"{t['id']:>{width}}  {t['status']:<7} {due:<10}{late:<5}  {owner:<12} {t['title']}")
+        late = pad(late_word if tasks.is_overdue(t) else "", cell_len(late_word))
+        owner = t.get("owner") or _("unassigned")
+        # the status is the stored word (scripts read it); names and titles may be 中文: padded by cells
+        print(f"{t['id']:>{width}}  {t['status']:<7} {due:<10} {late}  {pad(owner, 12)} {t['title']}")
     return 0
 
 

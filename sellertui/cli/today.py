@@ -41,7 +41,8 @@ def cmd_today(args: argparse.Namespace) -> int:
         if not listed:
             continue
         more = (section.total or len(listed)) - len(section.items)
-        print(_('\n{name} ({len} to do{value})').format(name=section.name, len=len(section.open), value=f', {more} more' if more > 0 else ''))
+        said = _("{name} ({count} to do, {more} more)") if more > 0 else _("{name} ({count} to do)")
+        print("\n" + said.format(name=section.name, count=len(section.open), more=more))
         for item in listed:
             mark = "x" if item.ticked else ("!" if item.late else " ")
             shop = f"[{item.shop}] " if item.shop else ""

@@ -9,7 +9,8 @@ from sellertui import clock
 from sellertui.cli.common import context, print_json
 from sellertui.core.markets import market as market_of
 from sellertui.core.money import fmt
-from sellertui.core.i18n import _
+from sellertui.core.i18n import _, ngettext
+from sellertui.core.cells import fit, pad
 
 
 def register(sub, common) -> None:
@@ -77,7 +78,15 @@ def cmd_list(args: argparse.Namespace) -> int:
         currency = r["currency"] or market_of(r["marketplace"]).currency
         rank = f"#{r['rank']:,}" if r["rank"] else "—"
         rating = f"{r['rating']:.1f}★ ({r['reviews'] or 0:,})" if r["rating"] is not None else "—"
-        print(_('{asin} {marketplace} {value} {value2:<28} {fmt:>9}  buy box {buybox_text:<14} rank {rank:<9} {rating}{value3}{value4}  ({len} day{value5})').format(asin=r['asin'], marketplace=r['marketplace'], value='own  ' if r['own'] else 'rival', value2=r['label'][:28], fmt=fmt(r['price_minor'], currency), buybox_text=buybox_text(r), rank=rank, rating=rating, value3='  coupon ' + r['coupon'] if r['coupon'] else '', value4='  deal ' + r['deal'] if r['deal'] else '', len=len(r['history']), value5='s' if len(r['history']) != 1 else ''))
+        whose = pad(_("own") if r["own"] else _("rival"), 5)
+        extras = (("  " + _("coupon {coupon}").format(coupon=r["coupon"]) if r["coupon"] else "")
+                  + ("  " + _("deal {deal}").format(deal=r["deal"]) if r["deal"] else ""))
+        days = ngettext("{count} day", "{count} days", len(r["history"])).format(count=len(r["history"]))
+        print(_("{asin} {marketplace} {whose} {label} {price}  buy box {buybox} rank {rank} {rating}{extras}  "
+                "({days})").format(asin=r["asin"], marketplace=r["marketplace"], whose=whose,
+                                   label=fit(r["label"], 28), price=pad(fmt(r["price_minor"], currency), 9, "right"),
+                                   buybox=pad(buybox_text(r), 14), rank=pad(rank, 9), rating=rating, extras=extras,
+                                   days=days))
         for alert in r["alerts"]:
             print(f"    ! {alert.text}")
     return 0
@@ -91,7 +100,9 @@ def cmd_add(args: argparse.Namespace) -> int:
     if args.json:
         print_json({k: v for k, v in entry.items() if not k.startswith("_")})
     else:
-        print(_('watching {asin} in {marketplace} ({value})').format(asin=entry['asin'], marketplace=entry['marketplace'], value='yours' if entry['own'] else 'a competitor'))
+        print((_("watching {asin} in {marketplace} (yours)") if entry["own"] else
+               _("watching {asin} in {marketplace} (a competitor)")).format(asin=entry["asin"],
+                                                                             marketplace=entry["marketplace"]))
     return 0
 
 
@@ -101,7 +112,8 @@ def cmd_remove(args: argparse.Namespace) -> int:
     ctx = context(args)
     market = _market(ctx, args)
     gone = watchlist.remove(ctx.store(), args.asin, market, keep_history=not args.forget_history)
-    kept = f"; deleted {gone} snapshot(s)" if args.forget_history else "; its history is kept"
+    kept = "; " + (_("deleted {count} snapshot(s)").format(count=gone) if args.forget_history else
+                   _("its history is kept"))
     print(_('stopped watching {upper} in {market}{kept}').format(upper=args.asin.strip().upper(), market=market, kept=kept))
     return 0
 
@@ -120,7 +132,9 @@ def cmd_record(args: argparse.Namespace) -> int:
     raw = {name: getattr(args, name) for name in ("rating", "reviews", "coupon", "deal", "price", "rank")
            if getattr(args, name) is not None}
     counts = record_entry(ctx.store(), args.asin, market, day, raw, market_of(market).currency)
-    print(_('recorded {join} for {upper} on {day}{value}').format(join=', '.join(raw), upper=args.asin.strip().upper(), day=day, value=' (updated that day)' if counts['updated'] else ''))
+    said = _("recorded {figures} for {asin} on {day} (updated that day)") if counts["updated"] else \
+        _("recorded {figures} for {asin} on {day}")
+    print(said.format(figures=", ".join(raw), asin=args.asin.strip().upper(), day=day))
     return 0
 
 
