@@ -24,7 +24,7 @@ from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
 
-from sellertui.core.i18n import N_, _, language_from, ngettext, set_language
+from sellertui.core.i18n import N_, _, language, language_from, ngettext, set_language
 from textual.worker import Worker, WorkerState
 
 from sellertui.config import ConfigError
@@ -202,7 +202,7 @@ class SellerApp(LanguageShell, LiveStore, SyncShell, ShopSwitching, AdsConnectSh
     def _show_shop_name(self, meta: dict) -> None:
         settings = self.ctx.settings
         name = settings.shop_name
-        if meta.get("demo") and name == "My shop":
+        if meta.get("demo") and name == "My shop":  # the default name: the demo's own (枫与苔 in 中文)
             name = meta.get("demo_shop", name)
         self.query_one(ShopHeader).shop = name
 
@@ -217,7 +217,7 @@ class SellerApp(LanguageShell, LiveStore, SyncShell, ShopSwitching, AdsConnectSh
     def load_demo(self) -> None:
         from sellertui.demo import generate
 
-        counts = generate(self.shop.store, founder=self.ctx.user)
+        counts = generate(self.shop.store, founder=self.ctx.user, lang=language())  # the shop of the language
         self.post_message(DemoLoaded(counts, self.shop.meta))
 
     def on_demo_loaded(self, message: DemoLoaded) -> None:
