@@ -41,6 +41,6 @@ def cut(text: str, width: int, ellipsis: str = "…") -> str:
     return "".join(kept) + ellipsis
 
 
-def fit(text: str, width: int, align: str = "left") -> str:
-    """``text`` in exactly ``width`` cells: cut with ``…`` when longer, padded when shorter."""
-    return pad(cut(text, width), width, align)
+def fit(text: str, width: int, align: str = "left", ellipsis: str = "…") -> str:
+    """``text`` in exactly ``width`` cells: cut (with ``ellipsis``) when longer, padded when shorter."""
+    return pad(cut(text, width, ellipsis), width, align)

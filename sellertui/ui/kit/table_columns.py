@@ -39,6 +39,6 @@ def fit_cell(text: str, width: int, align: str) -> str:
     text = text.replace("\n", " ")
     if text.isascii():  # the common case, kept fast: one character, one cell
         if len(text) > width:
-            return text[: max(width - 1, 0)] + "…"
+            return text[: width - 1] + "…" if width > 0 else ""
         return text.rjust(width) if align == "right" else text.ljust(width)
     return fit(text, width, align)  # 中文 and other wide characters: two cells each
