@@ -81,9 +81,9 @@ def key_problems(keymap: dict[str, str]) -> list[str]:
     if not keymap:
         return []
     from sellertui.ui.app import TABS, SellerApp
-    from sellertui.ui.shell.keys import check_keymap
+    from sellertui.ui.shell.keys import check_keymap, unsaid
 
-    return [p.removeprefix("Key map: ") for p in check_keymap(keymap, SellerApp, TABS).problems]
+    return [unsaid(p) for p in check_keymap(keymap, SellerApp, TABS).problems]
 
 
 def cmd_restore(args: argparse.Namespace) -> int:

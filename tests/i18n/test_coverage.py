@@ -24,7 +24,7 @@ CONVERTED = [
         "stores", "sync", "tasks", "today", "watch")],
     *[f"sellertui/ui/shell/{name}.py" for name in (
         "ads_connect", "connect_screen", "header", "help_screen", "language", "live", "palette", "problem_screen",
-        "shop_switcher", "sync", "welcome", "importing/screen", "importing/period_question",
+        "keys", "shop_switcher", "sync", "welcome", "importing/screen", "importing/period_question",
         "importing/encoding_choice")],
     *[f"sellertui/ui/kit/{name}.py" for name in (
         "charts", "dialogs", "filterbar", "footer", "forms", "panel", "records_screen", "records_view",

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from sellertui.core.i18n import N_, _
 from sellertui.ui.kit.safe import text
+from sellertui.ui.shell.keys import unsaid
 
 
 class HelpScreen(ModalScreen[None]):
@@ -37,7 +38,7 @@ class HelpScreen(ModalScreen[None]):
         if self.problems:
             table.add_row(Text(_("Key map problems"), style="bold underline yellow"), "")
             for problem in self.problems:
-                table.add_row(Text("⚠", style="bold yellow"), text(problem.removeprefix("Key map: ")))
+                table.add_row(Text("⚠", style="bold yellow"), text(unsaid(problem)))
             table.add_row("", "")
         for title, rows in self.groups:
             table.add_row(Text(title, style="underline"), "")
