@@ -91,7 +91,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     restored = restore(_folder(context(args)), day=args.day)
     for damaged, kept, source in restored.files:
-        print(_('restored {damaged} from {source} (the damaged file is kept as {name})').format(damaged=damaged, source=source, name=kept.name))
+        print(_('restored {damaged} from {source} (the damaged file is kept as {name})').format(
+            damaged=damaged, source=source, name=kept.name))
     for refused in restored.refused:
         print(_('not restored: {refused}').format(refused=refused), file=sys.stderr)
     if not restored.files and not restored.refused:
@@ -104,5 +105,7 @@ def _folder(ctx):
     if ctx.store_url:
         from sellertui.core.errors import UserError
 
-        raise UserError(_('{where} is a database: check and restore are for the folder store\'s files; a database\'s own backups are pg_dump and pg_restore (README, "Backups")').format(where=ctx.where))
+        raise UserError(_('{where} is a database: check and restore are for the folder store\'s files; a database\'s '
+                          'own backups are pg_dump and pg_restore (README, "Backups")').format(
+            where=ctx.where))
     return ctx.data_dir

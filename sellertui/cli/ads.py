@@ -76,7 +76,10 @@ def cmd_proposals(args: argparse.Namespace) -> int:
         m = lambda v: fmt(v, p.currency)  # noqa: E731
         bid = f"  bid {m(p.current_bid_minor)} → {m(p.new_bid_minor)}" if p.kind == "bid" else ""
         mark = "approved" if p.status == "approved" else "new"
-        print(_("[{mark}] {action}: '{term}' in {campaign} › {ad_group}  {clicks} clicks, {orders} orders, {m} spend, ACoS {value}{bid}").format(mark=mark, action=p.action, term=p.term, campaign=p.campaign, ad_group=p.ad_group, clicks=p.clicks, orders=p.orders, m=m(p.spend_minor), value=pct(p.acos) or '—', bid=bid))
+        print(_("[{mark}] {action}: '{term}' in {campaign} › {ad_group}  {clicks} clicks, {orders} orders, {m} "
+                "spend, ACoS {value}{bid}").format(
+            mark=mark, action=p.action, term=p.term, campaign=p.campaign, ad_group=p.ad_group, clicks=p.clicks,
+            orders=p.orders, m=m(p.spend_minor), value=pct(p.acos) or '—', bid=bid))
         print(f"    {p.reason}")
     return 0
 
@@ -95,7 +98,11 @@ def cmd_reports(args: argparse.Namespace) -> int:
     print(_('{len} ads report(s), newest first').format(len=len(records)))
     for r in records:
         newer = f", {r['covered']} of its days also in newer reports (they count there)" if r["covered"] else ""
-        print(_('{what} {marketplace} {first}..{last} ({layout}, {attribution_days}-day): {rows:,} rows, spend {fmt}{newer}  {file}').format(what=r['what'], marketplace=r['marketplace'], first=r['first'], last=r['last'], layout=r['layout'], attribution_days=r['attribution_days'], rows=r['rows'], fmt=fmt(int(r['spend_minor']), r['currency'] or 'USD'), newer=newer, file=r['file']))
+        print(_('{what} {marketplace} {first}..{last} ({layout}, {attribution_days}-day): {rows:,} rows, spend '
+                '{fmt}{newer}  {file}').format(
+            what=r['what'], marketplace=r['marketplace'], first=r['first'], last=r['last'], layout=r['layout'],
+            attribution_days=r['attribution_days'], rows=r['rows'],
+            fmt=fmt(int(r['spend_minor']), r['currency'] or 'USD'), newer=newer, file=r['file']))
     return 0
 
 

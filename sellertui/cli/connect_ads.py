@@ -66,5 +66,6 @@ def _pick(profiles: list):
         return profiles[int(answer) - 1]
     match = next((p for p in profiles if p.id == answer), None)
     if match is None:
-        raise UserError(_('{answer!r} is neither a number from 1 to {len} nor one of the profile ids').format(answer=answer, len=len(profiles)))
+        raise UserError(_('{answer!r} is neither a number from 1 to {len} nor one of the profile ids').format(
+            answer=answer, len=len(profiles)))
     return match

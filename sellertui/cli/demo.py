@@ -33,7 +33,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.json:
         print_json(counts)
         return 0
-    print(_('demo shop ({size}) created in {where} in {value:.1f} s:').format(size=args.size, where=ctx.where, value=time.perf_counter() - started))
+    print(_('demo shop ({size}) created in {where} in {value:.1f} s:').format(
+        size=args.size, where=ctx.where, value=time.perf_counter() - started))
     for name, n in counts.items():
         print(f"  {name:<16} {n:>8,}")
     print(_('start it with: sellertui {flag}').format(flag=_flag(ctx)))

@@ -39,7 +39,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         from sellertui.store.fsio import atomic_write
 
         atomic_write(Path(args.output), text.encode("utf-8"))
-        print(_('wrote {len} {what} to {output}').format(len=len(rows), what=args.what, output=args.output), file=sys.stderr)
+        print(_('wrote {len} {what} to {output}').format(
+            len=len(rows), what=args.what, output=args.output), file=sys.stderr)
     else:
         sys.stdout.write(text)  # through cli.output: stored control characters are shown, not sent
     return 0

@@ -32,7 +32,8 @@ def cmd_reorder(args: argparse.Namespace) -> int:
         print(_('Nothing to order today ({today}).').format(today=today))
         return 0
     suppliers = sorted({r["supplier"] for r in rows})
-    print(_('To order today ({today}): {len} SKU(s) from {len2} supplier(s)').format(today=today, len=len(rows), len2=len(suppliers)))
+    print(_('To order today ({today}): {len} SKU(s) from {len2} supplier(s)').format(
+        today=today, len=len(rows), len2=len(suppliers)))
     width = max(len(r["sku"]) for r in rows)
     for supplier in suppliers:
         picked = [r for r in rows if r["supplier"] == supplier]

@@ -48,7 +48,8 @@ def _sku_period(text: str | None) -> tuple[str, str]:
     try:
         bounds(text, grain)
     except (ValueError, IndexError):
-        raise UserError(_('a period is a month (2026-10), a week (2026-W44) or a quarter (2026-Q3), not {text!r}').format(text=text)) \
+        raise UserError(_('a period is a month (2026-10), a week (2026-W44) or a quarter (2026-Q3), not {text!r}').format(
+            text=text)) \
             from None
     return text, grain
 
@@ -82,7 +83,8 @@ def cmd_pnl(args: argparse.Namespace) -> int:
     from sellertui.domain.profit.pnl import LABELS, ROWS
 
     shown = list(range(len(statement.periods)))[-8:]  # the last eight periods fit a terminal
-    print(_('P&L by {grain} in {home} (~ estimated in part, ⚠ missing data)').format(grain=statement.grain, home=statement.home))
+    print(_('P&L by {grain} in {home} (~ estimated in part, ⚠ missing data)').format(
+        grain=statement.grain, home=statement.home))
     print(f"{'':24}" + "".join(f"{('⚠' if statement.missing(i) else '') + statement.labels[i]:>14}" for i in shown))
     for key in ROWS:
         # the domain marks its row names N_: shown here in the language, padded by cells
@@ -119,7 +121,8 @@ def _per_sku(service, args) -> int:
         return 0
     first, last = bounds(period, grain)
     home = service.home
-    print(_('Per SKU, {first} to {min}, in {home}: {len} SKU(s)').format(first=first, min=min(last, clock.today()), home=home, len=len(records)))
+    print(_('Per SKU, {first} to {min}, in {home}: {len} SKU(s)').format(
+        first=first, min=min(last, clock.today()), home=home, len=len(records)))
     pct = lambda v: "—" if v is None else f"{v * 100:.1f}%"  # noqa: E731
     print(pad("SKU", 20) + "".join(pad(_(word), width, "right") for word, width in (
         (N_("Units"), 7), (N_("Sales"), 13), (N_("Profit"), 13), (N_("Per unit"), 11), (N_("Margin"), 8),
@@ -159,13 +162,16 @@ def cmd_hire(args: argparse.Namespace) -> int:
     for condition in result.conditions:
         print(f"  [{'x' if condition.ok else ' '}] {condition.label}: {condition.detail}")
     if result.profit_gap or result.cash_gap:
-        print(_('  gap: {fmt} a month of profit, {fmt2} of cash').format(fmt=fmt(result.profit_gap, result.currency), fmt2=fmt(result.cash_gap, result.currency)))
+        print(_('  gap: {fmt} a month of profit, {fmt2} of cash').format(
+            fmt=fmt(result.profit_gap, result.currency), fmt2=fmt(result.cash_gap, result.currency)))
     if result.trend is not None:
-        print(_('  trend: {fmt} a month over {len} months').format(fmt=fmt(round(result.trend.slope), result.currency), len=len(result.trend.months)))
+        print(_('  trend: {fmt} a month over {len} months').format(
+            fmt=fmt(round(result.trend.slope), result.currency), len=len(result.trend.months)))
     print(f"  {result.projection}")
     for caveat in result.caveats:
         print(f"  ⚠ {caveat}")
     if hiring.workload:
         area, spent = next(iter(hiring.workload.items()))
-        print(_('  first to hand to a hire: {area} ({value:.1f} h over 30 days)').format(area=area, value=spent['seconds'] / 3600))
+        print(_('  first to hand to a hire: {area} ({value:.1f} h over 30 days)').format(
+            area=area, value=spent['seconds'] / 3600))
     return 0

@@ -37,7 +37,8 @@ def cmd_upcoming(args: argparse.Namespace) -> int:
     if args.json:
         print_json(data)
         return 0
-    print(_('Promotions from {from_} to {until} ({days} days)').format(from_=data['from'], until=data['until'], days=days))
+    print(_('Promotions from {from_} to {until} ({days} days)').format(
+        from_=data['from'], until=data['until'], days=days))
     if data["deadlines"]:
         print(_("\nDeadlines"))
         for d in data["deadlines"]:
@@ -55,7 +56,8 @@ def cmd_upcoming(args: argparse.Namespace) -> int:
         print(_("\nEvents"))
         for e in data["events"]:
             extra = "".join([" (peak)" if e["peak"] else "", " (estimated dates)" if e["estimate"] else ""])
-            print(_('  {start} to {end}  {name}{extra}').format(start=e['start'], end=e['end'], name=e['name'], extra=extra))
+            print(_('  {start} to {end}  {name}{extra}').format(
+                start=e['start'], end=e['end'], name=e['name'], extra=extra))
     if data["failing"]:
         print(_("\nFailing checks"))
         for f in data["failing"]:

@@ -66,13 +66,15 @@ def cmd_review_requests(args: argparse.Namespace) -> int:
         wanted = {c.order_id for c in due} if args.approve == ["all"] else set(args.approve)
         unknown = sorted(wanted - {c.order_id for c in due})
         if unknown:
-            raise UserError(_('not due a review request: {join} (see `sellertui review-requests`)').format(join=', '.join(unknown)))
+            raise UserError(_('not due a review request: {join} (see `sellertui review-requests`)').format(
+                join=', '.join(unknown)))
         chosen = [c for c in due if c.order_id in wanted]
         if not args.dry_run:
             rules.approve(shop.store, chosen)
         verb = "would approve" if args.dry_run else "approved"
         for c in chosen:
-            print(_('{verb} a review request for order {order_id} (closes {closes}); it goes with the next sync').format(verb=verb, order_id=c.order_id, closes=c.closes))
+            print(_('{verb} a review request for order {order_id} (closes {closes}); it goes with the next sync').format(
+                verb=verb, order_id=c.order_id, closes=c.closes))
         return 0
     rows = request_rows(shop)
     if args.json:
@@ -85,7 +87,9 @@ def cmd_review_requests(args: argparse.Namespace) -> int:
         if ReviewSettings.of(shop).daily_rule else _("{count} order(s) due a review request")
     print(said.format(count=len(due)))
     for r in due:
-        print(_('  {order_id}  closes {closes}  delivered {delivered}{value}  {channel}  {skus}').format(order_id=r['order_id'], closes=r['closes'], delivered=r['delivered'], value='~' if r['estimated'] else '', channel=r['channel'], skus=r['skus']))
+        print(_('  {order_id}  closes {closes}  delivered {delivered}{value}  {channel}  {skus}').format(
+            order_id=r['order_id'], closes=r['closes'], delivered=r['delivered'],
+            value='~' if r['estimated'] else '', channel=r['channel'], skus=r['skus']))
     past = [r for r in rows if r["state"] != DUE]
     if past:
         print(_('{len} request(s)').format(len=len(past)))

@@ -43,7 +43,9 @@ def server_for(args: argparse.Namespace):
 
     token = args.token or os.environ.get(TOKEN_ENV) or None
     if not loopback(args.host) and not token:
-        raise UserError(_('refusing to serve on {host} without a token: whoever reaches it could run the shop; set ${token_env} (or --token), or keep 127.0.0.1 and use an SSH tunnel').format(host=args.host, token_env=TOKEN_ENV))
+        raise UserError(_('refusing to serve on {host} without a token: whoever reaches it could run the shop; set '
+                          '${token_env} (or --token), or keep 127.0.0.1 and use an SSH tunnel').format(
+            host=args.host, token_env=TOKEN_ENV))
     if token is not None and len(token) < 12:
         raise UserError(_("the token must be at least 12 characters (e.g. `openssl rand -hex 16`)"))
     title = f"sellertui · {context(args).settings.shop_name}"

@@ -39,7 +39,8 @@ def cmd_copy(args: argparse.Namespace) -> int:
     target = open_store(target_at, user=ctx.user)
     try:
         copy_store(source, target, force=args.force,
-                   progress=None if args.json else lambda name: print(_('copying {name}…').format(name=name), file=sys.stderr))
+                   progress=None if args.json else lambda name: print(_('copying {name}…').format(
+                       name=name), file=sys.stderr))
         target.close()
         target = open_store(target_at, user=ctx.user)  # read back from scratch, not from what was just written
         tallies = compare(source, target)
@@ -59,7 +60,8 @@ def cmd_copy(args: argparse.Namespace) -> int:
         total = sum(t.source_count for t in tallies)
         verdict = "every record arrived unchanged" if not bad else \
             f"{len(bad)} collection(s) differ: {', '.join(t.collection for t in bad)}"
-        print(_('copied {total:,} records from {where} to {location}: {verdict}').format(total=total, where=ctx.where, location=target.location, verdict=verdict))
+        print(_('copied {total:,} records from {where} to {location}: {verdict}').format(
+            total=total, where=ctx.where, location=target.location, verdict=verdict))
     return 1 if bad else 0
 
 

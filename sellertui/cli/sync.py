@@ -73,9 +73,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
         else:
             print(status.header() or _("not connected to Seller Central (sellertui connect)"))
             for s in status.failing:
-                print(_('  {stream} {marketplace} failed: {error}').format(stream=s.stream, marketplace=s.marketplace, error=s.error))
+                print(_('  {stream} {marketplace} failed: {error}').format(
+                    stream=s.stream, marketplace=s.marketplace, error=s.error))
             for c in status.failed_confirmations:
-                print(_('  order {order_id}: Amazon refused the confirmation: {reason}').format(order_id=c.order_id, reason=c.reason))
+                print(_('  order {order_id}: Amazon refused the confirmation: {reason}').format(
+                    order_id=c.order_id, reason=c.reason))
         return 0
     only = [s.strip() for s in args.only.split(",") if s.strip()] if args.only else None
     progress = _progress() if sys.stderr.isatty() and not args.json else None

@@ -114,7 +114,8 @@ def cmd_remove(args: argparse.Namespace) -> int:
     gone = watchlist.remove(ctx.store(), args.asin, market, keep_history=not args.forget_history)
     kept = "; " + (_("deleted {count} snapshot(s)").format(count=gone) if args.forget_history else
                    _("its history is kept"))
-    print(_('stopped watching {upper} in {market}{kept}').format(upper=args.asin.strip().upper(), market=market, kept=kept))
+    print(_('stopped watching {upper} in {market}{kept}').format(
+        upper=args.asin.strip().upper(), market=market, kept=kept))
     return 0
 
 
@@ -146,5 +147,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.json:
         print_json(counts)
     else:
-        print(_('imported {rows} row(s): {inserted} new day(s), {updated} updated, {unchanged} unchanged').format(rows=counts['rows'], inserted=counts['inserted'], updated=counts['updated'], unchanged=counts['unchanged']))
+        print(_('imported {rows} row(s): {inserted} new day(s), {updated} updated, {unchanged} unchanged').format(
+            rows=counts['rows'], inserted=counts['inserted'], updated=counts['updated'],
+            unchanged=counts['unchanged']))
     return 0
