@@ -14,7 +14,8 @@ $(VENV)/pyvenv.cfg:
 		  echo "Run: make run PYTHON=python3.12 (or whichever newer Python you have)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
-$(APP): $(VENV)/pyvenv.cfg pyproject.toml
+# the install also compiles the translation catalogs (setup.py): a changed .po installs again
+$(APP): $(VENV)/pyvenv.cfg pyproject.toml setup.py $(wildcard sellertui/locale/*/LC_MESSAGES/*.po)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
 	@touch $@
 

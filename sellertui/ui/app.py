@@ -23,6 +23,8 @@ from textual.binding import Binding
 from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
+
+from sellertui.core.i18n import N_, _, language, language_from, ngettext, set_language
 from textual.worker import Worker, WorkerState
 
 from sellertui.config import ConfigError
@@ -49,6 +51,9 @@ from sellertui.ui.shell.ads_connect import AdsConnectShell
 from sellertui.ui.shell.live import POLL_SECONDS, LiveStore
 from sellertui.ui.shell.sync import SyncShell
 from sellertui.ui.shell.sync import BINDINGS as SYNC_BINDINGS
+from sellertui.ui.kit.footer import ShellFooter
+from sellertui.ui.shell.language import BINDINGS as LANGUAGE_BINDINGS
+from sellertui.ui.shell.language import LanguageShell
 
 # The seven tabs, in order (keys 1-7). The app sits above them, so no tab needs this list.
 TABS: tuple[type[Area], ...] = (TodayArea, OrdersArea, AdsArea, PromotionsArea, InventoryArea, ProfitArea, TeamArea)
@@ -71,21 +76,22 @@ class BackupRestored(Message):
         super().__init__()
 
 
-class SellerApp(LiveStore, SyncShell, ShopSwitching, AdsConnectShell, App[None]):
+class SellerApp(LanguageShell, LiveStore, SyncShell, ShopSwitching, AdsConnectShell, App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses may live elsewhere
     TITLE = "sellertui"
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
         # the footer keeps its room for the keys of the tab on screen: these are under ? and in the palette
-        Binding("question_mark,f1", "help", "Help", id="app.help"),
-        Binding("r", "refresh", "Refresh", show=False, id="app.refresh"),
-        Binding("i", "import_report", "Import", show=False, id="app.import"),
+        Binding("question_mark,f1", "help", N_("Help"), id="app.help"),
+        Binding("r", "refresh", N_("Refresh"), show=False, id="app.refresh"),
+        Binding("i", "import_report", N_("Import"), show=False, id="app.import"),
         *[replace(b, show=False) for b in SYNC_BINDINGS],
-        Binding("left_square_bracket", "step_tab(-1)", "Prev tab", show=False, id="app.previous_tab"),
-        Binding("right_square_bracket", "step_tab(1)", "Next tab", show=False, id="app.next_tab"),
+        Binding("left_square_bracket", "step_tab(-1)", N_("Prev tab"), show=False, id="app.previous_tab"),
+        Binding("right_square_bracket", "step_tab(1)", N_("Next tab"), show=False, id="app.next_tab"),
         *[replace(b, show=False) for b in SHOP_BINDINGS],
-        Binding("q", "quit", "Quit", show=False, id="app.quit"),
+        *LANGUAGE_BINDINGS,
+        Binding("q", "quit", N_("Quit"), show=False, id="app.quit"),
         *[
             Binding(area.KEY, f"show_area('{area.slug()}')", area.TITLE, show=False, id=f"tab.{area.slug()}")
             for area in TABS
@@ -93,6 +99,7 @@ class SellerApp(LiveStore, SyncShell, ShopSwitching, AdsConnectShell, App[None])
     ]
 
     def __init__(self, ctx: Context, watch_signals: bool = True) -> None:
+        set_language(language_from(ctx.settings.language, os.environ))  # before anything is composed
         super().__init__()
         self.ctx = ctx
         self.watch_signals = watch_signals
@@ -110,11 +117,11 @@ class SellerApp(LiveStore, SyncShell, ShopSwitching, AdsConnectShell, App[None])
         yield ShopHeader()
         with TabbedContent(id="tabs"):
             for i, area in enumerate(TABS):
-                with TabPane(f"{area.KEY} {area.TITLE}", id=f"tab-{area.slug()}"):
+                with TabPane(f"{area.KEY} {_(area.TITLE)}", id=f"tab-{area.slug()}"):
                     # The first tab mounts after the first paint (toolong's pattern); the others when
                     # first shown (``area``): composing all seven would delay the morning's first screen.
                     yield Lazy(area(self.ctx)) if i == 0 else PendingArea(area)
-        yield Footer(compact=True)
+        yield ShellFooter(compact=True)
 
     async def area(self, slug: str) -> Area | None:
         """The area of tab ``slug``, mounted now if it had not been shown yet."""
@@ -165,9 +172,10 @@ class SellerApp(LiveStore, SyncShell, ShopSwitching, AdsConnectShell, App[None])
         self.set_keymap(checked.usable)
         self.keymap_problems = checked.problems
         if checked.problems:
-            more = f" (and {len(checked.problems) - 1} more)" if len(checked.problems) > 1 else ""
-            self.notify(f"{checked.problems[0]}{more} ? lists every problem; sellertui check too.",
-                        title="Key map", severity="warning", timeout=20)
+            more = " " + _("(and {count} more)").format(count=len(checked.problems) - 1) \
+                if len(checked.problems) > 1 else ""
+            self.notify(checked.problems[0] + more + " " + _("? lists every problem; sellertui check too."),
+                        title=_("Key map"), severity="warning", timeout=20)
 
     # -- the store -------------------------------------------------------------
     @work(thread=True, exclusive=True, group="store-open", exit_on_error=False)
@@ -194,13 +202,13 @@ class SellerApp(LiveStore, SyncShell, ShopSwitching, AdsConnectShell, App[None])
     def _show_shop_name(self, meta: dict) -> None:
         settings = self.ctx.settings
         name = settings.shop_name
-        if meta.get("demo") and name == "My shop":
+        if meta.get("demo") and name == "My shop":  # the default name: the demo's own (枫与苔 in 中文)
             name = meta.get("demo_shop", name)
         self.query_one(ShopHeader).shop = name
 
     def _welcome_choice(self, choice: str | None) -> None:
         if choice == "demo":
-            self.notify("Building the demo shop…", timeout=3)
+            self.notify(_("Building the demo shop…"), timeout=3)
             self.load_demo()
         elif choice == "import":
             self.action_import_report()
@@ -209,12 +217,13 @@ class SellerApp(LiveStore, SyncShell, ShopSwitching, AdsConnectShell, App[None])
     def load_demo(self) -> None:
         from sellertui.demo import generate
 
-        counts = generate(self.shop.store, founder=self.ctx.user)
+        counts = generate(self.shop.store, founder=self.ctx.user, lang=language())  # the shop of the language
         self.post_message(DemoLoaded(counts, self.shop.meta))
 
     def on_demo_loaded(self, message: DemoLoaded) -> None:
         self._show_shop_name(message.meta)
-        self.notify(f"Demo shop loaded: {message.counts['orders']:,} orders, {message.counts['products']} SKUs.")
+        self.notify(_("Demo shop loaded: {orders} orders, {skus} SKUs.").format(
+            orders=f"{message.counts['orders']:,}", skus=message.counts["products"]))
         self.broadcast_change(frozenset(message.counts) | {"meta"}, external=False)
 
     def on_saved(self, message: Saved) -> None:
@@ -241,11 +250,11 @@ class SellerApp(LiveStore, SyncShell, ShopSwitching, AdsConnectShell, App[None])
         if isinstance(error, CorruptFile):
             self._show_problem(error)
         elif isinstance(error, (StoreError, UserError, ConfigError, OSError)):
-            title = "Not saved" if event.worker.group == SAVE_GROUP else "Could not finish"
+            title = _("Not saved") if event.worker.group == SAVE_GROUP else _("Could not finish")
             self.notify(str(error), title=title, severity="error", timeout=15)
         else:  # a bug: say so plainly rather than lose it
             self.log.error(event.worker.name, repr(error))
-            self.notify(f"{type(error).__name__}: {error}", title="Unexpected error", severity="error", timeout=30)
+            self.notify(f"{type(error).__name__}: {error}", title=_("Unexpected error"), severity="error", timeout=30)
 
     def _show_problem(self, error: CorruptFile) -> None:
         from sellertui.ui.shell.problem_screen import StoreProblemScreen
@@ -264,7 +273,9 @@ class SellerApp(LiveStore, SyncShell, ShopSwitching, AdsConnectShell, App[None])
         self.post_message(BackupRestored(len(restored)))
 
     def on_backup_restored(self, message: BackupRestored) -> None:
-        self.notify(f"Restored {message.files} file(s) from backup; damaged files kept aside.")
+        self.notify(ngettext("Restored {count} file from backup; damaged files kept aside.",
+                              "Restored {count} files from backup; damaged files kept aside.",
+                              message.files).format(count=message.files))
         self.open_store()
 
     # -- focus follows the tab ----------------------------------------------------

@@ -17,6 +17,7 @@ from datetime import timedelta
 
 from sellertui import clock
 from sellertui.core.errors import UserError
+from sellertui.core.i18n import N_
 from sellertui.core.markets import market
 from sellertui.domain.orders import tracking
 
@@ -114,9 +115,9 @@ def removal_offered(shop, item: dict) -> bool:
 
 SELLER_CENTRAL_REMOVAL = ("in Seller Central: Performance › Feedback Manager, find the order, then Request removal "
                           "(Amazon's own form; press x here once it is done to record it)")
-REMOVAL_MESSAGE = ("Amazon's own message asking the buyer to remove their negative seller feedback (Amazon writes "
+REMOVAL_MESSAGE = N_("Amazon's own message asking the buyer to remove their negative seller feedback (Amazon writes "
                    "it; no text of yours goes with it). Send it only once the buyer's problem is solved: Amazon "
-                   "offers it once per feedback.")
+                   "offers it once per feedback.")  # translated where shown
 
 
 def request_feedback_removal(shop, item: dict, note: str = "", dry_run: bool = False) -> dict:

@@ -19,6 +19,7 @@ import difflib
 import importlib
 import pkgutil
 import string
+from sellertui.core.i18n import _
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -56,27 +57,32 @@ class Place:
 def key_problem(key: str) -> str | None:
     """Why ``key`` (one key of a key string) is not a key Textual can bind, or None."""
     if key == "":
-        return "an empty key"
+        return _("an empty key")
     if len(key) == 1:
-        return None if key.isprintable() and not key.isspace() else f"{key!r} is not a printable character"
+        return None if key.isprintable() and not key.isspace() else \
+            _("{key} is not a printable character").format(key=repr(key))
     *mods, base = key.split("+")
     if not base:
-        return f"“{key}” has no key after its modifier"
+        return _("“{key}” has no key after its modifier").format(key=key)
     for mod in mods:
         if mod.lower() in MODIFIERS and mod not in MODIFIERS:
-            return f"key names are lower case: “{key.lower()}”, not “{key}”"
+            return _("key names are lower case: “{lower}”, not “{key}”").format(lower=key.lower(), key=key)
         if mod not in MODIFIERS:
-            return f"“{mod}” in “{key}” is not a modifier ({', '.join(MODIFIERS)})"
+            return _("“{modifier}” in “{key}” is not a modifier ({modifiers})").format(
+                modifier=mod, key=key, modifiers=", ".join(MODIFIERS))
     if len(set(mods)) != len(mods):
-        return f"“{key}” repeats a modifier"
+        return _("“{key}” repeats a modifier").format(key=key)
     if len(base) == 1 and base.isprintable() and not base.isspace():
         return None
     if base.lower() in NAMED and base != base.lower():
-        return f"key names are lower case: “{key.replace(base, base.lower())}”, not “{key}”"
+        return _("key names are lower case: “{lower}”, not “{key}”").format(
+            lower=key.replace(base, base.lower()), key=key)
     if base in NAMED:
         return None
     near = difflib.get_close_matches(base, sorted(NAMED), n=1)
-    return f"“{base}” is not a key name" + (f" (did you mean “{near[0]}”?)" if near else "")
+    if near:
+        return _("“{name}” is not a key name (did you mean “{near}”?)").format(name=base, near=near[0])
+    return _("“{name}” is not a key name").format(name=base)
 
 
 def normalize(key: str) -> str:
@@ -183,12 +189,14 @@ def check_keymap(keymap: dict[str, str], app_class, tabs: Iterable[type],
     for binding_id, keys in keymap.items():
         if binding_id not in known:
             near = difflib.get_close_matches(binding_id, sorted(known), n=1, cutoff=0.8)
-            problems.append(f"Key map: no binding has the id “{binding_id}”"
-                            + (f" (did you mean “{near[0]}”?)." if near else "; ? lists the ids."))
+            problems.append(said(_("no binding has the id “{id}” (did you mean “{near}”?).").format(
+                id=binding_id, near=near[0]) if near else
+                _("no binding has the id “{id}”; ? lists the ids.").format(id=binding_id)))
             continue
         bad = [p for p in (key_problem(k.strip()) for k in keys.split(",")) if p]
         if bad:
-            problems.append(f"Key map: “{binding_id}” = “{keys}” is not a key: {bad[0]}.")
+            problems.append(said(_("“{id}” = “{keys}” is not a key: {why}.").format(id=binding_id, keys=keys,
+                                                                                       why=bad[0])))
             continue
         usable[binding_id] = keys
     problems.extend(clashes(places(app_class, tabs, usable)))
@@ -208,10 +216,12 @@ def clashes(found: list[Place]) -> list[str]:
     for pair, names in where.items():
         (winner, loser), key = pairs[pair], pair[2]
         names = list(dict.fromkeys(names))
-        shown = ", ".join(names[:SHOWN_PLACES]) + (f" and {len(names) - SHOWN_PLACES} more" if len(names) >
-                                                      SHOWN_PLACES else "")
-        sentences.append(f"Key map: “{key}” is both {_named(winner)} and {_named(loser)} in {shown}; "
-                         f"{winner.description} wins there, so choose another key.")
+        shown = ", ".join(names[:SHOWN_PLACES])
+        if len(names) > SHOWN_PLACES:
+            shown = _("{places} and {count} more").format(places=shown, count=len(names) - SHOWN_PLACES)
+        sentences.append(said(_("“{key}” is both {winner} and {loser} in {places}; {action} wins there, so "
+                                "choose another key.").format(key=key, winner=_named(winner), loser=_named(loser),
+                                                              places=shown, action=_(winner.description))))
     return sentences
 
 
@@ -229,7 +239,17 @@ def _shadowed(place: Place) -> Iterator[tuple[Bound, Bound, str]]:
 
 
 def _named(b: Bound) -> str:
-    return f"{b.owner}: {b.description} ({b.id})"
+    return f"{_(b.owner)}: {_(b.description)} ({b.id})"
+
+
+def said(problem: str) -> str:
+    """A key map problem as the notification and ``sellertui check`` say it ("Key map: …")."""
+    return _("Key map: ") + problem
+
+
+def unsaid(problem: str) -> str:
+    """The problem without its "Key map: " (``?`` and ``check`` list them under that heading)."""
+    return problem.removeprefix(_("Key map: "))
 
 
 def hidden_by_widgets(found: list[Place]) -> list[tuple[str, Bound, Bound, str]]:
