@@ -53,9 +53,8 @@ def store(data_dir: Path):
     s.close()
 
 
-@pytest.fixture(scope="session")
-def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A small demo shop built once per session (frozen clock); tests must copy it to change it."""
+def build_demo(tmp_path_factory: pytest.TempPathFactory, name: str, **options) -> Path:
+    """A demo shop built under the frozen clock in a session folder (``options`` go to ``generate``)."""
     import shutil
 
     previous = os.environ.get("SELLERTUI_NOW")
@@ -64,9 +63,9 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         from sellertui.demo import generate
         from sellertui.store import open_store
 
-        target = tmp_path_factory.mktemp("demo") / "shop"
+        target = tmp_path_factory.mktemp(name) / "shop"
         store = open_store(target, user="ana")
-        generate(store, founder="ana")
+        generate(store, founder="ana", **options)
         store.close()
     finally:
         if previous is None:
@@ -75,6 +74,12 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
             os.environ["SELLERTUI_NOW"] = previous
     shutil.rmtree(target / "backups", ignore_errors=True)
     return target
+
+
+@pytest.fixture(scope="session")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small demo shop built once per session (frozen clock); tests must copy it to change it."""
+    return build_demo(tmp_path_factory, "demo")
 
 
 @pytest.fixture

@@ -6,13 +6,12 @@ they are translated.
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FROZEN_NOW
+from tests.conftest import build_demo
 from tests.ui.conftest import settle
 
 ZH_CONFIG = 'user = "ana"\nlanguage = "zh-CN"\nhome_currency = "CNY"\n'
@@ -20,23 +19,7 @@ ZH_CONFIG = 'user = "ana"\nlanguage = "zh-CN"\nhome_currency = "CNY"\n'
 
 @pytest.fixture(scope="session")
 def zh_demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    previous = os.environ.get("SELLERTUI_NOW")
-    os.environ["SELLERTUI_NOW"] = FROZEN_NOW
-    try:
-        from sellertui.demo import generate
-        from sellertui.store import open_store
-
-        target = tmp_path_factory.mktemp("zh-demo") / "shop"
-        store = open_store(target, user="ana")
-        generate(store, founder="ana", lang="zh-CN")
-        store.close()
-    finally:
-        if previous is None:
-            os.environ.pop("SELLERTUI_NOW", None)
-        else:
-            os.environ["SELLERTUI_NOW"] = previous
-    shutil.rmtree(target / "backups", ignore_errors=True)
-    return target
+    return build_demo(tmp_path_factory, "zh-demo", lang="zh-CN")
 
 
 @pytest.mark.parametrize("tab", ["1", "2", "3", "4", "5", "6", "7"])

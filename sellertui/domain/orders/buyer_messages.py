@@ -20,21 +20,11 @@ from sellertui.core.errors import UserError
 from sellertui.core.i18n import N_
 from sellertui.core.markets import market
 from sellertui.domain.orders import tracking
+from sellertui.domain.orders.history import add_history_step
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 TRACKING = "tracking message"
-
-
-def _history(store, lines: list[dict], step: dict) -> None:
-    with store.transaction(f"order {lines[0]['order_id']}: {step['what']}") as tx:
-        orders = tx["orders"]
-        for line in lines:
-            part = str(line.get("purchase_date") or "")[:7]
-            current = orders.get(line["id"], partition=part)
-            if current is None:
-                raise UserError(f"order line {line['id']} no longer exists")
-            orders.update(line["id"], {"history": [*(current.get("history") or []), step]}, partition=part)
 
 
 def tracking_sends(lines: list[dict]) -> list[dict]:
@@ -84,7 +74,7 @@ def send_tracking_message(shop, lines: list[dict], text: str, again: bool = Fals
         if DELIVERY_DETAILS not in messaging.actions(order_id, amazon_id):
             raise UserError(f"Amazon does not offer a delivery-details message for order {order_id} now: copy the "
                             "text into Buyer-Seller Messages instead")
-        _history(store, lines, {"at": clock.stamp(), "by": store.user, "message": TRACKING, "state": "sending",
+        add_history_step(store, lines, {"at": clock.stamp(), "by": store.user, "message": TRACKING, "state": "sending",
                                 "what": "tracking message: sending through Amazon"})
         try:
             messaging.confirm_delivery_details(order_id, amazon_id, text)
@@ -93,11 +83,11 @@ def send_tracking_message(shop, lines: list[dict], text: str, again: bool = Fals
                 raise  # left "sending": it may have gone
             step = {"at": clock.stamp(), "by": store.user, "message": "tracking message refused",
                     "what": f"tracking message refused by Amazon: {exc.reason}"}
-            _history(store, lines, step)
+            add_history_step(store, lines, step)
             raise UserError(f"Amazon refused the message: {exc.reason}") from None
     step = {"at": clock.stamp(), "by": store.user, "message": TRACKING, "state": "sent", "text": text,
             "what": "tracking message sent to the buyer through Amazon"}
-    _history(store, lines, step)
+    add_history_step(store, lines, step)
     return step
 
 

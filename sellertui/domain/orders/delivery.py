@@ -16,6 +16,7 @@ from datetime import date
 
 from sellertui import clock
 from sellertui.core.errors import UserError
+from sellertui.domain.orders.history import add_history_step
 
 
 def _day(value) -> date | None:
@@ -62,13 +63,5 @@ def mark_delivered(store, lines: list[dict], day: date, note: str = "") -> str:
     what = (f"delivered on {day.isoformat()}" + (f" (was {before})" if before and before != day.isoformat() else "")
             + (f": {note}" if note else ""))
     step = {"at": clock.stamp(), "by": store.user, "what": what}
-    with store.transaction(f"order {order_id}: {what}") as tx:
-        orders = tx["orders"]
-        for line in lines:
-            part = str(line.get("purchase_date") or "")[:7]
-            current = orders.get(line["id"], partition=part)
-            if current is None:
-                raise UserError(f"order line {line['id']} no longer exists")
-            orders.update(line["id"], {"delivered_at": day.isoformat(),
-                                       "history": [*(current.get("history") or []), step]}, partition=part)
+    add_history_step(store, lines, step, {"delivered_at": day.isoformat()})
     return day.isoformat()
