@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 from sellertui import clock
 from sellertui.core.errors import UserError
+from sellertui.core.i18n import _
 from sellertui.domain.orders.order_lines import any_line
 
 DEADLINE = timedelta(hours=24)
@@ -41,9 +42,14 @@ def time_left(message: dict, now: datetime | None = None) -> timedelta | None:
 def describe_left(left: timedelta | None) -> str:
     if left is None:
         return ""
+    span = describe_span(left)
+    return _("overdue {span}").format(span=span) if left.total_seconds() < 0 else _("{span} left").format(span=span)
+
+
+def describe_span(left: timedelta) -> str:
+    """The time left (or past) as hours and minutes: "3h 05m"."""
     minutes = int(abs(left.total_seconds()) // 60)
-    span = f"{minutes // 60}h {minutes % 60:02d}m"
-    return f"overdue {span}" if left.total_seconds() < 0 else f"{span} left"
+    return _("{hours}h {minutes:02d}m").format(hours=minutes // 60, minutes=minutes % 60)
 
 
 def new_message(text: str, received_at: datetime, order: dict | None, buyer_name: str = "") -> dict:

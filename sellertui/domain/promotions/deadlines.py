@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from sellertui.core.i18n import _, ngettext
 from sellertui.domain.promotions.fees import TYPES
 from sellertui.domain.promotions.settings import PromoSettings
 
@@ -83,7 +84,7 @@ def days_left(due: date, now: datetime, marketplace: str) -> int:
 
 def describe(days: int) -> str:
     if days < 0:
-        return f"passed {-days} day{'s' if days != -1 else ''} ago"
+        return ngettext("passed {n} day ago", "passed {n} days ago", -days).format(n=-days)
     if days == 0:
-        return "today"
-    return "tomorrow" if days == 1 else f"in {days} days"
+        return _("today")
+    return _("tomorrow") if days == 1 else _("in {n} days").format(n=days)
