@@ -51,8 +51,10 @@ def review_requests_section(shop, now: datetime, user: str) -> Section:
     if due and not ReviewSettings.of(shop).daily_rule:
         closing = sum(1 for c in due if c.closes == day.isoformat())
         section.items.append(Item(
-            key=f"review-requests:{day.isoformat()}", title=_("approve a batch of {n} review request(s)").format(n=len(due)),
-            detail=_("{n} close today").format(n=closing) if closing else _("closes {day}").format(day=due[0].closes[5:]),
+            key=f"review-requests:{day.isoformat()}",
+            title=_("approve a batch of {n} review request(s)").format(n=len(due)),
+            detail=_("{n} close today").format(n=closing) if closing
+            else _("closes {day}").format(day=due[0].closes[5:]),
             urgency=0 if closing else 1, area="orders", view="reviewrequestsview"))
     waiting = [r for r in rules.requests(shop.store) if r.get("status") in rules.WAITING]
     if waiting:

@@ -24,7 +24,7 @@ def sync_section(shop, now: datetime, user: str) -> Section:
                                           stream=stream.stream, marketplace=stream.marketplace),
                                       detail=stream.error, urgency=-1, late=True))
     for c in status.failed_confirmations:
-        section.items.append(Item(key=f"confirm:{c.order_id}", title=_("{order}: Amazon refused the shipping confirmation").format(
-                                      order=c.order_id), detail=c.reason, urgency=0, area="orders", view="shipqueueview",
-                                  column="order_id", value=c.order_id, late=True))
+        refused = _("{order}: Amazon refused the shipping confirmation").format(order=c.order_id)
+        section.items.append(Item(key=f"confirm:{c.order_id}", title=refused, detail=c.reason, urgency=0, area="orders",
+                                  view="shipqueueview", column="order_id", value=c.order_id, late=True))
     return section.capped()

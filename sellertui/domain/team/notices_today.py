@@ -16,6 +16,7 @@ def notices_section(shop, now: datetime, user: str) -> Section:
     for notice in unread(shop.store, user):
         section.items.append(Item(
             key=f"{KEY_PREFIX}{notice['id']}", title=f"{notice['author']}: {notice['title']}",
-            detail=_("notice {day}").format(day=notice["posted_at"][5:10]), urgency=0, area="team", view="noticesview", column="id",
+            detail=_("notice {day}").format(day=notice["posted_at"][5:10]), urgency=0, area="team", view="noticesview",
+            column="id",
             value=notice["id"], mine=True))
     return section

@@ -75,7 +75,8 @@ def refunds_section(shop: Shop, now: datetime, user: str) -> Section:
         days = (due - today).days
         section.items.append(Item(
             key=f"refund:{case['id']}", title=f"{case['order_id']} · {case.get('sku')} · {case.get('reason', '').lower()}",
-            detail=(_("refund by {day} late") if days < 0 else _("refund by {day}")).format(day=f"{due:%m-%d}"), urgency=days, area="orders",
+            detail=(_("refund by {day} late") if days < 0 else _("refund by {day}")).format(day=f"{due:%m-%d}"),
+            urgency=days, area="orders",
             view="returnsview", column="id", value=case["id"], late=days < 0))
     return section.capped()
 
@@ -90,8 +91,10 @@ def tasks_section(shop: Shop, now: datetime, user: str) -> Section:
         mine = task.get("owner") == user
         days = (date.fromisoformat(task["due"]) - now.date()).days
         section.items.append(Item(
-            key=f"task:{task['id']}", title=f"{task['title']}" + ("" if mine else f" ({task.get('owner') or _('nobody')})"),
-            detail=_("due today") if days == 0 else _("{days}d overdue").format(days=-days), urgency=(0 if mine else 1000) + days,
+            key=f"task:{task['id']}",
+            title=f"{task['title']}" + ("" if mine else f" ({task.get('owner') or _('nobody')})"),
+            detail=_("due today") if days == 0 else _("{days}d overdue").format(days=-days),
+            urgency=(0 if mine else 1000) + days,
             area="team", view="everyoneview", column="id", value=task["id"], late=is_overdue(task, now.date()), mine=mine))
     return section.capped()
 
@@ -119,7 +122,8 @@ def reorder_section(shop: Shop, now: datetime, user: str) -> Section:
     for row in reorder(plan):
         cover = row["days_of_cover"]
         section.items.append(Item(
-            key=f"reorder:{row['sku']}", title=_("order {qty} × {sku} from {supplier}").format(qty=f"{row['qty']:,}", sku=row["sku"],
+            key=f"reorder:{row['sku']}",
+            title=_("order {qty} × {sku} from {supplier}").format(qty=f"{row['qty']:,}", sku=row["sku"],
                                                                   supplier=row["supplier"] or "?"),
             detail=_("out of stock") if row["status"].startswith("out")
             else _("runs out {day}").format(day=(row["stockout_date"] or "")[5:]),

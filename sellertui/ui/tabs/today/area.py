@@ -157,7 +157,8 @@ class TodayArea(PanelHolder, Area):
             checklist.highlighted = checklist.get_option_index(next(iter(self.items)))
         done, total = progress(sections)
         self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
-        self.query_one("#today-count", Static).update(Text(_("{done} of {total} done today").format(done=done, total=total), style="bold"))
+        count = _("{done} of {total} done today").format(done=done, total=total)
+        self.query_one("#today-count", Static).update(Text(count, style="bold"))
         self._show_workload(message.workload)
         if not partial:
             self.mark_ready()
@@ -186,11 +187,12 @@ class TodayArea(PanelHolder, Area):
                         style="dim")
         for area, entry in load.items():
             share = entry["seconds"] / total
-            text.append(f"{set_cell_size(_(AREA_NAMES.get(area, area)), 11)} {_duration(entry['seconds']):>8} {share:>4.0%}\n")
+            name = set_cell_size(_(AREA_NAMES.get(area, area)), 11)  # cells: a Chinese name is twice as wide
+            text.append(f"{name} {_duration(entry['seconds']):>8} {share:>4.0%}\n")
         if total:
             first = next(iter(load))
-            text.append("\n" + _("First candidate to hand to a hire: {area}").format(area=_(AREA_NAMES.get(first, first))),
-                        style="bold yellow")
+            candidate = _("First candidate to hand to a hire: {area}").format(area=_(AREA_NAMES.get(first, first)))
+            text.append("\n" + candidate, style="bold yellow")
         self.query_one("#workload", Static).update(text)
 
     # -- actions -----------------------------------------------------------------------
@@ -227,9 +229,11 @@ class TodayArea(PanelHolder, Area):
             self._in_tab(item, act)
         elif acts.kind(item.key) == "message":
             self.save(lambda store: acts.reply_sent(store, self.ctx.user, item),
-                      _("Replied: {title} (Orders › Messages agrees).").format(title=item.title[:50]), self.CHANGES | {"messages"})
+                      _("Replied: {title} (Orders › Messages agrees).").format(title=item.title[:50]),
+                      self.CHANGES | {"messages"})
         elif acts.kind(item.key) == "task":
-            self.save(lambda store: acts.task_done(store, self.ctx.user, item), _("Done: {title}.").format(title=item.title[:60]),
+            self.save(lambda store: acts.task_done(store, self.ctx.user, item),
+                      _("Done: {title}.").format(title=item.title[:60]),
                       self.CHANGES | {"tasks"})
         elif acts.kind(item.key) == "reorder":
             self._find_draft(item)
@@ -266,7 +270,8 @@ class TodayArea(PanelHolder, Area):
         def placed(yes: bool | None) -> None:
             if yes:
                 self.save(lambda store: acts.po_placed(store, self.ctx.user, item, po),
-                          _("PO {id} to {supplier} is ordered (Inventory agrees).").format(id=po["id"], supplier=po.get("supplier", "")),
+                          _("PO {id} to {supplier} is ordered (Inventory agrees).").format(
+                              id=po["id"], supplier=po.get("supplier", "")),
                           self.CHANGES | {"purchase_orders"})
 
         lines = ", ".join(f"{l.get('qty', 0):,} × {l.get('sku')}" for l in po.get("lines") or [])
@@ -336,8 +341,12 @@ class TodayArea(PanelHolder, Area):
             Field("rule", _("When"), rule, value="daily", help=_("daily, weekdays, mon,wed,fri or monthly 15")),
             Field("area", _("Area"), kind="choice", choices=[(_(v), k) for k, v in AREA_NAMES.items()], value="today"),
         ])
-        self.app.push_screen(form, lambda v: v and self.save(lambda store: recurring.add(store, self.ctx.user, v),
-                                                             _("Added “{title}” to your routine").format(title=v["title"]), {"recurring"}))
+        def add(v: dict | None) -> None:
+            if v:
+                self.save(lambda store: recurring.add(store, self.ctx.user, v),
+                          _("Added “{title}” to your routine").format(title=v["title"]), {"recurring"})
+
+        self.app.push_screen(form, add)
 
     def action_delete_routine(self) -> None:
         item = self._current()
