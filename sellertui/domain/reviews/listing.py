@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from sellertui.core.i18n import N_
 from sellertui import clock
 from sellertui.domain.query import parse
 from sellertui.domain.reviews import negatives
@@ -18,7 +19,7 @@ from sellertui.domain.reviews.settings import ReviewSettings
 
 KIND_LABELS = {"feedback": "seller", "review": "product"}
 FILTERS = {"status", "kind", "rating", "order", "asin"}
-FILTER_HELP = "words, or rating:1 kind:seller|product status:open|contacted|resolved order: asin:"
+FILTER_HELP = N_("words, or rating:1 kind:seller|product status:open|contacted|resolved order: asin:")
 
 
 def _orders_by_id(store, order_ids: set[str], earliest: str) -> dict[str, dict]:

@@ -99,7 +99,7 @@ def draft_for(store, sku: str) -> dict | None:
     """The draft purchase order holding ``sku`` (the oldest), if any: ticking the reorder places it."""
     from sellertui.domain.inventory.po_list import read_purchase_orders
 
-    orders, _ = read_purchase_orders(store)
+    orders = read_purchase_orders(store)[0]
     drafts = [po for po in orders if po.get("status") == "draft" and any(l.get("sku") == sku
                                                                           for l in po.get("lines") or [])]
     return min(drafts, key=lambda po: int(po["id"]) if str(po["id"]).isdigit() else 0, default=None)
