@@ -135,6 +135,7 @@ TOP_DEFAULTS: dict[str, Any] = {
     "shared": False,
     "data_dir": "",
     "store": "",  # a postgresql:// URL; empty: the folder store in data_dir
+    "language": "",  # "zh-CN" or "en"; empty: from LC_ALL / LC_MESSAGES / LANG
 }
 
 
@@ -153,6 +154,7 @@ class Settings:
     shared: bool = False
     data_dir: str = ""
     store: str = ""
+    language: str = ""
     keymap: dict[str, str] = field(default_factory=dict)
     shops: dict[str, dict[str, str]] = field(default_factory=dict)  # [shops.NAME]: where each other shop lives
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -224,6 +226,10 @@ def load(path: Path | None = None) -> Settings:
         market(settings.marketplace)
     except ValueError as exc:
         raise ConfigError(f"{path}: 'marketplace': {exc}") from None
+    from sellertui.core.i18n import LANGUAGES, normalise
+
+    if settings.language and normalise(settings.language) is None:
+        raise ConfigError(f"{path}: 'language' must be one of {', '.join(LANGUAGES)}, not {settings.language!r}")
     if len(settings.home_currency) != 3 or not settings.home_currency.isalpha():
         raise ConfigError(f"{path}: 'home_currency' must be a 3-letter ISO code like USD, not {settings.home_currency!r}")
     return settings

@@ -26,11 +26,17 @@ def isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     monkeypatch.setenv("SELLERTUI_NOW", FROZEN_NOW)
     monkeypatch.setenv("TZ", "UTC")
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")  # never the user's keyring
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):  # English unless a test asks for a language
+        monkeypatch.delenv(name, raising=False)
     for name in ("SELLERTUI_SP_CLIENT_ID", "SELLERTUI_SP_CLIENT_SECRET", "SELLERTUI_SP_REFRESH_TOKEN",
                  "SELLERTUI_ADS_CLIENT_ID", "SELLERTUI_ADS_CLIENT_SECRET", "SELLERTUI_ADS_REFRESH_TOKEN",
                  "SELLERTUI_ADS_PROFILE_ID"):
         monkeypatch.delenv(name, raising=False)
-    return home
+    from sellertui.core.i18n import set_language
+
+    set_language("en")
+    yield home
+    set_language("en")
 
 
 @pytest.fixture

@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    choose_language()  # before the parser: its help is in the language too
     with shown_output():  # every command's output, and argparse's, shows control characters as symbols
         args = build_parser().parse_args(argv)
         handler = getattr(args, "handler", None)
@@ -58,6 +59,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     from sellertui.cli.run_app import run_app  # the app draws on the real terminal
 
     return _run(run_app, args)
+
+
+def choose_language() -> str:
+    """config.toml's ``language``, else LC_ALL / LC_MESSAGES / LANG. A config.toml that cannot be read leaves
+    the choice to the environment: the command itself then says what is wrong with the file."""
+    import os
+
+    from sellertui.config import ConfigError, load
+    from sellertui.core.i18n import language_from, set_language
+
+    try:
+        configured = load().language
+    except (ConfigError, OSError):
+        configured = ""
+    return set_language(language_from(configured, os.environ))
 
 
 def _run(handler, args: argparse.Namespace) -> int:

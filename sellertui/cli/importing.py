@@ -17,26 +17,27 @@ from pathlib import Path
 
 from sellertui.cli.common import context, print_json
 from sellertui.cli.output import control
+from sellertui.core.i18n import _, ngettext
 from sellertui.core.text import visible
 from sellertui.importers import KIND_NAMES
 
 
 def register(sub, common) -> None:
-    cmd = sub.add_parser("import", help="import reports from Seller Central and the Ads console", parents=[common],
-                         description="Import reports. The kind is recognised from the header row; each file is "
-                                     "imported whole or not at all.")
-    cmd.add_argument("paths", nargs="+", metavar="PATH", help="report files (.txt, .csv, .tsv, .xlsx)")
-    cmd.add_argument("--kind", choices=KIND_NAMES, help="read the files as this kind of report")
-    cmd.add_argument("--market", metavar="CODE", help="the marketplace (US, UK, DE, JP, IN, …): decides decimal "
-                                                       "commas, day/month order and the time zone")
-    cmd.add_argument("--period", metavar="START..END", help="the days a Business Report or bulk file covers "
-                                                             "(default: the dates in its file name)")
-    cmd.add_argument("--encoding", metavar="NAME", help="the text encoding of a flat file when sellertui cannot tell "
-                                                         "(utf-8, utf-16, gbk, big5, shift_jis, windows-1252)")
-    cmd.add_argument("--dry-run", action="store_true", help="read and check, show what would change, write nothing")
+    cmd = sub.add_parser("import", help=_("import reports from Seller Central and the Ads console"), parents=[common],
+                         description=_("Import reports. The kind is recognised from the header row; each file is "
+                                       "imported whole or not at all."))
+    cmd.add_argument("paths", nargs="+", metavar="PATH", help=_("report files (.txt, .csv, .tsv, .xlsx)"))
+    cmd.add_argument("--kind", choices=KIND_NAMES, help=_("read the files as this kind of report"))
+    cmd.add_argument("--market", metavar="CODE", help=_("the marketplace (US, UK, DE, JP, IN, …): decides decimal "
+                                                         "commas, day/month order and the time zone"))
+    cmd.add_argument("--period", metavar="START..END", help=_("the days a Business Report or bulk file covers "
+                                                               "(default: the dates in its file name)"))
+    cmd.add_argument("--encoding", metavar="NAME", help=_("the text encoding of a flat file when sellertui cannot "
+                                                           "tell (utf-8, utf-16, gbk, big5, shift_jis, windows-1252)"))
+    cmd.add_argument("--dry-run", action="store_true", help=_("read and check, show what would change, write nothing"))
     cmd.add_argument("--skip-bad-rows", action="store_true",
-                     help="import the good rows; write the bad ones to <file>.rejects.csv beside the file")
-    cmd.add_argument("--json", action="store_true", help="print one JSON object per file")
+                     help=_("import the good rows; write the bad ones to <file>.rejects.csv beside the file"))
+    cmd.add_argument("--json", action="store_true", help=_("print one JSON object per file"))
     cmd.set_defaults(handler=cmd_import)
 
 
@@ -99,5 +100,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             print_json(result.as_json(), indent=None)
         else:
             print("\n".join(result.summary_lines()))
+    if failed and len(args.paths) > 1:
+        print(ngettext("%(count)d file was not imported (nothing of it was written)",
+                       "%(count)d files were not imported (nothing of them was written)", failed) % {"count": failed},
+              file=sys.stderr)
     return 1 if failed else 0
 

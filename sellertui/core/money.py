@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+
+from sellertui.core.i18n import babel_locale
 
 # Currencies whose minor unit is not the cent.
 _EXPONENTS = {"JPY": 0, "KRW": 0, "CLP": 0, "VND": 0, "ISK": 0, "HUF": 2, "KWD": 3, "BHD": 3, "OMR": 3, "JOD": 3, "TND": 3}
-SYMBOLS = {"USD": "$", "CAD": "CA$", "MXN": "MX$", "GBP": "£", "EUR": "€", "JPY": "¥", "CNY": "¥", "INR": "₹", "AUD": "A$", "BRL": "R$"}
 
 
 def exponent(currency: str) -> int:
@@ -25,16 +27,68 @@ def to_decimal(minor: int, currency: str) -> Decimal:
 
 
 def fmt(minor: int | None, currency: str, symbol: bool = True, grouping: bool = True) -> str:
-    """1234567 USD -> '$12,345.67'; None -> '—'."""
+    """1234567 USD -> '$12,345.67'; None -> '—'. Symbols, separators and their order follow the language.
+
+    CLDR's symbols (through Babel) tell the two yen apart: in English CNY is CN¥ and JPY ¥; in
+    简体中文 CNY is ¥ and JPY JP¥. A currency without a symbol of its own is written '12.00 SEK'.
+    """
     if minor is None:
         return "—"
     places = exponent(currency)
     value = to_decimal(minor, currency)
     text = f"{abs(value):,.{places}f}" if grouping else f"{abs(value):.{places}f}"
-    sign = "-" if minor < 0 else ""
-    if symbol and currency in SYMBOLS:
-        return f"{sign}{SYMBOLS[currency]}{text}"
+    prefix, suffix, group, decimal, minus = _style(babel_locale(), currency.upper())
+    if (group, decimal) != (",", "."):
+        text = text.translate({ord(","): group, ord("."): decimal})
+    sign = minus if minor < 0 else ""
+    if symbol and (prefix or suffix):
+        return f"{sign}{prefix}{text}{suffix}"
     return f"{sign}{text} {currency}" if symbol else f"{sign}{text}"
+
+
+def symbol(currency: str) -> str:
+    """The currency's symbol in the current language ('' when it has none: show the code)."""
+    prefix, suffix, *_ = _style(babel_locale(), currency.upper())
+    return (prefix + suffix).strip()
+
+
+class _Symbols:
+    """``SYMBOLS.get(code, default)``: the symbol in the language shown now (it changes with the language)."""
+
+    def get(self, currency: str, default: str = "") -> str:
+        return symbol(currency) or default
+
+    def __getitem__(self, currency: str) -> str:
+        found = symbol(currency)
+        if not found:
+            raise KeyError(currency)
+        return found
+
+    def __contains__(self, currency: object) -> bool:
+        return isinstance(currency, str) and bool(symbol(currency))
+
+
+SYMBOLS = _Symbols()
+
+
+@lru_cache(maxsize=256)
+def _style(locale: str, currency: str) -> tuple[str, str, str, str, str]:
+    """What goes before and after the digits, and the separators, from the locale's CLDR data (Babel).
+
+    Read once per locale and currency: formatting stays an f-string, fast enough for every cell of a table.
+    """
+    from babel import Locale
+    from babel.numbers import get_currency_symbol
+
+    data = Locale.parse(locale)
+    sign = get_currency_symbol(currency, data)
+    pattern = data.currency_formats["standard"]
+    symbols = data.number_symbols.get("latn", data.number_symbols)
+    if sign == currency:  # no symbol of its own: the code after the number
+        prefix = suffix = ""
+    else:
+        prefix, suffix = (part.replace("\xa4", sign) for part in (pattern.prefix[0], pattern.suffix[0]))
+    return prefix, suffix, symbols.get("group", ","), symbols.get("decimal", "."), symbols.get("minusSign", "-")
 
 
 def split_largest_remainder(amount_minor: int, weights) -> list[int]:

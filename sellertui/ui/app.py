@@ -23,6 +23,8 @@ from textual.binding import Binding
 from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
+
+from sellertui.core.i18n import N_, _
 from textual.worker import Worker, WorkerState
 
 from sellertui.config import ConfigError
@@ -49,6 +51,9 @@ from sellertui.ui.shell.ads_connect import AdsConnectShell
 from sellertui.ui.shell.live import POLL_SECONDS, LiveStore
 from sellertui.ui.shell.sync import SyncShell
 from sellertui.ui.shell.sync import BINDINGS as SYNC_BINDINGS
+from sellertui.ui.kit.footer import ShellFooter
+from sellertui.ui.shell.language import BINDINGS as LANGUAGE_BINDINGS
+from sellertui.ui.shell.language import LanguageShell
 
 # The seven tabs, in order (keys 1-7). The app sits above them, so no tab needs this list.
 TABS: tuple[type[Area], ...] = (TodayArea, OrdersArea, AdsArea, PromotionsArea, InventoryArea, ProfitArea, TeamArea)
@@ -71,21 +76,22 @@ class BackupRestored(Message):
         super().__init__()
 
 
-class SellerApp(LiveStore, SyncShell, ShopSwitching, AdsConnectShell, App[None]):
+class SellerApp(LanguageShell, LiveStore, SyncShell, ShopSwitching, AdsConnectShell, App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses may live elsewhere
     TITLE = "sellertui"
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
         # the footer keeps its room for the keys of the tab on screen: these are under ? and in the palette
-        Binding("question_mark,f1", "help", "Help", id="app.help"),
-        Binding("r", "refresh", "Refresh", show=False, id="app.refresh"),
-        Binding("i", "import_report", "Import", show=False, id="app.import"),
+        Binding("question_mark,f1", "help", N_("Help"), id="app.help"),
+        Binding("r", "refresh", N_("Refresh"), show=False, id="app.refresh"),
+        Binding("i", "import_report", N_("Import"), show=False, id="app.import"),
         *[replace(b, show=False) for b in SYNC_BINDINGS],
-        Binding("left_square_bracket", "step_tab(-1)", "Prev tab", show=False, id="app.previous_tab"),
-        Binding("right_square_bracket", "step_tab(1)", "Next tab", show=False, id="app.next_tab"),
+        Binding("left_square_bracket", "step_tab(-1)", N_("Prev tab"), show=False, id="app.previous_tab"),
+        Binding("right_square_bracket", "step_tab(1)", N_("Next tab"), show=False, id="app.next_tab"),
         *[replace(b, show=False) for b in SHOP_BINDINGS],
-        Binding("q", "quit", "Quit", show=False, id="app.quit"),
+        *LANGUAGE_BINDINGS,
+        Binding("q", "quit", N_("Quit"), show=False, id="app.quit"),
         *[
             Binding(area.KEY, f"show_area('{area.slug()}')", area.TITLE, show=False, id=f"tab.{area.slug()}")
             for area in TABS
@@ -110,11 +116,11 @@ class SellerApp(LiveStore, SyncShell, ShopSwitching, AdsConnectShell, App[None])
         yield ShopHeader()
         with TabbedContent(id="tabs"):
             for i, area in enumerate(TABS):
-                with TabPane(f"{area.KEY} {area.TITLE}", id=f"tab-{area.slug()}"):
+                with TabPane(f"{area.KEY} {_(area.TITLE)}", id=f"tab-{area.slug()}"):
                     # The first tab mounts after the first paint (toolong's pattern); the others when
                     # first shown (``area``): composing all seven would delay the morning's first screen.
                     yield Lazy(area(self.ctx)) if i == 0 else PendingArea(area)
-        yield Footer(compact=True)
+        yield ShellFooter(compact=True)
 
     async def area(self, slug: str) -> Area | None:
         """The area of tab ``slug``, mounted now if it had not been shown yet."""

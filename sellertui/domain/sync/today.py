@@ -20,8 +20,8 @@ def sync_section(shop, now: datetime, user: str) -> Section:
     else:
         for stream in status.failing:
             section.items.append(Item(key=f"sync:{stream.stream}|{stream.marketplace}",
-                                      title=_("Seller Central sync of {stream} ({marketplace}) failed").format(
-                                          stream=stream.stream, marketplace=stream.marketplace),
+                                      title=_("Seller Central sync of {stream} ({market}) failed").format(
+                                          stream=stream.stream, market=stream.marketplace),
                                       detail=stream.error, urgency=-1, late=True))
     for c in status.failed_confirmations:
         refused = _("{order}: Amazon refused the shipping confirmation").format(order=c.order_id)

@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from sellertui.core.i18n import N_, _
 from sellertui.ui.kit.safe import text
 
 
@@ -22,7 +23,7 @@ class HelpScreen(ModalScreen[None]):
         border: round $accent; background: $surface; padding: 0 1;
     }
     """
-    BINDINGS = [Binding("escape,question_mark,f1,q", "dismiss", "Close", id="help.close")]
+    BINDINGS = [Binding("escape,question_mark,f1,q", "dismiss", N_("Close"), id="help.close")]
 
     def __init__(self, groups: list[tuple[str, list[tuple[str, str]]]], problems: list[str] = ()) -> None:
         super().__init__()
@@ -34,7 +35,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
         if self.problems:
-            table.add_row(Text("Key map problems", style="bold underline yellow"), "")
+            table.add_row(Text(_("Key map problems"), style="bold underline yellow"), "")
             for problem in self.problems:
                 table.add_row(Text("⚠", style="bold yellow"), text(problem.removeprefix("Key map: ")))
             table.add_row("", "")
@@ -44,12 +45,12 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row(text(keys), text(description))
             table.add_row("", "")
         with VerticalScroll() as scroll:
-            scroll.border_title = "Keys  (esc closes · ctrl+p: every action by name)"
+            scroll.border_title = _("Keys  (esc closes · ctrl+p: every action by name)")
             yield Static(table)
 
 
-FRIENDLY = {"ContentTabs": "Tabs", "Screen": "Focus", "Input": "Text field", "DataTable": "Table",
-            "OptionList": "List", "Select": "Choice", "TextArea": "Text"}
+FRIENDLY = {"ContentTabs": N_("Tabs"), "Screen": N_("Focus"), "Input": N_("Text field"), "DataTable": N_("Table"),
+            "OptionList": N_("List"), "Select": N_("Choice"), "TextArea": N_("Text")}
 
 
 def section_name(app, node) -> str:
@@ -59,14 +60,14 @@ def section_name(app, node) -> str:
     from sellertui.ui.kit.views import View
 
     if node is app:
-        return "Everywhere"
+        return _("Everywhere")
     if isinstance(node, View):
-        return f"{node.area.TITLE} › {node.TITLE}"
+        return f"{_(node.area.TITLE)} › {_(node.TITLE)}"
     named = getattr(node, "HELP_TITLE", "") or getattr(node, "TITLE", "") or FRIENDLY.get(type(node).__name__)
     if named:
-        return named
+        return _(named)
     words = re.sub(r"(?<!^)(?=[A-Z])", " ", type(node).__name__.removesuffix("Screen")).strip()
-    return (words[:1] + words[1:].lower()) or "This screen"
+    return (words[:1] + words[1:].lower()) or _("This screen")
 
 
 def describe_bindings(app, screen) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -81,15 +82,15 @@ def describe_bindings(app, screen) -> list[tuple[str, list[tuple[str, str]]]]:
         if not binding.description:
             continue
         owner = section_name(app, active.node)
-        said = binding.tooltip or binding.description  # the full name where the footer shows a short one
+        said = _(binding.tooltip or binding.description)  # the full name where the footer shows a short one
         keys = groups.setdefault(owner, {}).setdefault(said[:1].upper() + said[1:], [])
         shown = app.get_key_display(binding)
         if shown not in keys:
             keys.append(shown)
     rows = {owner: [(", ".join(keys), desc) for desc, keys in actions.items()] for owner, actions in groups.items()}
-    tabs = {area.TITLE for area in app.tabs()} if hasattr(app, "tabs") else set()
+    tabs = {_(area.TITLE) for area in app.tabs()} if hasattr(app, "tabs") else set()
 
     def rank(name: str) -> int:  # the tab and its view first, then the widget's own keys, app-wide last
-        return 2 if name == "Everywhere" else 0 if "›" in name or name in tabs else 1
+        return 2 if name == _("Everywhere") else 0 if "›" in name or name in tabs else 1
 
     return sorted(rows.items(), key=lambda kv: rank(kv[0]))

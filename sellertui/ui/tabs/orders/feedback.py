@@ -166,8 +166,8 @@ def item_detail(item: dict, work: dict | None) -> Group:
     head.append(_stars(item["rating"]), style=STARS_STYLE.get(item["rating"], "bold"))
     kind = _("seller feedback") if item["kind"] == "feedback" else _("product review")
     head.append(f"  {kind} · {item['date']}")
-    who = _("{buyer} · order {order} · {product} {channel}").format(
-        buyer=item["buyer"] or _("a buyer"), order=item["order_id"] or "—", product=item["asin"] or item["sku"] or "",
+    who = _("{who} · order {order} · {product} {channel}").format(
+        who=item["buyer"] or _("a buyer"), order=item["order_id"] or "—", product=item["asin"] or item["sku"] or "",
         channel=("· " + item["channel"]) if item["channel"] else "")
     parts: list = [head, text(who, "dim"), Text(""), text(item["text"] or _("(no text)"))]
     if item["response"]:

@@ -1,0 +1,151 @@
+"""Under 简体中文 nothing the app or the CLI shows is left in English.
+
+Two checks: every string marked in the code (``_``, ``N_``, ``ngettext``) has a
+translation in the catalog, and the catalog is up to date with the code; and in
+the modules already converted, no user-visible string is left unmarked (a
+literal, or an f-string, handed straight to a place the user reads).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from sellertui.devtools.catalog import PACKAGE, ROOT, extract, po_files, read
+
+# The modules whose every user-visible string is marked; a module joins when it is converted.
+CONVERTED = [
+    "sellertui/cli/importing.py",
+    "sellertui/ui/shell/help_screen.py",
+    "sellertui/ui/shell/palette.py",
+    "sellertui/ui/shell/language.py",
+    "sellertui/ui/kit/footer.py",
+]
+
+# call name → the arguments a user reads: positions, and keyword names
+SINKS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
+    "notify": ((0,), ("message", "title")),
+    "print": ((0,), ()),
+    "add_parser": ((), ("help", "description", "epilog")),
+    "add_argument": ((), ("help",)),
+    "add_argument_group": ((0, 1), ("title", "description")),
+    "Binding": ((2,), ("description", "tooltip")),
+    "SystemCommand": ((0, 1), ()),
+    "Label": ((0,), ()),
+    "Static": ((0,), ()),
+    "Button": ((0,), ()),
+    "Input": ((), ("placeholder",)),
+    "Checkbox": ((0,), ()),
+    "update": ((0,), ()),
+    "UserError": ((0,), ()),
+    "ConfigError": ((0,), ()),
+    "SystemExit": ((0,), ()),
+    "fail": ((0,), ()),
+    "exit": ((), ("message",)),
+}
+ATTRIBUTES = ("border_title", "border_subtitle", "TITLE", "HELP_TITLE", "tooltip")
+# words that are the same in every language: names and codes
+SAME = {"sellertui", "json", "csv", "tsv", "xlsx", "sku", "skus", "asin", "asins", "fba", "fbm", "url", "api",
+        "sp", "acos", "tacos", "roas", "ctr", "cpc", "usd", "eur", "gbp", "jpy", "cny", "utf", "esc", "ctrl",
+        "tab", "enter", "shift", "id", "ok", "postgresql", "toml", "config"}
+WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def english(text: str) -> bool:
+    return any(word.lower() not in SAME for word in WORD.findall(text))
+
+
+def literal_text(node: ast.AST) -> str | None:
+    """The text a literal or an f-string shows (its fixed parts), else None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value for v in node.values if isinstance(v, ast.Constant))
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+        return (literal_text(node.left) or "") + (literal_text(node.right) or "") or None
+    return None
+
+
+def call_name(node: ast.Call) -> str:
+    func = node.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+def unmarked(source: str) -> list[tuple[int, str]]:
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        shown: list[ast.AST] = []
+        if isinstance(node, ast.Call) and call_name(node) in SINKS:
+            positions, keywords = SINKS[call_name(node)]
+            shown += [arg for i, arg in enumerate(node.args) if i in positions]
+            shown += [kw.value for kw in node.keywords if kw.arg in keywords]
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(t, (ast.Attribute, ast.Name)) and getattr(t, "attr", getattr(t, "id", "")) in ATTRIBUTES
+                   for t in targets) and node.value is not None:
+                shown.append(node.value)
+        for value in shown:
+            text = literal_text(value)
+            if text is not None and english(text):
+                found.append((value.lineno, text))
+    return sorted(found)
+
+
+def test_the_unmarked_check_finds_literals_and_f_strings_and_passes_marked_ones():
+    source = '''
+self.notify("Saved the task")
+self.notify(_("Saved the task"))
+print(f"{n} orders imported")
+print(_("{n} orders imported").format(n=n))
+Binding("x", "go", "Go away")
+Binding("x", "go", N_("Go away"))
+print(f"sellertui: {exc}")
+self.border_title = "Import a report"
+raise UserError(f"no shop called {name!r}")
+'''
+    assert [line for line, _text in unmarked(source)] == [2, 4, 6, 9, 10]
+
+
+@pytest.mark.parametrize("module", CONVERTED)
+def test_converted_modules_mark_every_user_visible_string(module):
+    path = ROOT / module
+    problems = unmarked(path.read_text(encoding="utf-8"))
+    assert not problems, f"{module}: unmarked user-visible strings (wrap them in _() or N_()):\n" + "\n".join(
+        f"  line {line}: {text!r}" for line, text in problems)
+
+
+def test_every_marked_string_is_translated_and_the_catalog_is_up_to_date():
+    template = extract()
+    marked = {m.id if isinstance(m.id, str) else m.id[0] for m in template if m.id}
+    for po in po_files():
+        catalog = read(po)
+        strings = {(m.id if isinstance(m.id, str) else m.id[0]): m.string for m in catalog if m.id}
+        missing = sorted(marked - set(strings))
+        assert not missing, (f"{po.name}: marked in the code but not in the catalog "
+                             f"(run python -m sellertui.devtools.catalog): {missing[:20]}")
+        untranslated = sorted(msgid for msgid in marked if not all(
+            strings[msgid] if isinstance(strings[msgid], tuple) else [strings[msgid]]))
+        assert not untranslated, f"{po.parent.parent.name}: {len(untranslated)} untranslated: {untranslated[:30]}"
+
+
+def test_placeholders_survive_translation():
+    """A translation keeps every {name} and %(name)s of its English: .format() would fail otherwise."""
+    fields = re.compile(r"\{[a-z_]*(?:[:!][^}]*)?\}|%\([a-z_]+\)[sd]")
+    problems = []
+    for po in po_files():
+        for m in read(po):
+            if not m.id or not m.string:
+                continue
+            ids = m.id if isinstance(m.id, (list, tuple)) else (m.id,)
+            strings = m.string if isinstance(m.string, (list, tuple)) else (m.string,)
+            for msgstr in strings:
+                if msgstr and sorted(fields.findall(ids[-1])) != sorted(fields.findall(msgstr)):
+                    problems.append(f"{ids[0]!r} → {msgstr!r}")
+    assert not problems, "\n".join(problems[:30])
+
+
+def test_every_module_is_under_the_package():
+    assert all((ROOT / m).is_file() and (ROOT / m).is_relative_to(PACKAGE) for m in CONVERTED)
