@@ -12,8 +12,8 @@ import pytest
 
 from tests.i18n.test_coverage import ROOT, unmarked
 
-TABS_DONE = ["today", "orders"]
-DOMAIN_DONE = ["today", "orders", "reviews"]
+TABS_DONE = ["today", "orders", "inventory"]
+DOMAIN_DONE = ["today", "orders", "reviews", "inventory", "watch"]
 ALSO = ["sellertui/domain/fields.py", "sellertui/domain/query.py", "sellertui/domain/sync/today.py",
         "sellertui/domain/team/notices_today.py", "sellertui/domain/promotions/today.py",
         "sellertui/domain/promotions/deadlines.py", "sellertui/domain/watch/today.py",

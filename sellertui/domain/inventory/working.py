@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from sellertui.core.i18n import _
 from sellertui.domain.inventory.statuses import STATUS_LABEL
 from sellertui.domain.inventory.seasonal import month_name
 from sellertui.domain.inventory.settings import WINDOWS, InventorySettings
@@ -89,7 +90,7 @@ def velocity(r: dict, product: dict, s: InventorySettings, today: date) -> Worki
             w.rows.append((f"{n} days", f"{_u(r[f'u{n}'])} units, no day in stock: not counted"))
     w.lines.append(f"Windows end yesterday ({end.isoformat()}); today is not over yet.")
     if weighted:
-        total = sum(weight for weight, _ in weighted)
+        total = sum(weight for weight, _item in weighted)
         terms = " + ".join(f"{weight:g} × {rate:.2f}" for weight, rate in weighted)
         w.lines.append(f"weighted = ({terms}) ÷ {total:g} = {r['base']:.2f}/day")
     else:
@@ -108,12 +109,14 @@ def velocity(r: dict, product: dict, s: InventorySettings, today: date) -> Worki
                                                      for m, f in sorted(s.seasonal_months.items()))))
     out = []
     if r["out_recorded"]:
-        out.append(f"{int(r['out_recorded'])} days out of stock recorded in the stock history")
+        out.append(_("{out_recorded} days out of stock recorded in the stock history")
+                       .format(out_recorded=int(r['out_recorded'])))
     if r["out_inferred"]:
-        out.append(f"{int(r['out_inferred'])} days without a sale since the stock ran out (nothing to sell now; "
-                   "taken as out of stock)")
+        out.append(_("{out_inferred} days without a sale since the stock ran out (nothing to sell "
+                     "now; taken as out of stock)").format(out_inferred=int(r['out_inferred'])))
     if r["no_data"]:
-        out.append(f"{int(r['no_data'])} days before the SKU was added or before the first order in the store")
+        out.append(_("{no_data} days before the SKU was added or before the first order in the store")
+                       .format(no_data=int(r['no_data'])))
     if out:
         w.lines.append("Not counted as days in stock (in the last 90): " + "; ".join(out) + ". "
                        "A day with a sale always counts.")
