@@ -13,6 +13,8 @@ from typing import Sequence
 from sellertui import __version__
 from sellertui.cli import (admin, ads, demo, export, fx, importing, inventory, profit, promotions, reviews, serve,
                            shoplist, stores, sync, tasks, today, watch)
+from sellertui.cli import argparse_words
+from sellertui.core.i18n import _
 from sellertui.cli.common import close_contexts, fail
 from sellertui.cli.output import shown_output
 
@@ -26,20 +28,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help="use this data directory (default: $SELLERTUI_DATA_DIR, config, or the platform's data dir)",
+        help=_("use this data directory (default: $SELLERTUI_DATA_DIR, config, or the platform's data dir)"),
     )
     common.add_argument(
         "--store",
         metavar="URL",
         default=argparse.SUPPRESS,
-        help="use this store: a postgresql:// URL, or a data directory (default: $SELLERTUI_STORE, the shop's "
-             "store in config, else the data directory)",
+        help=_("use this store: a postgresql:// URL, or a data directory (default: $SELLERTUI_STORE, the shop's "
+             "store in config, else the data directory)"),
     )
     common.add_argument("--shop", metavar="NAME", default=argparse.SUPPRESS,
-                        help="work on this shop of the ones config.toml lists (`sellertui shops`)")
+                        help=_("work on this shop of the ones config.toml lists (`sellertui shops`)"))
     parser = argparse.ArgumentParser(
         prog="sellertui",
-        description="A terminal cockpit for marketplace sellers. Without a command, starts the app.",
+        description=_("A terminal cockpit for marketplace sellers. Without a command, starts the app."),
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"sellertui {__version__}")
@@ -51,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     choose_language()  # before the parser: its help is in the language too
+    argparse_words.install()
     with shown_output():  # every command's output, and argparse's, shows control characters as symbols
         args = build_parser().parse_args(argv)
         handler = getattr(args, "handler", None)

@@ -6,28 +6,29 @@ import argparse
 import sys
 
 from sellertui.cli.common import context, print_json
+from sellertui.core.i18n import _
 
 
 def register(sub, common) -> None:
-    locate = sub.add_parser("locate", help="print where data and config live", parents=[common])
+    locate = sub.add_parser("locate", help=_("print where data and config live"), parents=[common])
     locate.add_argument("--json", action="store_true")
     locate.set_defaults(handler=cmd_locate)
 
-    summary = sub.add_parser("summary", help="count the records in each collection", parents=[common])
+    summary = sub.add_parser("summary", help=_("count the records in each collection"), parents=[common])
     summary.add_argument("--json", action="store_true")
     summary.set_defaults(handler=cmd_summary)
 
-    check = sub.add_parser("check", help="read every store file; name any that is damaged or cannot be read, and "
-                                         "what to do; check the key map", parents=[common])
+    check = sub.add_parser("check", help=_("read every store file; name any that is damaged or cannot be read, and "
+                                         "what to do; check the key map"), parents=[common])
     check.set_defaults(handler=cmd_check)
 
     restore = sub.add_parser(
         "restore",
-        help="replace damaged store files with their newest readable backup (damaged files are kept; files "
-             "that cannot be read for permissions or disk errors are never replaced)",
+        help=_("replace damaged store files with their newest readable backup (damaged files are kept; files "
+             "that cannot be read for permissions or disk errors are never replaced)"),
         parents=[common],
     )
-    restore.add_argument("--from", dest="day", metavar="YYYY-MM-DD", help="use this day's backup")
+    restore.add_argument("--from", dest="day", metavar="YYYY-MM-DD", help=_("use this day's backup"))
     restore.set_defaults(handler=cmd_restore)
 
 
@@ -54,7 +55,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         print_json(counts)
     else:
         for name, n in counts.items():
-            print(f"{name:<16} {n:>9,}")
+            print(f"{name:<16} {n:>9,}")  # collection names: the store's own words
     return 0
 
 
@@ -63,13 +64,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     ctx = context(args)
     problems = check(_folder(ctx))
-    print("Store")
-    for problem in problems or ["healthy: every file reads"]:
+    print(_("Store"))
+    for problem in problems or [_("healthy: every file reads")]:
         print(f"  {problem}")
     keys = key_problems(ctx.settings.keymap)
-    print("Keys")
-    for problem in keys or [f"{len(ctx.settings.keymap)} remapped, none clashes: every id is known, every key free"
-                            if ctx.settings.keymap else "the default keys (no [keymap] in the config)"]:
+    print(_("Keys"))
+    for problem in keys or [_("{count} remapped, none clashes: every id is known, every key free").format(
+                                count=len(ctx.settings.keymap))
+                            if ctx.settings.keymap else _("the default keys (no [keymap] in the config)")]:
         print(f"  {problem}")
     return 1 if problems or keys else 0
 
@@ -89,11 +91,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     restored = restore(_folder(context(args)), day=args.day)
     for damaged, kept, source in restored.files:
-        print(f"restored {damaged} from {source} (the damaged file is kept as {kept.name})")
+        print(_('restored {damaged} from {source} (the damaged file is kept as {name})').format(damaged=damaged, source=source, name=kept.name))
     for refused in restored.refused:
-        print(f"not restored: {refused}", file=sys.stderr)
+        print(_('not restored: {refused}').format(refused=refused), file=sys.stderr)
     if not restored.files and not restored.refused:
-        print("nothing to restore: every store file reads")
+        print(_("nothing to restore: every store file reads"))
     return 1 if restored.refused else 0
 
 
@@ -102,6 +104,5 @@ def _folder(ctx):
     if ctx.store_url:
         from sellertui.core.errors import UserError
 
-        raise UserError(f"{ctx.where} is a database: check and restore are for the folder store's files; a "
-                        "database's own backups are pg_dump and pg_restore (README, \"Backups\")")
+        raise UserError(_('{where} is a database: check and restore are for the folder store\'s files; a database\'s own backups are pg_dump and pg_restore (README, "Backups")').format(where=ctx.where))
     return ctx.data_dir

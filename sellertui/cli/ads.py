@@ -13,41 +13,42 @@ import argparse
 import sys
 
 from sellertui.cli.common import context, print_json
+from sellertui.core.i18n import _
 
 
 def register(sub, common) -> None:
-    ads = sub.add_parser("ads", help="search-term proposals and Amazon bulk files", parents=[common])
+    ads = sub.add_parser("ads", help=_("search-term proposals and Amazon bulk files"), parents=[common])
     actions = ads.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    proposals = actions.add_parser("proposals", help="list negate, harvest and bid proposals with their reasons",
+    proposals = actions.add_parser("proposals", help=_("list negate, harvest and bid proposals with their reasons"),
                                    parents=[common])
     proposals.add_argument("--days", type=int, metavar="N",
-                           help="window length in days, ending on the last day of data (default: [ads] window_days)")
-    proposals.add_argument("--kind", choices=("negate", "harvest", "bid"), help="only this kind")
-    proposals.add_argument("--json", action="store_true", help="print JSON (with the working of each number)")
+                           help=_("window length in days, ending on the last day of data (default: [ads] window_days)"))
+    proposals.add_argument("--kind", choices=("negate", "harvest", "bid"), help=_("only this kind"))
+    proposals.add_argument("--json", action="store_true", help=_("print JSON (with the working of each number)"))
     proposals.set_defaults(handler=cmd_proposals)
 
-    reports = actions.add_parser("reports", help="the imported ads reports, newest first, and the days newer "
-                                                 "ones also cover", parents=[common])
-    reports.add_argument("--json", action="store_true", help="print JSON")
+    reports = actions.add_parser("reports", help=_("the imported ads reports, newest first, and the days newer "
+                                                 "ones also cover"), parents=[common])
+    reports.add_argument("--json", action="store_true", help=_("print JSON"))
     reports.set_defaults(handler=cmd_reports)
 
-    export = actions.add_parser("export", help="write approved changes as a bulk-operations file (.xlsx or .csv)",
+    export = actions.add_parser("export", help=_("write approved changes as a bulk-operations file (.xlsx or .csv)"),
                                 parents=[common])
-    export.add_argument("path", metavar="PATH", help="where to write; the extension chooses XLSX or CSV")
+    export.add_argument("path", metavar="PATH", help=_("where to write; the extension chooses XLSX or CSV"))
     export.set_defaults(handler=cmd_export)
 
-    apply = actions.add_parser("apply", help="send the approved changes through the Ads API (see --dry-run first)",
+    apply = actions.add_parser("apply", help=_("send the approved changes through the Ads API (see --dry-run first)"),
                                parents=[common])
-    apply.add_argument("--dry-run", action="store_true", help="show exactly what would be sent; send nothing")
-    apply.add_argument("--json", action="store_true", help="print JSON")
+    apply.add_argument("--dry-run", action="store_true", help=_("show exactly what would be sent; send nothing"))
+    apply.add_argument("--json", action="store_true", help=_("print JSON"))
     apply.set_defaults(handler=cmd_apply)
 
-    revert = actions.add_parser("revert", help="take applied changes back through the Ads API", parents=[common])
-    revert.add_argument("ids", nargs="+", metavar="ID", help="the changes' ids (the id column of "
-                                                             "`sellertui export ads-ledger`)")
-    revert.add_argument("--dry-run", action="store_true", help="show what would be sent; send nothing")
-    revert.add_argument("--json", action="store_true", help="print JSON")
+    revert = actions.add_parser("revert", help=_("take applied changes back through the Ads API"), parents=[common])
+    revert.add_argument("ids", nargs="+", metavar="ID", help=_("the changes' ids (the id column of "
+                                                             "`sellertui export ads-ledger`)"))
+    revert.add_argument("--dry-run", action="store_true", help=_("show what would be sent; send nothing"))
+    revert.add_argument("--json", action="store_true", help=_("print JSON"))
     revert.set_defaults(handler=cmd_revert)
 
 
@@ -63,20 +64,19 @@ def cmd_proposals(args: argparse.Namespace) -> int:
     from sellertui.core.money import fmt
 
     if args.days is not None and not 1 <= args.days <= 730:
-        raise UserError("--days wants a number of days from 1 to 730")
+        raise UserError(_("--days wants a number of days from 1 to 730"))
     service = _service(args)
     window = service.default_window(args.days)
     found = [p for p in service.proposals(window).proposals if args.kind in (None, p.kind)]
     if args.json:
         print_json({"window": window.as_dict(), "proposals": [p.as_dict() for p in found]})
         return 0
-    print(f"{window.label}: {len(found)} proposal(s)")
+    print(_('{label}: {len} proposal(s)').format(label=window.label, len=len(found)))
     for p in found:
         m = lambda v: fmt(v, p.currency)  # noqa: E731
         bid = f"  bid {m(p.current_bid_minor)} → {m(p.new_bid_minor)}" if p.kind == "bid" else ""
         mark = "approved" if p.status == "approved" else "new"
-        print(f"[{mark}] {p.action}: '{p.term}' in {p.campaign} › {p.ad_group}  {p.clicks} clicks, "
-              f"{p.orders} orders, {m(p.spend_minor)} spend, ACoS {pct(p.acos) or '—'}{bid}")
+        print(_("[{mark}] {action}: '{term}' in {campaign} › {ad_group}  {clicks} clicks, {orders} orders, {m} spend, ACoS {value}{bid}").format(mark=mark, action=p.action, term=p.term, campaign=p.campaign, ad_group=p.ad_group, clicks=p.clicks, orders=p.orders, m=m(p.spend_minor), value=pct(p.acos) or '—', bid=bid))
         print(f"    {p.reason}")
     return 0
 
@@ -92,11 +92,10 @@ def cmd_reports(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"reports": [{**r, "covered_days": r.pop("covered")} for r in records]})
         return 0
-    print(f"{len(records)} ads report(s), newest first")
+    print(_('{len} ads report(s), newest first').format(len=len(records)))
     for r in records:
         newer = f", {r['covered']} of its days also in newer reports (they count there)" if r["covered"] else ""
-        print(f"{r['what']} {r['marketplace']} {r['first']}..{r['last']} ({r['layout']}, {r['attribution_days']}-day): "
-              f"{r['rows']:,} rows, spend {fmt(int(r['spend_minor']), r['currency'] or 'USD')}{newer}  {r['file']}")
+        print(_('{what} {marketplace} {first}..{last} ({layout}, {attribution_days}-day): {rows:,} rows, spend {fmt}{newer}  {file}').format(what=r['what'], marketplace=r['marketplace'], first=r['first'], last=r['last'], layout=r['layout'], attribution_days=r['attribution_days'], rows=r['rows'], fmt=fmt(int(r['spend_minor']), r['currency'] or 'USD'), newer=newer, file=r['file']))
     return 0
 
 

@@ -13,6 +13,7 @@ import getpass
 import sys
 
 from sellertui.cli.common import context
+from sellertui.core.i18n import _
 
 
 def cmd_connect_ads(args: argparse.Namespace) -> int:
@@ -29,15 +30,15 @@ def cmd_connect_ads(args: argparse.Namespace) -> int:
     if args.check:
         found = ads_connect.check(ApiSettings.from_section(section, settings.marketplace))
         if not found.ok:
-            raise UserError("the stored advertiser profile is not one these credentials reach; run "
-                            "`sellertui connect ads` again to choose one")
-        print(f"connected to the Ads console: {found.chosen.label}")
+            raise UserError(_("the stored advertiser profile is not one these credentials reach; run "
+                            "`sellertui connect ads` again to choose one"))
+        print(_('connected to the Ads console: {label}').format(label=found.chosen.label))
         return 0
     from sellertui.cli.sync import ask
 
     region = (args.region or ask("Region (NA, EU or FE)", section.get("region") or "NA")).upper()
     api = ApiSettings.from_section({**section, "region": region}, settings.marketplace)  # a wrong region: say now
-    print("Paste each value from your Ads API app's Login with Amazon security profile (nothing is shown).")
+    print(_("Paste each value from your Ads API app's Login with Amazon security profile (nothing is shown)."))
     creds = ads_connect.typed(getpass.getpass("LWA client id: "), getpass.getpass("LWA client secret: "),
                               getpass.getpass("Refresh token (from the app's authorisation): "))
     found = ads_connect.connect(api, creds, args.profile)
@@ -45,8 +46,8 @@ def cmd_connect_ads(args: argparse.Namespace) -> int:
         profile = _pick(found.profiles)
         found.chosen, found.kept = profile, ads_connect.keep(creds, profile)
     ads_connect.keep_region(settings, region)
-    print(f"connected to the Ads console: {found.chosen.label}")
-    print(f"credentials kept in {found.kept}; `sellertui sync --only ads` pulls the reports")
+    print(_('connected to the Ads console: {label}').format(label=found.chosen.label))
+    print(_('credentials kept in {kept}; `sellertui sync --only ads` pulls the reports').format(kept=found.kept))
     return 0
 
 
@@ -56,14 +57,14 @@ def _pick(profiles: list):
 
     lines = [f"  {n}. {p.label}" for n, p in enumerate(profiles, 1)]
     if not sys.stdin.isatty():
-        raise UserError("these credentials reach several advertiser profiles; choose one with --profile ID:\n"
-                        + "\n".join(lines))
-    print("These credentials reach several advertiser profiles:")
+        raise UserError(_("these credentials reach several advertiser profiles; choose one with --profile ID:")
+                        + "\n" + "\n".join(lines))
+    print(_("These credentials reach several advertiser profiles:"))
     print("\n".join(lines))
     answer = input("Profile (number or id): ").strip()
     if answer.isdigit() and 1 <= int(answer) <= len(profiles):
         return profiles[int(answer) - 1]
     match = next((p for p in profiles if p.id == answer), None)
     if match is None:
-        raise UserError(f"{answer!r} is neither a number from 1 to {len(profiles)} nor one of the profile ids")
+        raise UserError(_('{answer!r} is neither a number from 1 to {len} nor one of the profile ids').format(answer=answer, len=len(profiles)))
     return match

@@ -13,16 +13,17 @@ from sellertui.cli.common import context
 from sellertui.core.csvsafe import csv_text
 from sellertui.core.text import json_text
 from sellertui.domain.exports import all_exporters
+from sellertui.core.i18n import _
 
 
 def register(sub, common) -> None:
     exporters = all_exporters()
-    export = sub.add_parser("export", help="export records as CSV or JSON", parents=[common])
-    export.add_argument("what", choices=sorted(exporters), help="which records")
+    export = sub.add_parser("export", help=_("export records as CSV or JSON"), parents=[common])
+    export.add_argument("what", choices=sorted(exporters), help=_("which records"))
     export.add_argument("--format", choices=("csv", "json"), default="csv")
-    export.add_argument("--status", help="only records with this status")
-    export.add_argument("--since", metavar="YYYY-MM-DD", help="only records from this day on")
-    export.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
+    export.add_argument("--status", help=_("only records with this status"))
+    export.add_argument("--since", metavar="YYYY-MM-DD", help=_("only records from this day on"))
+    export.add_argument("--output", "-o", metavar="FILE", help=_("write here instead of standard output"))
     export.set_defaults(handler=cmd_export)
 
 
@@ -38,7 +39,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         from sellertui.store.fsio import atomic_write
 
         atomic_write(Path(args.output), text.encode("utf-8"))
-        print(f"wrote {len(rows)} {args.what} to {args.output}", file=sys.stderr)
+        print(_('wrote {len} {what} to {output}').format(len=len(rows), what=args.what, output=args.output), file=sys.stderr)
     else:
         sys.stdout.write(text)  # through cli.output: stored control characters are shown, not sent
     return 0

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 
 from sellertui.cli.common import context, print_json
+from sellertui.core.i18n import _
 
 
 def register(sub, common) -> None:
-    fx = sub.add_parser("fx", help="exchange rates: refresh the ECB's reference rates", parents=[common])
+    fx = sub.add_parser("fx", help=_("exchange rates: refresh the ECB's reference rates"), parents=[common])
     actions = fx.add_subparsers(dest="fx_action", metavar="ACTION", required=True)
     update = actions.add_parser("update", parents=[common],
-                                help="download the ECB's current history (the [fx] ecb_url setting) into the cache")
+                                help=_("download the ECB's current history (the [fx] ecb_url setting) into the cache"))
     update.add_argument("--json", action="store_true")
     update.set_defaults(handler=cmd_update)
 

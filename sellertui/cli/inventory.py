@@ -7,12 +7,14 @@ import argparse
 from sellertui import clock
 from sellertui.cli.common import context, print_json
 from sellertui.core.money import fmt
+from sellertui.core.i18n import _
+from sellertui.core.cells import pad
 
 
 def register(sub, common) -> None:
-    reorder = sub.add_parser("reorder", help="what to order today: SKU, quantity, supplier and why",
+    reorder = sub.add_parser("reorder", help=_("what to order today: SKU, quantity, supplier and why"),
                              parents=[common])
-    reorder.add_argument("--json", action="store_true", help="print JSON (one object per SKU)")
+    reorder.add_argument("--json", action="store_true", help=_("print JSON (one object per SKU)"))
     reorder.set_defaults(handler=cmd_reorder)
 
 
@@ -27,15 +29,16 @@ def cmd_reorder(args: argparse.Namespace) -> int:
         return 0
     today = clock.today().isoformat()
     if not rows:
-        print(f"Nothing to order today ({today}).")
+        print(_('Nothing to order today ({today}).').format(today=today))
         return 0
     suppliers = sorted({r["supplier"] for r in rows})
-    print(f"To order today ({today}): {len(rows)} SKU(s) from {len(suppliers)} supplier(s)")
+    print(_('To order today ({today}): {len} SKU(s) from {len2} supplier(s)').format(today=today, len=len(rows), len2=len(suppliers)))
     width = max(len(r["sku"]) for r in rows)
     for supplier in suppliers:
         picked = [r for r in rows if r["supplier"] == supplier]
         total = sum((r["unit_cost_minor"] or 0) * r["qty"] for r in picked)
-        print(f"\n{supplier or '(no supplier)'}  ≈ {fmt(total, picked[0]['currency'])} at landed cost")
+        print("\n" + _("{supplier}  ≈ {amount} at landed cost").format(supplier=supplier or _("(no supplier)"),
+                                                                       amount=fmt(total, picked[0]["currency"])))
         for r in picked:
-            print(f"  {r['sku']:<{width}}  {r['qty']:>7,}  {r['status']:<12}  {r['why']}")
+            print(f"  {r['sku']:<{width}}  {r['qty']:>7,}  {pad(r['status'], 12)}  {r['why']}")
     return 0

@@ -12,21 +12,23 @@ import sys
 from sellertui import clock
 from sellertui.cli.common import context, print_json
 from sellertui.core.money import fmt
+from sellertui.core.i18n import N_, _
+from sellertui.core.cells import pad
 
 
 def register(sub, common) -> None:
-    pnl = sub.add_parser("pnl", help="the profit and loss by month, week, quarter or SKU", parents=[common])
+    pnl = sub.add_parser("pnl", help=_("the profit and loss by month, week, quarter or SKU"), parents=[common])
     pnl.add_argument("--by", choices=["month", "week", "quarter", "sku"], default="month",
-                     help="periods (default month), or per SKU for one period")
+                     help=_("periods (default month), or per SKU for one period"))
     pnl.add_argument("--period", metavar="PERIOD",
-                     help="with --by sku: the month (2026-10, default last month), or 2026-W44 / 2026-Q3")
+                     help=_("with --by sku: the month (2026-10, default last month), or 2026-W44 / 2026-Q3"))
     out = pnl.add_mutually_exclusive_group()
-    out.add_argument("--json", action="store_true", help="print JSON")
-    out.add_argument("--csv", action="store_true", help="print CSV")
+    out.add_argument("--json", action="store_true", help=_("print JSON"))
+    out.add_argument("--csv", action="store_true", help=_("print CSV"))
     pnl.set_defaults(handler=cmd_pnl)
-    hire = sub.add_parser("hire", help="the hiring plan and whether the shop can afford its next role",
+    hire = sub.add_parser("hire", help=_("the hiring plan and whether the shop can afford its next role"),
                           parents=[common])
-    hire.add_argument("--json", action="store_true", help="print JSON")
+    hire.add_argument("--json", action="store_true", help=_("print JSON"))
     hire.set_defaults(handler=cmd_hire)
 
 
@@ -46,7 +48,7 @@ def _sku_period(text: str | None) -> tuple[str, str]:
     try:
         bounds(text, grain)
     except (ValueError, IndexError):
-        raise UserError(f"a period is a month (2026-10), a week (2026-W44) or a quarter (2026-Q3), not {text!r}") \
+        raise UserError(_('a period is a month (2026-10), a week (2026-W44) or a quarter (2026-Q3), not {text!r}').format(text=text)) \
             from None
     return text, grain
 
@@ -75,15 +77,16 @@ def cmd_pnl(args: argparse.Namespace) -> int:
         _write_csv(records)
         return 0
     if not statement.periods:
-        print("No sales, settlements or expenses yet: import reports first (sellertui import FILE).")
+        print(_("No sales, settlements or expenses yet: import reports first (sellertui import FILE)."))
         return 0
     from sellertui.domain.profit.pnl import LABELS, ROWS
 
     shown = list(range(len(statement.periods)))[-8:]  # the last eight periods fit a terminal
-    print(f"P&L by {statement.grain} in {statement.home} (~ estimated in part, ⚠ missing data)")
+    print(_('P&L by {grain} in {home} (~ estimated in part, ⚠ missing data)').format(grain=statement.grain, home=statement.home))
     print(f"{'':24}" + "".join(f"{('⚠' if statement.missing(i) else '') + statement.labels[i]:>14}" for i in shown))
     for key in ROWS:
-        print(f"{LABELS[key]:<24}" + "".join(f"{statement.figure(key, i):>14}" for i in shown))
+        # the domain marks its row names N_: shown here in the language, padded by cells
+        print(pad(_(LABELS[key]), 24) + "".join(pad(statement.figure(key, i), 14, "right") for i in shown))
     for i in shown:
         for flag in statement.flags[i]:
             if flag.severity != "info":
@@ -116,16 +119,18 @@ def _per_sku(service, args) -> int:
         return 0
     first, last = bounds(period, grain)
     home = service.home
-    print(f"Per SKU, {first} to {min(last, clock.today())}, in {home}: {len(records)} SKU(s)")
+    print(_('Per SKU, {first} to {min}, in {home}: {len} SKU(s)').format(first=first, min=min(last, clock.today()), home=home, len=len(records)))
     pct = lambda v: "—" if v is None else f"{v * 100:.1f}%"  # noqa: E731
-    print(f"{'SKU':<20}{'Units':>7}{'Sales':>13}{'Profit':>13}{'Per unit':>11}{'Margin':>8}{'ROI':>8}{'BE ACoS':>9}")
+    print(pad("SKU", 20) + "".join(pad(_(word), width, "right") for word, width in (
+        (N_("Units"), 7), (N_("Sales"), 13), (N_("Profit"), 13), (N_("Per unit"), 11), (N_("Margin"), 8),
+        (N_("ROI"), 8), (N_("BE ACoS"), 9))))
     for r in records:
         per = "—" if r["profit_per_unit_minor"] is None else fmt(r["profit_per_unit_minor"], home)
         print(f"{r['sku'][:19]:<20}{r['units']:>7,}{fmt(r['sales_minor'], home):>13}{fmt(r['profit_minor'], home):>13}"
               f"{per:>11}{pct(r['margin']):>8}{pct(r['roi']):>8}{pct(r['break_even_acos']):>9}")
     overheads = sum(unallocated.values())
     if overheads:
-        print(f"Overheads not spread over SKUs: {fmt(overheads, home)}")
+        print(_('Overheads not spread over SKUs: {fmt}').format(fmt=fmt(overheads, home)))
     return 0
 
 
@@ -141,27 +146,26 @@ def cmd_hire(args: argparse.Namespace) -> int:
     if not hiring.plan:
         print(result.projection.replace("n adds", "add"))
         return 0
-    print("Hiring plan:")
+    print(_("Hiring plan:"))
     for role in hiring.plan:
         status = role_status(role, result.role)
-        print(f"  {role.get('position')}. {role.get('title', ''):<22} {describe_cost(role):<48} {status}")
+        print(f"  {role.get('position')}. {pad(role.get('title', ''), 22)} {pad(describe_cost(role), 48)} {status}")
     if result.role is None:
         print(result.projection)
         return 0
-    print(f"\n{'READY' if result.ready else 'Not yet ready'} to hire {result.role.get('title')}: hire line "
-          f"{fmt(result.target, result.currency)} a month")
+    said = _("\nREADY to hire {role}: hire line {amount} a month") if result.ready else \
+        _("\nNot yet ready to hire {role}: hire line {amount} a month")
+    print(said.format(role=result.role.get("title"), amount=fmt(result.target, result.currency)))
     for condition in result.conditions:
         print(f"  [{'x' if condition.ok else ' '}] {condition.label}: {condition.detail}")
     if result.profit_gap or result.cash_gap:
-        print(f"  gap: {fmt(result.profit_gap, result.currency)} a month of profit, "
-              f"{fmt(result.cash_gap, result.currency)} of cash")
+        print(_('  gap: {fmt} a month of profit, {fmt2} of cash').format(fmt=fmt(result.profit_gap, result.currency), fmt2=fmt(result.cash_gap, result.currency)))
     if result.trend is not None:
-        print(f"  trend: {fmt(round(result.trend.slope), result.currency)} a month over "
-              f"{len(result.trend.months)} months")
+        print(_('  trend: {fmt} a month over {len} months').format(fmt=fmt(round(result.trend.slope), result.currency), len=len(result.trend.months)))
     print(f"  {result.projection}")
     for caveat in result.caveats:
         print(f"  ⚠ {caveat}")
     if hiring.workload:
         area, spent = next(iter(hiring.workload.items()))
-        print(f"  first to hand to a hire: {area} ({spent['seconds'] / 3600:.1f} h over 30 days)")
+        print(_('  first to hand to a hire: {area} ({value:.1f} h over 30 days)').format(area=area, value=spent['seconds'] / 3600))
     return 0

@@ -5,16 +5,18 @@ from __future__ import annotations
 import argparse
 
 from sellertui.cli.common import context, print_json
+from sellertui.core.i18n import _
+from sellertui.core.cells import pad
 
 
 def register(sub, common) -> None:
-    promotions = sub.add_parser("promotions", help="promotions: what is coming up", parents=[common])
+    promotions = sub.add_parser("promotions", help=_("promotions: what is coming up"), parents=[common])
     commands = promotions.add_subparsers(dest="promotions_command", metavar="COMMAND", required=True)
-    upcoming = commands.add_parser("upcoming", help="deadlines, promotions starting, events and failed checks",
+    upcoming = commands.add_parser("upcoming", help=_("deadlines, promotions starting, events and failed checks"),
                                    parents=[common])
     upcoming.add_argument("--days", type=int, default=None, metavar="N",
-                          help="how far ahead (default: the upcoming_days setting, 30)")
-    upcoming.add_argument("--json", action="store_true", help="print JSON")
+                          help=_("how far ahead (default: the upcoming_days setting, 30)"))
+    upcoming.add_argument("--json", action="store_true", help=_("print JSON"))
     upcoming.set_defaults(handler=cmd_upcoming)
 
 
@@ -30,32 +32,34 @@ def cmd_upcoming(args: argparse.Namespace) -> int:
     board = shop_board(ctx.shop(), results=False)
     days = board.settings.upcoming_days if args.days is None else args.days
     if not 0 <= days <= 3650:
-        raise UserError("--days: between 0 and 3650")
+        raise UserError(_("--days: between 0 and 3650"))
     data = upcoming(board, days)
     if args.json:
         print_json(data)
         return 0
-    print(f"Promotions from {data['from']} to {data['until']} ({days} days)")
+    print(_('Promotions from {from_} to {until} ({days} days)').format(from_=data['from'], until=data['until'], days=days))
     if data["deadlines"]:
-        print("\nDeadlines")
+        print(_("\nDeadlines"))
         for d in data["deadlines"]:
-            print(f"  {d['date']}  {deadlines.describe(d['days_left']):<16} {d['what']:<14} {d['name']}")
+            print(f"  {d['date']}  {pad(deadlines.describe(d['days_left']), 16)} {pad(d['what'], 14)} {d['name']}")
     if data["starting"]:
-        print("\nStarting")
+        print(_("\nStarting"))
         for p in data["starting"]:
             failed = sum(c["level"] == "fail" for c in p["checks"])
-            print(f"  {p['start']}  {p['status']:<9} {TYPES.get(p['type'], p['type']):<24} {p['name']}  "
-                  f"{p['discount_pct']:g}% off · fee {fmt(p['fee_minor'], p['currency'])}"
-                  + (f" · {failed} check(s) failing" if failed else ""))
+            kind = _(TYPES.get(p["type"], p["type"]))
+            offer = _("{discount}% off · fee {fee}").format(discount=f"{p['discount_pct']:g}",
+                                                           fee=fmt(p["fee_minor"], p["currency"]))
+            failing = " · " + _("{count} check(s) failing").format(count=failed) if failed else ""
+            print(f"  {p['start']}  {p['status']:<9} {pad(kind, 24)} {p['name']}  {offer}{failing}")
     if data["events"]:
-        print("\nEvents")
+        print(_("\nEvents"))
         for e in data["events"]:
             extra = "".join([" (peak)" if e["peak"] else "", " (estimated dates)" if e["estimate"] else ""])
-            print(f"  {e['start']} to {e['end']}  {e['name']}{extra}")
+            print(_('  {start} to {end}  {name}{extra}').format(start=e['start'], end=e['end'], name=e['name'], extra=extra))
     if data["failing"]:
-        print("\nFailing checks")
+        print(_("\nFailing checks"))
         for f in data["failing"]:
             print(f"  {f['name']}: {f['summary']}")
     if not any(data[k] for k in ("deadlines", "starting", "events", "failing")):
-        print("\nNothing coming up.")
+        print(_("\nNothing coming up."))
     return 0

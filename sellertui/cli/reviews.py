@@ -5,22 +5,24 @@ from __future__ import annotations
 import argparse
 
 from sellertui.cli.common import context, print_json
+from sellertui.core.i18n import _
+from sellertui.core.cells import cut, fit, pad
 
 
 def register(sub, common) -> None:
-    feedback = sub.add_parser("feedback", help="seller feedback and product reviews, negatives first",
+    feedback = sub.add_parser("feedback", help=_("seller feedback and product reviews, negatives first"),
                               parents=[common])
-    feedback.add_argument("--negative", action="store_true", help="only 1–2 star ones")
-    feedback.add_argument("--open", action="store_true", help="only negatives not yet resolved")
+    feedback.add_argument("--negative", action="store_true", help=_("only 1–2 star ones"))
+    feedback.add_argument("--open", action="store_true", help=_("only negatives not yet resolved"))
     feedback.add_argument("--json", action="store_true")
     feedback.set_defaults(handler=cmd_feedback)
 
     asks = sub.add_parser("review-requests", parents=[common],
-                          help="orders due a review request (5–30 days after delivery) and the requests made")
+                          help=_("orders due a review request (5–30 days after delivery) and the requests made"))
     asks.add_argument("--json", action="store_true")
     asks.add_argument("--approve", nargs="+", metavar="ORDER_ID",
-                      help="approve requests for these orders due one (`all`: every one); the next sync sends them")
-    asks.add_argument("--dry-run", action="store_true", help="with --approve: say what would be approved, keep nothing")
+                      help=_("approve requests for these orders due one (`all`: every one); the next sync sends them"))
+    asks.add_argument("--dry-run", action="store_true", help=_("with --approve: say what would be approved, keep nothing"))
     asks.set_defaults(handler=cmd_review_requests)
 
 
@@ -38,13 +40,17 @@ def cmd_feedback(args: argparse.Namespace) -> int:
                                        "due_by", "late", "grounds", "outcome")} for i in items])
         return 0
     if not items:
-        print("No feedback or reviews: import the Seller Feedback report or a reviews CSV.")
+        print(_("No feedback or reviews: import the Seller Feedback report or a reviews CSV."))
         return 0
     for i in items:
-        kind = "seller " if i["kind"] == "feedback" else "product"
-        due = f"  [{i['next_step']} by {i['due_by']}{', LATE' if i['late'] else ''}]" if i["due_by"] else ""
-        print(f"{i['date']}  {i['rating']}★ {kind}  {i['order_id'] or i['asin']:<19}  {i['buyer'][:18]:<18}  "
-              f"{i['text'][:60]}{due}")
+        kind = pad(_("seller") if i["kind"] == "feedback" else _("product"), 7)
+        due = ""
+        if i["due_by"]:
+            due = "  [" + (_("{step} by {day}, LATE") if i["late"] else _("{step} by {day}")).format(
+                step=i["next_step"], day=i["due_by"]) + "]"
+        # buyers' names and their words may be 中文: cut and padded by cells
+        print(f"{i['date']}  {i['rating']}★ {kind}  {i['order_id'] or i['asin']:<19}  {fit(i['buyer'], 18)}  "
+              f"{cut(i['text'], 60)}{due}")
     return 0
 
 
@@ -60,13 +66,13 @@ def cmd_review_requests(args: argparse.Namespace) -> int:
         wanted = {c.order_id for c in due} if args.approve == ["all"] else set(args.approve)
         unknown = sorted(wanted - {c.order_id for c in due})
         if unknown:
-            raise UserError(f"not due a review request: {', '.join(unknown)} (see `sellertui review-requests`)")
+            raise UserError(_('not due a review request: {join} (see `sellertui review-requests`)').format(join=', '.join(unknown)))
         chosen = [c for c in due if c.order_id in wanted]
         if not args.dry_run:
             rules.approve(shop.store, chosen)
         verb = "would approve" if args.dry_run else "approved"
         for c in chosen:
-            print(f"{verb} a review request for order {c.order_id} (closes {c.closes}); it goes with the next sync")
+            print(_('{verb} a review request for order {order_id} (closes {closes}); it goes with the next sync').format(verb=verb, order_id=c.order_id, closes=c.closes))
         return 0
     rows = request_rows(shop)
     if args.json:
@@ -75,14 +81,14 @@ def cmd_review_requests(args: argparse.Namespace) -> int:
                     "requests": [r for r in rows if r["state"] != DUE]})
         return 0
     due = [r for r in rows if r["state"] == DUE]
-    print(f"{len(due)} order(s) due a review request" + (" (the daily rule asks for them)"
-                                                         if ReviewSettings.of(shop).daily_rule else ""))
+    said = _("{count} order(s) due a review request (the daily rule asks for them)") \
+        if ReviewSettings.of(shop).daily_rule else _("{count} order(s) due a review request")
+    print(said.format(count=len(due)))
     for r in due:
-        print(f"  {r['order_id']}  closes {r['closes']}  delivered {r['delivered']}{'~' if r['estimated'] else ''}  "
-              f"{r['channel']}  {r['skus']}")
+        print(_('  {order_id}  closes {closes}  delivered {delivered}{value}  {channel}  {skus}').format(order_id=r['order_id'], closes=r['closes'], delivered=r['delivered'], value='~' if r['estimated'] else '', channel=r['channel'], skus=r['skus']))
     past = [r for r in rows if r["state"] != DUE]
     if past:
-        print(f"{len(past)} request(s)")
+        print(_('{len} request(s)').format(len=len(past)))
         for r in past:
             print(f"  {r['order_id']}  {r['state']:<9} {r['when']}  {r['by']}" + (f"  {r['reason']}" if r["reason"] else ""))
     return 0

@@ -9,21 +9,22 @@ import sys
 
 from sellertui.cli.common import context
 from sellertui.core.errors import UserError
+from sellertui.core.i18n import _
 
 
 def register(sub, common) -> None:
     serve = sub.add_parser(
         "serve", parents=[common],
-        help="run the app for a web browser (127.0.0.1 by default: reach it through an SSH tunnel)",
-        description="Each browser tab runs its own sellertui on this shop. Anywhere but this machine's loopback "
-                    "address needs a token, which the page asks for (README, \"In a browser\").")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+        help=_("run the app for a web browser (127.0.0.1 by default: reach it through an SSH tunnel)"),
+        description=_("Each browser tab runs its own sellertui on this shop. Anywhere but this machine's loopback "
+                    "address needs a token, which the page asks for (README, \"In a browser\")."))
+    serve.add_argument("--host", default="127.0.0.1", help=_("address to listen on (default: 127.0.0.1)"))
+    serve.add_argument("--port", type=int, default=8000, help=_("port (default: 8000)"))
     serve.add_argument("--token", default=None,
-                       help="the access token the page asks for (better: $SELLERTUI_SERVE_TOKEN, which `ps` "
-                            "does not show); needed for any address but 127.0.0.1")
+                       help=_("the access token the page asks for (better: $SELLERTUI_SERVE_TOKEN, which `ps` "
+                            "does not show); needed for any address but 127.0.0.1"))
     serve.add_argument("--public-url", metavar="URL",
-                       help="the address browsers use, when it is not http://HOST:PORT (a proxy, a tunnel)")
+                       help=_("the address browsers use, when it is not http://HOST:PORT (a proxy, a tunnel)"))
     serve.set_defaults(handler=cmd_serve)
 
 
@@ -42,17 +43,17 @@ def server_for(args: argparse.Namespace):
 
     token = args.token or os.environ.get(TOKEN_ENV) or None
     if not loopback(args.host) and not token:
-        raise UserError(f"refusing to serve on {args.host} without a token: whoever reaches it could run the shop; "
-                        f"set ${TOKEN_ENV} (or --token), or keep 127.0.0.1 and use an SSH tunnel")
+        raise UserError(_('refusing to serve on {host} without a token: whoever reaches it could run the shop; set ${token_env} (or --token), or keep 127.0.0.1 and use an SSH tunnel').format(host=args.host, token_env=TOKEN_ENV))
     if token is not None and len(token) < 12:
-        raise UserError("the token must be at least 12 characters (e.g. `openssl rand -hex 16`)")
+        raise UserError(_("the token must be at least 12 characters (e.g. `openssl rand -hex 16`)"))
     title = f"sellertui · {context(args).settings.shop_name}"
     return TokenServer(app_command(args), args.host, args.port, token, title, args.public_url)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     server = server_for(args)
-    print(f"serving {server.title} on {server.public_url}" + (" (the page asks for the token)" if server.token
-                                                              else " (this machine only)"))
+    said = _("serving {title} on {url} (the page asks for the token)") if server.token else \
+        _("serving {title} on {url} (this machine only)")
+    print(said.format(title=server.title, url=server.public_url))
     server.serve()
     return 0

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 
 from sellertui.cli.common import context, print_json
+from sellertui.core.i18n import _
+from sellertui.core.cells import pad
 
 
 def register(sub, common) -> None:
-    shops = sub.add_parser("shops", help="list your shops (config.toml's [shops.NAME] tables) and where each "
-                                         "store is", parents=[common])
+    shops = sub.add_parser("shops", help=_("list your shops (config.toml's [shops.NAME] tables) and where each "
+                                         "store is"), parents=[common])
     shops.add_argument("--json", action="store_true")
     shops.set_defaults(handler=cmd_shops)
 
@@ -34,11 +36,11 @@ def cmd_shops(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     width = max(len(r["name"]) for r in rows)
-    for r in rows:
-        print(f"{'*' if r['open'] else ' '} {r['name']:<{width}}  {r['shop_name']:<20} {r['store']}")
+    for r in rows:  # a shop's name may be 中文: padded by cells
+        print(f"{'*' if r['open'] else ' '} {r['name']:<{width}}  {pad(r['shop_name'], 20)} {r['store']}")
     if len(rows) == 1:
-        print("\nAdd another shop to config.toml as [shops.NAME] with store = \"postgresql://…\" or data_dir = \"…\"; "
-              "then `sellertui --shop NAME`.")
+        print(_("\nAdd another shop to config.toml as [shops.NAME] with store = \"postgresql://…\" or data_dir = \"…\"; "
+              "then `sellertui --shop NAME`."))
     return 0
 
 

@@ -6,20 +6,21 @@ import argparse
 import sys
 
 from sellertui.cli.common import context, print_json
+from sellertui.core.i18n import _
 
 
 def register(sub, common) -> None:
-    store = sub.add_parser("store", help="manage where the shop's store is", parents=[common])
+    store = sub.add_parser("store", help=_("manage where the shop's store is"), parents=[common])
     actions = store.add_subparsers(dest="action", metavar="ACTION", required=True)
     copy = actions.add_parser(
         "copy", parents=[common],
-        help="copy every record to another store (a postgresql:// URL or a data directory) and check the copy",
-        description="Copies every record with its id and history fields, then compares both stores collection by "
+        help=_("copy every record to another store (a postgresql:// URL or a data directory) and check the copy"),
+        description=_("Copies every record with its id and history fields, then compares both stores collection by "
                     "collection (count and SHA-256 digest). The shop keeps using its store until you point "
-                    "--store, $SELLERTUI_STORE or config.toml at the copy.")
-    copy.add_argument("--to", required=True, metavar="URL|DIR", help="the target store")
-    copy.add_argument("--force", action="store_true", help="replace whatever the target holds")
-    copy.add_argument("--json", action="store_true", help="print the check per collection as JSON")
+                    "--store, $SELLERTUI_STORE or config.toml at the copy."))
+    copy.add_argument("--to", required=True, metavar="URL|DIR", help=_("the target store"))
+    copy.add_argument("--force", action="store_true", help=_("replace whatever the target holds"))
+    copy.add_argument("--json", action="store_true", help=_("print the check per collection as JSON"))
     copy.set_defaults(handler=cmd_copy)
 
 
@@ -34,11 +35,11 @@ def cmd_copy(args: argparse.Namespace) -> int:
     if str(target_at) in (ctx.store_url, str(ctx.data_dir)):
         from sellertui.core.errors import UserError
 
-        raise UserError(f"{ctx.where} is the shop's own store; copy to another one")
+        raise UserError(_("{where} is the shop's own store; copy to another one").format(where=ctx.where))
     target = open_store(target_at, user=ctx.user)
     try:
         copy_store(source, target, force=args.force,
-                   progress=None if args.json else lambda name: print(f"copying {name}…", file=sys.stderr))
+                   progress=None if args.json else lambda name: print(_('copying {name}…').format(name=name), file=sys.stderr))
         target.close()
         target = open_store(target_at, user=ctx.user)  # read back from scratch, not from what was just written
         tallies = compare(source, target)
@@ -58,7 +59,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
         total = sum(t.source_count for t in tallies)
         verdict = "every record arrived unchanged" if not bad else \
             f"{len(bad)} collection(s) differ: {', '.join(t.collection for t in bad)}"
-        print(f"copied {total:,} records from {ctx.where} to {target.location}: {verdict}")
+        print(_('copied {total:,} records from {where} to {location}: {verdict}').format(total=total, where=ctx.where, location=target.location, verdict=verdict))
     return 1 if bad else 0
 
 

@@ -16,34 +16,35 @@ import sys
 from datetime import date
 
 from sellertui.cli.common import context, print_json
+from sellertui.core.i18n import _
 
 
 def register(sub, common) -> None:
-    cmd = sub.add_parser("sync", parents=[common], help="pull from Seller Central and the Ads console",
-                         description="Pull from Seller Central (SP-API) and the Ads console (Ads API), and send the "
+    cmd = sub.add_parser("sync", parents=[common], help=_("pull from Seller Central and the Ads console"),
+                         description=_("Pull from Seller Central (SP-API) and the Ads console (Ads API), and send the "
                                      "ship confirmations you approved. Exit 0 when every stream succeeded, 1 "
-                                     "otherwise, 75 when another sync is running.")
-    cmd.add_argument("--only", metavar="STREAM,...", help="orders, settlements, inventory, returns, transactions, "
+                                     "otherwise, 75 when another sync is running."))
+    cmd.add_argument("--only", metavar="STREAM,...", help=_("orders, settlements, inventory, returns, transactions, "
                                                           "business, confirmations, ads (default: all that are "
-                                                          "connected)")
-    cmd.add_argument("--since", metavar="YYYY-MM-DD", help="start here this time, whatever the checkpoints say")
-    cmd.add_argument("--json", action="store_true", help="print one JSON object")
-    cmd.add_argument("--dry-run", action="store_true", help="show what would be fetched and sent; do nothing")
-    cmd.add_argument("--status", action="store_true", help="when the last sync ran, what it pulled, what failed")
+                                                          "connected)"))
+    cmd.add_argument("--since", metavar="YYYY-MM-DD", help=_("start here this time, whatever the checkpoints say"))
+    cmd.add_argument("--json", action="store_true", help=_("print one JSON object"))
+    cmd.add_argument("--dry-run", action="store_true", help=_("show what would be fetched and sent; do nothing"))
+    cmd.add_argument("--status", action="store_true", help=_("when the last sync ran, what it pulled, what failed"))
     cmd.set_defaults(handler=cmd_sync)
 
-    con = sub.add_parser("connect", parents=[common], help="connect sellertui to your SP-API app (or: connect ads)",
-                         description="Set up the SP-API app's credentials (LWA client id and secret, the refresh "
+    con = sub.add_parser("connect", parents=[common], help=_("connect sellertui to your SP-API app (or: connect ads)"),
+                         description=_("Set up the SP-API app's credentials (LWA client id and secret, the refresh "
                                      "token of its self-authorisation), region and marketplaces; or, with `ads`, "
                                      "the Ads API's credentials and advertiser profile. Checked with one call to "
-                                     "Amazon before anything is kept.")
+                                     "Amazon before anything is kept."))
     con.add_argument("api", nargs="?", choices=("ads",), metavar="ads",
-                     help="connect the Ads console (Amazon Ads API) instead of Seller Central")
-    con.add_argument("--profile", metavar="ID", help="with ads: the advertiser profile to use (skips the question)")
-    con.add_argument("--region", choices=("NA", "EU", "FE"), help="skip the region question")
-    con.add_argument("--marketplaces", metavar="US,CA,...", help="skip the marketplaces question")
-    con.add_argument("--check", action="store_true", help="check the stored credentials and settings")
-    con.add_argument("--forget", action="store_true", help="remove the stored credentials")
+                     help=_("connect the Ads console (Amazon Ads API) instead of Seller Central"))
+    con.add_argument("--profile", metavar="ID", help=_("with ads: the advertiser profile to use (skips the question)"))
+    con.add_argument("--region", choices=("NA", "EU", "FE"), help=_("skip the region question"))
+    con.add_argument("--marketplaces", metavar="US,CA,...", help=_("skip the marketplaces question"))
+    con.add_argument("--check", action="store_true", help=_("check the stored credentials and settings"))
+    con.add_argument("--forget", action="store_true", help=_("remove the stored credentials"))
     con.set_defaults(handler=cmd_connect)
 
 
@@ -55,7 +56,7 @@ def _since(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UserError(f"--since {text!r} is not a date like 2026-11-01") from None
+        raise UserError(_('--since {text!r} is not a date like 2026-11-01').format(text=text)) from None
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
@@ -70,11 +71,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
         if args.json:
             print_json(status.as_json())
         else:
-            print(status.header() or "not connected to Seller Central (sellertui connect)")
+            print(status.header() or _("not connected to Seller Central (sellertui connect)"))
             for s in status.failing:
-                print(f"  {s.stream} {s.marketplace} failed: {s.error}")
+                print(_('  {stream} {marketplace} failed: {error}').format(stream=s.stream, marketplace=s.marketplace, error=s.error))
             for c in status.failed_confirmations:
-                print(f"  order {c.order_id}: Amazon refused the confirmation: {c.reason}")
+                print(_('  order {order_id}: Amazon refused the confirmation: {reason}').format(order_id=c.order_id, reason=c.reason))
         return 0
     only = [s.strip() for s in args.only.split(",") if s.strip()] if args.only else None
     progress = _progress() if sys.stderr.isatty() and not args.json else None
@@ -102,7 +103,8 @@ def _progress():
 
 def forgot(removed: list[str], what: str) -> int:
     """``connect --forget``'s answer: what was removed, or that there was nothing."""
-    print("removed " + ", ".join(removed) if removed else f"no stored {what} to remove")
+    print(_("removed {what}").format(what=", ".join(removed)) if removed else
+          _("no stored {what} to remove").format(what=what))
     return 0
 
 
@@ -135,7 +137,7 @@ def cmd_connect(args: argparse.Namespace) -> int:
     markets = args.marketplaces or ask("Marketplaces (codes, e.g. US,CA,MX)", default_markets)
     codes = [c.strip().upper() for c in markets.split(",") if c.strip()]
     ApiSettings.from_section({**section, "region": region, "marketplaces": codes}, settings.marketplace)  # say now
-    print("Paste each value from Developer Central (nothing is shown as you type).")
+    print(_("Paste each value from Developer Central (nothing is shown as you type)."))
     client_id = getpass.getpass("LWA client id: ")
     client_secret = getpass.getpass("LWA client secret: ")
     refresh_token = getpass.getpass("Refresh token (from the app's self-authorisation): ")
@@ -147,9 +149,10 @@ def _report(found, kept: str | None) -> int:
         for problem in found.problems:
             print(f"sellertui: {problem}", file=sys.stderr)
         if kept is None:
-            print("nothing was saved", file=sys.stderr)
+            print(_("nothing was saved"), file=sys.stderr)
         return 1
-    print(f"connected: the account sells in {', '.join(found.selling_in) or 'no marketplace'}")
+    print(_("connected: the account sells in {marketplaces}").format(
+        marketplaces=", ".join(found.selling_in) or _("no marketplace")))
     if kept:
-        print(f"credentials kept in {kept}")
+        print(_('credentials kept in {kept}').format(kept=kept))
     return 0

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 
 from sellertui.cli.common import context, print_json
+from sellertui.core.i18n import _
 
 
 def register(sub, common) -> None:
-    today = sub.add_parser("today", help="print today's checklist", parents=[common])
-    today.add_argument("--user", help="whose checklist (default: you)")
+    today = sub.add_parser("today", help=_("print today's checklist"), parents=[common])
+    today.add_argument("--user", help=_("whose checklist (default: you)"))
     today.add_argument("--this-shop", action="store_true",
-                       help="only the open shop (default: every shop config.toml lists, each item labelled)")
+                       help=_("only the open shop (default: every shop config.toml lists, each item labelled)"))
     today.add_argument("--json", action="store_true")
     today.set_defaults(handler=cmd_today)
 
@@ -34,13 +35,14 @@ def cmd_today(args: argparse.Namespace) -> int:
                     "sections": [{"name": s.name, "area": s.area, "total": s.total or len(s.items),
                                   "items": [i.as_dict() for i in s.items if not i.snoozed]} for s in sections]})
         return 0
-    print(f"Today for {user}: {done} of {total} done")
+    print(_('Today for {user}: {done} of {total} done').format(user=user, done=done, total=total))
     for section in sections:
         listed = [i for i in section.items if not i.snoozed]
         if not listed:
             continue
         more = (section.total or len(listed)) - len(section.items)
-        print(f"\n{section.name} ({len(section.open)} to do{f', {more} more' if more > 0 else ''})")
+        said = _("{name} ({count} to do, {more} more)") if more > 0 else _("{name} ({count} to do)")
+        print("\n" + said.format(name=section.name, count=len(section.open), more=more))
         for item in listed:
             mark = "x" if item.ticked else ("!" if item.late else " ")
             shop = f"[{item.shop}] " if item.shop else ""

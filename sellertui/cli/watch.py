@@ -9,47 +9,49 @@ from sellertui import clock
 from sellertui.cli.common import context, print_json
 from sellertui.core.markets import market as market_of
 from sellertui.core.money import fmt
+from sellertui.core.i18n import _, ngettext
+from sellertui.core.cells import fit, pad
 
 
 def register(sub, common) -> None:
-    watch = sub.add_parser("watch", help="the competitor watch: watched ASINs, their daily snapshots and alerts",
+    watch = sub.add_parser("watch", help=_("the competitor watch: watched ASINs, their daily snapshots and alerts"),
                            parents=[common])
     actions = watch.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    ls = actions.add_parser("list", help="every watched ASIN with its latest figures, alerts and history",
+    ls = actions.add_parser("list", help=_("every watched ASIN with its latest figures, alerts and history"),
                             parents=[common])
-    ls.add_argument("--json", action="store_true", help="print JSON (each ASIN with its history, one entry a day)")
+    ls.add_argument("--json", action="store_true", help=_("print JSON (each ASIN with its history, one entry a day)"))
     ls.set_defaults(handler=cmd_list)
 
-    add = actions.add_parser("add", help="watch an ASIN", parents=[common])
+    add = actions.add_parser("add", help=_("watch an ASIN"), parents=[common])
     add.add_argument("asin")
-    add.add_argument("--own", action="store_true", help="it is your own listing (else a competitor's)")
-    add.add_argument("--label", default="", help="a name to show for it")
+    add.add_argument("--own", action="store_true", help=_("it is your own listing (else a competitor's)"))
+    add.add_argument("--label", default="", help=_("a name to show for it"))
     add.add_argument("--note", default="")
-    add.add_argument("--market", help="marketplace code (default: the shop's)")
+    add.add_argument("--market", help=_("marketplace code (default: the shop's)"))
     add.add_argument("--json", action="store_true")
     add.set_defaults(handler=cmd_add)
 
-    remove = actions.add_parser("remove", help="stop watching an ASIN", parents=[common])
+    remove = actions.add_parser("remove", help=_("stop watching an ASIN"), parents=[common])
     remove.add_argument("asin")
-    remove.add_argument("--market", help="marketplace code (default: the shop's)")
-    remove.add_argument("--forget-history", action="store_true", help="also delete its snapshots")
+    remove.add_argument("--market", help=_("marketplace code (default: the shop's)"))
+    remove.add_argument("--forget-history", action="store_true", help=_("also delete its snapshots"))
     remove.set_defaults(handler=cmd_remove)
 
-    rec = actions.add_parser("record", help="record a day's figures the API does not give", parents=[common])
+    rec = actions.add_parser("record", help=_("record a day's figures the API does not give"), parents=[common])
     rec.add_argument("asin")
-    rec.add_argument("--date", default="today", help="YYYY-MM-DD, today or -1 (default: today)")
-    rec.add_argument("--market", help="marketplace code (default: the shop's)")
+    rec.add_argument("--date", default="today", help=_("YYYY-MM-DD, today or -1 (default: today)"))
+    rec.add_argument("--market", help=_("marketplace code (default: the shop's)"))
     for name, what in (("rating", "stars, 0–5"), ("reviews", "review count"), ("coupon", "e.g. '10%% off'; none"),
                        ("deal", "e.g. 'Lightning Deal'; none"), ("price", "what a shopper pays"),
                        ("rank", "sales rank")):
         rec.add_argument(f"--{name}", help=what)
     rec.set_defaults(handler=cmd_record)
 
-    imp = actions.add_parser("import", help="import figures from a CSV (asin, date, rating, reviews, coupon, deal, "
-                                            "price, rank)", parents=[common])
+    imp = actions.add_parser("import", help=_("import figures from a CSV (asin, date, rating, reviews, coupon, deal, "
+                                            "price, rank)"), parents=[common])
     imp.add_argument("path", type=Path)
-    imp.add_argument("--market", help="for rows without a marketplace column (default: the shop's)")
+    imp.add_argument("--market", help=_("for rows without a marketplace column (default: the shop's)"))
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(handler=cmd_import)
 
@@ -70,16 +72,21 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json([as_json(r) for r in rows])
         return 0
     if not rows:
-        print("no ASIN watched: sellertui watch add ASIN [--own]")
+        print(_("no ASIN watched: sellertui watch add ASIN [--own]"))
         return 0
     for r in rows:
         currency = r["currency"] or market_of(r["marketplace"]).currency
         rank = f"#{r['rank']:,}" if r["rank"] else "—"
         rating = f"{r['rating']:.1f}★ ({r['reviews'] or 0:,})" if r["rating"] is not None else "—"
-        print(f"{r['asin']} {r['marketplace']} {'own  ' if r['own'] else 'rival'} {r['label'][:28]:<28} "
-              f"{fmt(r['price_minor'], currency):>9}  buy box {buybox_text(r):<14} rank {rank:<9} {rating}"
-              f"{'  coupon ' + r['coupon'] if r['coupon'] else ''}{'  deal ' + r['deal'] if r['deal'] else ''}"
-              f"  ({len(r['history'])} day{'s' if len(r['history']) != 1 else ''})")
+        whose = pad(_("own") if r["own"] else _("rival"), 5)
+        extras = (("  " + _("coupon {coupon}").format(coupon=r["coupon"]) if r["coupon"] else "")
+                  + ("  " + _("deal {deal}").format(deal=r["deal"]) if r["deal"] else ""))
+        days = ngettext("{count} day", "{count} days", len(r["history"])).format(count=len(r["history"]))
+        print(_("{asin} {marketplace} {whose} {label} {price}  buy box {buybox} rank {rank} {rating}{extras}  "
+                "({days})").format(asin=r["asin"], marketplace=r["marketplace"], whose=whose,
+                                   label=fit(r["label"], 28), price=pad(fmt(r["price_minor"], currency), 9, "right"),
+                                   buybox=pad(buybox_text(r), 14), rank=pad(rank, 9), rating=rating, extras=extras,
+                                   days=days))
         for alert in r["alerts"]:
             print(f"    ! {alert.text}")
     return 0
@@ -93,7 +100,9 @@ def cmd_add(args: argparse.Namespace) -> int:
     if args.json:
         print_json({k: v for k, v in entry.items() if not k.startswith("_")})
     else:
-        print(f"watching {entry['asin']} in {entry['marketplace']} ({'yours' if entry['own'] else 'a competitor'})")
+        print((_("watching {asin} in {marketplace} (yours)") if entry["own"] else
+               _("watching {asin} in {marketplace} (a competitor)")).format(asin=entry["asin"],
+                                                                             marketplace=entry["marketplace"]))
     return 0
 
 
@@ -103,8 +112,9 @@ def cmd_remove(args: argparse.Namespace) -> int:
     ctx = context(args)
     market = _market(ctx, args)
     gone = watchlist.remove(ctx.store(), args.asin, market, keep_history=not args.forget_history)
-    kept = f"; deleted {gone} snapshot(s)" if args.forget_history else "; its history is kept"
-    print(f"stopped watching {args.asin.strip().upper()} in {market}{kept}")
+    kept = "; " + (_("deleted {count} snapshot(s)").format(count=gone) if args.forget_history else
+                   _("its history is kept"))
+    print(_('stopped watching {upper} in {market}{kept}').format(upper=args.asin.strip().upper(), market=market, kept=kept))
     return 0
 
 
@@ -118,12 +128,13 @@ def cmd_record(args: argparse.Namespace) -> int:
     try:
         day = fields.day(args.date)
     except fields.FieldError as exc:
-        raise UserError(f"--date: {exc}") from None
+        raise UserError(_('--date: {exc}').format(exc=exc)) from None
     raw = {name: getattr(args, name) for name in ("rating", "reviews", "coupon", "deal", "price", "rank")
            if getattr(args, name) is not None}
     counts = record_entry(ctx.store(), args.asin, market, day, raw, market_of(market).currency)
-    print(f"recorded {', '.join(raw)} for {args.asin.strip().upper()} on {day}"
-          f"{' (updated that day)' if counts['updated'] else ''}")
+    said = _("recorded {figures} for {asin} on {day} (updated that day)") if counts["updated"] else \
+        _("recorded {figures} for {asin} on {day}")
+    print(said.format(figures=", ".join(raw), asin=args.asin.strip().upper(), day=day))
     return 0
 
 
@@ -135,6 +146,5 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.json:
         print_json(counts)
     else:
-        print(f"imported {counts['rows']} row(s): {counts['inserted']} new day(s), {counts['updated']} updated, "
-              f"{counts['unchanged']} unchanged")
+        print(_('imported {rows} row(s): {inserted} new day(s), {updated} updated, {unchanged} unchanged').format(rows=counts['rows'], inserted=counts['inserted'], updated=counts['updated'], unchanged=counts['unchanged']))
     return 0

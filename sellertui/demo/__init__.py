@@ -52,8 +52,8 @@ SIZES = {
 SHOP_NAME = "Maple & Moss (demo)"
 
 
-def build(size: str = "small", seed: int = 7, founder: str = "me") -> dict[str, list[dict]]:
-    """Every collection's demo records, without touching a store."""
+def build(size: str = "small", seed: int = 7, founder: str = "me", lang: str = "en") -> dict[str, list[dict]]:
+    """Every collection's demo records, without touching a store; ``lang="zh-CN"``: the Chinese seller's shop."""
     profile = SIZES[size]
     rng = random.Random(seed)
     now = clock.now()
@@ -108,16 +108,21 @@ def build(size: str = "small", seed: int = 7, founder: str = "me") -> dict[str, 
     data["watchlist"], data["watch_snapshots"] = build_watch(today, products, founder)
     data["notices"] = build_notices(today, founder)
     assign_repliers(data["messages"], founder)
+    if lang == "zh-CN":
+        from sellertui.demo.chinese import localise
+
+        localise(data, today)
     return data
 
 
-def generate(store: Store, size: str = "small", seed: int = 7, founder: str | None = None) -> dict[str, int]:
+def generate(store: Store, size: str = "small", seed: int = 7, founder: str | None = None,
+             lang: str = "en") -> dict[str, int]:
     """Fill an empty store with the demo shop; returns the count per collection."""
     if size not in SIZES:
         raise UserError(f"unknown demo size {size!r}; choose small or large")
     if not store.is_empty():
         raise UserError(f"{store.location} already holds data; the demo shop only fills an empty store")
-    data = build(size, seed, founder or store.user)
+    data = build(size, seed, founder or store.user, lang)
     with store.transaction(f"loaded the {size} demo shop") as tx:
         for name, docs in data.items():
             col = tx[name]
@@ -128,5 +133,9 @@ def generate(store: Store, size: str = "small", seed: int = 7, founder: str | No
             else:
                 for doc in docs:
                     col.insert(doc)
-    store.set_meta(demo=True, demo_shop=SHOP_NAME)
+    if lang == "zh-CN":
+        from sellertui.demo.chinese import SHOP_NAME as shop_name
+    else:
+        shop_name = SHOP_NAME
+    store.set_meta(demo=True, demo_shop=shop_name)
     return {name: len(docs) for name, docs in data.items()}

@@ -24,7 +24,7 @@ from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, language, language_from, ngettext, set_language
 from textual.worker import Worker, WorkerState
 
 from sellertui.config import ConfigError
@@ -99,6 +99,7 @@ class SellerApp(LanguageShell, LiveStore, SyncShell, ShopSwitching, AdsConnectSh
     ]
 
     def __init__(self, ctx: Context, watch_signals: bool = True) -> None:
+        set_language(language_from(ctx.settings.language, os.environ))  # before anything is composed
         super().__init__()
         self.ctx = ctx
         self.watch_signals = watch_signals
@@ -171,9 +172,10 @@ class SellerApp(LanguageShell, LiveStore, SyncShell, ShopSwitching, AdsConnectSh
         self.set_keymap(checked.usable)
         self.keymap_problems = checked.problems
         if checked.problems:
-            more = f" (and {len(checked.problems) - 1} more)" if len(checked.problems) > 1 else ""
-            self.notify(f"{checked.problems[0]}{more} ? lists every problem; sellertui check too.",
-                        title="Key map", severity="warning", timeout=20)
+            more = " " + _("(and {count} more)").format(count=len(checked.problems) - 1) \
+                if len(checked.problems) > 1 else ""
+            self.notify(checked.problems[0] + more + " " + _("? lists every problem; sellertui check too."),
+                        title=_("Key map"), severity="warning", timeout=20)
 
     # -- the store -------------------------------------------------------------
     @work(thread=True, exclusive=True, group="store-open", exit_on_error=False)
@@ -200,13 +202,13 @@ class SellerApp(LanguageShell, LiveStore, SyncShell, ShopSwitching, AdsConnectSh
     def _show_shop_name(self, meta: dict) -> None:
         settings = self.ctx.settings
         name = settings.shop_name
-        if meta.get("demo") and name == "My shop":
+        if meta.get("demo") and name == "My shop":  # the default name: the demo's own (枫与苔 in 中文)
             name = meta.get("demo_shop", name)
         self.query_one(ShopHeader).shop = name
 
     def _welcome_choice(self, choice: str | None) -> None:
         if choice == "demo":
-            self.notify("Building the demo shop…", timeout=3)
+            self.notify(_("Building the demo shop…"), timeout=3)
             self.load_demo()
         elif choice == "import":
             self.action_import_report()
@@ -215,12 +217,13 @@ class SellerApp(LanguageShell, LiveStore, SyncShell, ShopSwitching, AdsConnectSh
     def load_demo(self) -> None:
         from sellertui.demo import generate
 
-        counts = generate(self.shop.store, founder=self.ctx.user)
+        counts = generate(self.shop.store, founder=self.ctx.user, lang=language())  # the shop of the language
         self.post_message(DemoLoaded(counts, self.shop.meta))
 
     def on_demo_loaded(self, message: DemoLoaded) -> None:
         self._show_shop_name(message.meta)
-        self.notify(f"Demo shop loaded: {message.counts['orders']:,} orders, {message.counts['products']} SKUs.")
+        self.notify(_("Demo shop loaded: {orders} orders, {skus} SKUs.").format(
+            orders=f"{message.counts['orders']:,}", skus=message.counts["products"]))
         self.broadcast_change(frozenset(message.counts) | {"meta"}, external=False)
 
     def on_saved(self, message: Saved) -> None:
@@ -247,11 +250,11 @@ class SellerApp(LanguageShell, LiveStore, SyncShell, ShopSwitching, AdsConnectSh
         if isinstance(error, CorruptFile):
             self._show_problem(error)
         elif isinstance(error, (StoreError, UserError, ConfigError, OSError)):
-            title = "Not saved" if event.worker.group == SAVE_GROUP else "Could not finish"
+            title = _("Not saved") if event.worker.group == SAVE_GROUP else _("Could not finish")
             self.notify(str(error), title=title, severity="error", timeout=15)
         else:  # a bug: say so plainly rather than lose it
             self.log.error(event.worker.name, repr(error))
-            self.notify(f"{type(error).__name__}: {error}", title="Unexpected error", severity="error", timeout=30)
+            self.notify(f"{type(error).__name__}: {error}", title=_("Unexpected error"), severity="error", timeout=30)
 
     def _show_problem(self, error: CorruptFile) -> None:
         from sellertui.ui.shell.problem_screen import StoreProblemScreen
@@ -270,7 +273,9 @@ class SellerApp(LanguageShell, LiveStore, SyncShell, ShopSwitching, AdsConnectSh
         self.post_message(BackupRestored(len(restored)))
 
     def on_backup_restored(self, message: BackupRestored) -> None:
-        self.notify(f"Restored {message.files} file(s) from backup; damaged files kept aside.")
+        self.notify(ngettext("Restored {count} file from backup; damaged files kept aside.",
+                              "Restored {count} files from backup; damaged files kept aside.",
+                              message.files).format(count=message.files))
         self.open_store()
 
     # -- focus follows the tab ----------------------------------------------------

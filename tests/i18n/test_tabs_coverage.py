@@ -20,10 +20,14 @@ ALSO = ["sellertui/domain/fields.py", "sellertui/domain/query.py", "sellertui/do
         "sellertui/domain/watch/alerts.py"]
 
 
+# not yet: the SKU working's explanations (w); velocity.py shows no text (its 'NaT' is pandas')
+NOT_YET = {"sellertui/domain/inventory/working.py", "sellertui/domain/inventory/velocity.py"}
+
+
 def converted() -> list[str]:
     found = [p for tab in TABS_DONE for p in sorted((ROOT / "sellertui/ui/tabs" / tab).glob("*.py"))]
     found += [p for area in DOMAIN_DONE for p in sorted((ROOT / "sellertui/domain" / area).glob("*.py"))]
-    return [p.relative_to(ROOT).as_posix() for p in found] + ALSO
+    return [m for m in (p.relative_to(ROOT).as_posix() for p in found) if m not in NOT_YET] + ALSO
 
 
 @pytest.mark.parametrize("module", converted())

@@ -71,9 +71,10 @@ def submission(promo: dict, event: dict | None, settings: PromoSettings) -> Dead
         working = [f"{event['name']} deal deadline: {due.isoformat()} (from the events table)"]
     else:
         due = start - timedelta(days=lead)
-        working = [f"start {start.isoformat()} − {lead} days = {due.isoformat()} ({advice})"]
+        working = [_("start {start} − {lead} days = {due} ({advice})").format(
+            start=start.isoformat(), lead=lead, due=due.isoformat(), advice=advice)]
     ideal = min(ideal, due)
-    working.append(f"ideally by {ideal.isoformat()} (start − {ideal_lead} days)")
+    working.append(_("ideally by {day} (start − {lead} days)").format(day=ideal.isoformat(), lead=ideal_lead))
     return Deadline(due, ideal, working)
 
 

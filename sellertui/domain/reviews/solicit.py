@@ -13,6 +13,7 @@ a buyer twice.
 
 from __future__ import annotations
 
+from sellertui.core.i18n import _
 from sellertui import clock
 from sellertui.domain.reviews import requests as rules
 from sellertui.domain.reviews.settings import ReviewSettings
@@ -55,7 +56,7 @@ def send_requests(run, result) -> None:
     solicitations = Solicitations(run.api)
     approved = approve_by_rule(run.shop, code)
     if approved:
-        result.notes.append(f"the daily rule approved {approved} review request(s)")
+        result.notes.append(_("the daily rule approved {n} review request(s)").format(n=approved))
     mine = [r for r in store["review_requests"].rows() if r.get("marketplace", "US") == code]
     for record in (r for r in mine if r.get("status") == rules.SENDING):
         if _still_offered(solicitations, record, amazon_id):

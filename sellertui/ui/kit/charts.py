@@ -20,6 +20,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from sellertui.ui.kit.safe import plain
+from sellertui.core.i18n import N_, _
 
 # RGB, so the plot and its legend (drawn by Rich) show the same colour whatever the theme
 COLORS = {
@@ -55,7 +56,7 @@ def axis(top: float, rows: int) -> tuple[list[float], float]:
     spans = [span for span in (rows - 1, rows - 2, rows - 3) if span >= 1] or [1]
     options = [(nice_step(top / k) * k, -k, -span, k, span) for span in spans for k in (5, 4, 3, 2, 1)
                if span % k == 0]
-    highest, _, _, k, span = min(options)  # the tightest fit, then the most labels
+    highest, _room, _count, k, span = min(options)  # the tightest fit, then the most labels
     step = highest / k
     return [step * i for i in range(k + 1)], highest * max(rows - 1, 1) / span
 
@@ -76,7 +77,7 @@ class Chart(Vertical):
     """
 
     def __init__(self, title: str, kind: str = "bar", fmt_value: Callable[[float], str] = lambda v: f"{v:g}",
-                 empty_text: str = "Nothing to chart yet.", from_zero: bool = True, **kwargs) -> None:
+                 empty_text: str = N_("Nothing to chart yet."), from_zero: bool = True, **kwargs) -> None:
         super().__init__(**kwargs)
         if kind not in ("bar", "line"):
             raise ValueError(f"chart kind is bar or line, not {kind!r}")
@@ -89,7 +90,7 @@ class Chart(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(self._title_line(), classes="chart-title")
-        yield Static(plain(self.empty_text), classes="chart-empty")
+        yield Static(plain(_(self.empty_text)), classes="chart-empty")
 
     def _title_line(self) -> Table:
         """The title on the left; on the right the legend, each swatch against its own label ("━━ sales"),
@@ -98,11 +99,11 @@ class Chart(Vertical):
         for i, (series, rgb) in enumerate(zip(self.series, self._colors())):
             legend.append("   " if i else "")
             legend.append("━━", style="bold rgb({},{},{})".format(*rgb))
-            legend.append("\u00a0" + plain(series.name).replace(" ", "\u00a0"))
+            legend.append("\u00a0" + plain(_(series.name)).replace(" ", "\u00a0"))
         line = Table.grid(expand=True)
         line.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         line.add_column(justify="right", no_wrap=True)
-        line.add_row(Text(plain(self.title), style="bold"), legend)
+        line.add_row(Text(plain(_(self.title)), style="bold"), legend)
         return line
 
     def _colors(self) -> list[tuple[int, int, int]]:

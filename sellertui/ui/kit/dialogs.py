@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from sellertui.ui.kit.safe import content, plain, text
+from sellertui.core.i18n import N_, _
 
 
 def modal_box(name: str, width: int, max_height: str = "90%") -> str:
@@ -46,8 +47,8 @@ class InfoScreen(ModalScreen[None]):
 
     DEFAULT_CSS = modal_box("InfoScreen", 90) + "InfoScreen VerticalScroll { height: auto; max-height: 1fr; }"
     BINDINGS = [
-        Binding("escape,q,enter", "dismiss", "Close", id="info.close"),
-        Binding("y", "copy", "Copy", id="info.copy"),
+        Binding("escape,q,enter", "dismiss", N_("Close"), id="info.close"),
+        Binding("y", "copy", N_("Copy"), id="info.copy"),
     ]
 
     def __init__(self, title: str, rows: list[tuple[str, object]] = (), paragraphs: list[str] = ()) -> None:
@@ -57,16 +58,16 @@ class InfoScreen(ModalScreen[None]):
         self.paragraphs = list(paragraphs)
 
     def as_text(self) -> str:
-        lines = [self.info_title]
-        lines += [f"{label}: {value}" for label, value in self.rows]
+        lines = [_(self.info_title)]
+        lines += [f"{_(label)}: {value}" for label, value in self.rows]
         lines += self.paragraphs
         return "\n".join(lines)
 
     def compose(self) -> ComposeResult:
-        grid = fact_grid(self.rows, gap=2)
+        grid = fact_grid([(_(label), value) for label, value in self.rows], gap=2)
         with Vertical() as box:
-            box.border_title = plain(self.info_title)
-            box.border_subtitle = "esc close · y copy"
+            box.border_title = plain(_(self.info_title))
+            box.border_subtitle = _("esc close · y copy")
             with VerticalScroll():
                 if self.rows:
                     yield Static(grid)
@@ -75,7 +76,7 @@ class InfoScreen(ModalScreen[None]):
 
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(self.as_text())
-        self.notify("Copied (OSC 52: works over SSH; in tmux set set-clipboard on).", timeout=3)
+        self.notify(_("Copied (OSC 52: works over SSH; in tmux set set-clipboard on)."), timeout=3)
 
 
 class DetailScreen(InfoScreen):
@@ -87,8 +88,8 @@ class DetailScreen(InfoScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = plain(self.info_title)
-            box.border_subtitle = "esc close · y copy"
+            box.border_title = plain(_(self.info_title))
+            box.border_subtitle = _("esc close · y copy")
             with VerticalScroll():
                 yield Static(self.body)
 
@@ -110,8 +111,8 @@ class ConfirmScreen(ModalScreen[bool]):
     }
     """
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+        Binding("y,enter", "answer(True)", N_("Yes"), id="confirm.yes"),
+        Binding("n,escape", "answer(False)", N_("No"), id="confirm.no"),
     ]
 
     def __init__(self, question: str) -> None:
@@ -120,8 +121,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(content(self.question))
-            yield Static("y yes · n no", classes="hint")
+            yield Static(content(_(self.question)))
+            yield Static(_("y yes · n no"), classes="hint")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
@@ -134,9 +135,9 @@ class PickScreen(ModalScreen[str | None]):
     PickScreen OptionList { height: auto; max-height: 16; border: none; }
     PickScreen .hint { color: $text-muted; }
     """
-    BINDINGS = [Binding("escape,q", "dismiss(None)", "Close", id="pick.close")]
+    BINDINGS = [Binding("escape,q", "dismiss(None)", N_("Close"), id="pick.close")]
 
-    def __init__(self, title: str, choices: list[tuple[Text | str, str]], hint: str = "enter picks · esc closes",
+    def __init__(self, title: str, choices: list[tuple[Text | str, str]], hint: str = N_("enter picks · esc closes"),
                  lead: str = "") -> None:
         super().__init__()
         self.pick_title, self.choices, self.hint, self.lead = title, choices, hint, lead
@@ -146,12 +147,12 @@ class PickScreen(ModalScreen[str | None]):
         from textual.widgets.option_list import Option
 
         with Vertical() as box:
-            box.border_title = plain(self.pick_title)
+            box.border_title = plain(_(self.pick_title))
             if self.lead:
-                yield Static(content(self.lead), classes="hint")
+                yield Static(content(_(self.lead)), classes="hint")
             yield OptionList(*[Option(label if isinstance(label, Text) else text(label), id=value)
                                for label, value in self.choices])
-            yield Static(content(self.hint), classes="hint")
+            yield Static(content(_(self.hint)), classes="hint")
 
     def on_mount(self) -> None:
         from textual.widgets import OptionList

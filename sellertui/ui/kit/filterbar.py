@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sellertui.core.i18n import N_, _
 from textual import on
 from textual.binding import Binding
 from textual.message import Message
@@ -9,13 +10,13 @@ from textual.widgets import Input
 
 
 class FilterBar(Input):
-    HELP_TITLE = "Filter"
+    HELP_TITLE = N_("Filter")
     DEFAULT_CSS = """
     FilterBar { display: none; height: 3; border: tall $accent; }
     FilterBar.open { display: block; }
     FilterBar.bad { border: tall $error; }
     """
-    BINDINGS = [Binding("escape", "close", "Clear filter", id="filter.close")]
+    BINDINGS = [Binding("escape", "close", N_("Clear filter"), id="filter.close")]
 
     class Typed(Message):
         """The filter text changed (Input.Changed is kept for the Input itself)."""

@@ -26,6 +26,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from sellertui.domain.fields import FieldError
 from sellertui.ui.kit.dialogs import modal_box
 from sellertui.ui.kit.safe import content, plain
+from sellertui.core.i18n import N_, _
 
 
 @dataclass
@@ -80,11 +81,11 @@ class FormScreen(ModalScreen[dict | None]):
     FormScreen Button { margin-right: 1; }
     """
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        Binding("ctrl+s", "submit", "Save", id="form.submit", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), id="form.cancel"),
+        Binding("ctrl+s", "submit", N_("Save"), id="form.submit", priority=True),
     ]
 
-    def __init__(self, title: str, fields: list[Field], check: Check | None = None, submit_label: str = "Save",
+    def __init__(self, title: str, fields: list[Field], check: Check | None = None, submit_label: str = N_("Save"),
                  focus: str | None = None) -> None:
         super().__init__()
         if focus is not None and focus not in {f.name for f in fields}:
@@ -99,30 +100,31 @@ class FormScreen(ModalScreen[dict | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = plain(self.form_title)
-            box.border_subtitle = "ctrl+s save · esc cancel"
+            # titles, labels and help may come marked only (N_): translated here, where they are shown
+            box.border_title = plain(_(self.form_title))
+            box.border_subtitle = _("ctrl+s save · esc cancel")
             # not focusable itself: the keyboard belongs in a field, never on the scroll area
             with VerticalScroll(can_focus=False):
                 for f in self.fields:
                     with Horizontal(classes="field"):
-                        yield Label(content(f.label), classes="field-label")
+                        yield Label(content(_(f.label)), classes="field-label")
                         if f.kind == "multiline":
                             yield TextArea(f.value, id=f"field-{f.name}", soft_wrap=True, show_line_numbers=False,
                                            compact=True)
                         elif f.kind == "choice":
-                            yield Select([(plain(label), value) for label, value in f.choices], id=f"field-{f.name}",
+                            yield Select([(plain(_(label)), value) for label, value in f.choices], id=f"field-{f.name}",
                                          value=f.value if f.value != "" else Select.NULL,
                                          allow_blank=f.value == "", compact=True)
                         else:
-                            yield Input(f.value, placeholder=f.placeholder, id=f"field-{f.name}", compact=True,
+                            yield Input(f.value, placeholder=_(f.placeholder), id=f"field-{f.name}", compact=True,
                                         password=f.secret)
                     if f.help:
-                        yield Static(content(f.help), classes="field-help")
+                        yield Static(content(_(f.help)), classes="field-help")
                     yield Static("", id=f"error-{f.name}", classes="field-error")
                 yield Static("", id="form-error", classes="form-error")
             with Horizontal(classes="buttons"):
-                yield Button(self.submit_label, id="submit", variant="primary", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+                yield Button(_(self.submit_label), id="submit", variant="primary", compact=True)
+                yield Button(_("Cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         if self.focus_field is not None:
@@ -144,7 +146,7 @@ class FormScreen(ModalScreen[dict | None]):
         raw = self.raw(f)
         if f.kind == "choice":
             if raw == "":
-                raise FieldError("choose one")
+                raise FieldError(_("choose one"))
             return f.parse(raw) if f.parse is not Field.parse else raw
         return f.parse(raw)
 

@@ -10,13 +10,14 @@ fits.
 
 from __future__ import annotations
 
+from sellertui.core.i18n import N_
 from textual.binding import Binding
 from textual.widget import Widget
 
 DRAWER_HEIGHT = "45%"  # of the holder: the list above keeps the cursor's neighbourhood in view
 
 
-def panel_binding(description: str = "Panel") -> Binding:
+def panel_binding(description: str = N_("Panel")) -> Binding:
     return Binding("D", "toggle_panel", description, id="panel.toggle")
 
 

@@ -16,6 +16,7 @@ from sellertui.core.money import fmt
 from sellertui.ui.kit.cells import money_cell, signed_style
 from sellertui.ui.kit.safe import content, plain
 from sellertui.ui.kit.table import Column, FrameTable
+from sellertui.core.i18n import N_, _
 
 
 class RecordsScreen(ModalScreen[None]):
@@ -26,7 +27,7 @@ class RecordsScreen(ModalScreen[None]):
     RecordsScreen > Vertical { width: 96%; height: 90%; border: round $accent; background: $surface; }
     RecordsScreen .records-head { height: auto; max-height: 4; padding: 0 1; color: $text-muted; }
     """
-    BINDINGS = [Binding("escape,q", "dismiss", "Close", id="records.close")]
+    BINDINGS = [Binding("escape,q", "dismiss", N_("Close"), id="records.close")]
 
     def __init__(self, title: str, head: str, frame, currency: str) -> None:
         super().__init__()
@@ -42,20 +43,20 @@ class RecordsScreen(ModalScreen[None]):
             return fmt(int(value), currency)
 
         columns = [
-            Column("day", "Day", 10),
-            Column("source", "From", 18),
-            Column("ref", "Record id", 22),
+            Column("day", N_("Day"), 10),
+            Column("source", N_("From"), 18),
+            Column("ref", N_("Record id"), 22),
             Column("sku", "SKU", 14),
-            Column("amount_minor", "Amount", 12, "right", own, needs=("currency",)),
-            Column("home_minor", f"In {self.currency}", 12, "right", money, signed_style),
+            Column("amount_minor", N_("Amount"), 12, "right", own, needs=("currency",)),
+            Column("home_minor", _("In {currency}").format(currency=self.currency), 12, "right", money, signed_style),
             Column("est", "", 1),
-            Column("note", "What", 60),
+            Column("note", N_("What"), 60),
         ]
         with Vertical() as box:
             box.border_title = plain(self.records_title)
-            box.border_subtitle = "esc close · o sorts by the column · ~ estimated"
+            box.border_subtitle = _("esc close · o sorts by the column · ~ estimated")
             yield Static(content(self.head), classes="records-head")
-            yield FrameTable(columns, empty_text="No records behind this figure.")
+            yield FrameTable(columns, empty_text=_("No records behind this figure."))
 
     def on_mount(self) -> None:
         frame = self.frame.assign(est=["~" if e else "" for e in self.frame["estimated"]])

@@ -17,21 +17,30 @@ from textual.binding import Binding
 from sellertui.ui.kit.dialogs import ConfirmScreen
 from sellertui.ui.kit.forms import FormScreen
 from sellertui.ui.kit.table_view import TableView
+from sellertui.core.i18n import N_, _
 
 
-def record_bindings(area: str, noun: str, said: str | None = None) -> list[Binding]:
+def record_bindings(area: str, noun: str, said: str | tuple[str, str, str] | None = None) -> list[Binding]:
     """``n``/``e``/``d`` to new/edit/delete, with the ids ``{area}.new_{noun}``… (the key map's names).
 
-    ``said``: what the footer calls the record ("New fee entry"); by default "New", "Edit", "Delete".
+    ``said``: what the footer calls the three actions, each marked whole for translation
+    (``(N_("New fee entry"), N_("Edit fee entry"), N_("Delete fee entry"))``); by default "New", "Edit",
+    "Delete". A plain noun ("fee entry") still works, in English only: a sentence made of pieces cannot be
+    translated.
     """
-    name = f" {said}" if said else ""
-    return [Binding("n", "new", f"New{name}", id=f"{area}.new_{noun}"),
-            Binding("e", "edit", f"Edit{name}", id=f"{area}.edit_{noun}"),
-            Binding("d", "delete", f"Delete{name}", id=f"{area}.delete_{noun}")]
+    if isinstance(said, (tuple, list)):
+        new, edit, delete = said
+    elif said:
+        new, edit, delete = f"New {said}", f"Edit {said}", f"Delete {said}"
+    else:
+        new, edit, delete = N_("New"), N_("Edit"), N_("Delete")
+    return [Binding("n", "new", new, id=f"{area}.new_{noun}"),
+            Binding("e", "edit", edit, id=f"{area}.edit_{noun}"),
+            Binding("d", "delete", delete, id=f"{area}.delete_{noun}")]
 
 
 class RecordsView(TableView):
-    NOUN: ClassVar[str] = "record"
+    NOUN: ClassVar[str] = N_("record")
     CHANGES: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, *args, **kwargs) -> None:
@@ -65,13 +74,14 @@ class RecordsView(TableView):
         raise TypeError(f"{type(self).__name__} must define delete()")
 
     def saved_note(self, record: dict | None, values: dict, result: Any) -> str:
-        return f"{'Added' if record is None else 'Saved'} the {self.NOUN}"
+        # NOUN is marked N_ by the view ("expense"): the sentence around it is this one
+        return (_("Added the {noun}") if record is None else _("Saved the {noun}")).format(noun=_(self.NOUN))
 
     def deleted_note(self, record: dict, result: Any) -> str:
-        return f"Deleted the {self.NOUN}"
+        return _("Deleted the {noun}").format(noun=_(self.NOUN))
 
     def delete_question(self, record: dict) -> str:
-        return f"Delete this {self.NOUN}?"
+        return _("Delete this {noun}?").format(noun=_(self.NOUN))
 
     # -- the actions ----------------------------------------------------------------------
     def action_new(self) -> None:

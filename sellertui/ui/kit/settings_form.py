@@ -16,6 +16,7 @@ from textual.widget import Widget
 from sellertui import config
 from sellertui.domain import fields
 from sellertui.ui.kit.forms import Field, FormScreen
+from sellertui.core.i18n import _
 
 
 def _parser(default: Any) -> Callable[[str], Any]:
@@ -26,7 +27,7 @@ def _parser(default: Any) -> Callable[[str], Any]:
                 return True
             if value in ("false", "no", "0", "off"):
                 return False
-            raise fields.FieldError("true or false")
+            raise fields.FieldError(_("true or false"))
         return parse_bool
     if isinstance(default, int):
         return lambda text: fields.integer(text)
@@ -46,10 +47,10 @@ def settings_form(settings: config.Settings, section: str, labels: dict[str, str
     labels = labels or {}
     form_fields = [
         Field(key, labels.get(key, key.replace("_", " ")), _parser(default), value=_shown(current[key]),
-              help=f"default {_shown(default)}")
+              help=_("default {value}").format(value=_shown(default)))
         for key, default in defaults.items()
     ]
-    return FormScreen(f"Settings: {section}", form_fields, check=check)
+    return FormScreen(_("Settings: {section}").format(section=section), form_fields, check=check)
 
 
 def save_section(settings: config.Settings, section: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -90,5 +91,7 @@ def edit_section(owner: Widget, section: str, form: FormScreen | None = None, la
 def saved_note(changed: dict[str, Any], after: str = "") -> str:
     """"Saved x, y; the rules ran again." or "Nothing changed"."""
     if not changed:
-        return "Nothing changed."
-    return f"Saved {', '.join(changed)}" + (f"; {after}." if after else ".")
+        return _("Nothing changed.")
+    saved = ", ".join(changed)
+    return _("Saved {settings}; {after}.").format(settings=saved, after=after) if after else \
+        _("Saved {settings}.").format(settings=saved)

@@ -24,6 +24,7 @@ from textual.strip import Strip
 from sellertui.ui.kit.safe import plain
 from sellertui.ui.kit.table_columns import Column, default_fmt, fit_cell, lazy_numpy
 from sellertui.ui.kit.table_groups import Lines, group_lines, plain_lines
+from sellertui.core.i18n import N_, _
 
 __all__ = ["Column", "FrameTable"]
 
@@ -31,7 +32,7 @@ __all__ = ["Column", "FrameTable"]
 class FrameTable(ScrollView, can_focus=True):
     """Rows of a frame; ``order`` says which rows and in which order."""
 
-    HELP_TITLE = "Table"  # what ? calls these keys
+    HELP_TITLE = N_("Table")  # what ? calls these keys
 
     DEFAULT_CSS = """
     FrameTable { height: 1fr; background: $surface; }
@@ -51,18 +52,18 @@ class FrameTable(ScrollView, can_focus=True):
         "frame-table--empty",
     }
     BINDINGS = [
-        Binding("up,k", "move(-1)", "Up", show=False, id="table.up"),
-        Binding("down,j", "move(1)", "Down", show=False, id="table.down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="table.page_up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="table.page_down"),
-        Binding("home,g", "jump(0)", "Top", show=False, id="table.top"),
-        Binding("end,G", "jump(-1)", "Bottom", show=False, id="table.bottom"),
+        Binding("up,k", "move(-1)", N_("Up"), show=False, id="table.up"),
+        Binding("down,j", "move(1)", N_("Down"), show=False, id="table.down"),
+        Binding("pageup", "page(-1)", N_("Page up"), show=False, id="table.page_up"),
+        Binding("pagedown", "page(1)", N_("Page down"), show=False, id="table.page_down"),
+        Binding("home,g", "jump(0)", N_("Top"), show=False, id="table.top"),
+        Binding("end,G", "jump(-1)", N_("Bottom"), show=False, id="table.bottom"),
         # arrows only for columns: h and l are letters a view may bind (Promotions' l is its List)
-        Binding("left", "column(-1)", "Column left", show=False, id="table.left"),
-        Binding("right", "column(1)", "Column right", show=False, id="table.right"),
-        Binding("o", "sort_current", "Sort", show=False, id="table.sort"),
-        Binding("space", "toggle_mark", "Mark", show=False, id="table.mark"),
-        Binding("enter", "select", "Open", show=False, id="table.select"),  # every table: ? and the README say it
+        Binding("left", "column(-1)", N_("Column left"), show=False, id="table.left"),
+        Binding("right", "column(1)", N_("Column right"), show=False, id="table.right"),
+        Binding("o", "sort_current", N_("Sort"), show=False, id="table.sort"),
+        Binding("space", "toggle_mark", N_("Mark"), show=False, id="table.mark"),
+        Binding("enter", "select", N_("Open"), show=False, id="table.select"),  # every table: ? and the README say it
     ]
 
     cursor_row = reactive(0)
@@ -81,9 +82,9 @@ class FrameTable(ScrollView, can_focus=True):
     class RowSelected(RowHighlighted):
         pass
 
-    LOADING_TEXT = "Reading…"
+    LOADING_TEXT = N_("Reading…")
 
-    def __init__(self, columns: list[Column], empty_text: str = "Nothing here.", show_header: bool = True,
+    def __init__(self, columns: list[Column], empty_text: str = N_("Nothing here."), show_header: bool = True,
                  **kwargs) -> None:
         super().__init__(**kwargs)
         self.columns = columns
@@ -143,7 +144,7 @@ class FrameTable(ScrollView, can_focus=True):
         """The rows, with a heading before each group while the table is sorted by the group's key."""
         if self.group_by is None or self.sort_by is None or self.sort_by[0] != self.group_by[2] or not len(order):
             return plain_lines(len(order))
-        column, label, _ = self.group_by
+        column, label, _order = self.group_by
         if column not in self._frame:
             return plain_lines(len(order))
         values = self._frame[column].to_numpy()[order]
@@ -335,7 +336,7 @@ class FrameTable(ScrollView, can_focus=True):
             header = self.get_component_rich_style("frame-table--header")
             segments = []
             for index, column in enumerate(self.columns):
-                label = column.label
+                label = _(column.label)  # headings are marked N_: translated where shown
                 if self.sort_by and self.sort_by[0] == (column.sort_key or column.key):
                     label = f"{label} {'▼' if self.sort_by[1] else '▲'}"
                 style = header + Style(underline=True) if index == self.cursor_column and self.has_focus else header
@@ -346,7 +347,7 @@ class FrameTable(ScrollView, can_focus=True):
         if not len(self.order):
             if y == self._top + 1:
                 # no frame yet: its worker is still reading (on a large store, seconds); "nothing here" would lie
-                message = self.empty_text if self._frame is not None else self.LOADING_TEXT
+                message = _(self.empty_text if self._frame is not None else self.LOADING_TEXT)
                 empty = base + self.get_component_rich_style("frame-table--empty")
                 return Strip([Segment(f"  {message}", empty)]).extend_cell_length(width, base)
             return Strip.blank(width, base)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sellertui.core.cells import fit
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -34,8 +35,10 @@ def default_fmt(value: Any) -> str:
 
 
 def fit_cell(text: str, width: int, align: str) -> str:
-    """A cell's text in exactly ``width`` columns: on one line, cut with … when it is longer."""
+    """A cell's text in exactly ``width`` cells: on one line, cut with … when it is longer."""
     text = text.replace("\n", " ")
-    if len(text) > width:
-        return text[: max(width - 1, 0)] + "…"
-    return text.rjust(width) if align == "right" else text.ljust(width)
+    if text.isascii():  # the common case, kept fast: one character, one cell
+        if len(text) > width:
+            return text[: width - 1] + "…" if width > 0 else ""
+        return text.rjust(width) if align == "right" else text.ljust(width)
+    return fit(text, width, align)  # 中文 and other wide characters: two cells each

@@ -25,6 +25,7 @@ from sellertui.ui.kit.panel import PanelHolder, SidePanel, panel_binding
 from sellertui.ui.kit.table import Column, FrameTable
 from sellertui.ui.kit.views import View
 from sellertui.ui.kit.work_clock import WorkClock
+from sellertui.core.i18n import N_, _
 
 
 def _narrows(before: str, after: str) -> bool:
@@ -40,7 +41,7 @@ class TableView(PanelHolder, View):
     """Filter bar + table + detail panel, loaded in a worker."""
 
     COLUMNS: ClassVar[list[Column]] = []
-    EMPTY: ClassVar[str] = "Nothing here yet."
+    EMPTY: ClassVar[str] = N_("Nothing here yet.")
     FILTER_HELP: ClassVar[str] = ""
     DETAIL_WIDTH: ClassVar[int] = 0  # 0: no side panel
     DETAIL_FROM: ClassVar[int] = 0  # the side panel fits beside from this terminal width on (below: a drawer, D)
@@ -56,7 +57,7 @@ class TableView(PanelHolder, View):
     TableView .detail { padding: 0 1; height: 1fr; }
     """
     # / is every table's (README, the summary lines, ?): the footer keeps its room for the view's own keys
-    BINDINGS = [Binding("slash", "filter", "Filter", show=False, id="table.filter"), panel_binding()]
+    BINDINGS = [Binding("slash", "filter", N_("Filter"), show=False, id="table.filter"), panel_binding()]
     _detail_timer = None
 
     class Loaded(Message, bubble=False):
@@ -73,7 +74,7 @@ class TableView(PanelHolder, View):
 
     def compose(self) -> ComposeResult:
         yield Static(classes="summary", id=f"{self.id}-summary")
-        yield FilterBar(placeholder=self.FILTER_HELP or "type to filter", id=f"{self.id}-filter")
+        yield FilterBar(placeholder=_(self.FILTER_HELP or N_("type to filter")), id=f"{self.id}-filter")
         with Horizontal():
             yield FrameTable(list(self.COLUMNS), empty_text=self.EMPTY, id=f"{self.id}-table")
             if self.DETAIL_WIDTH:
@@ -166,7 +167,7 @@ class TableView(PanelHolder, View):
         self._pending_select = None
         hits = (frame[column] == value).to_numpy().nonzero()[0] if column in frame else []
         if not len(hits):
-            self.notify("It is no longer in this list: done already?", timeout=3)
+            self.notify(_("It is no longer in this list: done already?"), timeout=3)
             return
         bar = self.query_one(FilterBar)
         if bar.value:
@@ -219,7 +220,8 @@ class TableView(PanelHolder, View):
         frame = self.table.frame
         shown = len(self.table.order)
         if frame is not None and shown != len(frame):
-            count = Text.assemble((f"{shown:,} of {len(frame):,} shown", "bold reverse"), " ")
+            count = Text.assemble((_("{shown} of {total} shown").format(shown=f"{shown:,}", total=f"{len(frame):,}"),
+                                   "bold reverse"), " ")
             if isinstance(body, Text):
                 body = Text.assemble(count, body)
             elif isinstance(body, str):
@@ -301,7 +303,7 @@ class TableView(PanelHolder, View):
             self.clock.start(self.TODAY_KEY.format(**row), self.area.slug(), self.work_title(row))
 
     def work_title(self, row: dict) -> str:
-        """How the workload names a record opened here."""
+        """How the workload names a record opened here (stored: in English, whatever the language shown)."""
         return f"{self.TITLE}: {row.get(self.ROW_KEY)}"
 
     def on_saved(self, saved: Saved) -> None:

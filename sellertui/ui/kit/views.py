@@ -19,6 +19,7 @@ from textual.widgets import ContentSwitcher, Static
 
 from sellertui.context import Context
 from sellertui.ui.kit.area import Area, ShopPart, own_bindings
+from sellertui.core.i18n import _
 
 
 class View(ShopPart, Vertical):
@@ -140,13 +141,13 @@ class ViewArea(Area):
         for view in self.VIEWS:
             if view.view_id() == current:
                 bar.append(f" {view.KEY} ", style="bold reverse")
-                bar.append(f"{view.TITLE}  " if fit == "wide" else f"{view.TITLE} ", style="bold")
+                bar.append(f"{_(view.TITLE)}  " if fit == "wide" else f"{_(view.TITLE)} ", style="bold")
             elif fit == "wide":
                 bar.append(f" {view.KEY} ", style="bold")
-                bar.append(f"{view.TITLE}  ")
+                bar.append(f"{_(view.TITLE)}  ")
             else:
                 bar.append(view.KEY, style="bold")
-                bar.append(f" {view.TITLE} " if fit == "tight" else " ")
+                bar.append(f" {_(view.TITLE)} " if fit == "tight" else " ")
         return bar
 
     def on_resize(self) -> None:

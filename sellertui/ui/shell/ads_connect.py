@@ -13,6 +13,7 @@ from textual.message import Message
 
 from sellertui.ui.kit.forms import Field, FormScreen
 from sellertui.ui.shell.connect_screen import REGIONS, secret_fields
+from sellertui.core.i18n import _
 
 
 class AdsConnected(Message):
@@ -30,11 +31,11 @@ class AdsProfilesFound(Message):
 
 
 def ads_connect_form(section: dict) -> FormScreen:
-    return FormScreen("Connect to the Ads console", [
-        *secret_fields("your Ads API app's Login with Amazon security profile (amzn1.application-oa2-client…)",
-                       "from authorising the app with your Ads account; starts Atzr|"),
-        Field("region", "Region", kind="choice", choices=REGIONS, value=section.get("region") or "NA"),
-    ], submit_label="Check and connect")
+    return FormScreen(_("Connect to the Ads console"), [
+        *secret_fields(_("your Ads API app's Login with Amazon security profile (amzn1.application-oa2-client…)"),
+                       _("from authorising the app with your Ads account; starts Atzr|")),
+        Field("region", _("Region"), kind="choice", choices=REGIONS, value=section.get("region") or "NA"),
+    ], submit_label=_("Check and connect"))
 
 
 class AdsConnectShell:
@@ -45,7 +46,7 @@ class AdsConnectShell:
 
         def done(values: dict | None) -> None:
             if values:
-                self.notify("Checking with Amazon…", timeout=3)
+                self.notify(_("Checking with Amazon…"), timeout=3)
                 self.check_ads(values)
 
         self.push_screen(ads_connect_form(section), done)
@@ -63,7 +64,7 @@ class AdsConnectShell:
         try:
             found = ads_connect.connect(api, creds)
         except AmazonError as exc:  # refused or unreachable: the sentence says which, and nothing is kept
-            self.post_message(AdsConnected(False, [str(exc), "Nothing was kept."]))
+            self.post_message(AdsConnected(False, [str(exc), _("Nothing was kept.")]))
             return
         if found.ok:
             ads_connect.keep_region(settings, values["region"])
@@ -73,15 +74,16 @@ class AdsConnectShell:
 
     @staticmethod
     def _ads_lines(profile, kept: str) -> list[str]:
-        return [f"Advertiser profile: {profile.label}.",
-                f"Credentials kept in {kept}. R syncs the Ads console too; A in the Ads tab sends approved changes."]
+        return [_("Advertiser profile: {profile}.").format(profile=profile.label),
+                _("Credentials kept in {where}. R syncs the Ads console too; A in the Ads tab sends approved "
+                  "changes.").format(where=kept)]
 
     def on_ads_profiles_found(self, message: AdsProfilesFound) -> None:
         choices = [(p.label, p.id) for p in message.profiles]
-        form = FormScreen("Choose the advertiser profile", [
-            Field("profile", "Profile", kind="choice", choices=choices, value=choices[0][1],
-                  help="one per account and marketplace: the one whose ads sellertui should read and change"),
-        ], submit_label="Connect")
+        form = FormScreen(_("Choose the advertiser profile"), [
+            Field("profile", _("Profile"), kind="choice", choices=choices, value=choices[0][1],
+                  help=_("one per account and marketplace: the one whose ads sellertui should read and change")),
+        ], submit_label=_("Connect"))
         by_id = {p.id: p for p in message.profiles}
         self.push_screen(form, lambda values: values and self.keep_ads(message.creds, by_id[values["profile"]],
                                                                        message.region))
@@ -94,6 +96,6 @@ class AdsConnectShell:
         self.post_message(AdsConnected(True, self._ads_lines(profile, ads_connect.keep(creds, profile))))
 
     def on_ads_connected(self, message: AdsConnected) -> None:
-        self.notify("\n".join(message.lines), title="Ads console connected" if message.ok else "Not connected",
+        self.notify("\n".join(message.lines), title=_("Ads console connected") if message.ok else _("Not connected"),
                     severity="information" if message.ok else "error", timeout=15)
         self.read_sync_status()

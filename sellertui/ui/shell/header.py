@@ -9,6 +9,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from sellertui.ui.kit.safe import plain
+from sellertui.core.cells import cell_len
+from sellertui.core.i18n import _
 
 
 def short_path(path: Path | str, width: int) -> str:
@@ -16,8 +18,10 @@ def short_path(path: Path | str, width: int) -> str:
     home = str(Path.home())
     if text.startswith(home + "/"):
         text = "~" + text[len(home):]
-    if len(text) > width:
-        text = "…" + text[-(width - 1):]
+    if cell_len(text) > width:  # keep the end, the part that names the shop; count cells, not characters
+        while text and cell_len(text) > width - 1:
+            text = text[1:]
+        text = "…" + text
     return text
 
 
@@ -48,8 +52,8 @@ class ShopHeader(Widget):
         if self.sync:
             text.append("  ·  ")
             text.append(plain(self.sync), style="bold red" if self.sync_problem else "")
-        marker = "database unreachable" if self.unreachable else self.outside_change
-        room = self.size.width - len(text.plain) - (len(marker) + 5 if marker else 0) - 5
+        marker = _("database unreachable") if self.unreachable else self.outside_change
+        room = self.size.width - text.cell_len - (cell_len(marker) + 5 if marker else 0) - 5
         if self.store_path is not None and room > 12:
             text.append("  ·  ")
             text.append(plain(short_path(self.store_path, room)), style="dim")

@@ -10,6 +10,7 @@ from sellertui import clock
 from sellertui.store.errors import StoreUnreachable
 from sellertui.ui.shell.header import ShopHeader
 from sellertui.ui.shell.sync import SYNC_COLLECTIONS
+from sellertui.core.i18n import _
 
 POLL_SECONDS = 1.0  # another process's change shows within ~2 s
 POLL_GROUP = "poll"  # the store poller's workers (tests wait for every other worker)
@@ -75,5 +76,5 @@ class LiveStore:
         self._unreachable = not message.reachable
         self.query_one(ShopHeader).unreachable = self._unreachable
         if message.reachable:  # whatever changed meanwhile: every tab reads again
-            self.notify("The database answers again.", timeout=4)
+            self.notify(_("The database answers again."), timeout=4)
             self.action_refresh()

@@ -32,7 +32,7 @@ def area_entries(area) -> list[tuple[Binding, tuple[str | None, ...]]]:
         if not isinstance(binding, Binding) or not binding.description:
             continue
         key = (binding.id or f"{binding.key}:{binding.action}", name(binding))  # one id, two names: two
-        _, views = grouped.setdefault(key, (binding, []))
+        _first, views = grouped.setdefault(key, (binding, []))
         if view not in views:
             views.append(view)
     return [(binding, tuple(views)) for binding, views in grouped.values()]

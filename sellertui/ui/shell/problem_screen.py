@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from sellertui.ui.kit.safe import content
+from sellertui.core.i18n import N_, _
 
 
 class StoreProblemScreen(ModalScreen[str]):
@@ -26,8 +27,8 @@ class StoreProblemScreen(ModalScreen[str]):
     StoreProblemScreen Button { margin-right: 1; }
     """
     BINDINGS = [
-        Binding("r", "choose('restore')", "Restore backup", id="problem.restore"),
-        Binding("q,escape", "choose('quit')", "Quit", id="problem.quit"),
+        Binding("r", "choose('restore')", N_("Restore backup"), id="problem.restore"),
+        Binding("q,escape", "choose('quit')", N_("Quit"), id="problem.quit"),
     ]
 
     def __init__(self, message: str, can_restore: bool) -> None:
@@ -37,12 +38,12 @@ class StoreProblemScreen(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("The store cannot be opened", classes="lead")
+            yield Static(_("The store cannot be opened"), classes="lead")
             yield Static(content(self.message), classes="body")
             with Horizontal():
                 if self.can_restore:
-                    yield Button("Restore the newest good backup  r", id="restore", variant="warning")
-                yield Button("Quit  q", id="quit")
+                    yield Button(_("Restore the newest good backup  r"), id="restore", variant="warning")
+                yield Button(_("Quit  q"), id="quit")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id)

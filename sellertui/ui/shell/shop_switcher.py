@@ -15,9 +15,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sellertui.ui.kit.safe import content, plain
+from sellertui.core.i18n import N_, _
+from sellertui.core.cells import pad
 
 
-BINDINGS = [Binding("O", "switch_shop", "Switch shop", show=False, id="app.switch_shop")]
+BINDINGS = [Binding("O", "switch_shop", N_("Switch shop"), show=False, id="app.switch_shop")]
 
 
 class ShopSwitching:
@@ -50,7 +52,7 @@ class ShopSwitcher(ModalScreen[str | None]):
     ShopSwitcher OptionList { height: auto; max-height: 14; margin-top: 1; border: none; }
     ShopSwitcher .hint { margin-top: 1; color: $text-muted; }
     """
-    BINDINGS = [Binding("escape", "stay", "Stay", id="switcher.stay")]
+    BINDINGS = [Binding("escape", "stay", N_("Stay"), id="switcher.stay")]
 
     def __init__(self, shops: list[tuple[str, str]], current: str) -> None:
         """``shops``: (name, where its store is), in config.toml's order."""
@@ -59,25 +61,25 @@ class ShopSwitcher(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("Switch shop", classes="lead")
+            yield Static(_("Switch shop"), classes="lead")
             options = []
             for name, where in self.shops:
                 line = Text(no_wrap=True, overflow="ellipsis")
                 line.append("● " if name == self.current else "  ", style="green")
-                line.append(f"{plain(name):<16}", style="bold")
+                line.append(pad(plain(name), 16), style="bold")
                 line.append(plain(where), style="dim")
                 options.append(Option(line, id=name))
             yield OptionList(*options)
-            hint = "enter opens the shop, esc stays here."
+            hint = _("enter opens the shop, esc stays here.")
             if len(self.shops) == 1:
-                hint = ("Only this shop is listed. Add another to config.toml as [shops.NAME] with "
-                        "store = \"postgresql://…\" or data_dir = \"…\". " + hint)
+                hint = _("Only this shop is listed. Add another to config.toml as [shops.NAME] with "
+                         "store = \"postgresql://…\" or data_dir = \"…\".") + " " + hint
             yield Static(content(hint), classes="hint")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
         options.focus()
-        options.highlighted = next((i for i, (name, _) in enumerate(self.shops) if name == self.current), 0)
+        options.highlighted = next((i for i, (name, _where) in enumerate(self.shops) if name == self.current), 0)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

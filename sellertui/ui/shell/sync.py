@@ -14,9 +14,10 @@ from textual.binding import Binding
 from textual.message import Message
 
 from sellertui.ui.shell.header import ShopHeader
+from sellertui.core.i18n import N_, _
 
 SYNC_COLLECTIONS = frozenset({"sync_runs", "sync_state", "outbox"})
-BINDINGS = [Binding("R", "sync", "Sync", id="app.sync")]
+BINDINGS = [Binding("R", "sync", N_("Sync"), id="app.sync")]
 
 
 class SyncStatusRead(Message):
@@ -73,7 +74,7 @@ class SyncShell:
     def action_sync(self) -> None:
         if self.shop is None:
             return
-        self.query_one(ShopHeader).sync = "syncing…"
+        self.query_one(ShopHeader).sync = _("syncing…")
         self.run_sync()
 
     @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
@@ -90,14 +91,14 @@ class SyncShell:
 
     def on_sync_needs_connecting(self, message: "SyncNeedsConnecting") -> None:
         self.read_sync_status()
-        self.notify("Not connected to Seller Central yet: fill in your SP-API app's credentials.", timeout=6)
+        self.notify(_("Not connected to Seller Central yet: fill in your SP-API app's credentials."), timeout=6)
         self.action_connect()
 
     def on_sync_progressed(self, message: SyncProgressed) -> None:
         self.query_one(ShopHeader).sync = f"{message.what} {message.fraction:.0%}"
 
     def on_sync_finished(self, message: SyncFinished) -> None:
-        self.notify("\n".join(message.lines) or "Nothing new.", title="Synced" if message.ok else "Sync: problems",
+        self.notify("\n".join(message.lines) or _("Nothing new."), title=_("Synced") if message.ok else _("Sync: problems"),
                     severity="information" if message.ok else "warning", timeout=10)
         self.broadcast_change(frozenset().union(*(tab.WATCHES for tab in self.tabs())) | SYNC_COLLECTIONS,
                               external=False)
@@ -111,7 +112,7 @@ class SyncShell:
 
         def done(values: dict | None) -> None:
             if values:
-                self.notify("Checking with Amazon…", timeout=3)
+                self.notify(_("Checking with Amazon…"), timeout=3)
                 self.connect(values)
 
         self.push_screen(connect_form(settings.section("amazon"), settings.marketplace), done)
@@ -123,13 +124,14 @@ class SyncShell:
         found, kept = setup(self.ctx.settings, values["region"], values["marketplaces"], values["client_id"],
                             values["client_secret"], values["refresh_token"])
         if found.ok:
-            lines = [f"The account sells in {', '.join(found.selling_in) or 'no marketplace'}.",
-                     f"Credentials kept in {kept}. R syncs now; cron can run `sellertui sync`."]
+            lines = [_("The account sells in {marketplaces}.").format(
+                         marketplaces=", ".join(found.selling_in) or _("no marketplace")),
+                     _("Credentials kept in {where}. R syncs now; cron can run `sellertui sync`.").format(where=kept)]
         else:
-            lines = [*found.problems, "Nothing was saved."]
+            lines = [*found.problems, _("Nothing was saved.")]
         self.post_message(Connected(found.ok, lines))
 
     def on_connected(self, message: Connected) -> None:
-        self.notify("\n".join(message.lines), title="Connected" if message.ok else "Not connected",
+        self.notify("\n".join(message.lines), title=_("Connected") if message.ok else _("Not connected"),
                     severity="information" if message.ok else "error", timeout=15)
         self.read_sync_status()

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from sellertui.ui.kit.safe import content
+from sellertui.core.i18n import N_, _
 
 
 class WelcomeScreen(ModalScreen[str]):
@@ -26,9 +27,9 @@ class WelcomeScreen(ModalScreen[str]):
     WelcomeScreen Button { margin-right: 1; }
     """
     BINDINGS = [
-        Binding("d", "choose('demo')", "Demo shop", id="welcome.demo"),
-        Binding("i", "choose('import')", "Import", id="welcome.import"),
-        Binding("escape", "choose('empty')", "Start empty", id="welcome.empty"),
+        Binding("d", "choose('demo')", N_("Demo shop"), id="welcome.demo"),
+        Binding("i", "choose('import')", N_("Import"), id="welcome.import"),
+        Binding("escape", "choose('empty')", N_("Start empty"), id="welcome.empty"),
     ]
 
     def __init__(self, store_path: str) -> None:
@@ -37,19 +38,20 @@ class WelcomeScreen(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("Welcome to sellertui", classes="lead")
+            yield Static(_("Welcome to sellertui"), classes="lead")
             yield Static(
                 content(
-                    f"Your store at {self.store_path} is empty. Look around the demo shop "
-                    "(a small home-and-kitchen brand with six months of orders, ads, deals and tasks), "
-                    "or import the reports you download from Seller Central and the Ads console."
+                    _("Your store at {path} is empty. Look around the demo shop "
+                      "(a small home-and-kitchen brand with six months of orders, ads, deals and tasks), "
+                      "or import the reports you download from Seller Central and the Ads console.").format(
+                        path=self.store_path)
                 ),
                 classes="body",
             )
             with Horizontal():
-                yield Button("Load the demo shop  d", id="demo", variant="primary")
-                yield Button("Import a report  i", id="import")
-                yield Button("Start empty  esc", id="empty")
+                yield Button(_("Load the demo shop  d"), id="demo", variant="primary")
+                yield Button(_("Import a report  i"), id="import")
+                yield Button(_("Start empty  esc"), id="empty")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id)

@@ -13,6 +13,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from sellertui.ui.kit.safe import text
+from sellertui.core.cells import pad
+from sellertui.core.i18n import _
 
 
 class EncodingChoice(OptionList):
@@ -27,12 +29,12 @@ class EncodingChoice(OptionList):
 
     @staticmethod
     def _option(reading) -> Option:
-        prompt = Text.assemble((f"{reading.label:<38}", "bold"), text(reading.preview or "(no sample)"))
+        prompt = Text.assemble((pad(_(reading.label), 38), "bold"), text(reading.preview or _("(no sample)")))
         return Option(prompt, id=reading.encoding)
 
 
 def question(name: str) -> Text:
-    return Text.assemble(("Which encoding is this file in?\n", "bold yellow"),
-                         text(f"sellertui cannot tell how {name} was saved. Pick the line that shows your "
-                              "names and products correctly (enter); nothing is imported until you have "
-                              "seen the preview."))
+    return Text.assemble((_("Which encoding is this file in?") + "\n", "bold yellow"),
+                         text(_("sellertui cannot tell how {file} was saved. Pick the line that shows your "
+                                "names and products correctly (enter); nothing is imported until you have "
+                                "seen the preview.").format(file=name)))

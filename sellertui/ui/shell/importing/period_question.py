@@ -20,6 +20,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sellertui.ui.kit.safe import text
+from sellertui.core.i18n import N_, _
 
 OTHER = "other"
 
@@ -35,7 +36,7 @@ class PeriodQuestion(ModalScreen[str | None]):
     PeriodQuestion #other-days { margin-top: 1; }
     PeriodQuestion #period-hint { color: $text-muted; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="import.period_cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="import.period_cancel")]
 
     def __init__(self, file: str, label: str, saved: date | None) -> None:
         super().__init__()
@@ -46,16 +47,16 @@ class PeriodQuestion(ModalScreen[str | None]):
         from sellertui.importers.period import choices
 
         self.offered = choices(self.saved or clock.today())
-        saved = f" It was downloaded on {self.saved:%Y-%m-%d}." if self.saved else ""
+        saved = " " + _("It was downloaded on {day}.").format(day=f"{self.saved:%Y-%m-%d}") if self.saved else ""
         with Vertical() as box:
-            box.border_title = "Which days does it cover?"
-            yield Static(text(f"{self.file} is {self.label}: it has no dates, and its name does not say which "
-                              f"days it covers.{saved}"))
+            box.border_title = _("Which days does it cover?")
+            yield Static(text(_("{file} is {kind}: it has no dates, and its name does not say which days it "
+                                "covers.").format(file=self.file, kind=self.label) + saved))
             yield OptionList(*[Option(f"{label}  {start}..{end}", id=str(i))
                                for i, (label, start, end) in enumerate(self.offered)],
-                             Option("other days…", id=OTHER), id="period-choices")
-            yield Input(placeholder="START..END, e.g. 2025-09-01..2025-09-30", id="other-days")
-            yield Static("enter: use these days · esc: cancel", id="period-hint")
+                             Option(_("other days…"), id=OTHER), id="period-choices")
+            yield Input(placeholder=_("START..END, e.g. 2025-09-01..2025-09-30"), id="other-days")
+            yield Static(_("enter: use these days · esc: cancel"), id="period-hint")
 
     def on_mount(self) -> None:
         choices = self.query_one(OptionList)
@@ -67,7 +68,7 @@ class PeriodQuestion(ModalScreen[str | None]):
         if event.option.id == OTHER:
             self.query_one("#other-days", Input).focus()
             return
-        _, start, end = self.offered[int(event.option.id)]
+        _label, start, end = self.offered[int(event.option.id)]
         self.dismiss(f"{start}..{end}")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

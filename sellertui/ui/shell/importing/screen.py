@@ -22,8 +22,9 @@ from textual.widgets import Button, Input, Label, ProgressBar, Static
 
 from sellertui.ui.shell.importing.paths import PathSuggester, resolve
 from sellertui.ui.kit.safe import text
+from sellertui.core.i18n import N_, _
 
-HELP = "enter: preview  ·  →: complete the path  ·  esc: cancel"
+HELP = N_("enter: preview  ·  →: complete the path  ·  esc: cancel")
 
 
 class ImportScreen(ModalScreen[frozenset | None]):
@@ -88,7 +89,7 @@ class ImportScreen(ModalScreen[frozenset | None]):
     ImportScreen #skip { display: none; }
     ImportScreen #choice { height: auto; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="import.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="import.cancel")]
 
     def __init__(self, path: str = "") -> None:
         super().__init__()
@@ -103,25 +104,25 @@ class ImportScreen(ModalScreen[frozenset | None]):
     def compose(self) -> ComposeResult:
         settings = self.app.ctx.settings
         with Vertical() as dialog:
-            dialog.border_title = "Import a report"
+            dialog.border_title = _("Import a report")
             with Horizontal(classes="row"):
-                yield Label("File")
-                yield Input(self.initial_path, placeholder="~/Downloads/All Orders.txt", id="path",
+                yield Label(_("File"))
+                yield Input(self.initial_path, placeholder=_("~/Downloads/All Orders.txt"), id="path",
                             suggester=PathSuggester())
             with Horizontal(classes="row"):
-                yield Label("Period")
-                yield Input(placeholder="from the file name", id="period")
-                yield Label("Market")
+                yield Label(_("Period"))
+                yield Input(placeholder=_("from the file name"), id="period")
+                yield Label(_("Market"))
                 yield Input(placeholder=settings.marketplace, id="market")
-            yield Static(HELP, id="help")
+            yield Static(_(HELP), id="help")
             yield ProgressBar(total=100, show_eta=False, id="progress")
             with VerticalScroll(id="details"):
                 yield Static("", id="preview")
             yield Vertical(id="choice")
             with Horizontal(id="actions"):
-                yield Button("Import  enter", id="import", variant="primary", disabled=True)
-                yield Button("Import, set bad rows aside", id="skip", disabled=True)
-                yield Button("Cancel  esc", id="cancel")
+                yield Button(_("Import  enter"), id="import", variant="primary", disabled=True)
+                yield Button(_("Import, set bad rows aside"), id="skip", disabled=True)
+                yield Button(_("Cancel  esc"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
@@ -157,12 +158,12 @@ class ImportScreen(ModalScreen[frozenset | None]):
     def preview(self) -> None:
         value = self.query_one("#path", Input).value
         if not value.strip():
-            self._show(Text("Type the path of a report first.", style="bold"))
+            self._show(Text(_("Type the path of a report first."), style="bold"))
             return
         self.state = "previewing"
         self.options = self._read_options()
         self.previewed_inputs = self._inputs()
-        self._show(text(f"Reading {value.strip()}…"))
+        self._show(text(_("Reading {file}…").format(file=value.strip())))
         self._parse(resolve(value), self.options)
 
     @work(thread=True, exclusive=True, group="import-preview", exit_on_error=False)
@@ -191,7 +192,7 @@ class ImportScreen(ModalScreen[frozenset | None]):
         if message.writing:
             self.state = "choose"
             self.query_one("#cancel", Button).disabled = False
-            self._show(Text.assemble(("Nothing was imported\n", "bold red"), text(message.reason)))
+            self._show(Text.assemble((_("Nothing was imported") + "\n", "bold red"), text(message.reason)))
         else:
             self.state = "choose"
             self._show(Text.assemble(("Cannot import this file\n", "bold red"), text(message.reason)))
@@ -228,7 +229,7 @@ class ImportScreen(ModalScreen[frozenset | None]):
         needed = message.needed
         self._hide_progress()
         self.state = "choose"
-        self._show(Text.assemble(("Which days does it cover?\n", "bold"), text(str(needed))))
+        self._show(Text.assemble((_("Which days does it cover?") + "\n", "bold"), text(str(needed))))
 
         def answered(period: str | None) -> None:
             if period:
@@ -265,7 +266,7 @@ class ImportScreen(ModalScreen[frozenset | None]):
         self._buttons(import_=False, skip=False)
         self.query_one("#cancel", Button).disabled = True
         self.query_one("#progress", ProgressBar).display = True
-        self._show(text(f"Importing {self.parsed.path.name}…"))
+        self._show(text(_("Importing {file}…").format(file=self.parsed.path.name)))
         self._write(self.parsed, self.options)
 
     @work(thread=True, exclusive=True, group="import-write", exit_on_error=False)
@@ -298,9 +299,9 @@ class ImportScreen(ModalScreen[frozenset | None]):
         self.changed = frozenset(name for name, counts in result.collections.items()
                                  if counts["inserted"] or counts["updated"])
         self._hide_progress()
-        self._show(Text.assemble(("Imported\n", "bold green"), text("\n".join(result.summary_lines()))))
+        self._show(Text.assemble((_("Imported") + "\n", "bold green"), text("\n".join(result.summary_lines()))))
         done = self.query_one("#import", Button)
-        done.label = "Close  enter · esc"  # one way out: enter and esc both close now
+        done.label = _("Close  enter · esc")  # one way out: enter and esc both close now
         done.disabled = False
         done.focus()
         self.query_one("#cancel", Button).display = False
@@ -319,7 +320,7 @@ class ImportScreen(ModalScreen[frozenset | None]):
 
     def action_cancel(self) -> None:
         if self.state == "importing":
-            self.notify("The import is being written; it finishes in a moment (all or nothing).")
+            self.notify(_("The import is being written; it finishes in a moment (all or nothing)."))
             return
         self.dismiss(self.changed if self.state == "done" else None)
 
@@ -332,20 +333,20 @@ def describe(parsed) -> Text:
     lines = Text()
     lines.append_text(text(f"{parsed.path.name}: {parsed.kind.label}, {rows(parsed.rows)}", style="bold"))
     lines.append("\n")
-    lines.append_text(text("totals: " + ", ".join(f"{k} {v}" for k, v in parsed.totals.items())))
+    lines.append_text(text(_("totals: {totals}").format(totals=", ".join(f"{k} {v}" for k, v in parsed.totals.items()))))
     for note in parsed.notes():
         lines.append("\n")
         lines.append_text(text(note, style="dim"))
     if parsed.problems:
         lines.append("\n\n")
-        lines.append_text(text(f"{parsed.bad_rows:,} of {parsed.rows:,} rows cannot be imported; nothing is "
-                               "written unless you set them aside:", style="bold red"))
+        lines.append_text(text(_("{bad} of {rows} rows cannot be imported; nothing is written unless you set them "
+                                 "aside:").format(bad=f"{parsed.bad_rows:,}", rows=f"{parsed.rows:,}"), style="bold red"))
         for line in listing(parsed.problems):
             lines.append("\n  ")
             lines.append_text(text(line))
     else:
         lines.append("\n\n")
-        lines.append("Nothing is written yet: press enter to import.", style="bold")
+        lines.append(_("Nothing is written yet: press enter to import."), style="bold")
     return lines
 
 

@@ -23,6 +23,7 @@ from textual.widget import Widget
 
 from sellertui.domain.promotions.calendar import add_months, lanes, weeks
 from sellertui.ui.kit.safe import plain
+from sellertui.core.cells import cut, fit
 
 # fixed colours (as the charts use), so a type looks the same in every theme
 TYPE_STYLE = {
@@ -173,7 +174,7 @@ class MonthGrid(Widget, can_focus=True):
         out.append_text(title)
         out.append("\n")
         for name in stdcal.day_abbr:
-            out.append(f" {name}".ljust(width)[:width], style="bold")
+            out.append(fit(f" {name}", width, ellipsis=""), style="bold")
         items = {i.key: i for i in self.data.items}
         for week, week_lanes, lanes_shown in zip(shown, placed, given):
             hidden = [0] * 7
@@ -216,7 +217,7 @@ class MonthGrid(Widget, can_focus=True):
             starting = [e for e in self.data.events if e.get("start") == day.isoformat()]
             room = width - cell.cell_len - len(more) - 1
             if starting and room > 2:
-                cell.append(" " + plain(starting[0]["name"])[: room - 1], style="italic")
+                cell.append(" " + cut(plain(starting[0]["name"]), room - 1, ellipsis=""), style="italic")
             cell.append(" " * max(width - cell.cell_len - len(more), 0))
             cell.append(more, style="bold")
             cell.truncate(width)
@@ -234,7 +235,7 @@ class MonthGrid(Widget, can_focus=True):
             item = items[bar.key]
             span = (bar.last - bar.first + 1) * width
             label = ("" if bar.starts else "…") + ("✗ " if item.failing else "") + plain(item.name)
-            text = f" {label}"[: span - 1].ljust(span - 1)
+            text = fit(f" {label}", span - 1, ellipsis="")  # by cells: a 中文 name's bar ends where its days do
             style = Style.parse(TYPE_STYLE.get(item.kind, "reverse"))
             if item.status in STATUS_STYLE:
                 style += Style.parse(STATUS_STYLE[item.status])
