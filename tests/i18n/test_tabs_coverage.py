@@ -12,7 +12,7 @@ import pytest
 
 from tests.i18n.test_coverage import ROOT, unmarked
 
-TABS_DONE = ["today", "orders", "inventory", "ads"]
+TABS_DONE = ["today", "orders", "inventory", "ads", "promotions"]
 DOMAIN_DONE = ["today", "orders", "reviews", "inventory", "watch"]
 ALSO = ["sellertui/domain/fields.py", "sellertui/domain/query.py", "sellertui/domain/sync/today.py",
         "sellertui/domain/team/notices_today.py", "sellertui/domain/promotions/today.py",
@@ -30,8 +30,13 @@ def converted() -> list[str]:
     return [m for m in (p.relative_to(ROOT).as_posix() for p in found) if m not in NOT_YET] + ALSO
 
 
+# codes the check takes for words: a calendar mark's name and a marketplace code
+CODES = {"due", "US"}
+
+
 @pytest.mark.parametrize("module", converted())
 def test_converted_tab_modules_mark_every_user_visible_string(module: str) -> None:
-    problems = unmarked((ROOT / module).read_text(encoding="utf-8"))
+    problems = [(line, text) for line, text in unmarked((ROOT / module).read_text(encoding="utf-8"))
+                if text not in CODES]
     assert not problems, f"{module}: unmarked user-visible strings (wrap them in _() or N_()):\n" + "\n".join(
         f"  line {line}: {text!r}" for line, text in problems)

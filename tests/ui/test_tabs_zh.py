@@ -38,6 +38,7 @@ CASES = {
     "orders": ("2", "a", "订单", ["地址", "备注"], ["全部订单", "下单时间", "状态", "买家"]),
     "inventory": ("5", "s", "库存", ["计算过程", "起草采购单"], ["状态", "周转", "断货日"]),
     "ads": ("3", "s", "广告", ["时间窗口"], ["搜索词", "广告活动", "点击"]),
+    "promotions": ("4", "l", "促销", ["复制"], ["促销", "状态", "检查", "类型", "开始"]),
 }
 
 
@@ -61,3 +62,4 @@ async def test_tab_title_footer_and_headings_in_chinese(make_app, demo_copy: Pat
             assert heading in text, f"{heading!r} not on the screen:\n{text}"
         # and nothing of the English it replaces
         assert not {"Tick", "Address", "Working"} & set(shown)
+

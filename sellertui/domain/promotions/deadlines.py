@@ -56,8 +56,8 @@ def submission(promo: dict, event: dict | None, settings: PromoSettings) -> Dead
     in_event = event is not None and event.get("kind", "event") == "event"
     name = TYPES.get(kind, kind)
     if kind not in DEALS and not (in_event and kind in EVENT_SUBMITTED):
-        what = "go live within hours of being created" if kind not in EVENT_SUBMITTED else \
-            "need no submission outside marketplace events"
+        what = _("go live within hours of being created") if kind not in EVENT_SUBMITTED else \
+            _("need no submission outside marketplace events")
         return Deadline(None, None, [f"{name}s {what}: no submission deadline."])
     if in_event:
         lead, ideal_lead = settings.event_lead_days, settings.event_lead_days_ideal
