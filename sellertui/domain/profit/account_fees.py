@@ -24,6 +24,7 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
+from sellertui.core.i18n import _
 from sellertui.core.money import exponent, fmt, to_minor
 from sellertui.domain.profit import entries
 
@@ -108,9 +109,10 @@ def estimates(products: dict[str, dict], spans: list, first: date, last: date, h
     by_season: dict[bool, list] = {}
     for month in uncovered_months(spans, first, last):
         if rates.subscription_minor:
-            note = (f"subscription ~ {fmt(rates.subscription_minor, home)} a month (no settlement covers {month}; "
-                    "[profit] subscription_monthly)")
-            _, days, parts = _spread_rows(month, np.array([rates.subscription_minor]))
+            note = (_("subscription ~ {subscription_minor} a month (no settlement covers {month}; "
+                      "[profit] subscription_monthly)")
+                        .format(subscription_minor=fmt(rates.subscription_minor, home), month=month))
+            _which, days, parts = _spread_rows(month, np.array([rates.subscription_minor]))
             pieces.append(_columns(days, "subscription", -parts, home, "settings", f"subscription {month}", "", note))
         peak = int(month[5:7]) in PEAK_MONTHS  # the working differs only by season: worked out twice, not monthly
         found = by_season[peak] if peak in by_season else by_season.setdefault(
