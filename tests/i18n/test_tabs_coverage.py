@@ -12,7 +12,7 @@ import pytest
 
 from tests.i18n.test_coverage import ROOT, unmarked
 
-TABS_DONE = ["today", "orders", "inventory", "ads", "promotions", "profit"]
+TABS_DONE = ["today", "orders", "inventory", "ads", "promotions", "profit", "team"]
 DOMAIN_DONE = ["today", "orders", "reviews", "inventory", "watch"]
 ALSO = ["sellertui/domain/fields.py", "sellertui/domain/query.py", "sellertui/domain/sync/today.py",
         "sellertui/domain/team/notices_today.py", "sellertui/domain/promotions/today.py",
