@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from sellertui.core.i18n import N_, _
-from sellertui.domain.profit.periods import GRAINS, label, period_of, step
+from sellertui.domain.profit.periods import GRAIN_WORDS, GRAINS, label, period_of, step
 from sellertui.domain.profit.watched import WATCHES
 from sellertui.ui.tabs.profit.common import PROFIT_COLLECTIONS
 from sellertui.ui.tabs.profit.expenses_view import ExpensesView
@@ -61,7 +61,7 @@ class ProfitArea(ViewArea):
 
     # -- the period ------------------------------------------------------------------
     def bar_suffix(self) -> Text:
-        return Text.assemble(("│ " + _("by") + " ", "dim"), (_(self.grain), "bold"), (" · " + _("SKUs:") + " ", "dim"),
+        return Text.assemble(("│ " + _("by") + " ", "dim"), (_(GRAIN_WORDS.get(self.grain, self.grain)), "bold"), (" · " + _("SKUs:") + " ", "dim"),
                              (label(self.period, self.grain), "bold"))
 
     def action_next_grain(self) -> None:

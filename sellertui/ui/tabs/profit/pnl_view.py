@@ -11,6 +11,7 @@ from textual.message import Message
 
 from sellertui.core.i18n import N_, _
 from sellertui.domain.profit.lines import BY_KEY
+from sellertui.domain.profit.periods import GRAIN_WORDS
 from sellertui.ui.kit.dialogs import InfoScreen
 from sellertui.ui.kit.records_screen import RecordsScreen
 from sellertui.ui.tabs.profit.common import GRAIN_BINDINGS, PeriodKeys, ProfitView
@@ -27,7 +28,7 @@ def _cell_style(value) -> str | None:
 
 
 class PnlView(PeriodKeys, ProfitView):
-    TITLE = "P&L"
+    TITLE = N_("P&L")
     KEY = "p"
     ROW_KEY = "key"
     EMPTY = N_("No sales, settlements or expenses yet: import reports (i) or add expenses (x).")
@@ -80,7 +81,7 @@ class PnlView(PeriodKeys, ProfitView):
         if not statement.periods:
             self.summary(line)
             return
-        line.append(_("By {grain}, newest first, in {home}").format(grain=statement.grain, home=statement.home), style="bold")
+        line.append(_("By {grain}, newest first, in {home}").format(grain=_(GRAIN_WORDS.get(statement.grain, statement.grain)), home=statement.home), style="bold")
         line.append(_(" · enter: records · w: working · ~ estimated"), style="dim")
         flagged = sum(statement.missing(i) for i in range(len(statement.periods)))
         if flagged:
