@@ -20,8 +20,8 @@ ALSO = ["sellertui/domain/fields.py", "sellertui/domain/query.py", "sellertui/do
         "sellertui/domain/watch/alerts.py"]
 
 
-# not yet: the SKU working's explanations (w); velocity.py shows no text (its 'NaT' is pandas')
-NOT_YET = {"sellertui/domain/inventory/working.py", "sellertui/domain/inventory/velocity.py"}
+# velocity.py shows no text (its 'NaT' is pandas')
+NOT_YET = {"sellertui/domain/inventory/velocity.py"}
 
 
 def converted() -> list[str]:
