@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
+from sellertui.core.i18n import _
 from sellertui import clock
 from sellertui.core.money import to_minor
 
@@ -16,9 +17,9 @@ class FieldError(ValueError):
 def text(value: str, required: bool = False, max_length: int = 2000) -> str:
     value = value.strip()
     if required and not value:
-        raise FieldError("required")
+        raise FieldError(_("required"))
     if len(value) > max_length:
-        raise FieldError(f"at most {max_length} characters")
+        raise FieldError(_("at most {max_length} characters").format(max_length=max_length))
     return value
 
 
@@ -26,11 +27,11 @@ def integer(value: str, low: int | None = None, high: int | None = None) -> int:
     try:
         number = int(value.strip().replace(",", ""))
     except ValueError:
-        raise FieldError("a whole number, like 12") from None
+        raise FieldError(_("a whole number, like 12")) from None
     if low is not None and number < low:
-        raise FieldError(f"at least {low}")
+        raise FieldError(_("at least {low}").format(low=low))
     if high is not None and number > high:
-        raise FieldError(f"at most {high}")
+        raise FieldError(_("at most {high}").format(high=high))
     return number
 
 
@@ -38,13 +39,13 @@ def number(value: str, low: float | None = None, high: float | None = None) -> f
     try:
         result = float(value.strip().replace(",", ""))
     except ValueError:
-        raise FieldError("a number, like 1.5") from None
+        raise FieldError(_("a number, like 1.5")) from None
     if result != result or result in (float("inf"), float("-inf")):
-        raise FieldError("a number, like 1.5")
+        raise FieldError(_("a number, like 1.5"))
     if low is not None and result < low:
-        raise FieldError(f"at least {low:g}")
+        raise FieldError(_("at least {low:g}").format(low=low))
     if high is not None and result > high:
-        raise FieldError(f"at most {high:g}")
+        raise FieldError(_("at most {high:g}").format(high=high))
     return result
 
 
@@ -53,15 +54,15 @@ def money(value: str, currency: str, allow_negative: bool = False) -> int:
     try:
         amount = Decimal(cleaned)
     except InvalidOperation:
-        raise FieldError(f"an amount in {currency}, like 12.99") from None
+        raise FieldError(_("an amount in {currency}, like 12.99").format(currency=currency)) from None
     if not amount.is_finite():
-        raise FieldError(f"an amount in {currency}, like 12.99")
+        raise FieldError(_("an amount in {currency}, like 12.99").format(currency=currency))
     if amount < 0 and not allow_negative:
-        raise FieldError("cannot be negative")
+        raise FieldError(_("cannot be negative"))
     try:
         return to_minor(amount, currency)
     except InvalidOperation:  # 1E100: too many digits to hold in minor units
-        raise FieldError(f"an amount in {currency}, like 12.99") from None
+        raise FieldError(_("an amount in {currency}, like 12.99").format(currency=currency)) from None
 
 
 def day(value: str) -> date:
@@ -76,7 +77,7 @@ def day(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise FieldError("a date like 2026-11-30 (or today, tomorrow, +3)") from None
+        raise FieldError(_("a date like 2026-11-30 (or today, tomorrow, +3)")) from None
 
 
 def moment(value: str) -> datetime:
@@ -90,9 +91,9 @@ def moment(value: str) -> datetime:
         try:
             parsed = datetime.combine(day(value), time(9, 0))
         except FieldError:
-            raise FieldError("a date and time like 2026-11-21 14:30 (or now)") from None
+            raise FieldError(_("a date and time like 2026-11-21 14:30 (or now)")) from None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=clock.now().tzinfo)
     if parsed > clock.now() + timedelta(minutes=5):
-        raise FieldError("cannot be in the future")
+        raise FieldError(_("cannot be in the future"))
     return parsed

@@ -8,6 +8,7 @@ filter bar shows, so a typo never silently hides everything.
 
 from __future__ import annotations
 
+from sellertui.core.i18n import _
 import shlex
 from dataclasses import dataclass, field
 from datetime import date
@@ -38,7 +39,8 @@ def parse(text: str, known: set[str]) -> Query:
         if sep and name and name.lower() in known:
             query.terms[name.lower()] = value
         elif sep and name and not name.replace("-", "").isdigit():
-            raise QueryError(f"unknown filter '{name}:' — use {', '.join(sorted(k + ':' for k in known))}")
+            raise QueryError(_("unknown filter '{name}:' — use {sorted}")
+                                 .format(name=name, sorted=', '.join(sorted(k + ':' for k in known))))
         else:
             query.words.append(part.lower())
     return query
@@ -48,7 +50,7 @@ def parse_day(value: str, name: str) -> str:
     try:
         return date.fromisoformat(value).isoformat()
     except ValueError:
-        raise QueryError(f"{name}: wants a date like 2026-11-01, not {value!r}") from None
+        raise QueryError(_("{name}: wants a date like 2026-11-01, not {value!r}").format(name=name, value=value)) from None
 
 
 def shape(text: str) -> tuple[dict[str, str], int]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from sellertui.core.i18n import _
 from sellertui.core.money import fmt, to_decimal, to_minor
 from sellertui.domain.ads.bulk_sheets import SPONSORED_PRODUCTS
 
@@ -55,7 +56,7 @@ def _where(row: dict) -> str:
 def item_for(row: dict, currency: str) -> Item:
     """The API item of one bulk row; ``NotByApi`` for a row of another ad product."""
     if row.get("Product") != SPONSORED_PRODUCTS:
-        raise NotByApi(f"{row.get('Product')} changes go by bulk file (b)")
+        raise NotByApi(_("{product} changes go by bulk file (b)").format(product=row.get('Product')))
     entity = CREATES[row["Entity"]]
     bid = row.get("Bid")
     shown_bid = f", bid {fmt(to_minor(Decimal(bid), currency), currency)}" if bid is not None else ""
@@ -89,7 +90,7 @@ def reverse_of(item: dict, record: dict) -> Item | None:
         return Item(entity, "delete", new_id, f"archive {WORDS[entity]} {new_id}")
     old = record.get("current_bid_minor")
     if old is None:
-        raise NotByApi("the bid it replaced is not known")
+        raise NotByApi(_("the bid it replaced is not known"))
     currency = record.get("currency", "USD")
     id_key = "targetId" if entity == "target" else "keywordId"
     body = {id_key: new_id, "bid": float(to_decimal(int(old), currency))}

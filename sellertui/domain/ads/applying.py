@@ -20,6 +20,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
+from sellertui.core.i18n import _
 from sellertui import clock
 from sellertui.domain.ads import bulk, decisions
 from sellertui.domain.ads.api_items import Item, NotByApi, item_for
@@ -211,7 +212,7 @@ def apply_approved(shop, dry_run: bool = False, progress: Progress | None = None
         return ApplyResult(plan(shop.store), dry_run=True)
     with SyncLock(shop.store.layout.data_dir, shop.user, "sellertui ads apply"), ads_client(shop, sleep) as api:
         the_plan = plan(shop.store)  # read again under the lock: a teammate may have sent or exported some
-        note = f"applied {len(the_plan.changes)} ad change(s) through the Ads API"
+        note = _("applied {n} ad change(s) through the Ads API").format(n=len(the_plan.changes))
         answered, total = 0, the_plan.items  # counted over both phases (an item left waiting is never counted)
         for phase in ("items", "after"):
             groups: dict[tuple[str, str], list] = {}

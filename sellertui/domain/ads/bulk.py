@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from sellertui.core.i18n import _
 from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.core.money import to_decimal
@@ -157,7 +158,7 @@ def rows_for(record: dict) -> list[dict]:
                 "Product Targeting Expression": record.get("targeting") or record["term"]}, "Update")]
         return [_row(record, "Keyword", place | {"Keyword ID": record["keyword_id"], "Keyword Text": record["term"],
                                                  "Match Type": str(record.get("match_type", "")).lower()}, "Update")]
-    raise MissingIds(f"unknown kind {kind!r}")
+    raise MissingIds(_("unknown kind {kind!r}").format(kind=kind))
 
 
 def _created(record: dict) -> tuple:
@@ -202,9 +203,9 @@ def export_approved(store, path: Path | str, user: str | None = None) -> ExportR
     path = Path(path).expanduser()
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise UserError(f"{path.name}: the bulk file must end in .xlsx or .csv")
+        raise UserError(_("{name}: the bulk file must end in .xlsx or .csv").format(name=path.name))
     if not path.parent.is_dir():
-        raise UserError(f"{path.parent}: no such folder")
+        raise UserError(_("{parent}: no such folder").format(parent=path.parent))
     with store.transaction(f"exported approved ad changes to {path.name}") as tx:
         col = tx[COLLECTION]
         docs = col.docs().values()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from sellertui.core.i18n import _
 from sellertui.core.errors import UserError
 
 WIDTHS = {"Product": 18, "Entity": 26, "Operation": 9, "Campaign ID": 18, "Ad Group ID": 18, "Keyword ID": 18,
@@ -65,7 +66,8 @@ def write_csv(path: Path, sheets: list[SheetRows]) -> None:
 
     if len(sheets) != 1:
         names = " and ".join(s.name for s in sheets)
-        raise UserError(f"these changes go on two sheets ({names}) and a CSV holds one: export to .xlsx")
+        raise UserError(_("these changes go on two sheets ({names}) and a CSV holds one: export to .xlsx")
+                            .format(names=names))
     part = sheets[0]
     write(Path(path), list(part.header), ([_csv_value(row.get(column)) for column in part.header]
                                           for row in part.rows))

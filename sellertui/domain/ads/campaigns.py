@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sellertui.core.i18n import _
 from sellertui.domain.ads.targets import TargetBook
 
 
@@ -35,7 +36,7 @@ class CampaignInfo:
     clicks: int = 0
 
     def main_ad_group(self) -> tuple[str, str]:
-        name, (gid, _) = max(self.ad_groups.items(), key=lambda kv: (kv[1][1], kv[0]))
+        name, (gid, _count) = max(self.ad_groups.items(), key=lambda kv: (kv[1][1], kv[0]))
         return name, gid
 
 
@@ -59,7 +60,7 @@ def destinations(campaigns: dict[str, CampaignInfo], asin: bool) -> list[Place]:
     places = []
     for info in campaigns.values():
         if kind in info.kinds and "auto" not in info.kinds:
-            for group, (gid, _) in sorted(info.ad_groups.items()):
+            for group, (gid, _count) in sorted(info.ad_groups.items()):
                 places.append(Place(info.name, info.campaign_id, group, gid))
     return places
 
@@ -125,7 +126,7 @@ class Destinations:
         elif len(candidates) != 1:
             candidates = []
         if not candidates:
-            what = "product-targeting" if asin else "exact-match"
+            what = _("product-targeting") if asin else _("exact-match")
             return None, f"no {what} campaign advertises the same SKUs: choose one with e"
 
         def preference(c: CampaignInfo) -> tuple:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
+from sellertui.core.i18n import _
 from sellertui import clock
 from sellertui.domain.ads.proposal import Proposal, proposal_key
 from sellertui.core.errors import UserError
@@ -43,9 +44,9 @@ class Outcome:
     def summary(self, verb: str) -> str:
         text = f"{verb} {len(self.done)}"
         if self.skipped:
-            text += f"; {len(self.skipped)} skipped: " + "; ".join(self.skipped[:3])
+            text += "; " + _("{n} skipped: {why}").format(n=len(self.skipped), why="; ".join(self.skipped[:3]))
             if len(self.skipped) > 3:
-                text += f" (+{len(self.skipped) - 3} more)"
+                text += " " + _("(+{n} more)").format(n=len(self.skipped) - 3)
         return text
 
 
@@ -77,14 +78,14 @@ def approve(store, proposals: list[Proposal], user: str | None = None) -> Outcom
         live = _live(col.docs())
         for p in proposals:
             if p.status == "approved":
-                outcome.skipped.append(f"{_label(p)} is already approved")
+                outcome.skipped.append(_("{p} is already approved").format(p=_label(p)))
                 continue
             if p.key in live:
                 other = live[p.key]
-                outcome.skipped.append(f"{_label(p)} was already {other['status']} by {other.get('decided_by', '?')}")
+                outcome.skipped.append(_("{p} was already {status} by {decided_by}").format(p=_label(p), status=other['status'], decided_by=other.get('decided_by', '?')))
                 continue
             if p.kind == "harvest" and not p.dest_campaign:
-                outcome.skipped.append(f"{_label(p)} needs a campaign to go to: choose one with e")
+                outcome.skipped.append(_("{p} needs a campaign to go to: choose one with e").format(p=_label(p)))
                 continue
             record = col.insert(record_of(p, "approved", tx.user))
             live[p.key] = record
@@ -98,18 +99,18 @@ def save_edit(store, p: Proposal, changes: dict, user: str | None = None) -> dic
                "negate_level", "negate_match"}
     unknown = set(changes) - allowed
     if unknown:
-        raise DecisionError(f"cannot change {', '.join(sorted(unknown))} of a proposal")
+        raise DecisionError(_("cannot change {unknown} of a proposal").format(unknown=', '.join(sorted(unknown))))
     with store.transaction(f"edited and approved {p.kind} '{p.term}'") as tx:
         col = tx[COLLECTION]
         if p.status == "approved" and p.action_id:
             current = col.get(p.action_id)
             if current is None or current.get("status") != "approved":
-                raise DecisionError(f"{_label(p)} was exported or undone meanwhile; reload (r)")
+                raise DecisionError(_("{p} was exported or undone meanwhile; reload (r)").format(p=_label(p)))
             return col.update(p.action_id, {**changes, "decided_at": clock.stamp(), "decided_by": tx.user},
                               expect_rev=p.action_rev)
         live = _live(col.docs())
         if p.key in live:
-            raise DecisionError(f"{_label(p)} was already {live[p.key]['status']} by {live[p.key].get('decided_by')}")
+            raise DecisionError(_("{p} was already {status} by {decided_by}").format(p=_label(p), status=live[p.key]['status'], decided_by=live[p.key].get('decided_by')))
         record = record_of(p, "approved", tx.user)
         record.update(changes)
         return col.insert(record)
@@ -122,7 +123,7 @@ def reject(store, proposals: list[Proposal]) -> Outcome:
         col = tx[COLLECTION]
         for p in proposals:
             if p.status == "approved":
-                outcome.skipped.append(f"{_label(p)} is approved: undo it first (u)")
+                outcome.skipped.append(_("{p} is approved: undo it first (u)").format(p=_label(p)))
                 continue
             for old in [r for r in col.docs().values() if r.get("key") == p.key and r.get("status") == "rejected"]:
                 col.delete(old["id"])
@@ -138,24 +139,26 @@ def undo(store, refs: list[tuple[str, int | None]]) -> Outcome:
         for record_id, rev in refs:
             current = col.get(record_id)
             if current is None:
-                outcome.skipped.append("one was already undone")
+                outcome.skipped.append(_("one was already undone"))
                 continue
             label = f"{current.get('kind')} '{current.get('term')}'"
             if current.get("status") == EXPORTED:
-                outcome.skipped.append(f"{label} was exported on {current.get('exported_at', '')[:10]}: "
-                                       "change it back in Amazon")
+                outcome.skipped.append(_("{label} was exported on {exported_at}: change it back in Amazon")
+                                           .format(label=label, exported_at=current.get('exported_at', '')[:10]))
                 continue
             if current.get("status") in (APPLIED, FAILED):
-                outcome.skipped.append(f"{label} was sent through the Ads API: take it back with U (or "
-                                       f"`sellertui ads revert {record_id}`)")
+                outcome.skipped.append(_("{label} was sent through the Ads API: take it back with U (or `sellertui ads "
+                                         "revert {record_id}`)")
+                                           .format(label=label, record_id=record_id))
                 continue
             if current.get("status") == UNDONE:
-                outcome.skipped.append(f"{label} was already taken back")
+                outcome.skipped.append(_("{label} was already taken back").format(label=label))
                 continue
             try:
                 col.delete(record_id, expect_rev=rev)
             except Conflict:
-                outcome.skipped.append(f"{label} was changed by {current.get('_by', 'someone')} meanwhile")
+                outcome.skipped.append(_("{label} was changed by {by} meanwhile")
+                                           .format(label=label, by=current.get('_by', 'someone')))
                 continue
             outcome.done.append(current)
     return outcome

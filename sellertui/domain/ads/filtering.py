@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sellertui.core.i18n import _
 from sellertui.core.money import exponent
 from sellertui.domain.query import QueryError, parse
 
@@ -58,7 +59,8 @@ def _term(frame: pd.DataFrame, name: str, field: Field, value: str) -> np.ndarra
         return np.isnan(numbers)
     match = COMPARISON.match(value.strip())
     if not match:
-        raise QueryError(f"{name}: wants a number like 10, >=10 or <2.5, not {value!r}")
+        raise QueryError(_("{name}: wants a number like 10, >=10 or <2.5, not {value!r}")
+                             .format(name=name, value=value))
     op, number = match.group(1) or "=", float(match.group(2))
     if field.kind == "percent":
         number /= 100

@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
+from sellertui.core.i18n import _
 from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.domain.ads.api_items import Item, NotByApi, reverse_of
@@ -104,7 +105,7 @@ def _write(store, batch: list, results: list, user: str) -> None:
     stamp = clock.stamp()
     with store.transaction("took back ad changes through the Ads API") as tx:
         col = tx[COLLECTION]
-        for ((reversal, key), _), outcome in zip(batch, results):
+        for ((reversal, key), _item), outcome in zip(batch, results):
             record = col.get(reversal.record["id"])
             if record is None:
                 continue
@@ -125,7 +126,7 @@ def revert(shop, record_ids: list[str], dry_run: bool = False, progress: Progres
     from sellertui.domain.sync.lock import SyncLock
 
     if not record_ids:
-        raise UserError("name the applied changes to take back (their ids, from the ledger export)")
+        raise UserError(_("name the applied changes to take back (their ids, from the ledger export)"))
     if dry_run:
         return RevertResult(**{**planned(shop.store, record_ids).__dict__, "dry_run": True})
     with SyncLock(shop.store.layout.data_dir, shop.user, "sellertui ads revert"), ads_client(shop, sleep) as api:

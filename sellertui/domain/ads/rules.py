@@ -23,6 +23,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from sellertui.core.i18n import _
 from sellertui.domain.ads.campaigns import CampaignInfo, Destinations
 from sellertui.domain.ads.metrics import is_asin, pct
 from sellertui.domain.ads.proposal import Proposal
@@ -191,7 +192,7 @@ def harvest_proposals(terms: pd.DataFrame, book: TargetBook, rules: AdsRules, wi
         m = lambda v: fmt(v, p.currency)  # noqa: E731
         p.rules.append("harvest")
         dest = place.label if place else "a manual campaign you choose (e)"
-        what = "a product target" if asin else "an exact keyword"
+        what = _("a product target") if asin else _("an exact keyword")
         p.reason = (f"Harvest '{p.term}': {p.orders} orders at ACoS {pct(p.acos)} ≤ target {pct(target.acos)} "
                     f"in {_a(p.source)} source. Add it as {what} to {dest} at {m(p.new_bid_minor)} and negate it "
                     f"exactly in ad group {p.ad_group}.")
@@ -208,7 +209,7 @@ def _funnel(row, target: Target, window: dict, there: str) -> Proposal:
     asin = is_asin(row.term)
     p = _base(row, "negate", "negate product" if asin else "negate exact", target, window)
     p.rules.append("harvested")
-    what = "a product target" if asin else "an exact keyword"
+    what = _("a product target") if asin else _("an exact keyword")
     p.reason = (f"Negate '{p.term}' in ad group {p.ad_group}: it sells ({p.orders} orders at ACoS {pct(p.acos)} "
                 f"≤ target {pct(target.acos)}) and is already {what} in {there}, which should get its traffic.")
     p.working = [_numbers(p), f"already targeted in {there}", *target.working]

@@ -12,23 +12,24 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from sellertui.core.i18n import N_, _
 from sellertui.core.money import to_minor
 
 LABELS = {
-    "window_days": "window (days)",
-    "margin_to_keep_pct": "margin to keep %",
-    "fallback_target_acos_pct": "fallback target %",
-    "negate_min_clicks": "negate: min clicks",
-    "negate_clicks_per_order_factor": "× clicks per order",
-    "low_ctr_min_impressions": "low CTR: impressions",
-    "low_ctr_max_pct": "low CTR: max CTR %",
-    "harvest_min_orders": "harvest: min orders",
-    "bid_min_clicks": "bids: min clicks",
-    "bid_max_step_pct": "bids: max step %",
-    "bid_min_change_pct": "bids: min change %",
-    "bid_floor": "bid floor",
-    "bid_ceiling": "bid ceiling",
-    "overview_weeks": "overview weeks",
+    "window_days": N_("window (days)"),
+    "margin_to_keep_pct": N_("margin to keep %"),
+    "fallback_target_acos_pct": N_("fallback target %"),
+    "negate_min_clicks": N_("negate: min clicks"),
+    "negate_clicks_per_order_factor": N_("× clicks per order"),
+    "low_ctr_min_impressions": N_("low CTR: impressions"),
+    "low_ctr_max_pct": N_("low CTR: max CTR %"),
+    "harvest_min_orders": N_("harvest: min orders"),
+    "bid_min_clicks": N_("bids: min clicks"),
+    "bid_max_step_pct": N_("bids: max step %"),
+    "bid_min_change_pct": N_("bids: min change %"),
+    "bid_floor": N_("bid floor"),
+    "bid_ceiling": N_("bid ceiling"),
+    "overview_weeks": N_("overview weeks"),
 }
 
 
@@ -87,22 +88,22 @@ def check_section(values: dict[str, Any]) -> dict[str, str]:
     """Cross-field and range checks for the settings form: {field: reason}."""
     errors: dict[str, str] = {}
     if values.get("window_days", 1) < 1 or values.get("window_days", 1) > 730:
-        errors["window_days"] = "between 1 and 730 days"
+        errors["window_days"] = _("between 1 and 730 days")
     for key in ("margin_to_keep_pct", "fallback_target_acos_pct", "low_ctr_max_pct", "bid_max_step_pct",
                 "bid_min_change_pct"):
         if key in values and not 0 <= values[key] <= 100:
-            errors[key] = "a percentage from 0 to 100"
+            errors[key] = _("a percentage from 0 to 100")
     for key in ("negate_min_clicks", "low_ctr_min_impressions", "harvest_min_orders", "bid_min_clicks"):
         if key in values and values[key] < 0:
-            errors[key] = "cannot be negative"
+            errors[key] = _("cannot be negative")
     if values.get("harvest_min_orders", 1) < 1:
-        errors["harvest_min_orders"] = "at least 1"
+        errors["harvest_min_orders"] = _("at least 1")
     if values.get("negate_clicks_per_order_factor", 1) <= 0:
-        errors["negate_clicks_per_order_factor"] = "more than 0"
+        errors["negate_clicks_per_order_factor"] = _("more than 0")
     if values.get("bid_floor", 1) <= 0:
-        errors["bid_floor"] = "more than 0"
+        errors["bid_floor"] = _("more than 0")
     if values.get("bid_ceiling", 1) < values.get("bid_floor", 0):
-        errors["bid_ceiling"] = "at least the bid floor"
+        errors["bid_ceiling"] = _("at least the bid floor")
     if not 1 <= values.get("overview_weeks", 12) <= 104:
-        errors["overview_weeks"] = "between 1 and 104 weeks"
+        errors["overview_weeks"] = _("between 1 and 104 weeks")
     return errors

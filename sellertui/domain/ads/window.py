@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sellertui.core.i18n import _
+
 PRESETS = (7, 14, 30, 60, 90)
 
 
@@ -60,13 +62,13 @@ class Window:
     @property
     def label(self) -> str:
         span = f"{self.start:%b %-d} – {self.end:%b %-d %Y}"
-        return f"{self.days} days · {span}" if self.preset else f"custom · {span}"
+        return (_("{days} days · {span}") if self.preset else _("custom · {span}")).format(days=self.days, span=span)
 
     @property
     def short_label(self) -> str:
         """For narrow places: '30d Oct 23–Nov 21'."""
         span = f"{self.start:%b %-d}–{self.end:%b %-d}"
-        return f"{self.days}d {span}" if self.preset else f"{span} {self.end:%Y}"
+        return _("{days}d {span}").format(days=self.days, span=span) if self.preset else f"{span} {self.end:%Y}"
 
     def as_dict(self) -> dict:
         return {"start": self.start.isoformat(), "end": self.end.isoformat(), "days": self.days}

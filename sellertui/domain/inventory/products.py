@@ -13,6 +13,7 @@ import re
 from datetime import date
 from typing import Any
 
+from sellertui.core.i18n import _, ngettext
 from sellertui import clock
 from sellertui.domain.economics import cost_on
 from sellertui.core.errors import UserError
@@ -31,18 +32,18 @@ class ProductError(UserError):
 def parse_sku(text: str) -> str:
     sku = text.strip()
     if not sku:
-        raise FieldError("required")
+        raise FieldError(_("required"))
     if len(sku) > SKU_MAX:
-        raise FieldError(f"at most {SKU_MAX} characters (Amazon's limit)")
+        raise FieldError(_("at most {SKU_MAX} characters (Amazon's limit)").format(SKU_MAX=SKU_MAX))
     if any(c.isspace() or ord(c) < 32 for c in sku):
-        raise FieldError("no spaces or control characters")
+        raise FieldError(_("no spaces or control characters"))
     return sku
 
 
 def parse_asin(text: str) -> str:
     asin = text.strip().upper()
     if asin and not ASIN.match(asin):
-        raise FieldError("10 letters and digits, like B07XJ8C8F5 (or leave it blank)")
+        raise FieldError(_("10 letters and digits, like B07XJ8C8F5 (or leave it blank)"))
     return asin
 
 
@@ -50,11 +51,11 @@ def parse_case_pack(text: str) -> int:
     try:
         value = int(text.strip().replace(",", ""))
     except ValueError:
-        raise FieldError("a whole number of units per carton, like 24") from None
+        raise FieldError(_("a whole number of units per carton, like 24")) from None
     if value <= 0:
-        raise FieldError("a case pack of 0 units cannot be ordered: at least 1 (1 = no cartons)")
+        raise FieldError(_("a case pack of 0 units cannot be ordered: at least 1 (1 = no cartons)"))
     if value > 100_000:
-        raise FieldError("at most 100,000 units per carton")
+        raise FieldError(_("at most 100,000 units per carton"))
     return value
 
 
@@ -62,11 +63,12 @@ def parse_days(text: str, low: int = 0, high: int = MAX_LEAD_DAYS) -> int:
     try:
         value = int(text.strip() or "0")
     except ValueError:
-        raise FieldError("a whole number of days, like 30") from None
+        raise FieldError(_("a whole number of days, like 30")) from None
     if value < low:
-        raise FieldError("cannot be negative" if low == 0 else f"at least {low} day{'s' if low > 1 else ''}")
+        raise FieldError(_("cannot be negative") if low == 0
+                         else ngettext("at least {low} day", "at least {low} days", low).format(low=low))
     if value > high:
-        raise FieldError(f"at most {high} days")
+        raise FieldError(_("at most {high} days").format(high=high))
     return value
 
 
@@ -74,10 +76,10 @@ def check_product(values: dict[str, Any]) -> dict[str, str]:
     """Rules across fields: the lead time as a whole must be 1 to 365 days."""
     lead = sum(values.get(part, 0) for part in LEAD_PARTS)
     if lead <= 0:
-        return {"production_days": "the lead time (production + freight + receiving) cannot be 0 days"}
+        return {"production_days": _("the lead time (production + freight + receiving) cannot be 0 days")}
     if lead > MAX_LEAD_DAYS:
-        return {"production_days": f"the lead time (production + freight + receiving) is {lead} days; "
-                                   f"at most {MAX_LEAD_DAYS}"}
+        return {"production_days": _("the lead time (production + freight + receiving) is {lead} days; "
+                                     "at most {max}").format(lead=lead, max=MAX_LEAD_DAYS)}
     return {}
 
 
@@ -133,7 +135,7 @@ def add_product(store, values: dict[str, Any], currency: str, marketplace: str) 
     record = new_product(values, currency, marketplace)
     with store.transaction(f"new SKU {record['sku']}") as tx:
         if tx["products"].get(record["id"]) is not None:
-            raise ProductError(f"SKU {record['sku']} already exists: edit it instead")
+            raise ProductError(_("SKU {sku} already exists: edit it instead").format(sku=record['sku']))
         return tx["products"].insert(record)
 
 
@@ -142,7 +144,7 @@ def edit_product(store, sku: str, values: dict[str, Any], expect_rev: int | None
     with store.transaction(f"SKU {sku} edited") as tx:
         existing = tx["products"].get(sku)
         if existing is None:
-            raise ProductError(f"SKU {sku} no longer exists")
+            raise ProductError(_("SKU {sku} no longer exists").format(sku=sku))
         changes = product_changes(existing, values)
         if not changes:
             return None

@@ -16,6 +16,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
 
+from sellertui.core.i18n import N_, _
 from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.domain.fields import FieldError, integer, money
@@ -25,7 +26,7 @@ from sellertui.core.money import fmt
 STATUSES = ("draft", "ordered", "shipped", "received", "cancelled")
 OPEN = ("ordered", "shipped")
 NEXT = {"draft": "ordered", "ordered": "shipped"}
-DESTINATIONS = {"fbm": "own warehouse", "inbound_receiving": "FBA (inbound receiving)"}
+DESTINATIONS = {"fbm": N_("own warehouse"), "inbound_receiving": N_("FBA (inbound receiving)")}  # shown translated
 MAX_LINES = 200
 
 
@@ -93,12 +94,13 @@ def parse_lines(text: str, known_skus: set[str] | dict, currency: str,
         if not parts:
             continue
         if len(parts) not in (2, 3):
-            raise FieldError(f"line {number}: write SKU QTY [UNIT COST], like MM-BCB-SMALL 500 5.84")
+            raise FieldError(_("line {number}: write SKU QTY [UNIT COST], like MM-BCB-SMALL 500 5.84")
+                                 .format(number=number))
         sku = parts[0]
         if sku not in known_skus:
-            raise FieldError(f"line {number}: no SKU {sku!r} in the catalogue")
+            raise FieldError(_("line {number}: no SKU {sku!r} in the catalogue").format(number=number, sku=sku))
         if sku in seen:
-            raise FieldError(f"line {number}: {sku} is listed twice")
+            raise FieldError(_("line {number}: {sku} is listed twice").format(number=number, sku=sku))
         seen.add(sku)
         try:
             qty = integer(parts[1], low=1, high=10_000_000)
@@ -107,14 +109,14 @@ def parse_lines(text: str, known_skus: set[str] | dict, currency: str,
             elif default_costs and default_costs.get(sku) is not None:
                 cost = int(default_costs[sku])
             else:
-                raise FieldError(f"no cost known for {sku}: add the unit cost")
+                raise FieldError(_("no cost known for {sku}: add the unit cost").format(sku=sku))
         except FieldError as exc:
-            raise FieldError(f"line {number}: {exc}") from None
+            raise FieldError(_("line {number}: {exc}").format(number=number, exc=exc)) from None
         lines.append({"sku": sku, "qty": qty, "unit_cost_minor": cost, "received_qty": 0})
     if not lines:
-        raise FieldError("at least one line: SKU QTY [UNIT COST]")
+        raise FieldError(_("at least one line: SKU QTY [UNIT COST]"))
     if len(lines) > MAX_LINES:
-        raise FieldError(f"at most {MAX_LINES} lines")
+        raise FieldError(_("at most {MAX_LINES} lines").format(MAX_LINES=MAX_LINES))
     return lines
 
 
@@ -130,11 +132,13 @@ def merge_received(new_lines: list[dict], old_lines: list[dict]) -> list[dict]:
     for line in new_lines:
         got = received.pop(line["sku"], 0)
         if line["qty"] < got:
-            raise PurchaseOrderError(f"{line['sku']}: {got} already received; the quantity cannot be lower")
+            raise PurchaseOrderError(_("{sku}: {got} already received; the quantity cannot be lower")
+                                         .format(sku=line['sku'], got=got))
         merged.append({**line, "received_qty": got})
     dropped = [sku for sku, got in received.items() if got]
     if dropped:
-        raise PurchaseOrderError(f"{', '.join(dropped)}: already partly received; keep the line")
+        raise PurchaseOrderError(_("{dropped}: already partly received; keep the line")
+                                     .format(dropped=', '.join(dropped)))
     return merged
 
 
@@ -143,9 +147,9 @@ def new_purchase_order(supplier: str, lines: list[dict], currency: str, expected
                        shipping_minor: int = 0, notes: str = "") -> dict:
     supplier = " ".join(supplier.split())
     if not supplier:
-        raise PurchaseOrderError("a purchase order needs a supplier")
+        raise PurchaseOrderError(_("a purchase order needs a supplier"))
     if not lines:
-        raise PurchaseOrderError("a purchase order needs at least one line")
+        raise PurchaseOrderError(_("a purchase order needs at least one line"))
     return {
         "supplier": supplier, "status": "draft", "currency": currency,
         "ordered_on": None, "shipped_on": None, "received_on": None,
@@ -164,7 +168,8 @@ def update(store, po_id: str, changes: dict[str, Any], expect_rev: int | None) -
     with store.transaction(f"purchase order {po_id} edited") as tx:
         current = _get(tx, po_id)
         if current.get("status") in ("received", "cancelled"):
-            raise PurchaseOrderError(f"PO {po_id} is {current['status']}: it can no longer be edited")
+            raise PurchaseOrderError(_("PO {po_id} is {status}: it can no longer be edited")
+                                         .format(po_id=po_id, status=current['status']))
         if "lines" in changes:
             changes = {**changes, "lines": merge_received(changes["lines"], current.get("lines") or [])}
         return tx["purchase_orders"].update(po_id, changes, expect_rev=expect_rev)
@@ -176,8 +181,9 @@ def advance(store, po_id: str, expect_rev: int | None, on: date | None = None) -
         current = _get(tx, po_id)
         status = current.get("status")
         if status not in NEXT:
-            hint = " — receive it with v" if status == "shipped" else ""
-            raise PurchaseOrderError(f"PO {po_id} is {status}: nothing to move on to{hint}")
+            hint = _(" — receive it with v") if status == "shipped" else ""
+            raise PurchaseOrderError(_("PO {po_id} is {status}: nothing to move on to{hint}")
+                                         .format(po_id=po_id, status=status, hint=hint))
         new = NEXT[status]
         day = (on or clock.today()).isoformat()
         changes = {"status": new, f"{new}_on": day}
@@ -196,8 +202,9 @@ def cancel_or_delete(store, po_id: str, expect_rev: int | None) -> str:
             tx["purchase_orders"].update(po_id, {"status": "cancelled", "cancelled_on": clock.today().isoformat()},
                                          expect_rev=expect_rev)
             return "cancelled"
-        raise PurchaseOrderError(f"PO {po_id} is {state(current)}: only drafts can be deleted and POs with "
-                                 "nothing received cancelled")
+        raise PurchaseOrderError(_("PO {po_id} is {current}: only drafts can be deleted and POs with nothing "
+                                   "received cancelled")
+                                     .format(po_id=po_id, current=state(current)))
 
 
 def check_receipt(po: dict, quantities: dict[str, int]) -> dict[str, str]:
@@ -206,13 +213,13 @@ def check_receipt(po: dict, quantities: dict[str, int]) -> dict[str, str]:
     due = {l["sku"]: remaining(l) for l in po.get("lines") or []}
     for sku, qty in quantities.items():
         if sku not in due:
-            errors[sku] = "not on this purchase order"
+            errors[sku] = _("not on this purchase order")
         elif qty < 0:
-            errors[sku] = "cannot be negative"
+            errors[sku] = _("cannot be negative")
         elif qty > due[sku]:
-            errors[sku] = f"at most {due[sku]} still due"
+            errors[sku] = _("at most {n} still due").format(n=due[sku])
     if not errors and not any(quantities.values()):
-        errors[""] = "enter the units that arrived for at least one line"
+        errors[""] = _("enter the units that arrived for at least one line")
     return errors
 
 
@@ -220,13 +227,15 @@ def receive(store, po_id: str, quantities: dict[str, int], on: date, to: str, by
             expect_rev: int | None) -> dict:
     """Record units that arrived: the PO's lines, its receipts, and the SKUs' stock, in one commit."""
     if to not in DESTINATIONS:
-        raise PurchaseOrderError(f"received stock goes to {' or '.join(DESTINATIONS)}")
+        raise PurchaseOrderError(_("received stock goes to {DESTINATIONS}")
+                                     .format(DESTINATIONS=' or '.join(DESTINATIONS)))
     if on > clock.today():
-        raise PurchaseOrderError("a receipt cannot be dated in the future")
+        raise PurchaseOrderError(_("a receipt cannot be dated in the future"))
     with store.transaction(f"purchase order {po_id}: received {sum(quantities.values())} units") as tx:
         po = _get(tx, po_id)
         if po.get("status") not in OPEN:
-            raise PurchaseOrderError(f"PO {po_id} is {po.get('status')}: only ordered or shipped POs are received")
+            raise PurchaseOrderError(_("PO {po_id} is {status}: only ordered or shipped POs are received")
+                                         .format(po_id=po_id, status=po.get('status')))
         errors = check_receipt(po, quantities)
         if errors:
             raise PurchaseOrderError("; ".join(f"{k}: {v}" if k else v for k, v in errors.items()))
@@ -262,7 +271,7 @@ def draft_orders(store, suggestions: list[dict], currency: str) -> list[dict]:
             supplier = s.get("supplier") or "(no supplier)"
             lead[supplier] = max(lead[supplier], int(s.get("lead_days") or 0))
     if not by_supplier:
-        raise PurchaseOrderError("nothing to order: the suggested quantities are all 0")
+        raise PurchaseOrderError(_("nothing to order: the suggested quantities are all 0"))
     created = []
     with store.transaction(f"drafted {len(by_supplier)} purchase order(s) from the suggestions") as tx:
         for supplier, lines in sorted(by_supplier.items()):
@@ -275,5 +284,5 @@ def draft_orders(store, suggestions: list[dict], currency: str) -> list[dict]:
 def _get(tx, po_id: str) -> dict:
     po = tx["purchase_orders"].get(str(po_id))
     if po is None:
-        raise PurchaseOrderError(f"no purchase order {po_id}")
+        raise PurchaseOrderError(_("no purchase order {po_id}").format(po_id=po_id))
     return po

@@ -7,6 +7,7 @@ the shop-wide one for that month; months without a factor are 1.
 
 from __future__ import annotations
 
+from sellertui.core.i18n import _
 from sellertui.domain.fields import FieldError
 
 MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -19,17 +20,18 @@ def parse_factors(text: str) -> dict[str, float]:
     for part in text.replace(",", " ").split():
         month_text, sep, factor_text = part.partition(":")
         if not sep:
-            raise FieldError(f"{part!r}: write month:factor, like 11:1.8")
+            raise FieldError(_("{part!r}: write month:factor, like 11:1.8").format(part=part))
         month = _month(month_text)
         try:
             factor = float(factor_text.lstrip("x×"))
         except ValueError:
-            raise FieldError(f"{part!r}: the factor must be a number, like 1.8") from None
+            raise FieldError(_("{part!r}: the factor must be a number, like 1.8").format(part=part)) from None
         if not 0 < factor <= MAX_FACTOR:
-            raise FieldError(f"{part!r}: a factor is above 0 and at most {MAX_FACTOR:g}")
+            raise FieldError(_("{part!r}: a factor is above 0 and at most {MAX_FACTOR:g}")
+                                 .format(part=part, MAX_FACTOR=MAX_FACTOR))
         key = f"{month:02d}"
         if key in factors:
-            raise FieldError(f"month {month} is given twice")
+            raise FieldError(_("month {month} is given twice").format(month=month))
         factors[key] = factor
     return dict(sorted(factors.items()))
 
@@ -41,9 +43,9 @@ def _month(text: str) -> int:
     try:
         month = int(text)
     except ValueError:
-        raise FieldError(f"{text!r} is not a month (1-12 or jan-dec)") from None
+        raise FieldError(_("{text!r} is not a month (1-12 or jan-dec)").format(text=text)) from None
     if not 1 <= month <= 12:
-        raise FieldError(f"{text!r} is not a month (1-12 or jan-dec)")
+        raise FieldError(_("{text!r} is not a month (1-12 or jan-dec)").format(text=text))
     return month
 
 

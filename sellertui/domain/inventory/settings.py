@@ -9,23 +9,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from sellertui.core.i18n import N_, _
 from sellertui.domain.fields import FieldError
 from sellertui.domain.inventory.seasonal import parse_factors
 
 WINDOWS = (7, 30, 90)  # velocity windows, in days
 
 LABELS = {
-    "weight_7": "weight of 7 days",
-    "weight_30": "weight of 30 days",
-    "weight_90": "weight of 90 days",
-    "order_soon_days": "order soon margin",
-    "overstock_days": "overstock over (days)",
-    "low_inventory_days": "low-stock fee under",
-    "aged_days": "aged after (days)",
-    "default_lead_days": "default lead time",
-    "default_safety_days": "default safety days",
-    "default_hold_days": "default days to hold",
-    "seasonal_months": "shop-wide seasonal",
+    "weight_7": N_("weight of 7 days"),
+    "weight_30": N_("weight of 30 days"),
+    "weight_90": N_("weight of 90 days"),
+    "order_soon_days": N_("order soon margin"),
+    "overstock_days": N_("overstock over (days)"),
+    "low_inventory_days": N_("low-stock fee under"),
+    "aged_days": N_("aged after (days)"),
+    "default_lead_days": N_("default lead time"),
+    "default_safety_days": N_("default safety days"),
+    "default_hold_days": N_("default days to hold"),
+    "seasonal_months": N_("shop-wide seasonal"),
 }
 
 
@@ -65,15 +66,15 @@ def check_section(values: dict[str, Any]) -> dict[str, str]:
     errors: dict[str, str] = {}
     for w in WINDOWS:
         if values[f"weight_{w}"] < 0:
-            errors[f"weight_{w}"] = "cannot be negative"
+            errors[f"weight_{w}"] = _("cannot be negative")
     if not errors and sum(values[f"weight_{w}"] for w in WINDOWS) <= 0:
-        errors["weight_7"] = "at least one weight must be above 0"
+        errors["weight_7"] = _("at least one weight must be above 0")
     for key in ("order_soon_days", "low_inventory_days", "default_safety_days"):
         if not 0 <= values[key] <= 365:
-            errors[key] = "between 0 and 365 days"
+            errors[key] = _("between 0 and 365 days")
     for key in ("overstock_days", "aged_days", "default_lead_days", "default_hold_days"):
         if not 1 <= values[key] <= 730:
-            errors[key] = "between 1 and 730 days"
+            errors[key] = _("between 1 and 730 days")
     if values["default_lead_days"] > 365:
-        errors["default_lead_days"] = "between 1 and 365 days"
+        errors["default_lead_days"] = _("between 1 and 365 days")
     return errors

@@ -13,19 +13,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sellertui.core.i18n import N_, _
 from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.domain.fields import FieldError
 
 # (field, label), in the order forms and tables show them
 FIELDS: tuple[tuple[str, str], ...] = (
-    ("fba_available", "FBA available"),
-    ("inbound_working", "Inbound working"),
-    ("inbound_shipped", "Inbound shipped"),
-    ("inbound_receiving", "Inbound receiving"),
-    ("reserved", "Reserved"),
-    ("unsellable", "Unsellable"),
-    ("fbm", "Own warehouse"),
+    ("fba_available", N_("FBA available")),
+    ("inbound_working", N_("Inbound working")),
+    ("inbound_shipped", N_("Inbound shipped")),
+    ("inbound_receiving", N_("Inbound receiving")),
+    ("reserved", N_("Reserved")),
+    ("unsellable", N_("Unsellable")),
+    ("fbm", N_("Own warehouse")),
 )
 LABELS = dict(FIELDS)
 INBOUND = ("inbound_working", "inbound_shipped", "inbound_receiving")
@@ -56,21 +57,21 @@ def parse_units(text: str) -> int:
     try:
         value = int(text.strip().replace(",", "") or "0")
     except ValueError:
-        raise FieldError("a whole number of units, like 120") from None
+        raise FieldError(_("a whole number of units, like 120")) from None
     if value < 0:
-        raise FieldError("stock cannot be negative")
+        raise FieldError(_("stock cannot be negative"))
     if value > MAX_UNITS:
-        raise FieldError(f"at most {MAX_UNITS:,} units")
+        raise FieldError(_("at most {MAX_UNITS:,} units").format(MAX_UNITS=MAX_UNITS))
     return value
 
 
 def check_units(name: str, value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise StockError(f"{LABELS.get(name, name)} must be a whole number of units")
+        raise StockError(_("{field} must be a whole number of units").format(field=_(LABELS.get(name, name))))
     if value < 0:
-        raise StockError(f"{LABELS.get(name, name)} cannot be negative")
+        raise StockError(_("{field} cannot be negative").format(field=_(LABELS.get(name, name))))
     if value > MAX_UNITS:
-        raise StockError(f"{LABELS.get(name, name)}: at most {MAX_UNITS:,} units")
+        raise StockError(_("{field}: at most {n} units").format(field=_(LABELS.get(name, name)), n=f"{MAX_UNITS:,}"))
     return value
 
 
@@ -79,14 +80,14 @@ def stock_changes(product: dict, new_values: dict[str, int], reason: str, by: st
     """The product fields to write for a stock change (``stock`` and ``stock_history``); None if nothing changed."""
     reason = " ".join(reason.split())
     if not reason:
-        raise StockError("say why the stock changed (it is kept in the SKU's history)")
+        raise StockError(_("say why the stock changed (it is kept in the SKU's history)"))
     old = dict(product.get("stock") or {})
     new = dict(old)
     entries = []
     at = at or clock.stamp()
     for name, value in new_values.items():
         if name not in LABELS:
-            raise StockError(f"unknown stock field {name!r}")
+            raise StockError(_("unknown stock field {name!r}").format(name=name))
         check_units(name, value)
         if units(old, name) != value:
             new[name] = value
@@ -113,10 +114,10 @@ def adjust_stock(store, sku: str, new_values: dict[str, int], reason: str, by: s
     with store.transaction(f"stock of {sku} changed by hand: {reason.strip()}") as tx:
         product = tx["products"].get(sku)
         if product is None:
-            raise StockError(f"no SKU {sku!r}")
+            raise StockError(_("no SKU {sku!r}").format(sku=sku))
         changes = stock_changes(product, new_values, reason, by)
         if changes is None:
-            raise StockError("nothing changed")
+            raise StockError(_("nothing changed"))
         return tx["products"].update(sku, changes, expect_rev=expect_rev)
 
 

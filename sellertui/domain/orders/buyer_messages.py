@@ -17,7 +17,7 @@ from datetime import timedelta
 
 from sellertui import clock
 from sellertui.core.errors import UserError
-from sellertui.core.i18n import N_
+from sellertui.core.i18n import N_, _
 from sellertui.core.markets import market
 from sellertui.domain.orders import tracking
 from sellertui.domain.orders.history import add_history_step
@@ -42,13 +42,14 @@ def check_text(text: str) -> str:
 
     text = (text or "").strip()
     if not text:
-        raise UserError("the message is empty")
+        raise UserError(_("the message is empty"))
     if len(text) > MAX_TEXT:
-        raise UserError(f"Amazon takes at most {MAX_TEXT:,} characters in this message ({len(text):,})")
+        raise UserError(_("Amazon takes at most {most:,} characters in this message ({count:,})").format(
+            most=MAX_TEXT, count=len(text)))
     if _EMAIL.search(text):
-        raise UserError("Amazon refuses e-mail addresses in messages to buyers: take it out")
+        raise UserError(_("Amazon refuses e-mail addresses in messages to buyers: take it out"))
     if _HTML.search(text):
-        raise UserError("Amazon refuses HTML in messages to buyers: plain text and the tracking link only")
+        raise UserError(_("Amazon refuses HTML in messages to buyers: plain text and the tracking link only"))
     return text
 
 
@@ -59,21 +60,23 @@ def send_tracking_message(shop, lines: list[dict], text: str, again: bool = Fals
     from sellertui.domain.sync.session import session
 
     if tracking.shipment_of(lines) is None:
-        raise UserError("only a shipped FBM order with a tracking number has a tracking message")
+        raise UserError(_("only a shipped FBM order with a tracking number has a tracking message"))
     text = check_text(text)
     order_id, store = lines[0]["order_id"], shop.store
     before = tracking_sends(lines)
     if before and not again:
         last = before[-1]
-        state = "went to the buyer" if last["state"] == "sent" else "may have gone (no answer came)"
-        raise UserError(f"the tracking message {state} on {last['at'][:16]} ({last.get('by') or '?'}): "
-                        "send it again only if the buyer asks")
+        said = (_("the tracking message went to the buyer on {when} ({by}): send it again only if the buyer asks")
+                if last["state"] == "sent" else
+                _("the tracking message may have gone (no answer came) on {when} ({by}): send it again only if the "
+                  "buyer asks"))
+        raise UserError(said.format(when=last["at"][:16], by=last.get("by") or "?"))
     amazon_id = market(lines[0].get("marketplace") or "US").amazon_id
     with session(shop) as api:
         messaging = Messaging(api)
         if DELIVERY_DETAILS not in messaging.actions(order_id, amazon_id):
-            raise UserError(f"Amazon does not offer a delivery-details message for order {order_id} now: copy the "
-                            "text into Buyer-Seller Messages instead")
+            raise UserError(_("Amazon does not offer a delivery-details message for order {order_id} now: copy the "
+                              "text into Buyer-Seller Messages instead").format(order_id=order_id))
         add_history_step(store, lines, {"at": clock.stamp(), "by": store.user, "message": TRACKING, "state": "sending",
                                 "what": "tracking message: sending through Amazon"})
         try:
@@ -84,7 +87,7 @@ def send_tracking_message(shop, lines: list[dict], text: str, again: bool = Fals
             step = {"at": clock.stamp(), "by": store.user, "message": "tracking message refused",
                     "what": f"tracking message refused by Amazon: {exc.reason}"}
             add_history_step(store, lines, step)
-            raise UserError(f"Amazon refused the message: {exc.reason}") from None
+            raise UserError(_("Amazon refused the message: {reason}").format(reason=exc.reason)) from None
     step = {"at": clock.stamp(), "by": store.user, "message": TRACKING, "state": "sent", "text": text,
             "what": "tracking message sent to the buyer through Amazon"}
     add_history_step(store, lines, step)
@@ -103,7 +106,7 @@ def removal_offered(shop, item: dict) -> bool:
                                                                                    or "US").amazon_id)
 
 
-SELLER_CENTRAL_REMOVAL = ("in Seller Central: Performance › Feedback Manager, find the order, then Request removal "
+SELLER_CENTRAL_REMOVAL = N_("in Seller Central: Performance › Feedback Manager, find the order, then Request removal "
                           "(Amazon's own form; press x here once it is done to record it)")
 REMOVAL_MESSAGE = N_("Amazon's own message asking the buyer to remove their negative seller feedback (Amazon writes "
                    "it; no text of yours goes with it). Send it only once the buyer's problem is solved: Amazon "
@@ -122,28 +125,30 @@ def request_feedback_removal(shop, item: dict, note: str = "", dry_run: bool = F
     from sellertui.domain.sync.session import connected, session
 
     if item.get("kind") != "feedback" or not item.get("order_id"):
-        raise UserError("Amazon's removal request is for a seller feedback on an order (a product review is "
-                        "reported with \"Report abuse\" under the review on Amazon)")
+        raise UserError(_("Amazon's removal request is for a seller feedback on an order (a product review is "
+                          "reported with \"Report abuse\" under the review on Amazon)"))
     if not negatives.is_negative(item.get("rating")):
-        raise UserError("only a 1–2 star feedback can be asked to be removed")
+        raise UserError(_("only a 1–2 star feedback can be asked to be removed"))
     work = negatives.work_of(shop.store, item["key"]) or {}
     if work.get("removal_via") == "api":
-        raise UserError(f"Amazon's removal request went on {str(work.get('removal_at'))[:16]}: it is sent once")
+        raise UserError(_("Amazon's removal request went on {when}: it is sent once").format(
+            when=str(work.get("removal_at"))[:16]))
     if work.get("status") == negatives.RESOLVED:
-        raise UserError("this one is resolved already")
+        raise UserError(_("this one is resolved already"))
     settings = ReviewSettings.of(shop)
     closes = negatives.left_on(item) + timedelta(days=settings.removal_days)
     if clock.today() > closes:
-        raise UserError(f"Amazon takes removal requests up to {settings.removal_days} days after the feedback: "
-                        f"that was {closes.isoformat()}")
+        raise UserError(_("Amazon takes removal requests up to {days} days after the feedback: that was {day}")
+                        .format(days=settings.removal_days, day=closes.isoformat()))
     if not connected():
-        raise UserError(f"not connected to Seller Central: nothing was sent. Ask for it {SELLER_CENTRAL_REMOVAL}")
+        raise UserError(_("not connected to Seller Central: nothing was sent. Ask for it {where}").format(
+            where=_(SELLER_CENTRAL_REMOVAL)))
     amazon_id = market(item.get("marketplace") or "US").amazon_id
     with session(shop) as api:
         messaging = Messaging(api)
         if FEEDBACK_REMOVAL not in messaging.actions(item["order_id"], amazon_id):
-            raise UserError(f"Amazon does not offer a removal request for order {item['order_id']} now (it does "
-                            "for a negative feedback within its window, once)")
+            raise UserError(_("Amazon does not offer a removal request for order {order_id} now (it does for a "
+                              "negative feedback within its window, once)").format(order_id=item["order_id"]))
         if dry_run:
             return {"order_id": item["order_id"], "marketplace": item.get("marketplace") or "US",
                     "message": FEEDBACK_REMOVAL, "offered": True, "sent": False}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sellertui.core.i18n import _
 from sellertui.core.errors import UserError
 
 
@@ -25,7 +26,7 @@ def parse_tags(text: str) -> list[str]:
         tag = " ".join(raw.split()).lower()
         if tag and tag not in tags:
             if len(tag) > 30:
-                raise UserError(f"tag {tag[:30]!r}… is longer than 30 characters")
+                raise UserError(_("tag {tag!r}… is longer than 30 characters").format(tag=tag[:30]))
             tags.append(tag)
     return tags
 
@@ -33,7 +34,8 @@ def parse_tags(text: str) -> list[str]:
 def update_buyer(store, buyer: dict, **changes) -> dict:
     allowed = {"tags", "notes", "blacklisted"}
     if set(changes) - allowed:
-        raise UserError(f"unknown buyer field(s): {', '.join(sorted(set(changes) - allowed))}")
+        raise UserError(_("unknown buyer field(s): {changes}")
+                            .format(changes=', '.join(sorted(set(changes) - allowed))))
     what = ", ".join(f"{k}" for k in changes)
     with store.transaction(f"buyer {buyer.get('name') or buyer['id']}: {what}") as tx:
         current = tx["buyers"].get(buyer["id"])

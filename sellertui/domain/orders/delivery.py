@@ -16,6 +16,7 @@ from datetime import date
 
 from sellertui import clock
 from sellertui.core.errors import UserError
+from sellertui.core.i18n import _
 from sellertui.domain.orders.history import add_history_step
 
 
@@ -47,17 +48,19 @@ def mark_delivered(store, lines: list[dict], day: date, note: str = "") -> str:
 
     A day after today or before the order shipped is refused; recording again corrects the day."""
     if not lines:
-        raise UserError("that order is no longer in the store")
+        raise UserError(_("that order is no longer in the store"))
     order_id = lines[0]["order_id"]
     if all(l.get("status") == "Cancelled" for l in lines):
-        raise UserError(f"order {order_id} was cancelled: there was nothing to deliver")
+        raise UserError(_("order {order_id} was cancelled: there was nothing to deliver").format(order_id=order_id))
     left = shipped_on(lines)
     if left is None:
-        raise UserError(f"order {order_id} has not shipped yet: record the delivery once it has")
+        raise UserError(_("order {order_id} has not shipped yet: record the delivery once it has").format(
+            order_id=order_id))
     if day > clock.today():
-        raise UserError(f"{day.isoformat()} is in the future: record the day the buyer got it")
+        raise UserError(_("{day} is in the future: record the day the buyer got it").format(day=day.isoformat()))
     if day < left:
-        raise UserError(f"{day.isoformat()} is before the order shipped ({left.isoformat()})")
+        raise UserError(_("{day} is before the order shipped ({shipped})").format(day=day.isoformat(),
+                                                                             shipped=left.isoformat()))
     before = delivered_at(lines)
     note = (note or "").strip()
     what = (f"delivered on {day.isoformat()}" + (f" (was {before})" if before and before != day.isoformat() else "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sellertui.core.errors import UserError
+from sellertui.core.i18n import _
 
 
 def add_history_step(store, lines: list[dict], step: dict, changes: dict | None = None) -> None:
@@ -13,6 +14,6 @@ def add_history_step(store, lines: list[dict], step: dict, changes: dict | None 
             part = str(line.get("purchase_date") or "")[:7]
             current = orders.get(line["id"], partition=part)
             if current is None:
-                raise UserError(f"order line {line['id']} no longer exists")
+                raise UserError(_("order line {line_id} no longer exists").format(line_id=line["id"]))
             orders.update(line["id"], {**(changes or {}), "history": [*(current.get("history") or []), step]},
                           partition=part)

@@ -13,11 +13,13 @@ from datetime import datetime, timedelta
 
 from sellertui import clock
 from sellertui.core.errors import UserError
+from sellertui.core.i18n import N_, _
 from sellertui.domain.orders.order_lines import any_line
 
 DEADLINE = timedelta(hours=24)
 STATUSES = ("awaiting", "replied", "no_response_needed")
-STATUS_LABELS = {"awaiting": "awaiting reply", "replied": "replied", "no_response_needed": "no response needed"}
+STATUS_LABELS = {"awaiting": N_("awaiting reply"), "replied": N_("replied"),
+                 "no_response_needed": N_("no response needed")}  # translated where shown
 
 
 def parse_moment(value: str | datetime) -> datetime:
@@ -41,20 +43,25 @@ def time_left(message: dict, now: datetime | None = None) -> timedelta | None:
 def describe_left(left: timedelta | None) -> str:
     if left is None:
         return ""
+    span = describe_span(left)
+    return _("overdue {span}").format(span=span) if left.total_seconds() < 0 else _("{span} left").format(span=span)
+
+
+def describe_span(left: timedelta) -> str:
+    """The time left (or past) as hours and minutes: "3h 05m"."""
     minutes = int(abs(left.total_seconds()) // 60)
-    span = f"{minutes // 60}h {minutes % 60:02d}m"
-    return f"overdue {span}" if left.total_seconds() < 0 else f"{span} left"
+    return _("{hours}h {minutes:02d}m").format(hours=minutes // 60, minutes=minutes % 60)
 
 
 def new_message(text: str, received_at: datetime, order: dict | None, buyer_name: str = "") -> dict:
     text = text.strip()
     if not text:
-        raise UserError("the message text is empty")
+        raise UserError(_("the message text is empty"))
     if received_at > clock.now() + timedelta(minutes=5):
-        raise UserError("a message cannot arrive in the future")
+        raise UserError(_("a message cannot arrive in the future"))
     buyer_name = buyer_name.strip() or (order or {}).get("buyer_name") or ""
     if not buyer_name and order is None:
-        raise UserError("say who sent it: an order id or the buyer's name")
+        raise UserError(_("say who sent it: an order id or the buyer's name"))
     return {
         "received_at": received_at.isoformat(timespec="seconds"),
         "text": text,
@@ -103,12 +110,12 @@ def find(store, message_id: str) -> dict | None:
 
 def set_status(store, message: dict, status: str, replied_at: datetime | None = None) -> dict:
     if status not in STATUSES:
-        raise UserError(f"status must be one of {', '.join(STATUSES)}")
+        raise UserError(_("status must be one of {STATUSES}").format(STATUSES=', '.join(STATUSES)))
     changes: dict = {"status": status, "replied_at": None, "replied_by": None}
     if status == "replied":
         moment = replied_at or clock.now()
         if moment < parse_moment(message["received_at"]):
-            raise UserError("the reply cannot come before the message")
+            raise UserError(_("the reply cannot come before the message"))
         changes["replied_at"] = moment.isoformat(timespec="seconds")
         changes["replied_by"] = store.user  # per-agent performance counts the reply to whoever sent it
     with store.transaction(f"message from {message.get('buyer_name') or 'a buyer'}: {STATUS_LABELS[status]}") as tx:

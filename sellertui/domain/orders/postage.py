@@ -10,12 +10,14 @@ settlement reports the refund itself.
 
 from __future__ import annotations
 
+from sellertui.core.i18n import N_, _
 from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.core.money import fmt
 
-REASONS = ("shipped by a cheaper service", "arrived late", "combined shipping", "overcharged at checkout",
-           "goodwill", "other")
+# stored as written here; the form shows them translated
+REASONS = (N_("shipped by a cheaper service"), N_("arrived late"), N_("combined shipping"),
+           N_("overcharged at checkout"), N_("goodwill"), N_("other"))
 
 
 def charged(lines: list[dict]) -> int:
@@ -36,23 +38,25 @@ def refundable(store, lines: list[dict]) -> int:
 def refund_postage(store, lines: list[dict], amount_minor: int, reason: str, note: str = "") -> dict:
     """Record a refund of ``amount_minor`` of the order's shipping charge, in its history and for the P&L."""
     if not lines:
-        raise UserError("the order is no longer in the store")
+        raise UserError(_("the order is no longer in the store"))
     first = lines[0]
     order_id, currency = first["order_id"], first.get("currency") or "USD"
     if first.get("channel") != "FBM":
-        raise UserError("Amazon sets the shipping of FBA orders: only an FBM order's postage can be changed")
+        raise UserError(_("Amazon sets the shipping of FBA orders: only an FBM order's postage can be "
+                          "changed"))
     if reason not in REASONS:
-        raise UserError(f"the reason is one of: {', '.join(REASONS)}")
+        raise UserError(_("the reason is one of: {REASONS}").format(REASONS=', '.join(REASONS)))
     if reason == "other" and not note.strip():
-        raise UserError("say why, in the note, when the reason is other")
+        raise UserError(_("say why, in the note, when the reason is other"))
     if amount_minor <= 0:
-        raise UserError("a postage refund needs an amount above zero")
+        raise UserError(_("a postage refund needs an amount above zero"))
     stamp = clock.stamp()
     with store.transaction(f"refunded postage on {order_id}") as tx:
         left = refundable(tx, lines)
         if amount_minor > left:
-            raise UserError(f"{fmt(amount_minor, currency)} is more than is left of the shipping charge of "
-                            f"{fmt(charged(lines), currency)}: at most {fmt(left, currency)}")
+            raise UserError(_("{amount_minor} is more than is left of the shipping charge of {lines}: at "
+                              "most {left}")
+                                .format(amount_minor=fmt(amount_minor, currency), lines=fmt(charged(lines), currency), left=fmt(left, currency)))
         line = next((l for l in lines if l.get("shipping_price_minor")), first)
         number = len(refunds_of(tx, order_id)) + 1
         record = {"id": f"{order_id}|{number}", "order_id": order_id, "sku": line.get("sku") or "",

@@ -5,6 +5,7 @@ pandas and numpy are imported inside the functions: only workers call them.
 
 from __future__ import annotations
 
+from sellertui.core.i18n import N_, _
 from sellertui.domain.orders.returns import refund_deadline
 from sellertui.domain.query import parse
 
@@ -55,12 +56,13 @@ def filter_cases(frame, text: str):
 
 
 # how a case's fields read in its detail, in this order (the others follow, named from their keys)
-LABELS = {"order_id": "Order", "buyer_id": "Buyer", "sku": "SKU", "asin": "ASIN", "fnsku": "FNSKU", "product": "Product",
-          "channel": "Fulfilled by", "status": "Status", "quantity": "Quantity", "reason": "Reason",
-          "customer_comments": "Buyer's comment", "note": "Note", "requested_at": "Requested",
-          "received_at": "Received back", "refunded_at": "Refunded", "refund_minor": "Refund",
-          "refund_reason": "Refund reason", "disposition": "Condition", "fulfillment_center": "Fulfilment centre",
-          "license_plate": "Licence plate"}
+LABELS = {"order_id": N_("Order"), "buyer_id": N_("Buyer"), "sku": N_("SKU"), "asin": N_("ASIN"),
+          "fnsku": N_("FNSKU"), "product": N_("Product"), "channel": N_("Fulfilled by"), "status": N_("Status"),
+          "quantity": N_("Quantity"), "reason": N_("Reason"), "customer_comments": N_("Buyer's comment"),
+          "note": N_("Note"), "requested_at": N_("Requested"), "received_at": N_("Received back"),
+          "refunded_at": N_("Refunded"), "refund_minor": N_("Refund"), "refund_reason": N_("Refund reason"),
+          "disposition": N_("Condition"), "fulfillment_center": N_("Fulfilment centre"),
+          "license_plate": N_("Licence plate")}
 HIDDEN = {"id", "history", "currency"}
 
 
@@ -81,7 +83,7 @@ def case_facts(case: dict) -> list[tuple[str, str]]:
 
     def shown(key: str, value) -> str:
         if key == "channel":
-            return {"FBA": "Amazon (FBA): Amazon handles it", "FBM": "you (FBM)"}.get(value, str(value))
+            return {"FBA": _("Amazon (FBA): Amazon handles it"), "FBM": _("you (FBM)")}.get(value, str(value))
         if key.endswith("_at") and isinstance(value, str):
             return moment_text(value)
         if key.endswith("_minor") and isinstance(value, int):
@@ -91,5 +93,5 @@ def case_facts(case: dict) -> list[tuple[str, str]]:
         return str(value)
 
     keys = [k for k in LABELS if k in case] + sorted(k for k in case if k not in LABELS)
-    return [(LABELS.get(k, k.replace("_", " ").capitalize()), shown(k, case[k])) for k in keys
+    return [(_(LABELS[k]) if k in LABELS else k.replace("_", " ").capitalize(), shown(k, case[k])) for k in keys
             if not k.startswith("_") and k not in HIDDEN and case[k] not in (None, "")]

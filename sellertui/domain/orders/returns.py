@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from sellertui.core.i18n import N_, _
 from sellertui import clock
 from sellertui.core.days import add_business_days
 from sellertui.core.errors import UserError
@@ -19,6 +20,10 @@ from sellertui.domain.orders.line_money import paid_of
 FLOW = ("requested", "authorised", "received", "refunded", "closed")
 REASONS = ("DEFECTIVE", "NOT_AS_DESCRIBED", "ORDERED_WRONG_ITEM", "UNWANTED_ITEM", "DAMAGED_BY_CARRIER",
            "MISSING_PARTS", "OTHER")
+REASON_WORDS = {"DEFECTIVE": N_("defective"), "NOT_AS_DESCRIBED": N_("not as described"),
+                "ORDERED_WRONG_ITEM": N_("ordered wrong item"), "UNWANTED_ITEM": N_("unwanted item"),
+                "DAMAGED_BY_CARRIER": N_("damaged by carrier"), "MISSING_PARTS": N_("missing parts"),
+                "OTHER": N_("other")}  # the form's words for the codes
 REFUND_BUSINESS_DAYS = 2
 
 
@@ -40,9 +45,10 @@ def next_status(case: dict) -> str | None:
 
 def new_case(order_line: dict, quantity: int, reason: str, note: str = "") -> dict:
     if reason not in REASONS:
-        raise UserError(f"reason must be one of {', '.join(REASONS)}")
+        raise UserError(_("reason must be one of {REASONS}").format(REASONS=', '.join(REASONS)))
     if not 1 <= quantity <= max(int(order_line.get("quantity") or 0), 1):
-        raise UserError(f"quantity must be between 1 and {order_line.get('quantity')} (what was ordered)")
+        raise UserError(_("quantity must be between 1 and {quantity} (what was ordered)")
+                            .format(quantity=order_line.get('quantity')))
     stamp = clock.now()
     return {
         "id": f"{order_line['order_id']}/{order_line['sku']}/{stamp:%Y%m%d%H%M%S}",
@@ -58,20 +64,21 @@ def advance(store, case: dict, to: str, received_at: datetime | None = None, ref
             refund_reason: str = "") -> dict:
     """Move an FBM case one step along the flow, with what that step needs."""
     if case.get("channel") != "FBM":
-        raise UserError("FBA returns are handled by Amazon; sellertui only shows them")
+        raise UserError(_("FBA returns are handled by Amazon; sellertui only shows them"))
     if to != next_status(case):
-        raise UserError(f"a {case.get('status')} case moves to {next_status(case) or 'nothing'}, not {to}")
+        raise UserError(_("a {status} case moves to {case}, not {to}")
+                            .format(status=case.get('status'), case=next_status(case) or 'nothing', to=to))
     changes: dict = {"status": to}
     if to == "received":
         moment = received_at or clock.now()
         if moment > clock.now() + timedelta(minutes=5):
-            raise UserError("the item cannot arrive in the future")
+            raise UserError(_("the item cannot arrive in the future"))
         changes["received_at"] = moment.isoformat(timespec="seconds")
     elif to == "refunded":
         if refund_minor is None or refund_minor <= 0:
-            raise UserError("a refund needs an amount above zero")
+            raise UserError(_("a refund needs an amount above zero"))
         if not refund_reason.strip():
-            raise UserError("say why the refund is given")
+            raise UserError(_("say why the refund is given"))
         changes.update(refund_minor=refund_minor, refund_reason=refund_reason.strip(),
                        refunded_at=clock.stamp())
     step = {"at": clock.stamp(), "by": store.user, "what": f"→ {to}"}
@@ -104,18 +111,19 @@ def refund_limit(store, case: dict) -> tuple[int, str] | None:
     line = store["orders"].get(f"{case['order_id']}/{case['sku']}")
     currency = case.get("currency") or "USD"
     if line and line.get("quantity"):
-        paid, what = paid_of(line), "item, shipping and tax, less discounts"
+        paid, what = paid_of(line), _("item, shipping and tax, less discounts")
         currency = line.get("currency") or currency
     elif case.get("order_amount_minor"):
-        paid, what = int(case["order_amount_minor"]), "the order amount Amazon reported"
+        paid, what = int(case["order_amount_minor"]), _("the order amount Amazon reported")
     else:
         return None
     earlier = sum(int(c.get("refund_minor") or 0) for c in store["returns"].all()
                   if c.get("order_id") == case["order_id"] and c.get("sku") == case.get("sku")
                   and c.get("id") != case.get("id"))
-    working = f"{fmt(paid, currency)} paid ({what})"
+    working = _("{paid} paid ({what})").format(paid=fmt(paid, currency), what=what)
     if earlier:
-        working += f" less {fmt(earlier, currency)} refunded before"
+        working = _("{paid} paid ({what}) less {earlier} refunded before").format(
+            paid=fmt(paid, currency), what=what, earlier=fmt(earlier, currency))
     return max(paid - earlier, 0), working
 
 
@@ -124,9 +132,9 @@ def check_refund(store, case: dict, refund_minor: int) -> None:
     limit = refund_limit(store, case)
     if limit is not None and refund_minor > limit[0]:
         currency = case.get("currency") or "USD"
-        raise UserError(f"a refund of {fmt(refund_minor, currency)} is more than was paid for order "
-                        f"{case['order_id']} {case.get('sku')}: at most {fmt(limit[0], currency)} "
-                        f"({limit[1]})")
+        raise UserError(_("a refund of {refund_minor} is more than was paid for order {order_id} {sku}: "
+                          "at most {limit} ({limit2})")
+                            .format(refund_minor=fmt(refund_minor, currency), order_id=case['order_id'], sku=case.get('sku'), limit=fmt(limit[0], currency), limit2=limit[1]))
 
 
 def refund_default(store, case: dict) -> int:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sellertui import clock
+from sellertui.core.i18n import _
 from sellertui.domain.orders.addresses import check_address
 from sellertui.domain.orders.buyers import blacklisted_ids
 from sellertui.domain.orders.shipping import recent_partitions
@@ -74,7 +75,7 @@ def queue_frame(lines: list[dict], blacklisted: set[str], today: date | None = N
         "due": REFUSED if l["order_id"] in refused else due_label(l.get("ship_by") or "", today),
         "ship_service_level": l.get("ship_service_level") or "",
         "address_check": address_summary(l.get("address") or {}), "flagged": l.get("buyer_id") in blacklisted,
-        "amazon": f"refused: {refused[l['order_id']]}" if l["order_id"] in refused else "",
+        "amazon": _("refused: {reason}").format(reason=refused[l["order_id"]]) if l["order_id"] in refused else "",
     } for l in lines]
     return pd.DataFrame(rows, columns=COLUMNS)
 
@@ -85,7 +86,7 @@ def refused_lines(store) -> tuple[list[dict], dict[str, str]]:
 
     lines, reasons = [], {}
     for confirmation in refused_or_waiting(store, (FAILED,)):
-        reasons[confirmation.order_id] = confirmation.reason or "no reason given"
+        reasons[confirmation.order_id] = confirmation.reason or _("no reason given")
         for item in confirmation.items:
             month = (item.get("purchase_date") or "")[:7] or None
             line = store["orders"].get(item.get("line_id"), partition=month)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from sellertui.core.i18n import _
 from sellertui import clock
 from sellertui.core.errors import UserError
 
@@ -37,13 +38,13 @@ def normalise_tracking(text: str) -> str:
 def check_tracking(carrier: str, tracking: str) -> str | None:
     """None if ``tracking`` looks like one of ``carrier``'s numbers, else why not."""
     if carrier not in CARRIERS:
-        return f"unknown carrier {carrier!r}"
+        return _("unknown carrier {carrier!r}").format(carrier=carrier)
     number = normalise_tracking(tracking) if carrier != "Other" else tracking.strip()
     if not number:
-        return "a tracking number is required"
-    _, pattern, example = CARRIERS[carrier]
+        return _("a tracking number is required")
+    pattern, example = CARRIERS[carrier][1:]
     if not re.fullmatch(pattern, number):
-        return f"does not look like a {carrier} number, e.g. {example}"
+        return _("does not look like a {carrier} number, e.g. {example}").format(carrier=carrier, example=example)
     return None
 
 
@@ -78,10 +79,10 @@ def mark_shipped(store, lines: list[dict], shipment: Shipment) -> int:
     from sellertui.domain.sync.confirmations import queue
     for order_id in {line["order_id"] for line in lines}:
         if order_id not in shipment.tracking:
-            raise UserError(f"order {order_id}: no tracking number")
+            raise UserError(_("order {order_id}: no tracking number").format(order_id=order_id))
         problem = check_tracking(shipment.carrier, shipment.tracking[order_id])
         if problem:
-            raise UserError(f"order {order_id}: tracking {problem}")
+            raise UserError(_("order {order_id}: tracking {problem}").format(order_id=order_id, problem=problem))
     count = 0
     shipped: list[dict] = []
     numbers: dict[str, str] = {}
@@ -91,9 +92,10 @@ def mark_shipped(store, lines: list[dict], shipment: Shipment) -> int:
             part = line["purchase_date"][:7]
             current = orders.get(line["id"], partition=part)
             if current is None:
-                raise UserError(f"order line {line['id']} no longer exists")
+                raise UserError(_("order line {id} no longer exists").format(id=line['id']))
             if current.get("channel") != "FBM":
-                raise UserError(f"order {line['order_id']} is fulfilled by Amazon; nothing to ship")
+                raise UserError(_("order {order_id} is fulfilled by Amazon; nothing to ship")
+                                    .format(order_id=line['order_id']))
             tracking = normalise_tracking(shipment.tracking[line["order_id"]]) if shipment.carrier != "Other" \
                 else shipment.tracking[line["order_id"]].strip()
             history = list(current.get("history") or [])
@@ -117,7 +119,7 @@ def confirmation_rows(lines: list[dict]) -> list[list]:
     rows = []
     for line in lines:
         shipment = line.get("shipment") or {}
-        code, _, _ = CARRIERS.get(shipment.get("carrier", "Other"), CARRIERS["Other"])
+        code = CARRIERS.get(shipment.get("carrier", "Other"), CARRIERS["Other"])[0]
         rows.append([line["order_id"], line.get("order_item_id") or "", line.get("quantity", 0),
                      shipment.get("ship_date", ""), code,
                      shipment.get("carrier", "") if code == "Other" else "",
@@ -146,7 +148,7 @@ def export_confirmation(store, path) -> int:
 
     lines = unconfirmed(store)
     if not lines:
-        raise UserError("no shipped FBM orders are waiting for a confirmation upload")
+        raise UserError(_("no shipped FBM orders are waiting for a confirmation upload"))
     from sellertui.domain.sync.confirmations import mark_exported
 
     write_csv(path, CONFIRMATION_COLUMNS, confirmation_rows(lines), delimiter="\t")

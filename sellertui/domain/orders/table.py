@@ -9,6 +9,7 @@ at start-up for its filter help, and start-up must not pay for pandas.
 
 from __future__ import annotations
 
+from sellertui.core.i18n import N_, _
 from sellertui import clock
 from sellertui.domain.orders.buyers import blacklisted_ids
 from sellertui.domain.orders.line_money import sales_of
@@ -18,7 +19,7 @@ FRAME_VERSION = 3
 FIELDS = ["id", "order_id", "purchase_date", "status", "channel", "sku", "product", "quantity", "currency",
           "item_price_minor", "shipping_price_minor", "promo_discount_minor", "buyer_id", "buyer_name", "ship_by"]
 FILTERS = {"status", "channel", "sku", "buyer", "order", "from", "to", "flag"}
-FILTER_HELP = "words, or status: channel: sku: buyer: order: from:YYYY-MM-DD to: flag:blacklisted"
+FILTER_HELP = N_("words, or status: channel: sku: buyer: order: from:YYYY-MM-DD to: flag:blacklisted")
 
 
 def build_orders(docs: list[dict]):
@@ -92,7 +93,7 @@ def filter_orders(frame, text: str):
             mask &= (frame["when"].str[:10] <= parse_day(value, "to")).to_numpy()
         elif name == "flag":
             if value_l not in ("blacklisted", "yes"):
-                raise QueryError("flag: wants flag:blacklisted")
+                raise QueryError(_("flag: wants flag:blacklisted"))
             mask &= frame["flagged"].to_numpy(dtype=bool)
     return np.flatnonzero(mask)
 

@@ -17,22 +17,23 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from sellertui.core.i18n import N_, _
 from sellertui.core.errors import UserError
 from sellertui.core.money import fmt
 
 VARIABLES = {
-    "buyer_name": "the buyer's first name",
-    "order_id": "the order id",
-    "product": "the product's name",
-    "ship_by": "the day it ships by",
-    "carrier": "the carrier it shipped with",
-    "tracking_number": "its tracking number",
-    "tracking_link": "the carrier's tracking page for it",
-    "ship_date": "the day it shipped",
-    "refund_amount": "the amount refunded",
+    "buyer_name": N_("the buyer's first name"),
+    "order_id": N_("the order id"),
+    "product": N_("the product's name"),
+    "ship_by": N_("the day it ships by"),
+    "carrier": N_("the carrier it shipped with"),
+    "tracking_number": N_("its tracking number"),
+    "tracking_link": N_("the carrier's tracking page for it"),
+    "ship_date": N_("the day it shipped"),
+    "refund_amount": N_("the amount refunded"),
 }
-STATES = {"unshipped": "not shipped yet", "shipped": "shipped", "delivered": "delivered", "refunded": "refunded",
-          "any": "any order"}
+STATES = {"unshipped": N_("not shipped yet"), "shipped": N_("shipped"), "delivered": N_("delivered"),
+          "refunded": N_("refunded"), "any": N_("any order")}  # translated where shown
 DELIVERED_AFTER = timedelta(days=7)  # no delivery scan is imported: a week after shipping, it has arrived
 SIGN = "\n\nBest regards"
 DEFAULTS = [
@@ -87,11 +88,12 @@ def unknown_variables(text: str) -> list[str]:
 def check_text(text: str) -> str | None:
     """Why a template's text cannot be saved, or None."""
     if not text.strip():
-        return "write the reply"
+        return _("write the reply")
     unknown = unknown_variables(text)
     if unknown:
         names = ", ".join("{" + name + "}" for name in unknown)
-        return f"unknown {names}: the variables are " + ", ".join("{" + v + "}" for v in VARIABLES)
+        return _("unknown {names}: the variables are {variables}").format(
+            names=names, variables=", ".join("{" + v + "}" for v in VARIABLES))
     return None
 
 
@@ -182,12 +184,12 @@ def templates_frame(records: list[dict]):
 def _checked(values: dict) -> dict:
     name = " ".join(str(values.get("name") or "").split())
     if not name:
-        raise UserError("A template needs a name.")
+        raise UserError(_("A template needs a name."))
     if values.get("when", "any") not in STATES:
-        raise UserError(f"A template is for one of: {', '.join(STATES)}.")
+        raise UserError(_("A template is for one of: {STATES}.").format(STATES=', '.join(STATES)))
     problem = check_text(values.get("text") or "")
     if problem:
-        raise UserError(f"The template's text cannot be saved: {problem}.")
+        raise UserError(_("The template's text cannot be saved: {problem}.").format(problem=problem))
     return {"name": name, "when": values.get("when") or "any", "text": values["text"].strip() + "\n"}
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from sellertui.core.i18n import _
 from sellertui.domain.orders import templates
 
 TRACKING_URLS = {
@@ -46,7 +47,7 @@ def tracking_template(store) -> dict:
     for template in store["reply_templates"].all():
         if template.get("name", "").strip().lower() == TEMPLATE_NAME.lower():
             return template
-    name, text = next((n, t) for n, _, t in templates.DEFAULTS if n == TEMPLATE_NAME)
+    name, text = next((n, t) for n, _when, t in templates.DEFAULTS if n == TEMPLATE_NAME)
     return {"id": "default-tracking", "name": name, "when": "shipped", "text": text, "builtin": True}
 
 
@@ -56,7 +57,7 @@ def tracking_message(store, lines: list[dict]) -> tuple[str, list[str]]:
     if shipment is None:
         from sellertui.core.errors import UserError
 
-        raise UserError("only a shipped FBM order with a tracking number has a tracking message")
+        raise UserError(_("only a shipped FBM order with a tracking number has a tracking message"))
     first = lines[0]
     values = templates.template_values({"order_id": first["order_id"], "buyer_name": first.get("buyer_name")}, first)
     return templates.fill(tracking_template(store)["text"], values)

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
+from sellertui.core.i18n import _
 from sellertui.core.money import exponent, fmt, to_minor
 from sellertui.domain.profit import entries
 
@@ -91,8 +92,9 @@ def estimates(products: dict[str, dict], spans: list, first: date, last: date, h
     for month in uncovered_months(spans, first, last):
         start = np.array([np.datetime64(f"{month}-01", "D")])
         if rates.subscription_minor:
-            note = (f"subscription ~ {fmt(rates.subscription_minor, home)} a month (no settlement covers {month}; "
-                    "[profit] subscription_monthly)")
+            note = (_("subscription ~ {subscription_minor} a month (no settlement covers {month}; "
+                      "[profit] subscription_monthly)")
+                    .format(subscription_minor=fmt(rates.subscription_minor, home), month=month))
             pieces.append(_columns(start, "subscription", -np.array([rates.subscription_minor]), home, "settings",
                                    f"subscription {month}", "", note))
         peak = int(month[5:7]) in PEAK_MONTHS  # the working differs only by season: worked out twice, not monthly

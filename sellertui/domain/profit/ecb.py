@@ -21,6 +21,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
+from sellertui.core.i18n import _
 from sellertui import paths
 
 FILE_NAME = "eurofxref-hist.zip"
@@ -147,18 +148,21 @@ def update(url: str, timeout: float = 30.0) -> Updated:
     try:
         response = httpx.get(url, timeout=timeout, follow_redirects=True)
     except httpx.HTTPError as exc:
-        raise UserError(f"cannot reach {host} to download the ECB rates ({type(exc).__name__}; offline?): the "
-                        f"rates of {_newest_day()} stay in use") from None
+        raise UserError(_("cannot reach {host} to download the ECB rates ({name}; offline?): the rates "
+                          "of {newest_day} stay in use")
+                            .format(host=host, name=type(exc).__name__, newest_day=_newest_day())) from None
     if response.status_code != 200:
-        raise UserError(f"{host} answered {response.status_code} instead of the ECB rates: the rates of "
-                        f"{_newest_day()} stay in use")
+        raise UserError(_("{host} answered {status_code} instead of the ECB rates: the rates of "
+                          "{newest_day} stay in use")
+                            .format(host=host, status_code=response.status_code, newest_day=_newest_day()))
     try:
         table = read_history(response.content)
     except (ValueError, KeyError, UnicodeDecodeError, zipfile.BadZipFile) as exc:
-        raise UserError(f"what {host} sent is not the ECB's rates history ({exc}): nothing was changed") from None
+        raise UserError(_("what {host} sent is not the ECB's rates history ({exc}): nothing was changed")
+                            .format(host=host, exc=exc)) from None
     days = sorted({d for rates in table.values() for d in rates})
     if not days:
-        raise UserError(f"the ECB rates from {host} hold no days: nothing was changed")
+        raise UserError(_("the ECB rates from {host} hold no days: nothing was changed").format(host=host))
     path = cached_file()
     paths.ensure_dir(path.parent)
     atomic_write(path, response.content)

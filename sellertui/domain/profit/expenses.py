@@ -14,6 +14,7 @@ import calendar
 from datetime import date, timedelta
 from typing import Iterator
 
+from sellertui.core.i18n import _
 from sellertui.core.errors import UserError
 
 COLLECTION = "expenses"
@@ -83,7 +84,7 @@ def record_of(values: dict) -> dict:
     if problems:
         raise UserError(next(iter(problems.values())))
     if values["amount_minor"] <= 0:
-        raise UserError("an expense is a positive amount")
+        raise UserError(_("an expense is a positive amount"))
     return {
         "date": values["date"].isoformat(), "category": values["category"],
         "description": values["description"], "amount_minor": int(values["amount_minor"]),
@@ -108,5 +109,5 @@ def delete(store, expense_id: str, expect_rev: int | None) -> None:
     with store.transaction("deleted an expense") as tx:
         expense = tx[COLLECTION].get(expense_id)
         if expense and expense.get("role_id"):
-            raise UserError("this expense is a hire's cost: undo the hire in Hiring (u) instead")
+            raise UserError(_("this expense is a hire's cost: undo the hire in Hiring (u) instead"))
         tx[COLLECTION].delete(expense_id, expect_rev=expect_rev)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Callable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from sellertui.core.i18n import _
 from sellertui.core.errors import UserError
 from sellertui.domain.fields import FieldError
 from sellertui.core.money import exponent
@@ -36,11 +37,11 @@ def parse_rate(value: str) -> Decimal:
     try:
         rate = Decimal(value.strip().replace(",", ""))
     except InvalidOperation:
-        raise FieldError("a number like 0.7342 (one unit of the currency in your home currency)") from None
+        raise FieldError(_("a number like 0.7342 (one unit of the currency in your home currency)")) from None
     if not rate.is_finite() or rate <= 0:
-        raise FieldError("a positive number like 0.7342")
+        raise FieldError(_("a positive number like 0.7342"))
     if rate > Decimal(1_000_000):
-        raise FieldError("at most 1,000,000")
+        raise FieldError(_("at most 1,000,000"))
     return rate
 
 
@@ -48,13 +49,13 @@ def parse_month(value: str) -> str:
     text = value.strip()
     if len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit() and 1 <= int(text[5:]) <= 12:
         return text
-    raise FieldError("a month like 2026-10")
+    raise FieldError(_("a month like 2026-10"))
 
 
 def parse_currency(value: str) -> str:
     text = value.strip().upper()
     if len(text) != 3 or not text.isalpha():
-        raise FieldError("a 3-letter ISO code like CAD")
+        raise FieldError(_("a 3-letter ISO code like CAD"))
     return text
 
 
@@ -128,7 +129,7 @@ def save_rate(store, month: str, currency: str, rate: Decimal, home: str, note: 
     """Add or change the rate of ``currency`` in ``month`` (``replacing``: the id being edited)."""
     currency = currency.upper()
     if currency == home.upper():
-        raise UserError(f"{currency} is your home currency: its rate is always 1")
+        raise UserError(_("{currency} is your home currency: its rate is always 1").format(currency=currency))
     new_id = rate_id(month, currency)
     record = {"id": new_id, "month": month, "currency": currency, "rate": str(rate), "home": home.upper(),
               "note": note}
@@ -136,14 +137,16 @@ def save_rate(store, month: str, currency: str, rate: Decimal, home: str, note: 
         col = tx[COLLECTION]
         if replacing and replacing != new_id:
             if col.get(new_id) is not None:
-                raise UserError(f"there is already a {currency} rate for {month}: edit that one")
+                raise UserError(_("there is already a {currency} rate for {month}: edit that one")
+                                    .format(currency=currency, month=month))
             col.delete(replacing, expect_rev=expect_rev)
             return col.insert(record)
         current = col.get(new_id)
         if current is None:
             return col.insert(record)
         if replacing is None:
-            raise UserError(f"there is already a {currency} rate for {month}: edit that one")
+            raise UserError(_("there is already a {currency} rate for {month}: edit that one")
+                                .format(currency=currency, month=month))
         return col.update(new_id, record, expect_rev=expect_rev)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sellertui.core.i18n import _
 from sellertui.core.errors import UserError
 from sellertui.core.money import fmt
 
@@ -52,9 +53,9 @@ def role_status(role: dict, next_up: dict | None) -> str:
 
 def _record(values: dict, currency: str) -> dict:
     if values["salary_minor"] <= 0:
-        raise UserError("a salary is a positive amount")
+        raise UserError(_("a salary is a positive amount"))
     if not 0 <= values["overhead_pct"] <= 200:
-        raise UserError("overhead is a share of the salary from 0 to 200%")
+        raise UserError(_("overhead is a share of the salary from 0 to 200%"))
     return {"title": values["title"], "salary_minor": int(values["salary_minor"]),
             "overhead_pct": float(values["overhead_pct"]), "currency": currency, "notes": values.get("notes", "")}
 
@@ -78,7 +79,7 @@ def delete_role(store, role_id: str, expect_rev: int | None) -> None:
     with store.transaction("hiring plan: removed a role") as tx:
         role = tx[ROLES].get(role_id)
         if role and role.get("status") == "hired":
-            raise UserError(f"{role['title']} is hired: undo the hire first (u)")
+            raise UserError(_("{title} is hired: undo the hire first (u)").format(title=role['title']))
         tx[ROLES].delete(role_id, expect_rev=expect_rev)
 
 
@@ -89,7 +90,7 @@ def move_role(store, role_id: str, step: int) -> None:
         plan = sorted(col.all(), key=lambda r: (int(r.get("position") or 0), r.get("title", "")))
         index = next((i for i, r in enumerate(plan) if r["id"] == role_id), None)
         if index is None:
-            raise UserError("that role is no longer in the plan")
+            raise UserError(_("that role is no longer in the plan"))
         other = index + step
         if not 0 <= other < len(plan):
             return
@@ -104,9 +105,10 @@ def mark_hired(store, role_id: str, day: date, expect_rev: int | None = None) ->
     with store.transaction() as tx:
         role = tx[ROLES].get(role_id)
         if role is None:
-            raise UserError("that role is no longer in the plan")
+            raise UserError(_("that role is no longer in the plan"))
         if role.get("status") == "hired":
-            raise UserError(f"{role['title']} is already hired (since {role.get('hired_on')})")
+            raise UserError(_("{title} is already hired (since {hired_on})")
+                                .format(title=role['title'], hired_on=role.get('hired_on')))
         tx.note = f"hired: {role['title']} from {day.isoformat()}"
         expense = tx["expenses"].insert({
             "date": day.isoformat(), "category": "salaries", "description": f"{role['title']} (hire: "
@@ -121,7 +123,7 @@ def undo_hire(store, role_id: str, expect_rev: int | None = None) -> dict:
     with store.transaction() as tx:
         role = tx[ROLES].get(role_id)
         if role is None or role.get("status") != "hired":
-            raise UserError("that role is not hired")
+            raise UserError(_("that role is not hired"))
         tx.note = f"hire undone: {role['title']}"
         if role.get("expense_id") and tx["expenses"].get(role["expense_id"]) is not None:
             tx["expenses"].delete(role["expense_id"])
@@ -136,7 +138,7 @@ def latest_cash(store) -> dict | None:
 
 def set_cash(store, amount_minor: int, day: date, currency: str, note: str = "") -> dict:
     if amount_minor < 0:
-        raise UserError("cash in reserve cannot be negative")
+        raise UserError(_("cash in reserve cannot be negative"))
     with store.transaction(f"cash in reserve: {fmt(amount_minor, currency)} on {day.isoformat()}") as tx:
         return tx[CASH].insert({"date": day.isoformat(), "amount_minor": int(amount_minor), "currency": currency,
                                 "note": note})

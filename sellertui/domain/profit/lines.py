@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sellertui.core.i18n import N_
+
 
 @dataclass(frozen=True)
 class Line:
@@ -21,18 +23,18 @@ class Line:
 
 
 LINES: tuple[Line, ...] = (
-    Line("sales", "Sales", "Sales"),
-    Line("refunds", "Refunds", "Refunds"),
-    Line("reimbursements", "Reimbursements (FBA)", "Reimb."),
-    Line("referral", "Referral fees", "Referral", True),
-    Line("fulfilment", "Fulfilment (FBA) fees", "FBA fees", True),
-    Line("storage", "Storage fees", "Storage", True),
-    Line("subscription", "Subscription fee", "Subscr.", True),
-    Line("promo_fees", "Deal and coupon fees", "Deal fees", True),
-    Line("other_fees", "Other Amazon fees and credits", "Other fees", True),
-    Line("cogs", "Cost of goods (landed)", "COGS"),
-    Line("ads", "Ad spend", "Ads"),
-    Line("expenses", "Other expenses", "Expenses"),
+    Line("sales", N_("Sales"), N_("Sales")),
+    Line("refunds", N_("Refunds"), N_("Refunds")),
+    Line("reimbursements", N_("Reimbursements (FBA)"), N_("Reimb.")),
+    Line("referral", N_("Referral fees"), N_("Referral"), True),
+    Line("fulfilment", N_("Fulfilment (FBA) fees"), N_("FBA fees"), True),
+    Line("storage", N_("Storage fees"), N_("Storage"), True),
+    Line("subscription", N_("Subscription fee"), N_("Subscr."), True),
+    Line("promo_fees", N_("Deal and coupon fees"), N_("Deal fees"), True),
+    Line("other_fees", N_("Other Amazon fees and credits"), N_("Other fees"), True),
+    Line("cogs", N_("Cost of goods (landed)"), N_("COGS")),
+    Line("ads", N_("Ad spend"), N_("Ads")),
+    Line("expenses", N_("Other expenses"), N_("Expenses")),
 )
 BY_KEY = {line.key: line for line in LINES}
 KEYS = tuple(line.key for line in LINES)

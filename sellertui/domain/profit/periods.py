@@ -5,7 +5,10 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
+from sellertui.core.i18n import N_
+
 GRAINS = ("month", "week", "quarter")
+GRAIN_WORDS = {"month": N_("month"), "week": N_("week"), "quarter": N_("quarter")}  # shown translated
 NAMES = {"month": "Month", "week": "Week", "quarter": "Quarter"}
 
 

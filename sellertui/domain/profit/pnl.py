@@ -15,6 +15,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from sellertui.core.i18n import N_, _
 from sellertui.core.money import fmt
 from sellertui.domain.profit import adspread
 from sellertui.domain.profit.flags import Flag
@@ -22,8 +23,9 @@ from sellertui.domain.profit.lines import BY_KEY, KEYS, PASS_THROUGH
 from sellertui.domain.profit.periods import between, bounds, check_grain, label, months_of, period_of
 
 ROWS = (*KEYS, "net", "margin", "units", "orders")  # what a period shows, in order
-LABELS = {**{k: BY_KEY[k].label for k in KEYS}, "net": "Net profit", "margin": "Margin", "units": "Units",
-          "orders": "Orders"}
+# translated where shown
+LABELS = {**{k: BY_KEY[k].label for k in KEYS}, "net": N_("Net profit"), "margin": N_("Margin"), "units": N_("Units"),
+          "orders": N_("Orders")}
 
 
 @dataclass
@@ -147,7 +149,7 @@ def working(statement: Statement, index: int, ledger) -> tuple[list[tuple[str, s
     rows = []
     for key in KEYS:
         mark = " (estimated in part)" if statement.estimated[key][index] else ""
-        rows.append((LABELS[key], fmt(statement.values[key][index], home) + mark))
+        rows.append((_(LABELS[key]), fmt(statement.values[key][index], home) + mark))
         if key in by_source.index.get_level_values(0):
             for source, total in by_source.loc[key].items():
                 rows.append((f"   from {source}", fmt(int(round(total)), home)))
@@ -165,9 +167,9 @@ def working(statement: Statement, index: int, ledger) -> tuple[list[tuple[str, s
         paragraphs.append(spread)
     for key, name in PASS_THROUGH.items():
         if statement.extra[key][index]:
-            paragraphs.append(f"{name}: {fmt(statement.extra[key][index], home)} — passes through the "
-                              "settlement, not profit.")
-    paragraphs.append("Net profit = sales + refunds + Amazon fees + cost of goods + ad spend + other expenses "
-                      "(costs are negative). Margin = net profit ÷ sales. Foreign amounts are converted at their "
-                      "month's rate (Rates), entry by entry.")
+            paragraphs.append(_("{name}: {index} — passes through the settlement, not profit.")
+                                  .format(name=name, index=fmt(statement.extra[key][index], home)))
+    paragraphs.append(_("Net profit = sales + refunds + Amazon fees + cost of goods + ad spend + other "
+                        "expenses (costs are negative). Margin = net profit ÷ sales. Foreign amounts "
+                        "are converted at their month's rate (Rates), entry by entry."))
     return rows, paragraphs

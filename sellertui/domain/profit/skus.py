@@ -22,6 +22,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
+from sellertui.core.i18n import _
 from sellertui.core.money import split_largest_remainder
 from sellertui.core.split import spread
 
@@ -162,13 +163,14 @@ def working(row: dict, home: str, first: date, last: date) -> list[str]:
         lines.append(f"{'+' if row[key] >= 0 else '−'} {name} {m(abs(row[key]))}{per}")
     lines.append(f"= profit {m(row['profit'])}" + (f" = {m(row['per_unit'])} a unit" if units else ""))
     if row["margin"] == row["margin"] and row["margin"] is not None:
-        lines.append(f"margin = profit ÷ sales = {row['margin']:.1%}")
+        lines.append(_("margin = profit ÷ sales = {margin:.1%}").format(margin=row['margin']))
     if row["roi"] == row["roi"] and row["roi"] is not None:
-        lines.append(f"ROI = profit ÷ cost of goods = {row['roi']:.1%}")
+        lines.append(_("ROI = profit ÷ cost of goods = {roi:.1%}").format(roi=row['roi']))
     if row["break_even_acos"] == row["break_even_acos"] and row["break_even_acos"] is not None:
-        lines.append(f"break-even ACoS = profit before ads ÷ sales = {row['break_even_acos']:.1%}")
+        lines.append(_("break-even ACoS = profit before ads ÷ sales = {break_even_acos:.1%}")
+                         .format(break_even_acos=row['break_even_acos']))
     if row["estimated"]:
-        lines.append("~ some fees are estimates from the fee table (no settlement yet)")
+        lines.append(_("~ some fees are estimates from the fee table (no settlement yet)"))
     if row["no_cost"]:
-        lines.append("⚠ some units have no landed cost: cost of goods too low (add costs in Inventory)")
+        lines.append(_("⚠ some units have no landed cost: cost of goods too low (add costs in Inventory)"))
     return lines

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sellertui.core.i18n import N_, _
 from sellertui.core.money import fmt
 from sellertui.domain.profit.expenses import RECURRENCES, category_label
 from sellertui.domain.profit.hiring import full_cost, role_status
@@ -52,7 +53,7 @@ def statement_frame(statement: Statement) -> tuple[pd.DataFrame, list[int]]:
     order = list(range(len(statement.periods)))[::-1]
     rows = []
     for key in (*ROWS, "flags"):
-        row = {"key": key, "label": ("= " if key == "net" else "") + LABELS.get(key, "Flags")}
+        row = {"key": key, "label": ("= " if key == "net" else "") + _(LABELS.get(key, N_("Flags")))}
         for column, index in enumerate(order):
             if key == "flags":
                 missing = sum(f.severity == "missing" for f in statement.flags[index])

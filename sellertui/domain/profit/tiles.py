@@ -21,6 +21,7 @@ from datetime import date, datetime, timedelta
 import numpy as np
 import pandas as pd
 
+from sellertui.core.i18n import N_, _
 from sellertui.domain.profit.lines import KEYS
 
 
@@ -101,21 +102,21 @@ def tiles(ledger, now: datetime) -> list[Tile]:
     yesterday, day_before = today - timedelta(days=1), today - timedelta(days=2)
     same_days = last_month_start.replace(day=min(today.day, last_month_end.day))
     found = [
-        days.tile("today", "Today", today, today),
-        days.tile("yesterday", "Yesterday", yesterday, yesterday),
-        days.tile("mtd", "Month to date", month_start, today),
+        days.tile("today", N_("Today"), today, today),
+        days.tile("yesterday", N_("Yesterday"), yesterday, yesterday),
+        days.tile("mtd", N_("Month to date"), month_start, today),
     ]
     found.append(forecast(days, found[-1], now))
-    found.append(days.tile("last_month", "Last month", last_month_start, last_month_end))
+    found.append(days.tile("last_month", N_("Last month"), last_month_start, last_month_end))
     compared = [(f"{yesterday:%a}", found[1]),
-                (f"{day_before:%a}", days.tile("day_before", "Day before", day_before, day_before)),
+                (f"{day_before:%a}", days.tile("day_before", N_("Day before"), day_before, day_before)),
                 (f"1–{same_days.day} {last_month_start:%b}",
-                 days.tile("same_days", "Same days last month", last_month_start, same_days)),
+                 days.tile("same_days", N_("Same days last month"), last_month_start, same_days)),
                 (f"{last_month_start:%b}", found[4]),
-                (f"{month_before_end:%b}", days.tile("month_before", "Month before", month_before_end.replace(day=1),
+                (f"{month_before_end:%b}", days.tile("month_before", N_("Month before"), month_before_end.replace(day=1),
                                                      month_before_end))]
     for tile, (label, before) in zip(found, compared):
-        tile.before, tile.vs = before, f"vs {label}"
+        tile.before, tile.vs = before, _("vs {label}").format(label=label)
     return found
 
 

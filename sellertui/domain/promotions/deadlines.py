@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from sellertui.core.i18n import _, ngettext
 from sellertui.domain.promotions.fees import TYPES
 from sellertui.domain.promotions.settings import PromoSettings
 
@@ -55,8 +56,8 @@ def submission(promo: dict, event: dict | None, settings: PromoSettings) -> Dead
     in_event = event is not None and event.get("kind", "event") == "event"
     name = TYPES.get(kind, kind)
     if kind not in DEALS and not (in_event and kind in EVENT_SUBMITTED):
-        what = "go live within hours of being created" if kind not in EVENT_SUBMITTED else \
-            "need no submission outside marketplace events"
+        what = _("go live within hours of being created") if kind not in EVENT_SUBMITTED else \
+            _("need no submission outside marketplace events")
         return Deadline(None, None, [f"{name}s {what}: no submission deadline."])
     if in_event:
         lead, ideal_lead = settings.event_lead_days, settings.event_lead_days_ideal
@@ -70,9 +71,10 @@ def submission(promo: dict, event: dict | None, settings: PromoSettings) -> Dead
         working = [f"{event['name']} deal deadline: {due.isoformat()} (from the events table)"]
     else:
         due = start - timedelta(days=lead)
-        working = [f"start {start.isoformat()} − {lead} days = {due.isoformat()} ({advice})"]
+        working = [_("start {start} − {lead} days = {due} ({advice})").format(
+            start=start.isoformat(), lead=lead, due=due.isoformat(), advice=advice)]
     ideal = min(ideal, due)
-    working.append(f"ideally by {ideal.isoformat()} (start − {ideal_lead} days)")
+    working.append(_("ideally by {day} (start − {lead} days)").format(day=ideal.isoformat(), lead=ideal_lead))
     return Deadline(due, ideal, working)
 
 
@@ -83,7 +85,7 @@ def days_left(due: date, now: datetime, marketplace: str) -> int:
 
 def describe(days: int) -> str:
     if days < 0:
-        return f"passed {-days} day{'s' if days != -1 else ''} ago"
+        return ngettext("passed {n} day ago", "passed {n} days ago", -days).format(n=-days)
     if days == 0:
-        return "today"
-    return "tomorrow" if days == 1 else f"in {days} days"
+        return _("today")
+    return _("tomorrow") if days == 1 else _("in {n} days").format(n=days)

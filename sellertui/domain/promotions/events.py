@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from sellertui.core.i18n import _
 from sellertui.core.errors import UserError
 
 KINDS = {"event": "Deal event", "holiday": "Holiday"}
@@ -257,7 +258,7 @@ def remove(store, event_id: str, expect_rev: int | None = None) -> str:
     with store.transaction("removed an event") as tx:
         current = tx["events"].get(event_id)
         if current is None:
-            raise UserError("that event no longer exists")
+            raise UserError(_("that event no longer exists"))
         if current.get("source") == "seed":
             tx["events"].update(event_id, {"removed": True}, expect_rev=expect_rev)
             return "hidden"

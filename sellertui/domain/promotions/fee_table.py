@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sellertui.core.i18n import _
 from sellertui.core.errors import UserError
 from sellertui.domain.promotions.fees import TYPES
 
@@ -54,8 +55,9 @@ def _refuse(values: dict) -> None:
 def _clash(tx, record: dict, own_id: str | None) -> None:
     for entry in tx["promo_fees"].rows():
         if entry["id"] != own_id and all(entry.get(k) == record[k] for k in ("type", "marketplace", "from", "peak")):
-            raise UserError(f"the table already has a {TYPES[record['type']]} entry for {record['marketplace']} "
-                            f"from {record['from']} ({peak_label(record['peak'])}): edit that one")
+            raise UserError(_("the table already has a {TYPES} entry for {marketplace} from {from_} "
+                              "({peak}): edit that one")
+                                .format(TYPES=TYPES[record['type']], marketplace=record['marketplace'], from_=record['from'], peak=peak_label(record['peak'])))
 
 
 def create(store, values: dict) -> dict:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from sellertui.core.i18n import _
 from sellertui.core.errors import UserError
 from sellertui.core.money import fmt
 
@@ -80,7 +81,7 @@ def fee(schedule: list[dict], kind: str, marketplace: str, start: date, days: in
         sales_minor: int = 0, redemptions: int = 0) -> Fee:
     """Amazon's fee for one promotion: the parts of the entry in force on its start, added up."""
     if kind not in TYPES:
-        raise UserError(f"unknown promotion type {kind!r}")
+        raise UserError(_("unknown promotion type {kind!r}").format(kind=kind))
     entry = pick(schedule, kind, marketplace, start, peak)
     if entry is None:
         return Fee(None, "USD", [f"no {TYPES[kind]} fee known for {marketplace} on {start}: add one to the fee table"])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from sellertui.core.i18n import _, ngettext
 from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.domain.fields import FieldError
@@ -33,7 +34,7 @@ def parse_skus(text: str, catalogue: set[str] | dict) -> list[str]:
     """'A, B c' -> ['A', 'B', 'C'...] as typed (comma or space separated); every SKU must be known."""
     wanted = [s for s in text.replace(",", " ").split() if s]
     if not wanted:
-        raise FieldError("at least one SKU")
+        raise FieldError(_("at least one SKU"))
     by_upper = {str(s).upper(): str(s) for s in catalogue}
     found, unknown = [], []
     for sku in wanted:
@@ -43,8 +44,9 @@ def parse_skus(text: str, catalogue: set[str] | dict) -> list[str]:
         elif real not in found:
             found.append(real)
     if unknown:
-        raise FieldError(f"unknown SKU{'s' if len(unknown) > 1 else ''}: {', '.join(unknown[:5])} "
-                         "(not in the catalogue: add it in Inventory)")
+        raise FieldError(ngettext("unknown SKU: {unknown} (not in the catalogue: add it in Inventory)",
+                                  "unknown SKUs: {unknown} (not in the catalogue: add it in Inventory)",
+                                  len(unknown)).format(unknown=", ".join(unknown[:5])))
     return found
 
 
@@ -54,11 +56,11 @@ def parse_discount(text: str) -> float:
     try:
         value = float(cleaned)
     except ValueError:
-        raise FieldError("a percentage, like 20") from None
+        raise FieldError(_("a percentage, like 20")) from None
     if value != value or value <= 0:
-        raise FieldError("a discount above 0%")
+        raise FieldError(_("a discount above 0%"))
     if value >= 100:
-        raise FieldError("less than 100% (that would give it away)")
+        raise FieldError(_("less than 100% (that would give it away)"))
     return round(value, 2)
 
 
@@ -79,11 +81,11 @@ def check(values: dict) -> dict[str, str]:
 def validate(record: dict, catalogue: set[str] | dict) -> None:
     """The same rules as the form, for records from the CLI or scripts."""
     if record.get("type") not in TYPES:
-        raise PromotionError(f"type must be one of {', '.join(TYPES)}")
+        raise PromotionError(_("type must be one of {TYPES}").format(TYPES=', '.join(TYPES)))
     if record.get("status") not in STATUSES:
-        raise PromotionError(f"status must be one of {', '.join(STATUSES)}")
+        raise PromotionError(_("status must be one of {STATUSES}").format(STATUSES=', '.join(STATUSES)))
     if not str(record.get("name") or "").strip():
-        raise PromotionError("a promotion needs a name")
+        raise PromotionError(_("a promotion needs a name"))
     try:
         parse_skus(" ".join(record.get("skus") or []), catalogue)
         parse_discount(str(record.get("discount_pct")))
@@ -91,7 +93,7 @@ def validate(record: dict, catalogue: set[str] | dict) -> None:
     except FieldError as exc:
         raise PromotionError(str(exc)) from None
     except (KeyError, TypeError, ValueError):
-        raise PromotionError("start and end must be dates like 2026-11-27") from None
+        raise PromotionError(_("start and end must be dates like 2026-11-27")) from None
     errors = check({"start": start, "end": end, "type": record["type"]})
     if errors:
         raise PromotionError("; ".join(f"{k}: {v}" for k, v in errors.items()))
@@ -125,7 +127,7 @@ def update(store, promo_id: str, changes: dict, by: str, expect_rev: int | None 
     with store.transaction(f"edited the promotion {changes.get('name', promo_id)}") as tx:
         current = tx["promotions"].get(promo_id)
         if current is None:
-            raise PromotionError("that promotion no longer exists")
+            raise PromotionError(_("that promotion no longer exists"))
         record = {**current, **changes}
         validate(record, catalogue)
         what = "edited" if current.get("status") == record["status"] else f"edited; now {record['status']}"
@@ -150,10 +152,11 @@ def advance(store, promo_id: str, by: str, expect_rev: int | None = None) -> dic
     with store.transaction("moved a promotion on") as tx:
         current = tx["promotions"].get(promo_id)
         if current is None:
-            raise PromotionError("that promotion no longer exists")
+            raise PromotionError(_("that promotion no longer exists"))
         status = current.get("status")
         if status not in NEXT:
-            raise PromotionError(f"“{current.get('name')}” is {status}: it does not move on")
+            raise PromotionError(_("“{name}” is {status}: it does not move on")
+                                     .format(name=current.get('name'), status=status))
         new = NEXT[status]
         return tx["promotions"].update(promo_id, {"status": new, "history": _history(current, by, f"now {new}")},
                                        expect_rev=expect_rev)
@@ -163,9 +166,10 @@ def cancel(store, promo_id: str, by: str, reason: str = "", expect_rev: int | No
     with store.transaction("cancelled a promotion") as tx:
         current = tx["promotions"].get(promo_id)
         if current is None:
-            raise PromotionError("that promotion no longer exists")
+            raise PromotionError(_("that promotion no longer exists"))
         if current.get("status") in ("ended", "cancelled"):
-            raise PromotionError(f"“{current.get('name')}” is {current.get('status')} already")
+            raise PromotionError(_("“{name}” is {status} already")
+                                     .format(name=current.get('name'), status=current.get('status')))
         what = "cancelled" + (f": {reason}" if reason else "")
         notes = current.get("notes") or ""
         if reason:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from sellertui.core.i18n import N_, _
 from sellertui import clock
 from sellertui.domain.query import parse
 from sellertui.domain.reviews import negatives
@@ -18,7 +19,7 @@ from sellertui.domain.reviews.settings import ReviewSettings
 
 KIND_LABELS = {"feedback": "seller", "review": "product"}
 FILTERS = {"status", "kind", "rating", "order", "asin"}
-FILTER_HELP = "words, or rating:1 kind:seller|product status:open|contacted|resolved order: asin:"
+FILTER_HELP = N_("words, or rating:1 kind:seller|product status:open|contacted|resolved order: asin:")
 
 
 def _orders_by_id(store, order_ids: set[str], earliest: str) -> dict[str, dict]:
@@ -100,8 +101,10 @@ def find_item(shop, ident: str) -> dict:
         if len(match) == 1:
             return match[0]
         if match:
-            raise UserError(f"{ident} names {len(match)} items: use a key ({', '.join(i['key'] for i in match)})")
-    raise UserError(f"no feedback or review {ident!r} (see `sellertui feedback`: the key or the order id)")
+            raise UserError(_("{ident} names {count} items: use a key ({keys})").format(
+                ident=ident, count=len(match), keys=", ".join(i["key"] for i in match)))
+    raise UserError(_("no feedback or review {ident!r} (see `sellertui feedback`: the key or the order id)").format(
+        ident=ident))
 
 
 def items_frame(items: list[dict]):

@@ -20,12 +20,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sellertui import clock
+from sellertui.core.i18n import N_, _
 from sellertui.core.errors import UserError
 from sellertui.domain.reviews.settings import ReviewSettings
 
 NEGATIVE_MAX = 2  # 1 and 2 stars are negative (Amazon counts them in the negative feedback rate)
 OPEN, CONTACTED, REMOVAL, RESOLVED = "open", "contacted", "removal requested", "resolved"
-OUTCOMES = ("removed by Amazon", "changed or removed by the buyer", "answered publicly", "left as it is")
+# stored as written here; the form shows them translated
+OUTCOMES = (N_("removed by Amazon"), N_("changed or removed by the buyer"), N_("answered publicly"), N_("left as it is"))
 
 _DELIVERY = re.compile(r"\b(deliver\w*|arriv\w*|late|never (came|got|received)|shipping|shipped|package|parcel|"
                        r"courier|carrier|box was|lost|tracking|took (too )?long)\b", re.I)
@@ -53,12 +55,12 @@ def removal_grounds(kind: str, text: str, channel: str) -> list[str]:
     text = text or ""
     grounds = []
     if channel.upper() == "FBA" and _DELIVERY.search(text):
-        grounds.append("a delivery or service complaint about an order Amazon fulfilled (FBA): Amazon strikes it "
-                       "through")
+        grounds.append(_("a delivery or service complaint about an order Amazon fulfilled (FBA): Amazon strikes it "
+                         "through"))
     if _PRODUCT.search(text) and not _SELLER.search(text):
-        grounds.append("it is about the product, not the seller: a product review left as seller feedback")
+        grounds.append(_("it is about the product, not the seller: a product review left as seller feedback"))
     if _EMAIL.search(text) or _PHONE.search(text):
-        grounds.append("it holds personal information (an e-mail address or a phone number)")
+        grounds.append(_("it holds personal information (an e-mail address or a phone number)"))
     return grounds
 
 
@@ -107,31 +109,32 @@ def act(store, item: dict, step: str, note: str = "", ground: str = "", outcome:
     """Record a step of the workflow on a negative (``contacted``, ``removal requested`` or ``resolved``)."""
     settings = settings or ReviewSettings()
     if not is_negative(item.get("rating")):
-        raise UserError("only a 1–2 star feedback or review has a workflow")
+        raise UserError(_("only a 1–2 star feedback or review has a workflow"))
     note = (note or "").strip()
     with store.transaction(f"{item['key']}: {step}") as tx:
         current = tx["feedback_work"].get(item["key"]) or {}
         if current.get("status") == RESOLVED:
-            raise UserError("this one is resolved already")
+            raise UserError(_("this one is resolved already"))
         if step == CONTACTED:
             what = "contacted the buyer" + (f": {note}" if note else "")
             changes = {"status": CONTACTED, "contacted_at": clock.stamp()}
         elif step == REMOVAL:
             if not ground.strip():
-                raise UserError("say which of Amazon's rules it breaks")
+                raise UserError(_("say which of Amazon's rules it breaks"))
             closes = left_on(item) + timedelta(days=settings.removal_days)
             if item.get("kind") == "feedback" and clock.today() > closes:
-                raise UserError(f"Amazon takes removal requests up to {settings.removal_days} days after the "
-                                f"feedback: that was {closes.isoformat()}")
+                raise UserError(_("Amazon takes removal requests up to {removal_days} days after the feedback: "
+                                  "that was {isoformat}")
+                                    .format(removal_days=settings.removal_days, isoformat=closes.isoformat()))
             what = f"asked Amazon to remove it: {ground.strip()}" + (f" ({note})" if note else "")
             changes = {"status": REMOVAL, "ground": ground.strip(), "removal_at": clock.stamp()}
         elif step == RESOLVED:
             if outcome not in OUTCOMES:
-                raise UserError(f"the outcome is one of: {', '.join(OUTCOMES)}")
+                raise UserError(_("the outcome is one of: {OUTCOMES}").format(OUTCOMES=', '.join(OUTCOMES)))
             what = f"resolved: {outcome}" + (f" ({note})" if note else "")
             changes = {"status": RESOLVED, "outcome": outcome, "resolved_at": clock.stamp()}
         else:
-            raise UserError(f"unknown step {step!r}: contacted, removal requested or resolved")
+            raise UserError(_("unknown step {step!r}: contacted, removal requested or resolved").format(step=step))
         return _record(tx, item["key"], changes, what, store.user)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sellertui.core.i18n import _
 from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.importers.kinds.reviews import review_key
@@ -19,13 +20,13 @@ def new_review(asin: str, day: date, rating: int, text: str, title: str = "", re
                order_id: str = "", sku: str = "", review_id: str = "", marketplace: str = "US") -> dict:
     asin = asin.strip().upper()
     if not asin and not sku.strip():
-        raise UserError("a review needs the ASIN (or the SKU) it is about")
+        raise UserError(_("a review needs the ASIN (or the SKU) it is about"))
     if not 1 <= int(rating) <= 5:
-        raise UserError("a rating is 1 to 5 stars")
+        raise UserError(_("a rating is 1 to 5 stars"))
     if day > clock.today():
-        raise UserError("a review cannot be left in the future")
+        raise UserError(_("a review cannot be left in the future"))
     if not (text.strip() or title.strip()):
-        raise UserError("type the review's text or at least its title")
+        raise UserError(_("type the review's text or at least its title"))
     return {"id": review_key(asin or sku, day.isoformat(), reviewer, review_id), "asin": asin, "sku": sku.strip(),
             "date": day.isoformat(), "rating": int(rating), "title": title.strip(), "text": text.strip(),
             "reviewer": reviewer.strip(), "order_id": order_id.strip(), "marketplace": marketplace,
@@ -35,5 +36,5 @@ def new_review(asin: str, day: date, rating: int, text: str, title: str = "", re
 def add_review(store, review: dict) -> dict:
     with store.transaction(f"entered a {review['rating']}-star review of {review['asin'] or review['sku']}") as tx:
         if tx["reviews"].get(review["id"]) is not None:
-            raise UserError("this review is in the store already (same ASIN, day and reviewer)")
+            raise UserError(_("this review is in the store already (same ASIN, day and reviewer)"))
         return tx["reviews"].insert(review)

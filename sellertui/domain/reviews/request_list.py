@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from sellertui.core.i18n import N_
 from sellertui import clock
 from sellertui.domain.query import parse
 from sellertui.domain.reviews import requests as rules
 
 DUE = "due"  # a candidate: not asked yet
 FILTERS = {"state", "channel", "order"}
-FILTER_HELP = "words, or state:due|approved|sent|refused channel:fbm|fba order:"
+FILTER_HELP = N_("words, or state:due|approved|sent|refused channel:fbm|fba order:")
 COLUMNS = ["order_id", "state", "closes", "delivered", "estimated", "channel", "skus", "buyer", "marketplace", "when",
            "by", "reason"]
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
+from sellertui.core.i18n import _
 from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.domain.reviews.settings import ReviewSettings
@@ -164,12 +165,13 @@ def requests(store) -> list[dict]:
 def approve(store, chosen: list[Candidate], via: str = BATCH) -> int:
     """Approve review requests for these candidates; the next sync sends them. Refuses an order asked before."""
     if not chosen:
-        raise UserError("no order chosen: mark candidates (space) first")
+        raise UserError(_("no order chosen: mark candidates (space) first"))
     with store.transaction(f"approved {len(chosen)} review request(s) ({via})") as tx:
         table = tx["review_requests"]
         for c in chosen:
             if table.get(c.order_id) is not None:
-                raise UserError(f"order {c.order_id} was asked for a review already: Amazon allows one request")
+                raise UserError(_("order {order_id} was asked for a review already: Amazon allows one request")
+                                    .format(order_id=c.order_id))
         table.insert_many([{"id": c.order_id, "order_id": c.order_id, "marketplace": c.marketplace,
                             "channel": c.channel, "skus": c.skus, "buyer": c.buyer, "delivered": c.delivered,
                             "estimated": c.estimated, "closes": c.closes, "status": APPROVED, "via": via, "approved_at": clock.stamp(),
@@ -183,6 +185,6 @@ def withdraw(store, order_id: str) -> None:
     with store.transaction(f"withdrew the review request of {order_id}") as tx:
         record = tx["review_requests"].get(order_id)
         if record is None or record.get("status") != APPROVED:
-            raise UserError(f"order {order_id} has no approved request waiting: a request on its way or "
-                            "answered cannot be taken back")
+            raise UserError(_("order {order_id} has no approved request waiting: a request on its way or "
+                              "answered cannot be taken back").format(order_id=order_id))
         tx["review_requests"].delete(order_id)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sellertui.core.i18n import _
 from sellertui import clock
 from sellertui.domain.reviews import requests as rules
 from sellertui.domain.reviews.settings import ReviewSettings
@@ -63,7 +64,8 @@ def _not_offered(store, record: dict, result) -> None:
         estimate = " (the delivery day was an estimate)" if record.get("estimated") else ""
         _set(store, order_id, "not offered by Amazon yet", checked_at=clock.stamp(),
              reason=f"Amazon does not offer it yet{estimate}: asked again at the next sync")
-        result.notes.append(f"review request {order_id}: Amazon does not offer it yet; it waits")
+        result.notes.append(_("review request {order_id}: Amazon does not offer it yet; it waits").format(
+            order_id=order_id))
         return
     _set(store, order_id, "never offered by Amazon", status=rules.REFUSED, answered_at=clock.stamp(),
          reason="Amazon did not offer Request a Review for this order before its window closed")
@@ -79,7 +81,7 @@ def send_requests(run, result) -> None:
     solicitations = Solicitations(run.api)
     approved = approve_by_rule(run.shop, code)
     if approved:
-        result.notes.append(f"the daily rule approved {approved} review request(s)")
+        result.notes.append(_("the daily rule approved {n} review request(s)").format(n=approved))
     mine = [r for r in store["review_requests"].rows() if r.get("marketplace", "US") == code]
     for record in (r for r in mine if r.get("status") == rules.SENDING):
         if _still_offered(solicitations, record, amazon_id):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from sellertui.core.i18n import _
 from sellertui.domain.reviews import negatives
 from sellertui.domain.reviews.listing import feedback_items
 from sellertui.domain.today.model import Item, Section
@@ -14,13 +15,14 @@ RESOLVE_WARN_DAYS = 7  # a negative already worked on shows again when its remov
 def _when(item: dict, by: date, today: date) -> str:
     """The deadline in the few characters Today's detail column has: "late 9d", "today", "resolve 5d"."""
     days = (by - today).days
-    when = "today" if days == 0 else f"late {-days}d" if days < 0 else f"{days}d left"
-    return when if item["status"] == negatives.OPEN else f"resolve {when}"
+    when = _("today") if days == 0 else _("late {days}d").format(days=-days) if days < 0 \
+        else _("{days}d left").format(days=days)
+    return when if item["status"] == negatives.OPEN else _("resolve {when}").format(when=when)
 
 
 def negatives_section(shop, now: datetime, user: str) -> Section:
     """1–2 star feedback and reviews: those not yet answered, and those whose removal window is closing."""
-    section = Section("Negative feedback to handle", "orders")
+    section = Section(_("Negative feedback to handle"), "orders")
     today = now.date()
     for item in feedback_items(shop, today):
         if not item["due_by"]:
@@ -28,7 +30,7 @@ def negatives_section(shop, now: datetime, user: str) -> Section:
         by = date.fromisoformat(item["due_by"])
         if item["status"] != negatives.OPEN and by > today + timedelta(days=RESOLVE_WARN_DAYS):
             continue
-        what = "seller feedback" if item["kind"] == "feedback" else "review"
+        what = _("seller feedback") if item["kind"] == "feedback" else _("review")
         section.items.append(Item(
             key=f"negative:{item['key']}", title=f"{item['rating']}★ {what} · {item['buyer'] or item['asin']}: "
                                                  f"{item['text'][:50]}",
@@ -43,19 +45,21 @@ def review_requests_section(shop, now: datetime, user: str) -> Section:
     from sellertui.domain.reviews import requests as rules
     from sellertui.domain.reviews.settings import ReviewSettings
 
-    section = Section("Review requests", "orders")
+    section = Section(_("Review requests"), "orders")
     day = now.date()
     due = rules.candidates(shop, day)
     if due and not ReviewSettings.of(shop).daily_rule:
         closing = sum(1 for c in due if c.closes == day.isoformat())
         section.items.append(Item(
-            key=f"review-requests:{day.isoformat()}", title=f"approve a batch of {len(due)} review request(s)",
-            detail=f"{closing} close today" if closing else f"closes {due[0].closes[5:]}",
+            key=f"review-requests:{day.isoformat()}",
+            title=_("approve a batch of {n} review request(s)").format(n=len(due)),
+            detail=_("{n} close today").format(n=closing) if closing
+            else _("closes {day}").format(day=due[0].closes[5:]),
             urgency=0 if closing else 1, area="orders", view="reviewrequestsview"))
     waiting = [r for r in rules.requests(shop.store) if r.get("status") in rules.WAITING]
     if waiting:
         section.items.append(Item(
             key=f"review-requests-waiting:{day.isoformat()}",
-            title=f"{len(waiting)} approved review request(s) wait for the next sync (R)",
-            detail="sellertui sync --dry-run shows them", urgency=2, area="orders", view="reviewrequestsview"))
+            title=_("{n} approved review request(s) wait for the next sync (R)").format(n=len(waiting)),
+            detail=_("sellertui sync --dry-run shows them"), urgency=2, area="orders", view="reviewrequestsview"))
     return section

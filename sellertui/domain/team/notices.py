@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sellertui.core.i18n import _
 from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.domain.team.activity import recent_entries
@@ -22,11 +23,11 @@ TEAM_DAYS = 30
 def post(store, author: str, title: str, body: str = "") -> dict:
     title = " ".join(str(title).split())
     if not title:
-        raise UserError("a notice needs a title")
+        raise UserError(_("a notice needs a title"))
     if len(title) > 120:
-        raise UserError("a notice title is at most 120 characters")
+        raise UserError(_("a notice title is at most 120 characters"))
     if len(body) > 4000:
-        raise UserError("a notice is at most 4,000 characters")
+        raise UserError(_("a notice is at most 4,000 characters"))
     now = clock.stamp()
     notice = {"title": title, "body": body.strip(), "author": author, "posted_at": now, "read_by": {author: now},
               "withdrawn_at": None}
@@ -39,7 +40,7 @@ def acknowledge(store, notice_id: str, user: str) -> dict:
     with store.transaction("read a notice") as tx:
         notice = tx[COLLECTION].get(notice_id)
         if notice is None:
-            raise UserError("that notice no longer exists")
+            raise UserError(_("that notice no longer exists"))
         if user in (notice.get("read_by") or {}):
             return notice
         return tx[COLLECTION].update(notice_id, {"read_by": {**notice.get("read_by", {}), user: clock.stamp()}})
@@ -47,7 +48,8 @@ def acknowledge(store, notice_id: str, user: str) -> dict:
 
 def withdraw(store, notice: dict, user: str) -> dict:
     if notice.get("author") != user:
-        raise UserError(f"only {notice.get('author') or 'its author'} can withdraw this notice")
+        raise UserError(_("only {author} can withdraw this notice")
+                            .format(author=notice.get('author') or 'its author'))
     with store.transaction(f"withdrew the notice: {notice['title']}") as tx:
         return tx[COLLECTION].update(notice["id"], {"withdrawn_at": clock.stamp()}, expect_rev=notice.get("_rev"))
 

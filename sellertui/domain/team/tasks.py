@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sellertui.core.i18n import _
 from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.store import Store
@@ -26,21 +27,22 @@ def parse_due(text: str | None) -> str | None:
     try:
         return date.fromisoformat(text.strip()).isoformat()
     except ValueError:
-        raise TaskError(f"due date {text!r} is not a date like 2026-11-30") from None
+        raise TaskError(_("due date {text!r} is not a date like 2026-11-30").format(text=text)) from None
 
 
 def clean_title(title: str) -> str:
     title = " ".join(str(title).split())
     if not title:
-        raise TaskError("a task needs a title")
+        raise TaskError(_("a task needs a title"))
     if len(title) > 200:
-        raise TaskError("a task title is at most 200 characters")
+        raise TaskError(_("a task title is at most 200 characters"))
     return title
 
 
 def check_choice(name: str, value: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
-        raise TaskError(f"{name} must be one of {', '.join(a or 'none' for a in allowed)}")
+        raise TaskError(_("{name} must be one of {join}")
+                            .format(name=name, join=', '.join(a or 'none' for a in allowed)))
     return value
 
 
@@ -63,7 +65,7 @@ def new_task(title: str, owner: str = "", due: str | None = None, **fields: Any)
     check_choice("priority", task["priority"], PRIORITIES)
     task["links"] = _clean_links(task["links"])
     if fields:
-        raise TaskError(f"unknown task field(s): {', '.join(sorted(fields))}")
+        raise TaskError(_("unknown task field(s): {fields}").format(fields=', '.join(sorted(fields))))
     return task
 
 
@@ -94,11 +96,11 @@ def list_tasks(store: Store, include_done: bool = False, owner: str | None = Non
 
 def set_status(store: Store, task_id: str, status: str, expect_rev: int | None = None) -> dict:
     if status not in STATUSES:
-        raise TaskError(f"status must be one of {', '.join(STATUSES)}")
+        raise TaskError(_("status must be one of {STATUSES}").format(STATUSES=', '.join(STATUSES)))
     with store.transaction(f"task {task_id} -> {status}") as tx:
         task = tx["tasks"].get(task_id)
         if task is None:
-            raise TaskError(f"no task with id {task_id}")
+            raise TaskError(_("no task with id {task_id}").format(task_id=task_id))
         changes: dict[str, Any] = {"status": status}
         if status == "done":
             changes["done_at"] = clock.stamp()
@@ -114,7 +116,8 @@ def _clean_links(links: dict | None) -> dict:
     links = {k: str(v).strip() for k, v in (links or {}).items() if v and str(v).strip()}
     unknown = set(links) - set(LINKS)
     if unknown:
-        raise TaskError(f"a task links to {', '.join(LINKS)}, not {', '.join(sorted(unknown))}")
+        raise TaskError(_("a task links to {LINKS}, not {unknown}")
+                            .format(LINKS=', '.join(LINKS), unknown=', '.join(sorted(unknown))))
     return links
 
 
@@ -122,7 +125,7 @@ def edit_task(store: Store, task_id: str, changes: dict, expect_rev: int | None)
     """Save a form's changes; refuses (Conflict) if someone saved the task since ``expect_rev``."""
     unknown = set(changes) - set(EDITABLE)
     if unknown:
-        raise TaskError(f"unknown task field(s): {', '.join(sorted(unknown))}")
+        raise TaskError(_("unknown task field(s): {unknown}").format(unknown=', '.join(sorted(unknown))))
     fields: dict[str, Any] = {}
     if "title" in changes:
         fields["title"] = clean_title(changes["title"])
@@ -147,10 +150,10 @@ def move_status(store: Store, task_id: str, step: int, expect_rev: int | None = 
     """One step along todo → doing → blocked → done (``step`` +1 or −1)."""
     task = store["tasks"].get(task_id)
     if task is None:
-        raise TaskError(f"no task with id {task_id}")
+        raise TaskError(_("no task with id {task_id}").format(task_id=task_id))
     index = STATUSES.index(task.get("status", "todo")) + step
     if not 0 <= index < len(STATUSES):
-        raise TaskError(f"task {task_id} is already {task.get('status')}")
+        raise TaskError(_("task {task_id} is already {status}").format(task_id=task_id, status=task.get('status')))
     return set_status(store, task_id, STATUSES[index], expect_rev=expect_rev)
 
 
@@ -164,13 +167,13 @@ def add_comment(store: Store, task_id: str, text: str) -> dict:
     """Append to the task's thread. Not guarded by a revision: a comment adds, never undoes."""
     text = text.strip()
     if not text:
-        raise TaskError("the comment is empty")
+        raise TaskError(_("the comment is empty"))
     if len(text) > 5000:
-        raise TaskError("a comment is at most 5000 characters")
+        raise TaskError(_("a comment is at most 5000 characters"))
     with store.transaction(f"commented on task {task_id}") as tx:
         task = tx["tasks"].get(task_id)
         if task is None:
-            raise TaskError(f"no task with id {task_id}")
+            raise TaskError(_("no task with id {task_id}").format(task_id=task_id))
         thread = list(task.get("comments") or []) + [{"at": clock.stamp(), "by": store.user, "text": text}]
         return tx["tasks"].update(task_id, {"comments": thread})
 

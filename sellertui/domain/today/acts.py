@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sellertui.core.errors import UserError
+from sellertui.core.i18n import N_, _
 from sellertui.domain.today import ticks
 from sellertui.domain.today.model import Item
 
@@ -32,15 +33,16 @@ class Act:
 
 
 ACTS = {
-    "message": Act("write", "replied", "Orders › Messages"),
-    "task": Act("write", "done", "Team"),
-    "ship": Act("tab", "shipped", "Orders › Ship queue", "shipqueueview", "ship"),
-    "refund": Act("tab", "refunded", "Orders › Returns", "returnsview", "advance"),
-    "reorder": Act("write", "ordered", "Inventory › Purchase orders"),  # "tab" (draft first) when there is no draft
-    "deadline": Act("tab", "submitted", "Promotions › List", "promotionlistview", "promotion('advance')"),
+    "message": Act("write", N_("replied"), N_("Orders › Messages")),
+    "task": Act("write", N_("done"), N_("Team")),
+    "ship": Act("tab", N_("shipped"), N_("Orders › Ship queue"), "shipqueueview", "ship"),
+    "refund": Act("tab", N_("refunded"), N_("Orders › Returns"), "returnsview", "advance"),
+    # "tab" (draft first) when there is no draft
+    "reorder": Act("write", N_("ordered"), N_("Inventory › Purchase orders")),
+    "deadline": Act("tab", N_("submitted"), N_("Promotions › List"), "promotionlistview", "promotion('advance')"),
 }
-DRAFT_PO = Act("tab", "drafted", "Inventory › SKUs", "skusview", "draft_po")
-TICK = Act("tick", "ticked")
+DRAFT_PO = Act("tab", N_("drafted"), N_("Inventory › SKUs"), "skusview", "draft_po")
+TICK = Act("tick", N_("ticked"))
 
 
 def kind(key: str) -> str:
@@ -65,7 +67,7 @@ def refuse_untick(item: Item) -> str | None:
     act = act_for(item)
     if act.how == "tick":
         return None
-    return f"It is {act.done} in {act.tab}: change it there if that was a mistake."
+    return _("It is {done} in {tab}: change it there if that was a mistake.").format(done=_(act.done), tab=_(act.tab))
 
 
 # -- the writes done here, each through the tab's own domain function ---------------------------
@@ -77,7 +79,7 @@ def reply_sent(store, user: str, item: Item, now: datetime | None = None) -> dic
 
     message = messages.find(store, item.value)
     if message is None:
-        raise UserError("That message is no longer in the store: a teammate may have removed it.")
+        raise UserError(_("That message is no longer in the store: a teammate may have removed it."))
     if message.get("status") == "awaiting":
         message = messages.set_status(store, message, "replied", now)
     ticks.close_work(store, user, item.key, item.area, item.title, done=True)
@@ -97,7 +99,7 @@ def draft_for(store, sku: str) -> dict | None:
     """The draft purchase order holding ``sku`` (the oldest), if any: ticking the reorder places it."""
     from sellertui.domain.inventory.po_list import read_purchase_orders
 
-    orders, _ = read_purchase_orders(store)
+    orders = read_purchase_orders(store)[0]
     drafts = [po for po in orders if po.get("status") == "draft" and any(l.get("sku") == sku
                                                                           for l in po.get("lines") or [])]
     return min(drafts, key=lambda po: int(po["id"]) if str(po["id"]).isdigit() else 0, default=None)
@@ -123,8 +125,9 @@ def snooze_warning(item: Item, now: datetime) -> str | None:
     back = datetime.combine(now.date() + timedelta(days=1), datetime.min.time(), tzinfo=now.tzinfo)
     if now + left >= back:
         return None
-    from sellertui.domain.orders.messages import describe_left
+    from sellertui.domain.orders.messages import describe_left, describe_span
 
     if left.total_seconds() < 0:
-        return f"This reply is {describe_left(left)} already: snoozing it to tomorrow makes it later still."
-    return f"This reply is due in {describe_left(left).removesuffix(' left')}, before it would come back tomorrow."
+        return _("This reply is {left} already: snoozing it to tomorrow makes it later still.").format(
+            left=describe_left(left))
+    return _("This reply is due in {span}, before it would come back tomorrow.").format(span=describe_span(left))

@@ -42,6 +42,7 @@ def fingerprint(shop, provider_name: str, now: datetime, user: str) -> str | Non
     if reads is None:
         return None
     from sellertui import __version__
+    from sellertui.core.i18n import language
 
     store = shop.store
     files = []
@@ -50,8 +51,8 @@ def fingerprint(shop, provider_name: str, now: datetime, user: str) -> str | Non
         files.append([name, [[p, _sig(store.partition_signature(name, p))] for p in view.partitions()]])
     settings = shop.settings
     config = [settings.home_currency, settings.marketplace, settings.sections]
-    basis = [VERSION, __version__, provider_name, user, now.date().isoformat(), now.astimezone().date().isoformat(),
-             config, files]
+    basis = [VERSION, __version__, provider_name, user, language(), now.date().isoformat(),
+             now.astimezone().date().isoformat(), config, files]
     return hashlib.sha1(json.dumps(basis, sort_keys=True, default=str).encode()).hexdigest()
 
 

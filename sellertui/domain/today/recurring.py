@@ -10,6 +10,7 @@ import calendar
 from datetime import date
 
 from sellertui.core.errors import UserError
+from sellertui.core.i18n import _
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -23,20 +24,20 @@ def parse_rule(text: str) -> dict:
     if value.startswith("monthly"):
         rest = value.removeprefix("monthly").strip()
         if not rest.isdigit() or not 1 <= int(rest) <= 31:
-            raise UserError("monthly needs a day of the month: monthly 1 … monthly 31")
+            raise UserError(_("monthly needs a day of the month: monthly 1 … monthly 31"))
         return {"monthday": int(rest)}
     days = value.split()
     if days and all(d[:3] in DAYS for d in days):
         return {"weekdays": sorted({DAYS.index(d[:3]) for d in days})}
-    raise UserError("say daily, weekdays, mon,wed,fri or monthly 15")
+    raise UserError(_("say daily, weekdays, mon,wed,fri or monthly 15"))
 
 
 def describe(rule: dict) -> str:
     if rule.get("every") == "day":
-        return "daily"
+        return _("daily")
     if "weekdays" in rule:
-        return "weekdays" if rule["weekdays"] == [0, 1, 2, 3, 4] else ",".join(DAYS[d] for d in rule["weekdays"])
-    return f"monthly {rule['monthday']}"
+        return _("weekdays") if rule["weekdays"] == [0, 1, 2, 3, 4] else ",".join(DAYS[d] for d in rule["weekdays"])
+    return _("monthly {day}").format(day=rule["monthday"])
 
 
 def due_on(rule: dict, day: date) -> bool:

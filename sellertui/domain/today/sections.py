@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Callable
 
 from sellertui import clock
+from sellertui.core.i18n import N_, _
 from sellertui.domain.orders import messages as message_rules
 from sellertui.domain.orders import returns as return_rules
 from sellertui.domain.orders.ship_queue import waiting_lines
@@ -32,7 +33,7 @@ Provider = Callable[[Shop, datetime, str], Section]
 
 def messages_section(shop: Shop, now: datetime, user: str) -> Section:
     store = shop.store
-    section = Section("Buyer messages to answer", "orders")
+    section = Section(_("Buyer messages to answer"), "orders")
     month_ago = (now - timedelta(days=40)).date().isoformat()[:7]
     view = store["messages"]
     for m in view.rows([p for p in view.partitions() if p >= month_ago]):
@@ -40,7 +41,7 @@ def messages_section(shop: Shop, now: datetime, user: str) -> Section:
         if left is None:
             continue
         section.items.append(Item(
-            key=f"message:{m['id']}", title=f"{m.get('buyer_name') or 'a buyer'}: {(m.get('text') or '')[:60]}",
+            key=f"message:{m['id']}", title=f"{m.get('buyer_name') or _('a buyer')}: {(m.get('text') or '')[:60]}",
             detail=message_rules.describe_left(left), urgency=left.total_seconds(), area="orders",
             view="messagesview", column="id", value=m["id"], late=left.total_seconds() < 0))
     return section.capped()
@@ -48,7 +49,7 @@ def messages_section(shop: Shop, now: datetime, user: str) -> Section:
 
 def ship_section(shop: Shop, now: datetime, user: str) -> Section:
     store = shop.store
-    section = Section("FBM orders to ship", "orders")
+    section = Section(_("FBM orders to ship"), "orders")
     today = now.date()
     orders: dict[str, dict] = {}
     for o in waiting_lines(store):
@@ -58,14 +59,14 @@ def ship_section(shop: Shop, now: datetime, user: str) -> Section:
         days = (date.fromisoformat(o["ship_by"][:10]) - today).days
         section.items.append(Item(
             key=f"ship:{order_id}", title=f"{order_id} · {o.get('sku')} · {o.get('buyer_name') or ''}",
-            detail=f"late {-days}d" if days < 0 else "ship today", urgency=days, area="orders",
+            detail=_("late {days}d").format(days=-days) if days < 0 else _("ship today"), urgency=days, area="orders",
             view="shipqueueview", column="order_id", value=order_id, late=days < 0))
     return section.capped()
 
 
 def refunds_section(shop: Shop, now: datetime, user: str) -> Section:
     store = shop.store
-    section = Section("Returns to refund", "orders")
+    section = Section(_("Returns to refund"), "orders")
     today = now.date()
     for case in store["returns"].rows():
         due = return_rules.refund_deadline(case)
@@ -74,14 +75,15 @@ def refunds_section(shop: Shop, now: datetime, user: str) -> Section:
         days = (due - today).days
         section.items.append(Item(
             key=f"refund:{case['id']}", title=f"{case['order_id']} · {case.get('sku')} · {case.get('reason', '').lower()}",
-            detail=f"refund by {due:%m-%d}" + (" late" if days < 0 else ""), urgency=days, area="orders",
+            detail=(_("refund by {day} late") if days < 0 else _("refund by {day}")).format(day=f"{due:%m-%d}"),
+            urgency=days, area="orders",
             view="returnsview", column="id", value=case["id"], late=days < 0))
     return section.capped()
 
 
 def tasks_section(shop: Shop, now: datetime, user: str) -> Section:
     store = shop.store
-    section = Section("Tasks due", "team")
+    section = Section(_("Tasks due"), "team")
     today = now.date().isoformat()
     for task in store["tasks"].rows():
         if task.get("status") == "done" or not task.get("due") or task["due"] > today:
@@ -89,15 +91,17 @@ def tasks_section(shop: Shop, now: datetime, user: str) -> Section:
         mine = task.get("owner") == user
         days = (date.fromisoformat(task["due"]) - now.date()).days
         section.items.append(Item(
-            key=f"task:{task['id']}", title=f"{task['title']}" + ("" if mine else f" ({task.get('owner') or 'nobody'})"),
-            detail="due today" if days == 0 else f"{-days}d overdue", urgency=(0 if mine else 1000) + days,
+            key=f"task:{task['id']}",
+            title=f"{task['title']}" + ("" if mine else f" ({task.get('owner') or _('nobody')})"),
+            detail=_("due today") if days == 0 else _("{days}d overdue").format(days=-days),
+            urgency=(0 if mine else 1000) + days,
             area="team", view="everyoneview", column="id", value=task["id"], late=is_overdue(task, now.date()), mine=mine))
     return section.capped()
 
 
 def recurring_section(shop: Shop, now: datetime, user: str) -> Section:
     store = shop.store
-    section = Section("Routine", "today")
+    section = Section(_("Routine"), "today")
     for entry in sorted(store["recurring"].rows(), key=lambda r: r.get("title", "")):
         if entry.get("user") not in (None, "", user) or not recurring.due_on(entry["rule"], now.date()):
             continue
@@ -112,14 +116,17 @@ def reorder_section(shop: Shop, now: datetime, user: str) -> Section:
     from sellertui.domain.inventory.plan import build, reorder
     from sellertui.domain.inventory.settings import InventorySettings
 
-    section = Section("SKUs to reorder now", "inventory")
+    section = Section(_("SKUs to reorder now"), "inventory")
     plan = build(shop.store, shop.frames(), InventorySettings.from_section(shop.settings.section("inventory")),
                  now.date())
     for row in reorder(plan):
         cover = row["days_of_cover"]
         section.items.append(Item(
-            key=f"reorder:{row['sku']}", title=f"order {row['qty']:,} × {row['sku']} from {row['supplier'] or '?'}",
-            detail="out of stock" if row["status"].startswith("out") else f"runs out {(row['stockout_date'] or '')[5:]}",
+            key=f"reorder:{row['sku']}",
+            title=_("order {qty} × {sku} from {supplier}").format(qty=f"{row['qty']:,}", sku=row["sku"],
+                                                                  supplier=row["supplier"] or "?"),
+            detail=_("out of stock") if row["status"].startswith("out")
+            else _("runs out {day}").format(day=(row["stockout_date"] or "")[5:]),
             urgency=cover or 0, area="inventory", view="skusview", column="sku", value=row["sku"],
             late=row["status"].startswith("out")))
     return section.capped()
@@ -129,7 +136,7 @@ def ad_proposals_section(shop: Shop, now: datetime, user: str) -> Section:
     """Ad proposals waiting for review: one item, since they are reviewed together."""
     from sellertui.domain.ads.service import AdsService
 
-    section = Section("Ad proposals to review", "ads")
+    section = Section(_("Ad proposals to review"), "ads")
     currency = shop.settings.home_currency
     service = AdsService.for_shop(shop)
     window = service.default_window()
@@ -141,8 +148,10 @@ def ad_proposals_section(shop: Shop, now: datetime, user: str) -> Section:
 
         section.items.append(Item(
             key=f"ads:{window.end.isoformat()}",
-            title=f"review {len(waiting)} ad proposals: " + ", ".join(f"{n} {k}" for k, n in kinds.items() if n),
-            detail=f"{fmt(spend, currency)} on terms to negate", area="ads", view="proposalsview"))
+            title=_("review {n} ad proposals: {kinds}").format(
+                n=len(waiting), kinds=", ".join(f"{n} {_(KINDS[k])}" for k, n in kinds.items() if n)),
+            detail=_("{amount} on terms to negate").format(amount=fmt(spend, currency)), area="ads",
+            view="proposalsview"))
     return section
 
 
@@ -184,19 +193,21 @@ def checklist(shop: Shop, user: str, now: datetime | None = None, which: str = "
 
 
 # the section each kind of item is listed in (by the prefix of its key): done items stay there for the day
-HOME = {"message": "Buyer messages to answer", "ship": "FBM orders to ship", "refund": "Returns to refund",
-        "reorder": "SKUs to reorder now", "promotion": PROMOTIONS, "event": PROMOTIONS,
-        "ads": "Ad proposals to review", "task": "Tasks due", "recurring": "Routine"}
+HOME = {"message": N_("Buyer messages to answer"), "ship": N_("FBM orders to ship"),
+        "refund": N_("Returns to refund"), "reorder": N_("SKUs to reorder now"), "promotion": PROMOTIONS,
+        "event": PROMOTIONS, "ads": N_("Ad proposals to review"), "task": N_("Tasks due"), "recurring": N_("Routine")}
+KINDS = {"negate": N_("negate"), "harvest": N_("harvest"), "bid": N_("bid")}  # an ad proposal's kind, as listed
 
 
 def _keep_done(sections: list[Section], state: dict[str, dict], listed: set[str]) -> None:
     """Items ticked today that left their section (their record is replied, shipped, done) stay, ticked."""
     by_name = {s.name: s for s in sections}
     for key, doc in state.items():
-        section = by_name.get(HOME.get(key.split(":", 1)[0], ""))
+        home = HOME.get(key.split(":", 1)[0])
+        section = by_name.get(_(home)) if home else None  # sections are named in the language shown
         if key in listed or section is None or not doc.get("ticked_at"):
             continue
-        section.items.append(Item(key=key, title=doc.get("title") or key, detail="done today",
+        section.items.append(Item(key=key, title=doc.get("title") or key, detail=_("done today"),
                                   area=doc.get("area") or section.area, ticked=True, urgency=float("inf")))
 
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sellertui.core.i18n import N_, _
 from sellertui.core.money import fmt
 from sellertui.domain.watch.snapshots import latest_known
 
-KINDS = {"price_cut": "price cut", "lost_buybox": "lost Buy Box", "rank_jump": "rank jump",
-         "new_coupon": "new coupon"}
+KINDS = {"price_cut": N_("price cut"), "lost_buybox": N_("lost Buy Box"), "rank_jump": N_("rank jump"),
+         "new_coupon": N_("new coupon")}  # translated where shown
 
 
 @dataclass(frozen=True)
@@ -74,24 +75,30 @@ def alerts_for(entry: dict, history: list[dict], settings: WatchSettings, today:
         cut = (before - after) / before * 100 if before else 0.0
         if cut >= settings.price_cut_pct:
             currency = pair[1].get("currency") or pair[0].get("currency") or "USD"
-            alert("price_cut", pair, f"{name} cut its price {cut:.0f}%: {fmt(before, currency)} on {pair[0]['day']} "
-                                     f"→ {fmt(after, currency)}")
+            alert("price_cut", pair, _("{name} cut its price {cut}%: {before} on {day} → {after}").format(
+                name=name, cut=f"{cut:.0f}", before=fmt(before, currency), day=pair[0]["day"],
+                after=fmt(after, currency)))
     pair = _pair(history, "buybox_mine", first_day) if own else None
     if pair is not None and pair[0]["buybox_mine"] and not pair[1]["buybox_mine"]:
-        holder = pair[1].get("buybox_seller") or "nobody"
+        holder = pair[1].get("buybox_seller") or _("nobody")
         price = pair[1].get("buybox_price_minor")
-        at = f" at {fmt(price, pair[1].get('currency') or 'USD')}" if price is not None else ""
-        alert("lost_buybox", pair, f"{name} lost the Buy Box: held by {holder}{at} (yours on {pair[0]['day']})")
+        text = _("{name} lost the Buy Box: held by {holder} at {price} (yours on {day})") if price is not None \
+            else _("{name} lost the Buy Box: held by {holder} (yours on {day})")
+        alert("lost_buybox", pair, text.format(name=name, holder=holder, day=pair[0]["day"],
+                                               price=fmt(price, pair[1].get("currency") or "USD") if price is not None
+                                               else ""))
     pair = _pair(history, "rank", first_day)
     if pair is not None and pair[0]["rank"] and pair[1]["rank"]:
         before, after = pair[0]["rank"], pair[1]["rank"]
         moved = abs(after - before) / before * 100
         if moved >= settings.rank_jump_pct:
-            way = "better" if after < before else "worse"
-            alert("rank_jump", pair, f"{name} sales rank #{before:,} → #{after:,} ({moved:.0f}% {way})")
+            text = _("{name} sales rank #{before} → #{after} ({moved}% better)") if after < before \
+                else _("{name} sales rank #{before} → #{after} ({moved}% worse)")
+            alert("rank_jump", pair, text.format(name=name, before=f"{before:,}", after=f"{after:,}",
+                                                 moved=f"{moved:.0f}"))
     pair = None if own else _pair(history, "coupon", first_day)
     if pair is not None and not pair[0]["coupon"] and pair[1]["coupon"]:
-        alert("new_coupon", pair, f"{name} has a new coupon: {pair[1]['coupon']}")
+        alert("new_coupon", pair, _("{name} has a new coupon: {coupon}").format(name=name, coupon=pair[1]["coupon"]))
     return found
 
 

@@ -19,6 +19,7 @@ import io
 from datetime import date
 from pathlib import Path
 
+from sellertui.core.i18n import _
 from sellertui.core.errors import UserError
 from sellertui.domain import fields
 from sellertui.domain.watch.snapshots import build, record
@@ -52,7 +53,7 @@ def offer_text(text: str) -> str:
     if value.lower() in NONE_WORDS:
         return ""
     if len(value) > 40:
-        raise fields.FieldError("at most 40 characters")
+        raise fields.FieldError(_("at most 40 characters"))
     return value
 
 
@@ -60,13 +61,13 @@ def buybox_owner(text: str) -> dict:
     """Who holds the Buy Box, as snapshot fields: you, another seller (by name), or nobody ("none")."""
     value = " ".join(str(text).split())
     if not value:
-        raise fields.FieldError("you, a seller's name, or none")
+        raise fields.FieldError(_("you, a seller's name, or none"))
     if value.lower() in YOU_WORDS:
         return {"buybox_seller": None, "buybox_mine": True}
     if value.lower() in NONE_WORDS | {"nobody"}:
         return {"buybox_seller": "", "buybox_mine": False}  # "": nobody holds it (the API's None: not known)
     if len(value) > 60:
-        raise fields.FieldError("at most 60 characters")
+        raise fields.FieldError(_("at most 60 characters"))
     return {"buybox_seller": value, "buybox_mine": False}
 
 
@@ -89,7 +90,7 @@ def values_from_text(raw: dict[str, str], currency: str) -> dict:
             elif name == "buybox":
                 out.update(buybox_owner(text))
             else:
-                raise fields.FieldError(f"unknown figure {name!r}")
+                raise fields.FieldError(_("unknown figure {name!r}").format(name=name))
         except fields.FieldError as exc:
             raise fields.FieldError(f"{name}: {exc}") from None
     return with_buybox_price(out)
@@ -118,7 +119,7 @@ def record_figures(store, asin: str, market: str, day: date, values: dict, sourc
     asin, market = clean_asin(asin), clean_market(market)
     values = with_buybox_price({k: v for k, v in values.items() if v is not None})
     if not values or set(values) == {"currency"}:
-        raise UserError("nothing to record: give a rating, reviews, coupon, deal, price, rank or Buy Box owner")
+        raise UserError(_("nothing to record: give a rating, reviews, coupon, deal, price, rank or Buy Box owner"))
     return record(store, [build(market, asin, day, values, source)], f"watch figures for {asin} on {day}")
 
 
@@ -127,20 +128,22 @@ def read_csv(text: str, default_market: str, currency_of) -> list[dict]:
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     header = next(reader, None)
     if not header:
-        raise UserError("the file is empty: it needs a header row (asin, date, rating, reviews, coupon, deal…)")
+        raise UserError(_("the file is empty: it needs a header row (asin, date, rating, reviews, "
+                          "coupon, deal…)"))
     names = [HEADERS.get(" ".join(h.strip().lower().replace("_", " ").split())) for h in header]
     unknown = [h for h, n in zip(header, names) if n is None and h.strip()]
     if unknown:
-        raise UserError(f"unknown column(s) {', '.join(unknown)}: the columns are asin, date, rating, reviews, "
-                        "coupon, deal, price, rank, buybox, marketplace")
+        raise UserError(_("unknown column(s) {unknown}: the columns are asin, date, rating, reviews, "
+                          "coupon, deal, price, rank, buybox, marketplace")
+                        .format(unknown=', '.join(unknown)))
     if "asin" not in names or "day" not in names:
-        raise UserError("the file needs an asin column and a date column")
+        raise UserError(_("the file needs an asin column and a date column"))
     snapshots = []
     for line, cells in enumerate(reader, 2):
         if not any(c.strip() for c in cells):
             continue
         if line > MAX_ROWS:
-            raise UserError(f"more than {MAX_ROWS:,} rows: split the file")
+            raise UserError(_("more than {MAX_ROWS:,} rows: split the file").format(MAX_ROWS=MAX_ROWS))
         row = dict(zip(names, cells + [""] * (len(names) - len(cells))))
         try:
             asin = clean_asin(row.pop("asin"))
@@ -150,9 +153,9 @@ def read_csv(text: str, default_market: str, currency_of) -> list[dict]:
             if values:
                 snapshots.append(build(market, asin, day, values, "csv"))
         except (UserError, fields.FieldError) as exc:
-            raise UserError(f"line {line}: {exc}") from None
+            raise UserError(_("line {line}: {exc}").format(line=line, exc=exc)) from None
     if not snapshots:
-        raise UserError("no rows with figures in the file")
+        raise UserError(_("no rows with figures in the file"))
     return snapshots
 
 
@@ -161,9 +164,9 @@ def import_csv(store, path: Path, default_market: str, currency_of) -> dict[str,
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise UserError(f"{path} is not UTF-8 text: save it as CSV UTF-8") from None
+        raise UserError(_("{path} is not UTF-8 text: save it as CSV UTF-8").format(path=path)) from None
     except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise UserError(_("cannot read {path}: {strerror}").format(path=path, strerror=exc.strerror or exc)) from None
     snapshots = read_csv(text, default_market, currency_of)
     counts = record(store, snapshots, f"imported watch figures from {Path(path).name}")
     return {**counts, "rows": len(snapshots)}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sellertui.core.i18n import _
 from sellertui.domain.watch.alerts import KINDS, WatchSettings, alerts_for
 from sellertui.domain.watch.snapshots import FIELDS, history_by_entry, latest_known
 
@@ -96,5 +97,5 @@ def watch_frame(rows: list[dict]):
         "reviews": [number(r["reviews"]) for r in rows],
         "coupon": [r["coupon"] or "" for r in rows],
         "deal": [r["deal"] or "" for r in rows],
-        "alerts": [", ".join(dict.fromkeys(KINDS[a.kind] for a in r["alerts"])) for r in rows],
+        "alerts": [", ".join(dict.fromkeys(_(KINDS[a.kind]) for a in r["alerts"])) for r in rows],
     })

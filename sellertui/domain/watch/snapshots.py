@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from sellertui.core.i18n import _
 from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.domain.watch.watchlist import key as entry_key
@@ -37,17 +38,17 @@ def check_values(values: dict) -> dict:
     """The fields a snapshot may carry, checked: ranges a wrong column or a typo would break."""
     unknown = set(values) - set(FIELDS)
     if unknown:
-        raise UserError(f"unknown snapshot field(s): {', '.join(sorted(unknown))}")
+        raise UserError(_("unknown snapshot field(s): {unknown}").format(unknown=', '.join(sorted(unknown))))
     out = {}
     for name, value in values.items():
         if value is None:
             continue
         if name == "rating" and not 0 <= float(value) <= 5:
-            raise UserError(f"a rating is between 0 and 5 stars, not {value}")
+            raise UserError(_("a rating is between 0 and 5 stars, not {value}").format(value=value))
         if name in ("reviews", "offers", "rank") and int(value) < 0:
-            raise UserError(f"{name} cannot be negative ({value})")
+            raise UserError(_("{name} cannot be negative ({value})").format(name=name, value=value))
         if name in ("price_minor", "lowest_minor", "buybox_price_minor") and int(value) < 0:
-            raise UserError(f"a price cannot be negative ({value})")
+            raise UserError(_("a price cannot be negative ({value})").format(value=value))
         out[name] = value
     return out
 
@@ -55,14 +56,14 @@ def check_values(values: dict) -> dict:
 def build(market: str, asin: str, day: date | str, values: dict, source: str) -> dict:
     """The record (or the part of it) one source learnt about ``asin`` on ``day``."""
     if source not in SOURCES:
-        raise UserError(f"unknown snapshot source {source!r}")
+        raise UserError(_("unknown snapshot source {source!r}").format(source=source))
     day_text = day.isoformat() if isinstance(day, date) else str(day)
     try:
         seen = date.fromisoformat(day_text)
     except ValueError:
-        raise UserError(f"{day_text!r} is not a date like 2026-11-22") from None
+        raise UserError(_("{day_text!r} is not a date like 2026-11-22").format(day_text=day_text)) from None
     if seen > clock.today():
-        raise UserError(f"{day_text} is in the future: a snapshot records what was seen")
+        raise UserError(_("{day_text} is in the future: a snapshot records what was seen").format(day_text=day_text))
     fields = check_values(values)
     if source == "api":  # a later sync the same day replaces all of that day's API figures, unknowns too
         fields = {name: fields.get(name) for name in API_FIELDS}
@@ -85,8 +86,8 @@ def record(store, snapshots: list[dict], note: str) -> dict[str, int]:
         watched = tx[WATCHLIST]
         missing = sorted({s["asin"] for s in snapshots if watched.get(entry_key(s["marketplace"], s["asin"])) is None})
         if missing:
-            raise UserError(f"not on the watch list: {', '.join(missing[:5])}"
-                            f"{' …' if len(missing) > 5 else ''} (add it first: sellertui watch add ASIN)")
+            raise UserError(_("not on the watch list: {asins}{more} (add it first: sellertui watch add ASIN)")
+                                .format(asins=", ".join(missing[:5]), more=" …" if len(missing) > 5 else ""))
         return tx[COLLECTION].upsert_many(snapshots, merge=_merge)
 
 

@@ -8,6 +8,7 @@ transaction, a day's API figures replacing that day's earlier ones.
 
 from __future__ import annotations
 
+from sellertui.core.i18n import _
 from sellertui import clock
 from sellertui.amazon.errors import ApiError
 from sellertui.domain.sync.context import RunContext
@@ -33,13 +34,13 @@ def sync_watch(run: RunContext, result: StreamResult) -> None:
     snapshots = []
     for offers in Pricing(run.api).item_offers(asins, amazon_id):
         if offers.payload is None:
-            result.errors.append(f"{offers.asin}: no offers from Amazon ({offers.error})")
+            result.errors.append(_("{asin}: no offers from Amazon ({error})").format(asin=offers.asin, error=offers.error))
             continue
         values = offers_fields(offers.payload)
         try:
             values.update(catalog_fields(catalog.item(offers.asin, amazon_id), amazon_id))
         except ApiError as exc:
-            result.errors.append(f"{offers.asin}: no sales rank from Amazon ({exc})")
+            result.errors.append(_("{asin}: no sales rank from Amazon ({error})").format(asin=offers.asin, error=exc))
         snapshots.append(build(code, offers.asin, today, values, "api"))
     if snapshots:
         result.count(record(run.store, snapshots, f"watch snapshots from Seller Central ({code})"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from sellertui.core.i18n import _
 from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.core.markets import market as market_of
@@ -16,7 +17,7 @@ COLLECTION = "watchlist"
 def clean_asin(text: str) -> str:
     asin = str(text or "").strip().upper()
     if not ASIN.match(asin):
-        raise UserError(f"{text!r} is not an ASIN: ten letters and digits, like B07XJ8C8F5")
+        raise UserError(_("{text!r} is not an ASIN: ten letters and digits, like B07XJ8C8F5").format(text=text))
     return asin
 
 
@@ -26,7 +27,8 @@ def clean_market(code: str) -> str:
     except ValueError as exc:
         raise UserError(str(exc)) from None
     if not found.amazon_id:
-        raise UserError(f"{found.name} is not an Amazon marketplace: only Amazon ASINs can be watched")
+        raise UserError(_("{name} is not an Amazon marketplace: only Amazon ASINs can be watched")
+                            .format(name=found.name))
     return found.code
 
 
@@ -52,7 +54,7 @@ def add(store, asin: str, market: str, own: bool = False, label: str = "", note:
               "note": str(note).strip()[:500], "added_at": clock.stamp(), "added_by": by}
     with store.transaction(f"watching {asin} ({market})") as tx:
         if tx[COLLECTION].get(record["id"]) is not None:
-            raise UserError(f"{asin} is already watched in {market}")
+            raise UserError(_("{asin} is already watched in {market}").format(asin=asin, market=market))
         return tx[COLLECTION].insert(record)
 
 
@@ -70,7 +72,7 @@ def remove(store, asin: str, market: str, keep_history: bool = True) -> int:
     record_id = key(market, asin)
     with store.transaction(f"stopped watching {asin} ({market})") as tx:
         if tx[COLLECTION].get(record_id) is None:
-            raise UserError(f"{asin} is not watched in {market}")
+            raise UserError(_("{asin} is not watched in {market}").format(asin=asin, market=market))
         tx[COLLECTION].delete(record_id)
         if keep_history:
             return 0

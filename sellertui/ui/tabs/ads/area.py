@@ -19,6 +19,7 @@ from rich.text import Text
 from textual import work
 from textual.binding import Binding
 
+from sellertui.core.i18n import N_, _
 from sellertui.ui.kit.messages import Saved
 from sellertui.ui.kit.settings_form import SettingsSaved, edit_section, saved_note
 from sellertui.ui.tabs.ads.base import DECIDED
@@ -39,7 +40,7 @@ STEP = Binding.Group("Step", compact=True)  # shift+← shift+→ share one foot
 
 
 class AdsArea(AdsSending, ViewArea):
-    TITLE = "Ads"
+    TITLE = N_("Ads")
     KEY = "3"
     WATCHES = frozenset({"products", "search_terms", "ad_targets", "ad_actions", "orders", "ad_reports",
                          "ad_targeting", "advertised_products", "keyword_research", "ad_entities"})
@@ -47,20 +48,20 @@ class AdsArea(AdsSending, ViewArea):
              ReportsView)
     # the bar names the views and their keys: the footer keeps its room for actions
     BINDINGS = [replace(b, show=False) for b in view_bindings(VIEWS)] + [
-        Binding("w", "next_window", "Window", id="ads.window"),
-        Binding("shift+left", "step_window(-1)", "Earlier window", id="ads.earlier", group=STEP, key_display="⇧←"),
-        Binding("shift+right", "step_window(1)", "Later window", id="ads.later", group=STEP, key_display="⇧→"),
-        Binding("W", "custom_window", "Custom window", show=False, id="ads.custom_window"),
-        Binding("i", "explain", "Why", id="ads.explain"),
-        Binding("b", "export", "Export", id="ads.export"),
-        Binding("S", "settings", "Settings", show=False, id="ads.settings"),  # rare: ? and the palette have it
-        Binding("a", "approve", "Approve", show=False, id="ads.approve"),
-        Binding("x", "reject", "Reject", show=False, id="ads.reject"),
-        Binding("e", "edit", "Edit", show=False, id="ads.edit"),
-        Binding("u", "undo", "Undo", show=False, id="ads.undo"),
-        Binding("A", "apply_by_api", "Send approved changes by API", show=False, id="ads.apply"),
-        Binding("U", "take_back", "Take back by API", show=False, id="ads.take_back"),
-        Binding("C", "connect_ads", "Connect the Ads console", show=False, id="ads.connect"),
+        Binding("w", "next_window", N_("Window"), id="ads.window"),
+        Binding("shift+left", "step_window(-1)", N_("Earlier window"), id="ads.earlier", group=STEP, key_display="⇧←"),
+        Binding("shift+right", "step_window(1)", N_("Later window"), id="ads.later", group=STEP, key_display="⇧→"),
+        Binding("W", "custom_window", N_("Custom window"), show=False, id="ads.custom_window"),
+        Binding("i", "explain", N_("Why"), id="ads.explain"),
+        Binding("b", "export", N_("Export"), id="ads.export"),
+        Binding("S", "settings", N_("Settings"), show=False, id="ads.settings"),  # rare: ? and the palette have it
+        Binding("a", "approve", N_("Approve"), show=False, id="ads.approve"),
+        Binding("x", "reject", N_("Reject"), show=False, id="ads.reject"),
+        Binding("e", "edit", N_("Edit"), show=False, id="ads.edit"),
+        Binding("u", "undo", N_("Undo"), show=False, id="ads.undo"),
+        Binding("A", "apply_by_api", N_("Send approved changes by API"), show=False, id="ads.apply"),
+        Binding("U", "take_back", N_("Take back by API"), show=False, id="ads.take_back"),
+        Binding("C", "connect_ads", N_("Connect the Ads console"), show=False, id="ads.connect"),
     ]
 
     def __init__(self, ctx, **kwargs) -> None:
@@ -137,20 +138,20 @@ class AdsArea(AdsSending, ViewArea):
         self.notify(hint, timeout=4)
 
     def action_approve(self) -> None:
-        self._in_view(ProposalsView, "approve", "Proposals: pick rows (space marks several), then a approves.")
+        self._in_view(ProposalsView, "approve", _("Proposals: pick rows (space marks several), then a approves."))
 
     def action_reject(self) -> None:
-        self._in_view(ProposalsView, "reject", "Proposals: pick rows (space marks several), then x rejects.")
+        self._in_view(ProposalsView, "reject", _("Proposals: pick rows (space marks several), then x rejects."))
 
     def action_edit(self) -> None:
-        self._in_view(ProposalsView, "edit", "e edits the proposal (here) or the target (t) under the cursor.")
+        self._in_view(ProposalsView, "edit", _("e edits the proposal (here) or the target (t) under the cursor."))
 
     def action_undo(self) -> None:
-        self._in_view(LedgerView, "undo", "Ledger: u undoes an approval not yet exported or sent.")
+        self._in_view(LedgerView, "undo", _("Ledger: u undoes an approval not yet exported or sent."))
 
     def action_take_back(self) -> None:
-        self._in_view(LedgerView, "take_back", "Ledger: pick changes applied through the Ads API, then U takes "
-                                               "them back (a dry run first).")
+        self._in_view(LedgerView, "take_back", _("Ledger: pick changes applied through the Ads API, then U takes them back (a "
+                                                 "dry run first)."))
 
     def action_explain(self) -> None:
         explain = getattr(self.current, "explain", None)
@@ -180,23 +181,25 @@ class AdsArea(AdsSending, ViewArea):
     def _exported(self, result) -> None:
         from sellertui.ui.kit.dialogs import InfoScreen
 
-        rows = [("File", str(result.path) if result.path else "not written"), ("Rows", str(result.rows)),
-                ("Changes exported", str(len(result.exported)))]
-        paragraphs = [f"Held back: {r.get('kind')} '{r.get('term')}' in {r.get('campaign')} › {r.get('ad_group')} — "
-                      f"{why}" for r, why in result.held]
+        rows = [(_("File"), str(result.path) if result.path else _("not written")), (_("Rows"), str(result.rows)),
+                (_("Changes exported"), str(len(result.exported)))]
+        paragraphs = [_("Held back: {kind} '{term}' in {campaign} › {ad_group} — {why}").format(
+            kind=r.get("kind"), term=r.get("term"), campaign=r.get("campaign"), ad_group=r.get("ad_group"), why=why)
+            for r, why in result.held]
         if result.held:
-            paragraphs.append("Their ids are unknown, so Amazon would refuse those rows. Import the bulk file's "
-                              "Search Term Report tab (it carries the ids), then export again: they stay approved.")
+            paragraphs.append(_("Their ids are unknown, so Amazon would refuse those rows. Import the bulk "
+                                "file's Search Term Report tab (it carries the ids), then export again: they "
+                                "stay approved."))
         if not result.path and not result.held:
-            paragraphs.append("No approved changes to export: approve proposals first (p, then a).")
+            paragraphs.append(_("No approved changes to export: approve proposals first (p, then a)."))
         if result.failed_by_api:
             paragraphs.append(result.message())
-        self.app.push_screen(InfoScreen("Bulk file", rows, paragraphs))
+        self.app.push_screen(InfoScreen(_("Bulk file"), rows, paragraphs))
 
     def action_settings(self) -> None:
         from sellertui.domain.ads.settings import LABELS, check_section
 
-        edit_section(self, "ads", labels=LABELS, check=check_section)
+        edit_section(self, "ads", labels={k: _(v) for k, v in LABELS.items()}, check=check_section)
 
     def on_settings_saved(self, message: SettingsSaved) -> None:
         changed = message.changed
@@ -206,5 +209,5 @@ class AdsArea(AdsSending, ViewArea):
             self._service.set_rules(self.shop.settings.section("ads"))
         if "window_days" in changed and self.window is not None and not self.chosen:
             self.window = None  # the new default length, ending on the last day of data
-        self.notify(saved_note(changed, "the rules ran again"), timeout=4)
+        self.notify(saved_note(changed, _("the rules ran again")), timeout=4)
         self.reload()

@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 
 from textual import on
 
+from sellertui.core.i18n import N_, _
 from sellertui.ui.kit.messages import Saved
 from sellertui.ui.kit.table import Column, FrameTable
 from sellertui.ui.kit.table_view import TableView
@@ -26,26 +27,26 @@ def count(value: Any) -> str:
 def numbers() -> list[Column]:
     """The columns of a decision's numbers (Proposals, Ledger); frames carry ``spend_text``."""
     return [
-        Column("clicks", "Clicks", 6, "right", count),
-        Column("orders", "Ord", 3, "right", count),
-        Column("spend_text", "Spend", 8, "right", sort_key="spend_minor"),
-        Column("acos", "ACoS", 6, "right", percent),
+        Column("clicks", N_("Clicks"), 6, "right", count),
+        Column("orders", N_("Ord"), 3, "right", count),
+        Column("spend_text", N_("Spend"), 8, "right", sort_key="spend_minor"),
+        Column("acos", N_("ACoS"), 6, "right", percent),
     ]
 
 
 def metric_columns() -> list[Column]:
     """Impressions to ROAS, as the Terms, Keywords and Products views show them (frames from ``metrics_table``)."""
     return [
-        Column("impressions", "Impr", 7, "right", count),
-        Column("clicks", "Clicks", 6, "right", count),
-        Column("ctr", "CTR", 6, "right", lambda v: percent(v) if v == v else "", sort_key="ctr"),
-        Column("spend_text", "Spend", 9, "right", sort_key="spend_minor"),
-        Column("cpc_text", "CPC", 6, "right", sort_key="cpc_minor"),
-        Column("sales_text", "Sales", 9, "right", sort_key="sales_minor"),
-        Column("orders", "Ord", 4, "right", count),
-        Column("cvr", "CVR", 6, "right", percent),
-        Column("acos", "ACoS", 6, "right", percent, style=lambda v: "bold" if v == v and v > 0.5 else None),
-        Column("roas", "ROAS", 5, "right", lambda v: "" if v != v else f"{v:.1f}"),
+        Column("impressions", N_("Impr"), 7, "right", count),
+        Column("clicks", N_("Clicks"), 6, "right", count),
+        Column("ctr", N_("CTR"), 6, "right", lambda v: percent(v) if v == v else "", sort_key="ctr"),
+        Column("spend_text", N_("Spend"), 9, "right", sort_key="spend_minor"),
+        Column("cpc_text", N_("CPC"), 6, "right", sort_key="cpc_minor"),
+        Column("sales_text", N_("Sales"), 9, "right", sort_key="sales_minor"),
+        Column("orders", N_("Ord"), 4, "right", count),
+        Column("cvr", N_("CVR"), 6, "right", percent),
+        Column("acos", N_("ACoS"), 6, "right", percent, style=lambda v: "bold" if v == v and v > 0.5 else None),
+        Column("roas", N_("ROAS"), 5, "right", lambda v: "" if v != v else f"{v:.1f}"),
     ]
 
 
@@ -53,10 +54,10 @@ def metric_fields() -> dict:
     """The filter fields of the numbers in ``metric_columns``."""
     from sellertui.domain.ads.filtering import Field
 
-    return {"clicks": Field("clicks", "number"), "orders": Field("orders", "number"),
-            "impr": Field("impressions", "number"), "spend": Field("spend_minor", "money"),
-            "sales": Field("sales_minor", "money"), "acos": Field("acos", "percent"), "ctr": Field("ctr", "percent"),
-            "cvr": Field("cvr", "percent")}
+    return {"clicks": Field("clicks", _("number")), "orders": Field("orders", _("number")),
+            "impr": Field("impressions", _("number")), "spend": Field("spend_minor", _("money")),
+            "sales": Field("sales_minor", _("money")), "acos": Field("acos", _("percent")), "ctr": Field("ctr", _("percent")),
+            "cvr": Field("cvr", _("percent"))}
 
 
 def metric_rows(r) -> list[tuple[str, str]]:
@@ -65,16 +66,19 @@ def metric_rows(r) -> list[tuple[str, str]]:
     from sellertui.domain.ads.metrics import pct
 
     m = lambda v: fmt(int(v), r["currency"])  # noqa: E731
-    cpc = fmt(round(r["cpc_minor"]), r["currency"]) if r["cpc_minor"] == r["cpc_minor"] else "blank (no clicks)"
+    cpc = fmt(round(r["cpc_minor"]), r["currency"]) if r["cpc_minor"] == r["cpc_minor"] else _("blank (no clicks)")
     return [
-        ("Days", f"{r['first_day']} – {r['last_day']} ({r['attribution'].rstrip('~')} attribution)"),
-        ("Impressions", f"{r['impressions']:,}"), ("Clicks", f"{r['clicks']:,}"),
-        ("CTR", f"clicks / impressions = {pct(r['ctr'], 2) or 'blank (no impressions)'}"),
-        ("Spend", m(r["spend_minor"])), ("CPC", f"spend / clicks = {cpc}"),
-        ("Sales", m(r["sales_minor"])), ("Orders", f"{r['orders']:,} ({r['units']:,} units)"),
-        ("CVR", f"orders / clicks = {pct(r['cvr']) or 'blank (no clicks)'}"),
-        ("ACoS", f"spend / sales = {pct(r['acos']) or 'blank (no sales)'}"),
-        ("ROAS", f"sales / spend = {r['roas']:.2f}" if r["roas"] == r["roas"] else "blank (no spend)"),
+        (_("Days"), _("{first} – {last} ({attribution} attribution)").format(
+            first=r["first_day"], last=r["last_day"], attribution=r["attribution"].rstrip("~"))),
+        (_("Impressions"), f"{r['impressions']:,}"), (_("Clicks"), f"{r['clicks']:,}"),
+        ("CTR", _("clicks / impressions = {value}").format(value=pct(r["ctr"], 2) or _("blank (no impressions)"))),
+        (_("Spend"), m(r["spend_minor"])), ("CPC", _("spend / clicks = {value}").format(value=cpc)),
+        (_("Sales"), m(r["sales_minor"])),
+        (_("Orders"), _("{orders} ({units} units)").format(orders=f"{r['orders']:,}", units=f"{r['units']:,}")),
+        ("CVR", _("orders / clicks = {value}").format(value=pct(r["cvr"]) or _("blank (no clicks)"))),
+        ("ACoS", _("spend / sales = {value}").format(value=pct(r["acos"]) or _("blank (no sales)"))),
+        ("ROAS", _("sales / spend = {value}").format(value=f"{r['roas']:.2f}") if r["roas"] == r["roas"]
+         else _("blank (no spend)")),
     ]
 
 
@@ -82,10 +86,11 @@ def counting_notes(partial: int) -> list[str]:
     """How a row's numbers were counted, for its working."""
     notes = []
     if partial:
-        notes.append(f"~ {partial} summary row(s) reach past the window: their share of the window's days counts, "
-                     "spread evenly over each row's days (to the cent).")
-    notes.append("Where reports overlap, each day counts once: the report ending later answers for the days both "
-                 "cover (I lists the reports).")
+        notes.append(_("~ {partial} summary row(s) reach past the window: their share of the window's "
+                       "days counts, spread evenly over each row's days (to the cent).")
+                         .format(partial=partial))
+    notes.append(_("Where reports overlap, each day counts once: the report ending later answers "
+                   "for the days both cover (I lists the reports)."))
     return notes
 
 
@@ -104,14 +109,16 @@ def window_line(window, frame, noun: str, rows: int, partial: int, superseded: i
     same = frame[frame["currency"] == currency]
     spend, sales = int(same["spend_minor"].sum()), int(same["sales_minor"].sum())
     clicks, orders = int(same["clicks"].sum()), int(same["orders"].sum())
-    line.append(f" · {len(frame):,} {noun} from {rows:,} rows · spend {fmt(spend, currency)} · "
-                f"sales {fmt(sales, currency)} · ACoS {pct(ratio(spend, sales)) or '—'} · {clicks:,} clicks · "
-                f"{orders:,} orders")
+    line.append(_(" · {n:,} {noun} from {rows:,} rows · spend {spend} · sales {sales} · ACoS "
+                  "{acos} · {clicks:,} clicks · {orders:,} orders")
+                    .format(n=len(frame), noun=noun, rows=rows, spend=fmt(spend, currency), sales=fmt(sales, currency), acos=pct(ratio(spend, sales)) or "—", clicks=clicks, orders=orders))
     notes = []
     if partial:
-        notes.append(f"~ {partial:,} summary rows reach past the window: their share of its days counts")
+        notes.append(_("~ {partial:,} summary rows reach past the window: their share of its days counts")
+                         .format(partial=partial))
     if superseded:
-        notes.append(f"{superseded:,} rows of older reports replaced by newer ones on these days")
+        notes.append(_("{superseded:,} rows of older reports replaced by newer ones on these days")
+                         .format(superseded=superseded))
     if notes:
         line.append("\n" + " · ".join(notes), style="italic")
     return line
@@ -197,7 +204,7 @@ def edit_proposal(view, p, campaigns: dict, saved: str, bid_help: str | None = N
     def save(values: dict) -> None:
         from sellertui.domain.ads import decisions
 
-        view.save(lambda store: decisions.save_edit(store, p, values), lambda record: saved.format(**record), DECIDED)
+        view.save(lambda store: decisions.save_edit(store, p, values), lambda record: _(saved).format(**record), DECIDED)
 
     view.app.push_screen(form, lambda values: values and save(values))
 
@@ -221,4 +228,4 @@ class BreakdownView(AdsView):
 
     def show_summary(self, frame) -> None:
         window, found = self.extra
-        self.summary(window_line(window, frame, self.NOUN, len(found.rows), found.partial, found.superseded))
+        self.summary(window_line(window, frame, _(self.NOUN), len(found.rows), found.partial, found.superseded))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sellertui.core.i18n import N_, _
 from sellertui.domain.ads.filtering import Field
 from sellertui.ui.kit.dialogs import InfoScreen
 from sellertui.ui.kit.table import Column
@@ -9,27 +10,29 @@ from sellertui.ui.tabs.ads.base import BreakdownView, counting_notes, metric_col
 
 
 class KeywordsView(BreakdownView):
-    TITLE = "Keywords"
+    TITLE = N_("Keywords")
     KEY = "K"
-    EMPTY = ("No targeting rows in this window. Import a targeting report (Sponsored Products, Brands or Display) "
-             "with `sellertui import FILE` or i, or pick another window (w, shift+←/→).")
-    FILTER_HELP = "words, or ad:sp|sb|sd campaign: group: match: clicks:>=10 acos:>40 spend:>20 top:<10"
+    EMPTY = (N_("No targeting rows in this window. Import a targeting report (Sponsored "
+                "Products, Brands or Display) with `sellertui import FILE` or i, or pick "
+                "another window (w, shift+←/→)."))
+    FILTER_HELP = N_("words, or ad:sp|sb|sd campaign: group: match: clicks:>=10 acos:>40 spend:>20 "
+                     "top:<10")
     COLUMNS = [
-        Column("targeting", "Target", 26),
-        Column("ad_product", "Ad", 2),
-        Column("match_type", "Match", 6),
-        Column("campaign_label", "Campaign", 14),  # what tells the same target in two campaigns apart
+        Column("targeting", N_("Target"), 26),
+        Column("ad_product", N_("Ad"), 2),
+        Column("match_type", N_("Match"), 6),
+        Column("campaign_label", N_("Campaign"), 14),  # what tells the same target in two campaigns apart
         *metric_columns(),
-        Column("top_of_search", "Top IS", 6, "right", lambda v: "" if v != v else f"{v:.1f}%"),
-        Column("campaign", "Campaign (full name)", 30),
-        Column("ad_group", "Ad group", 18),
-        Column("attribution", "Attr", 5),
+        Column("top_of_search", N_("Top IS"), 6, "right", lambda v: "" if v != v else f"{v:.1f}%"),
+        Column("campaign", N_("Campaign (full name)"), 30),
+        Column("ad_group", N_("Ad group"), 18),
+        Column("attribution", N_("Attr"), 5),
     ]
     FIELDS = {"ad": Field("ad_product"), "campaign": Field("campaign"), "group": Field("ad_group"),
-              "match": Field("match_type"), "target": Field("targeting"), "top": Field("top_of_search", "number"),
+              "match": Field("match_type"), "target": Field("targeting"), "top": Field("top_of_search", N_("number")),
               **metric_fields()}
     WORDS = ["targeting", "campaign", "ad_group"]
-    NOUN = "targets"
+    NOUN = N_("targets")
     KEYS = ("ad_product", "campaign", "ad_group", "match_type", "targeting")
 
     def breakdown(self, service, window):
@@ -39,12 +42,13 @@ class KeywordsView(BreakdownView):
         r = self.row()
         if r is None:
             return
-        rows = [("Target", r["targeting"]), ("Match type", r["match_type"]), ("Campaign", r["campaign"]),
-                ("Ad group", r["ad_group"] or "—"), ("Ad product", r["ad_product"]), *metric_rows(r)]
+        rows = [(_("Target"), r["targeting"]), (_("Match type"), r["match_type"]), (_("Campaign"), r["campaign"]),
+                (_("Ad group"), r["ad_group"] or "—"), (_("Ad product"), r["ad_product"]), *metric_rows(r)]
         if r["top_of_search"] == r["top_of_search"]:
-            rows.append(("Top-of-search IS", f"{r['top_of_search']:.2f}% (Amazon's, weighted by impressions)"))
+            rows.append((_("Top-of-search IS"), _("{share}% (Amazon's, weighted by impressions)").format(
+                share=f"{r['top_of_search']:.2f}")))
         if r["viewable_impressions"]:
-            rows.append(("Viewable impr.", f"{int(r['viewable_impressions']):,}"))
+            rows.append((_("Viewable impr."), f"{int(r['viewable_impressions']):,}"))
         if r["new_to_brand_orders"]:
-            rows.append(("New-to-brand", f"{int(r['new_to_brand_orders']):,} orders"))
-        self.app.push_screen(InfoScreen("Target", rows, counting_notes(r["partial"])))
+            rows.append((_("New-to-brand"), _("{n} orders").format(n=f"{int(r['new_to_brand_orders']):,}")))
+        self.app.push_screen(InfoScreen(_("Target"), rows, counting_notes(r["partial"])))

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Static
 
+from sellertui.core.i18n import N_, _
 from sellertui.ui.tabs.ads.base import percent
 from sellertui.ui.kit.charts import Chart, Series
 from sellertui.ui.kit.dialogs import InfoScreen
@@ -30,7 +31,7 @@ def _money_short(symbol: str):
 
 
 class OverviewView(PanelHolder, View):
-    TITLE = "Weekly"
+    TITLE = N_("Weekly")
     KEY = "O"
     FOCUS_WIDGETS = (FrameTable,)
     BINDINGS = [panel_binding("Weeks")]
@@ -39,12 +40,12 @@ class OverviewView(PanelHolder, View):
     OverviewView > Horizontal { height: 1fr; }
     """
     COLUMNS = [
-        Column("label", "Week", 6),
-        Column("spend_text", "Spend", 9, "right"),
-        Column("sales_text", "Ad sales", 10, "right"),
-        Column("acos", "ACoS", 6, "right", percent),
-        Column("total_text", "All sales", 10, "right"),
-        Column("tacos", "TACoS", 6, "right", percent),
+        Column("label", N_("Week"), 6),
+        Column("spend_text", N_("Spend"), 9, "right"),
+        Column("sales_text", N_("Ad sales"), 10, "right"),
+        Column("acos", N_("ACoS"), 6, "right", percent),
+        Column("total_text", N_("All sales"), 10, "right"),
+        Column("tacos", N_("TACoS"), 6, "right", percent),
     ]
     weeks = None
     frame = None
@@ -53,11 +54,11 @@ class OverviewView(PanelHolder, View):
         yield Static(classes="summary", id="overview-summary")
         with Horizontal():
             with Vertical():
-                yield Chart("Spend and ad sales by week", "line", id="overview-money",
-                            empty_text="No ad spend in these weeks.")
-                yield Chart("ACoS and TACoS by week", "line", fmt_value=lambda v: f"{v * 100:.0f}%",
-                            id="overview-ratios", empty_text="No ad sales in these weeks.")
-            yield FrameTable(self.COLUMNS, empty_text="No weeks.", id="overview-weeks")
+                yield Chart(_("Spend and ad sales by week"), "line", id="overview-money",
+                            empty_text=_("No ad spend in these weeks."))
+                yield Chart(_("ACoS and TACoS by week"), "line", fmt_value=lambda v: f"{v * 100:.0f}%",
+                            id="overview-ratios", empty_text=_("No ad sales in these weeks."))
+            yield FrameTable(self.COLUMNS, empty_text=_("No weeks."), id="overview-weeks")
 
     def focus_main(self) -> None:
         self.query_one("#overview-weeks", FrameTable).focus()
@@ -106,20 +107,22 @@ class OverviewView(PanelHolder, View):
         labels = [w[5:] for w in frame["week"]]
         money = self.query_one("#overview-money", Chart)
         money.fmt_value = _money_short(SYMBOLS.get(currency, ""))
-        money.show(labels, [Series("spend", [v / scale for v in frame["spend_minor"]], "red"),
-                            Series("ad sales", [v / scale for v in frame["sales_minor"]], "green")])
+        money.show(labels, [Series(_("spend"), [v / scale for v in frame["spend_minor"]], "red"),
+                            Series(_("ad sales"), [v / scale for v in frame["sales_minor"]], "green")])
         ratios = self.query_one("#overview-ratios", Chart)
         ratios.show(labels, [Series("ACoS", [None if v != v else v for v in frame["acos"]], "yellow"),
                              Series("TACoS", [None if v != v else v for v in frame["tacos"]], "cyan")])
         self.query_one("#overview-weeks", FrameTable).set_frame(frame)
         spend, sales, total = (int(frame[c].sum()) for c in ("spend_minor", "sales_minor", "total_sales_minor"))
-        line = Text(f"{weeks.days // 7} weeks · {weeks.start:%b %-d} – {weeks.end:%b %-d %Y}", style="bold")
-        line.append(f" · spend {fmt(spend, currency)} · ad sales {fmt(sales, currency)} · ACoS "
-                    f"{pct(ratio(spend, sales)) or '—'} · all sales {fmt(total, currency)} · TACoS "
-                    f"{pct(ratio(spend, total)) or '—'}")
+        line = Text(_("{days} weeks · {start:%b %-d} – {end:%b %-d %Y}")
+                        .format(days=weeks.days // 7, start=weeks.start, end=weeks.end), style="bold")
+        line.append(_(" · spend {spend} · ad sales {sales} · ACoS {acos} · all sales {total} · "
+                      "TACoS {tacos}")
+                        .format(spend=fmt(spend, currency), sales=fmt(sales, currency), acos=pct(ratio(spend, sales)) or '—', total=fmt(total, currency), tacos=pct(ratio(spend, total)) or '—'))
         spread = int(frame["spread_minor"].sum()) if len(frame) else 0
         if spread:
-            line.append(f"\n~ {fmt(spread, currency)} of the spend is summary rows spread evenly over their days",
+            line.append(_("\n~ {spread} of the spend is summary rows spread evenly over their days")
+                            .format(spread=fmt(spread, currency)),
                         style="italic")
         self.query_one("#overview-summary", Static).update(line)
         self.done_loading()
@@ -127,13 +130,14 @@ class OverviewView(PanelHolder, View):
     def explain(self) -> None:
         if self.frame is None:
             return
-        rows = [(f"week of {w}", f"spend {s} · ad sales {a} · ACoS {percent(c) or '—'} · all sales {t} · "
-                                 f"TACoS {percent(x) or '—'}")
+        rows = [(_("week of {week}").format(week=w), _("spend {spend} · ad sales {sales} · ACoS {acos} · all sales "
+                                                       "{total} · TACoS {tacos}").format(
+                    spend=s, sales=a, acos=percent(c) or "—", total=t, tacos=percent(x) or "—"))
                 for w, s, a, c, t, x in zip(self.frame["week"], self.frame["spend_text"], self.frame["sales_text"],
                                             self.frame["acos"], self.frame["total_text"], self.frame["tacos"])]
-        self.app.push_screen(InfoScreen("Ads by week", rows, [
-            "ACoS = ad spend / ad sales. TACoS = ad spend / all sales (every order line of the week, from Orders).",
-            "Ad spend is every ad product's (Sponsored Products, Brands and Display), each day counted once: per ad "
-            "product, the advertised product reports where they cover the day, else the targeting reports, else the "
-            "search term reports; of overlapping reports, the one ending later.",
-            "Weeks run Monday to Sunday; a summary row gives each week the share of its days (split to the cent)."]))
+        self.app.push_screen(InfoScreen(_("Ads by week"), rows, [
+            _("ACoS = ad spend / ad sales. TACoS = ad spend / all sales (every order line of the week, from Orders)."),
+            _("Ad spend is every ad product's (Sponsored Products, Brands and Display), each day counted once: per ad "
+              "product, the advertised product reports where they cover the day, else the targeting reports, else the "
+              "search term reports; of overlapping reports, the one ending later."),
+            _("Weeks run Monday to Sunday; a summary row gives each week the share of its days (split to the cent).")]))

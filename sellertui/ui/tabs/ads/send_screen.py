@@ -15,6 +15,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
 
+from sellertui.core.i18n import N_, _
 from sellertui.ui.kit.safe import content, plain
 
 REVIEW, SENDING, DONE = "review", "sending", "done"
@@ -35,10 +36,10 @@ class SendScreen(ModalScreen[str | None]):
     SendScreen .note { margin-bottom: 1; text-style: bold; }
     """
     BINDINGS = [
-        Binding("y", "send", "Send", id="ads-send.yes"),
-        Binding("c", "connect", "Connect", id="ads-send.connect"),
-        Binding("n,escape", "close", "Close", id="ads-send.no"),
-        Binding("enter", "close", "Close", show=False, id="ads-send.close"),
+        Binding("y", "send", N_("Send"), id="ads-send.yes"),
+        Binding("c", "connect", N_("Connect"), id="ads-send.connect"),
+        Binding("n,escape", "close", N_("Close"), id="ads-send.no"),
+        Binding("enter", "close", N_("Close"), show=False, id="ads-send.close"),
     ]
 
     def __init__(self, title: str, lines: list[str], note: str, can_send: bool, connected: bool = True,
@@ -66,10 +67,10 @@ class SendScreen(ModalScreen[str | None]):
 
     def _keys(self) -> str:
         if self.stage == SENDING:
-            return "esc close (the sending goes on)"
+            return _("esc close (the sending goes on)")
         if self.stage == REVIEW and self.can_send:
-            return "y send · n cancel"
-        return "c connect · esc close" if not self.connected else "esc close"
+            return _("y send · n cancel")
+        return _("c connect · esc close") if not self.connected else _("esc close")
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "send":
@@ -93,24 +94,24 @@ class SendScreen(ModalScreen[str | None]):
             return
         self.stage = SENDING
         self.add_class("sending")
-        self._show(None, "Sending… each batch's results go into the Ledger as Amazon answers.")
+        self._show(None, _("Sending… each batch's results go into the Ledger as Amazon answers."))
         if self._send is not None:
             self._send(self)
 
     def progressed(self, done: int, total: int) -> None:
         self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
-        self._show(None, f"Sending… {done} of {total} item(s) answered.")
+        self._show(None, _("Sending… {done} of {total} item(s) answered.").format(done=done, total=total))
 
     def finished(self, outcomes: list[str], summary: str) -> None:
         self.stage = DONE
         self.remove_class("sending")
-        self._show(outcomes or self.lines, f"{summary[:1].upper()}{summary[1:]}. The Ledger (L) keeps each "
-                                           "item's outcome.")
+        self._show(outcomes or self.lines, _("{summary}. The Ledger (L) keeps each item's outcome.").format(
+            summary=f"{summary[:1].upper()}{summary[1:]}"))
 
     def refused(self, why: str) -> None:
         self.stage = DONE
         self.remove_class("sending")
-        self._show(None, f"Not sent: {why}")
+        self._show(None, _("Not sent: {why}").format(why=why))
 
     def action_connect(self) -> None:
         if self.stage == REVIEW and not self.connected:

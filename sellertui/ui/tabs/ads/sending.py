@@ -14,6 +14,7 @@ from __future__ import annotations
 from textual import work
 from textual.message import Message
 
+from sellertui.core.i18n import _
 from sellertui.core.errors import UserError
 from sellertui.store.errors import StoreError
 from sellertui.ui.kit.messages import Saved
@@ -75,19 +76,19 @@ class AdsSending:
         result, applying = message.result, message.what == APPLY
         lines = result.lines()
         if not lines:
-            self.notify("No approved changes to send: approve proposals first (p, then a)." if applying else
-                        "Nothing to take back: only changes applied through the Ads API are.", timeout=5)
+            self.notify(_("No approved changes to send: approve proposals first (p, then a).") if applying else
+                        _("Nothing to take back: only changes applied through the Ads API are."), timeout=5)
             return
         can_send = bool(result.plan.changes if applying else result.reversals)
         if not message.connected:
-            note = ("Not connected to the Ads console, so nothing can be sent: c connects it; or export the "
-                    "approved changes as a bulk file with b.")
+            note = (_("Not connected to the Ads console, so nothing can be sent: c connects it; or "
+                      "export the approved changes as a bulk file with b."))
         elif not can_send:
-            note = "Nothing here can be sent: " + result.summary() + "."
+            note = _("Nothing here can be sent: {summary}.").format(summary=result.summary())
         else:
-            note = (result.summary() + ": y sends them now, n does not." if applying else
-                    result.summary() + ": y sends the reverse changes now, n does not.")
-        title = "Send approved changes through the Ads API" if applying else "Take back through the Ads API"
+            note = (_("{summary}: y sends them now, n does not.") if applying else
+                    _("{summary}: y sends the reverse changes now, n does not.")).format(summary=result.summary())
+        title = _("Send approved changes through the Ads API") if applying else _("Take back through the Ads API")
         screen = SendScreen(title, lines, note, message.connected and can_send, message.connected,
                             send=lambda shown: self._send(shown, message))
         self.app.push_screen(screen, self._send_closed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from rich.text import Text
 
+from sellertui.core.i18n import N_, _
 from sellertui.domain.ads.filtering import Field
 from sellertui.ui.tabs.ads.base import AdsView, percent
 from sellertui.ui.kit.dialogs import InfoScreen
@@ -14,25 +15,25 @@ TARGETS = frozenset({"ad_targets"})
 
 
 class TargetsView(AdsView):
-    TITLE = "Targets"
+    TITLE = N_("Targets")
     KEY = "t"
     ROW_KEY = "name"
-    EMPTY = "No campaigns or products yet."
-    FILTER_HELP = "words, or kind:campaign|group|sku from:your target:<25 sku:"
+    EMPTY = N_("No campaigns or products yet.")
+    FILTER_HELP = N_("words, or kind:campaign|group|sku from:your target:<25 sku:")
     COLUMNS = [
-        Column("name", "Campaign › ad group / SKU", 30),
-        Column("target_acos", "Target", 7, "right", percent,
+        Column("name", N_("Campaign › ad group / SKU"), 30),
+        Column("target_acos", N_("Target"), 7, "right", percent,
                style=lambda v: "bold red" if v == v and v <= 0 else None),
         Column("break_even", "B/E", 6, "right", percent),
-        Column("per_order", "Per order", 9, "right", sort_key="cost_per_order_minor"),
-        Column("source", "From", 20, style=lambda v: "bold" if str(v).startswith("your") else None),
-        Column("skus", "SKUs", 28),
-        Column("harvest_to", "Harvest into", 28),
+        Column("per_order", N_("Per order"), 9, "right", sort_key="cost_per_order_minor"),
+        Column("source", N_("From"), 20, style=lambda v: "bold" if str(v).startswith("your") else None),
+        Column("skus", N_("SKUs"), 28),
+        Column("harvest_to", N_("Harvest into"), 28),
     ]
     FIELDS = {"kind": Field("kind"), "from": Field("source"), "sku": Field("skus"), "campaign": Field("campaign"),
-              "target": Field("target_acos", "percent"), "be": Field("break_even", "percent")}
+              "target": Field("target_acos", N_("percent")), "be": Field("break_even", N_("percent"))}
     WORDS = ["name", "campaign", "skus"]
-    BINDINGS = [Binding("e", "edit", "Edit target", id="ads.edit")]
+    BINDINGS = [Binding("e", "edit", N_("Edit target"), id="ads.edit")]
 
     def compute(self, service, window):
         from sellertui.domain.ads.tables import targets_table
@@ -41,9 +42,8 @@ class TargetsView(AdsView):
         return targets_table(frame), campaigns
 
     def show_summary(self, frame) -> None:
-        line = Text("Target ACoS = break-even ACoS − the margin to keep (S), unless you set one (e). ", style="")
-        line.append(f"{int((frame['kind'] == 'campaign').sum())} campaigns · "
-                    f"{int(frame['source'].str.startswith('your').sum())} set by you", style="bold")
+        line = Text(_("Target ACoS = break-even ACoS − the margin to keep (S), unless you set one (e). "), style="")
+        line.append(_("{sum} campaigns · {sum2} set by you").format(sum=int((frame['kind'] == 'campaign').sum()), sum2=int(frame['source'].str.startswith('your').sum())), style="bold")
         self.summary(line)
 
     def row(self) -> dict | None:
@@ -55,9 +55,9 @@ class TargetsView(AdsView):
     def explain(self) -> None:
         row = self.row()
         if row is not None:
-            title = f"Target of {row['kind']} {row['name'].strip(' ›')}"
-            self.app.push_screen(InfoScreen(title, [("Target ACoS", percent(row["target_acos"]) or "—"),
-                                                    ("From", row["source"])], list(row["working"])))
+            title = _("Target of {kind} {strip}").format(kind=row['kind'], strip=row['name'].strip(' ›'))
+            self.app.push_screen(InfoScreen(title, [(_("Target ACoS"), percent(row["target_acos"]) or "—"),
+                                                    (_("From"), row["source"])], list(row["working"])))
 
     def action_edit(self) -> None:
         from sellertui.domain.ads.campaigns import destinations
@@ -78,4 +78,4 @@ class TargetsView(AdsView):
         from sellertui.domain.ads.targets import save_override
 
         self.save(lambda store: save_override(store, scope, row["campaign"], row["ad_group"], row["sku"], values, rev),
-                  f"Saved the target of {row['name'].strip(' ›')}", TARGETS)
+                  _("Saved the target of {strip}").format(strip=row['name'].strip(' ›')), TARGETS)

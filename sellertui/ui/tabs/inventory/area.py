@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
+from sellertui.core.i18n import N_, _
 from sellertui.ui.kit.settings_form import SettingsSaved, edit_section
 from sellertui.ui.kit.views import ViewArea, view_bindings
 from sellertui.ui.tabs.inventory.purchase_orders import PurchaseOrdersView
@@ -20,13 +21,13 @@ VIEWS = (SkusView, PurchaseOrdersView, WatchView)
 
 
 class InventoryArea(ViewArea):
-    TITLE = "Inventory"
+    TITLE = N_("Inventory")
     KEY = "5"
     WATCHES = frozenset(["orders", "products", "promotions", "purchase_orders", "watchlist", "watch_snapshots"])
     VIEWS = VIEWS
     BINDINGS = [
         *view_bindings(VIEWS),
-        Binding("t", "thresholds", "Thresholds", show=False, id="inventory.thresholds"),  # rare: ? and the palette
+        Binding("t", "thresholds", N_("Thresholds"), show=False, id="inventory.thresholds"),  # rare: ? and the palette
     ]
 
     def action_thresholds(self) -> None:
@@ -36,6 +37,6 @@ class InventoryArea(ViewArea):
 
     def on_settings_saved(self, message: SettingsSaved) -> None:
         changed = message.changed
-        self.notify(f"Saved {len(changed)} threshold(s)" if changed else "No threshold changed", timeout=3)
+        self.notify(_("Saved {n} threshold(s)").format(n=len(changed)) if changed else _("No threshold changed"), timeout=3)
         if changed:
             self.reload()

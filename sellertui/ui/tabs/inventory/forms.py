@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from sellertui.core.i18n import _
 from sellertui import clock
 from sellertui.config import Settings
 from sellertui.domain import fields
@@ -34,7 +35,7 @@ def _optional_money(currency: str, text: str) -> int | None:
 def _new_sku(known: set[str], text: str) -> str:
     sku = product_rules.parse_sku(text)
     if sku in known:
-        raise FieldError("this SKU already exists: edit it instead (e)")
+        raise FieldError(_("this SKU already exists: edit it instead (e)"))
     return sku
 
 
@@ -46,48 +47,49 @@ def product_form(product: dict | None, currency: str, known_skus: set[str]) -> F
     today = clock.today()
     current = cost_on(p, today) if p.get("costs") else None
     since = max((c["from"] for c in p.get("costs") or [] if c.get("from", "") <= today.isoformat()), default="")
-    cost_help = (f"now {fmt(current, currency)} since {since}; a different amount is added from the date below, "
-                 "older orders keep the old cost" if current is not None else "per unit, landed (product + freight + "
-                 "duties + prep); leave blank if not known yet")
+    cost_help = (_("now {current} since {since}; a different amount is added from the date below, "
+                   "older orders keep the old cost")
+                     .format(current=fmt(current, currency), since=since) if current is not None else _("per unit, landed (product + freight + duties + prep); leave blank if not "
+                                                                                "known yet"))
     form_fields = []
     if product is None:
-        form_fields.append(Field("sku", "SKU", partial(_new_sku, known_skus), help="as in Seller Central"))
+        form_fields.append(Field("sku", _("SKU"), partial(_new_sku, known_skus), help=_("as in Seller Central")))
     form_fields += [
-        Field("title", "Title", lambda t: fields.text(t, required=True, max_length=500), value=p.get("title", "")),
-        Field("asin", "ASIN", product_rules.parse_asin, value=p.get("asin", "")),
-        Field("price_minor", f"Price ({currency})", lambda t: fields.money(t, currency),
+        Field("title", _("Title"), lambda t: fields.text(t, required=True, max_length=500), value=p.get("title", "")),
+        Field("asin", _("ASIN"), product_rules.parse_asin, value=p.get("asin", "")),
+        Field("price_minor", _("Price ({currency})").format(currency=currency), lambda t: fields.money(t, currency),
               value=_money_text(p.get("price_minor"), currency)),
-        Field("supplier", "Supplier", lambda t: fields.text(t, max_length=200), value=p.get("supplier", "")),
-        Field("production_days", "Production days", product_rules.parse_days,
+        Field("supplier", _("Supplier"), lambda t: fields.text(t, max_length=200), value=p.get("supplier", "")),
+        Field("production_days", _("Production days"), product_rules.parse_days,
               value=str(lead.get("production_days", 30)),
-              help="lead time = production + freight + FBA receiving: 1 to 365 days in all"),
-        Field("freight_days", "Freight days", product_rules.parse_days, value=str(lead.get("freight_days", 30))),
-        Field("receiving_days", "FBA receiving days", product_rules.parse_days,
-              value=str(lead.get("receiving_days", 5)), help="2–6 days, 2+ weeks at peak"),
-        Field("safety_days", "Safety days", product_rules.parse_days, value=str(p.get("safety_days", 14))),
-        Field("hold_days", "Days of stock to hold", partial(product_rules.parse_days, low=1, high=730),
-              value=str(p.get("hold_days", 60)), help="how many days of sales each order should cover"),
-        Field("moq", "Minimum order", lambda t: fields.integer(t or "0", low=0, high=10_000_000),
-              value=str(p.get("moq", 0)), help="units; 0 = no minimum"),
-        Field("case_pack", "Case pack", product_rules.parse_case_pack, value=str(p.get("case_pack", 1)),
-              help="units per carton; orders are rounded up to whole cartons"),
-        Field("cost_minor", f"Landed cost ({currency})", partial(_optional_money, currency),
+              help=_("lead time = production + freight + FBA receiving: 1 to 365 days in all")),
+        Field("freight_days", _("Freight days"), product_rules.parse_days, value=str(lead.get("freight_days", 30))),
+        Field("receiving_days", _("FBA receiving days"), product_rules.parse_days,
+              value=str(lead.get("receiving_days", 5)), help=_("2–6 days, 2+ weeks at peak")),
+        Field("safety_days", _("Safety days"), product_rules.parse_days, value=str(p.get("safety_days", 14))),
+        Field("hold_days", _("Days of stock to hold"), partial(product_rules.parse_days, low=1, high=730),
+              value=str(p.get("hold_days", 60)), help=_("how many days of sales each order should cover")),
+        Field("moq", _("Minimum order"), lambda t: fields.integer(t or "0", low=0, high=10_000_000),
+              value=str(p.get("moq", 0)), help=_("units; 0 = no minimum")),
+        Field("case_pack", _("Case pack"), product_rules.parse_case_pack, value=str(p.get("case_pack", 1)),
+              help=_("units per carton; orders are rounded up to whole cartons")),
+        Field("cost_minor", _("Landed cost ({currency})").format(currency=currency), partial(_optional_money, currency),
               value=_money_text(current, currency), help=cost_help),
-        Field("cost_from", "Cost applies from", fields.day, value=today.isoformat()),
-        Field("cost_note", "Cost note", lambda t: fields.text(t, max_length=200), placeholder="e.g. supplier +8%"),
-        Field("seasonal", "Seasonal factors", parse_factors, value=format_factors(p.get("seasonal")),
-              placeholder="11:1.8 12:1.6", help="month:factor for this SKU (replaces the shop-wide factor)"),
+        Field("cost_from", _("Cost applies from"), fields.day, value=today.isoformat()),
+        Field("cost_note", _("Cost note"), lambda t: fields.text(t, max_length=200), placeholder=_("e.g. supplier +8%")),
+        Field("seasonal", _("Seasonal factors"), parse_factors, value=format_factors(p.get("seasonal")),
+              placeholder="11:1.8 12:1.6", help=_("month:factor for this SKU (replaces the shop-wide factor)")),
     ]
-    title = "New SKU" if product is None else f"Edit {p.get('id', '')}"
+    title = _("New SKU") if product is None else _("Edit {id}").format(id=p.get('id', ''))
     return FormScreen(title, form_fields, check=product_rules.check_product)
 
 
 def stock_form(product: dict) -> FormScreen:
     stock = product.get("stock") or {}
-    form_fields = [Field(name, label, parse_units, value=str(units(stock, name))) for name, label in STOCK_FIELDS]
-    form_fields.append(Field("reason", "Reason", lambda t: fields.text(t, required=True, max_length=300),
-                             placeholder="e.g. 3PL count: 3 boxes damaged", help="kept in the SKU's stock history"))
-    return FormScreen(f"Stock of {product['id']}", form_fields)
+    form_fields = [Field(name, _(label), parse_units, value=str(units(stock, name))) for name, label in STOCK_FIELDS]
+    form_fields.append(Field("reason", _("Reason"), lambda t: fields.text(t, required=True, max_length=300),
+                             placeholder=_("e.g. 3PL count: 3 boxes damaged"), help=_("kept in the SKU's stock history")))
+    return FormScreen(_("Stock of {id}").format(id=product['id']), form_fields)
 
 
 def purchase_order_form(po: dict | None, catalogue: dict[str, dict], currency: str,
@@ -97,20 +99,20 @@ def purchase_order_form(po: dict | None, catalogue: dict[str, dict], currency: s
     costs = {sku: cost_on(prod, clock.today()) for sku, prod in catalogue.items()}
     known = ", ".join(suppliers[:4]) + (" …" if len(suppliers) > 4 else "")
     form_fields = [
-        Field("supplier", "Supplier", lambda t: fields.text(t, required=True, max_length=200),
-              value=p.get("supplier", ""), help=f"known: {known}" if suppliers else ""),
-        Field("expected_on", "Expected arrival", lambda t: fields.day(t) if t.strip() else None,
-              value=p.get("expected_on") or "", placeholder="2027-01-15 or +60"),
-        Field("lines", "Lines", partial(po_rules.parse_lines, known_skus=catalogue, currency=currency,
+        Field("supplier", _("Supplier"), lambda t: fields.text(t, required=True, max_length=200),
+              value=p.get("supplier", ""), help=_("known: {known}").format(known=known) if suppliers else ""),
+        Field("expected_on", _("Expected arrival"), lambda t: fields.day(t) if t.strip() else None,
+              value=p.get("expected_on") or "", placeholder=_("2027-01-15 or +60")),
+        Field("lines", _("Lines"), partial(po_rules.parse_lines, known_skus=catalogue, currency=currency,
                                         default_costs=costs),
               value=po_rules.format_lines(p.get("lines") or [], currency), kind="multiline",
-              help="one per line: SKU QTY [UNIT COST]; no cost: the SKU's landed cost"),
-        Field("shipping_minor", f"Shipping ({currency})", lambda t: fields.money(t or "0", currency),
+              help=_("one per line: SKU QTY [UNIT COST]; no cost: the SKU's landed cost")),
+        Field("shipping_minor", _("Shipping ({currency})").format(currency=currency), lambda t: fields.money(t or "0", currency),
               value=_money_text(p.get("shipping_minor", 0), currency)),
-        Field("notes", "Notes", lambda t: fields.text(t, max_length=1000), value=p.get("notes", ""),
+        Field("notes", _("Notes"), lambda t: fields.text(t, max_length=1000), value=p.get("notes", ""),
               kind="multiline"),
     ]
-    title = "New purchase order" if po is None else f"Edit PO {p['id']}"
+    title = _("New purchase order") if po is None else _("Edit PO {id}").format(id=p['id'])
     return FormScreen(title, form_fields)
 
 
@@ -120,13 +122,14 @@ def receipt_form(po: dict) -> tuple[FormScreen, list[str]]:
     skus = [line["sku"] for line in open_lines]
     form_fields = [
         Field(f"line{i}", line["sku"][:20], parse_units, value=str(po_rules.remaining(line)),
-              help=f"ordered {line['qty']:,}, received {int(line.get('received_qty') or 0):,}")
+              help=_("ordered {qty:,}, received {received_qty:,}")
+                       .format(qty=line['qty'], received_qty=int(line.get('received_qty') or 0)))
         for i, line in enumerate(open_lines)
     ]
     form_fields += [
-        Field("on", "Received on", _past_day, value=clock.today().isoformat()),
-        Field("to", "Goes to", kind="choice", value="fbm",
-              choices=[(label, key) for key, label in po_rules.DESTINATIONS.items()]),
+        Field("on", _("Received on"), _past_day, value=clock.today().isoformat()),
+        Field("to", _("Goes to"), kind="choice", value="fbm",
+              choices=[(_(label), key) for key, label in po_rules.DESTINATIONS.items()]),
     ]
 
     def check(values: dict) -> dict[str, str]:
@@ -134,21 +137,21 @@ def receipt_form(po: dict) -> tuple[FormScreen, list[str]]:
         errors = po_rules.check_receipt(po, quantities)
         return {(f"line{skus.index(k)}" if k in skus else k): v for k, v in errors.items()}
 
-    return FormScreen(f"Receive PO {po['id']} from {po.get('supplier', '')}", form_fields, check=check,
-                      submit_label="Receive"), skus
+    return FormScreen(_("Receive PO {id} from {supplier}").format(id=po['id'], supplier=po.get('supplier', '')), form_fields, check=check,
+                      submit_label=_("Receive")), skus
 
 
 def _past_day(text: str):
     day = fields.day(text)
     if day > clock.today():
-        raise FieldError("cannot be in the future")
+        raise FieldError(_("cannot be in the future"))
     return day
 
 
 def thresholds_form(settings: Settings) -> FormScreen:
-    form = settings_form(settings, "inventory", SETTING_LABELS, check=check_section)
+    form = settings_form(settings, "inventory", {k: _(v) for k, v in SETTING_LABELS.items()}, check=check_section)
     for f in form.fields:
         if f.name == "seasonal_months":  # blank is allowed here: no shop-wide factor
             f.parse = lambda t: format_factors(parse_factors(t))
-            f.help = "month:factor for every SKU, e.g. 11:1.8 12:1.6 (a SKU's own factor wins)"
+            f.help = _("month:factor for every SKU, e.g. 11:1.8 12:1.6 (a SKU's own factor wins)")
     return form

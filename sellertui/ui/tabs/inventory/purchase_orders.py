@@ -6,6 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.binding import Binding
 
+from sellertui.core.i18n import N_, _
 from sellertui import clock
 from sellertui.core.money import fmt
 from sellertui.domain.inventory import purchase_orders as rules
@@ -19,35 +20,37 @@ from sellertui.ui.kit.table import Column, FrameTable
 STATE_STYLE = {"draft": "dim", "ordered": "cyan", "shipped": "blue", "received": "green", "cancelled": "dim strike"}
 
 COLUMNS = [
-    Column("id", "PO", 4, "right", sort_key="number"),
-    Column("supplier", "Supplier", 22),
-    Column("state", "Status", 16, style=lambda v: STATE_STYLE.get(str(v).split(" ")[0]), sort_key="rank"),
-    Column("expected_on", "Expected", 10, style=None),
+    Column("id", N_("PO"), 4, "right", sort_key="number"),
+    Column("supplier", N_("Supplier"), 22),
+    Column("state", N_("Status"), 16, style=lambda v: STATE_STYLE.get(str(v).split(" ")[0]), sort_key="rank"),
+    Column("expected_on", N_("Expected"), 10, style=None),
     Column("late", "", 4, style=lambda v: "bold red" if v else None),
-    Column("units", "Units", 7, "right", lambda v: f"{int(v):,}"),
-    Column("received", "Recvd", 7, "right", lambda v: f"{int(v):,}" if v else ""),
-    Column("value", "Value", 11, "right", sort_key="value_minor"),
-    Column("ordered_on", "Ordered", 10),
-    Column("skus_text", "SKUs", 40),
+    Column("units", N_("Units"), 7, "right", lambda v: f"{int(v):,}"),
+    Column("received", N_("Recvd"), 7, "right", lambda v: f"{int(v):,}" if v else ""),
+    Column("value", N_("Value"), 11, "right", sort_key="value_minor"),
+    Column("ordered_on", N_("Ordered"), 10),
+    Column("skus_text", N_("SKUs"), 40),
 ]
 
 
 class PurchaseOrdersView(TableView):
     DETAIL_WIDTH = 42
     DETAIL_FROM = 118  # at 80 columns the table needs the room
-    TITLE = "Purchase orders"
+    TITLE = N_("Purchase orders")
     KEY = "p"
     TODAY_KEY = "po:{id}"
     TODAY_DONE = frozenset({"purchase_orders"})
     COLUMNS = COLUMNS
-    EMPTY = "No purchase orders yet: n drafts one (or b on the SKUs view drafts them from the suggestion)."
-    FILTER_HELP = "words (supplier, SKU, notes) · status:draft|ordered|shipped|received|cancelled|open"
+    EMPTY = N_("No purchase orders yet: n drafts one (or b on the SKUs view drafts them from "
+               "the suggestion).")
+    FILTER_HELP = N_("words (supplier, SKU, notes) · "
+                     "status:draft|ordered|shipped|received|cancelled|open")
     BINDINGS = [
-        Binding("n", "new_po", "New PO", id="inventory.new_po"),
-        Binding("e", "edit_po", "Edit PO", id="inventory.edit_po"),
-        Binding("m", "advance_po", "Next status", id="inventory.advance_po"),
-        Binding("v", "receive_po", "Receive", id="inventory.receive_po"),
-        Binding("d", "withdraw_po", "Delete/cancel", id="inventory.withdraw_po"),
+        Binding("n", "new_po", N_("New PO"), id="inventory.new_po"),
+        Binding("e", "edit_po", N_("Edit PO"), id="inventory.edit_po"),
+        Binding("m", "advance_po", N_("Next status"), id="inventory.advance_po"),
+        Binding("v", "receive_po", N_("Receive"), id="inventory.receive_po"),
+        Binding("d", "withdraw_po", N_("Delete/cancel"), id="inventory.withdraw_po"),
     ]
 
     def __init__(self, ctx, **kwargs) -> None:
@@ -70,14 +73,15 @@ class PurchaseOrdersView(TableView):
     def show_summary(self, frame) -> None:
         line = Text()
         open_pos = frame[frame["status"].isin(rules.OPEN)]
-        line.append(f"{len(frame)} purchase orders", style="bold")
-        line.append(f" · {len(open_pos)} open ({int((open_pos['units'] - open_pos['received']).sum()):,} units due)")
+        line.append(_("{n} purchase orders").format(n=len(frame)), style="bold")
+        line.append(_(" · {n} open ({sum:,} units due)")
+                        .format(n=len(open_pos), sum=int((open_pos['units'] - open_pos['received']).sum())))
         drafts = int((frame["status"] == "draft").sum())
         if drafts:
-            line.append(f" · {drafts} draft")
+            line.append(_(" · {drafts} draft").format(drafts=drafts))
         late = int((frame["late"] != "").sum())
         if late:
-            line.append(f" · {late} late", style="bold red")
+            line.append(_(" · {late} late").format(late=late), style="bold red")
         self.summary(line)
 
     def filter(self, frame, query_text: str):
@@ -101,20 +105,21 @@ class PurchaseOrdersView(TableView):
 
     def describe(self, po: dict) -> tuple[list[tuple[str, str]], list[str]]:
         currency = po.get("currency", "USD")
-        rows = [("Supplier", po.get("supplier", "")), ("Status", rules.state(po)),
-                ("Ordered", po.get("ordered_on") or "—"), ("Shipped", po.get("shipped_on") or "—"),
-                ("Expected", po.get("expected_on") or "—"), ("Received", po.get("received_on") or "—"),
-                ("Shipping", fmt(po.get("shipping_minor", 0), currency)),
-                ("Value", fmt(rules.totals(po)["value_minor"], currency))]
-        lines = ["Lines (ordered · received · still due · unit cost):"]
+        rows = [(_("Supplier"), po.get("supplier", "")), (_("Status"), rules.state(po)),
+                (_("Ordered"), po.get("ordered_on") or "—"), (_("Shipped"), po.get("shipped_on") or "—"),
+                (_("Expected"), po.get("expected_on") or "—"), (_("Received"), po.get("received_on") or "—"),
+                (_("Shipping"), fmt(po.get("shipping_minor", 0), currency)),
+                (_("Value"), fmt(rules.totals(po)["value_minor"], currency))]
+        lines = [_("Lines (ordered · received · still due · unit cost):")]
         for line in po.get("lines") or []:
             lines.append(f"  {line['sku']}: {line['qty']:,} · {int(line.get('received_qty') or 0):,} · "
                          f"{rules.remaining(line):,} · {fmt(line.get('unit_cost_minor'), currency)}")
         for r in po.get("receipts") or []:
-            lines.append(f"Received {r.get('on')}: {r.get('qty'):,} × {r.get('sku')} → "
-                         f"{rules.DESTINATIONS.get(r.get('to'), r.get('to'))} (by {r.get('by', '')})")
+            lines.append(_("Received {day}: {qty} × {sku} → {to} (by {by})").format(
+                day=r.get("on"), qty=f"{r.get('qty'):,}", sku=r.get("sku"),
+                to=_(rules.DESTINATIONS.get(r.get("to"), r.get("to"))), by=r.get("by", "")))
         if po.get("notes"):
-            lines.append(f"Notes: {po['notes']}")
+            lines.append(_("Notes: {notes}").format(notes=po["notes"]))
         return rows, lines
 
     def detail(self, position: int):
@@ -129,7 +134,8 @@ class PurchaseOrdersView(TableView):
         po = self.current_po()
         if po is not None:
             rows, lines = self.describe(po)
-            self.app.push_screen(InfoScreen(f"PO {po['id']} — {po.get('supplier', '')}", rows, lines))
+            self.app.push_screen(InfoScreen(_("PO {id} — {supplier}")
+                                                .format(id=po['id'], supplier=po.get('supplier', '')), rows, lines))
 
     # -- editing -------------------------------------------------------------------
     def action_new_po(self) -> None:
@@ -140,7 +146,7 @@ class PurchaseOrdersView(TableView):
                 return
             po = rules.new_purchase_order(values["supplier"], values["lines"], currency, values["expected_on"],
                                           values["shipping_minor"], values["notes"])
-            self.save(lambda store: rules.create(store, po), lambda made: f"Drafted PO {made['id']}",
+            self.save(lambda store: rules.create(store, po), lambda made: _("Drafted PO {id}").format(id=made['id']),
                       frozenset({"purchase_orders"}))
 
         self.app.push_screen(forms.purchase_order_form(None, self.catalogue, currency, suppliers(self.catalogue)), done)
@@ -150,7 +156,7 @@ class PurchaseOrdersView(TableView):
         if po is None:
             return
         if po.get("status") in ("received", "cancelled"):
-            self.notify(f"PO {po['id']} is {po['status']}: it can no longer be edited.", severity="warning")
+            self.notify(_("PO {id} is {status}: it can no longer be edited.").format(id=po['id'], status=po['status']), severity="warning")
             return
         po_id, rev = str(po["id"]), po.get("_rev")
 
@@ -158,7 +164,8 @@ class PurchaseOrdersView(TableView):
             if values is None:
                 return
             changes = {**values, "expected_on": values["expected_on"].isoformat() if values["expected_on"] else None}
-            self.save(lambda store: rules.update(store, po_id, changes, expect_rev=rev), f"Saved PO {po_id}",
+            self.save(lambda store: rules.update(store, po_id, changes, expect_rev=rev), _("Saved PO {po_id}")
+                                                                                             .format(po_id=po_id),
                       frozenset({"purchase_orders"}))
 
         self.app.push_screen(forms.purchase_order_form(po, self.catalogue, self.ctx.settings.home_currency,
@@ -170,15 +177,15 @@ class PurchaseOrdersView(TableView):
             return
         po_id, rev = str(po["id"]), po.get("_rev")
         self.save(lambda store: rules.advance(store, po_id, expect_rev=rev),
-                  lambda saved: f"PO {po_id} is now {saved['status']}", frozenset({"purchase_orders"}))
+                  lambda saved: _("PO {po_id} is now {status}").format(po_id=po_id, status=saved['status']), frozenset({"purchase_orders"}))
 
     def action_receive_po(self) -> None:
         po = self.current_po()
         if po is None:
             return
         if not rules.is_open(po):
-            self.notify(f"PO {po['id']} is {po.get('status')}: only ordered or shipped POs are received "
-                        "(m moves a draft on).", severity="warning", markup=False)
+            self.notify(_("PO {id} is {status}: only ordered or shipped POs are received (m moves a "
+                          "draft on).").format(id=po['id'], status=po.get('status')), severity="warning", markup=False)
             return
         screen, skus = forms.receipt_form(po)
         po_id, rev, by = str(po["id"]), po.get("_rev"), self.ctx.user
@@ -189,7 +196,8 @@ class PurchaseOrdersView(TableView):
             quantities = {sku: values[f"line{i}"] for i, sku in enumerate(skus)}
             self.save(lambda store: rules.receive(store, po_id, quantities, values["on"], values["to"], by,
                                                   expect_rev=rev),
-                      lambda saved: f"PO {po_id}: received {sum(quantities.values()):,} units; now {rules.state(saved)}",
+                      lambda saved: _("PO {po_id}: received {values:,} units; now {saved}")
+                                        .format(po_id=po_id, values=sum(quantities.values()), saved=rules.state(saved)),
                       frozenset({"purchase_orders", "products"}))
 
         self.app.push_screen(screen, done)
@@ -199,11 +207,12 @@ class PurchaseOrdersView(TableView):
         if po is None:
             return
         po_id, rev = str(po["id"]), po.get("_rev")
-        verb = "Delete the draft" if po.get("status") == "draft" else "Cancel"
+        verb = _("Delete the draft") if po.get("status") == "draft" else _("Cancel")
 
         def done(yes: bool | None) -> None:
             if yes:
                 self.save(lambda store: rules.cancel_or_delete(store, po_id, expect_rev=rev),
-                          lambda what: f"PO {po_id} {what}", frozenset({"purchase_orders"}))
+                          lambda what: _("PO {po_id} {what}").format(po_id=po_id, what=what), frozenset({"purchase_orders"}))
 
-        self.app.push_screen(ConfirmScreen(f"{verb} PO {po_id} to {po.get('supplier', '')}?"), done)
+        self.app.push_screen(ConfirmScreen(_("{verb} PO {po_id} to {supplier}?")
+                                               .format(verb=verb, po_id=po_id, supplier=po.get('supplier', ''))), done)

@@ -17,6 +17,7 @@ from rich.text import Text
 from textual import on
 from textual.binding import Binding
 
+from sellertui.core.i18n import N_, _
 from sellertui import clock
 from sellertui.domain.inventory.statuses import STATUSES
 from sellertui.domain.query import QueryError, parse, words_mask
@@ -62,44 +63,44 @@ def _day(value) -> str:
 
 
 COLUMNS = [
-    Column("sku", "SKU", 17),
-    Column("status_label", "Status", 12, style=STATUS_STYLE.get, sort_key="status_rank"),
-    Column("cover", "Cover", 6, "right", _cover),
-    Column("stockout", "Runs out", 8, "right", _day, sort_key="cover"),
-    Column("order_qty", "Order", 6, "right", _count),
-    Column("velocity", "Per day", 7, "right", lambda v: f"{v:.2f}"),
-    Column("fba_available", "FBA", 6, "right", lambda v: f"{int(v):,}"),
-    Column("inbound_parts", "Inbound w/s/r", 13, "right", sort_key="inbound"),
-    Column("reserved", "Resv", 5, "right", _count),
-    Column("fbm", "Own", 5, "right", _count),
-    Column("on_order", "On order", 8, "right", _count),
-    Column("rop", "Reorder", 7, "right", lambda v: f"{v:,.0f}"),
-    Column("amz_qty", "Amazon", 6, "right", lambda v: "" if v != v else f"{int(v):,}"),
-    Column("lead", "Lead", 4, "right"),
-    Column("warnings", "Warnings", 24, style=lambda v: "yellow" if v else None),
-    Column("supplier", "Supplier", 22),
-    Column("title", "Title", 50),
+    Column("sku", N_("SKU"), 17),
+    Column("status_label", N_("Status"), 12, style=STATUS_STYLE.get, sort_key="status_rank", fmt=lambda v: _(v)),
+    Column("cover", N_("Cover"), 6, "right", _cover),
+    Column("stockout", N_("Runs out"), 8, "right", _day, sort_key="cover"),
+    Column("order_qty", N_("Order"), 6, "right", _count),
+    Column("velocity", N_("Per day"), 7, "right", lambda v: f"{v:.2f}"),
+    Column("fba_available", N_("FBA"), 6, "right", lambda v: f"{int(v):,}"),
+    Column("inbound_parts", N_("Inbound w/s/r"), 13, "right", sort_key="inbound"),
+    Column("reserved", N_("Resv"), 5, "right", _count),
+    Column("fbm", N_("Own"), 5, "right", _count),
+    Column("on_order", N_("On order"), 8, "right", _count),
+    Column("rop", N_("Reorder"), 7, "right", lambda v: f"{v:,.0f}"),
+    Column("amz_qty", N_("Amazon"), 6, "right", lambda v: "" if v != v else f"{int(v):,}"),
+    Column("lead", N_("Lead"), 4, "right"),
+    Column("warnings", N_("Warnings"), 24, style=lambda v: "yellow" if v else None),
+    Column("supplier", N_("Supplier"), 22),
+    Column("title", N_("Title"), 50),
 ]
 
 
 class SkusView(TableView):
     DETAIL_WIDTH = 42
     DETAIL_FROM = 118  # at 80 columns the table needs the room
-    TITLE = "SKUs"
+    TITLE = N_("SKUs")
     KEY = "s"
     TODAY_KEY = "reorder:{sku}"
     TODAY_DONE = frozenset({"purchase_orders"})
     ROW_KEY = "sku"
     COLUMNS = COLUMNS
-    EMPTY = "No SKUs yet: add one (n) or import the Manage FBA Inventory report."
-    FILTER_HELP = "words · status:now · supplier:… · warn:any|lead|fee|aged|promo · cover:<30"
+    EMPTY = N_("No SKUs yet: add one (n) or import the Manage FBA Inventory report.")
+    FILTER_HELP = N_("words · status:now · supplier:… · warn:any|lead|fee|aged|promo · cover:<30")
     BINDINGS = [
-        Binding("w", "working", "Working", id="inventory.working"),
-        Binding("n", "new_sku", "New SKU", id="inventory.new_sku"),
-        Binding("e", "edit_sku", "Edit SKU", id="inventory.edit_sku"),
-        Binding("a", "adjust_stock", "Stock ±", id="inventory.adjust_stock"),
-        Binding("i", "card", "SKU card", id="inventory.card"),
-        Binding("b", "draft_po", "Draft PO", id="inventory.draft_po"),
+        Binding("w", "working", N_("Working"), id="inventory.working"),
+        Binding("n", "new_sku", N_("New SKU"), id="inventory.new_sku"),
+        Binding("e", "edit_sku", N_("Edit SKU"), id="inventory.edit_sku"),
+        Binding("a", "adjust_stock", N_("Stock ±"), id="inventory.adjust_stock"),
+        Binding("i", "card", N_("SKU card"), id="inventory.card"),
+        Binding("b", "draft_po", N_("Draft PO"), id="inventory.draft_po"),
     ]
 
     def __init__(self, ctx, **kwargs) -> None:
@@ -120,15 +121,15 @@ class SkusView(TableView):
         self.select_row("sku", sku)
 
     def show_summary(self, frame) -> None:
-        items = [Text(f"{len(frame):,} SKUs", style="bold")]
+        items = [Text(_("{n:,} SKUs").format(n=len(frame)), style="bold")]
         counts = frame["status_label"].value_counts()
         for label, style in STATUS_STYLE.items():
             if counts.get(label):
-                items.append(Text.assemble(("● ", style), f"{counts[label]:,} {label}"))
-        for column, name in (("warn_lead", "cover < lead"), ("warn_fee", "low-stock fee"), ("warn_aged", "aged"),
-                             ("warn_promo", "promo not covered")):
+                items.append(Text.assemble(("● ", style), f"{counts[label]:,} {_(label)}"))
+        for column, name in (("warn_lead", N_("cover < lead")), ("warn_fee", N_("low-stock fee")),
+                             ("warn_aged", N_("aged")), ("warn_promo", N_("promo not covered"))):
             if frame[column].any():
-                items.append(Text(f"⚠ {int(frame[column].sum()):,} {name}", style="yellow"))
+                items.append(Text(f"⚠ {int(frame[column].sum()):,} {_(name)}", style="yellow"))
         self.summary(wrap_items(items, max(self.size.width - 2, 40)))
 
     def on_resize(self) -> None:  # TableView.on_resize (also called) fits the side panel
@@ -147,9 +148,10 @@ class SkusView(TableView):
             value = value.lower()
             if name == "status":
                 wanted = value.replace("-", " ").replace("_", " ").removeprefix("order ")
-                codes = [c for c, _, _ in STATUSES if c.startswith(wanted) or wanted.startswith(c)]
+                codes = [c for c, *_rest in STATUSES if c.startswith(wanted) or wanted.startswith(c)]
                 if not codes:
-                    raise QueryError(f"status: one of out, now, soon, healthy, over (not {value!r})")
+                    raise QueryError(_("status: one of out, now, soon, healthy, over (not {value!r})")
+                                         .format(value=value))
                 mask &= frame["status"].isin(codes).to_numpy()
             elif name == "supplier":
                 mask &= frame["supplier"].str.lower().str.contains(value, regex=False).to_numpy()
@@ -159,7 +161,7 @@ class SkusView(TableView):
                 elif value in WARNING_KEYS:
                     mask &= frame[WARNING_KEYS[value]].to_numpy()
                 else:
-                    raise QueryError(f"warn: one of any, lead, fee, aged, promo (not {value!r})")
+                    raise QueryError(_("warn: one of any, lead, fee, aged, promo (not {value!r})").format(value=value))
             elif name == "cover":
                 mask &= _compare(frame["cover"].to_numpy(), value)
         return np.flatnonzero(mask)
@@ -210,30 +212,32 @@ class SkusView(TableView):
         grid = Table.grid(padding=(0, 1))
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column()
-        grid.add_row("Status", text(r["status_label"], STATUS_STYLE.get(r["status_label"], "")))
-        grid.add_row("Cover", text(f"{_cover(r['cover'])} days → {_day(r['stockout'])}"))
-        grid.add_row("Velocity", text(f"{r['velocity']:.2f}/day"))
-        grid.add_row("FBA", text(f"{int(r['fba_available']):,} avail · {int(r['reserved']):,} resv"))
-        grid.add_row("Inbound", text(f"{int(r['inbound']):,} (w/s/r {r['inbound_parts']})"))
-        grid.add_row("Own wh.", text(f"{int(r['fbm']):,}"))
-        grid.add_row("On order", text(f"{int(r['on_order']):,}"))
+        label = r["status_label"]
+        grid.add_row(_("Status"), text(_(label), STATUS_STYLE.get(label, "")))
+        grid.add_row(_("Cover"), text(_("{cover} days → {day}").format(cover=_cover(r["cover"]), day=_day(r["stockout"]))))
+        grid.add_row(_("Velocity"), text(_("{velocity:.2f}/day").format(velocity=r["velocity"])))
+        grid.add_row(_("FBA"), text(_("{available} avail · {reserved} resv").format(
+            available=f"{int(r['fba_available']):,}", reserved=f"{int(r['reserved']):,}")))
+        grid.add_row(_("Inbound"), text(f"{int(r['inbound']):,} (w/s/r {r['inbound_parts']})"))
+        grid.add_row(_("Own wh."), text(f"{int(r['fbm']):,}"))
+        grid.add_row(_("On order"), text(f"{int(r['on_order']):,}"))
         if r["draft_pos"]:
-            grid.add_row("Drafted", text(r["draft_pos"]))
-        grid.add_row("Reorder at", text(f"{r['rop']:,.0f}"))
-        grid.add_row("Order", text(f"{int(r['order_qty']):,}"))
+            grid.add_row(_("Drafted"), text(r["draft_pos"]))
+        grid.add_row(_("Reorder at"), text(f"{r['rop']:,.0f}"))
+        grid.add_row(_("Order"), text(f"{int(r['order_qty']):,}"))
         if r["amz_qty"] == r["amz_qty"]:
-            grid.add_row("Amazon", text(f"{int(r['amz_qty']):,} {r['amz_alert']}".strip()))
-        parts = [text(r["sku"], "bold"), text(r["title"], "dim"), text(r["supplier"] or "no supplier", "italic"),
+            grid.add_row(_("Amazon"), text(f"{int(r['amz_qty']):,} {r['amz_alert']}".strip()))
+        parts = [text(r["sku"], "bold"), text(r["title"], "dim"), text(r["supplier"] or _("no supplier"), "italic"),
                  Text(""), grid]
         if r["warnings"]:
             parts += [Text(""), text(f"⚠ {r['warnings']}", "yellow")]
         history = (self.plan.products.get(r["sku"], {}).get("stock_history") or [])[-3:]
         if history:
-            parts += [Text(""), Text("Stock changes", style="bold")]
+            parts += [Text(""), Text(_("Stock changes"), style="bold")]
             for e in reversed(history):
                 parts.append(text(f"{str(e.get('at', ''))[:10]} {e.get('field')} {e.get('old')}→{e.get('new')}: "
                                   f"{e.get('reason', '')}", "dim"))
-        parts += [Text(""), Text("w working · i card · a stock", style="dim")]
+        parts += [Text(""), Text(_("w working · i card · a stock"), style="dim")]
         return Group(*parts)
 
     # -- editing ----------------------------------------------------------------
@@ -247,7 +251,7 @@ class SkusView(TableView):
 
             settings = self.ctx.settings
             self.save(lambda store: add_product(store, values, settings.home_currency, settings.marketplace),
-                      f"Added SKU {values['sku']}", frozenset({"products"}))
+                      _("Added SKU {sku}").format(sku=values['sku']), frozenset({"products"}))
 
         self.app.push_screen(forms.product_form(None, self.ctx.settings.home_currency, known), done)
 
@@ -255,7 +259,7 @@ class SkusView(TableView):
         found = self._row()
         if found is None:
             return
-        _, product = found
+        product = found[1]
         sku, rev = product["id"], product.get("_rev")
 
         def done(values: dict | None) -> None:
@@ -264,7 +268,7 @@ class SkusView(TableView):
             from sellertui.domain.inventory.products import edit_product
 
             self.save(lambda store: edit_product(store, sku, values, expect_rev=rev),
-                      lambda saved: f"Saved {sku}" if saved else "Nothing changed", frozenset({"products"}))
+                      lambda saved: _("Saved {sku}").format(sku=sku) if saved else _("Nothing changed"), frozenset({"products"}))
 
         self.app.push_screen(forms.product_form(product, self.ctx.settings.home_currency, set()), done)
 
@@ -272,7 +276,7 @@ class SkusView(TableView):
         found = self._row()
         if found is None:
             return
-        _, product = found
+        product = found[1]
         sku, rev, by = product["id"], product.get("_rev"), self.ctx.user
 
         def done(values: dict | None) -> None:
@@ -282,7 +286,7 @@ class SkusView(TableView):
 
             reason = values.pop("reason")
             self.save(lambda store: adjust_stock(store, sku, values, reason, by, expect_rev=rev),
-                      f"Stock of {sku} changed; the reason is in its history", frozenset({"products"}))
+                      _("Stock of {sku} changed; the reason is in its history").format(sku=sku), frozenset({"products"}))
 
         self.app.push_screen(forms.stock_form(product), done)
 
@@ -294,19 +298,19 @@ class SkusView(TableView):
 
         rows = [self.plan.row(p) for p in self.table.selected_positions()]
         if not rows:
-            self.notify("No SKU here yet: add one (n).", severity="warning")
+            self.notify(_("No SKU here yet: add one (n)."), severity="warning")
             return
         lines = [{"sku": r["sku"], "supplier": r["supplier"], "qty": int(r["order_qty"]),
                   "unit_cost_minor": None if r["cost_minor"] != r["cost_minor"] else int(r["cost_minor"]),
                   "lead_days": int(r["lead"]) - int(r["receiving"])} for r in rows]
         if not any(line["qty"] for line in lines):
-            self.notify("Nothing to order: the suggested quantity is 0 (mark SKUs with space).", severity="warning")
+            self.notify(_("Nothing to order: the suggested quantity is 0 (mark SKUs with space)."), severity="warning")
             return
         currency = self.ctx.settings.home_currency
         self.table.clear_marks()
         self.save(lambda store: draft_orders(store, lines, currency),
-                  lambda made: f"Drafted {len(made)} purchase order(s): PO " + ", ".join(po["id"] for po in made)
-                  + " — see Purchase orders (p)", frozenset({"purchase_orders"}))
+                  lambda made: _("Drafted {n} purchase order(s): PO {ids} — see Purchase orders (p)").format(
+                      n=len(made), ids=", ".join(po["id"] for po in made)), frozenset({"purchase_orders"}))
 
 
 def wrap_items(items: list[Text], width: int, gap: str = "  ") -> Text:
@@ -333,6 +337,7 @@ def _compare(values: np.ndarray, text_value: str) -> np.ndarray:
     try:
         limit = float(text_value[len(op):])
     except ValueError:
-        raise QueryError(f"cover: wants a number of days like <30 or >180, not {plain(text_value)!r}") from None
+        raise QueryError(_("cover: wants a number of days like <30 or >180, not {text_value!r}")
+                             .format(text_value=plain(text_value))) from None
     with np.errstate(invalid="ignore"):
         return {"<": values < limit, ">": values > limit, ">=": values >= limit}.get(op, values <= limit)

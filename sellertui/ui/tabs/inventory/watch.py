@@ -11,6 +11,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
+from sellertui.core.i18n import N_, _
 from sellertui import clock
 from sellertui.core.markets import market as market_of
 from sellertui.core.money import fmt
@@ -36,41 +37,42 @@ def _change_style(value) -> str | None:
 
 COLUMNS = [
     Column("whose", "", 5, style=lambda v: "bold" if v == "own" else "dim"),
-    Column("label", "Product", 20),
-    Column("price_minor", "Price", 9, "right", money_cell(), needs=("currency",)),
+    Column("label", N_("Product"), 20),
+    Column("price_minor", N_("Price"), 9, "right", money_cell(), needs=("currency",)),
     Column("price_change_pct", "Δ", 5, "right", _pct, _change_style),
-    Column("buybox", "Buy Box", 10),
-    Column("rank", "Rank", 8, "right", lambda v: f"#{int(v):,}"),
+    Column("buybox", N_("Buy Box"), 10),
+    Column("rank", N_("Rank"), 8, "right", lambda v: f"#{int(v):,}"),
     Column("rating", "★", 4, "right", lambda v: f"{v:.1f}"),
-    Column("reviews", "Reviews", 7, "right", lambda v: f"{int(v):,}"),
-    Column("coupon", "Coupon", 9),
-    Column("alerts", "Alerts", 22, style=lambda v: "bold red" if v else None),
-    Column("offers", "Offers", 6, "right", lambda v: f"{int(v)}"),
-    Column("deal", "Deal", 12),
-    Column("asin", "ASIN", 10),
-    Column("marketplace", "Mkt", 3),
-    Column("day", "Last seen", 10),
+    Column("reviews", N_("Reviews"), 7, "right", lambda v: f"{int(v):,}"),
+    Column("coupon", N_("Coupon"), 9),
+    Column("alerts", N_("Alerts"), 22, style=lambda v: "bold red" if v else None),
+    Column("offers", N_("Offers"), 6, "right", lambda v: f"{int(v)}"),
+    Column("deal", N_("Deal"), 12),
+    Column("asin", N_("ASIN"), 10),
+    Column("marketplace", N_("Mkt"), 3),
+    Column("day", N_("Last seen"), 10),
 ]
 
 
 class WatchView(RecordsView):
-    TITLE = "Competitor watch"
+    TITLE = N_("Competitor watch")
     KEY = "c"
-    NOUN = "watched ASIN"
+    NOUN = N_("watched ASIN")
     CHANGES = frozenset({"watchlist", "watch_snapshots"})
     COLUMNS = COLUMNS
     DETAIL_WIDTH = 40
     DETAIL_FROM = 118
-    EMPTY = "No ASIN watched yet: n adds one (yours or a competitor's); the sync then snapshots it daily."
-    FILTER_HELP = "words (label, ASIN, coupon) · whose:own|rival · alert:yes"
+    EMPTY = N_("No ASIN watched yet: n adds one (yours or a competitor's); the sync then "
+               "snapshots it daily.")
+    FILTER_HELP = N_("words (label, ASIN, coupon) · whose:own|rival · alert:yes")
     BINDINGS = [
-        Binding("n", "new", "Watch ASIN", id="inventory.watch_new"),
-        Binding("e", "edit", "Edit", id="inventory.watch_edit"),
-        Binding("d", "delete", "Stop watching", id="inventory.watch_remove"),
-        Binding("a", "figures", "Record figures", id="inventory.watch_figures"),
-        Binding("I", "import_csv", "Import CSV", id="inventory.watch_import"),
-        Binding("t", "watch_thresholds", "Alert thresholds", id="inventory.watch_thresholds"),
-        Binding("H", "open", "History", id="inventory.watch_history"),
+        Binding("n", "new", N_("Watch ASIN"), id="inventory.watch_new"),
+        Binding("e", "edit", N_("Edit"), id="inventory.watch_edit"),
+        Binding("d", "delete", N_("Stop watching"), id="inventory.watch_remove"),
+        Binding("a", "figures", N_("Record figures"), id="inventory.watch_figures"),
+        Binding("I", "import_csv", N_("Import CSV"), id="inventory.watch_import"),
+        Binding("t", "watch_thresholds", N_("Alert thresholds"), id="inventory.watch_thresholds"),
+        Binding("H", "open", N_("History"), id="inventory.watch_history"),
     ]
 
     def __init__(self, ctx, **kwargs) -> None:
@@ -98,11 +100,11 @@ class WatchView(RecordsView):
     def show_summary(self, frame) -> None:
         line = Text()
         own = int((frame["whose"] == "own").sum())
-        line.append(f"{len(frame)} watched", style="bold")
-        line.append(f" · {own} own · {len(frame) - own} competitors")
+        line.append(_("{n} watched").format(n=len(frame)), style="bold")
+        line.append(_(" · {own} own · {n} competitors").format(own=own, n=len(frame) - own))
         alerted = int((frame["alerts"] != "").sum())
         if alerted:
-            line.append(f" · {alerted} with alerts", style="bold red")
+            line.append(_(" · {alerted} with alerts").format(alerted=alerted), style="bold red")
         self.summary(line)
 
     def filter(self, frame, query_text: str):
@@ -129,15 +131,17 @@ class WatchView(RecordsView):
         if row is None:
             return ""
         currency = row["currency"] or market_of(row["marketplace"]).currency
-        facts = [("ASIN", f"{row['asin']} ({row['marketplace']})"), ("Whose", "yours" if row["own"] else "competitor"),
-                 ("Last seen", row["day"] or "—"), ("Price", fmt(row["price_minor"], currency)),
-                 ("Buy Box", f"{buybox_text(row)} {fmt(row['buybox_price_minor'], currency)}"),
-                 ("Offers", row["offers"] if row["offers"] is not None else "—"),
-                 ("Rank", f"#{row['rank']:,} {row['rank_category'] or ''}" if row["rank"] else "—"),
-                 ("Rating", f"{row['rating']} ({row['reviews'] or 0:,})" if row["rating"] is not None else "—"),
-                 ("Coupon", row["coupon"] or "—"), ("Deal", row["deal"] or "—"),
-                 ("History", f"{len(row['history'])} day(s)")]
-        lines = [f"! {a.text}" for a in row["alerts"]] + ([f"Note: {row['note']}"] if row["note"] else [])
+        facts = [("ASIN", f"{row['asin']} ({row['marketplace']})"),
+                 (_("Whose"), _("yours") if row["own"] else _("competitor")),
+                 (_("Last seen"), row["day"] or "—"), (_("Price"), fmt(row["price_minor"], currency)),
+                 (_("Buy Box"), f"{buybox_text(row)} {fmt(row['buybox_price_minor'], currency)}"),
+                 (_("Offers"), row["offers"] if row["offers"] is not None else "—"),
+                 (_("Rank"), f"#{row['rank']:,} {row['rank_category'] or ''}" if row["rank"] else "—"),
+                 (_("Rating"), f"{row['rating']} ({row['reviews'] or 0:,})" if row["rating"] is not None else "—"),
+                 (_("Coupon"), row["coupon"] or "—"), (_("Deal"), row["deal"] or "—"),
+                 (_("History"), _("{n} day(s)").format(n=len(row["history"])))]
+        lines = [f"! {a.text}" for a in row["alerts"]] + ([_("Note: {note}").format(note=row["note"])]
+                                                          if row["note"] else [])
         return fact_panel(row["label"] or row["asin"], facts, lines)
 
     # -- editing -------------------------------------------------------------------
@@ -155,13 +159,15 @@ class WatchView(RecordsView):
         return watchlist.remove(store, record["asin"], record["marketplace"])
 
     def saved_note(self, record, values, result) -> str:
-        return f"Watching {result['asin']}" if record is None else f"Saved {result['asin']}"
+        done = _("Watching {asin}") if record is None else _("Saved {asin}")
+        return done.format(asin=result["asin"])
 
     def deleted_note(self, record, result) -> str:
-        return f"Stopped watching {record['asin']}; its history is kept"
+        return _("Stopped watching {asin}; its history is kept").format(asin=record["asin"])
 
     def delete_question(self, record: dict) -> str:
-        return f"Stop watching {record['asin']} ({record.get('label') or record['marketplace']})? Its history is kept."
+        return _("Stop watching {asin} ({label})? Its history is kept.").format(
+            asin=record["asin"], label=record.get("label") or record["marketplace"])
 
     def action_open(self) -> None:
         """The history charts and every day's snapshot (enter or H)."""
@@ -187,7 +193,7 @@ class WatchView(RecordsView):
             values.update(values.pop("buybox") or {})
             values["currency"] = currency if values["price_minor"] is not None else None
             self.save(lambda store: record_figures(store, row["asin"], row["marketplace"], day, values),
-                      f"Recorded the figures of {row['asin']} for {day}", self.CHANGES)
+                      _("Recorded the figures of {asin} for {day}").format(asin=row['asin'], day=day), self.CHANGES)
 
         self.app.push_screen(watch_forms.figures_form(row, currency), done)
 
@@ -199,8 +205,7 @@ class WatchView(RecordsView):
                 return
             self.save(lambda store: import_csv(store, values["path"], self.ctx.settings.marketplace,
                                                lambda code: market_of(code).currency),
-                      lambda counts: f"Imported {counts['rows']} row(s): {counts['inserted']} new day(s), "
-                                     f"{counts['updated']} updated", self.CHANGES)
+                      lambda counts: _("Imported {rows} row(s): {inserted} new day(s), {updated} updated").format(rows=counts['rows'], inserted=counts['inserted'], updated=counts['updated']), self.CHANGES)
 
         self.app.push_screen(watch_forms.csv_form(), done)
 

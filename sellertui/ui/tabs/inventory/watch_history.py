@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from sellertui.core.i18n import N_, _
 from sellertui.core.money import fmt, to_decimal, to_minor
 from sellertui.domain.watch.listing import buybox_text
 from sellertui.ui.kit.charts import Chart, Series
@@ -19,11 +20,11 @@ from sellertui.ui.kit.table import Column, FrameTable
 
 # figure -> (title, series: (name, field)), for the chart
 FIGURES = {
-    "price": ("Price", (("price", "price_minor"), ("Buy Box", "buybox_price_minor"))),
-    "rank": ("Sales rank (lower sells more)", (("rank", "rank"),)),
-    "reviews": ("Review count", (("reviews", "reviews"),)),
-    "rating": ("Rating (stars)", (("rating", "rating"),)),
-    "offers": ("Offers", (("offers", "offers"),)),
+    "price": (N_("Price"), ((N_("price"), "price_minor"), (N_("Buy Box"), "buybox_price_minor"))),
+    "rank": (N_("Sales rank (lower sells more)"), ((N_("rank"), "rank"),)),
+    "reviews": (N_("Review count"), ((N_("reviews"), "reviews"),)),
+    "rating": (N_("Rating (stars)"), ((N_("rating"), "rating"),)),
+    "offers": (N_("Offers"), ((N_("offers"), "offers"),)),
 }
 
 
@@ -54,10 +55,10 @@ def history_frame(history: list[dict], currency: str):
     })
 
 
-COLUMNS = [Column("day", "Day", 10), Column("price", "Price", 9, "right"), Column("buybox", "Buy Box", 12),
-           Column("offers", "Offers", 6, "right"), Column("rank", "Rank", 9, "right"),
-           Column("rating", "★", 4, "right"), Column("reviews", "Reviews", 7, "right"),
-           Column("coupon", "Coupon", 10), Column("deal", "Deal", 12), Column("from", "From", 12)]
+COLUMNS = [Column("day", N_("Day"), 10), Column("price", N_("Price"), 9, "right"), Column("buybox", N_("Buy Box"), 12),
+           Column("offers", N_("Offers"), 6, "right"), Column("rank", N_("Rank"), 9, "right"),
+           Column("rating", "★", 4, "right"), Column("reviews", N_("Reviews"), 7, "right"),
+           Column("coupon", N_("Coupon"), 10), Column("deal", N_("Deal"), 12), Column("from", N_("From"), 12)]
 
 
 class WatchHistoryScreen(ModalScreen[None]):
@@ -69,8 +70,8 @@ class WatchHistoryScreen(ModalScreen[None]):
     WatchHistoryScreen FrameTable { height: 1fr; }
     """
     BINDINGS = [
-        Binding("escape,q", "dismiss", "Close", id="watch_history.close"),
-        Binding("c", "next_figure", "Next chart", id="watch_history.next"),
+        Binding("escape,q", "dismiss", N_("Close"), id="watch_history.close"),
+        Binding("c", "next_figure", N_("Next chart"), id="watch_history.next"),
     ]
 
     def __init__(self, row: dict, currency: str) -> None:
@@ -82,12 +83,12 @@ class WatchHistoryScreen(ModalScreen[None]):
         with Vertical() as box:
             box.border_title = plain(f"{self.row['label'] or self.row['asin']} · {self.row['asin']} "
                                      f"({self.row['marketplace']})")
-            box.border_subtitle = "c next chart · esc close"
-            yield Chart("", kind="line", empty_text="No figures for this chart yet.", from_zero=False)
+            box.border_subtitle = _("c next chart · esc close")
+            yield Chart("", kind="line", empty_text=_("No figures for this chart yet."), from_zero=False)
             days = len(self.row["history"])
-            yield Static(content(f"{days} day(s) of snapshots, newest first; From: api = Seller Central sync, "
-                                 "entry = typed, csv = imported"), classes="history-head")
-            yield FrameTable(COLUMNS, empty_text="No snapshot yet: sync (R) or record figures (a).")
+            yield Static(content(_("{days} day(s) of snapshots, newest first; From: api = Seller Central sync, "
+                                   "entry = typed, csv = imported").format(days=days)), classes="history-head")
+            yield FrameTable(COLUMNS, empty_text=_("No snapshot yet: sync (R) or record figures (a)."))
 
     def on_mount(self) -> None:
         table = self.query_one(FrameTable)
@@ -104,9 +105,9 @@ class WatchHistoryScreen(ModalScreen[None]):
             values = [d.get(field) for d in history]
             if field.endswith("_minor"):
                 values = [None if v is None else float(to_decimal(v, self.currency)) for v in values]
-            series.append(Series(name, values))
+            series.append(Series(_(name), values))
         chart = self.query_one(Chart)
-        chart.title = title
+        chart.title = _(title)
         if fields[0][1].endswith("_minor"):
             chart.fmt_value = lambda v: fmt(to_minor(Decimal(str(v)), self.currency), self.currency)
         else:

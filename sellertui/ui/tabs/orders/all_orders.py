@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
+from sellertui.core.i18n import N_, _
 from sellertui.domain.orders import table
 from sellertui.domain.orders.order_lines import OrderDetails, order_details
 from sellertui.ui.kit.cells import money_cell
@@ -19,33 +20,33 @@ from sellertui.ui.tabs.orders.common import STATUS_STYLE, order_detail
 
 
 class AllOrdersView(TableView):
-    TITLE = "All orders"
+    TITLE = N_("All orders")
     KEY = "a"
     TODAY_KEY = "order:{order_id}"
     TODAY_DONE = frozenset({"orders"})
-    EMPTY = "No orders yet: import an All Orders report (i)."
+    EMPTY = N_("No orders yet: import an All Orders report (i).")
     FILTER_HELP = table.FILTER_HELP
     DETAIL_WIDTH = 42
     DETAIL_FROM = 110  # the side panel shows from this terminal width
     COLUMNS = [
-        Column("when", "Placed", 16, sort_key="purchase_date"),
-        Column("order_id", "Order", 19),
-        Column("channel", "Via", 3),
-        Column("status", "Status", 9, style=lambda v: STATUS_STYLE.get(v)),
-        Column("sku", "SKU", 18),
-        Column("quantity", "Qty", 3, "right"),
-        Column("total_minor", "Total", 10, "right", fmt=money_cell(), needs=("currency",)),
+        Column("when", N_("Placed"), 16, sort_key="purchase_date"),
+        Column("order_id", N_("Order"), 19),
+        Column("channel", N_("Via"), 3),
+        Column("status", N_("Status"), 9, style=lambda v: STATUS_STYLE.get(v)),
+        Column("sku", N_("SKU"), 18),
+        Column("quantity", N_("Qty"), 3, "right"),
+        Column("total_minor", N_("Total"), 10, "right", fmt=money_cell(), needs=("currency",)),
         Column("flagged", "⚑", 1, fmt=lambda v: "⚑" if v else "", style=lambda v: "bold red" if v else None),
-        Column("buyer_name", "Buyer", 16),
-        Column("product", "Product", 44),
+        Column("buyer_name", N_("Buyer"), 16),
+        Column("product", N_("Product"), 44),
     ]
     BINDINGS = [
-        Binding("e", "edit_address", "Address", id="orders.address"),
-        Binding("N", "product_notes", "Notes", id="orders.notes"),
-        Binding("y", "copy_id", "Copy id", id="orders.copy"),
-        Binding("P", "postage", "Postage", tooltip="Refund postage", id="orders.postage"),
-        Binding("L", "tracking_message", "Tracking", tooltip="Tracking message (its link)", id="orders.tracking_message"),
-        Binding("V", "delivered", "Delivered", tooltip="Record the delivery day", id="orders.delivered"),
+        Binding("e", "edit_address", N_("Address"), id="orders.address"),
+        Binding("N", "product_notes", N_("Notes"), id="orders.notes"),
+        Binding("y", "copy_id", N_("Copy id"), id="orders.copy"),
+        Binding("P", "postage", N_("Postage"), tooltip=N_("Refund postage"), id="orders.postage"),
+        Binding("L", "tracking_message", N_("Tracking"), tooltip=N_("Tracking message (its link)"), id="orders.tracking_message"),
+        Binding("V", "delivered", N_("Delivered"), tooltip=N_("Record the delivery day"), id="orders.delivered"),
     ]
 
     class PanelOrderRead(Message, bubble=False):
@@ -76,7 +77,7 @@ class AllOrdersView(TableView):
 
     def show_partial(self, frame) -> None:
         super().show_partial(frame)
-        self.summary(Text(f"{len(frame):,} recent order lines shown · loading the rest…", style="italic"))
+        self.summary(Text(_("{n:,} recent order lines shown · loading the rest…").format(n=len(frame)), style="italic"))
 
     def filter(self, frame, text: str):
         return table.filter_orders(frame, text)
@@ -84,8 +85,9 @@ class AllOrdersView(TableView):
     def show_summary(self, frame) -> None:
         fbm = int((frame["channel"] == "FBM").sum()) if len(frame) else 0
         line = Text()
-        line.append(f"{len(frame):,} order lines", style="bold")
-        line.append(f" · {fbm:,} FBM · {len(frame) - fbm:,} FBA · / filter · o sort · enter opens")
+        line.append(_("{n:,} order lines").format(n=len(frame)), style="bold")
+        line.append(_(" · {fbm:,} FBM · {n:,} FBA · / filter · o sort · enter opens")
+                        .format(fbm=fbm, n=len(frame) - fbm))
         self.summary(line)
 
     # -- the detail panel loads full records in a worker --------------------------
@@ -121,7 +123,7 @@ class AllOrdersView(TableView):
     def on_all_orders_view_order_opened(self, message: OrderOpened) -> None:
         order = message.order
         if order.lines:
-            self.app.push_screen(DetailScreen(f"Order {message.order_id}", order_detail(order.lines, order.note, order.buyer)))
+            self.app.push_screen(DetailScreen(_("Order {order_id}").format(order_id=message.order_id), order_detail(order.lines, order.note, order.buyer)))
 
     def action_edit_address(self) -> None:
         current = self._current()
@@ -152,4 +154,4 @@ class AllOrdersView(TableView):
         current = self._current()
         if current:
             self.app.copy_to_clipboard(current[0])
-            self.notify(f"Copied {plain(current[0])}", timeout=2)
+            self.notify(_("Copied {current}").format(current=plain(current[0])), timeout=2)

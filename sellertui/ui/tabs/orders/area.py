@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import work
 from textual.message import Message
 
+from sellertui.core.i18n import N_, _
 from sellertui.domain.orders import addresses, delivery, notes, postage, tracking
 from sellertui.domain.orders.order_lines import lines_of_order
 from sellertui.ui.kit.views import ViewArea, view_bindings
@@ -22,7 +23,7 @@ from sellertui.ui.tabs.orders.templates_view import TemplatesView
 
 
 class OrdersArea(ViewArea):
-    TITLE = "Orders"
+    TITLE = N_("Orders")
     KEY = "2"
     WATCHES = frozenset({"orders", "buyers", "messages", "returns", "product_notes", "reply_templates", "outbox",
                          "feedback", "reviews", "feedback_work", "review_requests", "postage_refunds"})
@@ -59,20 +60,21 @@ class OrdersArea(ViewArea):
     def on_orders_area_address_lines_read(self, message: AddressLinesRead) -> None:
         order_id, month, lines = message.order_id, message.month, message.lines
         if not lines:
-            self.notify(f"Order {order_id} is no longer in the store.", severity="error")
+            self.notify(_("Order {order_id} is no longer in the store.").format(order_id=order_id), severity="error")
             return
         if lines[0].get("channel") != "FBM":
-            self.notify("Amazon ships FBA orders: their address cannot be changed here.", severity="warning")
+            self.notify(_("Amazon ships FBA orders: their address cannot be changed here."), severity="warning")
             return
         if any(l.get("status") == "Shipped" for l in lines):
-            self.notify(f"Order {order_id} has already shipped.", severity="warning")
+            self.notify(_("Order {order_id} has already shipped.").format(order_id=order_id), severity="warning")
             return
         revs = {l["id"]: l.get("_rev") for l in lines}
 
         def done(values: dict | None) -> None:
             if values:
                 self.save(lambda store: addresses.change_address(store, order_id, month, values, revs),
-                          f"Address of {order_id} saved; the change is in the order's history.", {"orders"})
+                          _("Address of {order_id} saved; the change is in the order's history.")
+                              .format(order_id=order_id), {"orders"})
 
         self.app.push_screen(address_form(order_id, lines[0].get("address") or {}), done)
 
@@ -105,23 +107,26 @@ class OrdersArea(ViewArea):
     def on_orders_area_postage_read(self, message: PostageRead) -> None:
         lines = message.lines
         if not lines:
-            self.notify("That order is no longer in the store.", severity="error")
+            self.notify(_("That order is no longer in the store."), severity="error")
             return
         first = lines[0]
         if first.get("channel") != "FBM":
-            self.notify("Amazon sets the shipping of FBA orders: only an FBM order's postage can be changed.",
+            self.notify(_("Amazon sets the shipping of FBA orders: only an FBM order's postage can be "
+                          "changed."),
                         severity="warning")
             return
         if message.left <= 0:
-            self.notify(f"Order {first['order_id']} has no shipping charge left to refund.", severity="warning")
+            self.notify(_("Order {order_id} has no shipping charge left to refund.")
+                            .format(order_id=first['order_id']), severity="warning")
             return
 
         def done(values: dict | None) -> None:
             if values:
                 self.save(lambda store: postage.refund_postage(store, lines, values["amount"], values["reason"],
                                                                values["note"]),
-                          f"Postage refund on {first['order_id']} recorded: refund it in Seller Central (Manage "
-                          "Orders › Refund order, Shipping); it is in the order's history and the P&L.",
+                          _("Postage refund on {order_id} recorded: refund it in Seller Central (Manage "
+                            "Orders › Refund order, Shipping); it is in the order's history and the P&L.")
+                              .format(order_id=first['order_id']),
                           {"orders", "postage_refunds"})
 
         self.app.push_screen(postage_form(first["order_id"], message.left, postage.charged(lines),
@@ -176,10 +181,10 @@ class OrdersArea(ViewArea):
 
     def _copied(self, message: TrackingMessageFilled) -> None:
         self.app.copy_to_clipboard(message.filled)
-        extra = [f"Not filled (no value): {', '.join(message.missing)}"] if message.missing else []
-        self.app.push_screen(InfoScreen(f"Copied to the clipboard · tracking message for {message.order_id}",
-                                        paragraphs=[message.filled, "Paste it into Buyer-Seller Messages "
-                                                    "(Orders › Contact buyer).", *extra]))
+        extra = [_("Not filled (no value): {names}").format(names=", ".join(message.missing))] if message.missing else []
+        self.app.push_screen(InfoScreen(_("Copied to the clipboard · tracking message for {order_id}")
+                                            .format(order_id=message.order_id),
+                                        paragraphs=[message.filled, _("Paste it into Buyer-Seller Messages (Orders › Contact buyer)."), *extra]))
 
     # -- the day it was delivered (from All orders) ------------------------------------
     class DeliveryRead(Message, bubble=False):
@@ -199,11 +204,13 @@ class OrdersArea(ViewArea):
     def on_orders_area_delivery_read(self, message: DeliveryRead) -> None:
         lines, order_id = message.lines, message.order_id
         shipped = delivery.shipped_on(lines)
-        why = ("is no longer in the store" if not lines
-               else "was cancelled" if all(l.get("status") == "Cancelled" for l in lines)
-               else "has not shipped yet" if shipped is None else "")
+        why = (_("Order {order_id} is no longer in the store: there is no delivery to record.") if not lines
+               else _("Order {order_id} was cancelled: there is no delivery to record.")
+               if all(l.get("status") == "Cancelled" for l in lines)
+               else _("Order {order_id} has not shipped yet: there is no delivery to record.") if shipped is None
+               else "")
         if why:
-            self.notify(f"Order {plain(order_id)} {why}: there is no delivery to record.", severity="warning")
+            self.notify(why.format(order_id=plain(order_id)), severity="warning")
             return
 
         def done(values: dict | None) -> None:
@@ -229,6 +236,6 @@ class OrdersArea(ViewArea):
             if values:
                 self.save(lambda store: notes.save_note(store, sku, values["selling_points"], values["answers"],
                                                         expect_rev=rev),
-                          f"Notes for {sku} saved.", {"product_notes"})
+                          _("Notes for {sku} saved.").format(sku=sku), {"product_notes"})
 
         self.app.push_screen(product_note_form(sku, message.note), done)

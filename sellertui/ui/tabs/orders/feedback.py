@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.message import Message
 
 from sellertui.domain.orders.buyer_messages import request_feedback_removal
+from sellertui.core.i18n import N_, _
 from sellertui.domain.reviews import negatives, product_reviews
 from sellertui.domain.reviews.settings import ReviewSettings
 from sellertui.domain.reviews.listing import FILTER_HELP, feedback_items, filter_items, items_frame
@@ -26,30 +27,31 @@ def _stars(rating) -> str:
 
 
 class FeedbackView(TableView):
-    TITLE = "Feedback"
+    TITLE = N_("Feedback")
     KEY = "F"
-    EMPTY = "No feedback yet: import the Seller Feedback report or a reviews CSV (i), or n to type a review."
+    EMPTY = N_("No feedback yet: import the Seller Feedback report or a reviews CSV (i), or n "
+               "to type a review.")
     FILTER_HELP = FILTER_HELP
     DETAIL_WIDTH = 42
     DETAIL_FROM = 110
     COLUMNS = [
-        Column("due", "Next step", 17, style=lambda v: "bold red" if "late" in v else "bold yellow" if v else None,
+        Column("due", N_("Next step"), 17, style=lambda v: "bold red" if "late" in v else "bold yellow" if v else None,
                sort_key="rank"),
-        Column("date", "Date", 10),
-        Column("rating", "Stars", 5, fmt=_stars, style=lambda v: STARS_STYLE.get(v)),
-        Column("kind", "Kind", 7),
-        Column("status", "Status", 10),
-        Column("buyer", "Buyer", 16),
-        Column("order_id", "Order", 19),
-        Column("text", "What they said", 60),
+        Column("date", N_("Date"), 10),
+        Column("rating", N_("Stars"), 5, fmt=_stars, style=lambda v: STARS_STYLE.get(v)),
+        Column("kind", N_("Kind"), 7),
+        Column("status", N_("Status"), 10),
+        Column("buyer", N_("Buyer"), 16),
+        Column("order_id", N_("Order"), 19),
+        Column("text", N_("What they said"), 60),
     ]
     BINDINGS = [
-        Binding("n", "new_review", "New review", id="feedback.new_review"),
-        Binding("c", "contacted", "Contacted", id="feedback.contacted"),
-        Binding("x", "removal", "Removal asked", tooltip="Record a removal request made in Seller Central",
+        Binding("n", "new_review", N_("New review"), id="feedback.new_review"),
+        Binding("c", "contacted", N_("Contacted"), id="feedback.contacted"),
+        Binding("x", "removal", N_("Removal asked"), tooltip=N_("Record a removal request made in Seller Central"),
                 id="feedback.removal"),
-        Binding("X", "request_removal", "Ask Amazon", tooltip="Request removal", id="feedback.request_removal"),
-        Binding("v", "resolve", "Resolve", id="feedback.resolve"),
+        Binding("X", "request_removal", N_("Ask Amazon"), tooltip=N_("Request removal"), id="feedback.request_removal"),
+        Binding("v", "resolve", N_("Resolve"), id="feedback.resolve"),
     ]
     items: dict[str, dict] = {}
 
@@ -85,17 +87,16 @@ class FeedbackView(TableView):
         open_ = [i for i in items if i["due_by"]]
         late = sum(1 for i in open_ if i["late"])
         line = Text()
-        line.append(f"{len(open_)} negative(s) to handle", style="bold")
+        line.append(_("{n} negative(s) to handle").format(n=len(open_)), style="bold")
         if late:
-            line.append(f" · {late} late", style="bold red")
+            line.append(_(" · {late} late").format(late=late), style="bold red")
         for kind, label in (("feedback", "seller"), ("review", "reviews")):
             ratings = [i["rating"] for i in items if i["kind"] == kind and i["rating"]]
             if ratings:
                 negative = sum(1 for r in ratings if r <= negatives.NEGATIVE_MAX)
-                line.append(f" · {label} {len(ratings)}: avg {sum(ratings) / len(ratings):.2f}, "
-                            f"{negative / len(ratings):.0%} neg.")
+                line.append(_(" · {label} {n}: avg {ratings:.2f}, {negative:.0%} neg.").format(label=label, n=len(ratings), ratings=sum(ratings) / len(ratings), negative=negative / len(ratings)))
         if not rated:
-            line.append(" · nothing rated yet")
+            line.append(_(" · nothing rated yet"))
         self.summary(line)
 
     def _item(self, position: int | None = None) -> dict | None:
@@ -114,10 +115,10 @@ class FeedbackView(TableView):
         if item is None:
             return None
         if not item["negative"]:
-            self.notify("Only a 1–2 star feedback or review has a workflow.", severity="warning")
+            self.notify(_("Only a 1–2 star feedback or review has a workflow."), severity="warning")
             return None
         if item["status"] == negatives.RESOLVED:
-            self.notify("This one is resolved already.", severity="warning")
+            self.notify(_("This one is resolved already."), severity="warning")
             return None
         return item
 
@@ -130,13 +131,13 @@ class FeedbackView(TableView):
         item = self._negative()
         if item:
             self.app.push_screen(contacted_form(), lambda v: v and self._act(
-                item, negatives.CONTACTED, "Recorded: buyer contacted.", note=v["note"]))
+                item, negatives.CONTACTED, _("Recorded: buyer contacted."), note=v["note"]))
 
     def action_removal(self) -> None:
         item = self._negative()
         if item:
             self.app.push_screen(removal_form(item["grounds"]), lambda v: v and self._act(
-                item, negatives.REMOVAL, "Recorded: removal requested.", ground=v["ground"], note=v["note"]))
+                item, negatives.REMOVAL, _("Recorded: removal requested."), ground=v["ground"], note=v["note"]))
 
     # -- Amazon's own removal request (the Messaging API), after a yes ----------------------
     def action_request_removal(self) -> None:
@@ -144,8 +145,8 @@ class FeedbackView(TableView):
         if item is None:
             return
         if item["kind"] != "feedback" or not item["order_id"]:
-            self.notify("Amazon's removal request is for a seller feedback on an order: report a product review "
-                        "with \"Report abuse\" under it on Amazon, then x records it.", severity="warning")
+            self.notify(_("Amazon's removal request is for a seller feedback on an order: report a product review "
+                          "with \"Report abuse\" under it on Amazon, then x records it."), severity="warning")
             return
         self._check_removal(item)
 
@@ -162,24 +163,26 @@ class FeedbackView(TableView):
         item, work_ = checked.item, checked.work or {}
         order = item["order_id"]
         if work_.get("removal_via") == "api":
-            self.notify(f"Amazon's removal request for order {plain(order)} went on "
-                        f"{str(work_.get('removal_at'))[:16].replace('T', ' ')}: it is sent once.", severity="warning")
+            self.notify(_("Amazon's removal request for order {order} went on {when}: it is sent once.").format(
+                order=plain(order), when=str(work_.get("removal_at"))[:16].replace("T", " ")), severity="warning")
             return
         if not checked.connected:
-            self.app.push_screen(InfoScreen("Not connected to Seller Central · nothing sent", paragraphs=[
-                f"Ask for the removal of the {item['rating']}★ feedback on order {order} {SELLER_CENTRAL_REMOVAL}.",
-                "Connect to Seller Central (ctrl+p › App: connect) and X sends Amazon's own request from here."]))
+            self.app.push_screen(InfoScreen(_("Not connected to Seller Central · nothing sent"), paragraphs=[
+                _("Ask for the removal of the {rating}★ feedback on order {order} {where}.").format(
+                    rating=item["rating"], order=order, where=_(SELLER_CENTRAL_REMOVAL)),
+                _("Connect to Seller Central (ctrl+p › App: connect) and X sends Amazon's own request from here.")]))
             return
-        question = (f"Send Amazon's removal request to the buyer of order {order} ({item['rating']}★ seller "
-                    f"feedback of {item['date']}{', ' + item['buyer'] if item['buyer'] else ''})?\n\n"
-                    f"{REMOVAL_MESSAGE}\n\nIt goes through the Messaging API, only if Amazon offers it for this "
-                    "order now, and is recorded in the feedback's workflow.")
+        question = _("Send Amazon's removal request to the buyer of order {order} ({rating}★ seller feedback of "
+                     "{day}{buyer})?\n\n{message}\n\nIt goes through the Messaging API, only if Amazon offers it for "
+                     "this order now, and is recorded in the feedback's workflow.").format(
+            order=order, rating=item["rating"], day=item["date"], buyer=", " + item["buyer"] if item["buyer"] else "",
+            message=_(REMOVAL_MESSAGE))
 
         def done(yes: bool | None) -> None:
             if yes:
                 self.save(lambda store: request_feedback_removal(self.shop, item),
-                          f"Amazon's removal request went to the buyer of order {plain(order)}; it is in the feedback's "
-                          "workflow.", {"feedback_work"})
+                          _("Amazon's removal request went to the buyer of order {order}; it is in the feedback's "
+                            "workflow.").format(order=plain(order)), {"feedback_work"})
 
         self.app.push_screen(ConfirmScreen(question), done)
 
@@ -187,7 +190,7 @@ class FeedbackView(TableView):
         item = self._negative()
         if item:
             self.app.push_screen(resolved_form(), lambda v: v and self._act(
-                item, negatives.RESOLVED, f"Resolved: {v['outcome']}.", outcome=v["outcome"], note=v["note"]))
+                item, negatives.RESOLVED, _("Resolved: {outcome}.").format(outcome=v["outcome"]), outcome=v["outcome"], note=v["note"]))
 
     def action_new_review(self) -> None:
         market = self.shop.settings.marketplace
@@ -198,7 +201,7 @@ class FeedbackView(TableView):
                 marketplace=market))
 
         self.app.push_screen(review_form(), lambda v: v and self.save(
-            lambda store: write(store, v), f"Review of {v['asin']} added.", {"reviews"}))
+            lambda store: write(store, v), _("Review of {asin} added.").format(asin=v['asin']), {"reviews"}))
 
     # -- enter: the whole item with its history ------------------------------------------
     def action_open(self) -> None:
@@ -211,28 +214,30 @@ class FeedbackView(TableView):
         self.post_message(self.WorkRead(item, negatives.work_of(self.shop.store, item["key"])))
 
     def on_feedback_view_work_read(self, read: WorkRead) -> None:
-        title = "Seller feedback" if read.item["kind"] == "feedback" else "Product review"
+        title = _("Seller feedback") if read.item["kind"] == "feedback" else _("Product review")
         self.app.push_screen(DetailScreen(f"{title} · {read.item['date']}", item_detail(read.item, read.work)))
 
 
 def item_detail(item: dict, work: dict | None) -> Group:
     head = Text()
     head.append(_stars(item["rating"]), style=STARS_STYLE.get(item["rating"], "bold"))
-    head.append(f"  {'seller feedback' if item['kind'] == 'feedback' else 'product review'} · {item['date']}")
-    parts: list = [head, text(f"{item['buyer'] or 'a buyer'} · order {item['order_id'] or '—'} · "
-                              f"{item['asin'] or item['sku'] or ''} {('· ' + item['channel']) if item['channel'] else ''}",
-                              "dim"), Text(""), text(item["text"] or "(no text)")]
+    kind = _("seller feedback") if item["kind"] == "feedback" else _("product review")
+    head.append(f"  {kind} · {item['date']}")
+    who = _("{who} · order {order} · {product} {channel}").format(
+        who=item["buyer"] or _("a buyer"), order=item["order_id"] or "—", product=item["asin"] or item["sku"] or "",
+        channel=("· " + item["channel"]) if item["channel"] else "")
+    parts: list = [head, text(who, "dim"), Text(""), text(item["text"] or _("(no text)"))]
     if item["response"]:
-        parts += [Text("\nYour public response", style="bold"), text(item["response"])]
+        parts += [Text(_("\nYour public response"), style="bold"), text(item["response"])]
     if item["negative"]:
-        status = Text("\nStatus: ", style="bold")
+        status = Text(_("\nStatus: "), style="bold")
         status.append(plain(item["status"] + (f" ({item['outcome']})" if item["outcome"] else "")))
         if item["due"]:
-            status.append(f" · next: {plain(item['due'])} (by {item['due_by']})",
+            status.append(" · " + _("next: {step} (by {day})").format(step=plain(item["due"]), day=item["due_by"]),
                           style="bold red" if item["late"] else "bold yellow")
         parts.append(status)
         if item["grounds"]:
-            parts.append(Text("Amazon may remove it:", style="bold"))
+            parts.append(Text(_("Amazon may remove it:"), style="bold"))
             parts += [text(f"  • {g}") for g in item["grounds"]]
     for step in (work or {}).get("history") or []:
         parts.append(text(f"{step.get('at', '')[:16].replace('T', ' ')}  {step.get('by', '')}: {step.get('what', '')}"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sellertui.core.i18n import _
 from sellertui.domain import fields
 from sellertui.domain.orders import postage, returns
 from sellertui.domain.orders.addresses import FIELDS as ADDRESS_FIELDS, LABELS, check_address
@@ -15,7 +16,7 @@ def tracking_field(index: int) -> str:
 
 
 def ship_form(order_ids: list[str], default_method: str) -> FormScreen:
-    tracking = [Field(tracking_field(i), f"Tracking {oid[-7:]}", help=f"order {oid}") for i, oid in enumerate(order_ids)]
+    tracking = [Field(tracking_field(i), _("Tracking {oid}").format(oid=oid[-7:]), help=_("order {oid}").format(oid=oid)) for i, oid in enumerate(order_ids)]
 
     def check(values: dict) -> dict[str, str]:
         problems = {}
@@ -26,106 +27,107 @@ def ship_form(order_ids: list[str], default_method: str) -> FormScreen:
             if problem:
                 problems[tracking_field(i)] = problem
             elif number.replace(" ", "").upper() in seen:
-                problems[tracking_field(i)] = f"same number as order {seen[number.replace(' ', '').upper()]}"
+                problems[tracking_field(i)] = _("same number as order {order}").format(
+                    order=seen[number.replace(" ", "").upper()])
             seen[number.replace(" ", "").upper()] = oid
         return problems
 
     return FormScreen(
-        f"Mark {len(order_ids)} order(s) shipped",
+        _("Mark {n} order(s) shipped").format(n=len(order_ids)),
         [
-            Field("carrier", "Carrier", kind="choice", choices=[(c, c) for c in CARRIERS], value="USPS"),
-            Field("ship_date", "Ship date", lambda t: fields.day(t).isoformat(), value="today"),
-            Field("method", "Ship method", lambda t: fields.text(t, required=True, max_length=60), value=default_method),
+            Field("carrier", _("Carrier"), kind="choice", choices=[(c, c) for c in CARRIERS], value="USPS"),
+            Field("ship_date", _("Ship date"), lambda t: fields.day(t).isoformat(), value="today"),
+            Field("method", _("Ship method"), lambda t: fields.text(t, required=True, max_length=60), value=default_method),
             *tracking,
         ],
         check=check,
-        submit_label="Mark shipped",
+        submit_label=_("Mark shipped"),
         focus=tracking_field(0),  # carrier, date and method have defaults: the tracking number is what to type
     )
 
 
 def address_form(order_id: str, address: dict) -> FormScreen:
     form_fields = [
-        Field(name, LABELS[name], lambda t: t.strip(), value=str(address.get(name) or ""),
-              help="two-letter code: US, UK, CA, DE, FR, JP, CN…" if name == "country" else "")
+        Field(name, _(LABELS[name]), lambda t: t.strip(), value=str(address.get(name) or ""),
+              help=_("two-letter code: US, UK, CA, DE, FR, JP, CN…") if name == "country" else "")
         for name in ADDRESS_FIELDS
     ]
-    return FormScreen(f"Shipping address · order {order_id}", form_fields, check=check_address)
+    return FormScreen(_("Shipping address · order {order_id}").format(order_id=order_id), form_fields, check=check_address)
 
 
 def message_form() -> FormScreen:
     return FormScreen(
-        "Log a buyer message",
+        _("Log a buyer message"),
         [
-            Field("order_id", "Order id", lambda t: t.strip(), placeholder="111-1234567-1234567 (optional)"),
-            Field("buyer_name", "Buyer", lambda t: fields.text(t, max_length=120), placeholder="if there is no order"),
-            Field("received_at", "Received", fields.moment, value="now", help="2026-11-21 14:30, or now"),
-            Field("text", "Message", lambda t: fields.text(t, required=True, max_length=10_000), kind="multiline",
-                  help="paste the buyer's message"),
+            Field("order_id", _("Order id"), lambda t: t.strip(), placeholder=_("111-1234567-1234567 (optional)")),
+            Field("buyer_name", _("Buyer"), lambda t: fields.text(t, max_length=120), placeholder=_("if there is no order")),
+            Field("received_at", _("Received"), fields.moment, value="now", help=_("2026-11-21 14:30, or now")),
+            Field("text", _("Message"), lambda t: fields.text(t, required=True, max_length=10_000), kind="multiline",
+                  help=_("paste the buyer's message")),
         ],
-        check=lambda v: {} if v["order_id"] or v["buyer_name"] else {"buyer_name": "an order id or a buyer name"},
+        check=lambda v: {} if v["order_id"] or v["buyer_name"] else {"buyer_name": _("an order id or a buyer name")},
     )
 
 
 def replied_form() -> FormScreen:
-    return FormScreen("Mark replied", [Field("replied_at", "Replied at", fields.moment, value="now")])
+    return FormScreen(_("Mark replied"), [Field("replied_at", _("Replied at"), fields.moment, value="now")])
 
 
 def return_form(order_id: str, lines: list[dict]) -> FormScreen:
     return FormScreen(
-        f"New return · order {order_id}",
+        _("New return · order {order_id}").format(order_id=order_id),
         [
-            Field("sku", "SKU", kind="choice", choices=[(l["sku"], l["sku"]) for l in lines],
+            Field("sku", _("SKU"), kind="choice", choices=[(l["sku"], l["sku"]) for l in lines],
                   value=lines[0]["sku"] if len(lines) == 1 else ""),
-            Field("quantity", "Quantity", lambda t: fields.integer(t, low=1), value="1"),
-            Field("reason", "Reason", kind="choice", choices=[(r.replace("_", " ").lower(), r) for r in returns.REASONS]),
-            Field("note", "Note", lambda t: fields.text(t, max_length=500)),
+            Field("quantity", _("Quantity"), lambda t: fields.integer(t, low=1), value="1"),
+            Field("reason", _("Reason"), kind="choice", choices=[(_(returns.REASON_WORDS[r]), r) for r in returns.REASONS]),
+            Field("note", _("Note"), lambda t: fields.text(t, max_length=500)),
         ],
     )
 
 
 def received_form() -> FormScreen:
-    return FormScreen("Item received back", [Field("received_at", "Received", fields.moment, value="now")])
+    return FormScreen(_("Item received back"), [Field("received_at", _("Received"), fields.moment, value="now")])
 
 
 def refund_form(default_minor: int, currency: str) -> FormScreen:
     return FormScreen(
-        "Refund",
+        _("Refund"),
         [
-            Field("amount", f"Amount ({currency})", lambda t: fields.money(t, currency), value=f"{default_minor / 100:.2f}"),
-            Field("reason", "Reason", lambda t: fields.text(t, required=True, max_length=200)),
+            Field("amount", _("Amount ({currency})").format(currency=currency), lambda t: fields.money(t, currency), value=f"{default_minor / 100:.2f}"),
+            Field("reason", _("Reason"), lambda t: fields.text(t, required=True, max_length=200)),
         ],
-        check=lambda v: {"amount": "must be above zero"} if v["amount"] <= 0 else {},
+        check=lambda v: {"amount": _("must be above zero")} if v["amount"] <= 0 else {},
     )
 
 
 def order_id_form() -> FormScreen:
-    return FormScreen("New return", [Field("order_id", "Order id", lambda t: fields.text(t, required=True))])
+    return FormScreen(_("New return"), [Field("order_id", _("Order id"), lambda t: fields.text(t, required=True))])
 
 
 def tags_form(tags: list[str]) -> FormScreen:
-    return FormScreen("Buyer tags", [Field("tags", "Tags", lambda t: t, value=", ".join(tags),
-                                           help="comma-separated, e.g. repeat, vip, wholesale")])
+    return FormScreen(_("Buyer tags"), [Field("tags", _("Tags"), lambda t: t, value=", ".join(tags),
+                                           help=_("comma-separated, e.g. repeat, vip, wholesale"))])
 
 
 def buyer_notes_form(notes: str) -> FormScreen:
-    return FormScreen("Buyer notes", [Field("notes", "Notes", lambda t: fields.text(t, max_length=2000),
+    return FormScreen(_("Buyer notes"), [Field("notes", _("Notes"), lambda t: fields.text(t, max_length=2000),
                                             value=notes, kind="multiline")])
 
 
 def blacklist_form(name: str) -> FormScreen:
-    return FormScreen(f"Blacklist {name}", [Field("reason", "Why", lambda t: fields.text(t, required=True, max_length=500),
-                                                  help="kept in the buyer's notes")], submit_label="Blacklist")
+    return FormScreen(_("Blacklist {name}").format(name=name), [Field("reason", _("Why"), lambda t: fields.text(t, required=True, max_length=500),
+                                                  help=_("kept in the buyer's notes"))], submit_label=_("Blacklist"))
 
 
 def product_note_form(sku: str, note: dict | None) -> FormScreen:
     note = note or {}
     return FormScreen(
-        f"Product notes · {sku}",
+        _("Product notes · {sku}").format(sku=sku),
         [
-            Field("selling_points", "Selling points", lambda t: fields.text(t, max_length=5000),
+            Field("selling_points", _("Selling points"), lambda t: fields.text(t, max_length=5000),
                   value=note.get("selling_points", ""), kind="multiline"),
-            Field("answers", "Answers to FAQs", lambda t: fields.text(t, max_length=5000),
+            Field("answers", _("Answers to FAQs"), lambda t: fields.text(t, max_length=5000),
                   value=note.get("answers", ""), kind="multiline"),
         ],
     )
@@ -133,17 +135,18 @@ def product_note_form(sku: str, note: dict | None) -> FormScreen:
 
 def postage_form(order_id: str, left_minor: int, charged_minor: int, currency: str) -> FormScreen:
     return FormScreen(
-        f"Refund postage · order {order_id}",
+        _("Refund postage · order {order_id}").format(order_id=order_id),
         [
-            Field("amount", f"Amount ({currency})", lambda t: fields.money(t, currency), value=f"{left_minor / 100:.2f}",
-                  help=f"shipping charged {charged_minor / 100:.2f}, {left_minor / 100:.2f} left to refund"),
-            Field("reason", "Reason", kind="choice", choices=[(r, r) for r in postage.REASONS]),
-            Field("note", "Note", lambda t: fields.text(t, max_length=300), help="needed when the reason is other"),
+            Field("amount", _("Amount ({currency})").format(currency=currency), lambda t: fields.money(t, currency), value=f"{left_minor / 100:.2f}",
+                  help=_("shipping charged {charged_minor:.2f}, {left_minor:.2f} left to refund")
+                           .format(charged_minor=charged_minor / 100, left_minor=left_minor / 100)),
+            Field("reason", _("Reason"), kind="choice", choices=[(_(r), r) for r in postage.REASONS]),
+            Field("note", _("Note"), lambda t: fields.text(t, max_length=300), help=_("needed when the reason is other")),
         ],
-        check=lambda v: {"amount": "must be above zero"} if v["amount"] <= 0
-        else {"amount": f"at most {left_minor / 100:.2f}"} if v["amount"] > left_minor
-        else {"note": "say why"} if v["reason"] == "other" and not v["note"] else {},
-        submit_label="Refund",
+        check=lambda v: {"amount": _("must be above zero")} if v["amount"] <= 0
+        else {"amount": _("at most {left_minor:.2f}").format(left_minor=left_minor / 100)} if v["amount"] > left_minor
+        else {"note": _("say why")} if v["reason"] == "other" and not v["note"] else {},
+        submit_label=_("Refund"),
     )
 
 
@@ -154,17 +157,19 @@ def delivered_form(order_id: str, shipped: str, recorded: str) -> FormScreen:
     def check(values: dict) -> dict[str, str]:
         day = values["day"]
         if day > clock.today():
-            return {"day": "in the future"}
+            return {"day": _("in the future")}
         if day.isoformat() < shipped:
-            return {"day": f"before it shipped ({shipped})"}
+            return {"day": _("before it shipped ({shipped})").format(shipped=shipped)}
         return {}
 
     return FormScreen(
-        f"Delivered · order {order_id}",
-        [Field("day", "Delivered on", fields.day, value=recorded or "today",
-               help=f"shipped {shipped}" + (f"; recorded before: {recorded}" if recorded else "") +
-               " · review requests count from this day"),
-         Field("note", "Note", lambda t: fields.text(t, max_length=300), help="how you know (tracking, the buyer)")],
+        _("Delivered · order {order_id}").format(order_id=order_id),
+        [Field("day", _("Delivered on"), fields.day, value=recorded or "today",
+               help=(_("shipped {shipped}; recorded before: {recorded} · review requests count from this day")
+                     if recorded else _("shipped {shipped} · review requests count from this day")).format(
+                   shipped=shipped, recorded=recorded)),
+         Field("note", _("Note"), lambda t: fields.text(t, max_length=300),
+               help=_("how you know (tracking, the buyer)"))],
         check=check,
-        submit_label="Record",
+        submit_label=_("Record"),
     )

@@ -8,6 +8,7 @@ from textual import work
 from textual.binding import Binding
 from textual.message import Message
 
+from sellertui.core.i18n import N_, _
 from sellertui import clock
 from sellertui.domain.orders import returns
 from sellertui.domain.orders.return_list import OPEN, case_facts, filter_cases, moment_text, return_cases
@@ -27,27 +28,27 @@ def _deadline_style(value) -> str | None:
 
 
 class ReturnsView(TableView):
-    TITLE = "Returns"
+    TITLE = N_("Returns")
     KEY = "f"
     TODAY_KEY = "refund:{id}"
     TODAY_DONE = frozenset({"returns"})
-    EMPTY = "No returns: import a returns report (i) or n to open a case by hand."
-    FILTER_HELP = "words, or status: channel:fbm|fba reason:"
+    EMPTY = N_("No returns: import a returns report (i) or n to open a case by hand.")
+    FILTER_HELP = N_("words, or status: channel:fbm|fba reason:")
     DETAIL_WIDTH = 0
     COLUMNS = [
-        Column("requested", "Requested", 10, sort_key="requested_at"),
-        Column("order_id", "Order", 19),
-        Column("channel", "Via", 3),
-        Column("status", "Status", 12, style=lambda v: "bold" if v in OPEN else "dim"),
-        Column("refund_by", "Refund by", 10, style=_deadline_style),
-        Column("sku", "SKU", 18),
-        Column("quantity", "Qty", 3, "right"),
-        Column("reason", "Reason", 18),
-        Column("refund_minor", "Refund", 9, "right", fmt=money_cell(), needs=("currency",)),
+        Column("requested", N_("Requested"), 10, sort_key="requested_at"),
+        Column("order_id", N_("Order"), 19),
+        Column("channel", N_("Via"), 3),
+        Column("status", N_("Status"), 12, style=lambda v: "bold" if v in OPEN else "dim"),
+        Column("refund_by", N_("Refund by"), 10, style=_deadline_style),
+        Column("sku", N_("SKU"), 18),
+        Column("quantity", N_("Qty"), 3, "right"),
+        Column("reason", N_("Reason"), 18),
+        Column("refund_minor", N_("Refund"), 9, "right", fmt=money_cell(), needs=("currency",)),
     ]
     BINDINGS = [
-        Binding("n", "new", "New case", id="returns.new"),
-        Binding("greater_than_sign", "advance", "Next step", id="returns.advance"),
+        Binding("n", "new", N_("New case"), id="returns.new"),
+        Binding("greater_than_sign", "advance", N_("Next step"), id="returns.advance"),
     ]
 
     class OrderLinesFound(Message, bubble=False):
@@ -87,11 +88,11 @@ class ReturnsView(TableView):
         to_refund = fbm_open[fbm_open["status"] == "received"] if len(fbm_open) else fbm_open
         late = int((to_refund["refund_by"] < clock.today().isoformat()).sum()) if len(to_refund) else 0
         line = Text()
-        line.append(f"{len(fbm_open)} open FBM cases", style="bold")
-        line.append(f" · {len(to_refund)} to refund")
+        line.append(_("{n} open FBM cases").format(n=len(fbm_open)), style="bold")
+        line.append(_(" · {n} to refund").format(n=len(to_refund)))
         if late:
-            line.append(f" · {late} past the 2-business-day deadline", style="bold red")
-        line.append(" · FBA returns are Amazon's (shown, not moved)")
+            line.append(_(" · {late} past the 2-business-day deadline").format(late=late), style="bold red")
+        line.append(_(" · FBA returns are Amazon's (shown, not moved)"))
         self.summary(line)
 
     # -- actions ---------------------------------------------------------------------
@@ -105,7 +106,7 @@ class ReturnsView(TableView):
     def on_returns_view_order_lines_found(self, found: OrderLinesFound) -> None:
         order_id, lines = found.order_id, found.lines
         if not lines:
-            self.notify(f"No shipped order {order_id} in the store.", severity="error")
+            self.notify(_("No shipped order {order_id} in the store.").format(order_id=order_id), severity="error")
             return
 
         def done(values: dict | None) -> None:
@@ -113,7 +114,7 @@ class ReturnsView(TableView):
                 line = next(l for l in lines if l["sku"] == values["sku"])
                 self.save(lambda store: returns.open_case(
                     store, returns.new_case(line, values["quantity"], values["reason"], values["note"])),
-                          f"Return opened for order {order_id}.", {"returns"})
+                          _("Return opened for order {order_id}.").format(order_id=order_id), {"returns"})
 
         self.app.push_screen(return_form(order_id, lines), done)
 
@@ -122,11 +123,11 @@ class ReturnsView(TableView):
         if not case:
             return
         if case.get("channel") != "FBM":
-            self.notify("FBA returns are handled by Amazon; sellertui only shows them.", severity="warning")
+            self.notify(_("FBA returns are handled by Amazon; sellertui only shows them."), severity="warning")
             return
         step = returns.next_status(case)
         if step is None:
-            self.notify("This case is closed.", severity="warning")
+            self.notify(_("This case is closed."), severity="warning")
         elif step == "received":
             self.app.push_screen(received_form(), lambda v: v and self._advance(case, step, received_at=v["received_at"]))
         elif step == "refunded":
@@ -145,7 +146,7 @@ class ReturnsView(TableView):
 
     def _advance(self, case: dict, step: str, **details) -> None:
         self.save(lambda store: returns.advance(store, case, step, **details),
-                  f"Return {case['order_id']}: {step}.", {"returns"})
+                  _("Return {order_id}: {step}.").format(order_id=case['order_id'], step=step), {"returns"})
 
     def action_open(self) -> None:
         case = self.current_row()
@@ -160,5 +161,5 @@ class ReturnsView(TableView):
         full = read.case
         history = [text(f"{moment_text(h.get('at', ''))}  {h.get('by', '')}: {h.get('what', '')}")
                    for h in full.get("history") or []]
-        body = Group(fact_grid(case_facts(full)), *([Text("\nHistory", style="bold"), *history] if history else []))
-        self.app.push_screen(DetailScreen(f"Return · order {full['order_id']}", body))
+        body = Group(fact_grid(case_facts(full)), *([Text(_("\nHistory"), style="bold"), *history] if history else []))
+        self.app.push_screen(DetailScreen(_("Return · order {order_id}").format(order_id=full['order_id']), body))

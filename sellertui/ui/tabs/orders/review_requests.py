@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
+from sellertui.core.i18n import N_, _
 from sellertui.domain.reviews import requests as rules
 from sellertui.domain.reviews.request_list import DUE, FILTER_HELP, filter_rows, request_rows, rows_frame
 from sellertui.domain.reviews.settings import ReviewSettings
@@ -16,35 +17,36 @@ from sellertui.ui.kit.table_view import TableView
 
 STATE_STYLE = {DUE: "bold", rules.APPROVED: "yellow", rules.SENDING: "yellow", rules.SENT: "green",
                rules.REFUSED: "red"}
-LABELS = {"respond_days": "Answer negatives in (days)", "removal_days": "Removal window (days)",
-          "request_from_days": "Ask from (days)", "request_until_days": "Ask until (days)",
-          "transit_days": "FBM transit (days)", "fba_transit_days": "FBA transit (days)",
-          "daily_rule": "Daily rule (true/false)"}
+LABELS = {"respond_days": N_("Answer negatives in (days)"), "removal_days": N_("Removal window (days)"),
+          "request_from_days": N_("Ask from (days)"), "request_until_days": N_("Ask until (days)"),
+          "transit_days": N_("FBM transit (days)"), "fba_transit_days": N_("FBA transit (days)"),
+          "daily_rule": N_("Daily rule (true/false)")}
 
 
 class ReviewRequestsView(TableView):
-    TITLE = "Review requests"
+    TITLE = N_("Review requests")
     KEY = "Q"
-    EMPTY = "No order is due a review request (5–30 days after delivery, not returned or refunded, not asked)."
+    EMPTY = N_("No order is due a review request (5–30 days after delivery, not returned or "
+               "refunded, not asked).")
     FILTER_HELP = FILTER_HELP
     COLUMNS = [
-        Column("state", "State", 9, style=lambda v: STATE_STYLE.get(v), sort_key="rank"),
-        Column("closes", "Closes", 10),
-        Column("order_id", "Order", 19),
-        Column("delivered", "Delivered", 11, fmt=lambda v, row: f"{v}{'~' if row('estimated') else ''}",
+        Column("state", N_("State"), 9, style=lambda v: STATE_STYLE.get(v), sort_key="rank"),
+        Column("closes", N_("Closes"), 10),
+        Column("order_id", N_("Order"), 19),
+        Column("delivered", N_("Delivered"), 11, fmt=lambda v, row: f"{v}{'~' if row('estimated') else ''}",
                needs=("estimated",)),
-        Column("channel", "Via", 3),
-        Column("buyer", "Buyer", 16),
-        Column("when", "When", 16),
-        Column("by", "By", 10),
-        Column("skus", "SKU", 18),
-        Column("reason", "Amazon's answer", 40, style=lambda v: "red" if v else None),
+        Column("channel", N_("Via"), 3),
+        Column("buyer", N_("Buyer"), 16),
+        Column("when", N_("When"), 16),
+        Column("by", N_("By"), 10),
+        Column("skus", N_("SKU"), 18),
+        Column("reason", N_("Amazon's answer"), 40, style=lambda v: "red" if v else None),
     ]
     BINDINGS = [
-        Binding("a", "approve", "Approve", id="reviews.approve"),
-        Binding("A", "approve_all", "Approve all", id="reviews.approve_all"),
-        Binding("d", "withdraw", "Withdraw", id="reviews.withdraw"),
-        Binding("S", "settings", "Rules", id="reviews.settings"),
+        Binding("a", "approve", N_("Approve"), id="reviews.approve"),
+        Binding("A", "approve_all", N_("Approve all"), id="reviews.approve_all"),
+        Binding("d", "withdraw", N_("Withdraw"), id="reviews.withdraw"),
+        Binding("S", "settings", N_("Rules"), id="reviews.settings"),
     ]
     rows: list[dict] = []
 
@@ -63,14 +65,16 @@ class ReviewRequestsView(TableView):
         counts = {s: sum(1 for r in self.rows if r["state"] == s) for s in (DUE, *rules.WAITING, rules.SENT,
                                                                              rules.REFUSED)}
         line = Text()
-        line.append(f"{counts[DUE]} order(s) due a request", style="bold")
+        line.append(_("{due} order(s) due a request").format(due=counts[DUE]), style="bold")
         waiting = counts[rules.APPROVED] + counts[rules.SENDING]
         if waiting:
-            line.append(f" · {waiting} approved, sent with the next sync (R)", style="yellow")
-        line.append(f" · {counts[rules.SENT]} sent · {counts[rules.REFUSED]} refused")
-        line.append(" · daily rule " + ("on: each sync asks for every order due" if self.daily_rule else "off"),
+            line.append(_(" · {waiting} approved, sent with the next sync (R)").format(waiting=waiting), style="yellow")
+        line.append(_(" · {sent} sent · {refused} refused")
+                        .format(sent=counts[rules.SENT], refused=counts[rules.REFUSED]))
+        line.append(" · " + (_("daily rule on: each sync asks for every order due") if self.daily_rule
+                             else _("daily rule off")),
                     style="bold green" if self.daily_rule else None)
-        line.append(" · space mark, a approve, A all, d withdraw, S rules · ~ delivery estimated")
+        line.append(_(" · space mark, a approve, A all, d withdraw, S rules · ~ delivery estimated"))
         self.summary(line)
 
     def action_open(self) -> None:
@@ -78,14 +82,16 @@ class ReviewRequestsView(TableView):
         row = self.current_row()
         if not row:
             return
-        delivered = f"{row.get('delivered', '')}{' (estimated)' if row.get('estimated') else ''}"
-        facts = [("State", row.get("state", "")), ("Order", row.get("order_id", "")), ("Via", row.get("channel", "")),
-                 ("Delivered", delivered), ("Window closes", row.get("closes", "")), ("Buyer", row.get("buyer", "")),
-                 ("SKU", row.get("skus", "")), ("When", row.get("when", "")), ("By", row.get("by", ""))]
-        lines = [f"Amazon's answer: {row['reason']}" if row.get("reason") else "",
-                 "Due: a asks for it (with the next sync); Amazon allows one request per order."
+        delivered = _("{day} (estimated)").format(day=row.get("delivered", "")) if row.get("estimated") \
+            else f"{row.get('delivered', '')}"
+        facts = [(_("State"), row.get("state", "")), (_("Order"), row.get("order_id", "")),
+                 (_("Via"), row.get("channel", "")), (_("Delivered"), delivered),
+                 (_("Window closes"), row.get("closes", "")), (_("Buyer"), row.get("buyer", "")),
+                 (_("SKU"), row.get("skus", "")), (_("When"), row.get("when", "")), (_("By"), row.get("by", ""))]
+        lines = [_("Amazon's answer: {reason}").format(reason=row["reason"]) if row.get("reason") else "",
+                 _("Due: a asks for it (with the next sync); Amazon allows one request per order.")
                  if row.get("state") == DUE else ""]
-        self.app.push_screen(DetailScreen(f"Review request · {row.get('order_id', '')}",
+        self.app.push_screen(DetailScreen(_("Review request · {order_id}").format(order_id=row.get('order_id', '')),
                                           fact_panel(row.get("order_id", ""), [(k, str(v)) for k, v in facts if v],
                                                      lines)))
 
@@ -102,12 +108,14 @@ class ReviewRequestsView(TableView):
 
     def _confirm(self, order_ids: list[str]) -> None:
         if not order_ids:
-            self.notify("Nothing to approve: only orders in state due are asked.", severity="warning")
+            self.notify(_("Nothing to approve: only orders in state due are asked."), severity="warning")
             return
-        shown = ", ".join(order_ids[:6]) + (f" and {len(order_ids) - 6} more" if len(order_ids) > 6 else "")
-        question = (f"Ask Amazon to request a review and seller feedback (productReviewAndSellerFeedback) for "
-                    f"{len(order_ids)} order(s): {shown}? They go out with the next sync (R); Amazon allows one "
-                    "request per order.")
+        shown = ", ".join(order_ids[:6])
+        if len(order_ids) > 6:
+            shown = _("{orders} and {n} more").format(orders=shown, n=len(order_ids) - 6)
+        question = _("Ask Amazon to request a review and seller feedback (productReviewAndSellerFeedback) for "
+                     "{n} order(s): {shown}? They go out with the next sync (R); Amazon allows one "
+                     "request per order.").format(n=len(order_ids), shown=shown)
         self.app.push_screen(ConfirmScreen(question), lambda yes: yes and self._approve(order_ids))
 
     def _approve(self, order_ids: list[str]) -> None:
@@ -116,7 +124,7 @@ class ReviewRequestsView(TableView):
         def write(store) -> int:
             return rules.approve(store, [c for c in rules.candidates(self.shop) if c.order_id in wanted])
 
-        self.save(write, lambda n: f"Approved {n} review request(s): they go out with the next sync (R).",
+        self.save(write, lambda n: _("Approved {n} review request(s): they go out with the next sync (R).").format(n=n),
                   {"review_requests"})
 
     def on_saved(self, saved: Saved) -> None:
@@ -127,15 +135,16 @@ class ReviewRequestsView(TableView):
         if not row:
             return
         if row["state"] != rules.APPROVED:
-            self.notify("Only an approved request not yet sent can be withdrawn.", severity="warning")
+            self.notify(_("Only an approved request not yet sent can be withdrawn."), severity="warning")
             return
         order_id = row["order_id"]
-        self.save(lambda store: rules.withdraw(store, order_id), f"Withdrew the request of {order_id}.",
+        self.save(lambda store: rules.withdraw(store, order_id), _("Withdrew the request of {order_id}.")
+                                                                     .format(order_id=order_id),
                   {"review_requests"})
 
     def action_settings(self) -> None:
-        edit_section(self, "reviews", labels=LABELS)
+        edit_section(self, "reviews", labels={k: _(v) for k, v in LABELS.items()})
 
     def on_settings_saved(self, message: SettingsSaved) -> None:
-        self.notify(saved_note(message.changed, "the lists were read again"))
+        self.notify(saved_note(message.changed, _("the lists were read again")))
         self.reload()

@@ -8,6 +8,7 @@ from rich.console import Group
 from rich.text import Text
 from textual.binding import Binding
 
+from sellertui.core.i18n import N_, _
 from sellertui import clock
 from sellertui.domain import fields
 from sellertui.domain.orders import shipping
@@ -25,33 +26,33 @@ URGENCY_STYLE = {"late": "bold red", "today": "bold yellow", "soon": "yellow"}
 
 
 class ShipQueueView(TableView):
-    TITLE = "Ship queue"
+    TITLE = N_("Ship queue")
     KEY = "s"
     TODAY_KEY = "ship:{order_id}"
     TODAY_DONE = frozenset({"outbox"})  # a shipment queues its confirmation; an address fix does not
-    EMPTY = "Nothing to ship: every FBM order has gone out."
-    FILTER_HELP = "words (order, buyer, SKU), or late: today: refused:"
+    EMPTY = N_("Nothing to ship: every FBM order has gone out.")
+    FILTER_HELP = N_("words (order, buyer, SKU), or late: today: refused:")
     DETAIL_WIDTH = 42
     DETAIL_FROM = 110  # the side panel shows from this terminal width
     COLUMNS = [
-        Column("ship_by", "Ship by", 10, style=lambda v: URGENCY_STYLE.get(shipping.urgency(v))),
-        Column("due", "Due", 7, style=lambda v: "bold red" if v.startswith("LATE") or v == REFUSED
+        Column("ship_by", N_("Ship by"), 10, style=lambda v: URGENCY_STYLE.get(shipping.urgency(v))),
+        Column("due", N_("Due"), 7, style=lambda v: "bold red" if v.startswith("LATE") or v == REFUSED
                else "bold yellow" if v == "today" else None),
-        Column("order_id", "Order", 19),
-        Column("quantity", "Qty", 3, "right"),
-        Column("sku", "SKU", 18),
+        Column("order_id", N_("Order"), 19),
+        Column("quantity", N_("Qty"), 3, "right"),
+        Column("sku", N_("SKU"), 18),
         Column("flagged", "⚑", 1, fmt=lambda v: "⚑" if v else "", style=lambda v: "bold red" if v else None),
-        Column("buyer_name", "Buyer", 18),
-        Column("address_check", "Address", 22, style=lambda v: None if v == "ok" else "red"),
-        Column("ship_service_level", "Service", 10),
-        Column("amazon", "Amazon's answer", 48, style=lambda v: "red" if v else None),
+        Column("buyer_name", N_("Buyer"), 18),
+        Column("address_check", N_("Address"), 22, style=lambda v: None if v == "ok" else "red"),
+        Column("ship_service_level", N_("Service"), 10),
+        Column("amazon", N_("Amazon's answer"), 48, style=lambda v: "red" if v else None),
     ]
     BINDINGS = [
-        Binding("x", "ship", "Mark shipped", id="ship.mark_shipped"),
-        Binding("e", "edit_address", "Address", id="ship.address"),
-        Binding("E", "export_confirmation", "Export", tooltip="Export confirmations", id="ship.export"),
-        Binding("P", "postage", "Postage", tooltip="Refund postage", id="ship.postage"),
-        Binding("c", "retry_confirmation", "Send again", show=False, id="ship.retry_confirmation"),  # named in the summary when needed
+        Binding("x", "ship", N_("Mark shipped"), id="ship.mark_shipped"),
+        Binding("e", "edit_address", N_("Address"), id="ship.address"),
+        Binding("E", "export_confirmation", N_("Export"), tooltip=N_("Export confirmations"), id="ship.export"),
+        Binding("P", "postage", N_("Postage"), tooltip=N_("Refund postage"), id="ship.postage"),
+        Binding("c", "retry_confirmation", N_("Send again"), show=False, id="ship.retry_confirmation"),  # named in the summary when needed
     ]
     queue = ShipQueue(None, {})
 
@@ -74,20 +75,21 @@ class ShipQueueView(TableView):
         bad = int((frame["address_check"] != "ok").sum()) if len(frame) else 0
         flagged = int(frame["flagged"].sum()) if len(frame) else 0
         line = Text()
-        line.append(f"{frame['order_id'].nunique() if len(frame) else 0} orders to ship", style="bold")
+        line.append(_("{value} orders to ship").format(value=frame['order_id'].nunique() if len(frame) else 0), style="bold")
         if late:
-            line.append(f" · {late} late", style="bold red")
+            line.append(_(" · {late} late").format(late=late), style="bold red")
         if today:
-            line.append(f" · {today} due today", style="bold yellow")
+            line.append(_(" · {today} due today").format(today=today), style="bold yellow")
         if bad:
-            line.append(f" · {bad} address(es) to check", style="red")
+            line.append(_(" · {bad} address(es) to check").format(bad=bad), style="red")
         if flagged:
-            line.append(f" · {flagged} from blacklisted buyers", style="bold red")
+            line.append(_(" · {flagged} from blacklisted buyers").format(flagged=flagged), style="bold red")
         refused = frame.loc[frame["due"] == REFUSED, "order_id"].nunique() if len(frame) else 0
         if refused:
-            line.append(f" · {refused} confirmation(s) Amazon refused: fix, then x again or c to send again",
+            line.append(_(" · {refused} confirmation(s) Amazon refused: fix, then x again or c to send "
+                          "again").format(refused=refused),
                         style="bold red")
-        line.append(" · space marks several")
+        line.append(_(" · space marks several"))
         self.summary(line)
 
     def detail(self, position: int):
@@ -97,7 +99,7 @@ class ShipQueueView(TableView):
         detail = order_detail(self.queue.lines_of_order(line["order_id"]))
         answer = self.table.value("amazon", position)
         if answer:  # Amazon refused the shipping confirmation: say why, above everything else
-            return Group(text(f"Amazon {answer}", "bold red"), Text(""), detail)
+            return Group(text(_("Amazon {answer}").format(answer=answer), "bold red"), Text(""), detail)
         return detail
 
     # -- actions ----------------------------------------------------------------------
@@ -116,8 +118,9 @@ class ShipQueueView(TableView):
                 tracking = {oid: values[tracking_field(i)] for i, oid in enumerate(order_ids)}
                 shipment = shipping.Shipment(values["carrier"], values["ship_date"], values["method"], tracking)
                 self.save(lambda store: shipping.mark_shipped(store, lines, shipment),
-                          lambda count: f"Marked {count} line(s) shipped. The confirmation goes to Amazon with the "
-                                        "next sync (R), or E exports Amazon's upload file.", {"orders", "outbox"})
+                          lambda count: _("Marked {count} line(s) shipped. The confirmation goes to Amazon with the "
+                                          "next sync (R), or E exports Amazon's upload file.").format(count=count),
+                          {"orders", "outbox"})
 
         self.app.push_screen(ship_form(order_ids, method), done)
 
@@ -132,11 +135,12 @@ class ShipQueueView(TableView):
         if position is None:
             return
         if self.table.value("due", position) != REFUSED:
-            self.notify("Only a confirmation Amazon refused is sent again; x marks an order shipped.", timeout=4)
+            self.notify(_("Only a confirmation Amazon refused is sent again; x marks an order shipped."), timeout=4)
             return
         order_id = self.table.value("order_id", position)
         self.save(lambda store: retry(store, order_id),
-                  f"The confirmation of {order_id} goes to Amazon again with the next sync (R).", {"outbox"})
+                  _("The confirmation of {order_id} goes to Amazon again with the next sync (R).")
+                      .format(order_id=order_id), {"outbox"})
 
     def action_edit_address(self) -> None:
         position = self.table.current_position
@@ -151,16 +155,16 @@ class ShipQueueView(TableView):
     def action_open(self) -> None:
         position = self.table.current_position
         if position is not None:
-            self.app.push_screen(DetailScreen(f"Order {self.table.value('order_id', position)}", self.detail(position)))
+            self.app.push_screen(DetailScreen(_("Order {value}").format(value=self.table.value('order_id', position)), self.detail(position)))
 
     def action_export_confirmation(self) -> None:
         default = f"~/shipping-confirmation-{clock.today():%Y%m%d}.txt"
-        form = FormScreen("Export shipping confirmations",
-                          [Field("path", "Save to", lambda t: fields.text(t, required=True), value=default,
-                                 help="Amazon's tab-separated upload file (Orders › Upload order related files)")],
-                          submit_label="Export")
+        form = FormScreen(_("Export shipping confirmations"),
+                          [Field("path", _("Save to"), lambda t: fields.text(t, required=True), value=default,
+                                 help=_("Amazon's tab-separated upload file (Orders › Upload order related files)"))],
+                          submit_label=_("Export"))
         self.app.push_screen(form, lambda v: v and self._export(Path(v["path"]).expanduser()))
 
     def _export(self, target: Path) -> None:
         self.save(lambda store: shipping.export_confirmation(store, target),
-                  lambda count: f"Wrote {count} line(s) to {target}.", {"orders", "outbox"})
+                  lambda count: _("Wrote {count} line(s) to {target}.").format(count=count, target=target), {"orders", "outbox"})

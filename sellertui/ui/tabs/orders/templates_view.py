@@ -6,6 +6,7 @@ from __future__ import annotations
 from rich.console import Group
 from rich.text import Text
 
+from sellertui.core.i18n import N_, _
 from sellertui.domain import fields
 from sellertui.domain.orders import templates
 from sellertui.domain.query import words_positions
@@ -15,7 +16,7 @@ from sellertui.ui.kit.records_view import RecordsView, record_bindings
 from sellertui.ui.kit.safe import text
 from sellertui.ui.kit.table import Column
 
-VARIABLES_HELP = "variables: " + ", ".join("{" + name + "}" for name in templates.VARIABLES)
+VARIABLES = ", ".join("{" + name + "}" for name in templates.VARIABLES)
 
 
 def _text(value: str) -> str:
@@ -27,30 +28,31 @@ def _text(value: str) -> str:
 
 def template_form(record: dict | None) -> FormScreen:
     t = record or {}
-    return FormScreen("New reply template" if record is None else f"Edit template · {t.get('name', '')}", [
-        Field("name", "Name", lambda v: fields.text(v, required=True, max_length=80), value=t.get("name", ""),
-              placeholder="Where is my order?"),
-        Field("when", "For orders", kind="choice", value=t.get("when") or "any",
-              choices=[(label, key) for key, label in templates.STATES.items()],
-              help="the reply form offers it first for orders in this state"),
-        Field("text", "Text", _text, value=t.get("text", ""), kind="multiline", help=VARIABLES_HELP),
+    return FormScreen(_("New reply template") if record is None else _("Edit template · {name}")
+                                                                      .format(name=t.get('name', '')), [
+        Field("name", _("Name"), lambda v: fields.text(v, required=True, max_length=80), value=t.get("name", ""),
+              placeholder=_("Where is my order?")),
+        Field("when", _("For orders"), kind="choice", value=t.get("when") or "any",
+              choices=[(_(label), key) for key, label in templates.STATES.items()],
+              help=_("the reply form offers it first for orders in this state")),
+        Field("text", _("Text"), _text, value=t.get("text", ""), kind="multiline", help=_("variables: {names}").format(names=VARIABLES)),
     ])
 
 
 class TemplatesView(RecordsView):
-    TITLE = "Templates"
+    TITLE = N_("Templates")
     KEY = "T"
     NOUN = "template"
     CHANGES = frozenset({"reply_templates"})
-    EMPTY = "No reply templates: n writes one."
-    FILTER_HELP = "words in the name or text"
+    EMPTY = N_("No reply templates: n writes one.")
+    FILTER_HELP = N_("words in the name or text")
     DETAIL_WIDTH = 44
     DETAIL_FROM = 110
     COLUMNS = [
-        Column("name", "Template", 24),
-        Column("when_label", "For orders", 15),
-        Column("uses", "Variables", 30),
-        Column("preview", "Text", 60),
+        Column("name", N_("Template"), 24),
+        Column("when_label", N_("For orders"), 15),
+        Column("uses", N_("Variables"), 30),
+        Column("preview", N_("Text"), 60),
     ]
     BINDINGS = [
         *record_bindings("orders", "template", "template"),
@@ -64,10 +66,10 @@ class TemplatesView(RecordsView):
         self.show_records(*loaded)
 
     def show_summary(self, frame) -> None:
-        line = Text(f"{len(frame)} templates", style="bold")
+        line = Text(_("{n} templates").format(n=len(frame)), style="bold")
         if any(r.get("builtin") for r in self.records.values()):
-            line.append(" · the built-in ones, until you change one", style="dim")
-        line.append(" · Messages' t fills the ones for the order's state first")
+            line.append(_(" · the built-in ones, until you change one"), style="dim")
+        line.append(_(" · Messages' t fills the ones for the order's state first"))
         self.summary(line)
 
     def filter(self, frame, text_: str):
@@ -77,8 +79,8 @@ class TemplatesView(RecordsView):
         record = self.records.get(str(self.table.value("id", position)))
         if record is None:
             return ""
-        head = fact_panel(record.get("name", ""), [("For orders", templates.STATES.get(record.get("when") or "any"))])
-        return Group(head, text(record.get("text", "")), Text(""), text(VARIABLES_HELP, "dim"))
+        head = fact_panel(record.get("name", ""), [(_("For orders"), _(templates.STATES.get(record.get("when") or "any")))])
+        return Group(head, text(record.get("text", "")), Text(""), text(_("variables: {names}").format(names=VARIABLES), "dim"))
 
     def action_open(self) -> None:
         self.action_edit()
@@ -97,7 +99,9 @@ class TemplatesView(RecordsView):
         templates.delete_template(store, record)
 
     def saved_note(self, record: dict | None, values: dict, result: dict) -> str:
-        return f"{'Added' if record is None else 'Saved'} the template “{result['name']}”"
+        done = _("Added the template “{name}”") if record is None else _("Saved the template “{name}”")
+        return done.format(name=result["name"])
 
     def delete_question(self, record: dict) -> str:
-        return f"Delete the template “{record.get('name', '')}” ({templates.STATES.get(record.get('when') or 'any')})?"
+        return _("Delete the template “{name}” ({state})?").format(
+            name=record.get("name", ""), state=_(templates.STATES.get(record.get("when") or "any")))

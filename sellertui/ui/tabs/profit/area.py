@@ -14,7 +14,8 @@ import threading
 from rich.text import Text
 from textual.binding import Binding
 
-from sellertui.domain.profit.periods import GRAINS, label, period_of, step
+from sellertui.core.i18n import N_, _
+from sellertui.domain.profit.periods import GRAIN_WORDS, GRAINS, label, period_of, step
 from sellertui.domain.profit.watched import WATCHES
 from sellertui.ui.tabs.profit.common import PROFIT_COLLECTIONS
 from sellertui.ui.tabs.profit.expenses_view import ExpensesView
@@ -30,13 +31,13 @@ VIEWS = (ProfitOverview, PnlView, SkuProfitView, ExpensesView, RatesView, Hiring
 
 
 class ProfitArea(ViewArea):
-    TITLE = "Profit"
+    TITLE = N_("Profit")
     KEY = "6"
     WATCHES = WATCHES | PROFIT_COLLECTIONS | {"today_ticks"}
     VIEWS = VIEWS
     BINDINGS = [
         *view_bindings(VIEWS),
-        Binding("S", "settings", "Settings", show=False, id="profit.settings"),
+        Binding("S", "settings", N_("Settings"), show=False, id="profit.settings"),
     ]
 
     def __init__(self, ctx, **kwargs) -> None:
@@ -60,7 +61,7 @@ class ProfitArea(ViewArea):
 
     # -- the period ------------------------------------------------------------------
     def bar_suffix(self) -> Text:
-        return Text.assemble(("│ by ", "dim"), (self.grain, "bold"), (" · SKUs: ", "dim"),
+        return Text.assemble(("│ " + _("by") + " ", "dim"), (_(GRAIN_WORDS.get(self.grain, self.grain)), "bold"), (" · " + _("SKUs:") + " ", "dim"),
                              (label(self.period, self.grain), "bold"))
 
     def action_next_grain(self) -> None:
@@ -76,7 +77,7 @@ class ProfitArea(ViewArea):
 
         later = step(self.period, self.grain, count)
         if later > period_of(clock.today(), self.grain):
-            self.notify("That period has not started yet.", timeout=3)
+            self.notify(_("That period has not started yet."), timeout=3)
             return
         self.period = later
         self._draw_bar()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
+from sellertui.core.i18n import N_
 from sellertui.ui.kit.table_view import TableView
 
 PROFIT_COLLECTIONS = frozenset({"expenses", "fx_rates", "hiring_roles", "cash_reserve"})
@@ -24,10 +25,10 @@ class ProfitView(ProfitPart, TableView):
 # the period's keys live on the views that show a period (the P&L its grain, Per SKU its grain and period):
 # elsewhere they would do nothing, and at 80 columns the footer has no room for keys that do nothing
 STEP = Binding.Group("Period", compact=True)
-GRAIN_BINDINGS = [Binding("m", "next_grain", "Month/week/qtr", id="profit.grain")]
+GRAIN_BINDINGS = [Binding("m", "next_grain", N_("Month/week/qtr"), id="profit.grain")]
 PERIOD_BINDINGS = [
-    Binding("shift+left", "step_period(-1)", "Earlier", id="profit.earlier", group=STEP, key_display="⇧←"),
-    Binding("shift+right", "step_period(1)", "Later", id="profit.later", group=STEP, key_display="⇧→"),
+    Binding("shift+left", "step_period(-1)", N_("Earlier"), id="profit.earlier", group=STEP, key_display="⇧←"),
+    Binding("shift+right", "step_period(1)", N_("Later"), id="profit.later", group=STEP, key_display="⇧→"),
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from sellertui.core.i18n import N_, _
 from sellertui import clock
 from sellertui.domain.query import words_positions
 from sellertui.ui.kit.records_view import RecordsView, record_bindings
@@ -13,21 +14,21 @@ from sellertui.ui.tabs.profit.forms import expense_form
 
 
 class ExpensesView(RecordsView):
-    TITLE = "Expenses"
+    TITLE = N_("Expenses")
     KEY = "x"
     TODAY_KEY = "expense:{id}"
     TODAY_DONE = frozenset({"expenses"})
-    NOUN = "expense"
+    NOUN = N_("expense")
     CHANGES = frozenset({"expenses"})
-    EMPTY = "No expenses yet: n adds one (tools, storage, freight, salaries, your own draw…)."
-    FILTER_HELP = "words in the category or description"
+    EMPTY = N_("No expenses yet: n adds one (tools, storage, freight, salaries, your own draw…).")
+    FILTER_HELP = N_("words in the category or description")
     COLUMNS = [
-        Column("date", "Date", 10),
-        Column("category", "Category", 18),
-        Column("amount", "Amount", 11, "right", sort_key="amount_minor"),
-        Column("repeats", "Repeats", 11),
-        Column("until", "Until", 10),
-        Column("description", "Description", 40),
+        Column("date", N_("Date"), 10),
+        Column("category", N_("Category"), 18),
+        Column("amount", N_("Amount"), 11, "right", sort_key="amount_minor"),
+        Column("repeats", N_("Repeats"), 11),
+        Column("until", N_("Until"), 10),
+        Column("description", N_("Description"), 40),
     ]
     BINDINGS = [
         *record_bindings("profit", "expense"),
@@ -48,10 +49,10 @@ class ExpensesView(RecordsView):
 
         home = self.shop.settings.home_currency
         running = frame[frame["running"].to_numpy(dtype=bool)]
-        line = Text(f"{len(frame)} expense(s)", style="bold")
+        line = Text(_("{n} expense(s)").format(n=len(frame)), style="bold")
         for currency, total in running.groupby("currency")["amount_minor"].sum().items():
-            line.append(f" · running monthly: {fmt(int(total), currency)}")
-        line.append(f" · amounts in their own currency (totals in {home} on the P&L)", style="dim")
+            line.append(_(" · running monthly: {total}").format(total=fmt(int(total), currency)))
+        line.append(_(" · amounts in their own currency (totals in {home} on the P&L)").format(home=home), style="dim")
         self.summary(line)
 
     def filter(self, frame, text: str):
@@ -64,7 +65,7 @@ class ExpensesView(RecordsView):
     def action_edit(self) -> None:
         expense = self.chosen()
         if expense is not None and expense.get("role_id"):
-            self.notify("This is a hire's cost: change the role in Hiring (H).", timeout=4)
+            self.notify(_("This is a hire's cost: change the role in Hiring (H)."), timeout=4)
             return
         super().action_edit()
 
@@ -90,4 +91,5 @@ class ExpensesView(RecordsView):
         return f"{'Added' if record is None else 'Saved'} {result['description']}"
 
     def delete_question(self, record: dict) -> str:
-        return f"Delete the expense '{record.get('description', '')}'? Past months lose it too."
+        return _("Delete the expense '{description}'? Past months lose it too.").format(
+            description=record.get("description", ""))

@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
+from sellertui.core.i18n import N_, _
 from sellertui.ui.kit.charts import Chart, Series
 from sellertui.ui.kit.dialogs import ConfirmScreen, InfoScreen
 from sellertui.ui.kit.filterbar import FilterBar
@@ -28,8 +29,9 @@ from sellertui.ui.kit.safe import text
 from sellertui.ui.kit.table import Column, FrameTable
 
 COLLECTIONS = frozenset({"hiring_roles", "expenses"})
-AREA_NAMES = {"ads": "Ads (PPC)", "orders": "Orders and customer service", "inventory": "Inventory and reorders",
-              "promotions": "Promotions", "profit": "Bookkeeping (Profit)", "team": "Team", "today": "Today"}
+AREA_NAMES = {"ads": N_("Ads (PPC)"), "orders": N_("Orders and customer service"),
+              "inventory": N_("Inventory and reorders"), "promotions": N_("Promotions"),
+              "profit": N_("Bookkeeping (Profit)"), "team": N_("Team"), "today": N_("Today")}  # shown translated
 
 
 def _duration(seconds: float) -> str:
@@ -47,43 +49,43 @@ def gauge_text(result, workload: dict) -> Text:
         out.append(result.projection)
         return out
     m = lambda v: fmt(int(round(v)), result.currency)  # noqa: E731
-    out.append("Next: ", style="dim")
+    out.append(_("Next: "), style="dim")
     out.append_text(text(role.get("title", ""), "bold"))
-    out.append(f" · {m(result.cost)}/mo · hire line {m(result.target)}\n")
+    out.append(_(" · {cost}/mo · hire line {target}\n").format(cost=m(result.cost), target=m(result.target)))
     filled = int(round(result.progress * 20))
     out.append("█" * filled, style="green" if result.ready else "yellow")
     out.append("░" * (20 - filled), style="dim")
-    out.append(" READY\n" if result.ready else f" {result.progress:.0%}\n", style="bold green" if result.ready else "")
+    out.append(_(" READY\n") if result.ready else f" {result.progress:.0%}\n", style="bold green" if result.ready else "")
     for condition in result.conditions:
         out.append("✓ " if condition.ok else "✗ ", style="green" if condition.ok else "red")
         out.append(f"{condition.label}: ")
         out.append(f"{condition.detail}\n", style="dim")
     if result.profit_gap or result.cash_gap:
-        out.append("Gap: ", style="bold")
+        out.append(_("Gap: "), style="bold")
         gaps = []
         if result.profit_gap:
-            gaps.append(f"{m(result.profit_gap)} a month of profit")
+            gaps.append(_("{amount} a month of profit").format(amount=m(result.profit_gap)))
         if result.cash_gap:
-            gaps.append(f"{m(result.cash_gap)} of cash")
+            gaps.append(_("{amount} of cash").format(amount=m(result.cash_gap)))
         out.append(" · ".join(gaps) + "\n")
     if result.trend is not None:
-        out.append("Trend: ", style="bold")
-        out.append(f"{'+' if result.trend.slope >= 0 else '−'}{m(abs(result.trend.slope))} a month "
-                   f"({len(result.trend.months)} months)\n")
+        out.append(_("Trend: "), style="bold")
+        out.append(_("{value}{slope} a month ({n} months)\n").format(value='+' if result.trend.slope >= 0 else '−', slope=m(abs(result.trend.slope)), n=len(result.trend.months)))
     out.append(result.projection + "\n", style="bold cyan" if result.projected else "")
     if result.caveats:
-        out.append(f"⚠ {len(result.caveats)} month(s) of the window lack data (w)\n", style="yellow")
+        out.append(_("⚠ {n} month(s) of the window lack data (w)\n").format(n=len(result.caveats)), style="yellow")
     if workload:
         area, spent = next(iter(workload.items()))
-        out.append("First to hand to a hire: ", style="bold")
-        out.append(f"{AREA_NAMES.get(area, area)} ({_duration(spent['seconds'])} over 30 days)\n")
+        out.append(_("First to hand to a hire: "), style="bold")
+        out.append(_("{area} ({seconds} over 30 days)\n")
+                       .format(area=_(AREA_NAMES.get(area, area)), seconds=_duration(spent['seconds'])))
     return out
 
 
 class HiringView(ProfitView):
-    TITLE = "Hiring"
+    TITLE = N_("Hiring")
     KEY = "H"
-    EMPTY = "No roles planned: n adds the first (an operator, usually)."
+    EMPTY = N_("No roles planned: n adds the first (an operator, usually).")
     DEFAULT_CSS = """
     HiringView #hiring-top { height: auto; max-height: 12; }
     HiringView #hiring-top FrameTable { width: 1fr; height: 8; }
@@ -96,27 +98,27 @@ class HiringView(ProfitView):
     """
     SHORT = 30  # below this many rows the chart would be a sliver: the plan and the gauge get the room
     BINDINGS = [
-        Binding("n", "new_role", "New role", id="profit.new_role"),
-        Binding("e", "edit_role", "Edit", id="profit.edit_role"),
-        Binding("a", "hire", "Mark hired", id="profit.hire"),
-        Binding("u", "undo_hire", "Undo hire", id="profit.undo_hire"),
-        Binding("c", "cash", "Cash reserve", id="profit.cash"),
-        Binding("w", "working", "Why", id="profit.readiness_working"),
-        Binding("d", "delete_role", "Delete", show=False, id="profit.delete_role"),
-        Binding("K", "move_role(-1)", "Earlier", show=False, id="profit.role_earlier"),
-        Binding("J", "move_role(1)", "Later", show=False, id="profit.role_later"),
+        Binding("n", "new_role", N_("New role"), id="profit.new_role"),
+        Binding("e", "edit_role", N_("Edit"), id="profit.edit_role"),
+        Binding("a", "hire", N_("Mark hired"), id="profit.hire"),
+        Binding("u", "undo_hire", N_("Undo hire"), id="profit.undo_hire"),
+        Binding("c", "cash", N_("Cash reserve"), id="profit.cash"),
+        Binding("w", "working", N_("Why"), id="profit.readiness_working"),
+        Binding("d", "delete_role", N_("Delete"), show=False, id="profit.delete_role"),
+        Binding("K", "move_role(-1)", N_("Earlier"), show=False, id="profit.role_earlier"),
+        Binding("J", "move_role(1)", N_("Later"), show=False, id="profit.role_later"),
     ]
     hiring = None
 
     def compose(self) -> ComposeResult:
         yield Static(classes="summary", id=f"{self.id}-summary")
-        yield FilterBar(placeholder="words in the role", id=f"{self.id}-filter")
+        yield FilterBar(placeholder=_("words in the role"), id=f"{self.id}-filter")
         with Horizontal(id="hiring-top"):
             yield FrameTable([], empty_text=self.EMPTY, id=f"{self.id}-table")
             with VerticalScroll(id="hiring-gauge", can_focus=False):
                 yield Static(id="hiring-gauge-body")
-        yield Chart("Monthly net profit (left after hires) against the hire line", "line", id="hiring-chart",
-                    empty_text="No complete month yet.")
+        yield Chart(_("Monthly net profit (left after hires) against the hire line"), "line", id="hiring-chart",
+                    empty_text=_("No complete month yet."))
 
     def on_resize(self, event) -> None:
         event.prevent_default()
@@ -134,12 +136,12 @@ class HiringView(ProfitView):
         money = money_cell(home)
         self.table.columns = [
             Column("position", "#", 2, "right"),
-            Column("title", "Role", 14),
-            Column("cost", "Full cost", 10, "right", money),
-            Column("status", "Status", 15, style=lambda v: "green" if str(v).startswith("hired") else
+            Column("title", N_("Role"), 14),
+            Column("cost", N_("Full cost"), 10, "right", money),
+            Column("status", N_("Status"), 15, style=lambda v: "green" if str(v).startswith("hired") else
                    "bold" if v == "next" else None),
-            Column("salary", "Salary", 10, "right", money),
-            Column("overhead", "Overhead", 8, "right"),
+            Column("salary", N_("Salary"), 10, "right", money),
+            Column("overhead", N_("Overhead"), 8, "right"),
         ]
         super().show_loaded(frame)
         self.query_one("#hiring-gauge-body", Static).update(gauge_text(self.hiring.readiness, self.hiring.workload))
@@ -161,12 +163,12 @@ class HiringView(ProfitView):
                 future.append(probe)
                 probe = step(probe, "month")
         labels = [label(m, "month")[:3] + label(m, "month")[-2:] for m in months + future]
-        series = [Series("net profit", [v / scale for v in left] + [None] * len(future), "cyan")]
+        series = [Series(_("net profit"), [v / scale for v in left] + [None] * len(future), "cyan")]
         if result.trend is not None:
-            series.append(Series("trend", [result.trend.at(m) / scale if m in result.trend.months or m in future
+            series.append(Series(_("trend"), [result.trend.at(m) / scale if m in result.trend.months or m in future
                                            else None for m in months + future], "yellow"))
         if result.role is not None:
-            series.append(Series("hire line", [result.target / scale] * len(labels), "red"))
+            series.append(Series(_("hire line"), [result.target / scale] * len(labels), "red"))
         chart = self.query_one(Chart)
         chart.fmt_value = short_money(SYMBOLS.get(result.currency, ""))
         chart.show(labels, series)
@@ -177,7 +179,7 @@ class HiringView(ProfitView):
             self.summary(Text(result.projection, style="bold"))
             return
         line = Text()
-        line.append("READY to hire " if result.ready else "Not yet ready to hire ", style="bold green"
+        line.append(_("READY to hire ") if result.ready else _("Not yet ready to hire "), style="bold green"
                     if result.ready else "bold")
         line.append_text(text(result.role.get("title", ""), "bold"))
         line.append(" · " + result.projection)
@@ -192,29 +194,31 @@ class HiringView(ProfitView):
             return
         result = self.hiring.readiness
         if result.role is None:
-            self.app.push_screen(InfoScreen("Hiring readiness", [], [result.projection]))
+            self.app.push_screen(InfoScreen(_("Hiring readiness"), [], [result.projection]))
             return
         m = lambda v: fmt(int(round(v)), result.currency)  # noqa: E731
         settings = self.shop.settings.section("profit")
-        rows = [("Role", result.role.get("title", "")), ("Full cost", describe_cost(result.role)),
-                ("Hire line", f"{m(result.cost)} + {settings['buffer_pct']:g}% buffer = {m(result.target)}")]
+        rows = [(_("Role"), result.role.get("title", "")), (_("Full cost"), describe_cost(result.role)),
+                (_("Hire line"), _("{cost} + {pct}% buffer = {target}").format(
+                    cost=m(result.cost), pct=f"{settings['buffer_pct']:g}", target=m(result.target)))]
         rows += [(("✓ " if c.ok else "✗ ") + c.label, c.detail) for c in result.conditions]
-        rows += [(f"  {month}", f"{m(value)} left" + (f" (after {m(result.taken_off[month])} of hired roles)"
-                                                      if result.taken_off.get(month) else ""))
+        rows += [(f"  {month}", (_("{amount} left (after {taken} of hired roles)") if result.taken_off.get(month)
+                                 else _("{amount} left")).format(amount=m(value),
+                                                                 taken=m(result.taken_off.get(month) or 0)))
                  for month, value in result.window]
-        paragraphs = [f"Gap: {m(result.profit_gap)} a month of profit (the hire line less the weakest month), "
-                      f"{m(result.cash_gap)} of cash."]
+        paragraphs = [_("Gap: {profit} a month of profit (the hire line less the weakest month), {cash} of cash.")
+                      .format(profit=m(result.profit_gap), cash=m(result.cash_gap))]
         if result.trend is not None:
-            paragraphs.append("Trend: least-squares line through " + ", ".join(
-                f"{mo} {m(v)}" for mo, v in zip(result.trend.months, result.trend.values))
-                + f" → {'+' if result.trend.slope >= 0 else '−'}{m(abs(result.trend.slope))} a month.")
+            paragraphs.append(_("Trend: least-squares line through {points} → {slope} a month.").format(
+                points=", ".join(f"{mo} {m(v)}" for mo, v in zip(result.trend.months, result.trend.values)),
+                slope=f"{'+' if result.trend.slope >= 0 else '−'}{m(abs(result.trend.slope))}"))
         paragraphs.append(result.projection)
         paragraphs += [f"⚠ {c}" for c in result.caveats]
-        paragraphs.append("Ready when each of the last months made the hire line or more, none lost money, and the "
-                          "cash reserve covers the reserve months of the role's cost. Profit is the P&L's net profit "
-                          "less the full cost of roles already hired (also in months before they started). "
-                          "Thresholds: S (settings).")
-        self.app.push_screen(InfoScreen("Hiring readiness", rows, paragraphs))
+        paragraphs.append(_("Ready when each of the last months made the hire line or more, none lost "
+                            "money, and the cash reserve covers the reserve months of the role's cost. "
+                            "Profit is the P&L's net profit less the full cost of roles already hired "
+                            "(also in months before they started). Thresholds: S (settings)."))
+        self.app.push_screen(InfoScreen(_("Hiring readiness"), rows, paragraphs))
 
     # -- the plan ------------------------------------------------------------------------
     def chosen(self) -> dict | None:
@@ -237,7 +241,7 @@ class HiringView(ProfitView):
         def done(values: dict | None) -> None:
             if values is not None:
                 self.save(lambda store: hiring.add_role(store, values, self._home()),
-                          lambda role: f"Added {role['title']} to the plan", COLLECTIONS)
+                          lambda role: _("Added {title} to the plan").format(title=role['title']), COLLECTIONS)
 
         overhead = float(self.shop.settings.section("profit")["overhead_pct"])
         self.app.push_screen(role_form(None, self._home(), overhead, len(plan)), done)
@@ -249,13 +253,13 @@ class HiringView(ProfitView):
         if role is None:
             return
         if role.get("status") == "hired":
-            self.notify("A hired role's cost is in the expenses: undo the hire (u) to change it.", timeout=4)
+            self.notify(_("A hired role's cost is in the expenses: undo the hire (u) to change it."), timeout=4)
             return
 
         def done(values: dict | None) -> None:
             if values is not None:
                 self.save(lambda store: hiring.edit_role(store, role["id"], values, self._home(), role.get("_rev")),
-                          lambda saved: f"Saved {saved['title']}", COLLECTIONS)
+                          lambda saved: _("Saved {title}").format(title=saved['title']), COLLECTIONS)
 
         self.app.push_screen(role_form(role, self._home(), 25.0, 0), done)
 
@@ -269,9 +273,9 @@ class HiringView(ProfitView):
         def done(yes: bool | None) -> None:
             if yes:
                 self.save(lambda store: hiring.delete_role(store, role["id"], role.get("_rev")),
-                          "Removed the role", COLLECTIONS)
+                          _("Removed the role"), COLLECTIONS)
 
-        self.app.push_screen(ConfirmScreen(f"Remove {role.get('title', '')} from the plan?"), done)
+        self.app.push_screen(ConfirmScreen(_("Remove {title} from the plan?").format(title=role.get('title', ''))), done)
 
     def action_move_role(self, step: int) -> None:
         from sellertui.domain.profit import hiring
@@ -287,14 +291,15 @@ class HiringView(ProfitView):
         if role is None:
             return
         if role.get("status") == "hired":
-            self.notify(f"Already hired since {role.get('hired_on')}.", timeout=3)
+            self.notify(_("Already hired since {hired_on}.").format(hired_on=role.get('hired_on')), timeout=3)
             return
 
         def done(values: dict | None) -> None:
             if values is not None:
                 self.save(lambda store: hiring.mark_hired(store, role["id"], values["day"], role.get("_rev")),
-                          lambda saved: f"Hired: {saved['title']}. Its cost is in the expenses from "
-                                        f"{saved['hired_on']}; the gauge moves to the next role.", COLLECTIONS)
+                          lambda saved: _("Hired: {title}. Its cost is in the expenses from {hired_on}; the gauge moves "
+                                          "to the next role.")
+                                            .format(title=saved['title'], hired_on=saved['hired_on']), COLLECTIONS)
 
         cost = hiring.describe_cost(role)
         self.app.push_screen(hire_form(role.get("title", ""), cost), done)
@@ -304,16 +309,18 @@ class HiringView(ProfitView):
 
         role = self.chosen()
         if role is None or role.get("status") != "hired":
-            self.notify("Put the cursor on a hired role to undo its hire.", timeout=3)
+            self.notify(_("Put the cursor on a hired role to undo its hire."), timeout=3)
             return
 
         def done(yes: bool | None) -> None:
             if yes:
                 self.save(lambda store: hiring.undo_hire(store, role["id"], role.get("_rev")),
-                          f"{role.get('title', '')} is planned again; its salary expense is gone", COLLECTIONS)
+                          _("{title} is planned again; its salary expense is gone")
+                              .format(title=role.get('title', '')), COLLECTIONS)
 
-        self.app.push_screen(ConfirmScreen(f"Undo the hire of {role.get('title', '')}? Its salary expense is "
-                                           "deleted (to keep its history, give the expense an end date instead)."),
+        self.app.push_screen(ConfirmScreen(_("Undo the hire of {title}? Its salary expense is deleted (to keep its history, "
+                                             "give the expense an end date instead).")
+                                               .format(title=role.get('title', ''))),
                              done)
 
     def action_cash(self) -> None:
@@ -324,6 +331,6 @@ class HiringView(ProfitView):
         def done(values: dict | None) -> None:
             if values is not None:
                 self.save(lambda store: hiring.set_cash(store, values["amount_minor"], values["date"], self._home(), values["note"]),
-                          "Saved the cash reserve", frozenset({"cash_reserve"}))
+                          _("Saved the cash reserve"), frozenset({"cash_reserve"}))
 
         self.app.push_screen(cash_form(cash, self._home()), done)

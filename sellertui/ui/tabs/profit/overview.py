@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
+from sellertui.core.i18n import N_, _
 from sellertui.ui.kit.charts import Chart, Series
 from sellertui.ui.kit.dialogs import InfoScreen
 from sellertui.ui.kit.cells import percent_cell
@@ -25,7 +26,7 @@ RANGES = (6, 12, 24, 0)  # months the chart shows; 0: all of them
 
 
 class ProfitOverview(ProfitPart, View):
-    TITLE = "Overview"
+    TITLE = N_("Overview")
     KEY = "v"
     FOCUS_WIDGETS = (TileRow,)
     DEFAULT_CSS = """
@@ -34,9 +35,9 @@ class ProfitOverview(ProfitPart, View):
     ProfitOverview Chart { height: 1fr; min-height: 6; }
     """
     BINDINGS = [
-        Binding("w", "working", "Working", id="profit.tile_working"),
-        Binding("d", "records", "Records", id="profit.tile_records"),
-        Binding("g", "chart_range", "Chart range", id="profit.chart_range"),
+        Binding("w", "working", N_("Working"), id="profit.tile_working"),
+        Binding("d", "records", N_("Records"), id="profit.tile_records"),
+        Binding("g", "chart_range", N_("Chart range"), id="profit.chart_range"),
     ]
     tiles: list = []
     statement = None
@@ -51,7 +52,7 @@ class ProfitOverview(ProfitPart, View):
     def compose(self) -> ComposeResult:
         yield Static(classes="summary", id="overview-summary")
         yield TileRow(id="overview-tiles")
-        yield Chart("by month", "line", id="overview-chart", empty_text="No months to chart yet.")
+        yield Chart(_("by month"), "line", id="overview-chart", empty_text=_("No months to chart yet."))
 
     def focus_main(self) -> None:
         self.query_one(TileRow).focus()
@@ -87,8 +88,9 @@ class ProfitOverview(ProfitPart, View):
         for card, tile, (title, marked) in zip(self.query_one(TileRow).cards, self.tiles, titles):
             card.show(tile, lambda minor: fmt(minor, home),
                       lambda minor, digits=3: short_money(symbol, digits)(minor / scale), big, title, marked)
-        estimated = " · ~ estimated" if any(t.estimated for t in self.tiles) else ""
-        line = Text(f"▲▼ vs the period before · enter: how it adds up · d: records{estimated}", style="dim")
+        estimated = " · " + _("~ estimated") if any(t.estimated for t in self.tiles) else ""
+        line = Text(_("▲▼ vs the period before · enter: how it adds up · d: records{estimated}")
+                        .format(estimated=estimated), style="dim")
         self.query_one("#overview-summary", Static).update(line)
 
     # -- the chart and its range -----------------------------------------------------------
@@ -109,12 +111,12 @@ class ProfitOverview(ProfitPart, View):
         scale = 10 ** exponent(statement.home)
         labels = [lab[:3] + lab[-2:] if shown > 6 else lab for lab in statement.labels[first:]]
         chart = self.query_one(Chart)
-        chart.title = (f"Last {shown} months" if self.months else f"All {shown} months") + " · by month"
+        chart.title = (_("Last {n} months · by month") if self.months else _("All {n} months · by month")).format(n=shown)
         chart.fmt_value = short_money(SYMBOLS.get(statement.home, ""))
         values = {k: v[first:] for k, v in statement.values.items()}
-        chart.show(labels, [Series("sales", [v / scale for v in values["sales"]], "green"),
-                            Series("ad spend", [-v / scale for v in values["ads"]], "red"),
-                            Series("net profit", [v / scale for v in values["net"]], "cyan")])
+        chart.show(labels, [Series(_("sales"), [v / scale for v in values["sales"]], "green"),
+                            Series(_("ad spend"), [-v / scale for v in values["ads"]], "red"),
+                            Series(_("net profit"), [v / scale for v in values["net"]], "cyan")])
 
     def action_chart_range(self) -> None:
         """6, 12, 24 months, all: the next one, kept in config.toml ([profit] chart_months)."""
@@ -126,7 +128,8 @@ class ProfitOverview(ProfitPart, View):
                         group="chart-range", exclusive=True, exit_on_error=False)  # the last press wins
         if self.statement is not None:
             self._chart()
-        self.notify(f"Chart: {'all months' if not chosen else f'the last {chosen} months'}.", timeout=2)
+        shown = _("all months") if not chosen else _("the last {n} months").format(n=chosen)
+        self.notify(_("Chart: {value}.").format(value=shown), timeout=2)
 
     # -- a tile's working ------------------------------------------------------------------
     def on_tile_row_chosen(self, message: TileRow.Chosen) -> None:
@@ -161,19 +164,23 @@ class ProfitOverview(ProfitPart, View):
         working, home = message.working, self.area.service().home
         tile = working.tile
         if message.records:
-            head = (f"{tile.title}, {tile.first} to {tile.last}: net profit {fmt(tile.net, home)} — "
-                    f"{len(working.records):,} record(s), biggest first.")
-            self.app.push_screen(RecordsScreen(f"Records: {tile.title}", head, working.records, home))
+            head = _("{title}, {first} to {last}: net profit {net} — {n} record(s), biggest first.").format(
+                title=_(tile.title), first=tile.first, last=tile.last, net=fmt(tile.net, home),
+                n=f"{len(working.records):,}")
+            self.app.push_screen(RecordsScreen(_("Records: {title}").format(title=_(tile.title)), head,
+                                               working.records, home))
             return
-        rows = [("Sales · orders · units", f"{fmt(tile.sales, home)} · {tile.orders:,} · {tile.units:,}")]
+        rows = [(_("Sales · orders · units"), f"{fmt(tile.sales, home)} · {tile.orders:,} · {tile.units:,}")]
         for part in working.components:
-            rows.append((part.label, ("~" if part.estimated else "") + fmt(part.value, home)))
+            rows.append((_(part.label), ("~" if part.estimated else "") + fmt(part.value, home)))
             for source, amount, count in part.sources:
-                rows.append((f"   from {source}", f"{fmt(amount, home)} · {count:,} record(s)"))
-        rows += [("= Net profit", fmt(tile.net, home)), ("Margin", percent_cell(tile.margin))]
+                rows.append(("   " + _("from {source}").format(source=source),
+                             _("{amount} · {n} record(s)").format(amount=fmt(amount, home), n=f"{count:,}")))
+        rows += [("= " + _("Net profit"), fmt(tile.net, home)), (_("Margin"), percent_cell(tile.margin))]
         if tile.before is not None:  # what the tile's change is against
-            rows.append((f"Net profit {tile.vs}", fmt(tile.before.net, home)))
+            rows.append((_("Net profit {vs}").format(vs=tile.vs), fmt(tile.before.net, home)))
         paragraphs = list(working.paragraphs)
         if tile.estimated:
-            paragraphs.append("~ Some fees are estimated from the fee table: no settlement covers these days yet.")
-        self.app.push_screen(InfoScreen(tile.title, rows, paragraphs))
+            paragraphs.append(_("~ Some fees are estimated from the fee table: no settlement covers these days "
+                                "yet."))
+        self.app.push_screen(InfoScreen(_(tile.title), rows, paragraphs))

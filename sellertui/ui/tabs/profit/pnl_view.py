@@ -9,7 +9,9 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 
+from sellertui.core.i18n import N_, _
 from sellertui.domain.profit.lines import BY_KEY
+from sellertui.domain.profit.periods import GRAIN_WORDS
 from sellertui.ui.kit.dialogs import InfoScreen
 from sellertui.ui.kit.records_screen import RecordsScreen
 from sellertui.ui.tabs.profit.common import GRAIN_BINDINGS, PeriodKeys, ProfitView
@@ -26,12 +28,12 @@ def _cell_style(value) -> str | None:
 
 
 class PnlView(PeriodKeys, ProfitView):
-    TITLE = "P&L"
+    TITLE = N_("P&L")
     KEY = "p"
     ROW_KEY = "key"
-    EMPTY = "No sales, settlements or expenses yet: import reports (i) or add expenses (x)."
+    EMPTY = N_("No sales, settlements or expenses yet: import reports (i) or add expenses (x).")
     BINDINGS = [
-        Binding("w", "working", "Working", id="profit.period_working"),
+        Binding("w", "working", N_("Working"), id="profit.period_working"),
         *GRAIN_BINDINGS,
     ]
     statement = None
@@ -79,11 +81,11 @@ class PnlView(PeriodKeys, ProfitView):
         if not statement.periods:
             self.summary(line)
             return
-        line.append(f"By {statement.grain}, newest first, in {statement.home}", style="bold")
-        line.append(" · enter: records · w: working · ~ estimated", style="dim")
+        line.append(_("By {grain}, newest first, in {home}").format(grain=_(GRAIN_WORDS.get(statement.grain, statement.grain)), home=statement.home), style="bold")
+        line.append(_(" · enter: records · w: working · ~ estimated"), style="dim")
         flagged = sum(statement.missing(i) for i in range(len(statement.periods)))
         if flagged:
-            line.append(f"\n⚠ {flagged} period(s) with missing data: w shows what", style="yellow")
+            line.append(_("\n⚠ {flagged} period(s) with missing data: w shows what").format(flagged=flagged), style="yellow")
         self.summary(line)
 
     def _picked(self) -> tuple[int | None, str | None]:
@@ -107,7 +109,7 @@ class PnlView(PeriodKeys, ProfitView):
         self._records(index, key)
 
     def action_working(self) -> None:
-        index, _ = self._picked()
+        index = self._picked()[0]
         if index is None:
             return
         self._working(index)
@@ -126,18 +128,19 @@ class PnlView(PeriodKeys, ProfitView):
         from sellertui.domain.profit.pnl import LABELS
 
         statement, index, key, frame = message.statement, message.index, message.key, message.frame
-        name = LABELS.get(key, key)
+        name = _(LABELS.get(key, key))
         value = statement.row(key)[index]
         shown = (f"{value:,}" if key in ("units", "orders") else "—" if value is None else
                  f"{value * 100:.1f}%" if key == "margin" else fmt(value, statement.home))
-        head = f"{name}, {statement.labels[index]}: {shown} — {len(frame):,} record(s), biggest first."
+        head = _("{name}, {period}: {shown} — {n} record(s), biggest first.").format(
+            name=name, period=statement.labels[index], shown=shown, n=f"{len(frame):,}")
         if key in ("net", "margin"):
-            head += " Every line's records (net profit = their sum)."
+            head += " " + _("Every line's records (net profit = their sum).")
         line = BY_KEY.get(key)
         if line is not None and statement.estimated[key][index]:
-            head += (" ~ rows are a day's even share of a summary ads report." if key == "ads" else
-                     " ~ rows are estimated from the fee table or a promotion's schedule.")
-        self.app.push_screen(RecordsScreen(f"Records: {name} · {statement.labels[index]}", head, frame,
+            head += " " + (_("~ rows are a day's even share of a summary ads report.") if key == "ads" else
+                           _("~ rows are estimated from the fee table or a promotion's schedule."))
+        self.app.push_screen(RecordsScreen(_("Records: {name} · {period}").format(name=name, period=statement.labels[index]), head, frame,
                                            statement.home))
 
     def _working(self, index: int) -> None:
@@ -146,7 +149,7 @@ class PnlView(PeriodKeys, ProfitView):
         def fetch() -> None:
             from sellertui.domain.profit.pnl import working
 
-            ledger, _ = self.service().ledger()
+            ledger = self.service().ledger()[0]
             rows, paragraphs = working(statement, index, ledger)
             self.post_message(self.WorkingFound(f"P&L {statement.labels[index]}", rows, paragraphs))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from sellertui.core.i18n import N_, _
 from sellertui import clock
 from sellertui.ui.kit.records_view import RecordsView, record_bindings
 from sellertui.ui.kit.table import Column
@@ -14,17 +15,18 @@ from sellertui.ui.tabs.profit.forms import rate_form
 
 
 class RatesView(ProfitPart, RecordsView):
-    TITLE = "Rates"
+    TITLE = N_("Rates")
     KEY = "f"
-    NOUN = "rate"
+    NOUN = N_("rate")
     CHANGES = frozenset({"fx_rates"})
-    EMPTY = "No exchange rates: every amount is in the home currency, or n adds a month's rate."
+    EMPTY = N_("No exchange rates: every amount is in the home currency, or n adds a month's "
+               "rate.")
     COLUMNS = [
-        Column("month", "Month", 8),
-        Column("currency", "Currency", 8),
-        Column("rate", "Rate", 12, "right"),
-        Column("in_home", "1 unit =", 14),
-        Column("note", "Note", 40),
+        Column("month", N_("Month"), 8),
+        Column("currency", N_("Currency"), 8),
+        Column("rate", N_("Rate"), 12, "right"),
+        Column("in_home", N_("1 unit ="), 14),
+        Column("note", N_("Note"), 40),
     ]
     BINDINGS = [
         *record_bindings("profit", "rate"),
@@ -41,7 +43,7 @@ class RatesView(ProfitPart, RecordsView):
         from sellertui.domain.profit.tables import rates_frame
 
         records = all_rates(self.shop.store)
-        _, flags = self.service().ledger()
+        flags = self.service().ledger()[1]
         return rates_frame(records, self.home), records, rates_wanted(flags)
 
     def show_loaded(self, loaded) -> None:
@@ -49,12 +51,13 @@ class RatesView(ProfitPart, RecordsView):
         self.show_records(frame, records)
 
     def show_summary(self, frame) -> None:
-        line = Text(f"{len(frame)} rate(s) into {self.home}", style="bold")
+        line = Text(_("{n} rate(s) into {home}").format(n=len(frame), home=self.home), style="bold")
         if self.needed:
-            line.append(f"\n⚠ {self.needed[0]}" + (f" (+{len(self.needed) - 1} more)" if len(self.needed) > 1 else ""),
+            line.append(f"\n⚠ {self.needed[0]}" + (" " + _("(+{n} more)").format(n=len(self.needed) - 1)
+                                                    if len(self.needed) > 1 else ""),
                         style="yellow")
         else:
-            line.append(" · every foreign amount has its month's rate", style="dim")
+            line.append(_(" · every foreign amount has its month's rate"), style="dim")
         self.summary(line)
 
     # -- new, edit, delete (RecordsView asks, saves and confirms) ---------------------------
@@ -82,7 +85,7 @@ class RatesView(ProfitPart, RecordsView):
         fx.delete_rate(store, record["id"], record.get("_rev"))
 
     def saved_note(self, record: dict | None, values: dict, result: dict) -> str:
-        return f"Saved the {values['currency']} rate for {values['month']}"
+        return _("Saved the {currency} rate for {month}").format(currency=values["currency"], month=values["month"])
 
     def delete_question(self, record: dict) -> str:
-        return f"Delete the {record.get('currency')} rate for {record.get('month')}?"
+        return _("Delete the {currency} rate for {month}?").format(currency=record.get("currency"), month=record.get("month"))

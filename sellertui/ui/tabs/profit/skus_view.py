@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
+from sellertui.core.i18n import N_, _
 from sellertui import clock
 from sellertui.domain.query import words_positions
 from sellertui.ui.kit.dialogs import InfoScreen
@@ -18,12 +19,12 @@ from sellertui.ui.kit.table import Column
 
 
 class SkuProfitView(PeriodKeys, ProfitView):
-    TITLE = "Per SKU"
+    TITLE = N_("Per SKU")
     KEY = "s"
     ROW_KEY = "sku"
-    EMPTY = "Nothing sold in this period: shift+← goes to an earlier one."
-    FILTER_HELP = "words in the SKU or title"
-    BINDINGS = [Binding("w", "working", "Working", id="profit.sku_working"), *GRAIN_BINDINGS, *PERIOD_BINDINGS]
+    EMPTY = N_("Nothing sold in this period: shift+← goes to an earlier one.")
+    FILTER_HELP = N_("words in the SKU or title")
+    BINDINGS = [Binding("w", "working", N_("Working"), id="profit.sku_working"), *GRAIN_BINDINGS, *PERIOD_BINDINGS]
     unallocated: dict = {}
     home = "USD"
     span = None
@@ -41,17 +42,17 @@ class SkuProfitView(PeriodKeys, ProfitView):
         frame, self.unallocated, self.home, self.span = loaded
         money = money_cell(self.home)
         self.table.columns = [
-            Column("sku", "SKU", 16),
+            Column("sku", N_("SKU"), 16),
             Column("flag", "", 1),
-            Column("units", "Units", 6, "right", lambda v: f"{int(v):,}"),
-            Column("sales", "Sales", 11, "right", money),
-            Column("profit", "Profit", 11, "right", money, signed_style),
-            Column("per_unit", "Per unit", 9, "right", money, signed_style),
-            Column("margin", "Margin", 7, "right", percent_cell, signed_style),
-            Column("roi", "ROI", 7, "right", percent_cell, signed_style),
-            Column("break_even_acos", "BE ACoS", 7, "right", percent_cell),
-            Column("ads", "Ads", 9, "right", money),
-            Column("title", "Title", 40),
+            Column("units", N_("Units"), 6, "right", lambda v: f"{int(v):,}"),
+            Column("sales", N_("Sales"), 11, "right", money),
+            Column("profit", N_("Profit"), 11, "right", money, signed_style),
+            Column("per_unit", N_("Per unit"), 9, "right", money, signed_style),
+            Column("margin", N_("Margin"), 7, "right", percent_cell, signed_style),
+            Column("roi", N_("ROI"), 7, "right", percent_cell, signed_style),
+            Column("break_even_acos", N_("BE ACoS"), 7, "right", percent_cell),
+            Column("ads", N_("Ads"), 9, "right", money),
+            Column("title", N_("Title"), 40),
         ]
         super().show_loaded(frame)
 
@@ -59,13 +60,13 @@ class SkuProfitView(PeriodKeys, ProfitView):
         from sellertui.core.money import fmt
 
         first, last = self.span
-        line = Text(f"{first:%b %-d} – {last:%b %-d %Y}: {len(frame)} SKU(s)", style="bold")
+        line = Text(_("{first:%b %-d} – {last:%b %-d %Y}: {n} SKU(s)").format(first=first, last=last, n=len(frame)), style="bold")
         if len(frame):
-            line.append(f" · profit {fmt(int(frame['profit'].sum()), self.home)} before overheads")
+            line.append(_(" · profit {sum} before overheads").format(sum=fmt(int(frame['profit'].sum()), self.home)))
         overheads = sum(self.unallocated.values())
         if overheads:
-            line.append(f" · overheads {fmt(overheads, self.home)} not spread")
-        line.append("\n~ fees estimated · ⚠ no landed cost · enter: the working", style="dim")
+            line.append(_(" · overheads {overheads} not spread").format(overheads=fmt(overheads, self.home)))
+        line.append(_("\n~ fees estimated · ⚠ no landed cost · enter: the working"), style="dim")
         self.summary(line)
 
     def filter(self, frame, text: str):
@@ -83,4 +84,4 @@ class SkuProfitView(PeriodKeys, ProfitView):
         row = self.table.frame.iloc[position].to_dict()
         first, last = self.span
         lines = working(row, self.home, first, min(last, clock.today()))
-        self.app.push_screen(InfoScreen(f"{row['sku']} · profit", [], lines))
+        self.app.push_screen(InfoScreen(_("{sku} · profit").format(sku=row['sku']), [], lines))

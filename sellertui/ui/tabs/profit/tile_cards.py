@@ -11,12 +11,13 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Digits, Static
 
+from sellertui.core.i18n import N_, _
 from sellertui.ui.kit.safe import plain
 
 BIG_FROM = (110, 30)  # columns and rows from which the figure is drawn in big digits
 # a tile's name where its full one does not fit its border (at 80 columns a tile has 10 columns for it)
-SHORT_TITLES = {"today": "Today", "yesterday": "Yesterday", "mtd": "This month", "forecast": "Forecast",
-                "last_month": "Last month"}
+SHORT_TITLES = {"today": N_("Today"), "yesterday": N_("Yesterday"), "mtd": N_("This month"),
+                "forecast": N_("Forecast"), "last_month": N_("Last month")}
 
 
 def short_money(symbol: str, digits: int = 3):
@@ -51,7 +52,7 @@ def tile_titles(tiles, room: int) -> list[tuple[str, bool]]:
     def mark(tile) -> str:
         return "~ " if tile.estimated else ""
 
-    for names in ([t.title for t in tiles], [SHORT_TITLES.get(t.key, t.title) for t in tiles]):
+    for names in ([_(t.title) for t in tiles], [_(SHORT_TITLES.get(t.key, t.title)) for t in tiles]):
         titled = [mark(t) + name for t, name in zip(tiles, names)]
         if all(len(title) <= room for title in titled):
             return [(title, False) for title in titled]
@@ -87,7 +88,7 @@ class TileCard(Vertical):
         """``money`` formats minor units in full, ``short`` compactly ($12.3k); ``marked``: the ~ of an estimate
         goes on the figure (the title had no room for it)."""
         self.border_title = plain(title)
-        self.tooltip = tile.title
+        self.tooltip = _(tile.title)
         self.set_class(big, "big")
         change = change_text(tile.change("net"), tile.vs)
         self.query_one(Digits).update(short(tile.net, digits=2))
@@ -97,9 +98,10 @@ class TileCard(Vertical):
         self.query_one(".figure-text", Static).update(Text.assemble(figure, "\n", change))
         margin = "—" if tile.margin is None else f"{tile.margin:.0%}"
         if big:
-            details = f"margin {margin}\nsales {money(tile.sales)}\n{tile.orders:,} orders\nads {money(tile.ads)}"
+            details = _("margin {margin}\nsales {sales}\n{orders} orders\nads {ads}").format(
+                margin=margin, sales=money(tile.sales), orders=f"{tile.orders:,}", ads=money(tile.ads))
         else:  # 12 columns at 80: the short forms
-            details = f"margin {margin}\nsales {short(tile.sales)}"
+            details = _("margin {margin}\nsales {sales}").format(margin=margin, sales=short(tile.sales))
         self.query_one(".details", Static).update(Text(details))
 
 
@@ -107,12 +109,12 @@ class TileCard(Vertical):
 class TileRow(Horizontal, can_focus=True):
     """The five tiles; ←/→ pick one, enter (or the view's w) shows how it adds up."""
 
-    HELP_TITLE = "Tiles"
+    HELP_TITLE = N_("Tiles")
     DEFAULT_CSS = "TileRow { height: auto; }"
     BINDINGS = [
-        Binding("left", "step(-1)", "Tile left", show=False, id="tiles.left"),
-        Binding("right", "step(1)", "Tile right", show=False, id="tiles.right"),
-        Binding("enter", "choose", "Open", id="tiles.open"),
+        Binding("left", "step(-1)", N_("Tile left"), show=False, id="tiles.left"),
+        Binding("right", "step(1)", N_("Tile right"), show=False, id="tiles.right"),
+        Binding("enter", "choose", N_("Open"), id="tiles.open"),
     ]
     selected = reactive(0)
 

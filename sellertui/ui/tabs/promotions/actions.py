@@ -10,6 +10,7 @@ from datetime import date
 
 from textual.binding import Binding
 
+from sellertui.core.i18n import N_, _
 from sellertui import clock
 from sellertui.domain.promotions import records
 from sellertui.ui.kit.dialogs import ConfirmScreen
@@ -21,11 +22,11 @@ SAVED = frozenset({"promotions"})
 
 # the keys of a promotion, in the views that show promotions (the list's row, the calendar's day)
 PROMOTION_BINDINGS = [
-    Binding("e", "promotion('edit')", "Edit", id="promotions.edit"),
-    Binding("c", "promotion('duplicate')", "Copy", id="promotions.duplicate"),
-    Binding("x", "promotion('cancel')", "Cancel", id="promotions.cancel"),
-    Binding("greater_than_sign", "promotion('advance')", "Next", tooltip="Next status", id="promotions.advance"),
-    Binding("w", "promotion('working')", "Working", id="promotions.working"),
+    Binding("e", "promotion('edit')", N_("Edit"), id="promotions.edit"),
+    Binding("c", "promotion('duplicate')", N_("Copy"), id="promotions.duplicate"),
+    Binding("x", "promotion('cancel')", N_("Cancel"), id="promotions.cancel"),
+    Binding("greater_than_sign", "promotion('advance')", N_("Next"), tooltip=N_("Next status"), id="promotions.advance"),
+    Binding("w", "promotion('working')", N_("Working"), id="promotions.working"),
 ]
 
 
@@ -47,7 +48,7 @@ def new_promotion(area, board, start: date | None = None, template: dict | None 
     draft = dict(template or {})
     if start is not None and not template:
         draft.update(start=start.isoformat(), end=start.isoformat())
-    title = "Duplicate promotion" if template else "New promotion"
+    title = _("Duplicate promotion") if template else _("New promotion")
     currency = draft.get("currency") or area.ctx.settings.home_currency
     by = area.ctx.user
 
@@ -55,7 +56,8 @@ def new_promotion(area, board, start: date | None = None, template: dict | None 
         if values is None:
             return
         record = _form_values(area, {**values, "currency": currency})
-        area.save(lambda store: records.create(store, record, by), lambda made: f"Planned “{made['name']}”", SAVED)
+        area.save(lambda store: records.create(store, record, by), lambda made: _("Planned “{name}”")
+                                                                                    .format(name=made['name']), SAVED)
 
     area.app.push_screen(promotion_form(draft or None, board.products, board.events, area.ctx.settings, title), done)
 
@@ -69,28 +71,28 @@ def edit(area, board, promo: dict) -> None:
             return
         changes = _form_values(area, {**values, "currency": currency})
         area.save(lambda store: records.update(store, promo_id, changes, by, expect_rev=rev),
-                  lambda saved: f"Saved “{saved['name']}”", SAVED)
+                  lambda saved: _("Saved “{name}”").format(name=saved['name']), SAVED)
 
     area.app.push_screen(promotion_form(promo, board.products, board.events, area.ctx.settings), done)
 
 
 def cancel(area, promo: dict) -> None:
     if promo.get("status") in ("ended", "cancelled"):
-        area.notify(f"“{promo.get('name')}” is {promo.get('status')} already.", severity="warning")
+        area.notify(_("“{name}” is {status} already.").format(name=promo.get('name'), status=promo.get('status')), severity="warning")
         return
     promo_id, rev, by = promo["id"], promo.get("_rev"), area.ctx.user
     warning = ""
     if promo.get("status") in ("approved", "running"):
-        warning = " Amazon only lets you cancel a deal for free until 25 hours before it starts."
-    form = FormScreen(f"Cancel “{promo.get('name', '')}”?", [
-        Field("reason", "Why", lambda t: t.strip()[:200], placeholder="stock too low",
-              help="kept in its notes and history (optional)" + warning),
-    ], submit_label="Cancel the promotion")
+        warning = " " + _("Amazon only lets you cancel a deal for free until 25 hours before it starts.")
+    form = FormScreen(_("Cancel “{name}”?").format(name=promo.get('name', '')), [
+        Field("reason", _("Why"), lambda t: t.strip()[:200], placeholder=_("stock too low"),
+              help=_("kept in its notes and history (optional)") + warning),
+    ], submit_label=_("Cancel the promotion"))
 
     def done(values: dict | None) -> None:
         if values is not None:
             area.save(lambda store: records.cancel(store, promo_id, by, values["reason"], expect_rev=rev),
-                      lambda saved: f"Cancelled “{saved['name']}”", SAVED)
+                      lambda saved: _("Cancelled “{name}”").format(name=saved['name']), SAVED)
 
     area.app.push_screen(form, done)
 
@@ -98,16 +100,16 @@ def cancel(area, promo: dict) -> None:
 def advance(area, promo: dict) -> None:
     status = promo.get("status")
     if status not in records.NEXT:
-        area.notify(f"“{promo.get('name')}” is {status}: it does not move on.", severity="warning")
+        area.notify(_("“{name}” is {status}: it does not move on.").format(name=promo.get('name'), status=status), severity="warning")
         return
     promo_id, rev, by = promo["id"], promo.get("_rev"), area.ctx.user
 
     def done(yes: bool | None) -> None:
         if yes:
             area.save(lambda store: records.advance(store, promo_id, by, expect_rev=rev),
-                      lambda saved: f"“{saved['name']}” is now {saved['status']}", SAVED)
+                      lambda saved: _("“{name}” is now {status}").format(name=saved['name'], status=saved['status']), SAVED)
 
-    area.app.push_screen(ConfirmScreen(f"Move “{promo.get('name', '')}” from {status} to {records.NEXT[status]}?"),
+    area.app.push_screen(ConfirmScreen(_("Move “{name}” from {status} to {status2}?").format(name=promo.get('name', ''), status=status, status2=records.NEXT[status])),
                          done)
 
 

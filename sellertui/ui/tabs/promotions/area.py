@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from textual.binding import Binding
 
+from sellertui.core.i18n import N_, _
 from sellertui.ui.kit.settings_form import SettingsSaved, edit_section, saved_note
 from sellertui.ui.kit.views import ViewArea, view_bindings
 from sellertui.ui.tabs.promotions.calendar_view import CalendarView
@@ -28,13 +29,13 @@ VIEWS = (CalendarView, PromotionListView, EventsView, FeesView)
 
 
 class PromotionsArea(ViewArea):
-    TITLE = "Promotions"
+    TITLE = N_("Promotions")
     KEY = "4"
     WATCHES = frozenset({"products", "promotions", "events", "promo_fees", "orders", "purchase_orders"})
     VIEWS = VIEWS
     BINDINGS = [replace(b, show=False) for b in view_bindings(VIEWS)] + [
-        Binding("n", "new_promotion", "New", id="promotions.new"),
-        Binding("S", "settings", "Settings", show=False, id="promotions.settings"),
+        Binding("n", "new_promotion", N_("New"), id="promotions.new"),
+        Binding("S", "settings", N_("Settings"), show=False, id="promotions.settings"),
     ]
 
     def __init__(self, ctx, **kwargs) -> None:
@@ -71,7 +72,7 @@ class PromotionsArea(ViewArea):
 
         board = self._board
         if board is None:
-            self.notify("Still loading the promotions…", timeout=3)
+            self.notify(_("Still loading the promotions…"), timeout=3)
             return
         if start is None and isinstance(self.current, CalendarView):
             start = self.current.day
@@ -91,6 +92,6 @@ class PromotionsArea(ViewArea):
         edit_section(self, "promotions", labels=LABELS, check=check_section)
 
     def on_settings_saved(self, message: SettingsSaved) -> None:
-        self.notify(saved_note(message.changed, "the checks ran again"), timeout=4)
+        self.notify(saved_note(message.changed, _("the checks ran again")), timeout=4)
         if message.changed:
             self.reload()

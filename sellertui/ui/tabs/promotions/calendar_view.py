@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
+from sellertui.core.i18n import N_, _
 from sellertui import clock
 from sellertui.domain.promotions import checks as check_rules
 from sellertui.ui.tabs.promotions.actions import PROMOTION_BINDINGS, PromotionKeys
@@ -56,7 +57,7 @@ def grid_data(board) -> GridData:
 
 
 class CalendarView(PromotionKeys, PanelHolder, View):
-    TITLE = "Calendar"
+    TITLE = N_("Calendar")
     KEY = "m"
     DEFAULT_CSS = """
     CalendarView > Horizontal { height: 1fr; }
@@ -64,7 +65,7 @@ class CalendarView(PromotionKeys, PanelHolder, View):
     CalendarView #calendar-agenda { height: 2; padding: 0 1; color: $text-muted; }
     CalendarView #calendar-side { padding: 0 1; }
     """
-    BINDINGS = [Binding("t", "today", "Today", id="promotions.today"), *PROMOTION_BINDINGS,
+    BINDINGS = [Binding("t", "today", N_("Today"), id="promotions.today"), *PROMOTION_BINDINGS,
                 panel_binding("Day panel")]
     FOCUS_WIDGETS = (MonthGrid,)
 
@@ -137,7 +138,7 @@ class CalendarView(PromotionKeys, PanelHolder, View):
         promotions, events = self.board.on_day(key)
         heading = Text(f"{day:%a %d %b %Y}", style="bold")
         if not promotions and not events:
-            heading.append("  nothing on this day · n plans a promotion starting on it", style="dim")
+            heading.append("  " + _("nothing on this day · n plans a promotion starting on it"), style="dim")
         # narrow: one line of names below the grid
         agenda = heading.copy()
         for p in promotions:
@@ -149,7 +150,7 @@ class CalendarView(PromotionKeys, PanelHolder, View):
         for e in events:
             agenda.append(" · ")
             agenda.append(plain(e.get("name", "")), style="italic")
-        agenda.append("\nenter: the day's list · n new · e edit · w working", style="dim")
+        agenda.append("\n" + _("enter: the day's list · n new · e edit · w working"), style="dim")
         self.query_one("#calendar-agenda", Static).update(agenda)
         # wide: the day's promotions and events, a few lines each
         side = [heading, Text("")]
@@ -157,14 +158,14 @@ class CalendarView(PromotionKeys, PanelHolder, View):
             side += self._promotion_lines(p)
         for e in events:
             side.append(text(e.get("name", ""), "italic bold"))
-            kind = "peak event" if e.get("peak") else e.get("kind", "event")
-            side.append(Text(f"  {kind} · {e['start']} to {e['end']}", style="dim"))
-            for field, what, style in (("deadline", "◆ deals due", "bold red"), ("inventory_by", "▲ at FBA by",
-                                                                                  "bold yellow")):
+            kind = _("peak event") if e.get("peak") else e.get("kind", _("event"))
+            side.append(Text(_("  {kind} · {start} to {end}").format(kind=kind, start=e['start'], end=e['end']), style="dim"))
+            for field, what, style in (("deadline", _("◆ deals due"), "bold red"),
+                                      ("inventory_by", _("▲ at FBA by"), "bold yellow")):
                 if e.get(field):
                     side.append(Text(f"  {what} {e[field]}", style=style if e[field] == key else "dim"))
             side.append(Text(""))
-        side.append(Text("enter: the day's list · w: the working", style="dim"))
+        side.append(Text(_("enter: the day's list · w: the working"), style="dim"))
         self.query_one("#calendar-side-body", Static).update(Group(*side))
 
     def _promotion_lines(self, p: dict) -> list[Text]:
@@ -172,8 +173,7 @@ class CalendarView(PromotionKeys, PanelHolder, View):
         from sellertui.ui.tabs.promotions.detail import MARK
 
         lines = [text(p.get("name", ""), "bold")]
-        lines.append(Text(f"  {TYPES.get(p.get('type'), '')} · {p.get('status')} · "
-                          f"{float(p.get('discount_pct') or 0):g}% · to {p.get('end')}", style="dim"))
+        lines.append(Text(_("  {type} · {status} · {discount_pct:g}% · to {end}").format(type=TYPES.get(p.get('type'), ''), status=p.get('status'), discount_pct=float(p.get('discount_pct') or 0), end=p.get('end')), style="dim"))
         for check in self.board.checks_of(p):
             if check.level != "ok":
                 mark, style = MARK[check.level]
@@ -208,11 +208,12 @@ class CalendarView(PromotionKeys, PanelHolder, View):
         """``then(promo)`` with the selected day's promotion (asking when there are several)."""
         if self.board is None:
             return
-        promotions, _ = self.board.on_day(self.day.isoformat())
+        promotions = self.board.on_day(self.day.isoformat())[0]
         if len(promotions) == 1:
             then(promotions[0])
         elif not promotions:
-            self.notify(f"No promotion on {self.day.isoformat()}: n plans one starting that day.", timeout=4)
+            self.notify(_("No promotion on {isoformat}: n plans one starting that day.")
+                            .format(isoformat=self.day.isoformat()), timeout=4)
         else:
             board = self.board
 
@@ -220,7 +221,7 @@ class CalendarView(PromotionKeys, PanelHolder, View):
                 if result and result[1] and (promo := board.by_id(result[1])) is not None:
                     then(promo)
 
-            self.app.push_screen(DayScreen(board, self.day, f"{self.day:%a %d %b}: which promotion?"), chosen)
+            self.app.push_screen(DayScreen(board, self.day, _("{day}: which promotion?").format(day=f"{self.day:%a %d %b}")), chosen)
 
     def action_today(self) -> None:
         self.grid.cursor = clock.today()

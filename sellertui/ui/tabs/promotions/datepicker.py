@@ -16,6 +16,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from sellertui.core.i18n import N_, _
 from sellertui import clock
 from sellertui.domain.fields import FieldError, day as parse_day
 from sellertui.ui.kit.forms import Field, FormScreen
@@ -35,8 +36,8 @@ class DatePickerScreen(ModalScreen[date | None]):
     DatePickerScreen .hint { color: $text-muted; }
     """
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel", id="datepicker.cancel"),
-        Binding("t", "today", "Today", id="datepicker.today"),
+        Binding("escape", "dismiss(None)", N_("Cancel"), id="datepicker.cancel"),
+        Binding("t", "today", N_("Today"), id="datepicker.today"),
     ]
 
     def __init__(self, day: date, events: list[dict] | None = None, title: str = "Pick a date") -> None:
@@ -49,7 +50,7 @@ class DatePickerScreen(ModalScreen[date | None]):
         with Vertical() as box:
             box.border_title = self.picker_title
             yield MonthGrid(self.day, GridData(events=self.events), today=clock.today(), id="picker-grid")
-            yield Static("←→ day · ↑↓ week · pgup/pgdn month · t today · enter pick · esc cancel", classes="hint")
+            yield Static(_("←→ day · ↑↓ week · pgup/pgdn month · t today · enter pick · esc cancel"), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one(MonthGrid).focus()
@@ -66,7 +67,7 @@ class DatePickerScreen(ModalScreen[date | None]):
 class DateFormScreen(FormScreen):
     """A form whose date fields (``date_fields``) open the calendar picker with ctrl+o."""
 
-    BINDINGS = [Binding(PICK_KEY, "pick_date", "Calendar", id="form.pick_date")]
+    BINDINGS = [Binding(PICK_KEY, "pick_date", N_("Calendar"), id="form.pick_date")]
 
     def __init__(self, title: str, fields: list[Field], check=None, submit_label: str = "Save",
                  date_fields: tuple[str, ...] = (), events: list[dict] | None = None, focus: str | None = None) -> None:

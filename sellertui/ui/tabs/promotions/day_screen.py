@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from sellertui.core.i18n import N_, _
 from sellertui.domain.promotions import checks as check_rules
 from sellertui.domain.promotions.fees import TYPES
 from sellertui.ui.kit.dialogs import modal_box
@@ -24,21 +25,20 @@ def promotion_line(board, promo: dict) -> Text:
     summary = check_rules.summary(board.checks_of(promo))
     line.append(f"{summary or ' ':<6}", style="bold red" if "✗" in summary else "yellow" if "!" in summary else "green")
     line.append(plain(promo.get("name", "")), style="bold")
-    line.append(f"  {TYPES.get(promo.get('type'), '')} · {promo.get('status')} · "
-                f"{float(promo.get('discount_pct') or 0):g}% · {promo['start']} to {promo.get('end')}", style="dim")
+    line.append(_("  {type} · {status} · {discount_pct:g}% · {start} to {end}").format(type=TYPES.get(promo.get('type'), ''), status=promo.get('status'), discount_pct=float(promo.get('discount_pct') or 0), start=promo['start'], end=promo.get('end')), style="dim")
     return line
 
 
 def event_line(event: dict, day: str) -> Text:
     line = Text(no_wrap=True, overflow="ellipsis")
-    kind = "peak event" if event.get("peak") else event.get("kind", "event")
+    kind = _("peak event") if event.get("peak") else event.get("kind", _("event"))
     line.append("      ")
     line.append(plain(event.get("name", "")), style="italic")
-    line.append(f"  {kind} · {event['start']} to {event['end']}", style="dim")
+    line.append(_("  {kind} · {start} to {end}").format(kind=kind, start=event['start'], end=event['end']), style="dim")
     if event.get("deadline") == day:
-        line.append("  ◆ deal deadline today", style="bold red")
+        line.append(_("  ◆ deal deadline today"), style="bold red")
     if event.get("inventory_by") == day:
-        line.append("  ▲ stock at FBA by today", style="bold yellow")
+        line.append(_("  ▲ stock at FBA by today"), style="bold yellow")
     return line
 
 
@@ -50,13 +50,13 @@ class DayScreen(ModalScreen[tuple[str, str | None] | None]):
     DayScreen .hint { color: $text-muted; }
     """
     BINDINGS = [
-        Binding("escape,q", "dismiss(None)", "Close", id="day.close"),
-        Binding("n", "new", "New promotion", id="day.new"),
-        Binding("e", "act('edit')", "Edit", id="day.edit"),
-        Binding("c", "act('duplicate')", "Duplicate", id="day.duplicate"),
-        Binding("x", "act('cancel')", "Cancel it", id="day.cancel"),
-        Binding("greater_than_sign", "act('advance')", "Next status", id="day.advance"),
-        Binding("w", "act('working')", "Working", id="day.working"),
+        Binding("escape,q", "dismiss(None)", N_("Close"), id="day.close"),
+        Binding("n", "new", N_("New promotion"), id="day.new"),
+        Binding("e", "act('edit')", N_("Edit"), id="day.edit"),
+        Binding("c", "act('duplicate')", N_("Duplicate"), id="day.duplicate"),
+        Binding("x", "act('cancel')", N_("Cancel it"), id="day.cancel"),
+        Binding("greater_than_sign", "act('advance')", N_("Next status"), id="day.advance"),
+        Binding("w", "act('working')", N_("Working"), id="day.working"),
     ]
 
     def __init__(self, board, day: date, title: str = "") -> None:
@@ -71,17 +71,18 @@ class DayScreen(ModalScreen[tuple[str, str | None] | None]):
         due = [p for p in self.board.promotions if p.get("status") == "idea"
                and self.board.deadline_of(p).due == self.day]
         options: list[Option] = [Option(promotion_line(self.board, p), id=f"p:{p['id']}") for p in promotions]
-        options += [Option(Text.assemble(("◆ ", "bold red"), ("submit ", "bold"), plain(p.get("name", "")),
-                                         (" today (its deadline)", "dim")), id=f"p:{p['id']}") for p in due
+        options += [Option(Text.assemble(("◆ ", "bold red"), (_("submit") + " ", "bold"), plain(p.get("name", "")),
+                                         (" " + _("today (its deadline)"), "dim")), id=f"p:{p['id']}") for p in due
                     if p not in promotions]
         options += [Option(event_line(e, key), id=f"e:{e['id']}", disabled=True) for e in events]
         if not options:
-            options.append(Option(Text("Nothing on this day. n plans a promotion starting on it.", style="italic"),
+            options.append(Option(Text(_("Nothing on this day. n plans a promotion starting on it."), style="italic"),
                                   disabled=True))
         with Vertical() as box:
             box.border_title = self.heading or f"{self.day:%A %d %B %Y}"
             yield OptionList(*options, id="day-list")
-            yield Static("enter/w working · e edit · c duplicate · x cancel · > next status · n new · esc close",
+            yield Static(_("enter/w working · e edit · c duplicate · x cancel · > next status · n new · "
+                           "esc close"),
                          classes="hint")
 
     def on_mount(self) -> None:

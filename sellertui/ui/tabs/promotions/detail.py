@@ -6,6 +6,7 @@ from rich.console import Group
 from rich.text import Text
 from textual.binding import Binding
 
+from sellertui.core.i18n import N_, _, ngettext
 from sellertui.core.money import fmt
 from sellertui.domain.promotions import deadlines
 from sellertui.domain.promotions.fees import TYPES
@@ -22,22 +23,24 @@ def rows(board, promo: dict) -> list[tuple[str, str]]:
     fee = board.fee_of(promo)
     deadline = board.deadline_of(promo)
     found = [
-        ("Type", TYPES.get(promo.get("type"), promo.get("type", ""))),
-        ("Status", promo.get("status", "")),
-        ("Dates", f"{promo['start']} to {promo.get('end')} ({days(promo)} day{'s' if days(promo) != 1 else ''})"),
-        ("Event", f"{event['name']} {event['start'][:4]}{' (peak)' if event.get('peak') else ''}" if event else "—"),
+        (_("Type"), TYPES.get(promo.get("type"), promo.get("type", ""))),
+        (_("Status"), promo.get("status", "")),
+        (_("Dates"), ngettext("{start} to {end} ({n} day)", "{start} to {end} ({n} days)", days(promo)).format(
+            start=promo["start"], end=promo.get("end"), n=days(promo))),
+        (_("Event"), (f"{event['name']} {event['start'][:4]}" + (" " + _("(peak)") if event.get("peak") else ""))
+         if event else "—"),
         ("SKUs", ", ".join(promo.get("skus") or [])),
-        ("Discount", f"{float(promo.get('discount_pct') or 0):g}%"),
-        ("Expected", f"{int(promo.get('expected_units') or 0):,} units"),
-        ("Fee", fmt(fee.minor, fee.fee.currency) + (f" ({fmt(fee.per_unit_minor, currency)} a unit)"
-                                                     if fee.per_unit_minor is not None else "")),
+        (_("Discount"), f"{float(promo.get('discount_pct') or 0):g}%"),
+        (_("Expected"), _("{n} units").format(n=f"{int(promo.get('expected_units') or 0):,}")),
+        (_("Fee"), fmt(fee.minor, fee.fee.currency) + (" " + _("({amount} a unit)").format(
+            amount=fmt(fee.per_unit_minor, currency)) if fee.per_unit_minor is not None else "")),
     ]
     if promo.get("budget_minor"):
-        found.append(("Budget", fmt(promo["budget_minor"], currency)))
+        found.append((_("Budget"), fmt(promo["budget_minor"], currency)))
     if deadline.due is not None and promo.get("status") == "idea":
         left = deadlines.days_left(deadline.due, board.now, promo.get("marketplace") or "US")
-        found.append(("Submit by", f"{deadline.due.isoformat()} ({deadlines.describe(left)})"))
-    found.append(("Marketplace", promo.get("marketplace") or "US"))
+        found.append((_("Submit by"), f"{deadline.due.isoformat()} ({deadlines.describe(left)})"))
+    found.append((_("Marketplace"), promo.get("marketplace") or "US"))
     return found
 
 
@@ -45,20 +48,20 @@ def paragraphs(board, promo: dict) -> list[str]:
     lines = []
     checks = board.checks_of(promo)
     if checks:
-        lines.append("Checks:")
+        lines.append(_("Checks:"))
         for check in checks:
             lines.append(f"{MARK[check.level][0]} {check.summary}")
             lines += [f"    {w}" for w in check.working]
     elif promo.get("status") in ("ended", "cancelled"):
-        lines.append(f"Checks: none ({promo.get('status')}).")
-    lines.append("Fee:")
+        lines.append(_("Checks: none ({status}).").format(status=promo.get('status')))
+    lines.append(_("Fee:"))
     lines += [f"    {w}" for w in board.fee_of(promo).working]
     result = board.results_of(promo)
     if result is not None:
-        lines.append("Results" + (" so far:" if result.so_far else ":"))
+        lines.append(_("Results so far:") if result.so_far else _("Results:"))
         lines += [f"    {w}" for w in result.working]
     if promo.get("notes"):
-        lines.append(f"Notes: {promo['notes']}")
+        lines.append(_("Notes: {notes}").format(notes=promo['notes']))
     for entry in (promo.get("history") or [])[-5:]:
         lines.append(f"{str(entry.get('at', ''))[:16].replace('T', ' ')} {entry.get('by', '')}: {entry.get('what', '')}")
     return lines
@@ -69,7 +72,7 @@ def panel(board, promo: dict):
     parts = [text(promo.get("name", ""), "bold"), fact_grid(rows(board, promo))]
     checks = board.checks_of(promo)
     if checks:
-        parts.append(Text("Checks", style="bold underline"))
+        parts.append(Text(_("Checks"), style="bold underline"))
         for check in checks:
             mark, style = MARK[check.level]
             line = Text.assemble((f"{mark} ", style))
@@ -78,14 +81,16 @@ def panel(board, promo: dict):
     result = board.results_of(promo)
     if result is not None:
         currency = result.currency
-        parts.append(Text("Results" + (" so far" if result.so_far else ""), style="bold underline"))
+        parts.append(Text(_("Results so far") if result.so_far else _("Results"), style="bold underline"))
         lift = "—" if result.lift is None else f"{result.lift:+.0%}"
-        parts.append(text(f"{result.units:,} units ({result.expected_units:,.1f} expected without it): lift {lift}"))
-        parts.append(text(f"revenue {fmt(result.revenue_minor, currency)} · earned "
-                          f"{fmt(result.profit_minor, currency)} after fees"))
+        parts.append(text(_("{units} units ({expected} expected without it): lift {lift}").format(
+            units=f"{result.units:,}", expected=f"{result.expected_units:,.1f}", lift=lift)))
+        parts.append(text(_("revenue {revenue} · earned {profit} after fees").format(
+            revenue=fmt(result.revenue_minor, currency), profit=fmt(result.profit_minor, currency))))
         if result.added_profit_minor is not None:
-            parts.append(text(f"added {fmt(result.added_profit_minor, currency)} over the baseline"))
-    parts.append(Text("w or enter: the working", style="dim"))
+            parts.append(text(_("added {amount} over the baseline").format(
+                amount=fmt(result.added_profit_minor, currency))))
+    parts.append(Text(_("w or enter: the working"), style="dim"))
     return Group(*parts)
 
 
@@ -93,17 +98,17 @@ class PromotionScreen(InfoScreen):
     """The working of one promotion; its keys act on it (the caller gets the action's name)."""
 
     BINDINGS = [
-        Binding("e", "act('edit')", "Edit", id="promotion.edit"),
-        Binding("c", "act('duplicate')", "Duplicate", id="promotion.duplicate"),
-        Binding("x", "act('cancel')", "Cancel it", id="promotion.cancel"),
-        Binding("greater_than_sign", "act('advance')", "Next status", id="promotion.advance"),
+        Binding("e", "act('edit')", N_("Edit"), id="promotion.edit"),
+        Binding("c", "act('duplicate')", N_("Duplicate"), id="promotion.duplicate"),
+        Binding("x", "act('cancel')", N_("Cancel it"), id="promotion.cancel"),
+        Binding("greater_than_sign", "act('advance')", N_("Next status"), id="promotion.advance"),
     ]
 
     def __init__(self, board, promo: dict) -> None:
         super().__init__(promo.get("name", "Promotion"), rows(board, promo), paragraphs(board, promo))
 
     def on_mount(self) -> None:
-        self.query_one("Vertical").border_subtitle = "e edit · c duplicate · x cancel · > next status · esc close"
+        self.query_one("Vertical").border_subtitle = _("e edit · c duplicate · x cancel · > next status · esc close")
 
     def action_act(self, action: str) -> None:
         self.dismiss(action)

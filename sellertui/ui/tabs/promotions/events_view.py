@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 
+from sellertui.core.i18n import N_, _
 from sellertui.domain.promotions import events as rules
 from sellertui.domain.promotions.tables import events_frame
 from sellertui.domain.query import parse, words_mask
@@ -14,30 +15,30 @@ from sellertui.ui.kit.table import Column, FrameTable
 from sellertui.ui.tabs.promotions.board_view import BoardView
 
 COLUMNS = [
-    Column("name", "Event", 26),
-    Column("marketplace", "Mkt", 3),
-    Column("start", "Start", 10),
-    Column("end", "End", 10),
-    Column("peak_text", "Peak", 4),
-    Column("deadline", "Deals by", 10),
+    Column("name", N_("Event"), 26),
+    Column("marketplace", N_("Mkt"), 3),
+    Column("start", N_("Start"), 10),
+    Column("end", N_("End"), 10),
+    Column("peak_text", N_("Peak"), 4),
+    Column("deadline", N_("Deals by"), 10),
     Column("deadline_left", "", 12, style=lambda v: "bold yellow" if v else None, sort_key="deadline"),
-    Column("inventory_by", "At FBA by", 10),
-    Column("kind_label", "Kind", 10, sort_key="kind"),
-    Column("note", "Note", 60),
+    Column("inventory_by", N_("At FBA by"), 10),
+    Column("kind_label", N_("Kind"), 10, sort_key="kind"),
+    Column("note", N_("Note"), 60),
 ]
 
 
 class EventsView(BoardView, RecordsView):
-    TITLE = "Events"
+    TITLE = N_("Events")
     KEY = "v"
     TODAY_KEY = "event:{id}"
     TODAY_DONE = frozenset({"events"})
     COLUMNS = COLUMNS
-    NOUN = "event"
+    NOUN = N_("event")
     CHANGES = frozenset({"events"})
     frame_of = staticmethod(events_frame)
-    EMPTY = "No events: n adds one (Prime Day, a holiday, a shop anniversary)."
-    FILTER_HELP = "words · kind:event|holiday · year:2026 · market:US · peak:yes"
+    EMPTY = N_("No events: n adds one (Prime Day, a holiday, a shop anniversary).")
+    FILTER_HELP = N_("words · kind:event|holiday · year:2026 · market:US · peak:yes")
     BINDINGS = [
         *record_bindings("promotions", "event", "event"),
     ]
@@ -48,13 +49,14 @@ class EventsView(BoardView, RecordsView):
 
     def show_summary(self, frame) -> None:
         coming = frame[~frame["past"].astype(bool)]
-        line = Text(f"{len(frame)} events", style="bold")
-        line.append(f" · {len(coming)} to come")
+        line = Text(_("{n} events").format(n=len(frame)), style="bold")
+        line.append(_(" · {n} to come").format(n=len(coming)))
         soon = coming[coming["deadline_left"] != ""]
         if len(soon):
-            line.append(f" · {len(soon)} deal deadline(s) within {self.board.settings.deadline_warn_days} days",
+            line.append(_(" · {n} deal deadline(s) within {deadline_warn_days} days")
+                            .format(n=len(soon), deadline_warn_days=self.board.settings.deadline_warn_days),
                         style="bold yellow")
-        line.append(" · later years: estimates until Amazon announces them", style="dim")
+        line.append(_(" · later years: estimates until Amazon announces them"), style="dim")
         self.summary(line)
 
     def filter(self, frame, query_text: str):
@@ -74,13 +76,14 @@ class EventsView(BoardView, RecordsView):
         return mask.nonzero()[0]
 
     def describe(self, e: dict) -> tuple[list[tuple[str, str]], list[str]]:
-        rows = [("Marketplace", e.get("marketplace", "")), ("Dates", f"{e['start']} to {e['end']}"),
-                ("Kind", rules.KINDS.get(e.get("kind"), "")), ("Peak fees", "yes" if e.get("peak") else "no"),
-                ("Deal deadline", e.get("deadline") or "—"), ("Stock at FBA by", e.get("inventory_by") or "—")]
-        lines = [("Estimate: " if e.get("estimate") else "") + (e.get("note") or "")]
+        rows = [(_("Marketplace"), e.get("marketplace", "")), (_("Dates"), f"{e['start']} to {e['end']}"),
+                (_("Kind"), rules.KINDS.get(e.get("kind"), "")), (_("Peak fees"), _("yes") if e.get("peak") else _("no")),
+                (_("Deal deadline"), e.get("deadline") or "—"), (_("Stock at FBA by"), e.get("inventory_by") or "—")]
+        lines = [(_("Estimate: ") if e.get("estimate") else "") + (e.get("note") or "")]
         if self.board is not None:
             mine = [p for p in self.board.promotions if self.board.event_of(p) is e]
-            lines += [f"Promotion: {p.get('name')} ({p.get('status')}, {p['start']} to {p.get('end')})" for p in mine]
+            lines += [_("Promotion: {name} ({status}, {start} to {end})").format(
+                name=p.get("name"), status=p.get("status"), start=p["start"], end=p.get("end")) for p in mine]
         return rows, lines
 
     def detail(self, position: int):
@@ -120,7 +123,8 @@ class EventsView(BoardView, RecordsView):
 
     def delete_question(self, record: dict) -> str:
         seeded = record.get("source") == "seed"
-        question = f"{'Hide' if seeded else 'Delete'} the event “{record.get('name')}” ({record.get('start')})?"
+        question = (_("Hide the event “{name}” ({start})?") if seeded else _("Delete the event “{name}” ({start})?")
+                    ).format(name=record.get("name"), start=record.get("start"))
         if seeded:
-            question += " It came with sellertui's calendar, so it stays hidden rather than coming back."
+            question += " " + _("It came with sellertui's calendar, so it stays hidden rather than coming back.")
         return question

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 
+from sellertui.core.i18n import N_, _
 from sellertui.core.money import fmt
 from sellertui.domain.promotions import fee_table
 from sellertui.domain.promotions.fees import TYPES
@@ -16,29 +17,29 @@ from sellertui.ui.kit.table import Column, FrameTable
 from sellertui.ui.tabs.promotions.board_view import BoardView
 
 COLUMNS = [
-    Column("type_label", "Type", 10, sort_key="type"),
-    Column("marketplace", "Mkt", 3),
-    Column("from", "From", 10),
-    Column("applies", "Applies", 8),
-    Column("in_force", "Now", 3, style=lambda v: "bold green" if v else None),
-    Column("fixed", "Fixed", 9, "right"),
-    Column("per_day", "Per day", 8, "right"),
-    Column("sales_pct", "% sales", 7, "right", lambda v: f"{v:g}%" if v else ""),
-    Column("cap", "Cap", 10, "right"),
-    Column("per_redemption", "Per use", 7, "right"),
-    Column("note", "Note", 60),
+    Column("type_label", N_("Type"), 10, sort_key="type"),
+    Column("marketplace", N_("Mkt"), 3),
+    Column("from", N_("From"), 10),
+    Column("applies", N_("Applies"), 8),
+    Column("in_force", N_("Now"), 3, style=lambda v: "bold green" if v else None),
+    Column("fixed", N_("Fixed"), 9, "right"),
+    Column("per_day", N_("Per day"), 8, "right"),
+    Column("sales_pct", N_("% sales"), 7, "right", lambda v: f"{v:g}%" if v else ""),
+    Column("cap", N_("Cap"), 10, "right"),
+    Column("per_redemption", N_("Per use"), 7, "right"),
+    Column("note", N_("Note"), 60),
 ]
 
 
 class FeesView(BoardView, RecordsView):
-    TITLE = "Fees"
+    TITLE = N_("Fees")
     KEY = "f"
     COLUMNS = COLUMNS
-    NOUN = "fee entry"
+    NOUN = N_("fee entry")
     CHANGES = frozenset({"promo_fees"})
     frame_of = staticmethod(fees_frame)
-    EMPTY = "No fee entries: n adds one."
-    FILTER_HELP = "words · type:coupon · market:US · now:yes"
+    EMPTY = N_("No fee entries: n adds one.")
+    FILTER_HELP = N_("words · type:coupon · market:US · now:yes")
     BINDINGS = [
         *record_bindings("promotions", "fee", "fee entry"),
     ]
@@ -49,8 +50,8 @@ class FeesView(BoardView, RecordsView):
         super().show_loaded(loaded)
 
     def show_summary(self, frame) -> None:
-        line = Text(f"{len(frame)} fee entries", style="bold")
-        line.append(" · ✓ in force today · a promotion pays the latest entry started by its start", style="dim")
+        line = Text(_("{n} fee entries").format(n=len(frame)), style="bold")
+        line.append(_(" · ✓ in force today · a promotion pays the latest entry started by its start"), style="dim")
         self.summary(line)
 
     def filter(self, frame, query_text: str):
@@ -80,23 +81,24 @@ class FeesView(BoardView, RecordsView):
         if entry.get("fixed_minor"):
             parts.append(fmt(entry["fixed_minor"], ccy))
         if entry.get("per_day_minor"):
-            parts.append(f"{fmt(entry['per_day_minor'], ccy)} × days")
+            parts.append(_("{amount} × days").format(amount=fmt(entry["per_day_minor"], ccy)))
         if entry.get("sales_pct"):
             cap = entry.get("variable_cap_minor")
-            parts.append(f"{entry['sales_pct']:g}% of sales" + (f" (capped at {fmt(cap, ccy)})" if cap is not None
-                                                                 else ""))
+            parts.append(_("{pct}% of sales").format(pct=f"{entry['sales_pct']:g}")
+                         + (" " + _("(capped at {cap})").format(cap=fmt(cap, ccy)) if cap is not None else ""))
         if entry.get("per_redemption_minor"):
-            parts.append(f"{fmt(entry['per_redemption_minor'], ccy)} × redemptions")
-        return [f"{TYPES.get(entry['type'], entry['type'])}, {entry.get('marketplace', 'US')}, from "
-                f"{entry.get('from')} ({fee_table.peak_label(entry.get('peak'))})", entry.get("note", ""), "",
-                "fee = " + (" + ".join(parts) or "nothing")]
+            parts.append(_("{amount} × redemptions").format(amount=fmt(entry["per_redemption_minor"], ccy)))
+        return [_("{type}, {marketplace}, from {day} ({peak})").format(
+                    type=TYPES.get(entry["type"], entry["type"]), marketplace=entry.get("marketplace", "US"),
+                    day=entry.get("from"), peak=fee_table.peak_label(entry.get("peak"))), entry.get("note", ""), "",
+                _("fee = {parts}").format(parts=" + ".join(parts) or _("nothing"))]
 
     @on(FrameTable.RowSelected)
     def _selected(self, event: FrameTable.RowSelected) -> None:
         event.stop()
         entry = self.chosen()
         if entry is not None:
-            self.app.push_screen(InfoScreen("Fee entry", [], self.describe(entry)))
+            self.app.push_screen(InfoScreen(_("Fee entry"), [], self.describe(entry)))
 
     # -- editing: RecordsView asks, saves in a worker and refreshes -----------------------
     def record_form(self, record: dict | None):
@@ -114,4 +116,4 @@ class FeesView(BoardView, RecordsView):
         return fee_table.delete(store, record["id"], expect_rev=record.get("_rev"))
 
     def delete_question(self, record: dict) -> str:
-        return f"Delete the {TYPES.get(record['type'], '')} fee entry from {record.get('from')}?"
+        return _("Delete the {type} fee entry from {day}?").format(type=TYPES.get(record["type"], ""), day=record.get("from"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sellertui.core.i18n import _
 from sellertui import clock
 from sellertui.domain import fields
 from sellertui.core.markets import market
@@ -37,7 +38,8 @@ def _event_choices(events: list[dict], today: date, current: str) -> list[tuple[
     """Deal events from a year ago to next year (and the current one), by start."""
     low, high = date(today.year - 1, 1, 1).isoformat(), date(today.year + 2, 1, 1).isoformat()
     shown = [e for e in events if e.get("kind") == "event" and low <= e.get("start", "") < high or e["id"] == current]
-    return [("(none)", NO_EVENT)] + [(f"{e['name']} {e['start'][:4]} ({e['start']} to {e['end']})", e["id"])
+    return [(_("(none)"), NO_EVENT)] + [(_("{name} {year} ({start} to {end})").format(
+        name=e["name"], year=e["start"][:4], start=e["start"], end=e["end"]), e["id"])
                                       for e in shown]
 
 
@@ -57,54 +59,57 @@ def promotion_form(promo: dict | None, catalogue: dict[str, dict], events: list[
 
     sample = ", ".join(list(catalogue)[:2])
     form_fields = [
-        Field("name", "Name", lambda t: fields.text(t, required=True, max_length=120), p.get("name", ""),
-              placeholder="Black Friday Lightning – Cutting Board"),
-        Field("type", "Type", value=p.get("type", "coupon"), kind="choice",
+        Field("name", _("Name"), lambda t: fields.text(t, required=True, max_length=120), p.get("name", ""),
+              placeholder=_("Black Friday Lightning – Cutting Board")),
+        Field("type", _("Type"), value=p.get("type", "coupon"), kind="choice",
               choices=[(label, key) for key, label in TYPES.items()]),
-        Field("skus", "SKUs", lambda t: parse_skus(t, catalogue), ", ".join(p.get("skus") or []),
-              help=f"comma-separated SKUs from the catalogue, e.g. {sample}"),
-        Field("start", "Start", fields.day, p.get("start", ""), placeholder="2026-11-27",
-              help=f"a date, today, +14 · {HINT}"),
-        Field("end", "End", fields.day, p.get("end", ""), placeholder="2026-11-27", help=f"inclusive · {HINT}"),
-        Field("discount_pct", "Discount %", parse_discount, f"{p['discount_pct']:g}" if p.get("discount_pct") else "",
-              help="off the list price; event minimums: Lightning 20, Best Deal and Prime Exclusive 15, coupon 5"),
-        Field("expected_units", "Expected units", lambda t: fields.integer(t or "0", low=0, high=10_000_000),
-              str(p.get("expected_units") or ""), help="over all its SKUs: the fee per unit and the stock check"),
-        Field("budget_minor", f"Budget ({currency})", lambda t: fields.money(t or "0", currency),
+        Field("skus", _("SKUs"), lambda t: parse_skus(t, catalogue), ", ".join(p.get("skus") or []),
+              help=_("comma-separated SKUs from the catalogue, e.g. {sample}").format(sample=sample)),
+        Field("start", _("Start"), fields.day, p.get("start", ""), placeholder="2026-11-27",
+              help=_("a date, today, +14 · {HINT}").format(HINT=HINT)),
+        Field("end", _("End"), fields.day, p.get("end", ""), placeholder="2026-11-27", help=_("inclusive · {HINT}")
+                                                                                             .format(HINT=HINT)),
+        Field("discount_pct", _("Discount %"), parse_discount, f"{p['discount_pct']:g}" if p.get("discount_pct") else "",
+              help=_("off the list price; event minimums: Lightning 20, Best Deal and Prime "
+                     "Exclusive 15, coupon 5")),
+        Field("expected_units", _("Expected units"), lambda t: fields.integer(t or "0", low=0, high=10_000_000),
+              str(p.get("expected_units") or ""), help=_("over all its SKUs: the fee per unit and the stock check")),
+        Field("budget_minor", _("Budget ({currency})").format(currency=currency), lambda t: fields.money(t or "0", currency),
               _money_text(p.get("budget_minor"), currency) if p.get("budget_minor") else "",
-              help="coupons: what Amazon may spend on redemptions"),
-        Field("status", "Status", value=p.get("status", "idea"), kind="choice",
+              help=_("coupons: what Amazon may spend on redemptions")),
+        Field("status", _("Status"), value=p.get("status", "idea"), kind="choice",
               choices=[(s, s) for s in STATUSES]),
-        Field("event", "Event", parse_event, current_event or NO_EVENT, kind="choice",
+        Field("event", _("Event"), parse_event, current_event or NO_EVENT, kind="choice",
               choices=_event_choices(events, today, current_event),
-              help="its deadline, peak fees and minimum discount; a deal in an event's days is in it anyway"),
-        Field("marketplace", "Marketplace", _marketplace, p.get("marketplace") or settings.marketplace),
-        Field("notes", "Notes", lambda t: fields.text(t, max_length=2000), p.get("notes", ""), kind="multiline"),
+              help=_("its deadline, peak fees and minimum discount; a deal in an event's days is in "
+                     "it anyway")),
+        Field("marketplace", _("Marketplace"), _marketplace, p.get("marketplace") or settings.marketplace),
+        Field("notes", _("Notes"), lambda t: fields.text(t, max_length=2000), p.get("notes", ""), kind="multiline"),
     ]
-    heading = title or ("New promotion" if not promo else f"Edit {p.get('name', '')}")
+    heading = title or (_("New promotion") if not promo else _("Edit {name}").format(name=p.get("name", "")))
     return DateFormScreen(heading, form_fields, check=check, date_fields=("start", "end"), events=events)
 
 
 def event_form(event: dict | None, settings) -> DateFormScreen:
     e = event or {}
     form_fields = [
-        Field("name", "Name", lambda t: fields.text(t, required=True, max_length=80), e.get("name", ""),
-              placeholder="Prime Day"),
-        Field("marketplace", "Marketplace", _marketplace, e.get("marketplace") or settings.marketplace),
-        Field("kind", "Kind", value=e.get("kind", "event"), kind="choice",
+        Field("name", _("Name"), lambda t: fields.text(t, required=True, max_length=80), e.get("name", ""),
+              placeholder=_("Prime Day")),
+        Field("marketplace", _("Marketplace"), _marketplace, e.get("marketplace") or settings.marketplace),
+        Field("kind", _("Kind"), value=e.get("kind", "event"), kind="choice",
               choices=[(label, key) for key, label in event_rules.KINDS.items()]),
-        Field("start", "Start", fields.day, e.get("start", ""), help=HINT),
-        Field("end", "End", fields.day, e.get("end", ""), help=f"inclusive · {HINT}"),
-        Field("peak", "Peak fees", value="yes" if e.get("peak") else "no", kind="choice",
-              choices=[("yes: peak-event deal fees apply", "yes"), ("no", "no")],
+        Field("start", _("Start"), fields.day, e.get("start", ""), help=HINT),
+        Field("end", _("End"), fields.day, e.get("end", ""), help=_("inclusive · {HINT}").format(HINT=HINT)),
+        Field("peak", _("Peak fees"), value="yes" if e.get("peak") else "no", kind="choice",
+              choices=[(_("yes: peak-event deal fees apply"), "yes"), (_("no"), "no")],
               parse=lambda v: v == "yes"),
-        Field("deadline", "Deal deadline", _optional_day, e.get("deadline") or "",
-              help=f"last day to submit deals; blank if none · {HINT}"),
-        Field("inventory_by", "Stock at FBA by", _optional_day, e.get("inventory_by") or "",
-              help=f"Amazon's inventory cut-off; blank if none · {HINT}"),
-        Field("note", "Note", lambda t: fields.text(t, max_length=400), e.get("note", "")),
+        Field("deadline", _("Deal deadline"), _optional_day, e.get("deadline") or "",
+              help=_("last day to submit deals; blank if none · {HINT}").format(HINT=HINT)),
+        Field("inventory_by", _("Stock at FBA by"), _optional_day, e.get("inventory_by") or "",
+              help=_("Amazon's inventory cut-off; blank if none · {HINT}").format(HINT=HINT)),
+        Field("note", _("Note"), lambda t: fields.text(t, max_length=400), e.get("note", "")),
     ]
-    return DateFormScreen("New event" if not event else f"Edit {e.get('name', '')}", form_fields,
+    return DateFormScreen(_("New event") if not event else _("Edit {name}").format(name=e.get("name", "")), form_fields,
                           check=event_rules.check, date_fields=("start", "end", "deadline", "inventory_by"))
 
 
@@ -122,28 +127,29 @@ def fee_form(entry: dict | None, settings) -> DateFormScreen:
         return fields.number(text or "0", low=0, high=100)
 
     form_fields = [
-        Field("type", "Type", value=e.get("type", "coupon"), kind="choice",
+        Field("type", _("Type"), value=e.get("type", "coupon"), kind="choice",
               choices=[(label, key) for key, label in TYPES.items()]),
-        Field("marketplace", "Marketplace", _marketplace, e.get("marketplace") or settings.marketplace),
-        Field("currency", "Currency", lambda t: fields.text(t, required=True, max_length=3).upper(), currency),
-        Field("from", "From", fields.day, e.get("from") or clock.today().isoformat(),
-              help=f"the first day it applies; the latest entry started wins · {HINT}"),
-        Field("peak", "Applies to", value=fee_table.peak_label(e.get("peak")), kind="choice",
-              choices=[("every promotion", "any"), ("peak events only", "peak"), ("outside peak events", "off-peak")],
+        Field("marketplace", _("Marketplace"), _marketplace, e.get("marketplace") or settings.marketplace),
+        Field("currency", _("Currency"), lambda t: fields.text(t, required=True, max_length=3).upper(), currency),
+        Field("from", _("From"), fields.day, e.get("from") or clock.today().isoformat(),
+              help=_("the first day it applies; the latest entry started wins · {HINT}").format(HINT=HINT)),
+        Field("peak", _("Applies to"), value=fee_table.peak_label(e.get("peak")), kind="choice",
+              choices=[(_("every promotion"), "any"), (_("peak events only"), "peak"),
+                       (_("outside peak events"), "off-peak")],
               parse=lambda v: fee_table.PEAK_CHOICES[v]),
-        Field("fixed_minor", "Fixed", money, _money_text(e.get("fixed_minor"), currency), help="per promotion"),
-        Field("per_day_minor", "Per day", money, _money_text(e.get("per_day_minor"), currency)),
-        Field("sales_pct", "% of sales", pct, f"{e.get('sales_pct') or 0:g}", help="of the promotion's sales"),
-        Field("variable_cap_minor", "Cap on the %", cap, _money_text(e.get("variable_cap_minor"), currency),
-              help="blank: no cap"),
-        Field("per_redemption_minor", "Per redemption", money, _money_text(e.get("per_redemption_minor"), currency)),
-        Field("note", "Note", lambda t: fields.text(t, max_length=200), e.get("note", "")),
+        Field("fixed_minor", _("Fixed"), money, _money_text(e.get("fixed_minor"), currency), help=_("per promotion")),
+        Field("per_day_minor", _("Per day"), money, _money_text(e.get("per_day_minor"), currency)),
+        Field("sales_pct", _("% of sales"), pct, f"{e.get('sales_pct') or 0:g}", help=_("of the promotion's sales")),
+        Field("variable_cap_minor", _("Cap on the %"), cap, _money_text(e.get("variable_cap_minor"), currency),
+              help=_("blank: no cap")),
+        Field("per_redemption_minor", _("Per redemption"), money, _money_text(e.get("per_redemption_minor"), currency)),
+        Field("note", _("Note"), lambda t: fields.text(t, max_length=200), e.get("note", "")),
     ]
 
     def checked(values: dict) -> dict[str, str]:
         if len(values["currency"]) != 3 or not values["currency"].isalpha():
-            return {"currency": "a 3-letter code like USD"}
+            return {"currency": _("a 3-letter code like USD")}
         return fee_table.check(values)
 
-    return DateFormScreen("New fee entry" if not entry else f"Edit fee: {TYPES.get(e.get('type'), '')}",
+    return DateFormScreen(_("New fee entry") if not entry else _("Edit fee: {type}").format(type=TYPES.get(e.get("type"), "")),
                           form_fields, check=checked, date_fields=("from",))

@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from sellertui.core.i18n import N_
 from sellertui.domain.promotions.calendar import add_months, lanes, weeks
 from sellertui.ui.kit.safe import plain
 from sellertui.core.cells import cut, fit
@@ -64,20 +65,20 @@ def shade_of(event: dict) -> str:
 
 
 class MonthGrid(Widget, can_focus=True):
-    HELP_TITLE = "Calendar"
+    HELP_TITLE = N_("Calendar")
     DEFAULT_CSS = """
     MonthGrid { height: 1fr; min-height: 8; }
     MonthGrid:focus { background-tint: $foreground 3%; }
     """
     BINDINGS = [
         # arrows only: letters are the tab's keys (l is the list view)
-        Binding("left", "move(-1)", "Day before", show=False, id="calendar.day_before"),
-        Binding("right", "move(1)", "Day after", show=False, id="calendar.day_after"),
-        Binding("up,shift+left", "move(-7)", "Week before", show=False, id="calendar.week_before"),
-        Binding("down,shift+right", "move(7)", "Week after", show=False, id="calendar.week_after"),
-        Binding("pageup,left_curly_bracket", "month(-1)", "Month before", show=False, id="calendar.month_before"),
-        Binding("pagedown,right_curly_bracket", "month(1)", "Month after", show=False, id="calendar.month_after"),
-        Binding("enter", "choose", "Day", id="calendar.day"),
+        Binding("left", "move(-1)", N_("Day before"), show=False, id="calendar.day_before"),
+        Binding("right", "move(1)", N_("Day after"), show=False, id="calendar.day_after"),
+        Binding("up,shift+left", "move(-7)", N_("Week before"), show=False, id="calendar.week_before"),
+        Binding("down,shift+right", "move(7)", N_("Week after"), show=False, id="calendar.week_after"),
+        Binding("pageup,left_curly_bracket", "month(-1)", N_("Month before"), show=False, id="calendar.month_before"),
+        Binding("pagedown,right_curly_bracket", "month(1)", N_("Month after"), show=False, id="calendar.month_after"),
+        Binding("enter", "choose", N_("Day"), id="calendar.day"),
     ]
 
     cursor: reactive[date] = reactive(date(2000, 1, 1), always_update=True)
@@ -145,7 +146,7 @@ class MonthGrid(Widget, can_focus=True):
         return shown, width, placed, [g + spare for g in given]
 
     def _day_at(self, x: int, y: int) -> date | None:
-        shown, width, _, given = self._layout()
+        shown, width, _cells, given = self._layout()
         col, top = x // width, 2
         for week, lanes_shown in zip(shown, given):
             if top <= y <= top + lanes_shown and 0 <= col < 7:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 
+from sellertui.core.i18n import N_, _
 from sellertui.core.money import fmt
 from sellertui.domain.promotions.tables import RANK, promotions_frame
 from sellertui.domain.query import parse, words_mask
@@ -21,43 +22,44 @@ def _checks_style(value: str) -> str | None:
 
 
 COLUMNS = [
-    Column("name", "Promotion", 30),
-    Column("status", "Status", 10, style=STATUS_STYLE.get, sort_key="rank"),
-    Column("checks", "Checks", 7, style=_checks_style, sort_key="fails"),
-    Column("type_label", "Type", 10, sort_key="type"),
-    Column("start", "Start", 10),
-    Column("days", "Days", 4, "right"),
-    Column("discount", "Off", 4, "right", lambda v: f"{v:g}%"),
-    Column("fee", "Fee", 10, "right", sort_key="fee_minor"),
-    Column("submit_by", "Submit by", 10),
-    Column("lift", "Lift", 6, "right", lambda v: f"{v:+.0%}"),
-    Column("event", "Event", 22),
-    Column("skus_text", "SKUs", 40),
+    Column("name", N_("Promotion"), 30),
+    Column("status", N_("Status"), 10, style=STATUS_STYLE.get, sort_key="rank"),
+    Column("checks", N_("Checks"), 7, style=_checks_style, sort_key="fails"),
+    Column("type_label", N_("Type"), 10, sort_key="type"),
+    Column("start", N_("Start"), 10),
+    Column("days", N_("Days"), 4, "right"),
+    Column("discount", N_("Off"), 4, "right", lambda v: f"{v:g}%"),
+    Column("fee", N_("Fee"), 10, "right", sort_key="fee_minor"),
+    Column("submit_by", N_("Submit by"), 10),
+    Column("lift", N_("Lift"), 6, "right", lambda v: f"{v:+.0%}"),
+    Column("event", N_("Event"), 22),
+    Column("skus_text", N_("SKUs"), 40),
 ]
 
 
 class PromotionListView(PromotionKeys, BoardView):
-    TITLE = "List"
+    TITLE = N_("List")
     KEY = "l"
     TODAY_KEY = "promotion:{id}"
     TODAY_DONE = frozenset({"promotions"})
     COLUMNS = COLUMNS
     frame_of = staticmethod(promotions_frame)
-    EMPTY = "No promotions yet: n plans one (deals, coupons, Prime Exclusive, % off, BOGO)."
-    FILTER_HELP = "words · status:idea|live|… · type:coupon · sku:… · event:prime · check:fail|warn"
+    EMPTY = N_("No promotions yet: n plans one (deals, coupons, Prime Exclusive, % off, BOGO).")
+    FILTER_HELP = N_("words · status:idea|live|… · type:coupon · sku:… · event:prime · check:fail|warn")
     BINDINGS = PROMOTION_BINDINGS
 
     def show_summary(self, frame) -> None:
         line = Text()
-        line.append(f"{len(frame)} promotions", style="bold")
+        line.append(_("{n} promotions").format(n=len(frame)), style="bold")
         live = frame[frame["rank"] <= RANK["idea"]]
-        line.append(f" · {len(live)} planned or running")
+        line.append(_(" · {n} planned or running").format(n=len(live)))
         failing = int((live["fails"] < 0).sum())
         if failing:
-            line.append(f" · {failing} failing a check", style="bold red")
+            line.append(_(" · {failing} failing a check").format(failing=failing), style="bold red")
         planned_fees = live["fee_minor"].dropna()
         if len(planned_fees):
-            line.append(f" · fees ahead {fmt(int(planned_fees.sum()), self.ctx.settings.home_currency)}")
+            line.append(_(" · fees ahead {sum}")
+                            .format(sum=fmt(int(planned_fees.sum()), self.ctx.settings.home_currency)))
         self.summary(line)
 
     def filter(self, frame, query_text: str):
@@ -94,7 +96,7 @@ class PromotionListView(PromotionKeys, BoardView):
     def pick_promotion(self, then) -> None:
         promo = self.current_promotion()
         if promo is None:
-            self.notify("No promotion here yet: n plans one.", timeout=3)
+            self.notify(_("No promotion here yet: n plans one."), timeout=3)
             return
         then(promo)
 

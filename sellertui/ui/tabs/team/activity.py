@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from sellertui.core.i18n import N_, _, ngettext
 from sellertui import clock
 from sellertui.domain.query import parse
 from sellertui.domain.team.activity import activity_frame
@@ -14,16 +15,16 @@ DAYS = 30
 
 
 class ActivityView(TableView):
-    TITLE = "Activity"
+    TITLE = N_("Activity")
     KEY = "v"
     ROW_KEY = "at"
-    EMPTY = "No changes in the last 30 days."
-    FILTER_HELP = "words, or user: what:"
+    EMPTY = N_("No changes in the last 30 days.")
+    FILTER_HELP = N_("words, or user: what:")
     COLUMNS = [
-        Column("when", "When", 16, sort_key="at"),
-        Column("user", "Who", 10),
-        Column("note", "What", 54),
-        Column("what", "Records", 40),
+        Column("when", N_("When"), 16, sort_key="at"),
+        Column("user", N_("Who"), 10),
+        Column("note", N_("What"), 54),
+        Column("what", N_("Records"), 40),
     ]
 
     def on_mount(self) -> None:
@@ -34,10 +35,10 @@ class ActivityView(TableView):
 
     def show_summary(self, frame) -> None:
         people = frame["user"].nunique() if len(frame) else 0
-        changes = f"{len(frame):,} change{'' if len(frame) == 1 else 's'}"
-        by = f"{people} {'person' if people == 1 else 'people'}"
-        self.summary(Text(f"{changes} by {by} in the last {DAYS} days" if len(frame) else
-                          f"No changes in the last {DAYS} days"))
+        changes = ngettext("{n} change", "{n} changes", len(frame)).format(n=f"{len(frame):,}")
+        by = ngettext("{n} person", "{n} people", people).format(n=people)
+        self.summary(Text(_("{changes} by {by} in the last {DAYS} days").format(changes=changes, by=by, DAYS=DAYS) if len(frame) else
+                          _("No changes in the last {DAYS} days").format(DAYS=DAYS)))
 
     def filter(self, frame, text_: str):
         import numpy as np
@@ -62,6 +63,6 @@ class ActivityView(TableView):
         from sellertui.ui.kit.dialogs import InfoScreen
 
         value = lambda key: self.table.value(key, position)  # noqa: E731
-        self.app.push_screen(InfoScreen("Change", [("when", value("when")), ("who", value("user")),
+        self.app.push_screen(InfoScreen(_("Change"), [("when", value("when")), ("who", value("user")),
                                                    ("what", value("note")), ("records", value("what")),
                                                    ("ids (first 20)", value("ids"))]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sellertui.core.i18n import N_
 from sellertui.ui.tabs.team.activity import ActivityView
 from sellertui.ui.tabs.team.board import BoardView
 from sellertui.ui.tabs.team.notices import NoticesView
@@ -11,7 +12,7 @@ from sellertui.ui.kit.views import ViewArea, view_bindings
 
 
 class TeamArea(ViewArea):
-    TITLE = "Team"
+    TITLE = N_("Team")
     KEY = "7"
     WATCHES = frozenset({"tasks", "activity", "notices", "messages"})
     VIEWS = (MineView, EveryoneView, BoardView, OverdueView, ActivityView, NoticesView, PerformanceView)

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Static
 
+from sellertui.core.i18n import N_, _
 from sellertui.domain.team import tasks as rules
 from sellertui.domain.team.lists import everyones_tasks
 from sellertui.ui.kit.safe import text
@@ -20,10 +21,10 @@ from sellertui.ui.tabs.team.tasks import TaskActions, task_detail
 class BoardColumn(FrameTable):
     """A one-column task list; ←/→ go to the neighbouring column instead of scrolling."""
 
-    HELP_TITLE = "Board"
+    HELP_TITLE = N_("Board")
     BINDINGS = [
-        Binding("left", "neighbour(-1)", "Column left", show=False, id="board.left"),
-        Binding("right", "neighbour(1)", "Column right", show=False, id="board.right"),
+        Binding("left", "neighbour(-1)", N_("Column left"), show=False, id="board.left"),
+        Binding("right", "neighbour(1)", N_("Column right"), show=False, id="board.right"),
     ]
 
     class Neighbour(Message):
@@ -43,7 +44,7 @@ def _card(title, row) -> str:
 
 
 class BoardView(TaskActions, View):
-    TITLE = "Board"
+    TITLE = N_("Board")
     KEY = "b"
     DEFAULT_CSS = """
     BoardView > Horizontal { height: 1fr; }
@@ -118,4 +119,4 @@ class BoardView(TaskActions, View):
         if task:
             from sellertui.ui.kit.dialogs import DetailScreen
 
-            self.app.push_screen(DetailScreen(f"Task {task['id']}", task_detail(task)))
+            self.app.push_screen(DetailScreen(_("Task {id}").format(id=task['id']), task_detail(task)))

@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from sellertui.core.i18n import N_, _
 from sellertui.domain import fields
 from sellertui.domain.team.tasks import LINKS, PRIORITIES, ROLES, STATUSES, clean_title
 from sellertui.ui.kit.forms import Field, FormScreen
@@ -28,21 +29,21 @@ def _due(text: str) -> str | None:
 def task_form(task: dict | None, members: list[str], me: str) -> FormScreen:
     task = task or {}
     links = task.get("links") or {}
-    owners = [(m, m) for m in members] + [("nobody yet", "")]
+    owners = [(m, m) for m in members] + [(_("nobody yet"), "")]
     return FormScreen(
-        f"Task {task['id']}" if task.get("id") else "New task",
+        _("Task {id}").format(id=task['id']) if task.get("id") else _("New task"),
         [
-            Field("title", "Title", _title, value=task.get("title", "")),
-            Field("description", "Description", lambda t: fields.text(t, max_length=5000),
+            Field("title", _("Title"), _title, value=task.get("title", "")),
+            Field("description", _("Description"), lambda t: fields.text(t, max_length=5000),
                   value=task.get("description", ""), kind="multiline"),
-            Field("owner", "Owner", kind="choice", choices=owners, value=task.get("owner", me) or ""),
-            Field("role", "Role", kind="choice", choices=[("none", "")] + [(r, r) for r in ROLES],
+            Field("owner", _("Owner"), kind="choice", choices=owners, value=task.get("owner", me) or ""),
+            Field("role", _("Role"), kind="choice", choices=[("none", "")] + [(r, r) for r in ROLES],
                   value=task.get("role", "")),
-            Field("due", "Due", _due, value=task.get("due") or "", help="2026-11-30, today, tomorrow, +3 — or empty"),
-            Field("status", "Status", kind="choice", choices=[(s, s) for s in STATUSES], value=task.get("status", "todo")),
-            Field("priority", "Priority", kind="choice", choices=[(p, p) for p in PRIORITIES],
+            Field("due", _("Due"), _due, value=task.get("due") or "", help=_("2026-11-30, today, tomorrow, +3 — or empty")),
+            Field("status", _("Status"), kind="choice", choices=[(s, s) for s in STATUSES], value=task.get("status", "todo")),
+            Field("priority", _("Priority"), kind="choice", choices=[(p, p) for p in PRIORITIES],
                   value=task.get("priority", "normal")),
-            *[Field(f"link_{name}", f"Link: {name}", lambda t: fields.text(t, max_length=120), value=links.get(name, ""))
+            *[Field(f"link_{name}", _("Link: {name}").format(name=name), lambda t: fields.text(t, max_length=120), value=links.get(name, ""))
               for name in LINKS],
         ],
     )
@@ -55,14 +56,14 @@ def form_to_changes(values: dict) -> dict:
 
 
 def assign_form(task: dict, members: list[str]) -> FormScreen:
-    return FormScreen(f"Assign task {task['id']} · {task.get('title', '')}", [
-        Field("owner", "Owner", kind="choice", choices=[(m, m) for m in members] + [("nobody yet", "")],
-              value=task.get("owner") or "", help=f"now: {task.get('owner') or 'nobody'}")])
+    return FormScreen(_("Assign task {id} · {title}").format(id=task['id'], title=task.get('title', '')), [
+        Field("owner", _("Owner"), kind="choice", choices=[(m, m) for m in members] + [(_("nobody yet"), "")],
+              value=task.get("owner") or "", help=_("now: {owner}").format(owner=task.get("owner") or _("nobody")))])
 
 
 def comment_form(title: str) -> FormScreen:
-    return FormScreen(f"Comment · {title}", [Field("text", "Comment", lambda t: fields.text(t, required=True, max_length=5000),
-                                                   kind="multiline", help="for the hand-over: what is done, what is next")])
+    return FormScreen(_("Comment · {title}").format(title=title), [Field("text", _("Comment"), lambda t: fields.text(t, required=True, max_length=5000),
+                                                   kind="multiline", help=_("for the hand-over: what is done, what is next"))])
 
 
 class ConflictScreen(ModalScreen[str]):
@@ -75,10 +76,10 @@ class ConflictScreen(ModalScreen[str]):
     ConflictScreen .lead { text-style: bold; color: $warning; }
     """
     BINDINGS = [
-        Binding("k", "choose('theirs')", "Keep theirs", id="conflict.theirs"),
-        Binding("e", "choose('again')", "Edit again", id="conflict.again"),
-        Binding("o", "choose('mine')", "Overwrite with mine", id="conflict.mine"),
-        Binding("escape", "choose('theirs')", "Keep theirs", show=False, id="conflict.cancel"),
+        Binding("k", "choose('theirs')", N_("Keep theirs"), id="conflict.theirs"),
+        Binding("e", "choose('again')", N_("Edit again"), id="conflict.again"),
+        Binding("o", "choose('mine')", N_("Overwrite with mine"), id="conflict.mine"),
+        Binding("escape", "choose('theirs')", N_("Keep theirs"), show=False, id="conflict.cancel"),
     ]
 
     def __init__(self, message: str, theirs: list[str]) -> None:
@@ -88,11 +89,11 @@ class ConflictScreen(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("Someone else saved this first", classes="lead")
+            yield Static(_("Someone else saved this first"), classes="lead")
             yield Static(content(self.message))
             if self.theirs:
-                yield Static(content("Their version: " + "; ".join(self.theirs)))
-            yield Static(plain("k keep theirs (drop my edit) · e edit again from theirs · o overwrite with mine"))
+                yield Static(content(_("Their version: {changes}").format(changes="; ".join(self.theirs))))
+            yield Static(plain(_("k keep theirs (drop my edit) · e edit again from theirs · o overwrite with mine")))
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(choice)

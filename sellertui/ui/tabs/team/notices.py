@@ -6,6 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
+from sellertui.core.i18n import N_, _
 from sellertui.domain import fields
 from sellertui.domain.team import notices as rules
 from sellertui.ui.kit.dialogs import ConfirmScreen, InfoScreen
@@ -14,11 +15,11 @@ from sellertui.ui.kit.table import Column
 from sellertui.ui.kit.table_view import TableView
 
 COLUMNS = [
-    Column("posted", "Posted", 16),
-    Column("author", "From", 10),
-    Column("mine", "You", 6, style=lambda v: "bold yellow" if v == "unread" else "dim"),
-    Column("title", "Notice", 36),
-    Column("reads", "Read", 6, "right"),
+    Column("posted", N_("Posted"), 16),
+    Column("author", N_("From"), 10),
+    Column("mine", N_("You"), 6, style=lambda v: "bold yellow" if v == "unread" else "dim"),
+    Column("title", N_("Notice"), 36),
+    Column("reads", N_("Read"), 6, "right"),
 ]
 
 
@@ -36,22 +37,23 @@ def notices_frame(found: list[dict], user: str, members: list[str]):
         "posted": [(n.get("posted_at") or "")[:16].replace("T", " ") for n in found],
         "author": [n.get("author") or "" for n in found],
         "mine": [state(n) for n in found],
-        "title": [n["title"] + (" (withdrawn)" if n.get("withdrawn_at") else "") for n in found],
+        "title": [n["title"] + (" " + _("(withdrawn)") if n.get("withdrawn_at") else "") for n in found],
         "reads": [f"{len(n.get('read_by') or {})}/{everyone(n)}" for n in found],
         "haystack": [f"{n['title']} {n.get('body', '')} {n.get('author', '')}".lower() for n in found],
     })
 
 
 class NoticesView(TableView):
-    TITLE = "Notices"
+    TITLE = N_("Notices")
     KEY = "N"
     COLUMNS = COLUMNS
-    EMPTY = "No notices yet: n posts one for everyone (it stays on each member's Today until they read it)."
-    FILTER_HELP = "words (title, text, author)"
+    EMPTY = N_("No notices yet: n posts one for everyone (it stays on each member's Today "
+               "until they read it).")
+    FILTER_HELP = N_("words (title, text, author)")
     BINDINGS = [
-        Binding("n", "post", "New notice", id="team.notice_new"),
-        Binding("a", "acknowledge", "Mark read", id="team.notice_read"),
-        Binding("d", "withdraw", "Withdraw", id="team.notice_withdraw"),
+        Binding("n", "post", N_("New notice"), id="team.notice_new"),
+        Binding("a", "acknowledge", N_("Mark read"), id="team.notice_read"),
+        Binding("d", "withdraw", N_("Withdraw"), id="team.notice_withdraw"),
     ]
 
     def __init__(self, ctx, **kwargs) -> None:
@@ -74,9 +76,9 @@ class NoticesView(TableView):
 
     def show_summary(self, frame) -> None:
         unread = int((frame["mine"] == "unread").sum())
-        line = Text(f"{len(frame)} notices", style="bold")
+        line = Text(_("{n} notices").format(n=len(frame)), style="bold")
         if unread:
-            line.append(f" · {unread} unread by you (a marks read)", style="bold yellow")
+            line.append(_(" · {unread} unread by you (a marks read)").format(unread=unread), style="bold yellow")
         self.summary(line)
 
     def filter(self, frame, text: str):
@@ -89,38 +91,38 @@ class NoticesView(TableView):
         return None if notice_id is None else self.notices.get(str(notice_id))
 
     def action_post(self) -> None:
-        form = FormScreen("Notice for everyone", [
-            Field("title", "Title", lambda t: fields.text(t, required=True, max_length=120),
-                  placeholder="e.g. Warehouse closed Friday"),
-            Field("body", "Text", lambda t: fields.text(t, max_length=4000), kind="multiline"),
-        ], submit_label="Post")
+        form = FormScreen(_("Notice for everyone"), [
+            Field("title", _("Title"), lambda t: fields.text(t, required=True, max_length=120),
+                  placeholder=_("e.g. Warehouse closed Friday")),
+            Field("body", _("Text"), lambda t: fields.text(t, max_length=4000), kind="multiline"),
+        ], submit_label=_("Post"))
         user = self.ctx.user
 
         def done(values: dict | None) -> None:
             if values:
                 self.save(lambda store: rules.post(store, user, values["title"], values["body"]),
-                          "Posted: it is on everyone's Today until they read it", {"notices"})
+                          _("Posted: it is on everyone's Today until they read it"), {"notices"})
 
         self.app.push_screen(form, done)
 
     def action_acknowledge(self) -> None:
         notice = self.chosen()
         if notice is not None:
-            self.save(lambda store: rules.acknowledge(store, notice["id"], self.ctx.user), "Marked read",
+            self.save(lambda store: rules.acknowledge(store, notice["id"], self.ctx.user), _("Marked read"),
                       {"notices"})
 
     def action_open(self) -> None:
         notice = self.chosen()
         if notice is None:
             return
-        rows = [("From", notice.get("author", "")), ("Posted", notice.get("posted_at", "")[:16].replace("T", " "))]
-        paragraphs = [notice.get("body") or "(no text)"]
+        rows = [(_("From"), notice.get("author", "")), (_("Posted"), notice.get("posted_at", "")[:16].replace("T", " "))]
+        paragraphs = [notice.get("body") or _("(no text)")]
         if notice.get("author") == self.ctx.user:
             read, waiting = rules.readers(notice, self.members)
-            rows += [("Read by", ", ".join(f"{who} {when[5:16].replace('T', ' ')}" for who, when in read) or "—"),
-                     ("Not yet", ", ".join(waiting) or "everyone has read it")]
+            rows += [(_("Read by"), ", ".join(f"{who} {when[5:16].replace('T', ' ')}" for who, when in read) or "—"),
+                     (_("Not yet"), ", ".join(waiting) or _("everyone has read it"))]
         if notice.get("withdrawn_at"):
-            rows.append(("Withdrawn", notice["withdrawn_at"][:16].replace("T", " ")))
+            rows.append((_("Withdrawn"), notice["withdrawn_at"][:16].replace("T", " ")))
         self.app.push_screen(InfoScreen(notice["title"], rows, paragraphs))
         if self.ctx.user not in (notice.get("read_by") or {}) and not notice.get("withdrawn_at"):
             self.action_acknowledge()  # opening it is reading it
@@ -130,11 +132,12 @@ class NoticesView(TableView):
         if notice is None or notice.get("withdrawn_at"):
             return
         if notice.get("author") != self.ctx.user:
-            self.notify(f"Only {notice.get('author')} can withdraw this notice.", severity="warning", markup=False)
+            self.notify(_("Only {author} can withdraw this notice.").format(author=notice.get('author')), severity="warning", markup=False)
             return
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.save(lambda store: rules.withdraw(store, notice, self.ctx.user), "Withdrawn", {"notices"})
+                self.save(lambda store: rules.withdraw(store, notice, self.ctx.user), _("Withdrawn"), {"notices"})
 
-        self.app.push_screen(ConfirmScreen(f"Withdraw “{notice['title']}” from everyone's Today?"), done)
+        self.app.push_screen(ConfirmScreen(_("Withdraw “{title}” from everyone's Today?")
+                                               .format(title=notice['title'])), done)

@@ -6,11 +6,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
+from sellertui.core.i18n import N_, _
 from sellertui.domain.team.performance import WINDOWS, Performance, team_performance
 from sellertui.ui.kit.table import Column
 from sellertui.ui.kit.table_view import TableView
 
-SHOP = "(whole shop)"
+SHOP = N_("(whole shop)")  # the shop's row, translated where shown
 
 
 def _hours(value) -> str:
@@ -26,12 +27,13 @@ def _late_style(value) -> str | None:
 
 
 def _columns() -> list[Column]:
-    columns = [Column("rank", "#", 3, "right"), Column("agent", "Agent", 14, style=lambda v: "bold" if v == SHOP
-                                                                                   else None)]
+    columns = [Column("rank", "#", 3, "right"), Column("agent", N_("Agent"), 14, style=lambda v: "bold" if v == SHOP
+                                                                                   else None,
+                                                               fmt=lambda v: _(v) if v == SHOP else v)]
     for days in WINDOWS:
         columns += [Column(f"n{days}", f"{days}d n", 6, "right", lambda v: f"{int(v):,}"),
-                    Column(f"avg{days}", "avg", 6, "right", _hours),
-                    Column(f"late{days}", "late", 5, "right", _late, _late_style)]
+                    Column(f"avg{days}", N_("avg"), 6, "right", _hours),
+                    Column(f"late{days}", N_("late"), 5, "right", _late, _late_style)]
     return columns
 
 
@@ -54,11 +56,12 @@ def performance_frame(perf: Performance, window: int):
 
 
 class PerformanceView(TableView):
-    TITLE = "Performance"
+    TITLE = N_("Performance")
     KEY = "p"
     COLUMNS = _columns()
-    EMPTY = "No buyer message answered yet: replies (Orders → m, p) count for whoever marks them replied."
-    BINDINGS = [Binding("d", "next_window", "Rank by 7/30/90 days", id="team.performance_window")]
+    EMPTY = N_("No buyer message answered yet: replies (Orders → m, p) count for whoever "
+               "marks them replied.")
+    BINDINGS = [Binding("d", "next_window", N_("Rank by 7/30/90 days"), id="team.performance_window")]
 
     def __init__(self, ctx, **kwargs) -> None:
         super().__init__(ctx, **kwargs)
@@ -74,11 +77,11 @@ class PerformanceView(TableView):
 
     def show_summary(self, frame) -> None:
         shop = self.perf.shop[self.window]
-        line = Text(f"Ranked by the last {self.window} days (d: 7/30/90)", style="bold")
+        line = Text(_("Ranked by the last {window} days (d: 7/30/90)").format(window=self.window), style="bold")
         if shop.received:
             late = "—" if shop.late_rate is None else f"{shop.late_rate * 100:.0f}%"
-            line.append(f" · shop: {shop.received} messages, {late} late incl. {shop.due - shop.answered} "
-                        "unanswered past 24 h")
+            line.append(_(" · shop: {received} messages, {late} late incl. {due} unanswered past 24 h")
+                            .format(received=shop.received, late=late, due=shop.due - shop.answered))
         self.summary(line)
 
     def action_next_window(self) -> None:
@@ -96,13 +99,16 @@ class PerformanceView(TableView):
         facts = []
         for days in WINDOWS:
             n, avg, late = row[f"n{days}"], row[f"avg{days}"], row[f"late{days}"]
-            said = f"{int(n):,} replies" + (f", {_hours(avg)} on average" if avg == avg else "") + (
-                f", {_late(late)} after 24 h" if late == late else "")
+            said = _("{n} replies").format(n=f"{int(n):,}") + (
+                ", " + _("{hours} on average").format(hours=_hours(avg)) if avg == avg else "") + (
+                ", " + _("{late} after 24 h").format(late=_late(late)) if late == late else "")
             shop = self.perf.shop[days]
             if row["agent"] != SHOP and shop.average_hours is not None:
-                said += f" (shop: {_hours(shop.average_hours)})"
-            facts.append((f"Last {days} days", said))
-        lines = ["A reply counts for whoever marked the message replied; the shop's row also counts messages "
-                 "still unanswered past 24 h as late."]
-        title = row["agent"] + (f" · #{row['rank']} over {self.window} days" if row.get("rank") else "")
+                said += " " + _("(shop: {hours})").format(hours=_hours(shop.average_hours))
+            facts.append((_("Last {days} days").format(days=days), said))
+        lines = [_("A reply counts for whoever marked the message replied; the shop's row also counts messages "
+                   "still unanswered past 24 h as late.")]
+        title = _(SHOP) if row["agent"] == SHOP else row["agent"]
+        if row.get("rank"):
+            title += " · " + _("#{rank} over {days} days").format(rank=row["rank"], days=self.window)
         self.app.push_screen(DetailScreen(title, fact_panel(row["agent"], facts, lines)))

@@ -10,6 +10,7 @@ from textual import work
 from textual.binding import Binding
 from textual.message import Message
 
+from sellertui.core.i18n import N_, _, ngettext
 from sellertui.domain.query import parse
 from sellertui.domain.team import lists, tasks as rules
 from sellertui.store import Conflict
@@ -37,12 +38,12 @@ class TaskActions:
     """
 
     BINDINGS = [
-        Binding("n", "new_task", "New", id="team.new"),
-        Binding("e", "edit_task", "Edit", id="team.edit"),
-        Binding("a", "assign", "Assign", id="team.assign"),
-        Binding("c", "comment", "Comment", id="team.comment"),
-        Binding("greater_than_sign", "status(1)", "Status →", id="team.forward"),
-        Binding("less_than_sign", "status(-1)", "← Status", id="team.back"),
+        Binding("n", "new_task", N_("New"), id="team.new"),
+        Binding("e", "edit_task", N_("Edit"), id="team.edit"),
+        Binding("a", "assign", N_("Assign"), id="team.assign"),
+        Binding("c", "comment", N_("Comment"), id="team.comment"),
+        Binding("greater_than_sign", "status(1)", N_("Status →"), id="team.forward"),
+        Binding("less_than_sign", "status(-1)", N_("← Status"), id="team.back"),
     ]
 
     class MembersFound(Message, bubble=False):
@@ -82,7 +83,7 @@ class TaskActions:
         changes = form_to_changes(values)
         title, owner, due = changes.pop("title"), changes.pop("owner"), changes.pop("due")
         self.save(lambda store: rules.add_task(store, title, owner=owner, due=due, **changes),
-                  lambda task: f"Task {task['id']} added.", TASKS)
+                  lambda task: _("Task {id} added.").format(id=task['id']), TASKS)
 
     def action_edit_task(self, task: dict | None = None) -> None:
         task = task or self.current_task()
@@ -99,7 +100,7 @@ class TaskActions:
         except Conflict as conflict:
             self.post_message(self.EditConflicted(task, values, conflict))
             return
-        self.post_message(Saved(f"Task {task['id']} saved.", TASKS, saved))
+        self.post_message(Saved(_("Task {id} saved.").format(id=task["id"]), TASKS, saved))
 
     def on_task_actions_edit_conflicted(self, message: EditConflicted) -> None:
         task, values, conflict = message.task, message.values, message.conflict
@@ -124,19 +125,19 @@ class TaskActions:
             self._members_then(lambda members: self.app.push_screen(
                 assign_form(task, members), lambda v: v is not None and self.save(
                     lambda store: rules.assign(store, task["id"], v["owner"], expect_rev=task["_rev"]),
-                    f"Task {task['id']} assigned to {v['owner'] or 'nobody'}.", TASKS)))
+                    _("Task {id} assigned to {owner}.").format(id=task['id'], owner=v['owner'] or 'nobody'), TASKS)))
 
     def action_comment(self) -> None:
         task = self.current_task()
         if task:
             self.app.push_screen(comment_form(task["title"]), lambda v: v and self.save(
-                lambda store: rules.add_comment(store, task["id"], v["text"]), "Comment added.", TASKS))
+                lambda store: rules.add_comment(store, task["id"], v["text"]), _("Comment added."), TASKS))
 
     def action_status(self, step: int) -> None:
         task = self.current_task()
         if task:
             self.save(lambda store: rules.move_status(store, task["id"], step, expect_rev=task["_rev"]),
-                      f"Task {task['id']} moved.", TASKS)
+                      _("Task {id} moved.").format(id=task['id']), TASKS)
 
     def on_save_refused(self, message: SaveRefused) -> None:
         if isinstance(message.error, Conflict):  # a teammate's save won: show their version
@@ -148,19 +149,19 @@ class TaskListView(TaskActions, TableView):
 
     TODAY_KEY = "task:{id}"
     TODAY_DONE = frozenset({"tasks"})
-    EMPTY = "No tasks here: n adds one."
-    FILTER_HELP = "words, or owner: status: role: due:YYYY-MM-DD"
+    EMPTY = N_("No tasks here: n adds one.")
+    FILTER_HELP = N_("words, or owner: status: role: due:YYYY-MM-DD")
     DETAIL_WIDTH = 40
     DETAIL_FROM = 110  # the side panel fits beside from this width on
     COLUMNS = [
         Column("id", "#", 4, "right", sort_key="rank"),
-        Column("status", "Status", 7, style=lambda v: STATUS_STYLE.get(v)),
-        Column("due", "Due", 10, style=_due_style, needs=("late", "today")),
-        Column("priority", "Prio", 6, style=lambda v: "bold" if v == "high" else "dim" if v == "low" else None),
-        Column("owner", "Owner", 10),
-        Column("role", "Role", 11),
+        Column("status", N_("Status"), 7, style=lambda v: STATUS_STYLE.get(v)),
+        Column("due", N_("Due"), 10, style=_due_style, needs=("late", "today")),
+        Column("priority", N_("Prio"), 6, style=lambda v: "bold" if v == "high" else "dim" if v == "low" else None),
+        Column("owner", N_("Owner"), 10),
+        Column("role", N_("Role"), 11),
         Column("talk", "💬", 2, "right", fmt=lambda v: str(v) if v else ""),
-        Column("title", "Task", 50),
+        Column("title", N_("Task"), 50),
     ]
     BINDINGS = TaskActions.BINDINGS
     SORT = ("rank", False)  # every on_mount of the class tree runs: a subclass says its order here
@@ -180,10 +181,10 @@ class TaskListView(TaskActions, TableView):
     def show_summary(self, frame) -> None:
         late = int(frame["late"].sum()) if len(frame) else 0
         line = Text()
-        line.append(f"{len(frame)} tasks", style="bold")
+        line.append(_("{n} tasks").format(n=len(frame)), style="bold")
         if late:
-            line.append(f" · {late} overdue", style="bold red")
-        line.append(" · / filter · enter opens")
+            line.append(_(" · {late} overdue").format(late=late), style="bold red")
+        line.append(_(" · / filter · enter opens"))
         self.summary(line)
 
     def filter(self, frame, text_: str):
@@ -212,47 +213,51 @@ class TaskListView(TaskActions, TableView):
         if task:
             from sellertui.ui.kit.dialogs import DetailScreen
 
-            self.app.push_screen(DetailScreen(f"Task {task['id']}", task_detail(task)))
+            self.app.push_screen(DetailScreen(_("Task {id}").format(id=task['id']), task_detail(task)))
 
 
 def task_detail(task: dict) -> Group:
     head = Text()
     head.append(f"#{task['id']} ", style="dim")
     head.append(plain(task["title"]), style="bold")
-    parts: list = [head, text(f"{task.get('status')} · {task.get('priority')} · owner {task.get('owner') or 'nobody'}"
-                              f"{' · ' + task['role'] if task.get('role') else ''} · due {task.get('due') or '—'}", "dim")]
+    facts = _("{status} · {priority} · owner {owner}{role} · due {due}").format(
+        status=task.get("status"), priority=task.get("priority"), owner=task.get("owner") or _("nobody"),
+        role=" · " + task["role"] if task.get("role") else "", due=task.get("due") or "—")
+    parts: list = [head, text(facts, "dim")]
     if task.get("description"):
         parts += [Text(""), text(task["description"])]
     links = task.get("links") or {}
     if links:
-        parts.append(text("links: " + ", ".join(f"{k} {v}" for k, v in links.items()), "italic"))
+        parts.append(text(_("links: {links}").format(links=", ".join(f"{k} {v}" for k, v in links.items())), "italic"))
     comments = task.get("comments") or []
     if comments:
-        parts.append(Text(f"\nThread ({len(comments)})", style="bold underline"))
+        parts.append(Text(_("\nThread ({n})").format(n=len(comments)), style="bold underline"))
         for c in comments:
             who = Text()
             who.append(plain(c.get("by", "")), style="bold")
             who.append(f"  {str(c.get('at', ''))[:16].replace('T', ' ')}", style="dim")
             parts += [who, text(c.get("text", ""))]
-    parts.append(text(f"\nlast saved by {task.get('_by')} at {str(task.get('_at', ''))[:16].replace('T', ' ')}", "dim"))
+    parts.append(text("\n" + _("last saved by {who} at {when}").format(
+        who=task.get("_by"), when=str(task.get("_at", ""))[:16].replace("T", " ")), "dim"))
     return Group(*parts)
 
 
 class MineView(TaskListView):
-    TITLE = "Mine"
+    TITLE = N_("Mine")
     KEY = "m"
-    EMPTY = "Nothing on your plate: n adds a task."
+    EMPTY = N_("Nothing on your plate: n adds a task.")
 
     def read(self, store):
         return lists.my_tasks(store, self.ctx.user)
 
 
 def _owner_heading(owner, count: int) -> str:
-    return f"▾ {owner or 'nobody yet'} · {count} task{'' if count == 1 else 's'}"
+    return "▾ " + ngettext("{owner} · {n} task", "{owner} · {n} tasks", count).format(owner=owner or _("nobody yet"),
+                                                                                     n=count)
 
 
 class EveryoneView(TaskListView):
-    TITLE = "By owner"
+    TITLE = N_("By owner")
     KEY = "w"
     SORT = ("owner_rank", False)
     GROUP = ("owner", _owner_heading, "owner_rank")  # a heading per owner (o sorting by a column: flat again)
@@ -262,9 +267,9 @@ class EveryoneView(TaskListView):
 
 
 class OverdueView(TaskListView):
-    TITLE = "Overdue"
+    TITLE = N_("Overdue")
     KEY = "u"
-    EMPTY = "Nothing overdue."
+    EMPTY = N_("Nothing overdue.")
 
     def read(self, store):
         return lists.overdue_tasks(store)

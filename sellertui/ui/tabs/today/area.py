@@ -9,6 +9,7 @@ queue's form on that order. Ticks are kept per day and per user in the store.
 
 from __future__ import annotations
 
+from rich.cells import set_cell_size
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,33 +20,36 @@ from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from sellertui import clock
+from sellertui.core.i18n import N_, _
 from sellertui.domain.today import acts, recurring, ticks
 from sellertui.domain.today.model import Item, Section
 from sellertui.ui.kit.area import Area
 from sellertui.ui.kit.panel import PanelHolder, SidePanel, panel_binding
 from sellertui.ui.kit.safe import plain
 
-AREA_NAMES = {"orders": "Orders", "ads": "Ads", "promotions": "Promotions", "inventory": "Inventory",
-              "profit": "Profit", "team": "Team", "today": "Routine"}
+AREA_NAMES = {"orders": N_("Orders"), "ads": N_("Ads"), "promotions": N_("Promotions"),
+              "inventory": N_("Inventory"), "profit": N_("Profit"), "team": N_("Team"), "today": N_("Routine")}
 
 
 def _duration(seconds: int) -> str:
     minutes = seconds // 60
-    return f"{minutes // 60}h {minutes % 60:02d}m" if minutes >= 60 else f"{minutes}m"
+    if minutes >= 60:
+        return _("{hours}h {minutes:02d}m").format(hours=minutes // 60, minutes=minutes % 60)
+    return _("{minutes}m").format(minutes=minutes)
 
 
 class Checklist(OptionList):
-    HELP_TITLE = "Checklist"
+    HELP_TITLE = N_("Checklist")
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="today.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="today.up"),
+        Binding("j", "cursor_down", N_("Down"), show=False, id="today.down"),
+        Binding("k", "cursor_up", N_("Up"), show=False, id="today.up"),
     ]
 
 
 class TodayArea(PanelHolder, Area):
     """The checklist, read in a worker (``ChecklistRead``: the quick sections first, then all of them)."""
 
-    TITLE = "Today"
+    TITLE = N_("Today")
     KEY = "1"
     WATCHES = frozenset({"messages", "orders", "returns", "tasks", "recurring", "today_ticks", "today_snoozes",
                          "products", "purchase_orders", "promotions", "search_terms", "ad_reports", "ad_actions",
@@ -61,12 +65,12 @@ class TodayArea(PanelHolder, Area):
     TodayArea #workload { padding: 0 1; }
     """
     BINDINGS = [
-        Binding("space", "tick", "Tick", id="today.tick"),
-        Binding("enter", "jump", "Go", id="today.jump"),
-        Binding("s", "snooze", "Snooze", id="today.snooze"),
-        Binding("n", "new_routine", "New routine", id="today.new_routine"),
-        Binding("d", "delete_routine", "Delete routine", id="today.delete_routine"),
-        panel_binding("Your time"),
+        Binding("space", "tick", N_("Tick"), id="today.tick"),
+        Binding("enter", "jump", N_("Go"), id="today.jump"),
+        Binding("s", "snooze", N_("Snooze"), id="today.snooze"),
+        Binding("n", "new_routine", N_("New routine"), id="today.new_routine"),
+        Binding("d", "delete_routine", N_("Delete routine"), id="today.delete_routine"),
+        panel_binding(N_("Your time")),
     ]
     CHANGES = frozenset({"today_ticks"})
     FOCUS_WIDGETS = (Checklist,)
@@ -135,16 +139,16 @@ class TodayArea(PanelHolder, Area):
             head = Text()
             head.append(section.name, style="bold underline")
             shown, total = len(section.items), section.total or len(section.items)
-            head.append(f" — {len(section.open)} to do" + (f" (top {shown} of {total})" if total > shown else ""),
-                        style="dim")
+            count = _("{n} to do (top {shown} of {total})") if total > shown else _("{n} to do")
+            head.append(" — " + count.format(n=len(section.open), shown=shown, total=total), style="dim")
             options.append(Option(head, disabled=True))
             for item in section.items:
                 self.items[item.key] = item
                 options.append(Option(self._line(item), id=item.key))
         if partial:
-            options.append(Option(Text("checking stock and ad proposals…", style="dim italic"), disabled=True))
+            options.append(Option(Text(_("checking stock and ad proposals…"), style="dim italic"), disabled=True))
         elif not options:
-            options.append(Option(Text("Nothing needs doing right now. Import reports (i) to keep it that way.",
+            options.append(Option(Text(_("Nothing needs doing right now. Import reports (i) to keep it that way."),
                                        style="italic"), disabled=True))
         checklist.set_options(options)
         if highlighted in self.items:
@@ -153,7 +157,8 @@ class TodayArea(PanelHolder, Area):
             checklist.highlighted = checklist.get_option_index(next(iter(self.items)))
         done, total = progress(sections)
         self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
-        self.query_one("#today-count", Static).update(Text(f"{done} of {total} done today", style="bold"))
+        count = _("{done} of {total} done today").format(done=done, total=total)
+        self.query_one("#today-count", Static).update(Text(count, style="bold"))
         self._show_workload(message.workload)
         if not partial:
             self.mark_ready()
@@ -165,7 +170,8 @@ class TodayArea(PanelHolder, Area):
         mark, title_style = (" ✓ ", "dim strike") if item.ticked else (" z ", "dim italic") if item.snoozed \
             else (" · ", "bold" if item.mine else "")
         line.append(mark, style="green" if item.ticked else "dim" if item.snoozed else "")
-        line.append(f"{plain(item.detail)[:16]:<17}", style="bold red" if item.late and not item.ticked else "dim")
+        line.append(set_cell_size(plain(item.detail), 16) + " ",  # cells, not characters: 简体中文 is wide
+                    style="bold red" if item.late and not item.ticked else "dim")
         if item.shop:  # another shop's item (Today across shops)
             line.append(f"[{plain(item.shop)}] ", style="bold magenta")
         line.append(plain(item.title), style=title_style)
@@ -173,18 +179,20 @@ class TodayArea(PanelHolder, Area):
 
     def _show_workload(self, load: dict) -> None:
         text = Text()
-        text.append("Where your time went\n", style="bold")
-        text.append("last 30 days: time on items, here and in their tabs\n\n", style="dim")
+        text.append(_("Where your time went") + "\n", style="bold")
+        text.append(_("last 30 days: time on items, here and in their tabs") + "\n\n", style="dim")
         total = sum(v["seconds"] for v in load.values())
         if not total:
-            text.append("Nothing timed yet: open an item with enter (or a record in its tab) and finish it.",
+            text.append(_("Nothing timed yet: open an item with enter (or a record in its tab) and finish it."),
                         style="dim")
         for area, entry in load.items():
             share = entry["seconds"] / total
-            text.append(f"{AREA_NAMES.get(area, area):<11} {_duration(entry['seconds']):>8} {share:>4.0%}\n")
+            name = set_cell_size(_(AREA_NAMES.get(area, area)), 11)  # cells: a Chinese name is twice as wide
+            text.append(f"{name} {_duration(entry['seconds']):>8} {share:>4.0%}\n")
         if total:
             first = next(iter(load))
-            text.append(f"\nFirst candidate to hand to a hire: {AREA_NAMES.get(first, first)}", style="bold yellow")
+            candidate = _("First candidate to hand to a hire: {area}").format(area=_(AREA_NAMES.get(first, first)))
+            text.append("\n" + candidate, style="bold yellow")
         self.query_one("#workload", Static).update(text)
 
     # -- actions -----------------------------------------------------------------------
@@ -193,7 +201,8 @@ class TodayArea(PanelHolder, Area):
         option = self.query_one(Checklist).highlighted_option
         item = self.items.get(option.id) if option is not None and option.id else None
         if item is not None and item.shop:
-            self.notify(f"That item is in the shop “{item.shop}”: switch to it (O) to work on it.", timeout=5)
+            self.notify(_("That item is in the shop “{shop}”: switch to it (O) to work on it.").format(shop=item.shop),
+                        timeout=5)
             return None
         return item
 
@@ -204,7 +213,7 @@ class TodayArea(PanelHolder, Area):
         if item.key.startswith("notice:"):  # a notice stays until read, not just for today
             from sellertui.domain.team.notices import acknowledge
 
-            self.save(lambda store: acknowledge(store, item.value, self.ctx.user), "Notice marked read",
+            self.save(lambda store: acknowledge(store, item.value, self.ctx.user), _("Notice marked read"),
                       {"notices"})
             return
         act = acts.act_for(item)
@@ -220,9 +229,11 @@ class TodayArea(PanelHolder, Area):
             self._in_tab(item, act)
         elif acts.kind(item.key) == "message":
             self.save(lambda store: acts.reply_sent(store, self.ctx.user, item),
-                      f"Replied: {item.title[:50]} (Orders › Messages agrees).", self.CHANGES | {"messages"})
+                      _("Replied: {title} (Orders › Messages agrees).").format(title=item.title[:50]),
+                      self.CHANGES | {"messages"})
         elif acts.kind(item.key) == "task":
-            self.save(lambda store: acts.task_done(store, self.ctx.user, item), f"Done: {item.title[:60]}.",
+            self.save(lambda store: acts.task_done(store, self.ctx.user, item),
+                      _("Done: {title}.").format(title=item.title[:60]),
                       self.CHANGES | {"tasks"})
         elif acts.kind(item.key) == "reorder":
             self._find_draft(item)
@@ -233,7 +244,7 @@ class TodayArea(PanelHolder, Area):
 
     def _in_tab(self, item: Item, act: acts.Act) -> None:
         """The tab's own form on the item's record (the tracking of an order, a refund's amount)."""
-        self.notify(f"{act.tab}: {item.title[:50]}", timeout=3)
+        self.notify(f"{_(act.tab)}: {item.title[:50]}", timeout=3)
         self._go(item, then=act.action, view=act.view)
 
     # a reorder: its draft PO placed, or the SKU's draft made first ----------------------------------
@@ -259,11 +270,13 @@ class TodayArea(PanelHolder, Area):
         def placed(yes: bool | None) -> None:
             if yes:
                 self.save(lambda store: acts.po_placed(store, self.ctx.user, item, po),
-                          f"PO {po['id']} to {po.get('supplier', '')} is ordered (Inventory agrees).",
+                          _("PO {id} to {supplier} is ordered (Inventory agrees).").format(
+                              id=po["id"], supplier=po.get("supplier", "")),
                           self.CHANGES | {"purchase_orders"})
 
         lines = ", ".join(f"{l.get('qty', 0):,} × {l.get('sku')}" for l in po.get("lines") or [])
-        self.app.push_screen(ConfirmScreen(f"Mark PO {po['id']} to {po.get('supplier', '')} ({lines}) ordered?"),
+        self.app.push_screen(ConfirmScreen(_("Mark PO {id} to {supplier} ({lines}) ordered?").format(
+            id=po["id"], supplier=po.get("supplier", ""), lines=lines)),
                              placed)
 
     def action_snooze(self) -> None:
@@ -282,7 +295,7 @@ class TodayArea(PanelHolder, Area):
             return
         from sellertui.ui.kit.dialogs import ConfirmScreen
 
-        self.app.push_screen(ConfirmScreen(f"{warning} Snooze it anyway?"), snooze)
+        self.app.push_screen(ConfirmScreen(_("{warning} Snooze it anyway?").format(warning=warning)), snooze)
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -296,7 +309,7 @@ class TodayArea(PanelHolder, Area):
         self.save(lambda store: ticks.mark_opened(store, self.ctx.user, item.key, item.area, item.title), "",
                   self.CHANGES)
         if item.area in ("today", ""):
-            self.notify("Started: tick it with space when it is done.", timeout=3)
+            self.notify(_("Started: tick it with space when it is done."), timeout=3)
             return
         self._go(item)
 
@@ -322,26 +335,30 @@ class TodayArea(PanelHolder, Area):
             except ValueError as exc:
                 raise fields.FieldError(str(exc)) from None
 
-        form = FormScreen("New routine item", [
-            Field("title", "What", lambda t: fields.text(t, required=True, max_length=120),
-                  placeholder="read the business report"),
-            Field("rule", "When", rule, value="daily", help="daily, weekdays, mon,wed,fri or monthly 15"),
-            Field("area", "Area", kind="choice", choices=[(v, k) for k, v in AREA_NAMES.items()], value="today"),
+        form = FormScreen(_("New routine item"), [
+            Field("title", _("What"), lambda t: fields.text(t, required=True, max_length=120),
+                  placeholder=_("read the business report")),
+            Field("rule", _("When"), rule, value="daily", help=_("daily, weekdays, mon,wed,fri or monthly 15")),
+            Field("area", _("Area"), kind="choice", choices=[(_(v), k) for k, v in AREA_NAMES.items()], value="today"),
         ])
-        self.app.push_screen(form, lambda v: v and self.save(lambda store: recurring.add(store, self.ctx.user, v),
-                                                             f"Added “{v['title']}” to your routine", {"recurring"}))
+        def add(v: dict | None) -> None:
+            if v:
+                self.save(lambda store: recurring.add(store, self.ctx.user, v),
+                          _("Added “{title}” to your routine").format(title=v["title"]), {"recurring"})
+
+        self.app.push_screen(form, add)
 
     def action_delete_routine(self) -> None:
         item = self._current()
         if not item or not item.key.startswith("recurring:"):
-            self.notify("Only routine items can be deleted here; the others go away when they are done.",
+            self.notify(_("Only routine items can be deleted here; the others go away when they are done."),
                         severity="warning")
             return
         from sellertui.ui.kit.dialogs import ConfirmScreen
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.save(lambda store: recurring.delete(store, item.value), "Deleted the routine item",
+                self.save(lambda store: recurring.delete(store, item.value), _("Deleted the routine item"),
                           {"recurring"})
 
-        self.app.push_screen(ConfirmScreen(f"Delete the routine item “{item.title}”?"), confirmed)
+        self.app.push_screen(ConfirmScreen(_("Delete the routine item “{title}”?").format(title=item.title)), confirmed)
