@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from sellertui.domain.economics import cost_currency
 from sellertui.domain.inventory.statuses import STATUS_LABEL
 from sellertui.domain.inventory.seasonal import month_name
 from sellertui.domain.inventory.settings import WINDOWS, InventorySettings
@@ -182,8 +183,8 @@ def order_quantity(r: dict, product: dict, s: InventorySettings, today: date) ->
         w.lines.append(f"rounded up to whole cases of {_u(r['case_pack'])}: {wanted:,.1f} → {cases} cases = "
                        f"{_u(r['order_qty'])} units")
         if not _nan(r["cost_minor"]):
-            w.lines.append(f"at the landed cost of {fmt(int(r['cost_minor']), r['currency'])} a unit: "
-                           f"{fmt(int(r['cost_minor']) * int(r['order_qty']), r['currency'])}")
+            w.lines.append(f"at the landed cost of {fmt(int(r['cost_minor']), r['cost_currency'])} a unit: "
+                           f"{fmt(int(r['cost_minor']) * int(r['order_qty']), r['cost_currency'])}")
     if not _nan(r["amz_qty"]):
         w.lines.append(amazon_line(r))
     return w
@@ -293,7 +294,7 @@ def card(r: dict, product: dict, s: InventorySettings, today: date) -> Working:
     w.rows += [
         ("ASIN", r["asin"] or "—"), ("Supplier", r["supplier"] or "—"),
         ("Price", fmt(None if _nan(r["price_minor"]) else int(r["price_minor"]), currency)),
-        ("Landed cost now", fmt(None if _nan(r["cost_minor"]) else int(r["cost_minor"]), currency)),
+        ("Landed cost now", fmt(None if _nan(r["cost_minor"]) else int(r["cost_minor"]), r["cost_currency"])),
         ("Status", STATUS_LABEL[r["status"]]), ("Lead time", _lead(r, s)),
         ("Safety / hold", f"{int(r['safety'])} / {int(r['hold'])} days"),
         ("MOQ / case pack", f"{_u(r['moq']) if r['moq'] else 'none'} / {_u(r['case_pack'])}"),
@@ -308,7 +309,7 @@ def card(r: dict, product: dict, s: InventorySettings, today: date) -> Working:
         w.lines.append("Landed cost over time (each applies from its date; past orders keep theirs):")
         for c in costs:
             note = f" — {c['note']}" if c.get("note") else ""
-            w.lines.append(f"  from {c.get('from')}: {fmt(int(c['landed_minor']), currency)}{note}")
+            w.lines.append(f"  from {c.get('from')}: {fmt(int(c['landed_minor']), cost_currency(product, c))}{note}")
     w.lines += stock(r, product, s, today).lines
     w.lines += [line for line in warnings(r, product, s, today).lines if line.startswith("⚠")]
     if not _nan(r["amz_qty"]):

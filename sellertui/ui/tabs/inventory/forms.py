@@ -12,7 +12,8 @@ from functools import partial
 from sellertui import clock
 from sellertui.config import Settings
 from sellertui.domain import fields
-from sellertui.domain.economics import cost_on
+from sellertui.core.i18n import _
+from sellertui.domain.economics import cost_currency, cost_entry_on
 from sellertui.domain.fields import FieldError
 from sellertui.domain.inventory import products as product_rules, purchase_orders as po_rules
 from sellertui.domain.inventory.seasonal import format_factors, parse_factors
@@ -25,10 +26,6 @@ from sellertui.ui.kit.settings_form import settings_form
 
 def _money_text(minor: int | None, currency: str) -> str:
     return "" if minor is None else fmt(minor, currency, symbol=False, grouping=False)
-
-
-def _optional_money(currency: str, text: str) -> int | None:
-    return None if not text.strip() else fields.money(text, currency)
 
 
 def _new_sku(known: set[str], text: str) -> str:
@@ -44,11 +41,13 @@ def product_form(product: dict | None, currency: str, known_skus: set[str]) -> F
     currency = p.get("currency", currency)
     lead = p.get("lead_time") or {}
     today = clock.today()
-    current = cost_on(p, today) if p.get("costs") else None
+    entry = cost_entry_on(p, today) if p.get("costs") else None
+    current = None if entry is None else int(entry["landed_minor"])
+    own = cost_currency({"currency": currency}, entry)  # a new SKU's: the shop's home currency
     since = max((c["from"] for c in p.get("costs") or [] if c.get("from", "") <= today.isoformat()), default="")
-    cost_help = (f"now {fmt(current, currency)} since {since}; a different amount is added from the date below, "
+    cost_help = (f"now {fmt(current, own)} since {since}; a different amount is added from the date below, "
                  "older orders keep the old cost" if current is not None else "per unit, landed (product + freight + "
-                 "duties + prep); leave blank if not known yet")
+                 "duties + prep); leave blank if not known yet") + _("; another currency: 45.50 CNY")
     form_fields = []
     if product is None:
         form_fields.append(Field("sku", "SKU", partial(_new_sku, known_skus), help="as in Seller Central"))
@@ -71,8 +70,8 @@ def product_form(product: dict | None, currency: str, known_skus: set[str]) -> F
               value=str(p.get("moq", 0)), help="units; 0 = no minimum"),
         Field("case_pack", "Case pack", product_rules.parse_case_pack, value=str(p.get("case_pack", 1)),
               help="units per carton; orders are rounded up to whole cartons"),
-        Field("cost_minor", f"Landed cost ({currency})", partial(_optional_money, currency),
-              value=_money_text(current, currency), help=cost_help),
+        Field("cost_minor", f"Landed cost ({own})", partial(product_rules.parse_cost, currency=own),
+              value=_money_text(current, own), help=cost_help),
         Field("cost_from", "Cost applies from", fields.day, value=today.isoformat()),
         Field("cost_note", "Cost note", lambda t: fields.text(t, max_length=200), placeholder="e.g. supplier +8%"),
         Field("seasonal", "Seasonal factors", parse_factors, value=format_factors(p.get("seasonal")),
@@ -94,7 +93,7 @@ def purchase_order_form(po: dict | None, catalogue: dict[str, dict], currency: s
                         suppliers: list[str]) -> FormScreen:
     p = po or {}
     currency = p.get("currency", currency)
-    costs = {sku: cost_on(prod, clock.today()) for sku, prod in catalogue.items()}
+    costs = po_rules.default_costs(catalogue, currency, clock.today())
     known = ", ".join(suppliers[:4]) + (" …" if len(suppliers) > 4 else "")
     form_fields = [
         Field("supplier", "Supplier", lambda t: fields.text(t, required=True, max_length=200),
