@@ -128,6 +128,6 @@ def unit_economics(product: dict, day: date | str, price_minor: int | None = Non
     if other_minor:
         result.working.append(f"− other variable costs {m(other_minor)}")
     if result.margin_before_ads_minor is not None:
-        result.working.append(f"= margin before ads {m(result.margin_before_ads_minor)}"
-                              f" = {result.break_even_acos:.1%} of the price (break-even ACoS)")
+        share = "" if result.break_even_acos is None else f" = {result.break_even_acos:.1%} of the price (break-even ACoS)"
+        result.working.append(f"= margin before ads {m(result.margin_before_ads_minor)}{share}")
     return result
