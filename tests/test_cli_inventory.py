@@ -46,3 +46,24 @@ def test_export_inventory_csv_and_json(capsys, demo_copy: Path) -> None:
     out_of_stock = json.loads(out)
     assert out_of_stock and {r["status"] for r in out_of_stock} == {"out of stock"}
     assert all(r["available"] == 0 and r["stockout_date"] == "2026-11-22" for r in out_of_stock)
+
+
+def test_reorder_and_the_export_show_a_yuan_cost_in_yuan(capsys, demo_copy: Path) -> None:
+    code, out, _ = run(capsys, "reorder", "--json", "--data-dir", str(demo_copy))
+    first = json.loads(out)[0]
+    store = open_store(demo_copy)
+    with store.transaction() as tx:  # the supplier now quotes in yuan, from today
+        product = tx["products"].get(first["sku"])
+        tx["products"].update(first["sku"], {"costs": [*product["costs"], {
+            "from": "2026-11-22", "landed_minor": 5180, "currency": "CNY", "note": "quote in yuan"}]})
+    store.close()
+    rows = json.loads(run(capsys, "reorder", "--json", "--data-dir", str(demo_copy))[1])
+    mine = next(r for r in rows if r["sku"] == first["sku"])
+    assert (mine["unit_cost_minor"], mine["currency"]) == (5180, "CNY")
+    code, out, _ = run(capsys, "reorder", "--data-dir", str(demo_copy))
+    supplier = next(line for line in out.splitlines() if line.startswith(first["supplier"] + "  ≈"))
+    yuan = sum(r["qty"] * 5180 for r in rows if r["sku"] == first["sku"])
+    assert f"CN¥{yuan / 100:,.2f}" in supplier and "$" in supplier  # the supplier's other SKUs stay in dollars
+    exported = json.loads(run(capsys, "export", "inventory", "--format", "json", "--data-dir", str(demo_copy))[1])
+    row = next(r for r in exported if r["sku"] == first["sku"])
+    assert (row["landed_cost"], row["currency"]) == ("51.80", "CNY")

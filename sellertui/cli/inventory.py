@@ -37,9 +37,12 @@ def cmd_reorder(args: argparse.Namespace) -> int:
     width = max(len(r["sku"]) for r in rows)
     for supplier in suppliers:
         picked = [r for r in rows if r["supplier"] == supplier]
-        total = sum((r["unit_cost_minor"] or 0) * r["qty"] for r in picked)
+        totals: dict[str, int] = {}  # each cost in its own currency (a yuan supplier's in yuan)
+        for r in picked:
+            totals[r["currency"]] = totals.get(r["currency"], 0) + (r["unit_cost_minor"] or 0) * r["qty"]
+        amount = " + ".join(fmt(total, currency) for currency, total in sorted(totals.items()))
         print("\n" + _("{supplier}  ≈ {amount} at landed cost").format(supplier=supplier or _("(no supplier)"),
-                                                                       amount=fmt(total, picked[0]["currency"])))
+                                                                       amount=amount))
         for r in picked:
             print(f"  {r['sku']:<{width}}  {r['qty']:>7,}  {pad(r['status'], 12)}  {r['why']}")
     return 0

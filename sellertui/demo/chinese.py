@@ -4,11 +4,11 @@ The same deterministic shop, told in 中文: products, suppliers and categories
 by their Chinese names, buyers with Chinese names (a mix of 中文 and Latin text
 in every table, the case cell widths must survive), the team's costs in yuan
 (CNY: purchase orders, the China-side expenses, the cash in the bank, the
-hiring plan's salaries) while sales stay in USD. The shop's home currency is
-meant to be CNY (config.toml: ``home_currency = "CNY"``): the P&L then converts
-the dollar sales with the team's own month-end USD rates (the ECB's where a
-month has none). Landed costs per unit stay in the listing's currency: the
-ledger prices a SKU's cost in its own currency.
+hiring plan's salaries, the landed cost per unit the supplier quotes) while
+sales stay in USD. The shop's home currency is meant to be CNY (config.toml:
+``home_currency = "CNY"``): the P&L then converts the dollar sales with the
+team's own month-end USD rates (the ECB's where a month has none), and a
+dollar home converts the yuan costs with the same rates.
 """
 
 from __future__ import annotations
@@ -80,6 +80,11 @@ def localise(data: dict[str, list[dict]], today: date) -> None:
         if collection not in ("search_terms", "ad_reports"):  # the buyers' own search words stay as typed
             for record in records:
                 _rename(record, names)
+    for product in data["products"]:
+        if product.get("currency", "USD") == "USD":
+            for cost in product.get("costs") or []:
+                _to_yuan(cost, ("landed_minor",))
+                cost["currency"] = "CNY"
     for po in data["purchase_orders"]:
         _to_yuan(po, ("shipping_minor",))
         for line in po["lines"]:

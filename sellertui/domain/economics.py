@@ -1,23 +1,38 @@
 """What one unit of a SKU costs and earns: the numbers Ads, Promotions and Profit share.
 
 A product record carries ``price_minor``, ``costs`` (effective-dated landed
-costs: ``[{"from": "2026-01-01", "landed_minor": 450}, ...]``) and ``fees``
-(``referral_pct``, ``fba_fee_minor``). Each function returns its result with the
-working, so the UI can show how a number came about.
+costs: ``[{"from": "2026-01-01", "landed_minor": 450, "currency": "CNY"}, ...]``;
+an entry without ``currency`` is in the listing's currency) and ``fees``
+(``referral_pct``, ``fba_fee_minor``). A cost in another currency than the
+listing's is converted with the month's rate (``profit.fx.Rates``: the user's
+own, else the ECB's). Each function returns its result with the working, so
+the UI can show how a number came about.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from sellertui.core.money import fmt
 
 DEFAULT_REFERRAL_PCT = 15.0
 
 
+def cost_currency(product: dict, entry: dict | None = None) -> str:
+    """The currency of a cost entry: its own, else the listing's."""
+    return str((entry or {}).get("currency") or product.get("currency") or "USD").upper()
+
+
 def cost_on(product: dict, day: date | str) -> int | None:
-    """The landed cost per unit in force on ``day`` (the latest entry dated on or before it)."""
+    """The landed cost per unit in force on ``day``, in its own currency (``cost_currency(product, entry)``)."""
+    entry = cost_entry_on(product, day)
+    return None if entry is None else int(entry["landed_minor"])
+
+
+def cost_entry_on(product: dict, day: date | str) -> dict | None:
+    """The cost entry in force on ``day`` (the latest entry dated on or before it)."""
     when = day.isoformat() if isinstance(day, date) else day[:10]
     best = None
     for entry in product.get("costs") or []:
@@ -26,7 +41,7 @@ def cost_on(product: dict, day: date | str) -> int | None:
     if best is None:  # sold before the first recorded cost: the earliest cost is the best guess
         dated = sorted(product.get("costs") or [], key=lambda e: e.get("from", ""))
         best = dated[0] if dated else None
-    return None if best is None else int(best["landed_minor"])
+    return best
 
 
 @dataclass
@@ -54,25 +69,65 @@ class UnitEconomics:
         return margin / self.price_minor
 
 
-def unit_economics(product: dict, day: date | str, price_minor: int | None = None, other_minor: int = 0) -> UnitEconomics:
+def rate_note(found, currency: str, home: str) -> str:
+    """Which rate converted ``currency`` into ``home``: the user's own or the ECB's, marked as such."""
+    whose = found.ecb.label if found.ecb is not None else f"your rate of {found.month}"
+    return f"{currency}→{home} {found.rate} ({whose})"
+
+
+def cost_in(product: dict, day: date | str, currency: str, rates=None) -> tuple[int | None, str]:
+    """The landed cost in force on ``day`` in ``currency`` (the listing's), and how it was converted.
+
+    A cost in another currency goes through the home currency with the month's rates (``rates``: a
+    ``profit.fx.Rates``; the user's own rate, else the ECB's): once when either side is the home currency.
+    Without a rate the cost is unknown (None), as in the P&L.
+    """
+    from sellertui.domain.profit.fx import convert
+
+    entry = cost_entry_on(product, day)
+    if entry is None:
+        return None, ""
+    minor, own = int(entry["landed_minor"]), cost_currency(product, entry)
+    if own == currency.upper():
+        return minor, ""
+    month = (day.isoformat() if isinstance(day, date) else day)[:7]
+    if rates is None:
+        return None, f"no rate for {own}→{currency}"
+    home = rates.home
+    source, target = rates.find(month, own), rates.find(month, currency)
+    if source.rate is None or target.rate is None:
+        return None, f"no {own}→{home} or {currency}→{home} rate for {month}"
+    in_home = convert(minor, own, home, source.rate)
+    if currency.upper() == home:
+        return in_home, f"{fmt(minor, own)} at {rate_note(source, own, home)}"
+    # into the listing's currency: the home amount at the inverse of the listing currency's rate
+    back = convert(in_home, home, currency.upper(), Decimal(1) / target.rate)
+    notes = [] if own == home else [rate_note(source, own, home)]
+    return back, f"{fmt(minor, own)} at {'; '.join([*notes, rate_note(target, currency.upper(), home)])}"
+
+
+def unit_economics(product: dict, day: date | str, price_minor: int | None = None, other_minor: int = 0,
+                   rates=None) -> UnitEconomics:
+    """Per unit in the listing's currency; a landed cost in another currency converted with ``rates``."""
     currency = product.get("currency", "USD")
     price = product.get("price_minor", 0) if price_minor is None else price_minor
     fees = product.get("fees") or {}
     referral_pct = float(fees.get("referral_pct", DEFAULT_REFERRAL_PCT))
     referral = round(price * referral_pct / 100)
     fulfilment = int(fees.get("fba_fee_minor", 0))
-    cost = cost_on(product, day)
+    cost, how = cost_in(product, day, currency, rates)
     result = UnitEconomics(price, cost, referral, fulfilment, other_minor, currency)
     m = lambda v: fmt(v, currency)  # noqa: E731
+    unknown = f"unknown ({how})" if how else "unknown (add one in Inventory)"
     result.working = [
         f"price {m(price)}",
-        f"− landed cost {m(cost) if cost is not None else 'unknown (add one in Inventory)'}",
+        f"− landed cost {m(cost) if cost is not None else unknown}" + (f" = {how}" if how and cost is not None else ""),
         f"− referral fee {referral_pct:g}% = {m(referral)}",
         f"− fulfilment fee {m(fulfilment)}",
     ]
     if other_minor:
         result.working.append(f"− other variable costs {m(other_minor)}")
     if result.margin_before_ads_minor is not None:
-        result.working.append(f"= margin before ads {m(result.margin_before_ads_minor)}"
-                              f" = {result.break_even_acos:.1%} of the price (break-even ACoS)")
+        share = "" if result.break_even_acos is None else f" = {result.break_even_acos:.1%} of the price (break-even ACoS)"
+        result.working.append(f"= margin before ads {m(result.margin_before_ads_minor)}{share}")
     return result

@@ -159,6 +159,24 @@ async def test_editing_a_cost_keeps_the_history(make_app, demo_copy: Path) -> No
     assert open_store(demo_copy)["products"].get("MM-BCB-SMALL")["seasonal"] == {"11": 1.4}
 
 
+async def test_a_cost_in_yuan_is_typed_with_its_code_and_kept_in_yuan(make_app, demo_copy: Path) -> None:
+    app = make_app(demo_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await press_on(pilot, app, "MM-BCB-SMALL", "e")
+        await fill(pilot, app, cost_minor="51.80 CNY", cost_from="2026-11-20", cost_note="quote in yuan")
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert "Saved MM-BCB-SMALL" in notes(app)
+        row = view.plan.row(view.plan.position_of("MM-BCB-SMALL"))
+        assert (row["cost_minor"], row["cost_currency"]) == (5180, "CNY")
+        await pilot.press("e")
+        await pilot.pause()
+        field = app.screen.query_one("#field-cost_minor", Input)
+        assert field.value == "51.80"  # in the cost's own currency, the form's default for the next one
+    costs = open_store(demo_copy)["products"].get("MM-BCB-SMALL")["costs"]
+    assert costs[-1] == {"from": "2026-11-20", "landed_minor": 5180, "note": "quote in yuan", "currency": "CNY"}
+
+
 async def test_a_hand_stock_change_needs_a_reason_and_no_negative_numbers(make_app, demo_copy: Path) -> None:
     app = make_app(demo_copy)
     async with app.run_test(size=(80, 24)) as pilot:

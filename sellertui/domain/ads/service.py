@@ -137,7 +137,9 @@ class AdsService:
     def book(self, window: Window) -> TargetBook:
         products = self.store["products"].all()
         records = list(self.store[TARGETS].docs().values())
-        return TargetBook(products, records, self.rules, window.end, self.currency)
+        from sellertui.domain.profit.fx import shop_rates
+
+        return TargetBook(products, records, self.rules, window.end, self.currency, shop_rates(self.store, self.currency))
 
     def targets(self, window: Window) -> tuple[pd.DataFrame, dict[str, CampaignInfo]]:
         """The Targets view's rows, and the campaigns of the window (for the harvest destinations)."""

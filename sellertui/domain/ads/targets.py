@@ -87,8 +87,9 @@ class TargetBook:
     """Resolves targets for campaigns and ad groups from products, overrides and settings."""
 
     def __init__(self, products: list[dict], records: list[dict], rules: AdsRules, day: date,
-                 currency: str = "USD") -> None:
+                 currency: str = "USD", rates=None) -> None:
         self.rules = rules
+        self.rates = rates  # profit.fx.Rates: a landed cost in another currency than the listing's
         self.day = day
         self.currency = currency
         self.products = {p["sku"]: p for p in products if p.get("sku")}
@@ -171,7 +172,7 @@ class TargetBook:
     def sku(self, sku: str) -> _Sku:
         if sku not in self._skus:
             product = self.products[sku]
-            economics = unit_economics(product, self.day)
+            economics = unit_economics(product, self.day, rates=self.rates)
             be = economics.break_even_acos
             override = (self.record("sku", sku=sku) or {}).get("target_acos")
             if override is not None:

@@ -38,12 +38,12 @@ def _number(value, places: int):
 def export_rows(plan) -> list[list]:
     rows = []
     for r in plan.frame.to_dict("records"):
-        cost = None if r["cost_minor"] != r["cost_minor"] else str(to_decimal(int(r["cost_minor"]), r["currency"]))
+        cost = None if r["cost_minor"] != r["cost_minor"] else str(to_decimal(int(r["cost_minor"]), r["cost_currency"]))
         rows.append([
             r["sku"], r["title"], r["asin"], r["supplier"], r["status_label"], *[int(r[k]) for k in COLUMNS[5:15]],
             _number(r["velocity"], 2), _number(r["cover"], 1), r["stockout"] or None, _number(r["rop"], 1),
             int(r["order_qty"]), int(r["lead"]), int(r["safety"]), int(r["hold"]), int(r["moq"]), int(r["case_pack"]),
-            cost, r["currency"], None if r["amz_qty"] != r["amz_qty"] else int(r["amz_qty"]), r["amz_alert"] or None,
+            cost, r["cost_currency"], None if r["amz_qty"] != r["amz_qty"] else int(r["amz_qty"]), r["amz_alert"] or None,
             r["warnings"] or None,
         ])
     return rows

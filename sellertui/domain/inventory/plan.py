@@ -14,7 +14,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from sellertui.domain.economics import cost_on
+from sellertui.domain.economics import cost_currency, cost_entry_on
 from sellertui.domain.inventory import formulas, velocity as velocity_mod
 from sellertui.domain.inventory.catalog import products_frame
 from sellertui.domain.inventory.aging import receipts_by_sku, stock_age
@@ -74,7 +74,9 @@ def compute(catalog: pd.DataFrame, records: dict[str, dict], purchase_orders: li
     out["safety"] = safety = np.where(col["safety_raw"] >= 0, col["safety_raw"], settings.default_safety_days).astype(int)
     out["hold"] = hold = np.where(col["hold_raw"] > 0, col["hold_raw"], settings.default_hold_days).astype(int)
     out["case_pack"] = case_pack = np.where(col["case_pack_raw"] > 0, col["case_pack_raw"], 1)
-    out["cost_minor"] = np.array([cost_on(p, today) for p in products], dtype=float)
+    entries = [cost_entry_on(p, today) for p in products]
+    out["cost_minor"] = np.array([np.nan if e is None else int(e["landed_minor"]) for e in entries], dtype=float)
+    out["cost_currency"] = [cost_currency(p, e) for p, e in zip(products, entries)]  # the cost's own currency
 
     v = velocity_mod.compute(skus, products, sales, first_day, today, settings)
     vel = v.velocity
@@ -188,7 +190,7 @@ def reorder(plan: Plan) -> list[dict]:
             "sku": r["sku"], "qty": int(r["order_qty"]), "supplier": r["supplier"], "status": r["status_label"],
             "why": why(r), "days_of_cover": None if not np.isfinite(r["cover"]) else round(float(r["cover"]), 1),
             "velocity": round(float(r["velocity"]), 2), "stockout_date": r["stockout"] or None,
-            "unit_cost_minor": None if pd.isna(r["cost_minor"]) else int(r["cost_minor"]), "currency": r["currency"],
+            "unit_cost_minor": None if pd.isna(r["cost_minor"]) else int(r["cost_minor"]), "currency": r["cost_currency"],
             "lead_days": int(r["lead"]),
             "amazon_recommended_qty": None if pd.isna(r["amz_qty"]) else int(r["amz_qty"]),
         })

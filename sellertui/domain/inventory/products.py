@@ -1,23 +1,25 @@
 """Adding and editing SKUs: listing, supplier, lead time, order rules and effective-dated landed cost.
 
 Record shape: see ``sellertui.demo.catalog``. A changed landed cost is *added*
-from its date (``costs [{from, landed_minor, note}]``), never written over the
-old one, so past orders keep the cost that was in force when they sold
+from its date (``costs [{from, landed_minor, currency, note}]``), never written
+over the old one, so past orders keep the cost that was in force when they sold
 (``sellertui.domain.economics.cost_on``); giving the same date as an existing
-entry corrects that entry.
+entry corrects that entry. A cost is in its own currency (a supplier in China
+quotes yuan for a dollar listing): typed as ``56.80 CNY``; without a code it is
+in the currency of the cost in force, else the listing's.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from sellertui.core.i18n import _, ngettext
 from sellertui import clock
-from sellertui.domain.economics import cost_on
+from sellertui.domain.economics import cost_currency, cost_entry_on
 from sellertui.core.errors import UserError
-from sellertui.domain.fields import FieldError
+from sellertui.domain.fields import FieldError, money
 
 SKU_MAX = 40  # Amazon's limit for a seller SKU
 ASIN = re.compile(r"^[A-Z0-9]{10}$")
@@ -27,6 +29,36 @@ LEAD_PARTS = ("production_days", "freight_days", "receiving_days")
 
 class ProductError(UserError):
     pass
+
+
+class LandedCost(NamedTuple):
+    minor: int
+    currency: str
+
+
+def parse_cost(text: str, currency: str) -> LandedCost | None:
+    """A landed cost typed as ``6.40`` (in ``currency``) or ``45.50 CNY``; None when blank."""
+    words = text.split()
+    if not words:
+        return None
+    if len(words) > 1 or (words[0][-3:].isalpha() and len(words[0]) > 3):
+        code = words[-1][-3:] if len(words) == 1 else words[-1]
+        amount = words[0][:-3] if len(words) == 1 else " ".join(words[:-1])
+        if len(code) != 3 or not code.isalpha() or not code.isascii():
+            raise FieldError(_("an amount, then a 3-letter currency code if not {currency}: 45.50 CNY").format(
+                currency=currency))
+        currency = code.upper()
+    else:
+        amount = words[0]
+    return LandedCost(money(amount, currency), currency)
+
+
+def _cost(values: dict[str, Any], currency: str) -> LandedCost | None:
+    """The cost a form or the CLI gave: a ``LandedCost``, or minor units (in ``cost_currency`` or ``currency``)."""
+    given = values.get("cost_minor")
+    if given is None or isinstance(given, LandedCost):
+        return given
+    return LandedCost(int(given), str(values.get("cost_currency") or currency).upper())
 
 
 def parse_sku(text: str) -> str:
@@ -83,11 +115,19 @@ def check_product(values: dict[str, Any]) -> dict[str, str]:
     return {}
 
 
-def with_cost(costs: list[dict], day: date, landed_minor: int, note: str = "") -> list[dict]:
+def _own(cost: LandedCost, listing: str) -> str | None:
+    """The currency kept on a cost entry: none when it is the listing's (the entry's default)."""
+    return None if cost.currency == listing.upper() else cost.currency
+
+
+def with_cost(costs: list[dict], day: date, landed_minor: int, note: str = "", currency: str | None = None) -> list[dict]:
     """The cost history with a cost from ``day`` (replacing an entry of that same day), oldest first."""
     when = day.isoformat()
     kept = [dict(c) for c in costs or [] if c.get("from") != when]
-    kept.append({"from": when, "landed_minor": int(landed_minor), "note": note.strip()})
+    entry = {"from": when, "landed_minor": int(landed_minor), "note": note.strip()}
+    if currency:
+        entry["currency"] = currency.upper()
+    kept.append(entry)
     return sorted(kept, key=lambda c: c.get("from", ""))
 
 
@@ -112,9 +152,10 @@ def new_product(values: dict[str, Any], currency: str, marketplace: str) -> dict
         raise ProductError(next(iter(errors.values())))
     record = {"id": values["sku"], "sku": values["sku"], "marketplace": marketplace, "currency": currency,
               **_common(values), "costs": [], "stock": {}, "stock_history": [], "created_at": clock.stamp()}
-    if values.get("cost_minor") is not None:
-        record["costs"] = with_cost([], values.get("cost_from") or clock.today(), values["cost_minor"],
-                                    values.get("cost_note") or "first cost")
+    cost = _cost(values, currency)
+    if cost is not None:
+        record["costs"] = with_cost([], values.get("cost_from") or clock.today(), cost.minor,
+                                    values.get("cost_note") or "first cost", _own(cost, currency))
     return record
 
 
@@ -124,10 +165,13 @@ def product_changes(existing: dict, values: dict[str, Any]) -> dict:
     if errors:
         raise ProductError(next(iter(errors.values())))
     changes = {k: v for k, v in _common(values).items() if existing.get(k) != v}
-    cost = values.get("cost_minor")
     day = values.get("cost_from") or clock.today()
-    if cost is not None and (cost != cost_on(existing, day) or not existing.get("costs")):
-        changes["costs"] = with_cost(existing.get("costs") or [], day, cost, values.get("cost_note") or "")
+    entry = cost_entry_on(existing, day)
+    cost = _cost(values, cost_currency(existing, entry))
+    was = None if entry is None else LandedCost(int(entry["landed_minor"]), cost_currency(existing, entry))
+    if cost is not None and (cost != was or not existing.get("costs")):
+        changes["costs"] = with_cost(existing.get("costs") or [], day, cost.minor, values.get("cost_note") or "",
+                                     _own(cost, existing.get("currency") or "USD"))
     return changes
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from sellertui.core.i18n import N_, _
 from sellertui import clock
 from sellertui.core.errors import UserError
+from sellertui.domain.economics import cost_currency, cost_entry_on
 from sellertui.domain.fields import FieldError, integer, money
 from sellertui.domain.inventory.stock import add_units
 from sellertui.core.money import fmt
@@ -84,6 +85,17 @@ def state(po: dict) -> str:
 
 
 # -- parsing what the user typed ------------------------------------------------
+def default_costs(catalogue: dict[str, dict], currency: str, day: date) -> dict[str, int]:
+    """Each SKU's landed cost in force on ``day`` where it is in the PO's currency (a yuan PO takes yuan costs;
+    a cost in another currency is left for the user to type, rather than mixed in unconverted)."""
+    out = {}
+    for sku, product in catalogue.items():
+        entry = cost_entry_on(product, day)
+        if entry is not None and cost_currency(product, entry) == currency.upper():
+            out[sku] = int(entry["landed_minor"])
+    return out
+
+
 def parse_lines(text: str, known_skus: set[str] | dict, currency: str,
                 default_costs: dict[str, int] | None = None) -> list[dict]:
     """One line per SKU: ``SKU QTY [UNIT COST]``; a missing cost takes the SKU's current landed cost."""
@@ -109,7 +121,7 @@ def parse_lines(text: str, known_skus: set[str] | dict, currency: str,
             elif default_costs and default_costs.get(sku) is not None:
                 cost = int(default_costs[sku])
             else:
-                raise FieldError(_("no cost known for {sku}: add the unit cost").format(sku=sku))
+                raise FieldError(_("no cost known for {sku} in {currency}: add the unit cost").format(sku=sku, currency=currency))
         except FieldError as exc:
             raise FieldError(_("line {number}: {exc}").format(number=number, exc=exc)) from None
         lines.append({"sku": sku, "qty": qty, "unit_cost_minor": cost, "received_qty": 0})
@@ -257,26 +269,28 @@ def receive(store, po_id: str, quantities: dict[str, int], on: date, to: str, by
 
 
 def draft_orders(store, suggestions: list[dict], currency: str) -> list[dict]:
-    """One draft PO per supplier from suggested lines ``{sku, supplier, qty, unit_cost_minor, lead_days}``.
+    """One draft PO per supplier and cost currency from suggested lines ``{sku, supplier, qty, unit_cost_minor,
+    lead_days, currency}`` (the cost's currency, else ``currency``): a yuan cost goes on a yuan PO.
 
     Each is expected after the longest lead time of its SKUs (production + freight, from today).
     """
-    by_supplier: dict[str, list[dict]] = defaultdict(list)
-    lead: dict[str, int] = defaultdict(int)
+    by_supplier: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    lead: dict[tuple[str, str], int] = defaultdict(int)
     for s in suggestions:
         if s["qty"] > 0:
-            by_supplier[s.get("supplier") or "(no supplier)"].append(
+            supplier = (s.get("supplier") or "(no supplier)", str(s.get("currency") or currency).upper())
+            by_supplier[supplier].append(
                 {"sku": s["sku"], "qty": int(s["qty"]), "unit_cost_minor": int(s.get("unit_cost_minor") or 0),
                  "received_qty": 0})
-            supplier = s.get("supplier") or "(no supplier)"
             lead[supplier] = max(lead[supplier], int(s.get("lead_days") or 0))
     if not by_supplier:
         raise PurchaseOrderError(_("nothing to order: the suggested quantities are all 0"))
     created = []
     with store.transaction(f"drafted {len(by_supplier)} purchase order(s) from the suggestions") as tx:
-        for supplier, lines in sorted(by_supplier.items()):
-            expected = clock.today() + timedelta(days=lead[supplier]) if lead[supplier] else None
-            po = new_purchase_order(supplier, lines, currency, expected, notes="drafted from the reorder suggestion")
+        for (supplier, in_currency), lines in sorted(by_supplier.items()):
+            days = lead[(supplier, in_currency)]
+            expected = clock.today() + timedelta(days=days) if days else None
+            po = new_purchase_order(supplier, lines, in_currency, expected, notes="drafted from the reorder suggestion")
             created.append(tx["purchase_orders"].insert(po))
     return created
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sellertui.core.i18n import _
+from sellertui.domain.economics import cost_currency
 from sellertui.domain.inventory.statuses import STATUS_LABEL
 from sellertui.domain.inventory.seasonal import month_name
 from sellertui.domain.inventory.settings import WINDOWS, InventorySettings
@@ -195,7 +196,9 @@ def order_quantity(r: dict, product: dict, s: InventorySettings, today: date) ->
                          "{order_qty} units")
                            .format(case_pack=_u(r['case_pack']), wanted=wanted, cases=cases, order_qty=_u(r['order_qty'])))
         if not _nan(r["cost_minor"]):
-            w.lines.append(_("at the landed cost of {cost_minor} a unit: {cost_minor2}").format(cost_minor=fmt(int(r['cost_minor']), r['currency']), cost_minor2=fmt(int(r['cost_minor']) * int(r['order_qty']), r['currency'])))
+            w.lines.append(_("at the landed cost of {cost_minor} a unit: {cost_minor2}").format(
+                cost_minor=fmt(int(r['cost_minor']), r['cost_currency']),
+                cost_minor2=fmt(int(r['cost_minor']) * int(r['order_qty']), r['cost_currency'])))
     if not _nan(r["amz_qty"]):
         w.lines.append(amazon_line(r))
     return w
@@ -318,7 +321,7 @@ def card(r: dict, product: dict, s: InventorySettings, today: date) -> Working:
     w.rows += [
         ("ASIN", r["asin"] or "—"), (_("Supplier"), r["supplier"] or "—"),
         (_("Price"), fmt(None if _nan(r["price_minor"]) else int(r["price_minor"]), currency)),
-        (_("Landed cost now"), fmt(None if _nan(r["cost_minor"]) else int(r["cost_minor"]), currency)),
+        (_("Landed cost now"), fmt(None if _nan(r["cost_minor"]) else int(r["cost_minor"]), r["cost_currency"])),
         (_("Status"), STATUS_LABEL[r["status"]]), (_("Lead time"), _lead(r, s)),
         (_("Safety / hold"), f"{int(r['safety'])} / {int(r['hold'])} days"),
         (_("MOQ / case pack"), f"{_u(r['moq']) if r['moq'] else 'none'} / {_u(r['case_pack'])}"),
@@ -334,7 +337,8 @@ def card(r: dict, product: dict, s: InventorySettings, today: date) -> Working:
         for c in costs:
             note = f" — {c['note']}" if c.get("note") else ""
             w.lines.append(_("  from {from_}: {landed_minor}{note}")
-                               .format(from_=c.get('from'), landed_minor=fmt(int(c['landed_minor']), currency), note=note))
+                           .format(from_=c.get('from'), landed_minor=fmt(int(c['landed_minor']),
+                                                                          cost_currency(product, c)), note=note))
     w.lines += stock(r, product, s, today).lines
     w.lines += [line for line in warnings(r, product, s, today).lines if line.startswith("⚠")]
     if not _nan(r["amz_qty"]):

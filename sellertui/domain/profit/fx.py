@@ -124,6 +124,13 @@ class Rates:
         return Found(best[1], best[0], month)
 
 
+def shop_rates(store, home: str) -> Rates:
+    """The store's rates into ``home``, the ECB's where the user set none: the path every conversion takes."""
+    from sellertui.domain.profit import ecb
+
+    return Rates(all_rates(store), home, ecb.monthly_rate)
+
+
 def save_rate(store, month: str, currency: str, rate: Decimal, home: str, note: str = "",
               expect_rev: int | None = None, replacing: str | None = None) -> dict:
     """Add or change the rate of ``currency`` in ``month`` (``replacing``: the id being edited)."""

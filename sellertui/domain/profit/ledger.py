@@ -8,7 +8,9 @@ Which number wins, in short (each rule is in the working the UI shows):
   sales from the order, referral fee = referral % × sales, fulfilment fee =
   the SKU's FBA fee × units (FBA lines), from the product's fee table.
 - Cost of goods: units × the landed cost in force on the order's day, for
-  every order line (and for settled lines no order record knows about).
+  every order line (and for settled lines no order record knows about), in
+  the cost's own currency (a yuan cost of a dollar listing converts once, like
+  every other amount).
 - Refunds, storage, subscription, deal and coupon fees, other fees,
   reimbursements: from settlements; reimbursements no settlement covers
   from the Reimbursements report; refunds of returns no settlement reports come from the return
@@ -34,6 +36,7 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
+from sellertui.domain.economics import cost_currency
 from sellertui.domain.profit import account_fees, ecb, entries as small_entries, monthly as per_month
 from sellertui.domain.profit.convert import home_amounts
 from sellertui.domain.profit.fx import Rates
@@ -104,26 +107,31 @@ def _products_frames(products: dict[str, dict]) -> tuple[pd.DataFrame, pd.DataFr
                      product.get("currency") or "USD"))
         for entry in product.get("costs") or []:
             if entry.get("from") and entry.get("landed_minor") is not None:
-                costs.append((sku, np.datetime64(str(entry["from"])[:10], "D"), int(entry["landed_minor"])))
+                costs.append((sku, np.datetime64(str(entry["from"])[:10], "D"), int(entry["landed_minor"]),
+                              cost_currency(product, entry)))
     fee_frame = pd.DataFrame(fees, columns=["sku", "referral_pct", "fba_fee_minor", "cost_currency"])
-    cost_frame = pd.DataFrame(costs, columns=["sku", "from", "landed_minor"])
+    cost_frame = pd.DataFrame(costs, columns=["sku", "from", "landed_minor", "landed_currency"])
     cost_frame["from"] = cost_frame["from"].astype("datetime64[s]")
     return fee_frame.astype({"sku": object}), cost_frame.sort_values("from", kind="stable").astype({"sku": object})
 
 
-def landed_costs(lines: pd.DataFrame, costs: pd.DataFrame) -> np.ndarray:
+def landed_costs(lines: pd.DataFrame, costs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """The landed cost per unit in force on each line's day (``economics.cost_on``, for every line at once):
-    the latest cost dated on or before it, else the earliest; NaN for a SKU without costs."""
+    the latest cost dated on or before it, else the earliest; NaN for a SKU without costs. And each cost's
+    currency (None where there is no cost)."""
     if not len(lines) or not len(costs):
-        return np.full(len(lines), np.nan)
+        return np.full(len(lines), np.nan), np.full(len(lines), None, dtype=object)
     left = pd.DataFrame({"sku": pd.Series(lines["sku"].to_numpy(), dtype=object),
                          "day": lines["day"].to_numpy().astype("datetime64[s]"), "pos": np.arange(len(lines))})
     left = left.sort_values("day", kind="stable")
     before = pd.merge_asof(left, costs, left_on="day", right_on="from", by="sku", direction="backward")
     after = pd.merge_asof(left, costs, left_on="day", right_on="from", by="sku", direction="forward")
     out = np.full(len(lines), np.nan)
-    out[before["pos"].to_numpy()] = before["landed_minor"].fillna(after["landed_minor"]).to_numpy(dtype=float)
-    return out
+    pos = before["pos"].to_numpy()
+    out[pos] = before["landed_minor"].fillna(after["landed_minor"]).to_numpy(dtype=float)
+    currency = np.full(len(lines), None, dtype=object)
+    currency[pos] = before["landed_currency"].fillna(after["landed_currency"]).to_numpy(dtype=object)
+    return out, currency
 
 
 def priced_orders(orders: pd.DataFrame, settled: np.ndarray, fees: pd.DataFrame, costs: pd.DataFrame) -> pd.DataFrame:
@@ -135,14 +143,15 @@ def priced_orders(orders: pd.DataFrame, settled: np.ndarray, fees: pd.DataFrame,
     fba = (joined["channel"].astype(object).str.upper() == "FBA").to_numpy()
     unit_fee = joined["fba_fee_minor"].fillna(0).to_numpy().astype("int64")
     qty = joined["qty"].to_numpy()
-    unit_cost = landed_costs(joined, costs)
+    unit_cost, unit_currency = landed_costs(joined, costs)
+    listing = joined["cost_currency"].fillna(pd.Series(joined["currency"].to_numpy(), dtype=object)).to_numpy(dtype=object)
     return joined.assign(
         settled=settled, pct=pct, unit_fee=np.where(fba, unit_fee, 0), unit_cost=unit_cost,
         sales=np.where(settled, 0, sales),
         referral=np.where(settled, 0, -np.floor(sales * pct / 100 + 0.5)).astype("int64"),
         fulfilment=np.where(settled | ~fba, 0, -unit_fee * qty).astype("int64"),
         cogs=-unit_cost * qty,
-        cost_currency=joined["cost_currency"].fillna(pd.Series(joined["currency"].to_numpy(), dtype=object)))
+        cost_currency=np.where(pd.isna(unit_currency), listing, unit_currency))
 
 
 def _settlement_only(actual: pd.DataFrame, known: set, fees: pd.DataFrame, costs: pd.DataFrame) -> pd.DataFrame:
@@ -158,8 +167,9 @@ def _settlement_only(actual: pd.DataFrame, known: set, fees: pd.DataFrame, costs
         id=("id", "first"), order_id=("order_id", "first"), sku=("sku", "first"), day=("day", "min"),
         qty=("qty", "max"), currency=("currency", "first"), marketplace=("marketplace", "first")).reset_index()
     grouped = grouped.astype({"sku": object}).merge(fees[["sku", "cost_currency"]], on="sku", how="left")
-    grouped["cost_currency"] = grouped["cost_currency"].fillna(grouped["currency"])
-    return grouped.assign(unit_cost=landed_costs(grouped, costs))
+    unit_cost, unit_currency = landed_costs(grouped, costs)
+    listing = grouped["cost_currency"].fillna(grouped["currency"]).to_numpy(dtype=object)
+    return grouped.assign(unit_cost=unit_cost, cost_currency=np.where(pd.isna(unit_currency), listing, unit_currency))
 
 
 def build_ledger(sources: Sources, home: str, today: date) -> Ledger:

@@ -24,6 +24,7 @@ from sellertui.domain.promotions.pricing import PromoFee, promotion_fee
 from sellertui.domain.promotions.records import LIVE, PLANNED
 from sellertui.domain.promotions.results import DayTotals, Results, Sales, results as results_of
 from sellertui.domain.promotions.settings import PromoSettings
+from sellertui.domain.profit.fx import shop_rates
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Board:
     settings: PromoSettings
     now: datetime
     marketplace: str = "US"  # the shop's own: whose "today" the board counts from
+    rates: object = None  # profit.fx.Rates: landed costs in another currency than the listing's
     _cache: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -74,12 +76,13 @@ class Board:
     def checks_of(self, promo: dict) -> list[Check]:
         return self._memo("checks", promo, lambda: check_rules.run(
             promo, others=self.sharing(promo), products=self.products, event=self.event_of(promo),
-            fee=self.fee_of(promo), positions=self.positions, settings=self.settings, now=self.now))
+            fee=self.fee_of(promo), positions=self.positions, settings=self.settings, now=self.now,
+            rates=self.rates))
 
     def results_of(self, promo: dict) -> Results | None:
         return self._memo("results", promo, lambda: results_of(
             promo, self.sales, self.products, self.schedule, self.fee_of(promo).peak, self.settings.baseline_days,
-            deadlines.market_today(self.now, promo.get("marketplace") or "US")))
+            deadlines.market_today(self.now, promo.get("marketplace") or "US"), self.rates))
 
     def deadline_of(self, promo: dict) -> deadlines.Deadline:
         return self._memo("deadline", promo, lambda: deadlines.submission(promo, self.event_of(promo),
@@ -210,7 +213,8 @@ def load(store, settings, frames=None, now: datetime | None = None, stock: bool 
     positions = load_positions(store, frames, settings.section("inventory"), promotions, today) if stock else None
     sales = load_sales(frames, promotions, promo_settings.baseline_days, today) if results else {}
     return Board(promotions, dict(store["products"].docs()), event_rules.all_events(store, today),
-                 fee_schedule(store), positions, sales, promo_settings, now, settings.marketplace)
+                 fee_schedule(store), positions, sales, promo_settings, now, settings.marketplace,
+                 rates=shop_rates(store, settings.home_currency))
 
 
 def shop_board(shop, *, seed: bool = False, now: datetime | None = None, results: bool = True) -> Board:

@@ -128,7 +128,8 @@ def discount_check(promo: dict, event: dict | None, settings: PromoSettings) -> 
 
 
 # -- margin -----------------------------------------------------------------------------
-def margin_checks(promo: dict, products: dict[str, dict], fee: PromoFee, settings: PromoSettings) -> list[Check]:
+def margin_checks(promo: dict, products: dict[str, dict], fee: PromoFee, settings: PromoSettings,
+                  rates=None) -> list[Check]:
     currency = promo.get("currency") or "USD"
     m = lambda v: fmt(v, currency)  # noqa: E731
     pct = float(promo.get("discount_pct") or 0)
@@ -142,7 +143,7 @@ def margin_checks(promo: dict, products: dict[str, dict], fee: PromoFee, setting
         price = int(product.get("price_minor") or 0)
         deal_price = discounted(price, pct)
         per_unit = fee.per_unit_minor or 0
-        econ = unit_economics(product, promo["start"][:10], price_minor=deal_price, other_minor=per_unit)
+        econ = unit_economics(product, promo["start"][:10], price_minor=deal_price, other_minor=per_unit, rates=rates)
         working = [f"{sku}: list price {m(price)} − {pct:g}% = {m(deal_price)}", *econ.working[1:4]]
         if fee.per_unit_minor is not None:
             working.append(f"− the promotion's fee per unit {m(per_unit)}")
@@ -223,7 +224,8 @@ def stock_checks(promo: dict, positions: dict[str, StockPosition], event: dict |
 
 # -- all of them ------------------------------------------------------------------------
 def run(promo: dict, *, others: list[dict], products: dict[str, dict], event: dict | None, fee: PromoFee,
-        positions: dict[str, StockPosition] | None, settings: PromoSettings, now: datetime) -> list[Check]:
+        positions: dict[str, StockPosition] | None, settings: PromoSettings, now: datetime,
+        rates=None) -> list[Check]:
     """Every check of one promotion, failures first (none for ended or cancelled ones)."""
     if promo.get("status") not in LIVE:
         return []
@@ -236,7 +238,7 @@ def run(promo: dict, *, others: list[dict], products: dict[str, dict], event: di
     discount = discount_check(promo, event, settings)
     if discount is not None:
         found.append(discount)
-    found += margin_checks(promo, products, fee, settings)
+    found += margin_checks(promo, products, fee, settings, rates)
     if positions is not None:
         found += stock_checks(promo, positions, event, settings, today)
     return sorted(found, key=lambda c: LEVELS[c.level])

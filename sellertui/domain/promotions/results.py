@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sellertui.domain.economics import DEFAULT_REFERRAL_PCT, cost_on
+from sellertui.domain.economics import DEFAULT_REFERRAL_PCT, cost_in
 from sellertui.core.money import fmt
 from sellertui.domain.promotions.fees import Fee, fee as fee_of
 
@@ -79,14 +79,14 @@ def _totals(sales: Sales, skus: list[str], first: date, last: date) -> tuple[Day
     return total, by_sku
 
 
-def _profit(by_sku: dict[str, DayTotals], products: dict[str, dict], day: date) -> int | None:
+def _profit(by_sku: dict[str, DayTotals], products: dict[str, dict], day: date, rates=None) -> int | None:
     """Revenue − referral fee − fulfilment fee − landed cost, over the SKUs (None: a cost is unknown)."""
     total = 0
     for sku, t in by_sku.items():
         if not t.units and not t.revenue_minor:
             continue
         product = products.get(sku) or {}
-        cost = cost_on(product, day)
+        cost, _how = cost_in(product, day, product.get("currency") or "USD", rates)
         if cost is None:
             return None
         fees = product.get("fees") or {}
@@ -96,7 +96,7 @@ def _profit(by_sku: dict[str, DayTotals], products: dict[str, dict], day: date) 
 
 
 def results(promo: dict, sales: Sales, products: dict[str, dict], schedule: list[dict], peak: bool,
-            baseline_days: int, today: date) -> Results | None:
+            baseline_days: int, today: date, rates=None) -> Results | None:
     """The promotion's results so far (None before it started, or when it was cancelled)."""
     if promo.get("status") == "cancelled":
         return None
@@ -116,10 +116,10 @@ def results(promo: dict, sales: Sales, products: dict[str, dict], schedule: list
     lift = during.units / expected - 1 if expected > 0 else None
     fee = fee_of(schedule, promo["type"], promo.get("marketplace") or "US", start, days, peak,
                  during.revenue_minor, during.promoted_units or during.units)
-    profit = _profit(by_sku, products, start)
+    profit = _profit(by_sku, products, start, rates)
     if profit is not None and fee.minor is not None:
         profit -= fee.minor
-    base_profit = _profit(base_by_sku, products, start)
+    base_profit = _profit(base_by_sku, products, start, rates)
     if base_profit is not None:
         base_profit = round(base_profit / baseline_days * days)
     working = [

@@ -75,3 +75,19 @@ def test_saving_overrides_reports_a_teammates_change(store) -> None:
     with pytest.raises(ValueError):
         save_override(store, "sku", sku="MM-ABC-1", changes={"target_acos": 25})  # a percent, not a fraction
     assert store["ad_targets"].get(record_id("campaign", "SP | Auto | ABC"))["target_acos"] is None
+
+
+def test_a_yuan_landed_cost_is_converted_before_the_break_even() -> None:
+    from datetime import date
+
+    from sellertui.domain.ads.settings import AdsRules
+    from sellertui.domain.ads.targets import TargetBook
+    from sellertui.domain.profit.fx import Rates
+
+    yuan = {**product("MM-ABC-1"), "costs": [{"from": "2026-01-01", "landed_minor": 3550, "currency": "CNY"}]}
+    rates = Rates([{"month": "2026-11", "currency": "USD", "rate": "7.1"}], "CNY")  # a yuan home
+    sku = TargetBook([yuan], [], AdsRules(), date(2026, 11, 21), "CNY", rates).sku("MM-ABC-1")
+    # ¥35.50 ÷ 7.1 = $5.00: $20.00 − $5.00 − $3.00 − $3.00 = $9.00 = 45 % of the price
+    assert sku.break_even == pytest.approx(0.45) and any("CN¥35.50" in w for w in sku.working)
+    blind = TargetBook([yuan], [], AdsRules(), date(2026, 11, 21), "CNY").sku("MM-ABC-1")  # no rates: unknown
+    assert blind.break_even is None and blind.source == "no landed cost"

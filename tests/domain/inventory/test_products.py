@@ -70,3 +70,25 @@ def test_an_unchanged_form_saves_nothing_and_a_stale_one_is_a_conflict(store) ->
     rules.edit_product(store, "NEW-1", {**VALUES, "title": "Renamed"}, expect_rev=saved["_rev"])
     with pytest.raises(Conflict):
         rules.edit_product(store, "NEW-1", {**VALUES, "moq": 1}, expect_rev=saved["_rev"])
+
+
+def test_a_cost_in_its_own_currency_is_typed_with_its_code(store) -> None:
+    assert rules.parse_cost("6.40", "USD") == rules.LandedCost(640, "USD")
+    assert rules.parse_cost(" 45.50 cny ", "USD") == rules.LandedCost(4550, "CNY")
+    assert rules.parse_cost("45.50CNY", "USD") == rules.LandedCost(4550, "CNY")
+    assert rules.parse_cost("1200 JPY", "USD") == rules.LandedCost(1200, "JPY")
+    assert rules.parse_cost("", "USD") is None
+    with pytest.raises(FieldError, match="3-letter currency code"):
+        rules.parse_cost("45.50 yuan", "USD")
+    saved = rules.add_product(store, {**VALUES, "cost_minor": rules.LandedCost(4550, "CNY")}, "USD", "US")
+    assert saved["costs"] == [{"from": "2026-11-01", "landed_minor": 4550, "note": "quote", "currency": "CNY"}]
+    # the same amount in the same currency is no change; back in dollars from a date: a new entry without a code
+    same = {**VALUES, "cost_minor": rules.LandedCost(4550, "CNY"), "cost_from": date(2026, 11, 22)}
+    assert rules.edit_product(store, "NEW-1", same, expect_rev=saved["_rev"]) is None
+    dollars = {**VALUES, "cost_minor": rules.LandedCost(640, "USD"), "cost_from": date(2026, 12, 1)}
+    edited = rules.edit_product(store, "NEW-1", dollars, expect_rev=saved["_rev"])
+    assert [(c["landed_minor"], c.get("currency")) for c in edited["costs"]] == [(4550, "CNY"), (640, None)]
+    # minor units without a code (the CLI, older callers) stay in the currency of the cost in force
+    kept = rules.edit_product(store, "NEW-1", {**VALUES, "cost_minor": 4800, "cost_from": date(2026, 11, 20)},
+                              expect_rev=edited["_rev"])
+    assert kept["costs"][1] == {"from": "2026-11-20", "landed_minor": 4800, "note": "quote", "currency": "CNY"}

@@ -136,3 +136,19 @@ def test_drafts_from_the_suggestion_one_per_supplier(shop) -> None:
         ("Acme", ["A"], "2027-01-16"), ("Bolt", ["B"], "2027-01-01")]
     with pytest.raises(po.PurchaseOrderError, match="nothing to order"):
         po.draft_orders(shop, [{"sku": "A", "supplier": "Acme", "qty": 0}], "USD")
+
+
+def test_a_yuan_cost_goes_on_a_yuan_po_and_is_no_dollar_default(shop) -> None:
+    yuan = {"currency": "USD", "costs": [{"from": "2026-01-01", "landed_minor": 4550, "currency": "CNY"}]}
+    dollars = {"currency": "USD", "costs": [{"from": "2026-01-01", "landed_minor": 640}]}
+    catalogue = {"A": yuan, "B": dollars}
+    assert po.default_costs(catalogue, "CNY", TODAY) == {"A": 4550}
+    assert po.default_costs(catalogue, "USD", TODAY) == {"B": 640}
+    with pytest.raises(FieldError, match="no cost known for A in USD"):
+        po.parse_lines("A 10", catalogue, "USD", po.default_costs(catalogue, "USD", TODAY))
+    made = po.draft_orders(shop, [
+        {"sku": "A", "supplier": "Acme", "qty": 120, "unit_cost_minor": 4550, "lead_days": 55, "currency": "CNY"},
+        {"sku": "B", "supplier": "Acme", "qty": 48, "unit_cost_minor": 640, "lead_days": 40},
+    ], "USD")
+    assert [(p["supplier"], p["currency"], [l["sku"] for l in p["lines"]]) for p in made] == [
+        ("Acme", "CNY", ["A"]), ("Acme", "USD", ["B"])]

@@ -72,6 +72,22 @@ def test_the_margin_after_the_fee_per_unit_landed_cost_and_amazon_fees() -> None
     assert check.working[-1] == "= $2.34 per unit = 14.6% of the discounted price (minimum 10%, settings)"
 
 
+@pytest.mark.parametrize("home, rate", [("USD", {"currency": "CNY", "rate": "0.1408451"}),
+                                        ("CNY", {"currency": "USD", "rate": "7.1"})])
+def test_a_yuan_landed_cost_is_converted_at_the_months_rate(home, rate) -> None:
+    """¥35.50 at 7.1 yuan a dollar = $5.00: the same 14.6% margin as a $5.00 cost, in a dollar or a yuan home."""
+    from sellertui.domain.profit.fx import Rates
+
+    products = {"A": {**product("A", 0), "costs": [{"from": "2025-01-01", "landed_minor": 3550, "currency": "CNY"}]}}
+    p = promo()
+    rates = Rates([{"month": "2026-03", **rate}], home)
+    [check] = rules.margin_checks(p, products, fee_for(p, products), S, rates)
+    assert check.summary == "A: 14.6% margin at $16.00"
+    assert check.working[1].startswith("− landed cost $5.00 = CN¥35.50 at ") and "your rate of 2026-03" in check.working[1]
+    [unknown] = rules.margin_checks(p, products, fee_for(p, products), S, Rates([], home))
+    assert unknown.level == "warn" and "landed cost unknown" in unknown.summary
+
+
 def test_under_the_margin_floor_fails_with_the_working() -> None:
     products = {"A": product("A", landed=600)}  # $1 more landed cost: $1.34 = 8.4%
     p = promo()

@@ -13,7 +13,7 @@ from sellertui.core.i18n import _
 from sellertui import clock
 from sellertui.config import Settings
 from sellertui.domain import fields
-from sellertui.domain.economics import cost_on
+from sellertui.domain.economics import cost_currency, cost_entry_on
 from sellertui.domain.fields import FieldError
 from sellertui.domain.inventory import products as product_rules, purchase_orders as po_rules
 from sellertui.domain.inventory.seasonal import format_factors, parse_factors
@@ -26,10 +26,6 @@ from sellertui.ui.kit.settings_form import settings_form
 
 def _money_text(minor: int | None, currency: str) -> str:
     return "" if minor is None else fmt(minor, currency, symbol=False, grouping=False)
-
-
-def _optional_money(currency: str, text: str) -> int | None:
-    return None if not text.strip() else fields.money(text, currency)
 
 
 def _new_sku(known: set[str], text: str) -> str:
@@ -45,12 +41,15 @@ def product_form(product: dict | None, currency: str, known_skus: set[str]) -> F
     currency = p.get("currency", currency)
     lead = p.get("lead_time") or {}
     today = clock.today()
-    current = cost_on(p, today) if p.get("costs") else None
+    entry = cost_entry_on(p, today) if p.get("costs") else None
+    current = None if entry is None else int(entry["landed_minor"])
+    own = cost_currency({"currency": currency}, entry)  # a new SKU's: the shop's home currency
     since = max((c["from"] for c in p.get("costs") or [] if c.get("from", "") <= today.isoformat()), default="")
     cost_help = (_("now {current} since {since}; a different amount is added from the date below, "
-                   "older orders keep the old cost")
-                     .format(current=fmt(current, currency), since=since) if current is not None else _("per unit, landed (product + freight + duties + prep); leave blank if not "
-                                                                                "known yet"))
+                   "older orders keep the old cost").format(current=fmt(current, own), since=since)
+                 if current is not None else
+                 _("per unit, landed (product + freight + duties + prep); leave blank if not known yet")) \
+        + _("; another currency: 45.50 CNY")
     form_fields = []
     if product is None:
         form_fields.append(Field("sku", _("SKU"), partial(_new_sku, known_skus), help=_("as in Seller Central")))
@@ -73,8 +72,8 @@ def product_form(product: dict | None, currency: str, known_skus: set[str]) -> F
               value=str(p.get("moq", 0)), help=_("units; 0 = no minimum")),
         Field("case_pack", _("Case pack"), product_rules.parse_case_pack, value=str(p.get("case_pack", 1)),
               help=_("units per carton; orders are rounded up to whole cartons")),
-        Field("cost_minor", _("Landed cost ({currency})").format(currency=currency), partial(_optional_money, currency),
-              value=_money_text(current, currency), help=cost_help),
+        Field("cost_minor", _("Landed cost ({currency})").format(currency=own), partial(product_rules.parse_cost, currency=own),
+              value=_money_text(current, own), help=cost_help),
         Field("cost_from", _("Cost applies from"), fields.day, value=today.isoformat()),
         Field("cost_note", _("Cost note"), lambda t: fields.text(t, max_length=200), placeholder=_("e.g. supplier +8%")),
         Field("seasonal", _("Seasonal factors"), parse_factors, value=format_factors(p.get("seasonal")),
@@ -96,7 +95,7 @@ def purchase_order_form(po: dict | None, catalogue: dict[str, dict], currency: s
                         suppliers: list[str]) -> FormScreen:
     p = po or {}
     currency = p.get("currency", currency)
-    costs = {sku: cost_on(prod, clock.today()) for sku, prod in catalogue.items()}
+    costs = po_rules.default_costs(catalogue, currency, clock.today())
     known = ", ".join(suppliers[:4]) + (" …" if len(suppliers) > 4 else "")
     form_fields = [
         Field("supplier", _("Supplier"), lambda t: fields.text(t, required=True, max_length=200),

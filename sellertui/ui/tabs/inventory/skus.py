@@ -302,6 +302,7 @@ class SkusView(TableView):
             return
         lines = [{"sku": r["sku"], "supplier": r["supplier"], "qty": int(r["order_qty"]),
                   "unit_cost_minor": None if r["cost_minor"] != r["cost_minor"] else int(r["cost_minor"]),
+                  "currency": r["cost_currency"],
                   "lead_days": int(r["lead"]) - int(r["receiving"])} for r in rows]
         if not any(line["qty"] for line in lines):
             self.notify(_("Nothing to order: the suggested quantity is 0 (mark SKUs with space)."), severity="warning")
