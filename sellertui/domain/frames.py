@@ -27,6 +27,7 @@ from typing import Callable
 import pandas as pd
 
 from sellertui.store import Store
+from sellertui.store.columns import Columns
 from sellertui.store.fsio import Signature
 
 Builder = Callable[[list[dict]], pd.DataFrame]
@@ -99,6 +100,28 @@ class FrameCache:
         if not frames:
             return build([])
         return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+
+    def keep(self, collection: str, part: str, sig: Signature | None, specs: list, fresh) -> None:
+        """Build a freshly written partition's frames (``specs``: ``domain.warming.Warm``) from its columns (a
+        ``ColumnPart``) and keep them on disk under ``sig``, the signature the commit gave its files."""
+        if self.disk is None or sig is None:
+            return
+        n = fresh.records.n
+        docs = Columns({**fresh.records.columns, **{mark: [value] * n for mark, value in fresh.marks.items()}})
+        dicts: dict[tuple[int, int], list] = {}  # records as dicts, made once for every builder that needs them
+        for spec in specs:
+            step = spec.chunk or n or 1
+            frames = []
+            for start in range(0, max(n, 1), step):
+                if spec.columns:
+                    frames.append(spec.build(docs[start:start + step]))
+                    continue
+                if (start, step) not in dicts:
+                    dicts.clear()
+                    dicts[(start, step)] = docs[start:start + step].dicts()
+                frames.append(spec.build(dicts[(start, step)]))
+            self._write_disk((collection, spec.name, part), sig, spec.version,
+                             frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True))
 
     def signature(self, collections: tuple[str, ...]) -> tuple:
         """The identity of every file of these collections (equal signatures: the same records)."""

@@ -24,6 +24,12 @@ class Shop:
         self.user = user
         self._frames: "FrameCache | None" = None
         self._lock = threading.Lock()
+        store.on_columns = self._warm  # a month written from columns gets its frames in the same step
+
+    def _warm(self, collection: str, partition: str, part, signature) -> None:
+        from sellertui.domain.warming import warm
+
+        warm(self.frames(), collection, partition, part, signature)
 
     def frames(self) -> "FrameCache":
         """The shared frame cache (imports pandas: call from workers, not at start-up)."""

@@ -1,0 +1,84 @@
+"""An import into new months keeps their frames beside the store in the same step: every reader then finds its
+frame (no JSON parsed, no frame built), each equal to the one built from the store's JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from sellertui.domain.frames import FrameCache
+from sellertui.domain.warming import frames_of
+from sellertui.importers.pipeline import Options, import_report
+from tests.shops import shop_of
+
+FIXTURES = Path(__file__).resolve().parents[1] / "importers" / "fixtures"
+REPORTS = ("all-orders-us.txt", "search-terms-uk-daily-2024.csv", "sp-targeting-us-summary.csv",
+           "sp-advertised-products-us-daily.csv")
+
+
+def kept(store) -> set[Path]:
+    return set((store.layout.data_dir / "frames").rglob("*.feather"))
+
+
+@pytest.fixture
+def imported(store):
+    shop = shop_of(store)
+    for name in REPORTS:
+        import_report(store, FIXTURES / name, Options())
+    return shop
+
+
+def collections(store) -> list[str]:
+    return [name for name in ("orders", "search_terms", "ad_targeting", "advertised_products")
+            if store[name].partitions()]
+
+
+def test_an_import_keeps_every_frame_of_its_new_months_equal_to_one_built_from_json(imported, tmp_path) -> None:
+    store = imported.store
+    assert len(collections(store)) == 4
+    warm = FrameCache.for_store(store)  # a new process: nothing in memory
+    for collection in collections(store):
+        for spec in frames_of(collection):
+            def refuse(docs):
+                raise AssertionError(f"{collection} {spec.name}: built, not read from the import's frames")
+
+            found = warm.frame(collection, refuse, name=spec.name, version=spec.version, chunk=spec.chunk)
+            # built from the JSON and kept elsewhere, then read back (as the import's are)
+            FrameCache(store, tmp_path / "json").frame(collection, spec.build, name=spec.name, version=spec.version,
+                                                       chunk=spec.chunk)
+            built = FrameCache(store, tmp_path / "json").frame(collection, refuse, name=spec.name,
+                                                               version=spec.version, chunk=spec.chunk)
+            assert len(found) > 0
+            pd.testing.assert_frame_equal(found, built)
+
+
+def test_every_reader_finds_the_frames_the_import_kept(imported) -> None:
+    from sellertui.domain.ads.layouts import BY_REPORT
+    from sellertui.domain.ads.rows import AdRows
+    from sellertui.domain.orders.table import all_orders
+    from sellertui.domain.profit import sources
+
+    store = imported.store
+    before = kept(store)
+    assert before
+    all_orders(imported)
+    sources.load(store, imported.frames())
+    for layout in BY_REPORT.values():
+        for lean in (True, False):
+            rows = AdRows(imported.frames(), layout, lean)
+            for month in rows.months():
+                rows.partition(month)
+    assert kept(store) == before  # a reader that missed would have built and kept a frame of its own
+
+
+def test_a_later_write_is_read_not_the_kept_frame(imported) -> None:
+    from sellertui.domain.orders.table import all_orders
+
+    store = imported.store
+    line = all_orders(imported).iloc[0]
+    with store.transaction("test") as tx:
+        tx["orders"].update(line["id"], {"buyer_name": "Changed Later"})
+    again = shop_of(store)
+    assert "Changed Later" in set(all_orders(again)["buyer_name"])
