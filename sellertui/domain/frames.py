@@ -128,16 +128,43 @@ class FrameCache:
         return tuple((name, part, self.store.partition_signature(name, part))
                      for name in collections for part in self.store[name].partitions())
 
-    def derived(self, name: str, signature: tuple, compute: Callable[[], object]):
-        """A value computed from several collections (ad spend by day), kept until ``signature`` changes."""
+    def derived(self, name: str, signature: tuple, compute: Callable[[], object], version: int | None = None):
+        """A value computed from several collections (ad spend by day), kept until ``signature`` changes.
+
+        With a ``version`` the value (a frame) is also kept on disk beside the frames, under a hash of the
+        signature: a new process reads it instead of every file it came from (the ad rows of all time).
+        """
         with self._lock:
             hit = self._derived.get(name)
         if hit is not None and hit[0] == signature:
             return hit[1]
-        value = compute()  # outside the lock: computing reads frames, which takes it
+        path = None
+        if version is not None and self.disk is not None:
+            digest = hashlib.sha1(repr((version, signature)).encode()).hexdigest()[:20]
+            path = self.disk / "derived" / f"{name}.{digest}.feather"
+        value = self._read_derived(path)
+        if value is None:
+            value = compute()  # outside the lock: computing reads frames, which takes it
+            if path is not None:
+                with self._lock:
+                    self._write_disk(("derived", name, ""), None, 0, value, path)
         with self._lock:
             self._derived[name] = (signature, value)
         return value
+
+    def _read_derived(self, path: Path | None) -> pd.DataFrame | None:
+        if path is None or not path.exists():
+            return None
+        from pyarrow import feather
+
+        try:
+            table = feather.read_table(path)
+            frame = table.to_pandas()
+        except Exception:  # a damaged cache file is just a miss
+            return None
+        # text comes back from Arrow as strings: the columns the computation left as objects become objects again
+        made = {c["name"]: c["numpy_type"] for c in (table.schema.pandas_metadata or {}).get("columns", [])}
+        return frame.astype({c: object for c in frame.columns if made.get(c) == "object"})
 
     def _forget(self, key: tuple[str, str, str]) -> None:
         self._parts.pop(key, None)
@@ -180,14 +207,14 @@ class FrameCache:
         except Exception:  # a damaged cache file is just a miss
             return None
 
-    def _write_disk(self, key, sig, version, frame: pd.DataFrame) -> None:
-        path = self._path(key, sig, version)
+    def _write_disk(self, key, sig, version, frame: pd.DataFrame, path: Path | None = None) -> None:
+        path = path or self._path(key, sig, version)
         if path is None:
             return
         tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
         try:
             self._mkdir(path.parent)
-            for old in path.parent.glob(f"{key[2]}.*.feather"):
+            for old in path.parent.glob(f"{key[2] or key[1]}.*.feather"):  # a partition's (a derived value's)
                 old.unlink(missing_ok=True)
             frame.reset_index(drop=True).to_feather(tmp)
             os.chmod(tmp, 0o660 if self.shared else 0o600)
