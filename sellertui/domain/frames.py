@@ -50,12 +50,9 @@ class FrameCache:
 
     @classmethod
     def for_store(cls, store: Store) -> "FrameCache":
-        from sellertui import paths
+        from sellertui.domain.shop import cache_dir_of
 
-        if isinstance(store, Store):
-            return cls(store, store.layout.data_dir / "frames", shared=store.shared)
-        key = hashlib.sha1(str(store.layout.root.resolve()).encode()).hexdigest()[:12]
-        return cls(store, paths.cache_dir() / "frames" / key)
+        return cls(store, cache_dir_of(store), shared=isinstance(store, Store) and store.shared)
 
     def frame(self, collection: str, build: Builder, name: str = "", partitions: list[str] | None = None,
               version: int = 1, chunk: int | None = None) -> pd.DataFrame:

@@ -40,6 +40,12 @@ class Shop:
                 self._frames = FrameCache.for_store(self.store)
             return self._frames
 
+    def cache_dir(self):
+        """Where what is derived from the store is kept (frames, Today's slow sections): beside a folder store
+        (``<data dir>/frames``, outside the store tree), so every process and login reads what one built; a
+        database store's in the user's cache dir."""
+        return cache_dir_of(self.store)
+
     # -- the store's life, for the app shell --------------------------------------------
     @property
     def meta(self) -> dict:
@@ -59,3 +65,14 @@ class Shop:
     def close(self) -> None:
         self.store.close()
         self._frames = None
+
+
+def cache_dir_of(store):
+    import hashlib
+
+    from sellertui import paths
+    from sellertui.store import Store
+
+    if isinstance(store, Store):
+        return store.layout.data_dir / "frames"
+    return paths.cache_dir() / "frames" / hashlib.sha1(str(store.layout.root.resolve()).encode()).hexdigest()[:12]
