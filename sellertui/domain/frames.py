@@ -106,7 +106,12 @@ class FrameCache:
         n = fresh.records.n
         docs = Columns({**fresh.records.columns, **{mark: [value] * n for mark, value in fresh.marks.items()}})
         dicts: dict[tuple[int, int], list] = {}  # records as dicts, made once for every builder that needs them
+        made: dict[str, pd.DataFrame] = {}
         for spec in specs:
+            if spec.subset_of:  # some columns of a frame made just before (the lean ad rows of the whole ones)
+                made[spec.name] = spec.build(made[spec.subset_of])
+                self._write_disk((collection, spec.name, part), sig, spec.version, made[spec.name])
+                continue
             step = spec.chunk or n or 1
             frames = []
             for start in range(0, max(n, 1), step):
@@ -117,8 +122,8 @@ class FrameCache:
                     dicts.clear()
                     dicts[(start, step)] = docs[start:start + step].dicts()
                 frames.append(spec.build(dicts[(start, step)]))
-            self._write_disk((collection, spec.name, part), sig, spec.version,
-                             frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True))
+            made[spec.name] = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+            self._write_disk((collection, spec.name, part), sig, spec.version, made[spec.name])
 
     def signature(self, collections: tuple[str, ...]) -> tuple:
         """The identity of every file of these collections (equal signatures: the same records)."""

@@ -26,6 +26,7 @@ class Warm(NamedTuple):
     version: int = 1
     chunk: int | None = None
     columns: bool = False  # the builder takes ``store.columns.Columns`` as they are (else: a list of dicts)
+    subset_of: str = ""  # these columns of that frame (named before this one) are this frame: no second build
 
 
 def frames_of(collection: str) -> list[Warm]:
@@ -47,8 +48,9 @@ def frames_of(collection: str) -> list[Warm]:
 
     for layout in BY_REPORT.values():
         if layout.collection == collection:  # all time (the P&L's ad spend) lean; windows (the Ads views) whole
-            return [Warm(layout.name + suffix, lambda docs, lean=lean, layout=layout: build(layout, docs, lean),
-                         VERSION, CHUNK, columns=True) for suffix, lean in ((".lean", True), ("", False))]
+            lean = list(build(layout, [], lean=True).columns)
+            return [Warm(layout.name, lambda docs, layout=layout: build(layout, docs), VERSION, CHUNK, columns=True),
+                    Warm(layout.name + ".lean", lambda frame, lean=lean: frame[lean], VERSION, subset_of=layout.name)]
     return []
 
 
