@@ -15,6 +15,7 @@ a build.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Callable, NamedTuple
 
 from sellertui import clock
@@ -27,6 +28,10 @@ class Warm(NamedTuple):
     chunk: int | None = None
     columns: bool = False  # the builder takes ``store.columns.Columns`` as they are (else: a list of dicts)
     subset_of: str = ""  # these columns of that frame (named before this one) are this frame: no second build
+    recent: bool = False  # read only for the last months (sales velocity, promotions, the Ads overview's weeks)
+
+
+RECENT_DAYS = 400  # the months a ``recent`` frame is kept for: its readers look back at most about a year
 
 
 def frames_of(collection: str) -> list[Warm]:
@@ -41,8 +46,9 @@ def frames_of(collection: str) -> list[Warm]:
 
         return [Warm(f"orders{tag}", build_orders, FRAME_VERSION),
                 Warm(f"profit.orders{tag}", lambda docs: sources.orders_frame(docs, zone), sources.VERSION),
-                Warm("inventory.sales", inventory_sales), Warm("promotions.sales", promotion_sales, 2),
-                Warm("ads.sales_by_day", overview.sales_frame)]
+                Warm("inventory.sales", inventory_sales, recent=True),
+                Warm("promotions.sales", promotion_sales, 2, recent=True),
+                Warm("ads.sales_by_day", overview.sales_frame, recent=True)]
     from sellertui.domain.ads.layouts import BY_REPORT
     from sellertui.domain.ads.rows import CHUNK, VERSION, build
 
@@ -57,5 +63,7 @@ def frames_of(collection: str) -> list[Warm]:
 def warm(frames, collection: str, partition: str, part, signature) -> int:
     """Keep every frame of ``collection`` for this freshly written partition (a ``ColumnPart``); how many."""
     specs = frames_of(collection)
+    if partition < (clock.today() - timedelta(days=RECENT_DAYS)).isoformat()[:7]:  # an old month of history
+        specs = [spec for spec in specs if not spec.recent]  # (built on first read, if ever read)
     frames.keep(collection, partition, signature, specs, part)
     return len(specs)

@@ -95,3 +95,20 @@ def test_a_later_write_is_read_not_the_kept_frame(imported) -> None:
         tx["orders"].update(line["id"], {"buyer_name": "Changed Later"})
     again = shop_of(store)
     assert "Changed Later" in set(all_orders(again)["buyer_name"])
+
+
+def test_an_old_month_of_history_gets_only_the_frames_read_for_every_month() -> None:
+    from datetime import timedelta
+
+    from sellertui import clock
+    from sellertui.domain.warming import warm
+
+    class Frames:
+        def keep(self, collection, partition, signature, specs, part):
+            self.names = [spec.name for spec in specs]
+
+    frames = Frames()
+    warm(frames, "orders", (clock.today() - timedelta(days=30)).isoformat()[:7], None, None)
+    assert len(frames.names) == 5
+    warm(frames, "orders", "2001-01", None, None)  # sales velocity, promotions and the Ads weeks never look back so far
+    assert [name.rstrip("+-0123456789") for name in frames.names] == ["orders", "profit.orders"]
