@@ -5,3 +5,9 @@ Kept import-free on purpose: `import sellertui` must not pull in Textual or pand
 """
 
 __version__ = "0.1.0"
+
+import os as _os
+
+# Before pandas or pyarrow can load: Arrow (which holds pandas' text columns) then allocates from the system,
+# which gives freed memory back, instead of its own pool, which keeps it (see sellertui.memory).
+_os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")

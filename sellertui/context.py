@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from sellertui import config, paths, shops
+from sellertui.memory import return_freed_memory
 from sellertui.domain.shop import Shop
 from sellertui.store import Store, open_store
 from sellertui.store.urls import STORE_ENV, is_database_url, shown_url
@@ -33,6 +34,7 @@ class Context:
                store: str | None = None, shop: str | None = None) -> "Context":
         """The shop to work on: --store, then $SELLERTUI_STORE, then the shop's ``store`` in config.toml, else
         the folder store in its data directory (--data-dir, $SELLERTUI_DATA_DIR, config, the platform's)."""
+        return_freed_memory()
         main = config.load(config_file)
         name = shop or shops.MAIN
         settings = shops.settings_for(main, name)

@@ -27,6 +27,7 @@ from typing import Callable
 import pandas as pd
 
 from sellertui.store import Store
+from sellertui.store.columns import Columns
 from sellertui.store.fsio import Signature
 
 Builder = Callable[[list[dict]], pd.DataFrame]
@@ -49,12 +50,9 @@ class FrameCache:
 
     @classmethod
     def for_store(cls, store: Store) -> "FrameCache":
-        from sellertui import paths
+        from sellertui.domain.shop import cache_dir_of
 
-        if isinstance(store, Store):
-            return cls(store, store.layout.data_dir / "frames", shared=store.shared)
-        key = hashlib.sha1(str(store.layout.root.resolve()).encode()).hexdigest()[:12]
-        return cls(store, paths.cache_dir() / "frames" / key)
+        return cls(store, cache_dir_of(store), shared=isinstance(store, Store) and store.shared)
 
     def frame(self, collection: str, build: Builder, name: str = "", partitions: list[str] | None = None,
               version: int = 1, chunk: int | None = None) -> pd.DataFrame:
@@ -100,21 +98,75 @@ class FrameCache:
             return build([])
         return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
+    def keep(self, collection: str, part: str, sig: Signature | None, specs: list, fresh) -> None:
+        """Build a freshly written partition's frames (``specs``: ``domain.warming.Warm``) from its columns (a
+        ``ColumnPart``) and keep them on disk under ``sig``, the signature the commit gave its files."""
+        if self.disk is None or sig is None:
+            return
+        n = fresh.records.n
+        docs = Columns({**fresh.records.columns, **{mark: [value] * n for mark, value in fresh.marks.items()}})
+        dicts: dict[tuple[int, int], list] = {}  # records as dicts, made once for every builder that needs them
+        made: dict[str, pd.DataFrame] = {}
+        for spec in specs:
+            if spec.subset_of:  # some columns of a frame made just before (the lean ad rows of the whole ones)
+                made[spec.name] = spec.build(made[spec.subset_of])
+                self._write_disk((collection, spec.name, part), sig, spec.version, made[spec.name])
+                continue
+            step = spec.chunk or n or 1
+            frames = []
+            for start in range(0, max(n, 1), step):
+                if spec.columns:
+                    frames.append(spec.build(docs[start:start + step]))
+                    continue
+                if (start, step) not in dicts:
+                    dicts.clear()
+                    dicts[(start, step)] = docs[start:start + step].dicts()
+                frames.append(spec.build(dicts[(start, step)]))
+            made[spec.name] = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+            self._write_disk((collection, spec.name, part), sig, spec.version, made[spec.name])
+
     def signature(self, collections: tuple[str, ...]) -> tuple:
         """The identity of every file of these collections (equal signatures: the same records)."""
         return tuple((name, part, self.store.partition_signature(name, part))
                      for name in collections for part in self.store[name].partitions())
 
-    def derived(self, name: str, signature: tuple, compute: Callable[[], object]):
-        """A value computed from several collections (ad spend by day), kept until ``signature`` changes."""
+    def derived(self, name: str, signature: tuple, compute: Callable[[], object], version: int | None = None):
+        """A value computed from several collections (ad spend by day), kept until ``signature`` changes.
+
+        With a ``version`` the value (a frame) is also kept on disk beside the frames, under a hash of the
+        signature: a new process reads it instead of every file it came from (the ad rows of all time).
+        """
         with self._lock:
             hit = self._derived.get(name)
         if hit is not None and hit[0] == signature:
             return hit[1]
-        value = compute()  # outside the lock: computing reads frames, which takes it
+        path = None
+        if version is not None and self.disk is not None:
+            digest = hashlib.sha1(repr((version, signature)).encode()).hexdigest()[:20]
+            path = self.disk / "derived" / f"{name}.{digest}.feather"
+        value = self._read_derived(path)
+        if value is None:
+            value = compute()  # outside the lock: computing reads frames, which takes it
+            if path is not None:
+                with self._lock:
+                    self._write_disk(("derived", name, ""), None, 0, value, path)
         with self._lock:
             self._derived[name] = (signature, value)
         return value
+
+    def _read_derived(self, path: Path | None) -> pd.DataFrame | None:
+        if path is None or not path.exists():
+            return None
+        from pyarrow import feather
+
+        try:
+            table = feather.read_table(path)
+            frame = table.to_pandas()
+        except Exception:  # a damaged cache file is just a miss
+            return None
+        # text comes back from Arrow as strings: the columns the computation left as objects become objects again
+        made = {c["name"]: c["numpy_type"] for c in (table.schema.pandas_metadata or {}).get("columns", [])}
+        return frame.astype({c: object for c in frame.columns if made.get(c) == "object"})
 
     def _forget(self, key: tuple[str, str, str]) -> None:
         self._parts.pop(key, None)
@@ -157,14 +209,14 @@ class FrameCache:
         except Exception:  # a damaged cache file is just a miss
             return None
 
-    def _write_disk(self, key, sig, version, frame: pd.DataFrame) -> None:
-        path = self._path(key, sig, version)
+    def _write_disk(self, key, sig, version, frame: pd.DataFrame, path: Path | None = None) -> None:
+        path = path or self._path(key, sig, version)
         if path is None:
             return
         tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
         try:
             self._mkdir(path.parent)
-            for old in path.parent.glob(f"{key[2]}.*.feather"):
+            for old in path.parent.glob(f"{key[2] or key[1]}.*.feather"):  # a partition's (a derived value's)
                 old.unlink(missing_ok=True)
             frame.reset_index(drop=True).to_feather(tmp)
             os.chmod(tmp, 0o660 if self.shared else 0o600)

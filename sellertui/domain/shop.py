@@ -24,6 +24,12 @@ class Shop:
         self.user = user
         self._frames: "FrameCache | None" = None
         self._lock = threading.Lock()
+        store.on_columns = self._warm  # a month written from columns gets its frames in the same step
+
+    def _warm(self, collection: str, partition: str, part, signature) -> None:
+        from sellertui.domain.warming import warm
+
+        warm(self.frames(), collection, partition, part, signature)
 
     def frames(self) -> "FrameCache":
         """The shared frame cache (imports pandas: call from workers, not at start-up)."""
@@ -33,6 +39,12 @@ class Shop:
 
                 self._frames = FrameCache.for_store(self.store)
             return self._frames
+
+    def cache_dir(self):
+        """Where what is derived from the store is kept (frames, Today's slow sections): beside a folder store
+        (``<data dir>/frames``, outside the store tree), so every process and login reads what one built; a
+        database store's in the user's cache dir."""
+        return cache_dir_of(self.store)
 
     # -- the store's life, for the app shell --------------------------------------------
     @property
@@ -53,3 +65,14 @@ class Shop:
     def close(self) -> None:
         self.store.close()
         self._frames = None
+
+
+def cache_dir_of(store):
+    import hashlib
+
+    from sellertui import paths
+    from sellertui.store import Store
+
+    if isinstance(store, Store):
+        return store.layout.data_dir / "frames"
+    return paths.cache_dir() / "frames" / hashlib.sha1(str(store.layout.root.resolve()).encode()).hexdigest()[:12]

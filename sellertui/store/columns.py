@@ -134,3 +134,13 @@ def encode_part(table: str, part: ColumnPart, chunk: int = CHUNK) -> Streamed:
         yield b"}}"
 
     return Streamed(chunks, records.n * 64 * len(names))
+
+
+def written_from_columns(store, staged: dict) -> list[tuple]:
+    """(collection, partition, ColumnPart, its signature now) of each partition a commit wrote from columns.
+
+    Called by the committing writer while it still holds the lock, so each signature is that of the files
+    this commit wrote (whoever writes next changes it): what a frame built from the columns may be kept under.
+    """
+    return [(spec.name, path.stem, docs, store.partition_signature(spec.name, path.stem))
+            for path, (spec, docs) in staged.items() if isinstance(docs, ColumnPart)]

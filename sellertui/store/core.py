@@ -9,18 +9,19 @@ costs the size of one file, not of the store.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from sellertui import clock
 from sellertui.paths import ensure_dir
 from sellertui.store import backups, commit, splits
 from sellertui.store.access import read_store_file, unreadable
-from sellertui.store.columns import ColumnPart
+from sellertui.store.columns import ColumnPart, written_from_columns
 from sellertui.store.errors import CorruptFile, NewerStore, StoreBusy, StoreError
 from sellertui.store.fsio import (
     Signature,
@@ -62,6 +63,7 @@ class Store:
         self._mutex = threading.RLock()
         self._recent: list[Path] = []
         self._shared = shared
+        self.on_columns: Callable[[str, str, ColumnPart, Signature | None], None] | None = None  # written_from_columns
         self.layout.data_dir.mkdir(parents=True, exist_ok=True)
         existing = self.layout.meta.exists()
         ensure_dir(self.layout.root, shared)
@@ -110,17 +112,13 @@ class Store:
             good = backups.newest_good_copy(self.layout, self.layout.meta, None)
             raise CorruptFile(self.layout.meta, str(exc), good) from None
         if meta["format"] > FORMAT:
-            raise NewerStore(
-                f"{self.layout.root} was written by a newer sellertui (store format {meta['format']}, "
-                f"this one reads {FORMAT}); upgrade sellertui to open it"
-            )
+            raise NewerStore(f"{self.layout.root} was written by a newer sellertui (store format {meta['format']}, "
+                             f"this one reads {FORMAT}); upgrade sellertui to open it")
         for name, version in meta.get("schemas", {}).items():
             known = COLLECTIONS.get(name)
             if known is not None and version > known.version:
-                raise NewerStore(
-                    f"{self.layout.root}: collection '{name}' is at version {version}, this sellertui "
-                    f"knows up to {known.version}; upgrade sellertui to open it"
-                )
+                raise NewerStore(f"{self.layout.root}: collection '{name}' is at version {version}, this sellertui "
+                                 f"knows up to {known.version}; upgrade sellertui to open it")
         self._meta, self._meta_sig = meta, sig
         return meta
 
@@ -291,7 +289,6 @@ class Store:
             if name == "activity":
                 continue
             for part in self.partitions(spec):
-                path = self.layout.partition_path(name, part)
                 # an emptied partition is the file {"<name>":{}}
                 if (self.partition_signature(name, part) or Signature(0, 0, 0)).size > len(name) + 6 and self.load(spec, part):
                     return False
@@ -308,7 +305,8 @@ class Store:
             self._read_meta()  # refuse to write a store that a newer sellertui migrated meanwhile
             tx = Transaction(self, note, user, log)
             yield tx
-            staged, split = splits.physical(self, tx.payloads(), tx.touched)
+            logical = tx.payloads()
+            staged, split = splits.physical(self, logical, tx.touched)
             if not staged:
                 return
             payloads = {path: encode_table(spec.name, docs) for path, (spec, docs) in staged.items()}
@@ -333,6 +331,10 @@ class Store:
             if meta is not None:
                 self._meta, self._meta_sig = meta, sigs[self.layout.meta]
                 self._known[self.layout.meta] = sigs[self.layout.meta]
+            fresh = written_from_columns(self, logical) if self.on_columns else []
+        for item in fresh:  # signatures taken under the lock: never another writer's file
+            with contextlib.suppress(Exception):  # the frames of a fresh month are an optimisation: never fail a write
+                self.on_columns(*item)
 
     def backup_ahead(self) -> None:
         """Take today's backup now if it is missing, so the day's first write does not wait for it.

@@ -87,7 +87,7 @@ def test_a_damaged_memo_file_is_recomputed_and_replaced(store):
     now = clock.now()
     sources = shop_of(store)
     memo.remembered(sources, provider, now, "ana")
-    path = memo._path(sources)
+    path = memo._path(sources, "ana")
     path.write_bytes(b"\x00{not json")
     section = memo.remembered(shop_of(store), provider, now, "ana")
     assert len(calls) == 2 and section.items
@@ -115,3 +115,17 @@ def test_checklist_from_the_memo_still_applies_todays_ticks(store):
     again = sections.checklist(shop_of(store), "ana", now, which="slow")
     ticked = {i.key for s in again for i in s.items if i.ticked}
     assert item.key in ticked
+
+
+def test_a_new_login_reads_the_sections_kept_beside_the_store_privately(store, tmp_path, monkeypatch):
+    provider, calls = counting()
+    now = clock.now()
+    memo.remembered(shop_of(store), provider, now, "ana")
+    monkeypatch.setenv("SELLERTUI_CACHE_DIR", str(tmp_path / "a-cleared-cache"))  # a new login, an empty cache dir
+    again = memo.remembered(shop_of(store), provider, now, "ana")
+    assert len(calls) == 1 and again.items
+    path = memo._path(shop_of(store), "ana")
+    assert path.parent.parent == store.layout.data_dir / "frames"
+    assert path.stat().st_mode & 0o777 == 0o600 and path.parent.stat().st_mode & 0o777 == 0o700
+    memo.remembered(shop_of(store), provider, now, "ben")  # another user: a file of their own
+    assert len(calls) == 2 and memo._path(shop_of(store), "ben") != path

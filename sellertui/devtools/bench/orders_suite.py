@@ -109,8 +109,8 @@ async def _filter_latency(store_dir: Path, cache: Path) -> list[float]:
     marks: dict[str, float] = {}
     refilter, refresh = TableView._refilter, Screen._compositor_refresh
 
-    def timed_refilter(self):
-        refilter(self)
+    def timed_refilter(self, *args, **kwargs):
+        refilter(self, *args, **kwargs)
         marks["filtered"] = time.perf_counter()
 
     def timed_refresh(self):

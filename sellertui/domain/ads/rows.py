@@ -20,6 +20,7 @@ import pandas as pd
 
 from sellertui.domain.ads.days import clip, counted, day_number, report_table
 from sellertui.domain.ads.window import Window
+from sellertui.store.columns import Columns
 
 COMMON_TEXT = ["report", "ad_product", "marketplace", "date", "end_date", "campaign", "ad_group", "currency"]
 COUNTS = ["impressions", "clicks", "spend_minor", "sales_minor", "orders", "units"]
@@ -81,6 +82,12 @@ def _arrow(docs: list[dict], text: list[str], counts: list[str], floats: list[st
 
     schema = pa.schema([(n, pa.string()) for n in text] + [(n, pa.int64()) for n in counts]
                        + [(n, pa.float64()) for n in floats])
+    if isinstance(docs, Columns):  # records an import wrote from columns (``domain.warming``): no dict per row
+        try:
+            missing = [None] * docs.n
+            return pa.Table.from_pydict({n: docs.columns.get(n, missing) for n in schema.names}, schema=schema)
+        except (pa.ArrowTypeError, pa.ArrowInvalid):  # a value of another type: the per-cell path below
+            docs = docs.dicts()
     try:
         return pa.Table.from_pylist(docs, schema=schema)
     except (pa.ArrowTypeError, pa.ArrowInvalid):  # a value of another type (an id stored as a number): as text
@@ -100,6 +107,10 @@ class WindowRows:
     partial: int  # rows the window holds only in part (summary rows spread over their days)
     superseded: int  # rows in the window's reports that a newer report replaces on every day held here
     read: pd.DataFrame  # every row read, counted or not (ids live on in superseded rows)
+
+
+CHUNK = 5000  # documents built into a frame at a time: a month of search terms parsed whole costs several frames
+VERSION = 2  # of the frames ``build`` makes (kept on disk: bump when they change)
 
 
 class AdRows:
@@ -126,7 +137,7 @@ class AdRows:
         self.loaded.add(month)
         return self.frames.frame(self.collection, lambda docs: build(self.layout, docs, self.lean),
                                  name=self.layout.name + (".lean" if self.lean else ""), partitions=[month],
-                                 chunk=5000, version=2)
+                                 chunk=CHUNK, version=VERSION)
 
     def reports(self) -> pd.DataFrame:
         docs = [d for d in self.store["ad_reports"].all() if d.get("report") == self.layout.report]

@@ -82,13 +82,17 @@ def preference() -> list[tuple[str, str]]:
     return [(layout.report, grain) for grain in ("daily", "summary") for layout in ORDER]
 
 
+VERSION = 1  # of the frame ``spend_days`` keeps on disk (bump when its columns or meaning change)
+
+
 def spend_days(frames, window: Window | None = None) -> pd.DataFrame:
     """Spend, ad sales, orders and clicks by day, ad product, marketplace, campaign and currency (``rows``: how
     many report rows each holds); worked out again only when a file behind it changes."""
     collections = ("ad_reports", *(layout.collection for layout in ORDER))
     span = None if window is None else (window.start, window.end)
     name = "ads.spend_days." + ("all" if window is None else "window")  # one of each kept: the P&L's, the latest window's
-    return frames.derived(name, (span, frames.signature(collections)), lambda: _spend_days(frames, window))
+    return frames.derived(name, (span, frames.signature(collections)), lambda: _spend_days(frames, window),
+                          version=VERSION)
 
 
 def _spend_days(frames, window: Window | None) -> pd.DataFrame:

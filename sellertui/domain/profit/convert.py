@@ -60,8 +60,10 @@ def home_amounts(months: np.ndarray, currencies: np.ndarray, lines: np.ndarray, 
     if not foreign.any():
         return home, found
     idx = np.flatnonzero(foreign)
-    frame = pd.DataFrame({"month": np.asarray(months, dtype=object)[idx], "currency": currencies[idx],
-                          "line": np.asarray(lines, dtype=object)[idx], "amount": amounts[idx]})
+    # object columns kept as they are: as Arrow text, every entry's strings would be made again
+    frame = pd.DataFrame({"month": pd.Series(np.asarray(months, dtype=object)[idx], dtype=object),
+                          "currency": pd.Series(currencies[idx], dtype=object),
+                          "line": pd.Series(np.asarray(lines, dtype=object)[idx], dtype=object), "amount": amounts[idx]})
     for month, currency in set(zip(frame["month"], frame["currency"])):
         found[(month, currency)] = rates.find(month, currency)
     multiplier = np.array([np.nan if found[(m, c)].rate is None else float(factor(found[(m, c)].rate, c, rates.home))

@@ -271,9 +271,9 @@ def convert_and_sum(ledger: Ledger, rates: Rates) -> pd.DataFrame:
     frames = [frame for _, _, frame in parts]
     if not any(len(f) for f in frames):
         return pd.DataFrame(columns=DAILY)
-    every = pd.concat(frames, ignore_index=True)
+    every = pd.concat(_shared_categories(frames, ("line", "source", "currency")), ignore_index=True)
     every["day"] = every["day"].to_numpy().astype("datetime64[D]")
-    every["month"] = month_of(every["day"])
+    every["month"] = _month_categories(every["day"])
     kept = every["keep"].to_numpy(dtype=bool)
     home = np.full(len(every), np.nan)
     home[kept], found = home_amounts(every["month"].to_numpy()[kept], every["currency"].to_numpy()[kept],
@@ -292,11 +292,28 @@ def convert_and_sum(ledger: Ledger, rates: Rates) -> pd.DataFrame:
     by_day = per_month.daily(ledger.monthly, keys[1:5])
     if len(by_day):
         by_day["day"] = by_day["day"].to_numpy().astype("datetime64[D]")
+        every = every.astype({name: object for name in ("line", "source", "currency", "month")})  # no new strings
         every = pd.concat([every, by_day.assign(month=month_of(by_day["day"]))], ignore_index=True)
-    every = every.astype({"line": object, "source": object, "currency": object})
     # min_count: a day whose entries all lack a rate stays NaN (a lambda per group cost a second at 100k orders)
-    grouped = every.groupby(keys, sort=False)[["amount", "home_minor"]].sum(min_count=1)
-    return grouped.rename(columns={"amount": "amount_minor"}).reset_index()[DAILY]
+    grouped = every.groupby(keys, sort=False, observed=True)[["amount", "home_minor"]].sum(min_count=1)
+    daily = grouped.rename(columns={"amount": "amount_minor"}).reset_index()[DAILY]
+    return daily.astype({name: "str" for name in ("line", "source", "currency", "month")})
+
+
+def _shared_categories(frames: list[pd.DataFrame], columns: tuple[str, ...]) -> list[pd.DataFrame]:
+    """The frames with these text columns as categoricals of one set of categories, so they concatenate as
+    codes: as text, half a million entries cost ~100 MB of Python strings (a few distinct values)."""
+    categories = {name: pd.Index(pd.unique(np.concatenate([pd.unique(np.asarray(f[name], dtype=object))
+                                                            for f in frames])), dtype=object) for name in columns}
+    return [f.assign(**{name: pd.Categorical(np.asarray(f[name], dtype=object), categories=categories[name])
+                        for name in columns}) for f in frames]
+
+
+def _month_categories(days) -> pd.Categorical:
+    """``YYYY-MM`` of each day as a categorical (``month_of`` as codes: one string per month, not per entry)."""
+    months = np.asarray(days).astype("datetime64[M]")
+    distinct, where = np.unique(months, return_inverse=True)
+    return pd.Categorical.from_codes(where.reshape(-1), pd.Index(distinct.astype(str).astype(object), dtype=object))
 
 
 def _keep_home(ledger: Ledger, where: str, line: str | None, home: np.ndarray) -> None:

@@ -3,8 +3,9 @@
 The reorder plan, the promotion checks and the ad proposals read the whole
 order and search-term history (1–2 s on a large store); the ship queue parses
 the recent months of orders. Their result depends only on the store files
-they read, the settings and the day, so it is kept in the cache dir under a
-fingerprint of exactly those (file signatures are stats, so checking costs a
+they read, the settings and the day, so it is kept beside the store's frames
+(``Shop.cache_dir``: every process and login of the store reads it; one file
+per user) under a fingerprint of exactly those (file signatures are stats, so checking costs a
 few milliseconds). When nothing they read has changed — a
 second start the same day, a teammate's instance, a tick or a new task — the
 sections show at once; any write to what they read computes them afresh.
@@ -60,11 +61,9 @@ def _sig(sig) -> list[int] | None:
     return None if sig is None else [sig.ino, sig.size, sig.mtime_ns]
 
 
-def _path(shop) -> Path:
-    from sellertui import paths
-
-    key = hashlib.sha1(str(shop.store.layout.root.resolve()).encode()).hexdigest()[:12]
-    return paths.cache_dir() / "today" / f"{key}.json"
+def _path(shop, user: str) -> Path:
+    """One file per user beside the store's frames: a new login or a teammate's cleared cache finds them."""
+    return shop.cache_dir() / "today" / f"{hashlib.sha1(user.encode()).hexdigest()[:12]}.json"
 
 
 def _read(path: Path) -> dict:
@@ -75,14 +74,19 @@ def _read(path: Path) -> dict:
         return {}
 
 
-def _write(path: Path, data: dict) -> None:
+def _write(path: Path, data: dict, shared: bool) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data))
+        missing = [p for p in (path.parent.parent, path.parent) if not p.exists()]
+        for folder in missing:
+            folder.mkdir(exist_ok=True)
+            os.chmod(folder, 0o2770 if shared else 0o700)  # like the frames: private, or the team's
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o660 if shared else 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(json.dumps(data).encode())
         os.replace(tmp, path)
-    except OSError:  # a read-only cache dir costs speed, never correctness
-        pass
+    except OSError:  # a read-only folder costs speed, never correctness
+        tmp.unlink(missing_ok=True)
 
 
 def _section(data: dict) -> Section:
@@ -96,7 +100,7 @@ def remembered(shop, provider: Callable, now: datetime, user: str) -> Section:
     key = fingerprint(shop, name, now, user)
     if key is None:
         return provider(shop, now, user)
-    path = _path(shop)
+    path = _path(shop, user)
     entry = _read(path).get(name)
     if isinstance(entry, dict) and entry.get("key") == key:
         try:
@@ -106,5 +110,5 @@ def remembered(shop, provider: Callable, now: datetime, user: str) -> Section:
     section = provider(shop, now, user)
     memo = _read(path)  # re-read: another provider or process may have written meanwhile
     memo[name] = {"key": key, "section": asdict(section)}
-    _write(path, memo)
+    _write(path, memo, bool(getattr(shop.store, "shared", False)))
     return section

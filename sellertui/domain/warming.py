@@ -1,0 +1,69 @@
+"""The frames a partition written from columns gets in the same step, so the first read after an import is warm.
+
+An import into a new month writes that month straight from columns
+(``store.columns``); the store then hands the columns here (``Store.on_columns``,
+set by ``Shop``) with the signature the commit gave the month's files. Each frame
+the tabs read from that collection is built from the columns (no JSON parsed)
+and kept beside the store under that signature, exactly as ``FrameCache.frame``
+would have kept it on first read. A later write changes the signature, so a
+frame kept here is never read for other records.
+
+``FRAMES`` must name each frame as its reader does (name, builder, version,
+chunk); tests/domain/test_warming.py checks that every one is then read without
+a build.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Callable, NamedTuple
+
+from sellertui import clock
+
+
+class Warm(NamedTuple):
+    name: str
+    build: Callable
+    version: int = 1
+    chunk: int | None = None
+    columns: bool = False  # the builder takes ``store.columns.Columns`` as they are (else: a list of dicts)
+    subset_of: str = ""  # these columns of that frame (named before this one) are this frame: no second build
+    recent: bool = False  # read only for the last months (sales velocity, promotions, the Ads overview's weeks)
+
+
+RECENT_DAYS = 400  # the months a ``recent`` frame is kept for: its readers look back at most about a year
+
+
+def frames_of(collection: str) -> list[Warm]:
+    """The frames read from ``collection`` (names carry the local zone where the frame bakes it in)."""
+    zone, tag = clock.now().tzinfo, clock.now().strftime("%z")
+    if collection == "orders":
+        from sellertui.domain.ads import overview
+        from sellertui.domain.inventory.velocity import sales_frame as inventory_sales
+        from sellertui.domain.orders.table import FRAME_VERSION, build_orders
+        from sellertui.domain.profit import sources
+        from sellertui.domain.promotions.board import sales_frame as promotion_sales
+
+        return [Warm(f"orders{tag}", build_orders, FRAME_VERSION),
+                Warm(f"profit.orders{tag}", lambda docs: sources.orders_frame(docs, zone), sources.VERSION),
+                Warm("inventory.sales", inventory_sales, recent=True),
+                Warm("promotions.sales", promotion_sales, 2, recent=True),
+                Warm("ads.sales_by_day", overview.sales_frame, recent=True)]
+    from sellertui.domain.ads.layouts import BY_REPORT
+    from sellertui.domain.ads.rows import CHUNK, VERSION, build
+
+    for layout in BY_REPORT.values():
+        if layout.collection == collection:  # all time (the P&L's ad spend) lean; windows (the Ads views) whole
+            lean = list(build(layout, [], lean=True).columns)
+            return [Warm(layout.name, lambda docs, layout=layout: build(layout, docs), VERSION, CHUNK, columns=True),
+                    Warm(layout.name + ".lean", lambda frame, lean=lean: frame[lean], VERSION, subset_of=layout.name)]
+    return []
+
+
+def warm(frames, collection: str, partition: str, part, signature) -> int:
+    """Keep every frame of ``collection`` for this freshly written partition (a ``ColumnPart``); how many."""
+    specs = frames_of(collection)
+    if partition < (clock.today() - timedelta(days=RECENT_DAYS)).isoformat()[:7]:  # an old month of history
+        specs = [spec for spec in specs if not spec.recent]  # (built on first read, if ever read)
+    frames.keep(collection, partition, signature, specs, part)
+    return len(specs)

@@ -1,0 +1,30 @@
+"""Give freed memory back to the system, so the peak of a session is what it holds, not what it once held.
+
+Measured on the large demo shop (Profit's first open, warm): the ledger build
+allocates and frees a few hundred MB, and with the allocators' defaults most of
+it stays in the process. Arrow's own pool (mimalloc) keeps freed pages, and
+pandas' text columns live in Arrow: ``sellertui/__init__.py`` has Arrow use the
+system allocator instead (it must be said before pyarrow loads). glibc raises
+its mmap threshold each time a big block is freed, after which big arrays come
+from the heap and stay there; a fixed threshold keeps them mmapped, returned on
+free. Together: Profit's peak 589 -> 501 MB, the same CPU.
+"""
+
+from __future__ import annotations
+
+import sys
+
+M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
+MMAP_AT = 128 * 1024  # glibc's starting threshold, kept fixed
+
+
+def return_freed_memory() -> None:
+    """Fix glibc's mmap threshold (a no-op where the C library is not glibc)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        ctypes.CDLL("libc.so.6").mallopt(M_MMAP_THRESHOLD, MMAP_AT)
+    except (OSError, AttributeError):  # musl and others: no mallopt, nothing to do
+        pass
