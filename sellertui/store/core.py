@@ -22,7 +22,7 @@ from sellertui.paths import ensure_dir
 from sellertui.store import backups, commit, splits
 from sellertui.store.access import read_store_file, unreadable
 from sellertui.store.columns import ColumnPart, written_from_columns
-from sellertui.store.errors import CorruptFile, NewerStore, StoreBusy, StoreError
+from sellertui.store.errors import CorruptFile, StoreBusy, StoreError
 from sellertui.store.fsio import (
     Signature,
     dumps,
@@ -34,12 +34,11 @@ from sellertui.store.fsio import (
 from sellertui.store.layout import Layout
 from sellertui.store.locking import StoreLock
 from sellertui.store.opening import login_name
-from sellertui.store.schema import COLLECTIONS, CollectionSpec, spec as spec_of
+from sellertui.store.schema import COLLECTIONS, FORMAT, CollectionSpec, refuse_newer, spec as spec_of
 from sellertui.store.transaction import Transaction
 from sellertui.store.watching import changed_since
 from sellertui.store.views import CollectionView
 
-FORMAT = 1  # the layout of files and folders; collections version their records
 RECENT_BIG_FILES = 4  # parsed partitions of uncached collections kept in memory
 
 
@@ -111,14 +110,7 @@ class Store:
         except ValueError as exc:
             good = backups.newest_good_copy(self.layout, self.layout.meta, None)
             raise CorruptFile(self.layout.meta, str(exc), good) from None
-        if meta["format"] > FORMAT:
-            raise NewerStore(f"{self.layout.root} was written by a newer sellertui (store format {meta['format']}, "
-                             f"this one reads {FORMAT}); upgrade sellertui to open it")
-        for name, version in meta.get("schemas", {}).items():
-            known = COLLECTIONS.get(name)
-            if known is not None and version > known.version:
-                raise NewerStore(f"{self.layout.root}: collection '{name}' is at version {version}, this sellertui "
-                                 f"knows up to {known.version}; upgrade sellertui to open it")
+        refuse_newer(meta, str(self.layout.root))
         self._meta, self._meta_sig = meta, sig
         return meta
 

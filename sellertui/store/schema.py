@@ -180,3 +180,20 @@ def spec(name: str) -> CollectionSpec:
         return COLLECTIONS[name]
     except KeyError:
         raise KeyError(f"unknown collection {name!r}; known: {', '.join(COLLECTIONS)}") from None
+
+
+FORMAT = 1  # the layout of files and folders (or tables); collections version their records
+
+
+def refuse_newer(meta: dict, where: str) -> None:
+    """Refuse a store a newer sellertui wrote: its layout, or a collection's records, newer than this one reads."""
+    from sellertui.store.errors import NewerStore
+
+    if meta.get("format", FORMAT) > FORMAT:
+        raise NewerStore(f"{where} was written by a newer sellertui (store format {meta['format']}, this one reads "
+                         f"{FORMAT}); upgrade sellertui to open it")
+    for name, version in meta.get("schemas", {}).items():
+        known = COLLECTIONS.get(name)
+        if known is not None and version > known.version:
+            raise NewerStore(f"{where}: collection '{name}' is at version {version}, this sellertui knows up to "
+                             f"{known.version}; upgrade sellertui to open it")

@@ -18,7 +18,7 @@ from psycopg import sql
 
 from sellertui import clock
 from sellertui.store.core import Store
-from sellertui.store.errors import NewerStore, StoreError
+from sellertui.store.errors import StoreError
 from sellertui.store.fsio import Signature
 from sellertui.store.postgres import connect as pg
 from sellertui.store.postgres import ddl
@@ -27,11 +27,10 @@ from sellertui.store.postgres.layout import DatabaseLayout
 from sellertui.store.postgres.migrate import migrate, pending
 from sellertui.store.postgres.transaction import (PartitionCache, PgTransaction, TxSource, load, partitions,
                                                   read_meta)
-from sellertui.store.schema import COLLECTIONS, CollectionSpec, spec as spec_of
+from sellertui.store.schema import COLLECTIONS, FORMAT, CollectionSpec, refuse_newer, spec as spec_of
 from sellertui.store.urls import named_role, shown_url
 from sellertui.store.views import CollectionView
 
-FORMAT = 1
 
 
 class PgStore:
@@ -62,7 +61,7 @@ class PgStore:
                 if not ddl.missing_tables(conn):
                     meta = read_meta(conn)
                     if meta and not pending(meta):
-                        _refuse_newer(meta, self.location)
+                        refuse_newer(meta, self.location)
                         return meta, role
                 conn.execute("SELECT pg_advisory_xact_lock(%s)", (ddl.INIT_LOCK,))
                 ddl.create(conn)
@@ -71,7 +70,7 @@ class PgStore:
                     meta = {"format": FORMAT, "created_at": clock.stamp(), "shared": True, "store_id": secrets.token_hex(8),
                             "schemas": {name: s.version for name, s in COLLECTIONS.items()}}
                     conn.execute(f"INSERT INTO {ddl.META} (id, doc) VALUES (1, %s::jsonb)", (orjson.dumps(meta).decode(),))
-                _refuse_newer(meta, self.location)
+                refuse_newer(meta, self.location)
                 if pending(meta):
                     meta = migrate(conn, meta)
                 return meta, role
@@ -187,15 +186,6 @@ class PgStore:
         self._pool.close()
 
 
-def _refuse_newer(meta: dict, where: str) -> None:
-    if meta.get("format", FORMAT) > FORMAT:
-        raise NewerStore(f"{where} was written by a newer sellertui (store format {meta['format']}, this one reads "
-                         f"{FORMAT}); upgrade sellertui to open it")
-    for name, version in meta.get("schemas", {}).items():
-        known = COLLECTIONS.get(name)
-        if known is not None and version > known.version:
-            raise NewerStore(f"{where}: collection '{name}' is at version {version}, this sellertui knows up to "
-                             f"{known.version}; upgrade sellertui to open it")
 
 
 def _local_dir(store_id: str):
