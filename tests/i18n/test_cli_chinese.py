@@ -6,17 +6,10 @@ import json
 from pathlib import Path
 
 from sellertui import paths
-from sellertui.cli import main
 from sellertui.core.i18n import language
+from tests.test_cli_import import run
 
 
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_help_and_usage_errors_in_chinese_from_lang(capsys, monkeypatch):
