@@ -17,6 +17,11 @@ def month(day: date) -> str:
     return _skeleton("yMMM", day)
 
 
+def month_name(day: date) -> str:
+    """'Nov' / '11月'."""
+    return _skeleton("MMM", day)
+
+
 def short_day(day: date) -> str:
     """'May 3' / '5月3日'."""
     return _skeleton("MMMd", day)
