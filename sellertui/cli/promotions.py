@@ -51,7 +51,7 @@ def cmd_upcoming(args: argparse.Namespace) -> int:
             offer = _("{discount}% off · fee {fee}").format(discount=f"{p['discount_pct']:g}",
                                                            fee=fmt(p["fee_minor"], p["currency"]))
             failing = " · " + _("{count} check(s) failing").format(count=failed) if failed else ""
-            print(f"  {p['start']}  {p['status']:<9} {pad(kind, 24)} {p['name']}  {offer}{failing}")
+            print(f"  {p['start']}  {pad(_(p['status']), 9)} {pad(kind, 24)} {p['name']}  {offer}{failing}")
     if data["events"]:
         print(_("\nEvents"))
         for e in data["events"]:

@@ -18,7 +18,8 @@ ALSO = ["sellertui/domain/fields.py", "sellertui/domain/query.py", "sellertui/do
         "sellertui/domain/team/notices_today.py", "sellertui/domain/promotions/today.py",
         "sellertui/domain/promotions/deadlines.py", "sellertui/domain/watch/today.py",
         "sellertui/domain/watch/alerts.py", "sellertui/domain/ads/rules.py",
-        "sellertui/domain/profit/readiness.py", "sellertui/domain/profit/flags.py", "sellertui/domain/profit/ecb.py"]
+        "sellertui/domain/profit/readiness.py", "sellertui/domain/profit/flags.py", "sellertui/domain/profit/ecb.py",
+        "sellertui/domain/promotions/checks.py"]
 
 
 # velocity.py shows no text (its 'NaT' is pandas')

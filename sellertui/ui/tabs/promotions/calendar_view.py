@@ -173,7 +173,7 @@ class CalendarView(PromotionKeys, PanelHolder, View):
         from sellertui.ui.tabs.promotions.detail import MARK
 
         lines = [text(p.get("name", ""), "bold")]
-        lines.append(Text(_("  {type} · {status} · {discount_pct:g}% · to {end}").format(type=TYPES.get(p.get('type'), ''), status=p.get('status'), discount_pct=float(p.get('discount_pct') or 0), end=p.get('end')), style="dim"))
+        lines.append(Text(_("  {type} · {status} · {discount_pct:g}% · to {end}").format(type=_(TYPES.get(p.get('type'), '')), status=_(p.get('status') or ''), discount_pct=float(p.get('discount_pct') or 0), end=p.get('end')), style="dim"))
         for check in self.board.checks_of(p):
             if check.level != "ok":
                 mark, style = MARK[check.level]

@@ -83,7 +83,7 @@ class EventsView(BoardView, RecordsView):
         if self.board is not None:
             mine = [p for p in self.board.promotions if self.board.event_of(p) is e]
             lines += [_("Promotion: {name} ({status}, {start} to {end})").format(
-                name=p.get("name"), status=p.get("status"), start=p["start"], end=p.get("end")) for p in mine]
+                name=p.get("name"), status=_(p.get("status") or ""), start=p["start"], end=p.get("end")) for p in mine]
         return rows, lines
 
     def detail(self, position: int):
