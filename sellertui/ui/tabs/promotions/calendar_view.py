@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, shown
 from sellertui import clock
 from sellertui.domain.promotions import checks as check_rules
 from sellertui.ui.tabs.promotions.actions import PROMOTION_BINDINGS, PromotionKeys
@@ -173,7 +173,7 @@ class CalendarView(PromotionKeys, PanelHolder, View):
         from sellertui.ui.tabs.promotions.detail import MARK
 
         lines = [text(p.get("name", ""), "bold")]
-        lines.append(Text(_("  {type} · {status} · {discount_pct:g}% · to {end}").format(type=_(TYPES.get(p.get('type'), '')), status=_(p.get('status') or ''), discount_pct=float(p.get('discount_pct') or 0), end=p.get('end')), style="dim"))
+        lines.append(Text(_("  {type} · {status} · {discount_pct:g}% · to {end}").format(type=shown(TYPES.get(p.get('type'), '')), status=shown(p.get('status')), discount_pct=float(p.get('discount_pct') or 0), end=p.get('end')), style="dim"))
         for check in self.board.checks_of(p):
             if check.level != "ok":
                 mark, style = MARK[check.level]

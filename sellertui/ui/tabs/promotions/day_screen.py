@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, shown
 from sellertui.domain.promotions import checks as check_rules
 from sellertui.domain.promotions.fees import TYPES
 from sellertui.ui.kit.dialogs import modal_box
@@ -25,7 +25,7 @@ def promotion_line(board, promo: dict) -> Text:
     summary = check_rules.summary(board.checks_of(promo))
     line.append(f"{summary or ' ':<6}", style="bold red" if "✗" in summary else "yellow" if "!" in summary else "green")
     line.append(plain(promo.get("name", "")), style="bold")
-    line.append(_("  {type} · {status} · {discount_pct:g}% · {start} to {end}").format(type=_(TYPES.get(promo.get('type'), '')), status=_(promo.get('status') or ''), discount_pct=float(promo.get('discount_pct') or 0), start=promo['start'], end=promo.get('end')), style="dim")
+    line.append(_("  {type} · {status} · {discount_pct:g}% · {start} to {end}").format(type=shown(TYPES.get(promo.get('type'), '')), status=shown(promo.get('status')), discount_pct=float(promo.get('discount_pct') or 0), start=promo['start'], end=promo.get('end')), style="dim")
     return line
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import _, shown
 from sellertui import clock
 from sellertui.domain import fields
 from sellertui.core.markets import market
@@ -151,5 +151,5 @@ def fee_form(entry: dict | None, settings) -> DateFormScreen:
             return {"currency": _("a 3-letter code like USD")}
         return fee_table.check(values)
 
-    return DateFormScreen(_("New fee entry") if not entry else _("Edit fee: {type}").format(type=_(TYPES.get(e.get("type"), ""))),
+    return DateFormScreen(_("New fee entry") if not entry else _("Edit fee: {type}").format(type=shown(TYPES.get(e.get("type"), ""))),
                           form_fields, check=checked, date_fields=("from",))
