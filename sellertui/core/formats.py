@@ -37,6 +37,14 @@ def weekday_day(day: date) -> str:
     return _skeleton("MMMEd", day)
 
 
+def dated(day: date, english: str, skeleton: str) -> str:
+    """``day`` in English as the app has always written it there (strftime ``english``), in another language
+    by the CLDR ``skeleton`` (Babel): '%a %d %b %Y' / 'yMMMEd' → 'Sat 05 Dec 2026' / '2026年12月5日周六'."""
+    if babel_locale() == "en_US":
+        return day.strftime(english)
+    return _skeleton(skeleton, day)
+
+
 def number(value: float | int, places: int = 0) -> str:
     """12345.6 → '12,346' (places=0) with the language's separators."""
     group, decimal = _symbols(babel_locale())

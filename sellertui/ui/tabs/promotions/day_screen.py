@@ -18,6 +18,7 @@ from sellertui.domain.promotions import checks as check_rules
 from sellertui.domain.promotions.fees import TYPES
 from sellertui.ui.kit.dialogs import modal_box
 from sellertui.ui.kit.safe import plain
+from sellertui.core.formats import dated
 
 
 def promotion_line(board, promo: dict) -> Text:
@@ -79,7 +80,7 @@ class DayScreen(ModalScreen[tuple[str, str | None] | None]):
             options.append(Option(Text(_("Nothing on this day. n plans a promotion starting on it."), style="italic"),
                                   disabled=True))
         with Vertical() as box:
-            box.border_title = self.heading or f"{self.day:%A %d %B %Y}"
+            box.border_title = self.heading or dated(self.day, "%A %d %B %Y", "yMMMEd")
             yield OptionList(*options, id="day-list")
             yield Static(_("enter/w working · e edit · c duplicate · x cancel · > next status · n new · "
                            "esc close"),
