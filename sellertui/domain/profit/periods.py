@@ -74,6 +74,11 @@ def label(period: str, grain: str) -> str:
     return f"W{period[6:8]} {first:%m-%d}"
 
 
+def tick(month: str) -> str:
+    """A month under a chart's bar, where columns are narrow: 'Nov26' / '11月'."""
+    return dated(bounds(month, "month")[0], "%b%y", "MMM")
+
+
 def months_of(period: str, grain: str) -> list[str]:
     first, last = bounds(period, grain)
     return between(first, last, "month")

@@ -157,7 +157,7 @@ class HiringView(ProfitView):
 
     def _chart(self) -> None:
         from sellertui.core.money import SYMBOLS, exponent
-        from sellertui.domain.profit.periods import label, step
+        from sellertui.domain.profit.periods import step, tick
 
         result = self.hiring.readiness
         scale = 10 ** exponent(result.currency)
@@ -170,7 +170,7 @@ class HiringView(ProfitView):
             while probe <= end and len(future) < 24:
                 future.append(probe)
                 probe = step(probe, "month")
-        labels = [label(m, "month")[:3] + label(m, "month")[-2:] for m in months + future]
+        labels = [tick(m) for m in months + future]
         series = [Series(_("net profit"), [v / scale for v in left] + [None] * len(future), "cyan")]
         if result.trend is not None:
             series.append(Series(_("trend"), [result.trend.at(m) / scale if m in result.trend.months or m in future

@@ -137,7 +137,7 @@ class CalendarView(PromotionKeys, PanelHolder, View):
             return
         key = day.isoformat()
         promotions, events = self.board.on_day(key)
-        heading = Text(dated(day, "%a %d %b %Y", "yMMMEd"), style="bold")
+        heading = Text(dated(day, "%a %d %b %Y", "MMMEd"), style="bold")  # the month's title has the year
         if not promotions and not events:
             heading.append("  " + _("nothing on this day · n plans a promotion starting on it"), style="dim")
         # narrow: one line of names below the grid
