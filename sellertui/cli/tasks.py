@@ -6,7 +6,7 @@ import argparse
 
 from sellertui.cli.common import context, print_json
 from sellertui.domain.team import tasks
-from sellertui.core.i18n import _
+from sellertui.core.i18n import _, shown
 from sellertui.core.cells import cell_len, pad
 
 
@@ -58,7 +58,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         late = pad(late_word if tasks.is_overdue(t) else "", cell_len(late_word))
         owner = t.get("owner") or _("unassigned")
         # the status is the stored word (scripts read it); names and titles may be 中文: padded by cells
-        print(f"{t['id']:>{width}}  {t['status']:<7} {due:<10} {late}  {pad(owner, 12)} {t['title']}")
+        print(f"{t['id']:>{width}}  {pad(shown(t['status']), 7)} {due:<10} {late}  {pad(owner, 12)} {t['title']}")
     return 0
 
 

@@ -17,6 +17,11 @@ def month(day: date) -> str:
     return _skeleton("yMMM", day)
 
 
+def month_name(day: date) -> str:
+    """'Nov' / '11月'."""
+    return _skeleton("MMM", day)
+
+
 def short_day(day: date) -> str:
     """'May 3' / '5月3日'."""
     return _skeleton("MMMd", day)
@@ -30,6 +35,14 @@ def long_day(day: date) -> str:
 def weekday_day(day: date) -> str:
     """'Sun, May 3' / '5月3日周日'."""
     return _skeleton("MMMEd", day)
+
+
+def dated(day: date, english: str, skeleton: str) -> str:
+    """``day`` in English as the app has always written it there (strftime ``english``), in another language
+    by the CLDR ``skeleton`` (Babel): '%a %d %b %Y' / 'yMMMEd' → 'Sat 05 Dec 2026' / '2026年12月5日周六'."""
+    if babel_locale() == "en_US":
+        return day.strftime(english)
+    return _skeleton(skeleton, day)
 
 
 def number(value: float | int, places: int = 0) -> str:

@@ -42,6 +42,14 @@ def _(msgid: str) -> str:
     return _translations.gettext(msgid) if msgid else msgid
 
 
+def shown(value: str | None) -> str:
+    """A stored value whose words are marked with ``N_`` where they are defined (a status, a type), as shown now.
+
+    A function of its own so that extraction does not take the literals of the expression for msgids.
+    """
+    return _(value) if value else ""
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _translations.ngettext(singular, plural, n)
 

@@ -18,6 +18,8 @@ from sellertui import clock
 from sellertui.importers.dates import parse_period
 from sellertui.importers.errors import FileProblem
 from sellertui.importers.values import Bad
+from sellertui.core.formats import dated
+from sellertui.core.i18n import _
 
 _ISO = re.compile(r"(?<!\d)(\d{4})[-_.](\d{1,2})[-_.](\d{1,2})(?!\d)")
 _XYZ = re.compile(r"(?<!\d)(\d{1,2})[-_.](\d{1,2})[-_.](\d{4})(?!\d)")
@@ -103,6 +105,6 @@ def choices(before: date) -> list[tuple[str, str, str]]:
     before that day, then the 30 days up to the day before it (the day itself is not complete)."""
     last_month_end = before.replace(day=1) - timedelta(days=1)
     yesterday = before - timedelta(days=1)
-    return [(f"the last full month, {last_month_end:%B %Y}", last_month_end.replace(day=1).isoformat(),
-             last_month_end.isoformat()),
-            ("the last 30 days", (yesterday - timedelta(days=29)).isoformat(), yesterday.isoformat())]
+    return [(_("the last full month, {month}").format(month=dated(last_month_end, "%B %Y", "yMMMM")),
+             last_month_end.replace(day=1).isoformat(), last_month_end.isoformat()),
+            (_("the last 30 days"), (yesterday - timedelta(days=29)).isoformat(), yesterday.isoformat())]

@@ -41,8 +41,9 @@ class Outcome:
     done: list[dict] = field(default_factory=list)  # the records written
     skipped: list[str] = field(default_factory=list)  # why some were not
 
-    def summary(self, verb: str) -> str:
-        text = f"{verb} {len(self.done)}"
+    def summary(self, done: str) -> str:
+        """``done``: the whole sentence of what was done, translated, with ``{n}`` for how many ('Approved {n}')."""
+        text = done.format(n=len(self.done))
         if self.skipped:
             text += "; " + _("{n} skipped: {why}").format(n=len(self.skipped), why="; ".join(self.skipped[:3]))
             if len(self.skipped) > 3:

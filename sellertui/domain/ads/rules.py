@@ -23,7 +23,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import N_, _
 from sellertui.domain.ads.campaigns import CampaignInfo, Destinations
 from sellertui.domain.ads.metrics import is_asin, pct
 from sellertui.domain.ads.proposal import Proposal
@@ -63,15 +63,31 @@ def _base(row, kind: str, action: str, target: Target, window: dict) -> Proposal
     )
 
 
+# the sources a harvest comes from, each as the whole phrase (the article differs: a broad, an auto)
+SOURCES = {"broad": N_("a broad source"), "phrase": N_("a phrase source"), "auto": N_("an auto source")}
+MATCH_TYPES = {"exact": N_("exact"), "phrase": N_("phrase"), "broad": N_("broad")}
+
+
 def _a(word: str) -> str:
+    if word in SOURCES:
+        return _(SOURCES[word])
     return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
 
 
-def _numbers(p: Proposal) -> str:
+def _attribution_text(row) -> str:
+    low, high = int(row.attribution_min), int(row.attribution_max)
+    if low == high:
+        return _("{days}-day").format(days=high)
+    return _("mixed {low}/{high}-day").format(low=low, high=high)
+
+
+def _numbers(p: Proposal, row) -> str:
     m = lambda v: fmt(v, p.currency)  # noqa: E731
-    acos = pct(p.acos) or "blank (no sales)"
-    return (f"{p.impressions:,} impressions, {p.clicks:,} clicks, {m(p.spend_minor)} spend, {p.orders} orders, "
-            f"{m(p.sales_minor)} sales, ACoS {acos} ({p.attribution} attribution)")
+    acos = pct(p.acos) or _("blank (no sales)")
+    return _("{impressions:,} impressions, {clicks:,} clicks, {spend} spend, {orders} orders, {sales} sales, "
+             "ACoS {acos} ({attribution} attribution)").format(
+        impressions=p.impressions, clicks=p.clicks, spend=m(p.spend_minor), orders=p.orders,
+        sales=m(p.sales_minor), acos=acos, attribution=_attribution_text(row))
 
 
 # -- negate ------------------------------------------------------------------------
@@ -118,23 +134,31 @@ def negate_proposals(terms: pd.DataFrame, book: TargetBook, rules: AdsRules, win
         if by_clicks[i]:
             p.rules.append("clicks")
             if math.isnan(cpo[i]):
-                basis = f"no orders in the account to measure clicks per order, so the minimum {rules.negate_min_clicks}"
+                basis = _("no orders in the account to measure clicks per order, so the minimum {minimum}").format(
+                    minimum=rules.negate_min_clicks)
             else:
-                whose = "ad group" if not math.isnan(group_cpo[i]) else "account"
-                basis = (f"max({rules.negate_min_clicks}, {rules.negate_clicks_per_order_factor:g} × "
-                         f"{cpo[i]:.1f} clicks per order of the {whose}) = {threshold[i]:.1f}")
-            reasons.append(f"no orders after {p.clicks} clicks (≥ {basis})")
+                basis = (_("max({minimum}, {factor:g} × {per_order:.1f} clicks per order of the ad group) = "
+                           "{threshold:.1f}") if not math.isnan(group_cpo[i]) else
+                         _("max({minimum}, {factor:g} × {per_order:.1f} clicks per order of the account) = "
+                           "{threshold:.1f}")).format(
+                    minimum=rules.negate_min_clicks, factor=rules.negate_clicks_per_order_factor,
+                    per_order=cpo[i], threshold=threshold[i])
+            reasons.append(_("no orders after {clicks} clicks (≥ {basis})").format(clicks=p.clicks, basis=basis))
         if by_spend[i]:
             p.rules.append("spend")
-            reasons.append(f"spent {m(p.spend_minor)} with no order, at least what an order may cost at target "
-                           f"({m(target.price_minor)} × {pct(target.acos)} = {m(int(per_order[i]))})")
+            reasons.append(_("spent {spend} with no order, at least what an order may cost at target "
+                             "({price} × {acos} = {cost})").format(
+                spend=m(p.spend_minor), price=m(target.price_minor), acos=pct(target.acos),
+                cost=m(int(per_order[i]))))
         if by_ctr[i]:
             p.rules.append("low_ctr")
-            reasons.append(f"{p.impressions:,} impressions (≥ {rules.low_ctr_min_impressions:,}) at CTR "
-                           f"{pct(ctr[i], 2) or '0.00%'} (≤ {pct(rules.low_ctr_max, 2)}) and no orders")
-        where = f"in ad group {p.ad_group}"
-        p.reason = (f"Negate {'the product ' if asin else ''}'{p.term}' {where}: " + "; ".join(reasons) + ".")
-        p.working = [_numbers(p), *target.working]
+            reasons.append(_("{impressions:,} impressions (≥ {minimum:,}) at CTR {ctr} (≤ {limit}) and no orders").format(
+                impressions=p.impressions, minimum=rules.low_ctr_min_impressions, ctr=pct(ctr[i], 2) or "0.00%",
+                limit=pct(rules.low_ctr_max, 2)))
+        negate = (_("Negate the product '{term}' in ad group {ad_group}: {reasons}.") if asin else
+                  _("Negate '{term}' in ad group {ad_group}: {reasons}."))
+        p.reason = negate.format(term=p.term, ad_group=p.ad_group, reasons=_("; ").join(reasons))
+        p.working = [_numbers(p, row), *target.working]
         proposals.append(p)
     return proposals
 
@@ -191,14 +215,17 @@ def harvest_proposals(terms: pd.DataFrame, book: TargetBook, rules: AdsRules, wi
         p.new_bid_minor = _clamp(raw, rules.floor_minor(p.currency), rules.ceiling_minor(p.currency))
         m = lambda v: fmt(v, p.currency)  # noqa: E731
         p.rules.append("harvest")
-        dest = place.label if place else "a manual campaign you choose (e)"
+        dest = place.label if place else _("a manual campaign you choose (e)")
         what = _("a product target") if asin else _("an exact keyword")
-        p.reason = (f"Harvest '{p.term}': {p.orders} orders at ACoS {pct(p.acos)} ≤ target {pct(target.acos)} "
-                    f"in {_a(p.source)} source. Add it as {what} to {dest} at {m(p.new_bid_minor)} and negate it "
-                    f"exactly in ad group {p.ad_group}.")
-        p.working = [_numbers(p), f"destination: {dest} ({why})",
-                     f"bid = target ACoS {pct(target.acos)} × sales per click {m(round(per_click))} = {m(round(raw))}"
-                     f", kept between {m(rules.floor_minor(p.currency))} and {m(rules.ceiling_minor(p.currency))}",
+        p.reason = _("Harvest '{term}': {orders} orders at ACoS {acos} ≤ target {target} in {source}. Add it as "
+                     "{what} to {destination} at {bid} and negate it exactly in ad group {ad_group}.").format(
+            term=p.term, orders=p.orders, acos=pct(p.acos), target=pct(target.acos), source=_a(p.source),
+            what=what, destination=dest, bid=m(p.new_bid_minor), ad_group=p.ad_group)
+        p.working = [_numbers(p, row), _("destination: {destination} ({why})").format(destination=dest, why=why),
+                     _("bid = target ACoS {acos} × sales per click {per_click} = {bid}, kept between {floor} and "
+                       "{ceiling}").format(acos=pct(target.acos), per_click=m(round(per_click)), bid=m(round(raw)),
+                                           floor=m(rules.floor_minor(p.currency)),
+                                           ceiling=m(rules.ceiling_minor(p.currency))),
                      *target.working]
         proposals.append(p)
     return proposals
@@ -210,9 +237,11 @@ def _funnel(row, target: Target, window: dict, there: str) -> Proposal:
     p = _base(row, "negate", "negate product" if asin else "negate exact", target, window)
     p.rules.append("harvested")
     what = _("a product target") if asin else _("an exact keyword")
-    p.reason = (f"Negate '{p.term}' in ad group {p.ad_group}: it sells ({p.orders} orders at ACoS {pct(p.acos)} "
-                f"≤ target {pct(target.acos)}) and is already {what} in {there}, which should get its traffic.")
-    p.working = [_numbers(p), f"already targeted in {there}", *target.working]
+    p.reason = _("Negate '{term}' in ad group {ad_group}: it sells ({orders} orders at ACoS {acos} ≤ target "
+                 "{target}) and is already {what} in {campaign}, which should get its traffic.").format(
+        term=p.term, ad_group=p.ad_group, orders=p.orders, acos=pct(p.acos), target=pct(target.acos), what=what,
+        campaign=there)
+    p.working = [_numbers(p, row), _("already targeted in {campaign}").format(campaign=there), *target.working]
     return p
 
 
@@ -255,13 +284,14 @@ def bid_proposals(keywords: pd.DataFrame, book: TargetBook, rules: AdsRules, win
         if row.sales_minor > 0:
             acos = row.spend_minor / row.sales_minor
             raw = bid * goal / acos
-            formula = f"bid {m(bid)} × target {pct(target.acos)} / ACoS {pct(acos)} = {m(round(raw))}"
+            formula = _("bid {bid} × target {target} / ACoS {acos} = {new}").format(
+                bid=m(bid), target=pct(target.acos), acos=pct(acos), new=m(round(raw)))
         else:
             if target.price_minor is None:
                 continue
             raw = target.price_minor * goal / row.clicks
-            formula = (f"no sales: price {m(target.price_minor)} × target {pct(target.acos)} / {row.clicks} clicks "
-                       f"= {m(round(raw))}")
+            formula = _("no sales: price {price} × target {target} / {clicks} clicks = {new}").format(
+                price=m(target.price_minor), target=pct(target.acos), clicks=row.clicks, new=m(round(raw)))
         low, high = bid * (1 - rules.bid_max_step), bid * (1 + rules.bid_max_step)
         stepped = min(max(raw, low), high)
         new = _clamp(stepped, rules.floor_minor(row.currency), rules.ceiling_minor(row.currency))
@@ -276,14 +306,20 @@ def bid_proposals(keywords: pd.DataFrame, book: TargetBook, rules: AdsRules, win
                      acos=(row.spend_minor / row.sales_minor) if row.sales_minor else None,
                      target_acos=target.acos, window=window, current_bid_minor=bid, new_bid_minor=new,
                      rules=["bid"], attribution=_attribution(row))
-        capped = " (capped at one step)" if stepped != raw else ""
-        limits = " (kept between floor and ceiling)" if new != int(round(stepped)) else ""
-        p.reason = (f"{'Raise' if new > bid else 'Lower'} the bid of '{p.term}' ({p.match_type.lower()}) in "
-                    f"{p.ad_group} from {m(bid)} to {m(new)}: {formula}{capped}{limits}.")
-        since = [f"the bid was set to {m(bid)} on {changed[0]}: only rows after that day count"] if changed else []
-        p.working = [_numbers(p), *since, formula,
-                     f"one step is ±{pct(rules.bid_max_step, 0)}: {m(round(low))} to {m(round(high))}; "
-                     f"floor {m(rules.floor_minor(p.currency))}, ceiling {m(rules.ceiling_minor(p.currency))}",
+        capped = _(" (capped at one step)") if stepped != raw else ""
+        limits = _(" (kept between floor and ceiling)") if new != int(round(stepped)) else ""
+        match = p.match_type.lower()
+        change = (_("Raise the bid of '{term}' ({match}) in {ad_group} from {old} to {new}: {formula}{notes}.")
+                  if new > bid else
+                  _("Lower the bid of '{term}' ({match}) in {ad_group} from {old} to {new}: {formula}{notes}."))
+        p.reason = change.format(term=p.term, match=_(MATCH_TYPES[match]) if match in MATCH_TYPES else match,
+                                 ad_group=p.ad_group, old=m(bid), new=m(new), formula=formula, notes=capped + limits)
+        since = [_("the bid was set to {bid} on {day}: only rows after that day count").format(
+            bid=m(bid), day=changed[0])] if changed else []
+        p.working = [_numbers(p, row), *since, formula,
+                     _("one step is ±{step}: {low} to {high}; floor {floor}, ceiling {ceiling}").format(
+                         step=pct(rules.bid_max_step, 0), low=m(round(low)), high=m(round(high)),
+                         floor=m(rules.floor_minor(p.currency)), ceiling=m(rules.ceiling_minor(p.currency))),
                      *target.working]
         proposals.append(p)
     return proposals

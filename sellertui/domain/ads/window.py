@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sellertui.core.i18n import _
+from sellertui.core.formats import dated
 
 PRESETS = (7, 14, 30, 60, 90)
 
@@ -61,13 +62,14 @@ class Window:
 
     @property
     def label(self) -> str:
-        span = f"{self.start:%b %-d} – {self.end:%b %-d %Y}"
+        span = _("{start} – {end}").format(start=dated(self.start, "%b %-d", "MMMd"),
+                                           end=dated(self.end, "%b %-d %Y", "yMMMd"))
         return (_("{days} days · {span}") if self.preset else _("custom · {span}")).format(days=self.days, span=span)
 
     @property
     def short_label(self) -> str:
         """For narrow places: '30d Oct 23–Nov 21'."""
-        span = f"{self.start:%b %-d}–{self.end:%b %-d}"
+        span = f"{dated(self.start, '%b %-d', 'MMMd')}–{dated(self.end, '%b %-d', 'MMMd')}"
         return _("{days}d {span}").format(days=self.days, span=span) if self.preset else f"{span} {self.end:%Y}"
 
     def as_dict(self) -> dict:

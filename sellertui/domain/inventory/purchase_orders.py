@@ -24,7 +24,8 @@ from sellertui.domain.fields import FieldError, integer, money
 from sellertui.domain.inventory.stock import add_units
 from sellertui.core.money import fmt
 
-STATUSES = ("draft", "ordered", "shipped", "received", "cancelled")
+# marked for translation where a status is shown; the stored value stays English
+STATUSES = (N_("draft"), N_("ordered"), N_("shipped"), N_("received"), N_("cancelled"))
 OPEN = ("ordered", "shipped")
 NEXT = {"draft": "ordered", "ordered": "shipped"}
 DESTINATIONS = {"fbm": N_("own warehouse"), "inbound_receiving": N_("FBA (inbound receiving)")}  # shown translated
@@ -80,8 +81,8 @@ def state(po: dict) -> str:
     status = po.get("status", "draft")
     t = totals(po)
     if status in OPEN and t["received"] and t["units"]:
-        return f"{status} · {t['received'] * 100 // t['units']}% in"
-    return status
+        return _("{status} · {share}% in").format(status=_(status), share=t["received"] * 100 // t["units"])
+    return _(status)
 
 
 # -- parsing what the user typed ------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 from sellertui.core.i18n import N_, _
 from sellertui.domain.orders.returns import refund_deadline
 from sellertui.domain.query import parse
+from sellertui.core.formats import dated
 
 FIELDS = ["id", "order_id", "sku", "channel", "status", "reason", "quantity", "requested_at", "received_at",
           "refunded_at", "refund_minor", "currency", "_rev"]
@@ -74,7 +75,8 @@ def moment_text(value: str) -> str:
         moment = datetime.fromisoformat(value)
     except ValueError:
         return value
-    return f"{moment:%a %d %b %Y}" if (moment.hour, moment.minute) == (0, 0) else f"{moment:%a %d %b %Y %H:%M}"
+    day = dated(moment, "%a %d %b %Y", "yMMMEd")
+    return day if (moment.hour, moment.minute) == (0, 0) else f"{day} {moment:%H:%M}"
 
 
 def case_facts(case: dict) -> list[tuple[str, str]]:

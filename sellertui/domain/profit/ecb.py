@@ -37,11 +37,12 @@ class MonthRate:
 
     @property
     def label(self) -> str:
-        return f"ECB rate of {self.last_day}"
+        return _("ECB rate of {day}").format(day=self.last_day)
 
     def describe(self, currency: str, home: str) -> str:
-        return (f"{self.label}: {currency}→{home} {self.rate}, the average of {self.days} daily ECB reference "
-                f"rate(s) in {self.month}")
+        return _("{label}: {currency}→{home} {rate}, the average of {days} daily ECB reference rate(s) in "
+                 "{month}").format(label=self.label, currency=currency, home=home, rate=self.rate, days=self.days,
+                                   month=self.month)
 
 
 def cached_file() -> Path:

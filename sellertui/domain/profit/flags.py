@@ -15,6 +15,8 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
+from sellertui.core.formats import short_day
+from sellertui.core.i18n import _
 from sellertui.core.money import fmt
 from sellertui.domain.profit.ledger import month_of
 from sellertui.domain.profit.periods import between
@@ -100,57 +102,66 @@ def month_flags(ledger) -> dict[str, list[Flag]]:
 
     for month in months:
         if month not in sold:
-            add(month, MISSING, "no_orders", "no orders imported: sales, fees and cost of goods unknown")
+            add(month, MISSING, "no_orders", _("no orders imported: sales, fees and cost of goods unknown"))
         elif ledger.advertises and month not in advertised:
-            add(month, MISSING, "no_ads", "no ad report and no Cost of Advertising: ad spend unknown")
+            add(month, MISSING, "no_ads", _("no ad report and no Cost of Advertising: ad spend unknown"))
     if order_months:
         first_month, last_month = order_months[0], order_months[-1]
         start = sold[first_month][0]
         if start.day > GAP_DAYS:
-            add(first_month, MISSING, "partial_orders", f"orders only from {start:%b %-d}: the month is incomplete")
+            add(first_month, MISSING, "partial_orders", _("orders only from {day}: the month is incomplete").format(
+                day=short_day(start)))
         end = sold[last_month][1]
         if last_month < current and (_month_end(last_month) - end).days >= GAP_DAYS:
-            add(last_month, MISSING, "partial_orders", f"orders only up to {end:%b %-d}: the month is incomplete")
+            add(last_month, MISSING, "partial_orders", _("orders only up to {day}: the month is incomplete").format(
+                day=short_day(end)))
     if advertised:
         first_ads = min(advertised)
         start = advertised[first_ads][0]
         if start.day > GAP_DAYS and first_ads in sold and sold[first_ads][0] < start:
-            add(first_ads, MISSING, "partial_ads", f"ad data only from {start:%b %-d}: earlier ad spend unknown")
+            add(first_ads, MISSING, "partial_ads", _("ad data only from {day}: earlier ad spend unknown").format(
+                day=short_day(start)))
     if len(ledger.missing_cost):
         missing = ledger.missing_cost.assign(month=ledger.missing_cost["day"].to_numpy().astype("datetime64[M]")
                                              .astype(str))
         for month, group in missing.groupby("month"):
             skus = sorted(set(group["sku"]))
-            add(month, MISSING, "no_cost", f"no landed cost for {len(skus)} SKU(s) ({int(group['qty'].sum()):,} "
-                                           f"units: {', '.join(skus[:3])}{'…' if len(skus) > 3 else ''}): cost of "
-                                           "goods too low — add costs in Inventory")
+            add(month, MISSING, "no_cost", _("no landed cost for {count} SKU(s) ({units:,} units: {skus}): cost of "
+                                             "goods too low — add costs in Inventory").format(
+                count=len(skus), units=int(group["qty"].sum()),
+                skus=", ".join(skus[:3]) + ("…" if len(skus) > 3 else "")))
     for (month, currency), rate in sorted(ledger.rates.items()):
         left = days[(days["month"] == month).to_numpy() & (days["currency"] == currency).to_numpy()]
         if rate.rate is None:
             amount = int(left["amount_minor"].abs().sum())
-            add(month, MISSING, "no_rate", f"no {currency}→{home} rate for {month}: {fmt(amount, currency)} of "
-                                           "amounts left out of the totals — add it in Rates")
+            add(month, MISSING, "no_rate", _("no {currency}→{home} rate for {month}: {amount} of amounts left out of "
+                                             "the totals — add it in Rates").format(
+                currency=currency, home=home, month=month, amount=fmt(amount, currency)))
         elif rate.borrowed:
-            whose = f"the {rate.ecb.label}" if rate.ecb is not None else f"your rate of {rate.month}"
-            add(month, MISSING, "borrowed_rate", f"no {currency}→{home} rate for {month}: {whose} used")
+            used = (_("no {currency}→{home} rate for {month}: the {ecb} used") if rate.ecb is not None else
+                    _("no {currency}→{home} rate for {month}: your rate of {other} used"))
+            add(month, MISSING, "borrowed_rate", used.format(
+                currency=currency, home=home, month=month, ecb=rate.ecb.label if rate.ecb else "", other=rate.month))
         elif rate.ecb is not None:
-            add(month, ESTIMATE, "ecb_rate", f"{currency} converted at the {rate.ecb.describe(currency, home)} "
-                                             "(no rate of yours for the month; add one in Rates to use it instead)")
+            add(month, ESTIMATE, "ecb_rate", _("{currency} converted at the {rate} (no rate of yours for the month; "
+                                               "add one in Rates to use it instead)").format(
+                currency=currency, rate=rate.ecb.describe(currency, home)))
     for month in months:
         count = estimated_lines.get(month, 0)
         if month in sold and month not in settled:
-            add(month, ESTIMATE, "no_settlement", f"no settlement for this month: fees of {count:,} order line(s) "
-                                                 "estimated from the fee table; subscription and storage estimated "
-                                                 "from the [profit] rates and the stock")
+            add(month, ESTIMATE, "no_settlement", _("no settlement for this month: fees of {count:,} order line(s) "
+                                                   "estimated from the fee table; subscription and storage estimated "
+                                                   "from the [profit] rates and the stock").format(count=count))
         elif count:
-            add(month, ESTIMATE, "estimated_fees", f"fees of {count:,} order line(s) estimated from the fee table "
-                                                  "(no settlement covers them yet)")
+            add(month, ESTIMATE, "estimated_fees", _("fees of {count:,} order line(s) estimated from the fee table "
+                                                    "(no settlement covers them yet)").format(count=count))
         charged = ads[(ads["month"] == month).to_numpy() & (ads["source"] != "ad reports").to_numpy()]
         if len(charged):
-            add(month, INFO, "ads_settled", "ad spend from settlements (Cost of Advertising); the ad reports' spend "
-                                            "is not counted too")
+            add(month, INFO, "ads_settled", _("ad spend from settlements (Cost of Advertising); the ad reports' "
+                                              "spend is not counted too"))
     for month, first, last in settlement_gaps(ledger.spans, today):
-        add(month, MISSING, "settlement_missing", f"no settlement covers {first:%b %-d}–{last:%b %-d} though Amazon "
-                                                  f"settles every {SETTLEMENT_DAYS} days: import it (i) or sync")
+        add(month, MISSING, "settlement_missing", _("no settlement covers {first}–{last} though Amazon settles every "
+                                                    "{days} days: import it (i) or sync").format(
+            first=short_day(first), last=short_day(last), days=SETTLEMENT_DAYS))
     order = {MISSING: 0, ESTIMATE: 1, INFO: 2}
     return {m: sorted(flags, key=lambda f: order[f.severity]) for m, flags in found.items()}

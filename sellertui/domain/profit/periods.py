@@ -6,6 +6,7 @@ import calendar
 from datetime import date, timedelta
 
 from sellertui.core.i18n import N_
+from sellertui.core.formats import dated
 
 GRAINS = ("month", "week", "quarter")
 GRAIN_WORDS = {"month": N_("month"), "week": N_("week"), "quarter": N_("quarter")}  # shown translated
@@ -67,10 +68,15 @@ def label(period: str, grain: str) -> str:
     """A short column heading: ``Nov 2026``, ``W47 11-16``, ``2026 Q4``."""
     first, _ = bounds(period, grain)
     if grain == "month":
-        return first.strftime("%b %Y")
+        return dated(first, "%b %Y", "yMMM")
     if grain == "quarter":
         return f"{period[:4]} {period[5:]}"
     return f"W{period[6:8]} {first:%m-%d}"
+
+
+def tick(month: str) -> str:
+    """A month under a chart's bar, where columns are narrow: 'Nov26' / '11月'."""
+    return dated(bounds(month, "month")[0], "%b%y", "MMM")
 
 
 def months_of(period: str, grain: str) -> list[str]:

@@ -21,10 +21,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sellertui.core import formats
+from sellertui.core.i18n import _
 from sellertui.core.money import fmt
 from sellertui.domain.profit.flags import Flag
 from sellertui.domain.profit.hiring import full_cost
-from sellertui.domain.profit.periods import label, step
+from sellertui.domain.profit.periods import bounds, label, step
 
 
 @dataclass
@@ -109,7 +111,7 @@ def evaluate(monthly: list[tuple[str, int]], current: str, role: dict | None, ca
     """Readiness for ``role`` from the complete months' net profit (``monthly``, oldest first)."""
     result = Readiness(role, currency, cash=cash, taken_off=dict(taken_off))
     if role is None:
-        result.projection = "Every planned role is hired: add the next one to the plan (n)."
+        result.projection = _("Every planned role is hired: add the next one to the plan (n).")
         return result
     m = lambda v: fmt(int(round(v)), currency)  # noqa: E731
     n, buffer = int(settings["window_months"]), float(settings["buffer_pct"])
@@ -119,25 +121,28 @@ def evaluate(monthly: list[tuple[str, int]], current: str, role: dict | None, ca
     result.window = left[-n:]
     values = [v for _, v in result.window]
     enough = len(values) >= n
-    names = ", ".join(label(month, "month")[:3] for month, _ in result.window)
+    names = _(", ").join(formats.month_name(bounds(month, "month")[0]) for month, _v in result.window)
     result.conditions.append(Condition(
-        "profit", f"each of the last {n} months made {m(result.target)} or more", enough and min(values) >= result.target,
-        (f"{names}: " + ", ".join(m(v) for v in values)) if enough else
-        f"only {len(values)} complete month(s) of data; {n} are needed"))
+        "profit", _("each of the last {n} months made {amount} or more").format(n=n, amount=m(result.target)),
+        enough and min(values) >= result.target,
+        _("{months}: {amounts}").format(months=names, amounts=_(", ").join(m(v) for v in values)) if enough else
+        _("only {count} complete month(s) of data; {n} are needed").format(count=len(values), n=n)))
     result.conditions.append(Condition(
-        "no_loss", f"no month of the {n} lost money", enough and min(values) >= 0,
-        "lowest: " + m(min(values)) if values else "no complete month yet"))
+        "no_loss", _("no month of the {n} lost money").format(n=n), enough and min(values) >= 0,
+        _("lowest: {amount}").format(amount=m(min(values))) if values else _("no complete month yet")))
     needed = int(settings["reserve_months"]) * result.cost
     held = int((cash or {}).get("amount_minor") or 0)
     result.conditions.append(Condition(
-        "cash", f"cash in reserve covers {int(settings['reserve_months'])} months ({m(needed)})", held >= needed,
-        f"{m(held)} as of {cash.get('date')}" if cash else "no cash reserve entered yet (c)"))
+        "cash", _("cash in reserve covers {months} months ({amount})").format(
+            months=int(settings["reserve_months"]), amount=m(needed)), held >= needed,
+        _("{amount} as of {date}").format(amount=m(held), date=cash.get("date")) if cash else
+        _("no cash reserve entered yet (c)")))
     result.profit_gap = max(0, result.target - min(values)) if values else result.target
     result.cash_gap = max(0, needed - held)
-    for month, _ in result.window:
+    for month, _v in result.window:
         for flag in flags.get(month, []):
             if flag.severity == "missing":
-                result.caveats.append(f"{label(month, 'month')}: {flag.text}")
+                result.caveats.append(_("{month}: {text}").format(month=label(month, "month"), text=flag.text))
     _project(result, left, current, settings, m)
     return result
 
@@ -147,34 +152,43 @@ def _project(result: Readiness, left: list[tuple[str, int]], current: str, setti
     history = left[-int(settings["trend_months"]):]
     if len(history) >= 2:
         slope, intercept = fit([v for _, v in history])
-        result.trend = Trend([mo for mo, _ in history], [v for _, v in history], slope, intercept)
+        result.trend = Trend([mo for mo, _v in history], [v for _m, v in history], slope, intercept)
     known = dict(left)
-    cash_note = f"; the cash reserve must also grow by {m(result.cash_gap)}" if result.cash_gap else ""
+    grow = m(result.cash_gap)  # each sentence with the cash still to save is whole, for word order
     if result.ready:
         result.projected = current
-        result.projection = f"Ready now: hire the {result.role['title']}."
+        result.projection = _("Ready now: hire the {title}.").format(title=result.role["title"])
         return
     if all(c.ok for c in result.conditions if c.key != "cash"):
         result.projected = current
-        result.projection = f"Profit is ready now{cash_note}."
+        result.projection = (_("Profit is ready now; the cash reserve must also grow by {amount}.").format(amount=grow)
+                             if result.cash_gap else _("Profit is ready now."))
         return
     if result.trend is None:
-        result.projection = "Too few complete months for a trend yet."
+        result.projection = _("Too few complete months for a trend yet.")
         return
     trend = result.trend
-    rate = f"{'+' if trend.slope >= 0 else '−'}{m(abs(trend.slope))} a month"
+    rate = _("{amount} a month").format(amount=("+" if trend.slope >= 0 else "−") + m(abs(trend.slope)))
     if trend.slope <= 0:
-        result.projection = f"Not at the current trend ({rate} over {len(trend.months)} months): profit is not rising."
+        result.projection = _("Not at the current trend ({rate} over {count} months): profit is not rising.").format(
+            rate=rate, count=len(trend.months))
         return
     end = step(current, "month", -1)
-    for _ in range(int(settings["horizon_months"])):
+    for _step in range(int(settings["horizon_months"])):
         end = step(end, "month")
         window = [step(end, "month", -i) for i in range(n)]
         values = [known[w] if w < current and w in known else trend.at(w) for w in window]
         if all(w >= current or w in known for w in window) and min(values) >= max(result.target, 0):
             result.projected = step(end, "month")
-            result.projection = (f"At the trend ({rate}), the last {n} months reach the hire line from "
-                                 f"{label(result.projected, 'month')}{cash_note}.")
+            month = label(result.projected, "month")
+            result.projection = (
+                _("At the trend ({rate}), the last {n} months reach the hire line from {month}; the cash reserve "
+                  "must also grow by {amount}.") if result.cash_gap else
+                _("At the trend ({rate}), the last {n} months reach the hire line from {month}.")).format(
+                rate=rate, n=n, month=month, amount=grow)
             return
-    result.projection = (f"Not within {int(settings['horizon_months'])} months at the current trend ({rate})"
-                         f"{cash_note}.")
+    horizon = int(settings["horizon_months"])
+    result.projection = (
+        _("Not within {horizon} months at the current trend ({rate}); the cash reserve must also grow by {amount}.")
+        if result.cash_gap else _("Not within {horizon} months at the current trend ({rate}).")).format(
+        horizon=horizon, rate=rate, amount=grow)

@@ -23,6 +23,7 @@ import pandas as pd
 
 from sellertui.core.i18n import N_, _
 from sellertui.domain.profit.lines import KEYS
+from sellertui.core.formats import dated
 
 
 @dataclass
@@ -108,12 +109,12 @@ def tiles(ledger, now: datetime) -> list[Tile]:
     ]
     found.append(forecast(days, found[-1], now))
     found.append(days.tile("last_month", N_("Last month"), last_month_start, last_month_end))
-    compared = [(f"{yesterday:%a}", found[1]),
-                (f"{day_before:%a}", days.tile("day_before", N_("Day before"), day_before, day_before)),
-                (f"1–{same_days.day} {last_month_start:%b}",
+    compared = [(dated(yesterday, "%a", "E"), found[1]),
+                (dated(day_before, "%a", "E"), days.tile("day_before", N_("Day before"), day_before, day_before)),
+                (_("1–{day} {month}").format(day=same_days.day, month=dated(last_month_start, "%b", "MMM")),
                  days.tile("same_days", N_("Same days last month"), last_month_start, same_days)),
-                (f"{last_month_start:%b}", found[4]),
-                (f"{month_before_end:%b}", days.tile("month_before", N_("Month before"), month_before_end.replace(day=1),
+                (dated(last_month_start, "%b", "MMM"), found[4]),
+                (dated(month_before_end, "%b", "MMM"), days.tile("month_before", N_("Month before"), month_before_end.replace(day=1),
                                                      month_before_end))]
     for tile, (label, before) in zip(found, compared):
         tile.before, tile.vs = before, _("vs {label}").format(label=label)

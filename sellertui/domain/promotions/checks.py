@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta
 
 from sellertui.domain.economics import unit_economics
 from sellertui.domain.inventory.promos import arrivals_by
+from sellertui.core.i18n import N_, _
 from sellertui.core.money import fmt
 from sellertui.domain.promotions import deadlines
 from sellertui.domain.promotions.fees import TYPES
@@ -28,8 +29,8 @@ from sellertui.domain.promotions.records import LIVE, PLANNED
 from sellertui.domain.promotions.settings import PromoSettings
 
 LEVELS = {"fail": 0, "warn": 1, "ok": 2}
-TITLES = {"deadline": "Submission deadline", "overlap": "Overlap", "margin": "Margin", "stock": "Stock at the start",
-          "fba": "Stock at FBA", "discount": "Event minimum discount"}
+TITLES = {"deadline": N_("Submission deadline"), "overlap": N_("Overlap"), "margin": N_("Margin"),
+          "stock": N_("Stock at the start"), "fba": N_("Stock at FBA"), "discount": N_("Event minimum discount")}
 
 
 @dataclass
@@ -69,14 +70,16 @@ def deadline_check(promo: dict, event: dict | None, settings: PromoSettings, now
     status = promo.get("status")
     left = deadlines.days_left(plan.due, now, promo.get("marketplace") or "US")
     when = f"{plan.due.isoformat()} ({deadlines.describe(left)})"
-    working = plan.working + [f"today in the marketplace: {deadlines.market_today(now, promo.get('marketplace') or 'US')}"]
+    working = plan.working + [_("today in the marketplace: {day}").format(
+        day=deadlines.market_today(now, promo.get("marketplace") or "US"))]
     if status != "idea":
-        return Check("deadline", "ok", f"{status}: the deadline was {plan.due.isoformat()}", working, plan.due)
+        return Check("deadline", "ok", _("{status}: the deadline was {day}").format(
+            status=_(status) if status else status, day=plan.due.isoformat()), working, plan.due)
     if left < 0:
-        return Check("deadline", "fail", f"missed: the deadline was {when}", working, plan.due)
+        return Check("deadline", "fail", _("missed: the deadline was {when}").format(when=when), working, plan.due)
     if left <= settings.deadline_warn_days:
-        return Check("deadline", "warn", f"submit by {when}", working, plan.due)
-    return Check("deadline", "ok", f"submit by {when}", working, plan.due)
+        return Check("deadline", "warn", _("submit by {when}").format(when=when), working, plan.due)
+    return Check("deadline", "ok", _("submit by {when}").format(when=when), working, plan.due)
 
 
 # -- overlap ----------------------------------------------------------------------------
@@ -104,12 +107,20 @@ def overlapping(promo: dict, others: list[dict]) -> list[tuple[dict, list[str], 
 def overlap_checks(promo: dict, others: list[dict]) -> list[Check]:
     checks = []
     for other, shared, first, last in overlapping(promo, others):
-        span = first if first == last else f"{first} to {last}"
-        checks.append(Check("overlap", "fail", f"overlaps “{other.get('name', '')}” on {', '.join(shared)}",
-                            [f"“{promo.get('name', '')}”: {promo['start']} to {promo.get('end')}",
-                             f"“{other.get('name', '')}” ({other.get('status')}): {other['start']} to {other.get('end')}",
-                             f"both discount {', '.join(shared)} from {span}: the discounts can stack, and Amazon "
-                             "counts the lowest price as the reference for the next deal"]))
+        skus = ", ".join(shared)
+        both = (_("both discount {skus} from {day}: the discounts can stack, and Amazon counts the lowest price as "
+                  "the reference for the next deal").format(skus=skus, day=first) if first == last else
+                _("both discount {skus} from {first} to {last}: the discounts can stack, and Amazon counts the lowest "
+                  "price as the reference for the next deal").format(skus=skus, first=first, last=last))
+        status = other.get("status")
+        checks.append(Check("overlap", "fail", _("overlaps “{name}” on {skus}").format(
+                                name=other.get("name", ""), skus=skus),
+                            [_("“{name}”: {start} to {end}").format(
+                                name=promo.get("name", ""), start=promo["start"], end=promo.get("end")),
+                             _("“{name}” ({status}): {start} to {end}").format(
+                                 name=other.get("name", ""), status=_(status) if status else status,
+                                 start=other["start"], end=other.get("end")),
+                             both]))
     return checks
 
 
@@ -120,11 +131,14 @@ def discount_check(promo: dict, event: dict | None, settings: PromoSettings) -> 
         return None
     minimum = settings.min_discounts[kind]
     pct = float(promo.get("discount_pct") or 0)
-    working = [f"{TYPES[kind]}s in {event['name']} need at least {minimum:g}% off (settings)",
-               f"this one: {pct:g}%"]
+    working = [_("{kind}s in {event} need at least {minimum:g}% off (settings)").format(
+                   kind=_(TYPES[kind]), event=event["name"], minimum=minimum),
+               _("this one: {pct:g}%").format(pct=pct)]
     if pct < minimum:
-        return Check("discount", "fail", f"{pct:g}% is below the {minimum:g}% minimum for {event['name']}", working)
-    return Check("discount", "ok", f"{pct:g}% ≥ the {minimum:g}% event minimum", working)
+        return Check("discount", "fail", _("{pct:g}% is below the {minimum:g}% minimum for {event}").format(
+            pct=pct, minimum=minimum, event=event["name"]), working)
+    return Check("discount", "ok", _("{pct:g}% ≥ the {minimum:g}% event minimum").format(pct=pct, minimum=minimum),
+                 working)
 
 
 # -- margin -----------------------------------------------------------------------------
@@ -138,27 +152,30 @@ def margin_checks(promo: dict, products: dict[str, dict], fee: PromoFee, setting
     for sku in promo.get("skus") or []:
         product = products.get(sku)
         if product is None:
-            checks.append(Check("margin", "fail", f"{sku} is not in the catalogue", [], sku=sku))
+            checks.append(Check("margin", "fail", _("{sku} is not in the catalogue").format(sku=sku), [], sku=sku))
             continue
         price = int(product.get("price_minor") or 0)
         deal_price = discounted(price, pct)
         per_unit = fee.per_unit_minor or 0
         econ = unit_economics(product, promo["start"][:10], price_minor=deal_price, other_minor=per_unit, rates=rates)
-        working = [f"{sku}: list price {m(price)} − {pct:g}% = {m(deal_price)}", *econ.working[1:4]]
+        working = [_("{sku}: list price {price} − {pct:g}% = {deal}").format(
+            sku=sku, price=m(price), pct=pct, deal=m(deal_price)), *econ.working[1:4]]
         if fee.per_unit_minor is not None:
-            working.append(f"− the promotion's fee per unit {m(per_unit)}")
+            working.append(_("− the promotion's fee per unit {fee}").format(fee=m(per_unit)))
         elif fee.minor:
-            working.append(f"(the promotion's fee {m(fee.minor)} is not spread: no expected units)")
+            working.append(_("(the promotion's fee {fee} is not spread: no expected units)").format(fee=m(fee.minor)))
         margin = econ.margin_before_ads_minor
         if margin is None:
-            checks.append(Check("margin", "warn", f"{sku}: landed cost unknown, margin not known", working, sku=sku))
+            checks.append(Check("margin", "warn", _("{sku}: landed cost unknown, margin not known").format(sku=sku),
+                                working, sku=sku))
             continue
         share_pct = margin / deal_price * 100 if deal_price else float("-inf")
-        working.append(f"= {m(margin)} per unit = {share_pct:.1f}% of the discounted price "
-                       f"(minimum {floor:g}%, settings)")
+        working.append(_("= {margin} per unit = {share:.1f}% of the discounted price (minimum {floor:g}%, "
+                         "settings)").format(margin=m(margin), share=share_pct, floor=floor))
         level = "fail" if share_pct < floor else "ok"
-        summary = (f"{sku}: {share_pct:.1f}% margin at {m(deal_price)} (under the {floor:g}% floor)" if level == "fail"
-                   else f"{sku}: {share_pct:.1f}% margin at {m(deal_price)}")
+        summary = (_("{sku}: {share:.1f}% margin at {deal} (under the {floor:g}% floor)") if level == "fail"
+                   else _("{sku}: {share:.1f}% margin at {deal}")).format(
+            sku=sku, share=share_pct, deal=m(deal_price), floor=floor)
         checks.append(Check("margin", level, summary, working, sku=sku))
     return checks
 
@@ -174,51 +191,56 @@ def stock_checks(promo: dict, positions: dict[str, StockPosition], event: dict |
         return []
     each = share(promo)
     by = start - timedelta(days=settings.fba_days_before)
-    by_reason = f"{settings.fba_days_before} days before the start (settings)"
+    by_reason = _("{days} days before the start (settings)").format(days=settings.fba_days_before)
     if event is not None and event.get("inventory_by") and event["inventory_by"][:10] < by.isoformat():
         by = date.fromisoformat(event["inventory_by"][:10])
-        by_reason = f"{event['name']}'s FBA inventory cut-off"
+        by_reason = _("{event}'s FBA inventory cut-off").format(event=event["name"])
     checks = []
     for sku in promo.get("skus") or []:
         pos = positions.get(sku)
         if pos is None:
-            checks.append(Check("stock", "warn", f"{sku}: no stock known (import the FBA inventory report)", [],
-                                sku=sku))
+            checks.append(Check("stock", "warn", _("{sku}: no stock known (import the FBA inventory report)").format(
+                sku=sku), [], sku=sku))
             continue
         until_start = (start - today).days
         arriving = pos.arriving_by(start.isoformat())
         selling = pos.velocity * until_start
         forecast = max(pos.fba_available + pos.fbm + pos.inbound + arriving - selling, 0.0)
         working = [
-            f"{sku}: expects {each:,.0f} units ({int(promo['expected_units']):,} over "
-            f"{len(promo.get('skus') or [])} SKU(s))",
-            f"stock at the start ≈ available {pos.fba_available + pos.fbm:,} (FBA {pos.fba_available:,} + own "
-            f"{pos.fbm:,}) + inbound {pos.inbound:,} + on order arriving by then {arriving:,} − "
-            f"{pos.velocity:.2f}/day × {until_start} days = {forecast:,.0f}",
+            _("{sku}: expects {each:,.0f} units ({units:,} over {count} SKU(s))").format(
+                sku=sku, each=each, units=int(promo["expected_units"]), count=len(promo.get("skus") or [])),
+            _("stock at the start ≈ available {available:,} (FBA {fba:,} + own {own:,}) + inbound {inbound:,} + on "
+              "order arriving by then {arriving:,} − {velocity:.2f}/day × {days} days = {forecast:,.0f}").format(
+                available=pos.fba_available + pos.fbm, fba=pos.fba_available, own=pos.fbm, inbound=pos.inbound,
+                arriving=arriving, velocity=pos.velocity, days=until_start, forecast=forecast),
         ]
         if each > forecast:
-            checks.append(Check("stock", "fail", f"{sku}: ≈{forecast:,.0f} in stock at the start for "
-                                f"{each:,.0f} expected (short {each - forecast:,.0f})", working, start, sku))
+            checks.append(Check("stock", "fail", _("{sku}: ≈{forecast:,.0f} in stock at the start for {each:,.0f} "
+                                                   "expected (short {short:,.0f})").format(
+                sku=sku, forecast=forecast, each=each, short=each - forecast), working, start, sku))
         else:
-            checks.append(Check("stock", "ok", f"{sku}: ≈{forecast:,.0f} in stock at the start covers "
-                                f"{each:,.0f}", working, start, sku))
+            checks.append(Check("stock", "ok", _("{sku}: ≈{forecast:,.0f} in stock at the start covers {each:,.0f}")
+                                .format(sku=sku, forecast=forecast, each=each), working, start, sku))
         until_by = max((by - today).days, 0)
         at_fba = max(pos.fba_available + pos.inbound - pos.velocity * until_by, 0.0)
         fba_working = [
-            f"at FBA by {by.isoformat()} ({by_reason}) ≈ FBA available {pos.fba_available:,} + inbound "
-            f"{pos.inbound:,} − {pos.velocity:.2f}/day × {until_by} days = {at_fba:,.0f}",
-            "purchase orders and your own warehouse do not count until they are sent to FBA",
+            _("at FBA by {day} ({reason}) ≈ FBA available {fba:,} + inbound {inbound:,} − {velocity:.2f}/day × "
+              "{days} days = {at_fba:,.0f}").format(day=by.isoformat(), reason=by_reason, fba=pos.fba_available,
+                                                     inbound=pos.inbound, velocity=pos.velocity, days=until_by,
+                                                     at_fba=at_fba),
+            _("purchase orders and your own warehouse do not count until they are sent to FBA"),
         ]
         if each > at_fba:
             gap = each - at_fba
             level = "fail" if by <= today + timedelta(days=settings.deadline_warn_days) else "warn"
-            fba_working.append(f"send {gap:,.0f} more units to FBA by {by.isoformat()}"
-                               + (f" (your own warehouse holds {pos.fbm:,})" if pos.fbm else ""))
-            checks.append(Check("fba", level, f"{sku}: ≈{at_fba:,.0f} at FBA by {by.isoformat()} for "
-                                f"{each:,.0f} expected", fba_working, by, sku))
+            fba_working.append((_("send {gap:,.0f} more units to FBA by {day} (your own warehouse holds {own:,})")
+                                if pos.fbm else _("send {gap:,.0f} more units to FBA by {day}")).format(
+                gap=gap, day=by.isoformat(), own=pos.fbm))
+            checks.append(Check("fba", level, _("{sku}: ≈{at_fba:,.0f} at FBA by {day} for {each:,.0f} expected")
+                                .format(sku=sku, at_fba=at_fba, day=by.isoformat(), each=each), fba_working, by, sku))
         else:
-            checks.append(Check("fba", "ok", f"{sku}: ≈{at_fba:,.0f} at FBA by {by.isoformat()}", fba_working,
-                                by, sku))
+            checks.append(Check("fba", "ok", _("{sku}: ≈{at_fba:,.0f} at FBA by {day}").format(
+                sku=sku, at_fba=at_fba, day=by.isoformat()), fba_working, by, sku))
     return checks
 
 

@@ -58,17 +58,18 @@ def submission(promo: dict, event: dict | None, settings: PromoSettings) -> Dead
     if kind not in DEALS and not (in_event and kind in EVENT_SUBMITTED):
         what = _("go live within hours of being created") if kind not in EVENT_SUBMITTED else \
             _("need no submission outside marketplace events")
-        return Deadline(None, None, [f"{name}s {what}: no submission deadline."])
+        return Deadline(None, None, [_("{kind}s {what}: no submission deadline.").format(kind=_(name), what=what)])
     if in_event:
         lead, ideal_lead = settings.event_lead_days, settings.event_lead_days_ideal
-        advice = f"event deals: {lead // 7}–{ideal_lead // 7} weeks ahead (settings)"
+        advice = _("event deals: {low}–{high} weeks ahead (settings)").format(low=lead // 7, high=ideal_lead // 7)
     else:
         lead, ideal_lead = settings.deal_lead_days, settings.deal_lead_days_ideal
-        advice = f"ordinary deals: {lead // 7}–{ideal_lead // 7} weeks ahead (settings)"
+        advice = _("ordinary deals: {low}–{high} weeks ahead (settings)").format(low=lead // 7, high=ideal_lead // 7)
     ideal = start - timedelta(days=ideal_lead)
     if in_event and event.get("deadline"):
         due = date.fromisoformat(event["deadline"][:10])
-        working = [f"{event['name']} deal deadline: {due.isoformat()} (from the events table)"]
+        working = [_("{event} deal deadline: {day} (from the events table)").format(
+            event=event["name"], day=due.isoformat())]
     else:
         due = start - timedelta(days=lead)
         working = [_("start {start} − {lead} days = {due} ({advice})").format(

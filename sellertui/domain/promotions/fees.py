@@ -15,17 +15,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import N_, _
 from sellertui.core.errors import UserError
 from sellertui.core.money import fmt
 
+# the names are marked here and translated where they are shown
 TYPES = {
-    "lightning_deal": "Lightning Deal",
-    "best_deal": "Best Deal",
-    "coupon": "Coupon",
-    "prime_exclusive": "Prime Exclusive Discount",
-    "percent_off": "Percentage off",
-    "bogo": "Buy one, get one",
+    "lightning_deal": N_("Lightning Deal"),
+    "best_deal": N_("Best Deal"),
+    "coupon": N_("Coupon"),
+    "prime_exclusive": N_("Prime Exclusive Discount"),
+    "percent_off": N_("Percentage off"),
+    "bogo": N_("Buy one, get one"),
 }
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sellertui.core.i18n import _, ngettext
+from sellertui.core.i18n import N_, _, ngettext
 from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.domain.fields import FieldError
 from sellertui.domain.promotions.fees import TYPES
 
-STATUSES = ("idea", "submitted", "approved", "running", "ended", "cancelled")
+# marked for translation where a status is shown; the stored value stays English
+STATUSES = (N_("idea"), N_("submitted"), N_("approved"), N_("running"), N_("ended"), N_("cancelled"))
 NEXT = {"idea": "submitted", "submitted": "approved", "approved": "running", "running": "ended"}
 PLANNED = ("idea", "submitted", "approved")
 LIVE = ("idea", "submitted", "approved", "running")  # statuses whose checks still matter

@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import N_, _
 from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.store import Store
 
-STATUSES = ("todo", "doing", "blocked", "done")
+# marked for translation where they are shown; the stored values stay English
+STATUSES = (N_("todo"), N_("doing"), N_("blocked"), N_("done"))
 ROLES = ("product", "operations", "back office")
-PRIORITIES = ("high", "normal", "low")
+PRIORITIES = (N_("high"), N_("normal"), N_("low"))
 LINKS = ("order", "sku", "promotion", "keyword")
 EDITABLE = ("title", "description", "owner", "role", "due", "status", "priority", "links")
 

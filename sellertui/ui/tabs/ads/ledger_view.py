@@ -85,7 +85,7 @@ class LedgerView(AdsView):
                         timeout=5)
             return
         refs = [(i, int(r)) for i, r in undoable]
-        self.save(lambda store: decisions.undo(store, refs), lambda outcome: outcome.summary(_("Undid")), DECIDED)
+        self.save(lambda store: decisions.undo(store, refs), lambda outcome: outcome.summary(_("Undid {n}")), DECIDED)
 
     def action_take_back(self) -> None:
         frame = self.table.frame

@@ -16,6 +16,7 @@ from sellertui.ui.kit.dialogs import InfoScreen
 from sellertui.ui.kit.panel import PanelHolder, SidePanel, panel_binding
 from sellertui.ui.kit.table import Column, FrameTable
 from sellertui.ui.kit.views import View
+from sellertui.core.formats import dated
 
 WIDE = 110  # from this width the weekly table sits beside the charts (below it: a drawer, D)
 
@@ -114,8 +115,8 @@ class OverviewView(PanelHolder, View):
                              Series("TACoS", [None if v != v else v for v in frame["tacos"]], "cyan")])
         self.query_one("#overview-weeks", FrameTable).set_frame(frame)
         spend, sales, total = (int(frame[c].sum()) for c in ("spend_minor", "sales_minor", "total_sales_minor"))
-        line = Text(_("{days} weeks · {start:%b %-d} – {end:%b %-d %Y}")
-                        .format(days=weeks.days // 7, start=weeks.start, end=weeks.end), style="bold")
+        line = Text(_("{days} weeks · {start} – {end}").format(
+            days=weeks.days // 7, start=dated(weeks.start, "%b %-d", "MMMd"), end=dated(weeks.end, "%b %-d %Y", "yMMMd")), style="bold")
         line.append(_(" · spend {spend} · ad sales {sales} · ACoS {acos} · all sales {total} · "
                       "TACoS {tacos}")
                         .format(spend=fmt(spend, currency), sales=fmt(sales, currency), acos=pct(ratio(spend, sales)) or '—', total=fmt(total, currency), tacos=pct(ratio(spend, total)) or '—'))

@@ -142,9 +142,9 @@ class ProposalsView(AdsView):
 
         refs = [(p.action_id, p.action_rev) for p in chosen]
         write, verb = {
-            "approve": (lambda store: decisions.approve(store, chosen), _("Approved")),
-            "reject": (lambda store: decisions.reject(store, chosen), _("Rejected (hidden until their numbers change)")),
-            "undo": (lambda store: decisions.undo(store, refs), _("Undid")),
+            "approve": (lambda store: decisions.approve(store, chosen), _("Approved {n}")),
+            "reject": (lambda store: decisions.reject(store, chosen), _("Rejected (hidden until their numbers change) {n}")),
+            "undo": (lambda store: decisions.undo(store, refs), _("Undid {n}")),
         }[what]
         self.save(write, lambda outcome: outcome.summary(verb), DECIDED)
 

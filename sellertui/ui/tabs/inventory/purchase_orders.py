@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.binding import Binding
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, shown
 from sellertui import clock
 from sellertui.core.money import fmt
 from sellertui.domain.inventory import purchase_orders as rules
@@ -22,7 +22,8 @@ STATE_STYLE = {"draft": "dim", "ordered": "cyan", "shipped": "blue", "received":
 COLUMNS = [
     Column("id", N_("PO"), 4, "right", sort_key="number"),
     Column("supplier", N_("Supplier"), 22),
-    Column("state", N_("Status"), 16, style=lambda v: STATE_STYLE.get(str(v).split(" ")[0]), sort_key="rank"),
+    Column("state", N_("Status"), 16, style=lambda v, row: STATE_STYLE.get(row("status")), sort_key="rank",
+           needs=("status",)),
     Column("expected_on", N_("Expected"), 10, style=None),
     Column("late", "", 4, style=lambda v: "bold red" if v else None),
     Column("units", N_("Units"), 7, "right", lambda v: f"{int(v):,}"),
@@ -156,7 +157,7 @@ class PurchaseOrdersView(TableView):
         if po is None:
             return
         if po.get("status") in ("received", "cancelled"):
-            self.notify(_("PO {id} is {status}: it can no longer be edited.").format(id=po['id'], status=po['status']), severity="warning")
+            self.notify(_("PO {id} is {status}: it can no longer be edited.").format(id=po['id'], status=shown(po['status'])), severity="warning")
             return
         po_id, rev = str(po["id"]), po.get("_rev")
 
@@ -177,7 +178,7 @@ class PurchaseOrdersView(TableView):
             return
         po_id, rev = str(po["id"]), po.get("_rev")
         self.save(lambda store: rules.advance(store, po_id, expect_rev=rev),
-                  lambda saved: _("PO {po_id} is now {status}").format(po_id=po_id, status=saved['status']), frozenset({"purchase_orders"}))
+                  lambda saved: _("PO {po_id} is now {status}").format(po_id=po_id, status=shown(saved['status'])), frozenset({"purchase_orders"}))
 
     def action_receive_po(self) -> None:
         po = self.current_po()
@@ -185,7 +186,7 @@ class PurchaseOrdersView(TableView):
             return
         if not rules.is_open(po):
             self.notify(_("PO {id} is {status}: only ordered or shipped POs are received (m moves a "
-                          "draft on).").format(id=po['id'], status=po.get('status')), severity="warning", markup=False)
+                          "draft on).").format(id=po['id'], status=shown(po.get('status'))), severity="warning", markup=False)
             return
         screen, skus = forms.receipt_form(po)
         po_id, rev, by = str(po["id"]), po.get("_rev"), self.ctx.user

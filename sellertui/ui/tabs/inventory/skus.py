@@ -26,6 +26,7 @@ from sellertui.ui.tabs.inventory import forms
 from sellertui.ui.kit.table_view import TableView
 from sellertui.ui.kit.safe import plain, text
 from sellertui.ui.kit.table import Column, FrameTable
+from sellertui.core.formats import dated
 
 if TYPE_CHECKING:
     import numpy as np
@@ -59,7 +60,7 @@ def _day(value) -> str:
     if not value:
         return "never"
     day = date.fromisoformat(value)
-    return day.strftime("%d %b") if (day - clock.today()).days < 300 else day.strftime("%b %Y")
+    return dated(day, "%d %b", "MMMd") if (day - clock.today()).days < 300 else dated(day, "%b %Y", "yMMM")
 
 
 COLUMNS = [

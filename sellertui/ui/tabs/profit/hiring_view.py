@@ -39,6 +39,15 @@ def _duration(seconds: float) -> str:
     return f"{minutes // 60}h {minutes % 60:02d}m" if minutes >= 60 else f"{minutes}m"
 
 
+def titled(out: Text, sentence: str, title: str, lead_style: str = "", **values) -> None:
+    """A whole translated ``sentence`` with the role's ``{title}`` in bold (escaped) where the language puts it;
+    the words before the title take ``lead_style``."""
+    before, _sep, after = sentence.partition("{title}")
+    out.append(before.format(**values), style=lead_style)
+    out.append_text(text(title, "bold"))
+    out.append(after.format(**values))
+
+
 def gauge_text(result, workload: dict) -> Text:
     """The readiness gauge as text: conditions, gaps, trend, projection, who to hand work to."""
     from sellertui.core.money import fmt
@@ -49,9 +58,8 @@ def gauge_text(result, workload: dict) -> Text:
         out.append(result.projection)
         return out
     m = lambda v: fmt(int(round(v)), result.currency)  # noqa: E731
-    out.append(_("Next: "), style="dim")
-    out.append_text(text(role.get("title", ""), "bold"))
-    out.append(_(" · {cost}/mo · hire line {target}\n").format(cost=m(result.cost), target=m(result.target)))
+    titled(out, _("Next: {title} · {cost}/mo · hire line {target}\n"), role.get("title", ""), "dim",
+           cost=m(result.cost), target=m(result.target))
     filled = int(round(result.progress * 20))
     out.append("█" * filled, style="green" if result.ready else "yellow")
     out.append("░" * (20 - filled), style="dim")
@@ -149,7 +157,7 @@ class HiringView(ProfitView):
 
     def _chart(self) -> None:
         from sellertui.core.money import SYMBOLS, exponent
-        from sellertui.domain.profit.periods import label, step
+        from sellertui.domain.profit.periods import step, tick
 
         result = self.hiring.readiness
         scale = 10 ** exponent(result.currency)
@@ -162,7 +170,7 @@ class HiringView(ProfitView):
             while probe <= end and len(future) < 24:
                 future.append(probe)
                 probe = step(probe, "month")
-        labels = [label(m, "month")[:3] + label(m, "month")[-2:] for m in months + future]
+        labels = [tick(m) for m in months + future]
         series = [Series(_("net profit"), [v / scale for v in left] + [None] * len(future), "cyan")]
         if result.trend is not None:
             series.append(Series(_("trend"), [result.trend.at(m) / scale if m in result.trend.months or m in future
@@ -179,9 +187,8 @@ class HiringView(ProfitView):
             self.summary(Text(result.projection, style="bold"))
             return
         line = Text()
-        line.append(_("READY to hire ") if result.ready else _("Not yet ready to hire "), style="bold green"
-                    if result.ready else "bold")
-        line.append_text(text(result.role.get("title", ""), "bold"))
+        titled(line, _("READY to hire {title}") if result.ready else _("Not yet ready to hire {title}"),
+               result.role.get("title", ""), "bold green" if result.ready else "bold")
         line.append(" · " + result.projection)
         self.summary(line)
 

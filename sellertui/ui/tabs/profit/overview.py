@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from sellertui.core.i18n import N_, _
+from sellertui.domain.profit.periods import tick
 from sellertui.ui.kit.charts import Chart, Series
 from sellertui.ui.kit.dialogs import InfoScreen
 from sellertui.ui.kit.cells import percent_cell
@@ -109,7 +110,8 @@ class ProfitOverview(ProfitPart, View):
         shown = len(statement.periods) if not self.months else min(self.months, len(statement.periods))
         first = len(statement.periods) - shown
         scale = 10 ** exponent(statement.home)
-        labels = [lab[:3] + lab[-2:] if shown > 6 else lab for lab in statement.labels[first:]]
+        labels = [tick(period) if shown > 6 else lab
+                  for period, lab in zip(statement.periods[first:], statement.labels[first:])]
         chart = self.query_one(Chart)
         chart.title = (_("Last {n} months · by month") if self.months else _("All {n} months · by month")).format(n=shown)
         chart.fmt_value = short_money(SYMBOLS.get(statement.home, ""))

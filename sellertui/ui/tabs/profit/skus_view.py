@@ -16,6 +16,7 @@ from sellertui.ui.kit.dialogs import InfoScreen
 from sellertui.ui.kit.cells import money_cell, percent_cell, signed_style
 from sellertui.ui.tabs.profit.common import GRAIN_BINDINGS, PERIOD_BINDINGS, PeriodKeys, ProfitView
 from sellertui.ui.kit.table import Column
+from sellertui.core.formats import dated
 
 
 class SkuProfitView(PeriodKeys, ProfitView):
@@ -60,7 +61,8 @@ class SkuProfitView(PeriodKeys, ProfitView):
         from sellertui.core.money import fmt
 
         first, last = self.span
-        line = Text(_("{first:%b %-d} – {last:%b %-d %Y}: {n} SKU(s)").format(first=first, last=last, n=len(frame)), style="bold")
+        line = Text(_("{first} – {last}: {n} SKU(s)").format(
+            first=dated(first, "%b %-d", "MMMd"), last=dated(last, "%b %-d %Y", "yMMMd"), n=len(frame)), style="bold")
         if len(frame):
             line.append(_(" · profit {sum} before overheads").format(sum=fmt(int(frame['profit'].sum()), self.home)))
         overheads = sum(self.unallocated.values())

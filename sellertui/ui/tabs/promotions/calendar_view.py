@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, shown
 from sellertui import clock
 from sellertui.domain.promotions import checks as check_rules
 from sellertui.ui.tabs.promotions.actions import PROMOTION_BINDINGS, PromotionKeys
@@ -28,6 +28,7 @@ from sellertui.ui.tabs.promotions.grid import GridData, GridItem, MonthGrid
 from sellertui.ui.kit.panel import PanelHolder, SidePanel, panel_binding
 from sellertui.ui.kit.safe import plain, text
 from sellertui.ui.kit.views import View
+from sellertui.core.formats import dated
 
 # the day panel fits beside the grid from this width on: below it the grid takes the whole width (at 120
 # columns a day is 17 wide and names read whole), the day's agenda shows below it, and D opens the panel
@@ -136,7 +137,7 @@ class CalendarView(PromotionKeys, PanelHolder, View):
             return
         key = day.isoformat()
         promotions, events = self.board.on_day(key)
-        heading = Text(f"{day:%a %d %b %Y}", style="bold")
+        heading = Text(dated(day, "%a %d %b %Y", "MMMEd"), style="bold")  # the month's title has the year
         if not promotions and not events:
             heading.append("  " + _("nothing on this day · n plans a promotion starting on it"), style="dim")
         # narrow: one line of names below the grid
@@ -173,7 +174,7 @@ class CalendarView(PromotionKeys, PanelHolder, View):
         from sellertui.ui.tabs.promotions.detail import MARK
 
         lines = [text(p.get("name", ""), "bold")]
-        lines.append(Text(_("  {type} · {status} · {discount_pct:g}% · to {end}").format(type=TYPES.get(p.get('type'), ''), status=p.get('status'), discount_pct=float(p.get('discount_pct') or 0), end=p.get('end')), style="dim"))
+        lines.append(Text(_("  {type} · {status} · {discount_pct:g}% · to {end}").format(type=shown(TYPES.get(p.get('type'), '')), status=shown(p.get('status')), discount_pct=float(p.get('discount_pct') or 0), end=p.get('end')), style="dim"))
         for check in self.board.checks_of(p):
             if check.level != "ok":
                 mark, style = MARK[check.level]
@@ -221,7 +222,7 @@ class CalendarView(PromotionKeys, PanelHolder, View):
                 if result and result[1] and (promo := board.by_id(result[1])) is not None:
                     then(promo)
 
-            self.app.push_screen(DayScreen(board, self.day, _("{day}: which promotion?").format(day=f"{self.day:%a %d %b}")), chosen)
+            self.app.push_screen(DayScreen(board, self.day, _("{day}: which promotion?").format(day=dated(self.day, "%a %d %b", "MMMEd"))), chosen)
 
     def action_today(self) -> None:
         self.grid.cursor = clock.today()

@@ -13,11 +13,12 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, shown
 from sellertui.domain.promotions import checks as check_rules
 from sellertui.domain.promotions.fees import TYPES
 from sellertui.ui.kit.dialogs import modal_box
 from sellertui.ui.kit.safe import plain
+from sellertui.core.formats import dated
 
 
 def promotion_line(board, promo: dict) -> Text:
@@ -25,7 +26,7 @@ def promotion_line(board, promo: dict) -> Text:
     summary = check_rules.summary(board.checks_of(promo))
     line.append(f"{summary or ' ':<6}", style="bold red" if "✗" in summary else "yellow" if "!" in summary else "green")
     line.append(plain(promo.get("name", "")), style="bold")
-    line.append(_("  {type} · {status} · {discount_pct:g}% · {start} to {end}").format(type=TYPES.get(promo.get('type'), ''), status=promo.get('status'), discount_pct=float(promo.get('discount_pct') or 0), start=promo['start'], end=promo.get('end')), style="dim")
+    line.append(_("  {type} · {status} · {discount_pct:g}% · {start} to {end}").format(type=shown(TYPES.get(promo.get('type'), '')), status=shown(promo.get('status')), discount_pct=float(promo.get('discount_pct') or 0), start=promo['start'], end=promo.get('end')), style="dim")
     return line
 
 
@@ -79,7 +80,7 @@ class DayScreen(ModalScreen[tuple[str, str | None] | None]):
             options.append(Option(Text(_("Nothing on this day. n plans a promotion starting on it."), style="italic"),
                                   disabled=True))
         with Vertical() as box:
-            box.border_title = self.heading or f"{self.day:%A %d %B %Y}"
+            box.border_title = self.heading or dated(self.day, "%A %d %B %Y", "yMMMEd")
             yield OptionList(*options, id="day-list")
             yield Static(_("enter/w working · e edit · c duplicate · x cancel · > next status · n new · "
                            "esc close"),

@@ -6,7 +6,7 @@ from rich.console import Group
 from rich.text import Text
 from textual.binding import Binding
 
-from sellertui.core.i18n import N_, _, ngettext
+from sellertui.core.i18n import N_, _, ngettext, shown
 from sellertui.core.money import fmt
 from sellertui.domain.promotions import deadlines
 from sellertui.domain.promotions.fees import TYPES
@@ -23,8 +23,8 @@ def rows(board, promo: dict) -> list[tuple[str, str]]:
     fee = board.fee_of(promo)
     deadline = board.deadline_of(promo)
     found = [
-        (_("Type"), TYPES.get(promo.get("type"), promo.get("type", ""))),
-        (_("Status"), promo.get("status", "")),
+        (_("Type"), shown(TYPES.get(promo.get("type"), promo.get("type", "")))),
+        (_("Status"), shown(promo.get("status", ""))),
         (_("Dates"), ngettext("{start} to {end} ({n} day)", "{start} to {end} ({n} days)", days(promo)).format(
             start=promo["start"], end=promo.get("end"), n=days(promo))),
         (_("Event"), (f"{event['name']} {event['start'][:4]}" + (" " + _("(peak)") if event.get("peak") else ""))
@@ -53,7 +53,7 @@ def paragraphs(board, promo: dict) -> list[str]:
             lines.append(f"{MARK[check.level][0]} {check.summary}")
             lines += [f"    {w}" for w in check.working]
     elif promo.get("status") in ("ended", "cancelled"):
-        lines.append(_("Checks: none ({status}).").format(status=promo.get('status')))
+        lines.append(_("Checks: none ({status}).").format(status=shown(promo.get('status'))))
     lines.append(_("Fee:"))
     lines += [f"    {w}" for w in board.fee_of(promo).working]
     result = board.results_of(promo)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, shown
 from sellertui.domain.promotions import events as rules
 from sellertui.domain.promotions.tables import events_frame
 from sellertui.domain.query import parse, words_mask
@@ -83,7 +83,7 @@ class EventsView(BoardView, RecordsView):
         if self.board is not None:
             mine = [p for p in self.board.promotions if self.board.event_of(p) is e]
             lines += [_("Promotion: {name} ({status}, {start} to {end})").format(
-                name=p.get("name"), status=p.get("status"), start=p["start"], end=p.get("end")) for p in mine]
+                name=p.get("name"), status=shown(p.get("status")), start=p["start"], end=p.get("end")) for p in mine]
         return rows, lines
 
     def detail(self, position: int):

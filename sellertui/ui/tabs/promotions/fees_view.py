@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, shown
 from sellertui.core.money import fmt
 from sellertui.domain.promotions import fee_table
 from sellertui.domain.promotions.fees import TYPES
@@ -89,7 +89,7 @@ class FeesView(BoardView, RecordsView):
         if entry.get("per_redemption_minor"):
             parts.append(_("{amount} × redemptions").format(amount=fmt(entry["per_redemption_minor"], ccy)))
         return [_("{type}, {marketplace}, from {day} ({peak})").format(
-                    type=TYPES.get(entry["type"], entry["type"]), marketplace=entry.get("marketplace", "US"),
+                    type=shown(TYPES.get(entry["type"], entry["type"])), marketplace=entry.get("marketplace", "US"),
                     day=entry.get("from"), peak=fee_table.peak_label(entry.get("peak"))), entry.get("note", ""), "",
                 _("fee = {parts}").format(parts=" + ".join(parts) or _("nothing"))]
 
@@ -116,4 +116,4 @@ class FeesView(BoardView, RecordsView):
         return fee_table.delete(store, record["id"], expect_rev=record.get("_rev"))
 
     def delete_question(self, record: dict) -> str:
-        return _("Delete the {type} fee entry from {day}?").format(type=TYPES.get(record["type"], ""), day=record.get("from"))
+        return _("Delete the {type} fee entry from {day}?").format(type=shown(TYPES.get(record["type"], "")), day=record.get("from"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import _, shown
 from sellertui import clock
 from sellertui.domain import fields
 from sellertui.core.markets import market
@@ -62,7 +62,7 @@ def promotion_form(promo: dict | None, catalogue: dict[str, dict], events: list[
         Field("name", _("Name"), lambda t: fields.text(t, required=True, max_length=120), p.get("name", ""),
               placeholder=_("Black Friday Lightning – Cutting Board")),
         Field("type", _("Type"), value=p.get("type", "coupon"), kind="choice",
-              choices=[(label, key) for key, label in TYPES.items()]),
+              choices=[(_(label), key) for key, label in TYPES.items()]),
         Field("skus", _("SKUs"), lambda t: parse_skus(t, catalogue), ", ".join(p.get("skus") or []),
               help=_("comma-separated SKUs from the catalogue, e.g. {sample}").format(sample=sample)),
         Field("start", _("Start"), fields.day, p.get("start", ""), placeholder="2026-11-27",
@@ -128,7 +128,7 @@ def fee_form(entry: dict | None, settings) -> DateFormScreen:
 
     form_fields = [
         Field("type", _("Type"), value=e.get("type", "coupon"), kind="choice",
-              choices=[(label, key) for key, label in TYPES.items()]),
+              choices=[(_(label), key) for key, label in TYPES.items()]),
         Field("marketplace", _("Marketplace"), _marketplace, e.get("marketplace") or settings.marketplace),
         Field("currency", _("Currency"), lambda t: fields.text(t, required=True, max_length=3).upper(), currency),
         Field("from", _("From"), fields.day, e.get("from") or clock.today().isoformat(),
@@ -151,5 +151,5 @@ def fee_form(entry: dict | None, settings) -> DateFormScreen:
             return {"currency": _("a 3-letter code like USD")}
         return fee_table.check(values)
 
-    return DateFormScreen(_("New fee entry") if not entry else _("Edit fee: {type}").format(type=TYPES.get(e.get("type"), "")),
+    return DateFormScreen(_("New fee entry") if not entry else _("Edit fee: {type}").format(type=shown(TYPES.get(e.get("type"), ""))),
                           form_fields, check=checked, date_fields=("from",))

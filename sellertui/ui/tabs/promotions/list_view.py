@@ -23,7 +23,8 @@ def _checks_style(value: str) -> str | None:
 
 COLUMNS = [
     Column("name", N_("Promotion"), 30),
-    Column("status", N_("Status"), 10, style=STATUS_STYLE.get, sort_key="rank"),
+    Column("status", N_("Status"), 10, fmt=lambda v: _(v) if v else "", style=STATUS_STYLE.get,
+           sort_key="rank"),
     Column("checks", N_("Checks"), 7, style=_checks_style, sort_key="fails"),
     Column("type_label", N_("Type"), 10, sort_key="type"),
     Column("start", N_("Start"), 10),

@@ -59,7 +59,7 @@ class BoardView(TaskActions, View):
         with Horizontal():
             for status in rules.STATUSES:
                 with Vertical(classes="lane"):
-                    yield Static(status, classes="lane-title", id=f"lane-{status}")
+                    yield Static(_(status), classes="lane-title", id=f"lane-{status}")
                     yield BoardColumn([Column("title", "", 200, fmt=_card, needs=("due", "owner", "late"),
                                               style=lambda v, row: "bold red" if row("late") else None)],
                                       empty_text="—", show_header=False, id=f"column-{status}")

@@ -40,8 +40,8 @@ def task_form(task: dict | None, members: list[str], me: str) -> FormScreen:
             Field("role", _("Role"), kind="choice", choices=[("none", "")] + [(r, r) for r in ROLES],
                   value=task.get("role", "")),
             Field("due", _("Due"), _due, value=task.get("due") or "", help=_("2026-11-30, today, tomorrow, +3 — or empty")),
-            Field("status", _("Status"), kind="choice", choices=[(s, s) for s in STATUSES], value=task.get("status", "todo")),
-            Field("priority", _("Priority"), kind="choice", choices=[(p, p) for p in PRIORITIES],
+            Field("status", _("Status"), kind="choice", choices=[(_(s), s) for s in STATUSES], value=task.get("status", "todo")),
+            Field("priority", _("Priority"), kind="choice", choices=[(_(p), p) for p in PRIORITIES],
                   value=task.get("priority", "normal")),
             *[Field(f"link_{name}", _("Link: {name}").format(name=name), lambda t: fields.text(t, max_length=120), value=links.get(name, ""))
               for name in LINKS],

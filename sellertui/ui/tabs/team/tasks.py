@@ -10,7 +10,7 @@ from textual import work
 from textual.binding import Binding
 from textual.message import Message
 
-from sellertui.core.i18n import N_, _, ngettext
+from sellertui.core.i18n import N_, _, ngettext, shown
 from sellertui.domain.query import parse
 from sellertui.domain.team import lists, tasks as rules
 from sellertui.store import Conflict
@@ -155,9 +155,9 @@ class TaskListView(TaskActions, TableView):
     DETAIL_FROM = 110  # the side panel fits beside from this width on
     COLUMNS = [
         Column("id", "#", 4, "right", sort_key="rank"),
-        Column("status", N_("Status"), 7, style=lambda v: STATUS_STYLE.get(v)),
+        Column("status", N_("Status"), 7, fmt=lambda v: _(v) if v else "", style=lambda v: STATUS_STYLE.get(v)),
         Column("due", N_("Due"), 10, style=_due_style, needs=("late", "today")),
-        Column("priority", N_("Prio"), 6, style=lambda v: "bold" if v == "high" else "dim" if v == "low" else None),
+        Column("priority", N_("Prio"), 6, fmt=lambda v: _(v) if v else "", style=lambda v: "bold" if v == "high" else "dim" if v == "low" else None),
         Column("owner", N_("Owner"), 10),
         Column("role", N_("Role"), 11),
         Column("talk", "💬", 2, "right", fmt=lambda v: str(v) if v else ""),
@@ -221,7 +221,7 @@ def task_detail(task: dict) -> Group:
     head.append(f"#{task['id']} ", style="dim")
     head.append(plain(task["title"]), style="bold")
     facts = _("{status} · {priority} · owner {owner}{role} · due {due}").format(
-        status=task.get("status"), priority=task.get("priority"), owner=task.get("owner") or _("nobody"),
+        status=shown(task.get("status")), priority=shown(task.get("priority")), owner=task.get("owner") or _("nobody"),
         role=" · " + task["role"] if task.get("role") else "", due=task.get("due") or "—")
     parts: list = [head, text(facts, "dim")]
     if task.get("description"):
