@@ -21,6 +21,7 @@ logs: httpx's own loggers are held at WARNING so no header is ever written.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 import logging
 import time
 from dataclasses import dataclass
@@ -49,7 +50,7 @@ def _quiet_http_logs() -> None:
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
-class PacedClient:
+class PacedClient(ABC):
     """An Amazon API behind Login with Amazon: paced, retried, explained; subclasses say how to sign."""
 
     vault: Vault = SP
@@ -75,8 +76,9 @@ class PacedClient:
         self._errors = (httpx.TransportError,)
 
     # -- what each API does its own way ------------------------------------------------------
+    @abstractmethod
     def headers(self, access: str, operation: str, media: str | None) -> dict[str, str]:
-        raise NotImplementedError
+        """The headers each API wants on a request (its token header, its own ids)."""
 
     def problems(self, body: Any) -> list[Problem]:
         return problems_of(body)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import SplitResult, urlsplit
 
 
-class Served:
+class Served(ABC):
     """A mixin: ``start()`` serves ``self.handle(request, method)`` on 127.0.0.1; ``stop()`` ends it.
 
     ``calls`` holds (operation, ...) tuples, the operation's body last where the stand-in keeps bodies.
@@ -42,8 +43,9 @@ class Served:
         threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
         return self.url
 
+    @abstractmethod
     def handle(self, request: BaseHTTPRequestHandler, method: str) -> None:
-        raise NotImplementedError
+        """Answer one request as the stand-in's API would."""
 
     def route(self, request: BaseHTTPRequestHandler, method: str) -> tuple[str, re.Match, SplitResult, bytes] | None:
         """The operation a request is for, its path's match, the parsed URL and the body read; None once a path
