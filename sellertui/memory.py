@@ -13,11 +13,13 @@ free. Together: Profit's peak 589 -> 501 MB, the same CPU.
 from __future__ import annotations
 
 import sys
+from functools import cache
 
 M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
 MMAP_AT = 128 * 1024  # glibc's starting threshold, kept fixed
 
 
+@cache  # once a process: the threshold is the process's, however many shops it opens
 def return_freed_memory() -> None:
     """Fix glibc's mmap threshold (a no-op where the C library is not glibc)."""
     if not sys.platform.startswith("linux"):

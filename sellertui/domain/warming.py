@@ -36,7 +36,8 @@ RECENT_DAYS = 400  # the months a ``recent`` frame is kept for: its readers look
 
 def frames_of(collection: str) -> list[Warm]:
     """The frames read from ``collection`` (names carry the local zone where the frame bakes it in)."""
-    zone, tag = clock.now().tzinfo, clock.now().strftime("%z")
+    now = clock.now()
+    zone, tag = now.tzinfo, now.strftime("%z")
     if collection == "orders":
         from sellertui.domain.ads import overview
         from sellertui.domain.inventory.velocity import sales_frame as inventory_sales
