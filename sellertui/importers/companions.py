@@ -35,7 +35,7 @@ def bulk_headers(path: Path) -> dict[str, list[str]]:
     for name in book.sheet_names:
         try:
             rows = book.get_sheet_by_name(name).iter_rows()
-            for _, row in zip(range(HEADER_SEARCH), rows):
+            for _index, row in zip(range(HEADER_SEARCH), rows):
                 cells = [("" if cell is None else str(cell)).strip() for cell in row]
                 if any(cells):
                     if CAMPAIGNS_SHEET <= header_set(cells):

@@ -18,6 +18,7 @@ import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
 
+from sellertui.core.i18n import _
 from sellertui.importers.values import Bad, unguard
 
 UTC = timezone.utc
@@ -50,7 +51,7 @@ _DMY_NAME = re.compile(r"^(\d{1,2})\.?[\s-]+([^\W\d_]{3,9})\.?,?[\s-]+(\d{4}|\d{
 
 def _excel(serial: float) -> datetime:
     if not 1 <= serial < 2958466:  # Excel's own range: 1900-01-01 .. 9999-12-31
-        raise Bad("is not a date")
+        raise Bad(_("is not a date"))
     return EXCEL_EPOCH + timedelta(days=serial)
 
 
@@ -81,13 +82,13 @@ def _calendar(text: str, day_first: bool) -> date:
     elif len(text) == 8 and text.isdigit():
         y, mo, d = int(text[:4]), int(text[4:6]), int(text[6:])
     else:
-        raise Bad("is not a date")
+        raise Bad(_("is not a date"))
     if not mo:
-        raise Bad("is not a date (unknown month name)")
+        raise Bad(_("is not a date (unknown month name)"))
     try:
         return date(y, mo, d)
     except ValueError:
-        raise Bad("is not a date (no such day)") from None
+        raise Bad(_("is not a date (no such day)")) from None
 
 
 @lru_cache(maxsize=64)
@@ -98,7 +99,7 @@ def _zone(name: str) -> tzinfo:
         sign = -1 if name[0] == "-" else 1
         digits = name[1:].replace(":", "")
         return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
-    raise Bad(f"has a time zone sellertui does not know ({name})")
+    raise Bad(_("has a time zone sellertui does not know ({name})").format(name=name))
 
 
 @lru_cache(maxsize=64)
@@ -119,7 +120,7 @@ def _moment(value: object, day_first: bool) -> tuple[date, time | None, tzinfo |
         return moment.date(), (moment.time() if moment.time() != time(0) else None), None
     text = " ".join(unguard(str(value).strip()).split())
     if not text:
-        raise Bad("is empty")
+        raise Bad(_("is empty"))
     if text[:4].isdigit() and len(text) > 10 and text[4] == "-":  # ISO with a time: the C parser first
         try:
             moment = datetime.fromisoformat(text.replace(" UTC", "+00:00").replace("Z", "+00:00"))
@@ -136,12 +137,12 @@ def _moment(value: object, day_first: bool) -> tuple[date, time | None, tzinfo |
         hour, minute, second = int(m["h"]), int(m["m"]), int(m["s"] or 0)
         if m["ampm"]:
             if not 1 <= hour <= 12:
-                raise Bad("is not a time (hour with AM/PM)")
+                raise Bad(_("is not a time (hour with AM/PM)"))
             hour = hour % 12 + (12 if m["ampm"][0] in "Pp" else 0)
         try:
             clock = time(hour, minute, second)
         except ValueError:
-            raise Bad("is not a time") from None
+            raise Bad(_("is not a time")) from None
         text = text[: m.start()].rstrip(" ,T")
     elif text.replace(".", "", 1).isdigit() and len(text) in range(3, 12) and len(text.split(".")[0]) <= 5:
         moment = _excel(float(text))  # an Excel serial number that reached us as text
@@ -151,7 +152,7 @@ def _moment(value: object, day_first: bool) -> tuple[date, time | None, tzinfo |
 
 def parse_date(value: object, day_first: bool) -> str:
     """Any written date (a time, if any, is dropped) -> ``YYYY-MM-DD``."""
-    day, _, _ = _moment(value, day_first)
+    day, _time, _tz = _moment(value, day_first)
     return day.isoformat()
 
 
@@ -171,20 +172,20 @@ def parse_datetime(value: object, day_first: bool, market_tz: str) -> str:
     try:
         return moment.astimezone(UTC).isoformat(timespec="seconds")
     except (OverflowError, ValueError):
-        raise Bad("is not a date") from None
+        raise Bad(_("is not a date")) from None
 
 
 def parse_period(text: str) -> tuple[str, str]:
     """``2026-01-01..2026-01-31`` (or one date) -> (start, end) ISO dates."""
     parts = [p.strip() for p in text.split("..")] if ".." in text else [text.strip(), text.strip()]
     if len(parts) != 2 or not all(parts):
-        raise Bad("is not a period like 2026-01-01..2026-01-31")
+        raise Bad(_("is not a period like 2026-01-01..2026-01-31"))
     try:
         start, end = (date.fromisoformat(p) for p in parts)
     except ValueError:
-        raise Bad("is not a period like 2026-01-01..2026-01-31") from None
+        raise Bad(_("is not a period like 2026-01-01..2026-01-31")) from None
     if end < start:
-        raise Bad("ends before it starts")
+        raise Bad(_("ends before it starts"))
     return start.isoformat(), end.isoformat()
 
 

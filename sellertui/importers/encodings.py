@@ -25,15 +25,17 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from sellertui.core.i18n import N_, _
+
 # name shown to the user, and the words ``--encoding`` accepts for each codec
 LABELS = {
     "utf-8": "UTF-8",
-    "utf-16-le": "UTF-16 (little-endian)",
-    "utf-16-be": "UTF-16 (big-endian)",
-    "gb18030": "GBK / GB18030 (Chinese, simplified)",
-    "cp950": "Big5 (Chinese, traditional)",
-    "cp932": "Shift_JIS (Japanese)",
-    "cp1252": "Windows-1252 (Western European)",
+    "utf-16-le": N_("UTF-16 (little-endian)"),
+    "utf-16-be": N_("UTF-16 (big-endian)"),
+    "gb18030": N_("GBK / GB18030 (Chinese, simplified)"),
+    "cp950": N_("Big5 (Chinese, traditional)"),
+    "cp932": N_("Shift_JIS (Japanese)"),
+    "cp1252": N_("Windows-1252 (Western European)"),
 }
 ALIASES = {
     "utf8": "utf-8", "utf-8": "utf-8", "utf-8-sig": "utf-8", "utf16": "utf-16-le", "utf-16": "utf-16-le",
@@ -58,8 +60,8 @@ def codec_for(name: str) -> str:
     key = {"shift-jis": "shift_jis"}.get(key, key)
     codec = ALIASES.get(key) or ALIASES.get(key.replace("-", ""))
     if codec is None:
-        raise ValueError(f"unknown encoding {name!r}; sellertui reads utf-8, utf-16, gbk, big5, shift_jis "
-                         "and windows-1252")
+        raise ValueError(_("unknown encoding {name}; sellertui reads utf-8, utf-16, gbk, big5, shift_jis "
+                           "and windows-1252").format(name=repr(name)))
     return codec
 
 

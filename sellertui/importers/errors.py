@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sellertui.core.errors import UserError
+from sellertui.core.i18n import _
 
 SHOWN = 20  # problems listed before "… and N more"
 
@@ -26,13 +27,17 @@ class Problem:
     reason: str
 
     def __str__(self) -> str:
-        where = [self.file]
+        # whole sentences, so a translation can put file, line and column where its language wants them
+        what = (_("{value} {reason}").format(value=shown(self.value), reason=self.reason)
+                if self.value != "" or self.column else self.reason)
+        fields = {"file": self.file, "line": self.line, "column": self.column, "what": what}
+        if self.line is not None and self.column:
+            return _("{file}, line {line}, column '{column}': {what}").format(**fields)
         if self.line is not None:
-            where.append(f"line {self.line}")
+            return _("{file}, line {line}: {what}").format(**fields)
         if self.column:
-            where.append(f"column '{self.column}'")
-        what = f"{shown(self.value)} {self.reason}" if self.value != "" or self.column else self.reason
-        return f"{', '.join(where)}: {what}"
+            return _("{file}, column '{column}': {what}").format(**fields)
+        return _("{file}: {what}").format(**fields)
 
     def as_dict(self) -> dict:
         return {"file": self.file, "line": self.line, "column": self.column, "value": self.value, "reason": self.reason}
@@ -53,7 +58,7 @@ class ReportError(UserError):
 
 class FileProblem(ReportError):
     def __init__(self, file: str, message: str) -> None:
-        super().__init__(f"{file}: {message}")
+        super().__init__(_("{file}: {message}").format(file=file, message=message))
         self.file = file
         self.message = message
 
@@ -73,11 +78,12 @@ def listing(problems: list[Problem], limit: int = SHOWN) -> list[str]:
     """The first ``limit`` problems, one per line, then "… and N more"."""
     lines = [str(p) for p in problems[:limit]]
     if len(problems) > limit:
-        lines.append(f"… and {len(problems) - limit:,} more")
+        lines.append(_("… and {count:,} more").format(count=len(problems) - limit))
     return lines
 
 
 def describe(file: str, problems: list[Problem], bad_rows: int, total_rows: int) -> str:
-    head = (f"{file}: {bad_rows:,} of {total_rows:,} rows cannot be imported, so nothing was imported "
-            f"(fix them, or use --skip-bad-rows to import the other rows and set these aside):")
+    head = _("{file}: {bad:,} of {total:,} rows cannot be imported, so nothing was imported "
+             "(fix them, or use --skip-bad-rows to import the other rows and set these aside):").format(
+        file=file, bad=bad_rows, total=total_rows)
     return "\n".join([head, *("  " + line for line in listing(problems))])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Protocol, Sequence
 
+from sellertui.core.i18n import _
 from sellertui.core.money import exponent, to_minor
 from sellertui.importers import fast, values
 from sellertui.importers.dates import parse_date, parse_datetime
@@ -66,7 +67,8 @@ class Frame:
             name = fields.get(column)
             if name is not None:
                 cell = self.table.columns[column][row]
-                self.problem(row, name, f"is {length:,} characters long; a field holds at most {FIELD_CHARS:,}",
+                self.problem(row, name, _("is {length:,} characters long; a field holds at most {most:,}").format(
+                    length=length, most=FIELD_CHARS),
                              cell[:40] + "…")
 
     # -- raw cells and problems ----------------------------------------------------
@@ -145,7 +147,7 @@ class Frame:
                 blank = value is None or (not textual and values.is_blank(value))
             if blank:
                 if spec.blank is REQUIRED:
-                    failed[value] = "is empty, but this column needs a value"
+                    failed[value] = _("is empty, but this column needs a value")
                     memo[value] = placeholder
                 else:
                     memo[value] = spec.blank

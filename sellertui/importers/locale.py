@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
+from sellertui.core.i18n import N_
 from sellertui.core.markets import MARKETS, Market, market
 from sellertui.importers.values import text, unguard
 
@@ -80,20 +81,21 @@ def decide(option: str | None, settings_market: str, currencies: list, countries
     if option:
         chosen = market(option)
         return Locale(chosen, currency or chosen.currency, f"--market {chosen.code}")
-    for label, values in (("marketplace", marketplaces), ("country", countries)):
+    for source, values in ((N_("the file's marketplace column"), marketplaces),
+                           (N_("the file's country column"), countries)):
         code = market_of_marketplace(_common(values[:SAMPLE]) or "")
         if code:
             chosen = MARKETS[code]
             if currency is None or currency == chosen.currency:
-                return Locale(chosen, currency or chosen.currency, f"the file's {label} column")
+                return Locale(chosen, currency or chosen.currency, source)
     if currency and currency in CURRENCY_MARKET:
-        return Locale(MARKETS[CURRENCY_MARKET[currency]], currency, "the file's currency")
+        return Locale(MARKETS[CURRENCY_MARKET[currency]], currency, N_("the file's currency"))
     sign_market = _sign_market(amounts[:SAMPLE])
     if sign_market:
         chosen = MARKETS[sign_market]
-        return Locale(chosen, chosen.currency, "the currency sign in its amounts")
+        return Locale(chosen, chosen.currency, N_("the currency sign in its amounts"))
     chosen = market(settings_market)
-    return Locale(chosen, currency or chosen.currency, "your settings")
+    return Locale(chosen, currency or chosen.currency, N_("your settings"))
 
 
 def _sign_market(values: list) -> str | None:

@@ -19,7 +19,7 @@ from sellertui.importers.dates import parse_period
 from sellertui.importers.errors import FileProblem
 from sellertui.importers.values import Bad
 from sellertui.core.formats import dated
-from sellertui.core.i18n import _
+from sellertui.core.i18n import N_, _
 
 _ISO = re.compile(r"(?<!\d)(\d{4})[-_.](\d{1,2})[-_.](\d{1,2})(?!\d)")
 _XYZ = re.compile(r"(?<!\d)(\d{1,2})[-_.](\d{1,2})[-_.](\d{4})(?!\d)")
@@ -42,7 +42,7 @@ def from_option(text: str) -> Period:
     except Bad as exc:
         from sellertui.core.errors import UserError
 
-        raise UserError(f"--period {text!r} {exc.reason}") from None
+        raise UserError(_("--period {text} {reason}").format(text=repr(text), reason=exc.reason)) from None
     return Period(start, end, "--period")
 
 
@@ -76,11 +76,16 @@ class PeriodNeeded(FileProblem):
 
     def __init__(self, file: str, label: str, saved: date | None) -> None:
         self.label, self.saved = label, saved
-        named = f"named by the day it was downloaded ({saved.isoformat()}), not by the days it covers" if saved \
-            else "and its file name holds no dates"
         first, last = choices(saved or clock.today())[0][1:]
-        super().__init__(file, f"is {label}, which has no dates of its own, {named}: say which days it covers "
-                               f"with --period START..END (e.g. --period {first}..{last})")
+        if saved:
+            message = _("is {kind}, which has no dates of its own, named by the day it was downloaded ({saved}), not "
+                        "by the days it covers: say which days it covers with --period START..END (e.g. --period "
+                        "{first}..{last})").format(kind=label, saved=saved.isoformat(), first=first, last=last)
+        else:
+            message = _("is {kind}, which has no dates of its own, and its file name holds no dates: say which days "
+                        "it covers with --period START..END (e.g. --period {first}..{last})").format(
+                            kind=label, first=first, last=last)
+        super().__init__(file, message)
 
 
 def resolve(option: str | None, file_name: str, day_first: bool) -> Period | None:
@@ -91,7 +96,7 @@ def resolve(option: str | None, file_name: str, day_first: bool) -> Period | Non
     if len(found) < 2:
         return None
     first, last = sorted(found[:2])
-    return Period(first.isoformat(), last.isoformat(), "the file name")
+    return Period(first.isoformat(), last.isoformat(), N_("the file name"))
 
 
 def download_day(file_name: str, day_first: bool) -> date | None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from sellertui.core.errors import UserError
+from sellertui.core.i18n import N_, _, ngettext, shown
 from sellertui.core.markets import market
 from sellertui.importers import rejects
 from sellertui.importers.companions import with_companions
@@ -80,18 +81,23 @@ class Parsed:
 
     def notes(self) -> list[str]:
         """What the user should know about how the file was read."""
-        notes = [f"{self.locale.market.code} marketplace, {self.locale.currency} (from {self.locale.source})"]
+        notes = [_("{market} marketplace, {currency} (from {source})").format(
+            market=self.locale.market.code, currency=self.locale.currency, source=shown(self.locale.source))]
         if self.period is not None:
-            notes.append(f"period {self.period} (from {self.period.source})")
+            notes.append(_("period {period} (from {source})").format(period=self.period,
+                                                                    source=shown(self.period.source)))
         table = self.frame.table
         if table.encoding and table.encoding_source in ("detected", "chosen"):
-            how = "as you chose" if table.encoding_source == "chosen" else "detected"
-            notes.append(f"text read as {LABELS.get(table.encoding, table.encoding)}, {how}")
+            label = shown(LABELS.get(table.encoding, table.encoding))
+            notes.append(_("text read as {encoding}, as you chose").format(encoding=label)
+                         if table.encoding_source == "chosen" else
+                         _("text read as {encoding}, detected").format(encoding=label))
         merged = self.output.merged
         if merged == 1:
-            notes.append("1 row shared its key with an earlier row and was added to it")
+            notes.append(_("1 row shared its key with an earlier row and was added to it"))
         elif merged:
-            notes.append(f"{merged:,} rows shared their key with an earlier row and were added to it")
+            notes.append(_("{count:,} rows shared their key with an earlier row and were added to it").format(
+                count=merged))
         return notes + self.frame.notes
 
 
@@ -120,29 +126,33 @@ class Result:
                 "removed": self.removed, "totals": self.totals}
 
     def summary_lines(self) -> list[str]:
-        would = "would be " if self.dry_run else ""
-        head = (f"{self.file}: {self.label}, {rows(self.rows)}: {self.inserted:,} {would}new, "
-                f"{self.updated:,} {would}updated, {self.unchanged:,} unchanged")
+        counts = {"file": self.file, "kind": self.label, "rows": rows(self.rows), "new": self.inserted,
+                  "updated": self.updated, "unchanged": self.unchanged}
+        head = (_("{file}: {kind}, {rows}: {new:,} would be new, {updated:,} would be updated, {unchanged:,} "
+                  "unchanged") if self.dry_run else
+                _("{file}: {kind}, {rows}: {new:,} new, {updated:,} updated, {unchanged:,} unchanged")).format(**counts)
         if self.rejected:
-            head += f", {self.rejected:,} set aside"
+            head += _(", {count:,} set aside").format(count=self.rejected)
         if self.removed:
-            head += f", {self.removed:,} {would}removed (gone from this report since its last import)"
+            head += (_(", {count:,} would be removed (gone from this report since its last import)") if self.dry_run
+                     else _(", {count:,} removed (gone from this report since its last import)")).format(
+                count=self.removed)
         lines = [head]
         for name, counts in self.collections.items():
             if name != self.collection_main:
-                lines.append(f"  {name}: {counts['inserted']:,} new, {counts['updated']:,} updated, "
-                             f"{counts['unchanged']:,} unchanged")
-        lines.append("  totals: " + ", ".join(f"{k} {v}" for k, v in self.totals.items()))
+                lines.append("  " + _("{collection}: {new:,} new, {updated:,} updated, {unchanged:,} unchanged").format(
+                    collection=name, new=counts["inserted"], updated=counts["updated"], unchanged=counts["unchanged"]))
+        lines.append("  " + _("totals: {totals}").format(totals=", ".join(f"{k} {v}" for k, v in self.totals.items())))
         lines += [f"  {note}" for note in self.notes]
         if self.rejects_file:
-            lines.append(f"  the rows set aside and why: {self.rejects_file}")
+            lines.append("  " + _("the rows set aside and why: {file}").format(file=self.rejects_file))
         if self.dry_run:
-            lines.append("  dry run: nothing was written")
+            lines.append("  " + _("dry run: nothing was written"))
         return lines
 
 
 def rows(n: int) -> str:
-    return "1 row" if n == 1 else f"{n:,} rows"
+    return ngettext("{count:,} row", "{count:,} rows", n).format(count=n)
 
 
 @contextmanager
@@ -201,7 +211,7 @@ def _hint(options: Options) -> Kind | None:
         try:
             market(options.market)
         except ValueError as exc:
-            raise UserError(f"--market: {exc}") from None
+            raise UserError(_("--market: {reason}").format(reason=exc)) from None
     return kind_named(options.kind) if options.kind else None
 
 
@@ -209,9 +219,9 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise FileProblem(str(path), "does not exist") from None
+        raise FileProblem(str(path), _("does not exist")) from None
     except OSError as exc:
-        raise FileProblem(str(path), f"cannot be read ({exc.strerror or exc})") from None
+        raise FileProblem(str(path), _("cannot be read ({reason})").format(reason=exc.strerror or exc)) from None
 
 
 def _parse_table(name: str, read: Callable[..., Table], hint: Kind | None, options: Options,
@@ -231,7 +241,7 @@ def _parse_table(name: str, read: Callable[..., Table], hint: Kind | None, optio
         try:
             encoding = codec_for(options.encoding)
         except ValueError as exc:
-            raise UserError(f"--encoding: {exc}") from None
+            raise UserError(_("--encoding: {reason}").format(reason=exc)) from None
     report = (lambda f: progress("reading", 0.6 * f)) if progress else None
     with paused_gc():
         table = read(recognise, expected(hint), report, select, encoding)
@@ -255,15 +265,16 @@ def _parse_json(name: str, data: bytes, hint: Kind | None, options: Options, mod
     try:
         document = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise FileProblem(name, f"is not JSON ({exc})") from None
+        raise FileProblem(name, _("is not JSON ({reason})").format(reason=exc)) from None
     kind = hint or detect_json(document)
     if kind is None or not kind.reads_json:
-        raise FileProblem(name, f"is JSON sellertui does not recognise; expected {expected(hint)}")
+        raise FileProblem(name, _("is JSON sellertui does not recognise; expected {expected}").format(
+            expected=expected(hint)))
     read = kind.read_json(name, document)
     headers = _headers(read.table, kind)
     locale = _locale(read.table, kind, headers, replace(options, market=read.market or options.market))
     if read.market:
-        locale = replace(locale, source="the document's marketplace")
+        locale = replace(locale, source=N_("the document's marketplace"))
     parsed = _build(path, name, read.table, kind, headers, locale, read.period, modified, options)
     parsed.frame.notes.extend(read.notes)
     return parsed
@@ -273,10 +284,11 @@ def _headers(table: Table, kind: Kind):
     headers = map_headers(table.headers, kind.columns)
     if headers.missing:
         wanted = ", ".join(f"'{c.names[0]}'" for c in headers.missing)
-        noun = "column" if len(headers.missing) == 1 else "columns"
         more = "…" if len(table.headers) > 12 else ""
-        raise FileProblem(table.name, f"has no {wanted} {noun}, which {kind.label} needs "
-                                      f"(it has {', '.join(repr(h) for h in table.headers[:12])}{more})")
+        has = ", ".join(repr(h) for h in table.headers[:12]) + more
+        raise FileProblem(table.name, ngettext("has no {wanted} column, which {kind} needs (it has {has})",
+                                               "has no {wanted} columns, which {kind} needs (it has {has})",
+                                               len(headers.missing)).format(wanted=wanted, kind=kind.label, has=has))
     return headers
 
 
@@ -284,7 +296,7 @@ def _build(path: Path | None, name: str, table: Table, kind: Kind, headers, loca
            modified: str, options: Options) -> Parsed:
     frame = Frame(table, kind, headers, locale, period, modified)
     if options.period and not (kind.needs_period or kind.takes_period):
-        frame.notes.append(f"--period ignored: {kind.label} carries its own dates")
+        frame.notes.append(_("--period ignored: {kind} carries its own dates").format(kind=kind.label))
     output = kind.build(frame)
     totals = kind.totals(output, frame)
     return Parsed(path, kind, frame, output, totals, name or table.name)
@@ -313,7 +325,7 @@ def write_report(store, parsed: Parsed, options: Options, progress: Progress | N
     """
     frame, kind = parsed.frame, parsed.kind
     if parsed.path is None and options.skip_bad_rows:
-        raise UserError(f"{parsed.name}: bad rows can only be set aside for a file")
+        raise UserError(_("{name}: bad rows can only be set aside for a file").format(name=parsed.name))
     whole_file = [p for p in frame.problems if p.line is None]
     if whole_file:
         raise FileProblem(frame.table.name, whole_file[0].reason)

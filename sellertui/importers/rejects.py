@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sellertui.core.csvsafe import write_csv
+from sellertui.core.i18n import _
 from sellertui.importers.errors import FileProblem
 from sellertui.importers.source import read_table
 
@@ -43,6 +44,6 @@ def write(report: Path, frame) -> Path:
     try:
         write_csv(target, ["line", "problem", *table.headers], rows, bom=True)
     except OSError as exc:
-        raise FileProblem(table.name, f"the rows to set aside cannot be written to {target} "
-                                      f"({exc.strerror or exc}); nothing was imported") from None
+        raise FileProblem(table.name, _("the rows to set aside cannot be written to {target} ({reason}); nothing "
+                                        "was imported").format(target=target, reason=exc.strerror or exc)) from None
     return target

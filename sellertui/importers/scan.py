@@ -14,6 +14,7 @@ import codecs
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from sellertui.core.i18n import N_, _
 from sellertui.importers import encodings
 from sellertui.importers.encodings import Reading, Verdict
 from sellertui.importers.errors import FileProblem
@@ -34,12 +35,14 @@ class EncodingUnsure(FileProblem):
         self.verdict = verdict
         readings = verdict.readings
         if readings:
-            options = " or as ".join(f"{r.label} ('{r.preview}')" if r.preview else r.label for r in readings)
-            names = " or ".join(f"--encoding {_option(r.encoding)}" for r in readings)
-            message = f"cannot tell which text encoding it is in: it reads as {options}; say which with {names}"
+            options = _(" or as ").join(_("{label} ('{preview}')").format(label=_(r.label), preview=r.preview)
+                                        if r.preview else _(r.label) for r in readings)
+            names = _(" or ").join(f"--encoding {_option(r.encoding)}" for r in readings)
+            message = _("cannot tell which text encoding it is in: it reads as {readings}; say which with "
+                        "{options}").format(readings=options, options=names)
         else:
-            message = ("is not text in any encoding sellertui reads (UTF-8, UTF-16, GBK, Big5, Shift_JIS, "
-                       "Windows-1252); if it is text, say which with --encoding")
+            message = _("is not text in any encoding sellertui reads (UTF-8, UTF-16, GBK, Big5, Shift_JIS, "
+                        "Windows-1252); if it is text, say which with --encoding")
         super().__init__(file, message)
 
 
@@ -102,7 +105,8 @@ def scan(name: str, fh: BinaryIO, head: bytes, chosen: str | None = None) -> Sca
         following = fh.read(BLOCK)
         last = not following
         if wide is None and b"\x00" in block:
-            raise FileProblem(name, f"is binary data, not a text report (a NUL byte at byte {offset + block.index(0):,})")
+            raise FileProblem(name, _("is binary data, not a text report (a NUL byte at byte {at:,})").format(
+                at=offset + block.index(0)))
         facts.blank = facts.blank and not block.translate(None, _WHITE + (b"\x00" if wide else b""))
         _count(facts, block)
         if last or wide or not block.isascii() or not all(_idle(c.decoder) for c in live):
@@ -136,10 +140,10 @@ def _utf16_without_bom(head: bytes) -> str | None:
 
 def _refuse_binary(name: str, head: bytes) -> None:
     if b"\x00" in head:
-        raise FileProblem(name, "is binary data, not a text report or an Excel workbook")
+        raise FileProblem(name, _("is binary data, not a text report or an Excel workbook"))
     controls = len(head) - len(head.translate(None, _CONTROLS))
     if controls > max(8, len(head) // 100):  # text has tabs and line breaks, not these
-        raise FileProblem(name, "is binary data, not a text report or an Excel workbook")
+        raise FileProblem(name, _("is binary data, not a text report or an Excel workbook"))
 
 
 def _count(facts: Scan, block: bytes) -> None:
@@ -174,17 +178,22 @@ def _verdict(name: str, live: list[_Candidate], failures: dict[str, tuple[int, i
     if told or wide:  # a BOM, --encoding or the UTF-16 pattern: that encoding, or the file is not what it says
         encoding = told or wide
         if encoding in failures:
-            at, line, _ = failures[encoding]
+            at, line, _count = failures[encoding]
             label = encodings.LABELS.get(encoding, encoding)
-            how = {"byte order mark": "says it is", "chosen": "was read as"}.get(source, "looks like")
-            raise FileProblem(name, f"{how} {label} but line {line} is not (the byte at {at:,} cannot be read "
-                                    "that way); save it again as UTF-8, or say which encoding with --encoding")
+            how = {"byte order mark": N_("says it is {encoding} but line {line} is not (the byte at {at:,} cannot "
+                                         "be read that way); save it again as UTF-8, or say which encoding with "
+                                         "--encoding"),
+                   "chosen": N_("was read as {encoding} but line {line} is not (the byte at {at:,} cannot be read "
+                                "that way); save it again as UTF-8, or say which encoding with --encoding")}.get(
+                source, N_("looks like {encoding} but line {line} is not (the byte at {at:,} cannot be read that "
+                           "way); save it again as UTF-8, or say which encoding with --encoding"))
+            raise FileProblem(name, _(how).format(encoding=_(label), line=line, at=at))
         return Verdict(encoding, source)
     at, line, read = failures.get("utf-8", (0, 0, 0))
     if read >= UTF8_SURE:  # UTF-8 for hundreds of characters, then a byte that is not: not a guess to make
-        raise FileProblem(name, f"is UTF-8 text until line {line}, where the byte at {at:,} is not UTF-8 (two "
-                                "files joined, or a damaged one?); save it again as UTF-8, or say which encoding "
-                                "with --encoding")
+        raise FileProblem(name, _("is UTF-8 text until line {line}, where the byte at {at:,} is not UTF-8 (two "
+                                  "files joined, or a damaged one?); save it again as UTF-8, or say which encoding "
+                                  "with --encoding").format(line=line, at=at))
     if live and not any(c.evidence for c in live):
         return Verdict("utf-8", "ASCII")
     if live and live[0].encoding == "utf-8":  # valid UTF-8 through the whole file: what Seller Central writes

@@ -25,6 +25,7 @@ import warnings
 from pathlib import Path
 from typing import BinaryIO
 
+from sellertui.core.i18n import _
 from sellertui.importers.errors import FileProblem
 from sellertui.importers.scan import HEAD, Scan, scan
 from sellertui.importers.table import HEADER_SEARCH, Progress, Recognise, Select, Table, drop_blank_rows, overlong
@@ -60,7 +61,7 @@ def read_stream(name: str, fh: BinaryIO, recognise: Recognise, expected: str, pr
         return read_workbook(name, fh, recognise, expected)
     facts = scan(name, fh, head, encoding)
     if facts.blank:
-        raise FileProblem(name, f"is empty; expected {expected}")
+        raise FileProblem(name, _("is empty; expected {expected}").format(expected=expected))
     return _read_text(name, fh, head, facts, recognise, expected, progress, select)
 
 
@@ -68,11 +69,11 @@ def _open(path: Path) -> BinaryIO:
     try:
         return open(path, "rb")
     except IsADirectoryError:
-        raise FileProblem(str(path), "is a folder, not a report file") from None
+        raise FileProblem(str(path), _("is a folder, not a report file")) from None
     except FileNotFoundError:
-        raise FileProblem(str(path), "does not exist") from None
+        raise FileProblem(str(path), _("does not exist")) from None
     except OSError as exc:
-        raise FileProblem(str(path), f"cannot be read ({exc.strerror or exc})") from None
+        raise FileProblem(str(path), _("cannot be read ({reason})").format(reason=exc.strerror or exc)) from None
 
 
 # -- text -------------------------------------------------------------------------
@@ -108,11 +109,11 @@ def _read_text(name: str, fh: BinaryIO, head: bytes, facts: Scan, recognise: Rec
     if found is None:
         first = next((line.strip() for line in lines if line.strip()), "")
         shown = first if len(first) <= 80 else first[:79] + "…"
-        raise FileProblem(name, f"has no header row sellertui recognises (its first line reads '{shown}'); "
-                                f"expected {expected}")
+        raise FileProblem(name, _("has no header row sellertui recognises (its first line reads '{first}'); "
+                                  "expected {expected}").format(first=shown, expected=expected))
     header_index, sep, headers = found
     offset = 0
-    for _ in range(header_index + 1):  # the data starts after the header's line break
+    for _skipped in range(header_index + 1):  # the data starts after the header's line break
         offset = _line_end(text, offset)
     start = bom + len(text[:offset].encode(encoding))
     layout = _Layout(facts, start, header_index + 1, head[bom:start].count(b"\n"))
@@ -194,9 +195,9 @@ def _tokenise(name: str, fh: BinaryIO, head: bytes, layout: _Layout, sep: str, w
     except pd.errors.ParserError as exc:
         raise FileProblem(name, _parser_message(str(exc), layout.lines_before, width)) from None
     except UnicodeDecodeError:  # the scan read it all: the file changed under us
-        raise FileProblem(name, "changed while it was being read; import it again") from None
+        raise FileProblem(name, _("changed while it was being read; import it again")) from None
     except (ValueError, IndexError) as exc:
-        raise FileProblem(name, f"cannot be read as a table ({exc})") from None
+        raise FileProblem(name, _("cannot be read as a table ({reason})").format(reason=exc)) from None
     if any(issubclass(w.category, pd.errors.ParserWarning) for w in caught):
         fh.seek(start)
         _check_long_rows(name, fh, encoding, sep, quoting, width, layout.lines_before)
@@ -229,19 +230,20 @@ def _check_long_rows(name: str, fh: BinaryIO, encoding: str, sep: str, quoting: 
     try:
         for row in reader:
             if len(row) > width and any(cell.strip() for cell in row[width:]):
-                raise FileProblem(name, f"line {reader.line_num + lines_before} has {len(row)} cells where the "
-                                        f"header has {width} (is a cell missing its quotes, or is it another "
-                                        "report pasted in?)")
+                raise FileProblem(name, _("line {line} has {cells} cells where the header has {width} (is a cell "
+                                          "missing its quotes, or is it another report pasted in?)").format(
+                                            line=reader.line_num + lines_before, cells=len(row), width=width))
     except csv.Error as exc:
-        raise FileProblem(name, f"cannot be read as a table ({exc})") from None
+        raise FileProblem(name, _("cannot be read as a table ({reason})").format(reason=exc)) from None
     finally:
         body.detach()
 
 
 def _parser_message(message: str, lines_before: int, width: int) -> str:
     if m := re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message):
-        return (f"line {int(m[2]) + lines_before} has {m[3]} cells where the header has {width} "
-                "(is a cell missing its quotes, or is it another report pasted in?)")
+        return _("line {line} has {cells} cells where the header has {width} (is a cell missing its quotes, or is "
+                 "it another report pasted in?)").format(line=int(m[2]) + lines_before, cells=m[3], width=width)
     if m := re.search(r"EOF inside string starting at row (\d+)", message):
-        return f"a quoted cell near line {int(m[1]) + lines_before + 1} never ends (the file may be cut short)"
-    return f"cannot be read as a table ({message.strip()})"
+        return _("a quoted cell near line {line} never ends (the file may be cut short)").format(
+            line=int(m[1]) + lines_before + 1)
+    return _("cannot be read as a table ({reason})").format(reason=message.strip())

@@ -17,6 +17,8 @@ import re
 from datetime import date, datetime
 from decimal import Decimal
 
+from sellertui.core.i18n import _
+
 SPACES = str.maketrans("", "", " \u00a0\u202f\u2009'\u2019")
 BLANKS = frozenset({"", "-", "--", "—", "n/a", "N/A", "null", "NULL"})
 # A currency sign or code before or after the number; the named ones must agree with the file's currency.
@@ -67,7 +69,7 @@ def _grouped(digits: str, sep: str) -> bool:
 def number(text: str, decimal_comma: bool) -> Decimal:
     """A plain number written with any grouping and either decimal mark."""
     if not _NUMBER.match(text):
-        raise Bad("is not a number")
+        raise Bad(_("is not a number"))
     dot, comma = text.rfind("."), text.rfind(",")
     if dot >= 0 and comma >= 0:
         mark = "." if dot > comma else ","
@@ -80,30 +82,30 @@ def number(text: str, decimal_comma: bool) -> Decimal:
     whole, frac = text.rsplit(mark, 1) if mark else (text, "")
     group = "," if mark == "." else "." if mark == "," else ("," if "," in whole else ".")
     if not frac.isdigit() and frac:
-        raise Bad("is not a number (two decimal marks)")
+        raise Bad(_("is not a number (two decimal marks)"))
     if group in whole:
         if not _grouped(whole, group):
-            raise Bad(f"is not a number (the {group!r} groups digits oddly)")
+            raise Bad(_("is not a number (the {group} groups digits oddly)").format(group=repr(group)))
         whole = whole.replace(group, "")
     if mark in whole and mark:
-        raise Bad("is not a number (two decimal marks)")
+        raise Bad(_("is not a number (two decimal marks)"))
     if not whole and not frac:
-        raise Bad("is not a number")
+        raise Bad(_("is not a number"))
     return Decimal(f"{whole or '0'}.{frac or '0'}")
 
 
 def decimal_of(value: object, decimal_comma: bool, currency: str | None = None) -> Decimal:
     """Any written amount (see the module docstring) -> Decimal; checks a named currency sign."""
     if isinstance(value, bool):
-        raise Bad("is a yes/no value, not a number")
+        raise Bad(_("is a yes/no value, not a number"))
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise Bad("is not a number")
+            raise Bad(_("is not a number"))
         return Decimal(repr(value))
     if isinstance(value, (date, datetime)):
-        raise Bad("is a date, not a number")
+        raise Bad(_("is a date, not a number"))
     text = unguard(str(value).strip())
     negative = False
     if text.startswith("(") and text.endswith(")"):
@@ -114,20 +116,20 @@ def decimal_of(value: object, decimal_comma: bool, currency: str | None = None) 
         text = text[1:].strip()
     match = _CURRENCY.match(text)
     if match is None:  # pragma: no cover - the pattern matches any text
-        raise Bad("is not an amount")
+        raise Bad(_("is not an amount"))
     sign = (match["pre"] or match["post"] or "").lower()
     body = match["num"].translate(SPACES)
     if body[:1] in "-\u2212":  # $-12.34
         negative, body = not negative, body[1:]
     if len(sign) == 3 and sign.isalpha() and sign.upper() not in CODES:
-        raise Bad("is not an amount")
+        raise Bad(_("is not an amount"))
     named = _SIGN_CURRENCY.get(sign) or (sign.upper() if len(sign) == 3 and sign.isalpha() else None)
     if named and currency and named != currency and not (sign in ("¥", "￥") and currency == "CNY"):
-        raise Bad(f"is in {named}, but this file's amounts are in {currency}")
+        raise Bad(_("is in {named}, but this file's amounts are in {currency}").format(named=named, currency=currency))
     try:
         amount = number(body, decimal_comma)
     except Bad:
-        raise Bad("is not an amount") from None
+        raise Bad(_("is not an amount")) from None
     return -amount if negative else amount
 
 
@@ -137,9 +139,9 @@ def integer(value: object, decimal_comma: bool) -> int:
     try:
         amount = decimal_of(value, decimal_comma)
     except Bad:
-        raise Bad("is not a whole number") from None
+        raise Bad(_("is not a whole number")) from None
     if amount != amount.to_integral_value():
-        raise Bad("is not a whole number")
+        raise Bad(_("is not a whole number"))
     return int(amount)
 
 
@@ -153,7 +155,7 @@ def percent(value: object, decimal_comma: bool) -> float:
     try:
         return round(float(decimal_of(value, decimal_comma)) * scale, 4)
     except Bad:
-        raise Bad("is not a percentage") from None
+        raise Bad(_("is not a percentage")) from None
 
 
 def days(value: object, decimal_comma: bool) -> float | None:
@@ -166,7 +168,7 @@ def days(value: object, decimal_comma: bool) -> float | None:
     try:
         return round(float(decimal_of(value, decimal_comma)), 2)
     except Bad:
-        raise Bad("is not a number of days") from None
+        raise Bad(_("is not a number of days")) from None
 
 
 def text(value: object) -> str:
@@ -194,4 +196,4 @@ def flag(value: object) -> bool:
         return True
     if word in FALSE:
         return False
-    raise Bad("is not yes/no (true/false)")
+    raise Bad(_("is not yes/no (true/false)"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
+from sellertui.core.i18n import _
 from sellertui.importers.errors import FileProblem
 from sellertui.importers.table import HEADER_SEARCH, Recognise, Table, drop_blank_rows, overlong
 from sellertui.importers.zipcheck import check_workbook
@@ -33,22 +34,26 @@ def read_workbook(name: str, fh: BinaryIO, recognise: Recognise, expected: str) 
         if not zipped:
             fh.seek(0)
             if ENCRYPTED_MARK in fh.read():  # an OLE file: no bigger than what is on disk
-                raise FileProblem(name, "is a password-protected workbook; open it in Excel, remove the "
-                                        "password (File > Info > Protect Workbook), save and import it again") from None
-            raise FileProblem(name, "is an old-style Office file sellertui cannot read; save it as .xlsx or .csv") from None
-        raise FileProblem(name, f"is a damaged or incomplete Excel workbook ({_short(exc)})") from None
+                raise FileProblem(name, _("is a password-protected workbook; open it in Excel, remove the password "
+                                          "(File > Info > Protect Workbook), save and import it again")) from None
+            raise FileProblem(name, _("is an old-style Office file sellertui cannot read; save it as .xlsx or "
+                                      ".csv")) from None
+        raise FileProblem(name, _("is a damaged or incomplete Excel workbook ({reason})").format(
+            reason=_short(exc))) from None
     seen = []
     for sheet_name in book.sheet_names:
         try:
             rows = book.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
         except Exception as exc:  # noqa: BLE001
-            raise FileProblem(name, f"sheet '{sheet_name}' cannot be read ({_short(exc)}); the workbook may be damaged") from None
+            raise FileProblem(name, _("sheet '{sheet}' cannot be read ({reason}); the workbook may be damaged").format(
+                sheet=sheet_name, reason=_short(exc))) from None
         for index, row in enumerate(rows[:HEADER_SEARCH]):
             if any(cell not in ("", None) for cell in row) and recognise(list(row)):
                 return _sheet_table(name, sheet_name, rows, index)
         seen.append(sheet_name)
-    sheets = ", ".join(f"'{s}'" for s in seen) or "none"
-    raise FileProblem(name, f"has no sheet with a header row sellertui recognises (sheets: {sheets}); expected {expected}")
+    sheets = ", ".join(f"'{s}'" for s in seen) or _("none")
+    raise FileProblem(name, _("has no sheet with a header row sellertui recognises (sheets: {sheets}); expected "
+                              "{expected}").format(sheets=sheets, expected=expected))
 
 
 def _short(exc: Exception) -> str:

@@ -18,6 +18,7 @@ import zipfile
 import zlib
 from typing import BinaryIO, Iterator
 
+from sellertui.core.i18n import _
 from sellertui.importers.errors import FileProblem
 from sellertui.importers.limits import SHEET_CELLS, XLSX_PART_BYTES, XLSX_PARTS, XLSX_TOTAL_BYTES, size
 
@@ -37,33 +38,35 @@ def check_workbook(name: str, fh: BinaryIO) -> None:
     try:
         members = zipfile.ZipFile(fh).infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError):
-        raise FileProblem(name, "is a damaged or incomplete Excel workbook (the file seems cut short); "
-                                "download it again") from None
+        raise FileProblem(name, _("is a damaged or incomplete Excel workbook (the file seems cut short); "
+                                  "download it again")) from None
     names = {m.filename for m in members}
     if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
-        raise FileProblem(name, "is a zip archive, not an Excel workbook; unzip it and import the report inside")
+        raise FileProblem(name, _("is a zip archive, not an Excel workbook; unzip it and import the report inside"))
     if len(members) > XLSX_PARTS:
-        raise FileProblem(name, f"holds {len(members):,} parts, more than a workbook has ({XLSX_PARTS:,} at most)")
+        raise FileProblem(name, _("holds {parts:,} parts, more than a workbook has ({most:,} at most)").format(
+            parts=len(members), most=XLSX_PARTS))
     declared = 0
     for member in members:
         _check_size(name, member.filename, member.file_size)
         declared += member.file_size
     if declared > XLSX_TOTAL_BYTES:
-        raise FileProblem(name, f"says it unpacks to {size(declared)}, more than the {size(XLSX_TOTAL_BYTES)} "
-                                "sellertui reads from one workbook; export the report as CSV instead")
+        raise FileProblem(name, _("says it unpacks to {size}, more than the {most} sellertui reads from one "
+                                  "workbook; export the report as CSV instead").format(
+                                    size=size(declared), most=size(XLSX_TOTAL_BYTES)))
     actual = 0
     for member in members:
         actual += _check_part(name, fh, member)
         if actual > XLSX_TOTAL_BYTES:
-            raise FileProblem(name, f"unpacks to more than the {size(XLSX_TOTAL_BYTES)} sellertui reads from one "
-                                    "workbook; export the report as CSV instead")
+            raise FileProblem(name, _("unpacks to more than the {most} sellertui reads from one workbook; export "
+                                      "the report as CSV instead").format(most=size(XLSX_TOTAL_BYTES)))
 
 
 def _check_size(name: str, part: str, n: int) -> None:
     if n > XLSX_PART_BYTES:
-        raise FileProblem(name, f"says it unpacks its part {part} to {size(n)}, more than the "
-                                f"{size(XLSX_PART_BYTES)} sellertui reads from one part (a damaged or hostile "
-                                "file, or a report to export as CSV instead)")
+        raise FileProblem(name, _("says it unpacks its part {part} to {size}, more than the {most} sellertui "
+                                  "reads from one part (a damaged or hostile file, or a report to export as CSV "
+                                  "instead)").format(part=part, size=size(n), most=size(XLSX_PART_BYTES)))
 
 
 def _check_part(name: str, fh: BinaryIO, member: zipfile.ZipInfo) -> int:
@@ -73,9 +76,9 @@ def _check_part(name: str, fh: BinaryIO, member: zipfile.ZipInfo) -> int:
     for data in _inflate(name, fh, member):
         total += len(data)
         if total > XLSX_PART_BYTES:  # the directory said less: the part lies about its size
-            raise FileProblem(name, f"unpacks its part {member.filename} to more than the {size(XLSX_PART_BYTES)} "
-                                    f"sellertui reads from one part, though it says {size(member.file_size)} "
-                                    "(a damaged or hostile file)")
+            raise FileProblem(name, _("unpacks its part {part} to more than the {most} sellertui reads from one "
+                                      "part, though it says {size} (a damaged or hostile file)").format(
+                                        part=member.filename, most=size(XLSX_PART_BYTES), size=size(member.file_size)))
         if extent is not None:
             extent.feed(data)
     if extent is not None:
@@ -86,8 +89,8 @@ def _check_part(name: str, fh: BinaryIO, member: zipfile.ZipInfo) -> int:
 def _inflate(name: str, fh: BinaryIO, member: zipfile.ZipInfo) -> Iterator[bytes]:
     """The member's bytes, inflated in steps of at most ``BLOCK`` from its compressed data."""
     if member.flag_bits & 0x1:
-        raise FileProblem(name, "is a password-protected workbook; open it in Excel, remove the password "
-                                "(File > Info > Protect Workbook), save and import it again")
+        raise FileProblem(name, _("is a password-protected workbook; open it in Excel, remove the password "
+                                  "(File > Info > Protect Workbook), save and import it again"))
     try:
         fh.seek(member.header_offset)
         header = fh.read(_LOCAL_HEADER.size)
@@ -96,8 +99,8 @@ def _inflate(name: str, fh: BinaryIO, member: zipfile.ZipInfo) -> Iterator[bytes
         fields = _LOCAL_HEADER.unpack(header)
         fh.seek(member.header_offset + _LOCAL_HEADER.size + fields[10] + fields[11])  # past its name and extra field
     except (OSError, ValueError):
-        raise FileProblem(name, f"is a damaged Excel workbook (part {member.filename} is missing); "
-                                "download it again") from None
+        raise FileProblem(name, _("is a damaged Excel workbook (part {part} is missing); download it "
+                                  "again").format(part=member.filename)) from None
     left = member.compress_size
     if member.compress_type == zipfile.ZIP_STORED:
         while left > 0:
@@ -108,8 +111,8 @@ def _inflate(name: str, fh: BinaryIO, member: zipfile.ZipInfo) -> Iterator[bytes
             yield data
         return
     if member.compress_type != zipfile.ZIP_DEFLATED:
-        raise FileProblem(name, f"packs its part {member.filename} in a way Excel does not (zip method "
-                                f"{member.compress_type}); save it again from Excel")
+        raise FileProblem(name, _("packs its part {part} in a way Excel does not (zip method {method}); save "
+                                  "it again from Excel").format(part=member.filename, method=member.compress_type))
     inflater = zlib.decompressobj(-zlib.MAX_WBITS)
     try:
         while left > 0 and not inflater.eof:
@@ -122,8 +125,8 @@ def _inflate(name: str, fh: BinaryIO, member: zipfile.ZipInfo) -> Iterator[bytes
                 yield data
                 data = inflater.decompress(inflater.unconsumed_tail, BLOCK) if inflater.unconsumed_tail else b""
     except zlib.error:
-        raise FileProblem(name, f"is a damaged Excel workbook (part {member.filename} cannot be unpacked); "
-                                "download it again") from None
+        raise FileProblem(name, _("is a damaged Excel workbook (part {part} cannot be unpacked); download it "
+                                  "again").format(part=member.filename)) from None
 
 
 def _greater(number: bytes) -> bytes:
@@ -172,7 +175,8 @@ class _Extent:
         else:
             self.tail = b""
         if len(self.tail) > BLOCK:  # one tag a megabyte long is no spreadsheet
-            raise FileProblem(self.name, f"is a damaged Excel workbook (part {self.part} is not a sheet)")
+            raise FileProblem(self.name, _("is a damaged Excel workbook (part {part} is not a sheet)").format(
+                part=self.part))
         if not self._referenced(data):
             self._walk(data)
         if self.rows * self.cols > SHEET_CELLS:
@@ -222,7 +226,7 @@ class _Extent:
 
     def _refuse(self) -> None:
         far = f"{column_name(self.cols)}{self.rows}"
-        raise FileProblem(self.name, f"has a sheet ({self.part}) reaching cell {far}: {self.rows:,} rows by "
-                                     f"{self.cols:,} columns, more than the {SHEET_CELLS:,} cells sellertui reads "
-                                     "from one sheet; delete the stray cells far from the report, or export it "
-                                     "as CSV")
+        raise FileProblem(self.name, _("has a sheet ({part}) reaching cell {far}: {rows:,} rows by {cols:,} "
+                                       "columns, more than the {most:,} cells sellertui reads from one sheet; delete "
+                                       "the stray cells far from the report, or export it as CSV").format(
+                                         part=self.part, far=far, rows=self.rows, cols=self.cols, most=SHEET_CELLS))

@@ -30,6 +30,13 @@ CONVERTED = [
         "charts", "dialogs", "filterbar", "footer", "forms", "panel", "records_screen", "records_view",
         "settings_form", "table", "table_view", "views")],
     "sellertui/ui/app.py",
+    *[f"sellertui/importers/{name}.py" for name in (
+        "__init__", "companions", "dates", "encodings", "errors", "fast", "frame", "headers", "limits", "locale",
+        "period", "pipeline", "rejects", "replacing", "scan", "source", "table", "values", "workbook", "zipcheck")],
+    *[f"sellertui/importers/kinds/{name}.py" for name in (
+        "__init__", "ad_report", "ads", "ads_api", "ads_products", "ads_sbsd", "ads_targeting", "base",
+        "brand_analytics", "business", "feedback", "inventory", "inventory_age", "listings", "orders", "orders_api",
+        "reimbursements", "returns", "reviews", "sales_traffic", "settlement", "transactions")],
 ]
 
 # call name → the arguments a user reads: positions, and keyword names
@@ -61,6 +68,12 @@ SINKS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "FieldError": ((0,), ()),
     "Text": ((0,), ()),
     "append": ((0,), ()),
+    # the importers' problems: a whole file's, a cell's reason, a row's
+    "FileProblem": ((1,), ()),
+    "ReportError": ((0,), ()),
+    "Bad": ((0,), ()),
+    "problem": ((2,), ()),
+    "file_problem": ((0,), ()),
 }
 ATTRIBUTES = ("border_title", "border_subtitle", "TITLE", "HELP_TITLE", "tooltip")
 # words that are the same in every language: names and codes

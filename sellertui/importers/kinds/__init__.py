@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sellertui.core.i18n import _
 from sellertui.importers.headers import header_set
 from sellertui.importers.kinds.ads import BulkSearchTerms, SearchTerms
 from sellertui.importers.kinds.ads_api import API_REPORTS
@@ -42,7 +43,8 @@ def kind_named(name: str) -> Kind:
     try:
         return KINDS[name]
     except KeyError:
-        raise UserError(f"unknown report kind {name!r}; sellertui reads: {', '.join(KINDS)}") from None
+        raise UserError(_("unknown report kind {name}; sellertui reads: {kinds}").format(
+            name=repr(name), kinds=", ".join(KINDS))) from None
 
 
 def detect(cells: list) -> Kind | None:
@@ -69,8 +71,8 @@ def expected(kind: Kind | None = None) -> str:
     """What we looked for, in words, for "not a report we read" messages."""
     if kind is not None:
         wanted = ", ".join(f"'{c.names[0]}'" for c in kind.columns if c.required)
-        return f"{kind.label} (with the columns {wanted})"
-    return f"one of the reports sellertui reads ({', '.join(KINDS)})"
+        return _("{kind} (with the columns {columns})").format(kind=kind.label, columns=wanted)
+    return _("one of the reports sellertui reads ({kinds})").format(kinds=", ".join(KINDS))
 
 
 __all__ = ["KINDS", "Kind", "Output", "detect", "detect_json", "expected", "kind_named"]

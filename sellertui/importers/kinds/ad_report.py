@@ -17,6 +17,7 @@ import re
 from typing import ClassVar
 
 from sellertui import clock
+from sellertui.core.i18n import _
 from sellertui.importers.dates import parse_date
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.kinds.base import Kind, Output, combine_columns, main_currency, money_total, total
@@ -89,7 +90,7 @@ def parse_range(text: str, day_first: bool) -> tuple[str, str] | str:
     try:
         return parse_date(first, day_first), parse_date(last, day_first)
     except Bad:
-        return "is not a date range like 'Nov 1, 2025 - Nov 30, 2025'"
+        return _("is not a date range like 'Nov 1, 2025 - Nov 30, 2025'")
 
 
 def report_days(frame) -> tuple[list, list]:
@@ -113,12 +114,12 @@ def report_days(frame) -> tuple[list, list]:
             starts.append(pair[0])
             ends.append(pair[1])
     else:
-        frame.file_problem("has no Date, Start Date or Date range column, so the rows have no dates")
+        frame.file_problem(_("has no Date, Start Date or Date range column, so the rows have no dates"))
         return [None] * frame.n, [None] * frame.n
     field = next(f for f in ("date", "start", "range") if frame.has(f))
     for i, start in enumerate(starts):
         if start is None and i not in frame.bad:
-            frame.problem(i, field, "is empty, but this column needs a value")
+            frame.problem(i, field, _("is empty, but this column needs a value"))
     return starts, ends
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from sellertui.core.i18n import _
 from sellertui.importers.errors import FileProblem
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.kinds.ad_report import AdReportKind
@@ -132,7 +133,7 @@ class AdsApiReport(JsonKind, AdReportKind):
 
     def read_json(self, name: str, document: object) -> JsonRead:
         if not isinstance(document, list) or not all(isinstance(row, dict) for row in document):
-            raise FileProblem(name, f"is not {self.label}: a v3 report is a JSON array of rows")
+            raise FileProblem(name, _("is not {kind}: a v3 report is a JSON array of rows").format(kind=self.label))
         present = {k for row in document for k in row}
         headers = [s for c, _, _ in self.table.values() for s in _spellings(c) if s in present]
         if not document:  # no ads that period: the requested columns, no rows

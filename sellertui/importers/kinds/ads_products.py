@@ -9,6 +9,7 @@ views, with 14-day attribution.
 
 from __future__ import annotations
 
+from sellertui.core.i18n import _
 from sellertui.importers.headers import col
 from sellertui.importers.kinds.ad_report import AD_GROUP, CAMPAIGN, DATE_COLUMNS, PLAIN_METRICS, PORTFOLIO, AdReportKind
 from sellertui.importers.kinds.ads_sbsd import DISPLAY_COLUMNS, DISPLAY_FIELDS, METRICS_14, PAGE_VIEWS
@@ -30,7 +31,7 @@ def _products(frame) -> dict[str, list]:
     skus, asins = frame.col("sku"), frame.col("asin")
     for i, (sku, asin) in enumerate(zip(skus, asins)):
         if not sku and not asin:
-            frame.problem(i, "asin", "is empty, and so is Advertised SKU: the row names no product", "")
+            frame.problem(i, "asin", _("is empty, and so is Advertised SKU: the row names no product"), "")
     return {"portfolio": frame.col("portfolio"), "campaign": frame.col("campaign"), "ad_group": frame.col("ad_group"),
             "sku": skus, "asin": [a.upper() for a in asins]}
 

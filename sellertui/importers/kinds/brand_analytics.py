@@ -22,13 +22,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from sellertui.core.i18n import N_, _
 from sellertui.importers import values
 from sellertui.importers.errors import FileProblem
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.kinds.base import Kind, Output, names
 
 MAX_ROWS = 200_000
-SUPPORTED = ("sellertui reads Brand Analytics Top Search Terms and Search Query Performance (ASIN or brand view) "
+SUPPORTED = N_("sellertui reads Brand Analytics Top Search Terms and Search Query Performance (ASIN or brand view) "
              "reports")
 _SETTING = re.compile(r"([A-Za-z][A-Za-z ]*?)\s*=\s*\[([^\]]*)\]")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -71,7 +72,7 @@ def shares(frame, field: str) -> list[float | None]:
             plain = in_percent and not text.endswith("%")
             out.append(round(float(values.decimal_of(text, comma)), 4) if plain else values.percent(cell, comma))
         except values.Bad:
-            frame.problem(i, field, "is not a percentage")
+            frame.problem(i, field, _("is not a percentage"))
             out.append(None)
     return out
 
@@ -98,8 +99,9 @@ class BrandAnalyticsKind(Kind):
             end = date.fromisoformat(reported[-1])
             span = settings.get("reporting range", "Weekly")
             return _period_start(end, span).isoformat(), end.isoformat(), f"Reporting Date ({span.lower()})"
-        raise FileProblem(frame.table.name, f"is {self.label} without its note line or a Reporting Date, so its "
-                                            "period is unknown: say which days it covers with --period START..END")
+        raise FileProblem(frame.table.name, _("is {kind} without its note line or a Reporting Date, so its period is "
+                                              "unknown: say which days it covers with --period START..END").format(
+                                                kind=self.label))
 
     def totals(self, output: Output, frame) -> dict:
         docs = output.records[self.collection]
@@ -128,12 +130,13 @@ class TopSearchTerms(BrandAnalyticsKind):
 
     def build(self, frame) -> Output:
         if frame.n > MAX_ROWS:
-            raise FileProblem(frame.table.name, f"holds {frame.n:,} search terms; sellertui reads Top Search Terms "
-                                                f"downloads of up to {MAX_ROWS:,}: filter the report in Brand "
-                                                "Analytics (by a word, a department or an ASIN) and download that")
+            raise FileProblem(frame.table.name, _(
+                "holds {rows:,} search terms; sellertui reads Top Search Terms downloads of up to {most:,}: filter "
+                "the report in Brand Analytics (by a word, a department or an ASIN) and download that").format(
+                    rows=frame.n, most=MAX_ROWS))
         settings = preamble_settings(frame.table.preamble)
         first, last, where = self.period(frame, settings)
-        frame.notes.append(f"period {first}..{last} (from {where})")
+        frame.notes.append(_("period {first}..{last} (from {source})").format(first=first, last=last, source=where))
         market = frame.locale.market.code
         clicked = [[{"asin": a.upper(), "title": t, "click_share": c, "conversion_share": v}
                     for a, t, c, v in zip(frame.col(f"asin{n}"), frame.col(f"title{n}"), shares(frame, f"click{n}"),
@@ -182,7 +185,7 @@ class SearchQueryPerformance(BrandAnalyticsKind):
     def build(self, frame) -> Output:
         settings = preamble_settings(frame.table.preamble)
         first, last, where = self.period(frame, settings)
-        frame.notes.append(f"period {first}..{last} (from {where})")
+        frame.notes.append(_("period {first}..{last} (from {source})").format(first=first, last=last, source=where))
         brand_view = "impressions: brand count" in frame.headers.matched.values()
         named = settings.get("asin or product") or settings.get("brand") or settings.get("asin") or ""
         subjects = [(a or named).upper() if not brand_view else named for a in frame.col("asin")]
@@ -210,7 +213,7 @@ class RefusedBrandAnalytics(Kind):
         self.columns = ()
 
     def build(self, frame) -> Output:
-        raise FileProblem(frame.table.name, f"is {self.label}; {SUPPORTED}")
+        raise FileProblem(frame.table.name, _("is {kind}; {supported}").format(kind=self.label, supported=_(SUPPORTED)))
 
     def totals(self, output: Output, frame) -> dict:
         return {}

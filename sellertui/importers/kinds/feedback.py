@@ -9,6 +9,7 @@ later wins, whichever report is imported last).
 
 from __future__ import annotations
 
+from sellertui.core.i18n import _
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.kinds.base import Kind, Output, names
 
@@ -18,7 +19,7 @@ def check_ratings(frame) -> list:
     ratings = frame.col("rating")
     for i, rating in enumerate(ratings):
         if rating is not None and not 1 <= rating <= 5:
-            frame.problem(i, "rating", "is not a rating from 1 to 5")
+            frame.problem(i, "rating", _("is not a rating from 1 to 5"))
     return ratings
 
 

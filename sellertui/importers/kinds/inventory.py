@@ -14,6 +14,7 @@ the time the report file was saved.
 
 from __future__ import annotations
 
+from sellertui.core.i18n import _
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.frame import records
 from sellertui.importers.kinds.base import Kind, Output, names
@@ -54,7 +55,7 @@ def unique_skus(frame, skus: list) -> None:
     first: dict[str, int] = {}
     for i, sku in enumerate(skus):
         if sku in first:
-            frame.problem(i, "sku", f"is listed twice (first on line {frame.table.lines[first[sku]]})")
+            frame.problem(i, "sku", _("is listed twice (first on line {line})").format(line=frame.table.lines[first[sku]]))
         elif sku:
             first[sku] = i
 

@@ -15,6 +15,7 @@ instead of the estimate from purchase-order receipts.
 
 from __future__ import annotations
 
+from sellertui.core.i18n import _
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.frame import records
 from sellertui.importers.kinds.base import Kind, Output, money_text, names
@@ -68,7 +69,7 @@ class InventoryAge(Kind):
         # used or collectible units of a SKU are not the product's new stock: their rows are left out
         new = [str(c or "").strip().lower() in ("", "new", "sellable") for c in frame.col("condition")]
         if not all(new):
-            frame.notes.append(f"{new.count(False):,} row(s) of used or collectible stock left out")
+            frame.notes.append(_("{count:,} row(s) of used or collectible stock left out").format(count=new.count(False)))
         unique_skus(frame, [s if keep else "" for s, keep in zip(skus, new)])
         currencies = frame.currencies()
         bands = {f: frame.col(f) for f in BANDS if frame.has(f)}

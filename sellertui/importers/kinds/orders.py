@@ -10,6 +10,7 @@ the user added (shipment, history, an edited address).
 
 from __future__ import annotations
 
+from sellertui.core.i18n import _
 from sellertui.importers.dates import local_date
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.kinds.base import (Kind, Output, combine, combine_columns, keep_user_fields, main_currency,
@@ -108,7 +109,7 @@ class AllOrders(OrderReport):
         if any(raw and channel is None for raw, channel in known.items()):
             for i, raw in enumerate(raw_channels):
                 if raw and known[raw] is None:
-                    frame.problem(i, "channel", "is not a fulfilment channel (expected Amazon or Merchant)")
+                    frame.problem(i, "channel", _("is not a fulfilment channel (expected Amazon or Merchant)"))
         statuses = frame.col("status")
         status = {s: status_of(s) for s in set(statuses)}
         extra = {name: frame.col(name) for name in ("merchant_order_id", "last_updated", "asin", "item_status",

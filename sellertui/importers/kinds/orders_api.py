@@ -12,6 +12,7 @@ from an FBM report is never blanked.
 
 from __future__ import annotations
 
+from sellertui.core.i18n import _
 from sellertui.core.markets import by_amazon_id
 from sellertui.importers.dates import local_date
 from sellertui.importers.errors import FileProblem
@@ -87,15 +88,15 @@ class OrdersApi(OrderReport, JsonKind):
 
     def read_json(self, name: str, document: object) -> JsonRead:
         if not self.fits(document):
-            raise FileProblem(name, "is not a list of orders from the Orders API (no \"Orders\" list)")
+            raise FileProblem(name, _("is not a list of orders from the Orders API (no \"Orders\" list)"))
         rows, restricted = [], False
         markets = set()
         for number, order in enumerate(document["Orders"], 1):
             if not isinstance(order, dict) or not order.get("AmazonOrderId"):
-                raise FileProblem(name, f"order {number} has no AmazonOrderId")
+                raise FileProblem(name, _("order {number} has no AmazonOrderId").format(number=number))
             items = order.get("OrderItems")
             if not isinstance(items, list):
-                raise FileProblem(name, f"order {order['AmazonOrderId']} has no OrderItems list")
+                raise FileProblem(name, _("order {order} has no OrderItems list").format(order=order["AmazonOrderId"]))
             market = by_amazon_id(str(order.get("MarketplaceId") or ""))
             markets.add(market.code if market else None)
             restricted = restricted or any(_at(order, path) for path in RESTRICTED.values())
@@ -125,7 +126,7 @@ class OrdersApi(OrderReport, JsonKind):
         channels = [CHANNELS.get((raw or "").lower()) for raw in raw_channels]
         for i, channel in enumerate(channels):
             if channel is None:
-                frame.problem(i, "channel", "is not a fulfilment channel (expected AFN or MFN)")
+                frame.problem(i, "channel", _("is not a fulfilment channel (expected AFN or MFN)"))
         tz = frame.locale.tz
         ship_by = [local_date(moment, tz) if channel == "FBM" else None
                    for moment, channel in zip(frame.col("latest_ship"), channels)]

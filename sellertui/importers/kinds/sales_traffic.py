@@ -17,6 +17,7 @@ from __future__ import annotations
 from calendar import monthrange
 from datetime import date, timedelta
 
+from sellertui.core.i18n import N_, _
 from sellertui.core.markets import by_amazon_id
 from sellertui.importers.errors import FileProblem
 from sellertui.importers.headers import REQUIRED, col
@@ -69,13 +70,14 @@ class SalesAndTraffic(JsonKind):
 
     def read_json(self, name: str, document: object) -> JsonRead:
         if not self.fits(document):
-            raise FileProblem(name, "is not a Sales and Traffic report (no reportSpecification and "
-                                    "salesAndTrafficByAsin)")
+            raise FileProblem(name, _("is not a Sales and Traffic report (no reportSpecification and "
+                                      "salesAndTrafficByAsin)"))
         spec = document["reportSpecification"] if isinstance(document["reportSpecification"], dict) else {}
         options = spec.get("reportOptions") or {}
         granularity = str(options.get("dateGranularity") or "DAY").upper()
         if granularity not in GRANULARITIES:
-            raise FileProblem(name, f"has dateGranularity {granularity!r}; expected DAY, WEEK or MONTH")
+            raise FileProblem(name, _("has dateGranularity {granularity}; expected DAY, WEEK or MONTH").format(
+                granularity=repr(granularity)))
         by_date = [e for e in document.get("salesAndTrafficByDate") or [] if isinstance(e, dict)]
         by_asin = [e for e in document.get("salesAndTrafficByAsin") or [] if isinstance(e, dict)]
         period = _period(name, spec, granularity, by_date)
@@ -83,7 +85,7 @@ class SalesAndTraffic(JsonKind):
         rows = [_row("date", e, e.get("salesByDate"), e.get("trafficByDate"), granularity) for e in by_date]
         notes = []
         if by_parent:
-            notes.append("its ASIN section is by parent ASIN and was not stored (sellertui keeps child items)")
+            notes.append(_("its ASIN section is by parent ASIN and was not stored (sellertui keeps child items)"))
         else:
             rows += [_row("asin", e, e.get("salesByAsin"), e.get("trafficByAsin")) for e in by_asin]
         headers = ["section", "date", "dateGranularity", "parentAsin", "childAsin", "sku", "currencyCode",
@@ -102,7 +104,7 @@ class SalesAndTraffic(JsonKind):
         for i, section in enumerate(frame.col("section")):
             if section == "asin":
                 if not cols["child_asin"][i]:
-                    frame.problem(i, "child_asin", "is empty, but a row by child ASIN needs one")
+                    frame.problem(i, "child_asin", _("is empty, but a row by child ASIN needs one"))
                 asins.append({
                     "id": f"{prefix}|{cols['child_asin'][i]}|{cols['sku'][i]}",
                     "period_start": frame.period.start, "period_end": frame.period.end,
@@ -114,7 +116,7 @@ class SalesAndTraffic(JsonKind):
                     "marketplace": market})
                 days.append(None)
             elif cols["date"][i] is None:
-                frame.problem(i, "date", "is empty, but a row by date needs its date")
+                frame.problem(i, "date", _("is empty, but a row by date needs its date"))
                 asins.append(None)
                 days.append(None)
             else:
@@ -163,7 +165,7 @@ def _period(name: str, spec: dict, granularity: str, by_date: list[dict]) -> Per
     """The report's own dates, widened to whole weeks (Sunday..Saturday) or months as Amazon widens them."""
     start, end = _day(spec.get("dataStartTime")), _day(spec.get("dataEndTime"))
     if start is None or end is None or end < start:
-        raise FileProblem(name, "has no valid dataStartTime and dataEndTime in its reportSpecification")
+        raise FileProblem(name, _("has no valid dataStartTime and dataEndTime in its reportSpecification"))
     firsts = [d for d in (_day(e.get("date")) for e in by_date) if d is not None]
     if firsts:
         start = min(start, min(firsts))
@@ -173,7 +175,7 @@ def _period(name: str, spec: dict, granularity: str, by_date: list[dict]) -> Per
     elif granularity == "MONTH":
         start = start.replace(day=1)
         end = end.replace(day=monthrange(end.year, end.month)[1])
-    return Period(start.isoformat(), end.isoformat(), "the report's own dates")
+    return Period(start.isoformat(), end.isoformat(), N_("the report's own dates"))
 
 
 def _period_end(day: str, granularity: str) -> str:

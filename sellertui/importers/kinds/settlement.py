@@ -16,6 +16,7 @@ re-imports, and two identical lines stay two records.
 
 from __future__ import annotations
 
+from sellertui.core.i18n import _
 from sellertui.core.money import to_minor
 from sellertui.importers.headers import col
 from sellertui.importers.kinds.base import Kind, Output, content_keys, money_text, names
@@ -81,13 +82,13 @@ class Settlement(Kind):
         lines = [None if i in skip else self._line(frame, i, currency) for i in range(frame.n)]
         for i, settlement in enumerate(ids):
             if not settlement and i not in skip:
-                frame.problem(i, "settlement_id", "is empty, but this column needs a value")
+                frame.problem(i, "settlement_id", _("is empty, but this column needs a value"))
         good = frame.good(lines)
         keys = content_keys([d["settlement_id"] for d in good], (tuple(d.items()) for d in good))
         for doc, key in zip(good, keys):
             doc["id"] = key
         if not summaries:
-            frame.file_problem("has no summary row (the first data row, with settlement-id and total-amount)")
+            frame.file_problem(_("has no summary row (the first data row, with settlement-id and total-amount)"))
         self._check_sum(frame, summaries, good)
         return Output({"settlements": good, "settlement_summaries": list(summaries.values())},
                       summary={"summaries": summaries, "currency": currency})
@@ -125,12 +126,15 @@ class Settlement(Kind):
             summary["marketplace"] = mine[0]["marketplace"] if mine else frame.locale.market.code
             if added != summary["total_minor"]:
                 c = summary["currency"]
-                message = (f"settlement {settlement}: its lines add up to {money_text(added, c)} {c} but its "
-                           f"total-amount is {money_text(summary['total_minor'], c)} {c}")
+                fields = {"settlement": settlement, "added": money_text(added, c), "total":
+                          money_text(summary["total_minor"], c), "currency": c}
                 if frame.bad:
-                    frame.notes.append(message + " (rows were set aside)")
+                    frame.notes.append(_("settlement {settlement}: its lines add up to {added} {currency} but its "
+                                         "total-amount is {total} {currency} (rows were set aside)").format(**fields))
                 else:
-                    frame.file_problem(message + "; the file may be incomplete: download it again")
+                    frame.file_problem(_("settlement {settlement}: its lines add up to {added} {currency} but its "
+                                         "total-amount is {total} {currency}; the file may be incomplete: download "
+                                         "it again").format(**fields))
 
     def merge(self, collection: str):
         return None
