@@ -96,7 +96,15 @@ def set_language(code: str) -> str:
         raise ValueError(f"unknown language {code!r}: use one of {', '.join(LANGUAGES)}")
     _translations = catalog(chosen)
     _language = chosen
+    _words_of_the_store()
     return chosen
+
+
+def _words_of_the_store() -> None:
+    """The store, below this layer, keeps its sentences marked and words them through its ``translate`` when shown."""
+    from sellertui.store import errors
+
+    errors.translate = _
 
 
 @lru_cache(maxsize=None)

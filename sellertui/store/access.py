@@ -15,7 +15,7 @@ import stat
 from pathlib import Path
 
 from sellertui.paths import SHARED_DIR
-from sellertui.store.errors import UnreadableFile
+from sellertui.store.errors import N_, UnreadableFile, Words
 from sellertui.store.fsio import PRIVATE_FILE, SHARED_FILE, Signature, read_snapshot
 
 DENIED = (errno.EACCES, errno.EPERM)
@@ -34,16 +34,16 @@ def read_store_file(path: Path) -> tuple[bytes, Signature]:
 def unreadable(path: Path, exc: OSError) -> UnreadableFile:
     reason = exc.strerror or str(exc)
     if exc.errno not in DENIED:
-        return UnreadableFile(path, reason, "the disk reported an error reading it: copy the file somewhere safe "
-                                            "and check the disk (dmesg, smartctl) before anything else")
+        return UnreadableFile(path, reason, Words(N_("the disk reported an error reading it: copy the file somewhere "
+                                                     "safe and check the disk (dmesg, smartctl) before anything else")))
     return UnreadableFile(path, reason, _permission_fix(Path(path)))
 
 
-def _permission_fix(path: Path) -> str:
+def _permission_fix(path: Path) -> Words:
     try:
         info = path.stat()
     except OSError:  # the folder itself is closed to us
-        return f"a folder above it is closed to you: check the permissions along {path.parent}"
+        return Words(N_("a folder above it is closed to you: check the permissions along {folder}"), folder=path.parent)
     team = _in_team_store(path)
     folder = stat.S_ISDIR(info.st_mode)
     mode = (SHARED_DIR if team else 0o700) if folder else (SHARED_FILE if team else PRIVATE_FILE)
@@ -51,10 +51,12 @@ def _permission_fix(path: Path) -> str:
     me = _name_of_user(os.getuid())
     commands = [f"chmod {mode:o} '{path}'"]
     if not team and info.st_uid != os.getuid():
-        commands.append(f"chown {me} '{path}'")
-    who = "you" if info.st_uid == os.getuid() else f"{owner} or root"
-    return (f"it is owned by {owner}:{group} with mode {stat.S_IMODE(info.st_mode):04o}; "
-            f"as {who}, run {' && '.join(commands)}")
+        commands += [f"chown {me} '{path}'"]  # a command, in no language
+    fields = {"owner": owner, "group": group, "mode": f"{stat.S_IMODE(info.st_mode):04o}",
+              "commands": " && ".join(commands)}
+    if info.st_uid == os.getuid():
+        return Words(N_("it is owned by {owner}:{group} with mode {mode}; as you, run {commands}"), **fields)
+    return Words(N_("it is owned by {owner}:{group} with mode {mode}; as {owner} or root, run {commands}"), **fields)
 
 
 def _in_team_store(path: Path) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import orjson
 
-from sellertui.store.errors import StoreError
+from sellertui.store.errors import N_, StoreError
 from sellertui.store.schema import COLLECTIONS
 
 OWN_META = ("format", "store_id", "shared", "schemas")  # each store's own, never copied
@@ -50,11 +50,11 @@ def copy_store(source, target, force: bool = False, progress=None) -> None:
     held = {name: n for name, n in target.summary().items() if n}
     if held and not force:
         shown = ", ".join(f"{n:,} {name}" for name, n in sorted(held.items())[:3])
-        raise StoreError(f"{target.location} already holds records ({shown}…); copying would mix two shops. "
-                        "Use --force to replace everything in it")
+        raise StoreError(N_("{target} already holds records ({held}…); copying would mix two shops. Use --force to "
+                            "replace everything in it"), target=target.location, held=shown)
     if source.meta.get("schemas") != target.meta.get("schemas"):
-        raise StoreError(f"{source.location} and {target.location} are at different schema versions; open both "
-                        "with this sellertui first")
+        raise StoreError(N_("{source} and {target} are at different schema versions; open both with this sellertui "
+                            "first"), source=source.location, target=target.location)
     for name, spec in COLLECTIONS.items():
         if progress:
             progress(name)

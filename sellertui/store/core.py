@@ -22,7 +22,7 @@ from sellertui.paths import ensure_dir
 from sellertui.store import backups, commit, splits
 from sellertui.store.access import read_store_file, unreadable
 from sellertui.store.columns import ColumnPart, written_from_columns
-from sellertui.store.errors import CorruptFile, StoreBusy, StoreError
+from sellertui.store.errors import N_, CorruptFile, StoreBusy, StoreError
 from sellertui.store.fsio import (
     Signature,
     dumps,
@@ -106,7 +106,8 @@ class Store:
             if not isinstance(meta, dict) or "format" not in meta:
                 raise ValueError("not a sellertui store description")
         except FileNotFoundError:
-            raise StoreError(f"{self.layout.meta}: missing; is {self.layout.data_dir} a sellertui data directory?")
+            raise StoreError(N_("{path}: missing; is {folder} a sellertui data directory?"), path=self.layout.meta,
+                             folder=self.layout.data_dir)
         except ValueError as exc:
             good = backups.newest_good_copy(self.layout, self.layout.meta, None)
             raise CorruptFile(self.layout.meta, str(exc), good) from None

@@ -1,12 +1,57 @@
-"""Errors the store raises, each with a sentence a user can act on."""
+"""Errors the store raises, each with a sentence a user can act on.
+
+The store sits below the language layer (``core.i18n``), so it only marks its
+sentences (``N_``) and keeps each as ``Words``: a template and its fields,
+worded when the error is shown (``str``), in the language of that moment.
+``translate`` is the store's one way into the catalog: English until
+``core.i18n`` sets it to its ``_`` when a language is chosen.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
+
+
+def N_(msgid: str) -> str:
+    """Mark ``msgid`` for the catalog; it is translated when shown."""
+    return msgid
+
+
+def _english(msgid: str) -> str:
+    return msgid
+
+
+translate: Callable[[str], str] = _english
+
+
+class Words:
+    """A sentence (an ``N_``-marked template with named fields) worded when shown; a field may be Words too."""
+
+    __slots__ = ("template", "fields")
+
+    def __init__(self, template: str, **fields: object) -> None:
+        self.template, self.fields = template, fields
+
+    def __str__(self) -> str:
+        return self.worded(translate)
+
+    def worded(self, words: Callable[[str], str]) -> str:
+        text = words(self.template) if self.template else self.template
+        if not self.fields:
+            return text
+        return text.format(**{k: v.worded(words) if isinstance(v, Words) else v for k, v in self.fields.items()})
 
 
 class StoreError(Exception):
-    """Base class for every store problem."""
+    """Base class for every store problem: ``StoreError(N_("{path}: …"), path=…)``, or a sentence as it is."""
+
+    def __init__(self, message: "str | Words" = "", /, **fields: object) -> None:
+        self.words = message if isinstance(message, Words) else Words(message, **fields)
+        super().__init__(self.words.worded(_english))  # args: the English sentence
+
+    def __str__(self) -> str:
+        return str(self.words)
 
 
 class DiskFull(StoreError):
@@ -14,10 +59,18 @@ class DiskFull(StoreError):
 
     def __init__(self, folder: Path, needed: int, free: int | None, quota: bool = False) -> None:
         self.folder, self.needed, self.free, self.quota = Path(folder), needed, free, quota
-        what = "your disk quota is used up" if quota else "the disk is full"
-        room = "" if free is None else f", {size(free)} free there"
-        super().__init__(f"{self.folder}: {what}, so nothing was written (this needed {size(needed)}{room}); "
-                         "free some space and try again")
+        fields = {"folder": self.folder, "needed": size(needed), "free": size(free) if free is not None else ""}
+        if free is None:
+            template = (N_("{folder}: your disk quota is used up, so nothing was written (this needed {needed}); free "
+                           "some space and try again") if quota else
+                        N_("{folder}: the disk is full, so nothing was written (this needed {needed}); free some space "
+                           "and try again"))
+        else:
+            template = (N_("{folder}: your disk quota is used up, so nothing was written (this needed {needed}, {free} "
+                           "free there); free some space and try again") if quota else
+                        N_("{folder}: the disk is full, so nothing was written (this needed {needed}, {free} free "
+                           "there); free some space and try again"))
+        super().__init__(template, **fields)
 
 
 def size(n: int) -> str:
@@ -39,13 +92,13 @@ class CorruptFile(StoreError):
         self.path = Path(path)
         self.reason = reason
         self.backup = backup
-        hint = (
-            f" The newest readable backup is {backup}; run `sellertui restore` to bring it back "
-            "(the damaged file is kept beside it)."
-            if backup
-            else " No readable backup of it exists."
-        )
-        super().__init__(f"{self.path}: is damaged, it cannot be parsed ({reason}). It has been left untouched.{hint}")
+        if backup:
+            super().__init__(N_("{path}: is damaged, it cannot be parsed ({reason}). It has been left untouched. The "
+                                "newest readable backup is {backup}; run `sellertui restore` to bring it back (the "
+                                "damaged file is kept beside it)."), path=self.path, reason=reason, backup=backup)
+        else:
+            super().__init__(N_("{path}: is damaged, it cannot be parsed ({reason}). It has been left untouched. No "
+                                "readable backup of it exists."), path=self.path, reason=reason)
 
 
 class UnreadableFile(StoreError):
@@ -55,12 +108,12 @@ class UnreadableFile(StoreError):
     restored over it: the fix is its permissions, its owner or the disk.
     """
 
-    def __init__(self, path: Path, reason: str, fix: str) -> None:
+    def __init__(self, path: Path, reason: str, fix: "str | Words") -> None:
         self.path = Path(path)
         self.reason = reason
         self.fix = fix
-        super().__init__(f"{self.path}: cannot be read ({reason}); {fix}. Nothing was restored over it: "
-                         "its data may be newer than any backup.")
+        super().__init__(N_("{path}: cannot be read ({reason}); {fix}. Nothing was restored over it: its data may be "
+                            "newer than any backup."), path=self.path, reason=reason, fix=fix)
 
 
 class NewerStore(StoreError):
@@ -75,20 +128,23 @@ class Conflict(StoreError):
         self.record_id = record_id
         self.expected = expected
         self.current = current
-        by = (current or {}).get("_by", "someone")
-        at = (current or {}).get("_at", "")
-        what = "deleted" if current is None else f"changed by {by} at {at}"
-        super().__init__(f"{collection} {record_id} was {what} after you opened it; your edit was not saved")
+        if current is None:
+            super().__init__(N_("{collection} {id} was deleted after you opened it; your edit was not saved"),
+                             collection=collection, id=record_id)
+        else:
+            by = current["_by"] if "_by" in current else Words(N_("someone"))
+            super().__init__(N_("{collection} {id} was changed by {by} at {at} after you opened it; your edit was not "
+                                "saved"), collection=collection, id=record_id, by=by, at=current.get("_at", ""))
 
 
 class NotFound(StoreError, KeyError):
     def __init__(self, collection: str, record_id: str) -> None:
         self.collection = collection
         self.record_id = record_id
-        super().__init__(f"{collection}: no record with id {record_id!r}")
+        super().__init__(N_("{collection}: no record with id {id}"), collection=collection, id=repr(record_id))
 
-    def __str__(self) -> str:  # KeyError would add quotes
-        return self.args[0]
+    def __str__(self) -> str:  # KeyError's would add quotes
+        return str(self.words)
 
 
 class InvalidRecord(StoreError, ValueError):

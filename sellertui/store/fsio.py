@@ -20,7 +20,7 @@ from typing import Iterator
 import orjson
 
 from sellertui.store.columns import ColumnPart, Streamed, encode_part
-from sellertui.store.errors import DiskFull, InvalidRecord
+from sellertui.store.errors import N_, DiskFull, InvalidRecord
 
 PRIVATE_FILE = 0o600
 SHARED_FILE = 0o660
@@ -146,7 +146,8 @@ def _refusing(table: str, chunks: Iterator[bytes]) -> Iterator[bytes]:
 
 def _refusal(table: str, exc: TypeError) -> InvalidRecord:
     # orjson: text with undecodable bytes (lone surrogates), or a value JSON has no form for
-    return InvalidRecord(f"{table}: a record holds a value that cannot be stored ({exc}); nothing was written")
+    return InvalidRecord(N_("{collection}: a record holds a value that cannot be stored ({reason}); nothing was "
+                            "written"), collection=table, reason=exc)
 
 
 def iter_doc_chunks(payload: bytes, table: str, size: int) -> Iterator[list[dict]]:

@@ -20,7 +20,7 @@ from pathlib import Path
 from sellertui import clock
 from sellertui.store import backups
 from sellertui.store.access import unreadable
-from sellertui.store.errors import CorruptFile, StoreError, UnreadableFile
+from sellertui.store.errors import N_, CorruptFile, StoreError, UnreadableFile
 from sellertui.store.fsio import atomic_write, fsync_dir
 from sellertui.store.layout import Layout
 from sellertui.store.locking import StoreLock
@@ -93,8 +93,11 @@ def restore(data_dir: Path, day: str | None = None) -> Restored:
                     continue
                 source = _pick(layout, problem.path, day)
                 if source is None:
-                    which = f"the {day} backup" if day else "any backup"
-                    raise StoreError(f"{problem.path}: no readable copy in {which}; the file is left as it is")
+                    if day:
+                        raise StoreError(N_("{path}: no readable copy in the {day} backup; the file is left as it "
+                                            "is"), path=problem.path, day=day)
+                    raise StoreError(N_("{path}: no readable copy in any backup; the file is left as it is"),
+                                     path=problem.path)
                 done.files.append((problem.path, _replace(problem.path, source), source))
     finally:
         lock.close()

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from sellertui.store.errors import StoreBusy, StoreError
+from sellertui.store.errors import N_, StoreBusy, StoreError
 from sellertui.store.fsio import PRIVATE_FILE, SHARED_FILE
 
 
@@ -36,13 +36,13 @@ def open_lock_file(path: Path, mode: int) -> int:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, mode)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise StoreError(f"{path}: is a symbolic link, which sellertui does not follow in a store; "
-                             f"remove it (rm '{path}') and start again") from None
+            raise StoreError(N_("{path}: is a symbolic link, which sellertui does not follow in a store; remove it "
+                                "(rm '{path}') and start again"), path=path) from None
         raise
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise StoreError(f"{path}: is not a regular file; remove it and start again")
+            raise StoreError(N_("{path}: is not a regular file; remove it and start again"), path=path)
         if info.st_uid == os.getuid():
             os.fchmod(fd, mode)  # the umask must not lock teammates out
     except BaseException:
@@ -76,10 +76,8 @@ class StoreLock:
                 return
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise StoreBusy(
-                        f"{self.path.parent}: another sellertui process has held the store lock "
-                        f"for more than {self.timeout:.0f} s"
-                    ) from None
+                    raise StoreBusy(N_("{folder}: another sellertui process has held the store lock for more than "
+                                       "{seconds:.0f} s"), folder=self.path.parent, seconds=self.timeout) from None
                 time.sleep(delay)
                 delay = min(delay * 2, 0.05)
 

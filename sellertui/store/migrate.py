@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from sellertui.store.errors import StoreError
+from sellertui.store.errors import N_, StoreError
 from sellertui.store import splits
 from sellertui.store.fsio import dumps, loads
 from sellertui.store.layout import Layout
@@ -22,7 +22,8 @@ def upgrade(spec: CollectionSpec, doc: dict, from_version: int) -> dict:
     while version < spec.version:
         step = spec.migrations.get(version)
         if step is None:
-            raise StoreError(f"{spec.name}: no migration from version {version} to {version + 1}")
+            raise StoreError(N_("{collection}: no migration from version {version} to {next}"), collection=spec.name,
+                             version=version, next=version + 1)
         doc = step(dict(doc))
         version += 1
     doc["_v"] = spec.version

@@ -187,13 +187,14 @@ FORMAT = 1  # the layout of files and folders (or tables); collections version t
 
 def refuse_newer(meta: dict, where: str) -> None:
     """Refuse a store a newer sellertui wrote: its layout, or a collection's records, newer than this one reads."""
-    from sellertui.store.errors import NewerStore
+    from sellertui.store.errors import N_, NewerStore
 
     if meta.get("format", FORMAT) > FORMAT:
-        raise NewerStore(f"{where} was written by a newer sellertui (store format {meta['format']}, this one reads "
-                         f"{FORMAT}); upgrade sellertui to open it")
+        raise NewerStore(N_("{where} was written by a newer sellertui (store format {format}, this one reads "
+                            "{known}); upgrade sellertui to open it"), where=where, format=meta["format"], known=FORMAT)
     for name, version in meta.get("schemas", {}).items():
         known = COLLECTIONS.get(name)
         if known is not None and version > known.version:
-            raise NewerStore(f"{where}: collection '{name}' is at version {version}, this sellertui knows up to "
-                             f"{known.version}; upgrade sellertui to open it")
+            raise NewerStore(N_("{where}: collection '{name}' is at version {version}, this sellertui knows up to "
+                                "{known}; upgrade sellertui to open it"), where=where, name=name, version=version,
+                             known=known.version)

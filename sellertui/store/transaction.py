@@ -16,7 +16,7 @@ from typing import Any, Collection, Iterable, Protocol
 
 from sellertui import clock
 from sellertui.store.columns import ColumnPart, Columns
-from sellertui.store.errors import Conflict, InvalidRecord, NotFound
+from sellertui.store.errors import N_, Conflict, InvalidRecord, NotFound
 from sellertui.store.layout import Layout
 from sellertui.store.schema import SINGLE, CollectionSpec, spec as spec_of
 from sellertui.store.upsert import Merge, column_partitions, group_by_partition, plan_upsert, same_content
@@ -160,7 +160,7 @@ class TxCollection(CollectionView):
 
     def _next_seq(self) -> str:
         if self.spec.partitioned:
-            raise InvalidRecord(f"{self.name}: sequential ids need an unpartitioned collection")
+            raise InvalidRecord(N_("{collection}: sequential ids need an unpartitioned collection"), collection=self.name)
         ids = [int(k) for k in self.docs(SINGLE) if k.isdigit()]
         floor = max(self.tx.seq_floor.get(self.name, 0), self.tx.store.meta.get("seq_floor", {}).get(self.name, 0))
         return str(max(ids + [floor], default=0) + 1)
@@ -169,7 +169,7 @@ class TxCollection(CollectionView):
         if self.spec.ids == "key":
             key = doc.get("id")
             if not isinstance(key, str) or not key:
-                raise InvalidRecord(f"{self.name}: a record needs its key in 'id'")
+                raise InvalidRecord(N_("{collection}: a record needs its key in 'id'"), collection=self.name)
             return key
         return self._next_seq() if self.spec.ids == "seq" else new_uid()
 
@@ -180,7 +180,8 @@ class TxCollection(CollectionView):
         record["id"] = self._new_id(record)
         part = self.spec.partition_of(record)
         if record["id"] in self.docs(part):
-            raise InvalidRecord(f"{self.name}: a record with id {record['id']!r} already exists")
+            raise InvalidRecord(N_("{collection}: a record with id {id} already exists"), collection=self.name,
+                                id=repr(record["id"]))
         self.tx.stamp(record, self.spec, 1)
         self._put(record, part)
         self.tx.count(self.name, "inserted", record["id"])
@@ -286,7 +287,7 @@ class TxCollection(CollectionView):
     def insert_many(self, docs: Iterable[dict]) -> int:
         """Bulk insert of new records with generated (uid) or given (key) ids."""
         if self.spec.ids == "seq":
-            raise InvalidRecord(f"{self.name}: use insert() for sequential ids")
+            raise InvalidRecord(N_("{collection}: use insert() for sequential ids"), collection=self.name)
         by_part: dict[str, dict[str, dict]] = {}
         for doc in docs:
             record = dict(doc)
@@ -297,7 +298,8 @@ class TxCollection(CollectionView):
         for part, puts in by_part.items():
             clash = puts.keys() & self.docs(part).keys()
             if clash:
-                raise InvalidRecord(f"{self.name}: records with ids {sorted(clash)[:3]} already exist")
+                raise InvalidRecord(N_("{collection}: records with ids {ids} already exist"), collection=self.name,
+                                    ids=sorted(clash)[:3])
             self._apply(part, puts)
             for record_id in puts:
                 self.tx.count(self.name, "inserted", record_id)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from sellertui.store.errors import InvalidRecord
+from sellertui.store.errors import N_, InvalidRecord
 from sellertui.store.schema import BOOKKEEPING, GOOD_PARTITIONS
 
 if TYPE_CHECKING:
@@ -68,14 +68,14 @@ def plan_upsert(existing: dict[str, dict], incoming: dict[str, dict], merge: Mer
 def group_by_partition(spec: "CollectionSpec", docs: Iterable[dict]) -> dict[str, dict[str, dict]]:
     """Docs by partition, then by key (a later doc with the same key wins)."""
     if spec.ids != "key":
-        raise InvalidRecord(f"{spec.name}: upsert needs natural keys")
+        raise InvalidRecord(N_("{collection}: upsert needs natural keys"), collection=spec.name)
     docs = docs if isinstance(docs, list) else list(docs)
     try:
         keys = list(map(itemgetter("id"), docs))
     except KeyError:
         keys = [None]
     if set(map(type, keys)) - {str} or "" in keys:
-        raise InvalidRecord(f"{spec.name}: a record needs its key in 'id'")
+        raise InvalidRecord(N_("{collection}: a record needs its key in 'id'"), collection=spec.name)
     month_of = getattr(spec.partition, "month_of", None)
     parts = None
     if month_of is not None:  # inline by_month: most bulk writes are month-partitioned
@@ -104,10 +104,10 @@ def group_by_partition(spec: "CollectionSpec", docs: Iterable[dict]) -> dict[str
 def column_partitions(spec: "CollectionSpec", records: "Columns") -> dict[str, list[int]] | None:
     """Row numbers of columnar records by partition (None: records with a bookkeeping field go as dicts)."""
     if spec.ids != "key":
-        raise InvalidRecord(f"{spec.name}: upsert needs natural keys")
+        raise InvalidRecord(N_("{collection}: upsert needs natural keys"), collection=spec.name)
     ids = records.ids
     if set(map(type, ids)) - {str} or "" in ids:
-        raise InvalidRecord(f"{spec.name}: a record needs its key in 'id'")
+        raise InvalidRecord(N_("{collection}: a record needs its key in 'id'"), collection=spec.name)
     if any(name in records.columns for name in BOOKKEEPING):
         return None
     month_of = getattr(spec.partition, "month_of", None)

@@ -37,6 +37,11 @@ CONVERTED = [
         "__init__", "ad_report", "ads", "ads_api", "ads_products", "ads_sbsd", "ads_targeting", "base",
         "brand_analytics", "business", "feedback", "inventory", "inventory_age", "listings", "orders", "orders_api",
         "reimbursements", "returns", "reviews", "sales_traffic", "settlement", "transactions")],
+    *[f"sellertui/store/{name}.py" for name in (
+        "__init__", "access", "ad_rows", "backups", "columns", "commit", "copying", "core", "errors", "fsio", "health",
+        "layout", "locking", "migrate", "opening", "schema", "splits", "transaction", "upsert", "urls", "views",
+        "watching", "postgres/__init__", "postgres/changes", "postgres/connect", "postgres/ddl", "postgres/layout",
+        "postgres/migrate", "postgres/rows", "postgres/store", "postgres/transaction")],
 ]
 
 # call name → the arguments a user reads: positions, and keyword names
@@ -74,6 +79,13 @@ SINKS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "Bad": ((0,), ()),
     "problem": ((2,), ()),
     "file_problem": ((0,), ()),
+    # the store's sentences (marked with N_ there, worded when shown: the store is below the language layer)
+    "StoreError": ((0,), ()),
+    "StoreBusy": ((0,), ()),
+    "NewerStore": ((0,), ()),
+    "StoreUnreachable": ((0,), ()),
+    "InvalidRecord": ((0,), ()),
+    "Words": ((0,), ()),
 }
 ATTRIBUTES = ("border_title", "border_subtitle", "TITLE", "HELP_TITLE", "tooltip")
 # words that are the same in every language: names and codes

@@ -14,7 +14,7 @@ import psycopg
 from psycopg import errors as pg_errors
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from sellertui.store.errors import StoreBusy, StoreError, StoreUnreachable
+from sellertui.store.errors import N_, StoreBusy, StoreError, StoreUnreachable
 from sellertui.store.urls import shown_url
 
 CONNECT_SECONDS = 5  # how long to wait for the server before saying it is unreachable
@@ -39,30 +39,31 @@ def pooled(pool: ConnectionPool, url: str) -> Iterator[psycopg.Connection]:
         with pool.connection() as conn:
             yield conn
     except PoolTimeout:
-        raise StoreUnreachable(f"the database {shown_url(url)} cannot be reached (no connection within "
-                               f"{CONNECT_SECONDS} s); nothing was written, and sellertui tries again") from None
+        raise StoreUnreachable(N_("the database {url} cannot be reached (no connection within {seconds} s); nothing "
+                                  "was written, and sellertui tries again"), url=shown_url(url),
+                               seconds=CONNECT_SECONDS) from None
     except psycopg.Error as exc:
         raise translate(url, exc) from None
 
 
 def unreachable(url: str, exc: BaseException) -> StoreUnreachable:
     reason = " ".join(str(exc).split()) or type(exc).__name__
-    return StoreUnreachable(f"the database {shown_url(url)} cannot be reached ({reason}); nothing was written, "
-                            "and sellertui tries again")
+    return StoreUnreachable(N_("the database {url} cannot be reached ({reason}); nothing was written, and sellertui "
+                               "tries again"), url=shown_url(url), reason=reason)
 
 
 def translate(url: str, exc: psycopg.Error) -> StoreError:
     """A driver error as a store error a user can act on."""
     if isinstance(exc, (pg_errors.SerializationFailure, pg_errors.DeadlockDetected, pg_errors.LockNotAvailable)):
-        return StoreBusy("another teammate was saving the same records at the same moment; nothing was written, "
-                         "try again")
+        return StoreBusy(N_("another teammate was saving the same records at the same moment; nothing was written, "
+                            "try again"))
     if isinstance(exc, pg_errors.InsufficientPrivilege):
-        return StoreError(f"the database {shown_url(url)} refused this role ({_first_line(exc)}); ask the admin "
-                          "to grant it the team's role")
+        return StoreError(N_("the database {url} refused this role ({reason}); ask the admin to grant it the team's "
+                             "role"), url=shown_url(url), reason=_first_line(exc))
     if isinstance(exc, (psycopg.OperationalError, psycopg.InterfaceError)):
         return unreachable(url, exc)
-    return StoreError(f"the database {shown_url(url)} answered with an error ({_first_line(exc)}); nothing was "
-                      "written")
+    return StoreError(N_("the database {url} answered with an error ({reason}); nothing was written"),
+                      url=shown_url(url), reason=_first_line(exc))
 
 
 def _first_line(exc: BaseException) -> str:

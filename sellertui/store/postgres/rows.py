@@ -7,7 +7,7 @@ from typing import Iterable
 import orjson
 from psycopg import sql
 
-from sellertui.store.errors import InvalidRecord
+from sellertui.store.errors import N_, InvalidRecord
 from sellertui.store.postgres.ddl import PARTS, VERSIONS, table
 
 # the rows as three arrays, in the order given (ord, the first-written order, follows it)
@@ -18,10 +18,10 @@ def encode(collection: str, doc: dict) -> str:
     try:
         text = orjson.dumps(doc).decode()
     except TypeError as exc:
-        raise InvalidRecord(f"{collection}: a record is not JSON ({exc})") from None
+        raise InvalidRecord(N_("{collection}: a record is not JSON ({reason})"), collection=collection, reason=exc) from None
     if "\\u0000" in text:  # JSONB cannot hold the NUL character
-        raise InvalidRecord(f"{collection}: record {doc.get('id')!r} holds a NUL character, which the database "
-                            "cannot store")
+        raise InvalidRecord(N_("{collection}: record {id} holds a NUL character, which the database cannot store"),
+                            collection=collection, id=repr(doc.get("id")))
     return text
 
 

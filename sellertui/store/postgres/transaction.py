@@ -23,7 +23,7 @@ from typing import Any
 import orjson
 from psycopg import sql
 
-from sellertui.store.errors import StoreBusy
+from sellertui.store.errors import N_, StoreBusy
 from sellertui.store.postgres.ddl import CHANNEL, META, PARTS, table
 from sellertui.store.postgres.rows import bump, insert_new, put_rows
 from sellertui.store.schema import SINGLE, CollectionSpec
@@ -133,8 +133,8 @@ class PgTransaction(Transaction):
         for name in sorted({c for c, _, _ in self.appended}):
             rows = [(part, doc) for c, part, doc in self.appended if c == name]
             if insert_new(self.conn, name, rows) != len(rows):
-                raise StoreBusy(f"{name}: a record with the same id was added at the same moment; nothing was "
-                                "written, try again")
+                raise StoreBusy(N_("{collection}: a record with the same id was added at the same moment; nothing "
+                                   "was written, try again"), collection=name)
             touched |= {(name, part) for part, _ in rows}
         if self.seq_floor:
             floors = dict(read_meta(self.conn).get("seq_floor", {}))
@@ -171,8 +171,8 @@ class PgTransaction(Transaction):
         fresh = [puts[i] for i in puts if i not in base]
         touched = put_rows(self.conn, name, updates, replace=True)
         if insert_new(self.conn, name, fresh) != len(fresh):
-            raise StoreBusy(f"{name}: a teammate added a record with the same id at the same moment; nothing was "
-                            "written, try again")
+            raise StoreBusy(N_("{collection}: a teammate added a record with the same id at the same moment; nothing "
+                               "was written, try again"), collection=name)
         touched |= {(name, p) for p, _ in fresh}
         touched |= {(name, base[i][0]) for i in removed}
         touched |= {(name, base[i][0]) for i in puts if i in base}  # a record that moved leaves its old partition
@@ -187,8 +187,8 @@ class PgTransaction(Transaction):
         current = dict(rows)
         changed = [i for i, rev in known.items() if current.get(i, "gone") != rev]
         if changed:
-            raise StoreBusy(f"{name} {changed[0]} was changed by a teammate while this was being saved; nothing "
-                            "was written, try again")
+            raise StoreBusy(N_("{collection} {id} was changed by a teammate while this was being saved; nothing was "
+                               "written, try again"), collection=name, id=changed[0])
 
 
 class PgTxCollection(TxCollection):

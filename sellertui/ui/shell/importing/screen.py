@@ -195,7 +195,7 @@ class ImportScreen(ModalScreen[frozenset | None]):
             self._show(Text.assemble((_("Nothing was imported") + "\n", "bold red"), text(message.reason)))
         else:
             self.state = "choose"
-            self._show(Text.assemble(("Cannot import this file\n", "bold red"), text(message.reason)))
+            self._show(Text.assemble((_("Cannot import this file") + "\n", "bold red"), text(message.reason)))
 
     def on_import_screen_unsure(self, message: Unsure) -> None:
         from sellertui.ui.shell.importing.encoding_choice import question
