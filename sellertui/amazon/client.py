@@ -33,6 +33,7 @@ from sellertui.amazon.errors import ApiError, Problem, Unreachable, problems_of
 from sellertui.amazon.lwa import AccessTokens
 from sellertui.amazon.settings import ApiSettings
 from sellertui.amazon.throttle import PLANS, Budget, RateLimits, backoff
+from sellertui.core.i18n import _
 
 TRANSIENT = {500, 502, 503, 504}
 USER_AGENT = f"sellertui/{__version__} (Language=Python)"
@@ -105,8 +106,8 @@ class PacedClient(ABC):
         rate = self.limits.rate(operation) if throttled else None
         wait = max(backoff(attempt, self.settings.backoff_seconds, rate=rate), at_least)
         if not budget.allows(wait):
-            raise Unreachable(f"{operation}: gave up after {attempt} tries ({why}); the next sync resumes "
-                              "from where this one stopped")
+            raise Unreachable(_("{operation}: gave up after {tries} tries ({why}); the next sync resumes from where "
+                                "this one stopped").format(operation=operation, tries=attempt, why=why))
         self.retries += 1
         self._sleep(wait)
 
@@ -126,13 +127,13 @@ class PacedClient(ABC):
                 response = self._http.request(method, self.endpoint + path, params=_query(params),
                                               json=json, headers=headers)
             except self._errors as exc:
-                self._wait(budget, attempt, operation, f"connection: {type(exc).__name__}")
+                self._wait(budget, attempt, operation, _("connection: {error}").format(error=type(exc).__name__))
                 continue
             self.limits.observe(operation, response.headers.get("x-amzn-RateLimit-Limit"))
             status = response.status_code
             body = _json(response)
             if status == 429:
-                self._wait(budget, attempt, operation, "throttled by Amazon (429)", throttled=True,
+                self._wait(budget, attempt, operation, _("throttled by Amazon (429)"), throttled=True,
                            at_least=_seconds(response.headers.get("Retry-After")))
                 continue
             if token is None and not refreshed and self.expired(status, body):
@@ -140,7 +141,7 @@ class PacedClient(ABC):
                 self.tokens.expire(access)
                 continue
             if status in TRANSIENT:
-                self._wait(budget, attempt, operation, f"Amazon answered {status}")
+                self._wait(budget, attempt, operation, _("Amazon answered {status}").format(status=status))
                 continue
             if status >= 400:
                 raise ApiError(operation, status, self.problems(body))
@@ -156,14 +157,16 @@ class PacedClient(ABC):
                 response = self._http.get(url)
                 status = response.status_code
                 if status in TRANSIENT:
-                    self._wait(budget, attempt, "report download", f"the document server answered {status}")
+                    self._wait(budget, attempt, _("report download"),
+                               _("the document server answered {status}").format(status=status))
                     continue
                 if status >= 400:
-                    raise Unreachable(f"report download: the document URL answered {status} "
-                                      "(it lasts 5 minutes; the next sync asks for a new one)")
+                    raise Unreachable(_("report download: the document URL answered {status} (it lasts 5 minutes; "
+                                        "the next sync asks for a new one)").format(status=status))
                 return response.content
             except self._errors as exc:
-                self._wait(budget, attempt, "report download", f"connection dropped: {type(exc).__name__}")
+                self._wait(budget, attempt, _("report download"),
+                           _("connection dropped: {error}").format(error=type(exc).__name__))
 
 
 class SpApi(PacedClient):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from sellertui.amazon.client import SpApi
 from sellertui.amazon.errors import ApiError
+from sellertui.core.i18n import _
 from sellertui.core.markets import by_amazon_id
 
 
@@ -31,10 +32,10 @@ def check(api: SpApi) -> Check:
         body = api.call("getMarketplaceParticipations", "GET", "/sellers/v1/marketplaceParticipations").body
     except ApiError as exc:
         if exc.status == 403:
-            return Check(False, [f"Amazon refused the {settings.region} endpoint ({exc.reason}): either the "
-                                 f"account does not sell in the {settings.region} region (set [amazon] region "
-                                 "to NA, EU or FE) or the app lacks the Selling Partner Insights role "
-                                 "(add it in Developer Central and authorise the app again)"])
+            return Check(False, [_("Amazon refused the {region} endpoint ({reason}): either the account does not "
+                                   "sell in the {region} region (set [amazon] region to NA, EU or FE) or the app "
+                                   "lacks the Selling Partner Insights role (add it in Developer Central and "
+                                   "authorise the app again)").format(region=settings.region, reason=exc.reason)])
         raise
     participations = body.get("payload") or [] if isinstance(body, dict) else []
     ids = [str((p.get("marketplace") or {}).get("id", "")) for p in participations if isinstance(p, dict)]
@@ -42,6 +43,7 @@ def check(api: SpApi) -> Check:
     problems = []
     for market in settings.marketplaces:
         if market.amazon_id not in ids:
-            problems.append(f"the account does not sell in {market.code} ({market.name}) in the "
-                            f"{settings.region} region; it sells in {', '.join(selling) or 'no marketplace'}")
+            problems.append(_("the account does not sell in {code} ({name}) in the {region} region; it sells in "
+                              "{selling}").format(code=market.code, name=market.name, region=settings.region,
+                                                  selling=", ".join(selling) or _("no marketplace")))
     return Check(not problems, problems, selling)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sellertui import paths
+from sellertui.core.i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -39,13 +40,14 @@ class Vault:
 SP = Vault("sp_api", "sellertui-sp-api",
            {"client_id": "SELLERTUI_SP_CLIENT_ID", "client_secret": "SELLERTUI_SP_CLIENT_SECRET",
             "refresh_token": "SELLERTUI_SP_REFRESH_TOKEN"},
-           {"client_id": "LWA client id", "client_secret": "LWA client secret", "refresh_token": "refresh token"},
+           {"client_id": N_("LWA client id"), "client_secret": N_("LWA client secret"),
+            "refresh_token": N_("refresh token")},
            "sellertui connect")
 ADS = Vault("ads_api", "sellertui-ads-api",
             {"client_id": "SELLERTUI_ADS_CLIENT_ID", "client_secret": "SELLERTUI_ADS_CLIENT_SECRET",
              "refresh_token": "SELLERTUI_ADS_REFRESH_TOKEN", "profile_id": "SELLERTUI_ADS_PROFILE_ID"},
-            {"client_id": "Ads LWA client id", "client_secret": "Ads LWA client secret",
-             "refresh_token": "Ads refresh token", "profile_id": "advertiser profile"},
+            {"client_id": N_("Ads LWA client id"), "client_secret": N_("Ads LWA client secret"),
+             "refresh_token": N_("Ads refresh token"), "profile_id": N_("advertiser profile")},
             "sellertui connect ads")
 SERVICE, FIELDS, ENV, LABELS = SP.service, SP.fields, SP.env, SP.labels  # the SP-API's, as before
 
@@ -165,8 +167,8 @@ def load(vault: Vault = SP) -> Credentials | None:
 
 def missing(vault: Vault = SP) -> list[str]:
     """What is still missing, in words (for "run sellertui connect" messages)."""
-    found, _ = _gather(vault)
-    return [vault.labels[n] for n in vault.fields if n not in found]
+    found, _sources = _gather(vault)
+    return [_(vault.labels[n]) for n in vault.fields if n not in found]
 
 
 def save(client_id: Secret, client_secret: Secret, refresh_token: Secret, vault: Vault = SP,
@@ -180,7 +182,7 @@ def save(client_id: Secret, client_secret: Secret, refresh_token: Secret, vault:
         try:
             for name, value in values.items():
                 ring.set_password(vault.service, name, value)
-            return "the system keyring"
+            return _("the system keyring")
         except Exception:  # noqa: BLE001 - a keyring that refuses writes: fall back to the file
             pass
     sections = _file_sections()
@@ -214,7 +216,7 @@ def forget(vault: Vault = SP) -> list[str]:
             try:
                 if ring.get_password(vault.service, name) is not None:
                     ring.delete_password(vault.service, name)
-                    removed.append(f"{vault.labels[name]} from the system keyring")
+                    removed.append(_("{what} from the system keyring").format(what=_(vault.labels[name])))
             except Exception:  # noqa: BLE001 - already gone
                 pass
     sections = _file_sections()
@@ -222,7 +224,7 @@ def forget(vault: Vault = SP) -> list[str]:
         del sections[vault.section]
         if sections:
             _write_file(sections)
-            removed.append(f"the [{vault.section}] section of {secrets_file()}")
+            removed.append(_("the [{section}] section of {file}").format(section=vault.section, file=secrets_file()))
         else:
             secrets_file().unlink()
             removed.append(str(secrets_file()))

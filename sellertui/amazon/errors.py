@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sellertui.core.errors import UserError
+from sellertui.core.i18n import _
 
 
 class AmazonError(UserError):
@@ -67,9 +68,10 @@ class ApiError(AmazonError):
         self.operation = operation
         self.status = status
         self.problems = list(problems or [])
-        said = "; ".join(p.text() for p in self.problems) or "no error document"
-        sentence = f"{operation}: Amazon answered {status}: {said}"
-        super().__init__(f"{sentence}. {hint}" if hint else sentence)
+        said = "; ".join(p.text() for p in self.problems) or _("no error document")  # Amazon's words stay its own
+        sentence = _("{operation}: Amazon answered {status}: {said}").format(operation=operation, status=status,
+                                                                              said=said)
+        super().__init__(_("{sentence}. {hint}").format(sentence=sentence, hint=hint) if hint else sentence)
 
     @property
     def reason(self) -> str:
@@ -89,5 +91,10 @@ class ReportFailed(AmazonError):
         self.report_type = report_type
         self.report_id = report_id
         self.document = document
-        detail = f": {document.strip()[:500]}" if document.strip() else " (Amazon attached no error document)"
-        super().__init__(f"{report_type} report {report_id} failed at Amazon (FATAL){detail}")
+        if document.strip():
+            message = _("{type} report {id} failed at Amazon (FATAL): {document}").format(
+                type=report_type, id=report_id, document=document.strip()[:500])
+        else:
+            message = _("{type} report {id} failed at Amazon (FATAL) (Amazon attached no error document)").format(
+                type=report_type, id=report_id)
+        super().__init__(message)

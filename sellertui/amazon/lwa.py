@@ -14,35 +14,38 @@ from typing import Callable
 
 from sellertui.amazon.credentials import SP, Credentials, Vault
 from sellertui.amazon.errors import AuthError, Unreachable
+from sellertui.core.i18n import N_, _
 
 EARLY = 60.0  # renew this long before the token expires
 
 # what to do about each refusal, per API: where the app's credentials come from and how to authorise again
 WHERE = {
-    "sp_api": {"authorise": "self-authorise the app again in Seller Central",
-               "credentials": "the app's LWA credentials in Developer Central",
-               "app": "an SP-API app registered in Developer Central, not a Login with Amazon web app"},
-    "ads_api": {"authorise": "authorise the app again with your Ads account (Login with Amazon consent for "
-                             "advertising::campaign_management)",
-                "credentials": "the Login with Amazon security profile of your Ads API app",
-                "app": "a Login with Amazon security profile approved for the Amazon Ads API"},
+    "sp_api": {"authorise": N_("self-authorise the app again in Seller Central"),
+               "credentials": N_("the app's LWA credentials in Developer Central"),
+               "app": N_("an SP-API app registered in Developer Central, not a Login with Amazon web app")},
+    "ads_api": {"authorise": N_("authorise the app again with your Ads account (Login with Amazon consent for "
+                                "advertising::campaign_management)"),
+                "credentials": N_("the Login with Amazon security profile of your Ads API app"),
+                "app": N_("a Login with Amazon security profile approved for the Amazon Ads API")},
 }
 FIXES = {
-    "invalid_grant": "Login with Amazon refused the refresh token (invalid_grant): it was revoked, expired or "
-                     "belongs to another app; {authorise} and run `{connect}` with the new refresh token",
-    "invalid_client": "Login with Amazon does not know this client id and secret (invalid_client): copy both "
-                      "again from {credentials} (the secret may have been rotated)",
-    "unauthorized_client": "Login with Amazon says this app may not use refresh tokens (unauthorized_client): "
-                           "the app must be {app}",
-    "invalid_request": "Login with Amazon rejected the token request (invalid_request): a credential is empty "
-                       "or malformed; run `{connect}` again",
+    "invalid_grant": N_("Login with Amazon refused the refresh token (invalid_grant): it was revoked, expired or "
+                        "belongs to another app; {authorise} and run `{connect}` with the new refresh token"),
+    "invalid_client": N_("Login with Amazon does not know this client id and secret (invalid_client): copy both "
+                         "again from {credentials} (the secret may have been rotated)"),
+    "unauthorized_client": N_("Login with Amazon says this app may not use refresh tokens (unauthorized_client): "
+                              "the app must be {app}"),
+    "invalid_request": N_("Login with Amazon rejected the token request (invalid_request): a credential is empty "
+                          "or malformed; run `{connect}` again"),
 }
 
 
 def fix(code: str, vault: Vault = SP) -> str | None:
     """What to do about a Login with Amazon refusal, in the words of the API it was for."""
     template = FIXES.get(code)
-    return None if template is None else template.format(connect=vault.connect, **WHERE[vault.section])
+    if template is None:
+        return None
+    return _(template).format(connect=vault.connect, **{k: _(v) for k, v in WHERE[vault.section].items()})
 
 
 class AccessTokens:
@@ -83,7 +86,8 @@ class AccessTokens:
         try:
             response = self._post(self._url, data=form, headers={"Accept": "application/json"})
         except Exception as exc:  # noqa: BLE001 - httpx errors; their text may include the URL, never the form
-            raise Unreachable(f"cannot reach Login with Amazon at {self._url} ({type(exc).__name__})") from None
+            raise Unreachable(_("cannot reach Login with Amazon at {url} ({error})").format(
+                url=self._url, error=type(exc).__name__)) from None
         try:
             body = response.json()
         except ValueError:
@@ -94,9 +98,12 @@ class AccessTokens:
             if known is not None:
                 raise AuthError(known, code)
             if response.status_code >= 500:
-                raise Unreachable(f"Login with Amazon is failing ({response.status_code}); try again later")
-            raise AuthError(f"Login with Amazon answered {response.status_code} {code or 'without a token'}; "
-                            f"check the client id, secret and refresh token with `{self._vault.connect}`", code)
+                raise Unreachable(_("Login with Amazon is failing ({status}); try again later").format(
+                    status=response.status_code))
+            raise AuthError(_("Login with Amazon answered {status} {code}; check the client id, secret and refresh "
+                              "token with `{connect}`").format(status=response.status_code,
+                                                               code=code or _("without a token"),
+                                                               connect=self._vault.connect), code)
         self._token = str(body["access_token"])
         lifetime = body.get("expires_in", 3600)
         self._expires = self._clock() + (float(lifetime) if isinstance(lifetime, (int, float)) else 3600.0)

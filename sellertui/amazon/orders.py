@@ -14,10 +14,11 @@ from typing import Callable, Iterator
 
 from sellertui.amazon.client import SpApi
 from sellertui.amazon.errors import ApiError
+from sellertui.core.i18n import N_, _
 
 BASE = "/orders/v0/orders"
-NO_PII = ("the app lacks the restricted (PII) role, so orders were synced without buyer names and shipping "
-          "addresses: add the Direct-to-Consumer Delivery role to the app in Developer Central to get them")
+NO_PII = N_("the app lacks the restricted (PII) role, so orders were synced without buyer names and shipping "
+             "addresses: add the Direct-to-Consumer Delivery role to the app in Developer Central to get them")
 
 
 @dataclass
@@ -43,8 +44,8 @@ class Orders:
                                    json=body)
         except ApiError as exc:
             if exc.status in (400, 403):
-                if NO_PII not in self.notes:
-                    self.notes.append(NO_PII)
+                if _(NO_PII) not in self.notes:
+                    self.notes.append(_(NO_PII))
                 return None
             raise
         token = answer.body.get("restrictedDataToken") if isinstance(answer.body, dict) else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sellertui.amazon.client import SpApi
+from sellertui.core.i18n import _
 
 BATCH = "/batches/products/pricing/v0/itemOffers"
 BATCH_SIZE = 20  # the model's maxItems for getItemOffersBatch requests
@@ -58,11 +59,11 @@ def _asin_of(answer: dict) -> str:
 
 def _one(asin: str, answer: dict | None) -> ItemOffers:
     if answer is None:
-        return ItemOffers(asin, None, "Amazon's answer left this ASIN out")
+        return ItemOffers(asin, None, _("Amazon's answer left this ASIN out"))
     status = (answer.get("status") or {}).get("statusCode", 200)
     body = answer.get("body") or {}
     if status != 200 or body.get("errors"):
         errors = body.get("errors") or []
         reason = "; ".join(str(e.get("message") or e.get("code") or "") for e in errors if isinstance(e, dict))
-        return ItemOffers(asin, None, reason or f"Amazon answered {status}")
+        return ItemOffers(asin, None, reason or _("Amazon answered {status}").format(status=status))
     return ItemOffers(asin, body.get("payload") or {})

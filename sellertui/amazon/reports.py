@@ -18,6 +18,7 @@ from typing import Callable
 
 from sellertui.amazon.client import SpApi
 from sellertui.amazon.errors import AmazonError, ReportFailed
+from sellertui.core.i18n import _
 
 BASE = "/reports/2021-06-30"
 TERMINAL = {"DONE", "CANCELLED", "FATAL"}
@@ -92,7 +93,7 @@ class Reports:
         answer = self.api.call("createReport", "POST", f"{BASE}/reports", json=body)
         report_id = answer.body.get("reportId") if isinstance(answer.body, dict) else None
         if not report_id:
-            raise AmazonError(f"createReport for {report_type}: Amazon answered without a reportId")
+            raise AmazonError(_("createReport for {type}: Amazon answered without a reportId").format(type=report_type))
         return str(report_id)
 
     def status(self, report_id: str) -> Report:
@@ -108,8 +109,8 @@ class Reports:
             if report.status in TERMINAL:
                 return report
             if self._clock() + delay >= deadline:
-                raise StillProcessing(f"{report.type} report {report_id} is still {report.status} at Amazon; "
-                                      "the next sync picks it up")
+                raise StillProcessing(_("{type} report {id} is still {status} at Amazon; the next sync picks it "
+                                        "up").format(type=report.type, id=report_id, status=report.status))
             self._sleep(delay)
             delay = min(60.0, delay * 2)
 
@@ -118,14 +119,14 @@ class Reports:
         body = self.api.call("getReportDocument", "GET", f"{BASE}/documents/{document_id}").body
         url = body.get("url") if isinstance(body, dict) else None
         if not url:
-            raise AmazonError(f"getReportDocument {document_id}: Amazon answered without a URL")
+            raise AmazonError(_("getReportDocument {id}: Amazon answered without a URL").format(id=document_id))
         data = self.api.download(url)
         if body.get("compressionAlgorithm") == "GZIP":
             try:
                 data = gzip.decompress(data)
             except (OSError, EOFError, zlib.error):
-                raise AmazonError(f"report document {document_id} is not the GZIP Amazon said it is "
-                                  "(cut short?); the next sync downloads it again") from None
+                raise AmazonError(_("report document {id} is not the GZIP Amazon said it is (cut short?); the next "
+                                    "sync downloads it again").format(id=document_id)) from None
         return data
 
     def finish(self, report: Report) -> Outcome:

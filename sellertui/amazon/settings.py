@@ -11,6 +11,7 @@ from dataclasses import dataclass, fields
 from urllib.parse import urlsplit
 
 from sellertui.core.errors import UserError
+from sellertui.core.i18n import _
 from sellertui.core.markets import Market, market
 
 ENDPOINTS = {
@@ -52,7 +53,8 @@ class ApiSettings:
         """Checked settings from ``Settings.section("amazon")``; a wrong value raises one sentence."""
         region = str(section.get("region") or "NA").upper()
         if region not in ENDPOINTS:
-            raise UserError(f"[amazon] region must be NA, EU or FE, not {section.get('region')!r}")
+            raise UserError(_("[amazon] region must be NA, EU or FE, not {region}").format(
+                region=repr(section.get("region"))))
         codes = list(section.get("marketplaces") or []) or [default_market]
         chosen = tuple(marketplace(code, region) for code in codes)
         endpoint = (section.get("sp_api_endpoint") or "").strip() or ENDPOINTS[region]
@@ -63,8 +65,8 @@ class ApiSettings:
         numbers = {f.name: type(f.default)(section[f.name]) for f in fields(cls)
                    if f.name in section and type(f.default) in (int, float)}  # the patience settings
         if numbers.get("ads_attribution_days", 14) not in ATTRIBUTION_DAYS:
-            raise UserError(f"[amazon] ads_attribution_days must be 1, 7, 14 or 30 (days), not "
-                            f"{section['ads_attribution_days']!r}")
+            raise UserError(_("[amazon] ads_attribution_days must be 1, 7, 14 or 30 (days), not {days}").format(
+                days=repr(section["ads_attribution_days"])))
         return cls(region, chosen, endpoint.rstrip("/"), token_url, ads.rstrip("/"), **numbers)
 
 
@@ -73,12 +75,13 @@ def marketplace(code: str, region: str) -> Market:
     try:
         found = market(code)
     except ValueError as exc:
-        raise UserError(f"[amazon] marketplaces: {exc}") from None
+        raise UserError(_("[amazon] marketplaces: {reason}").format(reason=exc)) from None
     if not found.amazon_id:
-        raise UserError(f"[amazon] marketplaces: {found.code} ({found.name}) is not an Amazon marketplace")
+        raise UserError(_("[amazon] marketplaces: {code} ({name}) is not an Amazon marketplace").format(
+            code=found.code, name=found.name))
     if found.region != region:
-        raise UserError(f"[amazon] marketplaces: {found.code} is served by the {found.region} region, not {region}; "
-                        f"set region = \"{found.region}\" or drop {found.code}")
+        raise UserError(_("[amazon] marketplaces: {code} is served by the {served} region, not {region}; set region "
+                          "= \"{served}\" or drop {code}").format(code=found.code, served=found.region, region=region))
     return found
 
 
@@ -86,6 +89,7 @@ def check_url(name: str, url: str) -> None:
     """Only http(s) URLs with a host; plain http only to this machine (a stand-in or a local proxy)."""
     parts = urlsplit(url)
     if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise UserError(f"[amazon] {name} must be an https:// URL, not {url!r}")
+        raise UserError(_("[amazon] {name} must be an https:// URL, not {url}").format(name=name, url=repr(url)))
     if parts.scheme == "http" and parts.hostname not in ("127.0.0.1", "localhost", "::1"):
-        raise UserError(f"[amazon] {name} must use https:// (plain http only to this machine), not {url!r}")
+        raise UserError(_("[amazon] {name} must use https:// (plain http only to this machine), not {url}").format(
+            name=name, url=repr(url)))

@@ -42,6 +42,10 @@ CONVERTED = [
         "layout", "locking", "migrate", "opening", "schema", "splits", "transaction", "upsert", "urls", "views",
         "watching", "postgres/__init__", "postgres/changes", "postgres/connect", "postgres/ddl", "postgres/layout",
         "postgres/migrate", "postgres/rows", "postgres/store", "postgres/transaction")],
+    *[f"sellertui/amazon/{name}.py" for name in (
+        "__init__", "catalog", "client", "connection", "credentials", "errors", "lwa", "messaging", "orders",
+        "pricing", "reports", "settings", "solicitations", "throttle", "ads/__init__", "ads/changes", "ads/client",
+        "ads/entities", "ads/profiles", "ads/reporting")],
 ]
 
 # call name → the arguments a user reads: positions, and keyword names
@@ -86,6 +90,14 @@ SINKS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "StoreUnreachable": ((0,), ()),
     "InvalidRecord": ((0,), ()),
     "Words": ((0,), ()),
+    # Amazon's layer: our sentence around Amazon's own words (those stay as Amazon wrote them)
+    "AmazonError": ((0,), ()),
+    "AuthError": ((0,), ()),
+    "NotConnected": ((0,), ()),
+    "Unreachable": ((0,), ()),
+    "StillProcessing": ((0,), ()),
+    "ItemOffers": ((2,), ()),
+    "_wait": ((3, 4), ()),
 }
 ATTRIBUTES = ("border_title", "border_subtitle", "TITLE", "HELP_TITLE", "tooltip")
 # words that are the same in every language: names and codes

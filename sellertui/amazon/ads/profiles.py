@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sellertui.amazon.ads.client import AdsApi
 from sellertui.amazon.errors import AmazonError
+from sellertui.core.i18n import _
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,9 @@ class Profile:
 
     @property
     def label(self) -> str:
-        who = self.name or "unnamed account"
-        return f"{who} ({self.kind or 'account'}, {self.country or '?'}, {self.currency or '?'}) — profile {self.id}"
+        return _("{who} ({kind}, {country}, {currency}) — profile {id}").format(
+            who=self.name or _("unnamed account"), kind=self.kind or _("account"), country=self.country or "?",
+            currency=self.currency or "?", id=self.id)
 
     def as_json(self) -> dict:
         return {"profile_id": self.id, "country": self.country, "currency": self.currency, "timezone": self.timezone,
@@ -43,7 +45,7 @@ def profiles(api: AdsApi) -> list[Profile]:
     """Every profile the credentials reach, sellers first, then by country."""
     body = api.call("listProfiles", "GET", "/v2/profiles").body
     if not isinstance(body, list):
-        raise AmazonError("GET /v2/profiles: the Ads API answered without a list of profiles")
+        raise AmazonError(_("GET /v2/profiles: the Ads API answered without a list of profiles"))
     found = [Profile.of(p) for p in body if isinstance(p, dict) and p.get("profileId") is not None]
     return sorted(found, key=lambda p: (p.kind != "seller", p.country, p.name, p.id))
 
@@ -53,7 +55,8 @@ def chosen(found: list[Profile], wanted: str | None) -> Profile | None:
     if wanted:
         match = next((p for p in found if p.id == str(wanted).strip()), None)
         if match is None:
-            reach = ", ".join(p.id for p in found) or "none"
-            raise AmazonError(f"advertiser profile {wanted} is not one these credentials reach (they reach {reach})")
+            reach = ", ".join(p.id for p in found) or _("none")
+            raise AmazonError(_("advertiser profile {wanted} is not one these credentials reach (they reach "
+                                "{reach})").format(wanted=wanted, reach=reach))
         return match
     return found[0] if len(found) == 1 else None

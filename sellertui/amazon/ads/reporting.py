@@ -20,6 +20,7 @@ from typing import Callable
 from sellertui.amazon.ads.client import AdsApi
 from sellertui.amazon.errors import AmazonError, ApiError, ReportFailed
 from sellertui.amazon.reports import StillProcessing
+from sellertui.core.i18n import _
 
 PATH = "/reporting/reports"
 MEDIA = "application/vnd.createasyncreportrequest.v3+json"
@@ -79,7 +80,8 @@ class AdsReports:
             return same.group(0)
         report_id = body.get("reportId") if isinstance(body, dict) else None
         if not report_id:
-            raise AmazonError(f"{request.report_type} report: the Ads API answered without a reportId")
+            raise AmazonError(_("{type} report: the Ads API answered without a reportId").format(
+                type=request.report_type))
         return str(report_id)
 
     def status(self, report_id: str) -> AdsReport:
@@ -98,18 +100,20 @@ class AdsReports:
             if report.status == FAILED:
                 raise ReportFailed(report_type, report_id, report.failure)
             if self._clock() + delay >= deadline:
-                raise StillProcessing(f"{report_type} report {report_id} is still {report.status or 'pending'} at "
-                                      "Amazon; the next sync picks it up")
+                raise StillProcessing(_("{type} report {id} is still {status} at Amazon; the next sync picks it "
+                                        "up").format(type=report_type, id=report_id,
+                                                     status=report.status or _("pending")))
             self._sleep(delay)
             delay = min(60.0, delay * 2)
 
     def document(self, report: AdsReport, report_type: str) -> bytes:
         """The report's rows: the JSON array, gunzipped."""
         if not report.url:
-            raise AmazonError(f"{report_type} report {report.id} is COMPLETED but the Ads API gave no URL")
+            raise AmazonError(_("{type} report {id} is COMPLETED but the Ads API gave no URL").format(
+                type=report_type, id=report.id))
         data = self.api.download(report.url)
         try:
             return gzip.decompress(data)
         except (OSError, EOFError, zlib.error):
-            raise AmazonError(f"{report_type} report {report.id} is not the GZIP JSON Amazon makes (cut short?); "
-                              "the next sync downloads it again") from None
+            raise AmazonError(_("{type} report {id} is not the GZIP JSON Amazon makes (cut short?); the next sync "
+                                "downloads it again").format(type=report_type, id=report.id)) from None
