@@ -19,7 +19,7 @@ from sellertui.importers.dates import parse_period
 from sellertui.importers.errors import FileProblem
 from sellertui.importers.values import Bad
 from sellertui.core.formats import dated
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, shown
 
 _ISO = re.compile(r"(?<!\d)(\d{4})[-_.](\d{1,2})[-_.](\d{1,2})(?!\d)")
 _XYZ = re.compile(r"(?<!\d)(\d{1,2})[-_.](\d{1,2})[-_.](\d{4})(?!\d)")
@@ -80,11 +80,11 @@ class PeriodNeeded(FileProblem):
         if saved:
             message = _("is {kind}, which has no dates of its own, named by the day it was downloaded ({saved}), not "
                         "by the days it covers: say which days it covers with --period START..END (e.g. --period "
-                        "{first}..{last})").format(kind=label, saved=saved.isoformat(), first=first, last=last)
+                        "{first}..{last})").format(kind=shown(label), saved=saved.isoformat(), first=first, last=last)
         else:
             message = _("is {kind}, which has no dates of its own, and its file name holds no dates: say which days "
                         "it covers with --period START..END (e.g. --period {first}..{last})").format(
-                            kind=label, first=first, last=last)
+                            kind=shown(label), first=first, last=last)
         super().__init__(file, message)
 
 

@@ -126,7 +126,7 @@ class Result:
                 "removed": self.removed, "totals": self.totals}
 
     def summary_lines(self) -> list[str]:
-        counts = {"file": self.file, "kind": self.label, "rows": rows(self.rows), "new": self.inserted,
+        counts = {"file": self.file, "kind": shown(self.label), "rows": rows(self.rows), "new": self.inserted,
                   "updated": self.updated, "unchanged": self.unchanged}
         head = (_("{file}: {kind}, {rows}: {new:,} would be new, {updated:,} would be updated, {unchanged:,} "
                   "unchanged") if self.dry_run else
@@ -288,7 +288,7 @@ def _headers(table: Table, kind: Kind):
         has = ", ".join(repr(h) for h in table.headers[:12]) + more
         raise FileProblem(table.name, ngettext("has no {wanted} column, which {kind} needs (it has {has})",
                                                "has no {wanted} columns, which {kind} needs (it has {has})",
-                                               len(headers.missing)).format(wanted=wanted, kind=kind.label, has=has))
+                                               len(headers.missing)).format(wanted=wanted, kind=shown(kind.label), has=has))
     return headers
 
 
@@ -296,7 +296,7 @@ def _build(path: Path | None, name: str, table: Table, kind: Kind, headers, loca
            modified: str, options: Options) -> Parsed:
     frame = Frame(table, kind, headers, locale, period, modified)
     if options.period and not (kind.needs_period or kind.takes_period):
-        frame.notes.append(_("--period ignored: {kind} carries its own dates").format(kind=kind.label))
+        frame.notes.append(_("--period ignored: {kind} carries its own dates").format(kind=shown(kind.label)))
     output = kind.build(frame)
     totals = kind.totals(output, frame)
     return Parsed(path, kind, frame, output, totals, name or table.name)

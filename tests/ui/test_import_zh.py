@@ -34,3 +34,16 @@ async def test_a_file_that_is_no_report_is_refused_in_chinese(make_app, demo_cop
         await type_path(pilot, app, bad)
         preview = shown(app.screen)
         assert "客户.csv：没有 sellertui 能识别的表头行（第一行是 'name,email'）" in preview
+
+
+async def test_a_good_file_is_previewed_in_chinese(make_app, demo_copy: Path, tmp_path: Path) -> None:
+    path = tmp_path / "returns.txt"
+    path.write_text(fixture("fba-returns-us.txt").read_text())
+    app = make_app(demo_copy, 'user = "ana"\nlanguage = "zh-CN"\n')
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("i")
+        await type_path(pilot, app, path)
+        preview = shown(app.screen)
+        assert "returns.txt：FBA 买家退货报告，2 行" in preview and "US 站点，USD（来自你的设置）" in preview
+        assert not app.screen.query_one("#import", Button).disabled

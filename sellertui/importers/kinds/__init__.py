@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import _, shown
 from sellertui.importers.headers import header_set
 from sellertui.importers.kinds.ads import BulkSearchTerms, SearchTerms
 from sellertui.importers.kinds.ads_api import API_REPORTS
@@ -71,7 +71,7 @@ def expected(kind: Kind | None = None) -> str:
     """What we looked for, in words, for "not a report we read" messages."""
     if kind is not None:
         wanted = ", ".join(f"'{c.names[0]}'" for c in kind.columns if c.required)
-        return _("{kind} (with the columns {columns})").format(kind=kind.label, columns=wanted)
+        return _("{kind} (with the columns {columns})").format(kind=shown(kind.label), columns=wanted)
     return _("one of the reports sellertui reads ({kinds})").format(kinds=", ".join(KINDS))
 
 

@@ -12,6 +12,7 @@ sales are stored, never ratios (ACoS is blank when there are no sales).
 
 from __future__ import annotations
 
+from sellertui.core.i18n import N_
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.kinds.ad_report import (
     CAMPAIGN, DATE_COLUMNS, MATCH_TYPE, PLAIN_METRICS, PORTFOLIO, AdReportKind, metric_cols,
@@ -23,7 +24,7 @@ TERM_KEY = ("campaign", "ad_group", "targeting", "match_type", "term")
 
 class SearchTerms(AdReportKind):
     name = "search-terms"
-    label = "a Sponsored Products search term report"
+    label = N_("a Sponsored Products search term report")
     collection = "search_terms"
     key = TERM_KEY
     signatures = (names("campaign name", "ad group name", "customer search term", "impressions", "clicks"),
@@ -50,7 +51,7 @@ class SearchTerms(AdReportKind):
 
 class BulkSearchTerms(AdReportKind):
     name = "bulk-search-terms"
-    label = "a bulk file's SP Search Term Report tab"
+    label = N_("a bulk file's SP Search Term Report tab")
     collection = "search_terms"
     key = TERM_KEY
     source = "bulk"

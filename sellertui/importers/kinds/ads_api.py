@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import N_, _, shown
 from sellertui.importers.errors import FileProblem
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.kinds.ad_report import AdReportKind
@@ -133,7 +133,7 @@ class AdsApiReport(JsonKind, AdReportKind):
 
     def read_json(self, name: str, document: object) -> JsonRead:
         if not isinstance(document, list) or not all(isinstance(row, dict) for row in document):
-            raise FileProblem(name, _("is not {kind}: a v3 report is a JSON array of rows").format(kind=self.label))
+            raise FileProblem(name, _("is not {kind}: a v3 report is a JSON array of rows").format(kind=shown(self.label)))
         present = {k for row in document for k in row}
         headers = [s for c, _, _ in self.table.values() for s in _spellings(c) if s in present]
         if not document:  # no ads that period: the requested columns, no rows
@@ -158,7 +158,7 @@ class AdsApiReport(JsonKind, AdReportKind):
 
 class SpSearchTermsApi(AdsApiReport):
     name = "ads-api-sp-search-terms"
-    label = "an Ads API Sponsored Products search term report (spSearchTerm, JSON)"
+    label = N_("an Ads API Sponsored Products search term report (spSearchTerm, JSON)")
     collection = "search_terms"
     report = "search_terms"
     report_type = "spSearchTerm"
@@ -168,7 +168,7 @@ class SpSearchTermsApi(AdsApiReport):
 
 class SpTargetingApi(AdsApiReport):
     name = "ads-api-sp-targeting"
-    label = "an Ads API Sponsored Products targeting report (spTargeting, JSON)"
+    label = N_("an Ads API Sponsored Products targeting report (spTargeting, JSON)")
     collection = "ad_targeting"
     report = "targeting"
     report_type = "spTargeting"
@@ -179,7 +179,7 @@ class SpTargetingApi(AdsApiReport):
 
 class SpAdvertisedProductsApi(AdsApiReport):
     name = "ads-api-sp-advertised-products"
-    label = "an Ads API Sponsored Products advertised product report (spAdvertisedProduct, JSON)"
+    label = N_("an Ads API Sponsored Products advertised product report (spAdvertisedProduct, JSON)")
     collection = "advertised_products"
     report = "advertised_products"
     report_type = "spAdvertisedProduct"
@@ -204,7 +204,7 @@ class SpAdvertisedProductsApi(AdsApiReport):
 
 class SbSearchTermsApi(AdsApiReport):
     name = "ads-api-sb-search-terms"
-    label = "an Ads API Sponsored Brands search term report (sbSearchTerm, JSON)"
+    label = N_("an Ads API Sponsored Brands search term report (sbSearchTerm, JSON)")
     collection = "search_terms"
     report = "search_terms"
     ad_product = "SB"
@@ -216,7 +216,7 @@ class SbSearchTermsApi(AdsApiReport):
 
 class SdTargetingApi(AdsApiReport):
     name = "ads-api-sd-targeting"
-    label = "an Ads API Sponsored Display targeting report (sdTargeting, JSON)"
+    label = N_("an Ads API Sponsored Display targeting report (sdTargeting, JSON)")
     collection = "ad_targeting"
     report = "targeting"
     ad_product = "SD"

@@ -9,7 +9,7 @@ views, with 14-day attribution.
 
 from __future__ import annotations
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import N_, _
 from sellertui.importers.headers import col
 from sellertui.importers.kinds.ad_report import AD_GROUP, CAMPAIGN, DATE_COLUMNS, PLAIN_METRICS, PORTFOLIO, AdReportKind
 from sellertui.importers.kinds.ads_sbsd import DISPLAY_COLUMNS, DISPLAY_FIELDS, METRICS_14, PAGE_VIEWS
@@ -38,7 +38,7 @@ def _products(frame) -> dict[str, list]:
 
 class SponsoredProductsAdvertised(AdReportKind):
     name = "sp-advertised-products"
-    label = "a Sponsored Products advertised product report"
+    label = N_("a Sponsored Products advertised product report")
     collection = "advertised_products"
     report = "advertised_products"
     key = PRODUCT_KEY
@@ -65,7 +65,7 @@ class SponsoredProductsAdvertised(AdReportKind):
 
 class SponsoredDisplayAdvertised(AdReportKind):
     name = "sd-advertised-products"
-    label = "a Sponsored Display advertised product report"
+    label = N_("a Sponsored Display advertised product report")
     collection = "advertised_products"
     report = "advertised_products"
     ad_product = "SD"

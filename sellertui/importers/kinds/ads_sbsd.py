@@ -12,6 +12,7 @@ rules read SP's only.
 
 from __future__ import annotations
 
+from sellertui.core.i18n import N_
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.kinds.ad_report import (
     AD_GROUP, CAMPAIGN, DATE_COLUMNS, MATCH_TYPE, ORDERS, PORTFOLIO, SPEND, UNITS, AdReportKind, days_of, metric_cols,
@@ -31,7 +32,7 @@ PAGE_VIEWS = col("page_views", "14 day detail page views (dpv)", "detail page vi
 
 class SponsoredBrandsTerms(AdReportKind):
     name = "sb-search-terms"
-    label = "a Sponsored Brands search term report"
+    label = N_("a Sponsored Brands search term report")
     collection = "search_terms"
     ad_product = "SB"
     key = TERM_KEY
@@ -56,7 +57,7 @@ class SponsoredBrandsTerms(AdReportKind):
 
 class SponsoredDisplayMatches(AdReportKind):
     name = "sd-matched-targets"
-    label = "a Sponsored Display matched target report"
+    label = N_("a Sponsored Display matched target report")
     collection = "search_terms"
     ad_product = "SD"
     key = TERM_KEY

@@ -11,6 +11,7 @@ terms, matched targets or advertised products is one of those reports instead.
 
 from __future__ import annotations
 
+from sellertui.core.i18n import N_
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.kinds.ad_report import (
     AD_GROUP, CAMPAIGN, DATE_COLUMNS, MATCH_TYPE, PLAIN_METRICS, PORTFOLIO, AdReportKind,
@@ -26,7 +27,7 @@ NEW_TO_BRAND = col("new_to_brand", "14 day new-to-brand orders", "new-to-brand o
 
 class SponsoredProductsTargeting(AdReportKind):
     name = "sp-targeting"
-    label = "a Sponsored Products targeting report"
+    label = N_("a Sponsored Products targeting report")
     collection = "ad_targeting"
     report = "targeting"
     key = TARGET_KEY
@@ -50,7 +51,7 @@ class SponsoredProductsTargeting(AdReportKind):
 
 class SponsoredBrandsTargeting(AdReportKind):
     name = "sb-targeting"
-    label = "a Sponsored Brands targeting (keyword) report"
+    label = N_("a Sponsored Brands targeting (keyword) report")
     collection = "ad_targeting"
     report = "targeting"
     ad_product = "SB"
@@ -79,7 +80,7 @@ class SponsoredBrandsTargeting(AdReportKind):
 
 class SponsoredDisplayTargeting(AdReportKind):
     name = "sd-targeting"
-    label = "a Sponsored Display targeting report"
+    label = N_("a Sponsored Display targeting report")
     collection = "ad_targeting"
     report = "targeting"
     ad_product = "SD"

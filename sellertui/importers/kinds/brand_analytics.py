@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, shown
 from sellertui.importers import values
 from sellertui.importers.errors import FileProblem
 from sellertui.importers.headers import REQUIRED, col
@@ -101,7 +101,7 @@ class BrandAnalyticsKind(Kind):
             return _period_start(end, span).isoformat(), end.isoformat(), f"Reporting Date ({span.lower()})"
         raise FileProblem(frame.table.name, _("is {kind} without its note line or a Reporting Date, so its period is "
                                               "unknown: say which days it covers with --period START..END").format(
-                                                kind=self.label))
+                                                kind=shown(self.label)))
 
     def totals(self, output: Output, frame) -> dict:
         docs = output.records[self.collection]
@@ -111,7 +111,7 @@ class BrandAnalyticsKind(Kind):
 
 class TopSearchTerms(BrandAnalyticsKind):
     name = "top-search-terms"
-    label = "a Brand Analytics Top Search Terms report"
+    label = N_("a Brand Analytics Top Search Terms report")
     signatures = (names("search frequency rank", "search term", "top clicked product #1: asin"),
                   names("search frequency rank", "search term", "#1 clicked asin"))
     columns = (
@@ -168,7 +168,7 @@ def _funnel_cols() -> tuple:
 
 class SearchQueryPerformance(BrandAnalyticsKind):
     name = "search-query-performance"
-    label = "a Brand Analytics Search Query Performance report"
+    label = N_("a Brand Analytics Search Query Performance report")
     signatures = (names("search query", "search query volume", "impressions: total count", "impressions: asin count"),
                   names("search query", "search query volume", "impressions: total count",
                         "impressions: brand count"))
@@ -213,21 +213,21 @@ class RefusedBrandAnalytics(Kind):
         self.columns = ()
 
     def build(self, frame) -> Output:
-        raise FileProblem(frame.table.name, _("is {kind}; {supported}").format(kind=self.label, supported=_(SUPPORTED)))
+        raise FileProblem(frame.table.name, _("is {kind}; {supported}").format(kind=shown(self.label), supported=_(SUPPORTED)))
 
     def totals(self, output: Output, frame) -> dict:
         return {}
 
 
 REFUSED = (
-    RefusedBrandAnalytics("market-basket", "a Brand Analytics Market Basket Analysis report", "asin",
+    RefusedBrandAnalytics("market-basket", N_("a Brand Analytics Market Basket Analysis report"), "asin",
                           "purchased with asin #1"),
-    RefusedBrandAnalytics("market-basket", "a Brand Analytics Market Basket Analysis report", "asin",
+    RefusedBrandAnalytics("market-basket", N_("a Brand Analytics Market Basket Analysis report"), "asin",
                           "purchased with asin"),
-    RefusedBrandAnalytics("repeat-purchase", "a Brand Analytics Repeat Purchase Behavior report", "asin",
+    RefusedBrandAnalytics("repeat-purchase", N_("a Brand Analytics Repeat Purchase Behavior report"), "asin",
                           "repeat customers % total"),
-    RefusedBrandAnalytics("search-catalog", "a Brand Analytics Search Catalog Performance report", "asin",
+    RefusedBrandAnalytics("search-catalog", N_("a Brand Analytics Search Catalog Performance report"), "asin",
                           "impressions: impressions", "clicks: clicks"),
-    RefusedBrandAnalytics("demographics", "a Brand Analytics Demographics report", "unique customers",
+    RefusedBrandAnalytics("demographics", N_("a Brand Analytics Demographics report"), "unique customers",
                           "percentage of total unique customers"),
 )

@@ -10,6 +10,7 @@ added, the percentages recomputed from the sums.
 
 from __future__ import annotations
 
+from sellertui.core.i18n import N_
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.kinds.base import Kind, Output, combine, main_currency, money_total, names, total
 
@@ -25,7 +26,7 @@ def _count(field: str, *headers: str, required: bool = False):
 
 class BusinessReport(Kind):
     name = "business-report"
-    label = "a Business Report by child item"
+    label = N_("a Business Report by child item")
     family = "business_report"
     collection = "business_report"
     needs_period = True

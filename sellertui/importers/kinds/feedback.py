@@ -9,7 +9,7 @@ later wins, whichever report is imported last).
 
 from __future__ import annotations
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import N_, _
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.kinds.base import Kind, Output, names
 
@@ -37,7 +37,7 @@ def newest_wins(old: dict, new: dict) -> dict:
 
 class SellerFeedback(Kind):
     name = "feedback"
-    label = "a Seller Feedback report"
+    label = N_("a Seller Feedback report")
     family = "feedback"
     collection = "feedback"
     signatures = (names("date", "rating", "comments", "order id"),)

@@ -14,7 +14,7 @@ the time the report file was saved.
 
 from __future__ import annotations
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import N_, _
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.frame import records
 from sellertui.importers.kinds.base import Kind, Output, names
@@ -89,7 +89,7 @@ class InventoryReport(Kind):
 
 class FbaInventory(InventoryReport):
     name = "fba-inventory"
-    label = "a Manage FBA Inventory report"
+    label = N_("a Manage FBA Inventory report")
     signatures = (names("sku", "asin", "afn-fulfillable-quantity", "mfn-fulfillable-quantity"),)
     columns = (
         col("sku", "sku", required=True, blank=REQUIRED),
@@ -113,7 +113,7 @@ class FbaInventory(InventoryReport):
 
 class Restock(InventoryReport):
     name = "restock"
-    label = "a Restock Inventory report"
+    label = N_("a Restock Inventory report")
     signatures = (names("merchant sku", "recommended replenishment qty", "available"),)
     columns = (
         col("sku", "merchant sku", required=True, blank=REQUIRED),

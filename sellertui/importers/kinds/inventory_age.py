@@ -15,7 +15,7 @@ instead of the estimate from purchase-order receipts.
 
 from __future__ import annotations
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import N_, _
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.frame import records
 from sellertui.importers.kinds.base import Kind, Output, money_text, names
@@ -43,7 +43,7 @@ def merge_aging(old: dict, new: dict) -> dict:
 
 class InventoryAge(Kind):
     name = "inventory-age"
-    label = "an FBA Inventory Age (Inventory Planning) report"
+    label = N_("an FBA Inventory Age (Inventory Planning) report")
     family = "inventory_age"
     collection = "products"
     signatures = (names("snapshot-date", "sku", "inv-age-91-to-180-days", "inv-age-365-plus-days"),)

@@ -14,6 +14,7 @@ quantity, open_date, listing_id, updated_at}. A new SKU becomes a product.
 
 from __future__ import annotations
 
+from sellertui.core.i18n import N_
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.frame import records
 from sellertui.importers.kinds.base import Kind, Output, money_total, names
@@ -36,7 +37,7 @@ def merge_listing(old: dict, new: dict) -> dict:
 
 class ActiveListings(Kind):
     name = "listings"
-    label = "an Active Listings report"
+    label = N_("an Active Listings report")
     family = "listings"
     collection = "products"
     signatures = (names("seller-sku", "listing-id", "item-name", "fulfillment-channel"),)

@@ -10,7 +10,7 @@ the user added (shipment, history, an edited address).
 
 from __future__ import annotations
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import N_, _
 from sellertui.importers.dates import local_date
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.kinds.base import (Kind, Output, combine, combine_columns, keep_user_fields, main_currency,
@@ -93,7 +93,7 @@ class OrderReport(Kind):
 
 class AllOrders(OrderReport):
     name = "all-orders"
-    label = "an All Orders report"
+    label = N_("an All Orders report")
     signatures = (names("amazon-order-id", "purchase-date", "order-status", "fulfillment-channel", "sku"),)
     columns = (
         *ORDER_COLUMNS,
@@ -126,7 +126,7 @@ class AllOrders(OrderReport):
 
 class FbmOrders(OrderReport):
     name = "fbm-orders"
-    label = "an unshipped or new orders report (FBM)"
+    label = N_("an unshipped or new orders report (FBM)")
     signatures = (names("order-id", "order-item-id", "purchase-date", "sku", "quantity-purchased"),
                   names("order-id", "order-item-id", "purchase-date", "sku", "quantity-to-ship"))
     columns = (

@@ -12,7 +12,7 @@ from an FBM report is never blanked.
 
 from __future__ import annotations
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import N_, _
 from sellertui.core.markets import by_amazon_id
 from sellertui.importers.dates import local_date
 from sellertui.importers.errors import FileProblem
@@ -64,7 +64,7 @@ def _negated(value: object) -> str:
 
 class OrdersApi(OrderReport, JsonKind):
     name = "orders-api"
-    label = "orders from the Orders API"
+    label = N_("orders from the Orders API")
     columns = (
         *ORDER_COLUMNS,
         col("quantity", "quantity", parse="int", required=True, blank=0),

@@ -13,13 +13,14 @@ reimbursements.
 
 from __future__ import annotations
 
+from sellertui.core.i18n import N_
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.kinds.base import Kind, Output, combine, money_total, names
 
 
 class Reimbursements(Kind):
     name = "reimbursements"
-    label = "an FBA Reimbursements report"
+    label = N_("an FBA Reimbursements report")
     family = "reimbursements"
     collection = "reimbursements"
     signatures = (names("approval-date", "reimbursement-id", "amount-total"),)

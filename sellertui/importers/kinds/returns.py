@@ -11,6 +11,7 @@ moves a return back to an earlier step the user already passed.
 
 from __future__ import annotations
 
+from sellertui.core.i18n import N_
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.kinds.base import Kind, Output, combine, keep_user_fields, names, total
 
@@ -55,7 +56,7 @@ class ReturnReport(Kind):
 
 class FbaReturns(ReturnReport):
     name = "fba-returns"
-    label = "an FBA customer returns report"
+    label = N_("an FBA customer returns report")
     signatures = (names("return-date", "order-id", "sku", "license-plate-number"),
                   names("return-date", "order-id", "sku", "detailed-disposition"))
     columns = (
@@ -96,7 +97,7 @@ class FbaReturns(ReturnReport):
 
 class FbmReturns(ReturnReport):
     name = "fbm-returns"
-    label = "a seller-fulfilled returns report"
+    label = N_("a seller-fulfilled returns report")
     signatures = (names("order id", "return request date", "return request status", "merchant sku"),)
     columns = (
         col("order_id", "order id", required=True, blank=REQUIRED),

@@ -9,6 +9,7 @@ each column takes the usual spellings.
 
 from __future__ import annotations
 
+from sellertui.core.i18n import N_
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.kinds.base import Kind, Output, names
 from sellertui.importers.kinds.feedback import check_ratings, rating_totals
@@ -23,7 +24,7 @@ def review_key(asin: str, day: str, reviewer: str, review_id: str = "") -> str:
 
 class ProductReviews(Kind):
     name = "product-reviews"
-    label = "a product reviews export"
+    label = N_("a product reviews export")
     family = "reviews"
     collection = "reviews"
     signatures = tuple(names("asin", rating, text) for rating in ("rating", "stars", "star rating")

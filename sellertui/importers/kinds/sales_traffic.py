@@ -49,7 +49,7 @@ def _named(fields: dict[str, str], parse: str):
 
 class SalesAndTraffic(JsonKind):
     name = "sales-traffic"
-    label = "a Sales and Traffic report (JSON)"
+    label = N_("a Sales and Traffic report (JSON)")
     family = "business_report"
     collection = "business_report"
     columns = (

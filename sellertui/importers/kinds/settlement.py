@@ -16,7 +16,7 @@ re-imports, and two identical lines stay two records.
 
 from __future__ import annotations
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import N_, _
 from sellertui.core.money import to_minor
 from sellertui.importers.headers import col
 from sellertui.importers.kinds.base import Kind, Output, content_keys, money_text, names
@@ -45,7 +45,7 @@ def _h(field: str) -> str:
 
 class Settlement(Kind):
     name = "settlement"
-    label = "a settlement report (flat file V2)"
+    label = N_("a settlement report (flat file V2)")
     family = "settlement"
     collection = "settlements"
     signatures = (names("settlement-id", "total-amount", "transaction-type", "price-amount"),

@@ -13,6 +13,7 @@ Released is updated, not added again.
 
 from __future__ import annotations
 
+from sellertui.core.i18n import N_
 from sellertui.importers.headers import REQUIRED, col
 from sellertui.importers.kinds.base import Kind, Output, content_keys, main_currency, money_total, names
 
@@ -43,7 +44,7 @@ TEXT = {"settlement_id": "settlement id", "type": "type", "order_id": "order id"
 
 class DateRange(Kind):
     name = "date-range"
-    label = "a Date Range transaction report"
+    label = N_("a Date Range transaction report")
     family = "transactions"
     collection = "transactions"
     signatures = (names("date/time", "settlement id", "type", "order id", "total"),)

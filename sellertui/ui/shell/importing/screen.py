@@ -22,7 +22,7 @@ from textual.widgets import Button, Input, Label, ProgressBar, Static
 
 from sellertui.ui.shell.importing.paths import PathSuggester, resolve
 from sellertui.ui.kit.safe import text
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, shown
 
 HELP = N_("enter: preview  ·  →: complete the path  ·  esc: cancel")
 
@@ -332,7 +332,8 @@ def describe(parsed) -> Text:
     from sellertui.importers.pipeline import rows
 
     lines = Text()
-    lines.append_text(text(f"{parsed.path.name}: {parsed.kind.label}, {rows(parsed.rows)}", style="bold"))
+    lines.append_text(text(_("{file}: {kind}, {rows}").format(file=parsed.path.name, kind=shown(parsed.kind.label),
+                                                          rows=rows(parsed.rows)), style="bold"))
     lines.append("\n")
     lines.append_text(text(_("totals: {totals}").format(totals=", ".join(f"{k} {v}" for k, v in parsed.totals.items()))))
     for note in parsed.notes():
