@@ -81,3 +81,17 @@ def test_a_promotion_too_long_for_its_type_says_so_in_chinese(chinese) -> None:
 def test_task_roles_are_stored_english_and_shown_in_chinese(chinese) -> None:
     assert tasks.ROLES == ("product", "operations", "back office")
     assert [shown(role) for role in tasks.ROLES] == ["商品", "运营", "后勤"]
+
+
+def test_a_promotions_expected_fee_working_in_chinese(chinese) -> None:
+    from sellertui.domain.promotions.pricing import promotion_fee
+
+    promo = {"type": "best_deal", "skus": ["MUG"], "start": "2025-09-01", "end": "2025-09-03", "discount_pct": 20,
+             "expected_units": 30, "currency": "USD", "marketplace": "US"}
+    found = promotion_fee(promo, {"MUG": {"price_minor": 2000}}, None, US_SCHEDULE)
+    assert found.working[0] == "MUG：US$20.00 − 20% = US$16.00 × 30.0 件 = US$480.00"
+    assert found.working[1] == "预计促销销售额 = 30 件 × 折后价 = US$480.00"
+    assert found.working[-1] == "每件：US$214.80 ÷ 预计 30 件 = US$7.16"
+    set_language("en")
+    assert promotion_fee(promo, {"MUG": {"price_minor": 2000}}, None, US_SCHEDULE).working[-1] == (
+        "per unit: $214.80 ÷ 30 expected units = $7.16")

@@ -23,7 +23,8 @@ ALSO = ["sellertui/domain/fields.py", "sellertui/domain/query.py", "sellertui/do
         "sellertui/domain/ads/tables.py", "sellertui/domain/economics.py", "sellertui/domain/promotions/fees.py",
         "sellertui/domain/promotions/fee_table.py", "sellertui/domain/promotions/records.py",
         "sellertui/domain/promotions/tables.py", "sellertui/domain/promotions/events.py",
-        "sellertui/domain/team/tasks.py"]
+        "sellertui/domain/team/tasks.py", "sellertui/domain/promotions/pricing.py",
+        "sellertui/domain/promotions/results.py", "sellertui/domain/profit/account_fees.py"]
 
 
 # velocity.py shows no text (its 'NaT' is pandas')

@@ -28,11 +28,18 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import N_, _
 from sellertui.core.money import exponent, fmt, to_minor
 from sellertui.domain.profit import entries
 
 PEAK_MONTHS = (10, 11, 12)
+# a SKU's storage working: (its own size known?, peak season?) → the sentence
+STORAGE_WORKING = {
+    (True, False): N_("storage ~ {units:,} units × {feet:g} ft³ (its size) × {rate}/ft³ (Jan–Sep rate)"),
+    (True, True): N_("storage ~ {units:,} units × {feet:g} ft³ (its size) × {rate}/ft³ (Oct–Dec rate)"),
+    (False, False): N_("storage ~ {units:,} units × {feet:g} ft³ (the default size) × {rate}/ft³ (Jan–Sep rate)"),
+    (False, True): N_("storage ~ {units:,} units × {feet:g} ft³ (the default size) × {rate}/ft³ (Oct–Dec rate)"),
+}
 SOURCE = "fee table (estimate)"
 
 
@@ -81,10 +88,8 @@ def storage_of(products: dict[str, dict], month: str, rates: FeeRates) -> list[t
         feet = float(product.get("cubic_feet") or 0) or rates.default_cubic_feet
         amount = round(units * feet * rate * 10 ** exponent(ccy))
         if amount:
-            source = "its" if product.get("cubic_feet") else "the default"
-            season = "Oct–Dec" if peak else "Jan–Sep"
-            found.append((sku, amount, f"storage ~ {units:,} units × {feet:g} ft³ ({source} size) × "
-                                       f"{fmt(to_minor(str(rate), ccy), ccy)}/ft³ ({season} rate)"))
+            working = _(STORAGE_WORKING[bool(product.get("cubic_feet")), peak])
+            found.append((sku, amount, working.format(units=units, feet=feet, rate=fmt(to_minor(str(rate), ccy), ccy))))
     return found
 
 
@@ -111,7 +116,8 @@ def estimates(products: dict[str, dict], spans: list, first: date, last: date,
             peak, storage_of(products, month, rates))
         if found:
             skus = np.array([sku for sku, _, _ in found], dtype=object)
-            notes = np.array([f"{working} (no settlement covers {month})" for _, _, working in found], dtype=object)
+            notes = np.array([_("{working} (no settlement covers {month})").format(working=working, month=month)
+                              for _sku, _amount, working in found], dtype=object)
             pieces.append(_columns(np.repeat(start, len(found)), "storage",
                                    -np.array([amount for _, amount, _ in found]), ccy, "products", skus, skus, notes))
     if not pieces:
