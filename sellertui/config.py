@@ -61,7 +61,8 @@ SECTION_DEFAULTS["profit"] = {
     "horizon_months": 36,  # how far ahead the projection looks
     "chart_months": 12,  # the Overview's chart: the last 6, 12 or 24 months, or 0 for all (g cycles them)
     # estimated where no settlement covers a month (the fees Amazon charges every month)
-    "subscription_monthly": 39.99,  # the Professional selling plan, in the home currency
+    # in the currency Amazon charges them in, the shop's marketplace's (USD for US), converted into the home currency
+    "subscription_monthly": 39.99,  # the Professional selling plan
     "storage_rate": 0.78,  # FBA storage per cubic foot a month, January–September (standard size)
     "storage_rate_peak": 2.40,  # ... October–December
     "default_cubic_feet": 0.1,  # per unit, for SKUs whose size no FBA inventory report gave

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from sellertui.core.i18n import _
 from sellertui.core.money import fmt
 
 DEFAULT_REFERRAL_PCT = 15.0
@@ -71,7 +72,7 @@ class UnitEconomics:
 
 def rate_note(found, currency: str, home: str) -> str:
     """Which rate converted ``currency`` into ``home``: the user's own or the ECB's, marked as such."""
-    whose = found.ecb.label if found.ecb is not None else f"your rate of {found.month}"
+    whose = found.ecb.label if found.ecb is not None else _("your rate of {month}").format(month=found.month)
     return f"{currency}→{home} {found.rate} ({whose})"
 
 
@@ -92,18 +93,20 @@ def cost_in(product: dict, day: date | str, currency: str, rates=None) -> tuple[
         return minor, ""
     month = (day.isoformat() if isinstance(day, date) else day)[:7]
     if rates is None:
-        return None, f"no rate for {own}→{currency}"
+        return None, _("no rate for {own}→{currency}").format(own=own, currency=currency)
     home = rates.home
     source, target = rates.find(month, own), rates.find(month, currency)
     if source.rate is None or target.rate is None:
-        return None, f"no {own}→{home} or {currency}→{home} rate for {month}"
+        return None, _("no {own}→{home} or {currency}→{home} rate for {month}").format(
+            own=own, home=home, currency=currency, month=month)
     in_home = convert(minor, own, home, source.rate)
     if currency.upper() == home:
-        return in_home, f"{fmt(minor, own)} at {rate_note(source, own, home)}"
+        return in_home, _("{amount} at {rate}").format(amount=fmt(minor, own), rate=rate_note(source, own, home))
     # into the listing's currency: the home amount at the inverse of the listing currency's rate
     back = convert(in_home, home, currency.upper(), Decimal(1) / target.rate)
     notes = [] if own == home else [rate_note(source, own, home)]
-    return back, f"{fmt(minor, own)} at {'; '.join([*notes, rate_note(target, currency.upper(), home)])}"
+    return back, _("{amount} at {rate}").format(amount=fmt(minor, own),
+                                                rate=_("; ").join([*notes, rate_note(target, currency.upper(), home)]))
 
 
 def unit_economics(product: dict, day: date | str, price_minor: int | None = None, other_minor: int = 0,
@@ -118,16 +121,24 @@ def unit_economics(product: dict, day: date | str, price_minor: int | None = Non
     cost, how = cost_in(product, day, currency, rates)
     result = UnitEconomics(price, cost, referral, fulfilment, other_minor, currency)
     m = lambda v: fmt(v, currency)  # noqa: E731
-    unknown = f"unknown ({how})" if how else "unknown (add one in Inventory)"
+    if cost is None:
+        landed = (_("− landed cost unknown ({how})").format(how=how) if how
+                  else _("− landed cost unknown (add one in Inventory)"))
+    else:
+        landed = (_("− landed cost {cost} = {how}").format(cost=m(cost), how=how) if how
+                  else _("− landed cost {cost}").format(cost=m(cost)))
     result.working = [
-        f"price {m(price)}",
-        f"− landed cost {m(cost) if cost is not None else unknown}" + (f" = {how}" if how and cost is not None else ""),
-        f"− referral fee {referral_pct:g}% = {m(referral)}",
-        f"− fulfilment fee {m(fulfilment)}",
+        _("price {price}").format(price=m(price)),
+        landed,
+        _("− referral fee {pct:g}% = {fee}").format(pct=referral_pct, fee=m(referral)),
+        _("− fulfilment fee {fee}").format(fee=m(fulfilment)),
     ]
     if other_minor:
-        result.working.append(f"− other variable costs {m(other_minor)}")
-    if result.margin_before_ads_minor is not None:
-        share = "" if result.break_even_acos is None else f" = {result.break_even_acos:.1%} of the price (break-even ACoS)"
-        result.working.append(f"= margin before ads {m(result.margin_before_ads_minor)}{share}")
+        result.working.append(_("− other variable costs {cost}").format(cost=m(other_minor)))
+    margin = result.margin_before_ads_minor
+    if margin is not None:
+        result.working.append(
+            _("= margin before ads {margin}").format(margin=m(margin)) if result.break_even_acos is None else
+            _("= margin before ads {margin} = {share:.1%} of the price (break-even ACoS)").format(
+                margin=m(margin), share=result.break_even_acos))
     return result

@@ -19,7 +19,12 @@ ALSO = ["sellertui/domain/fields.py", "sellertui/domain/query.py", "sellertui/do
         "sellertui/domain/promotions/deadlines.py", "sellertui/domain/watch/today.py",
         "sellertui/domain/watch/alerts.py", "sellertui/domain/ads/rules.py",
         "sellertui/domain/profit/readiness.py", "sellertui/domain/profit/flags.py", "sellertui/domain/profit/ecb.py",
-        "sellertui/domain/promotions/checks.py"]
+        "sellertui/domain/promotions/checks.py", "sellertui/domain/ads/targets.py", "sellertui/domain/ads/campaigns.py",
+        "sellertui/domain/ads/tables.py", "sellertui/domain/economics.py", "sellertui/domain/promotions/fees.py",
+        "sellertui/domain/promotions/fee_table.py", "sellertui/domain/promotions/records.py",
+        "sellertui/domain/promotions/tables.py", "sellertui/domain/promotions/events.py",
+        "sellertui/domain/team/tasks.py", "sellertui/domain/promotions/pricing.py",
+        "sellertui/domain/promotions/results.py", "sellertui/domain/profit/account_fees.py"]
 
 
 # velocity.py shows no text (its 'NaT' is pandas')

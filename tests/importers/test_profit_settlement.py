@@ -15,6 +15,7 @@ def test_the_settlement_sample_sums_to_its_total(samples, store) -> None:
     run_import(store, samples / "ca-2025-settlement.txt")
     settings = config.load()
     settings.home_currency = "CAD"
+    settings.marketplace = "CA"  # a Canadian shop: Amazon charges its subscription in dollars of Canada
     service = ProfitService(store, FrameCache.for_store(store), settings, "ana")
     ledger, _ = service.ledger()
     total = int(ledger.actual["amount_minor"].sum())

@@ -64,6 +64,30 @@ async def test_a_chart_draws_fits_and_says_when_empty() -> None:
         Chart("x", "pie")
 
 
+async def test_wide_labels_take_their_cells_and_every_label_fits_as_latin_ones_do() -> None:
+    """'11月' is four cells: each row of the plot is as wide as the plot, each label on its own tick."""
+    from sellertui.core.cells import cell_len
+    from sellertui.ui.kit.charts import FILLER, in_cells
+
+    assert in_cells("Nov26") == "Nov26" and in_cells("11月") == "11月" + FILLER and in_cells("¥5万") == "¥5万" + FILLER
+    app = Harness()
+    async with app.run_test(size=(80, 12)) as pilot:
+        chart = app.query_one(Chart)
+        months = [f"{m}月" for m in range(5, 12)]
+        chart.show(months, [Series("sales", [1.0, 2, 3, 4, 5, 6, 7])])
+        await pilot.pause()
+        await pilot.pause()
+        plot = chart._plot.render()
+        rows = plot.plain.rstrip("\n").split("\n")
+        assert FILLER not in plot.plain and {cell_len(row) for row in rows} == {chart._plot.size.width}
+        labels = rows[-1]
+        assert labels.split() == months  # all seven, as 'May26'..'Nov26' would be
+        ticks = [i for i, ch in enumerate(rows[-2]) if ch == "┬"]
+        starts = [labels.index(m) for m in months]  # the label row has wide characters: cells, not indices
+        cells = [cell_len(labels[:i]) for i in starts]
+        assert all(abs(c + 1 - t) <= 1 for c, t in zip(cells, ticks)), (cells, ticks)
+
+
 def test_a_line_chart_need_not_start_at_zero() -> None:
     from sellertui.ui.kit.charts import low_tick
 

@@ -116,7 +116,7 @@ class Destinations:
     def _find(self, source: str, asin: bool) -> tuple[Place | None, str]:
         chosen = self.book.harvest_to(source)
         if chosen and chosen.get("campaign"):
-            return place_of(self.campaigns, chosen["campaign"], chosen.get("ad_group", "")), "set by you in Targets"
+            return place_of(self.campaigns, chosen["campaign"], chosen.get("ad_group", "")), _("set by you in Targets")
         kind = "product" if asin else "exact"
         skus = self.skus(source)
         candidates = [c for c in self._manual[kind] if c.name != source]
@@ -126,11 +126,12 @@ class Destinations:
         elif len(candidates) != 1:
             candidates = []
         if not candidates:
-            what = _("product-targeting") if asin else _("exact-match")
-            return None, f"no {what} campaign advertises the same SKUs: choose one with e"
+            return None, (_("no product-targeting campaign advertises the same SKUs: choose one with e") if asin
+                          else _("no exact-match campaign advertises the same SKUs: choose one with e"))
 
         def preference(c: CampaignInfo) -> tuple:
             return (self._skus[c.name] == skus, kind in c.name.lower(), c.clicks, c.name)
 
         best = max(candidates, key=preference)
-        return place_of(self.campaigns, best.name), f"an {kind} campaign for the same SKUs"
+        return place_of(self.campaigns, best.name), (_("a product-targeting campaign for the same SKUs") if asin
+                                                      else _("an exact campaign for the same SKUs"))

@@ -11,6 +11,7 @@ import re
 
 import pandas as pd
 
+from sellertui.core.i18n import N_
 from sellertui.core.money import fmt
 from sellertui.domain.ads.campaigns import CampaignInfo
 from sellertui.domain.ads.metrics import is_asin
@@ -37,6 +38,8 @@ def proposals_frame(proposals: list[Proposal]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=PROPOSAL_COLUMNS)
 
 
+# a target row's kind: stored English (the view picks the scope by it), shown translated
+KINDS = (N_("campaign"), N_("ad group"), N_("sku"))
 TARGET_COLUMNS = ["kind", "name", "campaign", "ad_group", "sku", "skus", "mapping", "price_minor", "currency",
                   "break_even", "target_acos", "cost_per_order_minor", "source", "harvest_to", "clicks", "working",
                   "record"]

@@ -21,6 +21,7 @@ import statistics
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from sellertui.core.i18n import N_, _
 from sellertui.domain.ads.metrics import pct
 from sellertui.domain.ads.settings import AdsRules
 from sellertui.domain.economics import unit_economics
@@ -28,6 +29,10 @@ from sellertui.core.money import fmt
 from sellertui.store.errors import Conflict
 
 COLLECTION = "ad_targets"
+# which rule gave a target: stored in the row as English (the filter's from:your matches it), shown translated
+YOUR_SKU, BREAK_EVEN, NO_COST = N_("your SKU target"), N_("break-even − margin"), N_("no landed cost")
+ACCOUNT, FALLBACK, YOUR_SKUS = N_("account median"), N_("fallback setting"), N_("your SKU targets")
+YOUR_CAMPAIGN, YOUR_AD_GROUP = N_("your campaign target"), N_("your ad group target")
 # Words in campaign names that say how a campaign targets, not what it sells.
 NAME_WORDS = frozenset("""SP SB SD AUTO BROAD PHRASE EXACT MANUAL PRODUCT PRODUCTS TARGETING TARGET TARGETS CAMPAIGN
 KW KWS KEYWORD KEYWORDS ASIN ASINS PT CAT CATEGORY CATEGORIES RESEARCH PERFORMANCE RANKING BRAND BRANDED DEFENSE
@@ -143,18 +148,18 @@ class TargetBook:
     def _find_skus(self, campaign: str) -> tuple[list[str], str]:
         record = self.record("campaign", campaign)
         if record and record.get("skus"):
-            return [s for s in record["skus"] if s in self.products] or list(record["skus"]), "set by you"
+            return [s for s in record["skus"] if s in self.products] or list(record["skus"]), _("set by you")
         upper, tokens = campaign.upper(), set(_tokens(campaign))
         candidates = {s for t in tokens for s in self._rarest.get(t, ())}
         named = [s for s in candidates if s.upper() in upper and _bounded(s.upper(), upper)]
         if named:
             best = max(named, key=lambda s: (len(s), s))
-            return [best], f"campaign name holds SKU {best}"
+            return [best], _("campaign name holds SKU {sku}").format(sku=best)
         by_asin = sorted(self._asins[t] for t in tokens if t in self._asins)
         if by_asin:
-            return by_asin, f"campaign name holds ASIN {self.products[by_asin[0]]['asin']}"
+            return by_asin, _("campaign name holds ASIN {asin}").format(asin=self.products[by_asin[0]]['asin'])
         if len(self.products) == 1:
-            return list(self.products), "the only product"
+            return list(self.products), _("the only product")
         chosen: set[str] | None = None
         words = []
         for token in _tokens(campaign):  # in name order: the first code narrows, later ones refine
@@ -166,8 +171,8 @@ class TargetBook:
                 chosen = narrowed
                 words.append(token)
         if chosen:
-            return sorted(chosen), f"campaign name holds {', '.join(repr(w) for w in words)}"
-        return [], "no SKU found in the campaign name"
+            return sorted(chosen), _("campaign name holds {codes}").format(codes=', '.join(repr(w) for w in words))
+        return [], _("no SKU found in the campaign name")
 
     def sku(self, sku: str) -> _Sku:
         if sku not in self._skus:
@@ -176,11 +181,11 @@ class TargetBook:
             be = economics.break_even_acos
             override = (self.record("sku", sku=sku) or {}).get("target_acos")
             if override is not None:
-                target, source = float(override), "your SKU target"
+                target, source = float(override), YOUR_SKU
             elif be is not None:
-                target, source = be - self.rules.margin_to_keep, "break-even − margin"
+                target, source = be - self.rules.margin_to_keep, BREAK_EVEN
             else:
-                target, source = None, "no landed cost"
+                target, source = None, NO_COST
             self._skus[sku] = _Sku(sku, economics.price_minor, economics.currency, be, target, source,
                                    economics.working)
         return self._skus[sku]
@@ -195,14 +200,14 @@ class TargetBook:
         currency = infos[0].currency if infos else self.currency
         if targets:
             acos = statistics.median(targets)
-            working = [f"median target of {len(targets)} SKUs with a known landed cost = {pct(acos)}"]
-            source = "account median"
+            working = [_("median target of {n} SKUs with a known landed cost = {acos}").format(n=len(targets), acos=pct(acos))]
+            source = ACCOUNT
         else:
             acos = self.rules.fallback_target_acos
-            working = [f"no SKU has a landed cost: the fallback target {pct(acos)} from settings"]
-            source = "fallback setting"
+            working = [_("no SKU has a landed cost: the fallback target {acos} from settings").format(acos=pct(acos))]
+            source = FALLBACK
         if price is not None:
-            working.append(f"price: median of {len(prices)} SKUs = {fmt(price, currency)}")
+            working.append(_("price: median of {n} SKUs = {price}").format(n=len(prices), price=fmt(price, currency)))
         return Target(acos, source, price, currency, [], "", None, working)
 
     def campaign(self, campaign: str) -> Target:
@@ -215,11 +220,12 @@ class TargetBook:
         else:
             target = self.account()
             target.mapping = mapping
-            target.working.insert(0, f"{mapping}: the account-wide default applies (map SKUs with e)")
+            target.working.insert(0, _("{mapping}: the account-wide default applies (map SKUs with e)").format(mapping=mapping))
         override = (self.record("campaign", campaign) or {}).get("target_acos")
         if override is not None:
-            target.working.append(f"your target for this campaign: {pct(float(override))} (replaces {pct(target.acos)})")
-            target.acos, target.source = float(override), "your campaign target"
+            target.working.append(_("your target for this campaign: {acos} (replaces {old})").format(
+                acos=pct(float(override)), old=pct(target.acos)))
+            target.acos, target.source = float(override), YOUR_CAMPAIGN
         self._campaigns[campaign] = target
         return target
 
@@ -235,27 +241,32 @@ class TargetBook:
         price = int(statistics.median(i.price_minor for i in infos))
         targets = [i.target for i in infos if i.target is not None]
         bes = [i.break_even for i in infos if i.break_even is not None]
-        working = [f"SKUs: {', '.join(i.sku for i in infos[:6])}{' …' if len(infos) > 6 else ''} ({mapping})"]
+        working = [_("SKUs: {skus} ({mapping})").format(
+            skus=', '.join(i.sku for i in infos[:6]) + (' …' if len(infos) > 6 else ''), mapping=mapping)]
         for info in infos[:3]:
             working.append(f"{info.sku}: " + " ".join(info.working))
         if len(infos) > 3:
-            working.append(f"… and {len(infos) - 3} more SKUs")
+            working.append(_("… and {n} more SKUs").format(n=len(infos) - 3))
         if not targets:
             fallback = self.account()
-            working.append("none of them has a landed cost: " + "; ".join(fallback.working))
+            working.append(_("none of them has a landed cost: {working}").format(working=_("; ").join(fallback.working)))
             return Target(fallback.acos, fallback.source, price, currency, [i.sku for i in infos], mapping, None,
                           working)
         acos = statistics.median(targets)
         be = statistics.median(bes) if bes else None
-        overridden = [i.sku for i in infos if i.source.startswith("your")]
+        overridden = [i.sku for i in infos if i.source in (YOUR_SKU, YOUR_SKUS, YOUR_CAMPAIGN, YOUR_AD_GROUP)]
         if be is not None and not overridden:
-            working.append(f"break-even ACoS {pct(be)}{' (median)' if len(bes) > 1 else ''} − margin to keep "
-                           f"{pct(self.rules.margin_to_keep)} = target ACoS {pct(acos)}")
-            source = "break-even − margin"
+            working.append((_("break-even ACoS {be} (median) − margin to keep {margin} = target ACoS {acos}")
+                            if len(bes) > 1 else
+                            _("break-even ACoS {be} − margin to keep {margin} = target ACoS {acos}")).format(
+                be=pct(be), margin=pct(self.rules.margin_to_keep), acos=pct(acos)))
+            source = BREAK_EVEN
         else:
-            working.append(f"target ACoS {pct(acos)}: median of the SKUs' targets (yours for {', '.join(overridden)})")
-            source = "your SKU targets" if overridden else "break-even − margin"
-        working.append(f"price {fmt(price, currency)}{' (median)' if len(infos) > 1 else ''}")
+            working.append(_("target ACoS {acos}: median of the SKUs' targets (yours for {skus})").format(
+                acos=pct(acos), skus=', '.join(overridden)))
+            source = YOUR_SKUS if overridden else BREAK_EVEN
+        working.append((_("price {price} (median)") if len(infos) > 1 else _("price {price}")).format(
+            price=fmt(price, currency)))
         return Target(acos, source, price, currency, [i.sku for i in infos], mapping, be, working)
 
     def ad_group(self, campaign: str, ad_group: str) -> Target:
@@ -263,8 +274,9 @@ class TargetBook:
         override = (self.record("ad_group", campaign, ad_group) or {}).get("target_acos")
         if override is None:
             return base
-        working = base.working + [f"your target for this ad group: {pct(float(override))} (replaces {pct(base.acos)})"]
-        return Target(float(override), "your ad group target", base.price_minor, base.currency, base.skus,
+        working = base.working + [_("your target for this ad group: {acos} (replaces {old})").format(
+            acos=pct(float(override)), old=pct(base.acos))]
+        return Target(float(override), YOUR_AD_GROUP, base.price_minor, base.currency, base.skus,
                       base.mapping, base.break_even, working)
 
 
@@ -282,7 +294,7 @@ def save_override(store, scope: str, campaign: str = "", ad_group: str = "", sku
         raise ValueError(f"a {scope} target has no {', '.join(sorted(unknown))}")
     target = changes.get("target_acos")
     if target is not None and not -1 < float(target) < 1:
-        raise ValueError("a target ACoS is a fraction of the price, like 0.25")
+        raise ValueError(_("a target ACoS is a fraction of the price, like 0.25"))
     key = record_id(scope, campaign, ad_group, sku)
     what = {"campaign": campaign, "ad_group": f"{campaign} › {ad_group}", "sku": sku}[scope]
     with store.transaction(f"ads target for {scope.replace('_', ' ')} {what}") as tx:

@@ -10,7 +10,10 @@ imported settlement covers would otherwise show $0.00 for both. So:
   ``default_cubic_feet``) × the monthly rate per cubic foot
   (``storage_rate``, or ``storage_rate_peak`` in October–December).
 
-Each is kept as one entry per month (and SKU), spread over the month's days in
+The rates are what Amazon charges, so they are in the currency of the shop's
+marketplace (USD for US, EUR for DE), not the home currency: each entry keeps that
+currency and the ledger converts it with the month's rate (the user's own, else
+the ECB's) like every other amount. Each is kept as one entry per month (and SKU), spread over the month's days in
 whole cents when a run of days is read (``monthly``), like a monthly expense,
 and marked estimated (~) with its working. Units are the
 stock as last imported: the best guess for a month without a settlement.
@@ -25,25 +28,35 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import N_, _
 from sellertui.core.money import exponent, fmt, to_minor
 from sellertui.domain.profit import entries
 
 PEAK_MONTHS = (10, 11, 12)
+# a SKU's storage working: (its own size known?, peak season?) → the sentence
+STORAGE_WORKING = {
+    (True, False): N_("storage ~ {units:,} units × {feet:g} ft³ (its size) × {rate}/ft³ (Jan–Sep rate)"),
+    (True, True): N_("storage ~ {units:,} units × {feet:g} ft³ (its size) × {rate}/ft³ (Oct–Dec rate)"),
+    (False, False): N_("storage ~ {units:,} units × {feet:g} ft³ (the default size) × {rate}/ft³ (Jan–Sep rate)"),
+    (False, True): N_("storage ~ {units:,} units × {feet:g} ft³ (the default size) × {rate}/ft³ (Oct–Dec rate)"),
+}
 SOURCE = "fee table (estimate)"
 
 
 @dataclass(frozen=True)
 class FeeRates:
-    subscription_minor: int
-    storage_rate: float  # per cubic foot per month, Jan–Sep, in the home currency
+    subscription_minor: int  # in ``currency``
+    storage_rate: float  # per cubic foot per month, Jan–Sep, in ``currency``
     storage_rate_peak: float  # Oct–Dec
     default_cubic_feet: float
+    currency: str = "USD"  # the marketplace's, which Amazon charges these fees in
 
     @classmethod
-    def from_section(cls, section: dict, home: str) -> "FeeRates":
-        return cls(to_minor(str(section.get("subscription_monthly", 0)), home), float(section.get("storage_rate", 0)),
-                   float(section.get("storage_rate_peak", 0)), float(section.get("default_cubic_feet", 0)))
+    def from_section(cls, section: dict, currency: str) -> "FeeRates":
+        """The ``[profit]`` estimates, read as amounts in ``currency`` (the shop's marketplace's)."""
+        return cls(to_minor(str(section.get("subscription_monthly", 0)), currency),
+                   float(section.get("storage_rate", 0)), float(section.get("storage_rate_peak", 0)),
+                   float(section.get("default_cubic_feet", 0)), currency.upper())
 
 
 def stored_units(product: dict) -> int:
@@ -62,31 +75,32 @@ def uncovered_months(spans: list[tuple[str, str, str]], first: date, last: date)
     return months
 
 
-def storage_of(products: dict[str, dict], month: str, rates: FeeRates, home: str) -> list[tuple[str, int, str]]:
-    """(sku, estimated storage for the month, working) for every SKU with units at FBA."""
+def storage_of(products: dict[str, dict], month: str, rates: FeeRates) -> list[tuple[str, int, str]]:
+    """(sku, estimated storage for the month in the rates' currency, working) for every SKU with units at FBA."""
     peak = int(month[5:7]) in PEAK_MONTHS
     rate = rates.storage_rate_peak if peak else rates.storage_rate
+    ccy = rates.currency
     found = []
     for sku, product in sorted(products.items()):
         units = stored_units(product)
         if units <= 0 or rate <= 0:
             continue
         feet = float(product.get("cubic_feet") or 0) or rates.default_cubic_feet
-        amount = round(units * feet * rate * 10 ** exponent(home))
+        amount = round(units * feet * rate * 10 ** exponent(ccy))
         if amount:
-            source = "its" if product.get("cubic_feet") else "the default"
-            season = "Oct–Dec" if peak else "Jan–Sep"
-            found.append((sku, amount, f"storage ~ {units:,} units × {feet:g} ft³ ({source} size) × "
-                                       f"{fmt(to_minor(str(rate), home), home)}/ft³ ({season} rate)"))
+            working = _(STORAGE_WORKING[bool(product.get("cubic_feet")), peak])
+            found.append((sku, amount, working.format(units=units, feet=feet, rate=fmt(to_minor(str(rate), ccy), ccy))))
     return found
 
 
-def estimates(products: dict[str, dict], spans: list, first: date, last: date, home: str,
+def estimates(products: dict[str, dict], spans: list, first: date, last: date,
               rates: FeeRates | None) -> pd.DataFrame:
     """Subscription and storage for the months from ``first`` to ``last`` no settlement covers: one entry per
-    month (and SKU), dated on the month's first day, spread over its days when read (``monthly``)."""
+    month (and SKU), dated on the month's first day, spread over its days when read (``monthly``), in the
+    currency Amazon charges them in (the ledger converts them into the home currency)."""
     if rates is None:
         return entries.frame([])
+    ccy = rates.currency
     pieces = []
     by_season: dict[bool, list] = {}
     for month in uncovered_months(spans, first, last):
@@ -94,24 +108,25 @@ def estimates(products: dict[str, dict], spans: list, first: date, last: date, h
         if rates.subscription_minor:
             note = (_("subscription ~ {subscription_minor} a month (no settlement covers {month}; "
                       "[profit] subscription_monthly)")
-                    .format(subscription_minor=fmt(rates.subscription_minor, home), month=month))
-            pieces.append(_columns(start, "subscription", -np.array([rates.subscription_minor]), home, "settings",
+                    .format(subscription_minor=fmt(rates.subscription_minor, ccy), month=month))
+            pieces.append(_columns(start, "subscription", -np.array([rates.subscription_minor]), ccy, "settings",
                                    f"subscription {month}", "", note))
         peak = int(month[5:7]) in PEAK_MONTHS  # the working differs only by season: worked out twice, not monthly
         found = by_season[peak] if peak in by_season else by_season.setdefault(
-            peak, storage_of(products, month, rates, home))
+            peak, storage_of(products, month, rates))
         if found:
             skus = np.array([sku for sku, _, _ in found], dtype=object)
-            notes = np.array([f"{working} (no settlement covers {month})" for _, _, working in found], dtype=object)
+            notes = np.array([_("{working} (no settlement covers {month})").format(working=working, month=month)
+                              for _sku, _amount, working in found], dtype=object)
             pieces.append(_columns(np.repeat(start, len(found)), "storage",
-                                   -np.array([amount for _, amount, _ in found]), home, "products", skus, skus, notes))
+                                   -np.array([amount for _, amount, _ in found]), ccy, "products", skus, skus, notes))
     if not pieces:
         return entries.frame([])
     return pd.concat(pieces, ignore_index=True)
 
 
-def _columns(days, line, amounts, home, collection, ref, sku, note) -> pd.DataFrame:
+def _columns(days, line, amounts, currency, collection, ref, sku, note) -> pd.DataFrame:
     """Entries in ``entries.COLUMNS`` order from columns (a text given once is repeated on every row)."""
     return pd.DataFrame({"day": days.astype("datetime64[D]"), "line": line, "amount_minor": amounts.astype("int64"),
-                         "currency": home, "marketplace": "", "estimated": True, "source": SOURCE,
+                         "currency": currency, "marketplace": "", "estimated": True, "source": SOURCE,
                          "collection": collection, "ref": ref, "sku": sku, "note": note}, columns=entries.COLUMNS)

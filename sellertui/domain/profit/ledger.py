@@ -219,7 +219,7 @@ def build_ledger(sources: Sources, home: str, today: date) -> Ledger:
     if first is not None:
         month_end = (today.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
         small.append(small_entries.expense_entries(sources.expenses, first, month_end))
-        estimated = account_fees.estimates(sources.products, spans, first, month_end, home, sources.fee_rates)
+        estimated = account_fees.estimates(sources.products, spans, first, month_end, sources.fee_rates)
     small = [s for s in small if len(s)]
     small_frame = pd.concat(small, ignore_index=True) if small else small_entries.frame([])
     ledger = Ledger(pd.DataFrame(), priced, actual, ads, small_frame, volume.reset_index(drop=True),

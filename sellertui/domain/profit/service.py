@@ -52,11 +52,19 @@ class ProfitService:
     def home(self) -> str:
         return self.settings.home_currency.upper()
 
+    @property
+    def fee_currency(self) -> str:
+        """The currency of the ``[profit]`` fee estimates: the shop's marketplace's (USD for US)."""
+        from sellertui.core.markets import market
+
+        return market(self.settings.marketplace).currency
+
     def ledger(self) -> tuple[Ledger, dict]:
         """The ledger and its month flags, rebuilt only when a file behind them (or the day) changed."""
         with self._lock:
             today = clock.today()
-            rates = account_fees.FeeRates.from_section(self.settings.section("profit"), self.home)
+            # what Amazon charges every month, in the marketplace's currency (converted like any other amount)
+            rates = account_fees.FeeRates.from_section(self.settings.section("profit"), self.fee_currency)
             key = (sources.signature(self.store), self.home, today, rates)
             if self._cached is None or self._cached[0] != key:
                 read = sources.load(self.store, self.frames)

@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import N_, _
 from sellertui.core.errors import UserError
 
-KINDS = {"event": "Deal event", "holiday": "Holiday"}
+KINDS = {"event": N_("Deal event"), "holiday": N_("Holiday")}  # shown translated
 FIRST_SEEDED_YEAR = 2025
 ESTIMATE = "estimated from the {known} pattern until Amazon announces the dates"
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import N_, _, shown
 from sellertui.core.errors import UserError
 from sellertui.domain.promotions.fees import TYPES
 
-PEAK_CHOICES = {"any": None, "peak": True, "off-peak": False}
+# the form's values and the table's labels (marked: shown translated; the form passes the English key)
+PEAK_CHOICES = {N_("any"): None, N_("peak"): True, N_("off-peak"): False}
 
 
 def peak_label(peak: bool | None) -> str:
@@ -24,16 +25,16 @@ def peak_label(peak: bool | None) -> str:
 def check(values: dict) -> dict[str, str]:
     errors: dict[str, str] = {}
     if values.get("type") not in TYPES:
-        errors["type"] = "choose a promotion type"
+        errors["type"] = _("choose a promotion type")
     pct = values.get("sales_pct") or 0
     if not 0 <= pct <= 100:
-        errors["sales_pct"] = "between 0 and 100"
+        errors["sales_pct"] = _("between 0 and 100")
     cap = values.get("variable_cap_minor")
     if cap is not None and not pct:
-        errors["variable_cap_minor"] = "a cap needs a share of sales to cap"
+        errors["variable_cap_minor"] = _("a cap needs a share of sales to cap")
     if not any(values.get(k) for k in ("fixed_minor", "per_day_minor", "sales_pct", "per_redemption_minor")):
         if not (values.get("note") or "").strip():
-            errors["note"] = "an entry without any fee: say why (e.g. 'no fee outside events')"
+            errors["note"] = _("an entry without any fee: say why (e.g. 'no fee outside events')")
     return errors
 
 
@@ -49,7 +50,7 @@ def _record(values: dict) -> dict:
 def _refuse(values: dict) -> None:
     errors = check(values)
     if errors:
-        raise UserError("; ".join(f"{k}: {v}" for k, v in errors.items()))
+        raise UserError(_("; ").join(f"{k}: {v}" for k, v in errors.items()))
 
 
 def _clash(tx, record: dict, own_id: str | None) -> None:
@@ -57,7 +58,7 @@ def _clash(tx, record: dict, own_id: str | None) -> None:
         if entry["id"] != own_id and all(entry.get(k) == record[k] for k in ("type", "marketplace", "from", "peak")):
             raise UserError(_("the table already has a {TYPES} entry for {marketplace} from {from_} "
                               "({peak}): edit that one")
-                                .format(TYPES=TYPES[record['type']], marketplace=record['marketplace'], from_=record['from'], peak=peak_label(record['peak'])))
+                                .format(TYPES=shown(TYPES[record['type']]), marketplace=record['marketplace'], from_=record['from'], peak=shown(peak_label(record['peak']))))
 
 
 def create(store, values: dict) -> dict:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, shown
 from sellertui.core.errors import UserError
 from sellertui.core.money import fmt
 
@@ -36,26 +36,27 @@ def _entry(kind: str, start: str, peak: bool | None, note: str, **parts) -> dict
             "per_redemption_minor": 0, **parts}
 
 
-# The 2025 US schedule as Amazon published it, and what applied before it. Editable in the Promotions tab.
+# The 2025 US schedule as Amazon published it, and what applied before it. Editable in the Promotions tab. The
+# notes are stored in English and shown translated (a note the user wrote shows as written).
 US_SCHEDULE: list[dict] = [
-    _entry("lightning_deal", "2024-01-01", False, "before June 2025: flat fee per Lightning Deal", fixed_minor=15000),
-    _entry("lightning_deal", "2024-01-01", True, "before June 2025: peak events", fixed_minor=50000),
-    _entry("best_deal", "2024-01-01", False, "before June 2025: flat fee per 7-day deal", fixed_minor=30000),
-    _entry("best_deal", "2024-01-01", True, "before June 2025: peak events", fixed_minor=100000),
-    _entry("lightning_deal", "2025-06-02", False, "$70 a day + 1% of deal sales (variable part capped at $2,000)",
+    _entry("lightning_deal", "2024-01-01", False, N_("before June 2025: flat fee per Lightning Deal"), fixed_minor=15000),
+    _entry("lightning_deal", "2024-01-01", True, N_("before June 2025: peak events"), fixed_minor=50000),
+    _entry("best_deal", "2024-01-01", False, N_("before June 2025: flat fee per 7-day deal"), fixed_minor=30000),
+    _entry("best_deal", "2024-01-01", True, N_("before June 2025: peak events"), fixed_minor=100000),
+    _entry("lightning_deal", "2025-06-02", False, N_("$70 a day + 1% of deal sales (variable part capped at $2,000)"),
            per_day_minor=7000, sales_pct=1.0, variable_cap_minor=200000),
-    _entry("best_deal", "2025-06-02", False, "$70 a day + 1% of deal sales (variable part capped at $2,000)",
+    _entry("best_deal", "2025-06-02", False, N_("$70 a day + 1% of deal sales (variable part capped at $2,000)"),
            per_day_minor=7000, sales_pct=1.0, variable_cap_minor=200000),
-    _entry("lightning_deal", "2025-06-02", True, "peak events: $500 per Lightning Deal", fixed_minor=50000),
-    _entry("best_deal", "2025-06-02", True, "peak events: $1,000 per Best Deal", fixed_minor=100000),
-    _entry("coupon", "2024-01-01", None, "before June 2025: $0.60 per redemption", per_redemption_minor=60),
-    _entry("coupon", "2025-06-02", None, "$5 + 2.5% of coupon sales", fixed_minor=500, sales_pct=2.5),
-    _entry("coupon", "2025-11-05", None, "$5 + 2.5% of coupon sales, the variable part capped at $2,000",
+    _entry("lightning_deal", "2025-06-02", True, N_("peak events: $500 per Lightning Deal"), fixed_minor=50000),
+    _entry("best_deal", "2025-06-02", True, N_("peak events: $1,000 per Best Deal"), fixed_minor=100000),
+    _entry("coupon", "2024-01-01", None, N_("before June 2025: $0.60 per redemption"), per_redemption_minor=60),
+    _entry("coupon", "2025-06-02", None, N_("$5 + 2.5% of coupon sales"), fixed_minor=500, sales_pct=2.5),
+    _entry("coupon", "2025-11-05", None, N_("$5 + 2.5% of coupon sales, the variable part capped at $2,000"),
            fixed_minor=500, sales_pct=2.5, variable_cap_minor=200000),
-    _entry("prime_exclusive", "2024-01-01", True, "per promotion in events (Amazon quotes $50–$245)", fixed_minor=5000),
-    _entry("prime_exclusive", "2024-01-01", False, "no fee outside events"),
-    _entry("percent_off", "2024-01-01", None, "no fee"),
-    _entry("bogo", "2024-01-01", None, "no fee"),
+    _entry("prime_exclusive", "2024-01-01", True, N_("per promotion in events (Amazon quotes $50–$245)"), fixed_minor=5000),
+    _entry("prime_exclusive", "2024-01-01", False, N_("no fee outside events")),
+    _entry("percent_off", "2024-01-01", None, N_("no fee")),
+    _entry("bogo", "2024-01-01", None, N_("no fee")),
 ]
 
 
@@ -85,30 +86,36 @@ def fee(schedule: list[dict], kind: str, marketplace: str, start: date, days: in
         raise UserError(_("unknown promotion type {kind!r}").format(kind=kind))
     entry = pick(schedule, kind, marketplace, start, peak)
     if entry is None:
-        return Fee(None, "USD", [f"no {TYPES[kind]} fee known for {marketplace} on {start}: add one to the fee table"])
+        return Fee(None, "USD", [_("no {type} fee known for {marketplace} on {day}: add one to the fee table").format(
+            type=shown(TYPES[kind]), marketplace=marketplace, day=start)])
     ccy = entry.get("currency", "USD")
     m = lambda v: fmt(v, ccy)  # noqa: E731
-    working = [f"{TYPES[kind]}, {marketplace}, from {entry['from']}{' (peak event)' if entry.get('peak') else ''}:"
-               f" {entry.get('note', '')}"]
+    heading = (_("{type}, {marketplace}, from {day} (peak event): {note}") if entry.get("peak") else
+               _("{type}, {marketplace}, from {day}: {note}"))
+    working = [heading.format(type=shown(TYPES[kind]), marketplace=marketplace, day=entry["from"],
+                              note=shown(entry.get("note", "")))]
     total = entry.get("fixed_minor", 0)
     if total:
-        working.append(f"fixed {m(total)}")
+        working.append(_("fixed {amount}").format(amount=m(total)))
     if entry.get("per_day_minor"):
         part = entry["per_day_minor"] * days
-        working.append(f"+ {m(entry['per_day_minor'])} × {days} day(s) = {m(part)}")
+        working.append(_("+ {amount} × {n} day(s) = {part}").format(
+            amount=m(entry['per_day_minor']), n=days, part=m(part)))
         total += part
     if entry.get("sales_pct"):
         variable = round(sales_minor * entry["sales_pct"] / 100)
-        line = f"+ {entry['sales_pct']:g}% of {m(sales_minor)} sales = {m(variable)}"
+        line = _("+ {pct:g}% of {sales} sales = {fee}").format(pct=entry['sales_pct'], sales=m(sales_minor),
+                                                                fee=m(variable))
         cap = entry.get("variable_cap_minor")
         if cap is not None and variable > cap:
             variable = cap
-            line += f", capped at {m(cap)}"
+            line = _("{line}, capped at {cap}").format(line=line, cap=m(cap))
         working.append(line)
         total += variable
     if entry.get("per_redemption_minor"):
         part = entry["per_redemption_minor"] * redemptions
-        working.append(f"+ {m(entry['per_redemption_minor'])} × {redemptions} redemption(s) = {m(part)}")
+        working.append(_("+ {amount} × {n} redemption(s) = {part}").format(
+            amount=m(entry['per_redemption_minor']), n=redemptions, part=m(part)))
         total += part
     working.append(f"= {m(total)}")
     return Fee(total, ccy, working)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from sellertui.core.i18n import _
 from sellertui.core.money import fmt
 from sellertui.domain.promotions.fees import TYPES, Fee, fee as fee_of
 
@@ -59,22 +60,24 @@ def promotion_fee(promo: dict, products: dict[str, dict], event: dict | None, sc
     for sku in promo.get("skus") or []:
         product = products.get(sku)
         if product is None:
-            working.append(f"{sku}: not in the catalogue (no price): counted as $0")
+            working.append(_("{sku}: not in the catalogue (no price): counted as $0").format(sku=sku))
             continue
         price = int(product.get("price_minor") or 0)
         deal_price = discounted(price, pct)
         sales += each * deal_price
-        working.append(f"{sku}: {m(price)} − {pct:g}% = {m(deal_price)} × {each:,.1f} units = "
-                       f"{m(round(each * deal_price))}")
+        working.append(_("{sku}: {price} − {pct:g}% = {deal_price} × {each:,.1f} units = {sales}").format(
+            sku=sku, price=m(price), pct=pct, deal_price=m(deal_price), each=each, sales=m(round(each * deal_price))))
     sales_minor = round(sales)
-    working.append(f"expected deal sales = {units:,} units × the discounted prices = {m(sales_minor)}")
+    working.append(_("expected deal sales = {units:,} units × the discounted prices = {sales}").format(
+        units=units, sales=m(sales_minor)))
     peak = bool(event and event.get("peak") and event.get("kind", "event") == "event")
     if event is not None and event.get("kind", "event") == "event":
-        working.append(f"runs in {event['name']} ({'a peak event' if peak else 'not a peak event'})")
+        working.append((_("runs in {event} (a peak event)") if peak else _("runs in {event} (not a peak event)"))
+                       .format(event=event['name']))
     n_days = days(promo)
     kind = promo.get("type", "")
     if kind not in TYPES:
-        result = Fee(None, currency, [f"unknown promotion type {kind!r}"])
+        result = Fee(None, currency, [_("unknown promotion type {kind!r}").format(kind=kind)])
     else:
         result = fee_of(schedule, kind, promo.get("marketplace") or "US", date.fromisoformat(promo["start"][:10]),
                         n_days, peak, sales_minor, units)
@@ -82,7 +85,8 @@ def promotion_fee(promo: dict, products: dict[str, dict], event: dict | None, sc
     per_unit = None
     if result.minor is not None and units > 0:
         per_unit = round(result.minor / units)
-        working.append(f"per unit: {m(result.minor)} ÷ {units:,} expected units = {m(per_unit)}")
+        working.append(_("per unit: {fee} ÷ {units:,} expected units = {per_unit}").format(
+            fee=m(result.minor), units=units, per_unit=m(per_unit)))
     elif result.minor:
-        working.append("no expected units: the fee cannot be spread per unit")
+        working.append(_("no expected units: the fee cannot be spread per unit"))
     return PromoFee(result, sales_minor, per_unit, peak, working)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sellertui.core.i18n import N_, _, ngettext
+import re
+
+from sellertui.core.i18n import N_, _, ngettext, shown
 from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.domain.fields import FieldError
@@ -71,11 +73,11 @@ def check(values: dict) -> dict[str, str]:
     start, end, kind = values.get("start"), values.get("end"), values.get("type")
     if start and end:
         if end < start:
-            errors["end"] = f"on or after the start ({start.isoformat()})"
+            errors["end"] = _("on or after the start ({start})").format(start=start.isoformat())
         elif kind in MAX_DAYS and (end - start).days + 1 > MAX_DAYS[kind]:
             limit = MAX_DAYS[kind]
-            errors["end"] = (f"a {TYPES[kind]} runs within one day (a 4–12 hour slot)" if limit == 1
-                             else f"a {TYPES[kind]} runs at most {limit} days")
+            errors["end"] = (_("a {type} runs within one day (a 4–12 hour slot)") if limit == 1
+                             else _("a {type} runs at most {limit} days")).format(type=shown(TYPES[kind]), limit=limit)
     return errors
 
 
@@ -97,7 +99,7 @@ def validate(record: dict, catalogue: set[str] | dict) -> None:
         raise PromotionError(_("start and end must be dates like 2026-11-27")) from None
     errors = check({"start": start, "end": end, "type": record["type"]})
     if errors:
-        raise PromotionError("; ".join(f"{k}: {v}" for k, v in errors.items()))
+        raise PromotionError(_("; ").join(f"{k}: {v}" for k, v in errors.items()))
 
 
 def from_form(values: dict, currency: str) -> dict:
@@ -110,6 +112,28 @@ def from_form(values: dict, currency: str) -> dict:
         "event": values.get("event_name", ""), "event_id": values.get("event_id") or "",
         "marketplace": values["marketplace"], "notes": values.get("notes", ""),
     }
+
+
+# A history entry is stored in English (old stores' entries too) and translated when shown: each template
+# once, with its status and reason as values.
+HISTORY = {
+    "created": (re.compile(r"created as (\w+)"), N_("created as {status}")),
+    "edited": (re.compile(r"edited"), N_("edited")),
+    "edited_now": (re.compile(r"edited; now (\w+)"), N_("edited; now {status}")),
+    "now": (re.compile(r"now (\w+)"), N_("now {status}")),
+    "cancelled": (re.compile(r"cancelled"), N_("cancelled")),
+    "cancelled_why": (re.compile(r"cancelled: (.*)", re.S), N_("cancelled: {reason}")),
+}
+
+
+def history_text(what: str) -> str:
+    """A stored history entry in the current language (one written some other way shows as stored)."""
+    for pattern, template in HISTORY.values():
+        found = pattern.fullmatch(what or "")
+        if found:
+            value = found.group(1) if found.groups() else ""
+            return _(template).format(status=shown(value) if value in STATUSES else value, reason=value)
+    return what or ""
 
 
 def _history(record: dict, by: str, what: str) -> list[dict]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sellertui.domain.economics import DEFAULT_REFERRAL_PCT, cost_in
+from sellertui.core.i18n import _, ngettext
 from sellertui.core.money import fmt
 from sellertui.domain.promotions.fees import Fee, fee as fee_of
 
@@ -122,26 +123,33 @@ def results(promo: dict, sales: Sales, products: dict[str, dict], schedule: list
     base_profit = _profit(base_by_sku, products, start, rates)
     if base_profit is not None:
         base_profit = round(base_profit / baseline_days * days)
+    period = ngettext("{n} day", "{n} days", days).format(n=days)
+    if last < end:
+        period = _("{period}, so far").format(period=period)
     working = [
-        f"during: {start.isoformat()} to {last.isoformat()} ({days} day{'s' if days != 1 else ''}"
-        f"{', so far' if last < end else ''}): {during.units:,} units, {m(during.revenue_minor)} revenue "
-        f"after {m(during.discount_minor)} of promotion discounts",
-        f"{during.promoted_units:,} of those units carry the promotion's id or discount",
-        f"baseline: {base_first.isoformat()} to {(start - timedelta(days=1)).isoformat()} ({baseline_days} days): "
-        f"{before.units:,} units, {m(before.revenue_minor)}",
-        f"expected without it: {before.units:,} ÷ {baseline_days} × {days} = {expected:,.1f} units",
-        (f"lift = {during.units:,} ÷ {expected:,.1f} − 1 = {lift:+.0%}" if lift is not None
-         else "lift: no baseline sales to compare with"),
-        "fee (estimated from the fee table with the actual sales):", *[f"  {line}" for line in fee.working],
+        _("during: {start} to {last} ({period}): {units:,} units, {revenue} revenue after {discount} of promotion "
+          "discounts").format(start=start.isoformat(), last=last.isoformat(), period=period, units=during.units,
+                              revenue=m(during.revenue_minor), discount=m(during.discount_minor)),
+        _("{units:,} of those units carry the promotion's id or discount").format(units=during.promoted_units),
+        _("baseline: {first} to {last} ({days} days): {units:,} units, {revenue}").format(
+            first=base_first.isoformat(), last=(start - timedelta(days=1)).isoformat(), days=baseline_days,
+            units=before.units, revenue=m(before.revenue_minor)),
+        _("expected without it: {units:,} ÷ {baseline} × {days} = {expected:,.1f} units").format(
+            units=before.units, baseline=baseline_days, days=days, expected=expected),
+        (_("lift = {units:,} ÷ {expected:,.1f} − 1 = {lift:+.0%}").format(units=during.units, expected=expected,
+                                                                         lift=lift) if lift is not None
+         else _("lift: no baseline sales to compare with")),
+        _("fee (estimated from the fee table with the actual sales):"), *[f"  {line}" for line in fee.working],
     ]
     if profit is None:
-        working.append("earned after fees: unknown (a SKU has no landed cost: add one in Inventory)")
+        working.append(_("earned after fees: unknown (a SKU has no landed cost: add one in Inventory)"))
     else:
-        working.append(f"earned after referral and fulfilment fees, landed cost and the promotion's fee: {m(profit)}")
+        working.append(_("earned after referral and fulfilment fees, landed cost and the promotion's fee: {profit}")
+                       .format(profit=m(profit)))
     if base_profit is not None:
-        working.append(f"the baseline earned {m(base_profit)} over as many days")
+        working.append(_("the baseline earned {profit} over as many days").format(profit=m(base_profit)))
     if profit is not None and base_profit is not None:
-        working.append(f"added by the promotion: {m(profit - base_profit)}")
+        working.append(_("added by the promotion: {profit}").format(profit=m(profit - base_profit)))
     return Results(start, last, last < end, during.units, during.revenue_minor, during.discount_minor,
                    during.promoted_units, base_first, before.units, before.revenue_minor, baseline_days, expected,
                    lift, fee, profit, base_profit, currency, working)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sellertui.core.i18n import N_, shown
 from sellertui.core.money import fmt
 from sellertui.domain.promotions import checks as check_rules
 from sellertui.domain.promotions import deadlines, fee_table
@@ -16,8 +17,10 @@ from sellertui.domain.promotions import events as event_rules
 from sellertui.domain.promotions.fees import TYPES, pick
 from sellertui.domain.promotions.pricing import days
 
-SHORT_TYPE = {"lightning_deal": "Lightning", "best_deal": "Best Deal", "coupon": "Coupon",
-              "prime_exclusive": "Prime Excl", "percent_off": "% off", "bogo": "BOGO"}
+# the list's short names, marked here and translated into the frame (the filter's type: matches the code too)
+SHORT_TYPE = {"lightning_deal": N_("Lightning"), "best_deal": N_("Best Deal"), "coupon": N_("Coupon"),
+              "prime_exclusive": N_("Prime Excl"), "percent_off": N_("% off"), "bogo": N_("BOGO")}
+PEAK = N_("peak")
 # the list's order: what is running first, then approved, submitted, ideas; ended and cancelled last
 RANK = {"running": 0, "approved": 1, "submitted": 2, "idea": 3, "ended": 4, "cancelled": 5}
 
@@ -36,7 +39,7 @@ def promotions_frame(board):
         rows.append({
             "id": p["id"], "name": p.get("name", ""), "status": p.get("status", ""),
             "rank": RANK.get(p.get("status"), 9), "type": p.get("type", ""),
-            "type_label": SHORT_TYPE.get(p.get("type"), p.get("type", "")), "start": p["start"][:10],
+            "type_label": shown(SHORT_TYPE.get(p.get("type"), p.get("type", ""))), "start": p["start"][:10],
             "end": (p.get("end") or p["start"])[:10], "days": days(p),
             "discount": float(p.get("discount_pct") or 0), "checks": check_rules.summary(found),
             "fails": -sum(c.failed for c in found), "fee_minor": fee.minor,
@@ -73,9 +76,9 @@ def events_frame(board):
             left = deadlines.describe(days_left) if days_left <= board.settings.deadline_warn_days else ""
         rows.append({
             "id": e["id"], "name": e.get("name", ""), "marketplace": e.get("marketplace", ""),
-            "start": e.get("start", ""), "end": e.get("end", ""), "peak_text": "peak" if e.get("peak") else "",
+            "start": e.get("start", ""), "end": e.get("end", ""), "peak_text": shown(PEAK) if e.get("peak") else "",
             "deadline": deadline, "deadline_left": left, "inventory_by": e.get("inventory_by") or "",
-            "kind": e.get("kind", ""), "kind_label": event_rules.KINDS.get(e.get("kind"), e.get("kind", "")),
+            "kind": e.get("kind", ""), "kind_label": shown(event_rules.KINDS.get(e.get("kind"), e.get("kind", ""))),
             "note": ("estimate: " if e.get("estimate") else "") + (e.get("note") or ""),
             "past": e.get("end", "") < today,
             "haystack": " ".join([e.get("name", ""), e.get("note", ""), e.get("marketplace", ""),
@@ -102,14 +105,14 @@ def fees_frame(board):
         in_force = any(pick(board.schedule, e["type"], e.get("marketplace", "US"), today, peak) is e
                        for peak in (True, False))
         rows.append({
-            "id": e.get("id", ""), "type": e["type"], "type_label": SHORT_TYPE.get(e["type"], e["type"]),
+            "id": e.get("id", ""), "type": e["type"], "type_label": shown(SHORT_TYPE.get(e["type"], e["type"])),
             "marketplace": e.get("marketplace", "US"), "from": e.get("from", ""),
-            "applies": fee_table.peak_label(e.get("peak")), "in_force": "✓" if in_force else "",
+            "applies": shown(fee_table.peak_label(e.get("peak"))), "in_force": "✓" if in_force else "",
             "fixed": money("fixed_minor"), "per_day": money("per_day_minor"),
             "sales_pct": float(e.get("sales_pct") or 0), "cap": money("variable_cap_minor"),
-            "per_redemption": money("per_redemption_minor"), "note": e.get("note", ""),
-            "haystack": " ".join([e["type"], TYPES.get(e["type"], ""), e.get("marketplace", ""),
-                                  e.get("note", "")]).lower(),
+            "per_redemption": money("per_redemption_minor"), "note": shown(e.get("note", "")),
+            "haystack": " ".join([e["type"], TYPES.get(e["type"], ""), shown(TYPES.get(e["type"], "")),
+                                  e.get("marketplace", ""), e.get("note", ""), shown(e.get("note", ""))]).lower(),
         })
     columns = ["id", "type", "type_label", "marketplace", "from", "applies", "in_force", "fixed", "per_day",
                "sales_pct", "cap", "per_redemption", "note", "haystack"]

@@ -12,7 +12,7 @@ from sellertui.store import Store
 
 # marked for translation where they are shown; the stored values stay English
 STATUSES = (N_("todo"), N_("doing"), N_("blocked"), N_("done"))
-ROLES = ("product", "operations", "back office")
+ROLES = (N_("product"), N_("operations"), N_("back office"))
 PRIORITIES = (N_("high"), N_("normal"), N_("low"))
 LINKS = ("order", "sku", "promotion", "keyword")
 EDITABLE = ("title", "description", "owner", "role", "due", "status", "priority", "links")

@@ -20,6 +20,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from sellertui.core.cells import cell_len
 from sellertui.ui.kit.safe import plain
 from sellertui.core.i18n import N_, _
 
@@ -29,6 +30,17 @@ COLORS = {
     "cyan": (80, 200, 220), "magenta": (200, 110, 220),
 }
 ORDER = tuple(COLORS)
+# plotext puts one character in one cell, so a wide one (月) would push the rest of its row a cell to the right
+# and the last label off the edge: each wide character of a label takes this filler after it in plotext's grid,
+# and the filler is taken out of the drawn text, so the row is as wide as the plot and every label where it belongs
+FILLER = "\ue000"
+
+
+def in_cells(label: str) -> str:
+    """``label`` with one filler after each wide character: as many characters as it takes cells."""
+    if label.isascii():
+        return label
+    return "".join(ch + FILLER * (cell_len(ch) - 1) for ch in label)
 
 
 @dataclass(frozen=True)
@@ -155,15 +167,15 @@ class Chart(Vertical):
         ticks, upper = axis(top - low, self._plot.size.height - 3)  # plotext: two frame lines and the x labels
         ticks = [low + t for t in ticks]
         tick_labels = [self.fmt_value(t) for t in ticks]
-        plt.yticks(ticks, tick_labels)
+        plt.yticks(ticks, [in_cells(label) for label in tick_labels])
         plt.ylim(low, low + upper)
         # x labels at least two columns apart where the plot really is (the frame and the y labels take their
         # room): plotext drops a label that would touch its neighbour, and which one it drops is not stable
-        label_width = max((len(label) for label in self.labels), default=1) + 2
-        area = max(self.size.width, 20) - 3 - max((len(label) for label in tick_labels), default=0)
+        label_width = max((cell_len(label) for label in self.labels), default=1) + 2
+        area = max(self.size.width, 20) - 3 - max((cell_len(label) for label in tick_labels), default=0)
         every = max(1, math.ceil(len(xs) * label_width / max(area, label_width)))
         shown = xs[::-1][::every][::-1]  # always label the latest period
-        plt.xticks(shown, [self.labels[x - 1] for x in shown])
+        plt.xticks(shown, [in_cells(self.labels[x - 1]) for x in shown])
         plt.xlim(0.5, len(xs) + 0.5)
 
 
@@ -185,6 +197,17 @@ def _plot_class():
 
         def render(self):
             self._draw_figure()
-            return super().render()
+            text = super().render()
+            if FILLER not in text.plain:
+                return text
+            # the fillers out, each span moved back by the fillers before it (the colours stay on their cells)
+            before = [0]
+            for ch in text.plain:
+                before.append(before[-1] + (ch == FILLER))
+            out = Text(text.plain.replace(FILLER, ""), style=text.style, justify=text.justify, overflow=text.overflow,
+                       no_wrap=text.no_wrap, end=text.end, tab_size=text.tab_size)
+            for span in text.spans:
+                out.stylize(span.style, span.start - before[span.start], span.end - before[span.end])
+            return out
 
     return ChartPlot

@@ -47,3 +47,28 @@ def test_gaps_between_settlements_by_hand() -> None:
     assert settlement_gaps([], date(2026, 10, 20)) == []
     assert settlement_gaps([("US", "2026-10-01", "2026-10-14")], date(2026, 10, 20)) == []  # not due yet
     assert uncovered_months(spans, date(2026, 7, 20), date(2026, 10, 20)) == ["2026-07", "2026-10"]
+
+
+def test_a_yuan_home_converts_the_dollar_subscription_and_storage_at_the_months_rate(profit) -> None:
+    """The [profit] estimates are what Amazon charges in the marketplace's currency (USD for US), not yuan."""
+    from tests.domain.profit.conftest import write_ecb
+    from tests.domain.profit.test_one_conversion import assert_skus_add_up_to_the_pnl
+
+    write_ecb({"2026-08-14": {"USD": "1.1000", "CNY": "7.8000"}})  # August: no rate of the user's, the ECB's
+    stocked = {"id": "MUG", **MUG, "cubic_feet": 0.25, "stock": {"fba_available": 90, "reserved": 10}}
+    plain = {"id": "CUP", **MUG, "sku": "CUP", "stock": {"fba_available": 40}}
+    service = profit(home="CNY", products=[stocked, plain],
+                     orders=[order("A", "2026-08-10", 1, 2000), order("B", "2026-09-10", 1, 2000, sku="CUP")],
+                     fx_rates=[{"id": "2026-09|USD", "month": "2026-09", "currency": "USD", "rate": "7.1320"}])
+    statement = service.statement("month")
+    at = {p: i for i, p in enumerate(statement.periods)}
+    # September, your rate: $39.99 × 7.1320 = ¥285.20868 → ¥285.21 (not ¥39.99)
+    assert statement.values["subscription"][at["2026-09"]] == -28521
+    # August, the ECB's: 7.8 / 1.1 = 7.090909 (6 places) × $39.99 = ¥283.5654... → ¥283.57
+    assert statement.values["subscription"][at["2026-08"]] == -28357
+    # storage: 100 × 0.25 × $0.78 + 40 × 0.1 × $0.78 = $22.62, converted as one sum: × 7.1320 = ¥161.32584 → ¥161.33
+    assert statement.values["storage"][at["2026-09"]] == -16133
+    records = service.records("2026-09", "month", "subscription")
+    assert set(records["currency"]) == {"USD"} and int(records["amount_minor"].sum()) == -3999
+    assert int(records["home_minor"].sum()) == -28521
+    assert assert_skus_add_up_to_the_pnl(service) >= 2  # every month to today: Σ SKUs + unspread = the P&L

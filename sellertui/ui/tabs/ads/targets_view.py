@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from rich.text import Text
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, shown
 from sellertui.domain.ads.filtering import Field
 from sellertui.ui.tabs.ads.base import AdsView, percent
 from sellertui.ui.kit.dialogs import InfoScreen
@@ -26,7 +26,7 @@ class TargetsView(AdsView):
                style=lambda v: "bold red" if v == v and v <= 0 else None),
         Column("break_even", "B/E", 6, "right", percent),
         Column("per_order", N_("Per order"), 9, "right", sort_key="cost_per_order_minor"),
-        Column("source", N_("From"), 20, style=lambda v: "bold" if str(v).startswith("your") else None),
+        Column("source", N_("From"), 20, fmt=shown, style=lambda v: "bold" if str(v).startswith("your") else None),
         Column("skus", N_("SKUs"), 28),
         Column("harvest_to", N_("Harvest into"), 28),
     ]
@@ -55,9 +55,9 @@ class TargetsView(AdsView):
     def explain(self) -> None:
         row = self.row()
         if row is not None:
-            title = _("Target of {kind} {strip}").format(kind=row['kind'], strip=row['name'].strip(' ›'))
+            title = _("Target of {kind} {strip}").format(kind=shown(row['kind']), strip=row['name'].strip(' ›'))
             self.app.push_screen(InfoScreen(title, [(_("Target ACoS"), percent(row["target_acos"]) or "—"),
-                                                    (_("From"), row["source"])], list(row["working"])))
+                                                    (_("From"), shown(row["source"]))], list(row["working"])))
 
     def action_edit(self) -> None:
         from sellertui.domain.ads.campaigns import destinations

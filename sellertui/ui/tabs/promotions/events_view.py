@@ -77,7 +77,7 @@ class EventsView(BoardView, RecordsView):
 
     def describe(self, e: dict) -> tuple[list[tuple[str, str]], list[str]]:
         rows = [(_("Marketplace"), e.get("marketplace", "")), (_("Dates"), f"{e['start']} to {e['end']}"),
-                (_("Kind"), rules.KINDS.get(e.get("kind"), "")), (_("Peak fees"), _("yes") if e.get("peak") else _("no")),
+                (_("Kind"), shown(rules.KINDS.get(e.get("kind"), ""))), (_("Peak fees"), _("yes") if e.get("peak") else _("no")),
                 (_("Deal deadline"), e.get("deadline") or "—"), (_("Stock at FBA by"), e.get("inventory_by") or "—")]
         lines = [(_("Estimate: ") if e.get("estimate") else "") + (e.get("note") or "")]
         if self.board is not None:

@@ -90,7 +90,7 @@ class FeesView(BoardView, RecordsView):
             parts.append(_("{amount} × redemptions").format(amount=fmt(entry["per_redemption_minor"], ccy)))
         return [_("{type}, {marketplace}, from {day} ({peak})").format(
                     type=shown(TYPES.get(entry["type"], entry["type"])), marketplace=entry.get("marketplace", "US"),
-                    day=entry.get("from"), peak=fee_table.peak_label(entry.get("peak"))), entry.get("note", ""), "",
+                    day=entry.get("from"), peak=shown(fee_table.peak_label(entry.get("peak")))), shown(entry.get("note", "")), "",
                 _("fee = {parts}").format(parts=" + ".join(parts) or _("nothing"))]
 
     @on(FrameTable.RowSelected)

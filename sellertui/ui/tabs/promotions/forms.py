@@ -97,7 +97,7 @@ def event_form(event: dict | None, settings) -> DateFormScreen:
               placeholder=_("Prime Day")),
         Field("marketplace", _("Marketplace"), _marketplace, e.get("marketplace") or settings.marketplace),
         Field("kind", _("Kind"), value=e.get("kind", "event"), kind="choice",
-              choices=[(label, key) for key, label in event_rules.KINDS.items()]),
+              choices=[(shown(label), key) for key, label in event_rules.KINDS.items()]),
         Field("start", _("Start"), fields.day, e.get("start", ""), help=HINT),
         Field("end", _("End"), fields.day, e.get("end", ""), help=_("inclusive · {HINT}").format(HINT=HINT)),
         Field("peak", _("Peak fees"), value="yes" if e.get("peak") else "no", kind="choice",

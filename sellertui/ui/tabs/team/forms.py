@@ -37,7 +37,7 @@ def task_form(task: dict | None, members: list[str], me: str) -> FormScreen:
             Field("description", _("Description"), lambda t: fields.text(t, max_length=5000),
                   value=task.get("description", ""), kind="multiline"),
             Field("owner", _("Owner"), kind="choice", choices=owners, value=task.get("owner", me) or ""),
-            Field("role", _("Role"), kind="choice", choices=[("none", "")] + [(r, r) for r in ROLES],
+            Field("role", _("Role"), kind="choice", choices=[(_("none"), "")] + [(_(r), r) for r in ROLES],
                   value=task.get("role", "")),
             Field("due", _("Due"), _due, value=task.get("due") or "", help=_("2026-11-30, today, tomorrow, +3 — or empty")),
             Field("status", _("Status"), kind="choice", choices=[(_(s), s) for s in STATUSES], value=task.get("status", "todo")),

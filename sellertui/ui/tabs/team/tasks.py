@@ -159,7 +159,7 @@ class TaskListView(TaskActions, TableView):
         Column("due", N_("Due"), 10, style=_due_style, needs=("late", "today")),
         Column("priority", N_("Prio"), 6, fmt=lambda v: _(v) if v else "", style=lambda v: "bold" if v == "high" else "dim" if v == "low" else None),
         Column("owner", N_("Owner"), 10),
-        Column("role", N_("Role"), 11),
+        Column("role", N_("Role"), 11, fmt=lambda v: _(v) if v else ""),
         Column("talk", "💬", 2, "right", fmt=lambda v: str(v) if v else ""),
         Column("title", N_("Task"), 50),
     ]
@@ -222,7 +222,7 @@ def task_detail(task: dict) -> Group:
     head.append(plain(task["title"]), style="bold")
     facts = _("{status} · {priority} · owner {owner}{role} · due {due}").format(
         status=shown(task.get("status")), priority=shown(task.get("priority")), owner=task.get("owner") or _("nobody"),
-        role=" · " + task["role"] if task.get("role") else "", due=task.get("due") or "—")
+        role=" · " + shown(task["role"]) if task.get("role") else "", due=task.get("due") or "—")
     parts: list = [head, text(facts, "dim")]
     if task.get("description"):
         parts += [Text(""), text(task["description"])]
