@@ -39,6 +39,19 @@ def isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def notifications_outlast_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A notification stays in ``app._notifications`` until the test ends, however slow the machine.
+
+    Textual drops a notification from that list once its timeout (3–6 s) has passed, both when the list is read
+    and when its toast's timer fires; on a loaded machine a flow's ``settle`` can take longer than that, and a
+    test reading what the app said would fail by luck.
+    """
+    from textual.notifications import Notification
+
+    monkeypatch.setattr(Notification, "time_left", property(lambda self: self.timeout + 3600.0))
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "shop"
