@@ -19,7 +19,9 @@ ALSO = ["sellertui/domain/fields.py", "sellertui/domain/query.py", "sellertui/do
         "sellertui/domain/promotions/deadlines.py", "sellertui/domain/watch/today.py",
         "sellertui/domain/watch/alerts.py", "sellertui/domain/ads/rules.py",
         "sellertui/domain/profit/readiness.py", "sellertui/domain/profit/flags.py", "sellertui/domain/profit/ecb.py",
-        "sellertui/domain/promotions/checks.py"]
+        "sellertui/domain/promotions/checks.py", "sellertui/domain/profit/hiring.py",
+        "sellertui/domain/ads/proposal.py", "sellertui/domain/ads/tables.py", "sellertui/domain/ads/ledger.py",
+        "sellertui/domain/watch/listing.py", "sellertui/domain/watch/entry.py"]
 
 
 # velocity.py shows no text (its 'NaT' is pandas')

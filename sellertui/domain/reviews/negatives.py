@@ -64,6 +64,11 @@ def removal_grounds(kind: str, text: str, channel: str) -> list[str]:
     return grounds
 
 
+# the steps are kept in English (JSON's next_step); shown translated, in full or short
+STEPS = (N_("contact the buyer"), N_("resolve"))
+SHORT_STEPS = {"contact the buyer": N_("contact"), "resolve": N_("resolve")}
+
+
 @dataclass(frozen=True)
 class Due:
     """The next step of a negative and the day it is due by (None: nothing due, e.g. resolved)."""
@@ -75,8 +80,10 @@ class Due:
         if self.by is None:
             return ""
         days = (self.by - today).days
-        when = "today" if days == 0 else f"{days}d left" if days > 0 else f"late {-days}d"
-        return f"{self.step.split()[0]} · {when}"  # "contact · late 2d": short enough for a column
+        when = _("today") if days == 0 else _("{days}d left").format(days=days) if days > 0 else \
+            _("late {days}d").format(days=-days)
+        # "contact · late 2d": short enough for a column
+        return _("{step} · {when}").format(step=_(SHORT_STEPS.get(self.step, self.step)), when=when)
 
 
 def left_on(item: dict) -> date:

@@ -35,8 +35,8 @@ class FeedbackView(TableView):
     DETAIL_WIDTH = 42
     DETAIL_FROM = 110
     COLUMNS = [
-        Column("due", N_("Next step"), 17, style=lambda v: "bold red" if "late" in v else "bold yellow" if v else None,
-               sort_key="rank"),
+        Column("due", N_("Next step"), 17, style=lambda v, row: "bold red" if row("late") else
+               "bold yellow" if v else None, sort_key="rank", needs=("late",)),
         Column("date", N_("Date"), 10),
         Column("rating", N_("Stars"), 5, fmt=_stars, style=lambda v: STARS_STYLE.get(v)),
         Column("kind", N_("Kind"), 7),
