@@ -90,3 +90,13 @@ def test_watch_list_buy_box_owner(zh, capsys):
     out = zh(capsys, "watch", "list")
     assert "购物车 你 " in out and " you " not in out
     assert "竹制砧板 – 中号" in out  # the shop's own listings under their Chinese titles
+
+
+def test_locate_shops_and_the_deadlines_ahead(zh, capsys):
+    out = zh(capsys, "locate")
+    assert out.startswith("店铺     main\n数据     ") and "\n备份     " in out and "backups" not in out.split()[::2]
+    assert "我的店铺" in zh(capsys, "shops")  # config's default shop name
+    out = zh(capsys, "promotions", "upcoming")
+    assert " 提交 " in out and "submit" not in out
+    data = json.loads(zh(capsys, "promotions", "upcoming", "--json"))
+    assert {d["what"] for d in data["deadlines"]} <= {"submit", "deal deadline", "FBA cut-off"}
