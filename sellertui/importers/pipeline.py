@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from sellertui.core.errors import UserError
+from sellertui.core.i18n import _, ngettext
 from sellertui.core.markets import market
 from sellertui.importers import rejects
 from sellertui.importers.companions import with_companions
@@ -31,6 +32,7 @@ from sellertui.importers.period import Period, PeriodNeeded, download_day, resol
 from sellertui.importers.replacing import replaced_rows
 from sellertui.importers.source import read_bytes, read_table
 from sellertui.importers.table import Table
+from sellertui.importers.words import shown
 
 Progress = Callable[[str, float], None]  # (what is happening, overall fraction done 0..1)
 MARKETPLACE_FIELDS = ("sales_channel", "marketplace_name")
@@ -80,18 +82,21 @@ class Parsed:
 
     def notes(self) -> list[str]:
         """What the user should know about how the file was read."""
-        notes = [f"{self.locale.market.code} marketplace, {self.locale.currency} (from {self.locale.source})"]
+        notes = [_("{market} marketplace, {currency} (from {source})").format(
+            market=self.locale.market.code, currency=self.locale.currency, source=shown(self.locale.source))]
         if self.period is not None:
-            notes.append(f"period {self.period} (from {self.period.source})")
+            notes.append(_("period {period} (from {source})").format(period=self.period,
+                                                                     source=shown(self.period.source)))
         table = self.frame.table
         if table.encoding and table.encoding_source in ("detected", "chosen"):
-            how = "as you chose" if table.encoding_source == "chosen" else "detected"
-            notes.append(f"text read as {LABELS.get(table.encoding, table.encoding)}, {how}")
+            how = _("as you chose") if table.encoding_source == "chosen" else _("detected")
+            notes.append(_("text read as {encoding}, {how}").format(
+                encoding=LABELS.get(table.encoding, table.encoding), how=how))
         merged = self.output.merged
-        if merged == 1:
-            notes.append("1 row shared its key with an earlier row and was added to it")
-        elif merged:
-            notes.append(f"{merged:,} rows shared their key with an earlier row and were added to it")
+        if merged:
+            notes.append(ngettext("{n} row shared its key with an earlier row and was added to it",
+                                  "{n} rows shared their key with an earlier row and were added to it",
+                                  merged).format(n=f"{merged:,}"))
         return notes + self.frame.notes
 
 
@@ -120,29 +125,34 @@ class Result:
                 "removed": self.removed, "totals": self.totals}
 
     def summary_lines(self) -> list[str]:
-        would = "would be " if self.dry_run else ""
-        head = (f"{self.file}: {self.label}, {rows(self.rows)}: {self.inserted:,} {would}new, "
-                f"{self.updated:,} {would}updated, {self.unchanged:,} unchanged")
+        counts = {"inserted": f"{self.inserted:,}", "updated": f"{self.updated:,}", "unchanged": f"{self.unchanged:,}"}
+        head = (_("{file}: {label}, {rows}: {inserted} would be new, {updated} would be updated, {unchanged} unchanged")
+                if self.dry_run else
+                _("{file}: {label}, {rows}: {inserted} new, {updated} updated, {unchanged} unchanged")).format(
+            file=self.file, label=shown(self.label), rows=rows(self.rows), **counts)
         if self.rejected:
-            head += f", {self.rejected:,} set aside"
+            head += _(", {rejected} set aside").format(rejected=f"{self.rejected:,}")
         if self.removed:
-            head += f", {self.removed:,} {would}removed (gone from this report since its last import)"
+            head += (_(", {removed} would be removed (gone from this report since its last import)") if self.dry_run
+                     else _(", {removed} removed (gone from this report since its last import)")).format(
+                removed=f"{self.removed:,}")
         lines = [head]
         for name, counts in self.collections.items():
             if name != self.collection_main:
-                lines.append(f"  {name}: {counts['inserted']:,} new, {counts['updated']:,} updated, "
-                             f"{counts['unchanged']:,} unchanged")
-        lines.append("  totals: " + ", ".join(f"{k} {v}" for k, v in self.totals.items()))
+                lines.append(_("  {name}: {inserted} new, {updated} updated, {unchanged} unchanged").format(
+                    name=name, inserted=f"{counts['inserted']:,}", updated=f"{counts['updated']:,}",
+                    unchanged=f"{counts['unchanged']:,}"))
+        lines.append(_("  totals: ") + ", ".join(f"{k} {v}" for k, v in self.totals.items()))
         lines += [f"  {note}" for note in self.notes]
         if self.rejects_file:
-            lines.append(f"  the rows set aside and why: {self.rejects_file}")
+            lines.append(_("  the rows set aside and why: {file}").format(file=self.rejects_file))
         if self.dry_run:
-            lines.append("  dry run: nothing was written")
+            lines.append(_("  dry run: nothing was written"))
         return lines
 
 
 def rows(n: int) -> str:
-    return "1 row" if n == 1 else f"{n:,} rows"
+    return ngettext("{n} row", "{n} rows", n).format(n=f"{n:,}")
 
 
 @contextmanager
@@ -284,7 +294,7 @@ def _build(path: Path | None, name: str, table: Table, kind: Kind, headers, loca
            modified: str, options: Options) -> Parsed:
     frame = Frame(table, kind, headers, locale, period, modified)
     if options.period and not (kind.needs_period or kind.takes_period):
-        frame.notes.append(f"--period ignored: {kind.label} carries its own dates")
+        frame.notes.append(_("--period ignored: {label} carries its own dates").format(label=shown(kind.label)))
     output = kind.build(frame)
     totals = kind.totals(output, frame)
     return Parsed(path, kind, frame, output, totals, name or table.name)

@@ -100,3 +100,19 @@ def test_locate_shops_and_the_deadlines_ahead(zh, capsys):
     assert " 提交 " in out and "submit" not in out
     data = json.loads(zh(capsys, "promotions", "upcoming", "--json"))
     assert {d["what"] for d in data["deadlines"]} <= {"submit", "deal deadline", "FBA cut-off"}
+
+
+def test_an_import_summary(zh, capsys):
+    fixture = Path(__file__).resolve().parent.parent / "importers" / "fixtures" / "all-orders-us.txt"
+    out = zh(capsys, "import", str(fixture), "--dry-run")
+    assert out.startswith("all-orders-us.txt：全部订单报告，7 行：将新增 6，将更新 0，未变 0\n")
+    assert "  US 站点，USD（依据：文件的站点列）" in out and "  试运行：未写入任何内容" in out
+    assert "would be" not in out and "marketplace" not in out
+
+
+def test_every_report_kind_has_its_label_marked():
+    """The preview and the summary show a kind's label through _(): each one is listed in importers/words.py."""
+    from sellertui.importers.kinds import KINDS
+    from sellertui.importers.words import LABELS
+
+    assert {kind.label for kind in KINDS.values()} <= set(LABELS)

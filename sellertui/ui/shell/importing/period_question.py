@@ -51,7 +51,7 @@ class PeriodQuestion(ModalScreen[str | None]):
         with Vertical() as box:
             box.border_title = _("Which days does it cover?")
             yield Static(text(_("{file} is {kind}: it has no dates, and its name does not say which days it "
-                                "covers.").format(file=self.file, kind=self.label) + saved))
+                                "covers.").format(file=self.file, kind=_(self.label)) + saved))
             yield OptionList(*[Option(f"{label}  {start}..{end}", id=str(i))
                                for i, (label, start, end) in enumerate(self.offered)],
                              Option(_("other days…"), id=OTHER), id="period-choices")

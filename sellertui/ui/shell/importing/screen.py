@@ -332,7 +332,7 @@ def describe(parsed) -> Text:
     from sellertui.importers.pipeline import rows
 
     lines = Text()
-    lines.append_text(text(f"{parsed.path.name}: {parsed.kind.label}, {rows(parsed.rows)}", style="bold"))
+    lines.append_text(text(f"{parsed.path.name}: {_(parsed.kind.label)}, {rows(parsed.rows)}", style="bold"))
     lines.append("\n")
     lines.append_text(text(_("totals: {totals}").format(totals=", ".join(f"{k} {v}" for k, v in parsed.totals.items()))))
     for note in parsed.notes():
