@@ -103,10 +103,11 @@ def cmd_review_requests(args: argparse.Namespace) -> int:
         chosen = [c for c in due if c.order_id in wanted]
         if not args.dry_run:
             rules.approve(shop.store, chosen)
-        verb = "would approve" if args.dry_run else "approved"
+        said = _('would approve a review request for order {order_id} (closes {closes}); it goes with the next sync') \
+            if args.dry_run else \
+            _('approved a review request for order {order_id} (closes {closes}); it goes with the next sync')
         for c in chosen:
-            print(_('{verb} a review request for order {order_id} (closes {closes}); it goes with the next sync').format(
-                verb=verb, order_id=c.order_id, closes=c.closes))
+            print(said.format(order_id=c.order_id, closes=c.closes))
         return 0
     rows = request_rows(shop)
     if args.json:

@@ -116,3 +116,25 @@ def test_every_report_kind_has_its_label_marked():
     from sellertui.importers.words import LABELS
 
     assert {kind.label for kind in KINDS.values()} <= set(LABELS)
+
+
+def test_sync_dry_run_ads_export_and_review_approvals(zh, capsys):
+    out = zh(capsys, "sync", "--dry-run")
+    assert "orders US: 将获取 " in out and "试运行：未获取也未发送任何内容" in out
+    assert "would" not in out and "fetch orders" not in out
+    out = zh(capsys, "ads", "apply", "--dry-run")
+    assert out.startswith("将为 ") and "approved" not in out
+    out = zh(capsys, "review-requests", "--approve", "all", "--dry-run")
+    assert out.startswith("将批准订单 ") and "would approve" not in out
+
+
+def test_an_empty_bulk_export_says_so_in_chinese():
+    from sellertui.core.i18n import set_language
+    from sellertui.domain.ads.bulk import ExportResult
+
+    set_language("zh-CN")
+    try:
+        assert ExportResult(None, 0, [], []).message() == "没有要导出的已批准更改"
+    finally:
+        set_language("en")
+    assert ExportResult(None, 0, [], []).message() == "no approved changes to export"
