@@ -61,6 +61,7 @@ SINKS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "FieldError": ((0,), ()),
     "Text": ((0,), ()),
     "append": ((0,), ()),
+    "panel_binding": ((0,), ("description",)),
 }
 ATTRIBUTES = ("border_title", "border_subtitle", "TITLE", "HELP_TITLE", "tooltip")
 # words that are the same in every language: names and codes

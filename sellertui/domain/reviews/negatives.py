@@ -26,6 +26,7 @@ from sellertui.domain.reviews.settings import ReviewSettings
 
 NEGATIVE_MAX = 2  # 1 and 2 stars are negative (Amazon counts them in the negative feedback rate)
 OPEN, CONTACTED, REMOVAL, RESOLVED = "open", "contacted", "removal requested", "resolved"
+STATUS_WORDS = (N_("open"), N_("contacted"), N_("removal requested"), N_("resolved"))  # shown translated
 # stored as written here; the form shows them translated
 OUTCOMES = (N_("removed by Amazon"), N_("changed or removed by the buyer"), N_("answered publicly"), N_("left as it is"))
 

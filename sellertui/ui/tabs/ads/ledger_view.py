@@ -25,8 +25,8 @@ class LedgerView(AdsView):
                      "flag:converted by:")
     COLUMNS = [
         Column("day", N_("Decided"), 10),
-        Column("status", N_("Status"), 8, shown, style=lambda v: STATUS_STYLE.get(v)),
-        Column("action", N_("Action"), 14, shown),
+        Column("status", N_("Status"), 8, fmt=shown, style=lambda v: STATUS_STYLE.get(v)),
+        Column("action", N_("Action"), 14, fmt=shown),
         Column("term", N_("Term"), 20),
         Column("flag", N_("Since then"), 30, style=lambda v: "bold yellow" if v else None),
         *numbers(),

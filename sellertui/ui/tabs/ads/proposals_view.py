@@ -28,7 +28,7 @@ class ProposalsView(AdsView):
     """
     COLUMNS = [
         Column("mark", "", 1, style=lambda v: "bold green" if v == "✓" else None),
-        Column("action", N_("Action"), 15, shown),
+        Column("action", N_("Action"), 15, fmt=shown),
         Column("term", N_("Term"), 19),  # with the campaign's label, ACoS stays on screen at 80 columns
         Column("campaign_label", N_("Campaign"), 12),  # what tells the same term in two campaigns apart
         *numbers(),

@@ -23,7 +23,7 @@ class ReportsView(AdsView):
         Column("first", N_("First day"), 10),
         Column("last", N_("Last day"), 10),
         Column("days", N_("Days"), 4, "right", count),
-        Column("layout", N_("Layout"), 7, shown),
+        Column("layout", N_("Layout"), 7, fmt=shown),
         Column("attribution_days", N_("Attr"), 4, "right", lambda v: f"{v}d" if v == v and v else ""),
         Column("rows", N_("Rows"), 6, "right", count),
         Column("spend_text", N_("Spend"), 10, "right", sort_key="spend_minor"),

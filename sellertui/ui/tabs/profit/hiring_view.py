@@ -147,7 +147,7 @@ class HiringView(ProfitView):
             Column("position", "#", 2, "right"),
             Column("title", N_("Role"), 14),
             Column("cost", N_("Full cost"), 10, "right", money),
-            Column("status", N_("Status"), 15, status_shown, style=lambda v: "green" if str(v).startswith("hired") else
+            Column("status", N_("Status"), 15, fmt=status_shown, style=lambda v: "green" if str(v).startswith("hired") else
                    "bold" if v == "next" else None),
             Column("salary", N_("Salary"), 10, "right", money),
             Column("overhead", N_("Overhead"), 8, "right"),
