@@ -62,3 +62,14 @@ def test_english_is_as_it_was():
     assert describe_cost({"salary_minor": 500000, "overhead_pct": 25, "currency": "USD"}) == \
         "$5,000.00 salary + 25% overhead = $6,250.00 a month"
     assert Due("contact the buyer", date(2026, 12, 1)).describe(date(2026, 12, 3)) == "contact · late 2d"
+
+
+def test_the_ads_reasons_money_follows_a_language_switch():
+    from sellertui.domain.ads.rules import fmt
+
+    set_language("zh-CN")
+    try:
+        chinese = fmt(35, "USD")
+    finally:
+        set_language("en")
+    assert (chinese, fmt(35, "USD")) == ("US$0.35", "$0.35")  # the cache keeps one per language

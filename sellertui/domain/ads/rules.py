@@ -23,7 +23,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, language
 from sellertui.domain.ads.campaigns import CampaignInfo, Destinations
 from sellertui.domain.ads.metrics import is_asin, pct
 from sellertui.domain.ads.proposal import Proposal
@@ -31,7 +31,15 @@ from sellertui.domain.ads.settings import AdsRules
 from sellertui.domain.ads.targets import Target, TargetBook
 from sellertui.core.money import fmt as money_fmt
 
-fmt = lru_cache(maxsize=8192)(money_fmt)  # thousands of reasons repeat the same few amounts
+
+@lru_cache(maxsize=8192)  # thousands of reasons repeat the same few amounts
+def _fmt(minor: int | None, currency: str, lang: str) -> str:
+    return money_fmt(minor, currency)
+
+
+def fmt(minor: int | None, currency: str) -> str:
+    """Money as the language writes it (cached per language: switching it must not show the old one's '$')."""
+    return _fmt(minor, currency, language())
 
 
 def _targets(frame: pd.DataFrame, book: TargetBook) -> list[Target]:

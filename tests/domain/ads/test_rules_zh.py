@@ -19,7 +19,7 @@ def chinese():
 def test_a_negation_reason_and_its_numbers_in_chinese(chinese) -> None:
     p = negations(row("waste", clicks=5, spend=800, attribution=14))["waste"]
     assert p.reason.startswith("在广告组 ") and "否定 'waste'" in p.reason and p.reason.endswith("。")
-    assert "花费 $8.00 却无订单" in p.reason
+    assert "花费 US$8.00 却无订单" in p.reason  # the dollar as 中文 writes it (CLDR), whatever ran before
     assert "点击 5 次" in p.working[0] and "（14 天归因）" in p.working[0]
     assert p.attribution == "14-day"  # the stored value stays English
 
@@ -33,6 +33,6 @@ def test_a_harvest_reason_in_chinese(chinese) -> None:
 
 def test_a_bid_reason_in_chinese(chinese) -> None:
     p = bids(exact("bamboo board", clicks=20, spend=400, bid=100))["bamboo board"]
-    assert "（精准）的竞价从 $1.00 降低到 $0.75" in p.reason
-    assert "无销售：价格 $20.00 × 目标 35.0% / 点击 20 次 = $0.35（以一步为限）" in p.reason
+    assert "（精准）的竞价从 US$1.00 降低到 US$0.75" in p.reason
+    assert "无销售：价格 US$20.00 × 目标 35.0% / 点击 20 次 = US$0.35（以一步为限）" in p.reason
     assert p.action == "bid down"  # the stored action stays English
