@@ -44,7 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("A terminal cockpit for marketplace sellers. Without a command, starts the app."),
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"sellertui {__version__}")
+    # argparse's own msgid, which Python before 3.12 does not pass through gettext
+    parser.add_argument("--version", action="version", version=f"sellertui {__version__}",
+                        help=_("show program's version number and exit"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub, common)

@@ -6,7 +6,8 @@ import argparse
 import sys
 
 from sellertui.cli.common import context, print_json
-from sellertui.core.i18n import _
+from sellertui.core.cells import pad
+from sellertui.core.i18n import N_, _
 
 
 def register(sub, common) -> None:
@@ -38,14 +39,16 @@ def cmd_locate(args: argparse.Namespace) -> int:
         "shop": ctx.shop_name,
         "data": str(ctx.data_dir),
         "store": ctx.where if ctx.store_url else str(ctx.data_dir / "store"),
-        "backups": "pg_dump (see README)" if ctx.store_url else str(ctx.data_dir / "backups"),
+        "backups": _("pg_dump (see README)") if ctx.store_url else str(ctx.data_dir / "backups"),
         "config": str(ctx.settings.path),
     }
     if args.json:
         print_json(where)
     else:
-        for key, value in where.items():
-            print(f"{key:<8} {value}")
+        labels = {"shop": N_("shop"), "data": N_("data"), "store": N_("store"), "backups": N_("backups"),
+                  "config": N_("config")}
+        for key, value in where.items():  # the labels translated, padded by cells
+            print(f"{pad(_(labels[key]), 8)} {value}")
     return 0
 
 

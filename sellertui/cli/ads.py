@@ -13,7 +13,7 @@ import argparse
 import sys
 
 from sellertui.cli.common import context, print_json
-from sellertui.core.i18n import _
+from sellertui.core.i18n import _, shown
 
 
 def register(sub, common) -> None:
@@ -74,11 +74,12 @@ def cmd_proposals(args: argparse.Namespace) -> int:
     print(_('{label}: {len} proposal(s)').format(label=window.label, len=len(found)))
     for p in found:
         m = lambda v: fmt(v, p.currency)  # noqa: E731
-        bid = f"  bid {m(p.current_bid_minor)} → {m(p.new_bid_minor)}" if p.kind == "bid" else ""
-        mark = "approved" if p.status == "approved" else "new"
+        bid = _("  bid {old} → {new}").format(old=m(p.current_bid_minor), new=m(p.new_bid_minor)) \
+            if p.kind == "bid" else ""
+        mark = _("approved") if p.status == "approved" else _("new")
         print(_("[{mark}] {action}: '{term}' in {campaign} › {ad_group}  {clicks} clicks, {orders} orders, {m} "
                 "spend, ACoS {value}{bid}").format(
-            mark=mark, action=p.action, term=p.term, campaign=p.campaign, ad_group=p.ad_group, clicks=p.clicks,
+            mark=mark, action=shown(p.action), term=p.term, campaign=p.campaign, ad_group=p.ad_group, clicks=p.clicks,
             orders=p.orders, m=m(p.spend_minor), value=pct(p.acos) or '—', bid=bid))
         print(f"    {p.reason}")
     return 0
@@ -97,10 +98,11 @@ def cmd_reports(args: argparse.Namespace) -> int:
         return 0
     print(_('{len} ads report(s), newest first').format(len=len(records)))
     for r in records:
-        newer = f", {r['covered']} of its days also in newer reports (they count there)" if r["covered"] else ""
+        newer = _(", {covered} of its days also in newer reports (they count there)").format(covered=r["covered"]) \
+            if r["covered"] else ""
         print(_('{what} {marketplace} {first}..{last} ({layout}, {attribution_days}-day): {rows:,} rows, spend '
                 '{fmt}{newer}  {file}').format(
-            what=r['what'], marketplace=r['marketplace'], first=r['first'], last=r['last'], layout=r['layout'],
+            what=r['what'], marketplace=r['marketplace'], first=r['first'], last=r['last'], layout=shown(r['layout']),
             attribution_days=r['attribution_days'], rows=r['rows'],
             fmt=fmt(int(r['spend_minor']), r['currency'] or 'USD'), newer=newer, file=r['file']))
     return 0

@@ -7,7 +7,7 @@ import argparse
 from sellertui import clock
 from sellertui.cli.common import context, print_json
 from sellertui.core.money import fmt
-from sellertui.core.i18n import _
+from sellertui.core.i18n import _, shown
 from sellertui.core.cells import pad
 
 
@@ -44,5 +44,5 @@ def cmd_reorder(args: argparse.Namespace) -> int:
         print("\n" + _("{supplier}  ≈ {amount} at landed cost").format(supplier=supplier or _("(no supplier)"),
                                                                        amount=amount))
         for r in picked:
-            print(f"  {r['sku']:<{width}}  {r['qty']:>7,}  {pad(r['status'], 12)}  {r['why']}")
+            print(f"  {r['sku']:<{width}}  {r['qty']:>7,}  {pad(shown(r['status']), 12)}  {r['why']}")
     return 0

@@ -80,12 +80,15 @@ def cmd_pnl(args: argparse.Namespace) -> int:
     if not statement.periods:
         print(_("No sales, settlements or expenses yet: import reports first (sellertui import FILE)."))
         return 0
+    from sellertui.domain.profit.periods import GRAIN_WORDS
     from sellertui.domain.profit.pnl import LABELS, ROWS
 
     shown = list(range(len(statement.periods)))[-8:]  # the last eight periods fit a terminal
     print(_('P&L by {grain} in {home} (~ estimated in part, ⚠ missing data)').format(
-        grain=statement.grain, home=statement.home))
-    print(f"{'':24}" + "".join(f"{('⚠' if statement.missing(i) else '') + statement.labels[i]:>14}" for i in shown))
+        grain=_(GRAIN_WORDS.get(statement.grain, statement.grain)), home=statement.home))
+    # month labels are 中文 under zh-CN: padded by cells, as the figures are
+    print(" " * 24 + "".join(pad(("⚠" if statement.missing(i) else "") + statement.labels[i], 14, "right")
+                             for i in shown))
     for key in ROWS:
         # the domain marks its row names N_: shown here in the language, padded by cells
         print(pad(_(LABELS[key]), 24) + "".join(pad(statement.figure(key, i), 14, "right") for i in shown))
@@ -143,7 +146,7 @@ def cmd_hire(args: argparse.Namespace) -> int:
     if args.json:
         print_json(hiring.as_dict())
         return 0
-    from sellertui.domain.profit.hiring import describe_cost, role_status
+    from sellertui.domain.profit.hiring import describe_cost, role_status, status_shown
 
     result = hiring.readiness
     if not hiring.plan:
@@ -151,7 +154,7 @@ def cmd_hire(args: argparse.Namespace) -> int:
         return 0
     print(_("Hiring plan:"))
     for role in hiring.plan:
-        status = role_status(role, result.role)
+        status = status_shown(role_status(role, result.role))
         print(f"  {role.get('position')}. {pad(role.get('title', ''), 22)} {pad(describe_cost(role), 48)} {status}")
     if result.role is None:
         print(result.projection)

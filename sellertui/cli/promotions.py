@@ -42,7 +42,7 @@ def cmd_upcoming(args: argparse.Namespace) -> int:
     if data["deadlines"]:
         print(_("\nDeadlines"))
         for d in data["deadlines"]:
-            print(f"  {d['date']}  {pad(deadlines.describe(d['days_left']), 16)} {pad(d['what'], 14)} {d['name']}")
+            print(f"  {d['date']}  {pad(deadlines.describe(d['days_left']), 16)} {pad(shown(d['what']), 14)} {d['name']}")
     if data["starting"]:
         print(_("\nStarting"))
         for p in data["starting"]:

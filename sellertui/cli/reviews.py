@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from sellertui.cli.common import context, print_json
-from sellertui.core.i18n import _
+from sellertui.core.i18n import _, shown
 from sellertui.core.cells import cut, fit, pad
 
 
@@ -58,7 +58,7 @@ def cmd_feedback(args: argparse.Namespace) -> int:
         due = ""
         if i["due_by"]:
             due = "  [" + (_("{step} by {day}, LATE") if i["late"] else _("{step} by {day}")).format(
-                step=i["next_step"], day=i["due_by"]) + "]"
+                step=shown(i["next_step"]), day=i["due_by"]) + "]"
         # buyers' names and their words may be 中文: cut and padded by cells
         print(f"{i['date']}  {i['rating']}★ {kind}  {i['order_id'] or i['asin']:<19}  {fit(i['buyer'], 18)}  "
               f"{cut(i['text'], 60)}{due}")
@@ -103,10 +103,11 @@ def cmd_review_requests(args: argparse.Namespace) -> int:
         chosen = [c for c in due if c.order_id in wanted]
         if not args.dry_run:
             rules.approve(shop.store, chosen)
-        verb = "would approve" if args.dry_run else "approved"
+        said = _('would approve a review request for order {order_id} (closes {closes}); it goes with the next sync') \
+            if args.dry_run else \
+            _('approved a review request for order {order_id} (closes {closes}); it goes with the next sync')
         for c in chosen:
-            print(_('{verb} a review request for order {order_id} (closes {closes}); it goes with the next sync').format(
-                verb=verb, order_id=c.order_id, closes=c.closes))
+            print(said.format(order_id=c.order_id, closes=c.closes))
         return 0
     rows = request_rows(shop)
     if args.json:

@@ -37,7 +37,7 @@ def cmd_shops(args: argparse.Namespace) -> int:
         return 0
     width = max(len(r["name"]) for r in rows)
     for r in rows:  # a shop's name may be 中文: padded by cells
-        print(f"{'*' if r['open'] else ' '} {r['name']:<{width}}  {pad(r['shop_name'], 20)} {r['store']}")
+        print(f"{'*' if r['open'] else ' '} {r['name']:<{width}}  {pad(_(r['shop_name']) if r['shop_name'] == 'My shop' else r['shop_name'], 20)} {r['store']}")
     if len(rows) == 1:
         print(_("\nAdd another shop to config.toml as [shops.NAME] with store = \"postgresql://…\" or data_dir = \"…\"; "
               "then `sellertui --shop NAME`."))

@@ -9,7 +9,7 @@ from sellertui import clock
 from sellertui.cli.common import context, print_json
 from sellertui.core.markets import market as market_of
 from sellertui.core.money import fmt
-from sellertui.core.i18n import _, ngettext
+from sellertui.core.i18n import N_, _, ngettext
 from sellertui.core.cells import fit, pad
 
 
@@ -42,10 +42,11 @@ def register(sub, common) -> None:
     rec.add_argument("asin")
     rec.add_argument("--date", default="today", help=_("YYYY-MM-DD, today or -1 (default: today)"))
     rec.add_argument("--market", help=_("marketplace code (default: the shop's)"))
-    for name, what in (("rating", "stars, 0–5"), ("reviews", "review count"), ("coupon", "e.g. '10%% off'; none"),
-                       ("deal", "e.g. 'Lightning Deal'; none"), ("price", "what a shopper pays"),
-                       ("rank", "sales rank"), ("buybox", "who holds the Buy Box: you, a seller's name, or none")):
-        rec.add_argument(f"--{name}", help=what)
+    for name, what in (("rating", N_("stars, 0–5")), ("reviews", N_("review count")),
+                       ("coupon", N_("e.g. '10%% off'; none")), ("deal", N_("e.g. 'Lightning Deal'; none")),
+                       ("price", N_("what a shopper pays")), ("rank", N_("sales rank")),
+                       ("buybox", N_("who holds the Buy Box: you, a seller's name, or none"))):
+        rec.add_argument(f"--{name}", help=_(what))
     rec.set_defaults(handler=cmd_record)
 
     imp = actions.add_parser("import", help=_("import figures from a CSV (asin, date, rating, reviews, coupon, deal, "

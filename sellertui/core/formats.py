@@ -32,6 +32,18 @@ def long_day(day: date) -> str:
     return _skeleton("yMMMd", day)
 
 
+def weekday_abbreviations() -> list[str]:
+    """Monday first: 'Mon' … 'Sun' / '周一' … '周日'."""
+    if babel_locale() == "en_US":
+        import calendar
+
+        return list(calendar.day_abbr)
+    from babel.dates import get_day_names
+
+    names = get_day_names("abbreviated", locale=babel_locale())
+    return [names[i] for i in range(7)]  # Babel's 0 is Monday, as the calendar's
+
+
 def weekday_day(day: date) -> str:
     """'Sun, May 3' / '5月3日周日'."""
     return _skeleton("MMMEd", day)

@@ -16,6 +16,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from sellertui.demo.chinese_team import TEAM, decided
+
 SHOP_NAME = "枫与苔（演示）"
 BRAND = ("Maple & Moss", "枫与苔")
 CNY_PER_USD = 7.1  # the demo's planning rate: costs first priced in dollars, paid in yuan
@@ -30,7 +32,12 @@ VARIANTS = {"Small": "小号", "Medium": "中号", "Large": "大号", "XL": "特
             "Set of 6": "6件套", "Half Sheet": "半盘", "Quarter Sheet": "四分之一盘", "2-Pack": "2只装",
             "3-Pack": "3只装", "8-Pack": "8支装", "12-Pack": "12支装", "Bent": "弯头", "Boba": "珍珠奶茶款",
             "2-Tier": "双层", "3-Tier": "三层", "Drawer Insert": "抽屉款", "White": "白色", "Steel": "钢色",
-            "Matte Black": "哑光黑"}
+            "Matte Black": "哑光黑", "Bread Wrap": "面包包布", "Spatula Pair": "铲子两件装",
+            "Stripper Combo": "去叶器组合",
+            "5-Blade": "5刃", "5-Piece": "5件套", "7-Piece": "7件套", "Chainmail": "链甲款", "Holiday": "节日款",
+            "Family 6-Pack": "家庭6只装", "Grey 4-Pack": "灰色4条装", "Mixed 6-Pack": "混色6条装",
+            "Natural 4-Pack": "原色4条装", "Polycarbonate 3-Pack": "聚碳酸酯3只装", "Spice 12-Pack": "香料12只装",
+            "Starter 3-Pack": "入门3件装", "Stripe": "条纹款", "Waffle": "华夫格款"}
 SUPPLIERS = {"Hangzhou Greenware Co.": "杭州绿器有限公司", "Dongguan Silica Ltd.": "东莞硅材有限公司",
              "Yiwu Metalcraft": "义乌金工坊", "Shaoxing Textile Works": "绍兴纺织厂", "Ningbo Eco Goods": "宁波环保用品",
              "Xuzhou Glassworks": "徐州玻璃厂", "Yangjiang Blades": "阳江刀剪"}
@@ -76,10 +83,16 @@ def localise(data: dict[str, list[dict]], today: date) -> None:
     for i, buyer in enumerate(sorted(data["buyers"], key=lambda b: b["id"])):
         names[buyer["name"]] = buyer_name(i)
     names.update(EXPENSES)
+    names.update(TEAM)
     for collection, records in data.items():
         if collection not in ("search_terms", "ad_reports"):  # the buyers' own search words stay as typed
             for record in records:
                 _rename(record, names)
+    for action in data["ad_actions"]:
+        action["reason"] = decided(action.get("reason") or "")
+    for entry in data["watchlist"]:
+        if entry.get("own"):  # the shop's own listings, under their Chinese titles
+            entry["label"] = title(entry.get("label") or "")
     for product in data["products"]:
         if product.get("currency", "USD") == "USD":
             for cost in product.get("costs") or []:

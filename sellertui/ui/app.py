@@ -204,6 +204,8 @@ class SellerApp(LanguageShell, LiveStore, SyncShell, ShopSwitching, AdsConnectSh
         name = settings.shop_name
         if meta.get("demo") and name == "My shop":  # the default name: the demo's own (枫与苔 in 中文)
             name = meta.get("demo_shop", name)
+        elif name == "My shop":  # config's default, in the language
+            name = _("My shop")
         self.query_one(ShopHeader).shop = name
 
     def _welcome_choice(self, choice: str | None) -> None:

@@ -98,6 +98,7 @@ SINKS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "StillProcessing": ((0,), ()),
     "ItemOffers": ((2,), ()),
     "_wait": ((3, 4), ()),
+    "panel_binding": ((0,), ("description",)),
 }
 ATTRIBUTES = ("border_title", "border_subtitle", "TITLE", "HELP_TITLE", "tooltip")
 # words that are the same in every language: names and codes

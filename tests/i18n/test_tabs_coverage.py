@@ -24,7 +24,10 @@ ALSO = ["sellertui/domain/fields.py", "sellertui/domain/query.py", "sellertui/do
         "sellertui/domain/promotions/fee_table.py", "sellertui/domain/promotions/records.py",
         "sellertui/domain/promotions/tables.py", "sellertui/domain/promotions/events.py",
         "sellertui/domain/team/tasks.py", "sellertui/domain/promotions/pricing.py",
-        "sellertui/domain/promotions/results.py", "sellertui/domain/profit/account_fees.py"]
+        "sellertui/domain/promotions/results.py", "sellertui/domain/profit/account_fees.py",
+        "sellertui/domain/profit/hiring.py",
+        "sellertui/domain/ads/proposal.py", "sellertui/domain/ads/ledger.py",
+        "sellertui/domain/watch/listing.py", "sellertui/domain/watch/entry.py"]
 
 
 # velocity.py shows no text (its 'NaT' is pandas')

@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import _, shown
 from sellertui import clock
 from sellertui.domain.ads import bulk, decisions
 from sellertui.domain.ads.api_items import Item, NotByApi, item_for
@@ -61,10 +61,11 @@ class ApplyPlan:
         lines = []
         for p in self.changes:
             r = p.record
-            lines.append(f"{r.get('kind')} '{r.get('term')}' ({r.get('campaign')} › {r.get('ad_group')}):")
+            lines.append(f"{shown(r.get('kind'))} '{r.get('term')}' ({r.get('campaign')} › {r.get('ad_group')}):")
             lines += [f"  {item.words}" for item in p.items]
-            lines += [f"  then, once that is in: {item.words}" for item in p.after]
-        lines += [f"held back: {r.get('kind')} '{r.get('term')}': {why}" for r, why in self.held]
+            lines += [_("  then, once that is in: {words}").format(words=item.words) for item in p.after]
+        lines += [_("held back: {kind} '{term}': {why}").format(kind=shown(r.get("kind")), term=r.get("term"), why=why)
+                  for r, why in self.held]
         return lines
 
     def as_json(self) -> dict:
@@ -91,16 +92,17 @@ class ApplyResult:
 
     def summary(self) -> str:
         if self.dry_run:
-            text = f"would send {self.plan.items} item(s) for {len(self.plan.changes)} approved change(s)"
+            text = _("would send {items} item(s) for {changes} approved change(s)").format(
+                items=self.plan.items, changes=len(self.plan.changes))
         elif not self.plan.changes:
-            text = "no approved changes to send"
+            text = _("no approved changes to send")
         else:
-            text = f"applied {len(self.applied)} change(s) through the Ads API"
+            text = _("applied {n} change(s) through the Ads API").format(n=len(self.applied))
             if self.failed:
                 reasons = "; ".join(f"'{r.get('term')}': {r.get('api_error')}" for r in self.failed[:3])
-                text += f"; Amazon refused part of {len(self.failed)}: {reasons}"
+                text += _("; Amazon refused part of {n}: {reasons}").format(n=len(self.failed), reasons=reasons)
         if self.plan.held:
-            text += f"; {len(self.plan.held)} held back (see the dry run)"
+            text += _("; {n} held back (see the dry run)").format(n=len(self.plan.held))
         return text
 
     def outcomes(self) -> list[str]:
@@ -108,13 +110,14 @@ class ApplyResult:
         lines = []
         for p in self.plan.changes:
             r = p.record
-            lines.append(f"{r.get('status')}: {r.get('kind')} '{r.get('term')}' ({r.get('campaign')} › "
+            lines.append(f"{shown(r.get('status'))}: {shown(r.get('kind'))} '{r.get('term')}' ({r.get('campaign')} › "
                          f"{r.get('ad_group')})")
             sent = {e["key"]: e for e in r.get("api") or []}
             for item in p.waiting():
                 entry = sent.get(key_of(item))
-                outcome = ("not sent: it goes once the item before it is in" if entry is None else
-                           f"new id {entry['id']}" if entry.get("id") else f"Amazon refused it: {entry.get('error')}")
+                outcome = (_("not sent: it goes once the item before it is in") if entry is None else
+                           _("new id {id}").format(id=entry["id"]) if entry.get("id") else
+                           _("Amazon refused it: {error}").format(error=entry.get("error")))
                 lines.append(f"  {item.words}: {outcome}")
         return lines
 

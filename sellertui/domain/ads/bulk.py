@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import _, shown
 from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.core.money import to_decimal
@@ -72,18 +72,19 @@ class ExportResult:
     def message(self) -> str:
         parts = []
         if self.path is not None:
-            parts.append(f"wrote {self.rows} row(s) for {len(self.exported)} change(s) to {self.path} "
-                         f"({self.header})")
+            parts.append(_("wrote {rows} row(s) for {changes} change(s) to {path} ({header})").format(
+                rows=self.rows, changes=len(self.exported), path=self.path, header=self.header))
         if self.held:
-            parts.append(f"held back {len(self.held)} change(s) whose ids are unknown: " +
-                         "; ".join(f"{r.get('kind')} '{r.get('term')}' in {r.get('campaign')} › {r.get('ad_group')}"
-                                   f" ({why})" for r, why in self.held[:5]) +
-                         (f" (+{len(self.held) - 5} more)" if len(self.held) > 5 else "") +
-                         " — import the bulk file's Search Term Report tab (or sync the Ads console) to get ids")
+            parts.append(_("held back {n} change(s) whose ids are unknown: ").format(n=len(self.held)) +
+                         "; ".join(_("{kind} '{term}' in {campaign} › {ad_group} ({why})").format(
+                             kind=shown(r.get("kind")), term=r.get("term"), campaign=r.get("campaign"),
+                             ad_group=r.get("ad_group"), why=why) for r, why in self.held[:5]) +
+                         (_(" (+{n} more)").format(n=len(self.held) - 5) if len(self.held) > 5 else "") +
+                         _(" — import the bulk file's Search Term Report tab (or sync the Ads console) to get ids"))
         if self.failed_by_api:
-            parts.append(f"{self.failed_by_api} change(s) Amazon refused in part through the API are not in the "
-                         "file: send them again with `sellertui ads apply`, or undo them")
-        return "; ".join(parts) or "no approved changes to export"
+            parts.append(_("{n} change(s) Amazon refused in part through the API are not in the file: send them "
+                           "again with `sellertui ads apply`, or undo them").format(n=self.failed_by_api))
+        return "; ".join(parts) or _("no approved changes to export")
 
 
 def asin_expression(term: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sellertui.core.i18n import _
 from sellertui.core.money import fmt
 
 COLUMNS = ["id", "_rev", "decided_at", "decided_by", "status", "kind", "action", "term", "campaign", "ad_group",
@@ -38,7 +39,8 @@ def converted_later(records: list[dict], later_rows: pd.DataFrame) -> dict[str, 
             places = hits.groupby("campaign", sort=False)["orders"].sum().sort_values(ascending=False)
             where = ", ".join(f"{name} ({int(n)})" for name, n in places.head(2).items())
             sales = fmt(int(hits["sales_minor"].sum()), str(hits["currency"].iloc[0]))
-            flags[r["id"]] = f"sold {int(hits['orders'].sum())} elsewhere ({sales}): {where}"
+            flags[r["id"]] = _("sold {orders} elsewhere ({sales}): {where}").format(
+                orders=int(hits["orders"].sum()), sales=sales, where=where)
     return flags
 
 

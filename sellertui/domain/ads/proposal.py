@@ -11,11 +11,16 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field, fields
 
+from sellertui.core.i18n import N_
 from sellertui.domain.ads.metrics import is_asin
 
 KINDS = ("negate", "harvest", "bid")
 NEGATE_LEVELS = ("ad_group", "campaign")
 NEGATE_MATCHES = ("negativeExact", "negativePhrase")
+# the words of a proposal's action and of a decision's status: stored and filtered in English, shown translated
+WORDS = (N_("negate exact"), N_("negate product"), N_("harvest exact"), N_("harvest product"), N_("bid up"),
+         N_("bid down"), N_("new"), N_("approved"), N_("exported"), N_("rejected"), N_("applied"), N_("failed"),
+         N_("undone"), N_("daily"), N_("summary"))
 
 
 @dataclass

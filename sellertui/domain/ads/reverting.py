@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import _, shown
 from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.domain.ads.api_items import Item, NotByApi, reverse_of
@@ -42,30 +42,30 @@ class RevertResult:
     def lines(self) -> list[str]:
         lines = []
         for r in self.reversals:
-            lines.append(f"{r.record.get('kind')} '{r.record.get('term')}':")
-            lines += [f"  {item.words}" for _, item in r.items]
-        return lines + [f"not taken back: {why}" for why in self.refused]
+            lines.append(f"{shown(r.record.get('kind'))} '{r.record.get('term')}':")
+            lines += [f"  {item.words}" for _key, item in r.items]
+        return lines + [_("not taken back: {why}").format(why=why) for why in self.refused]
 
     def outcomes(self) -> list[str]:
         """After sending: each change, and each reverse item taken or refused with Amazon's reason."""
         lines = []
         for r in self.reversals:
-            lines.append(f"{r.record.get('status')}: {r.record.get('kind')} '{r.record.get('term')}'")
+            lines.append(f"{shown(r.record.get('status'))}: {shown(r.record.get('kind'))} '{r.record.get('term')}'")
             entries = {e["key"]: e for e in r.record.get("api") or []}
             for key, item in r.items:
                 entry = entries.get(key, {})
-                outcome = "done" if entry.get("reverted_at") else \
-                    f"Amazon refused it: {entry.get('revert_error') or 'no answer'}"
+                outcome = _("done") if entry.get("reverted_at") else \
+                    _("Amazon refused it: {error}").format(error=entry.get("revert_error") or _("no answer"))
                 lines.append(f"  {item.words}: {outcome}")
-        return lines + [f"not taken back: {why}" for why in self.refused]
+        return lines + [_("not taken back: {why}").format(why=why) for why in self.refused]
 
     def summary(self) -> str:
         if self.dry_run:
-            text = f"would take back {len(self.reversals)} change(s)"
+            text = _("would take back {n} change(s)").format(n=len(self.reversals))
         else:
-            text = f"took back {len(self.undone)} change(s) through the Ads API"
+            text = _("took back {n} change(s) through the Ads API").format(n=len(self.undone))
             if self.failed:
-                text += "; Amazon refused part of " + "; ".join(
+                text += _("; Amazon refused part of ") + "; ".join(
                     f"'{r.get('term')}': {r.get('revert_error')}" for r in self.failed[:3])
         return text + (f"; {'; '.join(self.refused[:3])}" if self.refused else "")
 

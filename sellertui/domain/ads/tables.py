@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 
-from sellertui.core.i18n import N_
+from sellertui.core.i18n import N_, _
 from sellertui.core.money import fmt
 from sellertui.domain.ads.campaigns import CampaignInfo
 from sellertui.domain.ads.metrics import is_asin
@@ -151,8 +151,8 @@ def change_text(p: Proposal) -> str:
         return f"{fmt(p.current_bid_minor, p.currency)}→{fmt(p.new_bid_minor, p.currency)}"
     if p.kind == "harvest":
         return f"→ {p.dest_campaign or '? (e)'}"
-    where = f"in {p.campaign}" if p.negate_level == "campaign" else f"in {p.ad_group}"
-    return f"{where}, phrase" if p.negate_match == "negativePhrase" else where
+    where = _("in {place}").format(place=p.campaign if p.negate_level == "campaign" else p.ad_group)
+    return _("{where}, phrase").format(where=where) if p.negate_match == "negativePhrase" else where
 
 
 def proposals_table(proposals: list[Proposal]) -> pd.DataFrame:

@@ -14,6 +14,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from sellertui.core.i18n import _
 from sellertui.domain.economics import cost_currency, cost_entry_on
 from sellertui.domain.inventory import formulas, velocity as velocity_mod
 from sellertui.domain.inventory.catalog import products_frame
@@ -199,9 +200,10 @@ def reorder(plan: Plan) -> list[dict]:
 
 def why(r: dict) -> str:
     """One sentence: why this SKU needs ordering, with its numbers."""
-    pace = f"sells {r['velocity']:.2f}/day"
-    horizon = f"{int(r['lead'])} days lead + {int(r['safety'])} safety"
+    pace = _("sells {velocity}/day").format(velocity=f"{r['velocity']:.2f}")
+    horizon = _("{lead} days lead + {safety} safety").format(lead=int(r["lead"]), safety=int(r["safety"]))
     if r["status"] == "out":
-        return f"out of stock; {pace}; {int(r['on_order'])} on order"
-    return (f"{int(r['position']):,} in stock and on order ≤ reorder point {r['rop']:,.0f} "
-            f"({pace} × {horizon}); runs out {r['stockout'] or 'never'}")
+        return _("out of stock; {pace}; {on_order} on order").format(pace=pace, on_order=int(r["on_order"]))
+    runs = _("runs out {day}").format(day=r["stockout"]) if r["stockout"] else _("runs out never")
+    return _("{position} in stock and on order ≤ reorder point {rop} ({pace} × {horizon}); {runs}").format(
+        position=f"{int(r['position']):,}", rop=f"{r['rop']:,.0f}", pace=pace, horizon=horizon, runs=runs)

@@ -20,6 +20,7 @@ DEADLINE = timedelta(hours=24)
 STATUSES = ("awaiting", "replied", "no_response_needed")
 STATUS_LABELS = {"awaiting": N_("awaiting reply"), "replied": N_("replied"),
                  "no_response_needed": N_("no response needed")}  # translated where shown
+STATUS_WORDS = (N_("awaiting"),)  # the table's short word for a message waiting for its reply
 
 
 def parse_moment(value: str | datetime) -> datetime:

@@ -18,6 +18,7 @@ from sellertui.core.money import fmt
 from sellertui.domain.orders.line_money import paid_of
 
 FLOW = ("requested", "authorised", "received", "refunded", "closed")
+FLOW_WORDS = (N_("requested"), N_("authorised"), N_("received"), N_("refunded"), N_("closed"))  # shown translated
 REASONS = ("DEFECTIVE", "NOT_AS_DESCRIBED", "ORDERED_WRONG_ITEM", "UNWANTED_ITEM", "DAMAGED_BY_CARRIER",
            "MISSING_PARTS", "OTHER")
 REASON_WORDS = {"DEFECTIVE": N_("defective"), "NOT_AS_DESCRIBED": N_("not as described"),

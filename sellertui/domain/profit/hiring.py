@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import N_, _
 from sellertui.core.errors import UserError
 from sellertui.core.money import fmt
 
@@ -31,8 +31,9 @@ def full_cost(role: dict) -> int:
 
 def describe_cost(role: dict) -> str:
     currency = role.get("currency") or "USD"
-    return (f"{fmt(role.get('salary_minor') or 0, currency)} salary + {float(role.get('overhead_pct') or 0):g}% "
-            f"overhead = {fmt(full_cost(role), currency)} a month")
+    return _("{salary} salary + {overhead}% overhead = {cost} a month").format(
+        salary=fmt(role.get("salary_minor") or 0, currency), overhead=f"{float(role.get('overhead_pct') or 0):g}",
+        cost=fmt(full_cost(role), currency))
 
 
 def roles(store) -> list[dict]:
@@ -49,6 +50,16 @@ def role_status(role: dict, next_up: dict | None) -> str:
     if role.get("status") == "hired":
         return f"hired {role.get('hired_on')}"
     return "next" if role is next_up else "planned"
+
+
+STATUS_WORDS = {"next": N_("next"), "planned": N_("planned")}
+
+
+def status_shown(status: str) -> str:
+    """``role_status``'s words (kept in English in frames and JSON) in the language, as a user reads them."""
+    if status.startswith("hired "):
+        return _("hired {day}").format(day=status.removeprefix("hired "))
+    return _(STATUS_WORDS[status]) if status in STATUS_WORDS else status
 
 
 def _record(values: dict, currency: str) -> dict:
@@ -111,8 +122,8 @@ def mark_hired(store, role_id: str, day: date, expect_rev: int | None = None) ->
                                 .format(title=role['title'], hired_on=role.get('hired_on')))
         tx.note = f"hired: {role['title']} from {day.isoformat()}"
         expense = tx["expenses"].insert({
-            "date": day.isoformat(), "category": "salaries", "description": f"{role['title']} (hire: "
-            f"{describe_cost(role)})", "amount_minor": full_cost(role), "currency": role.get("currency") or "USD",
+            "date": day.isoformat(), "category": "salaries", "description": _("{title} (hire: {cost})").format(
+                title=role["title"], cost=describe_cost(role)), "amount_minor": full_cost(role), "currency": role.get("currency") or "USD",
             "recurring": "monthly", "until": None, "role_id": role_id})
         return tx[ROLES].update(role_id, {"status": "hired", "hired_on": day.isoformat(),
                                           "expense_id": expense["id"]}, expect_rev=expect_rev)

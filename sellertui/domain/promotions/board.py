@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 
 import pandas as pd
 
+from sellertui.core.i18n import N_
 from sellertui.domain.orders.line_money import reduction
 from sellertui.domain.promotions import checks as check_rules
 from sellertui.domain.promotions import deadlines, events as event_rules
@@ -105,11 +106,12 @@ class Board:
                 continue
             plan = self.deadline_of(p)
             if plan.due is not None and plan.due.isoformat() <= until:
-                due.append({"what": "submit", "name": p.get("name", ""), "promotion_id": p["id"],
+                due.append({"what": N_("submit"), "name": p.get("name", ""), "promotion_id": p["id"],
                             "date": plan.due.isoformat(),
                             "days_left": deadlines.days_left(plan.due, self.now, p.get("marketplace") or "US")})
         for e in self.events:
-            for key, what in (("deadline", "deal deadline"), ("inventory_by", "FBA cut-off")):
+            # "what" stays English (JSON); the words are marked to be shown translated
+            for key, what in (("deadline", N_("deal deadline")), ("inventory_by", N_("FBA cut-off"))):
                 when = e.get(key)
                 if when and first <= when[:10] <= until:
                     due.append({"what": what, "name": e["name"], "event_id": e["id"], "date": when[:10],

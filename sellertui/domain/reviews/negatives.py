@@ -26,6 +26,7 @@ from sellertui.domain.reviews.settings import ReviewSettings
 
 NEGATIVE_MAX = 2  # 1 and 2 stars are negative (Amazon counts them in the negative feedback rate)
 OPEN, CONTACTED, REMOVAL, RESOLVED = "open", "contacted", "removal requested", "resolved"
+STATUS_WORDS = (N_("open"), N_("contacted"), N_("removal requested"), N_("resolved"))  # shown translated
 # stored as written here; the form shows them translated
 OUTCOMES = (N_("removed by Amazon"), N_("changed or removed by the buyer"), N_("answered publicly"), N_("left as it is"))
 
@@ -64,6 +65,11 @@ def removal_grounds(kind: str, text: str, channel: str) -> list[str]:
     return grounds
 
 
+# the steps are kept in English (JSON's next_step); shown translated, in full or short
+STEPS = (N_("contact the buyer"), N_("resolve"))
+SHORT_STEPS = {"contact the buyer": N_("contact"), "resolve": N_("resolve")}
+
+
 @dataclass(frozen=True)
 class Due:
     """The next step of a negative and the day it is due by (None: nothing due, e.g. resolved)."""
@@ -75,8 +81,10 @@ class Due:
         if self.by is None:
             return ""
         days = (self.by - today).days
-        when = "today" if days == 0 else f"{days}d left" if days > 0 else f"late {-days}d"
-        return f"{self.step.split()[0]} · {when}"  # "contact · late 2d": short enough for a column
+        when = _("today") if days == 0 else _("{days}d left").format(days=days) if days > 0 else \
+            _("late {days}d").format(days=-days)
+        # "contact · late 2d": short enough for a column
+        return _("{step} · {when}").format(step=_(SHORT_STEPS.get(self.step, self.step)), when=when)
 
 
 def left_on(item: dict) -> date:

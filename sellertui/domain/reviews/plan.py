@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sellertui.core.i18n import _
 from sellertui.domain.reviews import requests as rules
 from sellertui.domain.reviews.settings import ReviewSettings
 
@@ -14,16 +15,18 @@ def review_requests_planned(shop, market_code: str) -> list[dict]:
         if record.get("marketplace", "US") != market_code:
             continue
         if record.get("status") == rules.APPROVED:
-            would.append({"what": f"ask for a review of order {record['order_id']} (productReviewAndSellerFeedback, "
-                                  f"approved by {record.get('approved_by') or '?'}) if Amazon offers it "
-                                  "(getSolicitationActionsForOrder)", "order_id": record["order_id"]})
+            would.append({"what": _("ask for a review of order {order_id} (productReviewAndSellerFeedback, approved "
+                                    "by {who}) if Amazon offers it (getSolicitationActionsForOrder)").format(
+                order_id=record["order_id"], who=record.get("approved_by") or "?"), "order_id": record["order_id"]})
         elif record.get("status") == rules.SENDING:
-            would.append({"what": f"check whether the interrupted review request of order {record['order_id']} "
-                                  "went out (getSolicitationActionsForOrder), and send it only if not",
+            would.append({"what": _("check whether the interrupted review request of order {order_id} went out "
+                                    "(getSolicitationActionsForOrder), and send it only if not").format(
+                order_id=record["order_id"]),
                           "order_id": record["order_id"]})
     if ReviewSettings.of(shop).daily_rule:
         for c in rules.candidates(shop):
             if c.marketplace == market_code:
-                would.append({"what": f"ask for a review of order {c.order_id} (the daily rule approves it)",
+                would.append({"what": _("ask for a review of order {order_id} (the daily rule approves it)").format(
+                    order_id=c.order_id),
                               "order_id": c.order_id})
-    return would or [{"what": "send nothing (no review request is approved)"}]
+    return would or [{"what": _("send nothing (no review request is approved)")}]

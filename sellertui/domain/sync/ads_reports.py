@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sellertui.core.i18n import _
 from sellertui import clock
 from sellertui.amazon.errors import Unreachable
 from sellertui.amazon.reports import StillProcessing
@@ -161,10 +162,11 @@ def planned_reports(store, code: str, timezone: str, settings, since: date | Non
     for spec in REPORTS:
         pending = record.get("pending", {}).get(spec.report_type)
         if pending:
-            out.append({"what": f"poll {spec.report_type} report {pending['report_id']}"})
+            out.append({"what": _("poll {report} report {id}").format(report=spec.report_type, id=pending["report_id"])})
             continue
         span = window(today, record.get("checkpoints", {}).get(spec.report_type), since, settings.first_sync_days,
                       attribution_of(spec, settings), spec.kept_days)
-        out.append({"what": f"request {spec.report_type} by day from {span[0]} to {span[1]}" if span
-                    else f"{spec.report_type}: up to date"})
+        out.append({"what": _("request {report} by day from {first} to {last}").format(
+            report=spec.report_type, first=span[0], last=span[1]) if span
+                    else _("{report}: up to date").format(report=spec.report_type)})
     return out

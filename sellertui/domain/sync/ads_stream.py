@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from sellertui.core.i18n import _
 from sellertui.core.errors import UserError
 from sellertui.core.markets import by_amazon_id, market
 from sellertui.domain.sync import state
@@ -86,5 +87,5 @@ def planned_ads(shop, settings: "ApiSettings", since: date | None) -> StreamResu
     timezone = known[0].get("timezone", "UTC") if known else "UTC"
     unit = StreamResult("ads", code)
     unit.would.extend(planned_reports(shop.store, code, timezone, settings, since))
-    unit.would.append({"what": "list the campaigns, ad groups, keywords, negatives and targets"})
+    unit.would.append({"what": _("list the campaigns, ad groups, keywords, negatives and targets")})
     return unit

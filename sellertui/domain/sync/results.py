@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from sellertui.core.i18n import N_, _, ngettext
+
 SP_STREAMS = ("orders", "settlements", "inventory", "returns", "transactions", "business", "feedback",
               "confirmations", "reviews", "watch")
 ADS_STREAMS = ("ads",)  # the Ads console, through the Ads API
 STREAMS = SP_STREAMS + ADS_STREAMS
-SENDING = {"confirmations": ("confirmed", "rejected by Amazon"),
-           "reviews": ("review request(s) sent", "refused by Amazon")}
+SENDING = {"confirmations": (N_("confirmed"), N_("rejected by Amazon")),  # shown translated
+           "reviews": (N_("review request(s) sent"), N_("refused by Amazon"))}
 
 
 @dataclass
@@ -51,19 +53,21 @@ class StreamResult:
         """One line of the text summary."""
         head = f"{self.stream} {self.marketplace}:"
         if self.would:
-            return f"{head} would " + "; ".join(w["what"] for w in self.would)
+            return _("{head} would {what}").format(head=head, what="; ".join(w["what"] for w in self.would))
         if self.stream in SENDING:
             done, refused = SENDING[self.stream]
-            parts = [f"{self.sent} {done}", f"{self.rejected} {refused}"]
+            parts = [f"{self.sent} {_(done)}", f"{self.rejected} {_(refused)}"]
         else:
-            parts = [f"{self.new} new", f"{self.updated} updated", f"{self.unchanged} unchanged"]
+            parts = [_("{n} new").format(n=self.new), _("{n} updated").format(n=self.updated),
+                     _("{n} unchanged").format(n=self.unchanged)]
             if self.reports:
-                parts.append(f"{self.reports} report{'s' if self.reports != 1 else ''} downloaded")
+                parts.append(ngettext("{n} report downloaded", "{n} reports downloaded", self.reports).format(
+                    n=self.reports))
         if self.cancelled:
-            parts.append("no data for " + ", ".join(self.cancelled))
-        text = f"{head} {', '.join(parts)}"
+            parts.append(_("no data for {periods}").format(periods=", ".join(self.cancelled)))
+        text = f"{head} {_(', ').join(parts)}"
         if self.errors:
-            text += " — failed: " + "; ".join(self.errors)
+            text += _(" — failed: ") + "; ".join(self.errors)
         return text
 
 
@@ -87,11 +91,11 @@ class SyncResult:
     def lines(self) -> list[str]:
         lines = [s.line() for s in self.streams]
         if self.credentials_problem:
-            lines.insert(0, f"credentials: {self.credentials_problem}")
+            lines.insert(0, _("credentials: {problem}").format(problem=self.credentials_problem))
         for note in dict.fromkeys(n for s in self.streams for n in s.notes):
-            lines.append(f"  note: {note}")
+            lines.append(_("  note: {note}").format(note=note))
         if self.dry_run:
-            lines.append("dry run: nothing was fetched or sent")
+            lines.append(_("dry run: nothing was fetched or sent"))
         return lines
 
     def run_record(self, user: str) -> dict:

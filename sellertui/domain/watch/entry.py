@@ -25,13 +25,14 @@ from sellertui.domain import fields
 from sellertui.domain.watch.snapshots import build, record
 from sellertui.domain.watch.watchlist import clean_asin, clean_market
 
-NONE_WORDS = {"", "none", "no", "-", "—", "n/a"}
+# the words a Buy Box field takes, in English and in 中文 (the form's placeholder shows the owner translated)
+NONE_WORDS = {"", "none", "no", "-", "—", "n/a", "无", "无人", "没有"}
 HEADERS = {"asin": "asin", "date": "day", "day": "day", "rating": "rating", "stars": "rating",
            "reviews": "reviews", "review count": "reviews", "ratings": "reviews", "coupon": "coupon",
            "deal": "deal", "price": "price", "rank": "rank", "sales rank": "rank", "bsr": "rank",
            "marketplace": "marketplace", "market": "marketplace", "buybox": "buybox", "buy box": "buybox",
            "buybox owner": "buybox", "buy box owner": "buybox", "buybox seller": "buybox", "buy box seller": "buybox"}
-YOU_WORDS = {"you", "yours", "me", "mine", "us", "own", "ours"}
+YOU_WORDS = {"you", "yours", "me", "mine", "us", "own", "ours", "你", "您", "我", "自己", "我们"}
 MAX_ROWS = 100_000
 
 

@@ -66,10 +66,10 @@ def as_json(row: dict) -> dict:
 def buybox_text(row: dict) -> str:
     """Who holds the Buy Box: you, a seller, nobody (typed "none"), other (not named), or — (not known)."""
     if row.get("buybox_mine"):
-        return "you"
+        return _("you")
     if row.get("buybox_seller") == "":
-        return "nobody"
-    return row.get("buybox_seller") or ("—" if row.get("buybox_mine") is None else "other")
+        return _("nobody")
+    return row.get("buybox_seller") or ("—" if row.get("buybox_mine") is None else _("other"))
 
 
 def watch_frame(rows: list[dict]):

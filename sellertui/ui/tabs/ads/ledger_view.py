@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, shown
 from sellertui.domain.ads.filtering import Field
 from sellertui.ui.tabs.ads.base import DECIDED, AdsView, numbers, percent
 from sellertui.ui.kit.dialogs import InfoScreen
@@ -25,8 +25,8 @@ class LedgerView(AdsView):
                      "flag:converted by:")
     COLUMNS = [
         Column("day", N_("Decided"), 10),
-        Column("status", N_("Status"), 8, style=lambda v: STATUS_STYLE.get(v)),
-        Column("action", N_("Action"), 14),
+        Column("status", N_("Status"), 8, fmt=shown, style=lambda v: STATUS_STYLE.get(v)),
+        Column("action", N_("Action"), 14, fmt=shown),
         Column("term", N_("Term"), 20),
         Column("flag", N_("Since then"), 30, style=lambda v: "bold yellow" if v else None),
         *numbers(),
@@ -109,9 +109,9 @@ class LedgerView(AdsView):
         r = frame.iloc[position]
         m = lambda v: fmt(int(v), r["currency"])  # noqa: E731
         rows = [(_("Decided"), _("{when} by {who}").format(when=r["decided_at"], who=r["decided_by"])),
-                (_("Status"), r["status"]),
+                (_("Status"), shown(r["status"])),
                 (_("Change"), _("{action} '{term}' in {campaign} › {ad_group}").format(
-                    action=r["action"], term=r["term"], campaign=r["campaign"], ad_group=r["ad_group"])),
+                    action=shown(r["action"]), term=r["term"], campaign=r["campaign"], ad_group=r["ad_group"])),
                 (_("Numbers then"), _("{impressions} impressions, {clicks} clicks, {spend} spend, {orders} orders, "
                                       "{sales} sales, ACoS {acos}, target {target}").format(
                     impressions=f"{r['impressions']:,}", clicks=f"{r['clicks']:,}", spend=m(r["spend_minor"]),

@@ -35,7 +35,7 @@ class OverviewView(PanelHolder, View):
     TITLE = N_("Weekly")
     KEY = "O"
     FOCUS_WIDGETS = (FrameTable,)
-    BINDINGS = [panel_binding("Weeks")]
+    BINDINGS = [panel_binding(N_("Weeks"))]
     DEFAULT_CSS = """
     OverviewView > .summary { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
     OverviewView > Horizontal { height: 1fr; }

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, shown
 from sellertui.domain.ads.filtering import Field
 from sellertui.ui.tabs.ads.base import DECIDED, AdsView, edit_proposal, numbers
 from sellertui.ui.kit.dialogs import InfoScreen
@@ -28,7 +28,7 @@ class ProposalsView(AdsView):
     """
     COLUMNS = [
         Column("mark", "", 1, style=lambda v: "bold green" if v == "✓" else None),
-        Column("action", N_("Action"), 15),
+        Column("action", N_("Action"), 15, fmt=shown),
         Column("term", N_("Term"), 19),  # with the campaign's label, ACoS stays on screen at 80 columns
         Column("campaign_label", N_("Campaign"), 12),  # what tells the same term in two campaigns apart
         *numbers(),
@@ -107,7 +107,7 @@ class ProposalsView(AdsView):
         if not waiting:
             p = picked[0]
             said = (_("Already approved by {who}: {action} '{term}'; u undoes it.").format(
-                who=self._by(p), action=p.action, term=p.term) if len(picked) == 1
+                who=self._by(p), action=shown(p.action), term=p.term) if len(picked) == 1
                     else _("All {n} marked proposals are approved already.").format(n=len(picked)))
             self.notify(said, timeout=4)
         else:
@@ -156,5 +156,5 @@ class ProposalsView(AdsView):
     def explain(self) -> None:
         p = self.proposal(self.table.current_position)
         if p is not None:
-            self.app.push_screen(InfoScreen(_("Why: {action} '{term}'").format(action=p.action, term=p.term), [], [p.reason, *p.working]))
+            self.app.push_screen(InfoScreen(_("Why: {action} '{term}'").format(action=shown(p.action), term=p.term), [], [p.reason, *p.working]))
 

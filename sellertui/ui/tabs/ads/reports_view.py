@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, shown
 from sellertui.domain.ads.filtering import Field
 from sellertui.ui.kit.dialogs import InfoScreen
 from sellertui.ui.kit.table import Column
@@ -23,7 +23,7 @@ class ReportsView(AdsView):
         Column("first", N_("First day"), 10),
         Column("last", N_("Last day"), 10),
         Column("days", N_("Days"), 4, "right", count),
-        Column("layout", N_("Layout"), 7),
+        Column("layout", N_("Layout"), 7, fmt=shown),
         Column("attribution_days", N_("Attr"), 4, "right", lambda v: f"{v}d" if v == v and v else ""),
         Column("rows", N_("Rows"), 6, "right", count),
         Column("spend_text", N_("Spend"), 10, "right", sort_key="spend_minor"),
@@ -59,7 +59,7 @@ class ReportsView(AdsView):
         r = self.table.frame.iloc[position]
         rows = [(_("Report"), f"{r['label'] or r['what']}"), (_("Marketplace"), r["marketplace"] or "—"),
                 (_("Days"), _("{first} – {last} ({days} days, {layout})").format(
-                    first=r["first"], last=r["last"], days=r["days"], layout=r["layout"])),
+                    first=r["first"], last=r["last"], days=r["days"], layout=shown(r["layout"]))),
                 (_("Attribution"), _("{days}-day").format(days=r["attribution_days"])), (_("Rows"), f"{int(r['rows'] or 0):,}"),
                 (_("Spend"), r["spend_text"]), (_("File"), r["file"] or "—"), (_("First imported"), r["imported_at"] or "—"),
                 (_("Newer reports"), _("cover {n} of its days").format(n=int(r["covered"])) if r["covered"]

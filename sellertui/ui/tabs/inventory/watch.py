@@ -11,7 +11,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, shown
 from sellertui import clock
 from sellertui.core.markets import market as market_of
 from sellertui.core.money import fmt
@@ -36,7 +36,7 @@ def _change_style(value) -> str | None:
 
 
 COLUMNS = [
-    Column("whose", "", 5, style=lambda v: "bold" if v == "own" else "dim"),
+    Column("whose", "", 5, fmt=shown, style=lambda v: "bold" if v == "own" else "dim"),
     Column("label", N_("Product"), 20),
     Column("price_minor", N_("Price"), 9, "right", money_cell(), needs=("currency",)),
     Column("price_change_pct", "Δ", 5, "right", _pct, _change_style),

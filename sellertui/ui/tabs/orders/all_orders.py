@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, shown
 from sellertui.domain.orders import table
 from sellertui.domain.orders.order_lines import OrderDetails, order_details
 from sellertui.ui.kit.cells import money_cell
@@ -32,7 +32,7 @@ class AllOrdersView(TableView):
         Column("when", N_("Placed"), 16, sort_key="purchase_date"),
         Column("order_id", N_("Order"), 19),
         Column("channel", N_("Via"), 3),
-        Column("status", N_("Status"), 9, style=lambda v: STATUS_STYLE.get(v)),
+        Column("status", N_("Status"), 9, fmt=shown, style=lambda v: STATUS_STYLE.get(v)),
         Column("sku", N_("SKU"), 18),
         Column("quantity", N_("Qty"), 3, "right"),
         Column("total_minor", N_("Total"), 10, "right", fmt=money_cell(), needs=("currency",)),

@@ -13,6 +13,9 @@ from sellertui.domain.orders.tracking import tracking_link
 from sellertui.ui.kit.safe import plain, text
 
 STATUS_STYLE = {"Unshipped": "bold yellow", "Pending": "cyan", "Cancelled": "dim", "Shipping": "green"}
+# Amazon's order statuses, shown translated
+ORDER_STATUSES = (N_("Pending"), N_("Unshipped"), N_("Shipping"), N_("Shipped"), N_("Cancelled"),
+                  N_("PartiallyShipped"), N_("Canceled"))
 
 
 def order_detail(lines: list[dict], note: dict | None = None, buyer: dict | None = None) -> Group:

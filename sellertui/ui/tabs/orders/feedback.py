@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.message import Message
 
 from sellertui.domain.orders.buyer_messages import request_feedback_removal
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, shown
 from sellertui.domain.reviews import negatives, product_reviews
 from sellertui.domain.reviews.settings import ReviewSettings
 from sellertui.domain.reviews.listing import FILTER_HELP, feedback_items, filter_items, items_frame
@@ -35,12 +35,12 @@ class FeedbackView(TableView):
     DETAIL_WIDTH = 42
     DETAIL_FROM = 110
     COLUMNS = [
-        Column("due", N_("Next step"), 17, style=lambda v: "bold red" if "late" in v else "bold yellow" if v else None,
-               sort_key="rank"),
+        Column("due", N_("Next step"), 17, style=lambda v, row: "bold red" if row("late") else
+               "bold yellow" if v else None, sort_key="rank", needs=("late",)),
         Column("date", N_("Date"), 10),
         Column("rating", N_("Stars"), 5, fmt=_stars, style=lambda v: STARS_STYLE.get(v)),
-        Column("kind", N_("Kind"), 7),
-        Column("status", N_("Status"), 10),
+        Column("kind", N_("Kind"), 7, fmt=shown),
+        Column("status", N_("Status"), 10, fmt=shown),
         Column("buyer", N_("Buyer"), 16),
         Column("order_id", N_("Order"), 19),
         Column("text", N_("What they said"), 60),
@@ -90,11 +90,11 @@ class FeedbackView(TableView):
         line.append(_("{n} negative(s) to handle").format(n=len(open_)), style="bold")
         if late:
             line.append(_(" · {late} late").format(late=late), style="bold red")
-        for kind, label in (("feedback", "seller"), ("review", "reviews")):
+        for kind, label in (("feedback", N_("seller")), ("review", N_("reviews"))):
             ratings = [i["rating"] for i in items if i["kind"] == kind and i["rating"]]
             if ratings:
                 negative = sum(1 for r in ratings if r <= negatives.NEGATIVE_MAX)
-                line.append(_(" · {label} {n}: avg {ratings:.2f}, {negative:.0%} neg.").format(label=label, n=len(ratings), ratings=sum(ratings) / len(ratings), negative=negative / len(ratings)))
+                line.append(_(" · {label} {n}: avg {ratings:.2f}, {negative:.0%} neg.").format(label=_(label), n=len(ratings), ratings=sum(ratings) / len(ratings), negative=negative / len(ratings)))
         if not rated:
             line.append(_(" · nothing rated yet"))
         self.summary(line)
@@ -231,7 +231,7 @@ def item_detail(item: dict, work: dict | None) -> Group:
         parts += [Text(_("\nYour public response"), style="bold"), text(item["response"])]
     if item["negative"]:
         status = Text(_("\nStatus: "), style="bold")
-        status.append(plain(item["status"] + (f" ({item['outcome']})" if item["outcome"] else "")))
+        status.append(plain(shown(item["status"]) + (f" ({_(item['outcome'])})" if item["outcome"] else "")))
         if item["due"]:
             status.append(" · " + _("next: {step} (by {day})").format(step=plain(item["due"]), day=item["due_by"]),
                           style="bold red" if item["late"] else "bold yellow")

@@ -8,7 +8,7 @@ from textual import work
 from textual.binding import Binding
 from textual.message import Message
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, shown
 from sellertui import clock
 from sellertui.domain import fields
 from sellertui.domain.orders import messages, templates
@@ -47,7 +47,7 @@ class MessagesView(TableView):
     COLUMNS = [
         Column("received_at", N_("Time left"), 15, fmt=_left, style=_left_style, needs=("status",), sort_key="rank"),
         Column("when", N_("Received"), 16, sort_key="received_at"),
-        Column("status", N_("Status"), 8, fmt=lambda v: _("no reply") if v == "no_response_needed" else v),
+        Column("status", N_("Status"), 8, fmt=lambda v: _("no reply") if v == "no_response_needed" else shown(v)),
         Column("buyer_name", N_("Buyer"), 16),
         Column("order_id", N_("Order"), 19),
         Column("preview", N_("Message"), 60),

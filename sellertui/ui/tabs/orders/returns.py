@@ -8,7 +8,7 @@ from textual import work
 from textual.binding import Binding
 from textual.message import Message
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, shown
 from sellertui import clock
 from sellertui.domain.orders import returns
 from sellertui.domain.orders.return_list import OPEN, case_facts, filter_cases, moment_text, return_cases
@@ -39,7 +39,7 @@ class ReturnsView(TableView):
         Column("requested", N_("Requested"), 10, sort_key="requested_at"),
         Column("order_id", N_("Order"), 19),
         Column("channel", N_("Via"), 3),
-        Column("status", N_("Status"), 12, style=lambda v: "bold" if v in OPEN else "dim"),
+        Column("status", N_("Status"), 12, fmt=shown, style=lambda v: "bold" if v in OPEN else "dim"),
         Column("refund_by", N_("Refund by"), 10, style=_deadline_style),
         Column("sku", N_("SKU"), 18),
         Column("quantity", N_("Qty"), 3, "right"),

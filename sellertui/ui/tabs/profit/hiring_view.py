@@ -18,6 +18,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
 from sellertui.core.i18n import N_, _
+from sellertui.domain.profit.hiring import status_shown
 from sellertui.ui.kit.charts import Chart, Series
 from sellertui.ui.kit.dialogs import ConfirmScreen, InfoScreen
 from sellertui.ui.kit.filterbar import FilterBar
@@ -146,7 +147,7 @@ class HiringView(ProfitView):
             Column("position", "#", 2, "right"),
             Column("title", N_("Role"), 14),
             Column("cost", N_("Full cost"), 10, "right", money),
-            Column("status", N_("Status"), 15, style=lambda v: "green" if str(v).startswith("hired") else
+            Column("status", N_("Status"), 15, fmt=status_shown, style=lambda v: "green" if str(v).startswith("hired") else
                    "bold" if v == "next" else None),
             Column("salary", N_("Salary"), 10, "right", money),
             Column("overhead", N_("Overhead"), 8, "right"),

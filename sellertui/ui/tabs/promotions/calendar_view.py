@@ -67,7 +67,7 @@ class CalendarView(PromotionKeys, PanelHolder, View):
     CalendarView #calendar-side { padding: 0 1; }
     """
     BINDINGS = [Binding("t", "today", N_("Today"), id="promotions.today"), *PROMOTION_BINDINGS,
-                panel_binding("Day panel")]
+                panel_binding(N_("Day panel"))]
     FOCUS_WIDGETS = (MonthGrid,)
 
     def __init__(self, ctx, **kwargs) -> None:

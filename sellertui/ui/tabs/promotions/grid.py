@@ -9,7 +9,6 @@ move a day, ↑/↓ and shift+←/→ a week, pgup/pgdn and ``{``/``}`` a month;
 
 from __future__ import annotations
 
-import calendar as stdcal
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -21,7 +20,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from sellertui.core.i18n import N_
+from sellertui.core.formats import dated, weekday_abbreviations
+from sellertui.core.i18n import N_, _
 from sellertui.domain.promotions.calendar import add_months, lanes, weeks
 from sellertui.ui.kit.safe import plain
 from sellertui.core.cells import cut, fit
@@ -166,15 +166,15 @@ class MonthGrid(Widget, can_focus=True):
         shown, width, placed, given = self._layout()
         total = width * 7
         out = Text(no_wrap=True, overflow="crop")
-        title = Text(f" {stdcal.month_name[self.cursor.month]} {self.cursor.year}", style="bold")
-        legend = Text.assemble(("◆", MARKS["deadline"][1]), " deal deadline  ", ("▲", MARKS["inventory"][1]),
-                               " at FBA by  ", ("   ", SHADE["peak"]), " peak event ")
+        title = Text(" " + dated(self.cursor.replace(day=1), "%B %Y", "yMMMM"), style="bold")
+        legend = Text.assemble(("◆", MARKS["deadline"][1]), " " + _("deal deadline") + "  ", ("▲", MARKS["inventory"][1]),
+                               " " + _("at FBA by") + "  ", ("   ", SHADE["peak"]), " " + _("peak event") + " ")
         if title.cell_len + legend.cell_len + 1 <= total:
             title.append(" " * (total - title.cell_len - legend.cell_len))
             title.append_text(legend)
         out.append_text(title)
         out.append("\n")
-        for name in stdcal.day_abbr:
+        for name in weekday_abbreviations():
             out.append(fit(f" {name}", width, ellipsis=""), style="bold")
         items = {i.key: i for i in self.data.items}
         for week, week_lanes, lanes_shown in zip(shown, placed, given):

@@ -40,7 +40,7 @@ class BoardColumn(FrameTable):
 def _card(title, row) -> str:
     # the title first: lanes are narrow at 80 columns (owner and due follow; overdue is red)
     due = (row("due") or "")[5:]
-    return f"{title} · {row('owner') or 'nobody'}{' · ' + due if due else ''}"
+    return f"{title} · {row('owner') or _('nobody')}{' · ' + due if due else ''}"
 
 
 class BoardView(TaskActions, View):
@@ -90,7 +90,7 @@ class BoardView(TaskActions, View):
         for status in rules.STATUSES:
             lane = frame[frame["status"] == status].reset_index(drop=True) if len(frame) else frame
             self.query_one(f"#column-{status}", BoardColumn).set_frame(lane)
-            self.query_one(f"#lane-{status}", Static).update(text(f"{status} ({len(lane)})"))
+            self.query_one(f"#lane-{status}", Static).update(text(f"{_(status)} ({len(lane)})"))
         self.done_loading()
 
     @on(BoardColumn.Neighbour)

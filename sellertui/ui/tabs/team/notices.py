@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, shown
 from sellertui.domain import fields
 from sellertui.domain.team import notices as rules
 from sellertui.ui.kit.dialogs import ConfirmScreen, InfoScreen
@@ -17,7 +17,7 @@ from sellertui.ui.kit.table_view import TableView
 COLUMNS = [
     Column("posted", N_("Posted"), 16),
     Column("author", N_("From"), 10),
-    Column("mine", N_("You"), 6, style=lambda v: "bold yellow" if v == "unread" else "dim"),
+    Column("mine", N_("You"), 6, fmt=shown, style=lambda v: "bold yellow" if v == "unread" else "dim"),
     Column("title", N_("Notice"), 36),
     Column("reads", N_("Read"), 6, "right"),
 ]
@@ -29,7 +29,7 @@ def notices_frame(found: list[dict], user: str, members: list[str]):
     def state(n: dict) -> str:
         if n.get("withdrawn_at"):
             return "gone"
-        return "read" if user in (n.get("read_by") or {}) else "unread"
+        return N_("read") if user in (n.get("read_by") or {}) else N_("unread")
 
     everyone = lambda n: len(set(members) | set(n.get("read_by") or {}))  # noqa: E731
     return pd.DataFrame({
