@@ -115,6 +115,8 @@ class FrameTable(ScrollView, can_focus=True):
     def set_order(self, order) -> None:
         """Show these frame rows (e.g. a filter's result), keeping the sort."""
         np = lazy_numpy()
+        if isinstance(order, range):  # all rows: a million Python ints through asarray cost ~50 ms
+            order = np.arange(order.start, order.stop, order.step, dtype=np.intp)
         self._apply_order(np.asarray(order, dtype=np.intp), self.current_position)  # an empty list is float
 
     def _apply_order(self, order, keep: int | None) -> None:

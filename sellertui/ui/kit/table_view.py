@@ -259,7 +259,7 @@ class TableView(PanelHolder, View):
                     and text.startswith(last[1]) and _narrows(last[1], text)):
                 # Typing on can only narrow an AND of substring tests: search the last result only.
                 within = last[2]
-                found = self.filter(frame.iloc[within], text)
+                found = self.filter_within(frame, text, within)
                 positions = within if found is None else within[found]
             else:
                 positions = self.filter(frame, text)
@@ -287,6 +287,12 @@ class TableView(PanelHolder, View):
         previous result while the user types.
         """
         return None
+
+    def filter_within(self, frame, text: str, within):
+        """``filter`` over the rows at ``within`` only; positions into ``within``. A view whose filter can
+        read those rows without copying the frame (at a million rows a copy costs more than the search)
+        overrides it."""
+        return self.filter(frame.iloc[within], text)
 
     @on(FrameTable.RowSelected)
     def _selected(self, event: FrameTable.RowSelected) -> None:

@@ -82,6 +82,17 @@ class AllOrdersView(TableView):
     def filter(self, frame, text: str):
         return table.filter_orders(frame, text)
 
+    def filter_within(self, frame, text: str, within):
+        return table.filter_orders(frame, text, within)
+
+    def show_loaded(self, frame) -> None:
+        super().show_loaded(frame)
+        self._search_ready(frame)
+
+    @work(thread=True, exclusive=True, group="order-search", exit_on_error=False)
+    def _search_ready(self, frame) -> None:
+        table.search_ready(frame)  # after the paint: the first keystroke finds the filter's index built
+
     def show_summary(self, frame) -> None:
         fbm = int((frame["channel"] == "FBM").sum()) if len(frame) else 0
         line = Text()
