@@ -48,17 +48,25 @@ def local_times(iso):
     return moments.dt.strftime("%Y-%m-%d %H:%M")
 
 
+def _frame_name() -> str:
+    # local times are baked into the cached frames: the zone is part of their name
+    return f"orders{clock.now().strftime('%z')}"
+
+
 def orders_frame(cache, blacklisted: set[str], partitions: list[str] | None = None):
     """Order lines (through the shared FrameCache), with local times and blacklist flags."""
-    # local times are baked into the cached frames: the zone is part of their name
-    zone = clock.now().strftime("%z")
-    frame = cache.frame("orders", build_orders, name=f"orders{zone}", partitions=partitions, version=FRAME_VERSION)
+    frame = cache.frame("orders", build_orders, name=_frame_name(), partitions=partitions, version=FRAME_VERSION)
     return frame.assign(flagged=frame["buyer_id"].isin(blacklisted) if blacklisted else False)
 
 
 def order_months(store) -> list[str]:
     """The months (YYYY-MM) that hold orders, oldest first."""
     return store["orders"].partitions()
+
+
+def all_cached(shop) -> bool:
+    """Whether every month's order lines are kept as frames (all of them read in a moment, none parsed)."""
+    return shop.frames().cached("orders", _frame_name(), FRAME_VERSION)
 
 
 def all_orders(shop, months: list[str] | None = None):

@@ -191,7 +191,11 @@ class TableView(PanelHolder, View):
         frame = self.table.frame
         if frame is None or key not in frame or value is None:
             return False
-        hits = np.flatnonzero(frame[key].to_numpy()[self.table.order] == value)
+        try:  # the frame's rows holding it, compared in the column's own (Arrow) storage: no object copy
+            holding = np.flatnonzero((frame[key] == value).to_numpy(dtype=bool, na_value=False))
+        except (TypeError, ValueError):
+            holding = np.flatnonzero(frame[key].to_numpy() == value)
+        hits = np.flatnonzero(np.isin(self.table.order, holding)) if len(holding) else holding
         if not len(hits):
             return False
         self.table.cursor_row = int(hits[0])
