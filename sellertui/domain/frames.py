@@ -98,6 +98,20 @@ class FrameCache:
             return build([])
         return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
+    def cached(self, collection: str, name: str, version: int = 1) -> bool:
+        """Whether every partition's frame of ``collection`` is kept (in memory or on disk) under its file's
+        current signature: reading them all then costs milliseconds a partition, parsing none."""
+        with self._lock:
+            for part in self.store[collection].partitions():
+                sig = self.store.partition_signature(collection, part)
+                held = self._parts.get((collection, name, part))
+                if held is not None and held[0] == sig:
+                    continue
+                path = self._path((collection, name, part), sig, version)
+                if path is None or not path.exists():
+                    return False
+        return True
+
     def keep(self, collection: str, part: str, sig: Signature | None, specs: list, fresh) -> None:
         """Build a freshly written partition's frames (``specs``: ``domain.warming.Warm``) from its columns (a
         ``ColumnPart``) and keep them on disk under ``sig``, the signature the commit gave its files."""

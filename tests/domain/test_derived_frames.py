@@ -43,3 +43,23 @@ def test_a_new_process_reads_the_kept_value_as_computed_until_a_file_changes(sto
     newer = FrameCache(store, tmp_path / "frames")
     newer.derived("ads.spend", newer.signature(("products",)), compute, version=2)  # new code: computed afresh
     assert len(calls) == 3
+
+
+def test_cached_says_whether_every_partition_is_kept_under_its_current_signature(store, tmp_path) -> None:
+    from sellertui.domain.orders.table import FRAME_VERSION, build_orders
+
+    line = {"order_id": "A", "sku": "MAT", "purchase_date": "2026-10-02T10:00:00+00:00", "quantity": 1}
+    with store.transaction("t") as tx:
+        tx["orders"].upsert_many([{**line, "id": "A/MAT"},
+                                  {**line, "id": "B/MAT", "order_id": "B", "purchase_date": "2026-11-02T10:00:00+00:00"}])
+    cache = FrameCache(store, tmp_path / "frames")
+    assert not cache.cached("orders", "lines", FRAME_VERSION)  # nothing read yet
+    cache.frame("orders", build_orders, name="lines", partitions=["2026-11"], version=FRAME_VERSION)
+    assert not cache.cached("orders", "lines", FRAME_VERSION)  # one month of two
+    cache.frame("orders", build_orders, name="lines", version=FRAME_VERSION)
+    assert cache.cached("orders", "lines", FRAME_VERSION)
+    assert FrameCache(store, tmp_path / "frames").cached("orders", "lines", FRAME_VERSION)  # on disk, for a new process
+    assert not FrameCache(store, tmp_path / "frames").cached("orders", "lines", FRAME_VERSION + 1)  # older code's
+    with store.transaction("t") as tx:
+        tx["orders"].update("A/MAT", {"notes": "x"}, partition="2026-10")
+    assert not cache.cached("orders", "lines", FRAME_VERSION)  # a month written since

@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from sellertui.devtools.bench import Result, drop_store_frames
+from sellertui.devtools.bench.startup_suite import cached_bytecode
 
 SCRIPT = """
 import asyncio, sys, time
@@ -56,8 +57,8 @@ GOAL = 2.0  # seconds: the huge goals ask every tab within 2 s CPU warm; at 100k
 
 
 def _run(large: Path, slug: str, cache: Path, config: str) -> tuple[float, float]:
-    env = {**os.environ, "SELLERTUI_CACHE_DIR": str(cache), "SELLERTUI_CONFIG_DIR": config,
-           "TEXTUAL_ANIMATIONS": "none"}
+    env = cached_bytecode({**os.environ, "SELLERTUI_CACHE_DIR": str(cache), "SELLERTUI_CONFIG_DIR": config,
+                           "TEXTUAL_ANIMATIONS": "none"})
     proc = subprocess.run([sys.executable, "-c", SCRIPT, str(large), slug], env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError(f"benchmark process failed: {proc.stderr[-2000:]}")

@@ -48,11 +48,14 @@ def local_times(iso):
     return moments.dt.strftime("%Y-%m-%d %H:%M")
 
 
+def _frame_name() -> str:
+    # local times are baked into the cached frames: the zone is part of their name
+    return f"orders{clock.now().strftime('%z')}"
+
+
 def orders_frame(cache, blacklisted: set[str], partitions: list[str] | None = None):
     """Order lines (through the shared FrameCache), with local times and blacklist flags."""
-    # local times are baked into the cached frames: the zone is part of their name
-    zone = clock.now().strftime("%z")
-    frame = cache.frame("orders", build_orders, name=f"orders{zone}", partitions=partitions, version=FRAME_VERSION)
+    frame = cache.frame("orders", build_orders, name=_frame_name(), partitions=partitions, version=FRAME_VERSION)
     return frame.assign(flagged=frame["buyer_id"].isin(blacklisted) if blacklisted else False)
 
 
@@ -61,41 +64,61 @@ def order_months(store) -> list[str]:
     return store["orders"].partitions()
 
 
+def all_cached(shop) -> bool:
+    """Whether every month's order lines are kept as frames (all of them read in a moment, none parsed)."""
+    return shop.frames().cached("orders", _frame_name(), FRAME_VERSION)
+
+
 def all_orders(shop, months: list[str] | None = None):
     """Every order line (or those placed in ``months``), flagged when its buyer is blacklisted."""
     frames = shop.frames()
     return orders_frame(frames, blacklisted_ids(shop.store, frames), partitions=months)
 
 
-def filter_orders(frame, text: str):
-    """Positions of the order lines matching the filter text (None: no filter)."""
+def filter_orders(frame, text: str, within=None):
+    """Positions of the order lines matching the filter text (None: no filter).
+
+    ``within``: search only the rows at these positions (typing on narrows the last result); the positions
+    returned are then into ``within``.
+    """
     import numpy as np
+
+    from sellertui.domain.orders.search import index_of
 
     query = parse(text, FILTERS)
     if query.empty:
         return None
-    mask = np.ones(len(frame), dtype=bool)
-    for word in query.words:
-        mask &= frame["haystack"].str.contains(word, regex=False).to_numpy()
+    mask = index_of(frame).words_mask(query.words, within)
+
+    def column(name: str):
+        return frame[name] if within is None else frame[name].take(within)
+
     for name, value in query.terms.items():
         value_l = value.lower()
         if name in ("status", "channel"):
-            mask &= frame[name].fillna("").str.lower().str.startswith(value_l).to_numpy()
+            mask &= column(name).fillna("").str.lower().str.startswith(value_l).to_numpy()
         elif name == "sku":
-            mask &= frame["sku"].fillna("").str.lower().str.contains(value_l, regex=False).to_numpy()
+            mask &= column("sku").fillna("").str.lower().str.contains(value_l, regex=False).to_numpy()
         elif name == "buyer":
-            mask &= frame["buyer_name"].fillna("").str.lower().str.contains(value_l, regex=False).to_numpy()
+            mask &= column("buyer_name").fillna("").str.lower().str.contains(value_l, regex=False).to_numpy()
         elif name == "order":
-            mask &= frame["order_id"].fillna("").str.startswith(value).to_numpy()
+            mask &= column("order_id").fillna("").str.startswith(value).to_numpy()
         elif name == "from":
-            mask &= (frame["when"] >= parse_day(value, "from")).to_numpy()
+            mask &= (column("when") >= parse_day(value, "from")).to_numpy()
         elif name == "to":
-            mask &= (frame["when"].str[:10] <= parse_day(value, "to")).to_numpy()
+            mask &= (column("when").str[:10] <= parse_day(value, "to")).to_numpy()
         elif name == "flag":
             if value_l not in ("blacklisted", "yes"):
                 raise QueryError(_("flag: wants flag:blacklisted"))
-            mask &= frame["flagged"].to_numpy(dtype=bool)
+            mask &= column("flagged").to_numpy(dtype=bool)
     return np.flatnonzero(mask)
+
+
+def search_ready(frame) -> None:
+    """Build the filter's index of ``frame`` now (in a worker), so the first keystroke finds it built."""
+    from sellertui.domain.orders.search import index_of
+
+    index_of(frame).warm()
 
 
 def lines_of(frame, order_id: str):

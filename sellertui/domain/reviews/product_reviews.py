@@ -13,7 +13,6 @@ from datetime import date
 from sellertui.core.i18n import _
 from sellertui import clock
 from sellertui.core.errors import UserError
-from sellertui.importers.kinds.reviews import review_key
 
 
 def new_review(asin: str, day: date, rating: int, text: str, title: str = "", reviewer: str = "",
@@ -27,6 +26,9 @@ def new_review(asin: str, day: date, rating: int, text: str, title: str = "", re
         raise UserError(_("a review cannot be left in the future"))
     if not (text.strip() or title.strip()):
         raise UserError(_("type the review's text or at least its title"))
+    # imported here: the importers' package loads every report kind, which start-up does not need
+    from sellertui.importers.kinds.reviews import review_key
+
     return {"id": review_key(asin or sku, day.isoformat(), reviewer, review_id), "asin": asin, "sku": sku.strip(),
             "date": day.isoformat(), "rating": int(rating), "title": title.strip(), "text": text.strip(),
             "reviewer": reviewer.strip(), "order_id": order_id.strip(), "marketplace": marketplace,

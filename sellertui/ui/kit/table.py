@@ -22,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from sellertui.ui.kit.safe import plain
-from sellertui.ui.kit.table_columns import Column, default_fmt, fit_cell, lazy_numpy
+from sellertui.ui.kit.table_columns import Column, default_fmt, fit_cell, lazy_numpy, plain_value, sorted_positions
 from sellertui.ui.kit.table_groups import Lines, group_lines, plain_lines
 from sellertui.core.i18n import N_, _
 
@@ -115,6 +115,8 @@ class FrameTable(ScrollView, can_focus=True):
     def set_order(self, order) -> None:
         """Show these frame rows (e.g. a filter's result), keeping the sort."""
         np = lazy_numpy()
+        if isinstance(order, range):  # all rows: a million Python ints through asarray cost ~50 ms
+            order = np.arange(order.start, order.stop, order.step, dtype=np.intp)
         self._apply_order(np.asarray(order, dtype=np.intp), self.current_position)  # an empty list is float
 
     def _apply_order(self, order, keep: int | None) -> None:
@@ -176,14 +178,7 @@ class FrameTable(ScrollView, can_focus=True):
         values = self._values.get(key)
         if values is None:
             values = self._values[key] = self._frame[key].array
-        value = values[position]
-        if value is None or type(value).__name__ in ("NAType", "NaTType"):
-            return None
-        if hasattr(value, "item"):
-            value = value.item()
-        if isinstance(value, float) and value != value:  # pandas' str dtype keeps missing text as NaN
-            return None
-        return value
+        return plain_value(values[position])
 
     def selected_positions(self) -> list[int]:
         """Marked rows, or the row under the cursor when none is marked."""
@@ -198,12 +193,7 @@ class FrameTable(ScrollView, can_focus=True):
         if self._frame is None or key not in self._frame:
             return None
         if self._sort_index is None or self._sort_index[0] != self.sort_by:
-            column = self._frame[key].reset_index(drop=True)
-            try:
-                ordered = column.sort_values(ascending=not descending, kind="stable", na_position="last")
-            except TypeError:  # mixed types in one column: compare their text
-                ordered = column.astype(str).sort_values(ascending=not descending, kind="stable")
-            self._sort_index = (self.sort_by, ordered.index.to_numpy())
+            self._sort_index = (self.sort_by, sorted_positions(self._frame[key], descending))
         return self._sort_index[1]
 
     def sort(self, column_index: int, descending: bool | None = None) -> None:
@@ -328,10 +318,20 @@ class FrameTable(ScrollView, can_focus=True):
 
     _fit = staticmethod(fit_cell)
 
+    _base_style: Style | None = None
+
+    def render_lines(self, crop):
+        # the widget's style walks every ancestor's styles: once a repaint, not once a line
+        self._base_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._base_style = None
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         scroll_x, scroll_y = int(self.scroll_x), int(self.scroll_y)
-        base = self.rich_style
+        base = self._base_style or self.rich_style
         if y == 0 and self._top:
             header = self.get_component_rich_style("frame-table--header")
             segments = []

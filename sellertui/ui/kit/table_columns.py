@@ -42,3 +42,24 @@ def fit_cell(text: str, width: int, align: str) -> str:
             return text[: width - 1] + "…" if width > 0 else ""
         return text.rjust(width) if align == "right" else text.ljust(width)
     return fit(text, width, align)  # 中文 and other wide characters: two cells each
+
+
+def plain_value(value: Any) -> Any:
+    """A frame's value as plain Python (missing: None)."""
+    if value is None or type(value).__name__ in ("NAType", "NaTType"):
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and value != value:  # pandas' str dtype keeps missing text as NaN
+        return None
+    return value
+
+
+def sorted_positions(column, descending: bool):
+    """Every position of ``column`` (a Series), in the order of its values (stable; missing last)."""
+    column = column.reset_index(drop=True)
+    try:
+        ordered = column.sort_values(ascending=not descending, kind="stable", na_position="last")
+    except TypeError:  # mixed types in one column: compare their text
+        ordered = column.astype(str).sort_values(ascending=not descending, kind="stable")
+    return ordered.index.to_numpy()

@@ -9,13 +9,14 @@ into a row).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Sequence
 
 
 @dataclass
 class Lines:
-    shows: list[int | str] = field(default_factory=list)  # per line: a row (index into the order) or a heading
-    line_of: list[int] = field(default_factory=list)  # per row: its line
+    # per line: a row (index into the order) or a heading; a range when there are no headings
+    shows: Sequence[int | str] = field(default_factory=list)
+    line_of: Sequence[int] = field(default_factory=list)  # per row: its line
 
     def __len__(self) -> int:
         return len(self.shows)
@@ -41,5 +42,5 @@ def group_lines(values, label: Callable[[object, int], str]) -> Lines:
 
 
 def plain_lines(rows: int) -> Lines:
-    """No groups: line n shows row n."""
-    return Lines(list(range(rows)), list(range(rows)))
+    """No groups: line n shows row n (ranges: two lists of a million ints cost ~40 ms every filter keystroke)."""
+    return Lines(range(rows), range(rows))

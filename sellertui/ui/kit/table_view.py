@@ -191,7 +191,11 @@ class TableView(PanelHolder, View):
         frame = self.table.frame
         if frame is None or key not in frame or value is None:
             return False
-        hits = np.flatnonzero(frame[key].to_numpy()[self.table.order] == value)
+        try:  # the frame's rows holding it, compared in the column's own (Arrow) storage: no object copy
+            holding = np.flatnonzero((frame[key] == value).to_numpy(dtype=bool, na_value=False))
+        except (TypeError, ValueError):
+            holding = np.flatnonzero(frame[key].to_numpy() == value)
+        hits = np.flatnonzero(np.isin(self.table.order, holding)) if len(holding) else holding
         if not len(hits):
             return False
         self.table.cursor_row = int(hits[0])
@@ -259,7 +263,7 @@ class TableView(PanelHolder, View):
                     and text.startswith(last[1]) and _narrows(last[1], text)):
                 # Typing on can only narrow an AND of substring tests: search the last result only.
                 within = last[2]
-                found = self.filter(frame.iloc[within], text)
+                found = self.filter_within(frame, text, within)
                 positions = within if found is None else within[found]
             else:
                 positions = self.filter(frame, text)
@@ -287,6 +291,12 @@ class TableView(PanelHolder, View):
         previous result while the user types.
         """
         return None
+
+    def filter_within(self, frame, text: str, within):
+        """``filter`` over the rows at ``within`` only; positions into ``within``. A view whose filter can
+        read those rows without copying the frame (at a million rows a copy costs more than the search)
+        overrides it."""
+        return self.filter(frame.iloc[within], text)
 
     @on(FrameTable.RowSelected)
     def _selected(self, event: FrameTable.RowSelected) -> None:

@@ -69,9 +69,10 @@ class AllOrdersView(TableView):
 
     def load(self):
         months = table.order_months(self.shop.store)
-        if len(months) > 2 and self.table.frame is None:
+        if len(months) > 2 and self.table.frame is None and not table.all_cached(self.shop):
             # First show the newest months (a screenful in ~0.1 s even when nothing is cached yet),
-            # then everything: with years of orders the full parse can take seconds.
+            # then everything: with years of orders the full parse can take seconds. When every month's
+            # frame is kept, reading them all is as quick as a first part would be, and paints once.
             self.show_first(table.all_orders(self.shop, months[-2:]))
         return table.all_orders(self.shop)
 
@@ -81,6 +82,17 @@ class AllOrdersView(TableView):
 
     def filter(self, frame, text: str):
         return table.filter_orders(frame, text)
+
+    def filter_within(self, frame, text: str, within):
+        return table.filter_orders(frame, text, within)
+
+    def show_loaded(self, frame) -> None:
+        super().show_loaded(frame)
+        self.call_after_refresh(self._search_ready, frame)
+
+    @work(thread=True, exclusive=True, group="order-search", exit_on_error=False)
+    def _search_ready(self, frame) -> None:
+        table.search_ready(frame)  # after the paint: the first keystroke finds the filter's index built
 
     def show_summary(self, frame) -> None:
         fbm = int((frame["channel"] == "FBM").sum()) if len(frame) else 0
