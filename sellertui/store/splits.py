@@ -121,7 +121,8 @@ def by_bucket(docs, buckets: int) -> dict[int, object]:
 
         codes = np.fromiter(map(zlib.crc32, map(str.encode, docs.records.ids, repeat("utf-8"),
                                                 repeat("surrogatepass"))), np.uint32, len(docs)) % buckets
-        return {b: ColumnPart(docs.records.take(np.flatnonzero(codes == b).tolist()), docs.marks) for b in range(buckets)}
+        return {b: ColumnPart(docs.records.take(np.flatnonzero(codes == b).tolist()), docs.marks)
+                for b in range(buckets)}
     out: dict[int, dict] = {b: {} for b in range(buckets)}
     for record_id, doc in docs.items():
         out[bucket_of(record_id, buckets)][record_id] = doc
