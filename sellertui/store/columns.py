@@ -62,6 +62,8 @@ class Columns(Sequence):
             return self
         if not rows:
             return Columns({name: [] for name in self.columns})
+        if rows[-1] - rows[0] == len(rows) - 1 and rows[0] >= 0 and list(rows) == list(range(rows[0], rows[-1] + 1)):
+            return Columns({name: column[rows[0]:rows[-1] + 1] for name, column in self.columns.items()})  # a run
         pick = itemgetter(*rows)
         if len(rows) == 1:
             return Columns({name: [column[rows[0]]] for name, column in self.columns.items()})
