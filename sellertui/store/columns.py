@@ -62,8 +62,10 @@ class Columns(Sequence):
             return self
         if not rows:
             return Columns({name: [] for name in self.columns})
-        if rows[-1] - rows[0] == len(rows) - 1 and rows[0] >= 0 and list(rows) == list(range(rows[0], rows[-1] + 1)):
-            return Columns({name: column[rows[0]:rows[-1] + 1] for name, column in self.columns.items()})  # a run
+        first, last = rows[0], rows[-1]
+        if isinstance(rows, range) and rows.step == 1 and 0 <= first <= last < self.n or (
+                last - first == len(rows) - 1 and first >= 0 and list(rows) == list(range(first, last + 1))):
+            return Columns({name: column[first:last + 1] for name, column in self.columns.items()})  # a run
         pick = itemgetter(*rows)
         if len(rows) == 1:
             return Columns({name: [column[rows[0]]] for name, column in self.columns.items()})
@@ -76,9 +78,10 @@ class Columns(Sequence):
 class ColumnPart(Mapping):
     """A fresh partition staged as columns (with the store's marks): read as dicts only if someone asks."""
 
-    def __init__(self, records: Columns, marks: dict) -> None:
+    def __init__(self, records: Columns, marks: dict, bounds: list[int] | None = None) -> None:
         self.records = records
         self.marks = marks
+        self.bounds = bounds  # staged bucket by bucket (``store.splits.bucket_order``): where each bucket starts
         self._docs: dict | None = None
 
     def materialise(self) -> dict[str, dict]:
