@@ -18,7 +18,10 @@ from typing import Callable, Iterator
 
 import orjson
 
-CHUNK = 5_000  # records turned into dicts at a time while a partition is encoded
+# records turned into dicts and encoded at a time: a chunk's bytes (~100 KB) stay under glibc's mmap threshold
+# (``sellertui.memory``), so each chunk reuses the last one's memory; 5,000 (4 MB) page-faulted fresh memory every
+# time: 200k search terms took 0.42 s user + 0.1-0.3 s system to encode, now 0.32 s + 0.02 s
+CHUNK = 100
 
 
 class Columns(Sequence):
