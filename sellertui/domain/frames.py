@@ -126,12 +126,13 @@ class FrameCache:
                 made[spec.name] = spec.build(made[spec.subset_of])
                 self._write_disk((collection, spec.name, part), sig, spec.version, made[spec.name])
                 continue
+            if spec.columns:  # one build over the columns: the reader's slices (``chunk``) only bound a JSON parse
+                made[spec.name] = spec.build(docs)
+                self._write_disk((collection, spec.name, part), sig, spec.version, made[spec.name])
+                continue
             step = spec.chunk or n or 1
             frames = []
             for start in range(0, max(n, 1), step):
-                if spec.columns:
-                    frames.append(spec.build(docs[start:start + step]))
-                    continue
                 if (start, step) not in dicts:
                     dicts.clear()
                     dicts[(start, step)] = docs[start:start + step].dicts()

@@ -71,6 +71,14 @@ class Frame:
                     length=length, most=FIELD_CHARS),
                              cell[:40] + "…")
 
+    def release(self) -> None:
+        """Let the file's cells go once its records are built (their text is most of a big import's memory).
+
+        The table then reads as partial: a rejects file written later reads the rows it needs from the file.
+        """
+        self.table.columns = [None] * len(self.table.columns)
+        self._parsed.clear()
+
     # -- raw cells and problems ----------------------------------------------------
     def has(self, field: str) -> bool:
         return field in self.headers.index

@@ -340,6 +340,7 @@ def write_report(store, parsed: Parsed, options: Options, progress: Progress | N
         result.rejects_file = str(written)
     if progress:
         progress("writing", 0.8)
+    frame.release()  # the records are built: the cells need not stay while they are written
     try:
         with paused_gc():
             result.collections = _store(store, parsed, options, alongside)

@@ -19,7 +19,9 @@ from sellertui.importers import encodings
 from sellertui.importers.encodings import Reading, Verdict
 from sellertui.importers.errors import FileProblem
 
-BLOCK = 1 << 20
+BLOCK = 1 << 15  # read and decoded at a time: under glibc's mmap threshold (``sellertui.memory``) even as UCS-2
+# text, so each block reuses the last one's memory (1 MiB blocks page-faulted fresh memory each time: 200k
+# search terms scanned in 0.07 s user + 0.065 s system, now 0.05 s + 0.01 s)
 HEAD = 1 << 18  # bytes the header row is looked for in (and the encoding first judged on)
 EVIDENCE = 32_768  # characters of non-ASCII lines kept per candidate for scoring
 UTF8_SURE = 256  # non-ASCII characters that decoded as UTF-8 make every other reading moot

@@ -31,7 +31,8 @@ from sellertui.importers.scan import HEAD, Scan, scan
 from sellertui.importers.table import HEADER_SEARCH, Progress, Recognise, Select, Table, drop_blank_rows, overlong
 from sellertui.importers.workbook import read_workbook
 
-CHUNK = 50_000  # rows per read step (progress is reported between steps)
+CHUNK = 10_000  # rows per read step (progress is reported between steps); a step's lists of cells stay near
+# glibc's mmap threshold, so steps reuse memory (50k-row steps page-faulted fresh memory: 0.12 s system → 0.05 s)
 WORKBOOK_MARKS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 
 

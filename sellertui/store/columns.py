@@ -18,7 +18,10 @@ from typing import Callable, Iterator
 
 import orjson
 
-CHUNK = 5_000  # records turned into dicts at a time while a partition is encoded
+# records turned into dicts and encoded at a time: a chunk's bytes (~100 KB) stay under glibc's mmap threshold
+# (``sellertui.memory``), so each chunk reuses the last one's memory; 5,000 (4 MB) page-faulted fresh memory every
+# time: 200k search terms took 0.42 s user + 0.1-0.3 s system to encode, now 0.32 s + 0.02 s
+CHUNK = 100
 
 
 class Columns(Sequence):
@@ -62,6 +65,10 @@ class Columns(Sequence):
             return self
         if not rows:
             return Columns({name: [] for name in self.columns})
+        first, last = rows[0], rows[-1]
+        if isinstance(rows, range) and rows.step == 1 and 0 <= first <= last < self.n or (
+                last - first == len(rows) - 1 and first >= 0 and list(rows) == list(range(first, last + 1))):
+            return Columns({name: column[first:last + 1] for name, column in self.columns.items()})  # a run
         pick = itemgetter(*rows)
         if len(rows) == 1:
             return Columns({name: [column[rows[0]]] for name, column in self.columns.items()})
@@ -74,9 +81,10 @@ class Columns(Sequence):
 class ColumnPart(Mapping):
     """A fresh partition staged as columns (with the store's marks): read as dicts only if someone asks."""
 
-    def __init__(self, records: Columns, marks: dict) -> None:
+    def __init__(self, records: Columns, marks: dict, bounds: list[int] | None = None) -> None:
         self.records = records
         self.marks = marks
+        self.bounds = bounds  # staged bucket by bucket (``store.splits.bucket_order``): where each bucket starts
         self._docs: dict | None = None
 
     def materialise(self) -> dict[str, dict]:
@@ -99,7 +107,9 @@ class ColumnPart(Mapping):
 
 
 class Streamed:
-    """A payload made while it is written: a big partition's bytes are never held whole (nor twice)."""
+    """A payload made while it is written: a big partition's bytes are never held whole (nor twice).
+
+    Iterating gives bytes-like pieces (bytes or memoryviews) to write in turn."""
 
     def __init__(self, chunks: Callable[[], Iterator[bytes]], estimate: int) -> None:
         self._chunks = chunks
@@ -130,7 +140,9 @@ def encode_part(table: str, part: ColumnPart, chunk: int = CHUNK) -> Streamed:
             stop = start + chunk
             rows = zip(*(column[start:stop] for column in columns), *map(repeat, marks.values()))
             docs = dict(zip(ids[start:stop], map(dict, map(zip, repeat(names), rows))))
-            yield (b"," if start else b"") + orjson.dumps(docs)[1:-1]
+            if start:
+                yield b","
+            yield memoryview(orjson.dumps(docs))[1:-1]  # not copied again: a chunk is megabytes
         yield b"}}"
 
     return Streamed(chunks, records.n * 64 * len(names))

@@ -14,6 +14,7 @@ through the same multi-file commit, so a split is all or nothing too.
 from __future__ import annotations
 
 import zlib
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -113,13 +114,35 @@ def physical(store, staged: dict[Path, tuple], touched: dict[Path, set | None]) 
     return files, splits
 
 
+def buckets_for(store, spec: "CollectionSpec", part: str, n: int) -> int:
+    """How many files a fresh partition of ``n`` records is written as (0: one file, not split)."""
+    if not splittable(spec) or MARK in part:
+        return 0
+    return len(store.subparts(spec, part)) or (BUCKETS if n > SPLIT_AT else 0)
+
+
+def bucket_order(ids: list[str], rows: list[int], buckets: int) -> tuple[list[int], list[int]]:
+    """``rows`` (indexes into ``ids``) bucket by bucket, each bucket's in their order, and where each bucket
+    starts (``buckets + 1`` bounds): a month staged in this order is dealt into its files by slicing."""
+    import numpy as np
+
+    keys = map(ids.__getitem__, rows)  # crc32 of every id mapped in C, grouped by numpy
+    codes = np.fromiter(map(zlib.crc32, map(str.encode, keys, repeat("utf-8"), repeat("surrogatepass"))),
+                        np.uint32, len(rows)) % buckets
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(buckets + 1))
+    return np.asarray(rows, dtype=np.int64)[order].tolist(), bounds.tolist()
+
+
 def by_bucket(docs, buckets: int) -> dict[int, object]:
     """A month's records (dicts by id, or a ``ColumnPart``) dealt into their buckets, every bucket present."""
     if isinstance(docs, ColumnPart):
-        rows: dict[int, list[int]] = {b: [] for b in range(buckets)}
-        for i, record_id in enumerate(docs.records.ids):
-            rows[bucket_of(record_id, buckets)].append(i)
-        return {b: ColumnPart(docs.records.take(r), docs.marks) for b, r in rows.items()}
+        bounds = docs.bounds
+        if bounds is None or len(bounds) != buckets + 1:
+            rows, bounds = bucket_order(docs.records.ids, range(len(docs)), buckets)
+            docs = ColumnPart(docs.records.take(rows), docs.marks, bounds)
+        return {b: ColumnPart(docs.records.take(range(bounds[b], bounds[b + 1])), docs.marks)
+                for b in range(buckets)}
     out: dict[int, dict] = {b: {} for b in range(buckets)}
     for record_id, doc in docs.items():
         out[bucket_of(record_id, buckets)][record_id] = doc

@@ -15,6 +15,7 @@ from itertools import islice
 from typing import Any, Collection, Iterable, Protocol
 
 from sellertui import clock
+from sellertui.store import splits
 from sellertui.store.columns import ColumnPart, Columns
 from sellertui.store.errors import N_, Conflict, InvalidRecord, NotFound
 from sellertui.store.layout import Layout
@@ -275,11 +276,19 @@ class TxCollection(CollectionView):
             return records.dicts()
         rest: list[dict] = []
         for part, rows in parts.items():
+            if self.docs(part):  # merging into records
+                rest.extend(records.take(rows))
+                continue
+            bounds = None
+            store = self.tx.store
+            buckets = splits.buckets_for(store, self.spec, part, len(rows)) if hasattr(store, "subparts") else 0
+            if buckets:  # a month written as several files: staged in their order, so its files are slices
+                rows, bounds = splits.bucket_order(records.ids, rows, buckets)
             batch = records.take(rows)
-            if self.docs(part) or len(set(batch.ids)) < batch.n:  # merging into records, or one key twice
+            if len(set(batch.ids)) < batch.n:  # one key twice
                 rest.extend(batch)
                 continue
-            self.tx.stage(self.spec, part, ColumnPart(batch, marks))
+            self.tx.stage(self.spec, part, ColumnPart(batch, marks, bounds))
             self.tx.count_many(self.name, "inserted", batch.ids)
             result["inserted"] += batch.n
         return rest

@@ -76,3 +76,13 @@ def test_a_value_json_cannot_hold_writes_nothing(store: Store) -> None:
             tx["search_terms"].upsert_many(Columns.from_dicts(bad))
     assert store["search_terms"].count() == 0
     assert not list(store.layout.collection_dir("search_terms").glob(".*"))  # no temp file left behind
+
+
+def test_taking_rows_gives_those_rows_in_order_whether_or_not_they_run_on() -> None:
+    records = Columns.from_dicts(rows(6))
+    for picked in ([2, 3, 4], [4, 2, 3], [0, 5], [1], list(range(6))[1:]):
+        taken = records.take(picked)
+        assert taken.dicts() == [records[i] for i in picked]
+    run = records.take([1, 2, 3])
+    run.columns["term"][0] = "changed"  # a copy: the batch it came from is untouched
+    assert records[1]["term"] != "changed"

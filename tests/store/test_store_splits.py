@@ -75,3 +75,13 @@ def test_an_import_from_columns_splits_too(store: Store) -> None:
     assert store["orders"].count() == 80 and not store.is_empty()
     with store.transaction() as tx:  # the same file again: nothing changes
         assert tx["orders"].upsert_many(Columns.from_dicts(lines(80)))["unchanged"] == 80
+
+
+def test_a_month_from_columns_hands_its_records_over_in_the_order_its_files_read_back(store: Store) -> None:
+    handed = {}
+    store.on_columns = lambda collection, part, columns, sig: handed.setdefault(part, columns.records.ids)
+    with store.transaction() as tx:
+        tx["orders"].upsert_many(Columns.from_dicts(lines(80) + lines(5, "2026-04", 500)))
+    assert "2026-03+3.json" in files(store)
+    for part in ("2026-03", "2026-04"):  # what frames are warmed from is what a later read of the files gives
+        assert handed[part] == [doc["id"] for doc in store["orders"].rows([part])]
