@@ -46,7 +46,8 @@ def frames_of(collection: str) -> list[Warm]:
         from sellertui.domain.promotions.board import sales_frame as promotion_sales
 
         return [Warm(f"orders{tag}", build_orders, FRAME_VERSION),
-                Warm(f"profit.orders{tag}", lambda docs: sources.orders_frame(docs, zone), sources.VERSION),
+                Warm(f"profit.orders{tag}", lambda docs: sources.orders_frame(docs, zone), sources.VERSION,
+                     columns=True),
                 Warm("inventory.sales", inventory_sales, recent=True),
                 Warm("promotions.sales", promotion_sales, 2, recent=True),
                 Warm("ads.sales_by_day", overview.sales_frame, recent=True)]

@@ -52,9 +52,7 @@ def build(layout: Layout, docs: list[dict], lean: bool = False) -> pd.DataFrame:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    text = list(dict.fromkeys((*COMMON_TEXT, *layout.text, *layout.key)))
-    counts = [*COUNTS, "attribution_days", *(() if lean else layout.counts)]
-    floats = [] if lean else list(layout.floats)
+    text, counts, floats = _fields(layout, lean)
     table = _arrow(docs, text, counts, floats)
     key_parts = [table[n].fill_null("") for n in ("ad_product", "marketplace", *layout.key)]
     columns: dict[str, object] = {}
@@ -75,6 +73,18 @@ def build(layout: Layout, docs: list[dict], lean: bool = False) -> pd.DataFrame:
     frame["currency"] = frame["currency"].where(frame["currency"] != "", "USD")
     frame["ad_product"] = frame["ad_product"].where(frame["ad_product"] != "", "SP")
     return frame
+
+
+def _fields(layout: Layout, lean: bool) -> tuple[list[str], list[str], list[str]]:
+    """The text, count and float fields ``build`` reads."""
+    text = list(dict.fromkeys((*COMMON_TEXT, *(() if lean else layout.text), *layout.key)))
+    counts = [*COUNTS, "attribution_days", *(() if lean else layout.counts)]
+    return text, counts, [] if lean else list(layout.floats)
+
+
+def fields_of(layout: Layout, lean: bool = False) -> tuple[str, ...]:
+    """Every field ``build`` reads: what a partition's file is decoded for (``FrameCache.frame(fields=...)``)."""
+    return tuple(name for group in _fields(layout, lean) for name in group)
 
 
 def _arrow(docs: list[dict], text: list[str], counts: list[str], floats: list[str]):
@@ -137,7 +147,7 @@ class AdRows:
         self.loaded.add(month)
         return self.frames.frame(self.collection, lambda docs: build(self.layout, docs, self.lean),
                                  name=self.layout.name + (".lean" if self.lean else ""), partitions=[month],
-                                 chunk=CHUNK, version=VERSION)
+                                 fields=fields_of(self.layout, self.lean), version=VERSION)
 
     def reports(self) -> pd.DataFrame:
         docs = [d for d in self.store["ad_reports"].all() if d.get("report") == self.layout.report]
