@@ -243,7 +243,7 @@ def _entries(ledger: Ledger) -> list[tuple[str, str | None, pd.DataFrame]]:
             break
         values = priced[line].to_numpy(dtype=float)
         keep = ~np.isnan(values)
-        currency = priced["cost_currency" if line == "cogs" else "currency"].to_numpy(dtype=object)
+        currency = priced["cost_currency" if line == "cogs" else "currency"].array  # made categorical after
         parts.append(("orders", line, pd.DataFrame({
             "day": priced["day"].to_numpy(), "line": line, "source": source,
             "estimated": line in ("referral", "fulfilment"), "currency": currency,
@@ -252,10 +252,10 @@ def _entries(ledger: Ledger) -> list[tuple[str, str | None, pd.DataFrame]]:
                          ("monthly", ledger.monthly)):
         ads = where == "ads"
         parts.append((where, None, pd.DataFrame({
-            "day": frame["day"].to_numpy(), "line": "ads" if ads else frame["line"].to_numpy(),
-            "source": "ad reports" if ads else frame["source"].to_numpy(),
+            "day": frame["day"].to_numpy(), "line": "ads" if ads else frame["line"].array,
+            "source": "ad reports" if ads else frame["source"].array,
             "estimated": frame["estimated"].to_numpy(dtype=bool) if "estimated" in frame else False,
-            "currency": frame["currency"].to_numpy(dtype=object),
+            "currency": frame["currency"].array,
             "amount": (-frame["spend_minor"] if ads else frame["amount_minor"]).to_numpy(dtype="int64"),
             "keep": True})))
     return parts
@@ -302,11 +302,19 @@ def convert_and_sum(ledger: Ledger, rates: Rates) -> pd.DataFrame:
 
 def _shared_categories(frames: list[pd.DataFrame], columns: tuple[str, ...]) -> list[pd.DataFrame]:
     """The frames with these text columns as categoricals of one set of categories, so they concatenate as
-    codes: as text, half a million entries cost ~100 MB of Python strings (a few distinct values)."""
-    categories = {name: pd.Index(pd.unique(np.concatenate([pd.unique(np.asarray(f[name], dtype=object))
-                                                            for f in frames])), dtype=object) for name in columns}
-    return [f.assign(**{name: pd.Categorical(np.asarray(f[name], dtype=object), categories=categories[name])
-                        for name in columns}) for f in frames]
+    codes: as text, half a million entries cost ~100 MB of Python strings (a few distinct values). Each
+    column is factorised as it is (Arrow text stays Arrow), and only its few distinct values are merged."""
+    out: list[dict] = [{} for _ in frames]
+    for name in columns:
+        pairs = [pd.factorize(f[name].array if isinstance(f[name], pd.Series) else np.asarray(f[name], dtype=object))
+                 for f in frames]
+        distinct = [np.asarray(uniques, dtype=object) for _, uniques in pairs]
+        categories = pd.Index(pd.unique(np.concatenate(distinct)) if distinct else [], dtype=object)
+        for i, ((codes, _), values) in enumerate(zip(pairs, distinct)):
+            where = categories.get_indexer(values)
+            mapped = where[codes] if len(where) else np.full(len(codes), -1, dtype=np.intp)
+            out[i][name] = pd.Categorical.from_codes(np.where(codes < 0, -1, mapped), categories)
+    return [f.assign(**made) for f, made in zip(frames, out)]
 
 
 def _month_categories(days) -> pd.Categorical:
