@@ -65,7 +65,8 @@ class FrameCache:
         the documents: for big collections read only as frames (search terms),
         where a whole parse would cost several times the frame.
         ``fields``: the builder takes ``store.columns.Columns`` of only these fields (and ``id``), read from
-        the file without parsing the rest (``store.fields``); ``chunk`` is then not needed.
+        the file without parsing the rest (``store.fields``); with ``chunk`` as well, a split month's files
+        are built apart and concatenated.
         """
         view = self.store[collection]
         existing = view.partitions()
@@ -80,8 +81,9 @@ class FrameCache:
                 if cached is None or cached[0] != sig:
                     frame = self._read_disk(key, sig, version)
                     if frame is None:
-                        if fields:
-                            frame = build(self._columns(collection, part, fields))
+                        if fields:  # a builder that concatenates (chunk) takes a split month file by file
+                            pieces = [build(c) for c in self._columns(collection, part, fields, bool(chunk))]
+                            frame = pieces[0] if len(pieces) == 1 else pd.concat(pieces, ignore_index=True)
                         elif chunk:
                             pieces = [build(docs) for docs in self.store.chunks(collection, part, chunk)]
                             frame = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else (
@@ -102,14 +104,15 @@ class FrameCache:
             return build(Columns({name: [] for name in ("id", *fields)}) if fields else [])
         return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
-    def _columns(self, collection: str, part: str, fields: tuple[str, ...]) -> Columns:
+    def _columns(self, collection: str, part: str, fields: tuple[str, ...], apart: bool) -> list[Columns]:
         if isinstance(self.store, Store):
-            from sellertui.store.fields import columns
+            from sellertui.store.fields import columns, pieces
 
-            return columns(self.store, collection, part, fields)
+            return pieces(self.store, collection, part, fields) if apart else [
+                columns(self.store, collection, part, fields)]
         docs = self.store[collection].docs(part)  # a database store: its rows are parsed already
         records = list(docs.values())
-        return Columns({"id": list(docs), **{f: [d.get(f) for d in records] for f in fields if f != "id"}})
+        return [Columns({"id": list(docs), **{f: [d.get(f) for d in records] for f in fields if f != "id"}})]
 
     def keep(self, collection: str, part: str, sig: Signature | None, specs: list, fresh) -> None:
         """Build a freshly written partition's frames (``specs``: ``domain.warming.Warm``) from its columns (a

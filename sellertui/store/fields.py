@@ -59,14 +59,21 @@ def decode(payload: bytes, table: str, fields: tuple[str, ...]) -> dict[str, lis
 def columns(store, collection: str, partition: str, fields: tuple[str, ...]) -> Columns:
     """``fields`` of the partition's records (a split month's files in turn), in the order the store reads
     them. A partition the store holds parsed already, or one this cannot read quickly, comes from its docs."""
+    parts = pieces(store, collection, partition, fields)
+    if len(parts) == 1:
+        return parts[0]
+    return Columns({name: list(chain.from_iterable(p.columns[name] for p in parts)) for name in parts[0].columns})
+
+
+def pieces(store, collection: str, partition: str, fields: tuple[str, ...]) -> list[Columns]:
+    """``columns`` file by file (a split month's buckets apart, for builders whose frames concatenate)."""
     from sellertui.store.schema import spec as spec_of
 
-    spec = spec_of(collection)
-    subs = store.subparts(spec, partition)
+    subs = store.subparts(spec_of(collection), partition)
     paths = [store.layout.partition_path(collection, name) for name in (partition, *subs)]
     cached = store._cache.get(paths[0])  # a split month's merged records are kept under its first file
     if cached is not None and cached.sig == store.partition_signature(collection, partition):
-        return _from_docs(cached.docs, fields)
+        return [_from_docs(cached.docs, fields)]
     parts = []
     with store.reading():
         for path in paths:
@@ -76,16 +83,14 @@ def columns(store, collection: str, partition: str, fields: tuple[str, ...]) -> 
                 continue
             part = decode(payload, collection, fields)
             if part is None:
-                return _from_docs(store[collection].docs(partition), fields)
-            parts.append(part)
+                return [_from_docs(store[collection].docs(partition), fields)]
+            if part["id"]:
+                parts.append(Columns(part))
     if not parts:
-        return _from_docs({}, fields)
-    if len(parts) == 1:
-        return Columns(parts[0])
-    merged = {name: list(chain.from_iterable(part[name] for part in parts)) for name in parts[0]}
-    if len(set(merged["id"])) != len(merged["id"]):  # a key in two of a split month's files: the store merges them
-        return _from_docs(store[collection].docs(partition), fields)
-    return Columns(merged)
+        return [_from_docs({}, fields)]
+    if len(parts) > 1 and len(set(chain.from_iterable(p.ids for p in parts))) != sum(p.n for p in parts):
+        return [_from_docs(store[collection].docs(partition), fields)]  # a key in two files: the store merges
+    return parts
 
 
 def _from_docs(docs: dict, fields: tuple[str, ...]) -> Columns:

@@ -7,7 +7,7 @@ import pytest
 from sellertui.store import splits
 from sellertui.store.core import Store
 from sellertui.store.errors import CorruptFile
-from sellertui.store.fields import columns, decode
+from sellertui.store.fields import columns, decode, pieces
 
 FIELDS = ("order_id", "quantity", "item_price_minor", "notes", "_rev")
 
@@ -52,6 +52,11 @@ def test_a_split_month_reads_its_files_in_turn(store: Store, data_dir, monkeypat
     assert got.columns == whole(fresh, "2026-03")  # the order a reader's merge of the files gives
     assert sorted(got.columns["id"]) == sorted(whole(store, "2026-03")["id"])
     assert got.columns["quantity"][got.columns["id"].index("o7/SKU")] == 9
+    other = Store(data_dir, user="cy")  # nothing parsed: file by file, for builders whose frames concatenate
+    apart = pieces(other, "orders", "2026-03", FIELDS)
+    assert len(apart) > 1 and [i for p in apart for i in p.ids] == got.ids
+    assert len(pieces(fresh, "orders", "2026-03", FIELDS)) == 1  # parsed already: from the store's records
+    other.close()
     fresh.close()
 
 
