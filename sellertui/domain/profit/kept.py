@@ -16,13 +16,14 @@ that does not load is a miss.
 from __future__ import annotations
 
 import contextlib
+import copy
 import hashlib
 import os
 import pickle
 import threading
 from pathlib import Path
 
-VERSION = 1  # bump when the Ledger's shape or any rule behind it changes (the code stamp catches edits too)
+VERSION = 2  # bump when the Ledger's shape or any rule behind it changes (the code stamp catches edits too)
 
 
 def _code_stamp() -> tuple:
@@ -52,12 +53,39 @@ def _path(store, key: tuple) -> Path:
     return _folder(store) / f"{digest.hexdigest()[:24]}.pickle"
 
 
+FRAMES = ("daily", "orders", "actual", "ads", "small", "volume", "missing_cost", "monthly")
+
+
+def _pack(ledger) -> tuple[object, dict[str, list[str]]]:
+    """A copy of the ledger whose text columns of Python strings are categoricals (frame -> those columns):
+    a million strings pickle and load one by one, their few distinct values at once."""
+    import pandas as pd
+
+    packed, names = copy.copy(ledger), {}
+    for name in FRAMES:
+        frame = getattr(ledger, name)
+        text = [c for c in frame.columns
+                if frame[c].dtype == object and pd.api.types.infer_dtype(frame[c], skipna=False) == "string"]
+        if text:
+            setattr(packed, name, frame.assign(**{c: pd.Categorical(frame[c]) for c in text}))
+            names[name] = text
+    return packed, names
+
+
+def _unpack(packed, names: dict[str, list[str]]):
+    for name, text in names.items():
+        frame = getattr(packed, name)
+        setattr(packed, name, frame.assign(**{c: frame[c].astype(object) for c in text}))
+    return packed
+
+
 def load(store, key: tuple):
     """(ledger, flags, products) kept under ``key`` by an earlier build, or None."""
     path = _path(store, key)
     try:
         with open(path, "rb") as file:
-            return pickle.load(file)
+            packed, names, flags, products = pickle.load(file)
+        return _unpack(packed, names), flags, products
     except Exception:  # missing, cut short, written by other code: build it again
         return None
 
@@ -74,7 +102,8 @@ def save(store, key: tuple, kept: tuple) -> None:
             old.unlink(missing_ok=True)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as file:
-            pickle.dump(kept, file, protocol=5)
+            ledger, flags, products = kept
+            pickle.dump((*_pack(ledger), flags, products), file, protocol=5)
         os.replace(tmp, path)
     except Exception:  # the cache is an optimisation: a full disk must not fail the P&L
         with contextlib.suppress(OSError):

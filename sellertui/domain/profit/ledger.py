@@ -75,6 +75,14 @@ class Ledger:
         return pd.concat([small, parts], ignore_index=True) if len(small) else parts
 
 
+def order_numbers(volume: pd.DataFrame) -> np.ndarray:
+    """Each sold line's order as a number (NaN where it has none): distinct orders are counted on these, not
+    on a million Python strings made from the order ids' Arrow text and turned back into it."""
+    codes = pd.factorize(volume["order_id"])[0].astype(float)
+    codes[codes < 0] = np.nan
+    return codes
+
+
 def month_of(days) -> np.ndarray:
     """``YYYY-MM`` of each day, as text: each distinct month turned into text once (a million entries
     hold a few dozen months)."""
