@@ -173,8 +173,8 @@ class AdRows:
                 return date.fromisoformat(last[:10]), date.fromisoformat(first[:10])
         return None
 
-    def read(self, window: Window | None, reports: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """(every row of the months the window needs, the rows of reports overlapping it or of no known report)."""
+    def _needs(self, window: Window | None, reports: pd.DataFrame) -> tuple[list[str], pd.DataFrame]:
+        """(the months the window's rows are filed under, the reports overlapping it)."""
         if window is None:
             months, overlapping = set(self.months()), reports
         else:
@@ -183,7 +183,18 @@ class AdRows:
             months = set(window.months())
             for a, b in zip(overlapping["start"], overlapping["end"]):
                 months.update(Window(_date(int(a)), _date(int(b))).months())
-        parts = [self.partition(m) for m in sorted(months & set(self.months()))]
+        return sorted(months & set(self.months())), overlapping
+
+    def warm(self, window: Window) -> None:
+        """Have every month the window needs built into the frame cache (parsed once, kept on disk), one month at
+        a time and nothing computed: a background warm-up that holds no window's rows."""
+        for month in self._needs(window, self.reports())[0]:
+            self.partition(month)
+
+    def read(self, window: Window | None, reports: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """(every row of the months the window needs, the rows of reports overlapping it or of no known report)."""
+        months, overlapping = self._needs(window, reports)
+        parts = [self.partition(m) for m in months]
         parts = [p for p in parts if len(p)]
         read = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else self.empty())
         mine = read["report"].isin(set(overlapping["id"])).to_numpy() | ~read["report"].isin(set(reports["id"])).to_numpy()

@@ -74,8 +74,9 @@ def _pack(ledger) -> tuple[object, dict[str, list[str]]]:
 
 def _unpack(packed, names: dict[str, list[str]]):
     for name, text in names.items():
-        frame = getattr(packed, name)
-        setattr(packed, name, frame.assign(**{c: frame[c].astype(object) for c in text}))
+        frame = getattr(packed, name)  # just unpickled, ours: changed in place, not copied whole
+        for column in text:
+            frame[column] = frame[column].astype(object)
     return packed
 
 
