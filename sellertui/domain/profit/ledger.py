@@ -38,6 +38,7 @@ import pandas as pd
 
 from sellertui.domain.economics import cost_currency
 from sellertui.domain.profit import account_fees, ecb, entries as small_entries, monthly as per_month
+from sellertui.domain.profit.codes import month_categories, month_of, shared_categories, sum_by
 from sellertui.domain.profit.convert import home_amounts
 from sellertui.domain.profit.fx import Rates
 from sellertui.domain.profit.sources import Sources
@@ -73,21 +74,6 @@ class Ledger:
         if not len(parts):
             return small
         return pd.concat([small, parts], ignore_index=True) if len(small) else parts
-
-
-def order_numbers(volume: pd.DataFrame) -> np.ndarray:
-    """Each sold line's order as a number (NaN where it has none): distinct orders are counted on these, not
-    on a million Python strings made from the order ids' Arrow text and turned back into it."""
-    codes = pd.factorize(volume["order_id"])[0].astype(float)
-    codes[codes < 0] = np.nan
-    return codes
-
-
-def month_of(days) -> np.ndarray:
-    """``YYYY-MM`` of each day, as text: each distinct month turned into text once (a million entries
-    hold a few dozen months)."""
-    where, distinct = _months(days)
-    return distinct.astype(str)[where]
 
 
 def _key(frame: pd.DataFrame) -> pd.Series:
@@ -278,9 +264,9 @@ def convert_and_sum(ledger: Ledger, rates: Rates) -> pd.DataFrame:
     frames = [frame for _, _, frame in parts]
     if not any(len(f) for f in frames):
         return pd.DataFrame(columns=DAILY)
-    every = pd.concat(_shared_categories(frames, ("line", "source", "currency")), ignore_index=True)
+    every = pd.concat(shared_categories(frames, ("line", "source", "currency")), ignore_index=True)
     every["day"] = every["day"].to_numpy().astype("datetime64[D]")
-    every["month"] = _month_categories(every["day"])
+    every["month"] = month_categories(every["day"])
     kept = every["keep"].to_numpy(dtype=bool)
     home = np.full(len(every), np.nan)
     home[kept], found = home_amounts(every["month"].to_numpy()[kept], every["currency"].to_numpy()[kept],
@@ -305,69 +291,8 @@ def convert_and_sum(ledger: Ledger, rates: Rates) -> pd.DataFrame:
             every[name] = every[name].cat.set_categories(categories)
             by_day[name] = pd.Categorical(by_day[name].to_numpy(dtype=object), categories=categories)
         every = pd.concat([every, by_day], ignore_index=True)
-    daily = _sum_by(every, keys)
+    daily = sum_by(every, keys, DAILY)
     return daily.astype({name: "str" for name in ("line", "source", "currency", "month")})
-
-
-def _sum_by(every: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """``every``'s amount and home_minor summed by ``keys``, groups in order of first appearance, rows with a
-    missing key left out: what ``groupby(keys, sort=False, observed=True).sum(min_count=1)`` gives, with each
-    row's group worked out from the keys' codes in one number (grouping on six columns cost a quarter of the
-    ledger). The month is the day's, so it does not tell groups apart."""
-    day = every["day"].to_numpy().astype("datetime64[D]")
-    codes = [_codes(every[key]) for key in keys if key not in ("day", "month")]
-    present = ~np.isnat(day) & np.logical_and.reduce([c >= 0 for c in codes])
-    if not present.all():
-        every, day, codes = every[present], day[present], [c[present] for c in codes]
-    number = day.astype("int64") - (day.min().astype("int64") if len(day) else 0)
-    for c in codes:
-        number = number * (int(c.max(initial=0)) + 1) + c
-        if len(number) and number.max() > 2**40:  # renumbered before it could outgrow 64 bits
-            number = pd.factorize(number)[0].astype("int64")
-    group = pd.factorize(number)[0]
-    firsts = pd.Series(group).drop_duplicates().index.to_numpy()  # each group's first row, in group order
-    sums = pd.DataFrame({"amount": every["amount"].to_numpy(), "home_minor": every["home_minor"].to_numpy(dtype=float)})
-    summed = sums.groupby(group, sort=True).sum(min_count=1)  # min_count: a day whose entries all lack a rate: NaN
-    daily = every.iloc[firsts][[k for k in DAILY if k in keys]].reset_index(drop=True)
-    return daily.assign(amount_minor=summed["amount"].to_numpy(), home_minor=summed["home_minor"].to_numpy())[DAILY]
-
-
-def _codes(column: pd.Series) -> np.ndarray:
-    """Small whole numbers telling a column's values apart (-1: missing)."""
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        return column.cat.codes.to_numpy().astype("int64")
-    return pd.factorize(column)[0].astype("int64")
-
-
-def _shared_categories(frames: list[pd.DataFrame], columns: tuple[str, ...]) -> list[pd.DataFrame]:
-    """The frames with these text columns as categoricals of one set of categories, so they concatenate as
-    codes: as text, half a million entries cost ~100 MB of Python strings (a few distinct values). Each
-    column is factorised as it is (Arrow text stays Arrow), and only its few distinct values are merged."""
-    out: list[dict] = [{} for _ in frames]
-    for name in columns:
-        pairs = [pd.factorize(f[name].array if isinstance(f[name], pd.Series) else np.asarray(f[name], dtype=object))
-                 for f in frames]
-        distinct = [np.asarray(uniques, dtype=object) for _, uniques in pairs]
-        categories = pd.Index(pd.unique(np.concatenate(distinct)) if distinct else [], dtype=object)
-        for i, ((codes, _), values) in enumerate(zip(pairs, distinct)):
-            where = categories.get_indexer(values)
-            mapped = where[codes] if len(where) else np.full(len(codes), -1, dtype=np.intp)
-            out[i][name] = pd.Categorical.from_codes(np.where(codes < 0, -1, mapped), categories)
-    return [f.assign(**made) for f, made in zip(frames, out)]
-
-
-def _month_categories(days) -> pd.Categorical:
-    """``YYYY-MM`` of each day as a categorical (``month_of`` as codes: one string per month, not per entry)."""
-    where, distinct = _months(days)
-    return pd.Categorical.from_codes(where, pd.Index(distinct.astype(str).astype(object), dtype=object))
-
-
-def _months(days) -> tuple[np.ndarray, np.ndarray]:
-    """Each day's month as a position in the sorted distinct months (``np.unique(return_inverse)``, by
-    hashing: sorting a million days took longer than the rest of the step)."""
-    months = np.asarray(days).astype("datetime64[M]")
-    where, distinct = pd.factorize(months.view("int64"), sort=True)
-    return where, distinct.view("datetime64[M]")
 
 
 def _keep_home(ledger: Ledger, where: str, line: str | None, home: np.ndarray) -> None:

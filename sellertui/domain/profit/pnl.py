@@ -19,7 +19,7 @@ from sellertui.core.i18n import N_, _
 from sellertui.core.money import fmt
 from sellertui.domain.profit import adspread
 from sellertui.domain.profit.flags import Flag
-from sellertui.domain.profit.ledger import order_numbers
+from sellertui.domain.profit.codes import order_numbers
 from sellertui.domain.profit.lines import BY_KEY, KEYS, PASS_THROUGH
 from sellertui.domain.profit.periods import between, bounds, check_grain, label, months_of, period_of
 

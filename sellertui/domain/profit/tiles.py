@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from sellertui.core.i18n import N_, _
-from sellertui.domain.profit.ledger import order_numbers
+from sellertui.domain.profit.codes import order_numbers
 from sellertui.domain.profit.lines import KEYS
 from sellertui.core.formats import dated
 
