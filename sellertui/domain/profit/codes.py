@@ -70,14 +70,14 @@ def shared_categories(frames: list[pd.DataFrame], columns: tuple[str, ...]) -> l
         for i, ((codes, _), values) in enumerate(zip(pairs, distinct)):
             where = categories.get_indexer(values)
             mapped = where[codes] if len(where) else np.full(len(codes), -1, dtype=np.intp)
-            out[i][name] = pd.Categorical.fromcodes_of(np.where(codes < 0, -1, mapped), categories)
+            out[i][name] = pd.Categorical.from_codes(np.where(codes < 0, -1, mapped), categories)
     return [f.assign(**made) for f, made in zip(frames, out)]
 
 
 def month_categories(days) -> pd.Categorical:
     """``YYYY-MM`` of each day as a categorical (``month_of`` as codes: one string per month, not per entry)."""
     where, distinct = months(days)
-    return pd.Categorical.fromcodes_of(where, pd.Index(distinct.astype(str).astype(object), dtype=object))
+    return pd.Categorical.from_codes(where, pd.Index(distinct.astype(str).astype(object), dtype=object))
 
 
 def months(days) -> tuple[np.ndarray, np.ndarray]:
