@@ -55,7 +55,7 @@ class FrameCache:
         return cls(store, cache_dir_of(store), shared=isinstance(store, Store) and store.shared)
 
     def frame(self, collection: str, build: Builder, name: str = "", partitions: list[str] | None = None,
-              version: int = 1, chunk: int | None = None) -> pd.DataFrame:
+              version: int = 1, chunk: int | None = None, fields: tuple[str, ...] = ()) -> pd.DataFrame:
         """The collection (or some partitions) through ``build``.
 
         ``name`` tells builders apart; bump ``version`` when a builder's output
@@ -64,6 +64,9 @@ class FrameCache:
         (``Store.chunks``), concatenated, instead of parsing it whole and keeping
         the documents: for big collections read only as frames (search terms),
         where a whole parse would cost several times the frame.
+        ``fields``: the builder takes ``store.columns.Columns`` of only these fields (and ``id``), read from
+        the file without parsing the rest (``store.fields``); with ``chunk`` as well, a split month's files
+        are built apart and concatenated.
         """
         view = self.store[collection]
         existing = view.partitions()
@@ -78,7 +81,10 @@ class FrameCache:
                 if cached is None or cached[0] != sig:
                     frame = self._read_disk(key, sig, version)
                     if frame is None:
-                        if chunk:
+                        if fields:  # a builder that concatenates (chunk) takes a split month file by file
+                            pieces = [build(c) for c in self._columns(collection, part, fields, bool(chunk))]
+                            frame = pieces[0] if len(pieces) == 1 else pd.concat(pieces, ignore_index=True)
+                        elif chunk:
                             pieces = [build(docs) for docs in self.store.chunks(collection, part, chunk)]
                             frame = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else (
                                 pieces[0] if pieces else build([]))
@@ -95,7 +101,7 @@ class FrameCache:
             self._trim()
         frames = [f for f in frames if len(f)]
         if not frames:
-            return build([])
+            return build(Columns({name: [] for name in ("id", *fields)}) if fields else [])
         return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
     def cached(self, collection: str, name: str, version: int = 1) -> bool:
@@ -111,6 +117,16 @@ class FrameCache:
                 if path is None or not path.exists():
                     return False
         return True
+
+    def _columns(self, collection: str, part: str, fields: tuple[str, ...], apart: bool) -> list[Columns]:
+        if isinstance(self.store, Store):
+            from sellertui.store.fields import columns, pieces
+
+            return pieces(self.store, collection, part, fields) if apart else [
+                columns(self.store, collection, part, fields)]
+        docs = self.store[collection].docs(part)  # a database store: its rows are parsed already
+        records = list(docs.values())
+        return [Columns({"id": list(docs), **{f: [d.get(f) for d in records] for f in fields if f != "id"}})]
 
     def keep(self, collection: str, part: str, sig: Signature | None, specs: list, fresh) -> None:
         """Build a freshly written partition's frames (``specs``: ``domain.warming.Warm``) from its columns (a

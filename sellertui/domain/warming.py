@@ -44,11 +44,10 @@ def frames_of(collection: str) -> list[Warm]:
         from sellertui.domain.orders.table import FRAME_VERSION
         from sellertui.domain.orders.table_columns import build_orders_columns
         from sellertui.domain.profit import sources
-        from sellertui.domain.profit.orders_columns import orders_frame_columns
         from sellertui.domain.promotions.board import sales_frame as promotion_sales
 
         return [Warm(f"orders{tag}", build_orders_columns, FRAME_VERSION, columns=True),
-                Warm(f"profit.orders{tag}", lambda docs: orders_frame_columns(docs, zone), sources.VERSION,
+                Warm(f"profit.orders{tag}", lambda docs: sources.orders_frame(docs, zone), sources.VERSION,
                      columns=True),
                 Warm("inventory.sales", inventory_sales, recent=True),
                 Warm("promotions.sales", promotion_sales, 2, recent=True),

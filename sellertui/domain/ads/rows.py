@@ -52,9 +52,7 @@ def build(layout: Layout, docs: list[dict], lean: bool = False) -> pd.DataFrame:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    text = list(dict.fromkeys((*COMMON_TEXT, *layout.text, *layout.key)))
-    counts = [*COUNTS, "attribution_days", *(() if lean else layout.counts)]
-    floats = [] if lean else list(layout.floats)
+    text, counts, floats = _fields(layout, lean)
     table = _arrow(docs, text, counts, floats)
     key_parts = [table[n].fill_null("") for n in ("ad_product", "marketplace", *layout.key)]
     columns: dict[str, object] = {}
@@ -75,6 +73,18 @@ def build(layout: Layout, docs: list[dict], lean: bool = False) -> pd.DataFrame:
     frame["currency"] = frame["currency"].where(frame["currency"] != "", "USD")
     frame["ad_product"] = frame["ad_product"].where(frame["ad_product"] != "", "SP")
     return frame
+
+
+def _fields(layout: Layout, lean: bool) -> tuple[list[str], list[str], list[str]]:
+    """The text, count and float fields ``build`` reads."""
+    text = list(dict.fromkeys((*COMMON_TEXT, *(() if lean else layout.text), *layout.key)))
+    counts = [*COUNTS, "attribution_days", *(() if lean else layout.counts)]
+    return text, counts, [] if lean else list(layout.floats)
+
+
+def fields_of(layout: Layout, lean: bool = False) -> tuple[str, ...]:
+    """Every field ``build`` reads: what a partition's file is decoded for (``FrameCache.frame(fields=...)``)."""
+    return tuple(name for group in _fields(layout, lean) for name in group)
 
 
 def _arrow(docs: list[dict], text: list[str], counts: list[str], floats: list[str]):
@@ -137,7 +147,7 @@ class AdRows:
         self.loaded.add(month)
         return self.frames.frame(self.collection, lambda docs: build(self.layout, docs, self.lean),
                                  name=self.layout.name + (".lean" if self.lean else ""), partitions=[month],
-                                 chunk=CHUNK, version=VERSION)
+                                 fields=fields_of(self.layout, self.lean), version=VERSION)
 
     def reports(self) -> pd.DataFrame:
         docs = [d for d in self.store["ad_reports"].all() if d.get("report") == self.layout.report]
@@ -163,8 +173,8 @@ class AdRows:
                 return date.fromisoformat(last[:10]), date.fromisoformat(first[:10])
         return None
 
-    def read(self, window: Window | None, reports: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """(every row of the months the window needs, the rows of reports overlapping it or of no known report)."""
+    def _needs(self, window: Window | None, reports: pd.DataFrame) -> tuple[list[str], pd.DataFrame]:
+        """(the months the window's rows are filed under, the reports overlapping it)."""
         if window is None:
             months, overlapping = set(self.months()), reports
         else:
@@ -173,7 +183,18 @@ class AdRows:
             months = set(window.months())
             for a, b in zip(overlapping["start"], overlapping["end"]):
                 months.update(Window(_date(int(a)), _date(int(b))).months())
-        parts = [self.partition(m) for m in sorted(months & set(self.months()))]
+        return sorted(months & set(self.months())), overlapping
+
+    def warm(self, window: Window) -> None:
+        """Have every month the window needs built into the frame cache (parsed once, kept on disk), one month at
+        a time and nothing computed: a background warm-up that holds no window's rows."""
+        for month in self._needs(window, self.reports())[0]:
+            self.partition(month)
+
+    def read(self, window: Window | None, reports: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """(every row of the months the window needs, the rows of reports overlapping it or of no known report)."""
+        months, overlapping = self._needs(window, reports)
+        parts = [self.partition(m) for m in months]
         parts = [p for p in parts if len(p)]
         read = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else self.empty())
         mine = read["report"].isin(set(overlapping["id"])).to_numpy() | ~read["report"].isin(set(reports["id"])).to_numpy()

@@ -102,7 +102,7 @@ class AdsService:
 
     def prefetch(self, window: Window) -> None:
         """Parse the months the longest preset ending with ``window`` needs (a background warm-up)."""
-        self.data.window(Window.last(max(PRESETS), window.end))
+        self.data.warm(Window.last(max(PRESETS), window.end))
 
     def _signature(self) -> tuple:
         """The files behind every window: the reports' index and the collection's months."""

@@ -106,8 +106,7 @@ def _spend_days(frames, window: Window | None) -> pd.DataFrame:
     days = per_day(pieces.reset_index(drop=True), METRICS)
     days = days.assign(span_first=days["row_first"], span_last=days["row_last"], rows=1)
     # grouped on integer codes: a hundred thousand days of text keys would take seconds
-    codes = [pd.factorize(days[name])[0] for name in KEYS]
-    group = pd.factorize(pd.MultiIndex.from_arrays(codes))[0] if len(days) else np.zeros(0, dtype=np.int64)
+    group = _groups([pd.factorize(days[name])[0] for name in KEYS])
     sums = pd.DataFrame({name: days[name].to_numpy() for name in (*METRICS, "rows")}).groupby(group).sum()
     firsts = days[KEYS].groupby(group, sort=True).head(1)
     firsts = firsts.set_axis(group[firsts.index.to_numpy()]).sort_index()
@@ -116,3 +115,13 @@ def _spend_days(frames, window: Window | None) -> pd.DataFrame:
     for name in ("ad_product", "marketplace", "campaign", "currency", "kind"):
         summed[name] = summed[name].astype(object)
     return summed.astype({name: np.int64 for name in (*METRICS, "rows")})
+
+
+def _groups(codes: list[np.ndarray]) -> np.ndarray:
+    """One group number per row for these columns' codes, numbered in order of first appearance (what
+    factorising the rows' tuples gives, without making a tuple per row)."""
+    group = np.zeros(len(codes[0]) if codes else 0, dtype=np.int64)
+    for column in codes:  # each step renumbers, so the combined number never outgrows the rows
+        group = pd.factorize(group * (int(column.max(initial=-1)) + 2) + (column + 1))[0]
+    return group
+

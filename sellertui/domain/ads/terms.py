@@ -54,6 +54,8 @@ def aggregate_terms(rows: pd.DataFrame) -> pd.DataFrame:
     """Term × campaign × ad group × match type, with the ratios and the ids the bulk file needs."""
     if not len(rows):
         return _empty_terms()
+    rows = _only(rows, [*TERM_KEY, *SUMS, "targeting", "partial", "currency", "date", "end_date", "attribution_days",
+                        "campaign_id", "ad_group_id"])
     frame = _group(_blank_to_na(_with_partial(rows), ["campaign_id", "ad_group_id"]), TERM_KEY, {
         "targeting": ("targeting", "first"),
         "partial": ("partial", "sum"),
@@ -74,6 +76,8 @@ def aggregate_keywords(rows: pd.DataFrame) -> pd.DataFrame:
     """Keyword and product targets (what carries a bid) with their latest known bid."""
     if not len(rows):
         rows = build_frame([])
+    rows = _only(rows, [*KEYWORD_KEY, *SUMS, "currency", "date", "end_date", "bid_minor", "attribution_days",
+                        "keyword_id", "campaign_id", "ad_group_id", "partial"])
     ordered = _blank_to_na(_with_partial(rows).sort_values("date", kind="stable"),
                            ["campaign_id", "ad_group_id", "keyword_id"])
     frame = _group(ordered, KEYWORD_KEY, {
@@ -88,6 +92,13 @@ def aggregate_keywords(rows: pd.DataFrame) -> pd.DataFrame:
         "partial": ("partial", "sum"),
     })
     return add_ratios(frame)
+
+
+def _only(rows: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """The columns an aggregate reads (in the rows' order): the copies sorting and blanking make stay small
+    (the search terms themselves were half of a window's rows)."""
+    wanted = set(columns)
+    return rows[[c for c in rows.columns if c in wanted]]
 
 
 def _with_partial(rows: pd.DataFrame) -> pd.DataFrame:

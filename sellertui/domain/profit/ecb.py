@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -62,34 +63,75 @@ def table_file() -> Path:
 
 def read_history(data: bytes) -> dict[str, dict[str, Decimal]]:
     """``{currency: {ISO day: euro rate}}`` from the ECB's zip (a CSV ``Date,USD,JPY,…`` inside)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        names = [n for n in archive.namelist() if n.lower().endswith(".csv")]
-        if not names:
-            raise ValueError("the archive holds no CSV file")
-        text = archive.read(names[0]).decode("utf-8")
-    rows = csv.reader(io.StringIO(text))
-    header = [h.strip() for h in next(rows, [])]
-    if not header or header[0] != "Date" or len(header) < 2:
-        raise ValueError("its first line is not the ECB's 'Date,USD,JPY,…' header")
-    table: dict[str, dict[str, Decimal]] = {c: {} for c in header[1:] if c}
-    for row in rows:
-        if not row or len(row[0]) != 10:
-            continue
-        day = row[0]
-        for currency, cell in zip(header[1:], row[1:]):
-            cell = cell.strip()
-            if currency and cell and cell != "N/A":
-                table[currency][day] = Decimal(cell)
-    table["EUR"] = {day: Decimal(1) for days in table.values() for day in days}
-    return {c: days for c, days in table.items() if days}
+    table = History(data)
+    return {currency: table[currency] for currency in table}
+
+
+class History(Mapping):
+    """The ECB's history as ``{currency: {ISO day: euro rate}}``, each currency's column read when first asked
+    for: a P&L needs two or three of the forty, and all of them as Decimals held ~45 MB for the session."""
+
+    def __init__(self, data: bytes) -> None:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = [n for n in archive.namelist() if n.lower().endswith(".csv")]
+            if not names:
+                raise ValueError("the archive holds no CSV file")
+            self._text = archive.read(names[0]).decode("utf-8")
+        header = [h.strip() for h in next(csv.reader(io.StringIO(self._text)), [])]
+        if not header or header[0] != "Date" or len(header) < 2:
+            raise ValueError("its first line is not the ECB's 'Date,USD,JPY,…' header")
+        self._columns = {c: i for i, c in enumerate(header) if i and c}  # the last of a repeated name wins
+        self._made: dict[str, dict[str, Decimal]] = {}
+        self._present: list[str] | None = None
+
+    def _rows(self):
+        rows = csv.reader(io.StringIO(self._text))
+        next(rows, None)
+        return (row for row in rows if row and len(row[0]) == 10)
+
+    def _read(self, currency: str) -> dict[str, Decimal]:
+        if currency == "EUR":  # every day any currency has a rate (the euro's own column, if any, among them)
+            return {row[0]: Decimal(1) for row in self._rows()
+                    if any(cell.strip() not in ("", "N/A") for c, cell in zip(self._header_names(), row[1:]) if c)}
+        index = self._columns[currency]
+        days = {}
+        for row in self._rows():
+            cell = row[index].strip() if index < len(row) else ""
+            if cell and cell != "N/A":
+                days[row[0]] = Decimal(cell)
+        return days
+
+    def _header_names(self) -> list[str]:
+        names = [""] * (max(self._columns.values(), default=0))
+        for name, i in self._columns.items():
+            names[i - 1] = name
+        return names
+
+    def __getitem__(self, currency: str) -> dict[str, Decimal]:
+        if currency not in self._made:
+            if currency != "EUR" and currency not in self._columns:
+                raise KeyError(currency)
+            self._made[currency] = self._read(currency)  # a race only reads a column twice
+        if not self._made[currency]:
+            raise KeyError(currency)  # a column without a single rate is no currency of the table
+        return self._made[currency]
+
+    def __iter__(self):
+        if self._present is None:
+            self._present = [c for c in (*self._columns, *(() if "EUR" in self._columns else ("EUR",)))
+                             if self.get(c)]
+        return iter(self._present)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 @lru_cache(maxsize=2)
-def _history(path: str, signature: tuple) -> dict[str, dict[str, Decimal]]:
-    return read_history(Path(path).read_bytes())
+def _history(path: str, signature: tuple) -> History:
+    return History(Path(path).read_bytes())
 
 
-def history() -> dict[str, dict[str, Decimal]]:
+def history() -> History:
     path = table_file()
     stat = path.stat()
     return _history(str(path), (stat.st_size, stat.st_mtime_ns))

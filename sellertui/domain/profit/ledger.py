@@ -38,6 +38,7 @@ import pandas as pd
 
 from sellertui.domain.economics import cost_currency
 from sellertui.domain.profit import account_fees, ecb, entries as small_entries, monthly as per_month
+from sellertui.domain.profit.codes import month_categories, month_of, shared_categories, sum_by
 from sellertui.domain.profit.convert import home_amounts
 from sellertui.domain.profit.fx import Rates
 from sellertui.domain.profit.sources import Sources
@@ -73,14 +74,6 @@ class Ledger:
         if not len(parts):
             return small
         return pd.concat([small, parts], ignore_index=True) if len(small) else parts
-
-
-def month_of(days) -> np.ndarray:
-    """``YYYY-MM`` of each day, as text: each distinct month turned into text once (a million entries
-    hold a few dozen months)."""
-    months = np.asarray(days).astype("datetime64[M]")
-    distinct, where = np.unique(months, return_inverse=True)
-    return distinct.astype(str)[where.reshape(-1)]
 
 
 def _key(frame: pd.DataFrame) -> pd.Series:
@@ -243,7 +236,7 @@ def _entries(ledger: Ledger) -> list[tuple[str, str | None, pd.DataFrame]]:
             break
         values = priced[line].to_numpy(dtype=float)
         keep = ~np.isnan(values)
-        currency = priced["cost_currency" if line == "cogs" else "currency"].to_numpy(dtype=object)
+        currency = priced["cost_currency" if line == "cogs" else "currency"].array  # made categorical after
         parts.append(("orders", line, pd.DataFrame({
             "day": priced["day"].to_numpy(), "line": line, "source": source,
             "estimated": line in ("referral", "fulfilment"), "currency": currency,
@@ -252,10 +245,10 @@ def _entries(ledger: Ledger) -> list[tuple[str, str | None, pd.DataFrame]]:
                          ("monthly", ledger.monthly)):
         ads = where == "ads"
         parts.append((where, None, pd.DataFrame({
-            "day": frame["day"].to_numpy(), "line": "ads" if ads else frame["line"].to_numpy(),
-            "source": "ad reports" if ads else frame["source"].to_numpy(),
+            "day": frame["day"].to_numpy(), "line": "ads" if ads else frame["line"].array,
+            "source": "ad reports" if ads else frame["source"].array,
             "estimated": frame["estimated"].to_numpy(dtype=bool) if "estimated" in frame else False,
-            "currency": frame["currency"].to_numpy(dtype=object),
+            "currency": frame["currency"].array,
             "amount": (-frame["spend_minor"] if ads else frame["amount_minor"]).to_numpy(dtype="int64"),
             "keep": True})))
     return parts
@@ -271,9 +264,9 @@ def convert_and_sum(ledger: Ledger, rates: Rates) -> pd.DataFrame:
     frames = [frame for _, _, frame in parts]
     if not any(len(f) for f in frames):
         return pd.DataFrame(columns=DAILY)
-    every = pd.concat(_shared_categories(frames, ("line", "source", "currency")), ignore_index=True)
+    every = pd.concat(shared_categories(frames, ("line", "source", "currency")), ignore_index=True)
     every["day"] = every["day"].to_numpy().astype("datetime64[D]")
-    every["month"] = _month_categories(every["day"])
+    every["month"] = month_categories(every["day"])
     kept = every["keep"].to_numpy(dtype=bool)
     home = np.full(len(every), np.nan)
     home[kept], found = home_amounts(every["month"].to_numpy()[kept], every["currency"].to_numpy()[kept],
@@ -292,28 +285,14 @@ def convert_and_sum(ledger: Ledger, rates: Rates) -> pd.DataFrame:
     by_day = per_month.daily(ledger.monthly, keys[1:5])
     if len(by_day):
         by_day["day"] = by_day["day"].to_numpy().astype("datetime64[D]")
-        every = every.astype({name: object for name in ("line", "source", "currency", "month")})  # no new strings
-        every = pd.concat([every, by_day.assign(month=month_of(by_day["day"]))], ignore_index=True)
-    # min_count: a day whose entries all lack a rate stays NaN (a lambda per group cost a second at 100k orders)
-    grouped = every.groupby(keys, sort=False, observed=True)[["amount", "home_minor"]].sum(min_count=1)
-    daily = grouped.rename(columns={"amount": "amount_minor"}).reset_index()[DAILY]
+        by_day = by_day.assign(month=month_of(by_day["day"]))
+        for name in ("line", "source", "currency", "month"):  # one set of categories: they concatenate as codes
+            categories = every[name].cat.categories.append(pd.Index(pd.unique(by_day[name]), dtype=object)).unique()
+            every[name] = every[name].cat.set_categories(categories)
+            by_day[name] = pd.Categorical(by_day[name].to_numpy(dtype=object), categories=categories)
+        every = pd.concat([every, by_day], ignore_index=True)
+    daily = sum_by(every, keys, DAILY)
     return daily.astype({name: "str" for name in ("line", "source", "currency", "month")})
-
-
-def _shared_categories(frames: list[pd.DataFrame], columns: tuple[str, ...]) -> list[pd.DataFrame]:
-    """The frames with these text columns as categoricals of one set of categories, so they concatenate as
-    codes: as text, half a million entries cost ~100 MB of Python strings (a few distinct values)."""
-    categories = {name: pd.Index(pd.unique(np.concatenate([pd.unique(np.asarray(f[name], dtype=object))
-                                                            for f in frames])), dtype=object) for name in columns}
-    return [f.assign(**{name: pd.Categorical(np.asarray(f[name], dtype=object), categories=categories[name])
-                        for name in columns}) for f in frames]
-
-
-def _month_categories(days) -> pd.Categorical:
-    """``YYYY-MM`` of each day as a categorical (``month_of`` as codes: one string per month, not per entry)."""
-    months = np.asarray(days).astype("datetime64[M]")
-    distinct, where = np.unique(months, return_inverse=True)
-    return pd.Categorical.from_codes(where.reshape(-1), pd.Index(distinct.astype(str).astype(object), dtype=object))
 
 
 def _keep_home(ledger: Ledger, where: str, line: str | None, home: np.ndarray) -> None:

@@ -19,6 +19,7 @@ from sellertui.core.i18n import N_, _
 from sellertui.core.money import fmt
 from sellertui.domain.profit import adspread
 from sellertui.domain.profit.flags import Flag
+from sellertui.domain.profit.codes import order_numbers
 from sellertui.domain.profit.lines import BY_KEY, KEYS, PASS_THROUGH
 from sellertui.domain.profit.periods import between, bounds, check_grain, label, months_of, period_of
 
@@ -97,7 +98,8 @@ def _period_map(days: np.ndarray, grain: str) -> np.ndarray:
     """The period of every day (computed once per distinct day)."""
     if not len(days):
         return np.array([], dtype=object)
-    unique, inverse = np.unique(days, return_inverse=True)
+    inverse, unique = pd.factorize(np.asarray(days).astype("datetime64[D]"), sort=True,
+                                    use_na_sentinel=False)  # hashing, not sorting
     names = np.array([period_of(pd.Timestamp(d).date(), grain) for d in unique], dtype=object)
     return names[inverse]
 
@@ -127,7 +129,7 @@ def statement(ledger, grain: str, flags: dict[str, list[Flag]]) -> Statement:
     estimated["net"] = [any(estimated[k][i] for k in KEYS) for i in range(len(periods))]
     volume = ledger.volume[(ledger.volume["day"] <= np.datetime64(today)).to_numpy()]
     vframe = pd.DataFrame({"period": _period_map(volume["day"].to_numpy(), grain), "qty": volume["qty"].to_numpy(),
-                           "order": volume["order_id"].to_numpy()})
+                           "order": order_numbers(volume)})
     units = vframe.groupby("period")["qty"].sum().to_dict()
     orders = vframe.groupby("period")["order"].nunique().to_dict()
     period_flags = [[f for m in months_of(p, grain) for f in flags.get(m, [])] for p in periods]

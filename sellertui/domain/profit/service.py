@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sellertui import clock
-from sellertui.domain.profit import account_fees, hiring, periods, pnl, readiness, skus, sources, tiles
+from sellertui.domain.profit import account_fees, hiring, kept, periods, pnl, readiness, skus, sources, tiles
 from sellertui.domain.profit.flags import month_flags
 from sellertui.domain.profit.ledger import Ledger, build_ledger, month_of
 
@@ -67,10 +67,14 @@ class ProfitService:
             rates = account_fees.FeeRates.from_section(self.settings.section("profit"), self.fee_currency)
             key = (sources.signature(self.store), self.home, today, rates)
             if self._cached is None or self._cached[0] != key:
-                read = sources.load(self.store, self.frames)
-                read.fee_rates = rates
-                ledger = build_ledger(read, self.home, today)
-                self._cached = (key, ledger, month_flags(ledger), read.products)
+                found = kept.load(self.store, key)  # an earlier process's ledger of the same files and day
+                if found is None:
+                    read = sources.load(self.store, self.frames)
+                    read.fee_rates = rates
+                    ledger = build_ledger(read, self.home, today)
+                    found = (ledger, month_flags(ledger), read.products)
+                    kept.save(self.store, key, found)
+                self._cached = (key, *found)
             return self._cached[1], self._cached[2]
 
     def statement(self, grain: str = "month") -> pnl.Statement:

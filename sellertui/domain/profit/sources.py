@@ -18,9 +18,10 @@ import numpy as np
 import pandas as pd
 
 from sellertui import clock
-from sellertui.domain.orders.line_money import sales_of
+from sellertui.domain.orders.line_money import DISCOUNTS, PAID
 from sellertui.domain.profit.lines import TRANSACTION_COLUMNS, classify, transaction_line
 from sellertui.domain.profit.watched import WATCHES
+from sellertui.store.columns import Columns
 
 VERSION = 2  # bump when a builder's output changes: frames cached on disk by older code are not reused
 
@@ -35,20 +36,43 @@ def local_days(stamps: list, zone: tzinfo) -> np.ndarray:
 
 
 def _text(values: list) -> pd.Series:
-    return pd.Series(["" if v is None else str(v) for v in values], dtype=object)
+    return pd.Series(["" if v is None else v if type(v) is str else str(v) for v in values], dtype=object)
 
 
 def _ints(values: list) -> np.ndarray:
     return pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").fillna(0).astype("int64").to_numpy()
 
 
-def orders_frame(docs: list[dict], zone: tzinfo) -> pd.DataFrame:
-    """Order lines: id, order_id, sku, day, qty, sales_minor (item + shipping − promotion), currency..."""
-    get = lambda name: [d.get(name) for d in docs]  # noqa: E731
+def _minor(values: list) -> np.ndarray:
+    """``int(v or 0)`` of each value, at once where they are all whole numbers (or missing)."""
+    filled = [v or 0 for v in values]
+    if set(map(type, filled)) <= {int}:
+        return np.array(filled, dtype="int64")
+    return np.array([int(v) for v in filled], dtype="int64")
+
+
+def columns_of(docs, fields: tuple[str, ...]) -> dict[str, list]:
+    """The builders' input as lists: ``Columns`` (``store.fields``, an import's) as they are, dicts picked."""
+    if isinstance(docs, Columns):
+        missing = [None] * docs.n
+        return {name: docs.columns.get(name, missing) for name in fields}
+    return {name: [d.get(name) for d in docs] for name in fields}
+
+
+ORDER_FIELDS = ("id", "order_id", "sku", "purchase_date", "quantity", "currency", "marketplace", "channel", "status",
+                *PAID, *DISCOUNTS)
+
+
+def orders_frame(docs, zone: tzinfo) -> pd.DataFrame:
+    """Order lines: id, order_id, sku, day, qty, sales_minor (item + shipping − promotion), currency...
+
+    ``docs``: the records as dicts or as ``Columns``; sales as ``line_money.sales_of`` adds them up."""
+    get = columns_of(docs, ORDER_FIELDS).__getitem__
+    sales = sum(_minor(get(name)) for name in PAID) - sum(np.abs(_minor(get(name))) for name in DISCOUNTS)
     frame = pd.DataFrame({
         "id": _text(get("id")), "order_id": _text(get("order_id")), "sku": _text(get("sku")),
         "day": local_days(get("purchase_date"), zone), "qty": _ints(get("quantity")),
-        "sales_minor": np.array([sales_of(d) for d in docs], dtype="int64"),
+        "sales_minor": np.asarray(sales, dtype="int64") if len(get("id")) else np.array([], dtype="int64"),
         "currency": _text(get("currency")), "marketplace": _text(get("marketplace")),
         "channel": _text(get("channel")), "status": _text(get("status")),
     })
@@ -142,11 +166,11 @@ def load(store, frames) -> Sources:
     zone = clock.now().tzinfo
     tag = clock.now().strftime("%z")
 
-    def big(collection: str, build, name: str, chunk: int | None = None) -> pd.DataFrame:
-        return frames.frame(collection, build, name=f"profit.{name}{tag}", version=VERSION, chunk=chunk)
+    def big(collection: str, build, name: str, fields: tuple[str, ...] = ()) -> pd.DataFrame:
+        return frames.frame(collection, build, name=f"profit.{name}{tag}", version=VERSION, fields=fields)
 
     return Sources(
-        orders=big("orders", lambda docs: orders_frame(docs, zone), "orders"),
+        orders=big("orders", lambda docs: orders_frame(docs, zone), "orders", fields=ORDER_FIELDS),
         settlements=big("settlements", lambda docs: settlement_frame(docs, zone), "settlements"),
         transactions=big("transactions", lambda docs: transactions_frame(docs, zone), "transactions"),
         ads=ad_days_frame(frames),

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from sellertui.core.i18n import N_, _
+from sellertui.domain.profit.codes import order_numbers
 from sellertui.domain.profit.lines import KEYS
 from sellertui.core.formats import dated
 
@@ -70,7 +71,7 @@ class Days:
                                   .astype("datetime64[D]"))
         volume = ledger.volume
         self.volume = pd.DataFrame({"day": volume["day"].to_numpy().astype("datetime64[D]"),
-                                    "qty": volume["qty"].to_numpy(), "order": volume["order_id"].to_numpy()})
+                                    "qty": volume["qty"].to_numpy(), "order": order_numbers(volume)})
 
     def line(self, key: str, first: date, last: date) -> int:
         if key not in self.by_line.index.get_level_values(0):

@@ -1,0 +1,111 @@
+"""The ledger a previous process built, kept in the user's cache dir under everything it was built from.
+
+At a million order lines the ledger takes seconds to build and most Profit opens
+are of the same records as the last one (a restart, a second window). So the
+built ledger (with its month flags and the products it priced) is kept on disk
+under a digest of what determines it: every file the P&L reads (their
+signatures change with each write), the home currency, the day, the fee
+settings, the local zone, the ECB table in use and this code. Any change gives
+another digest, so a kept ledger is never stale; the next build replaces it.
+
+It is a pickle, so it lives only in the user's own cache dir (0700, files 0600,
+never the frames beside a team's store): no one else can put one there. A file
+that does not load is a miss.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import hashlib
+import os
+import pickle
+import threading
+from pathlib import Path
+
+VERSION = 2  # bump when the Ledger's shape or any rule behind it changes (the code stamp catches edits too)
+
+
+def _code_stamp() -> tuple:
+    """Size and time of every module the ledger's numbers come from: edited code is other code."""
+    root = Path(__file__).resolve().parents[1]  # sellertui/domain
+    return tuple((str(p.relative_to(root)), s.st_size, s.st_mtime_ns)
+                 for p in sorted(root.rglob("*.py")) for s in [p.stat()])
+
+
+def _folder(store) -> Path:
+    from sellertui import paths
+
+    where = str(Path(store.layout.root).resolve())
+    return paths.cache_dir() / "ledgers" / hashlib.sha1(where.encode()).hexdigest()[:12]
+
+
+def _path(store, key: tuple) -> Path:
+    from sellertui import clock
+    from sellertui.domain.profit import ecb
+
+    try:
+        table = ecb.table_file()
+        rates = (str(table), table.stat().st_size, table.stat().st_mtime_ns)
+    except (OSError, ImportError):
+        rates = None
+    digest = hashlib.sha1(repr((VERSION, key, clock.now().strftime("%z"), rates, _code_stamp())).encode())
+    return _folder(store) / f"{digest.hexdigest()[:24]}.pickle"
+
+
+FRAMES = ("daily", "orders", "actual", "ads", "small", "volume", "missing_cost", "monthly")
+
+
+def _pack(ledger) -> tuple[object, dict[str, list[str]]]:
+    """A copy of the ledger whose text columns of Python strings are categoricals (frame -> those columns):
+    a million strings pickle and load one by one, their few distinct values at once."""
+    import pandas as pd
+
+    packed, names = copy.copy(ledger), {}
+    for name in FRAMES:
+        frame = getattr(ledger, name)
+        text = [c for c in frame.columns
+                if frame[c].dtype == object and pd.api.types.infer_dtype(frame[c], skipna=False) == "string"]
+        if text:
+            setattr(packed, name, frame.assign(**{c: pd.Categorical(frame[c]) for c in text}))
+            names[name] = text
+    return packed, names
+
+
+def _unpack(packed, names: dict[str, list[str]]):
+    for name, text in names.items():
+        frame = getattr(packed, name)  # just unpickled, ours: changed in place, not copied whole
+        for column in text:
+            frame[column] = frame[column].astype(object)
+    return packed
+
+
+def load(store, key: tuple):
+    """(ledger, flags, products) kept under ``key`` by an earlier build, or None."""
+    path = _path(store, key)
+    try:
+        with open(path, "rb") as file:
+            packed, names, flags, products = pickle.load(file)
+        return _unpack(packed, names), flags, products
+    except Exception:  # missing, cut short, written by other code: build it again
+        return None
+
+
+def save(store, key: tuple, kept: tuple) -> None:
+    """Keep (ledger, flags, products) under ``key``, replacing the ledgers kept for this store before."""
+    path = _path(store, key)
+    tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        for folder in (path.parent.parent, path.parent):
+            folder.mkdir(parents=True, exist_ok=True)
+            os.chmod(folder, 0o700)
+        for old in path.parent.glob("*.pickle"):
+            old.unlink(missing_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as file:
+            ledger, flags, products = kept
+            pickle.dump((*_pack(ledger), flags, products), file, protocol=5)
+        os.replace(tmp, path)
+    except Exception:  # the cache is an optimisation: a full disk must not fail the P&L
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
