@@ -32,6 +32,7 @@ from sellertui.importers.period import Period, PeriodNeeded, download_day, resol
 from sellertui.importers.replacing import replaced_rows
 from sellertui.importers.source import read_bytes, read_table
 from sellertui.importers.table import Table
+from sellertui.importers.totals_words import shown_totals
 
 Progress = Callable[[str, float], None]  # (what is happening, overall fraction done 0..1)
 MARKETPLACE_FIELDS = ("sales_channel", "marketplace_name")
@@ -142,7 +143,7 @@ class Result:
             if name != self.collection_main:
                 lines.append("  " + _("{collection}: {new:,} new, {updated:,} updated, {unchanged:,} unchanged").format(
                     collection=name, new=counts["inserted"], updated=counts["updated"], unchanged=counts["unchanged"]))
-        lines.append("  " + _("totals: {totals}").format(totals=", ".join(f"{k} {v}" for k, v in self.totals.items())))
+        lines.append("  " + _("totals: {totals}").format(totals=shown_totals(self.totals)))
         lines += [f"  {note}" for note in self.notes]
         if self.rejects_file:
             lines.append("  " + _("the rows set aside and why: {file}").format(file=self.rejects_file))

@@ -108,6 +108,23 @@ def test_an_import_summary(zh, capsys):
     assert out.startswith("all-orders-us.txt：所有订单报告，7 行：将新增 6，将更新 0，未变 0\n")
     assert "  US 站点，USD（来自文件的站点列）" in out and "  试运行：未写入任何内容" in out
     assert "would be" not in out and "marketplace" not in out
+    assert "\n  合计：行数 6、件数 7、商品价格 107.94\n" in out and "lines" not in out
+
+
+def test_every_total_a_kind_reports_has_its_phrase():
+    """A total's key missing from the phrases would be shown in English under 简体中文."""
+    from sellertui.importers.totals_words import PHRASES
+
+    fixtures = Path(__file__).resolve().parent.parent / "importers" / "fixtures"
+    from sellertui.importers.pipeline import Options, parse_report
+
+    seen = set()
+    for path in sorted(p for p in fixtures.rglob("*") if p.is_file()):
+        try:
+            seen |= set(parse_report(path, Options()).totals)
+        except Exception:  # fixtures of broken files are there on purpose
+            continue
+    assert len(seen) > 20 and seen <= set(PHRASES)
 
 
 def test_every_report_kinds_label_is_shown_in_chinese():

@@ -32,7 +32,7 @@ CONVERTED = [
     "sellertui/ui/app.py",
     *[f"sellertui/importers/{name}.py" for name in (
         "__init__", "companions", "dates", "encodings", "errors", "fast", "frame", "headers", "limits", "locale",
-        "period", "pipeline", "rejects", "replacing", "scan", "source", "table", "values", "workbook", "zipcheck")],
+        "period", "pipeline", "rejects", "replacing", "scan", "source", "table", "totals_words", "values", "workbook", "zipcheck")],
     *[f"sellertui/importers/kinds/{name}.py" for name in (
         "__init__", "ad_report", "ads", "ads_api", "ads_products", "ads_sbsd", "ads_targeting", "base",
         "brand_analytics", "business", "feedback", "inventory", "inventory_age", "listings", "orders", "orders_api",

@@ -330,12 +330,13 @@ def describe(parsed) -> Text:
     """The preview: what the file is, how many rows, the totals, and any problems, all shown literally."""
     from sellertui.importers.errors import listing
     from sellertui.importers.pipeline import rows
+    from sellertui.importers.totals_words import shown_totals
 
     lines = Text()
     lines.append_text(text(_("{file}: {kind}, {rows}").format(file=parsed.path.name, kind=shown(parsed.kind.label),
                                                           rows=rows(parsed.rows)), style="bold"))
     lines.append("\n")
-    lines.append_text(text(_("totals: {totals}").format(totals=", ".join(f"{k} {v}" for k, v in parsed.totals.items()))))
+    lines.append_text(text(_("totals: {totals}").format(totals=shown_totals(parsed.totals))))
     for note in parsed.notes():
         lines.append("\n")
         lines.append_text(text(note, style="dim"))
