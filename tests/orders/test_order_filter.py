@@ -48,3 +48,12 @@ def test_words_together_and_within_the_last_result() -> None:
     assert list(filter_orders(frame, '"large ann"')) == list(expected(frame, ["large ann"])) != []
     # terms still apply within
     assert list(within[filter_orders(frame, "mat status:ship", within)]) == [2, 6, 10]
+
+
+@pytest.mark.parametrize("text", ["status:shipped", "channel:fbm", "sku:mat", "buyer:ann", "order:113",
+                                  "from:2026-01-01", "to:2026-12-31", "flag:blacklisted", "mat status:shipped"])
+def test_every_term_on_a_shop_without_orders_finds_nothing(text: str) -> None:
+    """An empty frame's columns have no text type: a term must still answer 'no rows', not fail."""
+    frame = build_orders([]).assign(flagged=False)
+    assert list(filter_orders(frame, text)) == []
+    assert list(filter_orders(build_orders(DOCS).assign(flagged=False), text, within=np.array([], dtype=int))) == []

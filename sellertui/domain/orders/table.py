@@ -91,7 +91,8 @@ def filter_orders(frame, text: str, within=None):
     mask = index_of(frame).words_mask(query.words, within)
 
     def column(name: str):
-        return frame[name] if within is None else frame[name].take(within)
+        values = frame[name] if within is None else frame[name].take(within)
+        return values if len(values) else values.astype(object)  # an empty frame's columns have no text type
 
     for name, value in query.terms.items():
         value_l = value.lower()
