@@ -24,7 +24,11 @@ ALSO = ["sellertui/domain/fields.py", "sellertui/domain/query.py", "sellertui/do
         "sellertui/domain/promotions/fee_table.py", "sellertui/domain/promotions/records.py",
         "sellertui/domain/promotions/tables.py", "sellertui/domain/promotions/events.py",
         "sellertui/domain/team/tasks.py", "sellertui/domain/promotions/pricing.py",
-        "sellertui/domain/promotions/results.py", "sellertui/domain/profit/account_fees.py"]
+        "sellertui/domain/promotions/results.py", "sellertui/domain/profit/account_fees.py",
+        *[f"sellertui/domain/profit/{name}.py" for name in (
+            "adspread", "entries", "expenses", "ledger", "pnl", "records", "service", "settings", "skus", "sources",
+            "tables")],
+        "sellertui/domain/ads/spend.py"]
 
 
 # velocity.py shows no text (its 'NaT' is pandas')

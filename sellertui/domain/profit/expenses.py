@@ -14,24 +14,24 @@ import calendar
 from datetime import date, timedelta
 from typing import Iterator
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import N_, _
 from sellertui.core.errors import UserError
 
 COLLECTION = "expenses"
 CATEGORIES = {
-    "tools": "Tools and software",
-    "storage": "Storage (3PL, warehouse)",
-    "freight": "Freight and duties",
-    "salaries": "Salaries",
-    "draw": "Founder's draw",
-    "design": "Design and photography",
-    "marketing": "Marketing outside Amazon",
-    "services": "Accounting, legal, services",
-    "rent": "Rent and utilities",
-    "samples": "Samples and product development",
-    "other": "Other",
+    "tools": N_("Tools and software"),
+    "storage": N_("Storage (3PL, warehouse)"),
+    "freight": N_("Freight and duties"),
+    "salaries": N_("Salaries"),
+    "draw": N_("Founder's draw"),
+    "design": N_("Design and photography"),
+    "marketing": N_("Marketing outside Amazon"),
+    "services": N_("Accounting, legal, services"),
+    "rent": N_("Rent and utilities"),
+    "samples": N_("Samples and product development"),
+    "other": N_("Other"),
 }
-RECURRENCES = {"": "one-off", "monthly": "every month"}
+RECURRENCES = {"": N_("one-off"), "monthly": N_("every month")}  # these and the categories shown translated
 
 
 def all_expenses(store) -> list[dict]:
@@ -39,7 +39,7 @@ def all_expenses(store) -> list[dict]:
 
 
 def category_label(key: str) -> str:
-    return CATEGORIES.get(key, key)
+    return _(CATEGORIES[key]) if key in CATEGORIES else key
 
 
 def _day(value) -> date | None:

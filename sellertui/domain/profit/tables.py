@@ -29,8 +29,8 @@ def expenses_frame(records: list[dict], today: str) -> pd.DataFrame:
             "id": str(e["id"]), "date": e.get("date", ""), "category": category_label(e.get("category", "")),
             "description": e.get("description", ""), "amount_minor": int(e.get("amount_minor") or 0),
             "amount": fmt(int(e.get("amount_minor") or 0), e.get("currency") or "USD"),
-            "currency": e.get("currency") or "USD", "repeats": RECURRENCES.get(e.get("recurring") or "", ""),
-            "until": e.get("until") or ("" if e.get("recurring") != "monthly" else "running"),
+            "currency": e.get("currency") or "USD", "repeats": _(RECURRENCES.get(e.get("recurring") or "", "")),
+            "until": e.get("until") or ("" if e.get("recurring") != "monthly" else _("running")),
             "running": running, "hire": "hire" if e.get("role_id") else "",
         })
     frame = pd.DataFrame(rows, columns=EXPENSE_COLUMNS)
