@@ -28,7 +28,8 @@ ALSO = ["sellertui/domain/fields.py", "sellertui/domain/query.py", "sellertui/do
         *[f"sellertui/domain/profit/{name}.py" for name in (
             "adspread", "entries", "expenses", "ledger", "pnl", "records", "service", "settings", "skus", "sources",
             "tables")],
-        "sellertui/domain/ads/spend.py"]
+        "sellertui/domain/ads/spend.py",
+        *[f"sellertui/domain/sync/{name}.py" for name in ("lock", "runner", "status", "words")]]
 
 
 # velocity.py shows no text (its 'NaT' is pandas')
