@@ -98,7 +98,8 @@ def refund_entries(returns: list[dict], refunded_keys: set[str], orders: pd.Data
             if day:
                 rows += [(day, "refunds", -int(case["refund_minor"]), case.get("currency") or "USD",
                              case.get("marketplace") or "", False, N_("returns"), "returns", case.get("id", ""),
-                             case.get("sku") or "", _("refund of {quantity} unit(s), as recorded").format(quantity=quantity))]
+                             case.get("sku") or "",
+                             _("refund of {quantity} unit(s), as recorded").format(quantity=quantity))]
         elif str(case.get("channel")).upper() == "FBA" and key in prices:
             # Amazon refunds FBA buyers itself; the seller's record carries no amount
             sales, qty, currency, market = prices[key]
@@ -151,7 +152,8 @@ def promotion_entries(promotions: list[dict], schedule: list[dict], orders: pd.D
         if result.minor:
             rows += [(start, "promo_fees", -int(result.minor), result.currency, market, True,
                          N_("promotions + fee schedule"), "promotions", promo.get("id", ""), ", ".join(sorted(skus)),
-                         _("{name}: {working}").format(name=promo.get("name", ""), working=" ".join(result.working)[:160]))]
+                         _("{name}: {working}").format(name=promo.get("name", ""),
+                                                       working=" ".join(result.working)[:160]))]
     return frame(rows)
 
 

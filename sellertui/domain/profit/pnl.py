@@ -154,7 +154,8 @@ def working(statement: Statement, index: int, ledger) -> tuple[list[tuple[str, s
                      if statement.estimated[key][index] else amount))
         if key in by_source.index.get_level_values(0):
             for source, total in by_source.loc[key].items():
-                rows.append(("   " + _("from {source}").format(source=in_language(source)), fmt(int(round(total)), home)))
+                rows.append(("   " + _("from {source}").format(source=in_language(source)),
+                             fmt(int(round(total)), home)))
     rows.append(("= " + _("Net profit"), fmt(statement.values["net"][index], home)))
     margin = statement.margin(index)
     rows.append((_("Margin"), "—" if margin is None else _("{margin} of sales").format(margin=f"{margin:.1%}")))

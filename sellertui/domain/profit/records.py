@@ -60,7 +60,8 @@ def _orders(ledger: Ledger, first: date, last: date, line: str) -> pd.DataFrame:
         notes = [words.format(pct=f"{p:g}") for p in picked["pct"]]
     elif line == "fulfilment":
         words = _("FBA fee {fee} × {qty} (fee table)")
-        notes = [words.format(fee=fmt(int(u), c), qty=q) for u, q, c in zip(picked["unit_fee"], qty, picked["currency"])]
+        notes = [words.format(fee=fmt(int(u), c), qty=q)
+                 for u, q, c in zip(picked["unit_fee"], qty, picked["currency"])]
     else:
         words = _("{qty} × landed {cost}")
         notes = [words.format(qty=q, cost=fmt(int(u), c))
@@ -86,7 +87,8 @@ def _ads(ledger: Ledger, first: date, last: date) -> pd.DataFrame:
 
     picked = _within(ledger.ads, first, last)
     refs = [f"{d} · {p} · {c}" for d, p, c in zip(day_text(picked["day"]), picked["ad_product"], picked["campaign"])]
-    rows_of, share = _("{n} row(s) of {kind}"), _("{n} row(s) of {kind}, this day's share of a summary row {first}..{last}")
+    rows_of = _("{n} row(s) of {kind}")
+    share = _("{n} row(s) of {kind}, this day's share of a summary row {first}..{last}")
     notes = [(share if s else rows_of).format(n=n, kind=shown(KIND_NAMES.get(k, k)), first=a, last=b)
              for n, k, s, a, b in zip(picked["rows"], picked["kind"], picked["spread"], picked["span_first"],
                                       picked["span_last"])]
@@ -123,7 +125,8 @@ def records_between(ledger: Ledger, first: date, last: date, line: str) -> pd.Da
         picked = _within(ledger.volume, first, last)
         refs = (picked["order_id"].astype(object) + "/" + picked["sku"].astype(object)).to_numpy()
         out = _rows(picked, line, _("orders"), "orders", refs, picked["sku"],
-                    [_("{qty} unit(s)").format(qty=q) for q in picked["qty"]], picked["qty"].to_numpy(), "", False, np.nan)
+                    [_("{qty} unit(s)").format(qty=q) for q in picked["qty"]], picked["qty"].to_numpy(), "", False,
+                    np.nan)
         return out.sort_values("day", kind="stable").reset_index(drop=True)
     lines = KEYS if line in ("net", "margin") else (line,)
     parts = [_orders(ledger, first, last, key) for key in ORDER_AMOUNTS if key in lines]

@@ -167,7 +167,8 @@ def working(row: dict, home: str, first: date, last: date) -> list[str]:
             continue
         sign, amount = "+" if row[key] >= 0 else "−", m(abs(row[key]))
         lines.append((_("{sign} {line} {amount} = {per_unit} a unit") if units else _("{sign} {line} {amount}"))
-                     .format(sign=sign, line=_(name), amount=amount, per_unit=m(abs(row[key]) / units) if units else ""))
+                     .format(sign=sign, line=_(name), amount=amount,
+                             per_unit=m(abs(row[key]) / units) if units else ""))
     lines.append((_("= profit {profit} = {per_unit} a unit") if units else _("= profit {profit}"))
                  .format(profit=m(row["profit"]), per_unit=m(row["per_unit"]) if units else ""))
     if row["margin"] == row["margin"] and row["margin"] is not None:
