@@ -27,7 +27,12 @@ ALSO = ["sellertui/domain/fields.py", "sellertui/domain/query.py", "sellertui/do
         "sellertui/domain/promotions/results.py", "sellertui/domain/profit/account_fees.py",
         "sellertui/domain/profit/hiring.py",
         "sellertui/domain/ads/proposal.py", "sellertui/domain/ads/ledger.py",
-        "sellertui/domain/watch/listing.py", "sellertui/domain/watch/entry.py"]
+        "sellertui/domain/watch/listing.py", "sellertui/domain/watch/entry.py",
+        *[f"sellertui/domain/profit/{name}.py" for name in (
+            "adspread", "entries", "expenses", "ledger", "pnl", "records", "service", "settings", "skus", "sources",
+            "tables")],
+        "sellertui/domain/ads/spend.py", "sellertui/domain/ads/bulk.py", "sellertui/domain/ads/reverting.py",
+        *[f"sellertui/domain/sync/{name}.py" for name in ("lock", "runner", "status", "words")]]
 
 
 # velocity.py shows no text (its 'NaT' is pandas')

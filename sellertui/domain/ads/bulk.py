@@ -22,12 +22,16 @@ from sellertui.core.i18n import _, shown
 from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.core.money import to_decimal
+from sellertui.core.i18n import N_
 from sellertui.domain.ads.bulk_sheets import SHEETS, SP_COLUMNS, SPONSORED_PRODUCTS, header_for
 from sellertui.domain.ads.bulk_writer import SheetRows, write_csv, write_xlsx
 from sellertui.domain.ads.decisions import APPROVED, COLLECTION, EXPORTED, FAILED, IN_AMAZON
 from sellertui.domain.ads.metrics import is_asin
 
 COLUMNS = list(SP_COLUMNS)
+# the ids a row needs, as a missing one is named (translated where shown)
+ID_NAMES = {"campaign_id": N_("campaign ID"), "ad_group_id": N_("ad group ID"), "keyword_id": N_("keyword ID"),
+            "dest_campaign_id": N_("destination campaign ID"), "dest_ad_group_id": N_("destination ad group ID")}
 SHEET = SHEETS[SPONSORED_PRODUCTS].name
 PRODUCT = SPONSORED_PRODUCTS
 KEYWORD_MATCHES = ("EXACT", "PHRASE", "BROAD")
@@ -105,8 +109,8 @@ def _row(record: dict, entity: str, cells: dict, operation: str = "Create") -> d
 def _need(record: dict, *names: str) -> None:
     missing = [n for n in names if not record.get(n)]
     if missing:
-        words = (n.replace("dest_", "destination ").replace("_id", " ID").replace("_", " ") for n in missing)
-        raise MissingIds("no " + " or ".join(words))
+        words = (_(ID_NAMES[n]) if n in ID_NAMES else n for n in missing)
+        raise MissingIds(_("no {ids}").format(ids=_(" or ").join(words)))
 
 
 def _negative(record: dict) -> dict:

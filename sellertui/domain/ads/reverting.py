@@ -18,6 +18,7 @@ from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.domain.ads.api_items import Item, NotByApi, reverse_of
 from sellertui.domain.ads.applying import Progress, ads_client, send
+from sellertui.core.i18n import shown as in_language
 from sellertui.domain.ads.decisions import APPLIED, COLLECTION, FAILED, UNDONE
 
 
@@ -83,17 +84,18 @@ def planned(store, record_ids: list[str]) -> RevertResult:
     for record_id in record_ids:
         record = col.get(record_id)
         if record is None:
-            result.refused.append(f"no ad decision {record_id}")
+            result.refused.append(_("no ad decision {id}").format(id=record_id))
             continue
-        label = f"{record.get('kind')} '{record.get('term')}'"
+        label = _("{kind} '{term}'").format(kind=in_language(record.get("kind")), term=record.get("term"))
         if record.get("status") not in (APPLIED, FAILED):
-            result.refused.append(f"{label} is {record.get('status')}, not applied through the Ads API")
+            result.refused.append(_("{change} is {status}, not applied through the Ads API").format(
+                change=label, status=in_language(record.get("status"))))
             continue
         try:
             items = [(e["key"], reverse_of(e, record)) for e in record.get("api") or []
                      if e.get("id") and not e.get("reverted_at")]
         except NotByApi as exc:
-            result.refused.append(f"{label}: {exc}")
+            result.refused.append(_("{change}: {reason}").format(change=label, reason=exc))
             continue
         items = [(key, item) for key, item in items if item is not None]
         if items:

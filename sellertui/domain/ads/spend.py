@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from sellertui.core.i18n import N_
 from sellertui.domain.ads.days import covered_days, day_number, iso, merge, outside, per_day, subtract
 from sellertui.domain.ads.layouts import PRODUCTS, SEARCH_TERMS, TARGETING
 from sellertui.domain.ads.rows import AdRows
@@ -24,8 +25,8 @@ from sellertui.domain.ads.window import Window
 ORDER = (PRODUCTS, TARGETING, SEARCH_TERMS)  # the most complete breakdown first
 METRICS = ("spend_minor", "sales_minor", "orders", "clicks")
 KEYS = ["day", "ad_product", "marketplace", "campaign", "currency", "span_first", "span_last", "spread", "kind"]
-KIND_NAMES = {"advertised_products": "advertised product reports", "targeting": "targeting reports",
-              "search_terms": "search term reports"}
+KIND_NAMES = {"advertised_products": N_("advertised product reports"), "targeting": N_("targeting reports"),
+              "search_terms": N_("search term reports")}  # translated where shown
 
 
 def collection_of(kind: str) -> str:

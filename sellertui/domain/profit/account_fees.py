@@ -40,7 +40,7 @@ STORAGE_WORKING = {
     (False, False): N_("storage ~ {units:,} units × {feet:g} ft³ (the default size) × {rate}/ft³ (Jan–Sep rate)"),
     (False, True): N_("storage ~ {units:,} units × {feet:g} ft³ (the default size) × {rate}/ft³ (Oct–Dec rate)"),
 }
-SOURCE = "fee table (estimate)"
+SOURCE = N_("fee table (estimate)")
 
 
 @dataclass(frozen=True)

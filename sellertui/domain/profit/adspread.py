@@ -15,6 +15,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from sellertui.core.i18n import _
 from sellertui.core.money import fmt
 from sellertui.domain.profit.periods import bounds, period_of
 
@@ -53,7 +54,10 @@ def note(ledger, first: date, last: date) -> str | None:
         return None
     amount = picked["home_minor"].to_numpy(dtype=float)  # the entry (-spend) as converted once, with the rest
     spans = sorted(set(zip(picked["span_first"], picked["span_last"])))
-    shown = ", ".join(f"{a}..{b}" for a, b in spans[:3]) + (f" and {len(spans) - 3} more" if len(spans) > 3 else "")
-    return (f"~ ad spend: {fmt(int(np.nansum(amount)), ledger.home)} of it is these days' share of summary report rows "
-            f"covering {shown}. The reports give one figure for all their days, so it is spread evenly over them "
-            "(to the cent, largest remainder); a period holding a report's whole range holds its exact figure.")
+    listed = _(", ").join(f"{a}..{b}" for a, b in spans[:3])
+    if len(spans) > 3:
+        listed = _("{spans} and {n} more").format(spans=listed, n=len(spans) - 3)
+    return _("~ ad spend: {amount} of it is these days' share of summary report rows covering {spans}. The reports "
+             "give one figure for all their days, so it is spread evenly over them (to the cent, largest remainder); "
+             "a period holding a report's whole range holds its exact figure.").format(
+        amount=fmt(int(np.nansum(amount)), ledger.home), spans=listed)

@@ -13,6 +13,7 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
+from sellertui.core.i18n import N_, _
 from sellertui.core.money import fmt
 from sellertui.domain.profit import expenses as expense_rules
 
@@ -95,18 +96,19 @@ def refund_entries(returns: list[dict], refunded_keys: set[str], orders: pd.Data
         if case.get("refund_minor"):
             day = _day(case.get("refunded_at")) or _day(case.get("received_at")) or _day(case.get("requested_at"))
             if day:
-                rows.append((day, "refunds", -int(case["refund_minor"]), case.get("currency") or "USD",
-                             case.get("marketplace") or "", False, "returns", "returns", case.get("id", ""),
-                             case.get("sku") or "", f"refund of {quantity} unit(s), as recorded"))
+                rows += [(day, "refunds", -int(case["refund_minor"]), case.get("currency") or "USD",
+                             case.get("marketplace") or "", False, N_("returns"), "returns", case.get("id", ""),
+                             case.get("sku") or "",
+                             _("refund of {quantity} unit(s), as recorded").format(quantity=quantity))]
         elif str(case.get("channel")).upper() == "FBA" and key in prices:
             # Amazon refunds FBA buyers itself; the seller's record carries no amount
             sales, qty, currency, market = prices[key]
             day = _day(case.get("received_at")) or _day(case.get("requested_at"))
             amount = round(sales * min(quantity, max(qty, 1)) / max(qty, 1))
             if day and amount:
-                rows.append((day, "refunds", -amount, currency, market, True, "returns + order price", "returns",
+                rows += [(day, "refunds", -amount, currency, market, True, N_("returns + order price"), "returns",
                              case.get("id", ""), case.get("sku") or "",
-                             f"FBA return of {quantity} unit(s) at the order's price"))
+                             _("FBA return of {quantity} unit(s) at the order's price").format(quantity=quantity))]
     return frame(rows)
 
 
@@ -116,9 +118,10 @@ def postage_entries(refunds: list[dict], refunded_keys: set[str]) -> pd.DataFram
     for r in refunds:
         day = _day(r.get("refunded_at"))
         if day and f"{r.get('order_id')}|{r.get('sku')}" not in refunded_keys:
-            rows.append((day, "refunds", -int(r["amount_minor"]), r.get("currency") or "USD",
-                         r.get("marketplace") or "", False, "postage refunds", "postage_refunds", r.get("id", ""),
-                         r.get("sku") or "", f"postage refund: {r.get('reason') or ''}"))
+            rows += [(day, "refunds", -int(r["amount_minor"]), r.get("currency") or "USD",
+                         r.get("marketplace") or "", False, N_("postage refunds"), "postage_refunds",
+                         r.get("id", ""), r.get("sku") or "",
+                         _("postage refund: {reason}").format(reason=r.get("reason") or ""))]
     return frame(rows)
 
 
@@ -147,9 +150,10 @@ def promotion_entries(promotions: list[dict], schedule: list[dict], orders: pd.D
         peak = bool(promo.get("peak", bool(promo.get("event"))))
         result = fee(schedule, kind, market, start, max(days, 1), peak, sales, units)
         if result.minor:
-            rows.append((start, "promo_fees", -int(result.minor), result.currency, market, True,
-                         "promotions + fee schedule", "promotions", promo.get("id", ""), ", ".join(sorted(skus)),
-                         f"{promo.get('name', '')}: " + " ".join(result.working)[:160]))
+            rows += [(start, "promo_fees", -int(result.minor), result.currency, market, True,
+                         N_("promotions + fee schedule"), "promotions", promo.get("id", ""), ", ".join(sorted(skus)),
+                         _("{name}: {working}").format(name=promo.get("name", ""),
+                                                       working=" ".join(result.working)[:160]))]
     return frame(rows)
 
 
@@ -163,9 +167,11 @@ def reimbursement_entries(reimbursements: list[dict], covered) -> pd.DataFrame:
         if day is None or not amount or covered(day, market):
             continue
         units = int(item.get("qty_cash") or 0)
-        rows.append((day, "reimbursements", amount, item.get("currency") or "USD", market, False,
-                     "reimbursements report", "reimbursements", item.get("id", ""), item.get("sku") or "",
-                     f"{item.get('reason') or 'reimbursement'} {item.get('reimbursement_id', '')}: {units} unit(s)"))
+        rows += [(day, "reimbursements", amount, item.get("currency") or "USD", market, False,
+                     N_("reimbursements report"), "reimbursements", item.get("id", ""), item.get("sku") or "",
+                     _("{reason} {reimbursement_id}: {units} unit(s)").format(
+                         reason=item.get("reason") or _("reimbursement"),
+                         reimbursement_id=item.get("reimbursement_id", ""), units=units))]
     return frame(rows)
 
 
@@ -173,12 +179,13 @@ def expense_entries(expenses: list[dict], first: date, last: date) -> pd.DataFra
     """Each expense's share of every day from ``first`` to ``last``."""
     rows = []
     for expense in expenses:
-        note = f"{expense_rules.category_label(expense.get('category', ''))}: {expense.get('description', '')}"
-        if expense.get("recurring") == "monthly":
-            note += " (monthly)"
+        words = _("{category}: {description} (monthly)") if expense.get("recurring") == "monthly" else \
+            _("{category}: {description}")
+        note = words.format(category=expense_rules.category_label(expense.get("category", "")),
+                            description=expense.get("description", ""))
         for day, minor in expense_rules.occurrences(expense, first, last):
-            rows.append((day, "expenses", -minor, expense.get("currency") or "USD", "", False, "expenses",
-                         "expenses", expense.get("id", ""), "", note))
+            rows += [(day, "expenses", -minor, expense.get("currency") or "USD", "", False, N_("expenses"),
+                         "expenses", expense.get("id", ""), "", note)]
     return frame(rows)
 
 
@@ -198,8 +205,10 @@ def counted_ads(ads: pd.DataFrame, settled_ads: pd.DataFrame) -> pd.DataFrame:
 def settlement_cogs(lines: pd.DataFrame) -> pd.DataFrame:
     """Cost of goods of order lines only a settlement knows (``unit_cost`` NaN: no landed cost, left out)."""
     rows = []
+    landed = _("{qty} × landed {cost} (order {order})")
     for line in lines[~np.isnan(lines["unit_cost"].to_numpy())].itertuples(index=False):
-        rows.append((pd.Timestamp(line.day).date(), "cogs", -int(line.unit_cost) * int(line.qty), line.cost_currency,
-                     line.marketplace, False, "settlement + landed cost", "settlements", line.id, line.sku,
-                     f"{line.qty} × landed {fmt(int(line.unit_cost), line.cost_currency)} (order {line.order_id})"))
+        rows += [(pd.Timestamp(line.day).date(), "cogs", -int(line.unit_cost) * int(line.qty), line.cost_currency,
+                     line.marketplace, False, N_("settlement + landed cost"), "settlements", line.id, line.sku,
+                     landed.format(qty=line.qty, cost=fmt(int(line.unit_cost), line.cost_currency),
+                                   order=line.order_id))]
     return frame(rows)

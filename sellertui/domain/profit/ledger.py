@@ -36,6 +36,7 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
+from sellertui.core.i18n import N_
 from sellertui.domain.economics import cost_currency
 from sellertui.domain.profit import account_fees, ecb, entries as small_entries, monthly as per_month
 from sellertui.domain.profit.codes import month_categories, month_of, shared_categories, sum_by
@@ -43,8 +44,9 @@ from sellertui.domain.profit.convert import home_amounts
 from sellertui.domain.profit.fx import Rates
 from sellertui.domain.profit.sources import Sources
 
-ORDER_AMOUNTS = {"sales": "orders", "referral": "orders + fee table", "fulfilment": "orders + fee table",
-                 "cogs": "orders + landed cost"}
+# where each order amount comes from (shown translated)
+ORDER_AMOUNTS = {"sales": N_("orders"), "referral": N_("orders + fee table"), "fulfilment": N_("orders + fee table"),
+                 "cogs": N_("orders + landed cost")}
 
 
 @dataclass
@@ -237,16 +239,16 @@ def _entries(ledger: Ledger) -> list[tuple[str, str | None, pd.DataFrame]]:
         values = priced[line].to_numpy(dtype=float)
         keep = ~np.isnan(values)
         currency = priced["cost_currency" if line == "cogs" else "currency"].array  # made categorical after
-        parts.append(("orders", line, pd.DataFrame({
+        parts += [("orders", line, pd.DataFrame({
             "day": priced["day"].to_numpy(), "line": line, "source": source,
             "estimated": line in ("referral", "fulfilment"), "currency": currency,
-            "amount": np.where(keep, values, 0).astype("int64"), "keep": keep})))
+            "amount": np.where(keep, values, 0).astype("int64"), "keep": keep}))]
     for where, frame in (("actual", ledger.actual), ("small", ledger.small), ("ads", ledger.ads),
                          ("monthly", ledger.monthly)):
         ads = where == "ads"
         parts.append((where, None, pd.DataFrame({
             "day": frame["day"].to_numpy(), "line": "ads" if ads else frame["line"].array,
-            "source": "ad reports" if ads else frame["source"].array,
+            "source": N_("ad reports") if ads else frame["source"].array,
             "estimated": frame["estimated"].to_numpy(dtype=bool) if "estimated" in frame else False,
             "currency": frame["currency"].array,
             "amount": (-frame["spend_minor"] if ads else frame["amount_minor"]).to_numpy(dtype="int64"),

@@ -15,7 +15,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, shown as in_language
 from sellertui.core.money import fmt
 from sellertui.domain.profit import adspread
 from sellertui.domain.profit.flags import Flag
@@ -27,6 +27,7 @@ ROWS = (*KEYS, "net", "margin", "units", "orders")  # what a period shows, in or
 # translated where shown
 LABELS = {**{k: BY_KEY[k].label for k in KEYS}, "net": N_("Net profit"), "margin": N_("Margin"), "units": N_("Units"),
           "orders": N_("Orders")}
+FLAG_MARKS = {"missing": N_("⚠ missing"), "estimate": N_("~ estimate"), "info": N_("· note")}
 
 
 @dataclass
@@ -150,20 +151,24 @@ def working(statement: Statement, index: int, ledger) -> tuple[list[tuple[str, s
     by_source = picked.groupby(["line", "source"])["home_minor"].sum()
     rows = []
     for key in KEYS:
-        mark = " (estimated in part)" if statement.estimated[key][index] else ""
-        rows.append((_(LABELS[key]), fmt(statement.values[key][index], home) + mark))
+        amount = fmt(statement.values[key][index], home)
+        rows.append((_(LABELS[key]), _("{amount} (estimated in part)").format(amount=amount)
+                     if statement.estimated[key][index] else amount))
         if key in by_source.index.get_level_values(0):
             for source, total in by_source.loc[key].items():
-                rows.append((f"   from {source}", fmt(int(round(total)), home)))
-    rows.append(("= Net profit", fmt(statement.values["net"][index], home)))
+                rows.append(("   " + _("from {source}").format(source=in_language(source)),
+                             fmt(int(round(total)), home)))
+    rows.append(("= " + _("Net profit"), fmt(statement.values["net"][index], home)))
     margin = statement.margin(index)
-    rows.append(("Margin", "—" if margin is None else f"{margin:.1%} of sales"))
-    rows.append(("Units · orders", f"{statement.units[index]:,} · {statement.orders[index]:,}"))
-    paragraphs = [f"{label(period, statement.grain)}: {first:%Y-%m-%d} to {min(last, statement.today):%Y-%m-%d}"
-                  + ("" if statement.complete(index) else " (so far)") + "."]
+    rows.append((_("Margin"), "—" if margin is None else _("{margin} of sales").format(margin=f"{margin:.1%}")))
+    rows.append((_("Units · orders"), f"{statement.units[index]:,} · {statement.orders[index]:,}"))
+    span = dict(period=label(period, statement.grain), first=f"{first:%Y-%m-%d}",
+                last=f"{min(last, statement.today):%Y-%m-%d}")
+    paragraphs = [(_("{period}: {first} to {last}.") if statement.complete(index)
+                   else _("{period}: {first} to {last} (so far).")).format(**span)]
     for flag in statement.flags[index]:
-        mark = {"missing": "⚠ missing", "estimate": "~ estimate", "info": "· note"}[flag.severity]
-        paragraphs.append(f"{mark} ({flag.month}): {flag.text}")
+        mark = _(FLAG_MARKS[flag.severity])
+        paragraphs.append(_("{mark} ({month}): {text}").format(mark=mark, month=flag.month, text=flag.text))
     spread = adspread.note(ledger, first, min(last, statement.today))
     if spread:
         paragraphs.append(spread)

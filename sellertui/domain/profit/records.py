@@ -13,6 +13,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from sellertui.core.i18n import _, shown
 from sellertui.core.money import fmt
 from sellertui.domain.profit.ledger import ORDER_AMOUNTS, Ledger
 from sellertui.domain.profit.lines import KEYS
@@ -52,14 +53,19 @@ def _orders(ledger: Ledger, first: date, last: date, line: str) -> pd.DataFrame:
     picked = orders[~np.isnan(amounts) & (amounts != 0)]
     qty = picked["qty"].to_numpy()
     if line == "sales":
-        notes = [f"{q} unit(s) ordered ({c})" for q, c in zip(qty, picked["channel"])]
+        words = _("{qty} unit(s) ordered ({channel})")
+        notes = [words.format(qty=q, channel=c) for q, c in zip(qty, picked["channel"])]
     elif line == "referral":
-        notes = [f"referral {p:g}% of the sale (fee table)" for p in picked["pct"]]
+        words = _("referral {pct}% of the sale (fee table)")
+        notes = [words.format(pct=f"{p:g}") for p in picked["pct"]]
     elif line == "fulfilment":
-        notes = [f"FBA fee {fmt(int(u), c)} × {q} (fee table)" for u, q, c in
-                 zip(picked["unit_fee"], qty, picked["currency"])]
+        words = _("FBA fee {fee} × {qty} (fee table)")
+        notes = [words.format(fee=fmt(int(u), c), qty=q)
+                 for u, q, c in zip(picked["unit_fee"], qty, picked["currency"])]
     else:
-        notes = [f"{q} × landed {fmt(int(u), c)}" for q, u, c in zip(qty, picked["unit_cost"], picked["cost_currency"])]
+        words = _("{qty} × landed {cost}")
+        notes = [words.format(qty=q, cost=fmt(int(u), c))
+                 for q, u, c in zip(qty, picked["unit_cost"], picked["cost_currency"])]
     currency = picked["cost_currency"] if line == "cogs" else picked["currency"]
     return _rows(picked, line, ORDER_AMOUNTS[line], "orders", picked["id"], picked["sku"], notes,
                  picked[line].to_numpy(), currency.to_numpy(), line in ("referral", "fulfilment"),
@@ -81,7 +87,9 @@ def _ads(ledger: Ledger, first: date, last: date) -> pd.DataFrame:
 
     picked = _within(ledger.ads, first, last)
     refs = [f"{d} · {p} · {c}" for d, p, c in zip(day_text(picked["day"]), picked["ad_product"], picked["campaign"])]
-    notes = [f"{n} row(s) of {KIND_NAMES.get(k, k)}" + (f", this day's share of a summary row {a}..{b}" if s else "")
+    rows_of = _("{n} row(s) of {kind}")
+    share = _("{n} row(s) of {kind}, this day's share of a summary row {first}..{last}")
+    notes = [(share if s else rows_of).format(n=n, kind=shown(KIND_NAMES.get(k, k)), first=a, last=b)
              for n, k, s, a, b in zip(picked["rows"], picked["kind"], picked["spread"], picked["span_first"],
                                       picked["span_last"])]
     collections = [collection_of(k) for k in picked["kind"]]
@@ -116,8 +124,9 @@ def records_between(ledger: Ledger, first: date, last: date, line: str) -> pd.Da
     if line in ("units", "orders"):
         picked = _within(ledger.volume, first, last)
         refs = (picked["order_id"].astype(object) + "/" + picked["sku"].astype(object)).to_numpy()
-        out = _rows(picked, line, "orders", "orders", refs, picked["sku"],
-                    [f"{q} unit(s)" for q in picked["qty"]], picked["qty"].to_numpy(), "", False, np.nan)
+        out = _rows(picked, line, _("orders"), "orders", refs, picked["sku"],
+                    [_("{qty} unit(s)").format(qty=q) for q in picked["qty"]], picked["qty"].to_numpy(), "", False,
+                    np.nan)
         return out.sort_values("day", kind="stable").reset_index(drop=True)
     lines = KEYS if line in ("net", "margin") else (line,)
     parts = [_orders(ledger, first, last, key) for key in ORDER_AMOUNTS if key in lines]
@@ -129,5 +138,6 @@ def records_between(ledger: Ledger, first: date, last: date, line: str) -> pd.Da
     if not parts:
         return pd.DataFrame(columns=COLUMNS)
     out = pd.concat(parts, ignore_index=True)
+    out["source"] = [shown(s) for s in out["source"]]  # stored English, shown in the current language
     order = np.argsort(-np.abs(out["home_minor"].fillna(out["amount_minor"]).to_numpy()), kind="stable")
     return out.iloc[order].reset_index(drop=True)

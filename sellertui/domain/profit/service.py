@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sellertui import clock
+from sellertui.core.i18n import _, language
 from sellertui.domain.profit import account_fees, hiring, kept, periods, pnl, readiness, skus, sources, tiles
 from sellertui.domain.profit.flags import month_flags
 from sellertui.domain.profit.ledger import Ledger, build_ledger, month_of
@@ -65,7 +66,7 @@ class ProfitService:
             today = clock.today()
             # what Amazon charges every month, in the marketplace's currency (converted like any other amount)
             rates = account_fees.FeeRates.from_section(self.settings.section("profit"), self.fee_currency)
-            key = (sources.signature(self.store), self.home, today, rates)
+            key = (sources.signature(self.store), self.home, today, rates, language())  # notes in the language shown
             if self._cached is None or self._cached[0] != key:
                 found = kept.load(self.store, key)  # an earlier process's ledger of the same files and day
                 if found is None:
@@ -125,7 +126,7 @@ class ProfitService:
         result = readiness.evaluate(monthly, current, role, cash, self.settings.section("profit"), flags,
                                     taken_off(ledger, plan, [m for m, _ in monthly]), self.home)
         if not plan:
-            result.projection = "No roles in the hiring plan yet: n adds the first (an operator, usually)."
+            result.projection = _("No roles in the hiring plan yet: n adds the first (an operator, usually).")
         return Hiring(plan, result, monthly, cash, workload(self.store, self.user or None))
 
 

@@ -22,7 +22,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import N_, _
 from sellertui.core.money import split_largest_remainder
 from sellertui.core.split import spread
 
@@ -146,22 +146,31 @@ def _finish(table: pd.DataFrame, products: dict[str, dict], estimated: set, no_c
     return table[COLUMNS].sort_values("profit", ascending=False, kind="stable").reset_index(drop=True)
 
 
+# the lines of a SKU's working, in order (translated where shown)
+WORKING_LINES = (("sales", N_("sales")), ("refunds", N_("refunds (returns allowance)")),
+                 ("referral", N_("referral fees")), ("fulfilment", N_("fulfilment fees")),
+                 ("promo_fees", N_("its promotion fees")), ("other_fees", N_("other fees on its orders")),
+                 ("cogs", N_("cost of goods")), ("storage", N_("storage fees, its share by units")),
+                 ("ads", N_("ad spend, its share")))
+
+
 def working(row: dict, home: str, first: date, last: date) -> list[str]:
     """How a SKU's numbers came about (for the working screen)."""
     from sellertui.core.money import fmt
 
     m = lambda v: fmt(int(round(v)), home)  # noqa: E731
     units = int(row["units"])
-    lines = [f"{row['sku']} from {first} to {last}: {units:,} unit(s) sold"]
-    for key, name in (("sales", "sales"), ("refunds", "refunds (returns allowance)"), ("referral", "referral fees"),
-                      ("fulfilment", "fulfilment fees"), ("promo_fees", "its promotion fees"),
-                      ("other_fees", "other fees on its orders"), ("cogs", "cost of goods"),
-                      ("storage", "storage fees, its share by units"), ("ads", "ad spend, its share")):
+    lines = [_("{sku} from {first} to {last}: {units} unit(s) sold").format(sku=row["sku"], first=first, last=last,
+                                                                          units=f"{units:,}")]
+    for key, name in WORKING_LINES:
         if not row[key]:
             continue
-        per = f" = {m(abs(row[key]) / units)} a unit" if units else ""
-        lines.append(f"{'+' if row[key] >= 0 else '−'} {name} {m(abs(row[key]))}{per}")
-    lines.append(f"= profit {m(row['profit'])}" + (f" = {m(row['per_unit'])} a unit" if units else ""))
+        sign, amount = "+" if row[key] >= 0 else "−", m(abs(row[key]))
+        lines.append((_("{sign} {line} {amount} = {per_unit} a unit") if units else _("{sign} {line} {amount}"))
+                     .format(sign=sign, line=_(name), amount=amount,
+                             per_unit=m(abs(row[key]) / units) if units else ""))
+    lines.append((_("= profit {profit} = {per_unit} a unit") if units else _("= profit {profit}"))
+                 .format(profit=m(row["profit"]), per_unit=m(row["per_unit"]) if units else ""))
     if row["margin"] == row["margin"] and row["margin"] is not None:
         lines.append(_("margin = profit ÷ sales = {margin:.1%}").format(margin=row['margin']))
     if row["roi"] == row["roi"] and row["roi"] is not None:

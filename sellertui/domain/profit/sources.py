@@ -17,6 +17,7 @@ from datetime import tzinfo
 import numpy as np
 import pandas as pd
 
+from sellertui.core.i18n import N_
 from sellertui import clock
 from sellertui.domain.orders.line_money import DISCOUNTS, PAID
 from sellertui.domain.profit.lines import TRANSACTION_COLUMNS, classify, transaction_line
@@ -97,7 +98,7 @@ def settlement_frame(docs: list[dict], zone: tzinfo) -> pd.DataFrame:
         "line": pd.Series(lines, dtype=object), "amount_minor": _ints(get("amount_minor")),
         "qty": _ints(get("quantity")), "currency": _text(get("currency")), "marketplace": _text(get("marketplace")),
     })
-    frame["source"] = "settlement"
+    frame["source"] = N_("settlement")  # stored English, shown translated
     return frame
 
 
@@ -122,7 +123,7 @@ def transactions_frame(docs: list[dict], zone: tzinfo) -> pd.DataFrame:
     frame["day"] = local_days(list(frame["day"]), zone)
     for name in ("amount_minor", "qty"):
         frame[name] = frame[name].astype("int64")
-    frame["source"] = "date range report"
+    frame["source"] = N_("date range report")
     return frame
 
 

@@ -18,12 +18,15 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, shown
 from sellertui.core.errors import UserError
 
 KINDS = {"event": N_("Deal event"), "holiday": N_("Holiday")}  # shown translated
 FIRST_SEEDED_YEAR = 2025
+# A seeded event's note is stored in English (old stores' notes too) and translated when shown (note_text).
 ESTIMATE = "estimated from the {known} pattern until Amazon announces the dates"
+ESTIMATED_NOTE = N_("estimated from the {known} pattern until Amazon announces the dates: {rule}")
+_ESTIMATED = re.compile(r"estimated from the (\d{4}) pattern until Amazon announces the dates: (.*)", re.S)
 
 
 # -- dates that move every year --------------------------------------------------
@@ -80,9 +83,10 @@ def _holiday(year: int, slug: str, name: str, day: date, note: str = "") -> dict
 
 # What Amazon announced for 2025. Later years follow the same pattern, as estimates.
 KNOWN_2025 = {
-    "prime-day": "Jul 8–11 (deal deadline and FBA cut-off: 6 and 3 weeks ahead, estimated; check Seller Central)",
-    "prime-big-deal-days": "Oct 7–8; deal deadline Sep 12 (FBA cut-off 3 weeks ahead, estimated)",
-    "bfcm": "Nov 20/21–Dec 1/2; deal deadline Oct 28, inventory at FBA by Oct 30",
+    "prime-day": N_("Jul 8–11 (deal deadline and FBA cut-off: 6 and 3 weeks ahead, estimated; check Seller "
+                    "Central)"),
+    "prime-big-deal-days": N_("Oct 7–8; deal deadline Sep 12 (FBA cut-off 3 weeks ahead, estimated)"),
+    "bfcm": N_("Nov 20/21–Dec 1/2; deal deadline Oct 28, inventory at FBA by Oct 30"),
 }
 
 
@@ -100,11 +104,11 @@ def us_deal_events(year: int) -> list[dict]:
     bfcm = thanksgiving(year) - timedelta(days=7)
     patterns = [
         ("prime-day", "Prime Day", prime, prime + timedelta(days=3), 42, 21,
-         "second Tuesday of July, four days"),
+         N_("second Tuesday of July, four days")),
         ("prime-big-deal-days", "Prime Big Deal Days", big, big + timedelta(days=1), 25, 21,
-         "first full week of October, Tuesday–Wednesday"),
+         N_("first full week of October, Tuesday–Wednesday")),
         ("bfcm", "Black Friday–Cyber Monday", bfcm, thanksgiving(year) + timedelta(days=4), 23, 21,
-         "a week before Thanksgiving to Cyber Monday"),
+         N_("a week before Thanksgiving to Cyber Monday")),
     ]
     found = []
     for key, name, start, end, deadline_days, stock_days, rule in patterns:
@@ -120,14 +124,22 @@ def us_holidays(year: int) -> list[dict]:
         _holiday(year, "new-year", "New Year's Day", date(year, 1, 1)),
         _holiday(year, "valentines", "Valentine's Day", date(year, 2, 14)),
         _holiday(year, "easter", "Easter", easter(year)),
-        _holiday(year, "mothers-day", "Mother's Day", nth_weekday(year, 5, 6, 2), "second Sunday of May"),
-        _holiday(year, "fathers-day", "Father's Day", nth_weekday(year, 6, 6, 3), "third Sunday of June"),
+        _holiday(year, "mothers-day", "Mother's Day", nth_weekday(year, 5, 6, 2), N_("second Sunday of May")),
+        _holiday(year, "fathers-day", "Father's Day", nth_weekday(year, 6, 6, 3), N_("third Sunday of June")),
         _holiday(year, "independence-day", "Independence Day", date(year, 7, 4)),
-        _holiday(year, "labor-day", "Labor Day", nth_weekday(year, 9, 0, 1), "first Monday of September"),
+        _holiday(year, "labor-day", "Labor Day", nth_weekday(year, 9, 0, 1), N_("first Monday of September")),
         _holiday(year, "halloween", "Halloween", date(year, 10, 31)),
-        _holiday(year, "thanksgiving", "Thanksgiving", thanksgiving(year), "fourth Thursday of November"),
+        _holiday(year, "thanksgiving", "Thanksgiving", thanksgiving(year), N_("fourth Thursday of November")),
         _holiday(year, "christmas", "Christmas", date(year, 12, 25)),
     ]
+
+
+def note_text(note: str | None) -> str:
+    """An event's stored note in the current language (a note the user wrote shows as written)."""
+    found = _ESTIMATED.fullmatch(note or "")
+    if found:
+        return _(ESTIMATED_NOTE).format(known=found.group(1), rule=shown(found.group(2)))
+    return shown(note)
 
 
 def seeds(today: date) -> list[dict]:

@@ -126,6 +126,19 @@ HISTORY = {
 }
 
 
+CANCELLED = N_("Cancelled: {reason}")
+_CANCELLED = re.compile(r"Cancelled: (.*)")
+
+
+def notes_text(notes: str | None) -> str:
+    """A promotion's notes as shown: the line a cancellation added in the current language, the user's as written."""
+    lines = []
+    for line in (notes or "").split("\n"):
+        found = _CANCELLED.fullmatch(line)
+        lines.append(_(CANCELLED).format(reason=found.group(1)) if found else line)
+    return "\n".join(lines)
+
+
 def history_text(what: str) -> str:
     """A stored history entry in the current language (one written some other way shows as stored)."""
     for pattern, template in HISTORY.values():
@@ -167,7 +180,8 @@ def duplicate(promo: dict, today: date) -> dict:
         shift = (today - start).days + 7
         start, end = start + timedelta(days=shift), end + timedelta(days=shift)
     copy = {k: v for k, v in promo.items() if not k.startswith("_") and k not in ("id", "history")}
-    copy.update(name=f"{promo.get('name', '')} (copy)", status="idea", start=start.isoformat(),
+    # the copy's name is the user's to edit: worded in the language they work in
+    copy.update(name=_("{name} (copy)").format(name=promo.get("name", "")), status="idea", start=start.isoformat(),
                 end=end.isoformat())
     return copy
 
@@ -197,7 +211,7 @@ def cancel(store, promo_id: str, by: str, reason: str = "", expect_rev: int | No
                                      .format(name=current.get('name'), status=current.get('status')))
         what = "cancelled" + (f": {reason}" if reason else "")
         notes = current.get("notes") or ""
-        if reason:
-            notes = f"{notes}\nCancelled: {reason}".strip()
+        if reason:  # stored English, shown translated (notes_text)
+            notes = f"{notes}\n{CANCELLED.format(reason=reason)}".strip()
         return tx["promotions"].update(promo_id, {"status": "cancelled", "notes": notes,
                                                   "history": _history(current, by, what)}, expect_rev=expect_rev)

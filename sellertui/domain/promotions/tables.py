@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sellertui.core.i18n import N_, shown
+from sellertui.core.i18n import N_, _, shown
 from sellertui.core.money import fmt
 from sellertui.domain.promotions import checks as check_rules
 from sellertui.domain.promotions import deadlines, fee_table
@@ -79,10 +79,11 @@ def events_frame(board):
             "start": e.get("start", ""), "end": e.get("end", ""), "peak_text": shown(PEAK) if e.get("peak") else "",
             "deadline": deadline, "deadline_left": left, "inventory_by": e.get("inventory_by") or "",
             "kind": e.get("kind", ""), "kind_label": shown(event_rules.KINDS.get(e.get("kind"), e.get("kind", ""))),
-            "note": ("estimate: " if e.get("estimate") else "") + (e.get("note") or ""),
+            "note": _("estimate: {note}").format(note=event_rules.note_text(e.get("note"))) if e.get("estimate")
+            else event_rules.note_text(e.get("note")),
             "past": e.get("end", "") < today,
-            "haystack": " ".join([e.get("name", ""), e.get("note", ""), e.get("marketplace", ""),
-                                  e.get("start", "")]).lower(),
+            "haystack": " ".join([e.get("name", ""), e.get("note", ""), event_rules.note_text(e.get("note")),
+                                  e.get("marketplace", ""), e.get("start", "")]).lower(),
         })
     columns = ["id", "name", "marketplace", "start", "end", "peak_text", "deadline", "deadline_left", "inventory_by",
                "kind", "kind_label", "note", "past", "haystack"]

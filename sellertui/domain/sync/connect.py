@@ -6,6 +6,7 @@ from sellertui.amazon import credentials as secrets
 from sellertui.amazon.credentials import Credentials, Secret
 from sellertui.amazon.errors import NotConnected
 from sellertui.amazon.settings import ApiSettings
+from sellertui.core.i18n import _
 from sellertui.domain.sync.runner import NOT_CONNECTED
 
 
@@ -19,7 +20,7 @@ def check(settings: ApiSettings, creds: Credentials | None = None):
 
     creds = creds or secrets.load()
     if creds is None:
-        raise NotConnected(NOT_CONNECTED)
+        raise NotConnected(_(NOT_CONNECTED))
     with SpApi(settings, creds) as api:
         return check_api(api)
 

@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 
 from sellertui import clock
+from sellertui.core.i18n import _
 from sellertui.core.errors import UserError
 
 EXIT_BUSY = 75  # EX_TEMPFAIL: cron mails it, and the next run tries again
@@ -64,19 +65,24 @@ class SyncLock:
 
     def __enter__(self) -> "SyncLock":
         if self.path.is_symlink():
-            raise UserError(f"{self.path} is a symbolic link; remove it (sellertui makes its own lock file)")
+            raise UserError(_("{path} is a symbolic link; remove it (sellertui makes its own lock file)").format(
+                path=self.path))
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
         except OSError as exc:
-            raise UserError(f"cannot open the sync lock {self.path}: {exc.strerror or exc}") from None
+            raise UserError(_("cannot open the sync lock {path}: {reason}").format(
+                path=self.path, reason=exc.strerror or exc)) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             info = _read(fd)
             os.close(fd)
-            who = f"{info.get('what', 'another sync')} (pid {info.get('pid', '?')}, {info.get('user', '?')}, " \
-                  f"since {info.get('since', '?')})" if info else "another sync"
-            raise SyncBusy(f"{who} is syncing this shop now; try again when it is done") from None
+            if info:  # the holder's command stays as it wrote it ('sellertui sync')
+                raise SyncBusy(_("{what} (pid {pid}, {user}, since {since}) is syncing this shop now; try again when "
+                                 "it is done").format(what=info.get("what") or _("another sync"),
+                                                      pid=info.get("pid", "?"), user=info.get("user", "?"),
+                                                      since=info.get("since", "?"))) from None
+            raise SyncBusy(_("another sync is syncing this shop now; try again when it is done")) from None
         info = {"pid": os.getpid(), "user": self.user, "since": clock.stamp(), "what": self.what}
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps(info).encode("utf-8"), 0)

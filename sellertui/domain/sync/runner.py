@@ -22,6 +22,7 @@ from sellertui.amazon import credentials as secrets
 from sellertui.amazon.errors import AuthError, NotConnected
 from sellertui.amazon.settings import ApiSettings
 from sellertui.core.errors import UserError
+from sellertui.core.i18n import N_, _
 from sellertui.domain.reviews.solicit import send_requests
 from sellertui.domain.sync import state
 from sellertui.domain.sync.ads_stream import NOT_CONNECTED as ADS_NOT_CONNECTED
@@ -33,6 +34,7 @@ from sellertui.domain.sync.orders_stream import sync_orders
 from sellertui.domain.sync.plan import planned
 from sellertui.domain.sync.reports_streams import sync_requested, sync_settlements
 from sellertui.domain.sync.results import ADS_STREAMS, SP_STREAMS, STREAMS, Progress, Step, StreamResult, SyncResult
+from sellertui.domain.sync.words import SKIPPED, UNEXPECTED, stream_name
 from sellertui.domain.watch.sync_stream import sync_watch
 
 RUNS: dict[str, Callable[[RunContext, StreamResult], None]] = {
@@ -42,8 +44,8 @@ RUNS: dict[str, Callable[[RunContext, StreamResult], None]] = {
     "reviews": send_requests,
     "watch": sync_watch,
 }
-NOT_CONNECTED = ("not connected to Seller Central: run `sellertui connect`, or set SELLERTUI_SP_CLIENT_ID, "
-                 "SELLERTUI_SP_CLIENT_SECRET and SELLERTUI_SP_REFRESH_TOKEN")
+NOT_CONNECTED = N_("not connected to Seller Central: run `sellertui connect`, or set SELLERTUI_SP_CLIENT_ID, "
+                   "SELLERTUI_SP_CLIENT_SECRET and SELLERTUI_SP_REFRESH_TOKEN")  # worded when raised
 
 
 def chosen_streams(only: list[str] | None) -> list[str]:
@@ -51,7 +53,8 @@ def chosen_streams(only: list[str] | None) -> list[str]:
         return list(STREAMS)
     unknown = [s for s in only if s not in STREAMS]
     if unknown:
-        raise UserError(f"unknown stream {', '.join(unknown)}; the streams are {', '.join(STREAMS)}")
+        raise UserError(_("unknown stream {unknown}; the streams are {streams}").format(
+            unknown=", ".join(unknown), streams=", ".join(STREAMS)))
     return [s for s in STREAMS if s in only]
 
 
@@ -69,11 +72,11 @@ def connected_streams(streams: list[str], asked: bool) -> tuple[list[str], objec
     ads = secrets.load(secrets.ADS) if set(streams) & set(ADS_STREAMS) else None
     if asked:
         if sp is None and set(streams) & set(SP_STREAMS):
-            raise NotConnected(NOT_CONNECTED)
+            raise NotConnected(_(NOT_CONNECTED))
         if ads is None and set(streams) & set(ADS_STREAMS):
             raise NotConnected(ADS_NOT_CONNECTED)
     elif sp is None and ads is None:
-        raise NotConnected(NOT_CONNECTED)
+        raise NotConnected(_(NOT_CONNECTED))
     kept = [s for s in streams if (s in SP_STREAMS and sp is not None) or (s in ADS_STREAMS and ads is not None)]
     return kept, sp, ads
 
@@ -106,13 +109,15 @@ def sync(shop, only: list[str] | None = None, since: date | None = None, dry_run
         refused: dict[str, str] = {}  # the API whose credentials Login with Amazon refused -> why
         for done, (stream, market) in enumerate(units):
             vault = secrets.ADS if stream in ADS_STREAMS else secrets.SP
-            where = market.code if market else "the advertiser profile"
+            where = market.code if market else _("the advertiser profile")
             if progress is not None:
-                progress(Step(stream, market.code if market else "", f"syncing {stream} ({where})", done / len(units)))
+                progress(Step(stream, market.code if market else "",
+                              _("syncing {stream} ({where})").format(stream=stream_name(stream), where=where),
+                              done / len(units)))
             unit = StreamResult(stream, market.code if market else shop.settings.marketplace)
             result.streams.append(unit)
             if vault.section in refused:
-                unit.errors.append("skipped: the credentials were refused")
+                unit.errors.append(SKIPPED)  # stored English, shown translated
                 continue
             creds, api = (ads_creds, ads_api) if stream in ADS_STREAMS else (sp_creds, sp_api)
             try:
@@ -126,14 +131,13 @@ def sync(shop, only: list[str] | None = None, since: date | None = None, dry_run
             except UserError as exc:
                 unit.errors.append(secrets.redact(str(exc), creds))
             except Exception as exc:  # noqa: BLE001 - a bug in one stream must not stop the others (cron)
-                unit.errors.append(secrets.redact(f"sellertui failed unexpectedly ({type(exc).__name__}: {exc})",
-                                                  creds))
+                unit.errors.append(secrets.redact(UNEXPECTED.format(error=f"{type(exc).__name__}: {exc}"), creds))
             for token in api.tokens.revealed():
                 unit.errors = [e.replace(token, "…") for e in unit.errors]
             _remember(shop, unit)
         result.credentials_problem = "; ".join(refused.values()) or None
         if progress is not None:
-            progress(Step("", "", "done", 1.0))
+            progress(Step("", "", _("done"), 1.0))
     result.finished_at = clock.stamp()
     state.record_run(shop.store, result.run_record(shop.user))
     return result

@@ -11,6 +11,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from sellertui.amazon import credentials as secrets
+from sellertui.core.i18n import _
 
 
 def connected() -> bool:
@@ -26,7 +27,7 @@ def session(shop):
 
     creds = secrets.load(secrets.SP)
     if creds is None:
-        raise NotConnected(NOT_CONNECTED)
+        raise NotConnected(_(NOT_CONNECTED))
     with SpApi(api_settings(shop), creds) as api:
         try:
             yield api

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sellertui import clock
+from sellertui.core.i18n import _, ngettext
 from sellertui.domain.sync import state
 from sellertui.domain.sync.confirmations import FAILED, PENDING, Confirmation, confirmations
 from sellertui.domain.sync.lock import holder
@@ -51,20 +52,21 @@ class SyncStatus:
     def header(self, now: datetime | None = None) -> str:
         """``synced 7 min ago · 2 new orders · 1 settlement`` (or what is wrong), for the app's header."""
         if self.running:
-            return "syncing…"
+            return _("syncing…")
         if not self.last_sync_at:
-            return "not synced yet" if self.connected else ""
-        parts = [f"synced {ago(self.last_sync_at, now or clock.now())}"]
+            return _("not synced yet") if self.connected else ""
+        parts = [_("synced {ago}").format(ago=ago(self.last_sync_at, now or clock.now()))]
         if self.new_orders:
-            parts.append(f"{self.new_orders} new order{'s' if self.new_orders != 1 else ''}")
+            parts.append(ngettext("{n} new order", "{n} new orders", self.new_orders).format(n=self.new_orders))
         if self.settlements:
-            parts.append(f"{self.settlements} settlement{'s' if self.settlements != 1 else ''}")
+            parts.append(ngettext("{n} settlement", "{n} settlements", self.settlements).format(n=self.settlements))
         if self.credentials_problem:
-            parts.append("credentials refused")
+            parts.append(_("credentials refused"))
         elif self.failing:
-            parts.append(f"{len(self.failing)} stream{'s' if len(self.failing) != 1 else ''} failed")
+            parts.append(ngettext("{n} stream failed", "{n} streams failed", len(self.failing)).format(
+                n=len(self.failing)))
         if self.failed_confirmations:
-            parts.append(f"{len(self.failed_confirmations)} confirmation(s) refused")
+            parts.append(_("{n} confirmation(s) refused").format(n=len(self.failed_confirmations)))
         return " · ".join(parts)
 
     def as_json(self) -> dict:
@@ -80,15 +82,15 @@ def ago(stamp: str, now: datetime) -> str:
     try:
         seconds = (now - datetime.fromisoformat(stamp)).total_seconds()
     except (ValueError, TypeError):
-        return "at " + str(stamp)
+        return _("at {stamp}").format(stamp=stamp)
     minutes = max(0, int(seconds // 60))
     if minutes < 1:
-        return "just now"
+        return _("just now")
     if minutes < 60:
-        return f"{minutes} min ago"
+        return _("{n} min ago").format(n=minutes)
     if minutes < 48 * 60:
-        return f"{minutes // 60} h ago"
-    return f"{minutes // 1440} days ago"
+        return _("{n} h ago").format(n=minutes // 60)
+    return _("{n} days ago").format(n=minutes // 1440)
 
 
 def _connected() -> bool:

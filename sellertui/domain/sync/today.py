@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sellertui.core.i18n import _
 from sellertui.domain.sync.status import sync_status
+from sellertui.domain.sync.words import error_text, stream_name
 from sellertui.domain.today.model import Item, Section
 
 
@@ -21,8 +22,8 @@ def sync_section(shop, now: datetime, user: str) -> Section:
         for stream in status.failing:
             section.items.append(Item(key=f"sync:{stream.stream}|{stream.marketplace}",
                                       title=_("Seller Central sync of {stream} ({market}) failed").format(
-                                          stream=stream.stream, market=stream.marketplace),
-                                      detail=stream.error, urgency=-1, late=True))
+                                          stream=stream_name(stream.stream), market=stream.marketplace),
+                                      detail=error_text(stream.error), urgency=-1, late=True))
     for c in status.failed_confirmations:
         refused = _("{order}: Amazon refused the shipping confirmation").format(order=c.order_id)
         section.items.append(Item(key=f"confirm:{c.order_id}", title=refused, detail=c.reason, urgency=0, area="orders",

@@ -87,7 +87,7 @@ class ProfitArea(ViewArea):
     def action_settings(self) -> None:
         from sellertui.domain.profit.settings import LABELS, check_section
 
-        edit_section(self, "profit", labels=LABELS, check=check_section)
+        edit_section(self, "profit", labels={k: _(v) for k, v in LABELS.items()}, check=check_section)
 
     def on_settings_saved(self, message: SettingsSaved) -> None:
         self.notify(saved_note(message.changed), timeout=3)

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, shown
 from sellertui.domain.profit.periods import tick
 from sellertui.ui.kit.charts import Chart, Series
 from sellertui.ui.kit.dialogs import InfoScreen
@@ -176,7 +176,7 @@ class ProfitOverview(ProfitPart, View):
         for part in working.components:
             rows.append((_(part.label), ("~" if part.estimated else "") + fmt(part.value, home)))
             for source, amount, count in part.sources:
-                rows.append(("   " + _("from {source}").format(source=source),
+                rows.append(("   " + _("from {source}").format(source=shown(source)),
                              _("{amount} · {n} record(s)").format(amount=fmt(amount, home), n=f"{count:,}")))
         rows += [("= " + _("Net profit"), fmt(tile.net, home)), (_("Margin"), percent_cell(tile.margin))]
         if tile.before is not None:  # what the tile's change is against

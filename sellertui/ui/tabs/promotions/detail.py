@@ -11,7 +11,7 @@ from sellertui.core.money import fmt
 from sellertui.domain.promotions import deadlines
 from sellertui.domain.promotions.fees import TYPES
 from sellertui.domain.promotions.pricing import days
-from sellertui.domain.promotions.records import history_text
+from sellertui.domain.promotions.records import history_text, notes_text
 from sellertui.ui.kit.dialogs import InfoScreen, fact_grid
 from sellertui.ui.kit.safe import text
 
@@ -62,7 +62,7 @@ def paragraphs(board, promo: dict) -> list[str]:
         lines.append(_("Results so far:") if result.so_far else _("Results:"))
         lines += [f"    {w}" for w in result.working]
     if promo.get("notes"):
-        lines.append(_("Notes: {notes}").format(notes=promo['notes']))
+        lines.append(_("Notes: {notes}").format(notes=notes_text(promo["notes"])))
     for entry in (promo.get("history") or [])[-5:]:
         lines.append(f"{str(entry.get('at', ''))[:16].replace('T', ' ')} {entry.get('by', '')}: {history_text(entry.get('what', ''))}")
     return lines

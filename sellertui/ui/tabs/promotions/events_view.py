@@ -79,7 +79,8 @@ class EventsView(BoardView, RecordsView):
         rows = [(_("Marketplace"), e.get("marketplace", "")), (_("Dates"), f"{e['start']} to {e['end']}"),
                 (_("Kind"), shown(rules.KINDS.get(e.get("kind"), ""))), (_("Peak fees"), _("yes") if e.get("peak") else _("no")),
                 (_("Deal deadline"), e.get("deadline") or "—"), (_("Stock at FBA by"), e.get("inventory_by") or "—")]
-        lines = [(_("Estimate: ") if e.get("estimate") else "") + (e.get("note") or "")]
+        note = rules.note_text(e.get("note"))
+        lines = [_("Estimate: {note}").format(note=note) if e.get("estimate") else note]
         if self.board is not None:
             mine = [p for p in self.board.promotions if self.board.event_of(p) is e]
             lines += [_("Promotion: {name} ({status}, {start} to {end})").format(

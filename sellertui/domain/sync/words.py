@@ -1,0 +1,37 @@
+"""The sync's words as the user reads them: streams' names and the errors a sync stores.
+
+A stream's name and a stored error stay English in the store (scripts and old stores read them) and are
+translated when shown; an error the sync did not word itself (Amazon's, a report's) shows as stored.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sellertui.core.i18n import N_, _, shown
+
+STREAM_NAMES = {"orders": N_("orders"), "settlements": N_("settlements"), "inventory": N_("inventory"),
+                "returns": N_("returns"), "transactions": N_("transactions"), "business": N_("business"),
+                "feedback": N_("feedback"), "confirmations": N_("confirmations"), "reviews": N_("reviews"),
+                "watch": N_("watch"), "ads": N_("ads")}
+SKIPPED = N_("skipped: the credentials were refused")
+UNEXPECTED = N_("sellertui failed unexpectedly ({error})")
+_UNEXPECTED = re.compile(r"sellertui failed unexpectedly \((.*)\)", re.S)
+
+
+def stream_name(stream: str) -> str:
+    """A stream in the current language (one it does not know shows as stored)."""
+    return shown(STREAM_NAMES[stream]) if stream in STREAM_NAMES else stream
+
+
+def error_text(error: str | None) -> str:
+    """A stored stream error in the current language: each of its ``; ``-joined parts the sync worded itself."""
+    parts = []
+    for part in (error or "").split("; ") if error else []:
+        found = _UNEXPECTED.fullmatch(part)
+        if part == SKIPPED:
+            part = _(SKIPPED)
+        elif found:
+            part = _(UNEXPECTED).format(error=found.group(1))
+        parts.append(part)
+    return _("; ").join(parts)
