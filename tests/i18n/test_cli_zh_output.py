@@ -142,7 +142,7 @@ def test_every_report_kinds_label_is_shown_in_chinese():
 
 def test_sync_dry_run_ads_export_and_review_approvals(zh, capsys):
     out = zh(capsys, "sync", "--dry-run")
-    assert "orders US: 将获取 " in out and "试运行：未获取也未发送任何内容" in out
+    assert "订单 US: 将获取 " in out and "orders US" not in out and "试运行：未获取也未发送任何内容" in out
     assert "would" not in out and "fetch orders" not in out
     out = zh(capsys, "ads", "apply", "--dry-run")
     assert out.startswith("将为 ") and "approved" not in out
@@ -160,3 +160,14 @@ def test_an_empty_bulk_export_says_so_in_chinese():
     finally:
         set_language("en")
     assert ExportResult(None, 0, [], []).message() == "no approved changes to export"
+
+
+def test_ads_not_connected_in_chinese(zh_shop_dir, tmp_path, monkeypatch, capsys):
+    """Without Ads API credentials, sending approved changes and syncing ads say so in Chinese."""
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    shop = tmp_path / "shop"
+    shutil.copytree(zh_shop_dir, shop)
+    for argv in (("ads", "apply"), ("sync", "--only", "ads")):
+        code, out, err = run(capsys, *argv, "--data-dir", str(shop))
+        assert code != 0 and "未连接广告控制台：请运行 `sellertui connect ads`" in err and "not connected" not in err
+    assert "请将已批准的更改导出为批量操作文件（b）" in run(capsys, "ads", "apply", "--data-dir", str(shop))[2]

@@ -186,7 +186,8 @@ def ads_client(shop, sleep: Callable[[float], None]):
 
     creds = secrets.load(secrets.ADS)
     if creds is None:
-        raise NotConnected(NOT_CONNECTED + "; without it, export the approved changes as a bulk file (b)")
+        raise NotConnected(_("{not_connected}; without it, export the approved changes as a bulk file (b)").format(
+            not_connected=_(NOT_CONNECTED)))
     return AdsApi(api_settings(shop), creds, sleep=sleep)
 
 

@@ -14,6 +14,7 @@ from sellertui.amazon import credentials as secrets
 from sellertui.amazon.credentials import ADS, Credentials, Secret
 from sellertui.amazon.errors import AmazonError, NotConnected
 from sellertui.amazon.settings import ApiSettings
+from sellertui.core.i18n import _
 from sellertui.domain.sync.ads_stream import NOT_CONNECTED
 
 
@@ -76,7 +77,7 @@ def check(settings: ApiSettings) -> AdsCheck:
 
     creds = secrets.load(ADS)
     if creds is None:
-        raise NotConnected(NOT_CONNECTED)
+        raise NotConnected(_(NOT_CONNECTED))
     found = reachable(settings, creds)
     return AdsCheck(found, chosen(found, creds.profile_id))
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import N_, _
 from sellertui.core.errors import UserError
 from sellertui.core.markets import by_amazon_id, market
 from sellertui.domain.sync import state
@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from sellertui.amazon.ads.reporting import AdsReports
     from sellertui.amazon.settings import ApiSettings
 
-NOT_CONNECTED = ("not connected to the Ads console: run `sellertui connect ads`, or set SELLERTUI_ADS_CLIENT_ID, "
-                 "SELLERTUI_ADS_CLIENT_SECRET, SELLERTUI_ADS_REFRESH_TOKEN and SELLERTUI_ADS_PROFILE_ID")
+NOT_CONNECTED = N_("not connected to the Ads console: run `sellertui connect ads`, or set SELLERTUI_ADS_CLIENT_ID, "
+                   "SELLERTUI_ADS_CLIENT_SECRET, SELLERTUI_ADS_REFRESH_TOKEN and SELLERTUI_ADS_PROFILE_ID")
 
 
 @dataclass

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from sellertui.core.i18n import N_, _, ngettext
+from sellertui.domain.sync.words import stream_name
 
 SP_STREAMS = ("orders", "settlements", "inventory", "returns", "transactions", "business", "feedback",
               "confirmations", "reviews", "watch")
@@ -51,7 +52,7 @@ class StreamResult:
 
     def line(self) -> str:
         """One line of the text summary."""
-        head = f"{self.stream} {self.marketplace}:"
+        head = f"{stream_name(self.stream)} {self.marketplace}:"
         if self.would:
             return _("{head} would {what}").format(head=head, what="; ".join(w["what"] for w in self.would))
         if self.stream in SENDING:

@@ -74,7 +74,7 @@ def connected_streams(streams: list[str], asked: bool) -> tuple[list[str], objec
         if sp is None and set(streams) & set(SP_STREAMS):
             raise NotConnected(_(NOT_CONNECTED))
         if ads is None and set(streams) & set(ADS_STREAMS):
-            raise NotConnected(ADS_NOT_CONNECTED)
+            raise NotConnected(_(ADS_NOT_CONNECTED))
     elif sp is None and ads is None:
         raise NotConnected(_(NOT_CONNECTED))
     kept = [s for s in streams if (s in SP_STREAMS and sp is not None) or (s in ADS_STREAMS and ads is not None)]
