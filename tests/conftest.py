@@ -39,6 +39,16 @@ def isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     set_language("en")
 
 
+@pytest.fixture
+def chinese():
+    """简体中文 for the test, English again after it."""
+    from sellertui.core.i18n import set_language
+
+    set_language("zh-CN")
+    yield
+    set_language("en")
+
+
 @pytest.fixture(autouse=True)
 def notifications_outlast_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
     """A notification stays in ``app._notifications`` until the test ends, however slow the machine.

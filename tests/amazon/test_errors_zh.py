@@ -6,16 +6,11 @@ import pytest
 
 from sellertui.amazon.credentials import Credentials, Secret
 from sellertui.amazon.errors import ApiError, AuthError, Unreachable
-from sellertui.core.i18n import set_language
 from tests.amazon.standin import CLIENT_ID, CLIENT_SECRET
 from tests.amazon.test_client import api
 
 
-@pytest.fixture(autouse=True)
-def chinese():
-    set_language("zh-CN")
-    yield
-    set_language("en")
+pytestmark = pytest.mark.usefixtures("chinese")
 
 
 def test_a_refused_refresh_token_says_what_to_fix_in_chinese(standin, api_settings) -> None:

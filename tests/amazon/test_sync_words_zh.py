@@ -8,18 +8,10 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from sellertui.core.errors import UserError
-from sellertui.core.i18n import set_language
 from sellertui.domain.sync import state
 from sellertui.domain.sync.lock import SyncBusy, SyncLock
 from sellertui.domain.sync.status import SyncStatus, StreamStatus, ago
 from sellertui.domain.sync.words import SKIPPED, error_text, stream_name
-
-
-@pytest.fixture
-def chinese():
-    set_language("zh-CN")
-    yield
-    set_language("en")
 
 
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)

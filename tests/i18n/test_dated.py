@@ -19,13 +19,6 @@ CASES = [("%A %d %B %Y", "yMMMEd", "Saturday 05 December 2026", "2026年12月5�
          ("%a", "E", "Sat", "周六")]
 
 
-@pytest.fixture
-def chinese():
-    set_language("zh-CN")
-    yield
-    set_language("en")
-
-
 @pytest.mark.parametrize("english, skeleton, en, zh", CASES)
 def test_english_keeps_its_layout(english, skeleton, en, zh) -> None:
     assert dated(DAY, english, skeleton) == en

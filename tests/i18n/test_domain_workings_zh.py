@@ -8,20 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 
 from sellertui.core.i18n import set_language, shown
 from sellertui.domain.promotions import records
 from sellertui.domain.promotions.fees import US_SCHEDULE, fee
 from sellertui.domain.team import tasks
 from tests.domain.ads.helpers import book
-
-
-@pytest.fixture
-def chinese():
-    set_language("zh-CN")
-    yield
-    set_language("en")
 
 
 def test_a_campaigns_target_working_in_chinese(chinese) -> None:

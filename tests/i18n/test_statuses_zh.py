@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 
 from sellertui.core.i18n import set_language, shown
 from sellertui.domain.inventory import purchase_orders as pos
 from sellertui.domain.promotions import records as promotions
 from sellertui.domain.team import tasks
-
-
-@pytest.fixture
-def chinese():
-    set_language("zh-CN")
-    yield
-    set_language("en")
 
 
 def test_statuses_are_stored_in_english() -> None:

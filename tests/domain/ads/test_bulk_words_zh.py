@@ -3,9 +3,7 @@ be taken back); Amazon's bulk column headers and cells stay exactly Amazon's."""
 
 from __future__ import annotations
 
-import pytest
 
-from sellertui.core.i18n import set_language
 from sellertui.domain.ads import decisions
 from sellertui.domain.ads.bulk import plan as bulk_plan
 from sellertui.domain.ads.reverting import planned
@@ -13,13 +11,6 @@ from sellertui.domain.ads.rules import harvest_proposals
 from sellertui.domain.ads.settings import AdsRules
 from tests.domain.ads.helpers import WINDOW, book, row, terms
 from tests.domain.ads.test_bulk import proposals
-
-
-@pytest.fixture
-def chinese():
-    set_language("zh-CN")
-    yield
-    set_language("en")
 
 
 def test_a_missing_id_is_named_in_chinese_and_the_rows_stay_amazons(store, chinese) -> None:

@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 
-from sellertui.core.i18n import set_language
 from tests.domain.ads.helpers import exact, row
 from tests.domain.ads.test_rules import bids, harvests, negations
-
-
-@pytest.fixture
-def chinese():
-    set_language("zh-CN")
-    yield
-    set_language("en")
 
 
 def test_a_negation_reason_and_its_numbers_in_chinese(chinese) -> None:

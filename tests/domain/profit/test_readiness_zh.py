@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
 
-from sellertui.core.i18n import set_language
 from tests.domain.profit.test_readiness import CASH, LINE, run
-
-
-@pytest.fixture
-def chinese():
-    set_language("zh-CN")
-    yield
-    set_language("en")
 
 
 def test_the_conditions_in_chinese(chinese) -> None:

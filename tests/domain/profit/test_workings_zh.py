@@ -3,18 +3,10 @@ the [profit] settings' labels and errors. Stored values stay English; switching 
 
 from __future__ import annotations
 
-import pytest
 
 from sellertui.core.i18n import set_language
 from sellertui.domain.profit import pnl, settings as profit_settings, skus
 from tests.domain.profit.conftest import MUG, order
-
-
-@pytest.fixture
-def chinese():
-    set_language("zh-CN")
-    yield
-    set_language("en")
 
 
 def shop(profit):

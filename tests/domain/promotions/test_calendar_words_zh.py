@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 
 from sellertui.core.i18n import set_language
 from sellertui.domain.promotions import events, records
@@ -16,13 +15,6 @@ from sellertui.domain.promotions.board import shop_board
 from sellertui.domain.promotions.tables import events_frame
 from tests.domain.promotions.test_records import record
 from tests.domain.promotions.test_tables import NOW, shop  # noqa: F401 - the fixture
-
-
-@pytest.fixture
-def chinese():
-    set_language("zh-CN")
-    yield
-    set_language("en")
 
 
 def test_seeded_notes_are_stored_english_and_shown_in_chinese(chinese) -> None:

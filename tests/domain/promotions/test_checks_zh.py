@@ -4,20 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-import pytest
 
-from sellertui.core.i18n import set_language
 from sellertui.domain.promotions import checks as rules
 from sellertui.domain.promotions import deadlines
 from sellertui.domain.promotions.settings import PromoSettings
 from tests.domain.promotions.test_checks import promo
-
-
-@pytest.fixture
-def chinese():
-    set_language("zh-CN")
-    yield
-    set_language("en")
 
 
 def test_an_overlap_in_chinese(chinese) -> None:
