@@ -48,3 +48,15 @@ def test_words_together_and_within_the_last_result() -> None:
     assert list(filter_orders(frame, '"large ann"')) == list(expected(frame, ["large ann"])) != []
     # terms still apply within
     assert list(within[filter_orders(frame, "mat status:ship", within)]) == [2, 6, 10]
+
+
+def test_a_phrase_in_a_frame_without_its_joined_text_finds_the_same_rows() -> None:
+    # the Orders tab's frame drops the haystack (orders_frame): a phrase joins the fields again, as build_orders
+    frame = build_orders(DOCS * 3)
+    lean = frame.drop(columns="haystack")
+    for phrase in ('"unshipped fbm"', '"large ann"', '"σοφια  shipped"', '"ann lee unshipped"', '"买家 cancelled"',
+                   '"113-0001 mat"', '"mat, large"'):
+        assert list(filter_orders(lean, phrase)) == list(filter_orders(frame, phrase)) \
+            == list(expected(frame, [phrase.strip('"')]))
+    within = filter_orders(frame, "mat")
+    assert list(filter_orders(lean, '"large bob"', within)) == list(filter_orders(frame, '"large bob"', within))
