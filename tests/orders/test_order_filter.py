@@ -54,8 +54,9 @@ def test_a_phrase_in_a_frame_without_its_joined_text_finds_the_same_rows() -> No
     # the Orders tab's frame drops the haystack (orders_frame): a phrase joins the fields again, as build_orders
     frame = build_orders(DOCS * 3)
     lean = frame.drop(columns="haystack")
-    for phrase in ('"unshipped fbm"', '"large ann"', '"σοφια  shipped"', '"ann lee unshipped"', '"买家 cancelled"',
-                   '"113-0001 mat"', '"mat, large"'):
+    phrases = ('"unshipped fbm"', '"large ann"', '"σοφια  shipped"', '"ann lee unshipped"', '"买家 cancelled"',
+               '"113-0001 mat"', '"mat, large"')
+    for phrase in phrases:
         assert list(filter_orders(lean, phrase)) == list(filter_orders(frame, phrase)) \
             == list(expected(frame, [phrase.strip('"')]))
     within = filter_orders(frame, "mat")
