@@ -57,3 +57,16 @@ def test_every_term_on_a_shop_without_orders_finds_nothing(text: str) -> None:
     frame = build_orders([]).assign(flagged=False)
     assert list(filter_orders(frame, text)) == []
     assert list(filter_orders(build_orders(DOCS).assign(flagged=False), text, within=np.array([], dtype=int))) == []
+
+
+def test_a_phrase_in_a_frame_without_its_joined_text_finds_the_same_rows() -> None:
+    # the Orders tab's frame drops the haystack (orders_frame): a phrase joins the fields again, as build_orders
+    frame = build_orders(DOCS * 3)
+    lean = frame.drop(columns="haystack")
+    phrases = ('"unshipped fbm"', '"large ann"', '"σοφια  shipped"', '"ann lee unshipped"', '"买家 cancelled"',
+               '"113-0001 mat"', '"mat, large"')
+    for phrase in phrases:
+        assert list(filter_orders(lean, phrase)) == list(filter_orders(frame, phrase)) \
+            == list(expected(frame, [phrase.strip('"')]))
+    within = filter_orders(frame, "mat")
+    assert list(filter_orders(lean, '"large bob"', within)) == list(filter_orders(frame, '"large bob"', within))

@@ -59,6 +59,11 @@ def _lower(data):
     return pa.array([None if v is None else v.lower() for v in data.to_pylist()], type=data.type)
 
 
+def _text(value) -> str:
+    """A field as the joined text holds it: ``str(value or "")``, a missing one (None, NaN) as ""."""
+    return "" if value is None or value != value or not value else str(value)
+
+
 class _Coded:
     """A column of repeating text: its distinct values lower-cased, and each row's code (-1: none)."""
 
@@ -123,6 +128,23 @@ class OrderIndex:
                 found = self._columns[name] = _Coded(data) if name in REPEATING else _Distinct(data)
             return found
 
+    def haystack(self):
+        """The rows' joined text: the frame's ``haystack``, or, where the frame no longer carries it (the
+        Orders tab drops it: a tenth of the frame, read only for a phrase), made again from the fields the way
+        ``build_orders`` makes it, once, on the first phrase."""
+        import pandas as pd
+
+        with self._lock:
+            found = self._columns.get("haystack")
+            if found is None:
+                frame = self.frame()
+                if "haystack" in frame:
+                    return frame["haystack"]
+                parts = [[_text(v) for v in frame[name].to_numpy(dtype=object)] for name in SEARCHED]
+                found = self._columns["haystack"] = pd.Series(
+                    [" ".join(fields).lower() for fields in zip(*parts)], dtype="str")
+            return found
+
     def warm(self) -> "OrderIndex":
         for name in SEARCHED:
             self.column(name)
@@ -139,8 +161,8 @@ class OrderIndex:
             if not mask.any():
                 break
             if any(c.isspace() for c in word):  # a quoted phrase may span fields: the joined text
-                frame = self.frame()
-                haystack = frame["haystack"] if rows is None else frame["haystack"].take(rows)
+                haystack = self.haystack()
+                haystack = haystack if rows is None else haystack.take(rows)
                 mask &= haystack.str.contains(word, regex=False).to_numpy(dtype=bool, na_value=False)
                 continue
             found = np.zeros(len(mask), dtype=bool)

@@ -54,9 +54,13 @@ def _frame_name() -> str:
 
 
 def orders_frame(cache, blacklisted: set[str], partitions: list[str] | None = None):
-    """Order lines (through the shared FrameCache), with local times and blacklist flags."""
+    """Order lines (through the shared FrameCache), with local times and blacklist flags.
+
+    Without the cached frames' ``haystack``: a tenth of the frame (11 MB at 100k lines) that only a quoted
+    phrase reads; the filter's index makes it from the fields on the first phrase (``search.OrderIndex``)."""
     frame = cache.frame("orders", build_orders, name=_frame_name(), partitions=partitions, version=FRAME_VERSION)
-    return frame.assign(flagged=frame["buyer_id"].isin(blacklisted) if blacklisted else False)
+    return frame.drop(columns="haystack").assign(
+        flagged=frame["buyer_id"].isin(blacklisted) if blacklisted else False)
 
 
 def order_months(store) -> list[str]:

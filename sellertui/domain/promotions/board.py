@@ -171,10 +171,13 @@ def load_sales(frames, promotions: list[dict], baseline_days: int, today: date) 
         return {}
     grouped = frame.groupby(["sku", "day"], sort=False)[["units", "revenue", "discount", "promoted"]].sum()
     sales: Sales = {}
+    days: dict[str, date] = {}  # one date object per day, not per SKU and day
     for (sku, day), row in zip(grouped.index, grouped.itertuples(index=False)):
         try:
-            sales[(sku, date.fromisoformat(day))] = DayTotals(int(row.units), int(row.revenue), int(row.discount),
-                                                              int(row.promoted))
+            when = days.get(day)
+            if when is None:
+                when = days[day] = date.fromisoformat(day)
+            sales[(sku, when)] = DayTotals(int(row.units), int(row.revenue), int(row.discount), int(row.promoted))
         except ValueError:
             continue  # an order line without a date
     return sales

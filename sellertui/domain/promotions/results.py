@@ -21,7 +21,7 @@ from sellertui.core.money import fmt
 from sellertui.domain.promotions.fees import Fee, fee as fee_of
 
 
-@dataclass
+@dataclass(slots=True)  # tens of thousands of them (a SKU's day each) live as long as the board: no dict each
 class DayTotals:
     units: int = 0
     revenue_minor: int = 0  # item price less the promotion discount
