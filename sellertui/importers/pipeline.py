@@ -136,8 +136,7 @@ class Result:
             head += _(", {count:,} set aside").format(count=self.rejected)
         if self.removed:
             head += (_(", {count:,} would be removed (gone from this report since its last import)") if self.dry_run
-                     else _(", {count:,} removed (gone from this report since its last import)")).format(
-                count=self.removed)
+                     else _(", {count:,} removed (gone from this report since its last import)")).format(count=self.removed)
         lines = [head]
         for name, counts in self.collections.items():
             if name != self.collection_main:
