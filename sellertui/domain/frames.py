@@ -124,9 +124,9 @@ class FrameCache:
 
             return pieces(self.store, collection, part, fields) if apart else [
                 columns(self.store, collection, part, fields)]
-        docs = self.store[collection].docs(part)  # a database store: its rows are parsed already
-        records = list(docs.values())
-        return [Columns({"id": list(docs), **{f: [d.get(f) for d in records] for f in fields if f != "id"}})]
+        from sellertui.store.fields import from_docs
+
+        return [from_docs(self.store[collection].docs(part), fields)]  # a database store: rows parsed already
 
     def keep(self, collection: str, part: str, sig: Signature | None, specs: list, fresh) -> None:
         """Build a freshly written partition's frames (``specs``: ``domain.warming.Warm``) from its columns (a

@@ -73,7 +73,7 @@ def pieces(store, collection: str, partition: str, fields: tuple[str, ...]) -> l
     paths = [store.layout.partition_path(collection, name) for name in (partition, *subs)]
     cached = store._cache.get(paths[0])  # a split month's merged records are kept under its first file
     if cached is not None and cached.sig == store.partition_signature(collection, partition):
-        return [_from_docs(cached.docs, fields)]
+        return [from_docs(cached.docs, fields)]
     parts = []
     with store.reading():
         for path in paths:
@@ -83,17 +83,17 @@ def pieces(store, collection: str, partition: str, fields: tuple[str, ...]) -> l
                 continue
             part = decode(payload, collection, fields)
             if part is None:
-                return [_from_docs(store[collection].docs(partition), fields)]
+                return [from_docs(store[collection].docs(partition), fields)]
             if part["id"]:
                 parts.append(Columns(part))
     if not parts:
-        return [_from_docs({}, fields)]
+        return [from_docs({}, fields)]
     if len(parts) > 1 and len(set(chain.from_iterable(p.ids for p in parts))) != sum(p.n for p in parts):
-        return [_from_docs(store[collection].docs(partition), fields)]  # a key in two files: the store merges
+        return [from_docs(store[collection].docs(partition), fields)]  # a key in two files: the store merges
     return parts
 
 
-def _from_docs(docs: dict, fields: tuple[str, ...]) -> Columns:
+def from_docs(docs: dict, fields: tuple[str, ...]) -> Columns:
     records = list(docs.values())
     out = {"id": list(docs)}
     for name in fields:

@@ -13,6 +13,7 @@ from sellertui.core.i18n import N_, _
 from sellertui import clock
 from sellertui.domain.orders.buyers import blacklisted_ids
 from sellertui.domain.orders.line_money import sales_of
+from sellertui.domain.orders.search import SEARCHED
 from sellertui.domain.query import QueryError, parse, parse_day
 
 FRAME_VERSION = 3
@@ -32,8 +33,7 @@ def build_orders(docs: list[dict]):
         frame[money] = pd.to_numeric(frame[money], errors="coerce").fillna(0).astype("int64")
     frame["promo_discount_minor"] = -frame["promo_discount_minor"].abs()  # negative, as the report writes it
     frame["total_minor"] = [sales_of(d) for d in docs]
-    searched = ("order_id", "sku", "product", "buyer_name", "status", "channel")
-    frame["haystack"] = [" ".join(str(d.get(k) or "") for k in searched).lower() for d in docs]
+    frame["haystack"] = [" ".join(str(d.get(k) or "") for k in SEARCHED).lower() for d in docs]
     frame["when"] = local_times(frame["purchase_date"])
     return frame
 

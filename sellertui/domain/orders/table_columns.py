@@ -10,11 +10,11 @@ text) sends the whole month the per-record way.
 
 from __future__ import annotations
 
-from sellertui.domain.orders.line_money import DISCOUNTS, PAID
+from sellertui.domain.orders.line_money import DISCOUNTS, PAID, sales_array
+from sellertui.domain.orders.search import SEARCHED
 from sellertui.domain.orders.table import FIELDS, build_orders, local_times
 from sellertui.store.columns import Columns
 
-SEARCHED = ("order_id", "sku", "product", "buyer_name", "status", "channel")  # as ``build_orders`` joins them
 NONE = type(None)
 
 
@@ -34,23 +34,11 @@ def build_orders_columns(docs):
     for money in ("item_price_minor", "shipping_price_minor", "promo_discount_minor", "quantity"):
         frame[money] = pd.to_numeric(frame[money], errors="coerce").fillna(0).astype("int64")
     frame["promo_discount_minor"] = -frame["promo_discount_minor"].abs()  # negative, as the report writes it
-    frame["total_minor"] = sales_column(docs)
+    frame["total_minor"] = sales_array(column)
     parts = [_texts(column(name)) for name in SEARCHED]
     frame["haystack"] = list(map(str.lower, map(" ".join, zip(*parts)))) if n else []
     frame["when"] = local_times(frame["purchase_date"])
     return frame
-
-
-def sales_column(docs: Columns):
-    """``line_money.sales_of`` of every line, as int64 (the money fields hold ints or None: ``plain_money``)."""
-    import numpy as np
-
-    total = np.zeros(docs.n, dtype=np.int64)
-    for name in PAID:
-        total += _ints(docs.columns.get(name, ()), docs.n)
-    for name in DISCOUNTS:
-        total -= np.abs(_ints(docs.columns.get(name, ()), docs.n))
-    return total
 
 
 def plain_money(docs: Columns) -> bool:
@@ -63,17 +51,6 @@ def _plain(docs: Columns) -> bool:
     if any(value is not None for value in docs.columns.get("shipment", ())):
         return False
     return plain_money(docs) and all(set(map(type, docs.columns.get(name, ()))) <= {str, NONE} for name in SEARCHED)
-
-
-def _ints(values: list, n: int):
-    """``int(value or 0)`` of each value (ints or None; an absent column: zeros)."""
-    import numpy as np
-
-    if not values:
-        return np.zeros(n, dtype=np.int64)
-    if None not in values:
-        return np.array(values, dtype=np.int64)
-    return np.fromiter((value or 0 for value in values), dtype=np.int64, count=n)
 
 
 def _texts(values: list) -> list:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import functools
 import hashlib
 import os
 import pickle
@@ -26,6 +27,7 @@ from pathlib import Path
 VERSION = 2  # bump when the Ledger's shape or any rule behind it changes (the code stamp catches edits too)
 
 
+@functools.cache  # a running process's code is the code it imported
 def _code_stamp() -> tuple:
     """Size and time of every module the ledger's numbers come from: edited code is other code."""
     root = Path(__file__).resolve().parents[1]  # sellertui/domain

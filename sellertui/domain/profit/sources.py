@@ -19,7 +19,7 @@ import pandas as pd
 
 from sellertui.core.i18n import N_
 from sellertui import clock
-from sellertui.domain.orders.line_money import DISCOUNTS, PAID
+from sellertui.domain.orders.line_money import DISCOUNTS, PAID, sales_array
 from sellertui.domain.profit.lines import TRANSACTION_COLUMNS, classify, transaction_line
 from sellertui.domain.profit.watched import WATCHES
 from sellertui.store.columns import Columns
@@ -44,14 +44,6 @@ def _ints(values: list) -> np.ndarray:
     return pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").fillna(0).astype("int64").to_numpy()
 
 
-def _minor(values: list) -> np.ndarray:
-    """``int(v or 0)`` of each value, at once where they are all whole numbers (or missing)."""
-    filled = [v or 0 for v in values]
-    if set(map(type, filled)) <= {int}:
-        return np.array(filled, dtype="int64")
-    return np.array([int(v) for v in filled], dtype="int64")
-
-
 def columns_of(docs, fields: tuple[str, ...]) -> dict[str, list]:
     """The builders' input as lists: ``Columns`` (``store.fields``, an import's) as they are, dicts picked."""
     if isinstance(docs, Columns):
@@ -69,11 +61,10 @@ def orders_frame(docs, zone: tzinfo) -> pd.DataFrame:
 
     ``docs``: the records as dicts or as ``Columns``; sales as ``line_money.sales_of`` adds them up."""
     get = columns_of(docs, ORDER_FIELDS).__getitem__
-    sales = sum(_minor(get(name)) for name in PAID) - sum(np.abs(_minor(get(name))) for name in DISCOUNTS)
     frame = pd.DataFrame({
         "id": _text(get("id")), "order_id": _text(get("order_id")), "sku": _text(get("sku")),
         "day": local_days(get("purchase_date"), zone), "qty": _ints(get("quantity")),
-        "sales_minor": np.asarray(sales, dtype="int64") if len(get("id")) else np.array([], dtype="int64"),
+        "sales_minor": sales_array(get),
         "currency": _text(get("currency")), "marketplace": _text(get("marketplace")),
         "channel": _text(get("channel")), "status": _text(get("status")),
     })

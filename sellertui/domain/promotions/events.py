@@ -24,7 +24,6 @@ from sellertui.core.errors import UserError
 KINDS = {"event": N_("Deal event"), "holiday": N_("Holiday")}  # shown translated
 FIRST_SEEDED_YEAR = 2025
 # A seeded event's note is stored in English (old stores' notes too) and translated when shown (note_text).
-ESTIMATE = "estimated from the {known} pattern until Amazon announces the dates"
 ESTIMATED_NOTE = N_("estimated from the {known} pattern until Amazon announces the dates: {rule}")
 _ESTIMATED = re.compile(r"estimated from the (\d{4}) pattern until Amazon announces the dates: (.*)", re.S)
 
@@ -113,7 +112,7 @@ def us_deal_events(year: int) -> list[dict]:
     found = []
     for key, name, start, end, deadline_days, stock_days, rule in patterns:
         known = year == 2025
-        note = KNOWN_2025[key] if known else f"{ESTIMATE.format(known='2025')}: {rule}"
+        note = KNOWN_2025[key] if known else ESTIMATED_NOTE.format(known="2025", rule=rule)
         found.append(_event(year, key, name, start, end, True, start - timedelta(days=deadline_days),
                             start - timedelta(days=stock_days), not known, note))
     return found

@@ -74,15 +74,15 @@ def events_frame(board):
         if deadline and deadline >= today:
             days_left = deadlines.days_left(date.fromisoformat(deadline), board.now, e.get("marketplace") or "US")
             left = deadlines.describe(days_left) if days_left <= board.settings.deadline_warn_days else ""
+        note = event_rules.note_text(e.get("note"))
         rows.append({
             "id": e["id"], "name": e.get("name", ""), "marketplace": e.get("marketplace", ""),
             "start": e.get("start", ""), "end": e.get("end", ""), "peak_text": shown(PEAK) if e.get("peak") else "",
             "deadline": deadline, "deadline_left": left, "inventory_by": e.get("inventory_by") or "",
             "kind": e.get("kind", ""), "kind_label": shown(event_rules.KINDS.get(e.get("kind"), e.get("kind", ""))),
-            "note": _("estimate: {note}").format(note=event_rules.note_text(e.get("note"))) if e.get("estimate")
-            else event_rules.note_text(e.get("note")),
+            "note": _("estimate: {note}").format(note=note) if e.get("estimate") else note,
             "past": e.get("end", "") < today,
-            "haystack": " ".join([e.get("name", ""), e.get("note", ""), event_rules.note_text(e.get("note")),
+            "haystack": " ".join([e.get("name", ""), e.get("note", ""), note,
                                   e.get("marketplace", ""), e.get("start", "")]).lower(),
         })
     columns = ["id", "name", "marketplace", "start", "end", "peak_text", "deadline", "deadline_left", "inventory_by",

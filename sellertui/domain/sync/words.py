@@ -27,7 +27,7 @@ def stream_name(stream: str) -> str:
 def error_text(error: str | None) -> str:
     """A stored stream error in the current language: each of its ``; ``-joined parts the sync worded itself."""
     parts = []
-    for part in (error or "").split("; ") if error else []:
+    for part in error.split("; ") if error else []:
         found = _UNEXPECTED.fullmatch(part)
         if part == SKIPPED:
             part = _(SKIPPED)

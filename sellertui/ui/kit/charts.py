@@ -21,8 +21,8 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from sellertui.core.cells import cell_len
-from sellertui.ui.kit.safe import plain
 from sellertui.core.i18n import N_, _
+from sellertui.ui.kit.safe import plain
 
 # RGB, so the plot and its legend (drawn by Rich) show the same colour whatever the theme
 COLORS = {

@@ -65,7 +65,7 @@ def _day(value) -> str:
 
 COLUMNS = [
     Column("sku", N_("SKU"), 17),
-    Column("status_label", N_("Status"), 12, style=STATUS_STYLE.get, sort_key="status_rank", fmt=lambda v: _(v)),
+    Column("status_label", N_("Status"), 12, style=STATUS_STYLE.get, sort_key="status_rank", fmt=_),
     Column("cover", N_("Cover"), 6, "right", _cover),
     Column("stockout", N_("Runs out"), 8, "right", _day, sort_key="cover"),
     Column("order_qty", N_("Order"), 6, "right", _count),
