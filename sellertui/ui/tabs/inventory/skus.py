@@ -58,7 +58,7 @@ def _cover(value) -> str:
 
 def _day(value) -> str:
     if not value:
-        return "never"
+        return _("never")
     day = date.fromisoformat(value)
     return dated(day, "%d %b", "MMMd") if (day - clock.today()).days < 300 else dated(day, "%b %Y", "yMMM")
 
