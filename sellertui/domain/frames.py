@@ -133,8 +133,9 @@ class FrameCache:
         ``ColumnPart``) and keep them on disk under ``sig``, the signature the commit gave its files."""
         if self.disk is None or sig is None:
             return
-        n = fresh.records.n
-        docs = Columns({**fresh.records.columns, **{mark: [value] * n for mark, value in fresh.marks.items()}})
+        records = fresh.records  # this month's rows (sliced from the import's shared columns)
+        n = records.n
+        docs = Columns({**records.columns, **{mark: [value] * n for mark, value in fresh.marks.items()}})
         dicts: dict[tuple[int, int], list] = {}  # records as dicts, made once for every builder that needs them
         made: dict[str, pd.DataFrame] = {}
         for spec in specs:

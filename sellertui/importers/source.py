@@ -215,8 +215,12 @@ def _chunks(pd, fh: BinaryIO, encoding: str, sep: str, quoting: int, columns: li
                          usecols=read if len(read) < len(columns) else None)
     with reader:
         for chunk in reader:
+            cells: dict[int, list] = {}
             for i in read:
-                columns[i].extend(chunk[i].tolist())
+                before = cells.get(i - 1)  # a column repeating the one before it (All Orders' merchant order id is
+                # usually the order id) shares its cells: 1M order ids held once, not twice (~70 MB)
+                cells[i] = before if before is not None and chunk[i].equals(chunk[i - 1]) else chunk[i].tolist()
+                columns[i].extend(cells[i])
             count += len(chunk)
             if progress is not None:
                 progress(min(1.0, count / expected_rows))
