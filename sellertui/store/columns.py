@@ -78,10 +78,14 @@ class Columns(Sequence):
         """These rows in this order; ``owned``: in place, each column let go as soon as its new one is made."""
         if len(order) == self.n and order == list(range(self.n)):
             return self
+        if len(order) < 2:
+            pick = lambda column: tuple(column[i] for i in order)  # noqa: E731 (itemgetter of one gives no tuple)
+        else:
+            pick = itemgetter(*order)  # made once for every column: its C loop is ~1.5x a mapped __getitem__
         if not owned:
-            return Columns({name: list(map(column.__getitem__, order)) for name, column in self.columns.items()})
+            return Columns({name: list(pick(column)) for name, column in self.columns.items()})
         for name, column in self.columns.items():
-            self.columns[name] = list(map(column.__getitem__, order))
+            self.columns[name] = list(pick(column))
             del column  # the old list goes now, not after the last column
         self.n = len(order)
         return self
