@@ -23,7 +23,7 @@ import io
 import re
 import warnings
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Sequence
 
 from sellertui.core.i18n import _
 from sellertui.importers.errors import FileProblem
@@ -145,11 +145,11 @@ class _Layout:
     def physical_lines(self) -> int:
         return self.breaks_after + (0 if self.facts.ends_with_newline else 1)
 
-    def line_numbers(self, columns: list[list | None], count: int) -> list[int] | None:
+    def line_numbers(self, columns: list[list | None], count: int) -> Sequence[int] | None:
         """Editor line of each row; cells holding line breaks push the later rows down (None: read every column)."""
         first = self.lines_before + 1
         if not count or not self.breaks_in_cells(count):
-            return list(range(first, first + count))
+            return range(first, first + count)  # one line per row: not a million int objects (~40 MB)
         if any(column is None for column in columns):
             return None
         extra = [0] * count

@@ -35,7 +35,7 @@ def test_shift_jis_and_windows_1252_flat_files() -> None:
     us = read(fixture("all-orders-us-cp1252.txt"))
     assert us.encoding == "cp1252"
     assert us.columns[us.headers.index("product-name")][0] == "Café Crème Mug – 12 oz “Classic”"
-    assert us.lines == [2]
+    assert list(us.lines) == [2]
 
 
 def test_a_preamble_before_the_header_is_skipped_and_kept() -> None:
