@@ -43,14 +43,17 @@ def test_columns_and_dicts_write_the_same_store(tmp_path, monkeypatch) -> None:
     assert as_columns["search_terms"].count() == 50
 
 
-def test_columns_into_a_partition_with_records_merge_like_dicts(store: Store) -> None:
+@pytest.mark.parametrize("owned", [False, True])
+def test_columns_into_a_partition_with_records_merge_like_dicts(store: Store, owned: bool) -> None:
     with store.transaction() as tx:
         tx["search_terms"].upsert_many(rows(5))
     changed = [{**d, "clicks": 9} if d["id"] == "r1" else d for d in rows(5)] + rows(2, "2026-05", 5)
+    changed = changed[5:6] + changed[:5] + changed[6:]  # a new month's row first: dealt after the merged ones
     with store.transaction() as tx:
-        counts = tx["search_terms"].upsert_many(Columns.from_dicts(changed))
+        counts = tx["search_terms"].upsert_many(Columns.from_dicts(changed), owned=owned)
     assert counts == {"inserted": 2, "updated": 1, "unchanged": 4}
     assert store["search_terms"].get("r1")["clicks"] == 9 and store["search_terms"].get("r1")["_rev"] == 2
+    assert [d["id"] for d in store["search_terms"].docs("2026-05").values()] == ["r5", "r6"]
 
 
 def test_a_partition_staged_as_columns_reads_back_inside_the_transaction(store: Store) -> None:
