@@ -29,6 +29,11 @@ class Warm(NamedTuple):
     columns: bool = False  # the builder takes ``store.columns.Columns`` as they are (else: a list of dicts)
     subset_of: str = ""  # these columns of that frame (named before this one) are this frame: no second build
     recent: bool = False  # read only for the last months (sales velocity, promotions, the Ads overview's weeks)
+    fields: tuple[str, ...] = ()  # a builder of dicts reads only these fields: its dicts hold only them
+
+
+SALES_FIELDS = ("sku", "purchase_date", "quantity", "status", "currency", "item_price_minor", "promo_discount_minor",
+                "promotion_ids")  # what the velocity, promotions and Ads overview sales frames read of an order line
 
 
 RECENT_DAYS = 400  # the months a ``recent`` frame is kept for: its readers look back at most about a year
@@ -49,9 +54,9 @@ def frames_of(collection: str) -> list[Warm]:
         return [Warm(f"orders{tag}", build_orders_columns, FRAME_VERSION, columns=True),
                 Warm(f"profit.orders{tag}", lambda docs: sources.orders_frame(docs, zone), sources.VERSION,
                      columns=True),
-                Warm("inventory.sales", inventory_sales, recent=True),
-                Warm("promotions.sales", promotion_sales, 2, recent=True),
-                Warm("ads.sales_by_day", overview.sales_frame, recent=True)]
+                Warm("inventory.sales", inventory_sales, recent=True, fields=SALES_FIELDS),
+                Warm("promotions.sales", promotion_sales, 2, recent=True, fields=SALES_FIELDS),
+                Warm("ads.sales_by_day", overview.sales_frame, recent=True, fields=SALES_FIELDS)]
     from sellertui.domain.ads.layouts import BY_REPORT
     from sellertui.domain.ads.rows import CHUNK, VERSION, build
 

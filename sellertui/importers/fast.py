@@ -47,6 +47,9 @@ def text_column(raw: list, blank: object, required: bool, comma: bool = False) -
     joined = SEP.join(cells)
     if '="' in joined or f"{SEP}'" in joined or joined[:1] == "'":  # guards (="…", '=…): the careful path
         return None
+    del joined
+    if ("" not in cells or blank == "") and cells == raw:
+        return raw  # nothing stripped: the column read is the column parsed (not a second list per column)
     return [v if v else blank for v in cells] if "" in cells else cells
 
 
@@ -60,7 +63,7 @@ def datetime_column(raw: list, blank: object, required: bool, comma: bool = Fals
             date.fromisoformat(day)
     except ValueError:  # 2026-02-30: the careful path names it
         return None
-    return [v if v else blank for v in raw] if "" in raw else list(raw)
+    return [v if v else blank for v in raw] if "" in raw else raw
 
 
 def int_column(raw: list, blank: object, required: bool, comma: bool = False) -> list | None:

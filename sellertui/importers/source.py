@@ -23,7 +23,7 @@ import io
 import re
 import warnings
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Sequence
 
 from sellertui.core.i18n import _
 from sellertui.importers.errors import FileProblem
@@ -145,11 +145,11 @@ class _Layout:
     def physical_lines(self) -> int:
         return self.breaks_after + (0 if self.facts.ends_with_newline else 1)
 
-    def line_numbers(self, columns: list[list | None], count: int) -> list[int] | None:
+    def line_numbers(self, columns: list[list | None], count: int) -> Sequence[int] | None:
         """Editor line of each row; cells holding line breaks push the later rows down (None: read every column)."""
         first = self.lines_before + 1
         if not count or not self.breaks_in_cells(count):
-            return list(range(first, first + count))
+            return range(first, first + count)  # one line per row: not a million int objects (~40 MB)
         if any(column is None for column in columns):
             return None
         extra = [0] * count
@@ -215,8 +215,12 @@ def _chunks(pd, fh: BinaryIO, encoding: str, sep: str, quoting: int, columns: li
                          usecols=read if len(read) < len(columns) else None)
     with reader:
         for chunk in reader:
+            cells: dict[int, list] = {}
             for i in read:
-                columns[i].extend(chunk[i].tolist())
+                before = cells.get(i - 1)  # a column repeating the one before it (All Orders' merchant order id is
+                # usually the order id) shares its cells: 1M order ids held once, not twice (~70 MB)
+                cells[i] = before if before is not None and chunk[i].equals(chunk[i - 1]) else chunk[i].tolist()
+                columns[i].extend(cells[i])
             count += len(chunk)
             if progress is not None:
                 progress(min(1.0, count / expected_rows))

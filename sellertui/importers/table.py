@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from sellertui.importers.limits import FIELD_CHARS
 
@@ -18,7 +18,7 @@ class Table:
     name: str  # the file name, as messages show it
     headers: list[str]
     columns: list[list | None]  # one list per header cell (None: a column nobody asked for, not read)
-    lines: list[int]  # the line (text) or row (workbook) number of each data row
+    lines: Sequence[int]  # the line (text) or row (workbook) number of each data row (a range or a list)
     preamble: list[str] = field(default_factory=list)  # note lines above the header
     sheet: str | None = None
     encoding: str | None = None

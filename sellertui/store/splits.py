@@ -139,10 +139,10 @@ def by_bucket(docs, buckets: int) -> dict[int, object]:
     if isinstance(docs, ColumnPart):
         bounds = docs.bounds
         if bounds is None or len(bounds) != buckets + 1:
-            rows, bounds = bucket_order(docs.records.ids, range(len(docs)), buckets)
-            docs = ColumnPart(docs.records.take(rows), docs.marks, bounds)
-        return {b: ColumnPart(docs.records.take(range(bounds[b], bounds[b + 1])), docs.marks)
-                for b in range(buckets)}
+            records = docs.records
+            rows, bounds = bucket_order(records.ids, range(len(docs)), buckets)
+            docs = ColumnPart(records.take(rows), docs.marks, bounds)
+        return {b: docs.piece(bounds[b], bounds[b + 1]) for b in range(buckets)}  # slices of one set of columns
     out: dict[int, dict] = {b: {} for b in range(buckets)}
     for record_id, doc in docs.items():
         out[bucket_of(record_id, buckets)][record_id] = doc

@@ -243,13 +243,13 @@ class TxCollection(CollectionView):
         (not re-stamped), so re-importing a file reports it as unchanged.
         ``merge(old, incoming)`` picks the fields to apply to an existing record.
         With ``owned=True`` the caller hands its freshly built dicts over (they
-        are stamped in place instead of copied: bulk imports).
+        are stamped in place instead of copied, and columns are dealt in place: bulk imports).
         """
         result = {"inserted": 0, "updated": 0, "unchanged": 0}
         spec = self.spec
         marks = {"_v": spec.version, "_rev": 1, "_at": self.tx.at, "_by": self.tx.user}
         if isinstance(docs, Columns):
-            docs = self._fresh_columns(docs, marks, result)
+            docs = self._fresh_columns(docs, marks, result, owned)
         for part, incoming in group_by_partition(spec, docs).items():
             plan = plan_upsert(self.docs(part), incoming, merge)
             self.tx.count_many(self.name, "inserted", plan.inserts.keys())
@@ -269,28 +269,43 @@ class TxCollection(CollectionView):
                 self._apply(part, puts)
         return result
 
-    def _fresh_columns(self, records: Columns, marks: dict, result: dict[str, int]) -> list[dict]:
-        """Stage each partition this write creates straight from the columns; the rest, as dicts, for the plan."""
+    def _fresh_columns(self, records: Columns, marks: dict, result: dict[str, int], owned: bool = False
+                       ) -> list[dict]:
+        """Stage each partition this write creates straight from the columns; the rest, as dicts, for the plan.
+
+        The new partitions' rows are dealt once into one set of columns, month after month (a split month's
+        bucket after bucket), and each month is a span of it: no copy per month or per file. ``owned``: the
+        caller's columns are replaced one by one as they are dealt, so only one extra column is held."""
         parts = column_partitions(self.spec, records)
         if parts is None:
             return records.dicts()
-        rest: list[dict] = []
+        ids = records.ids
+        store = self.tx.store
+        kept: list[list[int]] = []  # rows going the way of dicts, partition by partition
+        fresh: list[tuple[str, list[int], list[int] | None]] = []
         for part, rows in parts.items():
             if self.docs(part):  # merging into records
-                rest.extend(records.take(rows))
+                kept.append(rows)
                 continue
             bounds = None
-            store = self.tx.store
             buckets = splits.buckets_for(store, self.spec, part, len(rows)) if hasattr(store, "subparts") else 0
             if buckets:  # a month written as several files: staged in their order, so its files are slices
-                rows, bounds = splits.bucket_order(records.ids, rows, buckets)
-            batch = records.take(rows)
-            if len(set(batch.ids)) < batch.n:  # one key twice
-                rest.extend(batch)
+                rows, bounds = splits.bucket_order(ids, rows, buckets)
+            if len(set(map(ids.__getitem__, rows))) < len(rows):  # one key twice
+                kept.append(rows)
                 continue
-            self.tx.stage(self.spec, part, ColumnPart(batch, marks, bounds))
-            self.tx.count_many(self.name, "inserted", batch.ids)
-            result["inserted"] += batch.n
+            fresh.append((part, rows, bounds))
+        rest = [doc for rows in kept for doc in records.take(rows)]
+        if not fresh:
+            return rest
+        dealt = records.reorder([i for _, rows, _ in fresh for i in rows], owned)
+        start = 0
+        for part, rows, bounds in fresh:
+            stop = start + len(rows)
+            self.tx.stage(self.spec, part, ColumnPart(dealt, marks, bounds, (start, stop)))
+            self.tx.count_many(self.name, "inserted", dealt.ids[start:stop])
+            result["inserted"] += stop - start
+            start = stop
         return rest
 
     def insert_many(self, docs: Iterable[dict]) -> int:

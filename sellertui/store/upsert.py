@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from sellertui.store.schema import CollectionSpec
 
 Merge = Callable[[dict, dict], dict]
+_MONTH = itemgetter(slice(0, 7))
 _MISSING = object()
 
 
@@ -113,19 +114,23 @@ def column_partitions(spec: "CollectionSpec", records: "Columns") -> dict[str, l
     month_of = getattr(spec.partition, "month_of", None)
     values = records.columns.get(month_of) if month_of else None
     if values is not None and set(map(type, values)) == {str}:
-        parts = [v[:7] if len(v) >= 7 and v[4] == "-" else "undated" for v in values]
-        for part in set(parts) - GOOD_PARTITIONS:
+        prefixes = list(map(_MONTH, values))  # sliced in C; a month's name depends on these 7 characters only
+        named = {p: p if len(p) == 7 and p[4] == "-" else "undated" for p in dict.fromkeys(prefixes)}
+        parts = prefixes if all(p == q for p, q in named.items()) else list(map(named.__getitem__, prefixes))
+        for part in set(named.values()) - GOOD_PARTITIONS:
             spec.partition_of({month_of: part + "-01"})  # checks the name (raises on a bad one)
     elif spec.partition is None:
         return {spec.partition_of({}): list(range(records.n))}
     else:
         parts = [spec.partition_of(doc) for doc in records]
-    if len(set(parts)) == 1:
-        return {parts[0]: list(range(records.n))}
-    rows: dict[str, list[int]] = {}
-    for i, part in enumerate(parts):
-        bucket = rows.get(part)
-        if bucket is None:
-            bucket = rows[part] = []
-        bucket.append(i)
-    return rows
+    distinct = list(dict.fromkeys(parts))  # in order of first appearance
+    if len(distinct) == 1:
+        return {distinct[0]: list(range(records.n))}
+    import numpy as np
+
+    code = {part: i for i, part in enumerate(distinct)}  # rows grouped by numpy, not appended one by one
+    codes = np.fromiter(map(code.__getitem__, parts), np.int64, len(parts))
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(distinct) + 1)).tolist()
+    rows = order.tolist()
+    return {part: rows[bounds[i]:bounds[i + 1]] for i, part in enumerate(distinct)}

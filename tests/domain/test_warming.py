@@ -112,3 +112,20 @@ def test_an_old_month_of_history_gets_only_the_frames_read_for_every_month() -> 
     assert len(frames.names) == 5
     warm(frames, "orders", "2001-01", None, None)  # sales velocity, promotions and the Ads weeks never look back so far
     assert [name.rstrip("+-0123456789") for name in frames.names] == ["orders", "profit.orders"]
+
+
+def test_the_sales_frames_read_no_field_of_an_order_line_beyond_the_ones_warming_gives_them() -> None:
+    from sellertui.domain.warming import SALES_FIELDS
+
+    lines = [{"id": f"A{i}/S{i % 3}", "order_id": f"A{i}", "sku": f"S{i % 3}", "product": "Jar",
+              "purchase_date": f"2026-0{1 + i % 3}-1{i % 9}T10:00:00+00:00", "quantity": i % 4,
+              "status": ("Shipped", "Cancelled", "Pending")[i % 3], "currency": ("USD", "CAD", None)[i % 3],
+              "item_price_minor": (1999, None, 0)[i % 3] if i % 5 else 350,
+              "promo_discount_minor": (-200, 0, None)[i % 3],
+              "promotion_ids": ("", "PROMO1", None)[i % 3], "shipping_price_minor": 499, "channel": "FBA",
+              "marketplace": "US", "_v": 1, "_rev": 1} for i in range(30)]
+    for spec in frames_of("orders"):
+        if spec.fields:
+            assert spec.fields == SALES_FIELDS
+            only = [{k: v for k, v in line.items() if k in ("id", *SALES_FIELDS)} for line in lines]
+            pd.testing.assert_frame_equal(spec.build(only), spec.build(lines))

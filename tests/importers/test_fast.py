@@ -46,3 +46,10 @@ def test_what_the_fast_paths_leave_to_the_careful_ones() -> None:
     assert fast.datetime_column(["2026-01-05T18:22:11+01:00"], None, False) is None
     assert fast.text_column(['="0012"'], "", False) is None
     assert fast.text_column([1.5], "", False) is None
+
+
+def test_a_text_column_with_nothing_to_trim_is_the_column_read() -> None:
+    raw = ["a", "", "b c"]
+    assert fast.text_column(raw, "", False) is raw  # no second list of a million pointers
+    assert fast.text_column(raw, None, False) == ["a", None, "b c"]
+    assert fast.text_column([" a"], "", False) == ["a"]

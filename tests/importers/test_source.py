@@ -35,7 +35,7 @@ def test_shift_jis_and_windows_1252_flat_files() -> None:
     us = read(fixture("all-orders-us-cp1252.txt"))
     assert us.encoding == "cp1252"
     assert us.columns[us.headers.index("product-name")][0] == "Café Crème Mug – 12 oz “Classic”"
-    assert us.lines == [2]
+    assert list(us.lines) == [2]
 
 
 def test_a_preamble_before_the_header_is_skipped_and_kept() -> None:
@@ -161,3 +161,17 @@ def test_a_file_holding_only_a_byte_order_mark_is_empty(tmp_path: Path) -> None:
     path.write_bytes(b"\xef\xbb\xbf\r\n")
     with pytest.raises(FileProblem, match="bom.csv: is empty"):
         parse(path)
+
+
+def test_a_column_repeating_the_one_before_it_shares_its_cells(tmp_path: Path) -> None:
+    path = tmp_path / "orders.txt"
+    header = "\t".join(["amazon-order-id", "merchant-order-id", "purchase-date", "order-status",
+                        "fulfillment-channel", "sku", "quantity", "item-price"])
+    path.write_text(f"{header}\n111-1\t111-1\t2026-01-05T18:22:11+00:00\tShipped\tAmazon\tA\t1\t5.00\n"
+                    f"111-2\tM-9\t2026-01-05T18:22:11+00:00\tShipped\tAmazon\tB\t1\t6.00\n")
+    table = read(path)
+    assert table.columns[0] == ["111-1", "111-2"] and table.columns[1] == ["111-1", "M-9"]
+    same = path.with_name("same.txt")
+    same.write_text(path.read_text().replace("M-9", "111-2"))
+    table = read(same)
+    assert table.columns[1] == table.columns[0] and all(map(lambda a, b: a is b, table.columns[0], table.columns[1]))

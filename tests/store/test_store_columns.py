@@ -43,14 +43,17 @@ def test_columns_and_dicts_write_the_same_store(tmp_path, monkeypatch) -> None:
     assert as_columns["search_terms"].count() == 50
 
 
-def test_columns_into_a_partition_with_records_merge_like_dicts(store: Store) -> None:
+@pytest.mark.parametrize("owned", [False, True])
+def test_columns_into_a_partition_with_records_merge_like_dicts(store: Store, owned: bool) -> None:
     with store.transaction() as tx:
         tx["search_terms"].upsert_many(rows(5))
     changed = [{**d, "clicks": 9} if d["id"] == "r1" else d for d in rows(5)] + rows(2, "2026-05", 5)
+    changed = changed[5:6] + changed[:5] + changed[6:]  # a new month's row first: dealt after the merged ones
     with store.transaction() as tx:
-        counts = tx["search_terms"].upsert_many(Columns.from_dicts(changed))
+        counts = tx["search_terms"].upsert_many(Columns.from_dicts(changed), owned=owned)
     assert counts == {"inserted": 2, "updated": 1, "unchanged": 4}
     assert store["search_terms"].get("r1")["clicks"] == 9 and store["search_terms"].get("r1")["_rev"] == 2
+    assert [d["id"] for d in store["search_terms"].docs("2026-05").values()] == ["r5", "r6"]
 
 
 def test_a_partition_staged_as_columns_reads_back_inside_the_transaction(store: Store) -> None:
@@ -86,3 +89,38 @@ def test_taking_rows_gives_those_rows_in_order_whether_or_not_they_run_on() -> N
     run = records.take([1, 2, 3])
     run.columns["term"][0] = "changed"  # a copy: the batch it came from is untouched
     assert records[1]["term"] != "changed"
+
+
+def test_a_span_of_shared_columns_encodes_as_its_own_rows() -> None:
+    docs = rows(9)
+    marks = {"_v": 2, "_rev": 1, "_at": "2026-03-01T00:00:00+00:00", "_by": "ana"}
+    part = ColumnPart(Columns.from_dicts(docs), marks, span=(2, 8))
+    piece = part.piece(1, 4)  # rows 3..5 of the shared columns
+    assert b"".join(encode_part("t", part, 4)) == orjson.dumps({"t": {d["id"]: {**d, **marks} for d in docs[2:8]}})
+    assert b"".join(encode_part("t", piece, 2)) == orjson.dumps({"t": {d["id"]: {**d, **marks} for d in docs[3:6]}})
+    assert len(piece) == 3 and piece.records.ids == ["r3", "r4", "r5"] and list(piece) == ["r3", "r4", "r5"]
+
+
+def test_columns_reordered_in_place_when_handed_over() -> None:
+    columns = Columns.from_dicts(rows(4))
+    copy = columns.reorder([3, 1], owned=False)
+    assert copy.ids == ["r3", "r1"] and columns.ids == ["r0", "r1", "r2", "r3"]
+    assert columns.reorder([0, 1, 2, 3]) is columns
+    assert columns.reorder([2, 0], owned=True) is columns and columns.n == 2 and columns.ids == ["r2", "r0"]
+    assert columns.column("term") == [rows(4)[2]["term"], rows(4)[0]["term"]]
+
+
+def test_a_big_import_over_months_and_split_files_reads_back_every_record(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr("sellertui.store.splits.SPLIT_AT", 10)
+    docs = [d for n, month in enumerate(("2026-03", "2026-04", "2026-05")) for d in rows(15 + n, month, 100 * n)]
+    docs = docs[::2] + docs[1::2]  # months interleaved, as a report's rows near a month's end are
+    as_dicts, as_columns = Store(tmp_path / "a", user="ana"), Store(tmp_path / "b", user="ana")
+    with as_dicts.transaction("t") as tx:
+        tx["search_terms"].upsert_many([dict(d) for d in docs])
+    handed = Columns.from_dicts(docs)
+    with as_columns.transaction("t") as tx:
+        assert tx["search_terms"].upsert_many(handed, owned=True)["inserted"] == len(docs)
+    for part in ("2026-03", "2026-04", "2026-05"):
+        assert as_columns["search_terms"].docs(part) == as_dicts["search_terms"].docs(part)
+    assert sorted(p.name for p in as_columns.layout.collection_dir("search_terms").glob("*.json")) == sorted(
+        p.name for p in as_dicts.layout.collection_dir("search_terms").glob("*.json"))
