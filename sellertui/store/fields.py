@@ -18,7 +18,7 @@ from __future__ import annotations
 import gc
 from functools import lru_cache
 from itertools import chain
-from typing import Any
+from typing import Any, Iterator
 
 import msgspec
 from msgspec.structs import astuple
@@ -63,6 +63,18 @@ def columns(store, collection: str, partition: str, fields: tuple[str, ...]) -> 
     if len(parts) == 1:
         return parts[0]
     return Columns({name: list(chain.from_iterable(p.columns[name] for p in parts)) for name in parts[0].columns})
+
+
+def rows(store, collection: str, partitions: list[str], fields: tuple[str, ...]) -> Iterator[dict]:
+    """The records of these partitions as dicts of only ``fields`` (a field a record lacks is None), for a
+    reader that looks at a few fields of many records; a database store's rows come whole."""
+    from sellertui.store.core import Store
+
+    if not isinstance(store, Store):
+        yield from store[collection].rows(partitions)
+        return
+    for partition in partitions:
+        yield from columns(store, collection, partition, fields)
 
 
 def pieces(store, collection: str, partition: str, fields: tuple[str, ...]) -> list[Columns]:

@@ -28,6 +28,7 @@ from sellertui.core.i18n import _
 from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.domain.reviews.settings import ReviewSettings
+from sellertui.store.fields import rows
 
 APPROVED, SENDING, SENT, REFUSED = "approved", "sending", "sent", "refused"
 WAITING = (APPROVED, SENDING)  # not answered by Amazon yet
@@ -141,6 +142,10 @@ def facts_of(store) -> Facts:
                  {f["id"] for f in store["feedback"].rows()}, blacklisted)
 
 
+LINE_FIELDS = ("id", "order_id", "status", "quantity", "buyer_id", "delivered_at", "shipment", "latest_delivery",
+               "channel", "purchase_date", "marketplace", "sku", "buyer_name")  # what ``candidate`` reads of a line
+
+
 def candidates(shop, today: date | None = None) -> list[Candidate]:
     """Orders due a review request today, the ones whose window closes soonest first."""
     store = shop.store
@@ -148,9 +153,9 @@ def candidates(shop, today: date | None = None) -> list[Candidate]:
     settings = ReviewSettings.of(shop)
     reach = settings.request_until_days + max(settings.transit_days, settings.fba_transit_days) + 10
     start = (today - timedelta(days=reach)).isoformat()[:7]
-    view = store["orders"]
+    months = [p for p in store["orders"].partitions() if p >= start and p[:1].isdigit()]
     orders: dict[str, list[dict]] = {}
-    for line in view.rows([p for p in view.partitions() if p >= start and p[:1].isdigit()]):
+    for line in rows(store, "orders", months, LINE_FIELDS):  # only what ``candidate`` reads is decoded
         orders.setdefault(line["order_id"], []).append(line)
     facts = facts_of(store)
     found = [c for lines in orders.values() if (c := candidate(lines, facts, settings, today))]
