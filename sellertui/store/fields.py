@@ -77,16 +77,20 @@ def rows(store, collection: str, partitions: list[str], fields: tuple[str, ...])
         yield from columns(store, collection, partition, fields)
 
 
-def pieces(store, collection: str, partition: str, fields: tuple[str, ...]) -> list[Columns]:
-    """``columns`` file by file (a split month's buckets apart, for builders whose frames concatenate)."""
+def pieces(store, collection: str, partition: str, fields: tuple[str, ...], build=None) -> list:
+    """``columns`` file by file (a split month's buckets apart, for builders whose frames concatenate);
+    ``build``: each file's columns are handed to it as soon as they are decoded and its results are returned,
+    so one file's columns are held at a time."""
+    build = build or (lambda part: part)
     from sellertui.store.schema import spec as spec_of
 
     subs = store.subparts(spec_of(collection), partition)
     paths = [store.layout.partition_path(collection, name) for name in (partition, *subs)]
     cached = store._cache.get(paths[0])  # a split month's merged records are kept under its first file
     if cached is not None and cached.sig == store.partition_signature(collection, partition):
-        return [from_docs(cached.docs, fields)]
+        return [build(from_docs(cached.docs, fields))]
     parts = []
+    keys, count = set(), 0  # the keys' hashes: a key in two files shows as fewer hashes than keys
     with store.reading():
         for path in paths:
             try:
@@ -95,13 +99,16 @@ def pieces(store, collection: str, partition: str, fields: tuple[str, ...]) -> l
                 continue
             part = decode(payload, collection, fields)
             if part is None:
-                return [from_docs(store[collection].docs(partition), fields)]
+                return [build(from_docs(store[collection].docs(partition), fields))]
             if part["id"]:
-                parts.append(Columns(part))
+                keys.update(map(hash, part["id"]))
+                count += len(part["id"])
+                parts.append(build(Columns(part)))
+                part = None
     if not parts:
-        return [from_docs({}, fields)]
-    if len(parts) > 1 and len(set(chain.from_iterable(p.ids for p in parts))) != sum(p.n for p in parts):
-        return [from_docs(store[collection].docs(partition), fields)]  # a key in two files: the store merges
+        return [build(from_docs({}, fields))]
+    if len(parts) > 1 and len(keys) != count:  # a key in two files (or two keys of one hash): the store merges
+        return [build(from_docs(store[collection].docs(partition), fields))]
     return parts
 
 

@@ -147,7 +147,7 @@ class AdRows:
         self.loaded.add(month)
         return self.frames.frame(self.collection, lambda docs: build(self.layout, docs, self.lean),
                                  name=self.layout.name + (".lean" if self.lean else ""), partitions=[month],
-                                 fields=fields_of(self.layout, self.lean), version=VERSION)
+                                 fields=fields_of(self.layout, self.lean), version=VERSION, chunk=CHUNK)
 
     def reports(self) -> pd.DataFrame:
         docs = [d for d in self.store["ad_reports"].all() if d.get("report") == self.layout.report]

@@ -28,6 +28,7 @@ from sellertui.core.i18n import _
 from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.domain.reviews.settings import ReviewSettings
+from sellertui.domain.orders.buyers import blacklisted_ids
 from sellertui.store.fields import rows
 
 APPROVED, SENDING, SENT, REFUSED = "approved", "sending", "sent", "refused"
@@ -137,7 +138,7 @@ def facts_of(store) -> Facts:
         if case.get("refund_minor") or case.get("status") in ("refunded", "closed"):
             refunded.add(case.get("order_id"))
     refunded |= {r.get("order_id") for r in store["postage_refunds"].rows()}
-    blacklisted = {b["id"] for b in store["buyers"].rows() if b.get("blacklisted")}
+    blacklisted = blacklisted_ids(store)
     return Facts(returned, refunded, {r["id"] for r in store["review_requests"].rows()},
                  {f["id"] for f in store["feedback"].rows()}, blacklisted)
 
