@@ -198,11 +198,11 @@ class AdRows:
         parts = [p for p in parts if len(p)]
         read = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else self.empty())
         mine = read["report"].isin(set(overlapping["id"])).to_numpy() | ~read["report"].isin(set(reports["id"])).to_numpy()
-        return read, read[mine]
+        return read, read if mine.all() else read[mine]  # every row (all time): the same frame, not a copy
 
-    def pieces(self, window: Window | None = None) -> pd.DataFrame:
+    def pieces(self, window: Window | None = None, reports: pd.DataFrame | None = None) -> pd.DataFrame:
         """The counted runs of days of the rows that touch the window (every row without one)."""
-        reports = self.reports()
+        reports = self.reports() if reports is None else reports
         return counted(self.read(window, reports)[1], reports)
 
     def window(self, window: Window, ad_products: tuple[str, ...] | None = None) -> WindowRows:
