@@ -65,16 +65,24 @@ def columns(store, collection: str, partition: str, fields: tuple[str, ...]) -> 
     return Columns({name: list(chain.from_iterable(p.columns[name] for p in parts)) for name in parts[0].columns})
 
 
-def rows(store, collection: str, partitions: list[str], fields: tuple[str, ...]) -> Iterator[dict]:
+def rows(store, collection: str, partitions: list[str], fields: tuple[str, ...],
+         where: tuple[str, set] | None = None) -> Iterator[dict]:
     """The records of these partitions as dicts of only ``fields`` (a field a record lacks is None), for a
-    reader that looks at a few fields of many records; a database store's rows come whole."""
+    reader that looks at a few fields of many records; a database store's rows come whole. ``where``: (a
+    field, its values): only the records holding one of them, picked on the column (no dict for the rest)."""
     from sellertui.store.core import Store
 
     if not isinstance(store, Store):
-        yield from store[collection].rows(partitions)
+        found = store[collection].rows(partitions)
+        yield from found if where is None else (r for r in found if r.get(where[0]) in where[1])
         return
     for partition in partitions:
-        yield from columns(store, collection, partition, fields)
+        part = columns(store, collection, partition, fields)
+        if where is None:
+            yield from part
+            continue
+        wanted = where[1]
+        yield from part.take([i for i, value in enumerate(part.columns[where[0]]) if value in wanted])
 
 
 def pieces(store, collection: str, partition: str, fields: tuple[str, ...], build=None) -> list:

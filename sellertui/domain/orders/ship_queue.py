@@ -40,7 +40,8 @@ def waiting_lines(store, fields: tuple[str, ...] = ()) -> list[dict]:
     """FBM order lines of the recent months still to ship (``fields``: only these of each line, and only they
     are decoded: a reader that lists the lines needs a few of the thirty, not the months parsed whole)."""
     months = recent_partitions(store)
-    lines = rows(store, "orders", months, ("channel", "status", *fields)) if fields else store["orders"].rows(months)
+    lines = rows(store, "orders", months, ("channel", "status", *fields), where=("channel", {"FBM"})) if fields else (
+        store["orders"].rows(months))
     return [o for o in lines if o.get("channel") == "FBM" and o.get("status") == "Unshipped"]
 
 

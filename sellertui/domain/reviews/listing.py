@@ -35,7 +35,8 @@ def _orders_by_id(store, order_ids: set[str], earliest: str) -> dict[str, dict]:
     start = (date.fromisoformat(earliest[:10]) - timedelta(days=120)).isoformat()[:7] if earliest else ""
     partitions = [p for p in view.partitions() if p >= start or not p[:1].isdigit()]
     found: dict[str, dict] = {}
-    for line in rows(store, "orders", partitions, LINE_FIELDS):  # only what ``_item`` reads of a line is decoded
+    # only what ``_item`` reads of a line is decoded, and a line becomes a dict only when its order is asked for
+    for line in rows(store, "orders", partitions, LINE_FIELDS, where=("order_id", order_ids)):
         if line.get("order_id") in order_ids:
             found.setdefault(line["order_id"], line)
     return found
