@@ -30,3 +30,28 @@ def return_freed_memory() -> None:
         ctypes.CDLL("libc.so.6").mallopt(M_MMAP_THRESHOLD, MMAP_AT)
     except (OSError, AttributeError):  # musl and others: no mallopt, nothing to do
         pass
+
+
+@cache
+def _libc():
+    import ctypes
+
+    try:
+        return ctypes.CDLL("libc.so.6") if sys.platform.startswith("linux") else None
+    except OSError:
+        return None
+
+
+def give_back() -> None:
+    """Hand the heap's free pages back to the system now (glibc's ``malloc_trim``; a no-op elsewhere).
+
+    A tab's first load frees most of what it allocated (decoded records, intermediate frames) in blocks
+    below the mmap threshold, and glibc keeps those pages for reuse: every tab visited then left the
+    process larger, and the next tab peaked on top of it. Trimming once a tab shows its data (a few ms),
+    every tab visited with nothing cached peaked at 526 MB instead of 587, warm at 345 instead of 364."""
+    libc = _libc()
+    if libc is not None:
+        try:
+            libc.malloc_trim(0)
+        except AttributeError:  # not glibc
+            pass

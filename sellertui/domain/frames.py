@@ -82,7 +82,7 @@ class FrameCache:
                     frame = self._read_disk(key, sig, version)
                     if frame is None:
                         if fields:  # a builder that concatenates (chunk) takes a split month file by file
-                            pieces = [build(c) for c in self._columns(collection, part, fields, bool(chunk))]
+                            pieces = self._built(collection, part, fields, bool(chunk), build)
                             frame = pieces[0] if len(pieces) == 1 else pd.concat(pieces, ignore_index=True)
                         elif chunk:
                             pieces = [build(docs) for docs in self.store.chunks(collection, part, chunk)]
@@ -118,15 +118,17 @@ class FrameCache:
                     return False
         return True
 
-    def _columns(self, collection: str, part: str, fields: tuple[str, ...], apart: bool) -> list[Columns]:
+    def _built(self, collection: str, part: str, fields: tuple[str, ...], apart: bool, build) -> list[pd.DataFrame]:
+        """The partition's frame(s) from its ``fields``; ``apart``: a split month's files each built as soon as it
+        is decoded, so only one file's columns are ever held (a month of search terms whole: ~100 MB)."""
         if isinstance(self.store, Store):
             from sellertui.store.fields import columns, pieces
 
-            return pieces(self.store, collection, part, fields) if apart else [
-                columns(self.store, collection, part, fields)]
+            return pieces(self.store, collection, part, fields, build) if apart else [
+                build(columns(self.store, collection, part, fields))]
         from sellertui.store.fields import from_docs
 
-        return [from_docs(self.store[collection].docs(part), fields)]  # a database store: rows parsed already
+        return [build(from_docs(self.store[collection].docs(part), fields))]  # a database store: rows parsed already
 
     def keep(self, collection: str, part: str, sig: Signature | None, specs: list, fresh) -> None:
         """Build a freshly written partition's frames (``specs``: ``domain.warming.Warm``) from its columns (a

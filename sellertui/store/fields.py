@@ -18,7 +18,7 @@ from __future__ import annotations
 import gc
 from functools import lru_cache
 from itertools import chain
-from typing import Any
+from typing import Any, Iterator
 
 import msgspec
 from msgspec.structs import astuple
@@ -65,16 +65,40 @@ def columns(store, collection: str, partition: str, fields: tuple[str, ...]) -> 
     return Columns({name: list(chain.from_iterable(p.columns[name] for p in parts)) for name in parts[0].columns})
 
 
-def pieces(store, collection: str, partition: str, fields: tuple[str, ...]) -> list[Columns]:
-    """``columns`` file by file (a split month's buckets apart, for builders whose frames concatenate)."""
+def rows(store, collection: str, partitions: list[str], fields: tuple[str, ...],
+         where: tuple[str, set] | None = None) -> Iterator[dict]:
+    """The records of these partitions as dicts of only ``fields`` (a field a record lacks is None), for a
+    reader that looks at a few fields of many records; a database store's rows come whole. ``where``: (a
+    field, its values): only the records holding one of them, picked on the column (no dict for the rest)."""
+    from sellertui.store.core import Store
+
+    if not isinstance(store, Store):
+        found = store[collection].rows(partitions)
+        yield from found if where is None else (r for r in found if r.get(where[0]) in where[1])
+        return
+    for partition in partitions:
+        part = columns(store, collection, partition, fields)
+        if where is None:
+            yield from part
+            continue
+        wanted = where[1]
+        yield from part.take([i for i, value in enumerate(part.columns[where[0]]) if value in wanted])
+
+
+def pieces(store, collection: str, partition: str, fields: tuple[str, ...], build=None) -> list:
+    """``columns`` file by file (a split month's buckets apart, for builders whose frames concatenate);
+    ``build``: each file's columns are handed to it as soon as they are decoded and its results are returned,
+    so one file's columns are held at a time."""
+    build = build or (lambda part: part)
     from sellertui.store.schema import spec as spec_of
 
     subs = store.subparts(spec_of(collection), partition)
     paths = [store.layout.partition_path(collection, name) for name in (partition, *subs)]
     cached = store._cache.get(paths[0])  # a split month's merged records are kept under its first file
     if cached is not None and cached.sig == store.partition_signature(collection, partition):
-        return [from_docs(cached.docs, fields)]
+        return [build(from_docs(cached.docs, fields))]
     parts = []
+    keys, count = set(), 0  # the keys' hashes: a key in two files shows as fewer hashes than keys
     with store.reading():
         for path in paths:
             try:
@@ -83,13 +107,16 @@ def pieces(store, collection: str, partition: str, fields: tuple[str, ...]) -> l
                 continue
             part = decode(payload, collection, fields)
             if part is None:
-                return [from_docs(store[collection].docs(partition), fields)]
+                return [build(from_docs(store[collection].docs(partition), fields))]
             if part["id"]:
-                parts.append(Columns(part))
+                keys.update(map(hash, part["id"]))
+                count += len(part["id"])
+                parts.append(build(Columns(part)))
+                part = None
     if not parts:
-        return [from_docs({}, fields)]
-    if len(parts) > 1 and len(set(chain.from_iterable(p.ids for p in parts))) != sum(p.n for p in parts):
-        return [from_docs(store[collection].docs(partition), fields)]  # a key in two files: the store merges
+        return [build(from_docs({}, fields))]
+    if len(parts) > 1 and len(keys) != count:  # a key in two files (or two keys of one hash): the store merges
+        return [build(from_docs(store[collection].docs(partition), fields))]
     return parts
 
 

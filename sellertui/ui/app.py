@@ -29,6 +29,7 @@ from textual.worker import Worker, WorkerState
 
 from sellertui.config import ConfigError
 from sellertui.context import Context
+from sellertui.memory import give_back
 from sellertui.core.errors import UserError
 from sellertui.store.errors import CorruptFile, StoreError
 from sellertui.ui.kit.area import Area, PendingArea
@@ -197,6 +198,7 @@ class SellerApp(LanguageShell, LiveStore, SyncShell, ShopSwitching, AdsConnectSh
 
             self._heap_frozen = True
             gc.freeze()
+        give_back()  # what the tab's load freed goes back to the system, not kept for the next tab to grow on
 
     def on_store_opened(self, message: StoreOpened) -> None:
         self.shop = self.ctx.shop()

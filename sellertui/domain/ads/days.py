@@ -104,7 +104,8 @@ def counted(rows: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
     A row whose report is not in ``reports`` counts as a report of its own days, older than any known one.
     """
     out = rows.assign(row_first=day_numbers(rows["date"]), row_last=day_numbers(rows["end_date"]))
-    out = out[(out["row_first"] >= 0).to_numpy()]
+    dated = (out["row_first"] >= 0).to_numpy()
+    out = out if dated.all() else out[dated]  # (a filter copies every column, even when it keeps every row)
     out = out.assign(row_last=np.maximum(out["row_last"].to_numpy(), out["row_first"].to_numpy()))
     if not len(out):
         return out.assign(first=out["row_first"], last=out["row_last"])

@@ -17,6 +17,9 @@ import pandas as pd
 from sellertui.domain.ads.window import Window
 
 
+SALES_FIELDS = ("id", "purchase_date", "item_price_minor", "currency", "status")  # what ``sales_frame`` reads
+
+
 def sales_frame(docs: list[dict]) -> pd.DataFrame:
     """One month of order lines as (day, currency, sales): the FrameCache builder for TACoS."""
     days = [str(d.get("purchase_date") or "")[:10] for d in docs]

@@ -54,25 +54,29 @@ def build(layout: Layout, docs: list[dict], lean: bool = False) -> pd.DataFrame:
 
     text, counts, floats = _fields(layout, lean)
     table = _arrow(docs, text, counts, floats)
-    key_parts = [table[n].fill_null("") for n in ("ad_product", "marketplace", *layout.key)]
+    given = {name: table[name].fill_null("") for name in text}
+    key = pc.binary_join_element_wise(*(given[n] for n in ("ad_product", "marketplace", *layout.key)), "\x1f") if (
+        len(docs)) else pa.array([], pa.string())
+    # the day of a datetime some importer wrote; a row without an end date ends on its day; the defaults. Worked
+    # out on the Arrow columns (what pandas' ``str.slice`` and ``where`` do on them), before the frame is made
+    given["date"] = pc.utf8_slice_codeunits(given["date"], 0, 10)
+    given["end_date"] = pc.if_else(pc.not_equal(given["end_date"], ""),
+                                   pc.utf8_slice_codeunits(given["end_date"], 0, 10), given["date"])
+    given["currency"] = pc.if_else(pc.not_equal(given["currency"], ""), given["currency"], "USD")
+    given["ad_product"] = pc.if_else(pc.not_equal(given["ad_product"], ""), given["ad_product"], "SP")
     columns: dict[str, object] = {}
     kept = set(COMMON_TEXT) | (set() if lean else set(layout.text))
     for name in text:
         if name in kept:
-            columns[name] = pd.array(table[name].fill_null(""), dtype="str")
-    columns["key"] = pd.array(pc.binary_join_element_wise(*key_parts, "\x1f") if docs else pa.array([], pa.string()),
-                              dtype="str")
+            columns[name] = pd.array(given[name], dtype="str")
+    columns["key"] = pd.array(key, dtype="str")
     for name in counts:
         columns[name] = table[name].fill_null(0).to_numpy().astype(np.int64, copy=False)
     for name in floats:
         columns[name] = table[name].to_numpy(zero_copy_only=False).astype(float)
-    frame = pd.DataFrame(columns)
-    frame["date"] = frame["date"].str.slice(0, 10)  # a datetime from some importer: its day
-    frame["end_date"] = frame["end_date"].str.slice(0, 10).where(frame["end_date"] != "", frame["date"])
-    frame["attribution_days"] = frame["attribution_days"].where(frame["attribution_days"] > 0, 7)
-    frame["currency"] = frame["currency"].where(frame["currency"] != "", "USD")
-    frame["ad_product"] = frame["ad_product"].where(frame["ad_product"] != "", "SP")
-    return frame
+    days = columns["attribution_days"]
+    columns["attribution_days"] = np.where(days > 0, days, 7)
+    return pd.DataFrame(columns)
 
 
 def _fields(layout: Layout, lean: bool) -> tuple[list[str], list[str], list[str]]:
@@ -147,7 +151,7 @@ class AdRows:
         self.loaded.add(month)
         return self.frames.frame(self.collection, lambda docs: build(self.layout, docs, self.lean),
                                  name=self.layout.name + (".lean" if self.lean else ""), partitions=[month],
-                                 fields=fields_of(self.layout, self.lean), version=VERSION)
+                                 fields=fields_of(self.layout, self.lean), version=VERSION, chunk=CHUNK)
 
     def reports(self) -> pd.DataFrame:
         docs = [d for d in self.store["ad_reports"].all() if d.get("report") == self.layout.report]
@@ -198,11 +202,11 @@ class AdRows:
         parts = [p for p in parts if len(p)]
         read = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else self.empty())
         mine = read["report"].isin(set(overlapping["id"])).to_numpy() | ~read["report"].isin(set(reports["id"])).to_numpy()
-        return read, read[mine]
+        return read, read if mine.all() else read[mine]  # every row (all time): the same frame, not a copy
 
-    def pieces(self, window: Window | None = None) -> pd.DataFrame:
+    def pieces(self, window: Window | None = None, reports: pd.DataFrame | None = None) -> pd.DataFrame:
         """The counted runs of days of the rows that touch the window (every row without one)."""
-        reports = self.reports()
+        reports = self.reports() if reports is None else reports
         return counted(self.read(window, reports)[1], reports)
 
     def window(self, window: Window, ad_products: tuple[str, ...] | None = None) -> WindowRows:

@@ -232,7 +232,8 @@ class AdsService:
 
         weeks = overview.weeks_window(window.end, self.rules.overview_weeks)
         days = spend_days(self.frames, Window.custom(weeks.start, weeks.end))
-        sales = self.frames.frame("orders", overview.sales_frame, name="ads.sales_by_day", partitions=weeks.months())
+        sales = self.frames.frame("orders", overview.sales_frame, name="ads.sales_by_day", partitions=weeks.months(),
+                                  fields=overview.SALES_FIELDS)
         currency = self.main_currency(days)
         return overview.weekly(days, sales, weeks, currency), weeks
 

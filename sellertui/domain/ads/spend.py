@@ -25,6 +25,7 @@ from sellertui.domain.ads.window import Window
 ORDER = (PRODUCTS, TARGETING, SEARCH_TERMS)  # the most complete breakdown first
 METRICS = ("spend_minor", "sales_minor", "orders", "clicks")
 KEYS = ["day", "ad_product", "marketplace", "campaign", "currency", "span_first", "span_last", "spread", "kind"]
+RUN = ["ad_product", "marketplace", "campaign", "currency", "first", "last", "row_first", "row_last", *METRICS]
 KIND_NAMES = {"advertised_products": N_("advertised product reports"), "targeting": N_("targeting reports"),
               "search_terms": N_("search term reports")}  # translated where shown
 
@@ -39,7 +40,9 @@ def counted_runs(frames, window: Window | None = None) -> pd.DataFrame:
     kinds = {}
     for layout in ORDER:
         data = AdRows(frames, layout, lean=window is None)  # a window shares the Ads views' frames; all time: lean
-        kinds[layout.report] = (data.reports(), data.pieces(window).assign(kind=layout.report))
+        reports = data.reports()
+        # only what the spend by day reads of a run: the rows' text (report, key, terms) would be copied on
+        kinds[layout.report] = (reports, data.pieces(window, reports)[RUN].assign(kind=layout.report))
     assigned = assign({kind: reports for kind, (reports, _) in kinds.items()})
     parts = []
     for kind, (_, pieces) in kinds.items():
@@ -52,8 +55,7 @@ def counted_runs(frames, window: Window | None = None) -> pd.DataFrame:
         if len(mine):
             parts.append(mine)
     if not parts:
-        return pd.DataFrame(columns=["ad_product", "marketplace", "campaign", "currency", "first", "last",
-                                     "row_first", "row_last", "kind", *METRICS])
+        return pd.DataFrame(columns=[*RUN, "kind"])
     pieces = pd.concat(parts, ignore_index=True)
     if window is not None:
         first = np.maximum(pieces["first"].to_numpy(), day_number(window.start))

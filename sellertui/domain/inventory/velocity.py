@@ -35,6 +35,9 @@ from sellertui.domain.inventory.stock import out_of_stock_spans, sellable
 HORIZON = max(WINDOWS)
 
 
+SALES_FIELDS = ("id", "sku", "purchase_date", "quantity")  # what ``sales_frame`` reads: all a file is decoded for
+
+
 def sales_frame(docs: list[dict]) -> pd.DataFrame:
     """Order lines -> (sku, day, units): the frame cached per orders partition."""
     skus, days, units = [], [], []
@@ -58,7 +61,7 @@ def recent_sales(frames, today: date) -> tuple[pd.DataFrame, date | None]:
     wanted = [p for p in parts if p >= start.isoformat()[:7]]
     if not wanted:
         return sales_frame([]), None
-    sales = frames.frame("orders", sales_frame, name="inventory.sales", partitions=wanted)
+    sales = frames.frame("orders", sales_frame, name="inventory.sales", partitions=wanted, fields=SALES_FIELDS)
     if parts[0] < wanted[0]:  # older months exist: the data covers the whole horizon
         first = date.fromisoformat(parts[0] + "-01")
     else:

@@ -18,6 +18,7 @@ from sellertui.domain.orders.addresses import check_address
 from sellertui.domain.orders.buyers import blacklisted_ids
 from sellertui.domain.orders.shipping import recent_partitions
 from sellertui.domain.query import parse
+from sellertui.store.fields import rows
 
 COLUMNS = ["id", "order_id", "purchase_date", "sku", "quantity", "buyer_name", "ship_by", "due", "ship_service_level",
            "address_check", "flagged", "amazon"]
@@ -35,10 +36,13 @@ def due_label(ship_by: str, today: date | None = None) -> str:
     return "today" if days == 0 else f"in {days}d"
 
 
-def waiting_lines(store) -> list[dict]:
-    """FBM order lines of the recent months still to ship."""
-    return [o for o in store["orders"].rows(recent_partitions(store))
-            if o.get("channel") == "FBM" and o.get("status") == "Unshipped"]
+def waiting_lines(store, fields: tuple[str, ...] = ()) -> list[dict]:
+    """FBM order lines of the recent months still to ship (``fields``: only these of each line, and only they
+    are decoded: a reader that lists the lines needs a few of the thirty, not the months parsed whole)."""
+    months = recent_partitions(store)
+    lines = rows(store, "orders", months, ("channel", "status", *fields), where=("channel", {"FBM"})) if fields else (
+        store["orders"].rows(months))
+    return [o for o in lines if o.get("channel") == "FBM" and o.get("status") == "Unshipped"]
 
 
 def address_summary(address: dict) -> str:

@@ -58,7 +58,11 @@ def orders_frame(cache, blacklisted: set[str], partitions: list[str] | None = No
 
     Without the cached frames' ``haystack``: a tenth of the frame (11 MB at 100k lines) that only a quoted
     phrase reads; the filter's index makes it from the fields on the first phrase (``search.OrderIndex``)."""
-    frame = cache.frame("orders", build_orders, name=_frame_name(), partitions=partitions, version=FRAME_VERSION)
+    from sellertui.domain.orders.table_columns import READ, build_orders_columns
+
+    # only the fields the frame is made of are decoded, into columns (no dict per line, no other field parsed)
+    frame = cache.frame("orders", build_orders_columns, name=_frame_name(), partitions=partitions,
+                        version=FRAME_VERSION, fields=READ)
     return frame.drop(columns="haystack").assign(
         flagged=frame["buyer_id"].isin(blacklisted) if blacklisted else False)
 

@@ -1,4 +1,4 @@
-"""The Orders tab's frame (``table.build_orders``) made from an import's columns, for the warming step.
+"""The Orders tab's frame (``table.build_orders``) made from columns: an import's (warming) or a store file's.
 
 An import of 100k order lines hands its months over as columns
 (``store.columns.Columns``); making a dict per line only to read each field back
@@ -16,6 +16,8 @@ from sellertui.domain.orders.table import FIELDS, build_orders, local_times
 from sellertui.store.columns import Columns
 
 NONE = type(None)
+# every field ``build_orders`` reads: all a store file is decoded for when the frame is made from it
+READ = tuple(dict.fromkeys(("id", *FIELDS, "shipment", *SEARCHED, *PAID, *DISCOUNTS)))
 
 
 def build_orders_columns(docs):

@@ -39,7 +39,7 @@ import pandas as pd
 from sellertui.core.i18n import N_
 from sellertui.domain.economics import cost_currency
 from sellertui.domain.profit import account_fees, ecb, entries as small_entries, monthly as per_month
-from sellertui.domain.profit.codes import month_categories, month_of, shared_categories, sum_by
+from sellertui.domain.profit.codes import each_distinct, month_categories, month_of, shared_categories, sum_by
 from sellertui.domain.profit.convert import home_amounts
 from sellertui.domain.profit.fx import Rates
 from sellertui.domain.profit.sources import Sources
@@ -135,7 +135,7 @@ def priced_orders(orders: pd.DataFrame, settled: np.ndarray, fees: pd.DataFrame,
         referral_pct=pd.Series(dtype=float), fba_fee_minor=pd.Series(dtype=float), cost_currency=pd.Series(dtype=object))
     sales = joined["sales_minor"].to_numpy()
     pct = joined["referral_pct"].fillna(15.0).to_numpy()
-    fba = (joined["channel"].astype(object).str.upper() == "FBA").to_numpy()
+    fba = each_distinct(joined["channel"], lambda channel: channel.upper() == "FBA")
     unit_fee = joined["fba_fee_minor"].fillna(0).to_numpy().astype("int64")
     qty = joined["qty"].to_numpy()
     unit_cost, unit_currency = landed_costs(joined, costs)
@@ -151,7 +151,7 @@ def priced_orders(orders: pd.DataFrame, settled: np.ndarray, fees: pd.DataFrame,
 
 def _settlement_only(actual: pd.DataFrame, known: set, fees: pd.DataFrame, costs: pd.DataFrame) -> pd.DataFrame:
     """Order lines only a settlement knows (no order record): one row each, for units and cost of goods."""
-    is_order = actual["kind"].astype(object).str.lower().str.contains("order").to_numpy() & (
+    is_order = each_distinct(actual["kind"], lambda kind: "order" in kind.lower()) & (
         actual["order_id"] != "").to_numpy()
     rows = actual[is_order]
     rows = rows.assign(key=_key(rows).to_numpy())
@@ -172,14 +172,14 @@ def build_ledger(sources: Sources, home: str, today: date) -> Ledger:
     actual = actual_lines(sources)
     orders = sources.orders
     sold = (orders["qty"] > 0).to_numpy() & (orders["day"] <= np.datetime64(today)).to_numpy()
-    orders = orders[sold & (orders["status"].astype(object).str.lower() != "cancelled").to_numpy()]
+    orders = orders[sold & each_distinct(orders["status"], lambda status: status.lower() != "cancelled", True)]
     orders = orders.reset_index(drop=True)
     fees, costs = _products_frames(sources.products)
     settled = np.zeros(len(orders), dtype=bool)
     refunded: set = set()
     only = None
     if len(actual):
-        is_order = actual["kind"].astype(object).str.lower().str.contains("order").to_numpy() & (
+        is_order = each_distinct(actual["kind"], lambda kind: "order" in kind.lower()) & (
             actual["order_id"] != "").to_numpy()
         keys, order_keys = _key(actual), _key(orders)
         settled = order_keys.isin(set(keys[is_order])).to_numpy()

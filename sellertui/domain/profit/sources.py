@@ -37,7 +37,14 @@ def local_days(stamps: list, zone: tzinfo) -> np.ndarray:
 
 
 def _text(values: list) -> pd.Series:
-    return pd.Series(["" if v is None else v if type(v) is str else str(v) for v in values], dtype=object)
+    """Each value as text ("" for None), held as Arrow text: what the frame's cached copy reads back as."""
+    import pyarrow as pa
+
+    try:  # text and None straight into Arrow, no Python string made per cell
+        column = pa.array(values, type=pa.string()).fill_null("")
+    except (pa.ArrowTypeError, pa.ArrowInvalid):  # a value of another type (an id stored as a number)
+        column = pa.array(["" if v is None else v if type(v) is str else str(v) for v in values], type=pa.string())
+    return pd.Series(pd.array(column, dtype="str"))
 
 
 def _ints(values: list) -> np.ndarray:

@@ -124,6 +124,10 @@ class Board:
 
 
 # -- loading ----------------------------------------------------------------------------------
+SALES_FIELDS = ("id", "status", "quantity", "promo_discount_minor", "sku", "purchase_date", "item_price_minor",
+                "promotion_ids")  # what ``sales_frame`` reads: all a file is decoded for
+
+
 def sales_frame(docs: list[dict]) -> pd.DataFrame:
     """Order lines -> (sku, day, units, revenue, discount, promoted): cached per orders partition."""
     rows = {"sku": [], "day": [], "units": [], "revenue": [], "discount": [], "promoted": []}
@@ -165,7 +169,8 @@ def load_sales(frames, promotions: list[dict], baseline_days: int, today: date) 
         end = min(date.fromisoformat((p.get("end") or p["start"])[:10]), today)
         months.update(_months(start - timedelta(days=baseline_days), end))
         skus.update(p.get("skus") or [])
-    frame = frames.frame("orders", sales_frame, name="promotions.sales", partitions=sorted(months), version=2)
+    frame = frames.frame("orders", sales_frame, name="promotions.sales", partitions=sorted(months), version=2,
+                         fields=SALES_FIELDS)
     frame = frame[frame["sku"].isin(skus)]
     if not len(frame):
         return {}

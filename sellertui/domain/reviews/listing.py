@@ -16,10 +16,14 @@ from sellertui import clock
 from sellertui.domain.query import parse
 from sellertui.domain.reviews import negatives
 from sellertui.domain.reviews.settings import ReviewSettings
+from sellertui.store.fields import rows
 
 KIND_LABELS = {"feedback": "seller", "review": "product"}
 FILTERS = {"status", "kind", "rating", "order", "asin"}
 FILTER_HELP = N_("words, or rating:1 kind:seller|product status:open|contacted|resolved order: asin:")
+
+
+LINE_FIELDS = ("id", "order_id", "buyer_name", "sku", "asin", "channel", "marketplace")  # what ``_item`` reads
 
 
 def _orders_by_id(store, order_ids: set[str], earliest: str) -> dict[str, dict]:
@@ -31,7 +35,8 @@ def _orders_by_id(store, order_ids: set[str], earliest: str) -> dict[str, dict]:
     start = (date.fromisoformat(earliest[:10]) - timedelta(days=120)).isoformat()[:7] if earliest else ""
     partitions = [p for p in view.partitions() if p >= start or not p[:1].isdigit()]
     found: dict[str, dict] = {}
-    for line in view.rows(partitions):
+    # only what ``_item`` reads of a line is decoded, and a line becomes a dict only when its order is asked for
+    for line in rows(store, "orders", partitions, LINE_FIELDS, where=("order_id", order_ids)):
         if line.get("order_id") in order_ids:
             found.setdefault(line["order_id"], line)
     return found

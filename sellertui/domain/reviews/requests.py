@@ -28,6 +28,8 @@ from sellertui.core.i18n import _
 from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.domain.reviews.settings import ReviewSettings
+from sellertui.domain.orders.buyers import blacklisted_ids
+from sellertui.store.fields import rows
 
 APPROVED, SENDING, SENT, REFUSED = "approved", "sending", "sent", "refused"
 WAITING = (APPROVED, SENDING)  # not answered by Amazon yet
@@ -136,9 +138,13 @@ def facts_of(store) -> Facts:
         if case.get("refund_minor") or case.get("status") in ("refunded", "closed"):
             refunded.add(case.get("order_id"))
     refunded |= {r.get("order_id") for r in store["postage_refunds"].rows()}
-    blacklisted = {b["id"] for b in store["buyers"].rows() if b.get("blacklisted")}
+    blacklisted = blacklisted_ids(store)
     return Facts(returned, refunded, {r["id"] for r in store["review_requests"].rows()},
                  {f["id"] for f in store["feedback"].rows()}, blacklisted)
+
+
+LINE_FIELDS = ("id", "order_id", "status", "quantity", "buyer_id", "delivered_at", "shipment", "latest_delivery",
+               "channel", "purchase_date", "marketplace", "sku", "buyer_name")  # what ``candidate`` reads of a line
 
 
 def candidates(shop, today: date | None = None) -> list[Candidate]:
@@ -148,9 +154,9 @@ def candidates(shop, today: date | None = None) -> list[Candidate]:
     settings = ReviewSettings.of(shop)
     reach = settings.request_until_days + max(settings.transit_days, settings.fba_transit_days) + 10
     start = (today - timedelta(days=reach)).isoformat()[:7]
-    view = store["orders"]
+    months = [p for p in store["orders"].partitions() if p >= start and p[:1].isdigit()]
     orders: dict[str, list[dict]] = {}
-    for line in view.rows([p for p in view.partitions() if p >= start and p[:1].isdigit()]):
+    for line in rows(store, "orders", months, LINE_FIELDS):  # only what ``candidate`` reads is decoded
         orders.setdefault(line["order_id"], []).append(line)
     facts = facts_of(store)
     found = [c for lines in orders.values() if (c := candidate(lines, facts, settings, today))]

@@ -52,7 +52,7 @@ def ship_section(shop: Shop, now: datetime, user: str) -> Section:
     section = Section(_("FBM orders to ship"), "orders")
     today = now.date()
     orders: dict[str, dict] = {}
-    for o in waiting_lines(store):
+    for o in waiting_lines(store, ("id", "order_id", "ship_by", "sku", "buyer_name")):
         if urgency(o.get("ship_by"), today) in ("late", "today"):
             orders.setdefault(o["order_id"], o)
     for order_id, o in orders.items():
