@@ -66,7 +66,7 @@ def columns(store, collection: str, partition: str, fields: tuple[str, ...]) -> 
 
 
 def pieces(store, collection: str, partition: str, fields: tuple[str, ...]) -> list[Columns]:
-    """``columns`` file by file (a split month's buckets apart, for builders whose frames concatenate)."""
+    """``columns`` file by file (a split month's buckets apart)."""
     from sellertui.store.schema import spec as spec_of
 
     subs = store.subparts(spec_of(collection), partition)
