@@ -29,6 +29,7 @@ import pandas as pd
 from sellertui.store import Store
 from sellertui.store.columns import Columns
 from sellertui.store.fsio import Signature
+from sellertui.store.views import files_signature
 
 Builder = Callable[[list[dict]], pd.DataFrame]
 
@@ -145,8 +146,7 @@ class FrameCache:
 
     def signature(self, collections: tuple[str, ...]) -> tuple:
         """The identity of every file of these collections (equal signatures: the same records)."""
-        return tuple((name, part, self.store.partition_signature(name, part))
-                     for name in collections for part in self.store[name].partitions())
+        return files_signature(self.store, collections)
 
     def derived(self, name: str, signature: tuple, compute: Callable[[], object], version: int | None = None):
         """A value computed from several collections (ad spend by day), kept until ``signature`` changes.
