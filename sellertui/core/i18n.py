@@ -52,6 +52,12 @@ def shown(value: str | None) -> str:
     return _(value) if value else ""
 
 
+def label(mapping: Mapping[str, str], key):
+    """A stored key (a category, a grain, a stream) as shown: its word from ``mapping`` (marked with ``N_``) in
+    the current language, or the key as stored when the mapping does not know it."""
+    return _(mapping[key]) if key in mapping else key
+
+
 def stored_pattern(template: str, **fields: str) -> re.Pattern[str]:
     """What reads back text stored in English from an ``N_`` template, to show it translated: the template's
     words literally, each ``{field}`` a named group (``fields`` give a field's regex; any text otherwise).

@@ -6,7 +6,7 @@ translated when shown; an error the sync did not word itself (Amazon's, a report
 
 from __future__ import annotations
 
-from sellertui.core.i18n import N_, _, shown, stored_pattern
+from sellertui.core.i18n import N_, _, label, stored_pattern
 
 STREAM_NAMES = {"orders": N_("orders"), "settlements": N_("settlements"), "inventory": N_("inventory"),
                 "returns": N_("returns"), "transactions": N_("transactions"), "business": N_("business"),
@@ -19,7 +19,7 @@ _UNEXPECTED = stored_pattern(UNEXPECTED)
 
 def stream_name(stream: str) -> str:
     """A stream in the current language (one it does not know shows as stored)."""
-    return shown(STREAM_NAMES[stream]) if stream in STREAM_NAMES else stream
+    return label(STREAM_NAMES, stream)
 
 
 def error_text(error: str | None) -> str:

@@ -1,5 +1,6 @@
-"""Text stored in English from an N_ template is read back by the regex made from that template
-(core.i18n.stored_pattern): the template's words literally, its fields as named groups."""
+"""Stored English shown in the language: text written from an N_ template is read back by the regex made from
+that template (core.i18n.stored_pattern: the template's words literally, its fields as named groups), and a
+stored key shows as its marked word (core.i18n.label)."""
 
 from __future__ import annotations
 
@@ -40,3 +41,14 @@ def test_every_stored_template_reads_back_its_values(template: str, values: dict
     found = stored_pattern(template, **fields).fullmatch(text)
     assert found is not None
     assert found.groupdict() == {k: v for k, v in values.items() if "{" + k + "}" in template}
+
+
+def test_a_key_shows_as_its_marked_word_translated_or_as_stored(chinese) -> None:
+    """core.i18n.label: a stored key the mapping knows shows as its word in the language; another as stored
+    (never passed to gettext: a user's own category that happens to be an English msgid stays as typed)."""
+    from sellertui.core.i18n import N_, label
+
+    words = {"tools": N_("Tools and software")}
+    assert label(words, "tools") == "工具和软件"
+    assert label(words, "next") == "next"  # "next" has a translation of its own, but is not this mapping's
+    assert label(words, None) is None
