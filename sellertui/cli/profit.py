@@ -12,7 +12,7 @@ import sys
 from sellertui import clock
 from sellertui.cli.common import context, print_json
 from sellertui.core.money import fmt
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, label
 from sellertui.core.cells import pad
 
 
@@ -85,7 +85,7 @@ def cmd_pnl(args: argparse.Namespace) -> int:
 
     shown = list(range(len(statement.periods)))[-8:]  # the last eight periods fit a terminal
     print(_('P&L by {grain} in {home} (~ estimated in part, ⚠ missing data)').format(
-        grain=_(GRAIN_WORDS.get(statement.grain, statement.grain)), home=statement.home))
+        grain=label(GRAIN_WORDS, statement.grain), home=statement.home))
     # month labels are 中文 under zh-CN: padded by cells, as the figures are
     print(" " * 24 + "".join(pad(("⚠" if statement.missing(i) else "") + statement.labels[i], 14, "right")
                              for i in shown))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from sellertui.cli.common import context, print_json
-from sellertui.core.i18n import _, shown
+from sellertui.core.i18n import _, label, shown
 from sellertui.core.cells import pad
 
 
@@ -47,7 +47,7 @@ def cmd_upcoming(args: argparse.Namespace) -> int:
         print(_("\nStarting"))
         for p in data["starting"]:
             failed = sum(c["level"] == "fail" for c in p["checks"])
-            kind = shown(TYPES.get(p["type"], p["type"]))
+            kind = label(TYPES, p["type"])
             offer = _("{discount}% off · fee {fee}").format(discount=f"{p['discount_pct']:g}",
                                                            fee=fmt(p["fee_minor"], p["currency"]))
             failing = " · " + _("{count} check(s) failing").format(count=failed) if failed else ""

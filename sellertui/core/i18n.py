@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import gettext
 import os
+import re
+import string
 from functools import lru_cache
 from pathlib import Path
 from typing import Mapping
@@ -48,6 +50,26 @@ def shown(value: str | None) -> str:
     A function of its own so that extraction does not take the literals of the expression for msgids.
     """
     return _(value) if value else ""
+
+
+def label(mapping: Mapping[str, str], key):
+    """A stored key (a category, a grain, a stream) as shown: its word from ``mapping`` (marked with ``N_``) in
+    the current language, or the key as stored when the mapping does not know it."""
+    return _(mapping[key]) if key in mapping else key
+
+
+def stored_pattern(template: str, **fields: str) -> re.Pattern[str]:
+    """What reads back text stored in English from an ``N_`` template, to show it translated: the template's
+    words literally, each ``{field}`` a named group (``fields`` give a field's regex; any text otherwise).
+    Use ``fullmatch``; a field named twice must hold the same text both times."""
+    out, seen = [], set()
+    for literal, name, _spec, _conversion in string.Formatter().parse(template):
+        out.append(re.escape(literal))
+        if name is None:
+            continue
+        out.append(f"(?P={name})" if name in seen else f"(?P<{name}>{fields.get(name, '.*')})")
+        seen.add(name)
+    return re.compile("".join(out), re.S)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

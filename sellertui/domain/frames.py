@@ -29,6 +29,7 @@ import pandas as pd
 from sellertui.store import Store
 from sellertui.store.columns import Columns
 from sellertui.store.fsio import Signature
+from sellertui.store.views import files_signature
 
 Builder = Callable[[list[dict]], pd.DataFrame]
 
@@ -55,18 +56,15 @@ class FrameCache:
         return cls(store, cache_dir_of(store), shared=isinstance(store, Store) and store.shared)
 
     def frame(self, collection: str, build: Builder, name: str = "", partitions: list[str] | None = None,
-              version: int = 1, chunk: int | None = None, fields: tuple[str, ...] = ()) -> pd.DataFrame:
+              version: int = 1, fields: tuple[str, ...] = (), apart: bool = False) -> pd.DataFrame:
         """The collection (or some partitions) through ``build``.
 
         ``name`` tells builders apart; bump ``version`` when a builder's output
         changes so frames cached on disk by older code are not reused.
-        ``chunk``: build each partition from slices of that many documents
-        (``Store.chunks``), concatenated, instead of parsing it whole and keeping
-        the documents: for big collections read only as frames (search terms),
-        where a whole parse would cost several times the frame.
         ``fields``: the builder takes ``store.columns.Columns`` of only these fields (and ``id``), read from
-        the file without parsing the rest (``store.fields``); with ``chunk`` as well, a split month's files
-        are built apart and concatenated.
+        the file without parsing the rest (``store.fields``): for big collections read only as frames (search
+        terms), where a whole parse would cost several times the frame. ``apart``: the builder's frames
+        concatenate, so a split month's files are built one by one as each is decoded (one file's columns held).
         """
         view = self.store[collection]
         existing = view.partitions()
@@ -81,13 +79,9 @@ class FrameCache:
                 if cached is None or cached[0] != sig:
                     frame = self._read_disk(key, sig, version)
                     if frame is None:
-                        if fields:  # a builder that concatenates (chunk) takes a split month file by file
-                            pieces = self._built(collection, part, fields, bool(chunk), build)
+                        if fields:  # a builder whose frames concatenate (apart) takes a split month file by file
+                            pieces = self._built(collection, part, fields, apart, build)
                             frame = pieces[0] if len(pieces) == 1 else pd.concat(pieces, ignore_index=True)
-                        elif chunk:
-                            pieces = [build(docs) for docs in self.store.chunks(collection, part, chunk)]
-                            frame = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else (
-                                pieces[0] if pieces else build([]))
                         else:
                             frame = build(list(view.docs(part).values()))
                         self._write_disk(key, sig, version, frame)
@@ -143,28 +137,21 @@ class FrameCache:
         for spec in specs:
             if spec.subset_of:  # some columns of a frame made just before (the lean ad rows of the whole ones)
                 made[spec.name] = spec.build(made[spec.subset_of])
-                self._write_disk((collection, spec.name, part), sig, spec.version, made[spec.name])
-                continue
-            if spec.columns:  # one build over the columns: the reader's slices (``chunk``) only bound a JSON parse
+            elif spec.columns:  # one build over the columns
                 made[spec.name] = spec.build(docs)
-                self._write_disk((collection, spec.name, part), sig, spec.version, made[spec.name])
-                continue
-            step = spec.chunk or n or 1
-            fields = getattr(spec, "fields", ())  # the builder reads only these: dicts of them (a fifth of each)
-            source = Columns({f: docs.columns[f] for f in ("id", *fields) if f in docs.columns}) if fields else docs
-            frames = []
-            for start in range(0, max(n, 1), step):
-                if (start, step, fields) not in dicts:
+            else:
+                fields = getattr(spec, "fields", ())  # the builder reads only these: dicts of them (a fifth of each)
+                if fields not in dicts:
                     dicts.clear()
-                    dicts[(start, step, fields)] = source[start:start + step].dicts()
-                frames.append(spec.build(dicts[(start, step, fields)]))
-            made[spec.name] = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+                    source = Columns({f: docs.columns[f] for f in ("id", *fields) if f in docs.columns}) if fields \
+                        else docs
+                    dicts[fields] = source.dicts()
+                made[spec.name] = spec.build(dicts[fields])
             self._write_disk((collection, spec.name, part), sig, spec.version, made[spec.name])
 
     def signature(self, collections: tuple[str, ...]) -> tuple:
         """The identity of every file of these collections (equal signatures: the same records)."""
-        return tuple((name, part, self.store.partition_signature(name, part))
-                     for name in collections for part in self.store[name].partitions())
+        return files_signature(self.store, collections)
 
     def derived(self, name: str, signature: tuple, compute: Callable[[], object], version: int | None = None):
         """A value computed from several collections (ad spend by day), kept until ``signature`` changes.

@@ -68,11 +68,19 @@ class Shop:
 
 
 def cache_dir_of(store):
-    import hashlib
-
-    from sellertui import paths
     from sellertui.store import Store
 
     if isinstance(store, Store):
         return store.layout.data_dir / "frames"
-    return paths.cache_dir() / "frames" / hashlib.sha1(str(store.layout.root.resolve()).encode()).hexdigest()[:12]
+    return own_cache_dir(store, "frames")
+
+
+def own_cache_dir(store, kind: str):
+    """The store's folder of ``kind`` (frames, ledgers) in the user's own cache dir, named by where it lives."""
+    import hashlib
+    from pathlib import Path
+
+    from sellertui import paths
+
+    where = str(Path(store.layout.root).resolve())
+    return paths.cache_dir() / kind / hashlib.sha1(where.encode()).hexdigest()[:12]

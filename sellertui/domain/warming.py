@@ -8,8 +8,8 @@ and kept beside the store under that signature, exactly as ``FrameCache.frame``
 would have kept it on first read. A later write changes the signature, so a
 frame kept here is never read for other records.
 
-``FRAMES`` must name each frame as its reader does (name, builder, version,
-chunk); tests/domain/test_warming.py checks that every one is then read without
+``FRAMES`` must name each frame as its reader does (name, builder, version);
+tests/domain/test_warming.py checks that every one is then read without
 a build.
 """
 
@@ -25,7 +25,6 @@ class Warm(NamedTuple):
     name: str
     build: Callable
     version: int = 1
-    chunk: int | None = None
     columns: bool = False  # the builder takes ``store.columns.Columns`` as they are (else: a list of dicts)
     subset_of: str = ""  # these columns of that frame (named before this one) are this frame: no second build
     recent: bool = False  # read only for the last months (sales velocity, promotions, the Ads overview's weeks)
@@ -58,12 +57,12 @@ def frames_of(collection: str) -> list[Warm]:
                 Warm("promotions.sales", promotion_sales, 2, recent=True, fields=SALES_FIELDS),
                 Warm("ads.sales_by_day", overview.sales_frame, recent=True, fields=SALES_FIELDS)]
     from sellertui.domain.ads.layouts import BY_REPORT
-    from sellertui.domain.ads.rows import CHUNK, VERSION, build
+    from sellertui.domain.ads.rows import VERSION, build
 
     for layout in BY_REPORT.values():
         if layout.collection == collection:  # all time (the P&L's ad spend) lean; windows (the Ads views) whole
             lean = list(build(layout, [], lean=True).columns)
-            return [Warm(layout.name, lambda docs, layout=layout: build(layout, docs), VERSION, CHUNK, columns=True),
+            return [Warm(layout.name, lambda docs, layout=layout: build(layout, docs), VERSION, columns=True),
                     Warm(layout.name + ".lean", lambda frame, lean=lean: frame[lean], VERSION, subset_of=layout.name)]
     return []
 

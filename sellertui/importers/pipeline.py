@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from sellertui.core.errors import UserError
-from sellertui.core.i18n import N_, _, ngettext, shown
+from sellertui.core.i18n import N_, _, label, ngettext, shown
 from sellertui.core.markets import market
 from sellertui.importers import rejects
 from sellertui.importers.companions import with_companions
@@ -89,10 +89,10 @@ class Parsed:
                                                                     source=shown(self.period.source)))
         table = self.frame.table
         if table.encoding and table.encoding_source in ("detected", "chosen"):
-            label = shown(LABELS.get(table.encoding, table.encoding))
-            notes.append(_("text read as {encoding}, as you chose").format(encoding=label)
+            encoding = label(LABELS, table.encoding)
+            notes.append(_("text read as {encoding}, as you chose").format(encoding=encoding)
                          if table.encoding_source == "chosen" else
-                         _("text read as {encoding}, detected").format(encoding=label))
+                         _("text read as {encoding}, detected").format(encoding=encoding))
         merged = self.output.merged
         if merged == 1:
             notes.append(_("1 row shared its key with an earlier row and was added to it"))

@@ -27,7 +27,6 @@ from sellertui.store.fsio import (
     Signature,
     dumps,
     encode_table,
-    iter_doc_chunks,
     loads,
     signature,
 )
@@ -241,23 +240,6 @@ class Store:
             return docs
         except ValueError as exc:
             raise CorruptFile(path, str(exc), backups.newest_good_copy(self.layout, path, table)) from None
-
-    def chunks(self, collection: str, partition: str, size: int = 5000) -> Iterator[list[dict]]:
-        """The documents of one partition, ``size`` at a time, without keeping them (big partitions
-        read once into a frame: see ``fsio.iter_doc_chunks``)."""
-        spec = spec_of(collection)
-        path = self.layout.partition_path(collection, partition)
-        for sub in self.subparts(spec, partition):  # a split month: its files in turn
-            yield from self.chunks(collection, sub, size)
-        with self.reading():
-            try:
-                payload, _ = read_store_file(path)
-            except FileNotFoundError:
-                return
-        try:
-            yield from iter_doc_chunks(payload, spec.name, size)
-        except ValueError as exc:
-            raise CorruptFile(path, str(exc), backups.newest_good_copy(self.layout, path, spec.name)) from None
 
     def partition_signature(self, collection: str, partition: str) -> Signature | None:
         """Identity of a partition file's current version (changes with every write)."""

@@ -6,9 +6,9 @@ collection passes ``SPLIT_AT`` records, its commit writes it as ``BUCKETS``
 files ``<month>+<bucket>.json`` (bucket: crc32 of the id) and leaves the month's
 own file empty. Everything above the store still sees one partition per month:
 ``partitions()`` names months, ``load`` merges the files, the signature changes
-when any of them does, ``chunks`` reads them in turn; a write rewrites only the
-buckets holding the records it touched. Files are only ever replaced by rename,
-through the same multi-file commit, so a split is all or nothing too.
+when any of them does; a write rewrites only the buckets holding the records it
+touched. Files are only ever replaced by rename, through the same multi-file
+commit, so a split is all or nothing too.
 """
 
 from __future__ import annotations
@@ -92,16 +92,14 @@ def physical(store, staged: dict[Path, tuple], touched: dict[Path, set | None]) 
     files: dict[Path, tuple] = {}
     splits: dict[Path, tuple] = {}
     for path, (spec, docs) in staged.items():
-        part = path.stem
-        subs = store.subparts(spec, part) if splittable(spec) and MARK not in part else []
-        if not subs and (not splittable(spec) or len(docs) <= SPLIT_AT):
+        names, new = split_of(store, spec, path.stem, len(docs))
+        if not names:
             files[path] = (spec, docs)
             continue
-        names = subs or [sub_name(part, b) for b in range(BUCKETS)]
         ids = touched.get(path)
-        if not subs or ids is None:  # a new split, or a partition staged whole (from columns): every bucket
+        if new or ids is None:  # a new split, or a partition staged whole (from columns): every bucket
             written = by_bucket(docs, len(names))
-            if not subs:
+            if new:
                 files[path] = (spec, {})  # the month's own file stays, empty
         else:
             written = _touched_buckets(store, spec, names, docs, ids)
@@ -114,11 +112,20 @@ def physical(store, staged: dict[Path, tuple], touched: dict[Path, set | None]) 
     return files, splits
 
 
+def split_of(store, spec: "CollectionSpec", part: str, n: int) -> tuple[list[str], bool]:
+    """The bucket files a partition of ``n`` records is written as (none: its one file), and whether the split
+    is new (a month passing ``SPLIT_AT`` now; its own file then stays, empty)."""
+    if not splittable(spec) or MARK in part:
+        return [], False
+    subs = store.subparts(spec, part)
+    if subs:
+        return subs, False
+    return ([sub_name(part, b) for b in range(BUCKETS)], True) if n > SPLIT_AT else ([], False)
+
+
 def buckets_for(store, spec: "CollectionSpec", part: str, n: int) -> int:
     """How many files a fresh partition of ``n`` records is written as (0: one file, not split)."""
-    if not splittable(spec) or MARK in part:
-        return 0
-    return len(store.subparts(spec, part)) or (BUCKETS if n > SPLIT_AT else 0)
+    return len(split_of(store, spec, part, n)[0])
 
 
 def bucket_order(ids: list[str], rows: list[int], buckets: int) -> tuple[list[int], list[int]]:

@@ -18,7 +18,14 @@ from sellertui.store.upsert import Merge, group_by_partition, plan_upsert
 if TYPE_CHECKING:
     from tinydb.queries import QueryLike
 
-__all__ = ["BOOKKEEPING", "CollectionView", "DocsSource", "KeyedTable", "table_over"]
+__all__ = ["BOOKKEEPING", "CollectionView", "DocsSource", "KeyedTable", "files_signature", "table_over"]
+
+
+def files_signature(store, collections: Iterable[str]) -> tuple:
+    """The identity of every file of these collections, on either backend (equal signatures: the same
+    records): a value computed from them is kept under it."""
+    return tuple((name, part, store.partition_signature(name, part))
+                 for name in collections for part in store[name].partitions())
 
 
 class KeyedTable(Table):

@@ -57,12 +57,12 @@ def test_an_import_keeps_every_frame_of_its_new_months_equal_to_one_built_from_j
             def refuse(docs):
                 raise AssertionError(f"{collection} {spec.name}: built, not read from the import's frames")
 
-            found = warm.frame(collection, refuse, name=spec.name, version=spec.version, chunk=spec.chunk)
+            found = warm.frame(collection, refuse, name=spec.name, version=spec.version)
             # built from the JSON and kept elsewhere, then read back (as the import's are)
             FrameCache(store, tmp_path / "json").frame(collection, reader_build(spec), name=spec.name,
-                                                       version=spec.version, chunk=spec.chunk)
+                                                       version=spec.version)
             built = FrameCache(store, tmp_path / "json").frame(collection, refuse, name=spec.name,
-                                                               version=spec.version, chunk=spec.chunk)
+                                                               version=spec.version)
             assert len(found) > 0
             pd.testing.assert_frame_equal(found, built)
 

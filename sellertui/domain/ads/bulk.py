@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from sellertui.core.i18n import _, shown
+from sellertui.core.i18n import _, label, shown
 from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.core.money import to_decimal
@@ -109,7 +109,7 @@ def _row(record: dict, entity: str, cells: dict, operation: str = "Create") -> d
 def _need(record: dict, *names: str) -> None:
     missing = [n for n in names if not record.get(n)]
     if missing:
-        words = (_(ID_NAMES[n]) if n in ID_NAMES else n for n in missing)
+        words = (label(ID_NAMES, n) for n in missing)
         raise MissingIds(_("no {ids}").format(ids=_(" or ").join(words)))
 
 

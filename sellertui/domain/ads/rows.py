@@ -1,9 +1,9 @@
 """The rows of one ads collection, for a window: only the reports and months it needs, one report per key and day.
 
-Rows come through the shared ``FrameCache`` one month partition at a time, in
-slices of documents (``FrameCache.frame(chunk=...)``): parsed whole and kept,
-200k rows would cost several hundred MB; the frame costs about a tenth of
-that. A window reads the months of the reports that overlap it (a summary
+Rows come through the shared ``FrameCache`` one month partition at a time, as
+columns of only the fields they need (``FrameCache.frame(fields=...)``): parsed
+whole and kept, 200k rows would cost several hundred MB; the frame costs about
+a tenth of that. A window reads the months of the reports that overlap it (a summary
 report's rows are filed under its first day), sorts out which report counts
 for each key and day (``days.counted``) and cuts the rows to the window
 (``days.clip``): a summary row the window holds only in part gives its share
@@ -123,7 +123,6 @@ class WindowRows:
     read: pd.DataFrame  # every row read, counted or not (ids live on in superseded rows)
 
 
-CHUNK = 5000  # documents built into a frame at a time: a month of search terms parsed whole costs several frames
 VERSION = 2  # of the frames ``build`` makes (kept on disk: bump when they change)
 
 
@@ -151,7 +150,7 @@ class AdRows:
         self.loaded.add(month)
         return self.frames.frame(self.collection, lambda docs: build(self.layout, docs, self.lean),
                                  name=self.layout.name + (".lean" if self.lean else ""), partitions=[month],
-                                 fields=fields_of(self.layout, self.lean), version=VERSION, chunk=CHUNK)
+                                 fields=fields_of(self.layout, self.lean), version=VERSION, apart=True)
 
     def reports(self) -> pd.DataFrame:
         docs = [d for d in self.store["ad_reports"].all() if d.get("report") == self.layout.report]

@@ -23,7 +23,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from sellertui.core.i18n import N_, _, language
+from sellertui.core.i18n import N_, _, label, language
 from sellertui.domain.ads.campaigns import CampaignInfo, Destinations
 from sellertui.domain.ads.metrics import is_asin, pct
 from sellertui.domain.ads.proposal import Proposal
@@ -320,7 +320,7 @@ def bid_proposals(keywords: pd.DataFrame, book: TargetBook, rules: AdsRules, win
         change = (_("Raise the bid of '{term}' ({match}) in {ad_group} from {old} to {new}: {formula}{notes}.")
                   if new > bid else
                   _("Lower the bid of '{term}' ({match}) in {ad_group} from {old} to {new}: {formula}{notes}."))
-        p.reason = change.format(term=p.term, match=_(MATCH_TYPES[match]) if match in MATCH_TYPES else match,
+        p.reason = change.format(term=p.term, match=label(MATCH_TYPES, match),
                                  ad_group=p.ad_group, old=m(bid), new=m(new), formula=formula, notes=capped + limits)
         since = [_("the bid was set to {bid} on {day}: only rows after that day count").format(
             bid=m(bid), day=changed[0])] if changed else []

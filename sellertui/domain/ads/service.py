@@ -26,6 +26,7 @@ from sellertui.domain.ads.layouts import PRODUCTS, TARGETING
 from sellertui.domain.ads.rows import AdRows, WindowRows
 from sellertui.domain.ads.terms import KEYWORD_KEY, SearchTermData, aggregate_keywords, aggregate_terms, with_ids
 from sellertui.domain.ads.window import PRESETS, Window
+from sellertui.store.views import files_signature
 
 KINDS_ORDER = {"negate": 0, "harvest": 1, "bid": 2}
 
@@ -106,9 +107,7 @@ class AdsService:
 
     def _signature(self) -> tuple:
         """The files behind every window: the reports' index and the collection's months."""
-        names = ("ad_reports", self.data.COLLECTION)
-        return tuple((name, part, self.store.partition_signature(name, part))
-                     for name in names for part in self.store[name].partitions())
+        return files_signature(self.store, ("ad_reports", self.data.COLLECTION))
 
     def aggregates(self, window: Window) -> "Aggregates":
         """The window's term and keyword aggregates, cached (the rows themselves are not kept)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, label
 from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.domain.fields import FieldError
@@ -67,11 +67,11 @@ def parse_units(text: str) -> int:
 
 def check_units(name: str, value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise StockError(_("{field} must be a whole number of units").format(field=_(LABELS.get(name, name))))
+        raise StockError(_("{field} must be a whole number of units").format(field=label(LABELS, name)))
     if value < 0:
-        raise StockError(_("{field} cannot be negative").format(field=_(LABELS.get(name, name))))
+        raise StockError(_("{field} cannot be negative").format(field=label(LABELS, name)))
     if value > MAX_UNITS:
-        raise StockError(_("{field}: at most {n} units").format(field=_(LABELS.get(name, name)), n=f"{MAX_UNITS:,}"))
+        raise StockError(_("{field}: at most {n} units").format(field=label(LABELS, name), n=f"{MAX_UNITS:,}"))
     return value
 
 

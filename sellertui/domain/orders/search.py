@@ -1,7 +1,7 @@
 """The Orders filter's free words over Arrow columns: a keystroke at a million order lines within 100 ms.
 
 A word matches a row when it is a substring of the row's lower-case text (order id, SKU, product, buyer,
-status, channel joined by spaces: the frame's ``haystack``). A word without whitespace cannot span two of
+status, channel joined by spaces: ``OrderIndex.haystack``). A word without whitespace cannot span two of
 those fields, so it is tested field by field instead: SKUs, products, buyers, statuses and channels repeat,
 and their distinct values (a few thousand) are tested once, then mapped to the rows through their codes; the
 order ids, nearly all distinct, are searched as one lower-case Arrow column, skipped outright when the word has
@@ -129,17 +129,14 @@ class OrderIndex:
             return found
 
     def haystack(self):
-        """The rows' joined text: the frame's ``haystack``, or, where the frame no longer carries it (the
-        Orders tab drops it: a tenth of the frame, read only for a phrase), made again from the fields the way
-        ``build_orders`` makes it, once, on the first phrase."""
+        """The rows' joined text, made from the fields once, on the first phrase (the frame does not carry it:
+        it would be a tenth of the frame, 11 MB at 100k lines, read only for a phrase)."""
         import pandas as pd
 
         with self._lock:
             found = self._columns.get("haystack")
             if found is None:
                 frame = self.frame()
-                if "haystack" in frame:
-                    return frame["haystack"]
                 parts = [[_text(v) for v in frame[name].to_numpy(dtype=object)] for name in SEARCHED]
                 found = self._columns["haystack"] = pd.Series(
                     [" ".join(fields).lower() for fields in zip(*parts)], dtype="str")

@@ -2,8 +2,8 @@
 
 An import of 100k order lines hands its months over as columns
 (``store.columns.Columns``); making a dict per line only to read each field back
-doubled the import. Here each field is a column as it is, and the sums and the
-search text are made column by column. The frame is exactly ``build_orders``'s;
+doubled the import. Here each field is a column as it is, and the sums are made
+column by column. The frame is exactly ``build_orders``'s;
 any column this does not read plainly (a nested shipment, an amount stored as
 text) sends the whole month the per-record way.
 """
@@ -11,13 +11,12 @@ text) sends the whole month the per-record way.
 from __future__ import annotations
 
 from sellertui.domain.orders.line_money import DISCOUNTS, PAID, sales_array
-from sellertui.domain.orders.search import SEARCHED
 from sellertui.domain.orders.table import FIELDS, build_orders, local_times
 from sellertui.store.columns import Columns
 
 NONE = type(None)
 # every field ``build_orders`` reads: all a store file is decoded for when the frame is made from it
-READ = tuple(dict.fromkeys(("id", *FIELDS, "shipment", *SEARCHED, *PAID, *DISCOUNTS)))
+READ = tuple(dict.fromkeys(("id", *FIELDS, "shipment", *PAID, *DISCOUNTS)))
 
 
 def build_orders_columns(docs):
@@ -37,8 +36,6 @@ def build_orders_columns(docs):
         frame[money] = pd.to_numeric(frame[money], errors="coerce").fillna(0).astype("int64")
     frame["promo_discount_minor"] = -frame["promo_discount_minor"].abs()  # negative, as the report writes it
     frame["total_minor"] = sales_array(column)
-    parts = [_texts(column(name)) for name in SEARCHED]
-    frame["haystack"] = list(map(str.lower, map(" ".join, zip(*parts)))) if n else []
     frame["when"] = local_times(frame["purchase_date"])
     return frame
 
@@ -49,12 +46,7 @@ def plain_money(docs: Columns) -> bool:
 
 
 def _plain(docs: Columns) -> bool:
-    """Every field this reads holds what the vectorised sums and joins assume (else: per record)."""
+    """Every field this reads holds what the vectorised sums assume (else: per record)."""
     if any(value is not None for value in docs.columns.get("shipment", ())):
         return False
-    return plain_money(docs) and all(set(map(type, docs.columns.get(name, ()))) <= {str, NONE} for name in SEARCHED)
-
-
-def _texts(values: list) -> list:
-    """``str(value or "")`` of each value (text or None)."""
-    return [value or "" for value in values] if None in values else values
+    return plain_money(docs)

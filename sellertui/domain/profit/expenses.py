@@ -14,7 +14,7 @@ import calendar
 from datetime import date, timedelta
 from typing import Iterator
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, label
 from sellertui.core.errors import UserError
 
 COLLECTION = "expenses"
@@ -39,7 +39,7 @@ def all_expenses(store) -> list[dict]:
 
 
 def category_label(key: str) -> str:
-    return _(CATEGORIES[key]) if key in CATEGORIES else key
+    return label(CATEGORIES, key)
 
 
 def _day(value) -> date | None:

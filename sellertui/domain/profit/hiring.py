@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, label
 from sellertui.core.errors import UserError
 from sellertui.core.money import fmt
 
@@ -59,7 +59,7 @@ def status_shown(status: str) -> str:
     """``role_status``'s words (kept in English in frames and JSON) in the language, as a user reads them."""
     if status.startswith("hired "):
         return _("hired {day}").format(day=status.removeprefix("hired "))
-    return _(STATUS_WORDS[status]) if status in STATUS_WORDS else status
+    return label(STATUS_WORDS, status)
 
 
 def _record(values: dict, currency: str) -> dict:

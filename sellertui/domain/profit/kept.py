@@ -35,16 +35,10 @@ def _code_stamp() -> tuple:
                  for p in sorted(root.rglob("*.py")) for s in [p.stat()])
 
 
-def _folder(store) -> Path:
-    from sellertui import paths
-
-    where = str(Path(store.layout.root).resolve())
-    return paths.cache_dir() / "ledgers" / hashlib.sha1(where.encode()).hexdigest()[:12]
-
-
 def _path(store, key: tuple) -> Path:
     from sellertui import clock
     from sellertui.domain.profit import ecb
+    from sellertui.domain.shop import own_cache_dir
 
     try:
         table = ecb.table_file()
@@ -52,7 +46,7 @@ def _path(store, key: tuple) -> Path:
     except (OSError, ImportError):
         rates = None
     digest = hashlib.sha1(repr((VERSION, key, clock.now().strftime("%z"), rates, _code_stamp())).encode())
-    return _folder(store) / f"{digest.hexdigest()[:24]}.pickle"
+    return own_cache_dir(store, "ledgers") / f"{digest.hexdigest()[:24]}.pickle"
 
 
 FRAMES = ("daily", "orders", "actual", "ads", "small", "volume", "missing_cost", "monthly")

@@ -13,7 +13,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from sellertui.core.i18n import _, shown
+from sellertui.core.i18n import _, label, shown
 from sellertui.core.money import fmt
 from sellertui.domain.profit.ledger import ORDER_AMOUNTS, Ledger
 from sellertui.domain.profit.lines import KEYS
@@ -89,7 +89,7 @@ def _ads(ledger: Ledger, first: date, last: date) -> pd.DataFrame:
     refs = [f"{d} · {p} · {c}" for d, p, c in zip(day_text(picked["day"]), picked["ad_product"], picked["campaign"])]
     rows_of = _("{n} row(s) of {kind}")
     share = _("{n} row(s) of {kind}, this day's share of a summary row {first}..{last}")
-    notes = [(share if s else rows_of).format(n=n, kind=shown(KIND_NAMES.get(k, k)), first=a, last=b)
+    notes = [(share if s else rows_of).format(n=n, kind=label(KIND_NAMES, k), first=a, last=b)
              for n, k, s, a, b in zip(picked["rows"], picked["kind"], picked["spread"], picked["span_first"],
                                       picked["span_last"])]
     collections = [collection_of(k) for k in picked["kind"]]

@@ -23,6 +23,7 @@ from sellertui.domain.orders.line_money import DISCOUNTS, PAID, sales_array
 from sellertui.domain.profit.lines import TRANSACTION_COLUMNS, classify, transaction_line
 from sellertui.domain.profit.watched import WATCHES
 from sellertui.store.columns import Columns
+from sellertui.store.views import files_signature
 
 VERSION = 2  # bump when a builder's output changes: frames cached on disk by older code are not reused
 
@@ -197,9 +198,4 @@ def load(store, frames) -> Sources:
 
 def signature(store) -> tuple:
     """The identity of every file the P&L reads (a load with the same signature gives the same P&L)."""
-    parts = []
-    for name in sorted(WATCHES):
-        view = store[name]
-        for part in view.partitions():
-            parts.append((name, part, store.partition_signature(name, part)))
-    return tuple(parts)
+    return files_signature(store, sorted(WATCHES))

@@ -18,14 +18,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from sellertui.core.i18n import N_, _, shown
+from sellertui.core.i18n import N_, _, shown, stored_pattern
 from sellertui.core.errors import UserError
 
 KINDS = {"event": N_("Deal event"), "holiday": N_("Holiday")}  # shown translated
 FIRST_SEEDED_YEAR = 2025
 # A seeded event's note is stored in English (old stores' notes too) and translated when shown (note_text).
 ESTIMATED_NOTE = N_("estimated from the {known} pattern until Amazon announces the dates: {rule}")
-_ESTIMATED = re.compile(r"estimated from the (\d{4}) pattern until Amazon announces the dates: (.*)", re.S)
+_ESTIMATED = stored_pattern(ESTIMATED_NOTE, known=r"\d{4}")
 
 
 # -- dates that move every year --------------------------------------------------
@@ -137,7 +137,7 @@ def note_text(note: str | None) -> str:
     """An event's stored note in the current language (a note the user wrote shows as written)."""
     found = _ESTIMATED.fullmatch(note or "")
     if found:
-        return _(ESTIMATED_NOTE).format(known=found.group(1), rule=shown(found.group(2)))
+        return _(ESTIMATED_NOTE).format(known=found["known"], rule=shown(found["rule"]))
     return shown(note)
 
 

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import re
-
-from sellertui.core.i18n import N_, _, ngettext, shown
+from sellertui.core.i18n import N_, _, ngettext, shown, stored_pattern
 from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.domain.fields import FieldError
@@ -117,17 +115,18 @@ def from_form(values: dict, currency: str) -> dict:
 # A history entry is stored in English (old stores' entries too) and translated when shown: each template
 # once, with its status and reason as values.
 HISTORY = {
-    "created": (re.compile(r"created as (\w+)"), N_("created as {status}")),
-    "edited": (re.compile(r"edited"), N_("edited")),
-    "edited_now": (re.compile(r"edited; now (\w+)"), N_("edited; now {status}")),
-    "now": (re.compile(r"now (\w+)"), N_("now {status}")),
-    "cancelled": (re.compile(r"cancelled"), N_("cancelled")),
-    "cancelled_why": (re.compile(r"cancelled: (.*)", re.S), N_("cancelled: {reason}")),
+    "created": N_("created as {status}"),
+    "edited": N_("edited"),
+    "edited_now": N_("edited; now {status}"),
+    "now": N_("now {status}"),
+    "cancelled": N_("cancelled"),
+    "cancelled_why": N_("cancelled: {reason}"),
 }
+_HISTORY_READ = [(stored_pattern(template, status=r"\w+"), template) for template in HISTORY.values()]
 
 
 CANCELLED = N_("Cancelled: {reason}")
-_CANCELLED = re.compile(r"Cancelled: (.*)")
+_CANCELLED = stored_pattern(CANCELLED)
 
 
 def notes_text(notes: str | None) -> str:
@@ -135,16 +134,16 @@ def notes_text(notes: str | None) -> str:
     lines = []
     for line in (notes or "").split("\n"):
         found = _CANCELLED.fullmatch(line)
-        lines.append(_(CANCELLED).format(reason=found.group(1)) if found else line)
+        lines.append(_(CANCELLED).format(reason=found["reason"]) if found else line)
     return "\n".join(lines)
 
 
 def history_text(what: str) -> str:
     """A stored history entry in the current language (one written some other way shows as stored)."""
-    for pattern, template in HISTORY.values():
+    for pattern, template in _HISTORY_READ:
         found = pattern.fullmatch(what or "")
         if found:
-            value = found.group(1) if found.groups() else ""
+            value = next(iter(found.groupdict().values()), "")
             return _(template).format(status=shown(value) if value in STATUSES else value, reason=value)
     return what or ""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sellertui.core.i18n import N_, _, shown
+from sellertui.core.i18n import N_, _, label, shown
 from sellertui.core.money import fmt
 from sellertui.domain.promotions import checks as check_rules
 from sellertui.domain.promotions import deadlines, fee_table
@@ -39,7 +39,7 @@ def promotions_frame(board):
         rows.append({
             "id": p["id"], "name": p.get("name", ""), "status": p.get("status", ""),
             "rank": RANK.get(p.get("status"), 9), "type": p.get("type", ""),
-            "type_label": shown(SHORT_TYPE.get(p.get("type"), p.get("type", ""))), "start": p["start"][:10],
+            "type_label": label(SHORT_TYPE, p.get("type", "")), "start": p["start"][:10],
             "end": (p.get("end") or p["start"])[:10], "days": days(p),
             "discount": float(p.get("discount_pct") or 0), "checks": check_rules.summary(found),
             "fails": -sum(c.failed for c in found), "fee_minor": fee.minor,
@@ -79,7 +79,7 @@ def events_frame(board):
             "id": e["id"], "name": e.get("name", ""), "marketplace": e.get("marketplace", ""),
             "start": e.get("start", ""), "end": e.get("end", ""), "peak_text": shown(PEAK) if e.get("peak") else "",
             "deadline": deadline, "deadline_left": left, "inventory_by": e.get("inventory_by") or "",
-            "kind": e.get("kind", ""), "kind_label": shown(event_rules.KINDS.get(e.get("kind"), e.get("kind", ""))),
+            "kind": e.get("kind", ""), "kind_label": label(event_rules.KINDS, e.get("kind", "")),
             "note": _("estimate: {note}").format(note=note) if e.get("estimate") else note,
             "past": e.get("end", "") < today,
             "haystack": " ".join([e.get("name", ""), e.get("note", ""), note,
@@ -106,7 +106,7 @@ def fees_frame(board):
         in_force = any(pick(board.schedule, e["type"], e.get("marketplace", "US"), today, peak) is e
                        for peak in (True, False))
         rows.append({
-            "id": e.get("id", ""), "type": e["type"], "type_label": shown(SHORT_TYPE.get(e["type"], e["type"])),
+            "id": e.get("id", ""), "type": e["type"], "type_label": label(SHORT_TYPE, e["type"]),
             "marketplace": e.get("marketplace", "US"), "from": e.get("from", ""),
             "applies": shown(fee_table.peak_label(e.get("peak"))), "in_force": "✓" if in_force else "",
             "fixed": money("fixed_minor"), "per_day": money("per_day_minor"),

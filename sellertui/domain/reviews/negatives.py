@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sellertui import clock
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, label
 from sellertui.core.errors import UserError
 from sellertui.domain.reviews.settings import ReviewSettings
 
@@ -84,7 +84,7 @@ class Due:
         when = _("today") if days == 0 else _("{days}d left").format(days=days) if days > 0 else \
             _("late {days}d").format(days=-days)
         # "contact · late 2d": short enough for a column
-        return _("{step} · {when}").format(step=_(SHORT_STEPS.get(self.step, self.step)), when=when)
+        return _("{step} · {when}").format(step=label(SHORT_STEPS, self.step), when=when)
 
 
 def left_on(item: dict) -> date:

@@ -6,9 +6,7 @@ translated when shown; an error the sync did not word itself (Amazon's, a report
 
 from __future__ import annotations
 
-import re
-
-from sellertui.core.i18n import N_, _, shown
+from sellertui.core.i18n import N_, _, label, stored_pattern
 
 STREAM_NAMES = {"orders": N_("orders"), "settlements": N_("settlements"), "inventory": N_("inventory"),
                 "returns": N_("returns"), "transactions": N_("transactions"), "business": N_("business"),
@@ -16,12 +14,12 @@ STREAM_NAMES = {"orders": N_("orders"), "settlements": N_("settlements"), "inven
                 "watch": N_("watch"), "ads": N_("ads")}
 SKIPPED = N_("skipped: the credentials were refused")
 UNEXPECTED = N_("sellertui failed unexpectedly ({error})")
-_UNEXPECTED = re.compile(r"sellertui failed unexpectedly \((.*)\)", re.S)
+_UNEXPECTED = stored_pattern(UNEXPECTED)
 
 
 def stream_name(stream: str) -> str:
     """A stream in the current language (one it does not know shows as stored)."""
-    return shown(STREAM_NAMES[stream]) if stream in STREAM_NAMES else stream
+    return label(STREAM_NAMES, stream)
 
 
 def error_text(error: str | None) -> str:
@@ -32,6 +30,6 @@ def error_text(error: str | None) -> str:
         if part == SKIPPED:
             part = _(SKIPPED)
         elif found:
-            part = _(UNEXPECTED).format(error=found.group(1))
+            part = _(UNEXPECTED).format(error=found["error"])
         parts.append(part)
     return _("; ").join(parts)

@@ -124,13 +124,6 @@ class PgStore:
 
     docs = load
 
-    def chunks(self, collection: str, partition: str, size: int = 5000) -> Iterator[list[dict]]:
-        query = sql.SQL("SELECT doc::text FROM {} WHERE part = %s ORDER BY ord").format(ddl.table(collection))
-        with self._conn() as conn, conn.transaction(), conn.cursor(name=f"chunks_{secrets.token_hex(4)}") as cur:
-            cur.execute(query, (partition,))
-            while rows := cur.fetchmany(size):
-                yield [orjson.loads(r[0]) for r in rows]
-
     def partition_signature(self, collection: str, partition: str) -> Signature | None:
         with self._conn() as conn:
             version = self._version(conn, collection, partition)

@@ -9,6 +9,7 @@ import pytest
 from sellertui.domain.frames import FrameCache
 from sellertui.domain.profit import kept, service as service_module
 from sellertui.domain.profit.service import ProfitService
+from sellertui.domain.shop import own_cache_dir
 from tests.domain.profit.conftest import MUG, order
 
 
@@ -48,7 +49,7 @@ def test_a_write_or_another_day_builds_it_again(profit, monkeypatch) -> None:
         tx["orders"].upsert_many([order("B", "2026-10-12", 1, 1000)])
     after = again(first)
     assert net(after) != before  # the kept ledger was of other files
-    assert len(list(kept._folder(first.store).glob("*.pickle"))) == 1  # the older one replaced
+    assert len(list(own_cache_dir(first.store, "ledgers").glob("*.pickle"))) == 1  # the older one replaced
     monkeypatch.setenv("SELLERTUI_NOW", "2026-11-02T09:00:00+00:00")
     no_build(monkeypatch)
     with pytest.raises(AssertionError, match="built again"):

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.binding import Binding
 
-from sellertui.core.i18n import N_, _, shown
+from sellertui.core.i18n import N_, _, label, shown
 from sellertui import clock
 from sellertui.core.money import fmt
 from sellertui.domain.inventory import purchase_orders as rules
@@ -118,7 +118,7 @@ class PurchaseOrdersView(TableView):
         for r in po.get("receipts") or []:
             lines.append(_("Received {day}: {qty} × {sku} → {to} (by {by})").format(
                 day=r.get("on"), qty=f"{r.get('qty'):,}", sku=r.get("sku"),
-                to=_(rules.DESTINATIONS.get(r.get("to"), r.get("to"))), by=r.get("by", "")))
+                to=label(rules.DESTINATIONS, r.get("to")), by=r.get("by", "")))
         if po.get("notes"):
             lines.append(_("Notes: {notes}").format(notes=po["notes"]))
         return rows, lines

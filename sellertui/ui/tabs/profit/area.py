@@ -14,7 +14,7 @@ import threading
 from rich.text import Text
 from textual.binding import Binding
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, label as key_label
 from sellertui.domain.profit.periods import GRAIN_WORDS, GRAINS, label, period_of, step
 from sellertui.domain.profit.watched import WATCHES
 from sellertui.ui.tabs.profit.common import PROFIT_COLLECTIONS
@@ -61,7 +61,7 @@ class ProfitArea(ViewArea):
 
     # -- the period ------------------------------------------------------------------
     def bar_suffix(self) -> Text:
-        return Text.assemble(("│ " + _("by") + " ", "dim"), (_(GRAIN_WORDS.get(self.grain, self.grain)), "bold"), (" · " + _("SKUs:") + " ", "dim"),
+        return Text.assemble(("│ " + _("by") + " ", "dim"), (key_label(GRAIN_WORDS, self.grain), "bold"), (" · " + _("SKUs:") + " ", "dim"),
                              (label(self.period, self.grain), "bold"))
 
     def action_next_grain(self) -> None:

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, label
 from sellertui.domain.profit.hiring import status_shown
 from sellertui.ui.kit.charts import Chart, Series
 from sellertui.ui.kit.dialogs import ConfirmScreen, InfoScreen
@@ -87,7 +87,7 @@ def gauge_text(result, workload: dict) -> Text:
         area, spent = next(iter(workload.items()))
         out.append(_("First to hand to a hire: "), style="bold")
         out.append(_("{area} ({seconds} over 30 days)\n")
-                       .format(area=_(AREA_NAMES.get(area, area)), seconds=_duration(spent['seconds'])))
+                       .format(area=label(AREA_NAMES, area), seconds=_duration(spent['seconds'])))
     return out
 
 

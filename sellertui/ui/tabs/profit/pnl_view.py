@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, label
 from sellertui.domain.profit.lines import BY_KEY
 from sellertui.domain.profit.periods import GRAIN_WORDS
 from sellertui.ui.kit.dialogs import InfoScreen
@@ -81,7 +81,7 @@ class PnlView(PeriodKeys, ProfitView):
         if not statement.periods:
             self.summary(line)
             return
-        line.append(_("By {grain}, newest first, in {home}").format(grain=_(GRAIN_WORDS.get(statement.grain, statement.grain)), home=statement.home), style="bold")
+        line.append(_("By {grain}, newest first, in {home}").format(grain=label(GRAIN_WORDS, statement.grain), home=statement.home), style="bold")
         line.append(_(" · enter: records · w: working · ~ estimated"), style="dim")
         flagged = sum(statement.missing(i) for i in range(len(statement.periods)))
         if flagged:
@@ -128,7 +128,7 @@ class PnlView(PeriodKeys, ProfitView):
         from sellertui.domain.profit.pnl import LABELS
 
         statement, index, key, frame = message.statement, message.index, message.key, message.frame
-        name = _(LABELS.get(key, key))
+        name = label(LABELS, key)
         value = statement.row(key)[index]
         shown = (f"{value:,}" if key in ("units", "orders") else "—" if value is None else
                  f"{value * 100:.1f}%" if key == "margin" else fmt(value, statement.home))

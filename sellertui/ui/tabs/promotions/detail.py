@@ -6,7 +6,7 @@ from rich.console import Group
 from rich.text import Text
 from textual.binding import Binding
 
-from sellertui.core.i18n import N_, _, ngettext, shown
+from sellertui.core.i18n import N_, _, label, ngettext, shown
 from sellertui.core.money import fmt
 from sellertui.domain.promotions import deadlines
 from sellertui.domain.promotions.fees import TYPES
@@ -24,7 +24,7 @@ def rows(board, promo: dict) -> list[tuple[str, str]]:
     fee = board.fee_of(promo)
     deadline = board.deadline_of(promo)
     found = [
-        (_("Type"), shown(TYPES.get(promo.get("type"), promo.get("type", "")))),
+        (_("Type"), label(TYPES, promo.get("type", ""))),
         (_("Status"), shown(promo.get("status", ""))),
         (_("Dates"), ngettext("{start} to {end} ({n} day)", "{start} to {end} ({n} days)", days(promo)).format(
             start=promo["start"], end=promo.get("end"), n=days(promo))),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 
-from sellertui.core.i18n import N_, _, shown
+from sellertui.core.i18n import N_, _, label, shown
 from sellertui.core.money import fmt
 from sellertui.domain.promotions import fee_table
 from sellertui.domain.promotions.fees import TYPES
@@ -89,7 +89,7 @@ class FeesView(BoardView, RecordsView):
         if entry.get("per_redemption_minor"):
             parts.append(_("{amount} × redemptions").format(amount=fmt(entry["per_redemption_minor"], ccy)))
         return [_("{type}, {marketplace}, from {day} ({peak})").format(
-                    type=shown(TYPES.get(entry["type"], entry["type"])), marketplace=entry.get("marketplace", "US"),
+                    type=label(TYPES, entry["type"]), marketplace=entry.get("marketplace", "US"),
                     day=entry.get("from"), peak=shown(fee_table.peak_label(entry.get("peak")))), shown(entry.get("note", "")), "",
                 _("fee = {parts}").format(parts=" + ".join(parts) or _("nothing"))]
 

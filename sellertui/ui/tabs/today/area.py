@@ -20,7 +20,7 @@ from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from sellertui import clock
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_, _, label
 from sellertui.domain.today import acts, recurring, ticks
 from sellertui.domain.today.model import Item, Section
 from sellertui.ui.kit.area import Area
@@ -187,11 +187,11 @@ class TodayArea(PanelHolder, Area):
                         style="dim")
         for area, entry in load.items():
             share = entry["seconds"] / total
-            name = set_cell_size(_(AREA_NAMES.get(area, area)), 11)  # cells: a Chinese name is twice as wide
+            name = set_cell_size(label(AREA_NAMES, area), 11)  # cells: a Chinese name is twice as wide
             text.append(f"{name} {_duration(entry['seconds']):>8} {share:>4.0%}\n")
         if total:
             first = next(iter(load))
-            candidate = _("First candidate to hand to a hire: {area}").format(area=_(AREA_NAMES.get(first, first)))
+            candidate = _("First candidate to hand to a hire: {area}").format(area=label(AREA_NAMES, first))
             text.append("\n" + candidate, style="bold yellow")
         self.query_one("#workload", Static).update(text)
 
