@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sellertui.core.i18n import N_, _
+from sellertui.core.i18n import N_
 from textual import on
 from textual.binding import Binding
 from textual.message import Message
