@@ -22,18 +22,17 @@ MMAP_AT = 128 * 1024  # glibc's starting threshold, kept fixed
 @cache  # once a process: the threshold is the process's, however many shops it opens
 def return_freed_memory() -> None:
     """Fix glibc's mmap threshold (a no-op where the C library is not glibc)."""
-    if not sys.platform.startswith("linux"):
-        return
-    import ctypes
-
-    try:
-        ctypes.CDLL("libc.so.6").mallopt(M_MMAP_THRESHOLD, MMAP_AT)
-    except (OSError, AttributeError):  # musl and others: no mallopt, nothing to do
-        pass
+    libc = _libc()
+    if libc is not None:
+        try:
+            libc.mallopt(M_MMAP_THRESHOLD, MMAP_AT)
+        except AttributeError:  # musl and others: no mallopt, nothing to do
+            pass
 
 
 @cache
 def _libc():
+    """The C library, on Linux (None elsewhere, or where it cannot be loaded)."""
     import ctypes
 
     try:
