@@ -148,7 +148,7 @@ def by_bucket(docs, buckets: int) -> dict[int, object]:
         if bounds is None or len(bounds) != buckets + 1:
             records = docs.records
             rows, bounds = bucket_order(records.ids, range(len(docs)), buckets)
-            docs = ColumnPart(records.take(rows), docs.marks, bounds)
+            docs = ColumnPart(records.reorder(rows), docs.marks, bounds)
         return {b: docs.piece(bounds[b], bounds[b + 1]) for b in range(buckets)}  # slices of one set of columns
     out: dict[int, dict] = {b: {} for b in range(buckets)}
     for record_id, doc in docs.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sellertui.store import splits
-from sellertui.store.columns import Columns
+from sellertui.store.columns import ColumnPart, Columns
 from sellertui.store.core import Store
 
 
@@ -83,3 +83,16 @@ def test_a_month_from_columns_hands_its_records_over_in_the_order_its_files_read
     assert "2026-03+3.json" in files(store)
     for part in ("2026-03", "2026-04"):  # what frames are warmed from is what a later read of the files gives
         assert handed[part] == [doc["id"] for doc in store["orders"].rows([part])]
+
+
+def test_a_month_staged_without_its_bounds_is_dealt_into_the_buckets_its_ids_hash_to() -> None:
+    docs = lines(40)
+    bucket = [splits.bucket_of(d["id"], 4) for d in docs]
+    # the first row in bucket 0 and the last in the top bucket: a reordering that keeps both ends in place
+    docs = ([d for d, b in zip(docs, bucket) if b == 0] + [d for d, b in zip(docs, bucket) if b in (1, 2)]
+            + [d for d, b in zip(docs, bucket) if b == 3])
+    docs = [docs[0], *reversed(docs[1:-1]), docs[-1]]
+    part = ColumnPart(Columns.from_dicts(docs), {})
+    dealt = splits.by_bucket(part, 4)
+    for b, piece in dealt.items():
+        assert {r["id"] for r in piece.records} == {d["id"] for d in docs if splits.bucket_of(d["id"], 4) == b}
