@@ -79,7 +79,7 @@ class FrameCache:
                 if cached is None or cached[0] != sig:
                     frame = self._read_disk(key, sig, version)
                     if frame is None:
-                        if fields:  # a builder whose frames concatenate (apart) takes a split month file by file
+                        if fields:  # only these fields decoded (store.fields); apart: a split month file by file
                             pieces = self._built(collection, part, fields, apart, build)
                             frame = pieces[0] if len(pieces) == 1 else pd.concat(pieces, ignore_index=True)
                         else:

@@ -42,15 +42,15 @@ def text_column(raw: list, blank: object, required: bool, comma: bool = False) -
         cells = list(map(str.strip, raw))
     except TypeError:  # a workbook's numbers and dates: not for this path
         return None
-    if required and "" in cells:
+    empty = "" in cells
+    if required and empty:
         return None
     joined = SEP.join(cells)
     if '="' in joined or f"{SEP}'" in joined or joined[:1] == "'":  # guards (="…", '=…): the careful path
         return None
-    del joined
-    if ("" not in cells or blank == "") and cells == raw:
+    if (not empty or blank == "") and cells == raw:
         return raw  # nothing stripped: the column read is the column parsed (not a second list per column)
-    return [v if v else blank for v in cells] if "" in cells else cells
+    return [v if v else blank for v in cells] if empty else cells
 
 
 def datetime_column(raw: list, blank: object, required: bool, comma: bool = False) -> list | None:

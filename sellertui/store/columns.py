@@ -85,8 +85,7 @@ class Columns(Sequence):
         if not owned:
             return Columns({name: list(pick(column)) for name, column in self.columns.items()})
         for name, column in self.columns.items():
-            self.columns[name] = list(pick(column))
-            del column  # the old list goes now, not after the last column
+            self.columns[name] = list(pick(column))  # the old list goes as the loop moves on
         self.n = len(order)
         return self
 

@@ -287,13 +287,13 @@ class TxCollection(CollectionView):
             if self.docs(part):  # merging into records
                 kept.append(rows)
                 continue
+            if len(set(map(ids.__getitem__, rows))) < len(rows):  # one key twice
+                kept.append(rows)
+                continue
             bounds = None
             buckets = splits.buckets_for(store, self.spec, part, len(rows)) if hasattr(store, "subparts") else 0
             if buckets:  # a month written as several files: staged in their order, so its files are slices
                 rows, bounds = splits.bucket_order(ids, rows, buckets)
-            if len(set(map(ids.__getitem__, rows))) < len(rows):  # one key twice
-                kept.append(rows)
-                continue
             fresh.append((part, rows, bounds))
         rest = [doc for rows in kept for doc in records.take(rows)]
         if not fresh:
