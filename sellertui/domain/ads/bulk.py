@@ -18,11 +18,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from sellertui.core.i18n import _, label, shown
+from sellertui.core.i18n import N_, _, label, shown
 from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.core.money import to_decimal
-from sellertui.core.i18n import N_
 from sellertui.domain.ads.bulk_sheets import SHEETS, SP_COLUMNS, SPONSORED_PRODUCTS, header_for
 from sellertui.domain.ads.bulk_writer import SheetRows, write_csv, write_xlsx
 from sellertui.domain.ads.decisions import APPROVED, COLLECTION, EXPORTED, FAILED, IN_AMAZON

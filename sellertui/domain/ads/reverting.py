@@ -18,7 +18,6 @@ from sellertui import clock
 from sellertui.core.errors import UserError
 from sellertui.domain.ads.api_items import Item, NotByApi, reverse_of
 from sellertui.domain.ads.applying import Progress, ads_client, send
-from sellertui.core.i18n import shown as in_language
 from sellertui.domain.ads.decisions import APPLIED, COLLECTION, FAILED, UNDONE
 
 
@@ -86,10 +85,10 @@ def planned(store, record_ids: list[str]) -> RevertResult:
         if record is None:
             result.refused.append(_("no ad decision {id}").format(id=record_id))
             continue
-        label = _("{kind} '{term}'").format(kind=in_language(record.get("kind")), term=record.get("term"))
+        label = _("{kind} '{term}'").format(kind=shown(record.get("kind")), term=record.get("term"))
         if record.get("status") not in (APPLIED, FAILED):
             result.refused.append(_("{change} is {status}, not applied through the Ads API").format(
-                change=label, status=in_language(record.get("status"))))
+                change=label, status=shown(record.get("status"))))
             continue
         try:
             items = [(e["key"], reverse_of(e, record)) for e in record.get("api") or []

@@ -94,3 +94,9 @@ def months(days) -> tuple[np.ndarray, np.ndarray]:
     months = np.asarray(days).astype("datetime64[M]")
     where, distinct = pd.factorize(months.view("int64"), sort=True)
     return where, distinct.view("datetime64[M]")
+
+
+def text_columns(frame: pd.DataFrame) -> list[str]:
+    """The frame's columns of Python strings (object dtype, every value text)."""
+    return [c for c in frame.columns
+            if frame[c].dtype == object and pd.api.types.infer_dtype(frame[c], skipna=False) == "string"]

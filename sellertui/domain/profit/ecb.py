@@ -91,8 +91,9 @@ class History(Mapping):
 
     def _read(self, currency: str) -> dict[str, Decimal]:
         if currency == "EUR":  # every day any currency has a rate (the euro's own column, if any, among them)
+            names = self._header_names()
             return {row[0]: Decimal(1) for row in self._rows()
-                    if any(cell.strip() not in ("", "N/A") for c, cell in zip(self._header_names(), row[1:]) if c)}
+                    if any(cell.strip() not in ("", "N/A") for c, cell in zip(names, row[1:]) if c)}
         index = self._columns[currency]
         days = {}
         for row in self._rows():

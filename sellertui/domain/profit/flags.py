@@ -18,7 +18,7 @@ import pandas as pd
 from sellertui.core.formats import short_day
 from sellertui.core.i18n import _
 from sellertui.core.money import fmt
-from sellertui.domain.profit.ledger import month_of
+from sellertui.domain.profit.codes import month_of
 from sellertui.domain.profit.periods import between
 
 MISSING, ESTIMATE, INFO = "missing", "estimate", "info"

@@ -57,11 +57,12 @@ def _pack(ledger) -> tuple[object, dict[str, list[str]]]:
     a million strings pickle and load one by one, their few distinct values at once."""
     import pandas as pd
 
+    from sellertui.domain.profit.codes import text_columns
+
     packed, names = copy.copy(ledger), {}
     for name in FRAMES:
         frame = getattr(ledger, name)
-        text = [c for c in frame.columns
-                if frame[c].dtype == object and pd.api.types.infer_dtype(frame[c], skipna=False) == "string"]
+        text = text_columns(frame)
         if text:
             setattr(packed, name, frame.assign(**{c: pd.Categorical(frame[c]) for c in text}))
             names[name] = text

@@ -15,7 +15,8 @@ from sellertui import clock
 from sellertui.core.i18n import _, language
 from sellertui.domain.profit import account_fees, hiring, kept, periods, pnl, readiness, skus, sources, tiles
 from sellertui.domain.profit.flags import month_flags
-from sellertui.domain.profit.ledger import Ledger, build_ledger, month_of
+from sellertui.domain.profit.codes import month_of
+from sellertui.domain.profit.ledger import Ledger, build_ledger
 
 
 @dataclass

@@ -20,6 +20,7 @@ import pandas as pd
 from sellertui.core.i18n import N_
 from sellertui import clock
 from sellertui.domain.orders.line_money import DISCOUNTS, PAID, sales_array
+from sellertui.domain.profit.codes import text_columns
 from sellertui.domain.profit.lines import TRANSACTION_COLUMNS, classify, transaction_line
 from sellertui.domain.profit.watched import WATCHES
 from sellertui.store.columns import Columns
@@ -164,8 +165,7 @@ def arrow_text(frame: pd.DataFrame) -> pd.DataFrame:
     """The frame with its text as Arrow text, as its cached copy reads back: a frame just built holds Python
     strings, one read from disk Arrow text, and the ledger (kept for later processes too) was built of either.
     At 100k order lines the ids as Python strings are 15 MB of the kept ledger; as Arrow text, 6."""
-    text = [c for c in frame.columns
-            if frame[c].dtype == object and pd.api.types.infer_dtype(frame[c], skipna=False) == "string"]
+    text = text_columns(frame)
     return frame.astype({c: "str" for c in text}) if text else frame
 
 

@@ -155,11 +155,11 @@ class TaskListView(TaskActions, TableView):
     DETAIL_FROM = 110  # the side panel fits beside from this width on
     COLUMNS = [
         Column("id", "#", 4, "right", sort_key="rank"),
-        Column("status", N_("Status"), 7, fmt=lambda v: _(v) if v else "", style=lambda v: STATUS_STYLE.get(v)),
+        Column("status", N_("Status"), 7, fmt=shown, style=lambda v: STATUS_STYLE.get(v)),
         Column("due", N_("Due"), 10, style=_due_style, needs=("late", "today")),
-        Column("priority", N_("Prio"), 6, fmt=lambda v: _(v) if v else "", style=lambda v: "bold" if v == "high" else "dim" if v == "low" else None),
+        Column("priority", N_("Prio"), 6, fmt=shown, style=lambda v: "bold" if v == "high" else "dim" if v == "low" else None),
         Column("owner", N_("Owner"), 10),
-        Column("role", N_("Role"), 11, fmt=lambda v: _(v) if v else ""),
+        Column("role", N_("Role"), 11, fmt=shown),
         Column("talk", "💬", 2, "right", fmt=lambda v: str(v) if v else ""),
         Column("title", N_("Task"), 50),
     ]
