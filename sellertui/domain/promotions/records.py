@@ -156,7 +156,8 @@ def create(store, record: dict, by: str) -> dict:
     catalogue = set(store["products"].docs())
     validate(record, catalogue)
     with store.transaction(f"planned the promotion {record['name']}") as tx:
-        return tx["promotions"].insert({**record, "history": _history({}, by, f"created as {record['status']}")})
+        what = HISTORY["created"].format(status=record["status"])
+        return tx["promotions"].insert({**record, "history": _history({}, by, what)})
 
 
 def update(store, promo_id: str, changes: dict, by: str, expect_rev: int | None = None) -> dict:
@@ -167,7 +168,8 @@ def update(store, promo_id: str, changes: dict, by: str, expect_rev: int | None 
             raise PromotionError(_("that promotion no longer exists"))
         record = {**current, **changes}
         validate(record, catalogue)
-        what = "edited" if current.get("status") == record["status"] else f"edited; now {record['status']}"
+        what = (HISTORY["edited"] if current.get("status") == record["status"] else
+                HISTORY["edited_now"].format(status=record["status"]))
         return tx["promotions"].update(promo_id, {**changes, "history": _history(current, by, what)},
                                        expect_rev=expect_rev)
 
@@ -196,7 +198,8 @@ def advance(store, promo_id: str, by: str, expect_rev: int | None = None) -> dic
             raise PromotionError(_("“{name}” is {status}: it does not move on")
                                      .format(name=current.get('name'), status=status))
         new = NEXT[status]
-        return tx["promotions"].update(promo_id, {"status": new, "history": _history(current, by, f"now {new}")},
+        what = HISTORY["now"].format(status=new)
+        return tx["promotions"].update(promo_id, {"status": new, "history": _history(current, by, what)},
                                        expect_rev=expect_rev)
 
 
@@ -208,7 +211,7 @@ def cancel(store, promo_id: str, by: str, reason: str = "", expect_rev: int | No
         if current.get("status") in ("ended", "cancelled"):
             raise PromotionError(_("“{name}” is {status} already")
                                      .format(name=current.get('name'), status=current.get('status')))
-        what = "cancelled" + (f": {reason}" if reason else "")
+        what = HISTORY["cancelled_why"].format(reason=reason) if reason else HISTORY["cancelled"]
         notes = current.get("notes") or ""
         if reason:  # stored English, shown translated (notes_text)
             notes = f"{notes}\n{CANCELLED.format(reason=reason)}".strip()
