@@ -127,8 +127,10 @@ SECTION_DEFAULTS["fx"] = {
     "timeout_seconds": 30.0,
 }
 
+DEFAULT_SHOP_NAME = "My shop"  # shown in the user's language while they keep it (domain.shop.shown_shop_name)
+
 TOP_DEFAULTS: dict[str, Any] = {
-    "shop_name": "My shop",
+    "shop_name": DEFAULT_SHOP_NAME,
     "user": "",
     "home_currency": "USD",
     "marketplace": "US",
@@ -147,7 +149,7 @@ class ConfigError(ValueError):
 @dataclass
 class Settings:
     path: Path
-    shop_name: str = "My shop"
+    shop_name: str = DEFAULT_SHOP_NAME
     user: str = ""
     home_currency: str = "USD"
     marketplace: str = "US"

@@ -7,6 +7,7 @@ import argparse
 from sellertui.cli.common import context, print_json
 from sellertui.core.i18n import _
 from sellertui.core.cells import pad
+from sellertui.domain.shop import shown_shop_name
 
 
 def register(sub, common) -> None:
@@ -37,7 +38,8 @@ def cmd_shops(args: argparse.Namespace) -> int:
         return 0
     width = max(len(r["name"]) for r in rows)
     for r in rows:  # a shop's name may be 中文: padded by cells
-        print(f"{'*' if r['open'] else ' '} {r['name']:<{width}}  {pad(_(r['shop_name']) if r['shop_name'] == 'My shop' else r['shop_name'], 20)} {r['store']}")
+        mark, shop_name = "*" if r["open"] else " ", shown_shop_name(r["shop_name"])
+        print(f"{mark} {r['name']:<{width}}  {pad(shop_name, 20)} {r['store']}")
     if len(rows) == 1:
         print(_("\nAdd another shop to config.toml as [shops.NAME] with store = \"postgresql://…\" or data_dir = \"…\"; "
               "then `sellertui --shop NAME`."))

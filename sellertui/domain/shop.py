@@ -84,3 +84,11 @@ def own_cache_dir(store, kind: str):
 
     where = str(Path(store.layout.root).resolve())
     return paths.cache_dir() / kind / hashlib.sha1(where.encode()).hexdigest()[:12]
+
+
+def shown_shop_name(name: str) -> str:
+    """A shop's name as shown: config's default in the language of the moment, a name the user gave as given."""
+    from sellertui.config import DEFAULT_SHOP_NAME
+    from sellertui.core.i18n import _
+
+    return _("My shop") if name == DEFAULT_SHOP_NAME else name

@@ -27,8 +27,9 @@ from textual.widgets import Footer, TabbedContent, TabPane
 from sellertui.core.i18n import N_, _, language, language_from, ngettext, set_language
 from textual.worker import Worker, WorkerState
 
-from sellertui.config import ConfigError
+from sellertui.config import DEFAULT_SHOP_NAME, ConfigError
 from sellertui.context import Context
+from sellertui.domain.shop import shown_shop_name
 from sellertui.memory import give_back
 from sellertui.core.errors import UserError
 from sellertui.store.errors import CorruptFile, StoreError
@@ -216,11 +217,9 @@ class SellerApp(LanguageShell, LiveStore, SyncShell, ShopSwitching, AdsConnectSh
     def _show_shop_name(self, meta: dict) -> None:
         settings = self.ctx.settings
         name = settings.shop_name
-        if meta.get("demo") and name == "My shop":  # the default name: the demo's own (枫与苔 in 中文)
+        if meta.get("demo") and name == DEFAULT_SHOP_NAME:  # the default name: the demo's own (枫与苔 in 中文)
             name = meta.get("demo_shop", name)
-        elif name == "My shop":  # config's default, in the language
-            name = _("My shop")
-        self.query_one(ShopHeader).shop = name
+        self.query_one(ShopHeader).shop = shown_shop_name(name)
 
     def _welcome_choice(self, choice: str | None) -> None:
         if choice == "demo":
