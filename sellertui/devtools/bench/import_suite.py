@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Callable
 
 from sellertui.devtools.bench import Result
+from sellertui.devtools.bench.startup_suite import cached_bytecode
 from sellertui.devtools.reports import all_orders, search_terms_csv, search_terms_xlsx
 
 REPEAT = 3
@@ -98,14 +99,10 @@ sys.exit(code)
 
 
 def _process(script: str, *args: str) -> tuple[float, float, float]:
-    """CPU seconds (user + system), wall seconds and peak RSS (MB) of one whole Python process.
-
-    Compiled modules are kept, as any install keeps them (pandas' are; with PYTHONDONTWRITEBYTECODE set,
-    sellertui's ~100 modules were compiled again in every run of ours only)."""
+    """CPU seconds (user + system), wall seconds and peak RSS (MB) of one whole Python process, its compiled
+    modules kept (``startup_suite.cached_bytecode``)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    from sellertui.devtools.bench.startup_suite import cached_bytecode
-
     env = cached_bytecode({**os.environ, "SELLERTUI_CONFIG_DIR": str(Path(args[-1]).parent / "config")})
     proc = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env)
     elapsed = time.perf_counter() - start
@@ -120,7 +117,6 @@ def whole_process(path: Path, scratch: Path, repeat: int = REPEAT) -> dict[str, 
     """Median CPU seconds, wall seconds and peak MB of ``sellertui import`` into a fresh store, and of pandas
     reading the same file (CPU is the figure: the machine may be shared; wall is in the note)."""
     import sellertui
-    from sellertui.devtools.bench.startup_suite import cached_bytecode
 
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(sellertui.__file__).parent)], check=False,
                    capture_output=True, env=cached_bytecode(dict(os.environ)))  # compiled once, outside the timing
