@@ -16,15 +16,16 @@ from pathlib import Path
 
 from sellertui.paths import SHARED_DIR
 from sellertui.store.errors import N_, UnreadableFile, Words
-from sellertui.store.fsio import PRIVATE_FILE, SHARED_FILE, Signature, read_snapshot
+from sellertui.store.fsio import PRIVATE_FILE, SHARED_FILE, Signature, map_snapshot, read_snapshot
 
 DENIED = (errno.EACCES, errno.EPERM)
 
 
-def read_store_file(path: Path) -> tuple[bytes, Signature]:
-    """A store file's bytes; refused by the system, it is unreadable (fix its permissions), not damaged."""
+def read_store_file(path: Path, mapped: bool = False) -> tuple[bytes, Signature]:
+    """A store file's bytes; refused by the system, it is unreadable (fix its permissions), not damaged.
+    ``mapped``: a big file as a read-only mapping, for a reader that drops it once decoded (``map_snapshot``)."""
     try:
-        return read_snapshot(path)
+        return map_snapshot(path) if mapped else read_snapshot(path)
     except FileNotFoundError:
         raise
     except OSError as exc:

@@ -102,10 +102,11 @@ def pieces(store, collection: str, partition: str, fields: tuple[str, ...], buil
     with store.reading():
         for path in paths:
             try:
-                payload, _ = read_store_file(path)
+                payload, _ = read_store_file(path, mapped=True)
             except FileNotFoundError:
                 continue
             part = decode(payload, collection, fields)
+            payload = None  # a mapped file is let go here
             if part is None:
                 return [build(from_docs(store[collection].docs(partition), fields))]
             if part["id"]:

@@ -77,3 +77,20 @@ def test_a_file_of_another_shape_is_read_the_stores_way(store: Store, data_dir) 
     with pytest.raises(CorruptFile):
         columns(fresh, "orders", "2026-03", FIELDS)
     fresh.close()
+
+
+def test_a_file_past_the_mapping_size_is_read_mapped_with_the_same_values(store: Store, data_dir, monkeypatch) -> None:
+    import mmap
+
+    from sellertui.store import fsio
+
+    with store.transaction() as tx:
+        tx["orders"].upsert_many(lines(30))
+    path = store.layout.partition_path("orders", "2026-03")
+    monkeypatch.setattr(fsio, "MAP_AT", 1)  # every file mapped
+    view, sig = fsio.map_snapshot(path)
+    assert isinstance(view, mmap.mmap) and view[:] == path.read_bytes() and sig == fsio.signature(path)
+    view.close()
+    fresh = Store(data_dir, user="bo")
+    assert columns(fresh, "orders", "2026-03", FIELDS).columns == whole(store, "2026-03")
+    fresh.close()
