@@ -57,13 +57,14 @@ def frames_of(collection: str) -> list[Warm]:
                 Warm("promotions.sales", promotion_sales, 2, recent=True, fields=SALES_FIELDS),
                 Warm("ads.sales_by_day", overview.sales_frame, recent=True, fields=SALES_FIELDS)]
     from sellertui.domain.ads.layouts import BY_REPORT
-    from sellertui.domain.ads.rows import VERSION, build
+    from sellertui.domain.ads.rows import LEAN_VERSION, VERSION, build
 
     for layout in BY_REPORT.values():
         if layout.collection == collection:  # all time (the P&L's ad spend) lean; windows (the Ads views) whole
             lean = list(build(layout, [], lean=True).columns)
             return [Warm(layout.name, lambda docs, layout=layout: build(layout, docs), VERSION, columns=True),
-                    Warm(layout.name + ".lean", lambda frame, lean=lean: frame[lean], VERSION, subset_of=layout.name)]
+                    Warm(layout.name + ".lean", lambda frame, lean=lean: frame[lean], LEAN_VERSION,
+                         subset_of=layout.name)]
     return []
 
 
