@@ -42,7 +42,9 @@ def day_numbers(days: pd.Series) -> np.ndarray:
     """ISO days -> day numbers (int64); unreadable ones become -1. Each distinct day is parsed once."""
     if not len(days):
         return np.zeros(0, dtype=np.int64)
-    codes, unique = pd.factorize(pd.Series(days, dtype=object))
+    days = pd.Series(days)
+    # Arrow text is factorised as it is (converting 200k days to Python strings first costs more than the rest)
+    codes, unique = pd.factorize(days if isinstance(days.dtype, pd.StringDtype) else days.astype(object))
     parsed = pd.to_datetime(pd.Series(unique, dtype=object).astype(str).str.slice(0, 10), format="%Y-%m-%d",
                             errors="coerce")
     numbers = np.where(parsed.isna().to_numpy(), -1, parsed.to_numpy().astype("datetime64[D]").astype(np.int64))
@@ -109,7 +111,8 @@ def counted(rows: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
     out = out.assign(row_last=np.maximum(out["row_last"].to_numpy(), out["row_first"].to_numpy()))
     if not len(out):
         return out.assign(first=out["row_first"], last=out["row_last"])
-    codes, ids = pd.factorize(out["report"].astype(object).fillna(""))
+    report = out["report"]
+    codes, ids = pd.factorize((report if isinstance(report.dtype, pd.StringDtype) else report.astype(object)).fillna(""))
     spans = _spans(ids, codes, out, reports)  # per distinct report: rank, start, end
     crossing = _overlapping(spans)
     if not crossing:  # no two reports share a day (the usual case): every row counts on all its days
