@@ -55,6 +55,10 @@ def iso(numbers) -> np.ndarray:
     return np.asarray(numbers, dtype=np.int64).astype("datetime64[D]").astype(str)
 
 
+class KeysNeeded(Exception):
+    """``counted`` was given rows without their key (lean frames) whose reports share days: the key decides."""
+
+
 def report_table(docs: list[dict]) -> pd.DataFrame:
     """``ad_reports`` records as a frame: id, ad_product, report, marketplace, start, end (day numbers), layout,
     and ``rank`` (higher is newer: later last day, then later first import, then larger id)."""
@@ -111,12 +115,14 @@ def counted(rows: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
     out = out.assign(row_last=np.maximum(out["row_last"].to_numpy(), out["row_first"].to_numpy()))
     if not len(out):
         return out.assign(first=out["row_first"], last=out["row_last"])
-    report = out["report"]
-    codes, ids = pd.factorize((report if isinstance(report.dtype, pd.StringDtype) else report.astype(object)).fillna(""))
+    report = out["report"] if isinstance(out["report"].dtype, pd.StringDtype) else out["report"].astype(object)
+    codes, ids = pd.factorize(report.fillna(""))
     spans = _spans(ids, codes, out, reports)  # per distinct report: rank, start, end
     crossing = _overlapping(spans)
     if not crossing:  # no two reports share a day (the usual case): every row counts on all its days
         return out.assign(first=out["row_first"], last=out["row_last"]).reset_index(drop=True)
+    if "key" not in out:
+        raise KeysNeeded
     out = out.assign(_rank=spans["_rank"].to_numpy()[codes], _start=spans["_start"].to_numpy()[codes],
                      _end=spans["_end"].to_numpy()[codes])
     pairs = out[["key", "_rank", "_start", "_end"]].drop_duplicates(["key", "_rank"])
@@ -165,6 +171,12 @@ def _overlapping(spans: pd.DataFrame) -> set[int]:
         if end > reach:
             reach, holder = end, rank
     return found
+
+
+def overlapping(reports: pd.DataFrame) -> bool:
+    """Whether two of these reports (a ``report_table``) share a day."""
+    spans = reports[["start", "end", "rank"]].set_axis(["_start", "_end", "_rank"], axis=1)
+    return bool(_overlapping(spans))
 
 
 def _finish(frame: pd.DataFrame) -> pd.DataFrame:

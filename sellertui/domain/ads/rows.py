@@ -18,13 +18,13 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from sellertui.domain.ads.days import clip, counted, day_number, report_table
+from sellertui.domain.ads.days import KeysNeeded, clip, counted, day_number, overlapping, report_table
 from sellertui.domain.ads.window import Window
 from sellertui.store.columns import Columns
 
 COMMON_TEXT = ["report", "ad_product", "marketplace", "date", "end_date", "campaign", "ad_group", "currency"]
 COUNTS = ["impressions", "clicks", "spend_minor", "sales_minor", "orders", "units"]
-# what ad spend by day reads of a row (``spend``): the lean frames hold only these, and the key
+# what ad spend by day reads of a row (``spend``) where no two reports share a day: the lean frames hold these
 LEAN_TEXT = ["report", "ad_product", "marketplace", "date", "end_date", "campaign", "currency"]
 LEAN_COUNTS = ["clicks", "spend_minor", "sales_minor", "orders"]
 
@@ -49,7 +49,9 @@ def build(layout: Layout, docs: list[dict], lean: bool = False) -> pd.DataFrame:
     """One partition's records as a typed frame (the FrameCache builder), with each row's ``key``.
 
     ``lean``: only what ad spend needs (the P&L reads every month: 200k rows with nothing cached, where each
-    column decoded, converted and written costs ~2% of the open). The records go into Arrow in one call
+    column decoded, converted and written costs ~2% of the open), and no key: a key is read only where two
+    reports share days (``AdRows.pieces`` then reads the whole rows; its fields and the joined key were a
+    quarter of the lean frames' cost). The records go into Arrow in one call
     (``Table.from_pylist``, a few times faster than a list per column), and the text ends up in compact Arrow
     buffers rather than one Python string per cell.
     """
@@ -59,8 +61,10 @@ def build(layout: Layout, docs: list[dict], lean: bool = False) -> pd.DataFrame:
     text, counts, floats = _fields(layout, lean)
     table = _arrow(docs, text, counts, floats)
     given = {name: table[name].fill_null("") for name in text}
-    key = pc.binary_join_element_wise(*(given[n] for n in ("ad_product", "marketplace", *layout.key)), "\x1f") if (
-        len(docs)) else pa.array([], pa.string())
+    key = None
+    if not lean:
+        parts = (given[n] for n in ("ad_product", "marketplace", *layout.key))
+        key = pc.binary_join_element_wise(*parts, "\x1f") if len(docs) else pa.array([], pa.string())
     # the day of a datetime some importer wrote; a row without an end date ends on its day; the defaults. Worked
     # out on the Arrow columns (what pandas' ``str.slice`` and ``where`` do on them), before the frame is made
     given["date"] = pc.utf8_slice_codeunits(given["date"], 0, 10)
@@ -73,7 +77,8 @@ def build(layout: Layout, docs: list[dict], lean: bool = False) -> pd.DataFrame:
     for name in text:
         if name in kept:
             columns[name] = pd.array(given[name], dtype="str")
-    columns["key"] = pd.array(key, dtype="str")
+    if key is not None:
+        columns["key"] = pd.array(key, dtype="str")
     for name in counts:
         columns[name] = table[name].fill_null(0).to_numpy().astype(np.int64, copy=False)
     for name in floats:
@@ -87,7 +92,7 @@ def build(layout: Layout, docs: list[dict], lean: bool = False) -> pd.DataFrame:
 def _fields(layout: Layout, lean: bool) -> tuple[list[str], list[str], list[str]]:
     """The text, count and float fields ``build`` reads."""
     if lean:
-        return list(dict.fromkeys((*LEAN_TEXT, *layout.key))), list(LEAN_COUNTS), []
+        return list(LEAN_TEXT), list(LEAN_COUNTS), []
     text = list(dict.fromkeys((*COMMON_TEXT, *layout.text, *layout.key)))
     return text, [*COUNTS, "attribution_days", *layout.counts], list(layout.floats)
 
@@ -130,7 +135,7 @@ class WindowRows:
 
 
 VERSION = 2  # of the frames ``build`` makes (kept on disk: bump when they change)
-LEAN_VERSION = 3  # of the lean ones (3: only what ad spend reads)
+LEAN_VERSION = 3  # of the lean ones (3: only what ad spend reads, no key)
 
 
 class AdRows:
@@ -214,7 +219,13 @@ class AdRows:
     def pieces(self, window: Window | None = None, reports: pd.DataFrame | None = None) -> pd.DataFrame:
         """The counted runs of days of the rows that touch the window (every row without one)."""
         reports = self.reports() if reports is None else reports
-        return counted(self.read(window, reports)[1], reports)
+        whole = AdRows(self.frames, self.layout)  # rows with their key: which one counts where reports overlap
+        if self.lean and overlapping(reports):
+            return whole.pieces(window, reports)
+        try:
+            return counted(self.read(window, reports)[1], reports)
+        except KeysNeeded:  # rows of a report the index does not know share days with another's
+            return whole.pieces(window, reports)
 
     def window(self, window: Window, ad_products: tuple[str, ...] | None = None) -> WindowRows:
         """The window's counted rows, cut to it."""

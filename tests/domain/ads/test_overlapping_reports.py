@@ -62,3 +62,25 @@ def test_proposals_read_sponsored_products_only(overlapping) -> None:
     service, _ = overlapping
     found = service.proposals(Window.custom(date(2025, 11, 24), date(2026, 1, 31))).proposals
     assert all(p.campaign.startswith("SP") for p in found)
+
+
+def test_the_spend_of_all_time_reads_the_whole_rows_where_reports_overlap(overlapping) -> None:
+    # the P&L's spend comes from the lean frames, which hold no key: overlapping reports need it to tell
+    # which report counts for a term's day, so those rows are read whole
+    service, frames = overlapping
+    everything = Window.custom(date(2025, 11, 24), date(2026, 1, 31))
+    expected = sum(spend(service.terms(everything)).values())
+    assert int(spend_days(frames)["spend_minor"].sum()) == expected == share(8917, 61, 0, 7) + 22221 + 500 + 450
+
+
+def test_rows_of_reports_the_index_lost_that_overlap_are_read_whole_too(overlapping, store) -> None:
+    _, frames = overlapping
+    with store.transaction() as tx:  # the rows stay; their reports are no longer known
+        for report in store["ad_reports"].all():
+            tx["ad_reports"].delete(report["id"])
+    fresh = FrameCache(store)
+    service = AdsService(store, fresh, {})
+    everything = Window.custom(date(2025, 11, 24), date(2026, 1, 31))
+    expected = sum(spend(service.terms(everything)).values())
+    assert int(spend_days(fresh)["spend_minor"].sum()) == expected
+    assert expected < 8917 + 22221 + 500 + 450  # one report's bamboo row counts only where the other does not
