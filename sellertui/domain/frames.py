@@ -56,7 +56,8 @@ class FrameCache:
         return cls(store, cache_dir_of(store), shared=isinstance(store, Store) and store.shared)
 
     def frame(self, collection: str, build: Builder, name: str = "", partitions: list[str] | None = None,
-              version: int = 1, fields: tuple[str, ...] = (), apart: bool = False) -> pd.DataFrame:
+              version: int = 1, fields: tuple[str, ...] = (), apart: bool = False,
+              within: tuple[str, int, list[str]] | None = None) -> pd.DataFrame:
         """The collection (or some partitions) through ``build``.
 
         ``name`` tells builders apart; bump ``version`` when a builder's output
@@ -65,6 +66,8 @@ class FrameCache:
         the file without parsing the rest (``store.fields``): for big collections read only as frames (search
         terms), where a whole parse would cost several times the frame. ``apart``: the builder's frames
         concatenate, so a split month's files are built one by one as each is decoded (one file's columns held).
+        ``within``: (name, version, columns) of a frame this one is some columns of: a partition whose frame
+        is not kept but that one is (in memory or on disk) takes those columns from it, nothing decoded.
         """
         view = self.store[collection]
         existing = view.partitions()
@@ -78,6 +81,8 @@ class FrameCache:
                 cached = self._parts.get(key)
                 if cached is None or cached[0] != sig:
                     frame = self._read_disk(key, sig, version)
+                    if frame is None and within is not None:
+                        frame = self._columns_of((collection, within[0], part), sig, within[1], within[2])
                     if frame is None:
                         if fields:  # only these fields decoded (store.fields); apart: a split month file by file
                             pieces = self._built(collection, part, fields, apart, build)
@@ -229,6 +234,19 @@ class FrameCache:
             return None
         try:
             return pd.read_feather(path)
+        except Exception:  # a damaged cache file is just a miss
+            return None
+
+    def _columns_of(self, key, sig, version, columns: list[str]) -> pd.DataFrame | None:
+        """Some columns of the partition's frame ``key`` when it is kept under ``sig`` (only those read)."""
+        held = self._parts.get(key)
+        if held is not None and held[0] == sig:
+            return held[1][columns]
+        path = self._path(key, sig, version)
+        if path is None or not path.exists():
+            return None
+        try:
+            return pd.read_feather(path, columns=columns)
         except Exception:  # a damaged cache file is just a miss
             return None
 

@@ -57,11 +57,11 @@ def frames_of(collection: str) -> list[Warm]:
                 Warm("promotions.sales", promotion_sales, 2, recent=True, fields=SALES_FIELDS),
                 Warm("ads.sales_by_day", overview.sales_frame, recent=True, fields=SALES_FIELDS)]
     from sellertui.domain.ads.layouts import BY_REPORT
-    from sellertui.domain.ads.rows import LEAN_VERSION, VERSION, build
+    from sellertui.domain.ads.rows import LEAN_VERSION, VERSION, build, lean_columns
 
     for layout in BY_REPORT.values():
         if layout.collection == collection:  # all time (the P&L's ad spend) lean; windows (the Ads views) whole
-            lean = list(build(layout, [], lean=True).columns)
+            lean = lean_columns(layout)
             return [Warm(layout.name, lambda docs, layout=layout: build(layout, docs), VERSION, columns=True),
                     Warm(layout.name + ".lean", lambda frame, lean=lean: frame[lean], LEAN_VERSION,
                          subset_of=layout.name)]

@@ -84,3 +84,22 @@ def test_rows_of_reports_the_index_lost_that_overlap_are_read_whole_too(overlapp
     expected = sum(spend(service.terms(everything)).values())
     assert int(spend_days(fresh)["spend_minor"].sum()) == expected
     assert expected < 8917 + 22221 + 500 + 450  # one report's bamboo row counts only where the other does not
+
+
+def test_a_month_whose_whole_rows_are_kept_gives_the_lean_rows_from_them(overlapping, store, tmp_path, monkeypatch):
+    from sellertui.domain.ads.layouts import SEARCH_TERMS
+    from sellertui.domain.ads.rows import AdRows
+    from sellertui.store import fields
+
+    month = AdRows(FrameCache(store), SEARCH_TERMS).months()[0]
+    expected = AdRows(FrameCache(store), SEARCH_TERMS, lean=True).partition(month)  # decoded from the file
+    kept = FrameCache(store, tmp_path / "frames")
+    AdRows(kept, SEARCH_TERMS).partition(month)  # the whole rows, as an Ads window keeps them
+
+    def decoded(*args, **kwargs):
+        raise AssertionError("decoded again")
+
+    monkeypatch.setattr(fields, "pieces", decoded)
+    for cache in (kept, FrameCache(store, tmp_path / "frames")):  # held in memory; on disk (a new process)
+        lean = AdRows(cache, SEARCH_TERMS, lean=True).partition(month)
+        assert lean.equals(expected) and list(lean.dtypes) == list(expected.dtypes)
