@@ -113,10 +113,11 @@ def with_ids(aggregate: pd.DataFrame, read: pd.DataFrame, ids: dict[str, list[st
     for column, key in ids.items():
         if column not in out or not (out[column] == "").any():
             continue
-        known = read[(read[column] != "").to_numpy()]
+        known = read[[*key, column]]  # (filtered after picking: the read rows have a dozen more columns)
+        known = known[(known[column] != "").to_numpy()]
         if not len(known):
             continue
-        table = known.drop_duplicates(key)[[*key, column]].astype(object).rename(columns={column: "_known"})
+        table = known.drop_duplicates(key).astype(object).rename(columns={column: "_known"})
         merged = out[key].astype(object).merge(table, on=key, how="left")["_known"].fillna("").to_numpy()
         out = out.assign(**{column: out[column].where(out[column] != "", merged)})
     return out
