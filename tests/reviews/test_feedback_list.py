@@ -85,3 +85,14 @@ def test_review_requests_cli_lists_approves_and_never_twice(capsys, data_dir: Pa
     listed = json.loads(run(capsys, "review-requests", "--json", *where)[1])
     assert listed["candidates"] == [] and {r["state"] for r in listed["requests"]} == {"approved"}
     assert all(r["estimated"] for r in listed["requests"])  # the approved request still says it was an estimate
+
+
+def test_the_pending_items_are_the_negatives_with_a_next_step_as_the_whole_list_has_them(feedback_shop: Path) -> None:
+    shop = Context.create(feedback_shop).shop()
+    everything = feedback_items(shop, NOW.date())
+    target = next(i for i in everything if i["order_id"] == "113-0000005-0000005")
+    negatives.act(shop.store, target, negatives.RESOLVED, outcome="removed by Amazon")  # no next step: not pending
+    everything = feedback_items(shop, NOW.date())
+    pending = feedback_items(shop, NOW.date(), pending=True)
+    assert pending == [i for i in everything if i["due_by"]] and len(pending) == 3
+    assert {i["buyer"] for i in pending} == {i["buyer"] for i in everything if i["due_by"]} != {""}

@@ -77,16 +77,25 @@ def rank(item: dict) -> str:
     return f"1|{99_999_999 - day:08d}"
 
 
-def feedback_items(shop, today: date | None = None) -> list[dict]:
-    """Every seller feedback and product review as one list, in ``rank`` order."""
+def feedback_items(shop, today: date | None = None, pending: bool = False) -> list[dict]:
+    """Every seller feedback and product review as one list, in ``rank`` order. ``pending``: only the negatives
+    not yet resolved (what has a next step, as Today lists): the orders of those alone are looked up, from a
+    few months before the oldest of them rather than before the shop's first feedback."""
     store = shop.store
     today = today or clock.today()
     settings = ReviewSettings.of(shop)
     feedback, reviews = store["feedback"].all(), store["reviews"].all()
+    work = {w["id"]: w for w in store["feedback_work"].all()}
+    if pending:
+        def open_negative(kind: str, record: dict) -> bool:
+            state = (work.get(f"{kind}:{record['id']}") or {}).get("status", negatives.OPEN)
+            return negatives.is_negative(record.get("rating")) and state != negatives.RESOLVED
+
+        feedback = [f for f in feedback if open_negative("feedback", f)]
+        reviews = [r for r in reviews if open_negative("review", r)]
     ids = {f["id"] for f in feedback} | {r["order_id"] for r in reviews if r.get("order_id")}
     dates = [str(r.get("date") or "") for r in (*feedback, *reviews) if r.get("date")]
     lines = _orders_by_id(store, ids, min(dates) if dates else "")
-    work = {w["id"]: w for w in store["feedback_work"].all()}
     items = [_item("feedback", f, lines.get(f["id"]), work.get(f"feedback:{f['id']}"), settings, today)
              for f in feedback]
     items += [_item("review", r, lines.get(r.get("order_id") or ""), work.get(f"review:{r['id']}"), settings, today)

@@ -24,7 +24,7 @@ def negatives_section(shop, now: datetime, user: str) -> Section:
     """1–2 star feedback and reviews: those not yet answered, and those whose removal window is closing."""
     section = Section(_("Negative feedback to handle"), "orders")
     today = now.date()
-    for item in feedback_items(shop, today):
+    for item in feedback_items(shop, today, pending=True):  # what has a next step (a due day) only
         if not item["due_by"]:
             continue
         by = date.fromisoformat(item["due_by"])
