@@ -47,7 +47,7 @@ class _Text:
     def codes(self) -> tuple[np.ndarray, pd.Index]:
         distinct = [values for _, values, _ in self.pieces]
         categories = pd.Index(pd.unique(np.concatenate(distinct)) if distinct else [], dtype=object)
-        out = np.empty(sum(rows for _, _, rows in self.pieces), dtype=np.int32)
+        out = np.empty(sum(rows for _, _, rows in self.pieces), dtype=np.min_scalar_type(-len(categories) - 1))
         start = 0
         for codes, values, rows in self.pieces:
             where = categories.get_indexer(values)
@@ -109,8 +109,6 @@ def convert_and_sum(ledger, rates: Rates) -> pd.DataFrame:
     parts, every = _entries(ledger)
     if not len(every["day"]):
         return pd.DataFrame(columns=DAILY)
-    month, distinct = months(every["day"])
-    month_names = pd.Index(distinct.astype(str).astype(object), dtype=object)
     kept = every.pop("keep")
     home = np.full(len(kept), np.nan)
     home[kept] = every["amount"][kept]
@@ -119,70 +117,72 @@ def convert_and_sum(ledger, rates: Rates) -> pd.DataFrame:
     foreign = kept & ((currency != currencies.get_indexer([rates.home])[0]) | (currency < 0))
     if foreign.any():
         at = np.flatnonzero(foreign)
-        home[at], found = home_amounts(np.asarray(month_names, dtype=object)[month[at]], _shown(every["currency"], at),
-                                       _shown(every["line"], at), every["amount"][at], rates)
+        where, distinct = months(every["day"][at])
+        home[at], found = home_amounts(np.asarray(distinct.astype(str), dtype=object)[where],
+                                       _shown(every["currency"], at), _shown(every["line"], at), every["amount"][at],
+                                       rates)
         ledger.rates.update(found)
     start = 0
     for where, line, rows in parts:
         _keep_home(ledger, where, line, home[start:start + rows])
         start += rows
-    # the monthly entries are converted whole (above) and summed as their daily shares
-    keep = kept
-    keep[len(keep) - len(ledger.monthly):] = False
-    day = every["day"][keep]
-    codes = {name: every[name][0][keep] for name in TEXT}
-    categories = {name: every[name][1] for name in TEXT}
-    codes["month"], categories["month"] = month[keep], month_names
-    estimated, amount, home = every["estimated"][keep], every["amount"][keep], home[keep]
-    del every, month, keep, kept
+    # the monthly entries are converted whole (above) and summed as their daily shares, after the others
+    kept[len(kept) - len(ledger.monthly):] = False
+    text = {name: every[name] for name in TEXT}
+    summed = _summed(every["day"], {name: codes for name, (codes, _) in text.items()}, every["estimated"],
+                     every["amount"], home, kept)
+    del every, home, kept
+    at = summed.pop("at")
+    codes = {name: text[name][0][at] for name in TEXT}
+    categories = {name: text[name][1] for name in TEXT}
     by_day = per_month.daily(ledger.monthly, ["line", "source", "estimated", "currency"])
-    if len(by_day):
-        by_day_days = by_day["day"].to_numpy().astype("datetime64[D]")
-        values = {name: by_day[name].to_numpy(dtype=object) for name in TEXT}
-        where, distinct = months(by_day_days)
-        values["month"] = np.asarray(distinct.astype(str), dtype=object)[where]
-        for name, shown in values.items():  # one set of categories: the new words after the others
+    if len(by_day):  # the days' sums and the monthly entries' shares summed again, groups in the same order
+        for name in TEXT:  # one set of categories: the new words after the others
+            shown = by_day[name].to_numpy(dtype=object)
             categories[name] = categories[name].append(pd.Index(pd.unique(shown), dtype=object)).unique()
             codes[name] = np.concatenate([codes[name], categories[name].get_indexer(shown).astype(codes[name].dtype)])
-        day = np.concatenate([day, by_day_days])
-        estimated = np.concatenate([estimated, by_day["estimated"].to_numpy(dtype=bool)])
-        amount = np.concatenate([amount, by_day["amount"].to_numpy(dtype="int64")])
-        home = np.concatenate([home, by_day["home_minor"].to_numpy(dtype=float)])
-    return _summed(day, codes, categories, estimated, amount, home)
+        summed = _summed(np.concatenate([summed["day"], by_day["day"].to_numpy().astype("datetime64[D]")]), codes,
+                         np.concatenate([summed["estimated"], by_day["estimated"].to_numpy(dtype=bool)]),
+                         np.concatenate([summed["amount"], by_day["amount"].to_numpy(dtype="int64")]),
+                         np.concatenate([summed["home"], by_day["home_minor"].to_numpy(dtype=float)]))
+        at = summed.pop("at")
+        codes = {name: codes[name][at] for name in TEXT}
+    where, distinct = months(summed["day"])
+    return pd.DataFrame({
+        "day": pd.Series(summed["day"]).astype("datetime64[s]"), "line": _text(codes["line"], categories["line"]),
+        "source": _text(codes["source"], categories["source"]), "estimated": summed["estimated"],
+        "currency": _text(codes["currency"], categories["currency"]), "amount_minor": summed["amount"],
+        "month": pd.Series(np.asarray(distinct.astype(str), dtype=object)[where], dtype="str"),
+        "home_minor": summed["home"]})
 
 
-def _summed(day, codes: dict, categories: dict, estimated, amount, home) -> pd.DataFrame:
-    """The entries summed by day, line, source, estimated and currency (the month is the day's), groups in
-    order of first appearance, entries with a missing key left out; a group's home sum NaN when none of
-    its entries has one. Each entry's group is worked out from the keys' codes in one number."""
+def _summed(day, codes: dict, estimated, amount, home, take=None) -> dict[str, np.ndarray]:
+    """The entries (those ``take`` picks) summed by day, line, source, estimated and currency, groups in order
+    of first appearance, entries with a missing key left out; a group's home sum NaN when none of its entries
+    has one. Each entry's group is worked out from the keys' codes in one number. The groups' day,
+    estimated, amount and home, and ``at``: each group's first entry."""
     present = ~np.isnat(day) & np.logical_and.reduce([codes[name] >= 0 for name in TEXT])
-    if not present.all():
-        day, estimated, amount, home = day[present], estimated[present], amount[present], home[present]
-        codes = {name: c[present] for name, c in codes.items()}
-    number = day.astype("int64") - (day.min().astype("int64") if len(day) else 0)
+    if take is not None:
+        present &= take
+    number = day.astype("int64")
     for key in (codes["line"], codes["source"], estimated, codes["currency"]):
-        number = number * (int(key.max(initial=0)) + 1) + key.astype("int64")
+        number = number * (int(key.max(initial=0)) + 1) + key
         if len(number) and number.max() > 2**40:  # renumbered before it could outgrow 64 bits
             number = pd.factorize(number)[0].astype("int64")
-    group = pd.factorize(number)[0]
+    at = np.flatnonzero(present)
+    group = pd.factorize(number[at])[0]
     del number
     # groups are numbered in order of first appearance: a group's first entry is where the numbering grows
     firsts = np.flatnonzero(group > np.maximum.accumulate(np.r_[-1, group])[:-1])
     count = len(firsts)
     sums = np.zeros(count, dtype="int64")
-    np.add.at(sums, group, amount)
+    np.add.at(sums, group, amount[at])
+    home = home[at]
     known = ~np.isnan(home)
     home_sums = np.bincount(group[known], weights=home[known], minlength=count)  # whole cents: exact in any order
     home_sums[np.bincount(group[known], minlength=count) == 0] = np.nan
-    daily = {"day": pd.Series(day[firsts]).astype("datetime64[s]")}
-    for name in ("line", "source"):
-        daily[name] = _text(codes[name][firsts], categories[name])
-    daily["estimated"] = estimated[firsts]
-    daily["currency"] = _text(codes["currency"][firsts], categories["currency"])
-    daily["amount_minor"] = sums
-    daily["month"] = _text(codes["month"][firsts], categories["month"])
-    daily["home_minor"] = home_sums
-    return pd.DataFrame(daily)[DAILY]
+    at = at[firsts]
+    return {"at": at, "day": day[at], "estimated": estimated[at], "amount": sums, "home": home_sums}
 
 
 def _shown(column: tuple[np.ndarray, pd.Index], at: np.ndarray) -> np.ndarray:
