@@ -31,10 +31,6 @@ class Warm(NamedTuple):
     fields: tuple[str, ...] = ()  # a builder of dicts reads only these fields: its dicts hold only them
 
 
-SALES_FIELDS = ("sku", "purchase_date", "quantity", "status", "currency", "item_price_minor", "promo_discount_minor",
-                "promotion_ids")  # what the velocity, promotions and Ads overview sales frames read of an order line
-
-
 RECENT_DAYS = 400  # the months a ``recent`` frame is kept for: its readers look back at most about a year
 
 
@@ -44,18 +40,21 @@ def frames_of(collection: str) -> list[Warm]:
     zone, tag = now.tzinfo, now.strftime("%z")
     if collection == "orders":
         from sellertui.domain.ads import overview
-        from sellertui.domain.inventory.velocity import sales_frame as inventory_sales
+        from sellertui.domain.inventory import velocity
         from sellertui.domain.orders.table import FRAME_VERSION
         from sellertui.domain.orders.table_columns import build_orders_columns
         from sellertui.domain.profit import sources
-        from sellertui.domain.promotions.board import sales_frame as promotion_sales
+        from sellertui.domain.promotions import board
 
+        # what the velocity, promotions and Ads overview sales frames read of a line: one set of dicts serves all three
+        sales = tuple(dict.fromkeys(f for f in (*velocity.SALES_FIELDS, *board.SALES_FIELDS, *overview.SALES_FIELDS)
+                                    if f != "id"))
         return [Warm(f"orders{tag}", build_orders_columns, FRAME_VERSION, columns=True),
                 Warm(f"profit.orders{tag}", lambda docs: sources.orders_frame(docs, zone), sources.VERSION,
                      columns=True),
-                Warm("inventory.sales", inventory_sales, recent=True, fields=SALES_FIELDS),
-                Warm("promotions.sales", promotion_sales, 2, recent=True, fields=SALES_FIELDS),
-                Warm("ads.sales_by_day", overview.sales_frame, recent=True, fields=SALES_FIELDS)]
+                Warm("inventory.sales", velocity.sales_frame, recent=True, fields=sales),
+                Warm("promotions.sales", board.sales_frame, 2, recent=True, fields=sales),
+                Warm("ads.sales_by_day", overview.sales_frame, recent=True, fields=sales)]
     from sellertui.domain.ads.layouts import BY_REPORT
     from sellertui.domain.ads.rows import LEAN_VERSION, VERSION, build, lean_columns
 

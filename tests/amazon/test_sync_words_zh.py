@@ -70,3 +70,20 @@ def test_the_lock_message_in_chinese(tmp_path, chinese) -> None:
     with pytest.raises(UserError, match="是符号链接；请删除它"):
         with SyncLock(tmp_path, "ana"):
             pass
+
+
+def test_a_streams_summary_line_shows_the_syncs_own_errors_in_chinese(chinese) -> None:
+    from sellertui.domain.sync.results import StreamResult
+
+    result = StreamResult("orders", "US", errors=[SKIPPED, "Amazon said: bad date; bad marketplace"])
+    line = result.line()
+    assert "已跳过：凭证被拒绝" in line and "skipped" not in line
+    # Amazon's own text is shown whole, its "; " kept: only the joins between errors are the Chinese "；"
+    assert line.endswith("已跳过：凭证被拒绝；Amazon said: bad date; bad marketplace")
+
+
+def test_a_streams_summary_line_in_english_is_as_before() -> None:
+    from sellertui.domain.sync.results import StreamResult
+
+    line = StreamResult("orders", "US", errors=[SKIPPED, "Amazon said: x; y"]).line()
+    assert line.endswith(" — failed: skipped: the credentials were refused; Amazon said: x; y")

@@ -36,18 +36,12 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from sellertui.core.i18n import N_
 from sellertui.domain.economics import cost_currency
 from sellertui.domain.profit import account_fees, ecb, entries as small_entries, monthly as per_month
-from sellertui.domain.profit.codes import each_distinct, month_categories, month_of, shared_categories, sum_by
-from sellertui.domain.profit.convert import home_amounts
+from sellertui.domain.profit.codes import each_distinct
+from sellertui.domain.profit.daily_sums import convert_and_sum
 from sellertui.domain.profit.fx import Rates
 from sellertui.domain.profit.sources import Sources
-
-# where each order amount comes from (shown translated)
-ORDER_AMOUNTS = {"sales": N_("orders"), "referral": N_("orders + fee table"), "fulfilment": N_("orders + fee table"),
-                 "cogs": N_("orders + landed cost")}
-
 
 @dataclass
 class Ledger:
@@ -223,86 +217,6 @@ def build_ledger(sources: Sources, home: str, today: date) -> Ledger:
                     advertises=bool(len(sources.ads) or len(settled_ads)), monthly=estimated)
     ledger.daily = convert_and_sum(ledger, Rates(sources.rates, home, ecb.monthly_rate))
     return ledger
-
-
-DAILY = ["day", "line", "source", "estimated", "currency", "amount_minor", "month", "home_minor"]
-
-
-def _entries(ledger: Ledger) -> list[tuple[str, str | None, pd.DataFrame]]:
-    """Every amount of the ledger as (where it is kept, its line, a frame of day, line, source, estimated,
-    currency, amount): the order lines' four amounts, then the settlement lines, ad spend and small entries."""
-    parts = []
-    priced = ledger.orders
-    for line, source in ORDER_AMOUNTS.items():
-        if not len(priced):
-            break
-        values = priced[line].to_numpy(dtype=float)
-        keep = ~np.isnan(values)
-        currency = priced["cost_currency" if line == "cogs" else "currency"].array  # made categorical after
-        parts += [("orders", line, pd.DataFrame({
-            "day": priced["day"].to_numpy(), "line": line, "source": source,
-            "estimated": line in ("referral", "fulfilment"), "currency": currency,
-            "amount": np.where(keep, values, 0).astype("int64"), "keep": keep}))]
-    for where, frame in (("actual", ledger.actual), ("small", ledger.small), ("ads", ledger.ads),
-                         ("monthly", ledger.monthly)):
-        ads = where == "ads"
-        parts.append((where, None, pd.DataFrame({
-            "day": frame["day"].to_numpy(), "line": "ads" if ads else frame["line"].array,
-            "source": N_("ad reports") if ads else frame["source"].array,
-            "estimated": frame["estimated"].to_numpy(dtype=bool) if "estimated" in frame else False,
-            "currency": frame["currency"].array,
-            "amount": (-frame["spend_minor"] if ads else frame["amount_minor"]).to_numpy(dtype="int64"),
-            "keep": True})))
-    return parts
-
-
-def convert_and_sum(ledger: Ledger, rates: Rates) -> pd.DataFrame:
-    """Give every entry its home amount (one conversion, ``convert``) and sum them by day, line and currency."""
-    for line in ORDER_AMOUNTS:  # present even when there are no orders
-        ledger.orders[f"{line}_home"] = np.full(len(ledger.orders), np.nan)
-    for where in ("actual", "small", "ads", "monthly"):
-        setattr(ledger, where, getattr(ledger, where).assign(home_minor=np.nan))
-    parts = _entries(ledger)
-    frames = [frame for _, _, frame in parts]
-    if not any(len(f) for f in frames):
-        return pd.DataFrame(columns=DAILY)
-    every = pd.concat(shared_categories(frames, ("line", "source", "currency")), ignore_index=True)
-    every["day"] = every["day"].to_numpy().astype("datetime64[D]")
-    every["month"] = month_categories(every["day"])
-    kept = every["keep"].to_numpy(dtype=bool)
-    home = np.full(len(every), np.nan)
-    home[kept], found = home_amounts(every["month"].to_numpy()[kept], every["currency"].to_numpy()[kept],
-                                     every["line"].to_numpy()[kept], every["amount"].to_numpy()[kept], rates)
-    ledger.rates.update(found)
-    start = 0
-    for (where, line, frame) in parts:
-        _keep_home(ledger, where, line, home[start:start + len(frame)])
-        start += len(frame)
-    every = every.assign(home_minor=home)
-    # the monthly entries are converted whole (above) and summed as their daily shares
-    spread = np.zeros(len(every), dtype=bool)
-    spread[len(every) - len(ledger.monthly):] = True
-    every = every[kept & ~spread]
-    keys = ["day", "line", "source", "estimated", "currency", "month"]
-    by_day = per_month.daily(ledger.monthly, keys[1:5])
-    if len(by_day):
-        by_day["day"] = by_day["day"].to_numpy().astype("datetime64[D]")
-        by_day = by_day.assign(month=month_of(by_day["day"]))
-        for name in ("line", "source", "currency", "month"):  # one set of categories: they concatenate as codes
-            categories = every[name].cat.categories.append(pd.Index(pd.unique(by_day[name]), dtype=object)).unique()
-            every[name] = every[name].cat.set_categories(categories)
-            by_day[name] = pd.Categorical(by_day[name].to_numpy(dtype=object), categories=categories)
-        every = pd.concat([every, by_day], ignore_index=True)
-    daily = sum_by(every, keys, DAILY)
-    return daily.astype({name: "str" for name in ("line", "source", "currency", "month")})
-
-
-def _keep_home(ledger: Ledger, where: str, line: str | None, home: np.ndarray) -> None:
-    """Keep the home amounts beside the entries they belong to (the records and per-SKU views read them)."""
-    if where == "orders":
-        ledger.orders[f"{line}_home"] = home
-    else:
-        setattr(ledger, where, getattr(ledger, where).assign(home_minor=home))
 
 
 def first_day(parts: list[pd.DataFrame], expenses: list[dict]) -> date | None:

@@ -15,7 +15,8 @@ import pandas as pd
 
 from sellertui.core.i18n import _, label, shown
 from sellertui.core.money import fmt
-from sellertui.domain.profit.ledger import ORDER_AMOUNTS, Ledger
+from sellertui.domain.profit.daily_sums import ORDER_AMOUNTS
+from sellertui.domain.profit.ledger import Ledger
 from sellertui.domain.profit.lines import KEYS
 from sellertui.domain.profit.periods import bounds
 

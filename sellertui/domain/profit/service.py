@@ -74,7 +74,8 @@ class ProfitService:
                     read = sources.load(self.store, self.frames)
                     read.fee_rates = rates
                     ledger = build_ledger(read, self.home, today)
-                    found = (ledger, month_flags(ledger), read.products)
+                    products, read = read.products, None  # the sources' frames go before the flags and the kept copy
+                    found = (ledger, month_flags(ledger), products)
                     kept.save(self.store, key, found)
                 self._cached = (key, *found)
             return self._cached[1], self._cached[2]

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from sellertui.core.i18n import N_, _, ngettext
-from sellertui.domain.sync.words import stream_name
+from sellertui.domain.sync.words import error_part, stream_name
 
 SP_STREAMS = ("orders", "settlements", "inventory", "returns", "transactions", "business", "feedback",
               "confirmations", "reviews", "watch")
@@ -68,7 +68,8 @@ class StreamResult:
             parts.append(_("no data for {periods}").format(periods=", ".join(self.cancelled)))
         text = f"{head} {_(', ').join(parts)}"
         if self.errors:
-            text += _(" — failed: ") + "; ".join(self.errors)
+            # each error whole: Amazon's own text may hold "; " and is shown as it came
+            text += _(" — failed: ") + _("; ").join(map(error_part, self.errors))
         return text
 
 

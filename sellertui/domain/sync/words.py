@@ -22,14 +22,16 @@ def stream_name(stream: str) -> str:
     return label(STREAM_NAMES, stream)
 
 
+def error_part(error: str) -> str:
+    """One stream error in the current language if the sync worded it itself; Amazon's or a report's as stored."""
+    found = _UNEXPECTED.fullmatch(error)
+    if error == SKIPPED:
+        return _(SKIPPED)
+    if found:
+        return _(UNEXPECTED).format(error=found["error"])
+    return error
+
+
 def error_text(error: str | None) -> str:
-    """A stored stream error in the current language: each of its ``; ``-joined parts the sync worded itself."""
-    parts = []
-    for part in error.split("; ") if error else []:
-        found = _UNEXPECTED.fullmatch(part)
-        if part == SKIPPED:
-            part = _(SKIPPED)
-        elif found:
-            part = _(UNEXPECTED).format(error=found["error"])
-        parts.append(part)
-    return _("; ").join(parts)
+    """A stored stream error (its errors joined by ``; ``) in the current language, part by part."""
+    return _("; ").join(map(error_part, error.split("; "))) if error else ""
