@@ -124,7 +124,12 @@ def _groups(codes: list[np.ndarray]) -> np.ndarray:
     """One group number per row for these columns' codes, numbered in order of first appearance (what
     factorising the rows' tuples gives, without making a tuple per row)."""
     group = np.zeros(len(codes[0]) if codes else 0, dtype=np.int64)
-    for column in codes:  # each step renumbers, so the combined number never outgrows the rows
-        group = pd.factorize(group * (int(column.max(initial=-1)) + 2) + (column + 1))[0]
+    sizes = [int(column.max(initial=-1)) + 2 for column in codes]
+    if np.prod(np.array(sizes, dtype=float)) < 2.0**62:  # every combination numbered in one int64: one pass
+        for column, size in zip(codes, sizes):
+            group = group * size + (column + 1)
+        return pd.factorize(group)[0]
+    for column, size in zip(codes, sizes):  # each step renumbers, so the combined number never outgrows the rows
+        group = pd.factorize(group * size + (column + 1))[0]
     return group
 

@@ -137,3 +137,17 @@ def test_every_day_of_a_key_is_counted_once_by_the_newest_report_holding_it(spec
 
 def day_iso(offset: int) -> str:
     return (date(2026, 1, 1) + timedelta(days=offset)).isoformat()
+
+
+def test_spend_groups_number_each_combination_in_order_of_first_appearance() -> None:
+    import numpy as np
+    import pandas as pd
+
+    from sellertui.domain.ads.spend import _groups
+
+    rng = np.random.default_rng(3)
+    small = [rng.integers(0, size, 500) for size in (4, 3, 9)]
+    big = [rng.integers(0, 2**40, 500), rng.integers(0, 2**40, 500)]  # too many combinations for one int64
+    for codes in (small, big):
+        expected = pd.factorize(pd.Series(list(zip(*codes))))[0]
+        assert (_groups(codes) == expected).all()
