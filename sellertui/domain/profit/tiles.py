@@ -67,6 +67,7 @@ class Days:
     def __init__(self, ledger) -> None:
         days = ledger.daily[ledger.daily["line"].isin(KEYS).to_numpy()]
         self.by_line = days.groupby(["line", "day"])["home_minor"].sum()
+        self.lines = set(self.by_line.index.get_level_values(0))  # once: a tile asks a dozen times
         self.estimated_days = set(days.loc[days["estimated"].to_numpy(dtype=bool), "day"].to_numpy()
                                   .astype("datetime64[D]"))
         volume = ledger.volume
@@ -74,7 +75,7 @@ class Days:
                                     "qty": volume["qty"].to_numpy(), "order": order_numbers(volume)})
 
     def line(self, key: str, first: date, last: date) -> int:
-        if key not in self.by_line.index.get_level_values(0):
+        if key not in self.lines:
             return 0
         series = self.by_line.loc[key]
         days = series.index.to_numpy().astype("datetime64[D]")
