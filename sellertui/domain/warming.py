@@ -56,13 +56,12 @@ def frames_of(collection: str) -> list[Warm]:
                 Warm("promotions.sales", board.sales_frame, 2, recent=True, fields=sales),
                 Warm("ads.sales_by_day", overview.sales_frame, recent=True, fields=sales)]
     from sellertui.domain.ads.layouts import BY_REPORT
-    from sellertui.domain.ads.rows import LEAN_VERSION, VERSION, build, lean_columns
+    from sellertui.domain.ads.rows import LEAN_COLUMNS, LEAN_VERSION, VERSION, build
 
     for layout in BY_REPORT.values():
         if layout.collection == collection:  # all time (the P&L's ad spend) lean; windows (the Ads views) whole
-            lean = lean_columns(layout)
             return [Warm(layout.name, lambda docs, layout=layout: build(layout, docs), VERSION, columns=True),
-                    Warm(layout.name + ".lean", lambda frame, lean=lean: frame[lean], LEAN_VERSION,
+                    Warm(layout.name + ".lean", lambda frame: frame[LEAN_COLUMNS], LEAN_VERSION,
                          subset_of=layout.name)]
     return []
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -28,6 +27,7 @@ COUNTS = ["impressions", "clicks", "spend_minor", "sales_minor", "orders", "unit
 # what ad spend by day reads of a row (``spend``) where no two reports share a day: the lean frames hold these
 LEAN_TEXT = ["report", "ad_product", "marketplace", "date", "end_date", "campaign", "currency"]
 LEAN_COUNTS = ["clicks", "spend_minor", "sales_minor", "orders"]
+LEAN_COLUMNS = [*LEAN_TEXT, *LEAN_COUNTS]  # the lean frame's columns, in order: some of the whole frame's
 
 
 @dataclass(frozen=True)
@@ -98,16 +98,6 @@ def _fields(layout: Layout, lean: bool) -> tuple[list[str], list[str], list[str]
     return text, [*COUNTS, "attribution_days", *layout.counts], list(layout.floats)
 
 
-@lru_cache(maxsize=None)
-def _lean_columns(layout: Layout) -> tuple[str, ...]:
-    return tuple(build(layout, [], lean=True).columns)
-
-
-def lean_columns(layout: Layout) -> list[str]:
-    """The lean frame's columns: some of the whole frame's (``domain.warming`` takes them from it too)."""
-    return list(_lean_columns(layout))
-
-
 def fields_of(layout: Layout, lean: bool = False) -> tuple[str, ...]:
     """Every field ``build`` reads: what a partition's file is decoded for (``FrameCache.frame(fields=...)``)."""
     return tuple(name for group in _fields(layout, lean) for name in group)
@@ -172,7 +162,7 @@ class AdRows:
     def partition(self, month: str) -> pd.DataFrame:
         self.loaded.add(month)
         # a month whose whole rows are kept (an Ads window, Today's proposals) gives the lean rows from them
-        within = (self.layout.name, VERSION, lean_columns(self.layout)) if self.lean else None
+        within = (self.layout.name, VERSION, LEAN_COLUMNS) if self.lean else None
         return self.frames.frame(self.collection, lambda docs: build(self.layout, docs, self.lean),
                                  name=self.layout.name + (".lean" if self.lean else ""), partitions=[month],
                                  fields=fields_of(self.layout, self.lean), apart=True,

@@ -103,3 +103,14 @@ def test_a_month_whose_whole_rows_are_kept_gives_the_lean_rows_from_them(overlap
     for cache in (kept, FrameCache(store, tmp_path / "frames")):  # held in memory; on disk (a new process)
         lean = AdRows(cache, SEARCH_TERMS, lean=True).partition(month)
         assert lean.equals(expected) and list(lean.dtypes) == list(expected.dtypes)
+
+
+def test_the_lean_frame_of_every_layout_has_the_lean_columns_in_order(overlapping, store) -> None:
+    from sellertui.domain.ads.layouts import BY_REPORT
+    from sellertui.domain.ads.rows import LEAN_COLUMNS, AdRows, build
+
+    for layout in BY_REPORT.values():  # kept lean rows are cut from whole ones by these names
+        assert list(build(layout, [], lean=True).columns) == LEAN_COLUMNS
+        rows = AdRows(FrameCache(store), layout, lean=True)
+        for month in rows.months():
+            assert list(rows.partition(month).columns) == LEAN_COLUMNS
