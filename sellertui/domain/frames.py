@@ -228,12 +228,12 @@ class FrameCache:
             made.mkdir(exist_ok=True)
             os.chmod(made, 0o2770 if self.shared else 0o700)  # the umask must not narrow a team's folder
 
-    def _read_disk(self, key, sig, version) -> pd.DataFrame | None:
+    def _read_disk(self, key, sig, version, columns: list[str] | None = None) -> pd.DataFrame | None:
         path = self._path(key, sig, version)
         if path is None or not path.exists():
             return None
         try:
-            return pd.read_feather(path)
+            return pd.read_feather(path, columns=columns)
         except Exception:  # a damaged cache file is just a miss
             return None
 
@@ -242,13 +242,7 @@ class FrameCache:
         held = self._parts.get(key)
         if held is not None and held[0] == sig:
             return held[1][columns]
-        path = self._path(key, sig, version)
-        if path is None or not path.exists():
-            return None
-        try:
-            return pd.read_feather(path, columns=columns)
-        except Exception:  # a damaged cache file is just a miss
-            return None
+        return self._read_disk(key, sig, version, columns)
 
     def _write_disk(self, key, sig, version, frame: pd.DataFrame, path: Path | None = None) -> None:
         path = path or self._path(key, sig, version)
