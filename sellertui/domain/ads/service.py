@@ -113,8 +113,9 @@ class AdsService:
         """The window's term and keyword aggregates, cached (the rows themselves are not kept)."""
         return self._aggregates(window)[0]
 
-    def _aggregates(self, window: Window) -> tuple["Aggregates", WindowRows | None]:
-        """``aggregates``, and the window's rows when they were read for them (None: the aggregates were kept)."""
+    def _aggregates(self, window: Window) -> tuple["Aggregates", pd.DataFrame | None]:
+        """``aggregates``, and the window's Sponsored Products rows when they were read for them (None: the
+        aggregates were kept)."""
         key = (window.start, window.end, self._signature())
         with self._lock:
             if key in self._terms:
@@ -130,7 +131,7 @@ class AdsService:
             self._terms[key] = result
             while len(self._terms) > self.CACHE:
                 self._terms.popitem(last=False)
-        return result, found
+        return result, sp
 
     def terms(self, window: Window) -> TermsView:
         found = self.aggregates(window)
@@ -154,7 +155,7 @@ class AdsService:
 
     def proposals(self, window: Window) -> ProposalSet:
         """The rules' proposals for the window: Sponsored Products terms and keywords only (the bulk file is SP's)."""
-        found, read = self._aggregates(window)
+        found, sp = self._aggregates(window)
         structure = Structure.load(self.store)  # ids, destinations and bids as the Ads sync last saw them
         terms, keywords = found.terms, found.keywords
         terms = structure.with_ids(terms[(terms["ad_product"] == "SP").to_numpy()])
@@ -163,10 +164,9 @@ class AdsService:
         campaigns = structure.extend(catalogue(terms))
         changes = decisions.bid_changes(records)
         if changes:  # the SP rows of the window: those just read for the aggregates, or read again
-            rows = self.data.window(window, ("SP",)).rows if read is None else read.rows[
-                (read.rows["ad_product"] == "SP").to_numpy()].reset_index(drop=True)
+            rows = self.data.window(window, ("SP",)).rows if sp is None else sp.reset_index(drop=True)
             keywords = self._after_bid_changes(rows, keywords, changes)
-        read = rows = None  # the window's rows are not held while the rules run
+        sp = rows = None  # the window's rows are not held while the rules run
         keywords = structure.with_bids(keywords)
         where = window.as_dict()
         found = (rules.negate_proposals(terms, book, self.rules, where)
