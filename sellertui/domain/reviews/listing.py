@@ -87,12 +87,8 @@ def feedback_items(shop, today: date | None = None, pending: bool = False) -> li
     feedback, reviews = store["feedback"].all(), store["reviews"].all()
     work = {w["id"]: w for w in store["feedback_work"].all()}
     if pending:
-        def open_negative(kind: str, record: dict) -> bool:
-            state = (work.get(f"{kind}:{record['id']}") or {}).get("status", negatives.OPEN)
-            return negatives.is_negative(record.get("rating")) and state != negatives.RESOLVED
-
-        feedback = [f for f in feedback if open_negative("feedback", f)]
-        reviews = [r for r in reviews if open_negative("review", r)]
+        feedback = [f for f in feedback if negatives.pending(f, work.get(f"feedback:{f['id']}"))]
+        reviews = [r for r in reviews if negatives.pending(r, work.get(f"review:{r['id']}"))]
     ids = {f["id"] for f in feedback} | {r["order_id"] for r in reviews if r.get("order_id")}
     dates = [str(r.get("date") or "") for r in (*feedback, *reviews) if r.get("date")]
     lines = _orders_by_id(store, ids, min(dates) if dates else "")

@@ -91,12 +91,17 @@ def left_on(item: dict) -> date:
     return date.fromisoformat(str(item["date"])[:10])
 
 
+def pending(item: dict, work: dict | None) -> bool:
+    """A negative not yet resolved: one with a next step."""
+    return is_negative(item.get("rating")) and (work or {}).get("status", OPEN) != RESOLVED
+
+
 def due(item: dict, work: dict | None, settings: ReviewSettings) -> Due:
     """The next step of a negative: contact the buyer within ``respond_days`` of the rating, then resolve it
     before the removal window closes (``removal_days``)."""
-    status = (work or {}).get("status", OPEN)
-    if not is_negative(item.get("rating")) or status == RESOLVED:
+    if not pending(item, work):
         return Due("", None)
+    status = (work or {}).get("status", OPEN)
     day = left_on(item)
     if status == OPEN:
         return Due("contact the buyer", day + timedelta(days=settings.respond_days))
