@@ -18,7 +18,7 @@ import pandas as pd
 
 from sellertui.core.i18n import N_
 from sellertui.domain.profit import monthly as per_month
-from sellertui.domain.profit.codes import months
+from sellertui.domain.profit.codes import month_of
 from sellertui.domain.profit.convert import home_amounts
 from sellertui.domain.profit.fx import Rates
 
@@ -117,10 +117,8 @@ def convert_and_sum(ledger, rates: Rates) -> pd.DataFrame:
     foreign = kept & ((currency != currencies.get_indexer([rates.home])[0]) | (currency < 0))
     if foreign.any():
         at = np.flatnonzero(foreign)
-        where, distinct = months(every["day"][at])
-        home[at], found = home_amounts(np.asarray(distinct.astype(str), dtype=object)[where],
-                                       _shown(every["currency"], at), _shown(every["line"], at), every["amount"][at],
-                                       rates)
+        home[at], found = home_amounts(month_of(every["day"][at]), _shown(every["currency"], at),
+                                       _shown(every["line"], at), every["amount"][at], rates)
         ledger.rates.update(found)
     start = 0
     for where, line, rows in parts:
@@ -140,19 +138,19 @@ def convert_and_sum(ledger, rates: Rates) -> pd.DataFrame:
         for name in TEXT:  # one set of categories: the new words after the others
             shown = by_day[name].to_numpy(dtype=object)
             categories[name] = categories[name].append(pd.Index(pd.unique(shown), dtype=object)).unique()
-            codes[name] = np.concatenate([codes[name], categories[name].get_indexer(shown).astype(codes[name].dtype)])
+            # the groups' codes (a few thousand) widened: a new word could pass what the entries' small codes hold
+            codes[name] = np.concatenate([codes[name].astype("int32"), categories[name].get_indexer(shown)])
         summed = _summed(np.concatenate([summed["day"], by_day["day"].to_numpy().astype("datetime64[D]")]), codes,
                          np.concatenate([summed["estimated"], by_day["estimated"].to_numpy(dtype=bool)]),
                          np.concatenate([summed["amount"], by_day["amount"].to_numpy(dtype="int64")]),
                          np.concatenate([summed["home"], by_day["home_minor"].to_numpy(dtype=float)]))
         at = summed.pop("at")
         codes = {name: codes[name][at] for name in TEXT}
-    where, distinct = months(summed["day"])
     return pd.DataFrame({
         "day": pd.Series(summed["day"]).astype("datetime64[s]"), "line": _text(codes["line"], categories["line"]),
         "source": _text(codes["source"], categories["source"]), "estimated": summed["estimated"],
         "currency": _text(codes["currency"], categories["currency"]), "amount_minor": summed["amount"],
-        "month": pd.Series(np.asarray(distinct.astype(str), dtype=object)[where], dtype="str"),
+        "month": pd.Series(month_of(summed["day"]), dtype="str"),
         "home_minor": summed["home"]})
 
 
