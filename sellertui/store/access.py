@@ -10,6 +10,7 @@ an I/O error points at the disk instead.
 from __future__ import annotations
 
 import errno
+import mmap
 import os
 import stat
 from pathlib import Path
@@ -21,7 +22,7 @@ from sellertui.store.fsio import PRIVATE_FILE, SHARED_FILE, Signature, map_snaps
 DENIED = (errno.EACCES, errno.EPERM)
 
 
-def read_store_file(path: Path, mapped: bool = False) -> tuple[bytes, Signature]:
+def read_store_file(path: Path, mapped: bool = False) -> tuple["bytes | mmap.mmap", Signature]:
     """A store file's bytes; refused by the system, it is unreadable (fix its permissions), not damaged.
     ``mapped``: a big file as a read-only mapping, for a reader that drops it once decoded (``map_snapshot``)."""
     try:
