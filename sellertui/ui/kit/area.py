@@ -77,6 +77,19 @@ class Area(ShopPart, Vertical):
             self.stale = False
             self.reload()
 
+    def on_hide(self) -> None:
+        # The user left the tab (a dialog over it leaves it active): what it holds that is quick to read
+        # again is let go, and its pages go back to the system, so the next tab's peak is not on top of it.
+        if self.store_open and not self.is_active and self.release():
+            from sellertui.memory import give_back
+
+            self.stale = True  # read again when next shown
+            give_back()
+
+    def release(self) -> bool:
+        """Let go of the data shown (the tab is not on screen); whether anything was. Subclasses say what."""
+        return False
+
     def store_changed(self, collections: frozenset[str]) -> None:
         if not self.store_open:
             return
