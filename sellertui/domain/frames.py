@@ -191,6 +191,18 @@ class FrameCache:
         made = {c["name"]: c["numpy_type"] for c in (table.schema.pandas_metadata or {}).get("columns", [])}
         return frame.astype({c: object for c in frame.columns if made.get(c) == "object"})
 
+    def release(self) -> None:
+        """Let go of the partitions kept in memory where the disk holds them (read again in milliseconds): the
+        caller holds what it asked for (a tab left, the P&L's sources read). Skipped while a read runs (its
+        lock held): the caller is the UI thread, which must not wait for a parse."""
+        if self.disk is None or not self._lock.acquire(blocking=False):
+            return
+        try:
+            self._parts.clear()
+            self._sizes.clear()
+        finally:
+            self._lock.release()
+
     def _forget(self, key: tuple[str, str, str]) -> None:
         self._parts.pop(key, None)
         self._sizes.pop(key, None)

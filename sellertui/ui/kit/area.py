@@ -80,10 +80,12 @@ class Area(ShopPart, Vertical):
     def on_hide(self) -> None:
         # The user left the tab (a dialog over it leaves it active): what it holds that is quick to read
         # again is let go, and its pages go back to the system, so the next tab's peak is not on top of it.
-        if self.store_open and not self.is_active and self.release():
+        if self.store_open and not self.is_active:
             from sellertui.memory import give_back
 
-            self.stale = True  # read again when next shown
+            if self.release():
+                self.stale = True  # read again when next shown
+            self.shop.release_frames()  # and the partitions the frame cache kept of what it read
             give_back()
 
     def release(self) -> bool:
