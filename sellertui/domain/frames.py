@@ -205,17 +205,20 @@ class FrameCache:
         objects = [c for c in frame.columns if made.get(c) == "object"]
         return frame.assign(**{c: _objects(frame[c]) for c in objects}) if objects else frame
 
-    def release(self) -> None:
+    def release(self) -> bool:
         """Let go of the partitions kept in memory where the disk holds them (read again in milliseconds): the
         caller holds what it asked for (a tab left, the P&L's sources read). Skipped while a read runs (its
-        lock held): the caller is the UI thread, which must not wait for a parse."""
-        if self.disk is None or not self._lock.acquire(blocking=False):
-            return
-        try:
-            self._parts.clear()
-            self._sizes.clear()
-        finally:
-            self._lock.release()
+        lock held): the caller is the UI thread, which must not wait for a parse. Whether frames are kept on
+        disk (what is let go of them reads back in milliseconds)."""
+        if self.disk is None:
+            return False
+        if self._lock.acquire(blocking=False):
+            try:
+                self._parts.clear()
+                self._sizes.clear()
+            finally:
+                self._lock.release()
+        return True
 
     def _forget(self, key: tuple[str, str, str]) -> None:
         self._parts.pop(key, None)

@@ -28,7 +28,7 @@ def test_released_partitions_are_read_again_from_disk(store, tmp_path) -> None:
     cache = FrameCache(store, tmp_path / "frames")
     first = cache.frame("products", build)
     assert cache._parts and built == [2]
-    cache.release()
+    assert cache.release()  # kept on disk: what is let go reads back
     assert not cache._parts and not cache._sizes
     again = cache.frame("products", build)
     assert built == [2]  # read back from the disk copy, not built again
@@ -39,7 +39,7 @@ def test_without_a_disk_copy_the_partitions_stay(store) -> None:
     _products(store)
     cache = FrameCache(store, None)
     cache.frame("products", build)
-    cache.release()
+    assert not cache.release()
     assert cache._parts  # letting go would mean building them again
 
 
@@ -48,5 +48,5 @@ def test_a_read_under_way_is_not_waited_for(store, tmp_path) -> None:
     cache = FrameCache(store, tmp_path / "frames")
     cache.frame("products", build)
     with cache._lock:  # a worker's read holds the lock: the UI thread goes on without letting go
-        cache.release()
+        assert cache.release()
     assert cache._parts
