@@ -108,8 +108,8 @@ class FrameTable(ScrollView, can_focus=True):
         self._frame, self._values, self._sort_index = frame, {}, None
         if frame is not None:
             self.marked &= set(range(len(frame)))
-        np = lazy_numpy()
-        self._apply_order(np.arange(0 if frame is None else len(frame)) if order is None else np.asarray(order), current)
+        np, rows = lazy_numpy(), 0 if frame is None else len(frame)
+        self._apply_order(np.arange(rows) if order is None else np.asarray(order), current)
 
     def set_order(self, order) -> None:
         """Show these frame rows (e.g. a filter's result), keeping the sort."""
