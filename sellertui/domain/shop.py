@@ -40,6 +40,13 @@ class Shop:
                 self._frames = FrameCache.for_store(self.store)
             return self._frames
 
+    def release_frames(self) -> bool:
+        """Let go of the partitions the frame cache keeps in memory (none made yet: nothing imported); whether
+        frames are kept on disk, so that what is let go of them reads back in milliseconds."""
+        with self._lock:
+            frames = self._frames
+        return frames is not None and frames.release()
+
     def cache_dir(self):
         """Where what is derived from the store is kept (frames, Today's slow sections): beside a folder store
         (``<data dir>/frames``, outside the store tree), so every process and login reads what one built; a

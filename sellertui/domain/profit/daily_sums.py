@@ -168,7 +168,9 @@ def _summed(day, codes: dict, estimated, amount, home, take=None) -> dict[str, n
         if len(number) and number.max() > 2**40:  # renumbered before it could outgrow 64 bits
             number = pd.factorize(number)[0].astype("int64")
     at = np.flatnonzero(present)
-    group = pd.factorize(number[at])[0]
+    del present
+    number = number[at]  # the entries summed only: the whole array goes before the hash table is built
+    group = pd.factorize(number)[0]
     del number
     # groups are numbered in order of first appearance: a group's first entry is where the numbering grows
     firsts = np.flatnonzero(group > np.maximum.accumulate(np.r_[-1, group])[:-1])

@@ -18,7 +18,7 @@ import pandas as pd
 from sellertui.core.formats import short_day
 from sellertui.core.i18n import _
 from sellertui.core.money import fmt
-from sellertui.domain.profit.codes import month_of
+from sellertui.domain.profit.codes import months as month_codes
 from sellertui.domain.profit.periods import between
 
 MISSING, ESTIMATE, INFO = "missing", "estimate", "info"
@@ -46,9 +46,10 @@ def _by_month(days: np.ndarray) -> dict[str, tuple[date, date]]:
     """First and last day with data in each month."""
     if not len(days):
         return {}
-    frame = pd.DataFrame({"day": days, "month": days.astype("datetime64[M]").astype(str)})
-    spans = frame.groupby("month")["day"].agg(["min", "max"])
-    return {m: (pd.Timestamp(a).date(), pd.Timestamp(b).date()) for m, a, b in spans.itertuples(name=None)}
+    where, distinct = month_codes(days)  # each day's month as a code: no text per day
+    spans = pd.Series(days).groupby(where).agg(["min", "max"])
+    names = distinct.astype(str)
+    return {names[m]: (pd.Timestamp(a).date(), pd.Timestamp(b).date()) for m, a, b in spans.itertuples(name=None)}
 
 
 def _month_end(month: str) -> date:
@@ -86,13 +87,16 @@ def month_flags(ledger) -> dict[str, list[Flag]]:
     today, home = ledger.today, ledger.home
     months = between(ledger.first, today, "month")
     found: dict[str, list[Flag]] = {m: [] for m in months}
-    days = ledger.daily[(ledger.daily["day"] <= np.datetime64(today)).to_numpy()]
+    past = (ledger.daily["day"] <= np.datetime64(today)).to_numpy()
+    days = ledger.daily if past.all() else ledger.daily[past]  # a copy only when some day is still to come
     sold = _by_month(ledger.volume["day"].to_numpy())
     ads = days[(days["line"] == "ads").to_numpy()]
     advertised = _by_month(ads["day"].to_numpy())
     settled = set(days.loc[days["source"].isin(["settlement", "date range report"]).to_numpy(), "month"])
-    open_orders = ledger.orders[~ledger.orders["settled"].to_numpy(dtype=bool)]
-    estimated_lines = pd.Series(month_of(open_orders["day"])).value_counts().to_dict() if len(open_orders) else {}
+    # the order lines no settlement covers yet, counted by month (their days only, not a copy of the lines)
+    where, distinct = month_codes(ledger.orders["day"].to_numpy()[~ledger.orders["settled"].to_numpy(dtype=bool)])
+    estimated_lines = {m: int(n) for m, n in zip(distinct.astype(str), np.bincount(where, minlength=len(distinct)))
+                       if n}
     order_months = sorted(sold)
     current = today.strftime("%Y-%m")
 

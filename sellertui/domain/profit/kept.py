@@ -24,7 +24,7 @@ import pickle
 import threading
 from pathlib import Path
 
-VERSION = 2  # bump when the Ledger's shape or any rule behind it changes (the code stamp catches edits too)
+VERSION = 3  # bump when the Ledger's shape or any rule behind it changes (the code stamp catches edits too)
 
 
 @functools.cache  # a running process's code is the code it imported
@@ -52,29 +52,21 @@ def _path(store, key: tuple) -> Path:
 FRAMES = ("daily", "orders", "actual", "ads", "small", "volume", "missing_cost", "monthly")
 
 
-def _pack(ledger) -> tuple[object, dict[str, list[str]]]:
-    """A copy of the ledger whose text columns of Python strings are categoricals (frame -> those columns):
-    a million strings pickle and load one by one, their few distinct values at once."""
+def _pack(frame) -> tuple[object, list[str]]:
+    """``frame`` with its text columns of Python strings as categoricals, and their names: a million strings
+    pickle and load one by one, their few distinct values at once."""
     import pandas as pd
 
     from sellertui.domain.profit.codes import text_columns
 
-    packed, names = copy.copy(ledger), {}
-    for name in FRAMES:
-        frame = getattr(ledger, name)
-        text = text_columns(frame)
-        if text:
-            setattr(packed, name, frame.assign(**{c: pd.Categorical(frame[c]) for c in text}))
-            names[name] = text
-    return packed, names
+    text = text_columns(frame)
+    return (frame.assign(**{c: pd.Categorical(frame[c]) for c in text}) if text else frame), text
 
 
-def _unpack(packed, names: dict[str, list[str]]):
-    for name, text in names.items():
-        frame = getattr(packed, name)  # just unpickled, ours: changed in place, not copied whole
-        for column in text:
-            frame[column] = frame[column].astype(object)
-    return packed
+def _unpack(frame, text: list[str]):
+    for column in text:  # just unpickled, ours: changed in place, not copied whole
+        frame[column] = frame[column].astype(object)
+    return frame
 
 
 def load(store, key: tuple):
@@ -82,8 +74,10 @@ def load(store, key: tuple):
     path = _path(store, key)
     try:
         with open(path, "rb") as file:
-            packed, names, flags, products = pickle.load(file)
-        return _unpack(packed, names), flags, products
+            ledger, flags, products = pickle.load(file)
+            for name in FRAMES:
+                setattr(ledger, name, _unpack(*pickle.load(file)))
+        return ledger, flags, products
     except Exception:  # missing, cut short, written by other code: build it again
         return None
 
@@ -101,7 +95,12 @@ def save(store, key: tuple, kept: tuple) -> None:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as file:
             ledger, flags, products = kept
-            pickle.dump((*_pack(ledger), flags, products), file, protocol=5)
+            shell = copy.copy(ledger)
+            for name in FRAMES:
+                setattr(shell, name, None)
+            pickle.dump((shell, flags, products), file, protocol=5)
+            for name in FRAMES:  # one pickle a frame: the pickler's copies of its columns go before the next's
+                pickle.dump(_pack(getattr(ledger, name)), file, protocol=5)
         os.replace(tmp, path)
     except Exception:  # the cache is an optimisation: a full disk must not fail the P&L
         with contextlib.suppress(OSError):

@@ -162,9 +162,12 @@ def _settlement_only(actual: pd.DataFrame, known: set, fees: pd.DataFrame, costs
 
 
 def build_ledger(sources: Sources, home: str, today: date) -> Ledger:
+    """The ledger of ``sources`` (read for this build: its order, settlement and transaction frames are let go
+    once used, so that they are not held through the rest of the build, the P&L's peak memory)."""
     home = home.upper()
     actual = actual_lines(sources)
     orders = sources.orders
+    sources.orders = sources.settlements = sources.transactions = None
     sold = (orders["qty"] > 0).to_numpy() & (orders["day"] <= np.datetime64(today)).to_numpy()
     orders = orders[sold & each_distinct(orders["status"], lambda status: status.lower() != "cancelled", True)]
     orders = orders.reset_index(drop=True)
@@ -187,6 +190,7 @@ def build_ledger(sources: Sources, home: str, today: date) -> Ledger:
         days = np.where(is_order & ~np.isnat(redated), redated, actual["day"].to_numpy()).astype("datetime64[D]")
         actual = actual.assign(day=days)
         only = _settlement_only(actual, set(order_keys), fees, costs)
+        del keys, order_keys, order_day, redated, days  # a text key per line: not held through the build
     priced = priced_orders(orders, settled, fees, costs)
     small = [small_entries.refund_entries(sources.returns, refunded, orders),
              small_entries.postage_entries(sources.postage_refunds, refunded)]
@@ -209,6 +213,7 @@ def build_ledger(sources: Sources, home: str, today: date) -> Ledger:
         month_end = (today.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
         small.append(small_entries.expense_entries(sources.expenses, first, month_end))
         estimated = account_fees.estimates(sources.products, spans, first, month_end, sources.fee_rates)
+    del orders  # what the ledger keeps of the order lines is priced and volume
     small = [s for s in small if len(s)]
     small_frame = pd.concat(small, ignore_index=True) if small else small_entries.frame([])
     ledger = Ledger(pd.DataFrame(), priced, actual, ads, small_frame, volume.reset_index(drop=True),

@@ -72,6 +72,7 @@ class ProfitService:
                 found = kept.load(self.store, key)  # an earlier process's ledger of the same files and day
                 if found is None:
                     read = sources.load(self.store, self.frames)
+                    self.frames.release()  # the sources hold what was read: no second copy through the build
                     read.fee_rates = rates
                     ledger = build_ledger(read, self.home, today)
                     products, read = read.products, None  # the sources' frames go before the flags and the kept copy

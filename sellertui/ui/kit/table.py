@@ -103,14 +103,13 @@ class FrameTable(ScrollView, can_focus=True):
 
     # -- data ------------------------------------------------------------------
     def set_frame(self, frame, order=None, keep_position: bool = True) -> None:
-        """Show ``frame`` (a pandas DataFrame); ``order`` selects rows (default: all)."""
+        """Show ``frame`` (a pandas DataFrame; None: let its rows go, the marks kept); ``order`` selects rows."""
         current = self.current_position if keep_position else None
-        self._frame = frame
-        self._values = {}
-        self._sort_index = None
-        self.marked &= set(range(len(frame)))
-        np = lazy_numpy()
-        self._apply_order(np.arange(len(frame)) if order is None else np.asarray(order), current)
+        self._frame, self._values, self._sort_index = frame, {}, None
+        if frame is not None:
+            self.marked &= set(range(len(frame)))
+        np, rows = lazy_numpy(), 0 if frame is None else len(frame)
+        self._apply_order(np.arange(rows) if order is None else np.asarray(order), current)
 
     def set_order(self, order) -> None:
         """Show these frame rows (e.g. a filter's result), keeping the sort."""

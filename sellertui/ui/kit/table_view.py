@@ -138,6 +138,7 @@ class TableView(PanelHolder, View):
     def show_loaded(self, frame) -> None:
         """Show what ``load`` returned (a frame; views that load more unpack it, then call this)."""
         self._show_frame(frame)
+        self._kept = None
         self.show_summary(frame)
         self.done_loading()
         if self._pending_select is not None:
@@ -145,11 +146,34 @@ class TableView(PanelHolder, View):
 
     def _show_frame(self, frame) -> None:
         """Show a new frame with the cursor on the record it was on (a reload re-sorts: rows move)."""
-        record = self.current_value(self.ROW_KEY)
+        kept = self._kept  # the rows were let go: the record, cursor and scroll of when they were
+        record = self.current_value(self.ROW_KEY) if kept is None else kept[0]
         self.table.set_frame(frame, keep_position=False)
         self._refilter(keep=True)
+        if kept is not None:  # forced: the table without rows had no scroll bar yet, nothing to scroll
+            self.table.scroll_to(y=kept[2], animate=False, force=True, immediate=True)
         if record is None or not self.select_row(self.ROW_KEY, record):
-            self.table.action_jump(0)  # a first load opens on the first row (the newest, the most urgent)
+            if kept is None:
+                self.table.action_jump(0)  # a first load opens on the first row (the newest, the most urgent)
+            else:
+                self.table.cursor_row = min(kept[1], max(len(self.table.order) - 1, 0))
+
+    # -- letting go of the rows while the tab is not shown ------------------------------
+    RELEASE_ROWS: ClassVar[int] = 10_000  # a table at least this long lets go of its rows when its tab is left
+    _kept: tuple | None = None  # (record under the cursor, cursor row, scroll) while the rows are let go
+
+    def release(self) -> bool:
+        """Let go of the rows (the tab was left) when they are many; the next show reads them again (from the
+        kept frames: milliseconds) with the filter, sort, marks, cursor and scroll as the user left them."""
+        table = self.table
+        frame = table.frame
+        if frame is None or not self.loaded or len(frame) < self.RELEASE_ROWS:
+            return False
+        self._kept = (self.current_value(self.ROW_KEY), table.cursor_row, table.scroll_y)
+        self._last_filter = None  # it holds the frame
+        table.set_frame(None)
+        self.loaded = False
+        return True
 
     def select_where(self, column: str, value, work: tuple[str, str, str] | None = None,
                      then: str | None = None) -> None:

@@ -54,6 +54,10 @@ class View(ShopPart, Vertical):
                 widget.focus()
                 return
 
+    def release(self) -> bool:
+        """Let go of what was read while the tab is not shown (the next show reads it again); whether it did."""
+        return False
+
     def done_loading(self) -> None:
         self.loaded = True
         self.area.view_ready(self)
@@ -162,6 +166,9 @@ class ViewArea(Area):
         for view in self.query(View):
             view.loaded = False
         self.current.reload()
+
+    def release(self) -> bool:
+        return any([view.release() for view in self.query(View)])  # a list: every view lets go, not the first
 
     async def reveal(self, view: str, column: str, value, work: tuple[str, str, str] | None = None,
                      then: str | None = None) -> None:
