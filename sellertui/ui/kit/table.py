@@ -102,12 +102,13 @@ class FrameTable(ScrollView, can_focus=True):
         self._lines = plain_lines(0)
 
     # -- data ------------------------------------------------------------------
-    def set_frame(self, frame, order=None, keep_position: bool = True) -> None:
-        """Show ``frame`` (a pandas DataFrame); ``order`` selects rows (default: all)."""
+    def set_frame(self, frame, order=None, keep_position: bool = True, sorted_index=None) -> None:
+        """Show ``frame`` (a pandas DataFrame); ``order`` selects rows (default: all). ``sorted_index``: (sort key,
+        every position in that order), worked out off the UI thread (used while the table sorts by that key)."""
         current = self.current_position if keep_position else None
         self._frame = frame
         self._values = {}
-        self._sort_index = None
+        self._sort_index = sorted_index
         self.marked &= set(range(len(frame)))
         np = lazy_numpy()
         self._apply_order(np.arange(len(frame)) if order is None else np.asarray(order), current)

@@ -162,6 +162,7 @@ class ViewArea(Area):
         for view in self.query(View):
             view.loaded = False
         self.current.reload()
+        self.ahead = None  # a read ahead serves the view shown first (taken just now), or no one: let it go
 
     async def reveal(self, view: str, column: str, value, work: tuple[str, str, str] | None = None,
                      then: str | None = None) -> None:
