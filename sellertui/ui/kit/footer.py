@@ -15,6 +15,23 @@ from sellertui.core.i18n import _
 
 
 class ShellFooter(Footer):
+    _recompose_planned = False
+
+    def bindings_changed(self, screen) -> None:
+        # Textual's footer recomposes once per change of bindings, and a tab switch makes two or more in a
+        # row (focus leaves, a pane hides, focus lands): each rebuilds and restyles every key. One
+        # recompose after the refresh shows the same keys, read when it runs.
+        self._bindings_ready = True
+        if not screen.app.app_focus or self._recompose_planned:
+            return
+        if self.is_attached and screen is self.screen:
+            self._recompose_planned = True
+            self.call_after_refresh(self._recompose_once)
+
+    async def _recompose_once(self) -> None:
+        self._recompose_planned = False
+        await self.recompose()
+
     def compose(self):
         for widget in super().compose():
             if isinstance(widget, FooterKey):
