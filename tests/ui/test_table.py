@@ -146,3 +146,14 @@ async def test_a_sort_worked_out_off_the_ui_thread_is_used_only_for_the_key_it_w
         assert list(table.order) == list(given)
         table.set_frame(data, sorted_index=(("name", False), given))  # made for another key: sorted here
         assert list(table.order) == list(sorted_positions(data["qty"], True)) == [2, 4, 1, 3, 0, 5]
+
+
+def test_text_columns_sort_as_pandas_sorts_them_ties_kept_in_place_missing_last() -> None:
+    from sellertui.ui.kit.table_columns import sorted_positions
+
+    texts = pd.Series(["b", None, "a", "b", "c", None, "a", "b"] * 50)
+    assert isinstance(texts.array, pd.arrays.ArrowExtensionArray)  # pandas' text columns: Arrow's own sort
+    for descending in (False, True):
+        expected = texts.sort_values(ascending=not descending, kind="stable", na_position="last").index.to_numpy()
+        assert list(sorted_positions(texts, descending)) == list(expected)
+    assert list(sorted_positions(texts, True)[:3]) == [4, 12, 20]  # the "c"s, first to last, then the "b"s
