@@ -15,22 +15,26 @@ from sellertui.core.i18n import _
 
 
 class ShellFooter(Footer):
-    _recompose_planned = False
+    _changes = 0  # binding changes heard
+    _composed_for = 0  # the change the keys shown were composed after
 
     def bindings_changed(self, screen) -> None:
-        # Textual's footer recomposes once per change of bindings, and a tab switch makes two or more in a
-        # row (focus leaves, a pane hides, focus lands): each rebuilds and restyles every key. One
-        # recompose after the refresh shows the same keys, read when it runs.
+        # Textual's footer recomposes (every key rebuilt and restyled) once per change of bindings, and a tab
+        # switch makes several in a row (focus leaves, a pane hides, focus lands). Each change still asks for a
+        # recompose after the refresh, as Textual's does (one may be dropped with a screen popped first), but
+        # only the first to run after the latest change recomposes: it reads the bindings then, so the keys
+        # shown are the same.
         self._bindings_ready = True
-        if not screen.app.app_focus or self._recompose_planned:
+        if not screen.app.app_focus:
             return
         if self.is_attached and screen is self.screen:
-            self._recompose_planned = True
+            self._changes += 1
             self.call_after_refresh(self._recompose_once)
 
     async def _recompose_once(self) -> None:
-        self._recompose_planned = False
-        await self.recompose()
+        if self._composed_for != self._changes:
+            self._composed_for = self._changes
+            await self.recompose()
 
     def compose(self):
         for widget in super().compose():
