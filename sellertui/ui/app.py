@@ -135,6 +135,8 @@ class SellerApp(LanguageShell, LiveStore, SyncShell, ShopSwitching, AdsConnectSh
             if pending.area_class.slug() == slug:
                 done = self._mounting[slug] = asyncio.get_running_loop().create_future()
                 area = pending.area_class(self.ctx)
+                if self.shop is not None:  # its first read starts now, while Textual builds it
+                    area.read_ahead(self.shop)
                 mounted = None  # if mounting fails, waiters get no area rather than a half-mounted one
                 try:
                     await pending.parent.mount(area, after=pending)

@@ -10,7 +10,7 @@ from sellertui.domain.orders.message_list import filter_messages, message_list
 from sellertui.domain.orders.order_lines import any_line, lines_of_order, order_details
 from sellertui.domain.orders.return_list import filter_cases, rank, return_cases
 from sellertui.domain.orders.ship_queue import due_label, filter_queue, queue_frame, ship_queue
-from sellertui.domain.orders.table import all_orders, order_months
+from sellertui.domain.orders.table import all_orders, order_months, orders_signature, read_ahead
 from tests.shops import shop_of
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=timezone.utc)  # the tests' frozen clock, a Sunday
@@ -84,6 +84,23 @@ def test_any_line_searches_every_month(store) -> None:
 def test_notes_by_sku(store) -> None:
     seed(store)
     assert set(notes.notes_by_sku(store)) == {"MAT"}
+
+
+def test_a_read_ahead_is_every_line_once_every_month_is_kept_and_a_write_changes_its_signature(store) -> None:
+    seed(store)
+    shop = shop_of(store)
+    assert read_ahead(shop) is None  # no month kept as a frame yet: the tab reads on its own (newest months first)
+    all_orders(shop)
+    signature, frame = read_ahead(shop)
+    assert sorted(frame["id"]) == sorted(all_orders(shop)["id"])
+    assert signature == orders_signature(shop)
+    with store.transaction() as tx:  # a line changed: a frame read before it is no longer current
+        tx["orders"].upsert_many([line("F", "MAT", "2026-11-21")])
+    assert orders_signature(shop) != signature
+    before = orders_signature(shop)
+    with store.transaction() as tx:  # the buyers give the blacklist flags: a change there is a change too
+        tx["buyers"].upsert_many([{"id": "dee@x", "name": "Dee", "email": "dee@x", "blacklisted": True}])
+    assert orders_signature(shop) != before
 
 
 def test_all_orders_flags_blacklisted_buyers_and_reads_chosen_months(store) -> None:

@@ -131,3 +131,29 @@ async def test_a_marked_row_shows_its_mark_even_under_the_cursor() -> None:
         await pilot.press("space")  # unmark
         await pilot.pause()
         assert table.render_line(1).text.startswith("A")
+
+
+async def test_a_sort_worked_out_off_the_ui_thread_is_used_only_for_the_key_it_was_made_for() -> None:
+    from sellertui.ui.kit.table_columns import sorted_positions
+
+    data = frame(6)
+    app = Harness(frame(1))
+    async with app.run_test(size=(40, 10)):
+        table = app.query_one(FrameTable)
+        table.sort_by = ("qty", True)
+        given = np.array([5, 4, 3, 2, 1, 0])  # not qty's order: shows that it is taken as given
+        table.set_frame(data, sorted_index=(("qty", True), given))
+        assert list(table.order) == list(given)
+        table.set_frame(data, sorted_index=(("name", False), given))  # made for another key: sorted here
+        assert list(table.order) == list(sorted_positions(data["qty"], True)) == [2, 4, 1, 3, 0, 5]
+
+
+def test_text_columns_sort_as_pandas_sorts_them_ties_kept_in_place_missing_last() -> None:
+    from sellertui.ui.kit.table_columns import sorted_positions
+
+    texts = pd.Series(["b", None, "a", "b", "c", None, "a", "b"] * 50)
+    assert isinstance(texts.array, pd.arrays.ArrowExtensionArray)  # pandas' text columns: Arrow's own sort
+    for descending in (False, True):
+        expected = texts.sort_values(ascending=not descending, kind="stable", na_position="last").index.to_numpy()
+        assert list(sorted_positions(texts, descending)) == list(expected)
+    assert list(sorted_positions(texts, True)[:3]) == [4, 12, 20]  # the "c"s, first to last, then the "b"s

@@ -78,6 +78,23 @@ def all_orders(shop, months: list[str] | None = None):
     return orders_frame(frames, blacklisted_ids(shop.store, frames), partitions=months)
 
 
+def orders_signature(shop) -> tuple:
+    """The identity of the files ``all_orders`` reads (the orders, and the buyers for the flags): while it is
+    unchanged, a frame read under it is still current."""
+    from sellertui.store.views import files_signature
+
+    return files_signature(shop.store, ("orders", "buyers"))
+
+
+def read_ahead(shop) -> tuple[tuple, object] | None:
+    """(the files' signature, every order line), read before the tab is built; None when some month's frame is
+    not kept (the tab then shows the newest months first, as it does without a read ahead)."""
+    if not all_cached(shop):
+        return None
+    signature = orders_signature(shop)  # taken first: a write during the read makes it stale, never wrongly fresh
+    return signature, all_orders(shop)
+
+
 def filter_orders(frame, text: str, within=None):
     """Positions of the order lines matching the filter text (None: no filter).
 

@@ -8,7 +8,9 @@ them) feed the footer, the help screen and the command palette.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+import threading
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -117,6 +119,25 @@ class Area(ShopPart, Vertical):
                 return
         self.app.set_focus(None)  # nothing to type into here: no hidden widget keeps the keys
 
+    ahead: Future | None = None  # the first read, started as the area was built (``read_ahead``)
+
+    @classmethod
+    def first_read(cls, shop: "Shop") -> Callable[[], Any] | None:
+        """What the tab shows first, as a read that needs no widget: started in a thread as the tab is first
+        shown, it runs while Textual composes, styles and mounts the area (Orders' 100k rows: ~0.1 s)."""
+        return None
+
+    def read_ahead(self, shop: "Shop") -> None:
+        """Start the first read (the app calls it before mounting the area); its view's load takes it."""
+        read = self.first_read(shop)
+        if read is not None:
+            self.ahead = read_in_thread(read)
+
+    def take_read_ahead(self) -> Future | None:
+        """The read started before this area was mounted (once: a later load reads the store again), or None."""
+        ahead, self.ahead = self.ahead, None
+        return ahead
+
     def reload(self) -> None:
         """Read what this area shows (subclasses do it in a worker, then ``mark_ready``)."""
         self.mark_ready()
@@ -138,6 +159,24 @@ def own_bindings(cls) -> list[Binding]:
         for binding in bindings:
             found.setdefault(binding.id or f"{binding.key}:{binding.action}", binding)
     return list(found.values())
+
+
+def read_in_thread(read: Callable[[], Any]) -> Future:
+    """Run ``read`` in a thread now; a view's load (in its worker) takes the result, or the error, from the future.
+
+    A plain thread rather than a Textual worker: it runs before the area is mounted, and is never cancelled
+    before it starts (a load waits on it).
+    """
+    future: Future = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(read())
+        except BaseException as exc:  # handed to the load that waits for it, which reports it
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="read-ahead", daemon=True).start()
+    return future
 
 
 class PendingArea(Widget):

@@ -102,10 +102,12 @@ class FrameTable(ScrollView, can_focus=True):
         self._lines = plain_lines(0)
 
     # -- data ------------------------------------------------------------------
-    def set_frame(self, frame, order=None, keep_position: bool = True) -> None:
-        """Show ``frame`` (a pandas DataFrame; None: let its rows go, the marks kept); ``order`` selects rows."""
+    def set_frame(self, frame, order=None, keep_position: bool = True, sorted_index=None) -> None:
+        """Show ``frame`` (a pandas DataFrame; None: let its rows go, the marks kept); ``order`` selects rows
+        (default: all). ``sorted_index``: (sort key, every position in that order), worked out off the UI thread
+        (used while the table sorts by that key)."""
         current = self.current_position if keep_position else None
-        self._frame, self._values, self._sort_index = frame, {}, None
+        self._frame, self._values, self._sort_index = frame, {}, sorted_index
         if frame is not None:
             self.marked &= set(range(len(frame)))
         np, rows = lazy_numpy(), 0 if frame is None else len(frame)

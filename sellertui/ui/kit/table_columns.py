@@ -58,6 +58,12 @@ def plain_value(value: Any) -> Any:
 def sorted_positions(column, descending: bool):
     """Every position of ``column`` (a Series), in the order of its values (stable; missing last)."""
     column = column.reset_index(drop=True)
+    import pandas as pd
+
+    if isinstance(column.array, pd.arrays.ArrowExtensionArray):
+        # the call sort_values makes for such a column (pandas' nargsort: Arrow's stable sort), without the
+        # missing-value mask and the sorted copy of every value it builds too: 100k texts ~16-40 -> ~13 ms
+        return column.array.argsort(ascending=not descending, kind="stable", na_position="last")
     try:
         ordered = column.sort_values(ascending=not descending, kind="stable", na_position="last")
     except TypeError:  # mixed types in one column: compare their text

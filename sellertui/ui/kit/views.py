@@ -166,6 +166,7 @@ class ViewArea(Area):
         for view in self.query(View):
             view.loaded = False
         self.current.reload()
+        self.ahead = None  # a read ahead serves the view shown first (taken just now), or no one: let it go
 
     def release(self) -> bool:
         return any([view.release() for view in self.query(View)])  # a list: every view lets go, not the first

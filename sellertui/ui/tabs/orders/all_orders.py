@@ -15,6 +15,7 @@ from sellertui.ui.kit.cells import money_cell
 from sellertui.ui.kit.dialogs import DetailScreen
 from sellertui.ui.kit.safe import plain
 from sellertui.ui.kit.table import Column
+from sellertui.ui.kit.table_columns import sorted_positions
 from sellertui.ui.kit.table_view import TableView
 from sellertui.ui.tabs.orders.common import STATUS_STYLE, order_detail
 
@@ -64,10 +65,32 @@ class AllOrdersView(TableView):
             self.order = order
             super().__init__()
 
+    SORT = ("purchase_date", True)  # newest first
+
     def on_mount(self) -> None:
-        self.table.sort_by = ("purchase_date", True)  # newest first
+        self.table.sort_by = self.SORT
+
+    @classmethod
+    def read_ahead(cls, shop):
+        """Every order line and its first order (read and sorted before the tab is built); None: read on load."""
+        read = table.read_ahead(shop)
+        if read is None:
+            return None
+        signature, frame = read
+        return signature, frame, sorted_positions(frame[cls.SORT[0]], cls.SORT[1])
+
+    _ahead = None  # the area's read ahead, for the first load
+
+    def reload(self) -> None:
+        self._ahead = self.area.take_read_ahead()
+        super().reload()
 
     def load(self):
+        ahead, self._ahead = self._ahead, None
+        read = ahead.result() if ahead is not None else None
+        if read is not None and read[0] == table.orders_signature(self.shop):  # no write since it started
+            self.sorted_ahead = (read[1], self.SORT, read[2])
+            return read[1]
         months = table.order_months(self.shop.store)
         if len(months) > 2 and self.table.frame is None and not table.all_cached(self.shop):
             # First show the newest months (a screenful in ~0.1 s even when nothing is cached yet),

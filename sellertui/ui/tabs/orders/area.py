@@ -32,6 +32,10 @@ class OrdersArea(ViewArea):
     BINDINGS = view_bindings(VIEWS)
     FIT_BAR = True  # seven views: at 80 columns the names of the others give way first
 
+    @classmethod
+    def first_read(cls, shop):  # All orders' frame, read while the tab is built
+        return lambda: AllOrdersView.read_ahead(shop)
+
     class AddressLinesRead(Message, bubble=False):
         """The lines of an order whose address is to change were read."""
 
