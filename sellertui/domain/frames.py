@@ -61,6 +61,7 @@ class FrameCache:
         self._sizes: dict[tuple[str, str, str], int] = {}  # insertion order = least recently used first
         self._lock = threading.Lock()
         self._derived: dict[str, tuple[tuple, object]] = {}  # name -> (the files' signature, value)
+        self._release_due = False  # a release asked for while a read ran: done as that read ends
 
     @classmethod
     def for_store(cls, store: Store) -> "FrameCache":
@@ -111,6 +112,8 @@ class FrameCache:
                 for stale in [k for k in self._parts if k[0] == collection and k[1] == label and k[2] not in parts]:
                     self._forget(stale)
             self._trim()
+            if self._release_due:  # the caller holds what it asked for; the cache's copies go
+                self._clear()
         frames = [f for f in frames if len(f)]
         if not frames:
             return build(Columns({name: [] for name in ("id", *fields)}) if fields else [])
@@ -212,18 +215,24 @@ class FrameCache:
 
     def release(self) -> bool:
         """Let go of the partitions kept in memory where the disk holds them (read again in milliseconds): the
-        caller holds what it asked for (a tab left, the P&L's sources read). Skipped while a read runs (its
-        lock held): the caller is the UI thread, which must not wait for a parse. Whether frames are kept on
-        disk (what is let go of them reads back in milliseconds)."""
+        caller holds what it asked for (a tab left, the P&L's sources read). Put off while a read runs (its
+        lock held): the caller is the UI thread, which must not wait for a parse; that read lets go as it ends.
+        Whether frames are kept on disk (what is let go of them reads back in milliseconds)."""
         if self.disk is None:
             return False
         if self._lock.acquire(blocking=False):
             try:
-                self._parts.clear()
-                self._sizes.clear()
+                self._clear()
             finally:
                 self._lock.release()
+        else:  # a read runs (a background warm-up, another tab's load): it lets go as it ends
+            self._release_due = True
         return True
+
+    def _clear(self) -> None:
+        self._parts.clear()
+        self._sizes.clear()
+        self._release_due = False
 
     def _forget(self, key: tuple[str, str, str]) -> None:
         self._parts.pop(key, None)

@@ -43,10 +43,14 @@ def test_without_a_disk_copy_the_partitions_stay(store) -> None:
     assert cache._parts  # letting go would mean building them again
 
 
-def test_a_read_under_way_is_not_waited_for(store, tmp_path) -> None:
+def test_a_read_under_way_is_not_waited_for_and_lets_go_as_it_ends(store, tmp_path) -> None:
     _products(store)
     cache = FrameCache(store, tmp_path / "frames")
     cache.frame("products", build)
     with cache._lock:  # a worker's read holds the lock: the UI thread goes on without letting go
         assert cache.release()
+        assert cache._parts
+    got = cache.frame("products", build)  # the next read to end lets go: its caller holds what it asked for
+    assert not cache._parts and not cache._sizes and list(got["sku"]) == ["A-1", "B-2"]
+    cache.frame("products", build)  # once: later reads keep their partitions again
     assert cache._parts
