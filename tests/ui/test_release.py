@@ -86,3 +86,34 @@ async def test_a_short_table_is_kept(make_app, demo_copy: Path) -> None:
         await pilot.press("1")
         await settle(pilot, app)
         assert view.table.frame is frame and view.loaded  # a few thousand lines: not worth reading again
+
+
+async def test_leaving_ads_stops_its_background_warm_up(make_app, demo_copy: Path, monkeypatch) -> None:
+    import asyncio
+    import threading
+    import time
+
+    from sellertui.domain.ads.service import AdsService
+
+    started, stopped = threading.Event(), []
+
+    def prefetch(self, window, stop=lambda: False) -> None:  # a warm-up still reading when the user leaves
+        started.set()
+        deadline = time.monotonic() + 30
+        while not stop() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        stopped.append(stop())
+
+    monkeypatch.setattr(AdsService, "prefetch", prefetch)
+    app = make_app(demo_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("3")
+        for _ in range(3000):  # the Ads tab shows its window, then starts warming the longest preset's months
+            if started.is_set():
+                break
+            await asyncio.sleep(0.01)
+        assert started.is_set()
+        await pilot.press("4")  # Promotions: the Ads tab is left
+        await settle(pilot, app)  # the warm-up's worker ends
+        assert stopped == [True]  # it was told to stop, not run on under the next tab's load

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -204,10 +205,13 @@ class AdRows:
                 months.update(Window(_date(int(a)), _date(int(b))).months())
         return sorted(months & set(self.months())), overlapping
 
-    def warm(self, window: Window) -> None:
+    def warm(self, window: Window, stop: Callable[[], bool] = lambda: False) -> None:
         """Have every month the window needs built into the frame cache (parsed once, kept on disk), one month at
-        a time and nothing computed: a background warm-up that holds no window's rows."""
+        a time and nothing computed: a background warm-up that holds no window's rows. ``stop``: asked before
+        each month (the user left the tab: what is not read yet is read when needed)."""
         for month in self._needs(window, self.reports())[0]:
+            if stop():
+                return
             self.partition(month)
 
     def read(self, window: Window | None, reports: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

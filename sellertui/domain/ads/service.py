@@ -12,6 +12,7 @@ import json
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import Callable
 
 import pandas as pd
 
@@ -101,9 +102,10 @@ class AdsService:
             return Window.custom(first, end)
         return window
 
-    def prefetch(self, window: Window) -> None:
-        """Parse the months the longest preset ending with ``window`` needs (a background warm-up)."""
-        self.data.warm(Window.last(max(PRESETS), window.end))
+    def prefetch(self, window: Window, stop: Callable[[], bool] = lambda: False) -> None:
+        """Parse the months the longest preset ending with ``window`` needs (a background warm-up; ``stop``:
+        asked between months)."""
+        self.data.warm(Window.last(max(PRESETS), window.end), stop)
 
     def _signature(self) -> tuple:
         """The files behind every window: the reports' index and the collection's months."""

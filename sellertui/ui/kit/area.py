@@ -80,15 +80,21 @@ class Area(ShopPart, Vertical):
             self.reload()
 
     def on_hide(self) -> None:
-        # The user left the tab (a dialog over it leaves it active): what it holds is let go when the frames
-        # it came from are kept on disk (quick to read again), and its pages go back to the system, so the
-        # next tab's peak is not on top of it.
-        if self.store_open and not self.is_active and self.shop.release_frames():
+        # The user left the tab (a dialog over it leaves it active): its background work stops, what it holds is
+        # let go when the frames it came from are kept on disk (quick to read again), and its pages go back to
+        # the system, so the next tab's peak is not on top of it.
+        if not self.store_open or self.is_active:
+            return
+        self.left()
+        if self.shop.release_frames():
             from sellertui.memory import give_back
 
             if self.release():
                 self.stale = True  # read again when next shown
             self.app.call_after_refresh(give_back)  # after the next tab is painted: a trim takes 4-17 ms
+
+    def left(self) -> None:
+        """The user left the tab: stop background work that only serves it (subclasses say which)."""
 
     def release(self) -> bool:
         """Let go of the data shown (the tab is not on screen); whether anything was. Subclasses say what."""

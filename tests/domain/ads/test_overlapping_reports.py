@@ -114,3 +114,17 @@ def test_the_lean_frame_of_every_layout_has_the_lean_columns_in_order(overlappin
         rows = AdRows(FrameCache(store), layout, lean=True)
         for month in rows.months():
             assert list(rows.partition(month).columns) == LEAN_COLUMNS
+
+
+def test_the_warm_up_reads_the_windows_months_and_stops_when_asked(overlapping, store) -> None:
+    from sellertui.domain.ads.layouts import SEARCH_TERMS
+    from sellertui.domain.ads.rows import AdRows
+
+    window = Window.custom(date(2025, 11, 1), date(2026, 1, 31))
+    whole = AdRows(FrameCache(store), SEARCH_TERMS)
+    whole.warm(window)
+    assert whole.loaded == {"2025-11", "2025-12", "2026-01"}
+    asked = []
+    stopped = AdRows(FrameCache(store), SEARCH_TERMS)
+    stopped.warm(window, stop=lambda: bool(asked.append(1)) or len(asked) > 1)  # the user left after one month
+    assert len(stopped.loaded) == 1 and len(asked) == 2

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from rich.text import Text
 from textual import work
+from textual.worker import get_current_worker
 from textual.binding import Binding
 
 from sellertui.core.i18n import N_, _
@@ -36,6 +37,7 @@ from sellertui.ui.tabs.ads.terms_view import TermsView
 from sellertui.ui.kit.views import ViewArea, view_bindings
 
 
+PREFETCH = "ads-prefetch"  # the background warm-up's worker group
 STEP = Binding.Group("Step", compact=True)  # shift+← shift+→ share one footer label
 
 
@@ -91,10 +93,17 @@ class AdsArea(AdsSending, ViewArea):
             self._warmed = window.end
             self._prefetch(window)
 
-    @work(thread=True, exclusive=True, group="ads-prefetch", exit_on_error=False)
+    @work(thread=True, exclusive=True, group=PREFETCH, exit_on_error=False)
     def _prefetch(self, window) -> None:
         """Parse the months the longest preset needs while the user reads, so w and shift+← are instant."""
-        self.service().prefetch(window)
+        worker = get_current_worker()
+        self.service().prefetch(window, stop=lambda: worker.is_cancelled)
+
+    def left(self) -> None:
+        # the warm-up stops after the month it is reading (not on top of the next tab's load), and starts
+        # again when a window is next shown
+        self.workers.cancel_group(self, PREFETCH)
+        self._warmed = None
 
     def store_changed(self, collections: frozenset[str]) -> None:
         if {"ad_reports", "search_terms"} & collections and not self.chosen:
