@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -41,6 +42,15 @@ def fmt(value: float | None, unit: str) -> str:
     return f"{value:.0f} {unit}"
 
 
+def _suite(name: str, large: Path, work: Path) -> list[Result]:
+    module = __import__(f"sellertui.devtools.bench.{name}_suite", fromlist=["run"])
+    try:
+        return module.run(large, work)
+    except Exception as exc:  # one suite's failure must not lose the figures the others measured
+        return [Result(f"{name}: the suite failed", 0.0, None, "s", "runs", ok=False,
+                       note=f"{type(exc).__name__}: {exc}"[:300])]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make bench", description=__doc__)
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
@@ -53,13 +63,15 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     results: list[Result] = []
     started = time.perf_counter()
-    for name in args.only or SUITES:
-        module = __import__(f"sellertui.devtools.bench.{name}_suite", fromlist=["run"])
+    # every scratch folder of the run (empty cache dirs, configs) in one, on the store's disk, removed at the end:
+    # each run made dozens, a few GB left behind after a few runs
+    with tempfile.TemporaryDirectory(prefix="run-", dir=work.resolve(), ignore_cleanup_errors=True) as scratch:
+        tempfile.tempdir = scratch
         try:
-            results.extend(module.run(large, work))
-        except Exception as exc:  # one suite's failure must not lose the figures the others measured
-            results.append(Result(f"{name}: the suite failed", 0.0, None, "s", "runs", ok=False,
-                                  note=f"{type(exc).__name__}: {exc}"[:300]))
+            for name in args.only or SUITES:
+                results.extend(_suite(name, large, work))
+        finally:
+            tempfile.tempdir = None
     if args.json:
         print(json.dumps([r.as_dict() for r in results], indent=2))
     else:

@@ -9,8 +9,6 @@ unchanged order months).
 
 from __future__ import annotations
 
-from sellertui.devtools.pilot import settle
-
 import os
 import statistics
 import subprocess
@@ -25,6 +23,7 @@ import asyncio, sys, time
 if sys.argv[2] == "warm":
     import pandas  # another tab already paid for it
 from sellertui.context import Context
+from sellertui.devtools.pilot import settle
 from sellertui.ui.app import SellerApp
 
 class Bench(SellerApp):

@@ -49,8 +49,8 @@ def run(large: Path, work: Path, repeat: int = 3) -> list[Result]:
     nothing, cold, warm = [], [], []
     for _ in range(repeat):
         drop_store_frames(large)
-        nothing.append(first_open(large, Path(tempfile.mkdtemp(prefix="bench-cache-", dir=work))))
-        cache = Path(tempfile.mkdtemp(prefix="bench-cache-", dir=work))
+        nothing.append(first_open(large, Path(tempfile.mkdtemp(prefix="bench-cache-"))))
+        cache = Path(tempfile.mkdtemp(prefix="bench-cache-"))
         cold.append(first_open(large, cache))
         warm.append(first_open(large, cache))
     none_cpu, none_peak = statistics.median(c[0] for c in nothing), statistics.median(c[1] for c in nothing)

@@ -75,7 +75,7 @@ def tab_paints(store_dir: Path, work: Path, repeat: int = 1) -> dict[str, dict[s
     for tab in TABS:
         cold, warm = [], []
         for _ in range(repeat):
-            cache = Path(tempfile.mkdtemp(prefix="bench-cache-", dir=work))
+            cache = Path(tempfile.mkdtemp(prefix="bench-cache-"))
             drop_store_frames(store_dir)
             cold.append(_run(store_dir, tab.slug(), cache, config))
             warm.append(_run(store_dir, tab.slug(), cache, config))
