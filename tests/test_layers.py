@@ -109,8 +109,9 @@ LOWER = {  # a layer and what it may import from sellertui (besides itself)
     "core": ("sellertui.clock", "sellertui.store"),
     "importers": ("sellertui.core", "sellertui.store", "sellertui.clock", "sellertui.paths", "sellertui.config"),
     "amazon": ("sellertui.core", "sellertui.store", "sellertui.clock", "sellertui.paths"),  # beside the importers
+    # sellertui.memory: hands freed pages back to the system (ctypes only), after a load's heavy step
     "domain": ("sellertui.core", "sellertui.store", "sellertui.clock", "sellertui.paths", "sellertui.config",
-               "sellertui.importers", "sellertui.amazon"),
+               "sellertui.importers", "sellertui.amazon", "sellertui.memory"),
 }
 
 

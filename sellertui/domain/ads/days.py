@@ -240,9 +240,12 @@ def clip(pieces: pd.DataFrame, first: int, last: int, metrics: tuple[str, ...]) 
 def per_day(pieces: pd.DataFrame, metrics: tuple[str, ...]) -> pd.DataFrame:
     """One row per counted day with each metric's share that day; ``spread`` marks a summary row's day."""
     lengths = (pieces["last"] - pieces["first"] + 1).to_numpy()
-    repeated = pieces.loc[pieces.index.repeat(lengths)]
-    offsets = np.arange(len(repeated)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    day = repeated["first"].to_numpy() + offsets
+    if (lengths == 1).all():  # daily rows (the usual case): nothing to spread, and no copy of every row
+        repeated, day = pieces, pieces["first"].to_numpy()
+    else:
+        repeated = pieces.loc[pieces.index.repeat(lengths)]
+        offsets = np.arange(len(repeated)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        day = repeated["first"].to_numpy() + offsets
     row_first, row_last = repeated["row_first"].to_numpy(), repeated["row_last"].to_numpy()
     cut = {m: shares(repeated[m].to_numpy(), row_first, row_last, day, day) for m in metrics}
     return repeated.assign(**cut, day=day.astype("datetime64[D]"), spread=row_last > row_first).reset_index(drop=True)

@@ -100,6 +100,8 @@ def spend_days(frames, window: Window | None = None) -> pd.DataFrame:
 
 def _spend_days(frames, window: Window | None) -> pd.DataFrame:
     pieces = counted_runs(frames, window)
+    if window is None:  # every month's rows were read (the P&L's): the cache's copies of them go before the sums
+        _let_go(frames)
     if not len(pieces):
         empty = pd.DataFrame({k: pd.Series(dtype=object) for k in KEYS})
         empty["day"] = np.array([], dtype="datetime64[D]")
@@ -107,17 +109,29 @@ def _spend_days(frames, window: Window | None) -> pd.DataFrame:
             empty[name] = np.array([], dtype=np.int64)
         return empty
     days = per_day(pieces.reset_index(drop=True), METRICS)
-    days = days.assign(span_first=days["row_first"], span_last=days["row_last"], rows=1)
+    pieces = None
+    days = days.assign(span_first=days["row_first"], span_last=days["row_last"], rows=1)[[*KEYS, *METRICS, "rows"]]
     # grouped on integer codes: a hundred thousand days of text keys would take seconds
     group = _groups([pd.factorize(days[name])[0] for name in KEYS])
     sums = pd.DataFrame({name: days[name].to_numpy() for name in (*METRICS, "rows")}).groupby(group).sum()
-    firsts = days[KEYS].groupby(group, sort=True).head(1)
-    firsts = firsts.set_axis(group[firsts.index.to_numpy()]).sort_index()
+    # each group's first row: groups are numbered in order of first appearance, so their first rows come in
+    # group order (taken by position: a copy of the keys of every day would be as big again)
+    firsts = days[KEYS].take(np.unique(group, return_index=True)[1])
+    days = None
     summed = pd.concat([firsts.reset_index(drop=True), sums.reset_index(drop=True)], axis=1)
     summed["span_first"], summed["span_last"] = iso(summed["span_first"]), iso(summed["span_last"])
     for name in ("ad_product", "marketplace", "campaign", "currency", "kind"):
         summed[name] = summed[name].astype(object)
     return summed.astype({name: np.int64 for name in (*METRICS, "rows")})
+
+
+def _let_go(frames) -> None:
+    """The frame cache's copies of the months read let go and their pages handed back (read again from disk
+    in milliseconds when asked for): the sums below peak on top of whatever is still held."""
+    from sellertui.memory import give_back
+
+    if frames.release():
+        give_back()
 
 
 def _groups(codes: list[np.ndarray]) -> np.ndarray:

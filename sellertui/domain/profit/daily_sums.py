@@ -164,25 +164,53 @@ def _summed(day, codes: dict, estimated, amount, home, take=None) -> dict[str, n
         present &= take
     number = day.astype("int64")
     for key in (codes["line"], codes["source"], estimated, codes["currency"]):
-        number = number * (int(key.max(initial=0)) + 1) + key
+        number *= int(key.max(initial=0)) + 1  # in place: no temporary of every entry
+        number += key
         if len(number) and number.max() > 2**40:  # renumbered before it could outgrow 64 bits
-            number = pd.factorize(number)[0].astype("int64")
+            number = _first_seen(number)
     at = np.flatnonzero(present)
     del present
-    number = number[at]  # the entries summed only: the whole array goes before the hash table is built
-    group = pd.factorize(number)[0]
+    number = number[at]  # the entries summed only: the whole array goes before the groups are numbered
+    group = _first_seen(number)
     del number
     # groups are numbered in order of first appearance: a group's first entry is where the numbering grows
-    firsts = np.flatnonzero(group > np.maximum.accumulate(np.r_[-1, group])[:-1])
+    highest = np.maximum.accumulate(group)
+    firsts = np.flatnonzero(np.r_[len(group) > 0, highest[1:] > highest[:-1]])
+    del highest
     count = len(firsts)
     sums = np.zeros(count, dtype="int64")
     np.add.at(sums, group, amount[at])
     home = home[at]
     known = ~np.isnan(home)
-    home_sums = np.bincount(group[known], weights=home[known], minlength=count)  # whole cents: exact in any order
-    home_sums[np.bincount(group[known], minlength=count) == 0] = np.nan
+    # whole cents: exact in any order. Every entry with a home amount (the usual case): no filtered copies
+    if known.all():
+        home_sums = np.bincount(group, weights=home, minlength=count).astype(float)
+    else:  # (no weights at all give whole numbers: as floats, so a group without one can be NaN)
+        group = group[known]
+        home_sums = np.bincount(group, weights=home[known], minlength=count).astype(float)
+        home_sums[np.bincount(group, minlength=count) == 0] = np.nan
     at = at[firsts]
     return {"at": at, "day": day[at], "estimated": estimated[at], "amount": sums, "home": home_sums}
+
+
+def _first_seen(values: np.ndarray, step: int = 1 << 15) -> np.ndarray:
+    """Each value's number in order of first appearance (``pd.factorize``'s codes), a slice at a time: a hash
+    table sized for half a million entries is ~16 MB at the P&L's peak, where a few thousand groups need one
+    of a slice's size. Each slice's distinct values, in order, are numbered together after."""
+    group = np.empty(len(values), dtype=np.int64)
+    distinct = []
+    for start in range(0, len(values), step):
+        codes, uniques = pd.factorize(values[start:start + step])
+        group[start:start + step] = codes
+        distinct.append(uniques)
+    if len(distinct) < 2:
+        return group
+    numbered = pd.factorize(np.concatenate(distinct))[0]  # first appearance across the slices, in slice order
+    offset = 0
+    for start, uniques in zip(range(0, len(values), step), distinct):
+        group[start:start + step] = numbered[offset:offset + len(uniques)][group[start:start + step]]
+        offset += len(uniques)
+    return group
 
 
 def _shown(column: tuple[np.ndarray, pd.Index], at: np.ndarray) -> np.ndarray:

@@ -82,3 +82,33 @@ def test_monthly_entries_sum_by_day_as_their_daily_shares(entries) -> None:
              zip(got["day"], got["line"], got["amount"], got["home_minor"])}
     assert {k: a for k, (a, _) in found.items()} == {k: v for k, v in expected.items() if v}
     assert all(a == h for a, h in found.values())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=-3, max_value=40), max_size=300), st.integers(min_value=1, max_value=64))
+def test_groups_numbered_a_slice_at_a_time_are_numbered_as_factorize_numbers_them(values, step) -> None:
+    from sellertui.domain.profit.daily_sums import _first_seen
+
+    numbers = np.array(values, dtype=np.int64)
+    assert _first_seen(numbers, step).tolist() == pd.factorize(numbers)[0].tolist()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 2), st.booleans(), st.integers(-500, 500),
+                          st.one_of(st.none(), st.integers(-900, 900))), max_size=80))
+def test_entries_sum_by_day_and_keys_as_a_grouped_frame_sums_them(entries) -> None:
+    from sellertui.domain.profit.daily_sums import _summed
+
+    frame = pd.DataFrame(entries, columns=["day", "line", "estimated", "amount", "home"], dtype=object)
+    day = (np.datetime64("2026-01-01") + frame["day"].to_numpy(dtype=np.int64)).astype("datetime64[D]")
+    codes = {"line": frame["line"].to_numpy(dtype=np.int8), "source": np.zeros(len(frame), np.int8),
+             "currency": np.zeros(len(frame), np.int8)}
+    home = frame["home"].to_numpy(dtype=float)
+    summed = _summed(day, codes, frame["estimated"].to_numpy(dtype=bool), frame["amount"].to_numpy(dtype=np.int64),
+                     home)
+    grouped = pd.DataFrame({"day": day, "line": codes["line"], "estimated": frame["estimated"].to_numpy(dtype=bool),
+                            "amount": frame["amount"].to_numpy(dtype=np.int64), "home": home}).groupby(
+        ["day", "line", "estimated"], sort=False).agg(amount=("amount", "sum"), home=("home", lambda h: h.sum(min_count=1)))
+    assert summed["amount"].tolist() == grouped["amount"].tolist()
+    assert np.array_equal(summed["home"], grouped["home"].to_numpy(dtype=float), equal_nan=True)
+    assert summed["day"].tolist() == [pd.Timestamp(d).date() for d, _, _ in grouped.index]
