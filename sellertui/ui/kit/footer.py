@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey, FooterLabel
 
-from sellertui.core.i18n import _
+from sellertui.core.i18n import _, language
 
 
 class ShellFooter(Footer):
@@ -31,12 +31,24 @@ class ShellFooter(Footer):
             self._changes += 1
             self.call_after_refresh(self._recompose_once)
 
+    _shown: tuple | None = None  # what the keys on screen were composed from
+
     async def _recompose_once(self) -> None:
         if self._composed_for != self._changes:
             self._composed_for = self._changes
-            await self.recompose()
+            if self._keys() != self._shown:  # changes in a row may end in the keys already shown
+                await self.recompose()
+
+    def _keys(self) -> tuple:
+        """What the keys are composed from: the screen's bindings (each enabled or not, its tooltip), in the
+        language shown."""
+        return language(), tuple((binding.key, binding.action, binding.description,
+                                  binding.tooltip, binding.show, id(binding.group), enabled, tooltip)
+                                 for _node, binding, enabled, tooltip in self.screen.active_bindings.values())
 
     def compose(self):
+        if self._bindings_ready:
+            self._shown = self._keys()
         for widget in super().compose():
             if isinstance(widget, FooterKey):
                 widget.description = _(widget.description)
