@@ -16,7 +16,6 @@ from pathlib import Path
 import signal
 from typing import Iterable
 
-from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.message import Message
 from textual.binding import Binding
@@ -26,6 +25,7 @@ from textual.widgets import Footer, TabbedContent, TabPane
 
 from sellertui.core.i18n import N_, _, language, language_from, ngettext, set_language
 from textual.worker import Worker, WorkerState
+from sellertui.ui.kit.workers import work
 
 from sellertui.config import DEFAULT_SHOP_NAME, ConfigError
 from sellertui.context import Context

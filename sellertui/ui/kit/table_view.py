@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 from rich.console import Group
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -27,6 +27,7 @@ from sellertui.ui.kit.table_columns import sorted_positions
 from sellertui.ui.kit.views import View
 from sellertui.ui.kit.work_clock import WorkClock
 from sellertui.core.i18n import N_, _
+from sellertui.ui.kit.workers import work
 
 
 def _narrows(before: str, after: str) -> bool:

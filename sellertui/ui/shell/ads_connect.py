@@ -8,10 +8,10 @@ and a profile is chosen.
 
 from __future__ import annotations
 
-from textual import work
 from textual.message import Message
 
 from sellertui.ui.kit.forms import Field, FormScreen
+from sellertui.ui.kit.workers import work
 from sellertui.ui.shell.connect_screen import REGIONS, secret_fields
 from sellertui.core.i18n import _
 

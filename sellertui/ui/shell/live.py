@@ -3,11 +3,11 @@ database that stops answering is said in the header until it answers again."""
 
 from __future__ import annotations
 
-from textual import work
 from textual.message import Message
 
 from sellertui import clock
 from sellertui.store.errors import StoreUnreachable
+from sellertui.ui.kit.workers import work
 from sellertui.ui.shell.header import ShopHeader
 from sellertui.ui.shell.sync import SYNC_COLLECTIONS
 from sellertui.core.i18n import _

@@ -9,10 +9,10 @@ ago" stays true.
 
 from __future__ import annotations
 
-from textual import work
 from textual.binding import Binding
 from textual.message import Message
 
+from sellertui.ui.kit.workers import work
 from sellertui.ui.shell.header import ShopHeader
 from sellertui.core.i18n import N_, _
 

@@ -12,7 +12,6 @@ transaction, all or nothing).
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -20,6 +19,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Static
 
+from sellertui.ui.kit.workers import work
 from sellertui.ui.shell.importing.paths import PathSuggester, resolve
 from sellertui.ui.kit.safe import text
 from sellertui.core.i18n import N_, _, shown

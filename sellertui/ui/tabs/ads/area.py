@@ -16,13 +16,13 @@ import threading
 from dataclasses import replace
 
 from rich.text import Text
-from textual import work
 from textual.worker import get_current_worker
 from textual.binding import Binding
 
 from sellertui.core.i18n import N_, _
 from sellertui.ui.kit.messages import Saved
 from sellertui.ui.kit.settings_form import SettingsSaved, edit_section, saved_note
+from sellertui.ui.kit.workers import work
 from sellertui.ui.tabs.ads.base import DECIDED
 from sellertui.ui.tabs.ads.keywords_view import KeywordsView
 from sellertui.ui.tabs.ads.ledger_view import LedgerView

@@ -11,13 +11,13 @@ c (or C anywhere in the tab) opens the form that connects it.
 
 from __future__ import annotations
 
-from textual import work
 from textual.message import Message
 
 from sellertui.core.i18n import _
 from sellertui.core.errors import UserError
 from sellertui.store.errors import StoreError
 from sellertui.ui.kit.messages import Saved
+from sellertui.ui.kit.workers import work
 from sellertui.ui.tabs.ads.base import DECIDED
 
 APPLY, REVERT = "apply", "revert"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
@@ -17,6 +16,7 @@ from sellertui.ui.kit.safe import plain
 from sellertui.ui.kit.table import Column
 from sellertui.ui.kit.table_columns import sorted_positions
 from sellertui.ui.kit.table_view import TableView
+from sellertui.ui.kit.workers import work
 from sellertui.ui.tabs.orders.common import STATUS_STYLE, order_detail
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from textual import work
 from textual.message import Message
 
 from sellertui.core.i18n import N_, _
 from sellertui.domain.orders import addresses, delivery, notes, postage, tracking
 from sellertui.domain.orders.order_lines import lines_of_order
 from sellertui.ui.kit.views import ViewArea, view_bindings
+from sellertui.ui.kit.workers import work
 from sellertui.ui.tabs.orders.all_orders import AllOrdersView
 from sellertui.ui.tabs.orders.buyers import BuyersView
 from sellertui.ui.tabs.orders.feedback import FeedbackView

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.console import Group
 from rich.text import Text
-from textual import work
 from textual.binding import Binding
 from textual.message import Message
 
@@ -17,6 +16,7 @@ from sellertui.ui.kit.dialogs import DetailScreen
 from sellertui.ui.kit.safe import plain, text
 from sellertui.ui.kit.table import Column
 from sellertui.ui.kit.table_view import TableView
+from sellertui.ui.kit.workers import work
 from sellertui.ui.tabs.orders.feedback_forms import contacted_form, removal_form, resolved_form, review_form
 
 STARS_STYLE = {1: "bold red", 2: "red", 3: "yellow"}

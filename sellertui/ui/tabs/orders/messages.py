@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.console import Group
 from rich.text import Text
-from textual import work
 from textual.binding import Binding
 from textual.message import Message
 
@@ -19,6 +18,7 @@ from sellertui.ui.kit.messages import Saved
 from sellertui.ui.kit.safe import plain, text
 from sellertui.ui.kit.table import Column
 from sellertui.ui.kit.table_view import TableView
+from sellertui.ui.kit.workers import work
 from sellertui.ui.tabs.orders.common import note_detail
 from sellertui.ui.tabs.orders.forms import message_form, replied_form
 

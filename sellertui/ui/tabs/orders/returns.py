@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.console import Group
 from rich.text import Text
-from textual import work
 from textual.binding import Binding
 from textual.message import Message
 
@@ -17,6 +16,7 @@ from sellertui.ui.kit.dialogs import DetailScreen, fact_grid
 from sellertui.ui.kit.safe import text
 from sellertui.ui.kit.table import Column
 from sellertui.ui.kit.table_view import TableView
+from sellertui.ui.kit.workers import work
 from sellertui.ui.tabs.orders.forms import order_id_form, received_form, refund_form, return_form
 
 

@@ -6,7 +6,6 @@ shows how it adds up, line by line with the sources and their records (``d`` lis
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -20,6 +19,7 @@ from sellertui.ui.kit.cells import percent_cell
 from sellertui.ui.kit.records_screen import RecordsScreen
 from sellertui.ui.kit.settings_form import save_section
 from sellertui.ui.kit.views import View
+from sellertui.ui.kit.workers import work
 from sellertui.ui.tabs.profit.common import ProfitPart
 from sellertui.ui.tabs.profit.tile_cards import BIG_FROM, TileRow, short_money, tile_titles
 

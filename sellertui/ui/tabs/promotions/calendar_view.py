@@ -12,7 +12,7 @@ from datetime import date
 
 from rich.console import Group
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -22,6 +22,7 @@ from textual.widgets import Static
 from sellertui.core.i18n import N_, _, shown
 from sellertui import clock
 from sellertui.domain.promotions import checks as check_rules
+from sellertui.ui.kit.workers import work
 from sellertui.ui.tabs.promotions.actions import PROMOTION_BINDINGS, PromotionKeys
 from sellertui.ui.tabs.promotions.day_screen import DayScreen
 from sellertui.ui.tabs.promotions.grid import GridData, GridItem, MonthGrid

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -15,6 +15,7 @@ from sellertui.domain.team.lists import everyones_tasks
 from sellertui.ui.kit.safe import text
 from sellertui.ui.kit.table import Column, FrameTable
 from sellertui.ui.kit.views import View
+from sellertui.ui.kit.workers import work
 from sellertui.ui.tabs.team.tasks import TaskActions, task_detail
 
 

@@ -6,7 +6,6 @@ from typing import Callable
 
 from rich.console import Group
 from rich.text import Text
-from textual import work
 from textual.binding import Binding
 from textual.message import Message
 
@@ -19,6 +18,7 @@ from sellertui.ui.kit.safe import plain, text
 from sellertui.ui.kit.saving import SAVE_GROUP
 from sellertui.ui.kit.table import Column
 from sellertui.ui.kit.table_view import TableView
+from sellertui.ui.kit.workers import work
 from sellertui.ui.tabs.team.forms import ConflictScreen, assign_form, comment_form, form_to_changes, task_form
 
 STATUS_STYLE = {"todo": None, "doing": "bold cyan", "blocked": "bold red", "done": "dim"}

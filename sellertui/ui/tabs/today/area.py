@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from rich.cells import set_cell_size
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -26,6 +26,7 @@ from sellertui.domain.today.model import Item, Section
 from sellertui.ui.kit.area import Area
 from sellertui.ui.kit.panel import PanelHolder, SidePanel, panel_binding
 from sellertui.ui.kit.safe import plain
+from sellertui.ui.kit.workers import work
 
 AREA_NAMES = {"orders": N_("Orders"), "ads": N_("Ads"), "promotions": N_("Promotions"),
               "inventory": N_("Inventory"), "profit": N_("Profit"), "team": N_("Team"), "today": N_("Routine")}
