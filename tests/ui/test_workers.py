@@ -1,5 +1,5 @@
 """A worker is described by its method's name, never by its arguments: those are data (typed credentials, a
-buyer's address, 100k order lines), and Textual's log and worker list show a worker's description."""
+task's edits, 100k order lines), and Textual's log and worker list show a worker's description."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """``work``: Textual's worker decorator, naming a worker by its method rather than by its arguments.
 
 Textual describes a worker it starts by the ``repr`` of the arguments it was given, and its log and the
-worker list show that description. A worker's arguments are data: the credentials a user typed, a buyer's
-address, a frame of 100k order lines (whose repr alone took 3 ms on the UI thread). So every worker the app
+worker list show that description. A worker's arguments are data: the credentials a user typed, a task's
+edits, a frame of 100k order lines (whose repr alone took 3 ms on the UI thread). So every worker the app
 starts is described by its method's name only.
 """
 
