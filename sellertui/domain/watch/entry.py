@@ -25,8 +25,8 @@ from sellertui.domain import fields
 from sellertui.domain.watch.snapshots import build, record
 from sellertui.domain.watch.watchlist import clean_asin, clean_market
 
-# "nothing here" in a coupon, deal or Buy Box field, and "me" in a Buy Box field (YOU_WORDS), in English or 中文:
-# a zh-CN user types the words the form's placeholder shows them
+# "nothing here" in a coupon, deal or Buy Box field, and "me" in a Buy Box field (YOU_WORDS), in English or in
+# 中文, since the form's placeholder shows a zh-CN user the Chinese words
 NONE_WORDS = {"", "none", "no", "-", "—", "n/a", "无", "无人", "没有"}
 HEADERS = {"asin": "asin", "date": "day", "day": "day", "rating": "rating", "stars": "rating",
            "reviews": "reviews", "review count": "reviews", "ratings": "reviews", "coupon": "coupon",
