@@ -297,34 +297,26 @@ class FrameCache:
             made.mkdir(exist_ok=True)
             os.chmod(made, 0o2770 if self.shared else 0o700)  # the umask must not narrow a team's folder
 
-    def _read_disk(self, key, sig, version, columns: list[str] | None = None) -> pd.DataFrame | None:
-        path = self._path(key, sig, version)
-        if path is None or not path.exists():
-            return None
-        try:
-            return pd.read_feather(path, columns=columns)
-        except Exception:  # a damaged cache file is just a miss
-            return None
-
-    def _read_table(self, key, sig, version):
-        """The partition's frame kept on disk, as the Arrow table its file holds (None: not kept, or damaged)."""
+    def _read_table(self, key, sig, version, columns: list[str] | None = None):
+        """The partition's frame kept on disk (or these columns of it), as the Arrow table its file holds (None:
+        not kept, or damaged)."""
         path = self._path(key, sig, version)
         if path is None or not path.exists():
             return None
         from pyarrow import feather
 
         try:
-            return feather.read_table(path)
+            return feather.read_table(path, columns=columns)
         except Exception:  # a damaged cache file is just a miss
             return None
 
     def _columns_of(self, key, sig, version, columns: list[str]) -> pd.DataFrame | None:
         """Some columns of the partition's frame ``key`` when it is kept under ``sig`` (only those read)."""
         held = self._parts.get(key)
-        if held is not None and held[0] == sig:
-            kept = held[1]
-            return kept[columns] if isinstance(kept, pd.DataFrame) else _pandas(kept.select(columns))
-        return self._read_disk(key, sig, version, columns)
+        kept = held[1] if held is not None and held[0] == sig else self._read_table(key, sig, version, columns)
+        if kept is None:
+            return None
+        return kept[columns] if isinstance(kept, pd.DataFrame) else _pandas(kept.select(columns))
 
     def _write_disk(self, key, sig, version, frame: pd.DataFrame, path: Path | None = None) -> None:
         path = path or self._path(key, sig, version)
