@@ -248,7 +248,7 @@ class FrameCache:
         """Let go of the partitions kept in memory where the disk holds them (read again in milliseconds): the
         caller holds what it asked for (a tab left, the P&L's sources read). Put off while a read runs (its
         lock held): the caller is the UI thread, which must not wait for a parse; that read lets go as it ends.
-        Whether frames are kept on disk (what is let go of them reads back in milliseconds)."""
+        Returns whether frames are kept on disk."""
         if self.disk is None:
             return False
         if self._lock.acquire(blocking=False):
@@ -259,6 +259,14 @@ class FrameCache:
         else:  # a read runs (a background warm-up, another tab's load): it lets go as it ends
             self._release_due = True
         return True
+
+    def let_go(self) -> None:
+        """``release``, then the freed pages handed back to the system (a heap trim, a few ms), for a heavy step
+        that follows a big read: it then peaks on what is held, not on what was."""
+        from sellertui.memory import give_back
+
+        self.release()
+        give_back()
 
     def _clear(self) -> None:
         self._parts.clear()

@@ -221,8 +221,8 @@ class AdRows:
         parts = [p for p in parts if len(p)]
         read = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else self.empty())
         if window is None and self.lean and len(parts) > 1:  # all time, read once for ad spend by day: the cache's
-            parts = None  # copies of the months would sit beside their concatenation (they read back from disk)
-            self.frames.release()
+            parts = None  # copies of the months would sit beside their concatenation (they read back from disk),
+            self.frames.let_go()  # and the counting that follows peaks on what is held, not on what was
         mine = read["report"].isin(set(overlapping["id"])).to_numpy() | ~read["report"].isin(set(reports["id"])).to_numpy()
         return read, read if mine.all() else read[mine]  # every row (all time): the same frame, not a copy
 

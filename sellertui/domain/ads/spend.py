@@ -99,9 +99,7 @@ def spend_days(frames, window: Window | None = None) -> pd.DataFrame:
 
 
 def _spend_days(frames, window: Window | None) -> pd.DataFrame:
-    pieces = counted_runs(frames, window)
-    if window is None:  # every month's rows were read (the P&L's): the cache's copies of them go before the sums
-        _let_go(frames)
+    pieces = counted_runs(frames, window)  # all time: the cache's copies of the months read are let go (AdRows.read)
     if not len(pieces):
         empty = pd.DataFrame({k: pd.Series(dtype=object) for k in KEYS})
         empty["day"] = np.array([], dtype="datetime64[D]")
@@ -123,15 +121,6 @@ def _spend_days(frames, window: Window | None) -> pd.DataFrame:
     for name in ("ad_product", "marketplace", "campaign", "currency", "kind"):
         summed[name] = summed[name].astype(object)
     return summed.astype({name: np.int64 for name in (*METRICS, "rows")})
-
-
-def _let_go(frames) -> None:
-    """The frame cache's copies of the months read let go and their pages handed back (read again from disk
-    in milliseconds when asked for): the sums below peak on top of whatever is still held."""
-    from sellertui.memory import give_back
-
-    if frames.release():
-        give_back()
 
 
 def _groups(codes: list[np.ndarray]) -> np.ndarray:

@@ -17,7 +17,6 @@ from sellertui.domain.profit import account_fees, hiring, kept, periods, pnl, re
 from sellertui.domain.profit.flags import month_flags
 from sellertui.domain.profit.codes import month_of
 from sellertui.domain.profit.ledger import Ledger, build_ledger
-from sellertui.memory import give_back
 
 
 @dataclass
@@ -73,8 +72,8 @@ class ProfitService:
                 found = kept.load(self.store, key)  # an earlier process's ledger of the same files and day
                 if found is None:
                     read = sources.load(self.store, self.frames)
-                    self.frames.release()  # the sources hold what was read: no second copy through the build
-                    give_back()  # what reading them freed (decoded records, ad rows) is not kept for the build
+                    # the sources hold what was read: no second copy, nor the pages reading it freed, through the build
+                    self.frames.let_go()
                     read.fee_rates = rates
                     ledger = build_ledger(read, self.home, today)
                     products, read = read.products, None  # the sources' frames go before the flags and the kept copy
