@@ -70,11 +70,9 @@ def _joined(frames: list) -> pd.DataFrame:
 
 
 def _pandas(frame) -> pd.DataFrame:
-    """A kept partition as pandas (what ``pd.read_feather`` gives for its file: a fresh RangeIndex)."""
-    if isinstance(frame, pd.DataFrame):
-        return frame
-    made = frame.to_pandas()
-    return made if isinstance(made.index, pd.RangeIndex) and made.index.start == 0 else made.reset_index(drop=True)
+    """A kept partition as pandas (what ``pd.read_feather`` gives for its file; files are written without an
+    index, so it comes back a fresh RangeIndex)."""
+    return frame if isinstance(frame, pd.DataFrame) else frame.to_pandas()
 
 
 class FrameCache:
@@ -139,6 +137,9 @@ class FrameCache:
                     self._parts[key] = cached
                 self._sizes[key] = self._sizes.pop(key, None) or _size(cached[1])
                 frames.append(cached[1])
+            if len(frames) == 1 and not isinstance(frames[0], pd.DataFrame):  # one month read alone (an Ads
+                frames[0] = _pandas(frames[0])  # window's): kept as the pandas frame made, not made again next time
+                self._parts[key] = (self._parts[key][0], frames[0])
             if partitions is None:
                 for stale in [k for k in self._parts if k[0] == collection and k[1] == label and k[2] not in parts]:
                     self._forget(stale)

@@ -95,8 +95,7 @@ def month_flags(ledger) -> dict[str, list[Flag]]:
     settled = set(days.loc[days["source"].isin(["settlement", "date range report"]).to_numpy(), "month"])
     # the order lines no settlement covers yet, counted by month (their days only, not a copy of the lines)
     where, distinct = month_codes(ledger.orders["day"].to_numpy()[~ledger.orders["settled"].to_numpy(dtype=bool)])
-    estimated_lines = {m: int(n) for m, n in zip(distinct.astype(str), np.bincount(where, minlength=len(distinct)))
-                       if n}
+    estimated_lines = dict(zip(distinct.astype(str).tolist(), np.bincount(where).tolist()))  # every month has a line
     order_months = sorted(sold)
     current = today.strftime("%Y-%m")
 
