@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from sellertui.context import Context
+from sellertui.memory import give_back
 from sellertui.ui.kit.saving import Note, Write, save
 
 if TYPE_CHECKING:
@@ -87,8 +88,6 @@ class Area(ShopPart, Vertical):
             return
         self.left()
         if self.shop.release_frames():
-            from sellertui.memory import give_back
-
             if self.release():
                 self.stale = True  # read again when next shown
             self.app.call_after_refresh(give_back)  # after the next tab is painted: a trim takes 4-17 ms

@@ -15,29 +15,23 @@ from sellertui.core.i18n import _, language
 
 
 class ShellFooter(Footer):
-    _changes = 0  # binding changes heard
-    _composed_for = 0  # the change the keys shown were composed after
-
     def bindings_changed(self, screen) -> None:
         # Textual's footer recomposes (every key rebuilt and restyled) once per change of bindings, and a tab
         # switch makes several in a row (focus leaves, a pane hides, focus lands). Each change still asks for a
         # recompose after the refresh, as Textual's does (one may be dropped with a screen popped first), but
-        # only the first to run after the latest change recomposes: it reads the bindings then, so the keys
-        # shown are the same.
+        # it recomposes only when the keys it would show differ from those on screen: the first to run after
+        # the latest change does it, the rest find the keys shown.
         self._bindings_ready = True
         if not screen.app.app_focus:
             return
         if self.is_attached and screen is self.screen:
-            self._changes += 1
-            self.call_after_refresh(self._recompose_once)
+            self.call_after_refresh(self._recompose_if_changed)
 
     _shown: tuple | None = None  # what the keys on screen were composed from
 
-    async def _recompose_once(self) -> None:
-        if self._composed_for != self._changes:
-            self._composed_for = self._changes
-            if self._keys() != self._shown:  # changes in a row may end in the keys already shown
-                await self.recompose()
+    async def _recompose_if_changed(self) -> None:
+        if self._keys() != self._shown:
+            await self.recompose()
 
     def _keys(self) -> tuple:
         """What the keys are composed from: the screen's bindings (each enabled or not, its tooltip), in the

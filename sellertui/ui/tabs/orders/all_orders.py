@@ -113,8 +113,7 @@ class AllOrdersView(TableView):
         super().show_loaded(frame)
         self.call_after_refresh(self._search_ready, frame)
 
-    # a description given: without one Textual names the worker by repr() of its arguments (100k rows: ~20 ms)
-    @work(thread=True, exclusive=True, group="order-search", exit_on_error=False, description="order search index")
+    @work(thread=True, exclusive=True, group="order-search", exit_on_error=False)
     def _search_ready(self, frame) -> None:
         table.search_ready(frame)  # after the paint: the first keystroke finds the filter's index built
 
